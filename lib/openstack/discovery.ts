@@ -1,0 +1,94 @@
+// What is in this cloud: every catalog service with its endpoints and the API versions it advertises.
+import 'server-only';
+import { z } from 'zod';
+import { getCloud } from '@/lib/config/clouds';
+import { getCatalog } from './catalog';
+import { osFetch } from './http';
+import type { SessionData } from './session';
+
+export type ServiceVersion = { id: string; status: string; minVersion?: string; maxVersion?: string };
+export type ServiceInfo = {
+  type: string;
+  name: string;
+  endpoints: { interface: string; region: string; url: string }[];
+  versions: ServiceVersion[];
+  error?: string;
+};
+
+const VersionSchema = z.looseObject({
+  id: z.string(),
+  status: z.string().default(''),
+  min_version: z.string().nullish(),
+  version: z.string().nullish(),
+  max_version: z.string().nullish(),
+});
+const DiscoverySchema = z.union([
+  z.looseObject({ version: VersionSchema }).transform((d) => [d.version]),
+  z.looseObject({ versions: z.array(VersionSchema) }).transform((d) => d.versions),
+  z.looseObject({ versions: z.looseObject({ values: z.array(VersionSchema) }) }).transform((d) => d.versions.values),
+]);
+
+export function parseDiscovery(body: unknown): ServiceVersion[] | undefined {
+  const parsed = DiscoverySchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  return parsed.data.map((v) => ({
+    id: v.id,
+    status: v.status,
+    minVersion: v.min_version || undefined,
+    maxVersion: v.version || v.max_version || undefined,
+  }));
+}
+
+/** Candidate discovery URLs: the endpoint itself, then with trailing path segments removed (e.g. Cinder's /v3/<project>). */
+export function discoveryCandidates(endpoint: string): string[] {
+  const u = new URL(endpoint);
+  const parts = u.pathname.split('/').filter(Boolean);
+  const out: string[] = [];
+  for (let n = parts.length; n >= Math.max(0, parts.length - 2); n--) {
+    out.push(`${u.origin}/${parts.slice(0, n).join('/')}${n ? '/' : ''}`);
+  }
+  return out;
+}
+
+const TIMEOUT_MS = 4000;
+const cache = new Map<string, { at: number; info: ServiceInfo[] }>();
+const TTL_MS = 5 * 60_000;
+
+export async function discoverServices(session: SessionData): Promise<ServiceInfo[]> {
+  const key = `${session.cloud}|${session.region}|${session.token.slice(-16)}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.info;
+  const cloud = getCloud(session.cloud);
+  const catalog = await getCatalog(session);
+  const iface = cloud?.interface ?? 'public';
+  const info = await Promise.all(
+    catalog.map(async (entry): Promise<ServiceInfo> => {
+      const endpoints = entry.endpoints.map((e) => ({ interface: e.interface, region: e.region_id ?? e.region ?? '', url: e.url }));
+      const here = endpoints.find((e) => e.region === session.region && e.interface === iface);
+      const base: ServiceInfo = { type: entry.type, name: entry.name, endpoints, versions: [] };
+      if (!here || !cloud) return { ...base, error: here ? undefined : `No ${iface} endpoint in ${session.region}` };
+      for (const url of discoveryCandidates(here.url)) {
+        try {
+          const res = await osFetch(cloud, url, {
+            what: entry.type,
+            headers: { accept: 'application/json', 'x-auth-token': session.token },
+            signal: AbortSignal.timeout(TIMEOUT_MS),
+          });
+          const text = await res.text();
+          let versions: ServiceVersion[] | undefined;
+          try {
+            versions = parseDiscovery(JSON.parse(text));
+          } catch {
+            versions = undefined;
+          }
+          if (versions?.length) return { ...base, versions };
+        } catch {
+          // Try the next candidate; report below if none answers.
+        }
+      }
+      return { ...base, error: 'No version document' };
+    }),
+  );
+  cache.set(key, { at: Date.now(), info });
+  return info;
+}

@@ -1,0 +1,164 @@
+// Keystone v3 client used by the login, switch and session code.
+import 'server-only';
+import { z } from 'zod';
+import type { CloudConfig } from '@/lib/config/clouds';
+import { CatalogSchema, type CatalogEntry } from './catalog-schema';
+import { HttpError, normaliseUpstreamError } from './errors';
+import { osFetch } from './http';
+
+const NamedRef = z.looseObject({ id: z.string(), name: z.string().default('') });
+const DomainRef = z.looseObject({ id: z.string(), name: z.string().optional() });
+
+export const TokenBodySchema = z.looseObject({
+  token: z.looseObject({
+    expires_at: z.string(),
+    issued_at: z.string().optional(),
+    methods: z.array(z.string()).default([]),
+    user: NamedRef.extend({ domain: DomainRef.optional() }),
+    project: NamedRef.extend({ domain: DomainRef.optional() }).optional(),
+    roles: z.array(NamedRef).optional(),
+    catalog: CatalogSchema.optional(),
+  }),
+});
+
+export type TokenInfo = {
+  token: string;
+  expiresAt: number;
+  user: { id: string; name: string; domainId: string };
+  project?: { id: string; name: string; domainId: string };
+  roles: string[];
+  catalog?: CatalogEntry[];
+};
+
+export const ProjectSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string(),
+  domain_id: z.string().optional(),
+  enabled: z.boolean().optional(),
+  description: z.string().nullish(),
+});
+export type KeystoneProject = z.infer<typeof ProjectSchema>;
+
+export type ProjectScope = { id: string } | { name: string; domain: { name: string } };
+
+export type AuthMethod =
+  | { kind: 'password'; username: string; password: string; userDomain: string }
+  | { kind: 'password-user-id'; userId: string; password: string }
+  | { kind: 'token'; token: string }
+  | { kind: 'application_credential'; id: string; secret: string };
+
+function identityFor(method: AuthMethod): Record<string, unknown> {
+  switch (method.kind) {
+    case 'password':
+      return { methods: ['password'], password: { user: { name: method.username, domain: { name: method.userDomain }, password: method.password } } };
+    case 'password-user-id':
+      return { methods: ['password'], password: { user: { id: method.userId, password: method.password } } };
+    case 'token':
+      return { methods: ['token'], token: { id: method.token } };
+    case 'application_credential':
+      return { methods: ['application_credential'], application_credential: { id: method.id, secret: method.secret } };
+  }
+}
+
+function toTokenInfo(token: string, body: z.infer<typeof TokenBodySchema>): TokenInfo {
+  const t = body.token;
+  const expiresAt = Date.parse(t.expires_at);
+  if (Number.isNaN(expiresAt)) throw new HttpError(502, `Keystone returned an unreadable expires_at: ${t.expires_at}`);
+  return {
+    token,
+    expiresAt,
+    user: { id: t.user.id, name: t.user.name, domainId: t.user.domain?.id ?? 'default' },
+    project: t.project ? { id: t.project.id, name: t.project.name, domainId: t.project.domain?.id ?? 'default' } : undefined,
+    roles: (t.roles ?? []).map((r) => r.name),
+    catalog: t.catalog,
+  };
+}
+
+async function readJson(res: Awaited<ReturnType<typeof osFetch>>, what: string): Promise<unknown> {
+  const text = await res.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(502, `${what} returned a response that is not JSON`);
+  }
+}
+
+async function keystoneError(res: Awaited<ReturnType<typeof osFetch>>): Promise<HttpError> {
+  const body = normaliseUpstreamError(res.status, res.headers.get('content-type'), await res.text(), res.headers as unknown as Headers, 'identity');
+  return new HttpError(res.status, body.error.message, { service: 'identity', requestId: body.error.requestId });
+}
+
+/** POST /v3/auth/tokens. Throws HttpError(401, 'Invalid username or password') on bad credentials. */
+export async function authenticate(cloud: CloudConfig, method: AuthMethod, scope?: ProjectScope): Promise<TokenInfo> {
+  const url = `${cloud.authUrl}/auth/tokens`;
+  const auth: Record<string, unknown> = { identity: identityFor(method) };
+  if (scope) auth.scope = { project: scope };
+  const res = await osFetch(cloud, url, {
+    what: 'Keystone',
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ auth }),
+  });
+  if (res.status === 401) {
+    await res.body?.cancel();
+    if (method.kind === 'token') throw new HttpError(401, 'Your session expired');
+    if (method.kind === 'application_credential') throw new HttpError(401, 'Invalid application credential ID or secret');
+    throw new HttpError(401, 'Invalid username or password');
+  }
+  if (!res.ok) throw await keystoneError(res);
+  const token = res.headers.get('x-subject-token');
+  if (!token) throw new HttpError(502, 'Keystone did not return X-Subject-Token');
+  const parsed = TokenBodySchema.safeParse(await readJson(res, 'Keystone'));
+  if (!parsed.success) throw new HttpError(502, `Keystone token response is malformed: ${parsed.error.issues[0]?.path.join('.')}`);
+  return toTokenInfo(token, parsed.data);
+}
+
+/** GET /v3/auth/tokens: validates a token and returns its catalog; undefined when the token is no longer valid. */
+export async function validateToken(cloud: CloudConfig, token: string): Promise<TokenInfo | undefined> {
+  const res = await osFetch(cloud, `${cloud.authUrl}/auth/tokens`, {
+    what: 'Keystone',
+    method: 'GET',
+    headers: { 'x-auth-token': token, 'x-subject-token': token, accept: 'application/json' },
+  });
+  if (res.status === 401 || res.status === 404) {
+    await res.body?.cancel();
+    return undefined;
+  }
+  if (!res.ok) throw await keystoneError(res);
+  const parsed = TokenBodySchema.safeParse(await readJson(res, 'Keystone'));
+  if (!parsed.success) throw new HttpError(502, 'Keystone token validation response is malformed');
+  return toTokenInfo(token, parsed.data);
+}
+
+/** DELETE /v3/auth/tokens. Best effort: the token may already be gone. */
+export async function revokeToken(cloud: CloudConfig, token: string): Promise<void> {
+  try {
+    const res = await osFetch(cloud, `${cloud.authUrl}/auth/tokens`, {
+      what: 'Keystone',
+      method: 'DELETE',
+      headers: { 'x-auth-token': token, 'x-subject-token': token },
+    });
+    await res.body?.cancel();
+  } catch {
+    // Logging out must still clear the cookie when Keystone is down.
+  }
+}
+
+/** GET /v3/auth/projects: the projects the token's user can scope to, following pagination links. */
+export async function listAuthProjects(cloud: CloudConfig, token: string): Promise<KeystoneProject[]> {
+  const out: KeystoneProject[] = [];
+  let url: string | undefined = `${cloud.authUrl}/auth/projects`;
+  for (let page = 0; url && page < 100; page++) {
+    const res = await osFetch(cloud, url, { what: 'Keystone', method: 'GET', headers: { 'x-auth-token': token, accept: 'application/json' } });
+    if (res.status === 401) throw new HttpError(401, 'Your session expired');
+    if (!res.ok) throw await keystoneError(res);
+    const body = z
+      .looseObject({ projects: z.array(ProjectSchema), links: z.looseObject({ next: z.string().nullish() }).optional() })
+      .parse(await readJson(res, 'Keystone'));
+    out.push(...body.projects);
+    const next = body.links?.next;
+    // Only follow links that stay on Keystone's own origin.
+    url = next && new URL(next, url).origin === new URL(cloud.authUrl).origin ? new URL(next, url).toString() : undefined;
+  }
+  return out;
+}

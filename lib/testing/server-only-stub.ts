@@ -1,0 +1,1 @@
+// Empty: lets unit tests import server-only modules (see vitest.config.ts).
