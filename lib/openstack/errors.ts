@@ -55,11 +55,11 @@ function textOf(raw: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'");
-  const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const all = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const lines = all.filter((l, i) => all.indexOf(l) === i);
   // "404 Not Found" followed by the explanation: keep the explanation.
   if (lines.length > 1 && /^\d{3}\b/.test(lines[0])) lines.shift();
-  const unique = lines.filter((l, i) => lines.indexOf(l) === i);
-  return unique.join(' ').slice(0, 2000);
+  return lines.join(' ').slice(0, 2000);
 }
 
 /** The message a service put in its error body, whatever its dialect. */

@@ -45,6 +45,11 @@ const TLS_CODES = new Set([
   'EPROTO',
 ]);
 
+function causeMessage(err: unknown): string | undefined {
+  const cause = err && typeof err === 'object' ? (err as { cause?: unknown }).cause : undefined;
+  return cause instanceof Error ? cause.message : undefined;
+}
+
 function causeCode(err: unknown): string | undefined {
   let e: unknown = err;
   for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
@@ -64,7 +69,7 @@ export function describeNetworkError(err: unknown, what: string, url: string): H
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT') {
     return new HttpError(504, `${what} at ${url} did not answer in time (${code}).`);
   }
-  const why = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' ? 'host not found' : (code ?? 'network error');
+  const why = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' ? 'host not found' : (code ?? causeMessage(err) ?? 'network error');
   return new HttpError(502, `Cannot reach ${what} at ${url} (${why}).`);
 }
 

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { discoveryCandidates, parseDiscovery } from './discovery';
+
+describe('parseDiscovery', () => {
+  it('reads a single version document (Nova at /v2.1)', () => {
+    expect(parseDiscovery({ version: { id: 'v2.1', status: 'CURRENT', min_version: '2.1', version: '2.93' } })).toEqual([
+      { id: 'v2.1', status: 'CURRENT', minVersion: '2.1', maxVersion: '2.93' },
+    ]);
+  });
+  it('reads a versions list (Glance) and Keystone values', () => {
+    expect(parseDiscovery({ versions: [{ id: 'v2.16', status: 'CURRENT' }] })).toEqual([{ id: 'v2.16', status: 'CURRENT', minVersion: undefined, maxVersion: undefined }]);
+    expect(parseDiscovery({ versions: { values: [{ id: 'v3.14', status: 'stable' }] } })?.[0].id).toBe('v3.14');
+  });
+  it('rejects other documents', () => {
+    expect(parseDiscovery({ servers: [] })).toBeUndefined();
+    expect(parseDiscovery('text')).toBeUndefined();
+  });
+});
+
+it('discoveryCandidates walks up from the endpoint', () => {
+  expect(discoveryCandidates('http://h:8776/v3/abc')).toEqual(['http://h:8776/v3/abc/', 'http://h:8776/v3/', 'http://h:8776/']);
+  expect(discoveryCandidates('http://h:9292')).toEqual(['http://h:9292/']);
+});

@@ -1,0 +1,116 @@
+// The proxy end to end against a throwaway upstream server: session and catalog are stubbed, everything
+// else (rules, headers, streaming, error normalisation) is the real code.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+let upstreamBase = '';
+const seen: { method: string; url: string; headers: http.IncomingHttpHeaders; bodyBytes: number }[] = [];
+
+vi.mock('./session', () => ({
+  requireSession: async () => ({
+    session: { cloud: 'c', region: 'RegionOne', token: 'tok-secret', project: { id: 'p' } },
+    cloud: { id: 'c', interface: 'public', verify: true },
+  }),
+}));
+vi.mock('./catalog', () => ({
+  getCatalog: async () => [],
+  forgetCatalog: vi.fn(),
+  resolveEndpoint: (_c: unknown, type: string) => (type === 'compute' ? `${upstreamBase}/compute/v2.1` : type === 'dead' ? 'http://127.0.0.1:59999/x' : undefined),
+}));
+
+const { proxyRequest } = await import('./proxy');
+
+let server: http.Server;
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    let bodyBytes = 0;
+    req.on('data', (c: Buffer) => (bodyBytes += c.length));
+    req.on('end', () => {
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, bodyBytes });
+      if (req.url?.includes('missing')) {
+        res.writeHead(404, { 'content-type': 'application/json', 'x-openstack-request-id': 'req-404' });
+        res.end(JSON.stringify({ itemNotFound: { message: 'Instance missing could not be found.', code: 404 } }));
+        return;
+      }
+      if (req.url?.includes('expired')) {
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end('{"error": {"message": "The request you have made requires authentication.", "code": 401}}');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'up=1', 'x-openstack-request-id': 'req-ok', location: `${upstreamBase}/compute/v2.1/servers/x` });
+      res.end(JSON.stringify({ ok: true, bytes: bodyBytes }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  upstreamBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => server.close());
+
+const origin = 'http://dash.test';
+const req = (path: string, init: RequestInit = {}) => new Request(`${origin}${path}`, { ...init, headers: { host: 'dash.test', ...(init.headers as Record<string, string>) } });
+
+describe('proxyRequest', () => {
+  it('forwards a GET with the token, without cookies, and filters response headers', async () => {
+    const res = await proxyRequest(req('/api/os/compute/servers/detail?limit=2', { headers: { cookie: 'stratus_session=sealed', accept: 'application/json' } }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, bytes: 0 });
+    const last = seen.at(-1)!;
+    expect(last.url).toBe('/compute/v2.1/servers/detail?limit=2');
+    expect(last.headers['x-auth-token']).toBe('tok-secret');
+    expect(last.headers.cookie).toBeUndefined();
+    expect(last.headers['openstack-api-version']).toBe('compute 2.79');
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(res.headers.get('x-openstack-request-id')).toBe('req-ok');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-upstream-location')).toBe('/api/os/compute/servers/x');
+  });
+
+  it('keeps a microversion chosen by the browser', async () => {
+    await proxyRequest(req('/api/os/compute/servers', { headers: { 'openstack-api-version': 'compute 2.47' } }));
+    expect(seen.at(-1)!.headers['openstack-api-version']).toBe('compute 2.47');
+  });
+
+  it('streams a request body through for a same-origin mutation', async () => {
+    const body = new Uint8Array(3 * 1024 * 1024).fill(7);
+    const res = await proxyRequest(
+      req('/api/os/compute/servers', { method: 'POST', body, headers: { origin, 'x-stratus-csrf': '1', 'content-type': 'application/octet-stream' } }),
+    );
+    expect(res.status).toBe(200);
+    expect((await res.json()).bytes).toBe(body.length);
+  });
+
+  it('refuses cross-site and header-less mutations before any upstream call', async () => {
+    const before = seen.length;
+    expect((await proxyRequest(req('/api/os/compute/servers', { method: 'POST', body: '{}', headers: { origin: 'http://evil.test', 'x-stratus-csrf': '1' } }))).status).toBe(403);
+    expect((await proxyRequest(req('/api/os/compute/servers', { method: 'DELETE', headers: { origin } }))).status).toBe(403);
+    expect(seen.length).toBe(before);
+  });
+
+  it('normalises upstream errors with message, service and request id', async () => {
+    const res = await proxyRequest(req('/api/os/compute/servers/missing'));
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { status: 404, service: 'compute', requestId: 'req-404', message: 'Instance missing could not be found.' } });
+  });
+
+  it('turns an upstream 401 into "Your session expired"', async () => {
+    const res = await proxyRequest(req('/api/os/compute/expired'));
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.message).toBe('Your session expired');
+  });
+
+  it('answers 404 for a service the catalog lacks and 400 for hostile paths', async () => {
+    expect((await proxyRequest(req('/api/os/network/v2.0/networks'))).status).toBe(404);
+    expect((await proxyRequest(req('/api/os/compute/servers/%252e%252e/x'))).status).toBe(400);
+    expect((await proxyRequest(req('/api/os/compute/a@evil.test'))).status).toBe(400);
+    expect((await proxyRequest(req('/api/os/Compute!/x'))).status).toBe(400);
+  });
+
+  it('answers 502 naming the endpoint when the service is unreachable', async () => {
+    const res = await proxyRequest(req('/api/os/dead/thing'));
+    expect(res.status).toBe(502);
+    const body = await res.json();
+    expect(body.error.message).toContain('http://127.0.0.1:59999/x/thing');
+    expect(body.error.message).toContain('connection refused');
+  });
+});
