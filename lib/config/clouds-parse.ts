@@ -5,6 +5,8 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
+export type Env = Record<string, string | undefined>;
+
 export type CloudConfig = {
   id: string;
   displayName: string;
@@ -63,7 +65,7 @@ const CloudsFileSchema = z.looseObject({
 const CLOUD_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
 /** The clouds.yaml search order of os-client-config. */
-export function cloudsYamlCandidates(env: NodeJS.ProcessEnv, cwd = process.cwd(), home = os.homedir()): string[] {
+export function cloudsYamlCandidates(env: Env, cwd = process.cwd(), home = os.homedir()): string[] {
   const list: string[] = [];
   if (env.OS_CLIENT_CONFIG_FILE) list.push(env.OS_CLIENT_CONFIG_FILE);
   list.push(
@@ -119,7 +121,7 @@ export function normaliseAuthUrl(url: string): string {
   return /\/v3$/.test(trimmed) ? trimmed : `${trimmed}/v3`;
 }
 
-export function cloudFromOsEnv(env: NodeJS.ProcessEnv): CloudConfig | undefined {
+export function cloudFromOsEnv(env: Env): CloudConfig | undefined {
   if (!env.OS_AUTH_URL) return undefined;
   const check = z.url().safeParse(env.OS_AUTH_URL);
   if (!check.success) throw new CloudConfigError('OS_AUTH_URL', `"${env.OS_AUTH_URL}" is not an http(s) URL`);
@@ -141,7 +143,7 @@ export function cloudFromOsEnv(env: NodeJS.ProcessEnv): CloudConfig | undefined 
   };
 }
 
-export function demoCloud(env: NodeJS.ProcessEnv): CloudConfig {
+export function demoCloud(env: Env): CloudConfig {
   return {
     id: 'demo',
     displayName: 'Demo cloud',
@@ -159,7 +161,7 @@ export function demoCloud(env: NodeJS.ProcessEnv): CloudConfig {
  * Every cloud a browser user may log in to: the first clouds.yaml found, plus OS_* variables.
  * With nothing configured (or STRATUS_DEMO=1) the built-in demo cloud is offered.
  */
-export function loadCloudsFromEnvironment(env: NodeJS.ProcessEnv, cwd?: string, home?: string): CloudConfig[] {
+export function loadCloudsFromEnvironment(env: Env, cwd?: string, home?: string): CloudConfig[] {
   const clouds: CloudConfig[] = [];
   const file = cloudsYamlCandidates(env, cwd, home).find((f) => fs.existsSync(f));
   if (env.OS_CLIENT_CONFIG_FILE && file !== env.OS_CLIENT_CONFIG_FILE) {

@@ -2,12 +2,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Env } from './clouds-parse';
 
 export const MIN_SECRET_LENGTH = 32;
 
 export class SessionSecretError extends Error {}
 
-export function resolveSessionSecret(env: NodeJS.ProcessEnv, stateDir: string, log: (msg: string) => void = console.log): string {
+export function resolveSessionSecret(env: Env, stateDir: string, log: (msg: string) => void = console.log): string {
   const fromEnv = env.SESSION_SECRET;
   if (fromEnv !== undefined) {
     if (fromEnv.length < MIN_SECRET_LENGTH) {
@@ -34,6 +35,6 @@ export function resolveSessionSecret(env: NodeJS.ProcessEnv, stateDir: string, l
   return fs.readFileSync(file, 'utf8').trim();
 }
 
-export function stateDir(env: NodeJS.ProcessEnv): string {
+export function stateDir(env: Env): string {
   return env.STRATUS_STATE_DIR ?? path.join(process.cwd(), '.stratus');
 }

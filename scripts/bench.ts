@@ -1,0 +1,20 @@
+// `npm run bench`: performance targets measured as percentiles and ratios (never in timed tests).
+import { benchProxyLatency } from './bench/proxy-latency';
+
+const benches: Record<string, () => Promise<unknown>> = {
+  'proxy-latency': benchProxyLatency,
+};
+
+async function main() {
+  const only = process.argv.slice(2);
+  for (const [name, run] of Object.entries(benches)) {
+    if (only.length && !only.includes(name)) continue;
+    console.log(`\n# ${name}`);
+    await run();
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench: ${(e as Error).stack ?? e}`);
+  process.exit(1);
+});

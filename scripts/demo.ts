@@ -1,0 +1,79 @@
+// `npm run demo`: the demo cloud and the dashboard together, on 127.0.0.1 unless HOST says otherwise.
+// Dashboard port from PORT (3000), demo cloud port from DEMO_CLOUD_PORT (5050). Builds the dashboard first
+// when no production build exists; `--dev` runs `next dev` instead.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startDemoCloud } from '../lib/demo-cloud/server';
+
+const { values } = parseArgs({
+  options: {
+    speed: { type: 'string' },
+    'seed-projects': { type: 'string' },
+    'token-ttl': { type: 'string' },
+    state: { type: 'string' },
+    dev: { type: 'boolean', default: false },
+    build: { type: 'boolean', default: false },
+  },
+});
+
+function positiveNumber(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) {
+    console.error(`demo: --${name} must be a positive number, got "${raw}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 3000);
+const cloudPort = Number(process.env.DEMO_CLOUD_PORT ?? 5050);
+const root = path.resolve(__dirname, '..');
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+async function main() {
+  const cloud = await startDemoCloud({
+    host,
+    port: cloudPort,
+    speed: positiveNumber('speed', values.speed),
+    seedProjects: positiveNumber('seed-projects', values['seed-projects']),
+    tokenTtlSeconds: positiveNumber('token-ttl', values['token-ttl']),
+    stateDir: values.state,
+  });
+  console.log(`Demo cloud: ${cloud.authUrl}`);
+
+  const env = { ...process.env, STRATUS_DEMO: '1', STRATUS_DEMO_AUTH_URL: cloud.authUrl, NEXT_TELEMETRY_DISABLED: '1' };
+  if (!values.dev && (values.build || !fs.existsSync(path.join(root, '.next', 'BUILD_ID')))) {
+    console.log('Building the dashboard (first run only; takes a minute or two)...');
+    const built = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: 'inherit' });
+    if (built.status !== 0) {
+      await cloud.close();
+      process.exit(built.status ?? 1);
+    }
+  }
+  const child = spawn(process.execPath, [nextBin, values.dev ? 'dev' : 'start', '-H', host, '-p', String(port)], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let announced = false;
+  child.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /ready|started server|Local:/i.test(chunk.toString())) {
+      announced = true;
+      console.log(`\nStratus is running: http://${host}:${port}/  (log in as demo / demo, or admin / admin)\n`);
+    }
+  });
+  const stop = async (code: number) => {
+    child.kill('SIGTERM');
+    await cloud.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(130));
+  process.on('SIGTERM', () => void stop(143));
+  child.on('exit', (code) => void stop(code ?? 1));
+}
+
+main().catch((e) => {
+  console.error(`demo: ${(e as Error).message}`);
+  process.exit(1);
+});
