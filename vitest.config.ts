@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'app/**/*.test.ts'],
+    include: ['scripts/**/*.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.ts', 'app/**/*.test.ts'],
     environment: 'node',
     pool: 'threads',
   },
