@@ -1,0 +1,159 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { Clock } from './core/clock';
+import { CloudCore, type CloudOptions } from './core/cloud';
+import { RequestContext } from './core/context';
+import { HttpError } from './core/errors';
+import type { Reply } from './core/reply';
+import { Router } from './core/router';
+import type { ServiceDefinition } from './core/service';
+import { StateStore } from './core/state';
+import { defaultServices } from './services';
+
+export interface DemoCloudOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Transition speed factor (see core/clock.ts). */
+  speed?: number;
+  /** Directory for state.json; omitted = memory only. */
+  stateDir?: string;
+  tokenTtlSeconds?: number;
+  seedProjects?: number;
+  /** Base URL put in catalogs instead of the request's Host (e.g. behind a reverse proxy). */
+  publicUrl?: string;
+  /** Time source, for tests. */
+  now?: () => number;
+  /** One line per request when set. */
+  log?: (line: string) => void;
+  services?: readonly ServiceDefinition[];
+}
+
+export interface DemoCloud {
+  /** `http://host:port` */
+  url: string;
+  /** Keystone v3 auth URL, `http://host:port/identity/v3` */
+  authUrl: string;
+  port: number;
+  core: CloudCore;
+  close(): Promise<void>;
+}
+
+interface Mounted {
+  service: ServiceDefinition;
+  router: Router;
+}
+
+export async function startDemoCloud(opts: DemoCloudOptions = {}): Promise<DemoCloud> {
+  const host = opts.host ?? '127.0.0.1';
+  const options: CloudOptions = {
+    tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
+    seedProjects: opts.seedProjects ?? 0,
+    publicUrl: opts.publicUrl?.replace(/\/+$/, ''),
+  };
+  const services = opts.services ?? defaultServices;
+  const core = new CloudCore(new StateStore(opts.stateDir), new Clock(opts.speed ?? 1, opts.now), options, services);
+
+  // Longest prefix first so `/volume/v3` would win over `/volume`.
+  const mounted: Mounted[] = services
+    .map((service) => {
+      const router = new Router();
+      service.setup(core, router);
+      return { service, router };
+    })
+    .sort((a, b) => b.service.prefix.length - a.service.prefix.length);
+
+  const server = createServer((req, res) => {
+    const started = Date.now();
+    void handle(core, mounted, host, req, res).finally(() => {
+      opts.log?.(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 5050, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = options.publicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url,
+    authUrl: `${url}/identity/v3`,
+    port,
+    core,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await core.state.flush();
+    },
+  };
+}
+
+async function handle(core: CloudCore, mounted: Mounted[], host: string, req: IncomingMessage, res: ServerResponse) {
+  const requestId = `req-${randomUUID()}`;
+  const baseUrl = core.options.publicUrl ?? `http://${req.headers.host ?? host}`;
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', baseUrl);
+  } catch {
+    return send(res, { status: 400, body: { error: { code: 400, title: 'Bad Request', message: 'Invalid URL' } } }, requestId, 'HEAD');
+  }
+  const method = (req.method ?? 'GET').toUpperCase();
+  const path = url.pathname;
+  const entry = mounted.find(({ service }) => path === service.prefix || path.startsWith(`${service.prefix}/`));
+  if (!entry) {
+    if (path === '/' || path === '') {
+      return send(res, { status: 200, body: rootDocument(core, baseUrl) }, requestId, method);
+    }
+    const body = { error: { code: 404, title: 'Not Found', message: `No service is mounted at ${path}` } };
+    return send(res, { status: 404, body }, requestId, method);
+  }
+
+  const { service, router } = entry;
+  const rel = path.slice(service.prefix.length) || '/';
+  let reply: Reply;
+  let failure: HttpError | null = null;
+  try {
+    const match = router.match(method, rel);
+    if (match.kind === 'not-found') throw new HttpError(404, `The resource could not be found.`);
+    if (match.kind === 'method-not-allowed') {
+      throw new HttpError(405, `The method ${method} is not allowed for the requested URL.`, {
+        headers: { Allow: match.allowed.join(', ') },
+      });
+    }
+    const ctx = new RequestContext(core, service, req, url, rel, match.params, baseUrl);
+    reply = await match.handler(ctx);
+    if (!['GET', 'HEAD'].includes(method)) core.state.markDirty();
+  } catch (err) {
+    failure = err instanceof HttpError ? err : new HttpError(500, 'An unexpected error prevented the server from fulfilling your request.');
+    if (!(err instanceof HttpError)) console.error(`[demo-cloud] ${method} ${path}:`, err);
+    reply = { status: failure.status, body: service.errorBody(failure), headers: failure.headers };
+  }
+  const extra = service.responseHeaders?.(failure) ?? {};
+  send(res, { ...reply, headers: { ...extra, ...reply.headers } }, requestId, method);
+}
+
+function send(res: ServerResponse, reply: Reply, requestId: string, method: string) {
+  const headers: Record<string, string> = { 'x-openstack-request-id': requestId, ...reply.headers };
+  let payload: string | Buffer | undefined;
+  if (reply.raw !== undefined) {
+    payload = reply.raw;
+    headers['content-type'] ??= reply.contentType ?? 'application/octet-stream';
+  } else if (reply.body !== undefined) {
+    payload = JSON.stringify(reply.body);
+    headers['content-type'] ??= reply.contentType ?? 'application/json';
+  }
+  headers['content-length'] = String(payload === undefined ? 0 : Buffer.byteLength(payload));
+  res.writeHead(reply.status, headers);
+  // HEAD keeps the GET headers (content-length included) but never a body.
+  res.end(method === 'HEAD' || reply.status === 204 || reply.status === 304 ? undefined : payload);
+}
+
+/** `GET /`: what is mounted where (not an OpenStack API; handy for humans and scripts). */
+function rootDocument(core: CloudCore, baseUrl: string) {
+  return {
+    name: 'Stratus demo cloud',
+    auth_url: `${baseUrl}/identity/v3`,
+    services: core.services.map((s) => ({ type: s.type, name: s.name, url: `${baseUrl}${s.endpointPath}` })),
+  };
+}
