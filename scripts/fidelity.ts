@@ -22,7 +22,7 @@ async function perform(t: Target, call: Call): Promise<Outcome> {
   const init: RequestInit = {
     method: call.method ?? 'GET',
     headers: { accept: 'application/json', 'x-auth-token': t.sessions[who].token, ...(json !== undefined || call.rawBody ? { 'content-type': 'application/json' } : {}), ...extra },
-    body: call.rawBody ?? (json !== undefined ? JSON.stringify(json) : undefined),
+    body: (call.rawBody as BodyInit | undefined) ?? (json !== undefined ? JSON.stringify(json) : undefined),
   };
   const deadline = Date.now() + 90_000;
   for (;;) {

@@ -99,7 +99,8 @@ export async function authenticate(cloud: CloudConfig, method: AuthMethod, scope
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ auth }),
   });
-  if (res.status === 401) {
+  // An unknown application credential is a 404 in Keystone; to the user it is a wrong ID or secret.
+  if (res.status === 401 || (res.status === 404 && method.kind === 'application_credential')) {
     await res.body?.cancel();
     if (method.kind === 'token') throw new HttpError(401, 'Your session expired');
     if (method.kind === 'application_credential') throw new HttpError(401, 'Invalid application credential ID or secret');

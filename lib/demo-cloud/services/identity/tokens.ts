@@ -208,7 +208,9 @@ export class Tokens {
       const user = this.findUser(ref.user);
       ac = Object.values(this.m.s.applicationCredentials).find((c) => c.user_id === user.id && c.name === ref.name);
     } else throw badRequest('Expecting to find id or name and user in application_credential.');
-    if (!ac || !verifySecret(ref.secret, ac.secret_hash)) throw unauthorized();
+    // Keystone looks the credential up first: an unknown one is a 404, a wrong secret a 401.
+    if (!ac) throw notFound(`Could not find Application Credential: ${ref.id ?? ref.name}.`);
+    if (!verifySecret(ref.secret, ac.secret_hash)) throw unauthorized();
     if (ac.expires_at !== null && ac.expires_at <= this.core.clock.now()) throw unauthorized();
     const user = this.m.s.users[ac.user_id];
     if (!user) throw unauthorized();

@@ -1,0 +1,88 @@
+// Harness of the CLI conformance test: runs the real `openstack` CLI (Debian packages) with clean
+// environments, against the demo cloud or real OpenStack. Step files (one per service) use it.
+import { spawn } from 'node:child_process';
+
+const OPENSTACK = '/usr/bin/openstack';
+const CLI_TIMEOUT_MS = 60_000;
+
+export type Row = Record<string, unknown>;
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Credentials as OS_* variables (the CLI's own environment is cleared of inherited OS_*). */
+export type Creds = Record<string, string>;
+
+export interface Env {
+  /** 'demo' (a fresh in-process demo cloud) or 'realcloud' (../shared/realcloud). */
+  target: 'demo' | 'realcloud';
+  authUrl: string;
+  /** Ids looked up from the cloud at start (they differ between targets). */
+  ids: { demoProject: string; demoUser: string };
+  /** Values steps hand to later steps (ids, secrets). */
+  vars: Record<string, string>;
+  password(user: 'admin' | 'demo', project?: string): Creds;
+  /** Runs `openstack <args> -f json`-style commands; `-f json` is NOT added automatically. */
+  run(creds: Creds, args: string[]): Promise<CliResult>;
+  /** Runs a command that must succeed and print JSON. */
+  json<T = Row[]>(creds: Creds, args: string[]): Promise<T>;
+}
+
+export interface Step {
+  /** Needs a data plane the real test cloud lacks (console output, ACTIVE floating IPs, finished clusters). */
+  dataPlane?: boolean;
+  name: string;
+  run(env: Env): Promise<void>;
+}
+
+export class StepFailure extends Error {}
+
+export function check(cond: unknown, why: string): asserts cond {
+  if (!cond) throw new StepFailure(why);
+}
+
+export const oneLine = (s: string, max = 300) => s.replace(/\s+/g, ' ').trim().slice(0, max);
+
+/** A command that must fail: non-zero exit, and the error must mention `expect`. */
+export async function mustFail(env: Env, creds: Creds, args: string[], expect: RegExp): Promise<void> {
+  const r = await env.run(creds, args);
+  check(r.code !== 0, `expected a failure, got exit 0: ${oneLine(r.stdout)}`);
+  check(expect.test(r.stderr + r.stdout), `expected ${expect} in the error, got: ${oneLine(r.stderr)}`);
+}
+
+export const names = (rows: Row[], key = 'Name') => rows.map((r) => String(r[key]));
+
+
+export function cliEnv(home: string, creds: Creds): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('OS_')) delete env[k];
+  // A pyenv python3 earlier on PATH lacks the OpenStack modules: the Debian one must win.
+  env.PATH = `/usr/bin:${process.env.PATH ?? ''}`;
+  env.HOME = home; // no clouds.yaml or caches from the user's home
+  env.OS_IDENTITY_API_VERSION = '3';
+  env.OS_INTERFACE = 'public';
+  return { ...env, ...creds };
+}
+
+export function runCli(home: string, creds: Creds, args: string[]): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(OPENSTACK, args, { env: cliEnv(home, creds), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), CLI_TIMEOUT_MS);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      resolve({ code: 127, stdout, stderr: `${stderr}${err.message}` });
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, stdout, stderr });
+    });
+  });
+}
+
