@@ -11,6 +11,7 @@ const { values } = parseArgs({
   options: {
     speed: { type: 'string' },
     'seed-projects': { type: 'string' },
+    'seed-servers': { type: 'string' },
     'token-ttl': { type: 'string' },
     state: { type: 'string' },
     dev: { type: 'boolean', default: false },
@@ -40,6 +41,7 @@ async function main() {
     port: cloudPort,
     speed: positiveNumber('speed', values.speed),
     seedProjects: positiveNumber('seed-projects', values['seed-projects']),
+    seedServers: positiveNumber('seed-servers', values['seed-servers']),
     tokenTtlSeconds: positiveNumber('token-ttl', values['token-ttl']),
     stateDir: values.state,
   });

@@ -1,10 +1,13 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDemoCloud } from './server';
 
 // npm run demo-cloud -- --host 127.0.0.1 --port 5050 [--speed N] [--state DIR] [--token-ttl S] [--seed-projects N]
 
 const USAGE = `Usage: demo-cloud [--host H] [--port P] [--speed N] [--state DIR] [--token-ttl SECONDS]
-                  [--seed-projects N] [--public-url URL] [--quiet]`;
+                  [--seed-projects N] [--seed-servers N] [--public-url URL] [--quiet]
+       demo-cloud reset --state DIR     (forget everything persisted in DIR; the next start reseeds)`;
 
 function number(name: string, raw: string | undefined, fallback: number, min = 0): number {
   if (raw === undefined) return fallback;
@@ -17,7 +20,8 @@ function number(name: string, raw: string | undefined, fallback: number, min = 0
 }
 
 async function main() {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string' },
@@ -25,6 +29,7 @@ async function main() {
       state: { type: 'string' },
       'token-ttl': { type: 'string' },
       'seed-projects': { type: 'string' },
+      'seed-servers': { type: 'string' },
       'public-url': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -34,6 +39,20 @@ async function main() {
     console.log(USAGE);
     return;
   }
+  if (positionals[0] === 'reset') {
+    if (!values.state) {
+      console.error(`reset needs --state DIR\n${USAGE}`);
+      process.exit(2);
+    }
+    rmSync(path.join(values.state, 'state.json'), { force: true });
+    rmSync(path.join(values.state, 'data'), { recursive: true, force: true });
+    console.log(`Demo cloud state in ${values.state} reset; the next start reseeds it.`);
+    return;
+  }
+  if (positionals.length) {
+    console.error(`Unknown command '${positionals[0]}'\n${USAGE}`);
+    process.exit(2);
+  }
   const cloud = await startDemoCloud({
     host: values.host,
     port: number('port', values.port ?? process.env.DEMO_CLOUD_PORT, 5050),
@@ -41,6 +60,7 @@ async function main() {
     stateDir: values.state,
     tokenTtlSeconds: number('token-ttl', values['token-ttl'], 3600, 1),
     seedProjects: number('seed-projects', values['seed-projects'], 0),
+    seedServers: number('seed-servers', values['seed-servers'], 0),
     publicUrl: values['public-url'],
     log: values.quiet ? undefined : (line) => console.log(line),
   });

@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Clock } from './core/clock';
 import { CloudCore, type CloudOptions } from './core/cloud';
 import { RequestContext } from './core/context';
@@ -21,6 +24,7 @@ export interface DemoCloudOptions {
   stateDir?: string;
   tokenTtlSeconds?: number;
   seedProjects?: number;
+  seedServers?: number;
   /** Base URL put in catalogs instead of the request's Host (e.g. behind a reverse proxy). */
   publicUrl?: string;
   /** Time source, for tests. */
@@ -50,6 +54,8 @@ export async function startDemoCloud(opts: DemoCloudOptions = {}): Promise<DemoC
   const options: CloudOptions = {
     tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
     seedProjects: opts.seedProjects ?? 0,
+    seedServers: opts.seedServers ?? 0,
+    dataDir: opts.stateDir ? path.join(opts.stateDir, 'data') : mkdtempSync(path.join(tmpdir(), 'demo-cloud-data-')),
     publicUrl: opts.publicUrl?.replace(/\/+$/, ''),
   };
   const services = opts.services ?? defaultServices;

@@ -10,6 +10,10 @@ export interface CloudOptions {
   seedProjects: number;
   /** Fixed base URL for catalog endpoints; otherwise built from the request's Host header. */
   publicUrl?: string;
+  /** Extra servers created in the demo project at seed time (scale tests). */
+  seedServers: number;
+  /** Directory for files services store outside state.json (image data, objects); a temp dir without --state. */
+  dataDir: string;
 }
 
 /** Shared by every service: state, clock, options, the service registry and token resolution. */
