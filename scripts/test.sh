@@ -29,6 +29,13 @@ console.log(`unit: ${r.numPassedTests} passed, ${r.numFailedTests + (r.numRuntim
 echo "== cli (real openstack CLI against the demo cloud)"
 npx tsx scripts/cli-conformance.ts || status=1
 
+echo "== cli against real OpenStack (../shared/realcloud)"
+if bash scripts/realcloud.sh status || bash scripts/realcloud.sh up; then
+  npx tsx scripts/cli-conformance.ts --target realcloud || status=1
+else
+  echo "cli (realcloud): skipped: real OpenStack is not running and could not be started (see above)"
+fi
+
 echo "== build"
 if ! npx next build > "$out/build.log" 2>&1; then
   tail -50 "$out/build.log"; echo "build: 0 passed, 1 failed"; status=1
