@@ -28,7 +28,7 @@ export function upstreamUrl(endpoint: string, rawSegments: string[], search: str
     }
     if (seg === '.' || seg === '..') throw new ProxyRuleError(400, 'Dot segments are not allowed in the path');
     if (/[/\\@]/.test(seg)) throw new ProxyRuleError(400, 'Path segments may not contain "/", "\\" or "@"');
-    // eslint-disable-next-line no-control-regex
+     
     if (/[\u0000-\u001f\u007f]/.test(seg)) throw new ProxyRuleError(400, 'Control characters are not allowed in the path');
     // Double-encoded separators or dots would be decoded again by some servers.
     if (/%(2e|2f|5c|40|25)/i.test(seg)) throw new ProxyRuleError(400, 'Encoded separators are not allowed in the path');

@@ -4,7 +4,7 @@
 export function safeNextPath(next: string | undefined | null): string | undefined {
   if (!next) return undefined;
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return undefined;
-  // eslint-disable-next-line no-control-regex
+   
   if (/[\u0000-\u001f\\]/.test(next)) return undefined;
   if (next.startsWith('/api/') || next.startsWith('/login')) return undefined;
   return next;

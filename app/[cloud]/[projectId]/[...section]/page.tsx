@@ -1,0 +1,103 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { findSection, projectHref, providingType } from '@/components/shell/nav';
+import { EndpointList, VersionList } from '@/components/overview/services-table';
+import { getCatalog } from '@/lib/openstack/catalog';
+import { discoverServices } from '@/lib/openstack/discovery';
+import { readSession } from '@/lib/openstack/session';
+
+type Params = Promise<{ cloud: string; projectId: string; section: string[] }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { section } = await params;
+  return { title: findSection(section[0])?.item.label ?? 'Not found' };
+}
+
+export default async function SectionPage({ params }: { params: Params }) {
+  const { cloud, projectId, section } = await params;
+  const found = findSection(section[0]);
+  if (!found) notFound();
+  const session = await readSession();
+  if (!session || session.cloud !== cloud || session.project.id !== projectId) return null;
+
+  const { group, item } = found;
+  const catalog = await getCatalog(session);
+  const type = providingType(
+    group,
+    catalog.map((e) => e.type),
+  );
+  const overview = projectHref(cloud, projectId, session.region);
+
+  if (!type) {
+    return (
+      <div className="mx-auto max-w-3xl space-y-4">
+        <h1 className="text-2xl font-semibold tracking-tight">{group.service} is not available in this cloud</h1>
+        <p className="text-zinc-600 dark:text-zinc-400">
+          {item.label} needs a service of type <ServiceTypes types={group.serviceTypes} />, and this cloud&apos;s catalog lists none. Ask your cloud
+          operator if you expected it.
+        </p>
+        <section aria-labelledby="available-heading" className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+          <h2 id="available-heading" className="text-sm font-semibold">
+            What this cloud offers
+          </h2>
+          <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2">
+            {[...catalog]
+              .sort((a, b) => a.type.localeCompare(b.type))
+              .map((s) => (
+                <li key={`${s.type}-${s.name}`}>
+                  <span className="font-mono text-xs">{s.type}</span> <span className="text-zinc-500 dark:text-zinc-400">({s.name})</span>
+                </li>
+              ))}
+          </ul>
+        </section>
+        <Link href={overview} className="inline-block text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
+          Back to the overview
+        </Link>
+      </div>
+    );
+  }
+
+  const entries = (await discoverServices(session)).filter((s) => s.type === type);
+  return (
+    <div className="mx-auto max-w-4xl space-y-4">
+      <div>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{group.label}</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{item.label}</h1>
+      </div>
+      <p role="note" className="rounded-md border border-brand-300 bg-brand-50 px-3 py-2 text-sm text-brand-900 dark:border-brand-700 dark:bg-brand-900/30 dark:text-brand-100">
+        The {item.label.toLowerCase()} pages arrive with a later release. Here is what the catalog says about {group.service}.
+      </p>
+      {entries.map((s) => (
+        <section key={`${s.type}-${s.name}`} aria-label={`${s.name} (${s.type})`} className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+          <h2 className="font-semibold">
+            {s.name} <span className="font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">{s.type}</span>
+          </h2>
+          <div className="mt-3 grid gap-4 md:grid-cols-2">
+            <div>
+              <h3 className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">API versions</h3>
+              <VersionList versions={s.versions} error={s.error} />
+            </div>
+            <div>
+              <h3 className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Endpoints ({session.region})</h3>
+              <EndpointList endpoints={s.endpoints} region={session.region} />
+            </div>
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function ServiceTypes({ types }: { types: readonly string[] }) {
+  return (
+    <>
+      {types.map((t, i) => (
+        <span key={t}>
+          {i > 0 && (i === types.length - 1 ? ' or ' : ', ')}
+          <code className="font-mono text-sm">{t}</code>
+        </span>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+
+import Link from 'next/link';
+import type { ClientSession } from '@/lib/client/session';
+import { ThemeToggle } from '@/components/theme/theme-toggle';
+import { projectHref } from './nav';
+import { ProjectSwitcher } from './project-switcher';
+import { RegionSwitcher } from './region-switcher';
+import { UserMenu } from './user-menu';
+
+interface HeaderProps {
+  session: ClientSession;
+  navOpen: boolean;
+  onToggleNav: () => void;
+}
+
+export function Header({ session, navOpen, onToggleNav }: HeaderProps) {
+  return (
+    <header className="sticky top-0 z-40 flex h-14 items-center gap-2 border-b border-zinc-200 bg-white/95 px-3 backdrop-blur sm:gap-3 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900/95">
+      <button
+        type="button"
+        className="inline-flex h-9 w-9 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 md:hidden dark:text-zinc-300 dark:hover:bg-zinc-800"
+        aria-label="Navigation menu"
+        aria-expanded={navOpen}
+        aria-controls="sidebar"
+        onClick={onToggleNav}
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth={1.8}>
+          <path d="M4 6h16M4 12h16M4 18h16" strokeLinecap="round" />
+        </svg>
+      </button>
+      <Link href={projectHref(session.cloud.id, session.project.id, session.region)} className="flex items-center gap-2 font-semibold tracking-tight">
+        <svg aria-hidden="true" viewBox="0 0 32 32" className="h-7 w-7">
+          <rect width="32" height="32" rx="7" className="fill-brand-600" />
+          <path d="M9 21.5h13.5a4.5 4.5 0 0 0 .6-8.96A6 6 0 0 0 11.5 12 4.75 4.75 0 0 0 9 21.5Z" fill="#fff" />
+        </svg>
+        <span className="hidden sm:inline">Stratus</span>
+      </Link>
+      <span className="hidden rounded-md border border-zinc-200 px-2 py-0.5 text-xs text-zinc-600 lg:inline dark:border-zinc-700 dark:text-zinc-300" title="Cloud">
+        <span className="sr-only">Cloud: </span>
+        {session.cloud.displayName}
+      </span>
+      <ProjectSwitcher project={session.project} />
+      <RegionSwitcher region={session.region} regions={session.regions} />
+      <div className="ml-auto flex items-center gap-1">
+        <ThemeToggle />
+        <UserMenu user={session.user} roles={session.roles} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * The one table mapping URL section slugs to catalog service types, shared by the sidebar and the
+ * section pages. `serviceTypes` lists the catalog types that provide the group (any one suffices).
+ */
+export interface NavItem {
+  slug: string;
+  label: string;
+}
+
+export interface NavGroup {
+  id: string;
+  label: string;
+  /** Human name of the OpenStack service, for "… is not available in this cloud". */
+  service: string;
+  serviceTypes: readonly string[];
+  items: readonly NavItem[];
+}
+
+export const NAV_GROUPS: readonly NavGroup[] = [
+  {
+    id: 'compute',
+    label: 'Compute',
+    service: 'Compute (Nova)',
+    serviceTypes: ['compute'],
+    items: [
+      { slug: 'instances', label: 'Instances' },
+      { slug: 'flavors', label: 'Flavors' },
+      { slug: 'key-pairs', label: 'Key Pairs' },
+    ],
+  },
+  {
+    id: 'volumes',
+    label: 'Volumes',
+    service: 'Block Storage (Cinder)',
+    serviceTypes: ['volumev3', 'block-storage', 'volume'],
+    items: [
+      { slug: 'volumes', label: 'Volumes' },
+      { slug: 'snapshots', label: 'Snapshots' },
+    ],
+  },
+  { id: 'images', label: 'Images', service: 'Image (Glance)', serviceTypes: ['image'], items: [{ slug: 'images', label: 'Images' }] },
+  {
+    id: 'network',
+    label: 'Network',
+    service: 'Networking (Neutron)',
+    serviceTypes: ['network'],
+    items: [
+      { slug: 'networks', label: 'Networks' },
+      { slug: 'routers', label: 'Routers' },
+      { slug: 'floating-ips', label: 'Floating IPs' },
+      { slug: 'security-groups', label: 'Security Groups' },
+    ],
+  },
+  { id: 'dns', label: 'DNS', service: 'DNS (Designate)', serviceTypes: ['dns'], items: [{ slug: 'zones', label: 'Zones' }] },
+  { id: 'key-manager', label: 'Key Manager', service: 'Key Manager (Barbican)', serviceTypes: ['key-manager'], items: [{ slug: 'secrets', label: 'Secrets' }] },
+  {
+    id: 'container-infra',
+    label: 'Container Infra',
+    service: 'Container Infra (Magnum)',
+    serviceTypes: ['container-infra'],
+    items: [{ slug: 'clusters', label: 'Clusters' }],
+  },
+  { id: 'baremetal', label: 'Bare Metal', service: 'Bare Metal (Ironic)', serviceTypes: ['baremetal'], items: [{ slug: 'nodes', label: 'Nodes' }] },
+  {
+    id: 'object-store',
+    label: 'Object Storage',
+    service: 'Object Storage (Swift)',
+    serviceTypes: ['object-store'],
+    items: [{ slug: 'containers', label: 'Containers' }],
+  },
+  { id: 'identity', label: 'Identity', service: 'Identity (Keystone)', serviceTypes: ['identity'], items: [{ slug: 'projects', label: 'Projects' }] },
+];
+
+export function findSection(slug: string): { group: NavGroup; item: NavItem } | undefined {
+  for (const group of NAV_GROUPS) {
+    const item = group.items.find((i) => i.slug === slug);
+    if (item) return { group, item };
+  }
+  return undefined;
+}
+
+/** The catalog type that provides `group`, or undefined when the cloud lacks it. */
+export function providingType(group: NavGroup, catalogTypes: Iterable<string>): string | undefined {
+  const present = new Set(catalogTypes);
+  return group.serviceTypes.find((t) => present.has(t));
+}
+
+/** `/<cloud>/<project>[/<slug>]?region=<region>` */
+export function projectHref(cloud: string, projectId: string, region: string, slug?: string): string {
+  const base = `/${encodeURIComponent(cloud)}/${encodeURIComponent(projectId)}${slug ? `/${slug}` : ''}`;
+  return region ? `${base}?region=${encodeURIComponent(region)}` : base;
+}

@@ -1,0 +1,214 @@
+'use client';
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { apiFetch } from '@/lib/client/api';
+import { withProject } from '@/lib/client/next-path';
+import type { ProjectSummary } from '@/lib/client/session';
+
+/** Most matches rendered at once; the rest are counted ("N more, refine your search"). */
+export const MAX_VISIBLE_PROJECTS = 50;
+
+interface IndexedProject extends ProjectSummary {
+  key: string;
+}
+
+export function filterProjects(projects: IndexedProject[], query: string): { visible: IndexedProject[]; total: number } {
+  const q = query.trim().toLowerCase();
+  const visible: IndexedProject[] = [];
+  let total = 0;
+  for (const p of projects) {
+    if (q && !p.key.includes(q)) continue;
+    total += 1;
+    if (visible.length < MAX_VISIBLE_PROJECTS) visible.push(p);
+  }
+  return { visible, total };
+}
+
+export function useProjects(enabled: boolean) {
+  return useQuery({
+    queryKey: ['auth', 'projects'],
+    queryFn: ({ signal }) => apiFetch<{ projects: ProjectSummary[] }>('/api/auth/projects', { signal }),
+    enabled,
+    staleTime: 5 * 60_000,
+    select: (data): IndexedProject[] =>
+      [...data.projects]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((p) => ({ ...p, key: `${p.name}\u0000${p.id}`.toLowerCase() })),
+  });
+}
+
+interface ProjectSwitcherProps {
+  project: { id: string; name: string };
+}
+
+export function ProjectSwitcher({ project }: ProjectSwitcherProps) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    function onPointerDown(event: PointerEvent) {
+      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
+    }
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  function close() {
+    setOpen(false);
+    buttonRef.current?.focus();
+  }
+
+  return (
+    <div ref={rootRef} className="relative min-w-0">
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        className="inline-flex max-w-[40vw] items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm hover:bg-zinc-50 sm:max-w-xs dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+      >
+        <span className="text-zinc-500 dark:text-zinc-400">Project:</span>
+        <span className="truncate font-medium">{project.name}</span>
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 shrink-0 text-zinc-400" fill="currentColor">
+          <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
+        </svg>
+      </button>
+      {open && <ProjectPopover currentId={project.id} onClose={close} />}
+    </div>
+  );
+}
+
+function ProjectPopover({ currentId, onClose }: { currentId: string; onClose: () => void }) {
+  const id = useId();
+  const listId = `${id}-list`;
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const queryClient = useQueryClient();
+  const projects = useProjects(true);
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const [active, setActive] = useState(0);
+  const [switching, setSwitching] = useState<string>();
+  const [error, setError] = useState<string>();
+
+  const { visible, total } = useMemo(() => filterProjects(projects.data ?? [], deferredQuery), [projects.data, deferredQuery]);
+  const activeIndex = Math.min(active, Math.max(visible.length - 1, 0));
+
+  useEffect(() => {
+    document.getElementById(`${id}-opt-${activeIndex}`)?.scrollIntoView({ block: 'nearest' });
+  }, [activeIndex, id]);
+
+  async function choose(target: IndexedProject | undefined) {
+    if (!target || switching) return;
+    if (target.id === currentId) return onClose();
+    setSwitching(target.id);
+    setError(undefined);
+    try {
+      const res = await apiFetch<{ project: { id: string }; region: string }>('/api/auth/switch', {
+        method: 'POST',
+        body: { projectId: target.id },
+      });
+      queryClient.clear();
+      const params = new URLSearchParams(searchParams.toString());
+      if (res?.region) params.set('region', res.region);
+      const qs = params.toString();
+      router.push(`${withProject(pathname, res?.project?.id ?? target.id)}${qs ? `?${qs}` : ''}`);
+      onClose();
+    } catch (err) {
+      setSwitching(undefined);
+      setError(err instanceof Error ? err.message : 'Could not switch project');
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    const last = visible.length - 1;
+    if (event.key === 'ArrowDown') setActive(activeIndex >= last ? 0 : activeIndex + 1);
+    else if (event.key === 'ArrowUp') setActive(activeIndex <= 0 ? last : activeIndex - 1);
+    else if (event.key === 'Home') setActive(0);
+    else if (event.key === 'End') setActive(last);
+    else if (event.key === 'Enter') void choose(visible[activeIndex]);
+    else if (event.key === 'Escape') onClose();
+    else return;
+    event.preventDefault();
+  }
+
+  return (
+    <div
+      role="dialog"
+      aria-label="Switch project"
+      className="absolute left-0 z-50 mt-2 w-[min(24rem,calc(100vw-1.5rem))] rounded-lg border border-zinc-200 bg-white p-2 shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
+    >
+      <label htmlFor={`${id}-search`} className="sr-only">
+        Search projects
+      </label>
+      <input
+        id={`${id}-search`}
+        role="combobox"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={visible.length > 0 ? `${id}-opt-${activeIndex}` : undefined}
+        autoFocus
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Search projects by name or ID"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+        className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm placeholder:text-zinc-400 focus:border-brand-500 focus:outline-none dark:border-zinc-700 dark:bg-zinc-950 dark:placeholder:text-zinc-500"
+      />
+      {projects.isPending && <p className="px-2 py-3 text-sm text-zinc-500 dark:text-zinc-400">Loading projects…</p>}
+      {projects.isError && (
+        <p role="alert" className="px-2 py-3 text-sm text-red-600 dark:text-red-400">
+          {projects.error.message}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="px-2 pt-2 text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
+      {projects.isSuccess && (
+        <>
+          <ul id={listId} role="listbox" aria-label="Projects" className="mt-2 max-h-80 overflow-y-auto">
+            {visible.map((p, i) => (
+              <li
+                key={p.id}
+                id={`${id}-opt-${i}`}
+                role="option"
+                aria-selected={i === activeIndex}
+                aria-current={p.id === currentId ? 'true' : undefined}
+                onMouseMove={() => i !== activeIndex && setActive(i)}
+                onClick={() => void choose(p)}
+                className="flex cursor-pointer items-center justify-between gap-3 rounded-md px-2 py-1.5 text-sm aria-selected:bg-brand-50 aria-selected:text-brand-900 dark:aria-selected:bg-brand-900/40 dark:aria-selected:text-brand-100"
+              >
+                <span className="min-w-0">
+                  <span className={`block truncate ${p.enabled ? '' : 'text-zinc-400 line-through'}`}>{p.name}</span>
+                  <span className="block truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{p.id}</span>
+                </span>
+                {p.id === currentId && <span className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400">current</span>}
+                {p.id === switching && <span className="shrink-0 text-xs text-brand-600 dark:text-brand-300">switching…</span>}
+              </li>
+            ))}
+          </ul>
+          <p aria-live="polite" className="px-2 pt-2 text-xs text-zinc-500 dark:text-zinc-400">
+            {total === 0
+              ? 'No project matches'
+              : total > visible.length
+                ? `${total - visible.length} more, refine your search`
+                : `${total} project${total === 1 ? '' : 's'}`}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { expiryMessage } from './expiry-warning';
+import { findSection, NAV_GROUPS, projectHref, providingType } from './nav';
+import { filterProjects, MAX_VISIBLE_PROJECTS } from './project-switcher';
+
+describe('nav table', () => {
+  it('has unique slugs', () => {
+    const slugs = NAV_GROUPS.flatMap((g) => g.items.map((i) => i.slug));
+    expect(new Set(slugs).size).toBe(slugs.length);
+  });
+  it('maps slugs to service types, with the volume aliases', () => {
+    expect(findSection('volumes')?.group.serviceTypes).toContain('block-storage');
+    expect(providingType(findSection('snapshots')!.group, ['identity', 'volumev3'])).toBe('volumev3');
+    expect(providingType(findSection('clusters')!.group, ['identity'])).toBeUndefined();
+    expect(findSection('nope')).toBeUndefined();
+  });
+  it('keeps the region in links', () => {
+    expect(projectHref('demo', 'p1', 'RegionTwo', 'zones')).toBe('/demo/p1/zones?region=RegionTwo');
+  });
+});
+
+describe('project filter', () => {
+  const projects = Array.from({ length: 1500 }, (_, i) => ({
+    id: `id${i}`,
+    name: `project-${i}`,
+    domainId: 'default',
+    enabled: true,
+    description: '',
+    key: `project-${i}\u0000id${i}`,
+  }));
+  it('caps what is rendered and counts the rest', () => {
+    const { visible, total } = filterProjects(projects, '');
+    expect(visible).toHaveLength(MAX_VISIBLE_PROJECTS);
+    expect(total).toBe(1500);
+  });
+  it('matches names and ids, case-insensitively', () => {
+    expect(filterProjects(projects, 'PROJECT-1499').visible.map((p) => p.id)).toEqual(['id1499']);
+    expect(filterProjects(projects, 'id42').total).toBe(11);
+  });
+  it('is fast on big lists', () => {
+    const t = performance.now();
+    for (let i = 0; i < 100; i++) filterProjects(projects, `${i}`);
+    expect(performance.now() - t).toBeLessThan(500);
+  });
+});
+
+describe('expiry message', () => {
+  it.each([
+    [5 * 60_000, 'Your session expires in 5 minutes'],
+    [61_000, 'Your session expires in 2 minutes'],
+    [30_000, 'Your session expires in 1 minute'],
+    [0, 'Your session has expired'],
+  ])('%i ms -> %s', (ms, text) => expect(expiryMessage(ms)).toBe(text));
+});

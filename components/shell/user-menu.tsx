@@ -1,0 +1,99 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { apiFetch } from '@/lib/client/api';
+import { buttonClass } from '@/components/ui/button';
+
+interface UserMenuProps {
+  user: { id: string; name: string; domainId: string };
+  roles: string[];
+}
+
+export function UserMenu({ user, roles }: UserMenuProps) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string>();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    if (!open) return;
+    function onPointerDown(event: PointerEvent) {
+      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
+    }
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    }
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [open]);
+
+  async function logOut() {
+    setPending(true);
+    setError(undefined);
+    try {
+      const res = await apiFetch<{ redirectTo?: string }>('/api/auth/logout', { method: 'POST' });
+      queryClient.clear();
+      // a full navigation also drops the router cache of the logged-in pages
+      window.location.assign(res?.redirectTo ?? '/login');
+    } catch (err) {
+      setPending(false);
+      setError(err instanceof Error ? err.message : 'Logout failed');
+    }
+  }
+
+  return (
+    <div ref={rootRef} className="relative">
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-expanded={open}
+        aria-controls={`${id}-panel`}
+        onClick={() => setOpen((o) => !o)}
+        className="inline-flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+      >
+        <span aria-hidden="true" className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white uppercase dark:bg-brand-500">
+          {user.name.slice(0, 2)}
+        </span>
+        <span className="sr-only">User menu for </span>
+        <span className="hidden max-w-[10rem] truncate sm:inline">{user.name}</span>
+        <span className="sr-only sm:hidden">{user.name}</span>
+      </button>
+      {open && (
+        <div
+          id={`${id}-panel`}
+          className="absolute right-0 z-50 mt-2 w-64 rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          <p className="font-medium">{user.name}</p>
+          <p className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{user.id}</p>
+          <p className="mt-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Roles</p>
+          <ul aria-label="Roles" className="mt-1 flex flex-wrap gap-1">
+            {roles.map((r) => (
+              <li key={r} className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800">
+                {r}
+              </li>
+            ))}
+          </ul>
+          {error && (
+            <p role="alert" className="mt-3 text-red-600 dark:text-red-400">
+              {error}
+            </p>
+          )}
+          <button type="button" onClick={() => void logOut()} disabled={pending} className={`${buttonClass.secondary} mt-4 w-full`}>
+            {pending ? 'Logging out…' : 'Log out'}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

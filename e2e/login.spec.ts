@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { LOGGED_OUT, logIn, PROJECT_URL } from './helpers';
+
+test.use({ storageState: LOGGED_OUT });
+
+test.describe('login page', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto('/login');
+  });
+
+  test('shows the demo credentials and labelled fields', async ({ page }) => {
+    await expect(page.getByRole('complementary', { name: 'Demo credentials' })).toContainText('demo');
+    await expect(page.getByLabel('Username')).toBeVisible();
+    await expect(page.getByLabel('Password', { exact: true })).toBeVisible();
+    await expect(page.getByLabel('User domain')).toHaveValue('Default');
+  });
+
+  test('logs in and shows the overview with the identity service', async ({ page }) => {
+    await logIn(page, 'demo', 'demo');
+    await expect(page).toHaveURL(PROJECT_URL);
+    await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+    const services = page.getByRole('table', { name: 'Services in this cloud' });
+    await expect(services.getByRole('rowheader', { name: 'identity', exact: true })).toBeVisible();
+  });
+
+  test('a wrong password says so', async ({ page }) => {
+    await logIn(page, 'demo', 'not-the-password');
+    await expect(page.getByRole('tabpanel').getByRole('alert')).toHaveText('Invalid username or password');
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test('empty fields show field errors', async ({ page }) => {
+    await page.getByLabel('User domain').fill('');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByText('Username is required')).toBeVisible();
+    await expect(page.getByText('Password is required')).toBeVisible();
+    await expect(page.getByText('User domain is required')).toBeVisible();
+    await expect(page.getByLabel('Username')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('the application credential tab asks for an ID and a secret', async ({ page }) => {
+    await page.getByRole('tab', { name: 'Application credential' }).click();
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByText('Application credential ID is required')).toBeVisible();
+    await expect(page.getByLabel('Application credential secret')).toBeVisible();
+  });
+
+  test('an expired session is explained', async ({ page }) => {
+    await page.goto('/login?reason=expired');
+    await expect(page.getByText('Your session expired')).toBeVisible();
+  });
+});

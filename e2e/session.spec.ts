@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { apiLogIn, keystoneProjects, LOGGED_OUT, logIn, PROJECT_URL, projectButton } from './helpers';
+
+// Fresh browser contexts: these tests log in (and out) on their own.
+test.use({ storageState: LOGGED_OUT });
+
+test('a copied deep link survives the login page', async ({ page, baseURL }) => {
+  const ids = await keystoneProjects('demo', 'demo');
+  const deepLink = `/demo/${ids['demo-team']}?region=RegionTwo`;
+  await page.goto(deepLink);
+  await expect(page).toHaveURL(/\/login\?/);
+  expect(new URL(page.url()).searchParams.get('next')).toBe(deepLink);
+  await logIn(page, 'demo', 'demo');
+  await expect(page).toHaveURL(`${baseURL}${deepLink}`);
+  await expect(projectButton(page)).toHaveAccessibleName('Project: demo-team');
+  await expect(page.getByRole('banner').getByRole('combobox', { name: 'Region' })).toHaveValue('RegionTwo');
+});
+
+test('logging out returns to the login page and locks the old page', async ({ page }) => {
+  await page.goto('/login');
+  await logIn(page, 'demo', 'demo');
+  await expect(page).toHaveURL(PROJECT_URL);
+  const appUrl = page.url();
+  await page.getByRole('button', { name: /User menu for demo/ }).click();
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto(appUrl);
+  await expect(page).toHaveURL(/\/login\?/);
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+});
+
+test('switching project keeps the page and changes URL and header', async ({ page, baseURL }) => {
+  const ids = await keystoneProjects('demo', 'demo');
+  await apiLogIn(page, baseURL);
+  await page.goto(`/demo/${ids.demo}/volumes?region=RegionOne`);
+  await expect(projectButton(page)).toHaveAccessibleName('Project: demo');
+  const heading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+  await projectButton(page).click();
+  const search = page.getByRole('combobox', { name: 'Search projects' });
+  await expect(search).toBeFocused();
+  await search.fill('team');
+  await expect(page.getByRole('option', { name: /demo-team/ })).toBeVisible();
+  await search.press('Enter');
+  await expect(page).toHaveURL(`/demo/${ids['demo-team']}/volumes?region=RegionOne`);
+  await expect(projectButton(page)).toHaveAccessibleName('Project: demo-team');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+});

@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiFetch, ApiError, expiredLoginUrl, parseApiError } from './api';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('parseApiError', () => {
+  it('reads the route handlers\' error body', async () => {
+    const res = new Response(JSON.stringify({ error: { status: 400, message: 'Bad', service: 'compute', requestId: 'req-1', issues: [{ path: 'username', message: 'Username is required' }] } }), { status: 400 });
+    const err = await parseApiError(res);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ status: 400, message: 'Bad', service: 'compute', requestId: 'req-1', issues: [{ path: 'username', message: 'Username is required' }] });
+  });
+  it('survives a non-JSON body', async () => {
+    const err = await parseApiError(new Response('<html>', { status: 502, statusText: 'Bad Gateway' }));
+    expect(err).toMatchObject({ status: 502, message: 'Bad Gateway', issues: [] });
+  });
+});
+
+describe('apiFetch', () => {
+  it('adds the CSRF header on mutations only', async () => {
+    const fetchMock = vi.fn(async () => Response.json({ ok: true }));
+    vi.stubGlobal('fetch', fetchMock);
+    await apiFetch('/api/x');
+    await apiFetch('/api/x', { method: 'POST', body: { a: 1 } });
+    const headers = (fetchMock.mock.calls as unknown as [string, RequestInit][]).map(([, init]) => init.headers as Record<string, string>);
+    expect(headers[0]['X-Stratus-CSRF']).toBeUndefined();
+    expect(headers[1]).toMatchObject({ 'X-Stratus-CSRF': '1', 'Content-Type': 'application/json' });
+  });
+  it('sends the browser to the login page on a 401, except for login and reauth', async () => {
+    const assign = vi.fn();
+    vi.stubGlobal('window', { location: { pathname: '/demo/p1', search: '?region=R1', assign } });
+    vi.stubGlobal('fetch', vi.fn(async () => Response.json({ error: { status: 401, message: 'Your session expired' } }, { status: 401 })));
+    await expect(apiFetch('/api/auth/login', { method: 'POST', body: {} })).rejects.toThrow('Your session expired');
+    expect(assign).not.toHaveBeenCalled();
+    await expect(apiFetch('/api/auth/projects')).rejects.toBeInstanceOf(ApiError);
+    expect(assign).toHaveBeenCalledWith('/login?reason=expired&next=%2Fdemo%2Fp1%3Fregion%3DR1');
+  });
+  it('builds the expiry URL without looping back to /login', () => {
+    expect(expiredLoginUrl({ pathname: '/login', search: '' })).toBe('/login?reason=expired');
+  });
+});

@@ -1,0 +1,112 @@
+import type { z } from 'zod';
+
+/** One zod issue as the route handlers return it. */
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+/** Any non-2xx answer from `/api/**`, normalised from `{"error": {...}}`. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly service?: string;
+  readonly requestId?: string;
+  readonly issues: ApiIssue[];
+
+  constructor(init: { status: number; message: string; service?: string; requestId?: string; issues?: ApiIssue[] }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.service = init.service;
+    this.requestId = init.requestId;
+    this.issues = init.issues ?? [];
+  }
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ApiFetchOptions<T> {
+  method?: HttpMethod;
+  body?: unknown;
+  /** Validates (and types) the JSON answer. */
+  schema?: z.ZodType<T>;
+  signal?: AbortSignal;
+}
+
+/** 401s from these mean "wrong credentials", not "session expired". */
+const NO_EXPIRY_REDIRECT = ['/api/auth/login', '/api/auth/reauth'];
+
+function issuePath(path: unknown): string {
+  if (Array.isArray(path)) return path.map(String).join('.');
+  return typeof path === 'string' ? path : '';
+}
+
+/** Reads `{"error": {status, message, issues?, service?, requestId?}}`, tolerating other shapes. */
+export async function parseApiError(res: Response): Promise<ApiError> {
+  let message = res.statusText || `Request failed with status ${res.status}`;
+  let service: string | undefined;
+  let requestId: string | undefined = res.headers.get('x-openstack-request-id') ?? undefined;
+  let issues: ApiIssue[] = [];
+  try {
+    const body: unknown = await res.json();
+    const err = body && typeof body === 'object' && 'error' in body ? (body as { error: unknown }).error : undefined;
+    if (err && typeof err === 'object') {
+      const e = err as Record<string, unknown>;
+      if (typeof e.message === 'string' && e.message) message = e.message;
+      if (typeof e.service === 'string') service = e.service;
+      if (typeof e.requestId === 'string') requestId = e.requestId;
+      if (Array.isArray(e.issues)) {
+        issues = e.issues
+          .filter((i): i is Record<string, unknown> => !!i && typeof i === 'object')
+          .map((i) => ({ path: issuePath(i.path), message: String(i.message ?? '') }));
+      }
+    } else if (typeof err === 'string') {
+      message = err;
+    }
+  } catch {
+    // not JSON: keep the status text
+  }
+  return new ApiError({ status: res.status, message, service, requestId, issues });
+}
+
+/** Where the browser goes when the session has expired: back here after logging in. */
+export function expiredLoginUrl(current: { pathname: string; search: string }): string {
+  const next = current.pathname + current.search;
+  const params = new URLSearchParams({ reason: 'expired' });
+  if (next.startsWith('/') && !next.startsWith('/login')) params.set('next', next);
+  return `/login?${params.toString()}`;
+}
+
+/**
+ * Fetch a Stratus route handler: JSON in and out, the CSRF header on mutations, typed errors,
+ * and a redirect to the login page when the session has expired.
+ */
+export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptions<T> = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') headers['X-Stratus-CSRF'] = '1';
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  const res = await fetch(path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    credentials: 'same-origin',
+    cache: 'no-store',
+    signal: options.signal,
+  });
+
+  if (!res.ok) {
+    const error = await parseApiError(res);
+    const pathname = path.split('?')[0];
+    if (res.status === 401 && !NO_EXPIRY_REDIRECT.includes(pathname) && typeof window !== 'undefined') {
+      window.location.assign(expiredLoginUrl(window.location));
+    }
+    throw error;
+  }
+
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  const data: unknown = text ? JSON.parse(text) : undefined;
+  return options.schema ? options.schema.parse(data) : (data as T);
+}
