@@ -5,6 +5,10 @@ const DEMO_CLOUD_PORT = process.env.DEMO_CLOUD_PORT ?? '5150';
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 const DEMO_STATE = 'e2e/.auth/demo.json';
+// Keep in sync with e2e/helpers.ts (LITE_URL).
+const LITE_PORT = process.env.E2E_LITE_PORT ?? '3101';
+const LITE_CLOUD_PORT = process.env.E2E_LITE_CLOUD_PORT ?? '5151';
+const LITE_URL = `http://127.0.0.1:${LITE_PORT}`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -33,13 +37,25 @@ export default defineConfig({
       dependencies: ['setup'],
     },
   ],
-  webServer: {
-    command: 'npm run demo -- --speed 10',
-    url: `${baseURL}/login`,
-    env: { PORT, DEMO_CLOUD_PORT, NEXT_TELEMETRY_DISABLED: '1' },
-    reuseExistingServer: !process.env.CI,
-    timeout: 300_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: 'npm run demo -- --speed 10',
+      url: `${baseURL}/login`,
+      env: { PORT, DEMO_CLOUD_PORT, NEXT_TELEMETRY_DISABLED: '1' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 300_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // A second, smaller cloud without object storage: pages of absent services are tested on it.
+      command: 'npm run demo -- --speed 10 --omit-services object-store',
+      url: `${LITE_URL}/login`,
+      env: { PORT: LITE_PORT, DEMO_CLOUD_PORT: LITE_CLOUD_PORT, NEXT_TELEMETRY_DISABLED: '1' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 300_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

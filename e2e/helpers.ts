@@ -2,6 +2,9 @@ import { expect, request, type Page } from '@playwright/test';
 
 export const KEYSTONE = `http://127.0.0.1:${process.env.DEMO_CLOUD_PORT ?? '5150'}/identity/v3`;
 
+/** The second demo stack (no object storage), started by playwright.config.ts. */
+export const LITE_URL = `http://127.0.0.1:${process.env.E2E_LITE_PORT ?? '3101'}`;
+
 /** Saved by auth.setup.ts; keep in sync with playwright.config.ts. */
 export const DEMO_STATE = 'e2e/.auth/demo.json';
 

@@ -12,6 +12,7 @@ const { values } = parseArgs({
     speed: { type: 'string' },
     'seed-projects': { type: 'string' },
     'seed-servers': { type: 'string' },
+    'omit-services': { type: 'string' },
     'token-ttl': { type: 'string' },
     state: { type: 'string' },
     dev: { type: 'boolean', default: false },
@@ -35,6 +36,25 @@ const cloudPort = Number(process.env.DEMO_CLOUD_PORT ?? 5050);
 const root = path.resolve(__dirname, '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
+/** `next build`, once even when several demo stacks start together (the e2e suite runs two). */
+async function buildOnce(env: NodeJS.ProcessEnv): Promise<boolean> {
+  const lock = path.join(root, '.stratus', 'build.lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  try {
+    fs.mkdirSync(lock);
+  } catch {
+    console.log('Another process is building the dashboard; waiting for it...');
+    while (fs.existsSync(lock)) await new Promise((r) => setTimeout(r, 500));
+    return fs.existsSync(path.join(root, '.next', 'BUILD_ID'));
+  }
+  try {
+    console.log('Building the dashboard (first run only; takes a minute or two)...');
+    return spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: 'inherit' }).status === 0;
+  } finally {
+    fs.rmdirSync(lock);
+  }
+}
+
 async function main() {
   const cloud = await startDemoCloud({
     host,
@@ -42,6 +62,7 @@ async function main() {
     speed: positiveNumber('speed', values.speed),
     seedProjects: positiveNumber('seed-projects', values['seed-projects']),
     seedServers: positiveNumber('seed-servers', values['seed-servers']),
+    omitServices: values['omit-services']?.split(',').map((t) => t.trim()).filter(Boolean),
     tokenTtlSeconds: positiveNumber('token-ttl', values['token-ttl']),
     stateDir: values.state,
   });
@@ -49,11 +70,10 @@ async function main() {
 
   const env = { ...process.env, STRATUS_DEMO: '1', STRATUS_DEMO_AUTH_URL: cloud.authUrl, NEXT_TELEMETRY_DISABLED: '1' };
   if (!values.dev && (values.build || !fs.existsSync(path.join(root, '.next', 'BUILD_ID')))) {
-    console.log('Building the dashboard (first run only; takes a minute or two)...');
-    const built = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: 'inherit' });
-    if (built.status !== 0) {
+    const ok = await buildOnce(env);
+    if (!ok) {
       await cloud.close();
-      process.exit(built.status ?? 1);
+      process.exit(1);
     }
   }
   const child = spawn(process.execPath, [nextBin, values.dev ? 'dev' : 'start', '-H', host, '-p', String(port)], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });

@@ -6,7 +6,7 @@ import { startDemoCloud } from './server';
 // npm run demo-cloud -- --host 127.0.0.1 --port 5050 [--speed N] [--state DIR] [--token-ttl S] [--seed-projects N]
 
 const USAGE = `Usage: demo-cloud [--host H] [--port P] [--speed N] [--state DIR] [--token-ttl SECONDS]
-                  [--seed-projects N] [--seed-servers N] [--public-url URL] [--quiet]
+                  [--seed-projects N] [--seed-servers N] [--omit-services T,T] [--public-url URL] [--quiet]
        demo-cloud reset --state DIR     (forget everything persisted in DIR; the next start reseeds)`;
 
 function number(name: string, raw: string | undefined, fallback: number, min = 0): number {
@@ -30,6 +30,7 @@ async function main() {
       'token-ttl': { type: 'string' },
       'seed-projects': { type: 'string' },
       'seed-servers': { type: 'string' },
+      'omit-services': { type: 'string' },
       'public-url': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -61,6 +62,7 @@ async function main() {
     tokenTtlSeconds: number('token-ttl', values['token-ttl'], 3600, 1),
     seedProjects: number('seed-projects', values['seed-projects'], 0),
     seedServers: number('seed-servers', values['seed-servers'], 0),
+    omitServices: values['omit-services']?.split(',').map((t) => t.trim()).filter(Boolean),
     publicUrl: values['public-url'],
     log: values.quiet ? undefined : (line) => console.log(line),
   });

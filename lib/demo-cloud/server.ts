@@ -25,6 +25,8 @@ export interface DemoCloudOptions {
   tokenTtlSeconds?: number;
   seedProjects?: number;
   seedServers?: number;
+  /** Catalog types to leave out (a cloud without, say, object storage); identity always stays. */
+  omitServices?: readonly string[];
   /** Base URL put in catalogs instead of the request's Host (e.g. behind a reverse proxy). */
   publicUrl?: string;
   /** Time source, for tests. */
@@ -58,7 +60,7 @@ export async function startDemoCloud(opts: DemoCloudOptions = {}): Promise<DemoC
     dataDir: opts.stateDir ? path.join(opts.stateDir, 'data') : mkdtempSync(path.join(tmpdir(), 'demo-cloud-data-')),
     publicUrl: opts.publicUrl?.replace(/\/+$/, ''),
   };
-  const services = opts.services ?? defaultServices;
+  const services = (opts.services ?? defaultServices).filter((s) => s.type === 'identity' || !opts.omitServices?.includes(s.type));
   const core = new CloudCore(new StateStore(opts.stateDir), new Clock(opts.speed ?? 1, opts.now), options, services);
 
   // Longest prefix first so `/volume/v3` would win over `/volume`.
@@ -133,7 +135,11 @@ async function handle(core: CloudCore, mounted: Mounted[], host: string, req: In
   } catch (err) {
     failure = err instanceof HttpError ? err : new HttpError(500, 'An unexpected error prevented the server from fulfilling your request.');
     if (!(err instanceof HttpError)) console.error(`[demo-cloud] ${method} ${path}:`, err);
-    reply = { status: failure.status, body: service.errorBody(failure), headers: failure.headers };
+    const errBody = service.errorBody(failure);
+    // A string error body is sent as text/html (Glance's webob error pages).
+    reply = typeof errBody === 'string'
+      ? { status: failure.status, raw: errBody, contentType: 'text/html; charset=UTF-8', headers: failure.headers }
+      : { status: failure.status, body: errBody, headers: failure.headers };
   }
   const extra = service.responseHeaders?.(failure) ?? {};
   send(res, { ...reply, headers: { ...extra, ...reply.headers } }, requestId, method);
@@ -142,6 +148,19 @@ async function handle(core: CloudCore, mounted: Mounted[], host: string, req: In
 function send(res: ServerResponse, reply: Reply, requestId: string, method: string) {
   const headers: Record<string, string> = { 'x-openstack-request-id': requestId, ...reply.headers };
   let payload: string | Buffer | undefined;
+  if (reply.stream) {
+    const stream = reply.stream;
+    headers['content-type'] ??= reply.contentType ?? 'application/octet-stream';
+    res.writeHead(reply.status, headers);
+    if (method === 'HEAD') {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      res.end();
+    } else {
+      stream.on('error', () => res.destroy());
+      stream.pipe(res);
+    }
+    return;
+  }
   if (reply.raw !== undefined) {
     payload = reply.raw;
     headers['content-type'] ??= reply.contentType ?? 'application/octet-stream';
