@@ -1,4 +1,4 @@
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
@@ -6,7 +6,7 @@ import { Rescope } from '@/components/shell/rescope';
 import type { ClientSession } from '@/lib/client/session';
 import { getCloud } from '@/lib/config/clouds';
 import { catalogRegions, getCatalog, type CatalogEntry } from '@/lib/openstack/catalog';
-import { readSession, type SessionData } from '@/lib/openstack/session';
+import { readSession, SESSION_COOKIE, type SessionData } from '@/lib/openstack/session';
 
 function loginUrl(here: string, cloud: string, expired = false): string {
   const params = new URLSearchParams();
@@ -44,7 +44,9 @@ export default async function ProjectLayout({
   const { cloud, projectId } = await params;
   const here = (await headers()).get('x-stratus-url') ?? `/${encodeURIComponent(cloud)}/${encodeURIComponent(projectId)}`;
   const session = await readSession();
-  if (!session || session.cloud !== cloud) redirect(loginUrl(here, cloud));
+  // A cookie that no longer yields a session means the token expired: say so on the login page.
+  if (!session) redirect(loginUrl(here, cloud, (await cookies()).has(SESSION_COOKIE)));
+  if (session.cloud !== cloud) redirect(loginUrl(here, cloud));
 
   const displayName = getCloud(cloud)?.displayName ?? cloud;
   if (session.project.id !== projectId) {
