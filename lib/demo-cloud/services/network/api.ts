@@ -1,0 +1,140 @@
+// Cross-service contract of the network service (Nova calls these). Records returned are live state.
+import type { CloudCore } from '../../core/cloud';
+import { badRequest, HttpError, notFound } from '../../core/errors';
+import { parseIp } from './ip';
+import { NetworkModel, seedNetworkState, type Network, type NetworkState, type Port } from './model';
+
+export type { Network, Port } from './model';
+
+const models = new WeakMap<CloudCore, NetworkModel>();
+
+export function registerModel(core: CloudCore, m: NetworkModel): void {
+  models.set(core, m);
+}
+
+function model(core: CloudCore): NetworkModel {
+  let m = models.get(core);
+  if (!m) {
+    m = new NetworkModel(core.state.slice<NetworkState>('network', () => seedNetworkState(core)), core);
+    models.set(core, m);
+  }
+  return m;
+}
+
+export interface AllocateServerPortInput {
+  projectId: string;
+  serverId: string;
+  networkId?: string;
+  portId?: string;
+  fixedIp?: string;
+  securityGroups?: string[];
+}
+
+/** Network by id, or by name among those the project can see (own first, then shared/external). */
+export function findNetwork(core: CloudCore, idOrName: string, projectId: string): Network | undefined {
+  const m = model(core);
+  const byId = m.s.networks[idOrName];
+  if (byId) return m.networkVisible(byId, projectId, false) ? byId : undefined;
+  const named = Object.values(m.s.networks).filter((n) => n.name === idOrName && m.networkVisible(n, projectId, false));
+  return named.find((n) => n.project_id === projectId) ?? named[0];
+}
+
+/**
+ * Creates (or binds a pre-created) port for a server, as Nova does through Neutron.
+ * Throws HttpError 400/404/409 with messages Nova can pass on.
+ */
+export function allocateServerPort(core: CloudCore, input: AllocateServerPortInput): Port {
+  const m = model(core);
+  const owner = 'compute:nova';
+  if (input.portId) {
+    const p = m.s.ports[input.portId];
+    if (!p || p.project_id !== input.projectId) throw notFound(`Port ${input.portId} could not be found.`, { type: 'PortNotFound' });
+    if (p.device_id && p.device_id !== input.serverId) throw new HttpError(409, `Port ${p.id} is still in use.`, { type: 'PortInUse' });
+    m.setDevice(p, input.serverId, owner);
+    m.bind(p);
+    p.revision_number++;
+    return p;
+  }
+  let net: Network | undefined;
+  if (input.networkId) {
+    net = findNetwork(core, input.networkId, input.projectId);
+    if (!net) throw notFound(`Network ${input.networkId} could not be found.`, { type: 'NetworkNotFound' });
+  } else {
+    const own = Object.values(m.s.networks).filter((n) => n.project_id === input.projectId && !n['router:external']);
+    const candidates = own.length ? own : Object.values(m.s.networks).filter((n) => n.shared && !n['router:external']);
+    if (candidates.length === 0) throw badRequest('No valid network found', { type: 'NetworkNotFound' });
+    if (candidates.length > 1) {
+      throw new HttpError(409, 'Multiple possible networks found, use a Network ID to be more specific.', { type: 'NetworkAmbiguous' });
+    }
+    net = candidates[0];
+  }
+  if (net.subnets.length === 0) throw badRequest(`Network ${net.id} requires a subnet in order to boot instances on.`, { type: 'NetworkRequiresSubnet' });
+  let sgs: string[] | undefined;
+  if (input.securityGroups && input.securityGroups.length) {
+    m.ensureDefaultSg(input.projectId);
+    sgs = input.securityGroups.map((name) => {
+      const g = m.s.securityGroups[name] ?? Object.values(m.s.securityGroups).find((x) => x.name === name && x.project_id === input.projectId);
+      if (!g || g.project_id !== input.projectId) throw badRequest(`Security group ${name} not found for project ${input.projectId}.`, { type: 'SecurityGroupNotFound' });
+      return g.id;
+    });
+  }
+  m.checkQuota(input.projectId, 'port');
+  let fixed: unknown;
+  if (input.fixedIp) {
+    if (!parseIp(input.fixedIp)) throw badRequest(`Invalid fixed IP address (${input.fixedIp})`);
+    fixed = [{ ip_address: input.fixedIp }];
+  }
+  const port = m.createPort({ project_id: input.projectId, network_id: net.id, device_id: input.serverId, device_owner: owner, security_groups: sgs }, fixed);
+  port._nova_created = true;
+  core.state.markDirty();
+  return port;
+}
+
+export interface ServerAddress {
+  version: 4 | 6;
+  addr: string;
+  'OS-EXT-IPS:type': 'fixed' | 'floating';
+  'OS-EXT-IPS-MAC:mac_addr': string;
+}
+
+/** Nova's `addresses`, keyed by network name, O(ports of the server). */
+export function serverAddresses(core: CloudCore, serverId: string): Record<string, ServerAddress[]> {
+  const m = model(core);
+  const out: Record<string, ServerAddress[]> = {};
+  for (const p of m.portsOfDevice(serverId)) {
+    const net = m.s.networks[p.network_id];
+    const list = (out[net?.name ?? p.network_id] ??= []);
+    for (const f of p.fixed_ips) {
+      list.push({ version: f.ip_address.includes(':') ? 6 : 4, addr: f.ip_address, 'OS-EXT-IPS:type': 'fixed', 'OS-EXT-IPS-MAC:mac_addr': p.mac_address });
+    }
+    for (const fipId of m.portsOfDeviceFips(p.id)) {
+      const fip = m.s.floatingips[fipId];
+      if (fip) list.push({ version: 4, addr: fip.floating_ip_address, 'OS-EXT-IPS:type': 'floating', 'OS-EXT-IPS-MAC:mac_addr': p.mac_address });
+    }
+  }
+  return out;
+}
+
+export function serverSecurityGroupNames(core: CloudCore, serverId: string): string[] {
+  const m = model(core);
+  const names = new Set<string>();
+  for (const p of m.portsOfDevice(serverId)) for (const id of p.security_groups) names.add(m.s.securityGroups[id]?.name ?? id);
+  return [...names];
+}
+
+export function portsOfServer(core: CloudCore, serverId: string): Port[] {
+  return model(core).portsOfDevice(serverId);
+}
+
+/** Deletes the ports Nova created, unbinds pre-created ones, disassociates their floating IPs. */
+export function releaseServerPorts(core: CloudCore, serverId: string): void {
+  const m = model(core);
+  for (const p of m.portsOfDevice(serverId)) {
+    if (p._nova_created) m.deletePort(p);
+    else {
+      for (const f of Object.values(m.s.floatingips)) if (f.port_id === p.id) m.disassociate(f);
+      m.unbind(p);
+    }
+  }
+  core.state.markDirty();
+}
