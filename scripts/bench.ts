@@ -1,8 +1,10 @@
 // `npm run bench`: performance targets measured as percentiles and ratios (never in timed tests).
 import { benchProxyLatency } from './bench/proxy-latency';
+import { benchDemoCloudScale } from './bench/demo-cloud-scale';
 
 const benches: Record<string, () => Promise<unknown>> = {
   'proxy-latency': benchProxyLatency,
+  'demo-cloud-scale': benchDemoCloudScale,
 };
 
 async function main() {

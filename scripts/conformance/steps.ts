@@ -1,5 +1,14 @@
 // Every CLI conformance step, in order. Each service keeps its steps in its own file.
 import type { Step } from './harness';
 import { identitySteps } from './identity';
+import { imageSteps } from './image';
+import { volumeSteps } from './volume';
+import { networkSteps } from './network';
+import { computeSteps } from './compute';
+import { dnsSteps } from './dns';
+import { keyManagerSteps } from './key-manager';
+import { containerInfraSteps } from './container-infra';
+import { baremetalSteps } from './baremetal';
+import { objectStoreSteps } from './object-store';
 
-export const allSteps: Step[] = [...identitySteps];
+export const allSteps: Step[] = [...identitySteps, ...imageSteps, ...volumeSteps, ...networkSteps, ...computeSteps, ...dnsSteps, ...keyManagerSteps, ...containerInfraSteps, ...baremetalSteps, ...objectStoreSteps];

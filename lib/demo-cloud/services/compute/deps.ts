@@ -1,0 +1,18 @@
+// The other services, reached only through their contracts (services/<type>/api.ts).
+export { findImage, imageVisibleTo, createImageFromServer } from '../image/api';
+export {
+  allocateServerPort,
+  serverAddresses,
+  serverSecurityGroupNames,
+  releaseServerPorts,
+  portsOfServer,
+  findNetwork,
+} from '../network/api';
+export {
+  findVolume,
+  createBootVolume,
+  attachVolume,
+  detachVolume,
+  serverVolumeAttachments,
+  deleteVolumeForServer,
+} from '../volume/api';

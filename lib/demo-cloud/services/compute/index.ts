@@ -1,0 +1,48 @@
+import { defineService } from '../../core/service';
+import { actionRoutes } from './actions';
+import type { ComputeDeps } from './common';
+import { flavorRoutes } from './flavors';
+import { keypairRoutes } from './keypairs';
+import { miscRoutes } from './misc';
+import type { ComputeState } from './model';
+import { seedCompute } from './seed';
+import { serverRoutes } from './servers';
+import { versionRoutes } from './versions';
+
+const ERROR_KEYS: Record<number, string> = {
+  400: 'badRequest',
+  403: 'forbidden',
+  404: 'itemNotFound',
+  405: 'badMethod',
+  409: 'conflictingRequest',
+  413: 'overLimit',
+  415: 'badMediaType',
+  429: 'overLimit',
+  501: 'notImplemented',
+};
+
+/** Nova v2.1 at /compute (catalog endpoint /compute/v2.1), as DevStack lays it out. */
+export const computeService = defineService({
+  type: 'compute',
+  name: 'nova',
+  description: 'Nova Compute Service',
+  prefix: '/compute',
+  endpointPath: '/compute/v2.1',
+  errorBody: (err) => {
+    if (err.status === 401) return { error: { code: 401, title: 'Unauthorized', message: err.message } };
+    const key = err.type && /^[a-z][A-Za-z]+$/.test(err.type) ? err.type : (ERROR_KEYS[err.status] ?? 'computeFault');
+    return { [key]: { code: err.status, message: err.message } };
+  },
+  malformedJsonMessage: 'Malformed request body',
+  validationMessage: (field, problem) => `Invalid input for field/attribute ${field}. ${problem}`,
+  setup(core, router) {
+    const s = core.state.slice<ComputeState>('compute', () => seedCompute(core));
+    const deps: ComputeDeps = { core, s };
+    versionRoutes(router);
+    serverRoutes(router, deps);
+    actionRoutes(router, deps);
+    flavorRoutes(router, deps);
+    keypairRoutes(router, deps);
+    miscRoutes(router, deps);
+  },
+});
