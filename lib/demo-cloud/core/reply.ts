@@ -6,6 +6,8 @@ export interface Reply {
   body?: unknown;
   /** Non-JSON payloads (Swift objects, Glance image data, text errors). */
   raw?: string | Buffer;
+  /** Streamed payload (image data, objects): piped to the response; set `content-length` in headers if known. */
+  stream?: NodeJS.ReadableStream;
   contentType?: string;
   headers?: Record<string, string>;
 }
