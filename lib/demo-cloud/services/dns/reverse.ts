@@ -15,15 +15,9 @@ interface FloatingIpLike {
   floating_ip_address: string;
 }
 
-type ListFloatingIps = (core: CloudCore, projectId: string) => FloatingIpLike[];
-
-/**
- * The project's floating IPs, through the network service's `listFloatingIps(core, projectId)`
- * (not in the published contract yet; until it exists the list is empty).
- */
+/** The project's floating IPs, from the network service. */
 async function floatingIps(core: CloudCore, projectId: string): Promise<FloatingIpLike[]> {
-  const fn = (network as unknown as { listFloatingIps?: ListFloatingIps }).listFloatingIps;
-  return typeof fn === 'function' ? fn(core, projectId) : [];
+  return network.listFloatingIps(core, projectId);
 }
 
 export function reverseRoutes(r: Router, { core, s }: DnsDeps): void {

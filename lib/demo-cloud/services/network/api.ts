@@ -2,7 +2,7 @@
 import type { CloudCore } from '../../core/cloud';
 import { badRequest, HttpError, notFound } from '../../core/errors';
 import { parseIp } from './ip';
-import { NetworkModel, seedNetworkState, type Network, type NetworkState, type Port } from './model';
+import { NetworkModel, now, seedNetworkState, type Network, type NetworkState, type Port } from './model';
 
 export type { Network, Port } from './model';
 
@@ -137,4 +137,59 @@ export function releaseServerPorts(core: CloudCore, serverId: string): void {
     }
   }
   core.state.markDirty();
+}
+
+/**
+ * Adds or removes one security group on every port of a server, as Nova's addSecurityGroup /
+ * removeSecurityGroup do through Neutron (nova/network/security_group_api.py): the group is found
+ * by id or by name in the project; throws HttpError 404 (group unknown, server without ports, group
+ * not on any port), 409 (several groups with that name) or 400 (a port without port security or
+ * fixed IPs), with the messages Nova answers.
+ */
+export function changeServerSecurityGroup(
+  core: CloudCore,
+  input: { serverId: string; projectId: string; group: string; action: 'add' | 'remove' },
+): void {
+  const m = model(core);
+  const { serverId, projectId, group } = input;
+  let sgId: string;
+  const byId = m.s.securityGroups[group];
+  if (byId && byId.project_id === projectId) sgId = byId.id;
+  else {
+    if (group === 'default') m.ensureDefaultSg(projectId);
+    const named = Object.values(m.s.securityGroups).filter((g) => g.name === group && g.project_id === projectId);
+    if (named.length > 1) throw new HttpError(409, `Multiple security_group matches found for name '${group}', use an ID to be more specific.`);
+    if (named.length === 0) throw notFound(`Security group ${group} is not found for project ${projectId}`);
+    sgId = named[0].id;
+  }
+  const ports = m.portsOfDevice(serverId);
+  if (ports.length === 0) throw notFound(`instance_id ${serverId} could not be found as device id on any ports`);
+  if (input.action === 'add') {
+    for (const p of ports) {
+      const ok = (p.fixed_ips.length > 0 || p.ip_allocation === 'deferred') && p.port_security_enabled !== false;
+      if (!ok) throw badRequest('Network requires port_security_enabled and subnet associated in order to apply security groups.');
+    }
+    for (const p of ports) {
+      if (p.security_groups.includes(sgId)) continue;
+      p.security_groups = [...p.security_groups, sgId];
+      p.revision_number++;
+      p.updated_at = now();
+    }
+  } else {
+    let found = false;
+    for (const p of ports) {
+      if (!p.security_groups.includes(sgId)) continue;
+      p.security_groups = p.security_groups.filter((id) => id !== sgId);
+      p.revision_number++;
+      p.updated_at = now();
+      found = true;
+    }
+    if (!found) throw notFound(`Security group ${group} not associated with the instance ${serverId}`);
+  }
+  core.state.markDirty();
+}
+
+/** The project's floating IPs (Designate's reverse DNS reads them). */
+export function listFloatingIps(core: CloudCore, projectId: string) {
+  return Object.values(model(core).s.floatingips).filter((f) => f.project_id === projectId);
 }
