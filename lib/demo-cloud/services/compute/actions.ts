@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { conflict } from '../../core/errors';
+import { conflict, HttpError } from '../../core/errors';
 import { json, type Reply } from '../../core/reply';
 import type { Router } from '../../core/router';
 import { schedule } from '../../core/transitions';
@@ -183,24 +183,28 @@ export function actionRoutes(router: Router, { core, s }: ComputeDeps): void {
       if (srv.vm_state !== 'active') throw conflict(`Instance ${srv.id} is not ready`);
       return json(200, { console: { type, url: consoleUrl(r, srv) } });
     },
-    addSecurityGroup: ({ r, srv, auth, arg }) => {
-      const name = (arg as { name?: unknown } | null)?.name;
-      if (typeof name !== 'string' || !name) throw invalidInput('addSecurityGroup', arg, "'name' is a required property");
-      checkLock(srv, auth.isAdmin);
-      if (srv.requested_security_groups.includes(name)) throw novaBadRequest(`Security group ${name} is already associated with the instance ${srv.id}`);
-      srv.requested_security_groups.push(name);
-      void r;
-      return { status: 202 };
-    },
-    removeSecurityGroup: ({ srv, auth, arg }) => {
-      const name = (arg as { name?: unknown } | null)?.name;
-      if (typeof name !== 'string' || !name) throw invalidInput('removeSecurityGroup', arg, "'name' is a required property");
-      checkLock(srv, auth.isAdmin);
-      if (!srv.requested_security_groups.includes(name)) throw novaBadRequest(`Security Group ${name} not associated with the instance ${srv.id}`);
-      srv.requested_security_groups = srv.requested_security_groups.filter((g) => g !== name);
-      return { status: 202 };
-    },
+    // Nova changes the ports' groups through Neutron (security_group_api.add_to_instance /
+    // remove_from_instance); the server view then reads them back from the ports.
+    addSecurityGroup: ({ srv, auth, arg }) => securityGroupAction(srv, auth, arg, 'add'),
+    removeSecurityGroup: ({ srv, auth, arg }) => securityGroupAction(srv, auth, arg, 'remove'),
   };
+
+  /** SecurityGroupActionController._parse and the add/remove calls (Zed). */
+  function securityGroupAction(srv: Server, auth: ProjectAuthInfo, arg: unknown, action: 'add' | 'remove'): Reply {
+    if (!arg || typeof arg !== 'object' || Array.isArray(arg)) throw novaBadRequest('Missing parameter dict');
+    const name = (arg as { name?: unknown }).name;
+    if (name === undefined) throw novaBadRequest('Security group not specified');
+    if (!name || (typeof name === 'string' && name.trim() === '')) throw novaBadRequest('Security group name cannot be empty');
+    try {
+      x.changeServerSecurityGroup(core, { serverId: srv.id, projectId: auth.project.id, group: String(name), action });
+    } catch (err) {
+      if (err instanceof HttpError) throw new HttpError(err.status >= 500 ? 400 : err.status, err.message);
+      throw err;
+    }
+    if (action === 'add' && !srv.requested_security_groups.includes(String(name))) srv.requested_security_groups.push(String(name));
+    if (action === 'remove') srv.requested_security_groups = srv.requested_security_groups.filter((g) => g !== String(name));
+    return { status: 202 };
+  }
 
   novaRoute(router, 'POST', '/servers/{server_id}/action', async (r) => {
     const auth = r.ctx.authProject();

@@ -7,6 +7,7 @@ export {
   releaseServerPorts,
   portsOfServer,
   findNetwork,
+  changeServerSecurityGroup,
 } from '../network/api';
 export {
   findVolume,

@@ -3,6 +3,7 @@ import { HttpError } from '../../core/errors';
 import type { Reply } from '../../core/reply';
 import type { Router } from '../../core/router';
 import { randomUUID } from 'node:crypto';
+import { invalidateRenderCache } from './render';
 
 // Nova microversions: `OpenStack-API-Version: compute 2.79` or the legacy
 // `X-OpenStack-Nova-API-Version: 2.79`; both are echoed with `Vary`, also on errors.
@@ -78,6 +79,8 @@ export function novaRoute(router: Router, method: string, pattern: string, handl
   router.add(method, `/v2.1${pattern}`, async (ctx) => {
     const requestId = `req-${randomUUID()}`;
     let version = '2.1';
+    // Anything but a read may change servers (actions, updates, attachments): drop rendered views.
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') invalidateRenderCache(ctx.core);
     try {
       const v = parseVersion(ctx);
       version = v.toString();

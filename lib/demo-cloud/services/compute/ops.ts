@@ -4,6 +4,8 @@ import { settle } from '../../core/transitions';
 import { conflict } from '../../core/errors';
 import { isoDb, isoZ } from './common';
 import * as x from './deps';
+import { dropServer, serverIndex } from './order';
+import { invalidateRenderCache } from './render';
 import { DEFAULT_QUOTAS, type ComputeState, type InstanceAction, type QuotaLimits, type Server } from './model';
 
 // Server life cycle shared by the routes and api.ts: settling lazy transitions (with the side
@@ -65,15 +67,19 @@ export function settleServer(core: CloudCore, s: ComputeState, server: Server | 
   if (!server) return undefined;
   if (server._pending) {
     const changed = settle(server, core.clock);
-    if (changed) core.state.markDirty();
+    if (changed) {
+      core.state.markDirty();
+      invalidateRenderCache(core, server);
+    }
   }
   if (server.deleted) {
-    delete s.servers[server.id];
+    dropServer(s, server.id);
     return undefined;
   }
   if (server.pending_volumes && server.pending_volumes.length > 0 && server.vm_state !== 'building') {
     const todo = server.pending_volumes;
     delete server.pending_volumes;
+    invalidateRenderCache(core, server);
     if (server.vm_state === 'active') {
       for (const p of todo) {
         try {
@@ -92,16 +98,15 @@ export function settleServer(core: CloudCore, s: ComputeState, server: Server | 
   return server;
 }
 
+/** True when reading the server may change it (pending transitions or side effects). */
+export const needsSettle = (srv: Server) => !!(srv._pending || srv.deleted || srv.pending_volumes);
+
+/** The project's servers (all with null), settled, ascending creation order. */
 export function projectServers(core: CloudCore, s: ComputeState, projectId: string | null): Server[] {
   const out: Server[] = [];
-  for (const srv of Object.values(s.servers)) {
-    if (projectId !== null && srv.project_id !== projectId) continue;
+  for (const srv of serverIndex(s).scope(projectId).list) {
     // Only records with pending transitions or side effects need settling (fast path at scale).
-    if (srv._pending || srv.deleted || srv.pending_volumes) {
-      if (settleServer(core, s, srv)) out.push(srv);
-    } else {
-      out.push(srv);
-    }
+    if (!needsSettle(srv) || settleServer(core, s, srv)) out.push(srv);
   }
   return out;
 }

@@ -10,8 +10,9 @@ import * as x from './deps';
 import { flavorVisible, snapshotOf } from './flavors';
 import { novaRoute, type NovaRequest } from './microversion';
 import { AZ, HOST, type ComputeState, type Flavor, type Server } from './model';
-import { adminPass, checkLock, projectServers, quotaOf, recordAction, releaseResources, settleServer, statusOf, usageOf } from './ops';
-import { renderBrief, renderServer } from './render';
+import { adminPass, checkLock, needsSettle, quotaOf, recordAction, releaseResources, settleServer, statusOf, usageOf } from './ops';
+import { addServer, dropServer, serverIndex } from './order';
+import { renderBrief, renderServer, renderServerList } from './render';
 
 // Servers: create (image or boot-from-volume), list/detail with Nova's filters, sort and
 // pagination, show, update, delete (ACTIVE -> task_state deleting -> gone).
@@ -263,7 +264,7 @@ export function serverRoutes(router: Router, deps: ComputeDeps): void {
         releaseResources(core, s, srv);
         for (const c of created) {
           releaseResources(core, s, c);
-          delete s.servers[c.id];
+          dropServer(s, c.id);
         }
         if (err instanceof HttpError) throw new HttpError(err.status >= 500 ? 400 : err.status, err.message);
         throw err;
@@ -274,7 +275,7 @@ export function serverRoutes(router: Router, deps: ComputeDeps): void {
         srv.server_groups.push(group.id);
       }
       recordAction(core, srv, 'create', requestId, auth.user.id, auth.project.id, 'compute__do_build_and_run_instance', 4, null, failing ? 'Error' : 'Success');
-      s.servers[srv.id] = srv;
+      addServer(s, srv);
       created.push(srv);
     }
     if (req.return_reservation_id === true || req.return_reservation_id === 'True' || req.return_reservation_id === 'true') {
@@ -305,7 +306,7 @@ export function serverRoutes(router: Router, deps: ComputeDeps): void {
       let scope: string | null = auth.project.id;
       if (auth.isAdmin && allTenants) scope = q.get('project_id') ?? q.get('tenant_id') ?? null;
       else if (auth.isAdmin && (q.get('project_id') || q.get('tenant_id'))) scope = q.get('project_id') ?? q.get('tenant_id');
-      let items = projectServers(core, s, scope);
+      const filters: Array<(srv: Server) => boolean> = [];
 
       const name = q.get('name');
       if (name) {
@@ -315,29 +316,34 @@ export function serverRoutes(router: Router, deps: ComputeDeps): void {
         } catch {
           re = new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
         }
-        items = items.filter((srv) => re.test(srv.name));
+        filters.push((srv) => re.test(srv.name));
       }
       const statuses = q.getAll('status').map((st) => st.toUpperCase());
       if (statuses.length) {
         const known = ['ACTIVE', 'BUILD', 'DELETED', 'ERROR', 'HARD_REBOOT', 'MIGRATING', 'PASSWORD', 'PAUSED', 'REBOOT', 'REBUILD', 'RESCUE', 'RESIZE', 'REVERT_RESIZE', 'SHELVED', 'SHELVED_OFFLOADED', 'SHUTOFF', 'SOFT_DELETED', 'SUSPENDED', 'UNKNOWN', 'VERIFY_RESIZE'];
         for (const st of statuses) if (!known.includes(st)) throw novaBadRequest(`Invalid status value`);
-        items = items.filter((srv) => statuses.includes(statusOf(srv.vm_state, srv.task_state)));
+        filters.push((srv) => statuses.includes(statusOf(srv.vm_state, srv.task_state)));
       }
       const image = q.get('image');
-      if (image) items = items.filter((srv) => srv.image_id === idFromRef(image));
+      if (image) {
+        const id = idFromRef(image);
+        filters.push((srv) => srv.image_id === id);
+      }
       const flavorQ = q.get('flavor');
-      if (flavorQ) items = items.filter((srv) => srv.flavor.id === idFromRef(flavorQ));
+      if (flavorQ) {
+        const id = idFromRef(flavorQ);
+        filters.push((srv) => srv.flavor.id === id);
+      }
       const changes = q.get('changes-since') ?? q.get('changes_since');
       if (changes) {
         const t = Date.parse(changes);
         if (Number.isNaN(t)) throw invalidInput('changes-since', changes, `'${changes}' is not a 'date-time'`);
-        items = items.filter((srv) => Date.parse(srv.updated) >= t - 999);
+        filters.push((srv) => Date.parse(srv.updated) >= t - 999);
       }
       for (const key of ['key_name', 'availability_zone', 'user_id', 'reservation_id'] as const) {
         const val = q.get(key);
         if (!val) continue;
-        const field = key === 'availability_zone' ? 'availability_zone' : key;
-        items = items.filter((srv) => String((srv as unknown as Record<string, unknown>)[field] ?? '') === val);
+        filters.push((srv) => String(srv[key] ?? '') === val);
       }
       const ip = q.get('ip') ?? q.get('ip6');
       if (ip) {
@@ -347,12 +353,16 @@ export function serverRoutes(router: Router, deps: ComputeDeps): void {
         } catch {
           re = new RegExp(ip.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
         }
-        items = items.filter((srv) => {
+        filters.push((srv) => {
           if (!srv.has_ports) return false;
           const addrs = x.serverAddresses(core, srv.id);
-          return Object.values(addrs).some((list) => (list as Array<{ addr: string }>).some((a) => re.test(a.addr)));
+          return Object.values(addrs).some((list) => list.some((a) => re.test(a.addr)));
         });
       }
+      const matches = (srv: Server) => {
+        for (const f of filters) if (!f(srv)) return false;
+        return true;
+      };
 
       // Sort (default created_at desc, tie-broken by creation order).
       const sortKeys = q.getAll('sort_key');
@@ -381,27 +391,7 @@ export function serverRoutes(router: Router, deps: ComputeDeps): void {
         if (!keyFns[k]) throw invalidInput('sort_key', k, `'${k}' is not one of [${Object.keys(keyFns).map((n) => `'${n}'`).join(', ')}]`);
       }
       for (const d of sortDirs) if (d !== 'asc' && d !== 'desc') throw invalidInput('sort_dir', d, `'${d}' is not one of ['asc', 'desc']`);
-      const specs = keys.map((k, i) => ({ fn: keyFns[k], dir: (sortDirs[i] ?? sortDirs[0] ?? 'desc') === 'asc' ? 1 : -1 }));
-      if (!keys.includes('created_at')) specs.push({ fn: keyFns.created_at, dir: -1 });
-      const defaultOrder = sortKeys.length === 0 && sortDirs.length === 0;
-      if (defaultOrder) items.sort((a, b) => b.seq - a.seq);
-      else items.sort((a, b) => {
-        for (const { fn, dir } of specs) {
-          const x1 = fn(a), y1 = fn(b);
-          if (x1 < y1) return -dir;
-          if (x1 > y1) return dir;
-        }
-        return 0;
-      });
 
-      // limit / marker.
-      let start = 0;
-      const marker = q.get('marker');
-      if (marker !== null) {
-        const i = items.findIndex((srv) => srv.id === marker);
-        if (i < 0) throw novaBadRequest(`marker [${marker}] not found`);
-        start = i + 1;
-      }
       let limit = 1000;
       const rawLimit = q.get('limit');
       if (rawLimit !== null) {
@@ -409,18 +399,65 @@ export function serverRoutes(router: Router, deps: ComputeDeps): void {
         if (!Number.isInteger(n) || n < 0) throw invalidInput('limit', rawLimit, `'${rawLimit}' does not match '^[0-9]*$'`);
         limit = Math.min(n, 1000);
       }
-      const page = items.slice(start, start + limit);
-      const body: Record<string, unknown> = {
-        servers: page.map((srv) => (detail ? renderServer(core, ctx, v, srv, { isAdmin: auth.isAdmin }) : renderBrief(ctx, srv))),
-      };
-      if (page.length > 0 && page.length === limit && (rawLimit !== null || start + limit < items.length)) {
-        const url = new URL(ctx.url.href);
-        url.searchParams.set('limit', String(limit));
-        url.searchParams.set('marker', page[page.length - 1].id);
-        const base = `${ctx.serviceUrl}/v2.1/servers${detail ? '/detail' : ''}`;
-        body.servers_links = [{ rel: 'next', href: `${base}?${url.searchParams.toString()}` }];
+      const marker = q.get('marker');
+      const markerNotFound = () => novaBadRequest(`marker [${marker}] not found`);
+
+      const ordered = serverIndex(s).scope(scope);
+      const page: Server[] = [];
+      // Settles a candidate; false when it vanished (its delete finished) or is filtered out.
+      const take = (srv: Server) => (!needsSettle(srv) || settleServer(core, s, srv) !== undefined) && matches(srv);
+      const defaultOrder = (sortKeys.length === 0 && sortDirs.length === 0) || (keys.length === 1 && keys[0] === 'created_at' && (sortDirs[0] ?? 'desc') === 'desc');
+      if (defaultOrder) {
+        // Walk the ordered index from the marker (newest first), touching only the page's servers.
+        let i = ordered.list.length - 1;
+        if (marker !== null) {
+          const at = ordered.pos.get(marker);
+          if (at === undefined) throw markerNotFound();
+          const m = ordered.list[at];
+          if (needsSettle(m) && !settleServer(core, s, m)) throw markerNotFound();
+          i = at - 1;
+        }
+        for (; i >= 0 && page.length < limit; i--) {
+          const srv = ordered.list[i];
+          if (take(srv)) page.push(srv);
+        }
+      } else {
+        const specs = keys.map((k, i) => ({ fn: keyFns[k], dir: (sortDirs[i] ?? sortDirs[0] ?? 'desc') === 'asc' ? 1 : -1 }));
+        if (!keys.includes('created_at')) specs.push({ fn: keyFns.created_at, dir: -1 });
+        const items = ordered.list.filter(take);
+        items.sort((a, b) => {
+          for (const { fn, dir } of specs) {
+            const x1 = fn(a), y1 = fn(b);
+            if (x1 < y1) return -dir;
+            if (x1 > y1) return dir;
+          }
+          return 0;
+        });
+        let start = 0;
+        if (marker !== null) {
+          const i = items.findIndex((srv) => srv.id === marker);
+          if (i < 0) throw markerNotFound();
+          start = i + 1;
+        }
+        page.push(...items.slice(start, start + limit));
       }
-      return json(200, body);
+
+      // Nova's _get_collection_links: a next link whenever the page is full; the request's
+      // parameters sorted, marker replaced or appended.
+      let nextLinks: Array<{ rel: string; href: string }> | undefined;
+      if (limit > 0 && page.length === limit) {
+        const params = new Map<string, string>();
+        for (const [k, val] of [...q.entries()].sort(([a, b], [c, d]) => (a < c ? -1 : a > c ? 1 : b < d ? -1 : b > d ? 1 : 0))) params.set(k, val);
+        params.set('marker', page[page.length - 1].id);
+        const base = `${ctx.serviceUrl}/v2.1/servers${detail ? '/detail' : ''}`;
+        nextLinks = [{ rel: 'next', href: `${base}?${new URLSearchParams([...params]).toString()}` }];
+      }
+      // Bytes built here (cached per server for the detail view): the server then neither rescans a
+      // string for its length nor encodes it again.
+      const bytes = detail
+        ? renderServerList(core, ctx, v, page, { isAdmin: auth.isAdmin }, nextLinks)
+        : Buffer.from(JSON.stringify({ servers: page.map((srv) => renderBrief(ctx, srv)), ...(nextLinks ? { servers_links: nextLinks } : {}) }));
+      return { status: 200, raw: bytes, contentType: 'application/json' };
     });
   list(false);
   list(true);
