@@ -1,0 +1,249 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoCloud } from '../../server';
+import { call, login, startTestCloud } from '../../test-helpers';
+import { identityService } from '../identity';
+import { seedProjectId } from '../identity/seed';
+import { createImageFromServer, findImage, imageVisibleTo } from './api';
+import { imageService } from './index';
+
+type Img = Record<string, unknown> & { id: string; name: string; status: string };
+const PATCH = { 'Content-Type': 'application/openstack-images-v2.1-json-patch' };
+
+let cloud: DemoCloud;
+let demo: string;
+let admin: string;
+let team: string;
+
+beforeAll(async () => {
+  cloud = await startTestCloud({ speed: 100, services: [identityService, imageService] });
+  demo = await login(cloud, 'demo', 'demo');
+  admin = await login(cloud, 'admin', 'admin');
+  team = await login(cloud, 'demo', 'demo-team');
+});
+afterAll(async () => {
+  await cloud.close();
+});
+
+const create = async (body: Record<string, unknown>, token = demo) => call(cloud, 'POST', '/image/v2/images', { token, body });
+const upload = (id: string, data: Buffer, token = demo) =>
+  fetch(`${cloud.url}/image/v2/images/${id}/file`, {
+    method: 'PUT',
+    headers: { 'X-Auth-Token': token, 'Content-Type': 'application/octet-stream' },
+    body: new Uint8Array(data),
+  });
+const list = async (q = '', token = demo) => (await call(cloud, 'GET', `/image/v2/images${q}`, { token })).body as { images: Img[]; next?: string; first: string };
+
+describe('discovery', () => {
+  it('serves the version documents, v2.16 CURRENT', async () => {
+    const root = await call(cloud, 'GET', '/image/');
+    expect(root.status).toBe(300);
+    const versions = (root.body as { versions: Array<{ id: string; status: string; links: Array<{ href: string }> }> }).versions;
+    expect(versions).toHaveLength(17);
+    expect(versions[0]).toMatchObject({ id: 'v2.16', status: 'CURRENT' });
+    expect(versions[0].links[0].href).toBe(`${cloud.url}/image/v2/`);
+    expect((await call(cloud, 'GET', '/image/versions')).status).toBe(200);
+  });
+  it('serves the schemas and import info', async () => {
+    const schema = (await call(cloud, 'GET', '/image/v2/schemas/image', { token: demo })).body as { name: string; properties: Record<string, unknown> };
+    expect(schema.name).toBe('image');
+    expect(schema.properties).toHaveProperty('disk_format');
+    const info = (await call(cloud, 'GET', '/image/v2/info/import', { token: demo })).body;
+    expect(info).toEqual({ 'import-methods': { description: 'Import methods available.', type: 'array', value: ['glance-direct'] } });
+  });
+  it('needs a token', async () => {
+    const r = await call(cloud, 'GET', '/image/v2/images');
+    expect(r.status).toBe(401);
+    expect(r.headers.get('content-type')).toContain('text/html');
+  });
+});
+
+describe('seed', () => {
+  it('has public cirros, ubuntu-22.04 and fail-image with data', async () => {
+    const images = (await list()).images;
+    const byName = Object.fromEntries(images.map((i) => [i.name, i]));
+    expect(Object.keys(byName)).toEqual(expect.arrayContaining(['cirros', 'ubuntu-22.04', 'fail-image']));
+    expect(byName['ubuntu-22.04']).toMatchObject({ min_disk: 3, os_distro: 'ubuntu', disk_format: 'qcow2', visibility: 'public', status: 'active' });
+    const dl = await fetch(`${cloud.url}/image/v2/images/${byName.cirros.id}/file`, { headers: { 'X-Auth-Token': demo } });
+    const bytes = Buffer.from(await dl.arrayBuffer());
+    expect(dl.status).toBe(200);
+    expect(createHash('md5').update(bytes).digest('hex')).toBe(byName.cirros.checksum);
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('QFI\xfb');
+  });
+});
+
+describe('create, upload, download', () => {
+  it('goes queued -> active with checksum, sha512 and size, streamed to the data dir', async () => {
+    const r = await create({ name: 'up', disk_format: 'raw', container_format: 'bare', os_distro: 'x', tags: ['a', 'a'] });
+    expect(r.status).toBe(201);
+    const img = r.body as Img;
+    expect(img).toMatchObject({ status: 'queued', visibility: 'shared', size: null, checksum: null, tags: ['a'], os_distro: 'x', self: `/v2/images/${img.id}` });
+    expect(r.headers.get('location')).toBe(`${cloud.url}/image/v2/images/${img.id}`);
+    const empty = await fetch(`${cloud.url}/image/v2/images/${img.id}/file`, { headers: { 'X-Auth-Token': demo } });
+    expect(empty.status).toBe(204);
+
+    const data = randomBytes(300_000);
+    expect((await upload(img.id, data)).status).toBe(204);
+    const shown = (await call(cloud, 'GET', `/image/v2/images/${img.id}`, { token: demo })).body as Img;
+    expect(shown).toMatchObject({
+      status: 'active',
+      size: data.length,
+      virtual_size: data.length,
+      checksum: createHash('md5').update(data).digest('hex'),
+      os_hash_algo: 'sha512',
+      os_hash_value: createHash('sha512').update(data).digest('hex'),
+      stores: 'file',
+    });
+    expect(existsSync(path.join(cloud.core.options.dataDir, 'images', img.id))).toBe(true);
+    const dl = await fetch(`${cloud.url}/image/v2/images/${img.id}/file`, { headers: { 'X-Auth-Token': demo } });
+    expect(dl.headers.get('content-md5')).toBe(shown.checksum);
+    expect(Buffer.from(await dl.arrayBuffer()).equals(data)).toBe(true);
+
+    const again = await upload(img.id, data);
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('Image status transition from active to saving is not allowed');
+
+    expect((await call(cloud, 'DELETE', `/image/v2/images/${img.id}`, { token: demo })).status).toBe(204);
+    expect(existsSync(path.join(cloud.core.options.dataDir, 'images', img.id))).toBe(false);
+    expect(readdirSync(path.join(cloud.core.options.dataDir, 'images')).some((f) => f.endsWith('.part'))).toBe(false);
+  });
+
+  it.each([
+    [{ name: 'x', visibility: 'public' }, 403, 'You are not authorized to complete publicize_image action.'],
+    [{ name: 'x', disk_format: 'foo' }, 400, "'foo' is not one of [None, 'ami'"],
+    [{ name: 'x', container_format: 'zip' }, 400, 'is not one of'],
+    [{ name: 'x', status: 'active' }, 403, "Attribute 'status' is read-only."],
+    [{ name: 'x', foo: 5 }, 400, "5 is not of type 'string'"],
+    [{ name: 'x', min_disk: -1 }, 400, "Invalid value '-1' for parameter 'min_disk': Cannot be a negative value"],
+    [{ name: 'x', protected: 'yes' }, 400, "'yes' is not of type 'boolean'"],
+    [{ name: 'x', id: 'not-a-uuid' }, 400, 'does not match'],
+  ])('refuses %j with %i', async (body, status, message) => {
+    const r = await call(cloud, 'POST', '/image/v2/images', { token: demo, body, headers: { Accept: 'application/json' } });
+    expect(r.status).toBe(status);
+    expect((r.body as { message: string }).message).toContain(message);
+  });
+
+  it('answers malformed JSON with 400 (HTML without Accept: application/json)', async () => {
+    const r = await call(cloud, 'POST', '/image/v2/images', { token: demo, rawBody: '{"name": ', headers: { 'Content-Type': 'application/json' } });
+    expect(r.status).toBe(400);
+    expect(r.headers.get('content-type')).toContain('text/html');
+    expect(String(r.body)).toContain('<h1>400 Bad Request</h1>');
+    expect(String(r.body)).toContain('Malformed JSON in request body.');
+  });
+
+  it('lets admin create public images', async () => {
+    const r = await create({ name: 'pub', visibility: 'public' }, admin);
+    expect(r.status).toBe(201);
+    expect((r.body as Img).visibility).toBe('public');
+  });
+});
+
+describe('patch, tags, protected', () => {
+  it('applies add/replace/remove and refuses read-only fields', async () => {
+    const img = (await create({ name: 'p1', disk_format: 'qcow2', container_format: 'bare' })).body as Img;
+    const ok = await call(cloud, 'PATCH', `/image/v2/images/${img.id}`, {
+      token: demo,
+      headers: PATCH,
+      rawBody: JSON.stringify([
+        { op: 'replace', path: '/name', value: 'p2' },
+        { op: 'add', path: '/hw_disk_bus', value: 'scsi' },
+        { op: 'replace', path: '/min_ram', value: 512 },
+      ]),
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ name: 'p2', hw_disk_bus: 'scsi', min_ram: 512 });
+    const rm = await call(cloud, 'PATCH', `/image/v2/images/${img.id}`, { token: demo, headers: PATCH, rawBody: JSON.stringify([{ op: 'remove', path: '/hw_disk_bus' }]) });
+    expect(rm.body).not.toHaveProperty('hw_disk_bus');
+
+    const cases: Array<[unknown, number]> = [
+      [[{ op: 'replace', path: '/status', value: 'active' }], 403],
+      [[{ op: 'remove', path: '/nope' }], 409],
+      [[{ op: 'foo', path: '/name', value: 'x' }], 400],
+      [[{ op: 'replace', path: '/visibility', value: 'public' }], 403],
+      [[{ op: 'replace', path: '/name', value: 'ok' }, { op: 'replace', path: '/checksum', value: 'x' }], 403],
+    ];
+    for (const [ops, status] of cases) {
+      const r = await call(cloud, 'PATCH', `/image/v2/images/${img.id}`, { token: demo, headers: PATCH, rawBody: JSON.stringify(ops) });
+      expect(r.status, JSON.stringify(ops)).toBe(status);
+    }
+    // The failing batch changed nothing.
+    expect(((await call(cloud, 'GET', `/image/v2/images/${img.id}`, { token: demo })).body as Img).name).toBe('p2');
+    const wrongType = await call(cloud, 'PATCH', `/image/v2/images/${img.id}`, { token: demo, body: [] });
+    expect(wrongType.status).toBe(415);
+    expect(wrongType.headers.get('accept-patch')).toContain('application/openstack-images-v2.1-json-patch');
+  });
+
+  it('adds and removes tags', async () => {
+    const img = (await create({ name: 't' })).body as Img;
+    expect((await call(cloud, 'PUT', `/image/v2/images/${img.id}/tags/blue`, { token: demo })).status).toBe(204);
+    expect(((await call(cloud, 'GET', `/image/v2/images/${img.id}`, { token: demo })).body as Img).tags).toEqual(['blue']);
+    expect((await list('?tag=blue')).images.map((i) => i.id)).toEqual([img.id]);
+    expect((await call(cloud, 'DELETE', `/image/v2/images/${img.id}/tags/blue`, { token: demo })).status).toBe(204);
+    expect((await call(cloud, 'DELETE', `/image/v2/images/${img.id}/tags/blue`, { token: demo })).status).toBe(404);
+  });
+
+  it('refuses to delete a protected image with 403, then deletes it once unprotected', async () => {
+    const img = (await create({ name: 'prot', protected: true })).body as Img;
+    const r = await call(cloud, 'DELETE', `/image/v2/images/${img.id}`, { token: demo, headers: { Accept: 'application/json' } });
+    expect(r.status).toBe(403);
+    expect((r.body as { message: string }).message).toContain(`Image ${img.id} is protected and cannot be deleted.`);
+    await call(cloud, 'PATCH', `/image/v2/images/${img.id}`, { token: demo, headers: PATCH, rawBody: JSON.stringify([{ op: 'replace', path: '/protected', value: false }]) });
+    expect((await call(cloud, 'DELETE', `/image/v2/images/${img.id}`, { token: demo })).status).toBe(204);
+    expect((await call(cloud, 'GET', `/image/v2/images/${img.id}`, { token: demo })).status).toBe(404);
+    expect((await call(cloud, 'DELETE', `/image/v2/images/${img.id}`, { token: demo })).status).toBe(404);
+  });
+});
+
+describe('tenancy and listing', () => {
+  it('hides private images from other projects and forbids changing public ones', async () => {
+    const img = (await create({ name: 'mine', visibility: 'private' })).body as Img;
+    expect((await call(cloud, 'GET', `/image/v2/images/${img.id}`, { token: team })).status).toBe(404);
+    expect((await list('', team)).images.some((i) => i.id === img.id)).toBe(false);
+    expect((await list('', admin)).images.some((i) => i.id === img.id)).toBe(true);
+    const cirros = (await list('?name=cirros')).images[0];
+    const r = await call(cloud, 'DELETE', `/image/v2/images/${cirros.id}`, { token: demo });
+    expect(r.status).toBe(403);
+    expect(String(r.body)).toContain('You do not own this image');
+  });
+
+  it('shares images with members (pending until accepted)', async () => {
+    const img = (await create({ name: 'shared-one' })).body as Img;
+    const teamId = seedProjectId('demo-team');
+    expect((await call(cloud, 'POST', `/image/v2/images/${img.id}/members`, { token: demo, body: { member: teamId } })).status).toBe(200);
+    expect((await list('', team)).images.some((i) => i.id === img.id)).toBe(false);
+    expect((await list('?member_status=pending&visibility=shared', team)).images.some((i) => i.id === img.id)).toBe(true);
+    await call(cloud, 'PUT', `/image/v2/images/${img.id}/members/${teamId}`, { token: team, body: { status: 'accepted' } });
+    expect((await list('', team)).images.some((i) => i.id === img.id)).toBe(true);
+  });
+
+  it('pages with limit/marker and next/first links, sorts, and validates', async () => {
+    const page1 = await list('?limit=2&sort=name:asc');
+    expect(page1.images).toHaveLength(2);
+    expect(page1.first).toBe('/v2/images?limit=2&sort=name%3Aasc');
+    expect(page1.next).toContain(`marker=${page1.images[1].id}`);
+    const page2 = await list(`?limit=2&sort=name:asc&marker=${page1.images[1].id}`);
+    expect(page2.images[0].name >= page1.images[1].name).toBe(true);
+    expect((await call(cloud, 'GET', '/image/v2/images?sort_key=foo', { token: demo })).status).toBe(400);
+    expect((await call(cloud, 'GET', '/image/v2/images?limit=x', { token: demo })).status).toBe(400);
+    expect((await call(cloud, 'GET', '/image/v2/images?visibility=foo', { token: demo })).status).toBe(400);
+    expect((await call(cloud, 'GET', '/image/v2/images?marker=nope', { token: demo })).status).toBe(400);
+    expect((await list('?os_distro=ubuntu')).images.map((i) => i.name)).toEqual(['ubuntu-22.04']);
+  });
+});
+
+describe('cross-service contract', () => {
+  it('creates server snapshots queued -> saving -> active', async () => {
+    const projectId = seedProjectId('demo');
+    const img = createImageFromServer(cloud.core, { name: 'snap', projectId, serverId: 'srv-1', metadata: { a: 'b' }, minDisk: 1, minRam: 64, diskFormat: 'qcow2', containerFormat: 'bare' });
+    expect(img.status).toBe('queued');
+    expect(img.properties).toMatchObject({ image_type: 'snapshot', instance_uuid: 'srv-1', a: 'b' });
+    expect(imageVisibleTo(cloud.core, img, projectId, false)).toBe(true);
+    expect(imageVisibleTo(cloud.core, img, seedProjectId('demo-team'), false)).toBe(false);
+    await new Promise((r) => setTimeout(r, 60));
+    const settled = findImage(cloud.core, img.id);
+    expect(settled).toMatchObject({ status: 'active', min_disk: 1, min_ram: 64 });
+    expect(settled?.checksum).toMatch(/^[0-9a-f]{32}$/);
+  });
+});

@@ -1,0 +1,10 @@
+import type { CloudCore } from '../../core/cloud';
+import type { Image } from './model';
+
+/** Glance's read rule: admin, public and community images, the owner, and members of shared images. */
+export function imageVisibleTo(_core: CloudCore, image: Image, projectId: string, isAdmin: boolean): boolean {
+  if (isAdmin) return true;
+  if (image.visibility === 'public' || image.visibility === 'community') return true;
+  if (image.owner === projectId) return true;
+  return image.visibility === 'shared' && image.members.some((m) => m.member_id === projectId);
+}

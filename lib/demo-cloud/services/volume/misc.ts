@@ -1,0 +1,286 @@
+import type { CloudCore } from '../../core/cloud';
+import { badRequest, conflict, notFound } from '../../core/errors';
+import { uuid } from '../../core/ids';
+import { json } from '../../core/reply';
+import type { VolumeRouter } from './index';
+import { AZ, DEFAULT_QUOTAS, DEFAULT_TYPE_ID, getVolume, quotaLimits, settleAll, usage, type QuotaLimits, type Volume } from './model';
+import { attach, detach } from './ops';
+import { typeView, type View } from './render';
+import { policyDenied } from './volumes';
+
+export function miscRoutes(core: CloudCore, r: VolumeRouter): void {
+  const p = '/v3/{project_id}';
+
+  // Volume types
+  const findType = (idOrName: string) => {
+    const s = settleAll(core);
+    if (idOrName === 'default') return s.types.find((t) => t.id === DEFAULT_TYPE_ID)!;
+    const t = s.types.find((x) => x.id === idOrName || x.name === idOrName);
+    if (!t) throw notFound(`Volume type ${idOrName} could not be found.`);
+    return t;
+  };
+  r.get(`${p}/types`, (_ctx, view) =>
+    json(200, { volume_types: settleAll(core).types.filter((t) => t.is_public || view.isAdmin).map((t) => typeView(t, { list: true })) }),
+  );
+  r.get(`${p}/types/{type_id}`, (ctx) => json(200, { volume_type: typeView(findType(ctx.params.type_id)) }));
+  r.post(`${p}/types`, async (ctx, view) => {
+    if (!view.isAdmin) throw policyDenied('volume_extension:types_manage');
+    const body = (await ctx.json()) as { volume_type?: Record<string, unknown> };
+    const vt = body?.volume_type;
+    if (!vt || typeof vt.name !== 'string' || !vt.name.trim()) throw badRequest("Invalid input for field/attribute volume_type. Value: {}. 'name' is a required property");
+    const s = settleAll(core);
+    if (s.types.some((t) => t.name === vt.name)) throw conflict(`Volume Type ${vt.name} already exists.`);
+    const isPublic = vt['os-volume-type-access:is_public'] ?? vt.is_public ?? true;
+    const t = {
+      id: uuid(),
+      name: vt.name,
+      description: typeof vt.description === 'string' ? vt.description : null,
+      is_public: isPublic === true || String(isPublic).toLowerCase() === 'true',
+      extra_specs: Object.fromEntries(Object.entries((vt.extra_specs ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)])),
+    };
+    s.types.push(t);
+    return json(200, { volume_type: { ...typeView(t), 'os-volume-type-access:is_public': t.is_public } });
+  });
+  r.delete(`${p}/types/{type_id}`, (ctx, view) => {
+    if (!view.isAdmin) throw policyDenied('volume_extension:types_manage');
+    const t = findType(ctx.params.type_id);
+    const s = settleAll(core);
+    if (t.id === DEFAULT_TYPE_ID) throw badRequest('Target volume type is still in use. Default volume type can not be deleted.');
+    if (s.volumes.some((v) => v.volume_type_id === t.id)) throw badRequest('Target volume type is still in use.');
+    s.types.splice(s.types.indexOf(t), 1);
+    return { status: 202 };
+  });
+  r.get(`${p}/types/{type_id}/extra_specs`, (ctx) => json(200, { extra_specs: { ...findType(ctx.params.type_id).extra_specs } }));
+
+  // Limits and quotas
+  r.get(`${p}/limits`, (_ctx, view) => {
+    const s = settleAll(core);
+    const l = quotaLimits(s, view.projectId);
+    const u = usage(s, view.projectId);
+    return json(200, {
+      limits: {
+        rate: [],
+        absolute: {
+          maxTotalVolumes: l.volumes,
+          maxTotalSnapshots: l.snapshots,
+          maxTotalVolumeGigabytes: l.gigabytes,
+          maxTotalBackups: l.backups,
+          maxTotalBackupGigabytes: l.backup_gigabytes,
+          totalVolumesUsed: u.volumes,
+          totalGigabytesUsed: u.gigabytes,
+          totalSnapshotsUsed: u.snapshots,
+          totalBackupsUsed: 0,
+          totalBackupGigabytesUsed: 0,
+        },
+      },
+    });
+  });
+
+  const quotaDoc = (projectId: string, withUsage: boolean) => {
+    const s = settleAll(core);
+    const l = quotaLimits(s, projectId);
+    const u = usage(s, projectId);
+    const used: Record<string, number> = {
+      volumes: u.volumes, snapshots: u.snapshots, gigabytes: u.gigabytes, per_volume_gigabytes: 0, backups: 0, backup_gigabytes: 0, groups: 0,
+    };
+    const entries: Array<[string, number, number]> = [
+      ['volumes', l.volumes, used.volumes],
+      ['per_volume_gigabytes', l.per_volume_gigabytes, 0],
+      ['snapshots', l.snapshots, used.snapshots],
+      ['gigabytes', l.gigabytes, used.gigabytes],
+      ['backups', l.backups, 0],
+      ['backup_gigabytes', l.backup_gigabytes, 0],
+    ];
+    for (const t of s.types) {
+      const vols = s.volumes.filter((v) => v.project_id === projectId && v.volume_type_id === t.id);
+      const gb = vols.reduce((n, v) => n + v.size, 0) + s.snapshots.filter((x) => x.project_id === projectId && vols.some((v) => v.id === x.volume_id)).reduce((n, x) => n + x.size, 0);
+      const snaps = s.snapshots.filter((x) => x.project_id === projectId && vols.some((v) => v.id === x.volume_id)).length;
+      entries.push([`volumes_${t.name}`, -1, vols.length], [`gigabytes_${t.name}`, -1, gb], [`snapshots_${t.name}`, -1, snaps]);
+    }
+    entries.push(['groups', l.groups, 0]);
+    const doc: Record<string, unknown> = {};
+    for (const [k, limit, inUse] of entries) doc[k] = withUsage ? { limit, in_use: inUse, reserved: 0 } : limit;
+    doc.id = projectId;
+    return doc;
+  };
+  const canSee = (view: View, projectId: string) => {
+    if (!view.isAdmin && projectId !== view.projectId) throw policyDenied('volume_extension:quotas:show');
+  };
+  r.get(`${p}/os-quota-sets/{target}`, (ctx, view) => {
+    canSee(view, ctx.params.target);
+    const u = (ctx.query.get('usage') ?? '').toLowerCase();
+    return json(200, { quota_set: quotaDoc(ctx.params.target, ['true', '1', 'yes', 't'].includes(u)) });
+  });
+  r.get(`${p}/os-quota-sets/{target}/defaults`, (ctx) => json(200, { quota_set: { ...quotaDefaults(), id: ctx.params.target } }));
+  r.put(`${p}/os-quota-sets/{target}`, async (ctx, view) => {
+    if (!view.isAdmin) throw policyDenied('volume_extension:quotas:update');
+    const body = (await ctx.json()) as { quota_set?: Record<string, unknown> };
+    if (!body?.quota_set || typeof body.quota_set !== 'object') throw badRequest("Missing required element 'quota_set' in request body.");
+    const s = settleAll(core);
+    const current = { ...s.quotas[ctx.params.target] };
+    for (const [k, v] of Object.entries(body.quota_set)) {
+      if (k === 'tenant_id' || k === 'id') continue;
+      if (!(k in DEFAULT_QUOTAS)) {
+        if (/^(volumes|gigabytes|snapshots)_/.test(k)) continue;
+        throw badRequest(`Bad key(s) in quota set: ${k}`);
+      }
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < -1) throw badRequest(`Quota limit ${String(v)} for ${k} must be an integer greater than or equal to -1.`);
+      current[k as keyof QuotaLimits] = n;
+    }
+    s.quotas[ctx.params.target] = current;
+    const doc = quotaDoc(ctx.params.target, false);
+    delete doc.id;
+    return json(200, { quota_set: doc });
+  });
+  r.delete(`${p}/os-quota-sets/{target}`, (ctx, view) => {
+    if (!view.isAdmin) throw policyDenied('volume_extension:quotas:delete');
+    delete settleAll(core).quotas[ctx.params.target];
+    return { status: 200 };
+  });
+
+  r.get(`${p}/os-availability-zone`, () => json(200, { availabilityZoneInfo: [{ zoneName: AZ, zoneState: { available: true } }] }));
+
+  // User messages (3.3+)
+  const messageView = (m: ReturnType<typeof settleAll>['messages'][number], view: View) => ({
+    id: m.id,
+    message_level: m.message_level,
+    user_message: m.user_message,
+    event_id: m.event_id,
+    created_at: m.created_at,
+    guaranteed_until: m.guaranteed_until,
+    request_id: m.request_id,
+    resource_uuid: m.resource_uuid,
+    resource_type: m.resource_type,
+    links: [{ rel: 'self', href: `${view.ctx.serviceUrl}/v3/${m.project_id}/messages/${m.id}` }],
+  });
+  r.get(`${p}/messages`, (_ctx, view) => {
+    if (view.mv < 3) throw notFound('The resource could not be found.');
+    return json(200, { messages: settleAll(core).messages.filter((m) => view.isAdmin || m.project_id === view.projectId).map((m) => messageView(m, view)) });
+  });
+  r.get(`${p}/messages/{message_id}`, (ctx, view) => {
+    const m = settleAll(core).messages.find((x) => x.id === ctx.params.message_id && (view.isAdmin || x.project_id === view.projectId));
+    if (!m || view.mv < 3) throw notFound(`Message ${ctx.params.message_id} could not be found.`);
+    return json(200, { message: messageView(m, view) });
+  });
+  r.delete(`${p}/messages/{message_id}`, (ctx, view) => {
+    const s = settleAll(core);
+    const i = s.messages.findIndex((x) => x.id === ctx.params.message_id && (view.isAdmin || x.project_id === view.projectId));
+    if (i < 0) throw notFound(`Message ${ctx.params.message_id} could not be found.`);
+    s.messages.splice(i, 1);
+    return { status: 204 };
+  });
+
+  // Attachments API (3.27+), enough for Nova's new-style attach flow.
+  const findAttachment = (id: string, view: View): { volume: Volume; index: number } => {
+    for (const v of settleAll(core).volumes) {
+      if (!view.isAdmin && v.project_id !== view.projectId) continue;
+      const index = v.attachments.findIndex((a) => a.attachment_id === id);
+      if (index >= 0) return { volume: v, index };
+    }
+    throw notFound(`VolumeAttachment ${id} could not be found.`);
+  };
+  const attachmentView = (volume: Volume, index: number) => {
+    const a = volume.attachments[index];
+    return {
+      id: a.attachment_id,
+      status: a.attach_status,
+      instance: a.server_id,
+      volume_id: volume.id,
+      attached_at: a.attached_at,
+      detached_at: null,
+      attach_mode: a.attach_mode,
+      connection_info: a.connector ? { driver_volume_type: 'iscsi', attachment_id: a.attachment_id, volume_id: volume.id, access_mode: a.attach_mode } : {},
+    };
+  };
+  const needs27 = (view: View) => {
+    if (view.mv < 27) throw notFound('The resource could not be found.');
+  };
+  r.get(`${p}/attachments`, (_ctx, view) => {
+    needs27(view);
+    const out = settleAll(core).volumes
+      .filter((v) => view.isAdmin || v.project_id === view.projectId)
+      .flatMap((v) => v.attachments.map((a, i) => ({ id: a.attachment_id, status: attachmentView(v, i).status, instance: a.server_id, volume_id: v.id })));
+    return json(200, { attachments: out });
+  });
+  r.get(`${p}/attachments/detail`, (_ctx, view) => {
+    needs27(view);
+    const out = settleAll(core).volumes
+      .filter((v) => view.isAdmin || v.project_id === view.projectId)
+      .flatMap((v) => v.attachments.map((_a, i) => attachmentView(v, i)));
+    return json(200, { attachments: out });
+  });
+  r.get(`${p}/attachments/{attachment_id}`, (ctx, view) => {
+    needs27(view);
+    const { volume, index } = findAttachment(ctx.params.attachment_id, view);
+    return json(200, { attachment: attachmentView(volume, index) });
+  });
+  r.post(`${p}/attachments`, async (ctx, view) => {
+    needs27(view);
+    const body = (await ctx.json()) as { attachment?: Record<string, unknown> };
+    const a = body?.attachment;
+    if (!a || typeof a.volume_uuid !== 'string') throw badRequest("Invalid input for field/attribute attachment. Value: {}. 'volume_uuid' is a required property");
+    const volume = getVolume(core, a.volume_uuid, view.isAdmin ? null : view.projectId);
+    const att = attach(core, volume, {
+      serverId: typeof a.instance_uuid === 'string' ? a.instance_uuid : null,
+      mode: a.mode === 'ro' ? 'ro' : 'rw',
+    });
+    // Without a connector the attachment stays reserved until PUT + os-complete.
+    delete volume._pending;
+    att.attach_status = a.connector ? 'attaching' : 'reserved';
+    volume.status = a.connector ? 'attaching' : 'reserved';
+    if (a.connector && typeof a.connector === 'object') att.connector = a.connector as Record<string, unknown>;
+    return json(200, { attachment: attachmentView(volume, volume.attachments.indexOf(att)) });
+  });
+  r.put(`${p}/attachments/{attachment_id}`, async (ctx, view) => {
+    needs27(view);
+    const body = (await ctx.json()) as { attachment?: { connector?: unknown } };
+    if (!body?.attachment || typeof body.attachment.connector !== 'object' || body.attachment.connector === null) {
+      throw badRequest("Invalid input for field/attribute attachment. Value: {}. 'connector' is a required property");
+    }
+    const { volume, index } = findAttachment(ctx.params.attachment_id, view);
+    const att = volume.attachments[index];
+    att.connector = body.attachment.connector as Record<string, unknown>;
+    att.attach_status = 'attaching';
+    volume.status = 'attaching';
+    return json(200, { attachment: attachmentView(volume, index) });
+  });
+  r.post(`${p}/attachments/{attachment_id}/action`, async (ctx, view) => {
+    needs27(view);
+    const body = (await ctx.json()) as Record<string, unknown>;
+    if (!body || !('os-complete' in body)) throw badRequest('There is no such action');
+    const { volume, index } = findAttachment(ctx.params.attachment_id, view);
+    const att = volume.attachments[index];
+    att.attach_status = 'attached';
+    att.attached_at = new Date(core.clock.now()).toISOString().replace('Z', '');
+    volume.status = 'in-use';
+    return { status: 204 };
+  });
+  r.delete(`${p}/attachments/{attachment_id}`, (ctx, view) => {
+    needs27(view);
+    const { volume, index } = findAttachment(ctx.params.attachment_id, view);
+    const att = volume.attachments[index];
+    if (att.attach_status === 'reserved') {
+      volume.attachments.splice(index, 1);
+      volume.status = volume.attachments.length ? 'in-use' : 'available';
+    } else {
+      detach(core, volume, { attachmentId: att.attachment_id });
+    }
+    return json(200, { attachments: [] });
+  });
+}
+
+function quotaDefaults() {
+  return {
+    volumes: DEFAULT_QUOTAS.volumes,
+    per_volume_gigabytes: DEFAULT_QUOTAS.per_volume_gigabytes,
+    snapshots: DEFAULT_QUOTAS.snapshots,
+    gigabytes: DEFAULT_QUOTAS.gigabytes,
+    backups: DEFAULT_QUOTAS.backups,
+    backup_gigabytes: DEFAULT_QUOTAS.backup_gigabytes,
+    volumes___DEFAULT__: -1,
+    gigabytes___DEFAULT__: -1,
+    snapshots___DEFAULT__: -1,
+    groups: DEFAULT_QUOTAS.groups,
+  };
+}
