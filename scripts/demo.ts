@@ -1,6 +1,7 @@
 // `npm run demo`: the demo cloud and the dashboard together, on 127.0.0.1 unless HOST says otherwise.
 // Dashboard port from PORT (3000), demo cloud port from DEMO_CLOUD_PORT (5050). Builds the dashboard first
-// when no production build exists; `--dev` runs `next dev` instead.
+// when no production build exists and serves it with the custom server (lib/server/main.ts: /api/os on its fast
+// path, everything else through Next); `--dev` runs `next dev` instead (the proxy through its route handler).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +36,7 @@ const port = Number(process.env.PORT ?? 3000);
 const cloudPort = Number(process.env.DEMO_CLOUD_PORT ?? 5050);
 const root = path.resolve(__dirname, '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const serverMain = path.join(root, 'lib', 'server', 'main.ts');
 
 /** `next build`, once even when several demo stacks start together (the e2e suite runs two). */
 async function buildOnce(env: NodeJS.ProcessEnv): Promise<boolean> {
@@ -76,7 +78,8 @@ async function main() {
       process.exit(1);
     }
   }
-  const child = spawn(process.execPath, [nextBin, values.dev ? 'dev' : 'start', '-H', host, '-p', String(port)], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const args = values.dev ? [nextBin, 'dev', '-H', host, '-p', String(port)] : ['--import', 'tsx', serverMain, '-H', host, '-p', String(port)];
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   let announced = false;
   child.stdout.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);

@@ -15,8 +15,8 @@ const BODY_TIMEOUT_MS = 120_000;
 
 const agents = new Map<string, Agent>();
 
-/** One keep-alive connection pool per cloud, carrying its CA bundle and verify setting. */
-function agentFor(cloud: Pick<CloudConfig, 'id' | 'cacert' | 'verify'>): Agent {
+/** One keep-alive connection pool per cloud, carrying its CA bundle and verify setting (shared with the proxy). */
+export function agentFor(cloud: Pick<CloudConfig, 'id' | 'cacert' | 'verify'>): Agent {
   const key = `${cloud.id}|${cloud.cacert ?? ''}|${cloud.verify}`;
   let agent = agents.get(key);
   if (!agent) {

@@ -1,16 +1,83 @@
 // The authenticated proxy: session -> CSRF -> path rules -> catalog endpoint -> headers -> streamed call
 // -> error normalisation. Bodies are streamed both ways, never buffered.
+//
+// One core (`proxyCall`) with two thin entry points:
+// - `proxyRequest` (WHATWG Request -> Response) for the Next route handler app/api/os/[service]/[...path],
+//   which serves /api/os under `next dev`;
+// - `handleOsProxy` (lib/openstack/proxy-node.ts, node:http) for the custom server lib/server/main.ts,
+//   which serves /api/os in production outside Next's request pipeline (Next adds 3-5 ms per request).
+// The core speaks Node streams and plain header objects so that the fast path converts nothing.
 import 'server-only';
+import type { EventEmitter } from 'node:events';
+import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import type { Dispatcher } from 'undici';
+import type { CloudConfig } from '@/lib/config/clouds';
 import { getCatalog, forgetCatalog, resolveEndpoint } from './catalog';
-import { HttpError, normaliseUpstreamError } from './errors';
-import { osFetch } from './http';
+import { HttpError, normaliseUpstreamError, type ErrorBody } from './errors';
+import { agentFor, describeNetworkError } from './http';
 import { DEFAULT_MICROVERSION_HEADERS, hasMicroversion } from './microversions';
 import { csrfRefusal, filterRequestHeaders, filterResponseHeaders, ProxyRuleError, SERVICE_TYPE, upstreamUrl } from './proxy-rules';
-import { requireSession } from './session';
-import { errorResponse } from './route-helpers';
+import { requireSession, type SessionData } from './session';
 
 const PREFIX = '/api/os/';
 const MAX_ERROR_BODY = 64 * 1024;
+
+/** The part of WHATWG `Headers` the proxy rules read; `NodeHeaders` provides it over node:http headers. */
+export type HeaderSource = Pick<Headers, 'get' | 'has' | 'forEach'>;
+
+/** Case-insensitive read-only view of node:http / undici header objects (lower-case keys), as WHATWG Headers. */
+export class NodeHeaders implements HeaderSource {
+  constructor(private readonly raw: Record<string, string | string[] | undefined>) {}
+  get(name: string): string | null {
+    const v = this.raw[name.toLowerCase()];
+    if (v === undefined) return null;
+    return Array.isArray(v) ? v.join(', ') : v;
+  }
+  has(name: string): boolean {
+    return this.raw[name.toLowerCase()] !== undefined;
+  }
+  forEach(fn: (value: string, name: string, parent: Headers) => void): void {
+    for (const name of Object.keys(this.raw)) {
+      const v = this.raw[name];
+      if (v !== undefined) fn(Array.isArray(v) ? v.join(', ') : v, name, this as unknown as Headers);
+    }
+  }
+  /** For the shared rules typed on WHATWG Headers: they only call get, has and forEach (see HeaderSource). */
+  asHeaders(): Headers {
+    return this as unknown as Headers;
+  }
+}
+
+export type SessionSource = () => Promise<{ session: SessionData; cloud: CloudConfig }>;
+
+/** One proxied call, independent of the server that received it. */
+export type ProxyCall = {
+  method: string;
+  /** Path as the browser sent it (still percent-encoded), starting with /api/os/. */
+  pathname: string;
+  /** Query string including its "?", or "". */
+  search: string;
+  headers: Headers;
+  /** Host the browser addressed (x-forwarded-host or host), for the CSRF same-origin check. */
+  ownHost: string | null;
+  /** The request body, asked for only when the method may carry one. */
+  body: () => Readable | null;
+  /** Aborted when the browser goes away (undici accepts an AbortSignal or an EventEmitter emitting 'abort'). */
+  signal?: AbortSignal | EventEmitter;
+};
+
+export type ProxyReply = {
+  status: number;
+  headers: Record<string, string>;
+  /** A stream to pipe, a complete (JSON) body, or nothing. */
+  body: Readable | string | null;
+  /**
+   * The upstream Content-Length of a streamed body, passed through unchanged. The node:http entry point sends
+   * it (one write per small answer instead of chunked encoding's two); the WHATWG one leaves framing to Next.
+   */
+  length?: string;
+};
 
 /** Raw path segments after /api/os/<service>/, still percent-encoded as the browser sent them. */
 function rawSegments(pathname: string): { service: string; segments: string[] } {
@@ -25,32 +92,59 @@ export function ownHost(req: Request): string | null {
   return req.headers.get('x-forwarded-host') ?? req.headers.get('host');
 }
 
-async function readLimited(res: Awaited<ReturnType<typeof osFetch>>): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
+function jsonReply(status: number, body: ErrorBody): ProxyReply {
+  return { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify(body) };
+}
+
+/** Same mapping as route-helpers' errorResponse, as a ProxyReply. */
+function errorReply(e: unknown): ProxyReply {
+  if (e instanceof HttpError) return jsonReply(e.status, e.toBody());
+  // Unexpected: log the error class and message only (no request bodies, no tokens).
+  console.error('stratus: unexpected error:', e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+  return jsonReply(500, { error: { status: 500, message: 'Internal error in the dashboard' } });
+}
+
+/** The upstream body, decoded when a server compressed it although we did not ask (we send no Accept-Encoding). */
+function decoded(body: Readable, encoding: string | null): Readable {
+  const enc = encoding?.trim().toLowerCase();
+  if (enc === 'gzip' || enc === 'x-gzip') return body.pipe(zlib.createGunzip());
+  if (enc === 'deflate') return body.pipe(zlib.createInflate());
+  if (enc === 'br') return body.pipe(zlib.createBrotliDecompress());
+  return body;
+}
+
+async function readLimited(body: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
   let size = 0;
-  while (size < MAX_ERROR_BODY) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
+  try {
+    for await (const chunk of body) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).byteLength;
+      if (size >= MAX_ERROR_BODY) break;
+    }
+  } catch {
+    // A broken error body still gets a normalised error.
+  } finally {
+    body.destroy();
   }
-  await reader.cancel().catch(() => {});
   return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BODY);
 }
 
-export async function proxyRequest(req: Request): Promise<Response> {
+function hasRequestBody(method: string): boolean {
+  return method !== 'GET' && method !== 'HEAD';
+}
+
+/** The proxy core shared by both entry points. Never throws: every failure is a normalised JSON error reply. */
+export async function proxyCall(call: ProxyCall, getSession: SessionSource): Promise<ProxyReply> {
   try {
-    const method = req.method.toUpperCase();
-    const refusal = csrfRefusal(method, req.headers, ownHost(req));
+    const method = call.method.toUpperCase();
+    const refusal = csrfRefusal(method, call.headers, call.ownHost);
     if (refusal) throw new HttpError(403, refusal);
 
-    const url = new URL(req.url);
-    const { service, segments } = rawSegments(url.pathname);
+    const { service, segments } = rawSegments(call.pathname);
     if (!SERVICE_TYPE.test(service)) throw new HttpError(400, 'Invalid service type');
 
-    const { session, cloud } = await requireSession();
+    const { session, cloud } = await getSession();
     const catalog = await getCatalog(session);
     const endpoint = resolveEndpoint(catalog, service, session.region, cloud.interface);
     if (!endpoint) {
@@ -58,49 +152,86 @@ export async function proxyRequest(req: Request): Promise<Response> {
     }
     let target: URL;
     try {
-      target = upstreamUrl(endpoint, segments, url.search);
+      target = upstreamUrl(endpoint, segments, call.search);
     } catch (e) {
       if (e instanceof ProxyRuleError) throw new HttpError(e.status, e.message, { service });
       throw e;
     }
 
-    const headers = filterRequestHeaders(req.headers);
-    if (!hasMicroversion(headers)) {
-      for (const [k, v] of Object.entries(DEFAULT_MICROVERSION_HEADERS[service] ?? {})) headers.set(k, v);
+    const filtered = filterRequestHeaders(call.headers);
+    const headers: Record<string, string> = {};
+    filtered.forEach((v, k) => (headers[k] = v));
+    if (!hasMicroversion(filtered)) Object.assign(headers, DEFAULT_MICROVERSION_HEADERS[service]);
+    headers['x-auth-token'] = session.token;
+
+    const body = hasRequestBody(method) ? call.body() : null;
+    const url = target.toString();
+    let upstream: Dispatcher.ResponseData;
+    try {
+      // undici's request(): Node streams and plain headers, no WHATWG Response; redirects are not followed.
+      // Streams the request body (the equivalent of fetch's duplex: 'half'). Same pool and timeouts as osFetch.
+      upstream = await agentFor(cloud).request({
+        origin: target.origin,
+        path: `${target.pathname}${target.search}`,
+        method: method as Dispatcher.HttpMethod,
+        headers,
+        body,
+        signal: call.signal,
+      });
+    } catch (err) {
+      throw describeNetworkError(err, `the ${service} service`, url);
     }
-    headers.set('x-auth-token', session.token);
 
-    const hasBody = method !== 'GET' && method !== 'HEAD' && req.body !== null;
-    const upstream = await osFetch(cloud, target.toString(), {
-      what: `the ${service} service`,
-      method,
-      headers,
-      body: hasBody ? (req.body as unknown as ReadableStream) : undefined,
-      // Stream the request body instead of buffering it.
-      ...(hasBody ? { duplex: 'half' as const } : {}),
-      signal: req.signal,
-    });
-
-    if (upstream.status >= 400) {
-      const text = await readLimited(upstream);
-      const body = normaliseUpstreamError(upstream.status, upstream.headers.get('content-type'), text, upstream.headers as unknown as Headers, service);
-      if (upstream.status === 401) {
+    const upHeaders = new NodeHeaders(upstream.headers).asHeaders();
+    const status = upstream.statusCode;
+    if (status >= 400) {
+      const text = await readLimited(decoded(upstream.body, upHeaders.get('content-encoding')));
+      const errBody = normaliseUpstreamError(status, upHeaders.get('content-type'), text, upHeaders, service);
+      if (status === 401) {
         // The token was revoked or expired: forget its catalog and send the user to log in again.
         forgetCatalog(session.token);
-        body.error.message = 'Your session expired';
+        errBody.error.message = 'Your session expired';
       }
-      return Response.json(body, { status: upstream.status, headers: { 'cache-control': 'no-store' } });
+      return jsonReply(status, errBody);
     }
 
-    const outHeaders = filterResponseHeaders(upstream.headers as unknown as Headers);
-    outHeaders.set('cache-control', 'no-store');
-    const location = upstream.headers.get('location');
-    if (location) outHeaders.set('x-upstream-location', rewriteLocation(location, endpoint, service));
-    const noBody = method === 'HEAD' || upstream.status === 204 || upstream.status === 304;
-    return new Response(noBody ? null : (upstream.body as unknown as ReadableStream | null), { status: upstream.status, headers: outHeaders });
+    const out: Record<string, string> = {};
+    filterResponseHeaders(upHeaders).forEach((v, k) => (out[k] = v));
+    out['cache-control'] = 'no-store';
+    // Bodies are passed through as received: a server that compressed anyway keeps its encoding for the browser.
+    const encoding = upHeaders.get('content-encoding');
+    if (encoding && encoding.toLowerCase() !== 'identity') out['content-encoding'] = encoding;
+    const location = upHeaders.get('location');
+    if (location) out['x-upstream-location'] = rewriteLocation(location, endpoint, service);
+    const noBody = method === 'HEAD' || status === 204 || status === 304;
+    if (noBody) {
+      upstream.body.resume();
+      return { status, headers: out, body: null };
+    }
+    const length = upHeaders.get('content-length');
+    return { status, headers: out, body: upstream.body, ...(length && /^\d+$/.test(length) ? { length } : {}) };
   } catch (e) {
-    return errorResponse(e);
+    return errorReply(e);
   }
+}
+
+/** Entry point for the Next route handler (used under `next dev`; production serves /api/os from proxy-node.ts). */
+export async function proxyRequest(req: Request): Promise<Response> {
+  const url = new URL(req.url);
+  const reply = await proxyCall(
+    {
+      method: req.method,
+      pathname: url.pathname,
+      search: url.search,
+      headers: req.headers,
+      ownHost: ownHost(req),
+      body: () => (req.body ? Readable.fromWeb(req.body as import('node:stream/web').ReadableStream) : null),
+      signal: req.signal,
+    },
+    requireSession,
+  );
+  const body = reply.body instanceof Readable ? (Readable.toWeb(reply.body) as unknown as ReadableStream) : reply.body;
+  return new Response(body, { status: reply.status, headers: reply.headers });
 }
 
 /** A Location under the endpoint becomes the matching proxy path; anything else is not exposed. */
@@ -117,4 +248,3 @@ export function rewriteLocation(location: string, endpoint: string, service: str
   }
   return '';
 }
-

@@ -7,6 +7,7 @@ import { startDemoCloud, type DemoCloud, type DemoCloudOptions } from '../../lib
 
 const root = path.resolve(__dirname, '..', '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const serverMain = path.join(root, 'lib', 'server', 'main.ts');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,7 +30,8 @@ export async function startStack(cloudOpts: DemoCloudOptions = {}): Promise<Stac
     if (b.status !== 0) throw new Error('next build failed');
   }
   const port = await freePort();
-  const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // The production server, as `npm start` runs it (lib/server/main.ts: /api/os on the fast path).
+  const child = spawn(process.execPath, ['--import', 'tsx', serverMain, '-H', '127.0.0.1', '-p', String(port)], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const dashboard = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     try {
