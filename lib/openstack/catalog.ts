@@ -12,7 +12,10 @@ export type { CatalogEntry, Endpoint } from './catalog-schema';
 
 type Cached = { catalog: CatalogEntry[]; expiresAt: number };
 const MAX_ENTRIES = 10_000;
-const cache = new Map<string, Cached>();
+// On globalThis: the custom server's /api/os fast path and Next's bundled route handlers are separate module
+// instances in one process, and must share one cache (logout and rescope forget entries for both).
+const globalCache = globalThis as typeof globalThis & { __stratusCatalogCache?: Map<string, Cached> };
+const cache = (globalCache.__stratusCatalogCache ??= new Map<string, Cached>());
 
 export function tokenHash(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
