@@ -300,7 +300,9 @@ describe('admin CRUD', () => {
     const services = await call(cloud, 'GET', '/identity/v3/services', { token: admin });
     expect((services.body as { services: Array<{ type: string }> }).services.map((s) => s.type)).toContain('identity');
     const eps = await call(cloud, 'GET', '/identity/v3/endpoints?interface=public', { token: admin });
-    expect((eps.body as { endpoints: unknown[] }).endpoints).toHaveLength(2);
+    // One public endpoint per region for each registered service.
+    const serviceCount = (services.body as { services: unknown[] }).services.length;
+    expect((eps.body as { endpoints: unknown[] }).endpoints).toHaveLength(2 * serviceCount);
   });
 });
 
