@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { LOGGED_OUT, logIn, PROJECT_URL } from './helpers';
 
 test.use({ storageState: LOGGED_OUT });
@@ -8,8 +8,11 @@ test.describe('login page', () => {
     await page.goto('/login');
   });
 
-  test('shows the demo credentials and labelled fields', async ({ page }) => {
-    await expect(page.getByRole('complementary', { name: 'Demo credentials' })).toContainText('demo');
+  test('shows labelled fields, and the demo credentials on the demo cloud only', async ({ page, backend }) => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Log in to ${backend.displayName}`);
+    const credentials = page.getByRole('complementary', { name: 'Demo credentials' });
+    if (backend.name === 'demo') await expect(credentials).toContainText('demo');
+    else await expect(credentials).toHaveCount(0);
     await expect(page.getByLabel('Username')).toBeVisible();
     await expect(page.getByLabel('Password', { exact: true })).toBeVisible();
     await expect(page.getByLabel('User domain')).toHaveValue('Default');

@@ -1,19 +1,22 @@
-import { expect, test } from '@playwright/test';
-import { apiLogIn, keystoneProjects, LOGGED_OUT, logIn, PROJECT_URL, projectButton } from './helpers';
+import { expect, test } from './fixtures';
+import { apiLogIn, keystoneProjects, LOGGED_OUT, logIn, PROJECT_URL, projectButton, projectPath, teamProject } from './helpers';
 
 // Fresh browser contexts: these tests log in (and out) on their own.
 test.use({ storageState: LOGGED_OUT });
 
-test('a copied deep link survives the login page', async ({ page, baseURL }) => {
+test('a copied deep link survives the login page', async ({ page, baseURL, backend }) => {
+  const team = teamProject();
   const ids = await keystoneProjects('demo', 'demo');
-  const deepLink = `/demo/${ids['demo-team']}?region=RegionTwo`;
+  // Another project, and on the demo cloud another region than the default too.
+  const region = backend.regions.at(-1)!;
+  const deepLink = `${projectPath(ids[team])}?region=${region}`;
   await page.goto(deepLink);
   await expect(page).toHaveURL(/\/login\?/);
   expect(new URL(page.url()).searchParams.get('next')).toBe(deepLink);
   await logIn(page, 'demo', 'demo');
   await expect(page).toHaveURL(`${baseURL}${deepLink}`);
-  await expect(projectButton(page)).toHaveAccessibleName('Project: demo-team');
-  await expect(page.getByRole('banner').getByRole('combobox', { name: 'Region' })).toHaveValue('RegionTwo');
+  await expect(projectButton(page)).toHaveAccessibleName(`Project: ${team}`);
+  await expect(page.getByRole('banner').getByRole('combobox', { name: 'Region' })).toHaveValue(region);
 });
 
 test('logging out returns to the login page and locks the old page', async ({ page }) => {
@@ -30,18 +33,19 @@ test('logging out returns to the login page and locks the old page', async ({ pa
 });
 
 test('switching project keeps the page and changes URL and header', async ({ page, baseURL }) => {
+  const team = teamProject();
   const ids = await keystoneProjects('demo', 'demo');
   await apiLogIn(page, baseURL);
-  await page.goto(`/demo/${ids.demo}/volumes?region=RegionOne`);
+  await page.goto(`${projectPath(ids.demo)}/volumes?region=RegionOne`);
   await expect(projectButton(page)).toHaveAccessibleName('Project: demo');
   const heading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
   await projectButton(page).click();
   const search = page.getByRole('combobox', { name: 'Search projects' });
   await expect(search).toBeFocused();
   await search.fill('team');
-  await expect(page.getByRole('option', { name: /demo-team/ })).toBeVisible();
+  await expect(page.getByRole('option', { name: team })).toBeVisible();
   await search.press('Enter');
-  await expect(page).toHaveURL(`/demo/${ids['demo-team']}/volumes?region=RegionOne`);
-  await expect(projectButton(page)).toHaveAccessibleName('Project: demo-team');
+  await expect(page).toHaveURL(`${projectPath(ids[team])}/volumes?region=RegionOne`);
+  await expect(projectButton(page)).toHaveAccessibleName(`Project: ${team}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiFetch, ApiError, expiredLoginUrl, parseApiError } from './api';
+import { apiFetch, ApiError, expiredLoginUrl, pageProjectId, parseApiError } from './api';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -34,6 +34,31 @@ describe('apiFetch', () => {
     expect(assign).not.toHaveBeenCalled();
     await expect(apiFetch('/api/auth/projects')).rejects.toBeInstanceOf(ApiError);
     expect(assign).toHaveBeenCalledWith('/login?reason=expired&next=%2Fdemo%2Fp1%3Fregion%3DR1');
+  });
+  it('sends the page\'s project as X-Stratus-Project on proxy calls only', async () => {
+    vi.stubGlobal('window', { location: { pathname: '/demo/p1/instances', search: '', assign: vi.fn() } });
+    const fetchMock = vi.fn(async () => Response.json({ ok: true }));
+    vi.stubGlobal('fetch', fetchMock);
+    await apiFetch('/api/os/compute/servers');
+    await apiFetch('/api/os/compute/servers', { method: 'POST', body: {} });
+    await apiFetch('/api/auth/projects');
+    const headers = (fetchMock.mock.calls as unknown as [string, RequestInit][]).map(([, init]) => init.headers as Record<string, string>);
+    expect(headers[0]['X-Stratus-Project']).toBe('p1');
+    expect(headers[1]['X-Stratus-Project']).toBe('p1');
+    expect(headers[2]['X-Stratus-Project']).toBeUndefined();
+  });
+  it('reads the project from /<cloud>/<projectId>/... paths only', () => {
+    const cases: [string, string | undefined][] = [
+      ['/demo/0123abcd', '0123abcd'],
+      ['/realcloud/0123abcd/instances/x', '0123abcd'],
+      ['/demo/p%2D1/volumes', 'p-1'],
+      ['/login', undefined],
+      ['/login/x', undefined],
+      ['/', undefined],
+      ['/demo', undefined],
+      ['/demo/%E0%A4%A', undefined],
+    ];
+    for (const [path, id] of cases) expect(pageProjectId(path), path).toBe(id);
   });
   it('builds the expiry URL without looping back to /login', () => {
     expect(expiredLoginUrl({ pathname: '/login', search: '' })).toBe('/login?reason=expired');

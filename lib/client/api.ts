@@ -31,6 +31,8 @@ export interface ApiFetchOptions<T> {
   /** Validates (and types) the JSON answer. */
   schema?: z.ZodType<T>;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. an OpenStack microversion); the proxy forwards only allow-listed ones. */
+  headers?: Record<string, string>;
 }
 
 /** 401s from these mean "wrong credentials", not "session expired". */
@@ -77,15 +79,37 @@ export function expiredLoginUrl(current: { pathname: string; search: string }): 
   return `/login?${params.toString()}`;
 }
 
+/** Pages that are not a project's: `/login`, and the app's own top-level routes. */
+const NON_PROJECT_ROOTS = new Set(['login', 'api', '_next']);
+
+/**
+ * The project a page belongs to, from its URL (`/<cloud>/<projectId>/...`), or undefined elsewhere. Sent as
+ * `X-Stratus-Project` on proxy calls so that a tab never acts on another project than the one it shows when
+ * another tab has rescoped the shared session meanwhile (the proxy answers 409 then).
+ */
+export function pageProjectId(pathname: string): string | undefined {
+  const m = /^\/([^/?#]+)\/([^/?#]+)/.exec(pathname);
+  if (!m || NON_PROJECT_ROOTS.has(m[1])) return undefined;
+  try {
+    return decodeURIComponent(m[2]);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Fetch a Stratus route handler: JSON in and out, the CSRF header on mutations, typed errors,
  * and a redirect to the login page when the session has expired.
  */
 export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptions<T> = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (method !== 'GET') headers['X-Stratus-CSRF'] = '1';
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (path.startsWith('/api/os/') && typeof window !== 'undefined') {
+    const project = pageProjectId(window.location.pathname);
+    if (project) headers['X-Stratus-Project'] = project;
+  }
 
   const res = await fetch(path, {
     method,

@@ -124,6 +124,30 @@ describe('fast path (node:http)', () => {
     expect((await res.json()).error.message).toBe('Your session expired');
   });
 
+  it('answers 409 when another tab rescoped the session to another project, without calling upstream', async () => {
+    const cookie = cookieOf(await seal({ ...base, expiresAt: Date.now() + 3600_000 }));
+    const ok = await get('/api/os/compute/servers', { cookie, 'x-stratus-project': 'p1' });
+    expect(ok.status).toBe(200);
+    expect(seen.at(-1)!.headers['x-stratus-project']).toBeUndefined();
+    const before = seen.length;
+    const res = await fetch(`${dash}/api/os/compute/servers`, {
+      method: 'POST',
+      body: '{}',
+      headers: { cookie, origin: dash, 'x-stratus-csrf': '1', 'x-stratus-project': 'p2' },
+    });
+    expect(res.status).toBe(409);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await res.json()).toEqual({
+      error: { status: 409, message: 'This tab is on project p2 but your session switched to project demo; reload to continue' },
+    });
+    expect(seen.length).toBe(before);
+  });
+
+  it('still answers 401 before the project check when there is no session', async () => {
+    const res = await get('/api/os/compute/servers', { 'x-stratus-project': 'p2' });
+    expect(res.status).toBe(401);
+  });
+
   const refused: [string, () => Promise<string | undefined>][] = [
     ['no cookie', async () => undefined],
     ['another cookie only', async () => 'theme=dark'],

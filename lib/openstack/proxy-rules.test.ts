@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csrfRefusal, filterRequestHeaders, filterResponseHeaders, upstreamUrl } from './proxy-rules';
+import { csrfRefusal, filterRequestHeaders, filterResponseHeaders, projectMismatch, upstreamUrl } from './proxy-rules';
 
 const NOVA = 'http://127.0.0.1:8774/v2.1';
 const split = (p: string) => p.split('/');
@@ -120,5 +120,25 @@ describe('csrfRefusal', () => {
     const r = csrfRefusal(method, new Headers(headers as Record<string, string>), host);
     if (expected === null) expect(r).toBeNull();
     else expect(r).toContain(expected);
+  });
+});
+
+describe('projectMismatch (X-Stratus-Project)', () => {
+  const session = { project: { id: 'p1', name: 'demo' } };
+  const cases: [string, Record<string, string>, number | null][] = [
+    ['no header (not a project page)', {}, null],
+    ['the session project', { 'x-stratus-project': 'p1' }, null],
+    ['another project', { 'x-stratus-project': 'p2' }, 409],
+    ['an empty value', { 'x-stratus-project': '' }, 400],
+    ['a path', { 'x-stratus-project': '../p1' }, 400],
+    ['an overlong value', { 'x-stratus-project': 'a'.repeat(65) }, 400],
+  ];
+  it.each(cases)('%s', (_name, headers, status) => {
+    expect(projectMismatch(new Headers(headers), session)?.status ?? null).toBe(status);
+  });
+  it('names both projects in the 409', () => {
+    expect(projectMismatch(new Headers({ 'x-stratus-project': 'p2' }), session)?.message).toBe(
+      'This tab is on project p2 but your session switched to project demo; reload to continue',
+    );
   });
 });

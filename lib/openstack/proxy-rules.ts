@@ -160,3 +160,19 @@ export function csrfRefusal(method: string, headers: Headers, ownHost: string | 
   if (site === 'same-origin') return null;
   return 'Request is not same-origin (no Origin or Sec-Fetch-Site header)';
 }
+
+export const PROJECT_HEADER = 'x-stratus-project';
+const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The tab's project (`X-Stratus-Project`, sent by lib/client/api.ts from the page URL) against the session's.
+ * Another tab may have rescoped the shared session cookie to another project meanwhile: the call must then not
+ * act on that other project silently. Returns null when the call may proceed (no header: not a project page).
+ */
+export function projectMismatch(headers: Headers, session: { project: { id: string; name: string } }): ProxyRuleError | null {
+  const wanted = headers.get(PROJECT_HEADER);
+  if (wanted === null) return null;
+  if (!PROJECT_ID.test(wanted)) return new ProxyRuleError(400, `Invalid ${PROJECT_HEADER} header`);
+  if (wanted === session.project.id) return null;
+  return new ProxyRuleError(409, `This tab is on project ${wanted} but your session switched to project ${session.project.name}; reload to continue`);
+}

@@ -9,7 +9,7 @@ const seen: { method: string; url: string; headers: http.IncomingHttpHeaders; bo
 
 vi.mock('./session', () => ({
   requireSession: async () => ({
-    session: { cloud: 'c', region: 'RegionOne', token: 'tok-secret', project: { id: 'p' } },
+    session: { cloud: 'c', region: 'RegionOne', token: 'tok-secret', project: { id: 'p', name: 'demo' } },
     cloud: { id: 'c', interface: 'public', verify: true },
   }),
 }));
@@ -104,6 +104,27 @@ describe('proxyRequest', () => {
     expect((await proxyRequest(req('/api/os/compute/servers/%252e%252e/x'))).status).toBe(400);
     expect((await proxyRequest(req('/api/os/compute/a@evil.test'))).status).toBe(400);
     expect((await proxyRequest(req('/api/os/Compute!/x'))).status).toBe(400);
+  });
+
+  it('serves a tab whose X-Stratus-Project is the session\'s project, without forwarding the header', async () => {
+    const res = await proxyRequest(req('/api/os/compute/servers', { headers: { 'x-stratus-project': 'p' } }));
+    expect(res.status).toBe(200);
+    expect(seen.at(-1)!.headers['x-stratus-project']).toBeUndefined();
+    expect(seen.at(-1)!.headers['x-auth-token']).toBe('tok-secret');
+  });
+
+  it('answers 409 when the tab is on another project than the session, before any upstream call', async () => {
+    const before = seen.length;
+    const res = await proxyRequest(req('/api/os/compute/servers', { headers: { 'x-stratus-project': 'other' } }));
+    expect(res.status).toBe(409);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({
+      error: { status: 409, message: 'This tab is on project other but your session switched to project demo; reload to continue' },
+    });
+    const del = await proxyRequest(req('/api/os/compute/servers/x', { method: 'DELETE', headers: { origin, 'x-stratus-csrf': '1', 'x-stratus-project': 'other' } }));
+    expect(del.status).toBe(409);
+    expect((await proxyRequest(req('/api/os/compute/servers', { headers: { 'x-stratus-project': 'p/../q' } }))).status).toBe(400);
+    expect(seen.length).toBe(before);
   });
 
   it('answers 502 naming the endpoint when the service is unreachable', async () => {

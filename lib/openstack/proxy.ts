@@ -17,7 +17,7 @@ import { getCatalog, forgetCatalog, resolveEndpoint } from './catalog';
 import { HttpError, normaliseUpstreamError, type ErrorBody } from './errors';
 import { agentFor, describeNetworkError } from './http';
 import { DEFAULT_MICROVERSION_HEADERS, hasMicroversion } from './microversions';
-import { csrfRefusal, filterRequestHeaders, filterResponseHeaders, ProxyRuleError, SERVICE_TYPE, upstreamUrl } from './proxy-rules';
+import { csrfRefusal, filterRequestHeaders, filterResponseHeaders, projectMismatch, ProxyRuleError, SERVICE_TYPE, upstreamUrl } from './proxy-rules';
 import { requireSession, type SessionData } from './session';
 
 const PREFIX = '/api/os/';
@@ -145,6 +145,9 @@ export async function proxyCall(call: ProxyCall, getSession: SessionSource): Pro
     if (!SERVICE_TYPE.test(service)) throw new HttpError(400, 'Invalid service type');
 
     const { session, cloud } = await getSession();
+    // The tab's project (from its URL) must still be the session's: another tab may have rescoped the cookie.
+    const mismatch = projectMismatch(call.headers, session);
+    if (mismatch) throw new HttpError(mismatch.status, mismatch.message);
     const catalog = await getCatalog(session);
     const endpoint = resolveEndpoint(catalog, service, session.region, cloud.interface);
     if (!endpoint) {

@@ -1,0 +1,79 @@
+// Keystone admin calls for the realcloud's setup and teardown (a second project for the demo user).
+import { request, type APIRequestContext } from '@playwright/test';
+import { REALCLOUD_TEAM_PREFIX } from './backends';
+
+type Named = { id: string; name: string };
+
+async function adminContext(keystone: string): Promise<{ ctx: APIRequestContext; headers: Record<string, string> }> {
+  const ctx = await request.newContext();
+  const auth = await ctx.post(`${keystone}/auth/tokens`, {
+    data: {
+      auth: {
+        identity: { methods: ['password'], password: { user: { name: 'admin', password: 'admin', domain: { name: 'Default' } } } },
+        scope: { project: { name: 'admin', domain: { name: 'Default' } } },
+      },
+    },
+  });
+  if (auth.status() !== 201) {
+    await ctx.dispose();
+    throw new Error(`admin login at ${keystone} answered ${auth.status()}: ${(await auth.text()).slice(0, 200)}`);
+  }
+  return { ctx, headers: { 'X-Auth-Token': auth.headers()['x-subject-token'] } };
+}
+
+async function ok(res: import('@playwright/test').APIResponse, what: string) {
+  if (!res.ok()) throw new Error(`${what}: ${res.status()} ${(await res.text()).slice(0, 200)}`);
+  return res;
+}
+
+async function one(ctx: APIRequestContext, url: string, headers: Record<string, string>, key: string, what: string): Promise<Named> {
+  const body = (await (await ok(await ctx.get(url, { headers }), what)).json()) as Record<string, Named[]>;
+  const found = body[key]?.[0];
+  if (!found) throw new Error(`${what}: not found`);
+  return found;
+}
+
+/** Creates `<prefix><run>` with `user` as `role`, and returns it. Removes stale ones of earlier runs (over 6 h old). */
+export async function createTeamProject(keystone: string, user = 'demo', role = 'member'): Promise<Named> {
+  const { ctx, headers } = await adminContext(keystone);
+  try {
+    await removeStaleTeams(ctx, keystone, headers);
+    const name = `${REALCLOUD_TEAM_PREFIX}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const created = await ok(
+      await ctx.post(`${keystone}/projects`, {
+        headers,
+        data: { project: { name, domain_id: 'default', description: 'Stratus e2e: second project of demo (removed by the teardown)', enabled: true } },
+      }),
+      `create project ${name}`,
+    );
+    const project = ((await created.json()) as { project: Named }).project;
+    const u = await one(ctx, `${keystone}/users?name=${encodeURIComponent(user)}&domain_id=default`, headers, 'users', `user ${user}`);
+    const r = await one(ctx, `${keystone}/roles?name=${encodeURIComponent(role)}`, headers, 'roles', `role ${role}`);
+    await ok(await ctx.put(`${keystone}/projects/${project.id}/users/${u.id}/roles/${r.id}`, { headers }), `grant ${role} on ${name} to ${user}`);
+    return { id: project.id, name: project.name };
+  } finally {
+    await ctx.dispose();
+  }
+}
+
+export async function deleteProject(keystone: string, id: string): Promise<void> {
+  const { ctx, headers } = await adminContext(keystone);
+  try {
+    const res = await ctx.delete(`${keystone}/projects/${id}`, { headers });
+    if (!res.ok() && res.status() !== 404) throw new Error(`delete project ${id}: ${res.status()} ${(await res.text()).slice(0, 200)}`);
+  } finally {
+    await ctx.dispose();
+  }
+}
+
+/** Teams of runs that never reached their teardown; the name carries the creation time (base 36 ms). */
+async function removeStaleTeams(ctx: APIRequestContext, keystone: string, headers: Record<string, string>) {
+  const res = await ctx.get(`${keystone}/projects?domain_id=default`, { headers });
+  if (!res.ok()) return;
+  const { projects } = (await res.json()) as { projects: Named[] };
+  for (const p of projects) {
+    if (!p.name.startsWith(REALCLOUD_TEAM_PREFIX)) continue;
+    const created = parseInt(p.name.slice(REALCLOUD_TEAM_PREFIX.length, REALCLOUD_TEAM_PREFIX.length + 8), 36);
+    if (Number.isFinite(created) && Date.now() - created > 6 * 3600_000) await ctx.delete(`${keystone}/projects/${p.id}`, { headers });
+  }
+}
