@@ -141,7 +141,7 @@ async function handle(core: CloudCore, mounted: Mounted[], host: string, req: In
       ? { status: failure.status, raw: errBody, contentType: 'text/html; charset=UTF-8', headers: failure.headers }
       : { status: failure.status, body: errBody, headers: failure.headers };
   }
-  const extra = service.responseHeaders?.(failure) ?? {};
+  const extra = service.responseHeaders?.(failure, baseUrl) ?? {};
   send(res, { ...reply, headers: { ...extra, ...reply.headers } }, requestId, method);
 }
 

@@ -17,7 +17,7 @@ export interface ServiceDefinition extends CatalogSource {
   /** Message of the 400 answered when a zod schema rejects a body. */
   validationMessage?: (field: string, problem: string) => string;
   /** Extra headers on every response (e.g. `OpenStack-API-Version`). */
-  responseHeaders?: (err: HttpError | null) => Record<string, string>;
+  responseHeaders?: (err: HttpError | null, baseUrl: string) => Record<string, string>;
   /** Seeds state (via core.state.slice) and registers routes. */
   setup(core: CloudCore, router: Router): void;
 }

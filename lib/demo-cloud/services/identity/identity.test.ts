@@ -100,13 +100,28 @@ describe('password authentication', () => {
     expect((r.body as TokenBody).token.roles!.map((x) => x.name)).toEqual(['admin', 'member', 'reader']);
   });
 
-  it('unscoped token has no roles or catalog', async () => {
+  it('no scope requested: scoped to the default project, as Keystone does', async () => {
     const r = await call(cloud, 'POST', TOKENS, { body: passwordAuth('demo', 'demo') });
+    expect(r.status).toBe(201);
+    const { token: t } = r.body as TokenBody;
+    expect(t.project?.name).toBe('demo');
+    expect(t.catalog?.length).toBeGreaterThan(0);
+  });
+
+  it('an explicitly unscoped token has no project, roles or catalog', async () => {
+    const body = { auth: { ...passwordAuth('demo', 'demo').auth, scope: 'unscoped' } };
+    const r = await call(cloud, 'POST', TOKENS, { body });
     expect(r.status).toBe(201);
     const { token: t } = r.body as TokenBody;
     expect(t.project).toBeUndefined();
     expect(t.roles).toBeUndefined();
     expect(t.catalog).toBeUndefined();
+  });
+
+  it('a failed authentication names Keystone in WWW-Authenticate', async () => {
+    const r = await call(cloud, 'POST', TOKENS, { body: passwordAuth('demo', 'nope', 'demo') });
+    expect(r.status).toBe(401);
+    expect(r.headers.get('www-authenticate')).toBe(`Keystone uri="${cloud.url}/identity/v3"`);
   });
 
   it.each([
@@ -218,7 +233,8 @@ describe('auth/* and catalog', () => {
     expect((d.body as { domains: unknown[] }).domains).toEqual([]);
   });
   it('catalog needs a scoped token', async () => {
-    const token = await login(cloud, 'demo');
+    const r = await call(cloud, 'POST', TOKENS, { body: { auth: { ...passwordAuth('demo', 'demo').auth, scope: 'unscoped' } } });
+    const token = r.headers.get('x-subject-token') ?? '';
     expect((await call(cloud, 'GET', '/identity/v3/auth/catalog', { token })).status).toBe(403);
   });
 });

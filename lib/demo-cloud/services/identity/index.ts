@@ -22,7 +22,11 @@ export const identityService = defineService({
   errorBody: (err) => ({ error: { code: err.status, title: err.title, message: err.message } }),
   malformedJsonMessage:
     'Expecting to find valid JSON in request body. The server could not comply with the request since it is either malformed or otherwise incorrect. The client is assumed to be in error.',
-  responseHeaders: () => ({ Vary: 'X-Auth-Token' }),
+  // Keystone names itself in WWW-Authenticate on every 401.
+  responseHeaders: (err, baseUrl) => ({
+    Vary: 'X-Auth-Token',
+    ...(err?.status === 401 ? { 'WWW-Authenticate': `Keystone uri="${baseUrl}/identity/v3"` } : {}),
+  }),
   setup(core, router) {
     const state = core.state.slice<IdentityState>('identity', () => seedIdentity(core.options.seedProjects));
     const m = new IdentityModel(state);

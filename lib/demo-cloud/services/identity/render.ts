@@ -64,15 +64,19 @@ export function appCredentialView(ctx: RequestContext, m: IdentityModel, ac: App
     user_id: ac.user_id,
     project_id: ac.project_id,
     expires_at: ac.expires_at === null ? null : isoMicro(ac.expires_at),
+    system: null,
     unrestricted: ac.unrestricted,
     roles: ac.role_ids.flatMap((id) => {
       const r = m.s.roles[id];
-      return r ? [{ id: r.id, name: r.name, domain_id: null }] : [];
+      // Keystone marks the bootstrap roles immutable.
+      return r ? [{ id: r.id, name: r.name, domain_id: null, description: r.description, options: IMMUTABLE_ROLES.has(r.name) ? { immutable: true } : {} }] : [];
     }),
     access_rules: ac.access_rules,
     links: link(ctx, `/users/${ac.user_id}/application_credentials/${ac.id}`),
   };
 }
+
+const IMMUTABLE_ROLES = new Set(['admin', 'member', 'reader']);
 
 /** Applies simple equality filters from the query string (`?name=x&enabled=false`). */
 export function filterBy<T extends object>(ctx: RequestContext, items: T[], fields: Array<keyof T & string>): T[] {
