@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import type { ClientSession } from '@/lib/client/session';
 import { ExpiryWarning } from './expiry-warning';
 import { Header } from './header';
+import { SessionProvider } from './session-context';
 import { Sidebar } from './sidebar';
 
 /** Header + sidebar + main area; owns only the mobile navigation state. */
@@ -19,7 +20,7 @@ export function AppShell({ session, catalogTypes, children }: { session: ClientS
       <div className="flex flex-1">
         <Sidebar session={session} catalogTypes={catalogTypes} open={navOpen} onNavigate={() => setNavOpen(false)} />
         <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">
-          {children}
+          <SessionProvider session={session}>{children}</SessionProvider>
         </main>
       </div>
     </div>

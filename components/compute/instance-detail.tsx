@@ -1,0 +1,372 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { z } from 'zod';
+import { ApiErrorNotice } from '@/components/resource/api-error';
+import { ResourceDetail } from '@/components/resource/resource-detail';
+import { StatusBadge } from '@/components/resource/status-badge';
+import { buttonClass } from '@/components/ui/button';
+import { SelectField, TextField } from '@/components/ui/field';
+import { osCall, osPath, useProjectScope } from '@/lib/resources/hooks';
+import { parseResponse } from '@/lib/resources/schema';
+import { canConsole, canResize, canSnapshot, serverDefinition as def, type Server } from '@/lib/resources/compute/server';
+import { apiFetch } from '@/lib/client/api';
+
+const table = 'min-w-full text-sm';
+const th = 'px-3 py-2 text-left text-xs font-medium text-zinc-600 uppercase dark:text-zinc-400';
+const td = 'px-3 py-2 align-top';
+const box = 'overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900';
+
+export function InstanceDetail({ id }: { id: string }) {
+  return (
+    <ResourceDetail
+      def={def}
+      id={id}
+      overviewExtra={(s) => <OverviewExtra server={s} />}
+      extraActions={(s) => <ExtraActions server={s} />}
+      tabs={[
+        { id: 'interfaces', label: 'Interfaces', render: (s) => <Interfaces server={s} /> },
+        { id: 'volumes', label: 'Volumes', render: (s) => <Volumes server={s} /> },
+        { id: 'console', label: 'Console log', render: (s) => <ConsoleLog server={s} /> },
+        { id: 'actions', label: 'Action log', render: (s) => <ActionLog server={s} /> },
+      ]}
+    />
+  );
+}
+
+function OverviewExtra({ server }: { server: Server }) {
+  const meta = Object.entries(server.metadata ?? {});
+  return (
+    <>
+      {server.fault && (
+        <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
+          <p className="font-medium">Fault{server.fault.code ? ` (${server.fault.code})` : ''}</p>
+          <p>{server.fault.message}</p>
+        </div>
+      )}
+      <section aria-labelledby="meta-heading" className="space-y-2">
+        <h2 id="meta-heading" className="text-sm font-semibold">
+          Metadata
+        </h2>
+        {meta.length ? (
+          <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
+            {meta.map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="font-mono text-xs">{k}</dt>
+                <dd className="font-mono text-xs break-all">{v}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">No metadata.</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+function ExtraActions({ server }: { server: Server }) {
+  const [open, setOpen] = useState<'snapshot' | 'resize' | null>(null);
+  const consoleM = useMutation({
+    mutationFn: () =>
+      osCall<{ remote_console: { url: string } }>(def, { method: 'POST', path: `servers/${server.id}/remote-consoles`, body: { remote_console: { protocol: 'vnc', type: 'novnc' } } }),
+    onSuccess: (r) => window.open(r.remote_console.url, '_blank', 'noopener'),
+  });
+  return (
+    <>
+      {canSnapshot(server) && (
+        <button type="button" className={buttonClass.secondary} aria-expanded={open === 'snapshot'} onClick={() => setOpen(open === 'snapshot' ? null : 'snapshot')}>
+          Create snapshot
+        </button>
+      )}
+      {canResize(server) && (
+        <button type="button" className={buttonClass.secondary} aria-expanded={open === 'resize'} onClick={() => setOpen(open === 'resize' ? null : 'resize')}>
+          Resize
+        </button>
+      )}
+      {canConsole(server) && (
+        <button type="button" className={buttonClass.secondary} title={`openstack console url show --novnc ${server.id}`} onClick={() => consoleM.mutate()} disabled={consoleM.isPending}>
+          Open console
+        </button>
+      )}
+      <div className="basis-full">
+        {consoleM.isError && <ApiErrorNotice title="No console" error={consoleM.error} />}
+        {open === 'snapshot' && <SnapshotForm server={server} onDone={() => setOpen(null)} />}
+        {open === 'resize' && <ResizeForm server={server} onDone={() => setOpen(null)} />}
+      </div>
+    </>
+  );
+}
+
+const ImageStatusSchema = z.looseObject({ id: z.string(), name: z.string().nullable().optional(), status: z.string() });
+
+function SnapshotForm({ server, onDone }: { server: Server; onDone: () => void }) {
+  const { projectId } = useProjectScope();
+  const qc = useQueryClient();
+  const [name, setName] = useState(`${server.name}-snapshot`);
+  const [error, setError] = useState<string>();
+  const m = useMutation({
+    mutationFn: (n: string) => osCall<{ image_id?: string }>(def, { method: 'POST', path: `servers/${server.id}/action`, body: { createImage: { name: n } } }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['os', projectId, 'server'] }),
+  });
+  const imageId = m.data?.image_id;
+  return (
+    <div className="mt-2 max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+      {imageId ? (
+        <SnapshotResult imageId={imageId} onDone={onDone} />
+      ) : (
+        <form
+          noValidate
+          aria-label="Create snapshot"
+          className="space-y-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!name.trim()) return setError('Enter a name');
+            setError(undefined);
+            m.mutate(name.trim());
+          }}
+        >
+          <TextField label="Snapshot name" value={name} error={error} onChange={(e) => setName(e.target.value)} />
+          {m.isError && <ApiErrorNotice title="Snapshot failed" error={m.error} />}
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            CLI: <code className="font-mono">openstack server image create --name {name || '<name>'} {server.id}</code>
+          </p>
+          <div className="flex gap-2">
+            <button type="submit" className={buttonClass.primary} disabled={m.isPending}>
+              Create snapshot
+            </button>
+            <button type="button" className={buttonClass.secondary} onClick={onDone}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function SnapshotResult({ imageId, onDone }: { imageId: string; onDone: () => void }) {
+  const { projectId, cloud, region } = useProjectScope();
+  const q = useQuery({
+    queryKey: ['os', projectId, 'image', 'item', imageId],
+    queryFn: async ({ signal }) => parseResponse(ImageStatusSchema, await apiFetch(osPath('image', `v2/images/${imageId}`), { signal }), `image v2/images/${imageId}`),
+    refetchInterval: (query) => (query.state.data?.status === 'active' || query.state.error ? false : 2000),
+  });
+  const status = q.data?.status ?? 'queued';
+  const link = `/${encodeURIComponent(cloud)}/${encodeURIComponent(projectId)}/images/${imageId}${region ? `?region=${encodeURIComponent(region)}` : ''}`;
+  return (
+    <div role="status" className="space-y-2 text-sm">
+      <p>
+        Snapshot image{' '}
+        <a href={link} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+          {q.data?.name ?? imageId}
+        </a>{' '}
+        <StatusBadge status={{ label: status, tone: status === 'active' ? 'ok' : ['killed', 'deleted'].includes(status) ? 'error' : 'busy' }} />
+      </p>
+      <p className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{imageId}</p>
+      <button type="button" className={buttonClass.secondary} onClick={onDone}>
+        Close
+      </button>
+    </div>
+  );
+}
+
+const FlavorsSchema = z.looseObject({ flavors: z.array(z.looseObject({ id: z.string(), name: z.string(), vcpus: z.number(), ram: z.number(), disk: z.number() })) });
+
+function ResizeForm({ server, onDone }: { server: Server; onDone: () => void }) {
+  const { projectId } = useProjectScope();
+  const qc = useQueryClient();
+  const flavors = useQuery({
+    queryKey: ['os', projectId, 'flavor', 'list', 'all'],
+    queryFn: async ({ signal }) => parseResponse(FlavorsSchema, await osCall(def, { method: 'GET', path: 'flavors/detail' }, signal), 'compute flavors/detail').flavors,
+    staleTime: 5 * 60_000,
+  });
+  const [flavorId, setFlavorId] = useState('');
+  const m = useMutation({
+    mutationFn: (f: string) => osCall(def, { method: 'POST', path: `servers/${server.id}/action`, body: { resize: { flavorRef: f } } }),
+    onSuccess: onDone,
+    onSettled: () => qc.invalidateQueries({ queryKey: ['os', projectId, 'server'] }),
+  });
+  const options = (flavors.data ?? []).filter((f) => f.name !== server.flavor.original_name);
+  return (
+    <form
+      aria-label="Resize instance"
+      className="mt-2 max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (flavorId) m.mutate(flavorId);
+      }}
+    >
+      <SelectField label="New flavor" value={flavorId} onChange={(e) => setFlavorId(e.target.value)}>
+        <option value="">Choose a flavor</option>
+        {options.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.name} ({f.vcpus} vCPU, {f.ram} MB RAM, {f.disk} GB disk)
+          </option>
+        ))}
+      </SelectField>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">After the resize, confirm it (or revert) from this page.</p>
+      {m.isError && <ApiErrorNotice title="Resize refused" error={m.error} />}
+      <div className="flex gap-2">
+        <button type="submit" className={buttonClass.primary} disabled={!flavorId || m.isPending}>
+          Resize
+        </button>
+        <button type="button" className={buttonClass.secondary} onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Interfaces({ server }: { server: Server }) {
+  const rows = Object.entries(server.addresses).flatMap(([net, list]) => list.map((a) => ({ net, ...a })));
+  return (
+    <div className="space-y-4">
+      <div className={box}>
+        <table className={table} aria-label="Network interfaces">
+          <thead>
+            <tr>
+              <th className={th}>Network</th>
+              <th className={th}>Address</th>
+              <th className={th}>Type</th>
+              <th className={th}>Version</th>
+              <th className={th}>MAC</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {rows.length === 0 && (
+              <tr>
+                <td className={td} colSpan={5}>
+                  No addresses.
+                </td>
+              </tr>
+            )}
+            {rows.map((r) => (
+              <tr key={`${r.net}-${r.addr}`}>
+                <td className={td}>{r.net}</td>
+                <td className={`${td} font-mono text-xs`}>{r.addr}</td>
+                <td className={td}>{r['OS-EXT-IPS:type'] ?? ''}</td>
+                <td className={td}>IPv{r.version ?? 4}</td>
+                <td className={`${td} font-mono text-xs`}>{r['OS-EXT-IPS-MAC:mac_addr'] ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="text-sm">
+        <span className="font-medium">Security groups:</span> {(server.security_groups ?? []).map((g) => g.name).join(', ') || 'none'}
+      </p>
+    </div>
+  );
+}
+
+const AttachmentsSchema = z.looseObject({ volumeAttachments: z.array(z.looseObject({ id: z.string(), volumeId: z.string(), device: z.string().nullable().optional() })) });
+
+function Volumes({ server }: { server: Server }) {
+  const { projectId } = useProjectScope();
+  const q = useQuery({
+    queryKey: ['os', projectId, 'server', 'item', server.id, 'volumes'],
+    queryFn: async ({ signal }) =>
+      parseResponse(AttachmentsSchema, await osCall(def, { method: 'GET', path: `servers/${server.id}/os-volume_attachments` }, signal), 'compute os-volume_attachments').volumeAttachments,
+  });
+  if (q.isError) return <ApiErrorNotice title="Could not load the attached volumes" error={q.error} />;
+  return (
+    <div className={box}>
+      <table className={table} aria-label="Attached volumes" aria-busy={q.isPending}>
+        <thead>
+          <tr>
+            <th className={th}>Volume ID</th>
+            <th className={th}>Device</th>
+          </tr>
+        </thead>
+        <tbody>
+          {q.data?.length === 0 && (
+            <tr>
+              <td className={td} colSpan={2}>
+                No volumes attached.
+              </td>
+            </tr>
+          )}
+          {q.data?.map((a) => (
+            <tr key={a.id}>
+              <td className={`${td} font-mono text-xs`}>{a.volumeId}</td>
+              <td className={`${td} font-mono text-xs`}>{a.device ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ConsoleLog({ server }: { server: Server }) {
+  const { projectId } = useProjectScope();
+  const [length, setLength] = useState(30);
+  const q = useQuery({
+    queryKey: ['os', projectId, 'server', 'item', server.id, 'console', length],
+    queryFn: async ({ signal }) =>
+      parseResponse(z.object({ output: z.string() }), await osCall(def, { method: 'POST', path: `servers/${server.id}/action`, body: { 'os-getConsoleOutput': { length } } }, signal), 'compute os-getConsoleOutput').output,
+    placeholderData: (prev) => prev,
+    retry: false,
+  });
+  const lines = q.data ? q.data.split('\n').length : 0;
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className={buttonClass.secondary} onClick={() => void q.refetch()} disabled={q.isFetching}>
+          Refresh
+        </button>
+        <button type="button" className={buttonClass.secondary} onClick={() => setLength((l) => l + 100)} disabled={q.isFetching || lines < length}>
+          Load more
+        </button>
+        <span className="self-center text-xs text-zinc-500 dark:text-zinc-400">Last {length} lines requested, {lines} shown</span>
+      </div>
+      {q.isError && <ApiErrorNotice title="No console output" error={q.error} />}
+      <pre aria-label="Console output" className="max-h-[60vh] overflow-auto rounded-lg bg-zinc-950 p-4 font-mono text-xs text-zinc-100">
+        {q.data ?? (q.isPending ? 'Loading…' : '')}
+      </pre>
+    </div>
+  );
+}
+
+const ActionsSchema = z.looseObject({
+  instanceActions: z.array(z.looseObject({ action: z.string(), request_id: z.string(), start_time: z.string(), user_id: z.string().nullable().optional(), message: z.string().nullable().optional() })),
+});
+
+function ActionLog({ server }: { server: Server }) {
+  const { projectId } = useProjectScope();
+  const q = useQuery({
+    queryKey: ['os', projectId, 'server', 'item', server.id, 'actions', server.updated],
+    queryFn: async ({ signal }) =>
+      parseResponse(ActionsSchema, await osCall(def, { method: 'GET', path: `servers/${server.id}/os-instance-actions` }, signal), 'compute os-instance-actions').instanceActions,
+  });
+  if (q.isError) return <ApiErrorNotice title="Could not load the action log" error={q.error} />;
+  return (
+    <div className={box}>
+      <table className={table} aria-label="Action log" aria-busy={q.isPending}>
+        <thead>
+          <tr>
+            <th className={th}>Action</th>
+            <th className={th}>Started</th>
+            <th className={th}>Request ID</th>
+            <th className={th}>User</th>
+            <th className={th}>Message</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {q.data?.map((a) => (
+            <tr key={a.request_id + a.action}>
+              <td className={td}>{a.action}</td>
+              <td className={td}>{a.start_time}</td>
+              <td className={`${td} font-mono text-xs`}>{a.request_id}</td>
+              <td className={`${td} font-mono text-xs`}>{a.user_id ?? ''}</td>
+              <td className={td}>{a.message ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

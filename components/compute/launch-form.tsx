@@ -1,0 +1,284 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useMemo, useState } from 'react';
+import { z } from 'zod';
+import { ApiErrorNotice } from '@/components/resource/api-error';
+import { buttonClass } from '@/components/ui/button';
+import { inputClass, SelectField, TextField } from '@/components/ui/field';
+import { apiFetch } from '@/lib/client/api';
+import { osCall, osPath, prependCachedRow, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
+import { fieldErrors, parseResponse } from '@/lib/resources/schema';
+import {
+  defaultFlavor,
+  launchCli,
+  launchProblems,
+  launchRequest,
+  serverDefinition as def,
+  ServerCreateSchema,
+  type LaunchLimits,
+  type ServerCreate,
+} from '@/lib/resources/compute/server';
+
+const ImagesSchema = z.looseObject({
+  images: z.array(z.looseObject({ id: z.string(), name: z.string().nullable().optional(), min_disk: z.number().nullable().optional(), min_ram: z.number().nullable().optional(), size: z.number().nullable().optional() })),
+});
+const FlavorsSchema = z.looseObject({
+  flavors: z.array(z.looseObject({ id: z.string(), name: z.string(), vcpus: z.number(), ram: z.number(), disk: z.number(), 'OS-FLV-DISABLED:disabled': z.boolean().optional() })),
+});
+const NetworksSchema = z.looseObject({ networks: z.array(z.looseObject({ id: z.string(), name: z.string(), shared: z.boolean().optional(), 'router:external': z.boolean().optional(), status: z.string().optional() })) });
+const KeypairsSchema = z.looseObject({ keypairs: z.array(z.looseObject({ keypair: z.looseObject({ name: z.string() }) })) });
+const GroupsSchema = z.looseObject({ security_groups: z.array(z.looseObject({ id: z.string(), name: z.string() })) });
+const ZonesSchema = z.looseObject({ availabilityZoneInfo: z.array(z.looseObject({ zoneName: z.string(), zoneState: z.looseObject({ available: z.boolean() }).optional() })) });
+const LimitsSchema = z.looseObject({ limits: z.looseObject({ absolute: z.record(z.string(), z.number()) }) });
+
+function useOs<T>(kind: string, service: string, path: string, schema: z.ZodType<T>, headers?: Record<string, string>) {
+  const { projectId } = useProjectScope();
+  return useQuery({
+    queryKey: ['os', projectId, kind, 'launch-options', path],
+    queryFn: async ({ signal }) => parseResponse(schema, await apiFetch(osPath(service, path), { signal, headers }), `${service} ${path}`),
+    staleTime: 60_000,
+  });
+}
+
+export function remainingQuota(abs: Record<string, number> | undefined): LaunchLimits | undefined {
+  if (!abs) return undefined;
+  const left = (max: string, used: string) => (abs[max] === undefined || abs[max] < 0 ? Infinity : abs[max] - (abs[used] ?? 0));
+  return { instances: left('maxTotalInstances', 'totalInstancesUsed'), cores: left('maxTotalCores', 'totalCoresUsed'), ram: left('maxTotalRAMSize', 'totalRAMUsed') };
+}
+
+type Values = { name: string; count: string; source: 'image' | 'volume'; imageId: string; volumeSize: string; flavorId: string; networks: string[] | null; keyName: string | null; securityGroups: string[]; userData: string; availabilityZone: string };
+
+export function LaunchForm() {
+  const router = useRouter();
+  const href = useResourceHref();
+  const { projectId } = useProjectScope();
+  const qc = useQueryClient();
+  const images = useOs('image', 'image', 'v2/images?status=active&sort=name:asc&limit=200', ImagesSchema);
+  const flavors = useOs('flavor', 'compute', 'flavors/detail', FlavorsSchema, def.headers);
+  const networks = useOs('network', 'network', 'v2.0/networks', NetworksSchema);
+  const keypairs = useOs('keypair', 'compute', 'os-keypairs', KeypairsSchema, def.headers);
+  const groups = useOs('security-group', 'network', `v2.0/security-groups?project_id=${projectId}`, GroupsSchema);
+  const zones = useOs('availability-zone', 'compute', 'os-availability-zone', ZonesSchema, def.headers);
+  const limits = useOs('limits', 'compute', 'limits', LimitsSchema, def.headers);
+
+  const [v, setV] = useState<Values>({ name: '', count: '1', source: 'image', imageId: '', volumeSize: '', flavorId: '', networks: null, keyName: null, securityGroups: ['default'], userData: '', availabilityZone: '' });
+  // Field errors show once the user tried to submit, then follow every change.
+  const [submitted, setSubmitted] = useState(false);
+  const set = <K extends keyof Values>(k: K, val: Values[K]) => setV((old) => ({ ...old, [k]: val }));
+
+  // Defaults derived from what the cloud offers, until the user chooses.
+  const imageList = useMemo(() => images.data?.images ?? [], [images.data]);
+  const image = imageList.find((i) => i.id === v.imageId) ?? (v.imageId ? undefined : (imageList.find((i) => !i.name?.startsWith('fail-')) ?? imageList[0]));
+  const imageReq = image ? { min_disk: image.min_disk ?? 0, min_ram: image.min_ram ?? 0 } : undefined;
+  const flavorList = (flavors.data?.flavors ?? []).filter((f) => !f['OS-FLV-DISABLED:disabled']);
+  const flavor = flavorList.find((f) => f.id === v.flavorId) ?? (v.flavorId ? undefined : defaultFlavor(flavorList, imageReq));
+  const netList = (networks.data?.networks ?? []).filter((n) => !n['router:external']);
+  const defaultNets = netList.length === 1 ? [netList[0].id] : netList.filter((n) => n.name === 'private').map((n) => n.id);
+  const chosenNets = v.networks ?? defaultNets;
+  const keyList = (keypairs.data?.keypairs ?? []).map((k) => k.keypair.name);
+  const keyName = v.keyName ?? (keyList.length === 1 ? keyList[0] : '');
+  const remaining = remainingQuota(limits.data?.limits.absolute);
+  const imageSize = image?.size ? Math.ceil(image.size / 1024 ** 3) : 1;
+
+  const input = {
+    name: v.name,
+    count: v.count,
+    source: v.source,
+    imageId: image?.id ?? '',
+    volumeSize: v.source === 'volume' ? v.volumeSize || String(Math.max(imageSize, image?.min_disk ?? 0, 1)) : undefined,
+    flavorId: flavor?.id ?? '',
+    networks: chosenNets,
+    keyName,
+    securityGroups: v.securityGroups,
+    userData: v.userData,
+    availabilityZone: v.availabilityZone,
+  };
+  const parsed = ServerCreateSchema.safeParse(input);
+  const live = parsed.success ? launchProblems(parsed.data, flavor, imageReq, remaining) : launchProblems({ count: Number(v.count), source: v.source }, flavor, imageReq, remaining);
+
+  const launch = useMutation({
+    mutationFn: (data: ServerCreate) => osCall<{ server?: { id?: string } }>(def, launchRequest(data)),
+    onSuccess: (body, data) => {
+      // The new server appears at once in BUILD (optimistic); polling then follows it to ACTIVE or ERROR.
+      const id = body?.server?.id;
+      if (id && data.count === 1) {
+        prependCachedRow(qc, projectId, def, {
+          id,
+          name: data.name,
+          status: 'BUILD',
+          'OS-EXT-STS:task_state': 'scheduling',
+          flavor: { original_name: flavor?.name, vcpus: flavor?.vcpus, ram: flavor?.ram, disk: flavor?.disk },
+          image: data.source === 'image' ? { id: data.imageId } : '',
+          addresses: {},
+          key_name: data.keyName || null,
+          created: new Date().toISOString(),
+        });
+      }
+      void qc.invalidateQueries({ queryKey: ['os', projectId, 'server'] });
+      void qc.invalidateQueries({ queryKey: ['os', projectId, 'limits'] });
+      router.push(href('instances'));
+    },
+  });
+
+  const shownErrors = submitted && !parsed.success ? { ...fieldErrors(parsed.error), ...live } : live;
+  const loading = images.isPending || flavors.isPending || networks.isPending;
+
+  return (
+    <form
+      noValidate
+      aria-label="Launch instance"
+      className="max-w-3xl space-y-6"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSubmitted(true);
+        if (!parsed.success || Object.keys(live).length) return;
+        launch.mutate(parsed.data);
+      }}
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Launch instance</h1>
+        <Link href={href('instances')} className="text-sm text-brand-700 hover:underline dark:text-brand-300">
+          Back to instances
+        </Link>
+      </div>
+      <Quota remaining={remaining} abs={limits.data?.limits.absolute} flavor={flavor} count={Number(v.count) || 0} />
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="sr-only">Name and count</legend>
+        <TextField label="Name" value={v.name} error={shownErrors.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
+        <TextField label="Count" type="number" min={1} value={v.count} error={shownErrors.count} onChange={(e) => set('count', e.target.value)} />
+      </fieldset>
+
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-semibold">Boot source</legend>
+        <div className="flex gap-4 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="radio" name="source" checked={v.source === 'image'} onChange={() => set('source', 'image')} /> Boot from image
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="source" checked={v.source === 'volume'} onChange={() => set('source', 'volume')} /> Boot from a new volume
+          </label>
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField label="Image" value={image?.id ?? ''} error={shownErrors.imageId} onChange={(e) => set('imageId', e.target.value)} disabled={images.isPending}>
+            {images.isPending && <option value="">Loading images…</option>}
+            {imageList.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name ?? i.id}
+                {i.min_disk ? ` (min ${i.min_disk} GB disk)` : ''}
+                {i.min_ram ? ` (min ${i.min_ram} MB RAM)` : ''}
+              </option>
+            ))}
+          </SelectField>
+          {v.source === 'volume' && (
+            <TextField label="Volume size (GB)" type="number" min={1} value={input.volumeSize ?? ''} error={shownErrors.volumeSize} onChange={(e) => set('volumeSize', e.target.value)} />
+          )}
+        </div>
+        {images.isError && <ApiErrorNotice title="Could not load images" error={images.error} />}
+      </fieldset>
+
+      <SelectField label="Flavor" value={flavor?.id ?? ''} error={shownErrors.flavorId} onChange={(e) => set('flavorId', e.target.value)} disabled={flavors.isPending}>
+        {flavors.isPending && <option value="">Loading flavors…</option>}
+        {flavorList.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.name}: {f.vcpus} vCPU, {f.ram} MB RAM, {f.disk} GB disk
+          </option>
+        ))}
+      </SelectField>
+
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-semibold">Networks</legend>
+        {networks.isError && <ApiErrorNotice title="Could not load networks" error={networks.error} />}
+        {netList.length === 0 && !networks.isPending && <p className="text-sm text-zinc-500">No networks: the instance will have no network interface.</p>}
+        {netList.map((n) => (
+          <label key={n.id} className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={chosenNets.includes(n.id)}
+              onChange={(e) => set('networks', e.target.checked ? [...chosenNets, n.id] : chosenNets.filter((x) => x !== n.id))}
+            />
+            {n.name || n.id} {n.shared ? <span className="text-xs text-zinc-500">(shared)</span> : null}
+          </label>
+        ))}
+      </fieldset>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField label="Key pair" value={keyName} onChange={(e) => set('keyName', e.target.value)}>
+          <option value="">None</option>
+          {keyList.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Availability zone" value={v.availabilityZone} onChange={(e) => set('availabilityZone', e.target.value)}>
+          <option value="">Any</option>
+          {(zones.data?.availabilityZoneInfo ?? [])
+            .filter((z) => z.zoneState?.available !== false)
+            .map((z) => (
+              <option key={z.zoneName} value={z.zoneName}>
+                {z.zoneName}
+              </option>
+            ))}
+        </SelectField>
+      </div>
+
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-semibold">Security groups</legend>
+        {(groups.data?.security_groups ?? []).map((g) => (
+          <label key={g.id} className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={v.securityGroups.includes(g.name)}
+              onChange={(e) => set('securityGroups', e.target.checked ? [...v.securityGroups, g.name] : v.securityGroups.filter((x) => x !== g.name))}
+            />
+            {g.name}
+          </label>
+        ))}
+      </fieldset>
+
+      <label className="block space-y-1.5 text-sm">
+        <span className="block font-medium text-zinc-700 dark:text-zinc-300">User data (cloud-init)</span>
+        <textarea className={`${inputClass} font-mono`} rows={4} value={v.userData} onChange={(e) => set('userData', e.target.value)} placeholder="#cloud-config" />
+        {shownErrors.userData && <span className="text-sm text-red-600 dark:text-red-400">{shownErrors.userData}</span>}
+      </label>
+
+      {launch.isError && <ApiErrorNotice title="The cloud refused to launch the instance" error={launch.error} />}
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        CLI: <code className="font-mono break-all">{parsed.success ? launchCli(parsed.data) : 'openstack server create …'}</code>
+      </p>
+      <div className="flex gap-2">
+        <button type="submit" className={buttonClass.primary} disabled={launch.isPending || loading}>
+          {launch.isPending ? 'Launching…' : 'Launch'}
+        </button>
+        <Link href={href('instances')} className={buttonClass.secondary}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+function Quota({ remaining, abs, flavor, count }: { remaining?: LaunchLimits; abs?: Record<string, number>; flavor?: { vcpus: number; ram: number }; count: number }) {
+  if (!remaining || !abs) return null;
+  const item = (label: string, left: number, max: number | undefined, need: number, unit = '') => (
+    <div className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800">
+      <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className={`text-sm font-medium ${need > left ? 'text-red-700 dark:text-red-300' : ''}`}>
+        {Number.isFinite(left) ? `${left}${unit} of ${max}${unit} left` : 'Unlimited'}
+        {need > 0 && Number.isFinite(left) ? ` · this launch: ${need}${unit}` : ''}
+      </dd>
+    </div>
+  );
+  return (
+    <section aria-label="Remaining quota">
+      <dl className="grid gap-2 sm:grid-cols-3">
+        {item('Instances', remaining.instances, abs.maxTotalInstances, count)}
+        {item('vCPUs', remaining.cores, abs.maxTotalCores, flavor ? flavor.vcpus * count : 0)}
+        {item('RAM', remaining.ram, abs.maxTotalRAMSize, flavor ? flavor.ram * count : 0, ' MB')}
+      </dl>
+    </section>
+  );
+}

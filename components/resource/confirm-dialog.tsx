@@ -1,0 +1,81 @@
+'use client';
+
+import { useEffect, useId, useRef } from 'react';
+import { buttonClass } from '@/components/ui/button';
+
+interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  body: string;
+  /** The objects that will be affected, listed by name. */
+  items?: readonly string[];
+  confirmLabel: string;
+  destructive?: boolean;
+  cli?: string;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** A modal confirmation (native <dialog>: focus trap and Escape for free) that names what it affects. */
+export function ConfirmDialog({ open, title, body, items, confirmLabel, destructive, cli, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const bodyId = useId();
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+      className="m-auto w-full max-w-md rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+    >
+      {open && (
+        <div className="space-y-3 p-5">
+          <h2 id={titleId} className="text-lg font-semibold">
+            {title}
+          </h2>
+          <p id={bodyId} className="text-sm text-zinc-700 dark:text-zinc-300">
+            {body}
+          </p>
+          {items && items.length > 0 && (
+            <ul aria-label="Affected" className="max-h-40 list-disc overflow-y-auto pl-5 text-sm">
+              {items.map((n) => (
+                <li key={n} className="font-medium">
+                  {n}
+                </li>
+              ))}
+            </ul>
+          )}
+          {cli && (
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">
+              CLI: <code className="font-mono break-all">{cli}</code>
+            </p>
+          )}
+          <div className="flex justify-end gap-2 pt-2">
+            <button type="button" className={buttonClass.secondary} onClick={onCancel} autoFocus>
+              Cancel
+            </button>
+            <button
+              type="button"
+              disabled={busy}
+              className={destructive ? `${buttonClass.primary} bg-red-600 hover:bg-red-700 dark:bg-red-600 dark:hover:bg-red-700` : buttonClass.primary}
+              onClick={onConfirm}
+            >
+              {confirmLabel}
+            </button>
+          </div>
+        </div>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { Column } from '@/lib/resources/types';
+import { age, cellText, compareCells, toCsv, toJson } from './format';
+
+type Row = { name: string; ips: string[]; n: number };
+const columns: Column<Row>[] = [
+  { id: 'name', label: 'Name', value: (r) => r.name },
+  { id: 'ips', label: 'IP addresses', value: (r) => r.ips, cell: 'list' },
+  { id: 'n', label: 'Count', value: (r) => r.n },
+];
+const ctx = { lookups: {} };
+
+describe('export', () => {
+  it.each([
+    ['plain', { name: 'web-1', ips: ['10.0.0.5'], n: 1 }, 'web-1,10.0.0.5,1'],
+    ['a comma and quotes are quoted', { name: 'a,"b"', ips: [], n: 2 }, '"a,""b""",,2'],
+    ['several IPs in one cell', { name: 'x', ips: ['10.0.0.5', '172.24.4.9'], n: 0 }, 'x,"10.0.0.5, 172.24.4.9",0'],
+    ['formula-looking cells are neutralised', { name: '=HYPERLINK("x")', ips: [], n: 0 }, `"'=HYPERLINK(""x"")",,0`],
+  ])('CSV: %s', (_n, row, line) => {
+    expect(toCsv([row], columns, ctx)).toBe(`Name,IP addresses,Count\r\n${line}\r\n`);
+  });
+  it('JSON keeps the visible columns by id', () => {
+    expect(JSON.parse(toJson([{ name: 'a', ips: ['1'], n: 3 }], columns, ctx))).toEqual([{ name: 'a', ips: ['1'], n: 3 }]);
+  });
+});
+
+describe('cells', () => {
+  it.each([
+    [null, ''],
+    [undefined, ''],
+    [['a', 'b'], 'a, b'],
+    [5, '5'],
+  ])('cellText(%j) = %j', (v, text) => {
+    expect(cellText(v)).toBe(text);
+  });
+  it.each([
+    ['2026-01-01T00:00:00Z', Date.parse('2026-01-01T00:00:30Z'), '30 s'],
+    ['2026-01-01T00:00:00Z', Date.parse('2026-01-01T00:05:00Z'), '5 min'],
+    ['2026-01-01T00:00:00Z', Date.parse('2026-01-01T03:00:00Z'), '3 h'],
+    ['2026-01-01T00:00:00Z', Date.parse('2026-01-03T00:00:00Z'), '2 d'],
+    ['garbage', 0, ''],
+  ])('age(%s)', (iso, now, out) => {
+    expect(age(iso, now)).toBe(out);
+  });
+  it('sorts numbers and names naturally', () => {
+    expect(['web-10', 'web-2', 'web-1'].sort(compareCells)).toEqual(['web-1', 'web-2', 'web-10']);
+    expect(compareCells(2, 10)).toBeLessThan(0);
+  });
+});

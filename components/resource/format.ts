@@ -1,0 +1,64 @@
+// Pure helpers of the generic resource components (unit-tested).
+import type { AnyDefinition, Column, RowContext } from '@/lib/resources/types';
+
+export type CellValue = string | number | readonly string[] | null | undefined;
+
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.join(', ');
+  return String(v);
+}
+
+/** "3 min", "2 h", "5 d" from an ISO date. */
+export function age(iso: string, now: number): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return '';
+  const s = Math.max(0, Math.round((now - t) / 1000));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h`;
+  return `${Math.floor(s / 86400)} d`;
+}
+
+function csvField(s: string): string {
+  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s;
+}
+
+/** CSV of the given columns (formula-looking cells are neutralised for spreadsheets). */
+export function toCsv<T>(rows: readonly T[], columns: readonly Column<T>[], ctx: RowContext): string {
+  const head = columns.map((c) => csvField(c.label)).join(',');
+  const body = rows.map((r) => columns.map((c) => csvField(cellText(c.value(r, ctx)))).join(','));
+  return [head, ...body].join('\r\n') + '\r\n';
+}
+
+export function toJson<T>(rows: readonly T[], columns: readonly Column<T>[], ctx: RowContext): string {
+  return JSON.stringify(
+    rows.map((r) => Object.fromEntries(columns.map((c) => [c.id, c.value(r, ctx) ?? null]))),
+    null,
+    2,
+  );
+}
+
+export function compareCells(a: CellValue, b: CellValue): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return cellText(a).localeCompare(cellText(b), undefined, { numeric: true, sensitivity: 'base' });
+}
+
+/** Rows whose visible text contains every word of `q` (case-insensitive). */
+export function matchesSearch<T>(row: T, q: string, def: AnyDefinition, ctx: RowContext): boolean {
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return true;
+  const text = [def.id(row), ...def.columns.map((c: Column<T>) => cellText(c.value(row, ctx)))].join(' ').toLowerCase();
+  return words.every((w) => text.includes(w));
+}
+
+export function download(filename: string, type: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

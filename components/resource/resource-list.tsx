@@ -1,0 +1,505 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useId, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { inputClass } from '@/components/ui/field';
+import { buttonClass } from '@/components/ui/button';
+import { useIsAdmin } from '@/components/shell/session-context';
+import { useNow } from '@/components/shell/use-now';
+import { apiFetch } from '@/lib/client/api';
+import { fetchListPage, osPath, useLookups, useProjectScope, useResourceHref, useResourceList, type ListParams } from '@/lib/resources/hooks';
+import type { Column, Filter, ResourceDefinition, RowContext } from '@/lib/resources/types';
+import { listStateQuery, parseListState, withChange, withQuery, type ListState } from '@/lib/resources/url-state';
+import { ApiErrorNotice } from './api-error';
+import { age, cellText, compareCells, download, matchesSearch, toCsv, toJson } from './format';
+import { StatusBadge } from './status-badge';
+import { useRunAction } from './use-run-action';
+
+// ---- column choice, persisted per kind in localStorage ----
+const columnListeners = new Set<() => void>();
+function subscribeColumns(l: () => void) {
+  columnListeners.add(l);
+  window.addEventListener('storage', l);
+  return () => {
+    columnListeners.delete(l);
+    window.removeEventListener('storage', l);
+  };
+}
+const columnsKey = (kind: string) => `stratus:columns:${kind}`;
+function useColumnChoice(kind: string): [string | null, (ids: string[]) => void] {
+  const raw = useSyncExternalStore(
+    subscribeColumns,
+    () => window.localStorage.getItem(columnsKey(kind)),
+    () => null,
+  );
+  const set = (ids: string[]) => {
+    window.localStorage.setItem(columnsKey(kind), JSON.stringify(ids));
+    columnListeners.forEach((l) => l());
+  };
+  return [raw, set];
+}
+
+interface ResourceListProps<T> {
+  def: ResourceDefinition<T>;
+  /** Link names to a detail page. */
+  detail?: boolean;
+  /** Buttons beside the heading (e.g. "Launch instance"). */
+  headerActions?: ReactNode;
+  /** Shown above the table (e.g. a just-created key's download). */
+  notice?: ReactNode;
+}
+
+export function ResourceList<T>({ def, detail, headerActions, notice }: ResourceListProps<T>) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const href = useResourceHref();
+  const isAdmin = useIsAdmin();
+  const now = useNow();
+  const filterIds = useMemo(() => (def.filters ?? []).map((f) => f.id), [def.filters]);
+  const state = parseListState(new URLSearchParams(search.toString()), filterIds);
+  const sort = state.sort ?? def.defaultSort;
+  const sortColumn = sort && def.columns.find((c) => c.id === sort.column);
+  const params: ListParams = {
+    filters: state.filters,
+    // Only server-side sort keys go to the API; the others sort the page here.
+    sort: sortColumn?.sortKey && sort ? sort : undefined,
+    marker: state.marker,
+    limit: def.pageSize,
+  };
+  const list = useResourceList(def, params);
+  const rows = useMemo(() => list.data?.items ?? [], [list.data]);
+  const ctx = useLookups(def, rows);
+  const actions = useRunAction(def);
+
+  const [columnRaw, setColumns] = useColumnChoice(def.kind);
+  const visibleIds: string[] = useMemo(() => {
+    try {
+      const parsed: unknown = columnRaw ? JSON.parse(columnRaw) : null;
+      if (Array.isArray(parsed)) return parsed.filter((x): x is string => typeof x === 'string');
+    } catch {
+      // fall back to the defaults
+    }
+    return def.columns.filter((c) => !c.hidden).map((c) => c.id);
+  }, [columnRaw, def.columns]);
+  const columns = def.columns.filter((c) => visibleIds.includes(c.id));
+
+  const shown = useMemo(() => {
+    const filtered = rows.filter((r) => matchesSearch(r, state.q, def, ctx));
+    if (sortColumn && !sortColumn.sortKey && sort) {
+      const dir = sort.dir === 'desc' ? -1 : 1;
+      return [...filtered].sort((a, b) => dir * compareCells(sortColumn.value(a, ctx), sortColumn.value(b, ctx)));
+    }
+    return filtered;
+  }, [rows, state.q, def, ctx, sortColumn, sort]);
+
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const selectedRows = shown.filter((r) => selected.has(def.id(r)));
+  const allSelected = shown.length > 0 && selectedRows.length === shown.length;
+
+  function go(next: ListState, replace = false) {
+    const url = withQuery(pathname, listStateQuery(new URLSearchParams(search.toString()), filterIds, next));
+    if (replace) router.replace(url, { scroll: false });
+    else router.push(url, { scroll: false });
+  }
+
+  const bulkActions = (def.actions ?? []).filter((a) => a.bulk && (!a.destructive || a.id === 'delete' || isAdmin));
+  const label = def.label.plural.toLowerCase();
+  const stale = list.isError && !!list.data;
+  const busyCount = def.status ? rows.filter((r) => def.status!(r).tone === 'busy').length : 0;
+
+  async function exportRows(format: 'csv' | 'json', scope: 'page' | 'all') {
+    let data: readonly T[] = shown;
+    if (scope === 'all') {
+      const all: T[] = [];
+      let marker: string | undefined;
+      // Walk the pages (bounded: at most 100 pages).
+      for (let i = 0; i < 100; i++) {
+        const page = await fetchListPage(def, { ...params, marker, limit: def.pageSize ? Math.max(def.pageSize, 500) : undefined });
+        all.push(...page.items);
+        if (!page.next) break;
+        marker = page.next;
+      }
+      data = all.filter((r) => matchesSearch(r, state.q, def, ctx));
+    }
+    const name = `${def.slug}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
+    if (format === 'csv') download(`${name}.csv`, 'text/csv', toCsv(data, columns, ctx));
+    else download(`${name}.json`, 'application/json', toJson(data, columns, ctx));
+  }
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">{def.label.plural}</h1>
+        <div className="flex flex-wrap items-center gap-2">{headerActions}</div>
+      </div>
+      {notice}
+      {actions.feedback}
+      <FilterBar def={def} state={state} onChange={(change, replace) => go(withChange(state, change), replace)} />
+      <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label={`${def.label.plural} actions`}>
+        {bulkActions.map((a) => {
+          const allowed = selectedRows.filter((r) => a.allowed(r, { isAdmin }));
+          return (
+            <button
+              key={a.id}
+              type="button"
+              className={a.destructive ? `${buttonClass.secondary} text-red-700 dark:text-red-300` : buttonClass.secondary}
+              disabled={allowed.length === 0}
+              onClick={() => actions.run(a, allowed)}
+            >
+              {a.label} selected{allowed.length ? ` (${allowed.length})` : ''}
+            </button>
+          );
+        })}
+        <ColumnChooser columns={def.columns} visible={visibleIds} onChange={setColumns} />
+        <ExportMenu onExport={exportRows} />
+        <span className="ml-auto text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
+          {list.isFetching ? 'Refreshing…' : busyCount ? `${busyCount} changing, refreshing every few seconds` : ''}
+        </span>
+      </div>
+      {stale && (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
+          Stale data: the last refresh failed ({list.error instanceof Error ? list.error.message : 'error'}). Showing {label} as of{' '}
+          {new Date(list.dataUpdatedAt).toLocaleTimeString()}.
+        </p>
+      )}
+      {list.isError && !list.data ? (
+        <div className="space-y-2">
+          <ApiErrorNotice title={`Could not load ${label}`} error={list.error} />
+          <button type="button" className={buttonClass.secondary} onClick={() => void list.refetch()}>
+            Retry
+          </button>
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+          <table className="min-w-full text-sm" aria-label={def.label.plural} aria-busy={list.isPending}>
+            <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:bg-zinc-800/50 dark:text-zinc-400">
+              <tr>
+                <th scope="col" className="w-8 px-3 py-2">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select all ${label}`}
+                    checked={allSelected}
+                    onChange={() => setSelected(allSelected ? new Set() : new Set(shown.map((r) => def.id(r))))}
+                  />
+                </th>
+                {columns.map((c) => {
+                  const active = sort?.column === c.id;
+                  return (
+                    <th key={c.id} scope="col" className="px-3 py-2 font-medium whitespace-nowrap" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                      <button
+                        type="button"
+                        className="inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-white"
+                        onClick={() => go(withChange(state, { sort: { column: c.id, dir: active && sort.dir === 'asc' ? 'desc' : 'asc' } }), true)}
+                      >
+                        {c.label}
+                        <span aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
+                      </button>
+                    </th>
+                  );
+                })}
+                {(def.actions?.length ?? 0) > 0 && (
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {list.isPending &&
+                Array.from({ length: 5 }, (_, i) => (
+                  <tr key={`skeleton-${i}`} aria-hidden="true">
+                    <td className="px-3 py-3" />
+                    {columns.map((c) => (
+                      <td key={c.id} className="px-3 py-3">
+                        <span className="block h-3 w-24 animate-pulse rounded bg-zinc-200 dark:bg-zinc-700" />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              {!list.isPending && shown.length === 0 && (
+                <tr>
+                  <td colSpan={columns.length + 2} className="px-3 py-8 text-center text-zinc-500 dark:text-zinc-400">
+                    {Object.keys(state.filters).length || state.q ? `No ${label} match these filters.` : `No ${label} yet.`}
+                  </td>
+                </tr>
+              )}
+              {shown.map((row) => {
+                const id = def.id(row);
+                const name = def.name(row) || id;
+                const rowActions = (def.actions ?? []).filter((a) => a.allowed(row, { isAdmin }));
+                return (
+                  <tr key={id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40" data-id={id}>
+                    <td className="px-3 py-2">
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${name}`}
+                        checked={selected.has(id)}
+                        onChange={() => {
+                          const next = new Set(selected);
+                          if (next.has(id)) next.delete(id);
+                          else next.add(id);
+                          setSelected(next);
+                        }}
+                      />
+                    </td>
+                    {columns.map((c) => (
+                      <td key={c.id} className="px-3 py-2 align-top">
+                        <Cell column={c} row={row} ctx={ctx} def={def} now={now} link={detail ? href(def.slug, encodeURIComponent(id)) : undefined} />
+                      </td>
+                    ))}
+                    {(def.actions?.length ?? 0) > 0 && (
+                      <td className="px-3 py-2 text-right">
+                        <RowMenu name={name} items={rowActions.map((a) => ({ id: a.id, label: a.label, destructive: a.destructive, onSelect: () => actions.run(a, [row]) }))} />
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="Pages" className="flex items-center gap-2 text-sm">
+        <button type="button" className={buttonClass.secondary} disabled={!state.marker} onClick={() => go(withChange(state, { marker: undefined }))}>
+          First page
+        </button>
+        <button type="button" className={buttonClass.secondary} disabled={!list.data?.next} onClick={() => go(withChange(state, { marker: list.data?.next }))}>
+          Next page
+        </button>
+        <span className="text-zinc-500 dark:text-zinc-400">
+          {shown.length} {shown.length === 1 ? def.label.singular.toLowerCase() : label} shown
+          {def.pageSize ? ` (pages of ${def.pageSize})` : ''}
+        </span>
+        <code className="ml-auto hidden text-xs text-zinc-500 md:inline dark:text-zinc-400" title="Equivalent CLI">
+          $ {def.cli.list}
+        </code>
+      </nav>
+      {actions.dialog}
+    </div>
+  );
+}
+
+function Cell<T>({ column, row, ctx, def, now, link }: { column: Column<T>; row: T; ctx: RowContext; def: ResourceDefinition<T>; now: number | null; link?: string }) {
+  const v = column.value(row, ctx);
+  switch (column.cell) {
+    case 'status':
+      return def.status ? <StatusBadge status={def.status(row)} /> : <>{cellText(v)}</>;
+    case 'name':
+      return link ? (
+        <Link href={link} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+          {cellText(v) || def.id(row)}
+        </Link>
+      ) : (
+        <span className="font-medium">{cellText(v)}</span>
+      );
+    case 'mono':
+      return <span className="font-mono text-xs">{cellText(v)}</span>;
+    case 'age':
+      return (
+        <time dateTime={cellText(v)} title={cellText(v)} className="whitespace-nowrap">
+          {now ? age(cellText(v), now) : ''}
+        </time>
+      );
+    case 'list':
+      return (
+        <ul className="space-y-0.5">
+          {(Array.isArray(v) ? v : [cellText(v)]).map((x: string) => (
+            <li key={x} className="font-mono text-xs whitespace-nowrap">
+              {x}
+            </li>
+          ))}
+        </ul>
+      );
+    default:
+      return <>{cellText(v)}</>;
+  }
+}
+
+function RowMenu({ name, items }: { name: string; items: { id: string; label: string; destructive?: boolean; onSelect: () => void }[] }) {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  if (!items.length) return null;
+  return (
+    <div
+      className="relative inline-block text-left"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setOpen(false);
+      }}
+    >
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={menuId}
+        aria-label={`Actions for ${name}`}
+        className={`${buttonClass.ghost} px-2 py-1`}
+        onClick={() => setOpen((o) => !o)}
+      >
+        ⋯
+      </button>
+      {open && (
+        <ul id={menuId} role="menu" aria-label={`Actions for ${name}`} className="absolute right-0 z-20 mt-1 w-44 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+          {items.map((it) => (
+            <li key={it.id} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                className={`block w-full px-3 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 ${it.destructive ? 'text-red-700 dark:text-red-300' : ''}`}
+                onClick={() => {
+                  setOpen(false);
+                  it.onSelect();
+                }}
+              >
+                {it.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; state: ListState; onChange: (c: Partial<ListState>, replace?: boolean) => void }) {
+  const filters = def.filters ?? [];
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const textValue = (f: Filter) => draft[f.id] ?? state.filters[f.id] ?? '';
+  return (
+    <form
+      role="search"
+      aria-label={`Filter ${def.label.plural.toLowerCase()}`}
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const next = { ...state.filters };
+        for (const f of filters) if (f.type === 'text') next[f.id] = textValue(f).trim();
+        for (const k of Object.keys(next)) if (!next[k]) delete next[k];
+        setDraft({});
+        onChange({ filters: next });
+      }}
+    >
+      <label className="text-sm">
+        <span className="mb-1 block font-medium text-zinc-700 dark:text-zinc-300">Search</span>
+        <input
+          type="search"
+          className={`${inputClass} w-48`}
+          placeholder="Text on this page"
+          value={state.q}
+          onChange={(e) => onChange({ q: e.target.value }, true)}
+        />
+      </label>
+      {filters.map((f) =>
+        f.type === 'text' ? (
+          <label key={f.id} className="text-sm">
+            <span className="mb-1 block font-medium text-zinc-700 dark:text-zinc-300">{f.label} filter</span>
+            <input type="text" className={`${inputClass} w-40`} value={textValue(f)} onChange={(e) => setDraft({ ...draft, [f.id]: e.target.value })} />
+          </label>
+        ) : (
+          <SelectFilter key={f.id} filter={f} value={state.filters[f.id] ?? ''} onChange={(v) => onChange({ filters: { ...state.filters, [f.id]: v } })} />
+        ),
+      )}
+      {filters.some((f) => f.type === 'text') && (
+        <button type="submit" className={buttonClass.secondary}>
+          Apply filters
+        </button>
+      )}
+      {(Object.keys(state.filters).length > 0 || state.q) && (
+        <button type="button" className={buttonClass.ghost} onClick={() => { setDraft({}); onChange({ filters: {}, q: '' }); }}>
+          Clear filters
+        </button>
+      )}
+    </form>
+  );
+}
+
+function SelectFilter({ filter, value, onChange }: { filter: Filter; value: string; onChange: (v: string) => void }) {
+  const { projectId } = useProjectScope();
+  const from = filter.optionsFrom;
+  // Loaded only when the user opens the control: a list page never lists every image or flavor on load.
+  const [wanted, setWanted] = useState(false);
+  const remote = useQuery({
+    queryKey: ['os', projectId, from?.kind ?? '', 'options', from?.path ?? ''],
+    queryFn: async ({ signal }) => {
+      const body = await apiFetch<Record<string, unknown>>(osPath(from!.service, from!.path), { signal });
+      const list = Array.isArray(body[from!.key]) ? (body[from!.key] as Record<string, unknown>[]) : [];
+      return list.map((o) => ({ value: from!.value(o), label: from!.label(o) }));
+    },
+    enabled: !!from && wanted,
+    staleTime: 5 * 60_000,
+  });
+  const options = filter.options ?? remote.data ?? [];
+  return (
+    <label className="text-sm">
+      <span className="mb-1 block font-medium text-zinc-700 dark:text-zinc-300">{filter.label} filter</span>
+      <select
+        className={`${inputClass} w-40`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onFocus={() => setWanted(true)}
+        onPointerDown={() => setWanted(true)}
+        aria-busy={remote.isFetching}
+      >
+        <option value="">Any</option>
+        {value && !options.some((o) => o.value === value) && <option value={value}>{value}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function ColumnChooser<T>({ columns, visible, onChange }: { columns: readonly Column<T>[]; visible: string[]; onChange: (ids: string[]) => void }) {
+  return (
+    <details className="relative">
+      <summary className={`${buttonClass.secondary} cursor-pointer list-none`}>Columns</summary>
+      <fieldset className="absolute z-20 mt-1 w-56 space-y-1 rounded-md border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+        <legend className="sr-only">Visible columns</legend>
+        {columns.map((c) => (
+          <label key={c.id} className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={visible.includes(c.id)}
+              onChange={(e) => onChange(e.target.checked ? columns.filter((x) => visible.includes(x.id) || x.id === c.id).map((x) => x.id) : visible.filter((v) => v !== c.id))}
+            />
+            {c.label}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
+function ExportMenu({ onExport }: { onExport: (format: 'csv' | 'json', scope: 'page' | 'all') => Promise<void> }) {
+  const [error, setError] = useState<unknown>(null);
+  const item = (format: 'csv' | 'json', scope: 'page' | 'all', text: string) => (
+    <button
+      type="button"
+      className="block w-full px-3 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+      onClick={() => {
+        setError(null);
+        onExport(format, scope).catch(setError);
+      }}
+    >
+      {text}
+    </button>
+  );
+  return (
+    <details className="relative">
+      <summary className={`${buttonClass.secondary} cursor-pointer list-none`}>Export</summary>
+      <div className="absolute z-20 mt-1 w-64 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+        {item('csv', 'page', 'CSV: rows on this page')}
+        {item('json', 'page', 'JSON: rows on this page')}
+        {item('csv', 'all', 'CSV: all rows (every page)')}
+        {item('json', 'all', 'JSON: all rows (every page)')}
+        <p className="px-3 pt-1 text-xs text-zinc-500 dark:text-zinc-400">Visible columns only.</p>
+        {!!error && <ApiErrorNotice title="Export failed" error={error} />}
+      </div>
+    </details>
+  );
+}

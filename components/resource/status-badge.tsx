@@ -1,0 +1,27 @@
+import type { StatusInfo } from '@/lib/resources/types';
+
+const TONE: Record<StatusInfo['tone'], string> = {
+  ok: 'bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-900/30 dark:text-emerald-200 dark:ring-emerald-400/30',
+  busy: 'bg-amber-50 text-amber-900 ring-amber-600/30 dark:bg-amber-900/30 dark:text-amber-200 dark:ring-amber-400/30',
+  error: 'bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-900/30 dark:text-red-200 dark:ring-red-400/30',
+  unknown: 'bg-zinc-100 text-zinc-700 ring-zinc-500/30 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-400/30',
+};
+
+export function Spinner({ className = 'size-3' }: { className?: string }) {
+  return <span aria-hidden="true" className={`inline-block animate-spin rounded-full border-2 border-current border-t-transparent ${className}`} />;
+}
+
+/** Colour plus text (never colour alone), a spinner while transitional. */
+export function StatusBadge({ status }: { status: StatusInfo }) {
+  return (
+    <span
+      className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${TONE[status.tone]}`}
+      title={status.detail}
+      data-tone={status.tone}
+    >
+      {status.tone === 'busy' && <Spinner />}
+      {status.tone === 'error' && <span aria-hidden="true">!</span>}
+      {status.label}
+    </span>
+  );
+}

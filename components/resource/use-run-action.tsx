@@ -1,0 +1,53 @@
+'use client';
+
+import { useState, type ReactNode } from 'react';
+import { useAction } from '@/lib/resources/hooks';
+import type { ResourceAction, ResourceDefinition } from '@/lib/resources/types';
+import { ApiErrorNotice } from './api-error';
+import { ConfirmDialog } from './confirm-dialog';
+
+/** Runs a definition's actions on rows: confirmation when declared, optimistic status, error notice. */
+export function useRunAction<T>(def: ResourceDefinition<T>) {
+  const mutation = useAction(def);
+  const [pending, setPending] = useState<{ action: ResourceAction<T>; rows: readonly T[] } | null>(null);
+  const [error, setError] = useState<{ label: string; error: unknown } | null>(null);
+
+  async function execute(action: ResourceAction<T>, rows: readonly T[]) {
+    setPending(null);
+    setError(null);
+    try {
+      await mutation.mutateAsync({ action, rows });
+    } catch (e) {
+      setError({ label: `${action.label} failed`, error: e });
+    }
+  }
+
+  function run(action: ResourceAction<T>, rows: readonly T[]) {
+    if (!rows.length) return;
+    if (action.confirm) setPending({ action, rows });
+    else void execute(action, rows);
+  }
+
+  const dialog: ReactNode = (
+    <ConfirmDialog
+      open={!!pending}
+      title={pending?.action.confirm?.title(pending.rows) ?? ''}
+      body={pending?.action.confirm?.body(pending.rows) ?? ''}
+      items={pending?.rows.map((r) => def.name(r) || def.id(r))}
+      confirmLabel={pending?.action.confirm?.confirmLabel ?? 'OK'}
+      destructive={pending?.action.confirm?.destructive}
+      cli={pending ? pending.rows.map((r) => pending.action.cli(r)).join('; ') : undefined}
+      onConfirm={() => pending && void execute(pending.action, pending.rows)}
+      onCancel={() => setPending(null)}
+    />
+  );
+  const feedback: ReactNode = error ? (
+    <div className="relative">
+      <ApiErrorNotice title={error.label} error={error.error} />
+      <button type="button" aria-label="Dismiss error" className="absolute top-1 right-2 text-sm" onClick={() => setError(null)}>
+        ×
+      </button>
+    </div>
+  ) : null;
+  return { run, dialog, feedback, isPending: mutation.isPending };
+}

@@ -1,0 +1,150 @@
+import { expect, test } from '@playwright/test';
+import { deleteServers, instanceRow, launch, openSection, RUN, seenStatuses } from './compute-helpers';
+import { backend } from './helpers';
+
+// One after another: the flows share the project's instance quota (10 on the demo cloud).
+test.describe.configure({ mode: 'serial', timeout: 60_000 });
+
+test.beforeEach(() => {
+  // These flows lean on the demo cloud's seed (cirros, ubuntu-22.04 with min_disk 3, fail-image, quota 10).
+  test.skip(backend().name === 'realcloud', 'uses the demo cloud seed images and quotas');
+});
+
+test.afterAll(async ({ browser }) => {
+  if (backend().name === 'demo') await deleteServers(browser, RUN);
+});
+
+const life = `${RUN}-life`;
+
+test('a launched instance goes from BUILD to ACTIVE without a reload', async ({ page }) => {
+  await launch(page, life);
+  const row = instanceRow(page, life);
+  await expect(row).toContainText('ACTIVE', { timeout: 15_000 });
+  // The row appeared in BUILD (a build lasts under a second at --speed 10) and turned ACTIVE in place.
+  const seen = await seenStatuses(page, life);
+  expect(seen[0]).toMatch(/^BUILD/);
+  expect(seen[seen.length - 1]).toBe('ACTIVE');
+  await expect(row).toContainText('cirros');
+  await expect(row).toContainText('m1.tiny');
+  await expect(row).toContainText(/10\.0\.0\.\d+/);
+});
+
+test('stop and start an instance', async ({ page }) => {
+  await openSection(page, 'Instances');
+  const row = instanceRow(page, life);
+  await expect(row).toContainText('ACTIVE');
+  await row.getByRole('button', { name: `Actions for ${life}` }).click();
+  await row.getByRole('menuitem', { name: 'Stop' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Stop instance?' });
+  await expect(dialog.getByRole('list', { name: 'Affected' })).toContainText(life);
+  await dialog.getByRole('button', { name: 'Stop' }).click();
+  await expect(row).toContainText('SHUTOFF', { timeout: 15_000 });
+  await row.getByRole('button', { name: `Actions for ${life}` }).click();
+  await row.getByRole('menuitem', { name: 'Start' }).click();
+  await expect(row).toContainText('ACTIVE', { timeout: 15_000 });
+});
+
+test('reboot an instance and see it in the action log', async ({ page }) => {
+  await openSection(page, 'Instances');
+  await instanceRow(page, life).getByRole('link', { name: life }).click();
+  await expect(page.getByRole('heading', { name: life, level: 1 })).toBeVisible();
+  const actions = page.getByRole('toolbar', { name: 'Instance actions' });
+  await actions.getByRole('button', { name: 'Soft reboot' }).click();
+  await page.getByRole('dialog', { name: 'Soft reboot instance?' }).getByRole('button', { name: 'Reboot' }).click();
+  await expect(actions.getByRole('button', { name: 'Soft reboot' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('[data-tone]').first()).toHaveText('ACTIVE');
+  await page.getByRole('tab', { name: 'Action log' }).click();
+  await expect(page).toHaveURL(/tab=actions/);
+  await expect(page.getByRole('table', { name: 'Action log' })).toContainText('reboot');
+  await page.getByRole('tab', { name: 'Console log' }).click();
+  await expect(page.getByLabel('Console output')).toContainText('login:');
+  await expect(page.getByText('Last 30 lines requested, 30 shown')).toBeVisible();
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await expect(page.getByText(/Last 130 lines requested/)).toBeVisible();
+  await expect(page.getByLabel('Console output')).toContainText('Linux version');
+  // The whole log is shown: nothing more to load.
+  await expect(page.getByRole('button', { name: 'Load more' })).toBeDisabled();
+});
+
+test('snapshot an instance and see the new image', async ({ page }) => {
+  await openSection(page, 'Instances');
+  await instanceRow(page, life).getByRole('link', { name: life }).click();
+  await page.getByRole('toolbar', { name: 'Instance actions' }).getByRole('button', { name: 'Create snapshot' }).click();
+  const form = page.getByRole('form', { name: 'Create snapshot' });
+  await form.getByLabel('Snapshot name').fill(`${life}-snap`);
+  await form.getByRole('button', { name: 'Create snapshot' }).click();
+  const result = page.getByRole('status').filter({ hasText: 'Snapshot image' });
+  await expect(result.getByRole('link', { name: `${life}-snap` })).toBeVisible();
+  await expect(result).toContainText('active', { timeout: 15_000 });
+});
+
+test('an instance from a fail- image ends in ERROR with the fault message', async ({ page }) => {
+  const name = `${RUN}-fail`;
+  await launch(page, name, { image: 'fail-image' });
+  const row = instanceRow(page, name);
+  await expect(row).toContainText('ERROR', { timeout: 15_000 });
+  await row.getByRole('link', { name }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Fault' })).toContainText('No valid host was found');
+});
+
+test('bulk delete two instances', async ({ page }) => {
+  const base = `${RUN}-bulk`;
+  await launch(page, base, { count: 2 });
+  const names = [`${base}-1`, `${base}-2`];
+  for (const n of names) await expect(instanceRow(page, n)).toBeVisible();
+  for (const n of names) await page.getByRole('checkbox', { name: `Select ${n}` }).check();
+  await page.getByRole('toolbar', { name: 'Instances actions' }).getByRole('button', { name: 'Delete selected (2)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete 2 instances?' });
+  for (const n of names) await expect(dialog.getByRole('list', { name: 'Affected' })).toContainText(n);
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  for (const n of names) await expect(instanceRow(page, n)).toHaveCount(0, { timeout: 15_000 });
+});
+
+test('the launch form catches mistakes before the API', async ({ page }) => {
+  await openSection(page, 'Instances');
+  await page.getByRole('link', { name: 'Launch instance' }).click();
+  const form = page.getByRole('form', { name: 'Launch instance' });
+  await expect(form.getByLabel('Flavor', { exact: true })).not.toHaveValue('');
+  await expect(page.getByRole('region', { name: 'Remaining quota' })).toContainText('left');
+  await form.getByRole('button', { name: 'Launch' }).click();
+  await expect(form.getByText('Enter a name')).toBeVisible();
+  await form.getByLabel('Name', { exact: true }).fill(`${RUN}-never`);
+  await form.getByLabel('Count', { exact: true }).fill('0');
+  await form.getByRole('button', { name: 'Launch' }).click();
+  await expect(form.getByText('At least 1 instance')).toBeVisible();
+  await form.getByLabel('Count', { exact: true }).fill('1');
+  await form.getByLabel('Image', { exact: true }).selectOption({ label: 'ubuntu-22.04 (min 3 GB disk)' });
+  // The default follows the image: the smallest flavor that fits.
+  await expect(form.getByLabel('Flavor', { exact: true })).toHaveValue('2');
+  await form.getByLabel('Flavor', { exact: true }).selectOption({ label: 'm1.tiny: 1 vCPU, 512 MB RAM, 1 GB disk' });
+  await expect(form.getByText(/Too small for this image/)).toBeVisible();
+  await form.getByLabel('Flavor', { exact: true }).selectOption({ label: 'm1.small: 1 vCPU, 2048 MB RAM, 20 GB disk' });
+  await expect(form.getByText(/Too small for this image/)).toHaveCount(0);
+  await form.getByLabel('Count', { exact: true }).fill('50');
+  await expect(form.getByText(/Over quota/)).toBeVisible();
+  await form.getByRole('button', { name: 'Launch' }).click();
+  await expect(page).toHaveURL(/\/instances\/new/);
+});
+
+test('a copied URL with filters reproduces the view in a new browser context', async ({ page, browser }) => {
+  await openSection(page, 'Instances');
+  const filters = page.getByRole('search', { name: 'Filter instances' });
+  await filters.getByLabel('Status filter').selectOption('SHUTOFF');
+  await filters.getByLabel('Name filter').fill('db-');
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/status=SHUTOFF/);
+  await expect(page).toHaveURL(/name=db-/);
+  await expect(instanceRow(page, 'db-1')).toBeVisible();
+  await expect(instanceRow(page, 'web-1')).toHaveCount(0);
+  const url = page.url();
+
+  const context = await browser.newContext({ storageState: backend().storageState });
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(instanceRow(other, 'db-1')).toBeVisible();
+  await expect(instanceRow(other, 'web-1')).toHaveCount(0);
+  const otherFilters = other.getByRole('search', { name: 'Filter instances' });
+  await expect(otherFilters.getByLabel('Status filter')).toHaveValue('SHUTOFF');
+  await expect(otherFilters.getByLabel('Name filter')).toHaveValue('db-');
+  await context.close();
+});

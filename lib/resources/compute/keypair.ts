@@ -1,0 +1,75 @@
+// Nova key pairs (identified by name). Creating one without a public key returns the private key once.
+import { z } from 'zod';
+import type { ResourceDefinition } from '../types';
+import { COMPUTE_HEADERS } from './server';
+
+export const KeypairSchema = z.looseObject({
+  name: z.string().min(1),
+  public_key: z.string().optional(),
+  fingerprint: z.string().optional(),
+  type: z.string().optional(),
+  created_at: z.string().optional(),
+  user_id: z.string().optional(),
+});
+export type Keypair = z.infer<typeof KeypairSchema>;
+
+/** GET /os-keypairs wraps every item: `{"keypairs": [{"keypair": {...}}]}`. */
+export const KeypairListItemSchema = z.looseObject({ keypair: KeypairSchema }).transform((k) => k.keypair);
+
+export const CreatedKeypairSchema = KeypairSchema.extend({ private_key: z.string().optional() });
+
+export const KeypairCreateSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'Enter a name' })
+    .max(255)
+    .regex(/^[\w .@-]+$/, { error: 'Use letters, digits, spaces, and . _ - @ only' }),
+  publicKey: z.string().trim().refine((k) => k === '' || /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+) \S+/.test(k), { error: 'Paste an OpenSSH public key (ssh-ed25519 AAAA..., ssh-rsa AAAA...)' }),
+});
+export type KeypairCreate = z.infer<typeof KeypairCreateSchema>;
+
+export const keypairDefinition: ResourceDefinition<Keypair, KeypairCreate> = {
+  kind: 'keypair',
+  slug: 'key-pairs',
+  label: { singular: 'Key pair', plural: 'Key pairs' },
+  service: 'compute',
+  headers: COMPUTE_HEADERS,
+  paths: { list: 'os-keypairs', item: (name) => `os-keypairs/${encodeURIComponent(name)}` },
+  keys: { list: 'keypairs', item: 'keypair' },
+  schema: KeypairSchema,
+  listSchema: KeypairListItemSchema as unknown as z.ZodType<Keypair>,
+  id: (k) => k.name,
+  name: (k) => k.name,
+  columns: [
+    { id: 'name', label: 'Name', value: (k) => k.name },
+    { id: 'type', label: 'Type', value: (k) => k.type ?? 'ssh' },
+    { id: 'fingerprint', label: 'Fingerprint', value: (k) => k.fingerprint ?? '', cell: 'mono' },
+  ],
+  defaultSort: { column: 'name', dir: 'asc' },
+  pageSize: 100,
+  actions: [
+    {
+      id: 'delete', label: 'Delete', bulk: true, destructive: true,
+      allowed: () => true,
+      request: (k) => ({ method: 'DELETE', path: `os-keypairs/${encodeURIComponent(k.name)}` }),
+      cli: (k) => `openstack keypair delete ${k.name}`,
+      confirm: {
+        title: (r) => `Delete ${r.length === 1 ? 'key pair' : `${r.length} key pairs`}?`,
+        body: (r) => `This deletes the key pair${r.length === 1 ? '' : 's'} ${r.map((k) => k.name).join(', ')} from the cloud. Instances that already have the key keep it; your local private key is not touched.`,
+        confirmLabel: 'Delete', destructive: true,
+      },
+    },
+  ],
+  create: {
+    schema: KeypairCreateSchema,
+    fields: [
+      { name: 'name', label: 'Name', type: 'text' },
+      { name: 'publicKey', label: 'Public key (leave empty to generate a new key pair)', type: 'textarea', placeholder: 'ssh-ed25519 AAAA... user@host' },
+    ],
+    defaults: { name: '', publicKey: '' },
+    request: (i) => ({ method: 'POST', path: 'os-keypairs', body: { keypair: i.publicKey ? { name: i.name, public_key: i.publicKey } : { name: i.name } } }),
+    cli: (i) => (i.publicKey ? `openstack keypair create --public-key <file> ${i.name || '<name>'}` : `openstack keypair create ${i.name || '<name>'} > ${i.name || '<name>'}.pem`),
+  },
+  cli: { list: 'openstack keypair list', show: (k) => `openstack keypair show ${k.name}` },
+};

@@ -1,0 +1,313 @@
+// Nova servers ("instances"). Microversion 2.79: servers embed their flavor (2.47+), so the list needs
+// no flavor calls; image names come from one Glance call for the ids on screen.
+import { z } from 'zod';
+import type { ResourceAction, ResourceDefinition, StatusInfo } from '../types';
+
+export const COMPUTE_HEADERS = { 'OpenStack-API-Version': 'compute 2.79', 'X-OpenStack-Nova-API-Version': '2.79' };
+
+const AddressSchema = z.looseObject({
+  addr: z.string(),
+  version: z.number().optional(),
+  'OS-EXT-IPS:type': z.string().optional(),
+  'OS-EXT-IPS-MAC:mac_addr': z.string().optional(),
+});
+
+export const EmbeddedFlavorSchema = z.looseObject({
+  original_name: z.string().optional(),
+  id: z.string().optional(),
+  vcpus: z.number().optional(),
+  ram: z.number().optional(),
+  disk: z.number().optional(),
+  ephemeral: z.number().optional(),
+  swap: z.number().optional(),
+  extra_specs: z.record(z.string(), z.string()).optional(),
+});
+
+export const ServerSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string(),
+  status: z.string(),
+  'OS-EXT-STS:task_state': z.string().nullable().optional(),
+  'OS-EXT-STS:vm_state': z.string().optional(),
+  'OS-EXT-STS:power_state': z.number().optional(),
+  'OS-EXT-AZ:availability_zone': z.string().optional(),
+  'OS-EXT-SRV-ATTR:host': z.string().nullable().optional(),
+  'OS-EXT-SRV-ATTR:hypervisor_hostname': z.string().nullable().optional(),
+  'OS-EXT-SRV-ATTR:instance_name': z.string().optional(),
+  flavor: EmbeddedFlavorSchema,
+  // "" when booted from a volume
+  image: z.union([z.string(), z.looseObject({ id: z.string() })]),
+  addresses: z.record(z.string(), z.array(AddressSchema)),
+  key_name: z.string().nullable().optional(),
+  metadata: z.record(z.string(), z.string()).optional(),
+  created: z.string(),
+  updated: z.string().optional(),
+  tenant_id: z.string().optional(),
+  user_id: z.string().optional(),
+  fault: z.looseObject({ message: z.string(), code: z.number().optional(), details: z.string().optional() }).optional(),
+  security_groups: z.array(z.looseObject({ name: z.string() })).optional(),
+  'os-extended-volumes:volumes_attached': z.array(z.looseObject({ id: z.string() })).optional(),
+  locked: z.boolean().optional(),
+});
+export type Server = z.infer<typeof ServerSchema>;
+
+const BUSY = new Set(['BUILD', 'REBUILD', 'REBOOT', 'HARD_REBOOT', 'RESIZE', 'MIGRATING', 'REVERT_RESIZE', 'PASSWORD']);
+
+export function taskState(s: Server): string | null {
+  return s['OS-EXT-STS:task_state'] ?? null;
+}
+
+export function serverStatus(s: Server): StatusInfo {
+  const task = taskState(s);
+  if (task === 'deleting') return { label: 'Deleting', tone: 'busy' };
+  if (s.status === 'ERROR') return { label: 'ERROR', tone: 'error', detail: s.fault?.message };
+  if (task || BUSY.has(s.status)) return { label: task ? `${s.status} (${task})` : s.status, tone: 'busy' };
+  if (s.status === 'UNKNOWN') return { label: 'UNKNOWN', tone: 'unknown' };
+  return { label: s.status, tone: 'ok' };
+}
+
+export function imageId(s: Server): string {
+  return typeof s.image === 'string' ? s.image : s.image.id;
+}
+
+export function serverIps(s: Server, type?: 'fixed' | 'floating'): string[] {
+  return Object.values(s.addresses).flatMap((list) => list.filter((a) => !type || a['OS-EXT-IPS:type'] === type).map((a) => a.addr));
+}
+
+function ipsLabel(s: Server): string[] {
+  return Object.values(s.addresses).flatMap((list) => list.map((a) => (a['OS-EXT-IPS:type'] === 'floating' ? `${a.addr} (floating)` : a.addr)));
+}
+
+const idle = (s: Server) => taskState(s) === null && s.status !== 'BUILD';
+const statusIn = (...st: string[]) => (s: Server) => idle(s) && st.includes(s.status);
+const withTask = (task: string) => (s: Server): Server => ({ ...s, 'OS-EXT-STS:task_state': task });
+const action = (path: (s: Server) => string, body: unknown) => (s: Server) => ({ method: 'POST' as const, path: path(s), body });
+const act = (s: Server) => `servers/${s.id}/action`;
+
+function names(rows: readonly Server[]): string {
+  return rows.length <= 3 ? rows.map((r) => r.name || r.id).join(', ') : `${rows.slice(0, 3).map((r) => r.name || r.id).join(', ')} and ${rows.length - 3} more`;
+}
+
+export const SERVER_ACTIONS: readonly ResourceAction<Server>[] = [
+  {
+    id: 'start', label: 'Start', bulk: true, allowed: statusIn('SHUTOFF'),
+    request: action(act, { 'os-start': null }), optimistic: withTask('powering-on'),
+    cli: (s) => `openstack server start ${s.id}`,
+  },
+  {
+    id: 'stop', label: 'Stop', bulk: true, allowed: statusIn('ACTIVE', 'ERROR'),
+    request: action(act, { 'os-stop': null }), optimistic: withTask('powering-off'),
+    cli: (s) => `openstack server stop ${s.id}`,
+    confirm: { title: (r) => `Stop ${r.length === 1 ? 'instance' : `${r.length} instances`}?`, body: (r) => `This shuts down ${names(r)}. Running processes are stopped.`, confirmLabel: 'Stop' },
+  },
+  {
+    id: 'reboot-soft', label: 'Soft reboot', allowed: statusIn('ACTIVE'),
+    request: action(act, { reboot: { type: 'SOFT' } }), optimistic: (s) => ({ ...s, status: 'REBOOT', 'OS-EXT-STS:task_state': 'reboot_started' }),
+    cli: (s) => `openstack server reboot --soft ${s.id}`,
+    confirm: { title: () => 'Soft reboot instance?', body: (r) => `The operating system of ${names(r)} is asked to restart.`, confirmLabel: 'Reboot' },
+  },
+  {
+    id: 'reboot-hard', label: 'Hard reboot',
+    allowed: (s) => ['ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED', 'ERROR', 'REBOOT', 'HARD_REBOOT'].includes(s.status) && s.status !== 'BUILD',
+    request: action(act, { reboot: { type: 'HARD' } }), optimistic: (s) => ({ ...s, status: 'HARD_REBOOT', 'OS-EXT-STS:task_state': 'reboot_started_hard' }),
+    cli: (s) => `openstack server reboot --hard ${s.id}`,
+    confirm: { title: () => 'Hard reboot instance?', body: (r) => `${names(r)} is power-cycled; unsaved data in memory is lost.`, confirmLabel: 'Hard reboot', destructive: true },
+  },
+  { id: 'pause', label: 'Pause', allowed: statusIn('ACTIVE'), request: action(act, { pause: null }), optimistic: withTask('pausing'), cli: (s) => `openstack server pause ${s.id}` },
+  { id: 'unpause', label: 'Unpause', allowed: statusIn('PAUSED'), request: action(act, { unpause: null }), optimistic: withTask('unpausing'), cli: (s) => `openstack server unpause ${s.id}` },
+  { id: 'suspend', label: 'Suspend', allowed: statusIn('ACTIVE'), request: action(act, { suspend: null }), optimistic: withTask('suspending'), cli: (s) => `openstack server suspend ${s.id}` },
+  { id: 'resume', label: 'Resume', allowed: statusIn('SUSPENDED'), request: action(act, { resume: null }), optimistic: withTask('resuming'), cli: (s) => `openstack server resume ${s.id}` },
+  {
+    id: 'confirm-resize', label: 'Confirm resize', allowed: statusIn('VERIFY_RESIZE'),
+    request: action(act, { confirmResize: null }), cli: (s) => `openstack server resize confirm ${s.id}`,
+  },
+  {
+    id: 'revert-resize', label: 'Revert resize', allowed: statusIn('VERIFY_RESIZE'),
+    request: action(act, { revertResize: null }), optimistic: (s) => ({ ...s, status: 'REVERT_RESIZE', 'OS-EXT-STS:task_state': 'resize_reverting' }),
+    cli: (s) => `openstack server resize revert ${s.id}`,
+  },
+  {
+    id: 'delete', label: 'Delete', bulk: true, destructive: true,
+    allowed: (s) => taskState(s) !== 'deleting',
+    request: (s) => ({ method: 'DELETE', path: `servers/${s.id}` }), optimistic: withTask('deleting'),
+    cli: (s) => `openstack server delete ${s.id}`,
+    confirm: {
+      title: (r) => `Delete ${r.length === 1 ? 'instance' : `${r.length} instances`}?`,
+      body: (r) => `This permanently destroys ${names(r)} and ${r.length === 1 ? 'its' : 'their'} local disks. Attached volumes are detached, not deleted.`,
+      confirmLabel: 'Delete', destructive: true,
+    },
+  },
+];
+
+/** Snapshot and resize take input; the detail page renders their forms. */
+export const canSnapshot = statusIn('ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED');
+export const canResize = statusIn('ACTIVE', 'SHUTOFF');
+export const canConsole = statusIn('ACTIVE');
+
+export const SERVER_STATUSES = ['ACTIVE', 'BUILD', 'ERROR', 'SHUTOFF', 'PAUSED', 'SUSPENDED', 'REBOOT', 'HARD_REBOOT', 'RESIZE', 'VERIFY_RESIZE', 'SHELVED_OFFLOADED'];
+
+export const serverDefinition: ResourceDefinition<Server> = {
+  kind: 'server',
+  slug: 'instances',
+  label: { singular: 'Instance', plural: 'Instances' },
+  service: 'compute',
+  headers: COMPUTE_HEADERS,
+  paths: { list: 'servers/detail', item: (id) => `servers/${id}` },
+  keys: { list: 'servers', item: 'server' },
+  schema: ServerSchema,
+  id: (s) => s.id,
+  name: (s) => s.name,
+  status: serverStatus,
+  pageSize: 50,
+  columns: [
+    { id: 'name', label: 'Name', value: (s) => s.name, cell: 'name', sortKey: 'display_name' },
+    { id: 'status', label: 'Status', value: (s) => serverStatus(s).label, cell: 'status', sortKey: 'vm_state' },
+    { id: 'image', label: 'Image', value: (s, ctx) => (imageId(s) ? (ctx.lookups.images?.[imageId(s)] ?? imageId(s)) : 'Volume') },
+    { id: 'flavor', label: 'Flavor', value: (s) => s.flavor.original_name ?? s.flavor.id ?? '' },
+    { id: 'ips', label: 'IP addresses', value: ipsLabel, cell: 'list' },
+    { id: 'key', label: 'Key pair', value: (s) => s.key_name ?? '', sortKey: 'key_name' },
+    { id: 'az', label: 'Availability zone', value: (s) => s['OS-EXT-AZ:availability_zone'] ?? '', sortKey: 'availability_zone' },
+    { id: 'age', label: 'Age', value: (s) => s.created, cell: 'age', sortKey: 'created_at' },
+    { id: 'id', label: 'ID', value: (s) => s.id, cell: 'mono', hidden: true, sortKey: 'uuid' },
+  ],
+  defaultSort: { column: 'age', dir: 'desc' },
+  filters: [
+    { id: 'name', label: 'Name', type: 'text' },
+    { id: 'status', label: 'Status', type: 'select', options: SERVER_STATUSES.map((s) => ({ value: s, label: s })) },
+    {
+      id: 'image', label: 'Image', type: 'select',
+      optionsFrom: { kind: 'image', service: 'image', path: 'v2/images?limit=200&sort=name:asc', key: 'images', value: (o) => String(o.id), label: (o) => String(o.name ?? o.id) },
+    },
+    {
+      id: 'flavor', label: 'Flavor', type: 'select',
+      optionsFrom: { kind: 'flavor', service: 'compute', path: 'flavors?limit=200', key: 'flavors', value: (o) => String(o.id), label: (o) => String(o.name ?? o.id) },
+    },
+  ],
+  lookups: [
+    {
+      name: 'images', kind: 'image', service: 'image', key: 'images',
+      ids: (rows) => rows.map(imageId).filter(Boolean),
+      path: (ids) => `v2/images?id=in:${ids.join(',')}&limit=${ids.length}`,
+      label: (o) => String(o.name ?? o.id),
+    },
+  ],
+  actions: SERVER_ACTIONS,
+  overview: [
+    { label: 'ID', value: (s) => s.id, mono: true },
+    { label: 'Status', value: (s) => serverStatus(s).label },
+    { label: 'Power state', value: (s) => ['NOSTATE', 'RUNNING', '', 'PAUSED', 'SHUTDOWN', '', 'CRASHED', 'SUSPENDED'][s['OS-EXT-STS:power_state'] ?? 0] ?? '' },
+    { label: 'Flavor', value: (s) => `${s.flavor.original_name ?? s.flavor.id ?? ''} (${s.flavor.vcpus ?? '?'} vCPU, ${s.flavor.ram ?? '?'} MB RAM, ${s.flavor.disk ?? '?'} GB disk)` },
+    { label: 'Image', value: (s, ctx) => (imageId(s) ? `${ctx.lookups.images?.[imageId(s)] ?? ''} ${imageId(s)}`.trim() : 'Booted from volume') },
+    { label: 'Key pair', value: (s) => s.key_name ?? 'None' },
+    { label: 'Availability zone', value: (s) => s['OS-EXT-AZ:availability_zone'] ?? '' },
+    { label: 'Created', value: (s) => s.created },
+    { label: 'Updated', value: (s) => s.updated ?? '' },
+    { label: 'Project ID', value: (s) => s.tenant_id ?? '', mono: true },
+    { label: 'User ID', value: (s) => s.user_id ?? '', mono: true },
+    { label: 'Host', value: (s) => s['OS-EXT-SRV-ATTR:host'] ?? '', adminOnly: true },
+    { label: 'Hypervisor', value: (s) => s['OS-EXT-SRV-ATTR:hypervisor_hostname'] ?? '', adminOnly: true },
+    { label: 'Instance name', value: (s) => s['OS-EXT-SRV-ATTR:instance_name'] ?? '', adminOnly: true, mono: true },
+  ],
+  cli: { list: 'openstack server list --long', show: (s) => `openstack server show ${s.id}` },
+};
+
+// ---- Launch form ----------------------------------------------------------------------------
+
+export interface LaunchLimits {
+  instances: number;
+  cores: number;
+  ram: number;
+}
+
+export interface FlavorSize {
+  id: string;
+  vcpus: number;
+  ram: number;
+  disk: number;
+}
+
+export const ServerCreateSchema = z
+  .object({
+    name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
+    count: z.coerce.number({ error: 'Enter a number' }).int({ error: 'Enter a whole number' }).min(1, { error: 'At least 1 instance' }).max(100, { error: 'At most 100 at once' }),
+    source: z.enum(['image', 'volume']),
+    imageId: z.string().min(1, { error: 'Choose an image' }),
+    volumeSize: z.coerce.number().int().min(1, { error: 'At least 1 GB' }).optional(),
+    flavorId: z.string().min(1, { error: 'Choose a flavor' }),
+    networks: z.array(z.string()),
+    keyName: z.string(),
+    securityGroups: z.array(z.string()),
+    userData: z.string().max(65535, { error: 'User data is limited to 64 KB' }),
+    availabilityZone: z.string(),
+  });
+export type ServerCreate = z.infer<typeof ServerCreateSchema>;
+
+/** Checks the form can answer without the API: flavor too small for the image, quota. Field -> message. */
+export function launchProblems(
+  input: Pick<ServerCreate, 'count' | 'source' | 'volumeSize'>,
+  flavor: FlavorSize | undefined,
+  image: { min_disk?: number; min_ram?: number } | undefined,
+  remaining: LaunchLimits | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (flavor && image) {
+    const disk = input.source === 'volume' ? (input.volumeSize ?? 0) : flavor.disk;
+    if ((image.min_ram ?? 0) > flavor.ram) out.flavorId = `Too small for this image: it needs ${image.min_ram} MB RAM, the flavor has ${flavor.ram} MB`;
+    else if (input.source === 'image' && flavor.disk > 0 && (image.min_disk ?? 0) > disk) out.flavorId = `Too small for this image: it needs a ${image.min_disk} GB disk, the flavor has ${flavor.disk} GB`;
+    if (input.source === 'volume' && (image.min_disk ?? 0) > disk) out.volumeSize = `The image needs at least ${image.min_disk} GB`;
+  }
+  if (remaining && Number.isFinite(input.count) && input.count >= 1) {
+    const n = input.count;
+    if (n > remaining.instances) out.count = `Over quota: ${remaining.instances} more instance${remaining.instances === 1 ? '' : 's'} allowed`;
+    else if (flavor && n * flavor.vcpus > remaining.cores) out.count = `Over quota: needs ${n * flavor.vcpus} vCPUs, ${remaining.cores} left`;
+    else if (flavor && n * flavor.ram > remaining.ram) out.count = `Over quota: needs ${n * flavor.ram} MB RAM, ${remaining.ram} MB left`;
+  }
+  return out;
+}
+
+/** The smallest flavor (vCPU, RAM, disk) that fits the image. */
+export function defaultFlavor<F extends FlavorSize & { name?: string }>(flavors: readonly F[], image: { min_disk?: number; min_ram?: number } | undefined): F | undefined {
+  const fits = flavors.filter((f) => !f.name?.startsWith('fail-') && f.ram >= (image?.min_ram ?? 0) && (f.disk === 0 || f.disk >= (image?.min_disk ?? 0)));
+  return [...fits].sort((a, b) => a.vcpus - b.vcpus || a.ram - b.ram || a.disk - b.disk)[0];
+}
+
+function base64(text: string): string {
+  let bin = '';
+  for (const b of new TextEncoder().encode(text)) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
+export function launchRequest(input: ServerCreate): { method: 'POST'; path: string; body: unknown } {
+  const server: Record<string, unknown> = {
+    name: input.name.trim(),
+    flavorRef: input.flavorId,
+    min_count: input.count,
+    max_count: input.count,
+    networks: input.networks.length ? input.networks.map((uuid) => ({ uuid })) : 'none',
+  };
+  if (input.source === 'image') server.imageRef = input.imageId;
+  else
+    server.block_device_mapping_v2 = [
+      { boot_index: 0, uuid: input.imageId, source_type: 'image', destination_type: 'volume', volume_size: input.volumeSize ?? 1, delete_on_termination: true },
+    ];
+  if (input.keyName) server.key_name = input.keyName;
+  if (input.securityGroups.length) server.security_groups = input.securityGroups.map((name) => ({ name }));
+  if (input.userData) server.user_data = base64(input.userData);
+  if (input.availabilityZone) server.availability_zone = input.availabilityZone;
+  return { method: 'POST', path: 'servers', body: { server } };
+}
+
+export function launchCli(input: ServerCreate): string {
+  const parts = ['openstack server create'];
+  if (input.source === 'image') parts.push(`--image ${input.imageId}`);
+  else parts.push(`--image ${input.imageId} --boot-from-volume ${input.volumeSize ?? 1}`);
+  parts.push(`--flavor ${input.flavorId}`);
+  for (const n of input.networks) parts.push(`--network ${n}`);
+  if (input.keyName) parts.push(`--key-name ${input.keyName}`);
+  for (const g of input.securityGroups) parts.push(`--security-group ${g}`);
+  if (input.availabilityZone) parts.push(`--availability-zone ${input.availabilityZone}`);
+  if (input.userData) parts.push('--user-data <file>');
+  if (input.count > 1) parts.push(`--min ${input.count} --max ${input.count}`);
+  parts.push(input.name || '<name>');
+  return parts.join(' ');
+}

@@ -1,0 +1,246 @@
+'use client';
+// Typed data access for resource definitions, on TanStack Query and the proxy (/api/os/<service>/<path>).
+// Keys: ['os', projectId, kind, 'list', params] | ['os', projectId, kind, 'item', id] | ['os', projectId, kind, 'names', ids].
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useParams, useSearchParams } from 'next/navigation';
+import { useRef } from 'react';
+import { apiFetch, ApiError } from '@/lib/client/api';
+import { pollInterval, trackChange, type ChangeTracker } from './polling';
+import { parseItem, parseList } from './schema';
+import type { AnyDefinition, ApiRequest, ListPage, Lookup, ResourceAction, ResourceDefinition, RowContext } from './types';
+
+export function useProjectScope(): { cloud: string; projectId: string; region: string } {
+  const params = useParams<{ cloud: string; projectId: string }>();
+  const search = useSearchParams();
+  return { cloud: params.cloud, projectId: params.projectId, region: search.get('region') ?? '' };
+}
+
+/** `/<cloud>/<project>/<slug>[/<rest>]?region=...` */
+export function useResourceHref() {
+  const { cloud, projectId, region } = useProjectScope();
+  return (slug: string, rest = '', query = '') => {
+    const q = new URLSearchParams(query);
+    if (region) q.set('region', region);
+    const s = q.toString();
+    return `/${encodeURIComponent(cloud)}/${encodeURIComponent(projectId)}/${slug}${rest ? `/${rest}` : ''}${s ? `?${s}` : ''}`;
+  };
+}
+
+export function osPath(service: string, path: string): string {
+  return `/api/os/${service}/${path.replace(/^\//, '')}`;
+}
+
+export function osCall<T = unknown>(def: Pick<AnyDefinition, 'service' | 'headers'>, req: ApiRequest, signal?: AbortSignal): Promise<T> {
+  return apiFetch<T>(osPath(def.service, req.path), { method: req.method, body: req.body, headers: def.headers, signal });
+}
+
+const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
+
+export interface ListParams {
+  filters: Record<string, string>;
+  sort?: { column: string; dir: 'asc' | 'desc' };
+  marker?: string;
+  limit?: number;
+}
+
+export function listQuery(def: AnyDefinition, params: ListParams): string {
+  const q = new URLSearchParams();
+  for (const f of def.filters ?? []) {
+    const v = params.filters[f.id];
+    if (v) q.set(f.param ?? f.id, v);
+  }
+  const sortCol = params.sort && def.columns.find((c) => c.id === params.sort?.column);
+  if (sortCol?.sortKey && params.sort) {
+    q.set('sort_key', sortCol.sortKey);
+    q.set('sort_dir', params.sort.dir);
+  }
+  if (params.limit) q.set('limit', String(params.limit));
+  if (params.marker) q.set('marker', params.marker);
+  const s = q.toString();
+  return s ? `${def.paths.list}?${s}` : def.paths.list;
+}
+
+export async function fetchListPage<T>(def: ResourceDefinition<T>, params: ListParams, signal?: AbortSignal): Promise<ListPage<T>> {
+  const path = listQuery(def, params);
+  const body = await osCall(def, { method: 'GET', path }, signal);
+  const items = parseList(def.listSchema ?? def.schema, body, def.keys.list, `${def.service} ${def.paths.list}`);
+  const next = params.limit && items.length === params.limit ? def.id(items[items.length - 1]) : undefined;
+  return { items, next };
+}
+
+export const listKey = (projectId: string, kind: string, params?: ListParams) =>
+  params ? (['os', projectId, kind, 'list', params] as const) : (['os', projectId, kind, 'list'] as const);
+export const itemKey = (projectId: string, kind: string, id: string) => ['os', projectId, kind, 'item', id] as const;
+
+/** One page of a list, polled while any row is busy (see polling.ts). A failed poll keeps the old rows. */
+export function useResourceList<T>(def: ResourceDefinition<T>, params: ListParams, options: { enabled?: boolean } = {}) {
+  const { projectId } = useProjectScope();
+  const tracker = useRef<ChangeTracker | undefined>(undefined);
+  return useQuery({
+    queryKey: listKey(projectId, def.kind, params),
+    queryFn: ({ signal }) => fetchListPage(def, params, signal),
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+    refetchOnWindowFocus: true,
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      if (data) tracker.current = trackChange(tracker.current, data, query.state.dataUpdatedAt);
+      const busy = !!def.status && !!data?.items.some((r) => def.status!(r).tone === 'busy');
+      return pollInterval({ hidden: hidden(), busy, unchanged: tracker.current?.unchanged ?? 0 });
+    },
+  });
+}
+
+export function isGone(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
+/** One object, polled while busy; a 404 means it is gone (polling stops, the page says so). */
+export function useResource<T>(def: ResourceDefinition<T>, id: string) {
+  const { projectId } = useProjectScope();
+  const tracker = useRef<ChangeTracker | undefined>(undefined);
+  return useQuery({
+    queryKey: itemKey(projectId, def.kind, id),
+    queryFn: async ({ signal }) => {
+      const path = def.paths.item(id);
+      const body = await osCall(def, { method: 'GET', path }, signal);
+      return parseItem(def.schema, body, def.keys.item, `${def.service} ${path}`);
+    },
+    refetchOnWindowFocus: true,
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      if (data) tracker.current = trackChange(tracker.current, data, query.state.dataUpdatedAt);
+      const busy = !!data && !!def.status && def.status(data).tone === 'busy';
+      return pollInterval({ hidden: hidden(), busy, unchanged: tracker.current?.unchanged ?? 0, gone: isGone(query.state.error) });
+    },
+  });
+}
+
+/** Names of related objects referenced by the rows on screen: one request per lookup, by id, cached a minute. */
+export function useLookups<T>(def: ResourceDefinition<T>, rows: readonly T[]): RowContext {
+  const { projectId } = useProjectScope();
+  const lookups = def.lookups ?? [];
+  const results = useQueries({
+    queries: lookups.map((l: Lookup<T>) => {
+      const ids = [...new Set(l.ids(rows))].filter(Boolean).sort();
+      return {
+        queryKey: ['os', projectId, l.kind, 'names', ids],
+        queryFn: async ({ signal }: { signal: AbortSignal }) => {
+          const body = await apiFetch<Record<string, unknown>>(osPath(l.service, l.path(ids)), { signal });
+          const list = Array.isArray(body?.[l.key]) ? (body[l.key] as Record<string, unknown>[]) : [];
+          return Object.fromEntries(list.map((o) => [String(o.id), l.label(o)]));
+        },
+        enabled: ids.length > 0,
+        staleTime: 60_000,
+        placeholderData: keepPreviousData,
+      };
+    }),
+  });
+  const out: RowContext = { lookups: {} };
+  lookups.forEach((l, i) => {
+    out.lookups[l.name] = (results[i]?.data as Record<string, string> | undefined) ?? {};
+  });
+  return out;
+}
+
+/** Replace a row wherever it is cached (list pages and the item), by id. */
+export function patchCachedRow<T>(qc: QueryClient, projectId: string, def: ResourceDefinition<T>, id: string, fn: (row: T) => T | undefined) {
+  qc.setQueriesData<unknown>({ queryKey: ['os', projectId, def.kind] }, (old: unknown) => {
+    if (!old || typeof old !== 'object') return old;
+    if ('items' in (old as object) && Array.isArray((old as ListPage<T>).items)) {
+      const page = old as ListPage<T>;
+      let changed = false;
+      const items: T[] = [];
+      for (const r of page.items) {
+        if (def.id(r) !== id) {
+          items.push(r);
+          continue;
+        }
+        changed = true;
+        const n = fn(r);
+        if (n !== undefined) items.push(n);
+      }
+      return changed ? { ...page, items } : old;
+    }
+    try {
+      if (def.id(old as T) === id) return fn(old as T) ?? old;
+    } catch {
+      // not a row of this kind (e.g. a names map)
+    }
+    return old;
+  });
+}
+
+/** Run an action on rows: optimistic status at once, then a refetch. A 404 on delete means already gone. */
+export function useAction<T>(def: ResourceDefinition<T>) {
+  const { projectId } = useProjectScope();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ action, rows }: { action: ResourceAction<T>; rows: readonly T[] }) => {
+      // A poll in flight must not overwrite the optimistic status with the old one.
+      await qc.cancelQueries({ queryKey: ['os', projectId, def.kind] });
+      for (const row of rows) if (action.optimistic) patchCachedRow(qc, projectId, def, def.id(row), action.optimistic);
+      const results = await Promise.allSettled(
+        rows.map((row) =>
+          osCall(def, action.request(row)).catch((e: unknown) => {
+            if (action.id === 'delete' && isGone(e)) {
+              patchCachedRow(qc, projectId, def, def.id(row), () => undefined);
+              return undefined;
+            }
+            throw e;
+          }),
+        ),
+      );
+      const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [{ row: rows[i], error: r.reason as unknown }] : []));
+      if (failed.length) throw failed[0].error;
+      return results.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: ['os', projectId, def.kind] }),
+  });
+}
+
+/** Delete rows with the definition's delete action (or a plain DELETE of the item path). */
+export function useDelete<T>(def: ResourceDefinition<T>) {
+  const m = useAction(def);
+  const action: ResourceAction<T> = def.actions?.find((a) => a.id === 'delete') ?? {
+    id: 'delete',
+    label: 'Delete',
+    allowed: () => true,
+    request: (row) => ({ method: 'DELETE', path: def.paths.item(def.id(row)) }),
+    cli: (row) => `openstack ${def.kind} delete ${def.id(row)}`,
+  };
+  return { ...m, remove: (rows: readonly T[]) => m.mutateAsync({ action, rows }) };
+}
+
+export function useCreate<T, C>(def: ResourceDefinition<T, C>) {
+  const { projectId } = useProjectScope();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: C) => {
+      if (!def.create) throw new Error(`${def.label.plural} cannot be created here`);
+      return osCall<unknown>(def, def.create.request(input));
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: ['os', projectId, def.kind] }),
+  });
+}
+
+export function useUpdate<T>(def: ResourceDefinition<T>) {
+  const { projectId } = useProjectScope();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ request }: { row: T; request: ApiRequest }) => osCall<unknown>(def, request),
+    onSettled: (_d, _e, { row }) => qc.invalidateQueries({ queryKey: ['os', projectId, def.kind, 'item', def.id(row)] }).then(() => qc.invalidateQueries({ queryKey: ['os', projectId, def.kind, 'list'] })),
+  });
+}
+
+/** Show a just-created row at once (e.g. a server in BUILD) on cached first pages, before the refetch. */
+export function prependCachedRow<T>(qc: QueryClient, projectId: string, def: ResourceDefinition<T>, row: T) {
+  const id = def.id(row);
+  qc.setQueriesData<unknown>({ queryKey: ['os', projectId, def.kind, 'list'] }, (old: unknown) => {
+    if (!old || typeof old !== 'object' || !Array.isArray((old as ListPage<T>).items)) return old;
+    const page = old as ListPage<T>;
+    if (page.items.some((r) => def.id(r) === id)) return old;
+    return { ...page, items: [row, ...page.items] };
+  });
+}

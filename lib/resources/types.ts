@@ -1,0 +1,177 @@
+// The declarative description of one OpenStack resource kind. Generic components (components/resource/)
+// and hooks (lib/resources/hooks.ts) read it; adding a kind is one small file in lib/resources/<service>/.
+// Plain data and pure functions only: no React, no classes, so the query cache holds plain JSON.
+import type { z } from 'zod';
+
+export type Tone = 'ok' | 'busy' | 'error' | 'unknown';
+
+export interface StatusInfo {
+  label: string;
+  tone: Tone;
+  /** Extra text for a tooltip or the detail page (e.g. Nova's fault message). */
+  detail?: string;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One API call, relative to the service's endpoint (`/api/os/<service>/<path>`). */
+export interface ApiRequest {
+  method: HttpMethod;
+  path: string;
+  body?: unknown;
+}
+
+/** Related objects looked up by id for the rows on screen (e.g. image names for servers), cached briefly. */
+export interface Lookup<T> {
+  /** Key in `RowContext.lookups`. */
+  name: string;
+  /** The related kind, for the query key. */
+  kind: string;
+  service: string;
+  /** Ids the visible rows reference. */
+  ids: (rows: readonly T[]) => string[];
+  /** One request for all those ids. */
+  path: (ids: readonly string[]) => string;
+  /** Response key holding the array of objects. */
+  key: string;
+  label: (obj: Record<string, unknown>) => string;
+}
+
+/** What column accessors see besides the row: names resolved by the definition's lookups. */
+export interface RowContext {
+  lookups: Record<string, Record<string, string>>;
+}
+
+export type CellKind = 'text' | 'mono' | 'name' | 'status' | 'age' | 'list';
+
+export interface Column<T> {
+  id: string;
+  label: string;
+  value: (row: T, ctx: RowContext) => string | number | readonly string[] | null | undefined;
+  /** How the generic table renders the value (default text). */
+  cell?: CellKind;
+  /** Server-side sort key; without it the column sorts the page in the browser. */
+  sortKey?: string;
+  /** Hidden until the user picks it in the column chooser. */
+  hidden?: boolean;
+}
+
+export interface FilterOption {
+  value: string;
+  label: string;
+}
+
+/** A filter sent to the API as `?<param>=<value>`. */
+export interface Filter {
+  id: string;
+  label: string;
+  /** Query parameter of the API (defaults to `id`). */
+  param?: string;
+  type: 'text' | 'select';
+  options?: readonly FilterOption[];
+  /** Options from the API (e.g. images, flavors): a lookup the filter bar loads when opened. */
+  optionsFrom?: { service: string; path: string; key: string; value: (o: Record<string, unknown>) => string; label: (o: Record<string, unknown>) => string; kind: string };
+}
+
+export interface Confirmation<T> {
+  title: (rows: readonly T[]) => string;
+  /** What will be destroyed or changed, naming the rows. */
+  body: (rows: readonly T[]) => string;
+  confirmLabel: string;
+  destructive?: boolean;
+}
+
+export interface ResourceAction<T> {
+  id: string;
+  label: string;
+  /** Only offered in the states where the API allows it. */
+  allowed: (row: T, user: { isAdmin: boolean }) => boolean;
+  request: (row: T) => ApiRequest;
+  /** The row as it should look at once (optimistic status), before the refetch. */
+  optimistic?: (row: T) => T;
+  confirm?: Confirmation<T>;
+  /** The equivalent `openstack` CLI command. */
+  cli: (row: T) => string;
+  /** Offered for a selection of rows too. */
+  bulk?: boolean;
+  destructive?: boolean;
+}
+
+export interface FormField {
+  name: string;
+  label: string;
+  type: 'text' | 'number' | 'textarea' | 'select' | 'checkbox';
+  options?: readonly FilterOption[];
+  hint?: string;
+  placeholder?: string;
+}
+
+export interface CreateForm<T, I> {
+  /** zod schema of the form values: drives field errors. */
+  schema: z.ZodType<I>;
+  fields: readonly FormField[];
+  defaults: Record<string, string | boolean>;
+  // Methods (not arrow properties) so a definition with a concrete input type is also a ResourceDefinition<T>.
+  request(input: I): ApiRequest;
+  /** Response key of the created object (defaults to the definition's item key). */
+  responseKey?: string;
+  cli(input: I): string;
+  /** Only for admins (e.g. flavors). */
+  adminOnly?: boolean;
+  /** Parses the created object; used to read ids and one-off secrets (a generated private key). */
+  created?: (body: unknown) => T | undefined;
+}
+
+export interface OverviewField<T> {
+  label: string;
+  value: (row: T, ctx: RowContext) => string | number | null | undefined;
+  mono?: boolean;
+  adminOnly?: boolean;
+}
+
+export interface ResourceDefinition<T, C = unknown> {
+  /** Singular kebab (`server`). */
+  kind: string;
+  /** URL segment, plural (`instances`); also the sidebar slug in components/shell/nav.ts. */
+  slug: string;
+  /** Human names. */
+  label: { singular: string; plural: string };
+  /** Keystone catalog type, also the proxy's `[service]` segment. */
+  service: string;
+  /** Request headers for every call (microversions). */
+  headers?: Record<string, string>;
+  paths: {
+    list: string;
+    item: (id: string) => string;
+  };
+  keys: { list: string; item: string };
+  schema: z.ZodType<T>;
+  /** When list items are shaped differently from the item (Nova key pairs wrap each one). */
+  listSchema?: z.ZodType<T>;
+  id: (row: T) => string;
+  name: (row: T) => string;
+  status?: (row: T) => StatusInfo;
+  columns: readonly Column<T>[];
+  filters?: readonly Filter[];
+  /** Default `sort` (a column id) and direction. */
+  defaultSort?: { column: string; dir: 'asc' | 'desc' };
+  /** Marker pagination: page size, and whether the API supports `limit`/`marker` at all. */
+  pageSize?: number;
+  lookups?: readonly Lookup<T>[];
+  actions?: readonly ResourceAction<T>[];
+  create?: CreateForm<T, C>;
+  overview?: readonly OverviewField<T>[];
+  /** CLI equivalents of reading. */
+  cli: { list: string; show: (row: T) => string };
+}
+
+// A definition typed for any row; generic components take this.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDefinition = ResourceDefinition<any, any>;
+
+/** One page of a list, as held in the query cache: plain parsed JSON. */
+export interface ListPage<T> {
+  items: T[];
+  /** Marker of the next page, when there is one. */
+  next?: string;
+}

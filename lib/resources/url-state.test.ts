@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { listStateQuery, parseListState, parseTab, tabQuery, withChange } from './url-state';
+
+const FILTERS = ['name', 'status', 'image', 'flavor'];
+
+describe('parseListState', () => {
+  it.each([
+    ['empty', '', { filters: {}, sort: undefined, q: '', marker: undefined }],
+    ['filters, sort, search and marker', 'name=web&status=ACTIVE&sort=name:desc&q=10.0&marker=abc&region=RegionOne', { filters: { name: 'web', status: 'ACTIVE' }, sort: { column: 'name', dir: 'desc' }, q: '10.0', marker: 'abc' }],
+    ['sort without direction is ascending', 'sort=age', { filters: {}, sort: { column: 'age', dir: 'asc' }, q: '', marker: undefined }],
+    ['unknown filters ignored, empty values dropped', 'colour=red&name=', { filters: {}, sort: undefined, q: '', marker: undefined }],
+  ])('%s', (_n, query, expected) => {
+    expect(parseListState(new URLSearchParams(query), FILTERS)).toEqual(expected);
+  });
+});
+
+describe('listStateQuery', () => {
+  it.each([
+    ['keeps region and tab', 'region=RegionTwo&tab=console&name=old', { filters: { status: 'ERROR' }, q: '' }, 'region=RegionTwo&tab=console&status=ERROR'],
+    ['writes everything', 'region=R', { filters: { name: 'web', image: 'i-1' }, sort: { column: 'name', dir: 'asc' as const }, q: 'x y', marker: 'm' }, 'region=R&name=web&image=i-1&sort=name%3Aasc&q=x+y&marker=m'],
+    ['clears', 'region=R&q=a&sort=name:asc&marker=z', { filters: {}, q: '' }, 'region=R'],
+  ])('%s', (_n, current, state, expected) => {
+    expect(listStateQuery(new URLSearchParams(current), FILTERS, state)).toBe(expected);
+  });
+  it('round-trips', () => {
+    const state = { filters: { name: 'db', flavor: '3' }, sort: { column: 'age', dir: 'desc' as const }, q: 'hello', marker: 'id-9' };
+    const q = listStateQuery(new URLSearchParams('region=RegionOne'), FILTERS, state);
+    expect(parseListState(new URLSearchParams(q), FILTERS)).toEqual(state);
+  });
+});
+
+describe('withChange', () => {
+  const base = { filters: { name: 'a' }, q: '', marker: 'm1' };
+  it.each([
+    ['a filter change returns to page one', { filters: { name: 'b' } }, undefined],
+    ['a sort change returns to page one', { sort: { column: 'name', dir: 'asc' as const } }, undefined],
+    ['search keeps the page', { q: 'z' }, 'm1'],
+    ['paging sets the marker', { marker: 'm2' }, 'm2'],
+  ])('%s', (_n, change, marker) => {
+    expect(withChange(base, change).marker).toBe(marker);
+  });
+});
+
+describe('tabs', () => {
+  it.each([
+    ['tab=console', 'console'],
+    ['tab=nonsense', 'overview'],
+    ['', 'overview'],
+  ])('%s -> %s', (q, tab) => {
+    expect(parseTab(new URLSearchParams(q), ['overview', 'console', 'log'], 'overview')).toBe(tab);
+  });
+  it('the default tab leaves the URL clean, others keep region', () => {
+    expect(tabQuery(new URLSearchParams('region=R&tab=log'), 'overview', 'overview')).toBe('region=R');
+    expect(tabQuery(new URLSearchParams('region=R'), 'log', 'overview')).toBe('region=R&tab=log');
+  });
+});
