@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useId, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { inputClass } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button';
 import { useIsAdmin } from '@/components/shell/session-context';
@@ -367,6 +367,16 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
   const filters = def.filters ?? [];
   const [draft, setDraft] = useState<Record<string, string>>({});
   const textValue = (f: Filter) => draft[f.id] ?? state.filters[f.id] ?? '';
+  // The filters last asked for: the URL (and so `state`) updates only after navigation, so a select change
+  // followed quickly by "Apply filters" must not apply on top of the stale state and lose the select.
+  const latest = useRef(state.filters);
+  useEffect(() => {
+    latest.current = state.filters;
+  }, [state.filters]);
+  const applyFilters = (filters: Record<string, string>) => {
+    latest.current = filters;
+    onChange({ filters });
+  };
   return (
     <form
       role="search"
@@ -374,11 +384,11 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
       className="flex flex-wrap items-end gap-3"
       onSubmit={(e) => {
         e.preventDefault();
-        const next = { ...state.filters };
+        const next = { ...latest.current };
         for (const f of filters) if (f.type === 'text') next[f.id] = textValue(f).trim();
         for (const k of Object.keys(next)) if (!next[k]) delete next[k];
         setDraft({});
-        onChange({ filters: next });
+        applyFilters(next);
       }}
     >
       <label className="text-sm">
@@ -398,7 +408,7 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
             <input type="text" className={`${inputClass} w-40`} value={textValue(f)} onChange={(e) => setDraft({ ...draft, [f.id]: e.target.value })} />
           </label>
         ) : (
-          <SelectFilter key={f.id} filter={f} value={state.filters[f.id] ?? ''} onChange={(v) => onChange({ filters: { ...state.filters, [f.id]: v } })} />
+          <SelectFilter key={f.id} filter={f} value={state.filters[f.id] ?? ''} onChange={(v) => applyFilters({ ...latest.current, [f.id]: v })} />
         ),
       )}
       {filters.some((f) => f.type === 'text') && (
@@ -407,7 +417,7 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
         </button>
       )}
       {(Object.keys(state.filters).length > 0 || state.q) && (
-        <button type="button" className={buttonClass.ghost} onClick={() => { setDraft({}); onChange({ filters: {}, q: '' }); }}>
+        <button type="button" className={buttonClass.ghost} onClick={() => { setDraft({}); latest.current = {}; onChange({ filters: {}, q: '' }); }}>
           Clear filters
         </button>
       )}
