@@ -6,10 +6,8 @@ import crypto from 'node:crypto';
 import { unsealData } from 'iron-session';
 import { getCloud, type CloudConfig } from '@/lib/config/clouds';
 import { HttpError } from './errors';
-import { SESSION_COOKIE, sessionSecret, type SessionData } from './session';
+import { isLiveSession, SESSION_COOKIE, SESSION_TTL_SECONDS, sessionSecret, type SessionData } from './session';
 
-/** Keep in sync with session.ts (iron-session checks the seal's own expiry; ttl is passed for parity). */
-const SESSION_TTL_SECONDS = 24 * 3600;
 
 /**
  * Unsealing costs about 0.5 ms of WebCrypto per request (measured), a quarter of the proxy's 2 ms budget, so
@@ -41,11 +39,6 @@ export function cookieValue(header: string | undefined, name: string): string | 
     }
   }
   return undefined;
-}
-
-/** The same test as readSession() in session.ts: every field present and the token not expired. */
-export function isLiveSession(s: Partial<SessionData>, now: number): s is SessionData {
-  return Boolean(s.token && s.cloud && s.user && s.project && s.region && typeof s.expiresAt === 'number') && (s.expiresAt as number) > now;
 }
 
 /** The session sealed in the Cookie header, or null when absent, tampered with, incomplete or expired. */

@@ -21,7 +21,7 @@ export type SessionData = {
 };
 
 export const SESSION_COOKIE = 'stratus_session';
-const SESSION_TTL_SECONDS = 24 * 3600;
+export const SESSION_TTL_SECONDS = 24 * 3600;
 
 let secret: string | undefined;
 export function sessionSecret(): string {
@@ -49,14 +49,15 @@ export async function getSessionHandle(): Promise<IronSession<Partial<SessionDat
   return getIronSession<Partial<SessionData>>(await cookies(), await sessionOptions());
 }
 
-function isComplete(s: Partial<SessionData>): s is SessionData {
-  return Boolean(s.token && s.cloud && s.user && s.project && s.region && typeof s.expiresAt === 'number');
+/** A complete session whose token has not expired (shared with the proxy fast path's cookie reader). */
+export function isLiveSession(s: Partial<SessionData>, now: number): s is SessionData {
+  return Boolean(s.token && s.cloud && s.user && s.project && s.region && typeof s.expiresAt === 'number') && (s.expiresAt as number) > now;
 }
 
 /** The current session, or null when absent or the token has expired. */
 export async function readSession(now = Date.now()): Promise<SessionData | null> {
   const s = await getSessionHandle();
-  if (!isComplete(s) || s.expiresAt <= now) return null;
+  if (!isLiveSession(s, now)) return null;
   return { ...s } as SessionData;
 }
 
