@@ -1,10 +1,12 @@
 // `npm run bench`: performance targets measured as percentiles and ratios (never in timed tests).
 import { benchProxyLatency } from './bench/proxy-latency';
 import { benchDemoCloudScale } from './bench/demo-cloud-scale';
+import { benchInstancesPage } from './bench/instances-page';
 
 const benches: Record<string, () => Promise<unknown>> = {
   'proxy-latency': benchProxyLatency,
   'demo-cloud-scale': benchDemoCloudScale,
+  'instances-page': benchInstancesPage,
 };
 
 async function main() {

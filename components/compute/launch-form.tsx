@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
@@ -64,7 +64,9 @@ export function LaunchForm() {
   const zones = useOs('availability-zone', 'compute', 'os-availability-zone', ZonesSchema, def.headers);
   const limits = useOs('limits', 'compute', 'limits', LimitsSchema, def.headers);
 
-  const [v, setV] = useState<Values>({ name: '', count: '1', source: 'image', imageId: '', volumeSize: '', flavorId: '', networks: null, keyName: null, securityGroups: ['default'], userData: '', availabilityZone: '' });
+  // `?image=<id>` comes from an image's "Launch instance": that image is preselected.
+  const preselectedImage = useSearchParams().get('image') ?? '';
+  const [v, setV] = useState<Values>({ name: '', count: '1', source: 'image', imageId: preselectedImage, volumeSize: '', flavorId: '', networks: null, keyName: null, securityGroups: ['default'], userData: '', availabilityZone: '' });
   // Field errors show once the user tried to submit, then follow every change.
   const [submitted, setSubmitted] = useState(false);
   const set = <K extends keyof Values>(k: K, val: Values[K]) => setV((old) => ({ ...old, [k]: val }));

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { inputClass } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button';
@@ -52,7 +52,6 @@ interface ResourceListProps<T> {
 }
 
 export function ResourceList<T>({ def, detail, headerActions, notice }: ResourceListProps<T>) {
-  const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
   const href = useResourceHref();
@@ -101,8 +100,10 @@ export function ResourceList<T>({ def, detail, headerActions, notice }: Resource
 
   function go(next: ListState, replace = false) {
     const url = withQuery(pathname, listStateQuery(new URLSearchParams(search.toString()), filterIds, next));
-    if (replace) router.replace(url, { scroll: false });
-    else router.push(url, { scroll: false });
+    // Native history calls sync with useSearchParams at once (Next integrates them) and skip a server
+    // round trip: list state lives only in the query string and the client cache.
+    if (replace) window.history.replaceState(null, '', url);
+    else window.history.pushState(null, '', url);
   }
 
   const bulkActions = (def.actions ?? []).filter((a) => a.bulk && (!a.destructive || a.id === 'delete' || isAdmin));
@@ -369,10 +370,13 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
   const textValue = (f: Filter) => draft[f.id] ?? state.filters[f.id] ?? '';
   // The filters last asked for: the URL (and so `state`) updates only after navigation, so a select change
   // followed quickly by "Apply filters" must not apply on top of the stale state and lose the select.
+  // `state.filters` is a new object each render: follow the URL only when its content changes, or typing in
+  // a text filter would reset a select chosen a moment ago.
   const latest = useRef(state.filters);
+  const filtersKey = JSON.stringify(state.filters);
   useEffect(() => {
-    latest.current = state.filters;
-  }, [state.filters]);
+    latest.current = JSON.parse(filtersKey) as Record<string, string>;
+  }, [filtersKey]);
   const applyFilters = (filters: Record<string, string>) => {
     latest.current = filters;
     onChange({ filters });

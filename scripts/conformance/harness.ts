@@ -62,6 +62,8 @@ export function cliEnv(home: string, creds: Creds): NodeJS.ProcessEnv {
   // A pyenv python3 earlier on PATH lacks the OpenStack modules: the Debian one must win.
   env.PATH = `/usr/bin:${process.env.PATH ?? ''}`;
   env.HOME = home; // no clouds.yaml or caches from the user's home
+  // `coe cluster config` reads os.environ['SHELL'] to pick export syntax; CI runners may not set it.
+  env.SHELL ??= '/bin/bash';
   env.OS_IDENTITY_API_VERSION = '3';
   env.OS_INTERFACE = 'public';
   return { ...env, ...creds };

@@ -1,0 +1,187 @@
+// The instances page in a real browser (Debian's Chromium), against the production server and the demo cloud:
+// - time to first row with 5,000 servers (median and p90 of several navigations; target: under 1 s);
+// - API calls per page load at 10 servers, and at 5,000 servers with 1,000 images and 1,000 volumes (target: the
+//   same small number in both);
+// - /api/os requests per minute on an idle page (target: at most 3) and in a hidden tab (target: 0);
+// - first-load JavaScript of the instances route, gzip-compressed (target: under 250 kB).
+// BENCH_IDLE_SECONDS shortens the idle windows (default 60).
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { percentile, startStack, type Stack } from './stack';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function scopedToken(authUrl: string, user = 'demo'): Promise<{ token: string; projectId: string }> {
+  const res = await fetch(`${authUrl}/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: { methods: ['password'], password: { user: { name: user, domain: { name: 'Default' }, password: user } } },
+        scope: { project: { name: user, domain: { name: 'Default' } } },
+      },
+    }),
+  });
+  const body = (await res.json()) as { token: { project: { id: string } } };
+  return { token: res.headers.get('x-subject-token') ?? '', projectId: body.token.project.id };
+}
+
+/** 1,000 images and 1,000 volumes in the demo project: the kind of project Horizon's instance page times out on. */
+async function bulkUp(stack: Stack, images: number, volumes: number) {
+  const { token, projectId } = await scopedToken(stack.cloud.authUrl);
+  const headers = { 'x-auth-token': token, 'content-type': 'application/json' };
+  // Cinder's default quota (10 volumes) would refuse the bulk: the admin lifts it, as an operator would.
+  const admin = await scopedToken(stack.cloud.authUrl, 'admin');
+  const q = await fetch(`${stack.cloud.url}/volume/v3/${admin.projectId}/os-quota-sets/${projectId}`, {
+    method: 'PUT',
+    headers: { 'x-auth-token': admin.token, 'content-type': 'application/json' },
+    body: JSON.stringify({ quota_set: { volumes: -1, gigabytes: -1 } }),
+  });
+  if (!q.ok) throw new Error(`quota update: ${q.status} ${await q.text()}`);
+  const post = async (url: string, body: unknown, want: number) => {
+    const r = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+    if (r.status !== want) throw new Error(`POST ${url}: ${r.status} ${await r.text()}`);
+  };
+  for (let i = 0; i < images; i += 50) {
+    await Promise.all(Array.from({ length: Math.min(50, images - i) }, (_, j) =>
+      post(`${stack.cloud.url}/image/v2/images`, { name: `bulk-image-${i + j}`, disk_format: 'qcow2', container_format: 'bare' }, 201)));
+  }
+  for (let i = 0; i < volumes; i += 50) {
+    await Promise.all(Array.from({ length: Math.min(50, volumes - i) }, (_, j) =>
+      post(`${stack.cloud.url}/volume/v3/${projectId}/volumes`, { volume: { name: `bulk-volume-${i + j}`, size: 1 } }, 202)));
+  }
+}
+
+async function loggedIn(browser: Browser, stack: Stack): Promise<{ page: Page; instancesUrl: string }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${stack.dashboard}/login`);
+  await page.getByLabel('Username').fill('demo');
+  await page.getByLabel('Password', { exact: true }).fill('demo');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(/\/demo\/[0-9a-f]{32}/);
+  const u = new URL(page.url());
+  const [, cloud, project] = u.pathname.split('/');
+  return { page, instancesUrl: `${stack.dashboard}/${cloud}/${project}/instances${u.search}` };
+}
+
+function firstRow(page: Page) {
+  return page.getByRole('table', { name: 'Instances' }).getByRole('row').filter({ has: page.getByRole('link') }).first();
+}
+
+/** Navigate to the instances page; returns ms to the first row and the /api/os calls the load made. */
+async function load(page: Page, url: string): Promise<{ ms: number; calls: string[] }> {
+  await page.goto('about:blank');
+  const calls: string[] = [];
+  const onRequest = (r: { url(): string; method(): string }) => {
+    const p = new URL(r.url()).pathname;
+    if (p.startsWith('/api/os/')) calls.push(`${r.method()} ${p}`);
+  };
+  page.on('request', onRequest);
+  const t0 = performance.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  await firstRow(page).waitFor({ state: 'visible', timeout: 30_000 });
+  const ms = performance.now() - t0;
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1500); // lookups started by the first render (images by id) settle
+  page.off('request', onRequest);
+  return { ms, calls };
+}
+
+async function countOver(page: Page, seconds: number): Promise<number> {
+  let n = 0;
+  const onRequest = (r: { url(): string }) => {
+    if (new URL(r.url()).pathname.startsWith('/api/os/')) n++;
+  };
+  page.on('request', onRequest);
+  await page.waitForTimeout(seconds * 1000);
+  page.off('request', onRequest);
+  return n;
+}
+
+async function hide(page: Page) {
+  // Headless tabs are always visible: report "hidden" as a backgrounded tab would (TanStack's focus manager
+  // reads document.visibilityState on visibilitychange).
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+}
+
+async function firstLoadJs(browser: Browser, stack: Stack): Promise<{ files: number; raw: number; gzip: number }> {
+  const { page, instancesUrl } = await loggedIn(browser, stack);
+  const scripts = new Set<string>();
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.add(r.url());
+  });
+  await page.goto(instancesUrl);
+  await firstRow(page).waitFor({ state: 'visible' });
+  await page.waitForLoadState('networkidle');
+  let raw = 0;
+  let gzip = 0;
+  for (const url of scripts) {
+    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body).length;
+  }
+  await page.context().close();
+  return { files: scripts.size, raw, gzip };
+}
+
+export async function benchInstancesPage(): Promise<Record<string, number>> {
+  const idle = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const out: Record<string, number> = {};
+  try {
+    // Small project: the three seeded servers plus seven more, the seeded images and volumes.
+    const small = await startStack({ seedServers: 7 });
+    try {
+      const { page, instancesUrl } = await loggedIn(browser, small);
+      await load(page, instancesUrl); // warm the route
+      const { calls } = await load(page, instancesUrl);
+      out.callsAt10 = calls.length;
+      console.log(`API calls per instances page load, 10 servers: ${calls.length} (${calls.join(', ')})`);
+      const js = await firstLoadJs(browser, small);
+      out.firstLoadJsGzipKb = js.gzip / 1024;
+      console.log(`first-load JavaScript of the instances route: ${(js.gzip / 1024).toFixed(1)} kB gzip (${(js.raw / 1024).toFixed(0)} kB raw, ${js.files} files; target < 250 kB)`);
+    } finally {
+      await small.stop();
+    }
+
+    const big = await startStack({ seedServers: 4997 });
+    try {
+      await bulkUp(big, 1000, 1000);
+      const { page, instancesUrl } = await loggedIn(browser, big);
+      await load(page, instancesUrl);
+      const times: number[] = [];
+      let calls: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const r = await load(page, instancesUrl);
+        times.push(r.ms);
+        calls = r.calls;
+      }
+      times.sort((a, b) => a - b);
+      out.firstRowP50 = percentile(times, 50);
+      out.firstRowP90 = percentile(times, 90);
+      out.callsAt5000 = calls.length;
+      console.log(`time to first row, 5,000 servers: p50 ${out.firstRowP50.toFixed(0)} ms p90 ${out.firstRowP90.toFixed(0)} ms over ${times.length} navigations (target < 1000 ms)`);
+      console.log(`API calls per instances page load, 5,000 servers + 1,000 images + 1,000 volumes: ${calls.length} (${calls.join(', ')})`);
+      console.log(`API calls ratio 5,000 / 10 servers: ${(out.callsAt5000 / out.callsAt10).toFixed(2)} (target 1.00)`);
+
+      const visible = await countOver(page, idle);
+      out.idlePerMinute = (visible * 60) / idle;
+      console.log(`idle instances page: ${out.idlePerMinute.toFixed(1)} /api/os requests per minute over ${idle} s (target <= 3)`);
+      await hide(page);
+      const hidden = await countOver(page, idle);
+      out.hiddenPerMinute = (hidden * 60) / idle;
+      console.log(`hidden tab: ${out.hiddenPerMinute.toFixed(1)} /api/os requests per minute over ${idle} s (target 0)`);
+    } finally {
+      await big.stop();
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
