@@ -1,0 +1,57 @@
+// Streamed uploads from the browser through the proxy (Glance image data, Swift objects), with progress and
+// cancel. fetch() cannot report upload progress, so this uses XMLHttpRequest; the File is sent as is (the
+// browser streams it from disk; the proxy pipes it upstream without buffering).
+import { ApiError, expiredLoginUrl, pageProjectId } from './api';
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+export interface UploadOptions {
+  method: 'PUT' | 'POST';
+  /** `/api/os/<service>/<path>` */
+  url: string;
+  body: Blob;
+  headers?: Record<string, string>;
+  onProgress?: (p: UploadProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Resolves with the response status and body text on 2xx; rejects with an ApiError otherwise. */
+export function upload(opts: UploadOptions): Promise<{ status: number; body: string; requestId?: string }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(opts.method, opts.url);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('X-Stratus-CSRF', '1');
+    xhr.setRequestHeader('Accept', 'application/json');
+    const project = pageProjectId(window.location.pathname);
+    if (project) xhr.setRequestHeader('X-Stratus-Project', project);
+    for (const [k, v] of Object.entries(opts.headers ?? {})) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => opts.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : opts.body.size });
+    const abort = () => xhr.abort();
+    opts.signal?.addEventListener('abort', abort, { once: true });
+    xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
+    xhr.onerror = () => reject(new ApiError({ status: 0, message: 'The upload failed: the connection to the dashboard was lost' }));
+    xhr.onload = () => {
+      opts.signal?.removeEventListener('abort', abort);
+      const requestId = xhr.getResponseHeader('x-openstack-request-id') ?? undefined;
+      if (xhr.status >= 200 && xhr.status < 300) return resolve({ status: xhr.status, body: xhr.responseText, requestId });
+      if (xhr.status === 401) window.location.assign(expiredLoginUrl(window.location));
+      let message = xhr.statusText || `Upload failed with status ${xhr.status}`;
+      let service: string | undefined;
+      let rid = requestId;
+      try {
+        const err = (JSON.parse(xhr.responseText) as { error?: { message?: string; service?: string; requestId?: string } }).error;
+        if (err?.message) message = err.message;
+        service = err?.service;
+        rid = err?.requestId ?? rid;
+      } catch {
+        // not JSON: keep the status text
+      }
+      reject(new ApiError({ status: xhr.status, message, service, requestId: rid }));
+    };
+    xhr.send(opts.body);
+  });
+}
