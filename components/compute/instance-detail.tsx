@@ -220,44 +220,128 @@ function ResizeForm({ server, onDone }: { server: Server; onDone: () => void }) 
   );
 }
 
+const PortsSchema = z.looseObject({
+  ports: z.array(
+    z.looseObject({
+      id: z.string().min(1),
+      name: z.string().optional(),
+      network_id: z.string(),
+      mac_address: z.string().optional(),
+      status: z.string().optional(),
+      fixed_ips: z.array(z.looseObject({ ip_address: z.string(), subnet_id: z.string().optional() })).default([]),
+      security_groups: z.array(z.string()).default([]),
+    }),
+  ),
+});
+const GroupNamesSchema = z.looseObject({ security_groups: z.array(z.looseObject({ id: z.string(), name: z.string() })) });
+const network = { service: 'network' } as const;
+
+/**
+ * Neutron ports of the server (one call), with each port's security groups by name (one call for all of them).
+ * Nova's addresses give the network name and the floating IPs per MAC, so nothing else is fetched.
+ */
 function Interfaces({ server }: { server: Server }) {
+  const { projectId } = useProjectScope();
+  const ports = useQuery({
+    queryKey: ['os', projectId, 'port', 'list', { device_id: server.id }],
+    queryFn: async ({ signal }) =>
+      parseResponse(PortsSchema, await osCall(network, { method: 'GET', path: `v2.0/ports?device_id=${encodeURIComponent(server.id)}` }, signal), 'network ports').ports,
+  });
+  const groupIds = [...new Set((ports.data ?? []).flatMap((p) => p.security_groups))].sort();
+  const groups = useQuery({
+    queryKey: ['os', projectId, 'security-group', 'names', groupIds],
+    enabled: groupIds.length > 0,
+    staleTime: 60_000,
+    queryFn: async ({ signal }) => {
+      const q = groupIds.map((id) => `id=${encodeURIComponent(id)}`).join('&');
+      const body = parseResponse(GroupNamesSchema, await osCall(network, { method: 'GET', path: `v2.0/security-groups?fields=id&fields=name&${q}` }, signal), 'network security-groups');
+      return Object.fromEntries(body.security_groups.map((g) => [g.id, g.name]));
+    },
+  });
+  const byMac = new Map<string, { net: string; floating: string[] }>();
+  for (const [net, list] of Object.entries(server.addresses)) {
+    for (const a of list) {
+      const mac = a['OS-EXT-IPS-MAC:mac_addr'] ?? '';
+      const e = byMac.get(mac) ?? { net, floating: [] };
+      if (a['OS-EXT-IPS:type'] === 'floating') e.floating.push(a.addr);
+      byMac.set(mac, e);
+    }
+  }
+  if (ports.isError) {
+    // No Neutron access: Nova's own view of the addresses still says what the server is connected to.
+    return (
+      <div className="space-y-4">
+        <ApiErrorNotice title="Could not load the ports" error={ports.error} />
+        <AddressTable server={server} />
+      </div>
+    );
+  }
+  return (
+    <div className={box}>
+      <table className={table} aria-label="Network interfaces" aria-busy={ports.isPending}>
+        <thead>
+          <tr>
+            <th className={th}>Port</th>
+            <th className={th}>Network</th>
+            <th className={th}>Fixed IPs</th>
+            <th className={th}>Floating IPs</th>
+            <th className={th}>MAC</th>
+            <th className={th}>Status</th>
+            <th className={th}>Security groups</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {ports.data?.length === 0 && (
+            <tr>
+              <td className={td} colSpan={7}>
+                No network interfaces.
+              </td>
+            </tr>
+          )}
+          {ports.data?.map((p) => {
+            const nova = byMac.get(p.mac_address ?? '');
+            return (
+              <tr key={p.id}>
+                <td className={`${td} font-mono text-xs`} title={p.id}>{p.name || p.id.slice(0, 8)}</td>
+                <td className={td} title={p.network_id}>{nova?.net ?? p.network_id}</td>
+                <td className={`${td} font-mono text-xs`}>{p.fixed_ips.map((f) => f.ip_address).join(', ')}</td>
+                <td className={`${td} font-mono text-xs`}>{nova?.floating.join(', ') ?? ''}</td>
+                <td className={`${td} font-mono text-xs`}>{p.mac_address ?? ''}</td>
+                <td className={td}>{p.status ?? ''}</td>
+                <td className={td}>{p.security_groups.map((g) => groups.data?.[g] ?? g).join(', ') || 'none'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function AddressTable({ server }: { server: Server }) {
   const rows = Object.entries(server.addresses).flatMap(([net, list]) => list.map((a) => ({ net, ...a })));
   return (
-    <div className="space-y-4">
-      <div className={box}>
-        <table className={table} aria-label="Network interfaces">
-          <thead>
-            <tr>
-              <th className={th}>Network</th>
-              <th className={th}>Address</th>
-              <th className={th}>Type</th>
-              <th className={th}>Version</th>
-              <th className={th}>MAC</th>
+    <div className={box}>
+      <table className={table} aria-label="Addresses">
+        <thead>
+          <tr>
+            <th className={th}>Network</th>
+            <th className={th}>Address</th>
+            <th className={th}>Type</th>
+            <th className={th}>MAC</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {rows.map((r) => (
+            <tr key={`${r.net}-${r.addr}`}>
+              <td className={td}>{r.net}</td>
+              <td className={`${td} font-mono text-xs`}>{r.addr}</td>
+              <td className={td}>{r['OS-EXT-IPS:type'] ?? ''}</td>
+              <td className={`${td} font-mono text-xs`}>{r['OS-EXT-IPS-MAC:mac_addr'] ?? ''}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {rows.length === 0 && (
-              <tr>
-                <td className={td} colSpan={5}>
-                  No addresses.
-                </td>
-              </tr>
-            )}
-            {rows.map((r) => (
-              <tr key={`${r.net}-${r.addr}`}>
-                <td className={td}>{r.net}</td>
-                <td className={`${td} font-mono text-xs`}>{r.addr}</td>
-                <td className={td}>{r['OS-EXT-IPS:type'] ?? ''}</td>
-                <td className={td}>IPv{r.version ?? 4}</td>
-                <td className={`${td} font-mono text-xs`}>{r['OS-EXT-IPS-MAC:mac_addr'] ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p className="text-sm">
-        <span className="font-medium">Security groups:</span> {(server.security_groups ?? []).map((g) => g.name).join(', ') || 'none'}
-      </p>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
