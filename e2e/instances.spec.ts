@@ -33,7 +33,7 @@ test('a launched instance goes from BUILD to ACTIVE without a reload', async ({ 
 test('stop and start an instance', async ({ page }) => {
   await openSection(page, 'Instances');
   const row = instanceRow(page, life);
-  await expect(row).toContainText('ACTIVE');
+  await expect(row).toContainText('ACTIVE', SLOW);
   await row.getByRole('button', { name: `Actions for ${life}` }).click();
   await row.getByRole('menuitem', { name: 'Stop' }).click();
   const dialog = page.getByRole('dialog', { name: 'Stop instance?' });
