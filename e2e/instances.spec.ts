@@ -168,3 +168,22 @@ test('a copied URL with filters reproduces the view in a new browser context', a
   await expect(instanceRow(other, life)).toHaveCount(0);
   await context.close();
 });
+
+test('rename an instance and give it a description', async ({ page }) => {
+  await openSection(page, 'Instances');
+  await instanceRow(page, life).getByRole('link', { name: life }).click();
+  await page.getByRole('toolbar', { name: 'Instance actions' }).getByRole('button', { name: 'Edit' }).click();
+  const form = page.getByRole('form', { name: 'Edit instance' });
+  await form.getByLabel('Instance name').fill('');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByText('Enter a name')).toBeVisible();
+  const renamed = `${life}-renamed`;
+  await form.getByLabel('Instance name').fill(renamed);
+  await form.getByLabel('Description').fill("web tier's first node");
+  await expect(form.getByText(`openstack server set --name ${renamed} --description 'web tier'\\''s first node'`)).toBeVisible();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: renamed, level: 1 })).toBeVisible(SLOW);
+  await openSection(page, 'Instances');
+  await expect(instanceRow(page, renamed)).toBeVisible();
+});

@@ -9,7 +9,8 @@ import { StatusBadge } from '@/components/resource/status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { osCall, osPath, useProjectScope } from '@/lib/resources/hooks';
-import { parseResponse } from '@/lib/resources/schema';
+import { command } from '@/lib/resources/cli';
+import { fieldErrors, parseResponse } from '@/lib/resources/schema';
 import { canConsole, canResize, canSnapshot, serverDefinition as def, type Server } from '@/lib/resources/compute/server';
 import { apiFetch } from '@/lib/client/api';
 
@@ -67,7 +68,7 @@ function OverviewExtra({ server }: { server: Server }) {
 }
 
 function ExtraActions({ server }: { server: Server }) {
-  const [open, setOpen] = useState<'snapshot' | 'resize' | null>(null);
+  const [open, setOpen] = useState<'edit' | 'snapshot' | 'resize' | null>(null);
   const consoleM = useMutation({
     mutationFn: () =>
       osCall<{ remote_console: { url: string } }>(def, { method: 'POST', path: `servers/${server.id}/remote-consoles`, body: { remote_console: { protocol: 'vnc', type: 'novnc' } } }),
@@ -75,6 +76,9 @@ function ExtraActions({ server }: { server: Server }) {
   });
   return (
     <>
+      <button type="button" className={buttonClass.secondary} aria-expanded={open === 'edit'} onClick={() => setOpen(open === 'edit' ? null : 'edit')}>
+        Edit
+      </button>
       {canSnapshot(server) && (
         <button type="button" className={buttonClass.secondary} aria-expanded={open === 'snapshot'} onClick={() => setOpen(open === 'snapshot' ? null : 'snapshot')}>
           Create snapshot
@@ -92,10 +96,60 @@ function ExtraActions({ server }: { server: Server }) {
       )}
       <div className="basis-full">
         {consoleM.isError && <ApiErrorNotice title="No console" error={consoleM.error} />}
+        {open === 'edit' && <EditForm server={server} onDone={() => setOpen(null)} />}
         {open === 'snapshot' && <SnapshotForm server={server} onDone={() => setOpen(null)} />}
         {open === 'resize' && <ResizeForm server={server} onDone={() => setOpen(null)} />}
       </div>
     </>
+  );
+}
+
+const EditSchema = z.object({
+  name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
+  description: z.string().max(255, { error: 'At most 255 characters' }),
+});
+
+/** Name and description (PUT /servers/{id}; description needs microversion 2.19, which COMPUTE_HEADERS pins above). */
+function EditForm({ server, onDone }: { server: Server; onDone: () => void }) {
+  const { projectId } = useProjectScope();
+  const qc = useQueryClient();
+  const [v, setV] = useState({ name: server.name, description: typeof server.description === 'string' ? server.description : '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const m = useMutation({
+    mutationFn: (body: z.infer<typeof EditSchema>) =>
+      osCall(def, { method: 'PUT', path: `servers/${server.id}`, body: { server: { name: body.name, description: body.description || null } } }),
+    onSuccess: onDone,
+    onSettled: () => qc.invalidateQueries({ queryKey: ['os', projectId, 'server'] }),
+  });
+  const cli = command('openstack', 'server', 'set', '--name', v.name.trim() || '<name>', '--description', v.description, server.id);
+  return (
+    <form
+      noValidate
+      aria-label="Edit instance"
+      className="mt-2 max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const r = EditSchema.safeParse(v);
+        if (!r.success) return setErrors(fieldErrors(r.error));
+        setErrors({});
+        m.mutate(r.data);
+      }}
+    >
+      <TextField label="Instance name" value={v.name} error={errors.name} onChange={(e) => setV({ ...v, name: e.target.value })} />
+      <TextField label="Description" value={v.description} error={errors.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
+      {m.isError && <ApiErrorNotice title="The change was refused" error={m.error} />}
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        CLI: <code className="font-mono">{cli}</code>
+      </p>
+      <div className="flex gap-2">
+        <button type="submit" className={buttonClass.primary} disabled={m.isPending}>
+          Save
+        </button>
+        <button type="button" className={buttonClass.secondary} onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
 

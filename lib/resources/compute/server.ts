@@ -195,6 +195,7 @@ export const serverDefinition: ResourceDefinition<Server> = {
   overview: [
     { label: 'ID', value: (s) => s.id, mono: true },
     { label: 'Status', value: (s) => serverStatus(s).label },
+    { label: 'Description', value: (s) => (typeof s.description === 'string' ? s.description : '') },
     { label: 'Power state', value: (s) => ['NOSTATE', 'RUNNING', '', 'PAUSED', 'SHUTDOWN', '', 'CRASHED', 'SUSPENDED'][s['OS-EXT-STS:power_state'] ?? 0] ?? '' },
     { label: 'Flavor', value: (s) => `${s.flavor.original_name ?? s.flavor.id ?? ''} (${s.flavor.vcpus ?? '?'} vCPU, ${s.flavor.ram ?? '?'} MB RAM, ${s.flavor.disk ?? '?'} GB disk)` },
     { label: 'Image', value: (s, ctx) => (imageId(s) ? `${ctx.lookups.images?.[imageId(s)] ?? ''} ${imageId(s)}`.trim() : 'Booted from volume') },
