@@ -22,7 +22,9 @@ type Values = { name: string; disk_format: string; container_format: string; vis
 type Phase =
   | { step: 'form' }
   | { step: 'uploading'; image: Image; loaded: number; total: number }
-  | { step: 'importing' | 'done'; image: Image }
+  | { step: 'importing'; image: Image }
+  /** `importFailed`: the import went back to queued (Glance's sign that web-download failed). */
+  | { step: 'done'; image: Image; importFailed?: boolean }
   | { step: 'cancelling' | 'cancelled'; image: Image; deleteError?: unknown };
 
 async function getImage(id: string, signal?: AbortSignal): Promise<Image> {
@@ -60,7 +62,8 @@ export function ImageCreateForm() {
 
   const currentId = phase.step === 'form' ? undefined : phase.image.id;
   // Poll the new image while it is uploading or importing; stop once it settles.
-  const watching = phase.step === 'uploading' || phase.step === 'importing' || (phase.step === 'done' && imageStatus(phase.image).tone === 'busy');
+  const watching = phase.step === 'uploading' || phase.step === 'importing' || (phase.step === 'done' && !phase.importFailed && imageStatus(phase.image).tone === 'busy');
+  const importing = useRef(false);
   useEffect(() => {
     if (!currentId || !watching) return;
     const ctl = new AbortController();
@@ -68,7 +71,11 @@ export function ImageCreateForm() {
       getImage(currentId, ctl.signal)
         .then((img) => {
           setSeen((old) => (old[old.length - 1] === img.status ? old : [...old, img.status]));
-          setPhase((old) => ((old.step === 'done' || old.step === 'importing') && imageStatus(img).tone !== 'busy' ? { step: 'done', image: img } : old));
+          if (img.status === 'importing') importing.current = true;
+          setPhase((old) => {
+            if (old.step === 'importing' && importing.current && img.status === 'queued') return { step: 'done', image: img, importFailed: true };
+            return (old.step === 'done' || old.step === 'importing') && imageStatus(img).tone !== 'busy' ? { step: 'done', image: img } : old;
+          });
         })
         .catch(() => undefined); // a failed poll is retried on the next tick
     }, 500);
@@ -112,13 +119,17 @@ export function ImageCreateForm() {
     setSeen([created.status]);
     void qc.invalidateQueries({ queryKey: ['os', projectId, 'image', 'list'] });
     if (source === 'url') {
-      setPhase({ step: 'importing', image: created });
       try {
         await osCall(image, { method: 'POST', path: `v2/images/${created.id}/import`, body: { method: { name: 'web-download', uri: url.trim() } } });
       } catch (e) {
-        setError(e);
-        setPhase({ step: 'done', image: await getImage(created.id).catch(() => created) });
+        // Refused (e.g. the URL does not pass Glance's import filter): drop the empty image, keep the form.
+        await osCall(image, { method: 'DELETE', path: `v2/images/${created.id}` }).catch(() => undefined);
+        void qc.invalidateQueries({ queryKey: ['os', projectId, 'image', 'list'] });
+        setSeen([]);
+        return setError(e);
       }
+      importing.current = false;
+      setPhase({ step: 'importing', image: created });
       return;
     }
     const ctl = new AbortController();
@@ -251,7 +262,7 @@ export function ImageCreateForm() {
             Protected (cannot be deleted)
           </label>
         </fieldset>
-        {!!error && <ApiErrorNotice title={phase.step === 'form' ? 'Could not create the image' : 'The image data was not stored'} error={error} />}
+        {!!error && <ApiErrorNotice title={phase.step !== 'form' ? 'The image data was not stored' : source === 'url' ? 'Could not import the image' : 'Could not create the image'} error={error} />}
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
           CLI: <code className="font-mono break-all">{cli}</code>
         </p>
@@ -317,6 +328,11 @@ function Progress({ phase, seen, onCancel }: { phase: Exclude<Phase, { step: 'fo
         ) : (
           <p role="status">Upload cancelled; the unfinished image was deleted.</p>
         ))}
+      {phase.step === 'done' && phase.importFailed && (
+        <p role="alert" className="text-red-700 dark:text-red-300">
+          Glance could not download the image from the URL; the image is back in the queued state. Delete it, or try again with another URL.
+        </p>
+      )}
       {phase.step === 'done' && img.status === 'active' && (
         <p role="status">
           The image is active.{' '}
