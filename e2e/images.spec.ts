@@ -98,6 +98,29 @@ test('bad input shows field errors before anything is created', async ({ page })
   await expect(form).toContainText('openstack image create --disk-format raw');
 });
 
+test('create from a URL (web-download): bad URLs are refused with Glance\'s message and leave nothing behind', async ({ page }) => {
+  const fromUrl = `${RUN}-url`;
+  await openImages(page);
+  await page.getByRole('link', { name: 'Create image' }).click();
+  const form = page.getByRole('form', { name: 'Create image' });
+  // Both backends list web-download in GET v2/info/import (Glance's default), so the choice is offered.
+  await form.getByRole('radio', { name: 'Import from a URL' }).check();
+  await expect(form.getByLabel('Image file')).toHaveCount(0);
+  await form.getByLabel('Image URL').fill('ftp://example.com/disk.img');
+  await form.getByLabel('Name').fill(fromUrl);
+  await form.getByRole('button', { name: 'Import image' }).click();
+  await expect(form.getByText('Enter an http:// or https:// URL')).toBeVisible();
+  // Glance's import filter allows ports 80 and 443 only.
+  await form.getByLabel('Image URL').fill('http://127.0.0.1:9/disk.vmdk');
+  await expect(form.getByLabel('Disk format')).toHaveValue('vmdk');
+  await expect(form).toContainText('--import --import-method web-download --uri http://127.0.0.1:9/disk.vmdk');
+  await form.getByRole('button', { name: 'Import image' }).click();
+  const refused = form.getByRole('alert').filter({ hasText: 'Could not import the image' });
+  await expect(refused).toContainText('URI for web-download does not pass filtering: http://127.0.0.1:9/disk.vmdk');
+  await expect(refused).toContainText('HTTP 400');
+  await expect.poll(async () => (await imagesNamed(page, fromUrl)).length).toBe(0);
+});
+
 test('upload a small image file and watch queued -> saving -> active', async ({ page }) => {
   await openImages(page);
   await page.getByRole('link', { name: 'Create image' }).click();
