@@ -161,6 +161,21 @@ test('filters: owner (mine / public) and visibility', async ({ page }) => {
   await expect(table).not.toContainText('public');
 });
 
+test('detail: properties, instances launched from it, raw JSON, and "Launch instance" preselects the image', async ({ page }) => {
+  await openImages(page);
+  await imageRow(page, name).getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  const id = new URL(page.url()).pathname.split('/').pop()!;
+  await expect(page.getByRole('tabpanel')).toContainText(id);
+  await page.getByRole('tab', { name: 'Instances' }).click();
+  await expect(page.getByRole('table', { name: 'Instances from this image' })).toContainText('No instances were launched from this image.');
+  await page.getByRole('tab', { name: 'Raw JSON' }).click();
+  await expect(page.getByLabel('Raw JSON')).toContainText(`"id": "${id}"`);
+  await page.getByRole('toolbar', { name: 'Image actions' }).getByRole('link', { name: 'Launch instance' }).click();
+  const launch = page.getByRole('form', { name: 'Launch instance' });
+  await expect(launch.getByLabel('Image', { exact: true })).toHaveValue(id);
+});
+
 test('cancel an upload: the unfinished image is deleted', async ({ page }) => {
   const cancelled = `${RUN}-cancel`;
   await openImages(page);

@@ -62,7 +62,8 @@ export function ImageCreateForm() {
 
   const currentId = phase.step === 'form' ? undefined : phase.image.id;
   // Poll the new image while it is uploading or importing; stop once it settles.
-  const watching = phase.step === 'uploading' || phase.step === 'importing' || (phase.step === 'done' && !phase.importFailed && imageStatus(phase.image).tone === 'busy');
+  // After a finished PUT Glance already answers active; only an import settles later.
+  const watching = phase.step === 'uploading' || phase.step === 'importing';
   const importing = useRef(false);
   useEffect(() => {
     if (!currentId || !watching) return;
@@ -88,7 +89,8 @@ export function ImageCreateForm() {
   useEffect(() => () => abort.current?.abort(), []);
 
   const parsed = ImageCreateSchema.safeParse(v);
-  const cli = createCli(parsed.success ? parsed.data : (v as never), source === 'url' ? { url } : { file: file?.name });
+  const draft = { ...v, min_disk: Number(v.min_disk) || 0, min_ram: Number(v.min_ram) || 0 } as Parameters<typeof createCli>[0];
+  const cli = createCli(parsed.success ? parsed.data : draft, source === 'url' ? { url } : { file: file?.name });
   const visibilities = VISIBILITIES.filter((x) => x !== 'public' || isAdmin);
 
   function chooseFile(f: File | null) {
@@ -328,6 +330,16 @@ function Progress({ phase, seen, onCancel }: { phase: Exclude<Phase, { step: 'fo
         ) : (
           <p role="status">Upload cancelled; the unfinished image was deleted.</p>
         ))}
+      {phase.step === 'done' && !phase.importFailed && img.status === 'queued' && (
+        <div className="space-y-2">
+          <p role="alert" className="text-red-700 dark:text-red-300">
+            The image has no data (status queued).
+          </p>
+          <button type="button" className={buttonClass.secondary} onClick={() => onCancel(img)}>
+            Delete the unfinished image
+          </button>
+        </div>
+      )}
       {phase.step === 'done' && phase.importFailed && (
         <p role="alert" className="text-red-700 dark:text-red-300">
           Glance could not download the image from the URL; the image is back in the queued state. Delete it, or try again with another URL.
