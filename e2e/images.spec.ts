@@ -28,7 +28,7 @@ async function openImages(page: Page) {
   }
   await expect(page.getByRole('heading', { name: 'Images', level: 1 })).toBeVisible();
   // Loaded in the browser (so hydrated: a select changed before that would be reset).
-  await expect(page.getByRole('table', { name: 'Images' })).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByRole('table', { name: 'Images' })).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
 }
 
 function imageRow(page: Page, n: string) {
@@ -170,7 +170,7 @@ test('detail: properties, instances launched from it, raw JSON, and "Launch inst
   await page.getByRole('tab', { name: 'Instances' }).click();
   await expect(page.getByRole('table', { name: 'Instances from this image' })).toContainText('No instances were launched from this image.');
   await page.getByRole('tab', { name: 'Raw JSON' }).click();
-  await expect(page.getByLabel('Raw JSON')).toContainText(`"id": "${id}"`);
+  await expect(page.getByRole('tabpanel', { name: 'Raw JSON' })).toContainText(`"id": "${id}"`);
   await page.getByRole('toolbar', { name: 'Image actions' }).getByRole('link', { name: 'Launch instance' }).click();
   const launch = page.getByRole('form', { name: 'Launch instance' });
   await expect(launch.getByLabel('Image', { exact: true })).toHaveValue(id);
