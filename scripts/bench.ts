@@ -2,11 +2,13 @@
 import { benchProxyLatency } from './bench/proxy-latency';
 import { benchDemoCloudScale } from './bench/demo-cloud-scale';
 import { benchInstancesPage } from './bench/instances-page';
+import { benchUpload } from './bench/upload';
 
 const benches: Record<string, () => Promise<unknown>> = {
   'proxy-latency': benchProxyLatency,
   'demo-cloud-scale': benchDemoCloudScale,
   'instances-page': benchInstancesPage,
+  'upload': benchUpload,
 };
 
 async function main() {

@@ -105,7 +105,8 @@ export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptio
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (method !== 'GET') headers['X-Stratus-CSRF'] = '1';
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A caller's own content type wins (Glance PATCH needs application/openstack-images-v2.1-json-patch).
+  if (options.body !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
   if (path.startsWith('/api/os/') && typeof window !== 'undefined') {
     const project = pageProjectId(window.location.pathname);
     if (project) headers['X-Stratus-Project'] = project;

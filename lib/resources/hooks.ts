@@ -31,7 +31,7 @@ export function osPath(service: string, path: string): string {
 }
 
 export function osCall<T = unknown>(def: Pick<AnyDefinition, 'service' | 'headers'>, req: ApiRequest, signal?: AbortSignal): Promise<T> {
-  return apiFetch<T>(osPath(def.service, req.path), { method: req.method, body: req.body, headers: def.headers, signal });
+  return apiFetch<T>(osPath(def.service, req.path), { method: req.method, body: req.body, headers: { ...def.headers, ...req.headers }, signal });
 }
 
 const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
@@ -47,7 +47,8 @@ export function listQuery(def: AnyDefinition, params: ListParams): string {
   const q = new URLSearchParams();
   for (const f of def.filters ?? []) {
     const v = params.filters[f.id];
-    if (v) q.set(f.param ?? f.id, v);
+    if (v && f.query) for (const [k, x] of Object.entries(f.query(v))) q.set(k, x);
+    else if (v) q.set(f.param ?? f.id, v);
   }
   const sortCol = params.sort && def.columns.find((c) => c.id === params.sort?.column);
   if (sortCol?.sortKey && params.sort) {

@@ -36,8 +36,9 @@ export function parseList<T>(schema: z.ZodType<T>, body: unknown, key: string, w
   return parseResponse(z.array(schema), (body as Record<string, unknown>)[key], where, [key]);
 }
 
-/** Reads `body[key]` as one `schema` object. */
+/** Reads `body[key]` as one `schema` object; an empty key means the body itself (Glance, Designate answer bare objects). */
 export function parseItem<T>(schema: z.ZodType<T>, body: unknown, key: string, where: string): T {
+  if (!key) return parseResponse(schema, body, where);
   const inner = body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
   return parseResponse(schema, inner, where, [key]);
 }

@@ -19,6 +19,8 @@ export interface ApiRequest {
   method: HttpMethod;
   path: string;
   body?: unknown;
+  /** Headers for this call only (e.g. Glance's JSON-patch content type); override the definition's. */
+  headers?: Record<string, string>;
 }
 
 /** Related objects looked up by id for the rows on screen (e.g. image names for servers), cached briefly. */
@@ -71,6 +73,8 @@ export interface Filter {
   options?: readonly FilterOption[];
   /** Options from the API (e.g. images, flavors): a lookup the filter bar loads when opened. */
   optionsFrom?: { service: string; path: string; key: string; value: (o: Record<string, unknown>) => string; label: (o: Record<string, unknown>) => string; kind: string };
+  /** When one choice maps to other or several query parameters (Glance's owner: mine / shared / public). */
+  query?: (value: string) => Record<string, string>;
 }
 
 export interface Confirmation<T> {

@@ -7,6 +7,7 @@ import { call, login, startTestCloud } from '../../test-helpers';
 import { identityService } from '../identity';
 import { seedProjectId } from '../identity/seed';
 import { createImageFromServer, findImage, imageVisibleTo } from './api';
+import { importUriAllowed } from './import';
 import { imageService } from './index';
 
 type Img = Record<string, unknown> & { id: string; name: string; status: string };
@@ -51,7 +52,7 @@ describe('discovery', () => {
     expect(schema.name).toBe('image');
     expect(schema.properties).toHaveProperty('disk_format');
     const info = (await call(cloud, 'GET', '/image/v2/info/import', { token: demo })).body;
-    expect(info).toEqual({ 'import-methods': { description: 'Import methods available.', type: 'array', value: ['glance-direct'] } });
+    expect(info).toEqual({ 'import-methods': { description: 'Import methods available.', type: 'array', value: ['glance-direct', 'web-download'] } });
   });
   it('needs a token', async () => {
     const r = await call(cloud, 'GET', '/image/v2/images');
@@ -245,5 +246,34 @@ describe('cross-service contract', () => {
     const settled = findImage(cloud.core, img.id);
     expect(settled).toMatchObject({ status: 'active', min_disk: 1, min_ram: 64 });
     expect(settled?.checksum).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('image import (web-download)', () => {
+  it('filters URIs as Glance does by default (http/https, ports 80 and 443)', () => {
+    expect(importUriAllowed('http://example.com/a.img')).toBe(true);
+    expect(importUriAllowed('https://example.com:443/a.img')).toBe(true);
+    expect(importUriAllowed('http://127.0.0.1:9/a.img')).toBe(false);
+    expect(importUriAllowed('ftp://example.com/a.img')).toBe(false);
+    expect(importUriAllowed('not a url')).toBe(false);
+    expect(importUriAllowed(undefined)).toBe(false);
+  });
+  it('refuses unknown methods, unstaged glance-direct, filtered URIs and non-queued images', async () => {
+    const img = (await create({ name: 'import-me', disk_format: 'raw', container_format: 'bare' })).body as Img;
+    const imp = (method: unknown) => call(cloud, 'POST', `/image/v2/images/${img.id}/import`, { token: demo, body: { method } });
+    const bogus = await imp({ name: 'bogus' });
+    expect(bogus.status).toBe(400);
+    expect(String(bogus.body)).toContain('Unknown import method name');
+    const direct = await imp({ name: 'glance-direct' });
+    expect(direct.status).toBe(409);
+    expect(String(direct.body)).toContain('needs to be staged');
+    const filtered = await imp({ name: 'web-download', uri: 'http://127.0.0.1:9/x.img' });
+    expect(filtered.status).toBe(400);
+    expect(String(filtered.body)).toContain('URI for web-download does not pass filtering: http://127.0.0.1:9/x.img');
+    expect((await call(cloud, 'GET', `/image/v2/images/${img.id}`, { token: demo })).body).toMatchObject({ status: 'queued' });
+    expect((await upload(img.id, Buffer.from('abc'))).status).toBe(204);
+    const active = await imp({ name: 'web-download', uri: 'http://example.com/x.img' });
+    expect(active.status).toBe(409);
+    expect(String(active.body)).toContain('Image with status active cannot be target for import');
   });
 });

@@ -16,6 +16,7 @@ import {
   BASE_ATTRS, CONTAINER_FORMATS, DISK_FORMATS, imagesDir, imageState, READ_ONLY, RESERVED, VISIBILITIES,
   type Image, type MemberStatus, type Visibility,
 } from './model';
+import { importRoutes, IMPORT_METHODS } from './import';
 import { renderImage } from './render';
 import { imageVisibleTo } from './visibility';
 
@@ -145,7 +146,7 @@ export function imageRoutes(core: CloudCore, router: Router): void {
     state().images.push(image);
     return json(201, renderImage(image), {
       Location: `${ctx.serviceUrl}/v2/images/${image.id}`,
-      'OpenStack-image-import-methods': 'glance-direct',
+      'OpenStack-image-import-methods': IMPORT_METHODS.join(','),
       'OpenStack-image-store-ids': 'file',
     });
   });
@@ -410,6 +411,7 @@ export function imageRoutes(core: CloudCore, router: Router): void {
   });
 
   memberRoutes(core, router, load);
+  importRoutes(core, router, load, mustOwn);
 }
 
 /** What Glance's format inspector reports: the qcow2 header's size, the byte size for raw, else null. */

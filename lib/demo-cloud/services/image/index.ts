@@ -2,6 +2,7 @@ import type { RequestContext } from '../../core/context';
 import { json } from '../../core/reply';
 import { defineService } from '../../core/service';
 import { imageRoutes } from './images';
+import { IMPORT_METHODS } from './import';
 import { imageState } from './model';
 import { glanceRouter, htmlError } from './render';
 import imageSchema from './schema-image.json';
@@ -34,8 +35,9 @@ export const imageService = defineService({
     router.get('/v2/schemas/images', (ctx) => (ctx.auth(), json(200, imagesSchema)));
     router.get('/v2/info/import', (ctx) => {
       ctx.auth();
-      // web-download is not offered by the demo cloud: only the default glance-direct.
-      return json(200, { 'import-methods': { description: 'Import methods available.', type: 'array', value: ['glance-direct'] } });
+      // Glance's default enabled_import_methods. web-download is emulated (import.ts); glance-direct is listed, as
+      // Glance lists it, but staging is not.
+      return json(200, { 'import-methods': { description: 'Import methods available.', type: 'array', value: IMPORT_METHODS } });
     });
     router.get('/v2/info/stores', (ctx) => (ctx.auth(), json(200, { stores: [{ id: 'file', default: 'true' }] })));
     imageRoutes(core, router);

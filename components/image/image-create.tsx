@@ -1,0 +1,358 @@
+'use client';
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useEffect, useRef, useState } from 'react';
+import { ApiErrorNotice } from '@/components/resource/api-error';
+import { StatusBadge } from '@/components/resource/status-badge';
+import { useIsAdmin } from '@/components/shell/session-context';
+import { buttonClass } from '@/components/ui/button';
+import { SelectField, TextField } from '@/components/ui/field';
+import { upload } from '@/lib/client/upload';
+import { osCall, osPath, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
+import {
+  CONTAINER_FORMATS, createCli, createRequest, DISK_FORMATS, formatBytes, guessDiskFormat, ImageCreateSchema, ImageSchema,
+  ImportInfoSchema, imageStatus, nameFromFile, UrlSchema, VISIBILITIES, type Image,
+} from '@/lib/resources/image/image';
+import { fieldErrors, parseResponse } from '@/lib/resources/schema';
+
+const image = { service: 'image' } as const;
+
+type Values = { name: string; disk_format: string; container_format: string; visibility: string; protected: boolean; min_disk: string; min_ram: string };
+type Phase =
+  | { step: 'form' }
+  | { step: 'uploading'; image: Image; loaded: number; total: number }
+  | { step: 'importing'; image: Image }
+  /** `importFailed`: the import went back to queued (Glance's sign that web-download failed). */
+  | { step: 'done'; image: Image; importFailed?: boolean }
+  | { step: 'cancelling' | 'cancelled'; image: Image; deleteError?: unknown };
+
+async function getImage(id: string, signal?: AbortSignal): Promise<Image> {
+  return parseResponse(ImageSchema, await osCall(image, { method: 'GET', path: `v2/images/${id}` }, signal), `image v2/images/${id}`);
+}
+
+/** Create an image from a local file (streamed through the proxy to PUT v2/images/{id}/file) or, when the cloud offers it, from a URL. */
+export function ImageCreateForm() {
+  const { projectId } = useProjectScope();
+  const href = useResourceHref();
+  const isAdmin = useIsAdmin();
+  const qc = useQueryClient();
+  const info = useQuery({
+    queryKey: ['os', projectId, 'image', 'import-info'],
+    queryFn: async ({ signal }) => parseResponse(ImportInfoSchema, await osCall(image, { method: 'GET', path: 'v2/info/import' }, signal), 'image v2/info/import'),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+  // Hidden unless the cloud lists web-download (an error or an older Glance: no URL option).
+  const webDownload = !!info.data?.['import-methods'].value.includes('web-download');
+
+  const [source, setSource] = useState<'file' | 'url'>('file');
+  const [file, setFile] = useState<File | null>(null);
+  const [url, setUrl] = useState('');
+  const [v, setV] = useState<Values>({ name: '', disk_format: 'qcow2', container_format: 'bare', visibility: 'private', protected: false, min_disk: '0', min_ram: '0' });
+  const [guessed, setGuessed] = useState<string>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [phase, setPhase] = useState<Phase>({ step: 'form' });
+  // Every status Glance reported for the new image, in order (queued -> saving -> active).
+  const [seen, setSeen] = useState<string[]>([]);
+  const abort = useRef<AbortController | null>(null);
+  const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((old) => ({ ...old, [k]: value }));
+  const record = (img: Image) => setSeen((old) => (old[old.length - 1] === img.status ? old : [...old, img.status]));
+
+  const currentId = phase.step === 'form' ? undefined : phase.image.id;
+  // Poll the new image while it is uploading or importing; stop once it settles.
+  // After a finished PUT Glance already answers active; only an import settles later.
+  const watching = phase.step === 'uploading' || phase.step === 'importing';
+  const importing = useRef(false);
+  useEffect(() => {
+    if (!currentId || !watching) return;
+    const ctl = new AbortController();
+    const timer = setInterval(() => {
+      getImage(currentId, ctl.signal)
+        .then((img) => {
+          setSeen((old) => (old[old.length - 1] === img.status ? old : [...old, img.status]));
+          if (img.status === 'importing') importing.current = true;
+          setPhase((old) => {
+            if (old.step === 'importing' && importing.current && img.status === 'queued') return { step: 'done', image: img, importFailed: true };
+            return (old.step === 'done' || old.step === 'importing') && imageStatus(img).tone !== 'busy' ? { step: 'done', image: img } : old;
+          });
+        })
+        .catch(() => undefined); // a failed poll is retried on the next tick
+    }, 500);
+    return () => {
+      clearInterval(timer);
+      ctl.abort();
+    };
+  }, [currentId, watching]);
+
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const parsed = ImageCreateSchema.safeParse(v);
+  const draft = { ...v, min_disk: Number(v.min_disk) || 0, min_ram: Number(v.min_ram) || 0 } as Parameters<typeof createCli>[0];
+  const cli = createCli(parsed.success ? parsed.data : draft, source === 'url' ? { url } : { file: file?.name });
+  const visibilities = VISIBILITIES.filter((x) => x !== 'public' || isAdmin);
+
+  function chooseFile(f: File | null) {
+    setFile(f);
+    if (!f) return setGuessed(undefined);
+    const g = guessDiskFormat(f.name);
+    setGuessed(g);
+    setV((old) => ({ ...old, disk_format: g ?? old.disk_format, name: old.name || nameFromFile(f.name) }));
+  }
+
+  async function submit() {
+    setError(null);
+    const r = ImageCreateSchema.safeParse(v);
+    const errs = r.success ? {} : fieldErrors(r.error);
+    if (source === 'file' && !file) errs.file = 'Choose an image file';
+    if (source === 'url') {
+      const u = UrlSchema.safeParse(url);
+      if (!u.success) errs.url = u.error.issues[0]?.message ?? 'Invalid URL';
+    }
+    setErrors(errs);
+    if (!r.success || Object.keys(errs).length) return;
+    let created: Image;
+    try {
+      created = parseResponse(ImageSchema, await osCall(image, createRequest(r.data)), 'image POST v2/images');
+    } catch (e) {
+      return setError(e);
+    }
+    setSeen([created.status]);
+    void qc.invalidateQueries({ queryKey: ['os', projectId, 'image', 'list'] });
+    if (source === 'url') {
+      try {
+        await osCall(image, { method: 'POST', path: `v2/images/${created.id}/import`, body: { method: { name: 'web-download', uri: url.trim() } } });
+      } catch (e) {
+        // Refused (e.g. the URL does not pass Glance's import filter): drop the empty image, keep the form.
+        await osCall(image, { method: 'DELETE', path: `v2/images/${created.id}` }).catch(() => undefined);
+        void qc.invalidateQueries({ queryKey: ['os', projectId, 'image', 'list'] });
+        setSeen([]);
+        return setError(e);
+      }
+      importing.current = false;
+      setPhase({ step: 'importing', image: created });
+      return;
+    }
+    const ctl = new AbortController();
+    abort.current = ctl;
+    setPhase({ step: 'uploading', image: created, loaded: 0, total: file!.size });
+    try {
+      await upload({
+        method: 'PUT',
+        url: osPath('image', `v2/images/${created.id}/file`),
+        body: file!,
+        headers: { 'Content-Type': 'application/octet-stream' },
+        signal: ctl.signal,
+        onProgress: (p) => setPhase((old) => (old.step === 'uploading' ? { ...old, loaded: p.loaded, total: p.total } : old)),
+      });
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') return;
+      setError(e);
+    } finally {
+      abort.current = null;
+    }
+    const after = await getImage(created.id).catch(() => created);
+    record(after);
+    setPhase({ step: 'done', image: after });
+    void qc.invalidateQueries({ queryKey: ['os', projectId, 'image'] });
+  }
+
+  async function cancel(img: Image) {
+    abort.current?.abort();
+    setPhase({ step: 'cancelling', image: img });
+    // A half-made image stays queued (or killed) forever: delete it.
+    try {
+      await osCall(image, { method: 'DELETE', path: `v2/images/${img.id}` });
+      setPhase({ step: 'cancelled', image: img });
+    } catch (e) {
+      setPhase({ step: 'cancelled', image: img, deleteError: e });
+    }
+    void qc.invalidateQueries({ queryKey: ['os', projectId, 'image'] });
+  }
+
+  const busy = phase.step === 'uploading' || phase.step === 'importing' || phase.step === 'cancelling';
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={href('images')} className="text-brand-700 hover:underline dark:text-brand-300">
+          Images
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-semibold tracking-tight">Create image</h1>
+      <form
+        noValidate
+        aria-label="Create image"
+        className="space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!busy) void submit();
+        }}
+      >
+        <fieldset disabled={phase.step !== 'form'} className="space-y-4">
+          {webDownload && (
+            <div role="radiogroup" aria-label="Image source" className="flex gap-4 text-sm">
+              <label className="flex items-center gap-2">
+                <input type="radio" name="source" checked={source === 'file'} onChange={() => setSource('file')} /> Upload a file
+              </label>
+              <label className="flex items-center gap-2">
+                <input type="radio" name="source" checked={source === 'url'} onChange={() => setSource('url')} /> Import from a URL
+              </label>
+            </div>
+          )}
+          {source === 'file' ? (
+            <div className="space-y-1.5">
+              <label htmlFor="image-file" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
+                Image file
+              </label>
+              <input
+                id="image-file"
+                type="file"
+                aria-invalid={errors.file ? true : undefined}
+                aria-describedby={errors.file ? 'image-file-error' : 'image-file-hint'}
+                className="block w-full text-sm"
+                onChange={(e) => chooseFile(e.target.files?.[0] ?? null)}
+              />
+              {errors.file ? (
+                <p id="image-file-error" className="text-sm text-red-600 dark:text-red-400">
+                  {errors.file}
+                </p>
+              ) : (
+                <p id="image-file-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
+                  {file ? `${formatBytes(file.size)}${guessed ? `; disk format ${guessed} guessed from the name` : '; choose the disk format below'}` : 'Streamed to the image service; large files are fine.'}
+                </p>
+              )}
+            </div>
+          ) : (
+            <TextField label="Image URL" value={url} error={errors.url} hint="Glance downloads it (image import, web-download)." placeholder="https://example.com/image.qcow2" onChange={(e) => {
+              setUrl(e.target.value);
+              const g = guessDiskFormat(e.target.value.split(/[?#]/)[0]);
+              if (g) set('disk_format', g);
+            }} />
+          )}
+          <TextField label="Name" value={v.name} error={errors.name} onChange={(e) => set('name', e.target.value)} />
+          <div className="grid gap-3 sm:grid-cols-2">
+            <SelectField label="Disk format" value={v.disk_format} error={errors.disk_format} onChange={(e) => set('disk_format', e.target.value)}>
+              {DISK_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Container format" value={v.container_format} error={errors.container_format} onChange={(e) => set('container_format', e.target.value)}>
+              {CONTAINER_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <SelectField label="Visibility" value={v.visibility} error={errors.visibility} onChange={(e) => set('visibility', e.target.value)}>
+            {visibilities.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </SelectField>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <TextField label="Min disk (GB)" type="number" min={0} value={v.min_disk} error={errors.min_disk} onChange={(e) => set('min_disk', e.target.value)} />
+            <TextField label="Min RAM (MB)" type="number" min={0} value={v.min_ram} error={errors.min_ram} onChange={(e) => set('min_ram', e.target.value)} />
+          </div>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={v.protected} onChange={(e) => set('protected', e.target.checked)} />
+            Protected (cannot be deleted)
+          </label>
+        </fieldset>
+        {!!error && <ApiErrorNotice title={phase.step !== 'form' ? 'The image data was not stored' : source === 'url' ? 'Could not import the image' : 'Could not create the image'} error={error} />}
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          CLI: <code className="font-mono break-all">{cli}</code>
+        </p>
+        {phase.step === 'form' && (
+          <div className="flex gap-2">
+            <button type="submit" className={buttonClass.primary}>
+              {source === 'url' ? 'Import image' : 'Upload image'}
+            </button>
+            <Link href={href('images')} className={buttonClass.secondary}>
+              Cancel
+            </Link>
+          </div>
+        )}
+      </form>
+      {phase.step !== 'form' && <Progress phase={phase} seen={seen} onCancel={cancel} />}
+    </div>
+  );
+}
+
+function Progress({ phase, seen, onCancel }: { phase: Exclude<Phase, { step: 'form' }>; seen: string[]; onCancel: (img: Image) => void }) {
+  const href = useResourceHref();
+  const img = phase.image;
+  const pct = phase.step === 'uploading' && phase.total > 0 ? Math.floor((phase.loaded / phase.total) * 100) : phase.step === 'done' ? 100 : 0;
+  return (
+    <section aria-label="Upload" className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <p className="flex flex-wrap items-center gap-2">
+        Image{' '}
+        {phase.step === 'cancelled' ? (
+          <span className="font-medium">{img.name}</span>
+        ) : (
+          <Link href={href('images', encodeURIComponent(img.id))} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+            {img.name}
+          </Link>
+        )}
+        {phase.step === 'done' && <StatusBadge status={imageStatus(img)} />}
+      </p>
+      {phase.step === 'uploading' && (
+        <div className="space-y-1">
+          <progress aria-label="Upload progress" className="h-2 w-full" max={100} value={pct} />
+          <p aria-live="polite">
+            {formatBytes(phase.loaded)} of {formatBytes(phase.total)} sent ({pct}%)
+          </p>
+        </div>
+      )}
+      {phase.step === 'importing' && <p aria-live="polite">Glance is downloading the image from the URL…</p>}
+      <ol aria-label="Image status history" className="flex flex-wrap gap-2">
+        {seen.map((s, i) => (
+          <li key={`${i}-${s}`} className="font-mono text-xs">
+            {i > 0 ? '→ ' : ''}
+            {s}
+          </li>
+        ))}
+      </ol>
+      {phase.step === 'uploading' && (
+        <button type="button" className={buttonClass.secondary} onClick={() => onCancel(img)}>
+          Cancel upload
+        </button>
+      )}
+      {phase.step === 'cancelling' && <p role="status">Cancelling: deleting the unfinished image…</p>}
+      {phase.step === 'cancelled' &&
+        (phase.deleteError ? (
+          <ApiErrorNotice title="Upload cancelled, but the unfinished image could not be deleted" error={phase.deleteError} />
+        ) : (
+          <p role="status">Upload cancelled; the unfinished image was deleted.</p>
+        ))}
+      {phase.step === 'done' && !phase.importFailed && img.status === 'queued' && (
+        <div className="space-y-2">
+          <p role="alert" className="text-red-700 dark:text-red-300">
+            The image has no data (status queued).
+          </p>
+          <button type="button" className={buttonClass.secondary} onClick={() => onCancel(img)}>
+            Delete the unfinished image
+          </button>
+        </div>
+      )}
+      {phase.step === 'done' && phase.importFailed && (
+        <p role="alert" className="text-red-700 dark:text-red-300">
+          Glance could not download the image from the URL; the image is back in the queued state. Delete it, or try again with another URL.
+        </p>
+      )}
+      {phase.step === 'done' && img.status === 'active' && (
+        <p role="status">
+          The image is active.{' '}
+          <Link href={href('instances', 'new', `image=${encodeURIComponent(img.id)}`)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+            Launch an instance from it
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}

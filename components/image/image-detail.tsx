@@ -1,0 +1,238 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { z } from 'zod';
+import { ApiErrorNotice } from '@/components/resource/api-error';
+import { ResourceDetail } from '@/components/resource/resource-detail';
+import { StatusBadge } from '@/components/resource/status-badge';
+import { useIsAdmin } from '@/components/shell/session-context';
+import { buttonClass } from '@/components/ui/button';
+import { inputClass, SelectField, TextField } from '@/components/ui/field';
+import { ApiError } from '@/lib/client/api';
+import { COMPUTE_HEADERS, serverStatus, ServerSchema } from '@/lib/resources/compute/server';
+import { osCall, useProjectScope, useResourceHref, useUpdate } from '@/lib/resources/hooks';
+import { editCli, ImageEditSchema, imagePatch, imageProperties, patchRequest, propertiesText, VISIBILITIES, type Image } from '@/lib/resources/image/image';
+import { fieldErrors, parseResponse } from '@/lib/resources/schema';
+import { useImageDefinition } from './use-image-definition';
+
+const table = 'min-w-full text-sm';
+const th = 'px-3 py-2 text-left text-xs font-medium text-zinc-600 uppercase dark:text-zinc-400';
+const td = 'px-3 py-2 align-top';
+const box = 'overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900';
+
+export function ImageDetail({ id }: { id: string }) {
+  const def = useImageDefinition();
+  return (
+    <ResourceDetail
+      def={def}
+      id={id}
+      overviewExtra={(i) => <Properties image={i} />}
+      extraActions={(i) => <ExtraActions image={i} />}
+      tabs={[{ id: 'instances', label: 'Instances', render: (i) => <Instances image={i} /> }]}
+    />
+  );
+}
+
+function Properties({ image }: { image: Image }) {
+  const props = imageProperties(image);
+  return (
+    <section aria-labelledby="props-heading" className="space-y-2">
+      <h2 id="props-heading" className="text-sm font-semibold">
+        Properties
+      </h2>
+      {props.length ? (
+        <div className={box}>
+          <table className={table} aria-label="Properties">
+            <thead>
+              <tr>
+                <th className={th}>Property</th>
+                <th className={th}>Value</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {props.map(([k, v]) => (
+                <tr key={k}>
+                  <td className={`${td} font-mono text-xs`}>{k}</td>
+                  <td className={`${td} font-mono text-xs break-all`}>{v}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">No properties.</p>
+      )}
+    </section>
+  );
+}
+
+function ExtraActions({ image }: { image: Image }) {
+  const href = useResourceHref();
+  const [editing, setEditing] = useState(false);
+  return (
+    <>
+      <button type="button" className={buttonClass.secondary} aria-expanded={editing} onClick={() => setEditing(!editing)}>
+        Edit
+      </button>
+      {image.status === 'active' && (
+        <Link href={href('instances', 'new', `image=${encodeURIComponent(image.id)}`)} className={buttonClass.secondary} title={`openstack server create --image ${image.id} ...`}>
+          Launch instance
+        </Link>
+      )}
+      {editing && (
+        <div className="basis-full">
+          <EditForm image={image} onDone={() => setEditing(false)} />
+        </div>
+      )}
+    </>
+  );
+}
+
+type EditValues = { name: string; visibility: string; protected: boolean; min_disk: string; min_ram: string; properties: string };
+
+function EditForm({ image, onDone }: { image: Image; onDone: () => void }) {
+  const def = useImageDefinition();
+  const isAdmin = useIsAdmin();
+  const update = useUpdate(def);
+  const [v, setV] = useState<EditValues>(() => ({
+    name: image.name ?? '',
+    visibility: image.visibility,
+    protected: image.protected,
+    min_disk: String(image.min_disk ?? 0),
+    min_ram: String(image.min_ram ?? 0),
+    properties: propertiesText(image),
+  }));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [note, setNote] = useState('');
+  const parsed = ImageEditSchema.safeParse(v);
+  const ops = parsed.success ? imagePatch(image, parsed.data) : [];
+  const set = <K extends keyof EditValues>(k: K, value: EditValues[K]) => setV((old) => ({ ...old, [k]: value }));
+  // Publicizing is an admin-only policy in Glance; keep the current value selectable.
+  const visibilities = VISIBILITIES.filter((x) => x !== 'public' || isAdmin || image.visibility === 'public');
+
+  return (
+    <form
+      noValidate
+      aria-label="Edit image"
+      className="mt-2 max-w-2xl space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setNote('');
+        const r = ImageEditSchema.safeParse(v);
+        if (!r.success) return setErrors(fieldErrors(r.error));
+        setErrors({});
+        const patch = imagePatch(image, r.data);
+        if (!patch.length) return setNote('Nothing changed.');
+        try {
+          await update.mutateAsync({ row: image, request: patchRequest(image.id, patch) });
+          onDone();
+        } catch (err) {
+          if (!(err instanceof ApiError)) throw err;
+        }
+      }}
+    >
+      <h2 className="text-lg font-semibold">Edit image</h2>
+      <TextField label="Name" value={v.name} error={errors.name} onChange={(e) => set('name', e.target.value)} />
+      <SelectField label="Visibility" value={v.visibility} error={errors.visibility} onChange={(e) => set('visibility', e.target.value)}>
+        {visibilities.map((x) => (
+          <option key={x} value={x}>
+            {x}
+          </option>
+        ))}
+      </SelectField>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={v.protected} onChange={(e) => set('protected', e.target.checked)} />
+        Protected (cannot be deleted)
+      </label>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label="Min disk (GB)" type="number" min={0} value={v.min_disk} error={errors.min_disk} onChange={(e) => set('min_disk', e.target.value)} />
+        <TextField label="Min RAM (MB)" type="number" min={0} value={v.min_ram} error={errors.min_ram} onChange={(e) => set('min_ram', e.target.value)} />
+      </div>
+      <label className="block space-y-1.5 text-sm">
+        <span className="block font-medium text-zinc-700 dark:text-zinc-300">Properties (one key=value a line)</span>
+        <textarea
+          className={`${inputClass} font-mono`}
+          rows={6}
+          placeholder="os_distro=ubuntu"
+          aria-invalid={errors.properties ? true : undefined}
+          value={v.properties}
+          onChange={(e) => set('properties', e.target.value)}
+        />
+        {errors.properties && <span className="block text-sm text-red-600 dark:text-red-400">{errors.properties}</span>}
+      </label>
+      {update.isError && <ApiErrorNotice title="Could not update the image" error={update.error} />}
+      {note && (
+        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+          {note}
+        </p>
+      )}
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        CLI: <code className="font-mono break-all">{ops.length ? editCli(image, ops) : `openstack image set ... ${image.id}`}</code>
+      </p>
+      <div className="flex gap-2">
+        <button type="submit" className={buttonClass.primary} disabled={update.isPending}>
+          Save changes
+        </button>
+        <button type="button" className={buttonClass.secondary} onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const ServersSchema = z.looseObject({ servers: z.array(ServerSchema) });
+
+/** Servers booted from the image: Nova filters by image id (only this project's servers, or all for admins). */
+function Instances({ image }: { image: Image }) {
+  const { projectId } = useProjectScope();
+  const href = useResourceHref();
+  const q = useQuery({
+    queryKey: ['os', projectId, 'server', 'list', { image: image.id }],
+    queryFn: async ({ signal }) =>
+      parseResponse(ServersSchema, await osCall({ service: 'compute', headers: COMPUTE_HEADERS }, { method: 'GET', path: `servers/detail?image=${encodeURIComponent(image.id)}&limit=100` }, signal), 'compute servers/detail').servers,
+  });
+  if (q.isError) return <ApiErrorNotice title="Could not load the instances" error={q.error} />;
+  return (
+    <div className="space-y-2">
+      <div className={box}>
+        <table className={table} aria-label="Instances from this image" aria-busy={q.isPending}>
+          <thead>
+            <tr>
+              <th className={th}>Name</th>
+              <th className={th}>Status</th>
+              <th className={th}>Created</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {q.data?.length === 0 && (
+              <tr>
+                <td className={td} colSpan={3}>
+                  No instances were launched from this image.
+                </td>
+              </tr>
+            )}
+            {q.data?.map((s) => (
+              <tr key={s.id}>
+                <td className={td}>
+                  <Link href={href('instances', encodeURIComponent(s.id))} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                    {s.name || s.id}
+                  </Link>
+                </td>
+                <td className={td}>
+                  <StatusBadge status={serverStatus(s)} />
+                </td>
+                <td className={td}>{s.created}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        CLI: <code className="font-mono">openstack server list --image {image.id}</code>
+      </p>
+    </div>
+  );
+}

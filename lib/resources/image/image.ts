@@ -1,0 +1,343 @@
+// Glance v2 images. Extra properties (os_distro, hw_*) sit at the top level of the image next to the base
+// attributes, so the schema is loose and `imageProperties` separates them. Updates are JSON-patch.
+import { z } from 'zod';
+import type { ApiRequest, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
+
+export const PATCH_CONTENT_TYPE = 'application/openstack-images-v2.1-json-patch';
+
+export const ImageSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().nullable().optional(),
+  status: z.string(),
+  visibility: z.string(),
+  protected: z.boolean(),
+  os_hidden: z.boolean().optional(),
+  checksum: z.string().nullable().optional(),
+  os_hash_algo: z.string().nullable().optional(),
+  os_hash_value: z.string().nullable().optional(),
+  owner: z.string().nullable().optional(),
+  size: z.number().nullable().optional(),
+  virtual_size: z.number().nullable().optional(),
+  container_format: z.string().nullable().optional(),
+  disk_format: z.string().nullable().optional(),
+  created_at: z.string(),
+  updated_at: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  min_ram: z.number().nullable().optional(),
+  min_disk: z.number().nullable().optional(),
+  stores: z.string().optional(),
+});
+export type Image = z.infer<typeof ImageSchema>;
+
+/** Attributes of Glance's image schema; everything else on an image is an extra property. */
+export const BASE_ATTRS = new Set([
+  'id', 'name', 'status', 'visibility', 'protected', 'os_hidden', 'checksum', 'os_hash_algo', 'os_hash_value', 'owner',
+  'size', 'virtual_size', 'container_format', 'disk_format', 'created_at', 'updated_at', 'tags', 'direct_url', 'min_ram',
+  'min_disk', 'self', 'file', 'stores', 'schema', 'locations',
+]);
+
+/** The extra properties (string values), sorted by key. */
+export function imageProperties(image: Record<string, unknown>): [string, string][] {
+  return Object.entries(image)
+    .filter(([k, v]) => !BASE_ATTRS.has(k) && typeof v === 'string')
+    .map(([k, v]) => [k, v as string] as [string, string])
+    .sort(([a], [b]) => a.localeCompare(b));
+}
+
+const BUSY = new Set(['queued', 'saving', 'importing', 'uploading', 'pending_delete']);
+
+export function imageStatus(i: Image): StatusInfo {
+  if (BUSY.has(i.status)) return { label: i.status, tone: 'busy', detail: i.status === 'queued' ? 'Waiting for image data' : undefined };
+  if (i.status === 'active') return { label: 'active', tone: 'ok' };
+  if (i.status === 'killed') return { label: 'killed', tone: 'error', detail: 'The upload failed' };
+  return { label: i.status, tone: 'unknown' };
+}
+
+export const DISK_FORMATS = ['qcow2', 'raw', 'iso', 'vmdk', 'vhd', 'vhdx', 'vdi', 'ploop', 'ami', 'ari', 'aki'] as const;
+export const CONTAINER_FORMATS = ['bare', 'ovf', 'ova', 'docker', 'compressed', 'ami', 'ari', 'aki'] as const;
+export const VISIBILITIES = ['private', 'shared', 'community', 'public'] as const;
+export const IMAGE_STATUSES = ['queued', 'saving', 'active', 'killed', 'deleted', 'pending_delete', 'deactivated', 'uploading', 'importing'];
+
+/** The disk format a file name suggests (qcow2, raw/img, iso, vmdk, vhd/vhdx), looking through .gz/.xz/.bz2. */
+export function guessDiskFormat(fileName: string): (typeof DISK_FORMATS)[number] | undefined {
+  const name = fileName.trim().toLowerCase().replace(/\.(gz|xz|bz2|zst)$/, '');
+  const ext = /\.([a-z0-9]+)$/.exec(name)?.[1];
+  switch (ext) {
+    case 'qcow2':
+    case 'qcow':
+      return 'qcow2';
+    case 'raw':
+    case 'img':
+      return 'raw';
+    case 'iso':
+      return 'iso';
+    case 'vmdk':
+      return 'vmdk';
+    case 'vhd':
+      return 'vhd';
+    case 'vhdx':
+      return 'vhdx';
+    case 'vdi':
+      return 'vdi';
+    default:
+      return undefined;
+  }
+}
+
+/** `name.qcow2` -> `name` (the default image name for an uploaded file). */
+export function nameFromFile(fileName: string): string {
+  return fileName.replace(/\.(gz|xz|bz2|zst)$/i, '').replace(/\.(qcow2?|raw|img|iso|vmdk|vhdx?|vdi)$/i, '');
+}
+
+// ---- properties text (one key=value a line) ----
+
+const PROPERTY_KEY = /^[A-Za-z0-9_.:-]+$/;
+
+/** Parses `key=value` lines; errors name the line. */
+export function parseProperties(text: string): { ok: true; value: Record<string, string> } | { ok: false; error: string } {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line || line.startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) return { ok: false, error: `Line ${i + 1}: write key=value` };
+    const key = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1).trim();
+    if (!PROPERTY_KEY.test(key) || key.length > 255) return { ok: false, error: `Line ${i + 1}: "${key}" is not a valid property name (letters, digits, _ . : -)` };
+    if (BASE_ATTRS.has(key)) return { ok: false, error: `Line ${i + 1}: "${key}" is an image attribute, not a property` };
+    if (key in out) return { ok: false, error: `Line ${i + 1}: "${key}" appears twice` };
+    out[key] = value;
+  }
+  return { ok: true, value: out };
+}
+
+export function propertiesText(image: Record<string, unknown>): string {
+  return imageProperties(image).map(([k, v]) => `${k}=${v}`).join('\n');
+}
+
+// ---- edit: form values -> JSON patch ----
+
+const intField = (what: string) =>
+  z.coerce.number({ error: `Enter the ${what}` }).int({ error: 'Enter a whole number' }).min(0, { error: 'Cannot be negative' }).max(2 ** 31 - 1, { error: 'Too large' });
+
+export const ImageEditSchema = z.object({
+  name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
+  visibility: z.enum(VISIBILITIES, { error: 'Choose a visibility' }),
+  protected: z.boolean(),
+  min_disk: intField('minimum disk (GB)'),
+  min_ram: intField('minimum RAM (MB)'),
+  properties: z.string().superRefine((t, ctx) => {
+    const r = parseProperties(t);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
+  }),
+});
+export type ImageEdit = z.infer<typeof ImageEditSchema>;
+
+export type PatchOp = { op: 'add' | 'replace'; path: string; value: unknown } | { op: 'remove'; path: string };
+
+const pointer = (key: string) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+
+/** The JSON patch turning `image` into the edited values: only what changed. */
+export function imagePatch(image: Image, edit: ImageEdit): PatchOp[] {
+  const ops: PatchOp[] = [];
+  const base: [keyof ImageEdit & keyof Image, unknown, unknown][] = [
+    ['name', image.name ?? '', edit.name],
+    ['visibility', image.visibility, edit.visibility],
+    ['protected', image.protected, edit.protected],
+    ['min_disk', image.min_disk ?? 0, edit.min_disk],
+    ['min_ram', image.min_ram ?? 0, edit.min_ram],
+  ];
+  for (const [key, before, after] of base) if (before !== after) ops.push({ op: 'replace', path: pointer(key), value: after });
+  const parsed = parseProperties(edit.properties);
+  if (!parsed.ok) return ops;
+  const current = Object.fromEntries(imageProperties(image));
+  for (const [k, v] of Object.entries(parsed.value)) {
+    if (!(k in current)) ops.push({ op: 'add', path: pointer(k), value: v });
+    else if (current[k] !== v) ops.push({ op: 'replace', path: pointer(k), value: v });
+  }
+  for (const k of Object.keys(current)) if (!(k in parsed.value)) ops.push({ op: 'remove', path: pointer(k) });
+  return ops;
+}
+
+export function patchRequest(id: string, ops: readonly PatchOp[]): ApiRequest {
+  return { method: 'PATCH', path: `v2/images/${id}`, body: ops, headers: { 'Content-Type': PATCH_CONTENT_TYPE } };
+}
+
+/** `openstack image set` for the changes (properties with --property / --remove-property). */
+export function editCli(image: Image, ops: readonly PatchOp[]): string {
+  const parts = ['openstack image set'];
+  for (const o of ops) {
+    const key = o.path.slice(1).replace(/~1/g, '/').replace(/~0/g, '~');
+    const value = o.op === 'remove' ? undefined : o.value;
+    if (key === 'name') parts.push(`--name ${shellQuote(String(value))}`);
+    else if (key === 'visibility') parts.push(`--${String(value)}`);
+    else if (key === 'protected') parts.push(value ? '--protected' : '--unprotected');
+    else if (key === 'min_disk') parts.push(`--min-disk ${String(value)}`);
+    else if (key === 'min_ram') parts.push(`--min-ram ${String(value)}`);
+    else if (o.op === 'remove') parts.push(`--remove-property ${key}`);
+    else parts.push(`--property ${shellQuote(`${key}=${String(value)}`)}`);
+  }
+  parts.push(image.id);
+  return parts.join(' ');
+}
+
+export function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+// ---- create ----
+
+export const ImageCreateSchema = z.object({
+  name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
+  disk_format: z.enum(DISK_FORMATS, { error: 'Choose a disk format' }),
+  container_format: z.enum(CONTAINER_FORMATS, { error: 'Choose a container format' }),
+  visibility: z.enum(VISIBILITIES, { error: 'Choose a visibility' }),
+  protected: z.boolean(),
+  min_disk: intField('minimum disk (GB)'),
+  min_ram: intField('minimum RAM (MB)'),
+});
+export type ImageCreate = z.infer<typeof ImageCreateSchema>;
+
+export function createRequest(input: ImageCreate): ApiRequest {
+  return { method: 'POST', path: 'v2/images', body: { ...input, name: input.name.trim() } };
+}
+
+export function createCli(input: Partial<ImageCreate>, source: { file?: string; url?: string }): string {
+  const parts = ['openstack image create'];
+  parts.push(`--disk-format ${input.disk_format ?? '<format>'}`, `--container-format ${input.container_format ?? 'bare'}`);
+  if (input.visibility && input.visibility !== 'shared') parts.push(`--${input.visibility}`);
+  if (input.protected) parts.push('--protected');
+  if (input.min_disk) parts.push(`--min-disk ${input.min_disk}`);
+  if (input.min_ram) parts.push(`--min-ram ${input.min_ram}`);
+  if (source.url) parts.push(`--import --import-method web-download --uri ${shellQuote(source.url)}`);
+  else parts.push(`--file ${shellQuote(source.file || '<file>')}`);
+  parts.push(shellQuote(input.name || '<name>'));
+  return parts.join(' ');
+}
+
+export const UrlSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter the URL of the image file' })
+  .refine((u) => /^https?:\/\/[^\s/]+/i.test(u), { error: 'Enter an http:// or https:// URL' });
+
+/** The import methods the cloud offers (`GET /v2/info/import`). */
+export const ImportInfoSchema = z.looseObject({ 'import-methods': z.looseObject({ value: z.array(z.string()) }) });
+
+// ---- list ----
+
+function imageLabel(rows: readonly Image[]): string {
+  const names = rows.map((r) => r.name || r.id);
+  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+}
+
+export function formatBytes(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${n} B` : `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+const setProtected = (value: boolean): ResourceAction<Image> => ({
+  id: value ? 'protect' : 'unprotect',
+  label: value ? 'Protect' : 'Unprotect',
+  allowed: (i) => i.protected !== value && i.status !== 'pending_delete',
+  request: (i) => patchRequest(i.id, [{ op: 'replace', path: '/protected', value }]),
+  optimistic: (i) => ({ ...i, protected: value }),
+  cli: (i) => `openstack image set ${value ? '--protected' : '--unprotected'} ${i.id}`,
+});
+
+export const IMAGE_ACTIONS: readonly ResourceAction<Image>[] = [
+  setProtected(true),
+  setProtected(false),
+  {
+    id: 'delete', label: 'Delete', bulk: true, destructive: true,
+    // Offered for protected images too: Glance's refusal (403) says why.
+    allowed: (i) => i.status !== 'pending_delete',
+    request: (i) => ({ method: 'DELETE', path: `v2/images/${i.id}` }),
+    cli: (i) => `openstack image delete ${i.id}`,
+    confirm: {
+      title: (r) => `Delete ${r.length === 1 ? 'image' : `${r.length} images`}?`,
+      body: (r) =>
+        `This permanently deletes ${imageLabel(r)} and ${r.length === 1 ? 'its' : 'their'} data. Instances already booted from ${r.length === 1 ? 'it' : 'them'} keep running.` +
+        (r.some((i) => i.protected) ? ' Protected images are refused until you unprotect them.' : ''),
+      confirmLabel: 'Delete', destructive: true,
+    },
+  },
+];
+
+/** The images definition for one project (the owner filter's "mine" needs the project id). */
+export function imageDefinition(projectId: string): ResourceDefinition<Image> {
+  return {
+    kind: 'image',
+    slug: 'images',
+    label: { singular: 'Image', plural: 'Images' },
+    service: 'image',
+    paths: { list: 'v2/images', item: (id) => `v2/images/${id}` },
+    // GET v2/images/{id} answers the bare image (no wrapping key).
+    keys: { list: 'images', item: '' },
+    schema: ImageSchema,
+    id: (i) => i.id,
+    name: (i) => i.name ?? '',
+    status: imageStatus,
+    pageSize: 50,
+    columns: [
+      { id: 'name', label: 'Name', value: (i) => i.name ?? '', cell: 'name', sortKey: 'name' },
+      { id: 'status', label: 'Status', value: (i) => i.status, cell: 'status', sortKey: 'status' },
+      { id: 'visibility', label: 'Visibility', value: (i) => i.visibility },
+      { id: 'disk_format', label: 'Disk format', value: (i) => i.disk_format ?? '', sortKey: 'disk_format' },
+      { id: 'container_format', label: 'Container format', value: (i) => i.container_format ?? '', sortKey: 'container_format' },
+      { id: 'size', label: 'Size', value: (i) => formatBytes(i.size), sortKey: 'size' },
+      { id: 'min_disk', label: 'Min disk (GB)', value: (i) => i.min_disk ?? 0 },
+      { id: 'min_ram', label: 'Min RAM (MB)', value: (i) => i.min_ram ?? 0 },
+      { id: 'protected', label: 'Protected', value: (i) => (i.protected ? 'Yes' : 'No') },
+      { id: 'owner', label: 'Owner', value: (i) => (i.owner === projectId ? 'this project' : (i.owner ?? '')), cell: 'mono' },
+      { id: 'age', label: 'Created', value: (i) => i.created_at, cell: 'age', sortKey: 'created_at' },
+      { id: 'id', label: 'ID', value: (i) => i.id, cell: 'mono', hidden: true },
+    ],
+    defaultSort: { column: 'age', dir: 'desc' },
+    filters: [
+      { id: 'name', label: 'Name', type: 'text' },
+      { id: 'status', label: 'Status', type: 'select', options: IMAGE_STATUSES.map((s) => ({ value: s, label: s })) },
+      { id: 'visibility', label: 'Visibility', type: 'select', options: [...VISIBILITIES, 'all'].map((v) => ({ value: v, label: v })) },
+      {
+        id: 'owner', label: 'Owner', type: 'select',
+        options: [
+          { value: 'mine', label: 'Mine' },
+          { value: 'shared', label: 'Shared with me' },
+          { value: 'public', label: 'Public' },
+        ],
+        // Glance has no "shared with me" flag: shared images list those we own or are an accepted member of.
+        query: (v): Record<string, string> => (v === 'mine' ? { owner: projectId } : v === 'shared' ? { visibility: 'shared', member_status: 'accepted' } : { visibility: 'public' }),
+      },
+    ],
+    actions: IMAGE_ACTIONS,
+    overview: [
+      { label: 'ID', value: (i) => i.id, mono: true },
+      { label: 'Status', value: (i) => i.status },
+      { label: 'Visibility', value: (i) => i.visibility },
+      { label: 'Protected', value: (i) => (i.protected ? 'Yes' : 'No') },
+      { label: 'Disk format', value: (i) => i.disk_format ?? '' },
+      { label: 'Container format', value: (i) => i.container_format ?? '' },
+      { label: 'Size', value: (i) => (i.size == null ? '' : `${formatBytes(i.size)} (${i.size} bytes)`) },
+      { label: 'Virtual size', value: (i) => (i.virtual_size == null ? '' : `${formatBytes(i.virtual_size)} (${i.virtual_size} bytes)`) },
+      { label: 'Min disk', value: (i) => `${i.min_disk ?? 0} GB` },
+      { label: 'Min RAM', value: (i) => `${i.min_ram ?? 0} MB` },
+      { label: 'Owner', value: (i) => i.owner ?? '', mono: true },
+      { label: 'Checksum (MD5)', value: (i) => i.checksum ?? '', mono: true },
+      { label: 'Hash', value: (i) => (i.os_hash_value ? `${i.os_hash_algo ?? ''}: ${i.os_hash_value}` : ''), mono: true },
+      { label: 'Tags', value: (i) => (i.tags ?? []).join(', ') },
+      { label: 'Hidden', value: (i) => (i.os_hidden ? 'Yes' : 'No') },
+      { label: 'Stores', value: (i) => i.stores ?? '' },
+      { label: 'Created', value: (i) => i.created_at },
+      { label: 'Updated', value: (i) => i.updated_at ?? '' },
+    ],
+    cli: { list: 'openstack image list --long', show: (i) => `openstack image show ${i.id}` },
+  };
+}
