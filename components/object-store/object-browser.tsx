@@ -140,31 +140,33 @@ function Folder({ container, prefix, limit }: { container: string; prefix: strin
         )}
       </div>
       {info && (
-        <dl aria-label="Container details" className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
-          <div>
-            <dt className="text-zinc-500 dark:text-zinc-400">Objects</dt>
-            <dd className="tabular-nums">{info.objectCount ?? '?'}</dd>
-          </div>
-          <div>
-            <dt className="text-zinc-500 dark:text-zinc-400">Size</dt>
-            <dd>{info.bytesUsed === undefined ? '?' : formatBytes(info.bytesUsed)}</dd>
-          </div>
-          <div>
-            <dt className="text-zinc-500 dark:text-zinc-400">Access</dt>
-            <dd className="flex items-center gap-2">
-              {publicRead ? 'Public read' : 'Private'}
-              <button type="button" className={smallButton} disabled={accessBusy} title={cli.setAccess(container, !publicRead)} onClick={() => void toggleAccess()}>
-                {publicRead ? 'Make private' : 'Make public'}
-              </button>
-            </dd>
-          </div>
-          {info.storagePolicy && (
+        <section aria-label="Container details">
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
             <div>
-              <dt className="text-zinc-500 dark:text-zinc-400">Storage policy</dt>
-              <dd>{info.storagePolicy}</dd>
+              <dt className="text-zinc-500 dark:text-zinc-400">Objects</dt>
+              <dd className="tabular-nums">{info.objectCount ?? '?'}</dd>
             </div>
-          )}
-        </dl>
+            <div>
+              <dt className="text-zinc-500 dark:text-zinc-400">Size</dt>
+              <dd>{info.bytesUsed === undefined ? '?' : formatBytes(info.bytesUsed)}</dd>
+            </div>
+            <div>
+              <dt className="text-zinc-500 dark:text-zinc-400">Access</dt>
+              <dd className="flex items-center gap-2">
+                {publicRead ? 'Public read' : 'Private'}
+                <button type="button" className={smallButton} disabled={accessBusy} title={cli.setAccess(container, !publicRead)} onClick={() => void toggleAccess()}>
+                  {publicRead ? 'Make private' : 'Make public'}
+                </button>
+              </dd>
+            </div>
+            {info.storagePolicy && (
+              <div>
+                <dt className="text-zinc-500 dark:text-zinc-400">Storage policy</dt>
+                <dd>{info.storagePolicy}</dd>
+              </div>
+            )}
+          </dl>
+        </section>
       )}
       {del.ui}
       {uploading && <UploadPanel container={container} prefix={prefix} onClose={() => setUploading(false)} />}
