@@ -45,7 +45,7 @@ async function createContainer(page: Page, name: string, access: 'Private' | 'Pu
   await page.getByRole('button', { name: 'Create container' }).click();
   const form = page.getByRole('form', { name: 'Create container' });
   await form.getByLabel('Name').fill(name);
-  await form.getByLabel(new RegExp(`^${access}`)).check();
+  await form.getByRole('radio', { name: new RegExp(`^${access}`) }).check();
   await form.getByRole('button', { name: 'Create' }).click();
   await expect(form).toHaveCount(0);
   await expect(containerRow(page, name)).toBeVisible();
