@@ -12,7 +12,7 @@ import { ApiError } from '@/lib/client/api';
 import { useResourceHref } from '@/lib/resources/hooks';
 import { deleteObject, setContainerAccess } from '@/lib/resources/object-store/client';
 import { useInvalidateSwift, useObjectMetadata, useObjects } from '@/lib/resources/object-store/hooks';
-import { baseName, breadcrumbs, cli, formatBytes, isPublicRead, PAGE_SIZE, splitListing, swiftPath, type ObjectRow } from '@/lib/resources/object-store/swift';
+import { baseName, breadcrumbs, cli, formatBytes, isPublicRead, objectNameError, PAGE_SIZE, splitListing, swiftPath, type ObjectRow } from '@/lib/resources/object-store/swift';
 import { useContainerDelete } from './container-delete';
 import { UploadPanel } from './upload-panel';
 import { Ago, CliHint, dangerButton, linkClass, Pager, rowClass, smallButton, tableWrap, tdClass, theadClass, thClass } from './table';
@@ -299,15 +299,23 @@ function ObjectLine({ container, o, now, selected, onSelect, open, onToggle, onD
   onToggle: () => void;
   onDelete: () => void;
 }) {
+  // E.g. a "folder/" marker made by another client: the proxy cannot address it exactly, so offer no actions.
+  const unaddressable = objectNameError(o.name);
   return (
     <tr className={rowClass} data-id={o.name}>
       <td className="px-3 py-2">
-        <input type="checkbox" aria-label={`Select ${o.name}`} checked={selected} onChange={onSelect} />
+        {!unaddressable && <input type="checkbox" aria-label={`Select ${o.name}`} checked={selected} onChange={onSelect} />}
       </td>
       <td className={`${tdClass} break-all`}>
-        <button type="button" className={`${linkClass} text-left`} aria-expanded={open} onClick={onToggle} title="Show metadata">
-          {o.display}
-        </button>
+        {unaddressable ? (
+          <span title={unaddressable} className="text-zinc-600 dark:text-zinc-400">
+            {o.display || '(folder marker)'}
+          </span>
+        ) : (
+          <button type="button" className={`${linkClass} text-left`} aria-expanded={open} onClick={onToggle} title="Show metadata">
+            {o.display}
+          </button>
+        )}
       </td>
       <td className={`${tdClass} text-right tabular-nums`} title={`${o.bytes} bytes`}>
         {formatBytes(o.bytes)}
@@ -317,13 +325,19 @@ function ObjectLine({ container, o, now, selected, onSelect, open, onToggle, onD
         <Ago iso={o.last_modified} now={now} />
       </td>
       <td className={`${tdClass} text-right whitespace-nowrap`}>
-        {/* Same-origin GET through the proxy, streamed; `download` names the file. */}
-        <a href={swiftPath(container, o.name)} download={baseName(o.name)} className={smallButton} aria-label={`Download ${o.name}`} title={cli.download(container, o.name)}>
-          Download
-        </a>
-        <button type="button" className={dangerButton} aria-label={`Delete ${o.name}`} onClick={onDelete}>
-          Delete
-        </button>
+        {unaddressable ? (
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">CLI only</span>
+        ) : (
+          <>
+            {/* Same-origin GET through the proxy, streamed; `download` names the file. */}
+            <a href={swiftPath(container, o.name)} download={baseName(o.name)} className={smallButton} aria-label={`Download ${o.name}`} title={cli.download(container, o.name)}>
+              Download
+            </a>
+            <button type="button" className={dangerButton} aria-label={`Delete ${o.name}`} onClick={onDelete}>
+              Delete
+            </button>
+          </>
+        )}
       </td>
     </tr>
   );

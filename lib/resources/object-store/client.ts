@@ -9,6 +9,7 @@ import {
   listingQuery,
   nextMarker,
   objectMetadata,
+  objectNameError,
   ObjectListingSchema,
   PUBLIC_READ_ACL,
   swiftPath,
@@ -70,7 +71,24 @@ export async function listObjects(
   return { entries, next: nextMarker(entries, opts.limit), info };
 }
 
+/**
+ * Names the proxy cannot address exactly (a trailing "/" folder marker, "//", "@"...) must never be sent: the proxy
+ * would drop an empty segment and so act on ANOTHER object ("a/" would become "a").
+ */
+export class UnaddressableObjectError extends Error {
+  constructor(name: string, reason: string) {
+    super(`The dashboard cannot address the object ${JSON.stringify(name)} (${reason}); use the CLI for it.`);
+    this.name = 'UnaddressableObjectError';
+  }
+}
+
+function checkAddressable(name: string) {
+  const problem = objectNameError(name);
+  if (problem) throw new UnaddressableObjectError(name, problem);
+}
+
 export async function headObject(container: string, name: string, signal?: AbortSignal): Promise<ObjectMetadata> {
+  checkAddressable(name);
   const res = await swiftFetch(swiftPath(container, name), { method: 'HEAD', signal });
   return objectMetadata(res.headers.entries());
 }
@@ -99,6 +117,7 @@ export async function deleteContainer(name: string): Promise<void> {
 }
 
 export async function deleteObject(container: string, name: string): Promise<void> {
+  checkAddressable(name);
   try {
     await swiftFetch(swiftPath(container, name), { method: 'DELETE' });
   } catch (e) {
@@ -108,6 +127,7 @@ export async function deleteObject(container: string, name: string): Promise<voi
 }
 
 export function uploadObject(container: string, name: string, file: Blob, onProgress: (p: UploadProgress) => void, signal: AbortSignal) {
+  checkAddressable(name);
   return upload({
     method: 'PUT',
     url: swiftPath(container, name),
@@ -135,9 +155,12 @@ export async function emptyAndDelete(container: string, onProgress: (p: EmptyPro
   let marker: string | undefined;
   let deleted = 0;
   let found = 0;
+  const skipped: string[] = [];
   for (;;) {
     const page = await listObjects(container, { marker, limit }, signal);
-    const names = page.entries.flatMap((e) => ('name' in e && typeof e.name === 'string' ? [e.name] : []));
+    const all = page.entries.flatMap((e) => ('name' in e && typeof e.name === 'string' ? [e.name] : []));
+    const names = all.filter((n) => !objectNameError(n));
+    skipped.push(...all.filter((n) => objectNameError(n)));
     found += names.length;
     onProgress({ deleted, found, done: false });
     const queue = [...names];
@@ -154,6 +177,11 @@ export async function emptyAndDelete(container: string, onProgress: (p: EmptyPro
     marker = page.next;
   }
   if (signal.aborted) throw new DOMException('Cancelled', 'AbortError');
+  if (skipped.length) {
+    throw new Error(
+      `Deleted ${deleted} objects, but ${skipped.length} cannot be addressed through the dashboard (${skipped.slice(0, 3).map((n) => JSON.stringify(n)).join(', ')}${skipped.length > 3 ? ', …' : ''}), so the container is kept. Run: openstack container delete --recursive ${JSON.stringify(container)}`,
+    );
+  }
   // Container listings are updated asynchronously on a busy Swift: a 409 right after the last object may pass soon.
   for (let attempt = 0; ; attempt++) {
     try {
