@@ -173,8 +173,20 @@ test('bad input: names are checked, a non-empty container is refused, "empty and
   await refused.getByRole('button', { name: 'Empty and delete' }).click();
   const dialog = page.getByRole('dialog', { name: 'Empty and delete container?' });
   await expect(dialog).toContainText(`openstack container delete --recursive ${name}`);
+  // The progress lasts a few milliseconds on a fast cloud: record what it showed as it rendered.
+  await page.evaluate((n) => {
+    const w = window as unknown as { __emptying?: string[] };
+    const seen: string[] = (w.__emptying = []);
+    new MutationObserver(() => {
+      const bar = document.querySelector<HTMLProgressElement>(`progress[aria-label="Objects deleted from ${n}"]`);
+      if (bar && seen[seen.length - 1] !== `${bar.value}/${bar.max}`) seen.push(`${bar.value}/${bar.max}`);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  }, name);
   await dialog.getByRole('button', { name: 'Delete all objects and the container' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Deleted container ${name} and its 3 objects.` })).toBeVisible();
+  const progress = await page.evaluate(() => (window as unknown as { __emptying?: string[] }).__emptying ?? []);
+  expect(progress.length, `progress seen: ${progress.join(', ')}`).toBeGreaterThan(0);
+  expect(progress.at(-1)).toMatch(/^[0-3]\/3$/);
   await expect(containerRow(page, name)).toHaveCount(0);
 });
 
