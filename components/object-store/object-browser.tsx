@@ -166,6 +166,9 @@ function Folder({ container, prefix, limit }: { container: string; prefix: strin
               </div>
             )}
           </dl>
+          <CliHint>
+            {cli.showContainer(container)}; {cli.setAccess(container, !publicRead)}
+          </CliHint>
         </section>
       )}
       {del.ui}
@@ -402,7 +405,9 @@ function MetadataPanel({ container, name, onClose }: { container: string; name: 
           )}
         </>
       )}
-      <CliHint>{cli.showObject(container, name)}</CliHint>
+      <CliHint>
+        {cli.showObject(container, name)}; {cli.download(container, name)}
+      </CliHint>
     </section>
   );
 }
