@@ -329,7 +329,8 @@ function setupRoutes(core: CloudCore, r: Router, s: ObjectStoreState): void {
     if (write !== undefined) c.write = write || null;
     c.modified = now;
     a.containers[name] = c;
-    return { status: existing ? 202 : 201, raw: '', contentType: HTML };
+    // Real Swift: an empty 201 for a new container, its "Accepted" page for an existing one.
+    return { status: existing ? 202 : 201, raw: existing ? swiftPage202 : '', contentType: HTML };
   }));
   r.get('/v1/{account}/{container}', swift((ctx) => {
     authorize(ctx, peekContainer(ctx), true);
