@@ -51,7 +51,7 @@ export const snapshotDefinition: ResourceDefinition<Snapshot> = {
   ],
   defaultSort: { column: 'age', dir: 'desc' },
   filters: [
-    { id: 'name', label: 'Name', param: 'name~', type: 'text' },
+    { id: 'name', label: 'Name', type: 'text' },
     { id: 'status', label: 'Status', type: 'select', options: SNAPSHOT_STATUSES.map((s) => ({ value: s, label: s })) },
   ],
   lookups: [

@@ -137,8 +137,8 @@ export const volumeDefinition: ResourceDefinition<Volume> = {
   ],
   defaultSort: { column: 'age', dir: 'desc' },
   filters: [
-    // `name~` is Cinder's "contains" filter (3.34+).
-    { id: 'name', label: 'Name', param: 'name~', type: 'text' },
+    // Exact match: Zed's default resource filters reject the `name~` (contains) form with 400.
+    { id: 'name', label: 'Name', type: 'text' },
     { id: 'status', label: 'Status', type: 'select', options: VOLUME_STATUSES.map((s) => ({ value: s, label: s })) },
     { id: 'bootable', label: 'Bootable', type: 'select', options: [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] },
   ],
