@@ -110,7 +110,7 @@ test('attach it to an instance and see in-use on the volume and instance pages',
   await toolbar.getByRole('button', { name: 'Attach' }).click();
   const form = page.getByRole('form', { name: 'Attach volume' });
   await form.getByRole('button', { name: 'Attach volume' }).click();
-  await expect(form.getByText('Choose an instance')).toBeVisible();
+  await expect(form.getByText('Choose the instance to attach it to')).toBeVisible();
   await form.getByLabel('Instance').selectOption({ label: `${vm1} (ACTIVE)` });
   await form.getByRole('button', { name: 'Attach volume' }).click();
   await expect(headingStatus(page)).toHaveText('in-use', SLOW);
@@ -169,7 +169,7 @@ test('snapshot it, then create a volume from the snapshot', async ({ page }) => 
 
   await page.getByRole('toolbar', { name: 'Volume snapshot actions' }).getByRole('link', { name: 'Create volume' }).click();
   const create = page.getByRole('form', { name: 'Create volume' });
-  await expect(create.getByLabel('Snapshot')).not.toHaveValue('');
+  await expect(create.getByLabel('Snapshot', { exact: true })).not.toHaveValue('');
   await expect(create.getByLabel('Size (GB)')).toHaveValue('3');
   // Smaller than the snapshot: caught before Cinder.
   await create.getByLabel('Size (GB)').fill('1');

@@ -350,7 +350,7 @@ function Volumes({ server }: { server: Server }) {
           e.preventDefault();
           const v = byId.get(volumeId);
           // Caught here rather than by Nova: a volume in use elsewhere needs a detach first (unless multi-attach).
-          const problem = !v ? 'Choose a volume' : canAttach(v) ? undefined : v.status === 'in-use' ? `${v.name || v.id} is in use (attached elsewhere): detach it first` : `${v.name || v.id} is ${v.status}: only available volumes can be attached`;
+          const problem = !v ? 'Choose the volume to attach' : canAttach(v) ? undefined : v.status === 'in-use' ? `${v.name || v.id} is in use (attached elsewhere): detach it first` : `${v.name || v.id} is ${v.status}: only available volumes can be attached`;
           setPickError(problem);
           if (!problem) attachM.mutate(volumeId);
         }}

@@ -92,7 +92,7 @@ function AttachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
       className={panel}
       onSubmit={(e) => {
         e.preventDefault();
-        if (!serverId) return setError('Choose an instance');
+        if (!serverId) return setError('Choose the instance to attach it to');
         setError(undefined);
         m.mutate(serverId);
       }}
