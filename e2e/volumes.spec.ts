@@ -157,6 +157,24 @@ test('extend to 3 GB (a smaller size is refused in the form)', async ({ page }) 
   await expect(headingStatus(page)).toHaveText('available', SLOW);
 });
 
+test('mark it bootable: the launch form then boots from the volume, no image', async ({ page }) => {
+  await openVolume(page, vol);
+  const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+  const toolbar = page.getByRole('toolbar', { name: 'Volume actions' });
+  await expect(toolbar.getByRole('link', { name: 'Launch instance' })).toHaveCount(0);
+  await toolbar.getByRole('button', { name: 'Mark bootable' }).click();
+  await expect(toolbar.getByRole('button', { name: 'Mark not bootable' })).toBeVisible();
+  await toolbar.getByRole('link', { name: 'Launch instance' }).click();
+  const form = page.getByRole('form', { name: 'Launch instance' });
+  await expect(form.getByText(`Boot from volume ${id}`)).toBeVisible();
+  await expect(form.getByLabel('Image', { exact: true })).toHaveCount(0);
+  await form.getByLabel('Name', { exact: true }).fill(`${prefix}-boot`);
+  await expect(form.getByText(new RegExp(`openstack server create --volume ${id} --flavor`))).toBeVisible();
+  await openVolume(page, vol);
+  await page.getByRole('toolbar', { name: 'Volume actions' }).getByRole('button', { name: 'Mark not bootable' }).click();
+  await expect(page.getByRole('toolbar', { name: 'Volume actions' }).getByRole('button', { name: 'Mark bootable' })).toBeVisible();
+});
+
 test('snapshot it, then create a volume from the snapshot', async ({ page }) => {
   await openVolume(page, vol);
   await page.getByRole('toolbar', { name: 'Volume actions' }).getByRole('button', { name: 'Create snapshot' }).click();
