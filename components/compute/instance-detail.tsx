@@ -8,11 +8,13 @@ import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { osCall, osPath, useProjectScope } from '@/lib/resources/hooks';
+import { osCall, osPath, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
 import { command } from '@/lib/resources/cli';
 import { fieldErrors, parseResponse } from '@/lib/resources/schema';
 import { canConsole, canResize, canSnapshot, serverDefinition as def, type Server } from '@/lib/resources/compute/server';
 import { apiFetch } from '@/lib/client/api';
+import { NOVA, useStorageCall } from '@/components/volume/data';
+import { attachedServers, attachRequest, canAttach, canDetach, detachRequest, VOLUME_SERVICE, VolumeSchema, volumeStatus } from '@/lib/resources/volume/volume';
 
 const table = 'min-w-full text-sm';
 const th = 'px-3 py-2 text-left text-xs font-medium text-zinc-600 uppercase dark:text-zinc-400';
@@ -400,41 +402,114 @@ function AddressTable({ server }: { server: Server }) {
   );
 }
 
-const AttachmentsSchema = z.looseObject({ volumeAttachments: z.array(z.looseObject({ id: z.string(), volumeId: z.string(), device: z.string().nullable().optional() })) });
+const AttachmentsSchema = z.looseObject({ volumeAttachments: z.array(z.looseObject({ id: z.string().optional(), volumeId: z.string(), device: z.string().nullable().optional() })) });
+const VolumesSchema = z.looseObject({ volumes: z.array(VolumeSchema) });
 
 function Volumes({ server }: { server: Server }) {
   const { projectId } = useProjectScope();
+  const href = useResourceHref();
+  const [volumeId, setVolumeId] = useState('');
+  const [pickError, setPickError] = useState<string>();
+  // The project's volumes (under the 'volume' kind, so attach/detach refetch them): names, statuses, attach choices.
+  const vols = useQuery({
+    queryKey: ['os', projectId, 'volume', 'list', 'for-server', server.id],
+    queryFn: async ({ signal }) => parseResponse(VolumesSchema, await osCall({ service: VOLUME_SERVICE }, { method: 'GET', path: 'volumes/detail?limit=1000' }, signal), 'volumev3 volumes/detail').volumes,
+    refetchInterval: (query) => (query.state.data?.some((v) => volumeStatus(v).tone === 'busy') ? 2000 : false),
+  });
+  const busy = !!vols.data?.some((v) => volumeStatus(v).tone === 'busy');
   const q = useQuery({
     queryKey: ['os', projectId, 'server', 'item', server.id, 'volumes'],
     queryFn: async ({ signal }) =>
       parseResponse(AttachmentsSchema, await osCall(def, { method: 'GET', path: `servers/${server.id}/os-volume_attachments` }, signal), 'compute os-volume_attachments').volumeAttachments,
+    // Nova drops the attachment only when the detach completes: follow it while a volume changes.
+    refetchInterval: busy ? 2000 : false,
   });
+  const byId = new Map((vols.data ?? []).map((v) => [v.id, v]));
+  const attachedIds = new Set(q.data?.map((a) => a.volumeId));
+  const choices = (vols.data ?? []).filter((v) => !attachedIds.has(v.id) && !attachedServers(v).includes(server.id));
+  const attachM = useStorageCall(NOVA, (vid: string) => attachRequest(server.id, vid), () => setVolumeId(''));
+  const detachM = useStorageCall(NOVA, (vid: string) => detachRequest(server.id, vid));
   if (q.isError) return <ApiErrorNotice title="Could not load the attached volumes" error={q.error} />;
   return (
-    <div className={box}>
-      <table className={table} aria-label="Attached volumes" aria-busy={q.isPending}>
-        <thead>
-          <tr>
-            <th className={th}>Volume ID</th>
-            <th className={th}>Device</th>
-          </tr>
-        </thead>
-        <tbody>
-          {q.data?.length === 0 && (
+    <div className="space-y-4">
+      <div className={box}>
+        <table className={table} aria-label="Attached volumes" aria-busy={q.isPending}>
+          <thead>
             <tr>
-              <td className={td} colSpan={2}>
-                No volumes attached.
-              </td>
+              <th className={th}>Volume</th>
+              <th className={th}>Status</th>
+              <th className={th}>Size</th>
+              <th className={th}>Device</th>
+              <th className={th}>
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
-          )}
-          {q.data?.map((a) => (
-            <tr key={a.id}>
-              <td className={`${td} font-mono text-xs`}>{a.volumeId}</td>
-              <td className={`${td} font-mono text-xs`}>{a.device ?? ''}</td>
-            </tr>
+          </thead>
+          <tbody>
+            {q.data?.length === 0 && (
+              <tr>
+                <td className={td} colSpan={5}>
+                  No volumes attached.
+                </td>
+              </tr>
+            )}
+            {q.data?.map((a) => {
+              const v = byId.get(a.volumeId);
+              const name = v?.name || a.volumeId;
+              return (
+                <tr key={a.volumeId}>
+                  <td className={td}>
+                    <a href={href('volumes', a.volumeId)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                      {name}
+                    </a>
+                  </td>
+                  <td className={td}>{v && <StatusBadge status={volumeStatus(v)} />}</td>
+                  <td className={td}>{v ? `${v.size} GB` : ''}</td>
+                  <td className={`${td} font-mono text-xs`}>{a.device ?? ''}</td>
+                  <td className={td}>
+                    {(!v || canDetach(v)) && (
+                      <button type="button" className={buttonClass.secondary} disabled={detachM.isPending} title={`openstack server remove volume ${server.id} ${a.volumeId}`} onClick={() => detachM.mutate(a.volumeId)}>
+                        Detach {name}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {detachM.isError && <ApiErrorNotice title="Detach refused" error={detachM.error} />}
+      <form
+        noValidate
+        aria-label="Attach a volume"
+        className="max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const v = byId.get(volumeId);
+          // Caught here rather than by Nova: a volume in use elsewhere needs a detach first (unless multi-attach).
+          const problem = !v ? 'Choose the volume to attach' : canAttach(v) ? undefined : v.status === 'in-use' ? `${v.name || v.id} is in use (attached elsewhere): detach it first` : `${v.name || v.id} is ${v.status}: only available volumes can be attached`;
+          setPickError(problem);
+          if (!problem) attachM.mutate(volumeId);
+        }}
+      >
+        <SelectField label="Volume to attach" value={volumeId} error={pickError} onChange={(e) => setVolumeId(e.target.value)} disabled={vols.isPending}>
+          <option value="">{vols.isPending ? 'Loading volumes…' : 'Choose a volume'}</option>
+          {choices.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name || v.id} ({v.size} GB, {v.status})
+            </option>
           ))}
-        </tbody>
-      </table>
+        </SelectField>
+        {vols.isError && <ApiErrorNotice title="Could not load volumes" error={vols.error} />}
+        {attachM.isError && <ApiErrorNotice title="Attach refused" error={attachM.error} />}
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          CLI: <code className="font-mono">openstack server add volume {server.id} {volumeId || '<volume>'}</code>
+        </p>
+        <button type="submit" className={buttonClass.primary} disabled={attachM.isPending}>
+          Attach volume
+        </button>
+      </form>
     </div>
   );
 }

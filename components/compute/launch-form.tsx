@@ -21,6 +21,7 @@ import {
   type LaunchLimits,
   type ServerCreate,
 } from '@/lib/resources/compute/server';
+import { bootFromVolumeBody } from '@/lib/resources/volume/volume';
 
 const ImagesSchema = z.looseObject({
   images: z.array(z.looseObject({ id: z.string(), name: z.string().nullable().optional(), min_disk: z.number().nullable().optional(), min_ram: z.number().nullable().optional(), size: z.number().nullable().optional() })),
@@ -65,7 +66,10 @@ export function LaunchForm() {
   const limits = useOs('limits', 'compute', 'limits', LimitsSchema, def.headers);
 
   // `?image=<id>` comes from an image's "Launch instance": that image is preselected.
-  const preselectedImage = useSearchParams().get('image') ?? '';
+  const search = useSearchParams();
+  const preselectedImage = search.get('image') ?? '';
+  // `?volume=<id>` comes from a bootable volume's "Launch instance": that volume is the root disk, no image.
+  const bootVolume = search.get('volume') ?? '';
   const [v, setV] = useState<Values>({ name: '', count: '1', source: 'image', imageId: preselectedImage, volumeSize: '', flavorId: '', networks: null, keyName: null, securityGroups: ['default'], userData: '', availabilityZone: '' });
   // Field errors show once the user tried to submit, then follow every change.
   const [submitted, setSubmitted] = useState(false);
@@ -73,7 +77,7 @@ export function LaunchForm() {
 
   // Defaults derived from what the cloud offers, until the user chooses.
   const imageList = useMemo(() => images.data?.images ?? [], [images.data]);
-  const image = imageList.find((i) => i.id === v.imageId) ?? (v.imageId ? undefined : (imageList.find((i) => !i.name?.startsWith('fail-')) ?? imageList[0]));
+  const image = bootVolume ? undefined : imageList.find((i) => i.id === v.imageId) ?? (v.imageId ? undefined : (imageList.find((i) => !i.name?.startsWith('fail-')) ?? imageList[0]));
   const imageReq = image ? { min_disk: image.min_disk ?? 0, min_ram: image.min_ram ?? 0 } : undefined;
   const flavorList = (flavors.data?.flavors ?? []).filter((f) => !f['OS-FLV-DISABLED:disabled']);
   const flavor = flavorList.find((f) => f.id === v.flavorId) ?? (v.flavorId ? undefined : defaultFlavor(flavorList, imageReq));
@@ -88,8 +92,8 @@ export function LaunchForm() {
   const input = {
     name: v.name,
     count: v.count,
-    source: v.source,
-    imageId: image?.id ?? '',
+    source: bootVolume ? ('image' as const) : v.source,
+    imageId: bootVolume || (image?.id ?? ''),
     volumeSize: v.source === 'volume' ? v.volumeSize || String(Math.max(imageSize, image?.min_disk ?? 0, 1)) : undefined,
     flavorId: flavor?.id ?? '',
     networks: chosenNets,
@@ -102,7 +106,11 @@ export function LaunchForm() {
   const live = parsed.success ? launchProblems(parsed.data, flavor, imageReq, remaining) : launchProblems({ count: Number(v.count), source: v.source }, flavor, imageReq, remaining);
 
   const launch = useMutation({
-    mutationFn: (data: ServerCreate) => osCall<{ server?: { id?: string } }>(def, launchRequest(data)),
+    mutationFn: (data: ServerCreate) => {
+      const req = launchRequest(data);
+      if (bootVolume) req.body = { server: bootFromVolumeBody((req.body as { server: Record<string, unknown> }).server, bootVolume) };
+      return osCall<{ server?: { id?: string } }>(def, req);
+    },
     onSuccess: (body, data) => {
       // The new server appears at once in BUILD (optimistic); polling then follows it to ACTIVE or ERROR.
       const id = body?.server?.id;
@@ -113,7 +121,7 @@ export function LaunchForm() {
           status: 'BUILD',
           'OS-EXT-STS:task_state': 'scheduling',
           flavor: { original_name: flavor?.name, vcpus: flavor?.vcpus, ram: flavor?.ram, disk: flavor?.disk },
-          image: data.source === 'image' ? { id: data.imageId } : '',
+          image: data.source === 'image' && !bootVolume ? { id: data.imageId } : '',
           addresses: {},
           key_name: data.keyName || null,
           created: new Date().toISOString(),
@@ -155,30 +163,38 @@ export function LaunchForm() {
 
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold">Boot source</legend>
-        <div className="flex gap-4 text-sm">
-          <label className="flex items-center gap-2">
-            <input type="radio" name="source" checked={v.source === 'image'} onChange={() => set('source', 'image')} /> Boot from image
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="source" checked={v.source === 'volume'} onChange={() => set('source', 'volume')} /> Boot from a new volume
-          </label>
-        </div>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Image" value={image?.id ?? ''} error={shownErrors.imageId} onChange={(e) => set('imageId', e.target.value)} disabled={images.isPending}>
-            {images.isPending && <option value="">Loading images…</option>}
-            {imageList.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.name ?? i.id}
-                {i.min_disk ? ` (min ${i.min_disk} GB disk)` : ''}
-                {i.min_ram ? ` (min ${i.min_ram} MB RAM)` : ''}
-              </option>
-            ))}
-          </SelectField>
-          {v.source === 'volume' && (
-            <TextField label="Volume size (GB)" type="number" min={1} value={input.volumeSize ?? ''} error={shownErrors.volumeSize} onChange={(e) => set('volumeSize', e.target.value)} />
-          )}
-        </div>
-        {images.isError && <ApiErrorNotice title="Could not load images" error={images.error} />}
+        {bootVolume ? (
+          <p className="text-sm">
+            Boot from volume <code className="font-mono text-xs">{bootVolume}</code> (kept when the instance is deleted)
+          </p>
+        ) : (
+          <>
+            <div className="flex gap-4 text-sm">
+              <label className="flex items-center gap-2">
+                <input type="radio" name="source" checked={v.source === 'image'} onChange={() => set('source', 'image')} /> Boot from image
+              </label>
+              <label className="flex items-center gap-2">
+                <input type="radio" name="source" checked={v.source === 'volume'} onChange={() => set('source', 'volume')} /> Boot from a new volume
+              </label>
+            </div>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <SelectField label="Image" value={image?.id ?? ''} error={shownErrors.imageId} onChange={(e) => set('imageId', e.target.value)} disabled={images.isPending}>
+                {images.isPending && <option value="">Loading images…</option>}
+                {imageList.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.name ?? i.id}
+                    {i.min_disk ? ` (min ${i.min_disk} GB disk)` : ''}
+                    {i.min_ram ? ` (min ${i.min_ram} MB RAM)` : ''}
+                  </option>
+                ))}
+              </SelectField>
+              {v.source === 'volume' && (
+                <TextField label="Volume size (GB)" type="number" min={1} value={input.volumeSize ?? ''} error={shownErrors.volumeSize} onChange={(e) => set('volumeSize', e.target.value)} />
+              )}
+            </div>
+            {images.isError && <ApiErrorNotice title="Could not load images" error={images.error} />}
+          </>
+        )}
       </fieldset>
 
       <SelectField label="Flavor" value={flavor?.id ?? ''} error={shownErrors.flavorId} onChange={(e) => set('flavorId', e.target.value)} disabled={flavors.isPending}>
@@ -249,7 +265,7 @@ export function LaunchForm() {
 
       {launch.isError && <ApiErrorNotice title="The cloud refused to launch the instance" error={launch.error} />}
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        CLI: <code className="font-mono break-all">{parsed.success ? launchCli(parsed.data) : 'openstack server create …'}</code>
+        CLI: <code className="font-mono break-all">{parsed.success ? (bootVolume ? launchCli(parsed.data).replace(`--image ${bootVolume}`, `--volume ${bootVolume}`) : launchCli(parsed.data)) : 'openstack server create …'}</code>
       </p>
       <div className="flex gap-2">
         <button type="submit" className={buttonClass.primary} disabled={launch.isPending || loading}>

@@ -8,7 +8,7 @@ import type { VolumeRouter } from './index';
 import { checkQuota, cinderTime, getSnapshot, getVolume, settleAll, type Snapshot } from './model';
 import { invalidVolume } from './ops';
 import { snapshotView, type View } from './render';
-import { pageOf } from './volumes';
+import { pageOf, rejectLikeFilters } from './volumes';
 
 function inner(body: unknown): Record<string, unknown> {
   const s = (body as Record<string, unknown> | null)?.snapshot;
@@ -31,6 +31,7 @@ export function snapshotRoutes(core: CloudCore, r: VolumeRouter): void {
     const s = settleAll(core);
     const q = ctx.query;
     const allTenants = view.isAdmin && ctx.flag('all_tenants');
+    rejectLikeFilters(ctx);
     const all = s.snapshots.filter((x) => {
       if (!allTenants && x.project_id !== view.projectId) return false;
       if (q.get('name') !== null && x.name !== q.get('name')) return false;

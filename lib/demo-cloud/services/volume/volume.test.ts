@@ -138,6 +138,15 @@ describe('volumes', () => {
     expect((reset.body as Err).forbidden.message).toBe("Policy doesn't allow volume_extension:volume_admin_actions:reset_status to be performed.");
   });
 
+  it('refuses like filters (name~) as Zed does with its default resource filters', async () => {
+    for (const path of ['/volumes/detail?name~=data', '/snapshots/detail?name~=data']) {
+      const r = await api('GET', path);
+      expect(r.status).toBe(400);
+      expect((r.body as Err).badRequest.message).toBe('Invalid filters name~ are found in query options.');
+    }
+    const exact = ((await api('GET', '/volumes/detail?name=data-1')).body as { volumes: Vol[] }).volumes;
+    expect(exact.map((v) => v.name)).toEqual(['data-1']);
+  });
   it('pages with limit/marker and volumes_links, counts with 3.45+', async () => {
     await createVol({ size: 1, name: 'page-a' });
     await createVol({ size: 1, name: 'page-b' });

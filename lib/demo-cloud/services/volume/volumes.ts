@@ -136,6 +136,11 @@ export function pageOf<T extends { id: string; created_at: string }>(
   return { items, links };
 }
 
+export function rejectLikeFilters(ctx: RequestContext): void {
+  const like = [...ctx.query.keys()].filter((k) => k.endsWith('~'));
+  if (like.length) throw badRequest(`Invalid filters ${like.join(', ')} are found in query options.`);
+}
+
 function visibleVolumes(s: VolumeState, view: View, ctx: RequestContext): Volume[] {
   const allTenants = view.isAdmin && ctx.flag('all_tenants');
   const q = ctx.query;
@@ -148,12 +153,12 @@ function visibleVolumes(s: VolumeState, view: View, ctx: RequestContext): Volume
       meta = null;
     }
   }
+  // Zed's default resource_filters.json has no like filters: `name~` is refused, as real Cinder does.
+  rejectLikeFilters(ctx);
   return s.volumes.filter((v) => {
     if (project && v.project_id !== project) return false;
     const name = q.get('name');
     if (name !== null && v.name !== name) return false;
-    const nameLike = q.get('name~');
-    if (nameLike !== null && !(v.name ?? '').includes(nameLike)) return false;
     const status = q.get('status');
     if (status !== null && v.status !== status) return false;
     const bootable = q.get('bootable');

@@ -1,0 +1,208 @@
+'use client';
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+import { z } from 'zod';
+import { ApiErrorNotice } from '@/components/resource/api-error';
+import { buttonClass } from '@/components/ui/button';
+import { inputClass, SelectField, TextField } from '@/components/ui/field';
+import { apiFetch } from '@/lib/client/api';
+import { osPath, prependCachedRow, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
+import { fieldErrors, parseResponse } from '@/lib/resources/schema';
+import { SnapshotSchema } from '@/lib/resources/volume/snapshot';
+import { volumeCreateCli, volumeCreateProblems, volumeCreateRequest, VolumeCreateSchema, volumeDefinition, VolumeSchema } from '@/lib/resources/volume/volume';
+import { CINDER, useStorageCall, useVolumeLimits, useVolumeTypes, useVolumeZones } from './data';
+
+const ImagesSchema = z.looseObject({
+  images: z.array(z.looseObject({ id: z.string(), name: z.string().nullable().optional(), min_disk: z.number().nullable().optional(), size: z.number().nullable().optional() })),
+});
+const SnapshotsSchema = z.looseObject({ snapshots: z.array(SnapshotSchema) });
+
+type Source = 'empty' | 'image' | 'snapshot';
+interface Values {
+  name: string;
+  description: string;
+  source: Source;
+  imageId: string;
+  snapshotId: string;
+  size: string;
+  volumeType: string;
+  availabilityZone: string;
+}
+
+const GB = 1024 ** 3;
+
+/** Create a volume: empty, from an image or from a snapshot (`?snapshot=<id>` / `?image=<id>` preselect one). */
+export function VolumeCreateForm() {
+  const router = useRouter();
+  const href = useResourceHref();
+  const search = useSearchParams();
+  const { projectId } = useProjectScope();
+  const qc = useQueryClient();
+  const preSnapshot = search.get('snapshot') ?? '';
+  const preImage = search.get('image') ?? '';
+  const [v, setV] = useState<Values>({
+    name: '', description: '', source: preSnapshot ? 'snapshot' : preImage ? 'image' : 'empty', imageId: preImage, snapshotId: preSnapshot,
+    size: '', volumeType: '', availabilityZone: '',
+  });
+  const [submitted, setSubmitted] = useState(false);
+  const set = <K extends keyof Values>(k: K, val: Values[K]) => setV((o) => ({ ...o, [k]: val }));
+
+  const limits = useVolumeLimits();
+  const types = useVolumeTypes();
+  const zones = useVolumeZones();
+  const images = useQuery({
+    queryKey: ['os', projectId, 'image', 'options', 'volume-create'],
+    queryFn: async ({ signal }) => parseResponse(ImagesSchema, await apiFetch(osPath('image', 'v2/images?status=active&sort=name:asc&limit=200'), { signal }), 'image v2/images').images,
+    enabled: v.source === 'image',
+    staleTime: 60_000,
+  });
+  const snapshots = useQuery({
+    queryKey: ['os', projectId, 'volume-snapshot', 'options', 'available'],
+    queryFn: async ({ signal }) =>
+      parseResponse(SnapshotsSchema, await apiFetch(osPath(CINDER.service, 'snapshots/detail?status=available&limit=1000'), { signal }), 'volumev3 snapshots/detail').snapshots,
+    enabled: v.source === 'snapshot',
+    staleTime: 10_000,
+  });
+
+  const snapshot = snapshots.data?.find((s) => s.id === v.snapshotId);
+  const image = images.data?.find((i) => i.id === v.imageId);
+  const imageMinGb = image ? Math.max(1, image.min_disk ?? 0, Math.ceil((image.size ?? 0) / GB)) : undefined;
+  // An empty size follows the source: the snapshot's size or what the image needs.
+  const size = v.size || (v.source === 'snapshot' && snapshot ? String(snapshot.size) : v.source === 'image' && imageMinGb ? String(imageMinGb) : '');
+  const input = { ...v, size };
+  const parsed = VolumeCreateSchema.safeParse(input);
+  const live = volumeCreateProblems({ size: Number(size), source: v.source }, { remainingGb: limits.remaining, snapshotSize: snapshot?.size, imageMinGb });
+  const shown = submitted ? { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...live } : live;
+
+  const create = useStorageCall(CINDER, volumeCreateRequest, (body) => {
+    const r = VolumeSchema.safeParse((body as { volume?: unknown } | undefined)?.volume);
+    // The new volume shows at once in `creating`; polling follows it to available or error.
+    if (r.success) prependCachedRow(qc, projectId, volumeDefinition, r.data);
+    router.push(href('volumes'));
+  });
+
+  return (
+    <form
+      noValidate
+      aria-label="Create volume"
+      className="max-w-2xl space-y-5"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSubmitted(true);
+        if (!parsed.success || Object.keys(live).length) return;
+        create.mutate(parsed.data);
+      }}
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Create volume</h1>
+        <Link href={href('volumes')} className="text-sm text-brand-700 hover:underline dark:text-brand-300">
+          Back to volumes
+        </Link>
+      </div>
+      <section aria-label="Remaining quota" className="rounded-md border border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800">
+        {limits.isPending ? (
+          'Loading quota…'
+        ) : limits.abs ? (
+          <>
+            Gigabytes:{' '}
+            <span className="font-medium">
+              {limits.remaining === undefined ? 'unlimited' : `${limits.remaining} GB of ${limits.abs.maxTotalVolumeGigabytes} GB left`}
+            </span>
+            {limits.abs.maxTotalVolumes !== undefined && limits.abs.maxTotalVolumes >= 0 && (
+              <>
+                {' '}
+                · Volumes: <span className="font-medium">{limits.abs.maxTotalVolumes - (limits.abs.totalVolumesUsed ?? 0)} of {limits.abs.maxTotalVolumes} left</span>
+              </>
+            )}
+          </>
+        ) : (
+          <ApiErrorNotice title="Could not load the quota" error={limits.error} />
+        )}
+      </section>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label="Name" value={v.name} error={shown.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
+        <TextField label="Size (GB)" type="number" min={1} value={size} error={shown.size} onChange={(e) => set('size', e.target.value)} />
+      </div>
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-semibold">Source</legend>
+        <div className="flex flex-wrap gap-4 text-sm">
+          {(
+            [
+              ['empty', 'Empty volume'],
+              ['image', 'From an image'],
+              ['snapshot', 'From a snapshot'],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="flex items-center gap-2">
+              <input type="radio" name="source" checked={v.source === value} onChange={() => set('source', value)} /> {label}
+            </label>
+          ))}
+        </div>
+        {v.source === 'image' && (
+          <SelectField label="Image" value={v.imageId} error={shown.imageId} onChange={(e) => set('imageId', e.target.value)} disabled={images.isPending}>
+            <option value="">{images.isPending ? 'Loading images…' : 'Choose an image'}</option>
+            {(images.data ?? []).map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name ?? i.id}
+                {i.min_disk ? ` (min ${i.min_disk} GB)` : ''}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {v.source === 'snapshot' && (
+          <SelectField label="Snapshot" value={v.snapshotId} error={shown.snapshotId} onChange={(e) => set('snapshotId', e.target.value)} disabled={snapshots.isPending}>
+            <option value="">{snapshots.isPending ? 'Loading snapshots…' : 'Choose a snapshot'}</option>
+            {v.snapshotId && !snapshots.isPending && !snapshot && <option value={v.snapshotId}>{v.snapshotId}</option>}
+            {(snapshots.data ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name || s.id} ({s.size} GB)
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {images.isError && <ApiErrorNotice title="Could not load images" error={images.error} />}
+        {snapshots.isError && <ApiErrorNotice title="Could not load snapshots" error={snapshots.error} />}
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField label="Volume type" value={v.volumeType} onChange={(e) => set('volumeType', e.target.value)}>
+          <option value="">Default</option>
+          {(types.data?.volume_types ?? []).map((t) => (
+            <option key={t.id} value={t.name}>
+              {t.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Availability zone" value={v.availabilityZone} onChange={(e) => set('availabilityZone', e.target.value)}>
+          <option value="">Any</option>
+          {(zones.data?.availabilityZoneInfo ?? [])
+            .filter((z) => z.zoneState?.available !== false)
+            .map((z) => (
+              <option key={z.zoneName} value={z.zoneName}>
+                {z.zoneName}
+              </option>
+            ))}
+        </SelectField>
+      </div>
+      <label className="block space-y-1.5 text-sm">
+        <span className="block font-medium text-zinc-700 dark:text-zinc-300">Description</span>
+        <textarea className={inputClass} rows={3} value={v.description} aria-invalid={shown.description ? true : undefined} onChange={(e) => set('description', e.target.value)} />
+        {shown.description && <span className="block text-sm text-red-600 dark:text-red-400">{shown.description}</span>}
+      </label>
+      {create.isError && <ApiErrorNotice title="The cloud refused to create the volume" error={create.error} />}
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        CLI: <code className="font-mono break-all">{volumeCreateCli(parsed.success ? parsed.data : { ...v, size: Number(size) || undefined })}</code>
+      </p>
+      <div className="flex gap-2">
+        <button type="submit" className={buttonClass.primary} disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create volume'}
+        </button>
+        <Link href={href('volumes')} className={buttonClass.secondary}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,328 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { z } from 'zod';
+import { ApiErrorNotice } from '@/components/resource/api-error';
+import { ResourceDetail } from '@/components/resource/resource-detail';
+import { StatusBadge } from '@/components/resource/status-badge';
+import { buttonClass } from '@/components/ui/button';
+import { inputClass, SelectField, TextField } from '@/components/ui/field';
+import { osCall, useLookups, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
+import { fieldErrors, parseResponse } from '@/lib/resources/schema';
+import { snapshotCreateCli, snapshotCreateRequest, SnapshotCreateSchema, SnapshotSchema, snapshotStatus } from '@/lib/resources/volume/snapshot';
+import {
+  attachRequest,
+  canAttach,
+  canDetach,
+  canEdit,
+  canExtend,
+  canLaunch,
+  canSnapshot,
+  detachRequest,
+  EditVolumeSchema,
+  extendProblem,
+  extendRequest,
+  volumeDefinition as def,
+  type Volume,
+} from '@/lib/resources/volume/volume';
+import { CINDER, NOVA, useServers, useStorageCall, useVolumeLimits } from './data';
+
+const panel = 'mt-2 max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
+type Open = 'attach' | 'detach' | 'extend' | 'snapshot' | 'edit' | null;
+
+export function VolumeDetail({ id }: { id: string }) {
+  return (
+    <ResourceDetail
+      def={def}
+      id={id}
+      extraActions={(v) => <ExtraActions volume={v} />}
+      tabs={[{ id: 'snapshots', label: 'Snapshots', render: (v) => <VolumeSnapshots volume={v} /> }]}
+    />
+  );
+}
+
+function ExtraActions({ volume }: { volume: Volume }) {
+  const href = useResourceHref();
+  const [open, setOpen] = useState<Open>(null);
+  const toggle = (o: Exclude<Open, null>, label: string, show: boolean, cli: string) =>
+    show && (
+      <button type="button" className={buttonClass.secondary} aria-expanded={open === o} title={cli} onClick={() => setOpen(open === o ? null : o)}>
+        {label}
+      </button>
+    );
+  const close = () => setOpen(null);
+  return (
+    <>
+      {toggle('attach', 'Attach', canAttach(volume), `openstack server add volume <server> ${volume.id}`)}
+      {toggle('detach', 'Detach', canDetach(volume), `openstack server remove volume <server> ${volume.id}`)}
+      {toggle('extend', 'Extend', canExtend(volume), `openstack volume set --size <GB> ${volume.id}`)}
+      {toggle('snapshot', 'Create snapshot', canSnapshot(volume), `openstack volume snapshot create --volume ${volume.id} <name>`)}
+      {toggle('edit', 'Edit', canEdit(volume), `openstack volume set --name <name> --description <text> ${volume.id}`)}
+      {canLaunch(volume) && (
+        <Link href={href('instances', 'new', `volume=${volume.id}`)} className={buttonClass.secondary} title={`openstack server create --volume ${volume.id} --flavor <flavor> <name>`}>
+          Launch instance
+        </Link>
+      )}
+      <div className="basis-full">
+        {open === 'attach' && <AttachForm volume={volume} onDone={close} />}
+        {open === 'detach' && <DetachForm volume={volume} onDone={close} />}
+        {open === 'extend' && <ExtendForm volume={volume} onDone={close} />}
+        {open === 'snapshot' && <SnapshotForm volume={volume} onDone={close} />}
+        {open === 'edit' && <EditForm volume={volume} onDone={close} />}
+      </div>
+    </>
+  );
+}
+
+/** Nova states in which a volume can be attached. */
+const ATTACHABLE = ['ACTIVE', 'PAUSED', 'SHUTOFF', 'SUSPENDED', 'SHELVED', 'SHELVED_OFFLOADED', 'VERIFY_RESIZE'];
+
+function AttachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
+  const servers = useServers();
+  const [serverId, setServerId] = useState('');
+  const [error, setError] = useState<string>();
+  const m = useStorageCall(NOVA, (sid: string) => attachRequest(sid, volume.id), onDone);
+  const options = (servers.data?.servers ?? []).filter((s) => ATTACHABLE.includes(s.status));
+  return (
+    <form
+      noValidate
+      aria-label="Attach volume"
+      className={panel}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!serverId) return setError('Choose the instance to attach it to');
+        setError(undefined);
+        m.mutate(serverId);
+      }}
+    >
+      <SelectField label="Instance" value={serverId} error={error} onChange={(e) => setServerId(e.target.value)} disabled={servers.isPending}>
+        <option value="">{servers.isPending ? 'Loading instances…' : options.length ? 'Choose an instance' : 'No instance can take a volume now'}</option>
+        {options.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name} ({s.status})
+          </option>
+        ))}
+      </SelectField>
+      {servers.isError && <ApiErrorNotice title="Could not load instances" error={servers.error} />}
+      {m.isError && <ApiErrorNotice title="Attach refused" error={m.error} />}
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        CLI: <code className="font-mono">openstack server add volume {serverId || '<server>'} {volume.id}</code>
+      </p>
+      <FormButtons submit="Attach volume" pending={m.isPending} onCancel={onDone} />
+    </form>
+  );
+}
+
+function DetachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
+  const ctx = useLookups(def, [volume]);
+  const m = useStorageCall(NOVA, (sid: string) => detachRequest(sid, volume.id), onDone);
+  const atts = (volume.attachments ?? []).filter((a) => a.server_id);
+  return (
+    <div role="group" aria-label="Detach volume" className={panel}>
+      <p className="text-sm">Detach from:</p>
+      <ul className="space-y-2">
+        {atts.map((a) => {
+          const name = ctx.lookups.servers?.[a.server_id!] ?? a.server_id!;
+          return (
+            <li key={a.attachment_id ?? a.server_id} className="flex flex-wrap items-center gap-2 text-sm">
+              <span className="font-medium">{name}</span>
+              {a.device && <code className="font-mono text-xs">{a.device}</code>}
+              <button type="button" className={buttonClass.secondary} disabled={m.isPending} title={`openstack server remove volume ${a.server_id} ${volume.id}`} onClick={() => m.mutate(a.server_id!)}>
+                Detach from {name}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">Unmount the file system in the guest first: a detach under load can lose writes.</p>
+      {m.isError && <ApiErrorNotice title="Detach refused" error={m.error} />}
+      <button type="button" className={buttonClass.secondary} onClick={onDone}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+function ExtendForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
+  const limits = useVolumeLimits();
+  const [size, setSize] = useState(String(volume.size + 1));
+  const [error, setError] = useState<string>();
+  const m = useStorageCall(CINDER, (n: number) => extendRequest(volume, n), onDone);
+  return (
+    <form
+      noValidate
+      aria-label="Extend volume"
+      className={panel}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const problem = extendProblem(volume.size, size, limits.remaining);
+        setError(problem);
+        if (!problem) m.mutate(Number(size));
+      }}
+    >
+      <TextField
+        label="New size (GB)"
+        type="number"
+        min={volume.size + 1}
+        value={size}
+        error={error}
+        hint={`Currently ${volume.size} GB${limits.remaining !== undefined ? `; ${limits.remaining} GB of quota left` : ''}. Volumes can only grow.`}
+        onChange={(e) => setSize(e.target.value)}
+      />
+      {m.isError && <ApiErrorNotice title="Extend refused" error={m.error} />}
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        CLI: <code className="font-mono">openstack volume set --size {size || '<GB>'} {volume.id}</code>
+      </p>
+      <FormButtons submit="Extend volume" pending={m.isPending} onCancel={onDone} />
+    </form>
+  );
+}
+
+function SnapshotForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
+  const href = useResourceHref();
+  const [values, setValues] = useState({ name: `${volume.name || volume.id}-snap`, description: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const m = useStorageCall(CINDER, (i: z.infer<typeof SnapshotCreateSchema>) => snapshotCreateRequest(volume, i));
+  const created = SnapshotSchema.safeParse((m.data as { snapshot?: unknown } | undefined)?.snapshot);
+  if (created.success) {
+    return (
+      <div role="status" className={panel}>
+        <p className="text-sm">
+          Snapshot{' '}
+          <Link href={href('snapshots', created.data.id)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+            {created.data.name || created.data.id}
+          </Link>{' '}
+          requested <StatusBadge status={snapshotStatus(created.data)} />
+        </p>
+        <button type="button" className={buttonClass.secondary} onClick={onDone}>
+          Close
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      noValidate
+      aria-label="Create volume snapshot"
+      className={panel}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const r = SnapshotCreateSchema.safeParse(values);
+        if (!r.success) return setErrors(fieldErrors(r.error));
+        setErrors({});
+        m.mutate(r.data);
+      }}
+    >
+      <TextField label="Snapshot name" value={values.name} error={errors.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />
+      <TextField label="Snapshot description" value={values.description} error={errors.description} onChange={(e) => setValues({ ...values, description: e.target.value })} />
+      {volume.status === 'in-use' && <p className="text-xs text-amber-800 dark:text-amber-200">The volume is attached: the snapshot is taken with --force and is only crash-consistent.</p>}
+      {m.isError && <ApiErrorNotice title="Snapshot refused" error={m.error} />}
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        CLI: <code className="font-mono">{snapshotCreateCli(volume, values.name)}</code>
+      </p>
+      <FormButtons submit="Create snapshot" pending={m.isPending} onCancel={onDone} />
+    </form>
+  );
+}
+
+function EditForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
+  const [values, setValues] = useState({ name: volume.name ?? '', description: volume.description ?? '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const m = useStorageCall(
+    CINDER,
+    (i: z.infer<typeof EditVolumeSchema>) => ({ method: 'PUT', path: `volumes/${volume.id}`, body: { volume: { name: i.name, description: i.description } } }),
+    onDone,
+  );
+  return (
+    <form
+      noValidate
+      aria-label="Edit volume"
+      className={panel}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const r = EditVolumeSchema.safeParse(values);
+        if (!r.success) return setErrors(fieldErrors(r.error));
+        setErrors({});
+        m.mutate(r.data);
+      }}
+    >
+      <TextField label="Volume name" value={values.name} error={errors.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />
+      <label className="block space-y-1.5 text-sm">
+        <span className="block font-medium text-zinc-700 dark:text-zinc-300">Volume description</span>
+        <textarea className={inputClass} rows={3} value={values.description} aria-invalid={errors.description ? true : undefined} onChange={(e) => setValues({ ...values, description: e.target.value })} />
+        {errors.description && <span className="block text-sm text-red-600 dark:text-red-400">{errors.description}</span>}
+      </label>
+      {m.isError && <ApiErrorNotice title="Update refused" error={m.error} />}
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        CLI: <code className="font-mono">openstack volume set --name {values.name || '""'} --description … {volume.id}</code>
+      </p>
+      <FormButtons submit="Save" pending={m.isPending} onCancel={onDone} />
+    </form>
+  );
+}
+
+function FormButtons({ submit, pending, onCancel }: { submit: string; pending: boolean; onCancel: () => void }) {
+  return (
+    <div className="flex gap-2">
+      <button type="submit" className={buttonClass.primary} disabled={pending}>
+        {submit}
+      </button>
+      <button type="button" className={buttonClass.secondary} onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+const SnapshotsSchema = z.looseObject({ snapshots: z.array(SnapshotSchema) });
+
+function VolumeSnapshots({ volume }: { volume: Volume }) {
+  const { projectId } = useProjectScope();
+  const href = useResourceHref();
+  const q = useQuery({
+    queryKey: ['os', projectId, 'volume-snapshot', 'list', 'of', volume.id],
+    queryFn: async ({ signal }) =>
+      parseResponse(SnapshotsSchema, await osCall(CINDER, { method: 'GET', path: `snapshots/detail?volume_id=${volume.id}` }, signal), 'volumev3 snapshots/detail').snapshots,
+    refetchInterval: (query) => (query.state.data?.some((s) => snapshotStatus(s).tone === 'busy') ? 2000 : false),
+  });
+  if (q.isError) return <ApiErrorNotice title="Could not load the snapshots" error={q.error} />;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <table className="min-w-full text-sm" aria-label="Snapshots of this volume" aria-busy={q.isPending}>
+        <thead>
+          <tr className="text-left text-xs text-zinc-600 uppercase dark:text-zinc-400">
+            <th className="px-3 py-2">Name</th>
+            <th className="px-3 py-2">Status</th>
+            <th className="px-3 py-2">Size</th>
+            <th className="px-3 py-2">Created</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {q.data?.length === 0 && (
+            <tr>
+              <td className="px-3 py-2" colSpan={4}>
+                No snapshots.
+              </td>
+            </tr>
+          )}
+          {q.data?.map((s) => (
+            <tr key={s.id}>
+              <td className="px-3 py-2">
+                <Link href={href('snapshots', s.id)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                  {s.name || s.id}
+                </Link>
+              </td>
+              <td className="px-3 py-2">
+                <StatusBadge status={snapshotStatus(s)} />
+              </td>
+              <td className="px-3 py-2">{s.size} GB</td>
+              <td className="px-3 py-2">{s.created_at ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

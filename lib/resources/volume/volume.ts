@@ -1,0 +1,280 @@
+// Cinder v3 volumes. Paths are relative to the catalog endpoint, which already ends in /v3/{project_id}.
+import { z } from 'zod';
+import type { ApiRequest, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
+
+/** The catalog type the dashboard proxies Cinder through (Zed registers only this one). */
+export const VOLUME_SERVICE = 'volumev3';
+
+const AttachmentSchema = z.looseObject({
+  server_id: z.string().nullable().optional(),
+  attachment_id: z.string().nullable().optional(),
+  device: z.string().nullable().optional(),
+  host_name: z.string().nullable().optional(),
+  attached_at: z.string().nullable().optional(),
+});
+
+export const VolumeSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().nullable().optional(),
+  description: z.string().nullable().optional(),
+  status: z.string(),
+  size: z.number(),
+  volume_type: z.string().nullable().optional(),
+  availability_zone: z.string().nullable().optional(),
+  // Cinder sends "true"/"false" strings; accept booleans too.
+  bootable: z.union([z.string(), z.boolean()]).optional(),
+  encrypted: z.boolean().optional(),
+  multiattach: z.boolean().optional(),
+  attachments: z.array(AttachmentSchema).optional(),
+  snapshot_id: z.string().nullable().optional(),
+  source_volid: z.string().nullable().optional(),
+  created_at: z.string().optional(),
+  updated_at: z.string().nullable().optional(),
+  user_id: z.string().optional(),
+  metadata: z.record(z.string(), z.string()).optional(),
+  volume_image_metadata: z.record(z.string(), z.string()).optional(),
+  'os-vol-tenant-attr:tenant_id': z.string().optional(),
+  'os-vol-host-attr:host': z.string().nullable().optional(),
+});
+export type Volume = z.infer<typeof VolumeSchema>;
+
+export const VOLUME_BUSY = [
+  'creating', 'extending', 'attaching', 'detaching', 'deleting', 'backing-up', 'restoring-backup', 'uploading', 'retyping', 'downloading', 'reserved', 'maintenance', 'awaiting-transfer',
+] as const;
+export const VOLUME_ERRORS = ['error', 'error_deleting', 'error_extending', 'error_restoring', 'error_backing-up', 'error_managing'] as const;
+export const VOLUME_STATUSES = ['available', 'in-use', ...VOLUME_BUSY, ...VOLUME_ERRORS];
+
+export function volumeStatus(v: Pick<Volume, 'status'>): StatusInfo {
+  const s = v.status;
+  if ((VOLUME_BUSY as readonly string[]).includes(s)) return { label: s, tone: 'busy' };
+  if ((VOLUME_ERRORS as readonly string[]).includes(s) || s.startsWith('error')) return { label: s, tone: 'error' };
+  if (s === 'available' || s === 'in-use') return { label: s, tone: 'ok' };
+  return { label: s, tone: 'unknown' };
+}
+
+export const isBootable = (v: Pick<Volume, 'bootable'>) => v.bootable === true || String(v.bootable).toLowerCase() === 'true';
+
+export const attachedServers = (v: Volume): string[] => (v.attachments ?? []).map((a) => a.server_id ?? '').filter(Boolean);
+
+/** "web-1 on /dev/vdb" for each attachment, names from the servers lookup. */
+export function attachedLabel(v: Volume, servers: Record<string, string> = {}): string[] {
+  return (v.attachments ?? []).map((a) => {
+    const name = a.server_id ? (servers[a.server_id] ?? a.server_id) : (a.host_name ?? '?');
+    return a.device ? `${name} on ${a.device}` : name;
+  });
+}
+
+const is = (...st: string[]) => (v: Volume) => st.includes(v.status);
+export const canAttach = (v: Volume) => v.status === 'available' || (v.status === 'in-use' && v.multiattach === true);
+export const canDetach = (v: Volume) => v.status === 'in-use' && attachedServers(v).length > 0;
+// Cinder 3.42+ extends in-use volumes too; the dashboard speaks 3.60.
+export const canExtend = is('available', 'in-use');
+export const canSnapshot = is('available', 'in-use');
+export const canEdit = (v: Volume) => !['deleting', 'error_deleting'].includes(v.status);
+export const canLaunch = (v: Volume) => v.status === 'available' && isBootable(v);
+/** Cinder refuses others with 400; the button stays available so its message is what the user sees. */
+export const canDelete = (v: Volume) => v.status !== 'deleting';
+
+function names(rows: readonly Volume[]): string {
+  const n = rows.map((r) => r.name || r.id);
+  return n.length <= 3 ? n.join(', ') : `${n.slice(0, 3).join(', ')} and ${n.length - 3} more`;
+}
+
+const act = (v: Volume, body: unknown): ApiRequest => ({ method: 'POST', path: `volumes/${v.id}/action`, body });
+
+export const VOLUME_ACTIONS: readonly ResourceAction<Volume>[] = [
+  {
+    id: 'set-bootable', label: 'Mark bootable',
+    allowed: (v) => !isBootable(v) && canEdit(v),
+    request: (v) => act(v, { 'os-set_bootable': { bootable: true } }),
+    optimistic: (v) => ({ ...v, bootable: 'true' }),
+    cli: (v) => `openstack volume set --bootable ${v.id}`,
+  },
+  {
+    id: 'unset-bootable', label: 'Mark not bootable',
+    allowed: (v) => isBootable(v) && canEdit(v),
+    request: (v) => act(v, { 'os-set_bootable': { bootable: false } }),
+    optimistic: (v) => ({ ...v, bootable: 'false' }),
+    cli: (v) => `openstack volume set --non-bootable ${v.id}`,
+  },
+  {
+    id: 'delete', label: 'Delete', bulk: true, destructive: true,
+    allowed: canDelete,
+    request: (v) => ({ method: 'DELETE', path: `volumes/${v.id}` }),
+    optimistic: (v) => ({ ...v, status: 'deleting' }),
+    cli: (v) => `openstack volume delete ${v.id}`,
+    confirm: {
+      title: (r) => `Delete ${r.length === 1 ? 'volume' : `${r.length} volumes`}?`,
+      body: (r) => `This permanently destroys ${names(r)} and the data on ${r.length === 1 ? 'it' : 'them'}. Cinder refuses while a volume is attached or has snapshots.`,
+      confirmLabel: 'Delete', destructive: true,
+    },
+  },
+];
+
+export const volumeDefinition: ResourceDefinition<Volume> = {
+  kind: 'volume',
+  slug: 'volumes',
+  label: { singular: 'Volume', plural: 'Volumes' },
+  service: VOLUME_SERVICE,
+  paths: { list: 'volumes/detail', item: (id) => `volumes/${id}` },
+  keys: { list: 'volumes', item: 'volume' },
+  schema: VolumeSchema,
+  id: (v) => v.id,
+  name: (v) => v.name ?? '',
+  status: volumeStatus,
+  pageSize: 50,
+  columns: [
+    { id: 'name', label: 'Name', value: (v) => v.name || v.id, cell: 'name', sortKey: 'name' },
+    { id: 'status', label: 'Status', value: (v) => v.status, cell: 'status', sortKey: 'status' },
+    { id: 'size', label: 'Size', value: (v) => `${v.size} GB`, sortKey: 'size' },
+    { id: 'type', label: 'Type', value: (v) => v.volume_type ?? '' },
+    { id: 'attached', label: 'Attached to', value: (v, ctx) => attachedLabel(v, ctx.lookups.servers), cell: 'list' },
+    { id: 'bootable', label: 'Bootable', value: (v) => (isBootable(v) ? 'Yes' : 'No') },
+    { id: 'encrypted', label: 'Encrypted', value: (v) => (v.encrypted ? 'Yes' : 'No') },
+    { id: 'az', label: 'Availability zone', value: (v) => v.availability_zone ?? '', sortKey: 'availability_zone' },
+    { id: 'age', label: 'Created', value: (v) => v.created_at ?? '', cell: 'age', sortKey: 'created_at' },
+    { id: 'id', label: 'ID', value: (v) => v.id, cell: 'mono', hidden: true },
+  ],
+  defaultSort: { column: 'age', dir: 'desc' },
+  filters: [
+    // Exact match: Zed's default resource filters reject the `name~` (contains) form with 400.
+    { id: 'name', label: 'Name', type: 'text' },
+    { id: 'status', label: 'Status', type: 'select', options: VOLUME_STATUSES.map((s) => ({ value: s, label: s })) },
+    { id: 'bootable', label: 'Bootable', type: 'select', options: [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] },
+  ],
+  lookups: [
+    {
+      // Nova lets non-admins filter servers by name, not by id: one page of the project's servers names them.
+      name: 'servers', kind: 'server', service: 'compute', key: 'servers',
+      ids: (rows) => rows.flatMap(attachedServers),
+      path: () => 'servers?limit=1000',
+      label: (o) => String(o.name ?? o.id),
+    },
+  ],
+  actions: VOLUME_ACTIONS,
+  overview: [
+    { label: 'ID', value: (v) => v.id, mono: true },
+    { label: 'Status', value: (v) => v.status },
+    { label: 'Size', value: (v) => `${v.size} GB` },
+    { label: 'Type', value: (v) => v.volume_type ?? '' },
+    { label: 'Description', value: (v) => v.description ?? '' },
+    { label: 'Attached to', value: (v, ctx) => attachedLabel(v, ctx.lookups.servers).join(', ') || 'Not attached' },
+    { label: 'Bootable', value: (v) => (isBootable(v) ? 'Yes' : 'No') },
+    { label: 'Encrypted', value: (v) => (v.encrypted ? 'Yes' : 'No') },
+    { label: 'Multi-attach', value: (v) => (v.multiattach ? 'Yes' : 'No') },
+    { label: 'Availability zone', value: (v) => v.availability_zone ?? '' },
+    { label: 'Source snapshot', value: (v) => v.snapshot_id ?? '', mono: true },
+    { label: 'Source volume', value: (v) => v.source_volid ?? '', mono: true },
+    { label: 'Source image', value: (v) => (v.volume_image_metadata ? `${v.volume_image_metadata.image_name ?? ''} ${v.volume_image_metadata.image_id ?? ''}`.trim() : ''), mono: true },
+    { label: 'Created', value: (v) => v.created_at ?? '' },
+    { label: 'Updated', value: (v) => v.updated_at ?? '' },
+    { label: 'Project ID', value: (v) => v['os-vol-tenant-attr:tenant_id'] ?? '', mono: true },
+    { label: 'Host', value: (v) => v['os-vol-host-attr:host'] ?? '', adminOnly: true, mono: true },
+  ],
+  cli: { list: 'openstack volume list --long', show: (v) => `openstack volume show ${v.id}` },
+};
+
+// ---- Create -----------------------------------------------------------------------------------
+
+const positiveGb = z.coerce
+  .number({ error: 'Enter a size in GB' })
+  .int({ error: 'Enter a whole number of GB' })
+  .min(1, { error: 'The size must be at least 1 GB' });
+
+export const VolumeCreateSchema = z
+  .object({
+    name: z.string().trim().max(255, { error: 'At most 255 characters' }),
+    description: z.string().max(255, { error: 'At most 255 characters' }),
+    source: z.enum(['empty', 'image', 'snapshot']),
+    imageId: z.string(),
+    snapshotId: z.string(),
+    size: positiveGb,
+    volumeType: z.string(),
+    availabilityZone: z.string(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.source === 'image' && !v.imageId) ctx.addIssue({ code: 'custom', path: ['imageId'], message: 'Choose an image' });
+    if (v.source === 'snapshot' && !v.snapshotId) ctx.addIssue({ code: 'custom', path: ['snapshotId'], message: 'Choose a snapshot' });
+  });
+export type VolumeCreate = z.infer<typeof VolumeCreateSchema>;
+
+/** Checks the API would make otherwise: source minimum sizes and the remaining gigabytes quota. Field -> message. */
+export function volumeCreateProblems(
+  input: Pick<VolumeCreate, 'size' | 'source'>,
+  opts: { remainingGb?: number; snapshotSize?: number; imageMinGb?: number },
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!Number.isFinite(input.size) || input.size < 1) return out;
+  if (input.source === 'snapshot' && opts.snapshotSize !== undefined && input.size < opts.snapshotSize) {
+    out.size = `At least ${opts.snapshotSize} GB: the size of the snapshot`;
+  } else if (input.source === 'image' && opts.imageMinGb !== undefined && input.size < opts.imageMinGb) {
+    out.size = `At least ${opts.imageMinGb} GB for this image`;
+  } else if (opts.remainingGb !== undefined && input.size > opts.remainingGb) {
+    out.size = `Over quota: ${opts.remainingGb} GB left`;
+  }
+  return out;
+}
+
+export function volumeCreateRequest(i: VolumeCreate): ApiRequest {
+  const volume: Record<string, unknown> = { size: i.size };
+  if (i.name.trim()) volume.name = i.name.trim();
+  if (i.description) volume.description = i.description;
+  if (i.volumeType) volume.volume_type = i.volumeType;
+  if (i.availabilityZone) volume.availability_zone = i.availabilityZone;
+  if (i.source === 'image') volume.imageRef = i.imageId;
+  if (i.source === 'snapshot') volume.snapshot_id = i.snapshotId;
+  return { method: 'POST', path: 'volumes', body: { volume } };
+}
+
+export function volumeCreateCli(i: Partial<VolumeCreate>): string {
+  const parts = ['openstack volume create', `--size ${i.size || '<GB>'}`];
+  if (i.source === 'image') parts.push(`--image ${i.imageId || '<image>'}`);
+  if (i.source === 'snapshot') parts.push(`--snapshot ${i.snapshotId || '<snapshot>'}`);
+  if (i.volumeType) parts.push(`--type ${i.volumeType}`);
+  if (i.availabilityZone) parts.push(`--availability-zone ${i.availabilityZone}`);
+  if (i.description) parts.push('--description "…"');
+  parts.push(i.name?.trim() || '<name>');
+  return parts.join(' ');
+}
+
+/** Remaining gigabytes from Cinder's `GET limits` (undefined when unlimited). */
+export function remainingGigabytes(abs: Record<string, number> | undefined): number | undefined {
+  if (!abs) return undefined;
+  const max = abs.maxTotalVolumeGigabytes;
+  if (max === undefined || max < 0) return undefined;
+  return Math.max(0, max - (abs.totalGigabytesUsed ?? 0));
+}
+
+// ---- Extend, edit, attach ---------------------------------------------------------------------
+
+/** A new size for os-extend: a whole number larger than the current one. Returns the error, or undefined. */
+export function extendProblem(current: number, raw: string, remainingGb?: number): string | undefined {
+  if (!/^\s*\d+\s*$/.test(raw)) return 'Enter a whole number of GB';
+  const n = Number(raw);
+  if (n <= current) return `The new size must be larger than the current ${current} GB`;
+  if (remainingGb !== undefined && n - current > remainingGb) return `Over quota: ${remainingGb} GB left, this needs ${n - current} GB more`;
+  return undefined;
+}
+
+export const extendRequest = (v: Volume, newSize: number): ApiRequest => act(v, { 'os-extend': { new_size: newSize } });
+
+export const EditVolumeSchema = z.object({
+  name: z.string().trim().max(255, { error: 'At most 255 characters' }),
+  description: z.string().max(255, { error: 'At most 255 characters' }),
+});
+
+/** Nova attaches (Cinder volumes are attached through the compute API so the guest sees them). */
+export const attachRequest = (serverId: string, volumeId: string): ApiRequest => ({
+  method: 'POST',
+  path: `servers/${serverId}/os-volume_attachments`,
+  body: { volumeAttachment: { volumeId } },
+});
+export const detachRequest = (serverId: string, volumeId: string): ApiRequest => ({ method: 'DELETE', path: `servers/${serverId}/os-volume_attachments/${volumeId}` });
+
+/** Boot from an existing volume: the volume itself is the root disk, no image. */
+export function bootFromVolumeBody(server: Record<string, unknown>, volumeId: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...server };
+  delete out.imageRef;
+  out.block_device_mapping_v2 = [{ boot_index: 0, uuid: volumeId, source_type: 'volume', destination_type: 'volume', delete_on_termination: false }];
+  return out;
+}
