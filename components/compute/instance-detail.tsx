@@ -7,6 +7,7 @@ import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { buttonClass } from '@/components/ui/button';
+import { tableClass } from '@/components/ui/table';
 import { SelectField, TextField } from '@/components/ui/field';
 import { osCall, osPath, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
 import { command } from '@/lib/resources/cli';
@@ -16,10 +17,7 @@ import { apiFetch } from '@/lib/client/api';
 import { NOVA, useStorageCall } from '@/components/volume/data';
 import { attachedServers, attachRequest, canAttach, canDetach, detachRequest, VOLUME_SERVICE, VolumeSchema, volumeStatus } from '@/lib/resources/volume/volume';
 
-const table = 'min-w-full text-sm';
-const th = 'px-3 py-2 text-left text-xs font-medium text-zinc-600 uppercase dark:text-zinc-400';
-const td = 'px-3 py-2 align-top';
-const box = 'overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900';
+const { table, th, td, box } = tableClass;
 
 export function InstanceDetail({ id }: { id: string }) {
   return (

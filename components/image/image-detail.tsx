@@ -9,6 +9,7 @@ import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { useIsAdmin } from '@/components/shell/session-context';
 import { buttonClass } from '@/components/ui/button';
+import { tableClass } from '@/components/ui/table';
 import { inputClass, SelectField, TextField } from '@/components/ui/field';
 import { ApiError } from '@/lib/client/api';
 import { COMPUTE_HEADERS, serverStatus, ServerSchema } from '@/lib/resources/compute/server';
@@ -17,10 +18,7 @@ import { editCli, ImageEditSchema, imagePatch, imageProperties, patchRequest, pr
 import { fieldErrors, parseResponse } from '@/lib/resources/schema';
 import { useImageDefinition } from './use-image-definition';
 
-const table = 'min-w-full text-sm';
-const th = 'px-3 py-2 text-left text-xs font-medium text-zinc-600 uppercase dark:text-zinc-400';
-const td = 'px-3 py-2 align-top';
-const box = 'overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900';
+const { table, th, td, box } = tableClass;
 
 export function ImageDetail({ id }: { id: string }) {
   const def = useImageDefinition();
