@@ -16,6 +16,7 @@ import { canConsole, canResize, canSnapshot, serverDefinition as def, type Serve
 import { apiFetch } from '@/lib/client/api';
 import { NOVA, useStorageCall } from '@/components/volume/data';
 import { attachedServers, attachRequest, canAttach, canDetach, detachRequest, VOLUME_SERVICE, VolumeSchema, volumeStatus } from '@/lib/resources/volume/volume';
+import { CliHint } from '@/components/ui/cli-hint';
 
 const { table, th, td, box } = tableClass;
 
@@ -138,9 +139,7 @@ function EditForm({ server, onDone }: { server: Server; onDone: () => void }) {
       <TextField label="Instance name" value={v.name} error={errors.name} onChange={(e) => setV({ ...v, name: e.target.value })} />
       <TextField label="Description" value={v.description} error={errors.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
       {m.isError && <ApiErrorNotice title="The change was refused" error={m.error} />}
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        CLI: <code className="font-mono">{cli}</code>
-      </p>
+      <CliHint>{cli}</CliHint>
       <div className="flex gap-2">
         <button type="submit" className={buttonClass.primary} disabled={m.isPending}>
           Save
@@ -183,9 +182,7 @@ function SnapshotForm({ server, onDone }: { server: Server; onDone: () => void }
         >
           <TextField label="Snapshot name" value={name} error={error} onChange={(e) => setName(e.target.value)} />
           {m.isError && <ApiErrorNotice title="Snapshot failed" error={m.error} />}
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            CLI: <code className="font-mono">openstack server image create --name {name || '<name>'} {server.id}</code>
-          </p>
+          <CliHint>openstack server image create --name {name || '<name>'} {server.id}</CliHint>
           <div className="flex gap-2">
             <button type="submit" className={buttonClass.primary} disabled={m.isPending}>
               Create snapshot
@@ -501,9 +498,7 @@ function Volumes({ server }: { server: Server }) {
         </SelectField>
         {vols.isError && <ApiErrorNotice title="Could not load volumes" error={vols.error} />}
         {attachM.isError && <ApiErrorNotice title="Attach refused" error={attachM.error} />}
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          CLI: <code className="font-mono">openstack server add volume {server.id} {volumeId || '<volume>'}</code>
-        </p>
+        <CliHint>openstack server add volume {server.id} {volumeId || '<volume>'}</CliHint>
         <button type="submit" className={buttonClass.primary} disabled={attachM.isPending}>
           Attach volume
         </button>

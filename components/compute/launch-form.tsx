@@ -22,6 +22,7 @@ import {
   type ServerCreate,
 } from '@/lib/resources/compute/server';
 import { bootFromVolumeBody } from '@/lib/resources/volume/volume';
+import { CliHint } from '@/components/ui/cli-hint';
 
 const ImagesSchema = z.looseObject({
   images: z.array(z.looseObject({ id: z.string(), name: z.string().nullable().optional(), min_disk: z.number().nullable().optional(), min_ram: z.number().nullable().optional(), size: z.number().nullable().optional() })),
@@ -264,9 +265,7 @@ export function LaunchForm() {
       </label>
 
       {launch.isError && <ApiErrorNotice title="The cloud refused to launch the instance" error={launch.error} />}
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        CLI: <code className="font-mono break-all">{parsed.success ? (bootVolume ? launchCli(parsed.data).replace(`--image ${bootVolume}`, `--volume ${bootVolume}`) : launchCli(parsed.data)) : 'openstack server create …'}</code>
-      </p>
+      <CliHint>{parsed.success ? (bootVolume ? launchCli(parsed.data).replace(`--image ${bootVolume}`, `--volume ${bootVolume}`) : launchCli(parsed.data)) : 'openstack server create …'}</CliHint>
       <div className="flex gap-2">
         <button type="submit" className={buttonClass.primary} disabled={launch.isPending || loading}>
           {launch.isPending ? 'Launching…' : 'Launch'}

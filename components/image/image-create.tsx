@@ -15,6 +15,7 @@ import {
   ImportInfoSchema, imageStatus, nameFromFile, UrlSchema, VISIBILITIES, type Image,
 } from '@/lib/resources/image/image';
 import { fieldErrors, parseResponse } from '@/lib/resources/schema';
+import { CliHint } from '@/components/ui/cli-hint';
 
 const image = { service: 'image' } as const;
 
@@ -265,9 +266,7 @@ export function ImageCreateForm() {
           </label>
         </fieldset>
         {!!error && <ApiErrorNotice title={phase.step !== 'form' ? 'The image data was not stored' : source === 'url' ? 'Could not import the image' : 'Could not create the image'} error={error} />}
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          CLI: <code className="font-mono break-all">{cli}</code>
-        </p>
+        <CliHint>{cli}</CliHint>
         {phase.step === 'form' && (
           <div className="flex gap-2">
             <button type="submit" className={buttonClass.primary}>

@@ -17,6 +17,7 @@ import { osCall, useProjectScope, useResourceHref, useUpdate } from '@/lib/resou
 import { editCli, ImageEditSchema, imagePatch, imageProperties, patchRequest, propertiesText, VISIBILITIES, type Image } from '@/lib/resources/image/image';
 import { fieldErrors, parseResponse } from '@/lib/resources/schema';
 import { useImageDefinition } from './use-image-definition';
+import { CliHint } from '@/components/ui/cli-hint';
 
 const { table, th, td, box } = tableClass;
 
@@ -166,9 +167,7 @@ function EditForm({ image, onDone }: { image: Image; onDone: () => void }) {
           {note}
         </p>
       )}
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        CLI: <code className="font-mono break-all">{ops.length ? editCli(image, ops) : `openstack image set ... ${image.id}`}</code>
-      </p>
+      <CliHint>{ops.length ? editCli(image, ops) : `openstack image set ... ${image.id}`}</CliHint>
       <div className="flex gap-2">
         <button type="submit" className={buttonClass.primary} disabled={update.isPending}>
           Save changes
@@ -228,9 +227,7 @@ function Instances({ image }: { image: Image }) {
           </tbody>
         </table>
       </div>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        CLI: <code className="font-mono">openstack server list --image {image.id}</code>
-      </p>
+      <CliHint>openstack server list --image {image.id}</CliHint>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef } from 'react';
 import { buttonClass } from '@/components/ui/button';
+import { CliHint } from '@/components/ui/cli-hint';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -57,9 +58,7 @@ export function ConfirmDialog({ open, title, body, items, confirmLabel, destruct
             </ul>
           )}
           {cli && (
-            <p className="text-xs text-zinc-500 dark:text-zinc-400">
-              CLI: <code className="font-mono break-all">{cli}</code>
-            </p>
+            <CliHint>{cli}</CliHint>
           )}
           <div className="flex justify-end gap-2 pt-2">
             <button type="button" className={buttonClass.secondary} onClick={onCancel} autoFocus>

@@ -11,6 +11,7 @@ import { parseTab, tabQuery, withQuery } from '@/lib/resources/url-state';
 import { ApiErrorNotice } from './api-error';
 import { StatusBadge } from './status-badge';
 import { useRunAction } from './use-run-action';
+import { CliHint } from '@/components/ui/cli-hint';
 
 export interface DetailTab<T> {
   id: string;
@@ -158,9 +159,7 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
             {t.render(row)}
           </div>
         ))}
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        CLI: <code className="font-mono">{def.cli.show(row)}</code>
-      </p>
+      <CliHint>{def.cli.show(row)}</CliHint>
       {actions.dialog}
     </div>
   );

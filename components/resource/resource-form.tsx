@@ -8,6 +8,7 @@ import { useCreate } from '@/lib/resources/hooks';
 import { fieldErrors } from '@/lib/resources/schema';
 import type { FormField, ResourceDefinition } from '@/lib/resources/types';
 import { ApiErrorNotice } from './api-error';
+import { CliHint } from '@/components/ui/cli-hint';
 
 interface ResourceFormProps<T, C> {
   def: ResourceDefinition<T, C>;
@@ -58,9 +59,7 @@ export function ResourceForm<T, C>({ def, title, fields, submitLabel, onCreated,
       ))}
       {extra}
       {create.isError && <ApiErrorNotice title={`Could not create the ${def.label.singular.toLowerCase()}`} error={create.error} />}
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        CLI: <code className="font-mono break-all">{parsed.success ? form.cli(parsed.data) : form.cli(values as unknown as C)}</code>
-      </p>
+      <CliHint>{parsed.success ? form.cli(parsed.data) : form.cli(values as unknown as C)}</CliHint>
       <div className="flex gap-2">
         <button type="submit" className={buttonClass.primary} disabled={create.isPending}>
           {submitLabel}

@@ -14,6 +14,7 @@ import { fieldErrors, parseResponse } from '@/lib/resources/schema';
 import { SnapshotSchema } from '@/lib/resources/volume/snapshot';
 import { volumeCreateCli, volumeCreateProblems, volumeCreateRequest, VolumeCreateSchema, volumeDefinition, VolumeSchema } from '@/lib/resources/volume/volume';
 import { CINDER, useStorageCall, useVolumeLimits, useVolumeTypes, useVolumeZones } from './data';
+import { CliHint } from '@/components/ui/cli-hint';
 
 const ImagesSchema = z.looseObject({
   images: z.array(z.looseObject({ id: z.string(), name: z.string().nullable().optional(), min_disk: z.number().nullable().optional(), size: z.number().nullable().optional() })),
@@ -192,9 +193,7 @@ export function VolumeCreateForm() {
         {shown.description && <span className="block text-sm text-red-600 dark:text-red-400">{shown.description}</span>}
       </label>
       {create.isError && <ApiErrorNotice title="The cloud refused to create the volume" error={create.error} />}
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        CLI: <code className="font-mono break-all">{volumeCreateCli(parsed.success ? parsed.data : { ...v, size: Number(size) || undefined })}</code>
-      </p>
+      <CliHint>{volumeCreateCli(parsed.success ? parsed.data : { ...v, size: Number(size) || undefined })}</CliHint>
       <div className="flex gap-2">
         <button type="submit" className={buttonClass.primary} disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create volume'}

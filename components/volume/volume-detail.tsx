@@ -28,6 +28,7 @@ import {
   type Volume,
 } from '@/lib/resources/volume/volume';
 import { CINDER, NOVA, useServers, useStorageCall, useVolumeLimits } from './data';
+import { CliHint } from '@/components/ui/cli-hint';
 
 const panel = 'mt-2 max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
 type Open = 'attach' | 'detach' | 'extend' | 'snapshot' | 'edit' | null;
@@ -107,9 +108,7 @@ function AttachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
       </SelectField>
       {servers.isError && <ApiErrorNotice title="Could not load instances" error={servers.error} />}
       {m.isError && <ApiErrorNotice title="Attach refused" error={m.error} />}
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        CLI: <code className="font-mono">openstack server add volume {serverId || '<server>'} {volume.id}</code>
-      </p>
+      <CliHint>openstack server add volume {serverId || '<server>'} {volume.id}</CliHint>
       <FormButtons submit="Attach volume" pending={m.isPending} onCancel={onDone} />
     </form>
   );
@@ -172,9 +171,7 @@ function ExtendForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
         onChange={(e) => setSize(e.target.value)}
       />
       {m.isError && <ApiErrorNotice title="Extend refused" error={m.error} />}
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        CLI: <code className="font-mono">openstack volume set --size {size || '<GB>'} {volume.id}</code>
-      </p>
+      <CliHint>openstack volume set --size {size || '<GB>'} {volume.id}</CliHint>
       <FormButtons submit="Extend volume" pending={m.isPending} onCancel={onDone} />
     </form>
   );
@@ -219,9 +216,7 @@ function SnapshotForm({ volume, onDone }: { volume: Volume; onDone: () => void }
       <TextField label="Snapshot description" value={values.description} error={errors.description} onChange={(e) => setValues({ ...values, description: e.target.value })} />
       {volume.status === 'in-use' && <p className="text-xs text-amber-800 dark:text-amber-200">The volume is attached: the snapshot is taken with --force and is only crash-consistent.</p>}
       {m.isError && <ApiErrorNotice title="Snapshot refused" error={m.error} />}
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        CLI: <code className="font-mono">{snapshotCreateCli(volume, values.name)}</code>
-      </p>
+      <CliHint>{snapshotCreateCli(volume, values.name)}</CliHint>
       <FormButtons submit="Create snapshot" pending={m.isPending} onCancel={onDone} />
     </form>
   );
@@ -255,9 +250,7 @@ function EditForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
         {errors.description && <span className="block text-sm text-red-600 dark:text-red-400">{errors.description}</span>}
       </label>
       {m.isError && <ApiErrorNotice title="Update refused" error={m.error} />}
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        CLI: <code className="font-mono">openstack volume set --name {values.name || '""'} --description … {volume.id}</code>
-      </p>
+      <CliHint>openstack volume set --name {values.name || '""'} --description … {volume.id}</CliHint>
       <FormButtons submit="Save" pending={m.isPending} onCancel={onDone} />
     </form>
   );
