@@ -35,6 +35,8 @@ export async function launch(page: Page, name: string, opts: { image?: string; c
   await form.getByLabel('Name', { exact: true }).fill(name);
   if (opts.count) await form.getByLabel('Count', { exact: true }).fill(String(opts.count));
   if (opts.image) await form.getByLabel('Image', { exact: true }).selectOption({ label: opts.image });
+  // No key pair: the form defaults to the project's only one, which a parallel key-pair test may delete meanwhile.
+  await form.getByLabel('Key pair', { exact: true }).selectOption({ label: 'None' });
   await watchStatuses(page, name);
   await form.getByRole('button', { name: 'Launch' }).click();
   await expect(page).toHaveURL(/\/instances\?region=/);
