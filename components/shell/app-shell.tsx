@@ -1,6 +1,8 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
+import { ApiInspector, useInspectorShortcut } from '@/components/inspector/api-inspector';
+import { CommandPalette, usePaletteShortcut } from '@/components/palette/command-palette';
 import type { ClientSession } from '@/lib/client/session';
 import { ExpiryWarning } from './expiry-warning';
 import { Header } from './header';
@@ -10,12 +12,25 @@ import { Sidebar } from './sidebar';
 /** Header + sidebar + main area; owns only the mobile navigation state. */
 export function AppShell({ session, catalogTypes, children }: { session: ClientSession; catalogTypes: string[]; children: ReactNode }) {
   const [navOpen, setNavOpen] = useState(false);
+  const [inspectorOpen, setInspectorOpen] = useState(false);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const toggleInspector = useCallback(() => setInspectorOpen((o) => !o), []);
+  const openPalette = useCallback(() => setPaletteOpen(true), []);
+  useInspectorShortcut(toggleInspector);
+  usePaletteShortcut(openPalette);
   return (
     <div className="flex min-h-dvh flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
         Skip to content
       </a>
-      <Header session={session} navOpen={navOpen} onToggleNav={() => setNavOpen((o) => !o)} />
+      <Header
+        session={session}
+        navOpen={navOpen}
+        onToggleNav={() => setNavOpen((o) => !o)}
+        inspectorOpen={inspectorOpen}
+        onToggleInspector={toggleInspector}
+        onOpenPalette={openPalette}
+      />
       <ExpiryWarning expiresAt={session.expiresAt} authMethod={session.authMethod} cloud={session.cloud.id} />
       <div className="flex flex-1">
         <Sidebar session={session} catalogTypes={catalogTypes} open={navOpen} onNavigate={() => setNavOpen(false)} />
@@ -23,6 +38,8 @@ export function AppShell({ session, catalogTypes, children }: { session: ClientS
           <SessionProvider session={session}>{children}</SessionProvider>
         </main>
       </div>
+      {inspectorOpen && <ApiInspector onClose={() => setInspectorOpen(false)} />}
+      {paletteOpen && <CommandPalette session={session} catalogTypes={catalogTypes} onClose={() => setPaletteOpen(false)} />}
     </div>
   );
 }

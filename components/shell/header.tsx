@@ -12,9 +12,12 @@ interface HeaderProps {
   session: ClientSession;
   navOpen: boolean;
   onToggleNav: () => void;
+  inspectorOpen: boolean;
+  onToggleInspector: () => void;
+  onOpenPalette: () => void;
 }
 
-export function Header({ session, navOpen, onToggleNav }: HeaderProps) {
+export function Header({ session, navOpen, onToggleNav, inspectorOpen, onToggleInspector, onOpenPalette }: HeaderProps) {
   return (
     <header className="sticky top-0 z-40 flex h-14 items-center gap-2 border-b border-zinc-200 bg-white/95 px-3 backdrop-blur sm:gap-3 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900/95">
       <button
@@ -43,6 +46,27 @@ export function Header({ session, navOpen, onToggleNav }: HeaderProps) {
       <ProjectSwitcher project={session.project} />
       <RegionSwitcher region={session.region} regions={session.regions} />
       <div className="ml-auto flex items-center gap-1">
+        <button
+          type="button"
+          onClick={onOpenPalette}
+          aria-keyshortcuts="Control+K Meta+K"
+          title="Search and run commands (Ctrl+K)"
+          className="hidden h-9 items-center gap-2 rounded-md border border-zinc-200 px-2 text-sm text-zinc-500 hover:bg-zinc-100 sm:inline-flex dark:border-zinc-700 dark:text-zinc-400 dark:hover:bg-zinc-800"
+        >
+          Search…
+          <kbd className="rounded border border-zinc-300 px-1 font-mono text-xs dark:border-zinc-600">Ctrl K</kbd>
+        </button>
+        <button
+          type="button"
+          onClick={onToggleInspector}
+          aria-pressed={inspectorOpen}
+          aria-keyshortcuts="`"
+          title="API inspector: the OpenStack calls this page made (key `)"
+          className="inline-flex h-9 items-center rounded-md px-2 font-mono text-sm text-zinc-600 hover:bg-zinc-100 aria-pressed:bg-brand-100 aria-pressed:text-brand-800 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-pressed:bg-brand-900/40 dark:aria-pressed:text-brand-200"
+        >
+          <span aria-hidden="true">{'{ }'}</span>
+          <span className="sr-only">API inspector</span>
+        </button>
         <ThemeToggle />
         <UserMenu user={session.user} roles={session.roles} />
       </div>

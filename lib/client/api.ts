@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { startCall } from './inspector';
 
 /** One zod issue as the route handlers return it. */
 export interface ApiIssue {
@@ -112,16 +113,25 @@ export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptio
     if (project) headers['X-Stratus-Project'] = project;
   }
 
-  const res = await fetch(path, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    credentials: 'same-origin',
-    cache: 'no-store',
-    signal: options.signal,
-  });
+  const finish = startCall({ method, path, headers, body: options.body });
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: options.signal,
+    });
+  } catch (e) {
+    finish({ failure: e instanceof Error ? e.message : String(e) });
+    throw e;
+  }
 
   if (!res.ok) {
+    const errText = await res.clone().text().catch(() => '');
+    finish({ status: res.status, headers: res.headers, body: errText });
     const error = await parseApiError(res);
     const pathname = path.split('?')[0];
     if (res.status === 401 && !NO_EXPIRY_REDIRECT.includes(pathname) && typeof window !== 'undefined') {
@@ -130,8 +140,16 @@ export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptio
     throw error;
   }
 
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204) {
+    finish({ status: res.status, headers: res.headers });
+    return undefined as T;
+  }
   const text = await res.text();
-  const data: unknown = text ? JSON.parse(text) : undefined;
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } finally {
+    finish({ status: res.status, headers: res.headers, body: data ?? text });
+  }
   return options.schema ? options.schema.parse(data) : (data as T);
 }

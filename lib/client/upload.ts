@@ -2,6 +2,7 @@
 // cancel. fetch() cannot report upload progress, so this uses XMLHttpRequest; the File is sent as is (the
 // browser streams it from disk; the proxy pipes it upstream without buffering).
 import { ApiError, expiredLoginUrl, pageProjectId } from './api';
+import { startCall } from './inspector';
 
 export interface UploadProgress {
   loaded: number;
@@ -32,9 +33,17 @@ export function upload(opts: UploadOptions): Promise<{ status: number; body: str
     xhr.upload.onprogress = (e) => opts.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : opts.body.size });
     const abort = () => xhr.abort();
     opts.signal?.addEventListener('abort', abort, { once: true });
-    xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
-    xhr.onerror = () => reject(new ApiError({ status: 0, message: 'The upload failed: the connection to the dashboard was lost' }));
+    const finish = startCall({ method: opts.method, path: opts.url, headers: opts.headers, body: opts.body });
+    xhr.onabort = () => {
+      finish({ failure: 'cancelled' });
+      reject(new DOMException('Upload cancelled', 'AbortError'));
+    };
+    xhr.onerror = () => {
+      finish({ failure: 'connection lost' });
+      reject(new ApiError({ status: 0, message: 'The upload failed: the connection to the dashboard was lost' }));
+    };
     xhr.onload = () => {
+      finish({ status: xhr.status, headers: xhrHeaders(xhr), body: xhr.responseText });
       opts.signal?.removeEventListener('abort', abort);
       const requestId = xhr.getResponseHeader('x-openstack-request-id') ?? undefined;
       if (xhr.status >= 200 && xhr.status < 300) return resolve({ status: xhr.status, body: xhr.responseText, requestId });
@@ -54,4 +63,14 @@ export function upload(opts: UploadOptions): Promise<{ status: number; body: str
     };
     xhr.send(opts.body);
   });
+}
+
+/** An XHR's response headers as WHATWG Headers, for the API inspector. */
+function xhrHeaders(xhr: XMLHttpRequest): Headers {
+  const h = new Headers();
+  for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+    const i = line.indexOf(':');
+    if (i > 0) h.append(line.slice(0, i).trim(), line.slice(i + 1).trim());
+  }
+  return h;
 }

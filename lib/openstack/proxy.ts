@@ -92,8 +92,17 @@ export function ownHost(req: Request): string | null {
   return req.headers.get('x-forwarded-host') ?? req.headers.get('host');
 }
 
-function jsonReply(status: number, body: ErrorBody): ProxyReply {
-  return { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify(body) };
+function jsonReply(status: number, body: ErrorBody, extra: Record<string, string> = {}): ProxyReply {
+  return { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...extra }, body: JSON.stringify(body) };
+}
+
+/**
+ * What the API inspector shows about the upstream call: the real OpenStack URL (never the token, which travels
+ * in a header) and the upstream time as Server-Timing, so the browser can tell proxy time from service time.
+ */
+export function traceHeaders(method: string, url: string, startedAt: number): Record<string, string> {
+  const ms = Math.max(0, performance.now() - startedAt);
+  return { 'x-stratus-upstream': `${method} ${url}`, 'server-timing': `upstream;dur=${ms.toFixed(1)}` };
 }
 
 /** Same mapping as route-helpers' errorResponse, as a ProxyReply. */
@@ -170,6 +179,7 @@ export async function proxyCall(call: ProxyCall, getSession: SessionSource): Pro
     const body = hasRequestBody(method) ? call.body() : null;
     const url = target.toString();
     let upstream: Dispatcher.ResponseData;
+    const startedAt = performance.now();
     try {
       // undici's request(): Node streams and plain headers, no WHATWG Response; redirects are not followed.
       // Streams the request body (the equivalent of fetch's duplex: 'half'). Same pool and timeouts as osFetch.
@@ -187,6 +197,7 @@ export async function proxyCall(call: ProxyCall, getSession: SessionSource): Pro
 
     const upHeaders = new NodeHeaders(upstream.headers).asHeaders();
     const status = upstream.statusCode;
+    const trace = traceHeaders(method, url, startedAt);
     if (status >= 400) {
       const text = await readLimited(decoded(upstream.body, upHeaders.get('content-encoding')));
       const errBody = normaliseUpstreamError(status, upHeaders.get('content-type'), text, upHeaders, service);
@@ -195,10 +206,10 @@ export async function proxyCall(call: ProxyCall, getSession: SessionSource): Pro
         forgetCatalog(session.token);
         errBody.error.message = 'Your session expired';
       }
-      return jsonReply(status, errBody);
+      return jsonReply(status, errBody, trace);
     }
 
-    const out: Record<string, string> = {};
+    const out: Record<string, string> = { ...trace };
     filterResponseHeaders(upHeaders).forEach((v, k) => (out[k] = v));
     out['cache-control'] = 'no-store';
     // Bodies are passed through as received: a server that compressed anyway keeps its encoding for the browser.

@@ -1,6 +1,7 @@
 // Browser-side Swift calls through the proxy. Not apiFetch: Swift answers with bare arrays and keeps what we need
 // (object counts, ACLs, object metadata) in response headers, which apiFetch does not return.
 import { expiredLoginUrl, pageProjectId, parseApiError } from '@/lib/client/api';
+import { startCall } from '@/lib/client/inspector';
 import { upload, type UploadProgress } from '@/lib/client/upload';
 import { parseResponse } from '@/lib/resources/schema';
 import {
@@ -27,7 +28,13 @@ async function swiftFetch(path: string, init: { method?: Method; headers?: Recor
   if (method !== 'GET' && method !== 'HEAD') headers['X-Stratus-CSRF'] = '1';
   const project = typeof window !== 'undefined' ? pageProjectId(window.location.pathname) : undefined;
   if (project) headers['X-Stratus-Project'] = project;
-  const res = await fetch(path, { method, headers, credentials: 'same-origin', cache: 'no-store', signal: init.signal });
+  const finish = startCall({ method, path, headers });
+  const res = await fetch(path, { method, headers, credentials: 'same-origin', cache: 'no-store', signal: init.signal }).catch((e: unknown) => {
+    finish({ failure: e instanceof Error ? e.message : String(e) });
+    throw e;
+  });
+  // Swift listings are read by the caller; the inspector shows their headers (counts, ACLs, metadata) only.
+  finish({ status: res.status, headers: res.headers, body: res.ok ? undefined : await res.clone().text().catch(() => '') });
   if (!res.ok) {
     const error = await parseApiError(res);
     if (res.status === 401 && typeof window !== 'undefined') window.location.assign(expiredLoginUrl(window.location));

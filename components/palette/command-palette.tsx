@@ -1,0 +1,195 @@
+'use client';
+
+import { useQueries } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { apiFetch } from '@/lib/client/api';
+import type { ClientSession } from '@/lib/client/session';
+import { matchHits, searchSources, type SearchSource } from '@/lib/resources/search';
+import { NAV_GROUPS, projectHref, providingType } from '@/components/shell/nav';
+
+interface Entry {
+  id: string;
+  group: string;
+  label: string;
+  detail?: string;
+  href: string;
+}
+
+/** Common actions: the page that starts them, when the cloud has the service. */
+const ACTIONS: readonly { label: string; service: string; slug: string }[] = [
+  { label: 'Launch instance', service: 'compute', slug: 'instances/new' },
+  { label: 'Create volume', service: 'volumev3', slug: 'volumes/new' },
+  { label: 'Upload image', service: 'image', slug: 'images/new' },
+  { label: 'Allocate floating IP', service: 'network', slug: 'floating-ips?allocate=1' },
+  { label: 'Create network', service: 'network', slug: 'networks/new' },
+];
+
+const MIN_QUERY = 2;
+
+/** Cmd/Ctrl-K anywhere opens the palette. */
+export function usePaletteShortcut(open: () => void) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        open();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+}
+
+function includes(text: string, q: string) {
+  return text.toLowerCase().includes(q.trim().toLowerCase());
+}
+
+export function CommandPalette({ session, catalogTypes, onClose }: { session: ClientSession; catalogTypes: string[]; onClose: () => void }) {
+  const router = useRouter();
+  const listId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const opener = useRef<Element | null>(null);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const types = useMemo(() => new Set(catalogTypes), [catalogTypes]);
+  const href = (slug?: string) => {
+    const [path, search] = (slug ?? '').split('?');
+    const base = projectHref(session.cloud.id, session.project.id, session.region, path || undefined);
+    return search ? `${base}${base.includes('?') ? '&' : '?'}${search}` : base;
+  };
+
+  useEffect(() => {
+    opener.current = document.activeElement;
+    inputRef.current?.focus();
+    return () => (opener.current as HTMLElement | null)?.focus?.();
+  }, []);
+
+  const sources = useMemo(() => searchSources(session.project.id).filter((s) => types.has(s.service)), [session.project.id, types]);
+  const searching = query.trim().length >= MIN_QUERY;
+  // Every source in parallel; each group renders as soon as its answer arrives. Lists are cached for a minute,
+  // so typing filters in the browser without new calls.
+  const results = useQueries({
+    queries: sources.map((s) => ({
+      queryKey: ['os', session.project.id, s.kind, 'search'],
+      queryFn: ({ signal }: { signal: AbortSignal }) => apiFetch<unknown>(`/api/os/${s.service}/${s.path}`, { headers: s.headers, signal }),
+      enabled: searching,
+      staleTime: 60_000,
+      retry: false,
+    })),
+  });
+
+  const entries: Entry[] = [];
+  for (const a of ACTIONS) {
+    if (types.has(a.service) && (!query || includes(a.label, query))) entries.push({ id: `action:${a.slug}`, group: 'Actions', label: a.label, href: href(a.slug) });
+  }
+  entries.push(...(!query || includes('Overview', query) ? [{ id: 'page:overview', group: 'Pages', label: 'Overview', href: href() }] : []));
+  for (const g of NAV_GROUPS) {
+    if (!providingType(g, catalogTypes)) continue;
+    for (const item of g.items) {
+      if (!query || includes(item.label, query) || includes(g.label, query)) {
+        entries.push({ id: `page:${item.slug}`, group: 'Pages', label: item.label, detail: g.label, href: href(item.slug) });
+      }
+    }
+  }
+  const pending: SearchSource[] = [];
+  const failed: { src: SearchSource; message: string }[] = [];
+  if (searching) {
+    sources.forEach((src, i) => {
+      const r = results[i];
+      if (r.isPending) pending.push(src);
+      else if (r.isError) failed.push({ src, message: r.error instanceof Error ? r.error.message : String(r.error) });
+      else for (const hit of matchHits(src, r.data, query)) {
+        entries.push({ id: `${src.kind}:${hit.id}`, group: src.label, label: hit.name || hit.id, detail: hit.id, href: href(src.href(hit)) });
+      }
+    });
+  }
+
+  const current = Math.min(active, Math.max(0, entries.length - 1));
+  const go = (e: Entry | undefined) => {
+    if (!e) return;
+    onClose();
+    router.push(e.href);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((current + 1) % Math.max(1, entries.length));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((current - 1 + entries.length) % Math.max(1, entries.length));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      go(entries[current]);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    }
+  };
+
+  const groups = [...new Set(entries.map((e) => e.group))];
+  const optionId = (e: Entry) => `${listId}-${e.id.replace(/[^\w-]/g, '_')}`;
+
+  return (
+    <div className="fixed inset-0 z-50 flex items-start justify-center bg-zinc-950/40 p-4 pt-[12vh]" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div role="dialog" aria-modal="true" aria-label="Command palette" className="w-full max-w-xl overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-2xl dark:border-zinc-700 dark:bg-zinc-900">
+        <input
+          ref={inputRef}
+          role="combobox"
+          aria-expanded="true"
+          aria-controls={listId}
+          aria-activedescendant={entries[current] ? optionId(entries[current]) : undefined}
+          aria-label="Search pages, resources and actions"
+          placeholder="Go to a page, find a resource by name or ID, run an action…"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+          className="w-full border-b border-zinc-200 bg-transparent px-4 py-3 text-base outline-none dark:border-zinc-700"
+        />
+        <div id={listId} role="listbox" aria-label="Results" className="max-h-[60vh] overflow-y-auto py-1">
+          {groups.map((g) => (
+            <div key={g} role="group" aria-label={g}>
+              <div className="px-4 pt-2 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400" aria-hidden="true">
+                {g}
+              </div>
+              {entries
+                .filter((e) => e.group === g)
+                .map((e) => {
+                  const selected = entries[current] === e;
+                  return (
+                    <div
+                      key={e.id}
+                      id={optionId(e)}
+                      role="option"
+                      aria-selected={selected}
+                      onMouseEnter={() => setActive(entries.indexOf(e))}
+                      onClick={() => go(e)}
+                      className={`flex cursor-pointer items-baseline gap-2 px-4 py-1.5 text-sm ${selected ? 'bg-brand-100 text-brand-900 dark:bg-brand-900/40 dark:text-brand-100' : ''}`}
+                    >
+                      <span className="truncate">{e.label}</span>
+                      {e.detail && <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{e.detail}</span>}
+                    </div>
+                  );
+                })}
+            </div>
+          ))}
+          {entries.length === 0 && pending.length === 0 && <p className="px-4 py-3 text-sm text-zinc-500 dark:text-zinc-400">Nothing matches “{query}”.</p>}
+        </div>
+        <div className="border-t border-zinc-200 px-4 py-2 text-xs text-zinc-500 dark:border-zinc-700 dark:text-zinc-400" aria-live="polite">
+          {!searching && `Type ${MIN_QUERY} or more characters to search ${sources.map((s) => s.label.toLowerCase()).join(', ')}.`}
+          {searching && pending.length > 0 && `Searching ${pending.map((s) => s.label.toLowerCase()).join(', ')}…`}
+          {searching && pending.length === 0 && failed.length === 0 && 'Searched every service.'}
+          {failed.map((f) => (
+            <span key={f.src.kind} className="block text-red-700 dark:text-red-300">
+              {f.src.label}: {f.message}
+            </span>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

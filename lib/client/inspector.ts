@@ -1,0 +1,192 @@
+// The API inspector's record of the OpenStack calls this tab made through the proxy (/api/os/**), newest first.
+// A small in-memory ring buffer with a subscribe function for useSyncExternalStore. Bodies are kept as the parsed
+// JSON the page already holds (no copy), and redacted when shown; secret payloads are never kept at all.
+
+export interface CallRecord {
+  id: number;
+  /** Epoch ms when the call started. */
+  at: number;
+  method: string;
+  /** The dashboard path, `/api/os/<service>/<path>?query`. */
+  path: string;
+  service: string;
+  /** `METHOD https://…` of the real OpenStack call, from the proxy's X-Stratus-Upstream header. */
+  upstream?: string;
+  /** 0 while in flight or when the network failed. */
+  status: number;
+  /** Browser-measured round trip in ms. */
+  durationMs?: number;
+  /** Time spent upstream in ms (Server-Timing), when the proxy reached the service. */
+  upstreamMs?: number;
+  requestId?: string;
+  requestHeaders: Record<string, string>;
+  responseHeaders: Record<string, string>;
+  requestBody?: unknown;
+  responseBody?: unknown;
+  /** The page (pathname) that made the call. */
+  page: string;
+  /** Set when the call failed before an answer (network, abort). */
+  failure?: string;
+}
+
+const MAX_RECORDS = 200;
+/** Text bodies larger than this are summarised instead of kept. */
+const MAX_TEXT_BODY = 64 * 1024;
+
+let records: CallRecord[] = [];
+let nextId = 1;
+const listeners = new Set<() => void>();
+
+function emit() {
+  for (const l of listeners) l();
+}
+
+export function subscribeCalls(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Newest first; a new array after each change (a stable snapshot for useSyncExternalStore). */
+export function getCalls(): readonly CallRecord[] {
+  return records;
+}
+
+export function clearCalls(): void {
+  records = [];
+  emit();
+}
+
+/** Paths whose bodies are secret material: their answers are never kept (Barbican payloads). */
+export function isSecretPath(path: string): boolean {
+  const p = path.split('?')[0];
+  return /^\/api\/os\/key-manager\/.*\/payload\/?$/.test(p);
+}
+
+function serviceOf(path: string): string {
+  return /^\/api\/os\/([^/?]+)/.exec(path)?.[1] ?? '';
+}
+
+function lowerHeaders(h: Record<string, string> | Headers | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!h) return out;
+  if (h instanceof Headers) h.forEach((v, k) => (out[k.toLowerCase()] = v));
+  else for (const [k, v] of Object.entries(h)) out[k.toLowerCase()] = v;
+  return out;
+}
+
+/** Starts a record; the returned function completes it. */
+export function startCall(init: { method: string; path: string; headers?: Record<string, string>; body?: unknown }) {
+  if (!init.path.startsWith('/api/os/')) return () => {};
+  const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
+  const rec: CallRecord = {
+    id: nextId++,
+    at: Date.now(),
+    method: init.method,
+    path: init.path,
+    service: serviceOf(init.path),
+    status: 0,
+    requestHeaders: lowerHeaders(init.headers),
+    responseHeaders: {},
+    requestBody: keepBody(init.path, init.body, 'request'),
+    page: typeof window !== 'undefined' ? window.location.pathname : '',
+  };
+  records = [rec, ...records].slice(0, MAX_RECORDS);
+  emit();
+  return (done: { status?: number; headers?: Headers; body?: unknown; failure?: string }) => {
+    const now = typeof performance !== 'undefined' ? performance.now() : Date.now();
+    const headers = lowerHeaders(done.headers);
+    const updated: CallRecord = {
+      ...rec,
+      status: done.status ?? 0,
+      durationMs: now - started,
+      responseHeaders: headers,
+      upstream: headers['x-stratus-upstream'],
+      upstreamMs: serverTiming(headers['server-timing']),
+      requestId: headers['x-openstack-request-id'] ?? headers['x-compute-request-id'] ?? headers['x-trans-id'] ?? requestIdOf(done.body),
+      responseBody: keepBody(init.path, done.body, 'response'),
+      failure: done.failure,
+    };
+    records = records.map((r) => (r.id === rec.id ? updated : r));
+    emit();
+  };
+}
+
+function keepBody(path: string, body: unknown, side: 'request' | 'response'): unknown {
+  if (body === undefined || body === null || body === '') return undefined;
+  if (isSecretPath(path)) return '[secret payload: never recorded]';
+  if (typeof Blob !== 'undefined' && body instanceof Blob) return `[binary, ${body.size} bytes]`;
+  if (typeof body === 'string' && body.length > MAX_TEXT_BODY) return `[${side} text, ${body.length} characters, not kept]`;
+  return body;
+}
+
+function serverTiming(value: string | undefined): number | undefined {
+  const m = value && /upstream;dur=([\d.]+)/.exec(value);
+  return m ? Number(m[1]) : undefined;
+}
+
+function requestIdOf(raw: unknown): string | undefined {
+  let body = raw;
+  if (typeof raw === 'string') {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return undefined;
+    }
+  }
+  const err = body && typeof body === 'object' && 'error' in body ? (body as { error: unknown }).error : undefined;
+  const id = err && typeof err === 'object' ? (err as Record<string, unknown>).requestId : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+// Keys whose values are credentials or secret material wherever they appear (Keystone auth bodies, Nova's
+// generated private keys, Barbican payloads, application credential secrets, Magnum's signed certificates' keys).
+const SECRET_KEYS = new Set([
+  'password',
+  'token',
+  'x-auth-token',
+  'x-subject-token',
+  'payload',
+  'private_key',
+  'passphrase',
+  'secret',
+  'adminpass',
+  'admin_pass',
+  'csr_key',
+  'client_key',
+]);
+
+export const REDACTED = '[redacted]';
+
+/** A copy of `value` with secret-looking keys (any depth) replaced by "[redacted]". */
+export function redact(value: unknown, depth = 0): unknown {
+  if (depth > 40) return '[too deep]';
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      out[k] = SECRET_KEYS.has(k.toLowerCase()) && v !== null && v !== '' ? REDACTED : redact(v, depth + 1);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Headers as shown: anything token-like redacted (the proxy never returns one, but say so if it ever did). */
+export function redactHeaders(h: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) out[k] = /token|cookie|authorization|secret/i.test(k) ? REDACTED : v;
+  return out;
+}
+
+/** Pretty JSON of a redacted body, or the text as is. */
+export function showBody(body: unknown): string {
+  if (body === undefined) return '';
+  if (typeof body === 'string') {
+    try {
+      return JSON.stringify(redact(JSON.parse(body)), null, 2);
+    } catch {
+      return body;
+    }
+  }
+  return JSON.stringify(redact(body), null, 2);
+}

@@ -1,0 +1,83 @@
+// What the command palette searches: one source per resource kind that has a page, read from the kinds'
+// definitions. A source lists the project's objects cheaply (summary lists, large pages) and the palette
+// matches names and ids (fragments included, which no OpenStack list filter offers) in the browser.
+import { flavorDefinition } from './compute/flavor';
+import { keypairDefinition } from './compute/keypair';
+import { serverDefinition } from './compute/server';
+import { imageDefinition } from './image/image';
+import type { AnyDefinition } from './types';
+import { snapshotDefinition } from './volume/snapshot';
+import { volumeDefinition } from './volume/volume';
+
+export interface SearchSource {
+  kind: string;
+  /** Plural label, the heading of its results. */
+  label: string;
+  service: string;
+  headers?: Record<string, string>;
+  /** Relative to the service endpoint. */
+  path: string;
+  /** Response key of the array. */
+  key: string;
+  /** Page of a result: `<slug>/<id>` when the kind has detail pages, else the list filtered by name. */
+  href: (hit: SearchHit) => string;
+  id: (o: Record<string, unknown>) => string;
+  name: (o: Record<string, unknown>) => string;
+}
+
+export interface SearchHit {
+  id: string;
+  name: string;
+}
+
+function source(def: AnyDefinition, opts: { path: string; detail: boolean }): SearchSource {
+  return {
+    kind: def.kind,
+    label: def.label.plural,
+    service: def.service,
+    headers: def.headers,
+    path: opts.path,
+    key: def.keys.list,
+    href: (hit) => (opts.detail ? `${def.slug}/${encodeURIComponent(hit.id)}` : `${def.slug}?name=${encodeURIComponent(hit.name)}`),
+    id: (o) => String(def.id(o) ?? ''),
+    name: (o) => String(def.name(o) ?? ''),
+  };
+}
+
+/** Nova's key pair list wraps each item: `{"keypair": {...}}`. */
+function unwrapKeypair(o: Record<string, unknown>): Record<string, unknown> {
+  return o.keypair && typeof o.keypair === 'object' ? (o.keypair as Record<string, unknown>) : o;
+}
+
+export function searchSources(projectId: string): SearchSource[] {
+  const keypairs = source(keypairDefinition, { path: 'os-keypairs', detail: false });
+  return [
+    // Summary lists where the API has them: id and name are all a match needs.
+    source(serverDefinition, { path: 'servers?limit=1000', detail: true }),
+    source(imageDefinition(projectId), { path: 'v2/images?limit=1000', detail: true }),
+    source(volumeDefinition, { path: 'volumes?limit=1000', detail: true }),
+    source(snapshotDefinition, { path: 'snapshots?limit=1000', detail: true }),
+    source(flavorDefinition, { path: 'flavors', detail: false }),
+    { ...keypairs, id: (o) => keypairs.id(unwrapKeypair(o)), name: (o) => keypairs.name(unwrapKeypair(o)) },
+  ];
+}
+
+/** The objects of one source's answer that match `query` by name or id (case-insensitive substring), best first. */
+export function matchHits(src: Pick<SearchSource, 'key' | 'id' | 'name'>, body: unknown, query: string, max = 6): SearchHit[] {
+  const q = query.trim().toLowerCase();
+  if (!q || !body || typeof body !== 'object') return [];
+  const list = (body as Record<string, unknown>)[src.key];
+  if (!Array.isArray(list)) return [];
+  const scored: { hit: SearchHit; score: number }[] = [];
+  for (const o of list) {
+    if (!o || typeof o !== 'object') continue;
+    const hit = { id: src.id(o as Record<string, unknown>), name: src.name(o as Record<string, unknown>) };
+    const name = hit.name.toLowerCase();
+    const id = hit.id.toLowerCase();
+    // Exact name, then name prefix, then id prefix, then any substring.
+    const score = name === q || id === q ? 0 : name.startsWith(q) ? 1 : id.startsWith(q) ? 2 : name.includes(q) ? 3 : id.includes(q) ? 4 : -1;
+    if (score >= 0) scored.push({ hit, score });
+  }
+  scored.sort((a, b) => a.score - b.score || a.hit.name.localeCompare(b.hit.name));
+  return scored.slice(0, max).map((s) => s.hit);
+}
