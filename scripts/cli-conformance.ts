@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDemoCloud, type DemoCloud } from '../lib/demo-cloud/server';
 import { realcloudAuthUrl } from './fidelity/clouds';
-import { check, oneLine, runCli, StepFailure, type Creds, type Env } from './conformance/harness';
+import { check, oneLine, runCli, runShell, StepFailure, type Creds, type Env } from './conformance/harness';
 import { allSteps } from './conformance/steps';
 
 const { values } = parseArgs({ options: { target: { type: 'string', default: 'demo' }, only: { type: 'string', multiple: true } } });
@@ -65,6 +65,7 @@ async function main() {
       OS_REGION_NAME: 'RegionOne',
     }),
     run: (creds: Creds, args: string[]) => runCli(home, creds, args),
+    shell: (creds: Creds, line: string) => runShell(home, creds, line),
     async json<T>(creds: Creds, args: string[]): Promise<T> {
       const r = await runCli(home, creds, args);
       check(r.code === 0, `openstack ${args.join(' ')}: exit ${r.code}: ${oneLine(r.stderr)}`);

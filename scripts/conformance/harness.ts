@@ -29,6 +29,8 @@ export interface Env {
   run(creds: Creds, args: string[]): Promise<CliResult>;
   /** Runs a command that must succeed and print JSON. */
   json<T = Row[]>(creds: Creds, args: string[]): Promise<T>;
+  /** Runs one command line through a POSIX shell (bash -c), in a scratch directory: the dashboard's CLI hints as pasted. */
+  shell(creds: Creds, line: string): Promise<CliResult>;
 }
 
 export interface Step {
@@ -70,12 +72,20 @@ export function cliEnv(home: string, creds: Creds): NodeJS.ProcessEnv {
 }
 
 export function runCli(home: string, creds: Creds, args: string[]): Promise<CliResult> {
+  return collect(spawn(OPENSTACK, args, { env: cliEnv(home, creds), stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+/** A command line as a user pastes it: bash parses the quoting; `openstack` resolves to Debian's (PATH). */
+export function runShell(home: string, creds: Creds, line: string): Promise<CliResult> {
+  return collect(spawn('/bin/bash', ['-c', line], { cwd: home, env: cliEnv(home, creds), stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+function collect(child: ReturnType<typeof spawn>): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(OPENSTACK, args, { env: cliEnv(home, creds), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), CLI_TIMEOUT_MS);
     child.on('error', (err) => {
       clearTimeout(timer);

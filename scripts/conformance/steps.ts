@@ -10,5 +10,6 @@ import { keyManagerSteps } from './key-manager';
 import { containerInfraSteps } from './container-infra';
 import { baremetalSteps } from './baremetal';
 import { objectStoreSteps } from './object-store';
+import { generatedSteps } from './generated';
 
-export const allSteps: Step[] = [...identitySteps, ...imageSteps, ...volumeSteps, ...networkSteps, ...computeSteps, ...dnsSteps, ...keyManagerSteps, ...containerInfraSteps, ...baremetalSteps, ...objectStoreSteps];
+export const allSteps: Step[] = [...identitySteps, ...imageSteps, ...volumeSteps, ...networkSteps, ...computeSteps, ...dnsSteps, ...keyManagerSteps, ...containerInfraSteps, ...baremetalSteps, ...objectStoreSteps, ...generatedSteps];

@@ -1,5 +1,6 @@
 // Nova key pairs (identified by name). Creating one without a public key returns the private key once.
 import { z } from 'zod';
+import { sh } from '../cli';
 import type { ResourceDefinition } from '../types';
 import { COMPUTE_HEADERS } from './server';
 
@@ -53,7 +54,7 @@ export const keypairDefinition: ResourceDefinition<Keypair, KeypairCreate> = {
       id: 'delete', label: 'Delete', bulk: true, destructive: true,
       allowed: () => true,
       request: (k) => ({ method: 'DELETE', path: `os-keypairs/${encodeURIComponent(k.name)}` }),
-      cli: (k) => `openstack keypair delete ${k.name}`,
+      cli: (k) => `openstack keypair delete ${sh(k.name)}`,
       confirm: {
         title: (r) => `Delete ${r.length === 1 ? 'key pair' : `${r.length} key pairs`}?`,
         body: (r) => `This deletes the key pair${r.length === 1 ? '' : 's'} ${r.map((k) => k.name).join(', ')} from the cloud. Instances that already have the key keep it; your local private key is not touched.`,
@@ -69,7 +70,7 @@ export const keypairDefinition: ResourceDefinition<Keypair, KeypairCreate> = {
     ],
     defaults: { name: '', publicKey: '' },
     request: (i) => ({ method: 'POST', path: 'os-keypairs', body: { keypair: i.publicKey ? { name: i.name, public_key: i.publicKey } : { name: i.name } } }),
-    cli: (i) => (i.publicKey ? `openstack keypair create --public-key <file> ${i.name || '<name>'}` : `openstack keypair create ${i.name || '<name>'} > ${i.name || '<name>'}.pem`),
+    cli: (i) => (i.publicKey ? `openstack keypair create --public-key <file> ${i.name ? sh(i.name) : '<name>'}` : `openstack keypair create ${i.name ? `${sh(i.name)} > ${sh(`${i.name}.pem`)}` : '<name> > <name>.pem'}`),
   },
-  cli: { list: 'openstack keypair list', show: (k) => `openstack keypair show ${k.name}` },
+  cli: { list: 'openstack keypair list', show: (k) => `openstack keypair show ${sh(k.name)}` },
 };

@@ -1,6 +1,7 @@
 // Nova servers ("instances"). Microversion 2.79: servers embed their flavor (2.47+), so the list needs
 // no flavor calls; image names come from one Glance call for the ids on screen.
 import { z } from 'zod';
+import { sh } from '../cli';
 import type { ResourceAction, ResourceDefinition, StatusInfo } from '../types';
 
 export const COMPUTE_HEADERS = { 'OpenStack-API-Version': 'compute 2.79', 'X-OpenStack-Nova-API-Version': '2.79' };
@@ -300,15 +301,15 @@ export function launchRequest(input: ServerCreate): { method: 'POST'; path: stri
 
 export function launchCli(input: ServerCreate): string {
   const parts = ['openstack server create'];
-  if (input.source === 'image') parts.push(`--image ${input.imageId}`);
-  else parts.push(`--image ${input.imageId} --boot-from-volume ${input.volumeSize ?? 1}`);
-  parts.push(`--flavor ${input.flavorId}`);
-  for (const n of input.networks) parts.push(`--network ${n}`);
-  if (input.keyName) parts.push(`--key-name ${input.keyName}`);
-  for (const g of input.securityGroups) parts.push(`--security-group ${g}`);
-  if (input.availabilityZone) parts.push(`--availability-zone ${input.availabilityZone}`);
+  if (input.source === 'image') parts.push(`--image ${sh(input.imageId)}`);
+  else parts.push(`--image ${sh(input.imageId)} --boot-from-volume ${input.volumeSize ?? 1}`);
+  parts.push(`--flavor ${sh(input.flavorId)}`);
+  for (const n of input.networks) parts.push(`--network ${sh(n)}`);
+  if (input.keyName) parts.push(`--key-name ${sh(input.keyName)}`);
+  for (const g of input.securityGroups) parts.push(`--security-group ${sh(g)}`);
+  if (input.availabilityZone) parts.push(`--availability-zone ${sh(input.availabilityZone)}`);
   if (input.userData) parts.push('--user-data <file>');
   if (input.count > 1) parts.push(`--min ${input.count} --max ${input.count}`);
-  parts.push(input.name || '<name>');
+  parts.push(input.name.trim() ? sh(input.name.trim()) : '<name>');
   return parts.join(' ');
 }

@@ -1,6 +1,7 @@
 // Glance v2 images. Extra properties (os_distro, hw_*) sit at the top level of the image next to the base
 // attributes, so the schema is loose and `imageProperties` separates them. Updates are JSON-patch.
 import { z } from 'zod';
+import { sh } from '../cli';
 import type { ApiRequest, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
 
 export const PATCH_CONTENT_TYPE = 'application/openstack-images-v2.1-json-patch';
@@ -170,20 +171,16 @@ export function editCli(image: Image, ops: readonly PatchOp[]): string {
   for (const o of ops) {
     const key = o.path.slice(1).replace(/~1/g, '/').replace(/~0/g, '~');
     const value = o.op === 'remove' ? undefined : o.value;
-    if (key === 'name') parts.push(`--name ${shellQuote(String(value))}`);
+    if (key === 'name') parts.push(`--name ${sh(String(value))}`);
     else if (key === 'visibility') parts.push(`--${String(value)}`);
     else if (key === 'protected') parts.push(value ? '--protected' : '--unprotected');
     else if (key === 'min_disk') parts.push(`--min-disk ${String(value)}`);
     else if (key === 'min_ram') parts.push(`--min-ram ${String(value)}`);
     else if (o.op === 'remove') parts.push(`--remove-property ${key}`);
-    else parts.push(`--property ${shellQuote(`${key}=${String(value)}`)}`);
+    else parts.push(`--property ${sh(`${key}=${String(value)}`)}`);
   }
   parts.push(image.id);
   return parts.join(' ');
-}
-
-export function shellQuote(s: string): string {
-  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 // ---- create ----
@@ -210,9 +207,9 @@ export function createCli(input: Partial<ImageCreate>, source: { file?: string; 
   if (input.protected) parts.push('--protected');
   if (input.min_disk) parts.push(`--min-disk ${input.min_disk}`);
   if (input.min_ram) parts.push(`--min-ram ${input.min_ram}`);
-  if (source.url) parts.push(`--import --import-method web-download --uri ${shellQuote(source.url)}`);
-  else parts.push(`--file ${shellQuote(source.file || '<file>')}`);
-  parts.push(shellQuote(input.name || '<name>'));
+  if (source.url) parts.push(`--import --import-method web-download --uri ${sh(source.url)}`);
+  else parts.push(`--file ${(source.file ? sh(source.file) : '<file>')}`);
+  parts.push((input.name?.trim() ? sh(input.name.trim()) : '<name>'));
   return parts.join(' ');
 }
 

@@ -1,5 +1,6 @@
 // Cinder v3 volume snapshots.
 import { z } from 'zod';
+import { sh } from '../cli';
 import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
 import { VOLUME_SERVICE } from './volume';
 
@@ -105,5 +106,5 @@ export function snapshotCreateRequest(volume: { id: string; status: string }, in
 }
 
 export function snapshotCreateCli(volume: { id: string; status: string }, name: string): string {
-  return `openstack volume snapshot create --volume ${volume.id}${volume.status === 'in-use' ? ' --force' : ''} ${name || '<name>'}`;
+  return `openstack volume snapshot create --volume ${sh(volume.id)}${volume.status === 'in-use' ? ' --force' : ''} ${name.trim() ? sh(name.trim()) : '<name>'}`;
 }

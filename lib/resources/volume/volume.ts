@@ -1,5 +1,6 @@
 // Cinder v3 volumes. Paths are relative to the catalog endpoint, which already ends in /v3/{project_id}.
 import { z } from 'zod';
+import { sh } from '../cli';
 import type { ApiRequest, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
 
 /** The catalog type the dashboard proxies Cinder through (Zed registers only this one). */
@@ -228,12 +229,12 @@ export function volumeCreateRequest(i: VolumeCreate): ApiRequest {
 
 export function volumeCreateCli(i: Partial<VolumeCreate>): string {
   const parts = ['openstack volume create', `--size ${i.size || '<GB>'}`];
-  if (i.source === 'image') parts.push(`--image ${i.imageId || '<image>'}`);
-  if (i.source === 'snapshot') parts.push(`--snapshot ${i.snapshotId || '<snapshot>'}`);
-  if (i.volumeType) parts.push(`--type ${i.volumeType}`);
-  if (i.availabilityZone) parts.push(`--availability-zone ${i.availabilityZone}`);
-  if (i.description) parts.push('--description "…"');
-  parts.push(i.name?.trim() || '<name>');
+  if (i.source === 'image') parts.push(`--image ${i.imageId ? sh(i.imageId) : '<image>'}`);
+  if (i.source === 'snapshot') parts.push(`--snapshot ${i.snapshotId ? sh(i.snapshotId) : '<snapshot>'}`);
+  if (i.volumeType) parts.push(`--type ${sh(i.volumeType)}`);
+  if (i.availabilityZone) parts.push(`--availability-zone ${sh(i.availabilityZone)}`);
+  if (i.description) parts.push(`--description ${sh(i.description)}`);
+  parts.push(i.name?.trim() ? sh(i.name.trim()) : '<name>');
   return parts.join(' ');
 }
 
