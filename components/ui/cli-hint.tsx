@@ -1,10 +1,25 @@
-import type { ReactNode } from 'react';
+'use client';
 
-/** The `openstack` command equivalent to a form or action, shown beneath it. */
+import { Children, isValidElement, type ReactNode } from 'react';
+import { CopyButton } from './copy-button';
+
+/** Text of the hint's children (strings, numbers and nested elements' text). */
+function textOf(node: ReactNode): string {
+  return Children.toArray(node)
+    .map((c) => (typeof c === 'string' || typeof c === 'number' ? String(c) : isValidElement<{ children?: ReactNode }>(c) ? textOf(c.props.children) : ''))
+    .join('');
+}
+
+/** The `openstack` command equivalent to a form or action, shown beneath it, with a copy button. */
 export function CliHint({ children }: { children: ReactNode }) {
+  const text = textOf(children);
+  const runnable = text.startsWith('openstack ') && !text.includes('…');
   return (
-    <p className="text-xs text-zinc-500 dark:text-zinc-400">
-      CLI: <code className="font-mono break-all">{children}</code>
-    </p>
+    <div role="group" aria-label="CLI equivalent" className="flex items-start gap-2 text-xs text-zinc-500 dark:text-zinc-400">
+      <p className="min-w-0">
+        CLI: <code className="font-mono break-all">{children}</code>
+      </p>
+      {runnable && <CopyButton text={text} label="Copy command" />}
+    </div>
   );
 }
