@@ -93,7 +93,10 @@ test('an instance from a fail- image ends in ERROR with the fault message', asyn
   const row = instanceRow(page, name);
   await expect(row).toContainText('ERROR', { timeout: 15_000 });
   await row.getByRole('link', { name }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Fault' })).toContainText('No valid host was found');
+  const fault = page.getByRole('alert', { name: 'Fault' });
+  await expect(fault).toContainText('No valid host was found');
+  // In plain words, with the likely next step.
+  await expect(fault).toContainText('Next step: Try a smaller flavor or another availability zone');
 });
 
 test('bulk delete two instances', async ({ page }) => {

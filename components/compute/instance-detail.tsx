@@ -17,6 +17,7 @@ import { apiFetch } from '@/lib/client/api';
 import { NOVA, useStorageCall } from '@/components/volume/data';
 import { attachedServers, attachRequest, canAttach, canDetach, detachRequest, VOLUME_SERVICE, VolumeSchema, volumeStatus } from '@/lib/resources/volume/volume';
 import { CliHint } from '@/components/ui/cli-hint';
+import { FailureNotice } from '@/components/resource/failure-notice';
 
 const { table, th, td, box } = tableClass;
 
@@ -41,12 +42,7 @@ function OverviewExtra({ server }: { server: Server }) {
   const meta = Object.entries(server.metadata ?? {});
   return (
     <>
-      {server.fault && (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
-          <p className="font-medium">Fault{server.fault.code ? ` (${server.fault.code})` : ''}</p>
-          <p>{server.fault.message}</p>
-        </div>
-      )}
+      {server.fault && <FailureNotice title="Fault" code={server.fault.code} message={server.fault.message} source="Nova" />}
       <section aria-labelledby="meta-heading" className="space-y-2">
         <h2 id="meta-heading" className="text-sm font-semibold">
           Metadata

@@ -29,6 +29,7 @@ import {
 } from '@/lib/resources/volume/volume';
 import { CINDER, NOVA, useServers, useStorageCall, useVolumeLimits } from './data';
 import { CliHint } from '@/components/ui/cli-hint';
+import { FailureNotice } from '@/components/resource/failure-notice';
 
 const panel = 'mt-2 max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
 type Open = 'attach' | 'detach' | 'extend' | 'snapshot' | 'edit' | null;
@@ -39,6 +40,7 @@ export function VolumeDetail({ id }: { id: string }) {
       def={def}
       id={id}
       extraActions={(v) => <ExtraActions volume={v} />}
+      overviewExtra={(v) => (v.status.startsWith('error') ? <VolumeMessages volume={v} /> : null)}
       tabs={[{ id: 'snapshots', label: 'Snapshots', render: (v) => <VolumeSnapshots volume={v} /> }]}
     />
   );
@@ -318,4 +320,23 @@ function VolumeSnapshots({ volume }: { volume: Volume }) {
       </table>
     </div>
   );
+}
+
+const MessagesSchema = z.looseObject({
+  messages: z.array(z.looseObject({ id: z.string(), user_message: z.string(), resource_uuid: z.string().nullable().optional(), request_id: z.string().optional(), created_at: z.string().optional() })),
+});
+
+/** Cinder's user messages (GET /v3/{project}/messages, 3.3+) about this volume: why it went to error. */
+function VolumeMessages({ volume }: { volume: Volume }) {
+  const { projectId } = useProjectScope();
+  const q = useQuery({
+    queryKey: ['os', projectId, 'volume-message', 'list', volume.id],
+    queryFn: async ({ signal }) =>
+      parseResponse(MessagesSchema, await osCall(CINDER, { method: 'GET', path: `messages?resource_uuid=${volume.id}` }, signal), 'Cinder messages'),
+  });
+  // Filtered here too: a Cinder without generic filtering answers every message of the project.
+  const mine = (q.data?.messages ?? []).filter((m) => m.resource_uuid === volume.id).sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''));
+  if (q.isError) return <ApiErrorNotice title="Could not load Cinder’s messages about this volume" error={q.error} />;
+  if (!mine.length) return null;
+  return <FailureNotice title="Why this volume failed" message={mine[0].user_message} source="Cinder" requestId={mine[0].request_id} />;
 }
