@@ -80,6 +80,9 @@ function writeDashboardCloudsYaml(authUrl: string) {
 
 const realcloud = realcloudState();
 const chrome = { ...devices['Desktop Chrome'], channel: undefined };
+// Deletes happen at once in the e2e stacks (the operator default), so flows need not wait out an undo window;
+// e2e/undo.spec.ts chooses a window through the user menu, as a user would.
+const NO_UNDO = { STRATUS_UNDO_SECONDS: '0' };
 const server = { reuseExistingServer: !process.env.CI, stdout: 'pipe', stderr: 'pipe' } as const;
 
 const demoProjects: NonNullable<PlaywrightTestConfig['projects']> = [
@@ -134,7 +137,7 @@ export default defineConfig({
     {
       command: 'npm run demo -- --speed 10',
       url: `${BACKENDS.demo.baseURL}/login`,
-      env: { PORT: DEMO_PORT, DEMO_CLOUD_PORT, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { PORT: DEMO_PORT, DEMO_CLOUD_PORT, NEXT_TELEMETRY_DISABLED: '1', ...NO_UNDO },
       timeout: 300_000,
       ...server,
     },
@@ -142,7 +145,7 @@ export default defineConfig({
       // A second, smaller cloud without object storage: pages of absent services are tested on it.
       command: 'npm run demo -- --speed 10 --omit-services object-store',
       url: `${LITE_URL}/login`,
-      env: { PORT: LITE_PORT, DEMO_CLOUD_PORT: LITE_CLOUD_PORT, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { PORT: LITE_PORT, DEMO_CLOUD_PORT: LITE_CLOUD_PORT, NEXT_TELEMETRY_DISABLED: '1', ...NO_UNDO },
       timeout: 300_000,
       ...server,
     },
@@ -159,6 +162,7 @@ export default defineConfig({
               OS_AUTH_URL: '',
               OS_CLOUD: '',
               NEXT_TELEMETRY_DISABLED: '1',
+              ...NO_UNDO,
             },
             timeout: 120_000,
             ...server,

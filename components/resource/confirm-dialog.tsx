@@ -14,12 +14,14 @@ interface ConfirmDialogProps {
   destructive?: boolean;
   cli?: string;
   busy?: boolean;
+  /** What depends on the affected objects: sentences, or the state of the check. */
+  dependents?: readonly string[] | 'loading' | 'failed';
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** A modal confirmation (native <dialog>: focus trap and Escape for free) that names what it affects. */
-export function ConfirmDialog({ open, title, body, items, confirmLabel, destructive, cli, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, body, items, confirmLabel, destructive, cli, busy, dependents, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
@@ -56,6 +58,23 @@ export function ConfirmDialog({ open, title, body, items, confirmLabel, destruct
                 </li>
               ))}
             </ul>
+          )}
+          {dependents !== undefined && (
+            <section aria-label="Depends on it" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
+              {dependents === 'loading' ? (
+                <p role="status">Checking what depends on {items && items.length > 1 ? 'them' : 'it'}…</p>
+              ) : dependents === 'failed' ? (
+                <p>Could not check what depends on {items && items.length > 1 ? 'them' : 'it'}.</p>
+              ) : dependents.length === 0 ? (
+                <p>Nothing else depends on {items && items.length > 1 ? 'them' : 'it'}.</p>
+              ) : (
+                <ul className="list-disc space-y-0.5 pl-5">
+                  {dependents.map((d) => (
+                    <li key={d}>{d}</li>
+                  ))}
+                </ul>
+              )}
+            </section>
           )}
           {cli && (
             <CliHint>{cli}</CliHint>

@@ -1,7 +1,10 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { useAction } from '@/lib/resources/hooks';
+import { apiFetch } from '@/lib/client/api';
+import { deferUndoable, undoSeconds } from '@/lib/client/undo';
+import { osPath, useAction, useProjectScope } from '@/lib/resources/hooks';
 import type { ResourceAction, ResourceDefinition } from '@/lib/resources/types';
 import { ApiErrorNotice } from './api-error';
 import { ConfirmDialog } from './confirm-dialog';
@@ -12,9 +15,27 @@ export function useRunAction<T>(def: ResourceDefinition<T>) {
   const [pending, setPending] = useState<{ action: ResourceAction<T>; rows: readonly T[] } | null>(null);
   const [error, setError] = useState<{ label: string; error: unknown } | null>(null);
 
+  const { projectId } = useProjectScope();
+  const deps = pending?.action.confirm?.dependents;
+  const dependents = useQuery({
+    queryKey: ['os', projectId, def.kind, 'dependents', pending?.action.id, pending?.rows.map((r) => def.id(r))],
+    queryFn: () => deps!(pending!.rows, (service, path, headers) => apiFetch(osPath(service, path), { headers })),
+    enabled: !!deps,
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  });
+
   async function execute(action: ResourceAction<T>, rows: readonly T[]) {
     setPending(null);
     setError(null);
+    // Deletes wait out the user's undo window first; the pending list (components/shell/pending-deletes) shows
+    // their failures, so they are not reported twice here.
+    if (action.id === 'delete') {
+      const label = `${action.label} ${rows.map((r) => def.name(r) || def.id(r)).join(', ')}`;
+      await deferUndoable(label, undoSeconds(), () => mutation.mutateAsync({ action, rows })).catch(() => undefined);
+      return;
+    }
     try {
       await mutation.mutateAsync({ action, rows });
     } catch (e) {
@@ -36,6 +57,7 @@ export function useRunAction<T>(def: ResourceDefinition<T>) {
       items={pending?.rows.map((r) => def.name(r) || def.id(r))}
       confirmLabel={pending?.action.confirm?.confirmLabel ?? 'OK'}
       destructive={pending?.action.confirm?.destructive}
+      dependents={deps ? (dependents.isPending ? 'loading' : dependents.isError ? 'failed' : dependents.data) : undefined}
       cli={pending ? pending.rows.map((r) => pending.action.cli(r)).join('; ') : undefined}
       onConfirm={() => pending && void execute(pending.action, pending.rows)}
       onCancel={() => setPending(null)}

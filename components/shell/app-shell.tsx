@@ -3,6 +3,8 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { ApiInspector, useInspectorShortcut } from '@/components/inspector/api-inspector';
 import { CommandPalette, usePaletteShortcut } from '@/components/palette/command-palette';
+import { configureUndoDefault } from '@/lib/client/undo';
+import { PendingDeletes } from './pending-deletes';
 import type { ClientSession } from '@/lib/client/session';
 import { ExpiryWarning } from './expiry-warning';
 import { Header } from './header';
@@ -10,7 +12,8 @@ import { SessionProvider } from './session-context';
 import { Sidebar } from './sidebar';
 
 /** Header + sidebar + main area; owns only the mobile navigation state. */
-export function AppShell({ session, catalogTypes, children }: { session: ClientSession; catalogTypes: string[]; children: ReactNode }) {
+export function AppShell({ session, catalogTypes, undoDefault, children }: { session: ClientSession; catalogTypes: string[]; undoDefault: number; children: ReactNode }) {
+  configureUndoDefault(undoDefault);
   const [navOpen, setNavOpen] = useState(false);
   const [inspectorOpen, setInspectorOpen] = useState(false);
   const [paletteOpen, setPaletteOpen] = useState(false);
@@ -39,6 +42,7 @@ export function AppShell({ session, catalogTypes, children }: { session: ClientS
         </main>
       </div>
       {inspectorOpen && <ApiInspector onClose={() => setInspectorOpen(false)} />}
+      <PendingDeletes />
       {paletteOpen && <CommandPalette session={session} catalogTypes={catalogTypes} onClose={() => setPaletteOpen(false)} />}
     </div>
   );

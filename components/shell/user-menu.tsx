@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { apiFetch } from '@/lib/client/api';
 import { buttonClass } from '@/components/ui/button';
+import { setUndoSeconds, UNDO_CHOICES, undoSeconds } from '@/lib/client/undo';
 
 interface UserMenuProps {
   user: { id: string; name: string; domainId: string };
@@ -84,6 +85,7 @@ export function UserMenu({ user, roles }: UserMenuProps) {
               </li>
             ))}
           </ul>
+          <UndoPreference />
           {error && (
             <p role="alert" className="mt-3 text-red-600 dark:text-red-400">
               {error}
@@ -95,5 +97,30 @@ export function UserMenu({ user, roles }: UserMenuProps) {
         </div>
       )}
     </div>
+  );
+}
+
+/** How long deletes wait with an Undo button before the API call (stored in this browser). */
+function UndoPreference() {
+  const [value, setValue] = useState(() => undoSeconds());
+  return (
+    <label className="mt-3 block text-xs">
+      <span className="font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Undo window for deletes</span>
+      <select
+        className="mt-1 block w-full rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-800"
+        value={value}
+        onChange={(e) => {
+          const n = Number(e.target.value);
+          setUndoSeconds(n);
+          setValue(n);
+        }}
+      >
+        {UNDO_CHOICES.map((n) => (
+          <option key={n} value={n}>
+            {n === 0 ? 'Off: delete at once' : `${n} seconds`}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -83,6 +83,11 @@ export interface Confirmation<T> {
   body: (rows: readonly T[]) => string;
   confirmLabel: string;
   destructive?: boolean;
+  /**
+   * What depends on the rows, as sentences ("web-1 is attached to 2 instances"), loaded when the dialog opens so the
+   * user reads them before confirming. `get` reads a service path through the proxy (JSON).
+   */
+  dependents?: (rows: readonly T[], get: (service: string, path: string, headers?: Record<string, string>) => Promise<unknown>) => Promise<string[]>;
 }
 
 export interface ResourceAction<T> {

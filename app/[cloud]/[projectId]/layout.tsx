@@ -16,6 +16,12 @@ function loginUrl(here: string, cloud: string, expired = false): string {
   return `/login?${params.toString()}`;
 }
 
+/** The undo window for deletes unless a user chose one: STRATUS_UNDO_SECONDS (0-60), default 5. */
+function undoDefaultSeconds(): number {
+  const v = Number(process.env.STRATUS_UNDO_SECONDS ?? 5);
+  return Number.isFinite(v) && v >= 0 && v <= 60 ? v : 5;
+}
+
 function isUnauthorized(error: unknown): boolean {
   return !!error && typeof error === 'object' && 'status' in error && (error as { status: unknown }).status === 401;
 }
@@ -69,7 +75,11 @@ export default async function ProjectLayout({
   }
 
   return (
-    <AppShell session={toClientSession(session, displayName, catalogRegions(catalog))} catalogTypes={[...new Set(catalog.map((e) => e.type))]}>
+    <AppShell
+      session={toClientSession(session, displayName, catalogRegions(catalog))}
+      catalogTypes={[...new Set(catalog.map((e) => e.type))]}
+      undoDefault={undoDefaultSeconds()}
+    >
       {children}
     </AppShell>
   );

@@ -136,9 +136,31 @@ export const SERVER_ACTIONS: readonly ResourceAction<Server>[] = [
       title: (r) => `Delete ${r.length === 1 ? 'instance' : `${r.length} instances`}?`,
       body: (r) => `This permanently destroys ${names(r)} and ${r.length === 1 ? 'its' : 'their'} local disks. Attached volumes are detached, not deleted.`,
       confirmLabel: 'Delete', destructive: true,
+      dependents: serverDependents,
     },
   },
 ];
+
+/** What a server delete leaves behind: attached volumes (detached, kept) and floating IPs (disassociated, kept). */
+export async function serverDependents(rows: readonly Server[], get: (service: string, path: string) => Promise<unknown>): Promise<string[]> {
+  const out: string[] = [];
+  for (const s of rows) {
+    const name = s.name || s.id;
+    const vols = s['os-extended-volumes:volumes_attached'] ?? [];
+    if (vols.length) out.push(`${name} has ${vols.length} attached volume${vols.length === 1 ? '' : 's'}: detached and kept, with their data.`);
+    try {
+      const { ports = [] } = (await get('network', `v2.0/ports?device_id=${encodeURIComponent(s.id)}&fields=id`)) as { ports?: { id: string }[] };
+      if (ports.length) {
+        const query = ports.map((p) => `port_id=${encodeURIComponent(p.id)}`).join('&');
+        const { floatingips = [] } = (await get('network', `v2.0/floatingips?${query}`)) as { floatingips?: { floating_ip_address: string }[] };
+        if (floatingips.length) out.push(`${name} has floating IP ${floatingips.map((f) => f.floating_ip_address).join(', ')}: disassociated and kept in the project (release it to free it).`);
+      }
+    } catch {
+      // No Neutron in this cloud: nothing more to say.
+    }
+  }
+  return out;
+}
 
 /** Snapshot and resize take input; the detail page renders their forms. */
 export const canSnapshot = statusIn('ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED');

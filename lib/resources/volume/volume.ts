@@ -108,9 +108,25 @@ export const VOLUME_ACTIONS: readonly ResourceAction<Volume>[] = [
       title: (r) => `Delete ${r.length === 1 ? 'volume' : `${r.length} volumes`}?`,
       body: (r) => `This permanently destroys ${names(r)} and the data on ${r.length === 1 ? 'it' : 'them'}. Cinder refuses while a volume is attached or has snapshots.`,
       confirmLabel: 'Delete', destructive: true,
+      dependents: volumeDependents,
     },
   },
 ];
+
+/** What stops or survives a volume delete: its attachments and its snapshots (Cinder refuses while either exists). */
+export async function volumeDependents(rows: readonly Volume[], get: (service: string, path: string) => Promise<unknown>): Promise<string[]> {
+  const out: string[] = [];
+  for (const v of rows) {
+    const name = v.name || v.id;
+    const servers = attachedServers(v);
+    if (servers.length) out.push(`${name} is attached to ${servers.length === 1 ? 'an instance' : `${servers.length} instances`} (${servers.join(', ')}): detach it first.`);
+    const body = (await get(VOLUME_SERVICE, `snapshots?volume_id=${encodeURIComponent(v.id)}`)) as { snapshots?: { volume_id?: string }[] };
+    // Filtered here too: the volume_id filter is a Cinder list filter a deployment may not enable.
+    const n = (body.snapshots ?? []).filter((s) => s.volume_id === v.id).length;
+    if (n) out.push(`${name} has ${n} snapshot${n === 1 ? '' : 's'}: Cinder refuses to delete it until ${n === 1 ? 'it is' : 'they are'} deleted.`);
+  }
+  return out;
+}
 
 export const volumeDefinition: ResourceDefinition<Volume> = {
   kind: 'volume',

@@ -1,0 +1,52 @@
+'use client';
+
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { ApiErrorNotice } from '@/components/resource/api-error';
+import { dismiss, getPending, runNow, subscribePending, undo, type PendingOp } from '@/lib/client/undo';
+
+const NONE: readonly PendingOp[] = [];
+
+/** The deletes waiting out their undo window, bottom right, each with Undo and "Delete now". */
+export function PendingDeletes() {
+  const ops = useSyncExternalStore(subscribePending, getPending, () => NONE);
+  const [now, setNow] = useState(() => Date.now());
+  const waiting = ops.some((o) => o.state === 'waiting');
+  useEffect(() => {
+    if (!waiting) return;
+    const t = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(t);
+  }, [waiting]);
+  if (!ops.length) return null;
+  return (
+    <section aria-label="Pending deletes" className="fixed right-4 bottom-4 z-50 w-full max-w-sm space-y-2">
+      {ops.map((o) => (
+        <div key={o.id} role="status" className="rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+          {o.state === 'failed' ? (
+            <div className="relative">
+              <ApiErrorNotice title={`${o.label} failed`} error={o.error} />
+              <button type="button" className="absolute top-1 right-2 text-sm" aria-label={`Dismiss: ${o.label} failed`} onClick={() => dismiss(o.id)}>
+                ×
+              </button>
+            </div>
+          ) : (
+            <div className="flex items-center gap-2">
+              <p className="min-w-0 flex-1 truncate">
+                {o.state === 'running' ? `${o.label}…` : `${o.label} in ${Math.max(0, Math.ceil((o.deadline - now) / 1000))} s`}
+              </p>
+              {o.state === 'waiting' && (
+                <>
+                  <button type="button" onClick={() => undo(o.id)} className="rounded bg-brand-600 px-2 py-1 text-xs font-medium text-white hover:bg-brand-700">
+                    Undo
+                  </button>
+                  <button type="button" onClick={() => runNow(o.id)} aria-label={`${o.label} now`} className="rounded border border-zinc-300 px-2 py-1 text-xs dark:border-zinc-600">
+                    Now
+                  </button>
+                </>
+              )}
+            </div>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}

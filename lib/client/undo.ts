@@ -1,0 +1,120 @@
+// Deletes wait a few seconds with an Undo button before the API call is made (as Headlamp does). The pending
+// operations live outside React, so navigating away from the page that started one neither loses nor cancels it.
+
+export type PendingState = 'waiting' | 'running' | 'failed';
+
+export interface PendingOp {
+  id: number;
+  /** "Delete web-1, web-2" */
+  label: string;
+  /** Epoch ms when the call is made. */
+  deadline: number;
+  state: PendingState;
+  error?: unknown;
+}
+
+interface Entry extends PendingOp {
+  timer?: ReturnType<typeof setTimeout>;
+  fire: () => Promise<void>;
+  resolve: (v: { undone: boolean }) => void;
+}
+
+const STORAGE_KEY = 'stratus.undoSeconds';
+export const UNDO_CHOICES = [0, 3, 5, 10] as const;
+export const DEFAULT_UNDO_SECONDS = 5;
+/** The operator's default (STRATUS_UNDO_SECONDS), set by the app shell. */
+let operatorDefault = DEFAULT_UNDO_SECONDS;
+
+export function configureUndoDefault(seconds: number): void {
+  operatorDefault = seconds;
+}
+
+let ops: Entry[] = [];
+let snapshot: readonly PendingOp[] = [];
+let nextId = 1;
+const listeners = new Set<() => void>();
+
+function emit() {
+  snapshot = ops.map(({ id, label, deadline, state, error }) => ({ id, label, deadline, state, error }));
+  for (const l of listeners) l();
+}
+
+export function subscribePending(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function getPending(): readonly PendingOp[] {
+  return snapshot;
+}
+
+/** The user's undo window in seconds (a per-browser preference; 0 turns the delay off). */
+export function undoSeconds(): number {
+  const stored = typeof window === 'undefined' ? null : window.localStorage.getItem(STORAGE_KEY);
+  const v = stored === null ? operatorDefault : Number(stored);
+  return Number.isFinite(v) && v >= 0 && v <= 60 ? v : operatorDefault;
+}
+
+/** The user's choice; undefined returns to the operator's default. */
+export function setUndoSeconds(seconds: number | undefined): void {
+  if (seconds === undefined) window.localStorage.removeItem(STORAGE_KEY);
+  else window.localStorage.setItem(STORAGE_KEY, String(seconds));
+}
+
+/**
+ * Runs `run` after `seconds` unless undone. Resolves `{undone}`; a failure is kept in the list (shown with the
+ * service's message) until dismissed, and rejects the promise too.
+ */
+export function deferUndoable(label: string, seconds: number, run: () => Promise<unknown>): Promise<{ undone: boolean }> {
+  if (seconds <= 0) return run().then(() => ({ undone: false }));
+  return new Promise((resolve, reject) => {
+    const entry: Entry = {
+      id: nextId++,
+      label,
+      deadline: Date.now() + seconds * 1000,
+      state: 'waiting',
+      resolve,
+      fire: async () => {
+        clearTimeout(entry.timer);
+        if (entry.state !== 'waiting') return;
+        entry.state = 'running';
+        emit();
+        try {
+          await run();
+          ops = ops.filter((o) => o !== entry);
+          emit();
+          resolve({ undone: false });
+        } catch (e) {
+          entry.state = 'failed';
+          entry.error = e;
+          emit();
+          reject(e);
+        }
+      },
+    };
+    entry.timer = setTimeout(() => void entry.fire(), seconds * 1000);
+    ops = [...ops, entry];
+    emit();
+  });
+}
+
+/** Undo a waiting operation: nothing was sent to the API. */
+export function undo(id: number): void {
+  const entry = ops.find((o) => o.id === id);
+  if (!entry || entry.state !== 'waiting') return;
+  clearTimeout(entry.timer);
+  ops = ops.filter((o) => o !== entry);
+  emit();
+  entry.resolve({ undone: true });
+}
+
+/** Run a waiting operation now instead of at its deadline. */
+export function runNow(id: number): void {
+  void ops.find((o) => o.id === id)?.fire();
+}
+
+/** Forget a failed operation once its error was read. */
+export function dismiss(id: number): void {
+  ops = ops.filter((o) => o.id !== id || o.state !== 'failed');
+  emit();
+}
