@@ -33,6 +33,10 @@ describe('subnet', () => {
     const r = subnetCreateSchema().safeParse({ ...v, ipVersion: '6', cidr: 'fd00::/64', pools: '', ipv6AddressMode: 'slaac', ipv6RaMode: 'dhcpv6-stateful' });
     expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(['ipv6RaMode']);
     expect(subnetCreateSchema().safeParse({ ...v, ipVersion: '6' }).error?.issues[0].message).toMatch(/IPv4 range/);
+    const six = { ...v, ipVersion: '6' as const, cidr: 'fd00::/80', pools: '', gateway: '', ipv6AddressMode: 'slaac' };
+    expect(subnetCreateSchema().safeParse(six).error?.issues.map((i) => i.message)).toEqual(['SLAAC addresses (EUI-64) need a /64 range']);
+    expect(subnetCreateSchema().safeParse({ ...six, cidr: 'fd00::/64', dhcp: false }).error?.issues.map((i) => i.path.join('.'))).toEqual(['ipv6AddressMode']);
+    expect(subnetCreateSchema().safeParse({ ...six, ipv6AddressMode: 'dhcpv6-stateful' }).success).toBe(true);
   });
   it('body and CLI', () => {
     const parsed = subnetCreateSchema().parse(v);
@@ -40,8 +44,8 @@ describe('subnet', () => {
       subnet: { network_id: 'n1', ip_version: 4, cidr: '10.0.0.0/24', name: 'sub', enable_dhcp: true, gateway_ip: null, dns_nameservers: ['8.8.8.8'], allocation_pools: [{ start: '10.0.0.10', end: '10.0.0.20' }] },
     });
     expect(subnetCreateCli('web', v)).toBe('openstack subnet create --network web --subnet-range 10.0.0.0/24 --gateway none --dns-nameserver 8.8.8.8 --allocation-pool start=10.0.0.10,end=10.0.0.20 sub');
-    const six = { ...emptySubnetValues('fd00::/64'), ipVersion: '6' as const, name: 'v6', ipv6AddressMode: 'slaac', ipv6RaMode: 'slaac', dhcp: false };
-    expect(subnetCreateCli('web', six)).toBe('openstack subnet create --network web --subnet-range fd00::/64 --ip-version 6 --ipv6-ra-mode slaac --ipv6-address-mode slaac --no-dhcp v6');
+    const six = { ...emptySubnetValues('fd00::/64'), ipVersion: '6' as const, name: 'v6', ipv6AddressMode: 'slaac', ipv6RaMode: 'slaac' };
+    expect(subnetCreateCli('web', six)).toBe('openstack subnet create --network web --subnet-range fd00::/64 --ip-version 6 --ipv6-ra-mode slaac --ipv6-address-mode slaac v6');
     expect(subnetCreateBody('n1', subnetCreateSchema().parse(six)).subnet).toMatchObject({ ip_version: 6, ipv6_address_mode: 'slaac', ipv6_ra_mode: 'slaac' });
   });
   it('edit sends only changes', () => {

@@ -131,8 +131,17 @@ export function subnetCreateSchema(existingCidrs: readonly string[] = []) {
         const p = parsePools(v.pools, v.cidr).problem;
         if (p) ctx.addIssue({ code: 'custom', path: ['pools'], message: p });
       }
-      if (version === 6 && v.ipv6AddressMode && v.ipv6RaMode && v.ipv6AddressMode !== v.ipv6RaMode) {
-        ctx.addIssue({ code: 'custom', path: ['ipv6RaMode'], message: 'When both modes are set, Neutron requires them to be the same' });
+      const modes = [v.ipv6AddressMode, v.ipv6RaMode].filter(Boolean);
+      if (version === 6 && modes.length) {
+        // Neutron's rules: modes need DHCP, must agree when both are set, and SLAAC (EUI-64) needs a /64.
+        if (!v.dhcp) ctx.addIssue({ code: 'custom', path: ['ipv6AddressMode'], message: 'IPv6 modes need DHCP enabled: turn DHCP on or leave the modes unset' });
+        else if (v.ipv6AddressMode && v.ipv6RaMode && v.ipv6AddressMode !== v.ipv6RaMode) {
+          ctx.addIssue({ code: 'custom', path: ['ipv6RaMode'], message: 'When both modes are set, Neutron requires them to be the same' });
+        }
+        const c6 = cidrOk ? parseCidr(v.cidr) : null;
+        if (c6 && c6.prefix !== 64 && modes.some((m) => m === 'slaac' || m === 'dhcpv6-stateless')) {
+          ctx.addIssue({ code: 'custom', path: ['cidr'], message: 'SLAAC addresses (EUI-64) need a /64 range' });
+        }
       }
     });
 }
