@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState } from 'react';
 import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
@@ -289,6 +290,7 @@ const network = { service: 'network' } as const;
  */
 function Interfaces({ server }: { server: Server }) {
   const { projectId } = useProjectScope();
+  const href = useResourceHref();
   const ports = useQuery({
     queryKey: ['os', projectId, 'port', 'list', { device_id: server.id }],
     queryFn: async ({ signal }) =>
@@ -349,7 +351,9 @@ function Interfaces({ server }: { server: Server }) {
             const nova = byMac.get(p.mac_address ?? '');
             return (
               <tr key={p.id}>
-                <td className={`${td} font-mono text-xs`} title={p.id}>{p.name || p.id.slice(0, 8)}</td>
+                <td className={`${td} font-mono text-xs`} title={p.id}>
+                  <Link href={href('ports', p.id)} className="text-brand-700 hover:underline dark:text-brand-300">{p.name || p.id.slice(0, 8)}</Link>
+                </td>
                 <td className={td} title={p.network_id}>{nova?.net ?? p.network_id}</td>
                 <td className={`${td} font-mono text-xs`}>{p.fixed_ips.map((f) => f.ip_address).join(', ')}</td>
                 <td className={`${td} font-mono text-xs`}>{nova?.floating.join(', ') ?? ''}</td>

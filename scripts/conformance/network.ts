@@ -33,6 +33,23 @@ export const networkSteps: Step[] = [
     },
   },
   {
+    name: 'network: subnet create with overlapping range fails',
+    run: (env) => mustFail(env, demo(env), ['subnet', 'create', `${P}-overlap`, '--network', env.vars.netId, '--subnet-range', '10.77.0.128/25'], /overlaps with another subnet/),
+  },
+  {
+    name: 'network: IPv6 subnet with SLAAC off /64 fails',
+    run: (env) => mustFail(env, demo(env), ['subnet', 'create', `${P}-v6bad`, '--network', env.vars.netId, '--subnet-range', 'fd00:77::/80', '--ip-version', '6', '--ipv6-address-mode', 'slaac'], /requires the prefix to be \/64/),
+  },
+  {
+    name: 'network: IPv6 subnet create (as the dashboard writes it)',
+    async run(env) {
+      const s = await env.json<Row>(demo(env), ['subnet', 'create', '--network', env.vars.netId, '--subnet-range', 'fd00:77::/64', '--ip-version', '6', '--ipv6-address-mode', 'slaac', '--dns-nameserver', '2001:db8::53', `${P}-v6`, '-f', 'json']);
+      check(s.ip_version === 6 && s.ipv6_address_mode === 'slaac', `v6 ${JSON.stringify(s)}`);
+      await run(env, ['subnet', 'set', '--no-dns-nameservers', '--dns-nameserver', '2001:db8::54', String(s.id)]);
+      await run(env, ['subnet', 'delete', String(s.id)]);
+    },
+  },
+  {
     name: 'network: router create',
     async run(env) {
       const r = await env.json<Row>(demo(env), ['router', 'create', `${P}-router`, '-f', 'json']);
@@ -64,6 +81,18 @@ export const networkSteps: Step[] = [
       check(JSON.stringify(p.fixed_ips).includes('10.77.0.'), `fixed_ips ${JSON.stringify(p.fixed_ips)}`);
       check(p.status === 'DOWN', `status ${String(p.status)}`);
       env.vars.portId = String(p.id);
+    },
+  },
+  {
+    name: 'network: port with a fixed IP, security groups replaced (as the dashboard writes it)',
+    async run(env) {
+      const p = await env.json<Row>(demo(env), ['port', 'create', '--network', env.vars.netId, '--fixed-ip', `subnet=${env.vars.subId},ip-address=10.77.0.50`, `${P}-fixed`, '-f', 'json']);
+      check(JSON.stringify(p.fixed_ips).includes('10.77.0.50'), `fixed_ips ${JSON.stringify(p.fixed_ips)}`);
+      await run(env, ['port', 'set', '--no-security-group', '--security-group', 'default', String(p.id)]);
+      await run(env, ['port', 'set', '--no-security-group', String(p.id)]);
+      const q = await env.json<Row>(demo(env), ['port', 'show', String(p.id), '-f', 'json']);
+      check(JSON.stringify(q.security_group_ids) === '[]', `groups ${JSON.stringify(q.security_group_ids)}`);
+      await run(env, ['port', 'delete', String(p.id)]);
     },
   },
   {

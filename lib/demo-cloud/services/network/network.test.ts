@@ -74,6 +74,33 @@ describe('seed and tenancy', () => {
   });
 });
 
+describe('subnet validation as Neutron (Zed) words it', () => {
+  it.each([
+    [{ ip_version: 4, cidr: '0.0.0.0/0' }, 'Invalid input for operation: 0 is not allowed as CIDR prefix length.'],
+    [{ ip_version: 4, cidr: '10.9.0.0/24', gateway_ip: '10.9.0.0' }, 'Invalid input for operation: Gateway is not valid on subnet.'],
+    [{ ip_version: 4, cidr: '10.9.0.0/24', gateway_ip: '10.9.0.255' }, 'Invalid input for operation: Gateway is not valid on subnet.'],
+    [{ ip_version: 6, cidr: 'fd09::/64', ipv6_address_mode: 'slaac', enable_dhcp: false }, 'Invalid input for operation: ipv6_ra_mode or ipv6_address_mode cannot be set when enable_dhcp is set to False.'],
+    [
+      { ip_version: 6, cidr: 'fd09::/64', ipv6_address_mode: 'slaac', ipv6_ra_mode: 'dhcpv6-stateful' },
+      "Invalid input for operation: ipv6_ra_mode set to 'dhcpv6-stateful' with ipv6_address_mode set to 'slaac' is not valid. If both attributes are set, they must be the same value.",
+    ],
+    [{ ip_version: 6, cidr: 'fd09::/80', ipv6_address_mode: 'slaac' }, 'Invalid input for operation: Invalid CIDR fd09::/80 for IPv6 address mode. OpenStack uses the EUI-64 address format, which requires the prefix to be /64.'],
+  ])('%j is refused', async (subnet, message) => {
+    const n = await post('/networks', { network: { name: 'v-net' } });
+    const id = ((n.body as Obj).network as Obj).id as string;
+    const r = await post('/subnets', { subnet: { network_id: id, ...subnet } });
+    expect(r.status).toBe(400);
+    expect(err(r.body)).toMatchObject({ type: 'InvalidInput', message });
+    expect((await del(`/networks/${id}`)).status).toBe(204);
+  });
+  it('allows an IPv6 gateway on the network address (subnet-router anycast) and a stateful /80', async () => {
+    const n = await post('/networks', { network: { name: 'v-net' } });
+    const id = ((n.body as Obj).network as Obj).id as string;
+    expect((await post('/subnets', { subnet: { network_id: id, ip_version: 6, cidr: 'fd09::/80', gateway_ip: 'fd09::', ipv6_address_mode: 'dhcpv6-stateful' } })).status).toBe(201);
+    expect((await del(`/networks/${id}`)).status).toBe(204);
+  });
+});
+
 describe('network lifecycle', () => {
   const ids: Record<string, string> = {};
   it('creates network, subnet and validates CIDRs', async () => {

@@ -80,6 +80,13 @@ function validRoutes(raw: unknown, attr: string): Array<{ destination: string; n
 
 const IPV6_MODES = ['slaac', 'dhcpv6-stateful', 'dhcpv6-stateless'];
 
+/** Neutron's check_gateway_invalid_in_subnet: an IPv4 gateway may not be the network or broadcast address. */
+function gatewayValid(c: Cidr, gateway: string | null) {
+  if (!gateway || c.version !== 4) return;
+  const g = parseIp(gateway)!.value;
+  if (g === c.network || g === cidrLast(c)) throw bad('Invalid input for operation: Gateway is not valid on subnet.', 'InvalidInput');
+}
+
 export function networkRoutes(r: Router, { m }: Deps): void {
   const s = m.s;
   const visibleNet = (id: string, pid: string, admin: boolean) => {
@@ -215,7 +222,17 @@ export function networkRoutes(r: Router, { m }: Deps): void {
     const c = parseCidr(cidrText);
     if (!c) throw bad(`Invalid input for operation: ${cidrText} is not in a CIDR format.`, 'InvalidInput');
     if (c.version !== version) throw bad(`Invalid input for operation: Cidr ${cidrText} does not match the IP version ${version}.`, 'InvalidInput');
+    if (c.prefix === 0) throw bad('Invalid input for operation: 0 is not allowed as CIDR prefix length.', 'InvalidInput');
     const enableDhcp = bool(body, 'enable_dhcp') ?? true;
+    // Neutron's _validate_ipv6_attributes: modes need DHCP, must agree when both are set, and SLAAC needs a /64.
+    const ra = (body.ipv6_ra_mode ?? null) as string | null;
+    const addr = (body.ipv6_address_mode ?? null) as string | null;
+    if (version === 6 && (ra || addr)) {
+      if (!enableDhcp) throw bad('Invalid input for operation: ipv6_ra_mode or ipv6_address_mode cannot be set when enable_dhcp is set to False.', 'InvalidInput');
+      if (ra && addr && ra !== addr) throw bad(`Invalid input for operation: ipv6_ra_mode set to '${ra}' with ipv6_address_mode set to '${addr}' is not valid. If both attributes are set, they must be the same value.`, 'InvalidInput');
+      const auto = [ra, addr].some((x) => x === 'slaac' || x === 'dhcpv6-stateless');
+      if (auto && c.prefix !== 64) throw bad(`Invalid input for operation: Invalid CIDR ${cidrText} for IPv6 address mode. OpenStack uses the EUI-64 address format, which requires the prefix to be /64.`, 'InvalidInput');
+    }
     if (enableDhcp && c.version === 4 && c.prefix >= 31) throw bad('Invalid input for operation: Subnet has a prefix length that is incompatible with DHCP service enabled.', 'InvalidInput');
     if (enableDhcp && c.version === 6 && c.prefix === 128) throw bad('Invalid input for operation: Subnet has a prefix length that is incompatible with DHCP service enabled.', 'InvalidInput');
     for (const other of n.subnets.map((id) => s.subnets[id]).filter(Boolean)) {
@@ -229,6 +246,7 @@ export function networkRoutes(r: Router, { m }: Deps): void {
       gateway = ipAttr(body, 'gateway_ip') ?? null;
       if (gateway) gateway = formatIp(c.version, parseIp(gateway)!.value);
     }
+    gatewayValid(c, gateway);
     let pools: Pool[];
     if (body.allocation_pools !== undefined && body.allocation_pools !== null) {
       pools = validPools(c, body.allocation_pools);
@@ -258,6 +276,7 @@ export function networkRoutes(r: Router, { m }: Deps): void {
     if (body.gateway_ip !== undefined) {
       gateway = ipAttr(body, 'gateway_ip') ?? null;
       if (gateway) gateway = formatIp(c.version, parseIp(gateway)!.value);
+      gatewayValid(c, gateway);
     }
     const pools = body.allocation_pools !== undefined && body.allocation_pools !== null ? validPools(c, body.allocation_pools) : sub.allocation_pools;
     if (body.gateway_ip !== undefined || body.allocation_pools !== undefined) gatewayConflict(gateway, pools);

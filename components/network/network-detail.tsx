@@ -1,0 +1,290 @@
+'use client';
+
+import Link from 'next/link';
+import { useState, type ReactNode } from 'react';
+import { ApiErrorNotice } from '@/components/resource/api-error';
+import { ConfirmDialog } from '@/components/resource/confirm-dialog';
+import { ResourceDetail } from '@/components/resource/resource-detail';
+import { StatusBadge } from '@/components/resource/status-badge';
+import { buttonClass } from '@/components/ui/button';
+import { CliHint } from '@/components/ui/cli-hint';
+import { inputClass, TextField } from '@/components/ui/field';
+import { tableClass } from '@/components/ui/table';
+import { useResourceHref } from '@/lib/resources/hooks';
+import type { ResourceAction } from '@/lib/resources/types';
+import { fieldErrors } from '@/lib/resources/schema';
+import { networkDefinition as def, networkEditBody, networkEditCli, NetworkEditSchema, type Network } from '@/lib/resources/network/network';
+import { canDeletePort, fixedIpList, ownerLabel, PORT_ACTIONS, portStatus, type Port } from '@/lib/resources/network/port';
+import { emptySubnetValues, SUBNET_ACTIONS, subnetCreateCli, subnetCreateRequest, subnetCreateSchema, subnetEditBody, subnetEditCli, subnetEditSchema, subnetValues, type Subnet, type SubnetValues } from '@/lib/resources/network/subnet';
+import { useNeutronCall, useNetworkPorts, useNetworkSubnets, useVisibleCidrs } from './data';
+import { FormButtons, panel } from './form-bits';
+import { PortCreateForm } from './port-create';
+import { suggestion, SubnetFields } from './subnet-fields';
+
+const { table, th, td, box } = tableClass;
+type Open = 'edit' | 'subnet' | 'port' | null;
+
+export function NetworkDetail({ id }: { id: string }) {
+  return (
+    <ResourceDetail
+      def={def}
+      id={id}
+      extraActions={(n) => <ExtraActions network={n} />}
+      tabs={[
+        { id: 'subnets', label: 'Subnets', render: (n) => <SubnetsTab network={n} /> },
+        { id: 'ports', label: 'Ports', render: (n) => <PortsTab network={n} /> },
+      ]}
+    />
+  );
+}
+
+function ExtraActions({ network }: { network: Network }) {
+  const [open, setOpen] = useState<Open>(null);
+  const close = () => setOpen(null);
+  const toggle = (o: Exclude<Open, null>, label: string, cli: string) => (
+    <button type="button" className={buttonClass.secondary} aria-expanded={open === o} title={cli} onClick={() => setOpen(open === o ? null : o)}>
+      {label}
+    </button>
+  );
+  return (
+    <>
+      {toggle('edit', 'Edit', `openstack network set --name <name> ${network.id}`)}
+      {toggle('subnet', 'Add subnet', `openstack subnet create --network ${network.id} --subnet-range <cidr> <name>`)}
+      {toggle('port', 'Create port', `openstack port create --network ${network.id} <name>`)}
+      <div className="basis-full">
+        {open === 'edit' && <EditNetworkForm network={network} onDone={close} />}
+        {open === 'subnet' && <SubnetForm network={network} onDone={close} />}
+        {open === 'port' && <PortCreateForm network={network} onDone={close} />}
+      </div>
+    </>
+  );
+}
+
+function EditNetworkForm({ network, onDone }: { network: Network; onDone: () => void }) {
+  const [v, setV] = useState({ name: network.name, description: network.description ?? '', adminStateUp: network.admin_state_up });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const m = useNeutronCall((i: typeof v) => ({ method: 'PUT', path: `v2.0/networks/${network.id}`, body: networkEditBody(network, i) }), onDone);
+  return (
+    <form
+      noValidate
+      aria-label="Edit network"
+      className={panel}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const r = NetworkEditSchema.safeParse(v);
+        if (!r.success) return setErrors(fieldErrors(r.error));
+        setErrors({});
+        m.mutate(r.data);
+      }}
+    >
+      <TextField label="Network name" value={v.name} error={errors.name} onChange={(e) => setV({ ...v, name: e.target.value })} />
+      <label className="block space-y-1.5 text-sm">
+        <span className="block font-medium text-zinc-700 dark:text-zinc-300">Network description</span>
+        <textarea className={inputClass} rows={2} value={v.description} aria-invalid={errors.description ? true : undefined} onChange={(e) => setV({ ...v, description: e.target.value })} />
+        {errors.description && <span className="block text-sm text-red-600 dark:text-red-400">{errors.description}</span>}
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={v.adminStateUp} onChange={(e) => setV({ ...v, adminStateUp: e.target.checked })} />
+        Admin state up (off: the network forwards no traffic)
+      </label>
+      {m.isError && <ApiErrorNotice title="Update refused" error={m.error} />}
+      <CliHint>{networkEditCli(network, v)}</CliHint>
+      <FormButtons submit="Save" pending={m.isPending} onCancel={onDone} />
+    </form>
+  );
+}
+
+/** Add a subnet to the network, or edit one of its subnets (`subnet` given). */
+function SubnetForm({ network, subnet, onDone }: { network: Network; subnet?: Subnet; onDone: () => void }) {
+  const subnets = useNetworkSubnets(network.id);
+  const visible = useVisibleCidrs();
+  const own = (subnets.data?.subnets ?? []).map((s) => s.cidr);
+  const [values, setValues] = useState<SubnetValues | null>(subnet ? subnetValues(subnet) : null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const taken = [...new Set([...own, ...visible])];
+  const v = values ?? { ...emptySubnetValues(suggestion('4', taken)), name: `${network.name || 'net'}-subnet-${own.length + 1}` };
+  const create = useNeutronCall((i: ReturnType<ReturnType<typeof subnetCreateSchema>['parse']>) => (subnet ? { method: 'PUT', path: `v2.0/subnets/${subnet.id}`, body: subnetEditBody(subnet, i) } : subnetCreateRequest(network.id, i)), onDone);
+  // Overlap is checked against this network's subnets only: Neutron allows the same range on another network.
+  const schema = subnet ? subnetEditSchema() : subnetCreateSchema(own);
+  const parsed = schema.safeParse(v);
+  return (
+    <form
+      noValidate
+      aria-label={subnet ? 'Edit subnet' : 'Add subnet'}
+      className={panel}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+        setErrors({});
+        create.mutate(parsed.data);
+      }}
+    >
+      <h2 className="text-base font-semibold">{subnet ? `Edit subnet ${subnet.name || subnet.cidr}` : `Add a subnet to ${network.name || network.id}`}</h2>
+      <SubnetFields values={v} errors={errors} taken={taken} editing={!!subnet} onChange={setValues} />
+      {create.isError && <ApiErrorNotice title={subnet ? 'Update refused' : 'The cloud refused the subnet'} error={create.error} />}
+      <CliHint>{subnet ? (parsed.success ? subnetEditCli(subnet, parsed.data) : `openstack subnet set … ${subnet.id}`) : subnetCreateCli(network.name || network.id, v)}</CliHint>
+      <FormButtons submit={subnet ? 'Save subnet' : 'Create subnet'} pending={create.isPending} onCancel={onDone} />
+    </form>
+  );
+}
+
+/** A delete with the definition's confirmation, refetching networks, subnets and ports afterwards. */
+function useConfirmedDelete<T>(action: ResourceAction<T>, label: (r: T) => string) {
+  const [target, setTarget] = useState<T | null>(null);
+  const m = useNeutronCall((r: T) => action.request(r));
+  const dialog: ReactNode = (
+    <ConfirmDialog
+      open={!!target}
+      title={target ? (action.confirm?.title([target]) ?? 'Delete?') : ''}
+      body={target ? (action.confirm?.body([target]) ?? '') : ''}
+      items={target ? [label(target)] : undefined}
+      confirmLabel="Delete"
+      destructive
+      cli={target ? action.cli(target) : undefined}
+      onConfirm={() => {
+        if (target) m.mutate(target);
+        setTarget(null);
+      }}
+      onCancel={() => setTarget(null)}
+    />
+  );
+  const ask = (r: T) => {
+    m.reset();
+    setTarget(r);
+  };
+  return { ask, dialog, error: m.error, isError: m.isError };
+}
+
+function SubnetsTab({ network }: { network: Network }) {
+  const q = useNetworkSubnets(network.id);
+  const [editing, setEditing] = useState<string | null>(null);
+  const del = useConfirmedDelete(SUBNET_ACTIONS[0], (s: Subnet) => s.name || s.cidr);
+  if (q.isError) return <ApiErrorNotice title="Could not load the subnets" error={q.error} />;
+  const rows = q.data?.subnets ?? [];
+  const current = rows.find((s) => s.id === editing);
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">Each subnet is an IP range on this network. A port gets one address from a subnet; a network can carry an IPv4 and an IPv6 subnet side by side.</p>
+      {del.isError && <ApiErrorNotice title="Delete refused" error={del.error} />}
+      <div className={box}>
+        <table className={table} aria-label="Subnets of this network" aria-busy={q.isPending}>
+          <thead>
+            <tr>
+              <th className={th}>Name</th>
+              <th className={th}>CIDR</th>
+              <th className={th}>IP version</th>
+              <th className={th}>Gateway</th>
+              <th className={th}>DHCP</th>
+              <th className={th}>Allocation pools</th>
+              <th className={th}>DNS</th>
+              <th className={th}>
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {q.data && rows.length === 0 && (
+              <tr>
+                <td className={td} colSpan={8}>
+                  No subnets yet: ports on this network get no address until you add one.
+                </td>
+              </tr>
+            )}
+            {rows.map((s) => (
+              <tr key={s.id}>
+                <td className={td}>{s.name || s.id}</td>
+                <td className={`${td} font-mono text-xs`}>{s.cidr}</td>
+                <td className={td}>
+                  IPv{s.ip_version}
+                  {s.ip_version === 6 && (s.ipv6_address_mode || s.ipv6_ra_mode) ? ` (${[s.ipv6_address_mode, s.ipv6_ra_mode].filter(Boolean).join(' / ')})` : ''}
+                </td>
+                <td className={`${td} font-mono text-xs`}>{s.gateway_ip ?? 'none'}</td>
+                <td className={td}>{s.enable_dhcp ? 'On' : 'Off'}</td>
+                <td className={`${td} font-mono text-xs`}>{s.allocation_pools.map((p) => `${p.start}-${p.end}`).join(', ')}</td>
+                <td className={`${td} font-mono text-xs`}>{s.dns_nameservers.join(', ')}</td>
+                <td className={`${td} whitespace-nowrap`}>
+                  <button type="button" className="text-brand-700 hover:underline dark:text-brand-300" aria-label={`Edit subnet ${s.name || s.cidr}`} onClick={() => setEditing(editing === s.id ? null : s.id)}>
+                    Edit
+                  </button>{' '}
+                  <button type="button" className="ml-2 text-red-700 hover:underline dark:text-red-300" aria-label={`Delete subnet ${s.name || s.cidr}`} title={SUBNET_ACTIONS[0].cli(s)} onClick={() => del.ask(s)}>
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {current && <SubnetForm key={current.id} network={network} subnet={current} onDone={() => setEditing(null)} />}
+      {del.dialog}
+    </div>
+  );
+}
+
+function PortsTab({ network }: { network: Network }) {
+  const href = useResourceHref();
+  const q = useNetworkPorts(network.id);
+  const del = useConfirmedDelete(PORT_ACTIONS[0], (p: Port) => p.name || p.id);
+  if (q.isError) return <ApiErrorNotice title="Could not load the ports" error={q.error} />;
+  const rows = q.data?.ports ?? [];
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Ports are the plugs on this network: each instance interface, router interface and DHCP server holds one, with a MAC address and fixed IPs. The network cannot be deleted
+        while ports other than DHCP are on it.{' '}
+        <Link href={href('ports', '', `network_id=${network.id}`)} className="text-brand-700 hover:underline dark:text-brand-300">
+          Open in the ports list
+        </Link>
+      </p>
+      {del.isError && <ApiErrorNotice title="Delete refused" error={del.error} />}
+      <div className={box}>
+        <table className={table} aria-label="Ports on this network" aria-busy={q.isPending}>
+          <thead>
+            <tr>
+              <th className={th}>Name</th>
+              <th className={th}>Fixed IPs</th>
+              <th className={th}>MAC address</th>
+              <th className={th}>Attached to</th>
+              <th className={th}>Status</th>
+              <th className={th}>
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {q.data && rows.length === 0 && (
+              <tr>
+                <td className={td} colSpan={6}>
+                  No ports on this network.
+                </td>
+              </tr>
+            )}
+            {rows.map((p) => (
+              <tr key={p.id}>
+                <td className={td}>
+                  <Link href={href('ports', p.id)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                    {p.name || p.id.slice(0, 8)}
+                  </Link>
+                </td>
+                <td className={`${td} font-mono text-xs`}>{fixedIpList(p).join(', ')}</td>
+                <td className={`${td} font-mono text-xs`}>{p.mac_address ?? ''}</td>
+                <td className={td}>{ownerLabel(p.device_owner)}</td>
+                <td className={td}>
+                  <StatusBadge status={portStatus(p)} />
+                </td>
+                <td className={td}>
+                  {canDeletePort(p) && (
+                    <button type="button" className="text-red-700 hover:underline dark:text-red-300" aria-label={`Delete port ${p.name || p.id}`} title={PORT_ACTIONS[0].cli(p)} onClick={() => del.ask(p)}>
+                      Delete
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {del.dialog}
+    </div>
+  );
+}

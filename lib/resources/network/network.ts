@@ -1,0 +1,181 @@
+// Neutron networks (v2.0). A network is the layer-2 segment (a virtual switch); its subnets (subnet.ts) give it
+// layer-3 address ranges, and ports (port.ts) are the plugs on it. Paths are relative to the catalog endpoint,
+// which has no version suffix, hence `v2.0/...`.
+import { z } from 'zod';
+import { command, sh } from '../cli';
+import type { ResourceAction, ResourceDefinition, StatusInfo } from '../types';
+
+/** Keystone catalog type of Neutron, also the proxy's service segment. */
+export const NETWORK_SERVICE = 'network';
+
+export const NetworkSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().default(''),
+  description: z.string().nullable().optional(),
+  status: z.string(),
+  admin_state_up: z.boolean(),
+  shared: z.boolean().default(false),
+  'router:external': z.boolean().optional(),
+  subnets: z.array(z.string()).default([]),
+  mtu: z.number().nullable().optional(),
+  port_security_enabled: z.boolean().optional(),
+  project_id: z.string().optional(),
+  tenant_id: z.string().optional(),
+  availability_zones: z.array(z.string()).optional(),
+  is_default: z.boolean().optional(),
+  dns_domain: z.string().nullable().optional(),
+  qos_policy_id: z.string().nullable().optional(),
+  'provider:network_type': z.string().nullable().optional(),
+  'provider:physical_network': z.string().nullable().optional(),
+  'provider:segmentation_id': z.number().nullable().optional(),
+  tags: z.array(z.string()).optional(),
+  created_at: z.string().optional(),
+  updated_at: z.string().optional(),
+  revision_number: z.number().optional(),
+});
+export type Network = z.infer<typeof NetworkSchema>;
+
+export function networkStatus(n: Pick<Network, 'status' | 'admin_state_up'>): StatusInfo {
+  if (n.status === 'ACTIVE') return n.admin_state_up ? { label: 'ACTIVE', tone: 'ok' } : { label: 'ACTIVE (admin down)', tone: 'unknown', detail: 'Administratively down: the network forwards no traffic' };
+  if (n.status === 'BUILD') return { label: n.status, tone: 'busy' };
+  if (n.status === 'ERROR') return { label: n.status, tone: 'error' };
+  return { label: n.status, tone: 'unknown' };
+}
+
+export const isExternal = (n: Pick<Network, 'router:external'>) => n['router:external'] === true;
+const yesNo = (b: boolean | undefined) => (b ? 'Yes' : 'No');
+
+/** "name 10.0.0.0/24" for each subnet id, from the subnets lookup. */
+export function subnetLabels(n: Pick<Network, 'subnets'>, names: Record<string, string> = {}): string[] {
+  return n.subnets.map((id) => names[id] ?? id);
+}
+
+function names(rows: readonly Network[]): string {
+  const n = rows.map((r) => r.name || r.id);
+  return n.length <= 3 ? n.join(', ') : `${n.slice(0, 3).join(', ')} and ${n.length - 3} more`;
+}
+
+export const NETWORK_ACTIONS: readonly ResourceAction<Network>[] = [
+  {
+    id: 'delete', label: 'Delete', bulk: true, destructive: true,
+    // Others' shared or external networks are offered too: Neutron's refusal (policy, NetworkInUse) is the answer.
+    allowed: () => true,
+    request: (n) => ({ method: 'DELETE', path: `v2.0/networks/${n.id}` }),
+    cli: (n) => command('openstack', 'network', 'delete', n.id),
+    confirm: {
+      title: (r) => `Delete ${r.length === 1 ? 'network' : `${r.length} networks`}?`,
+      body: (r) => `This deletes ${names(r)} with ${r.length === 1 ? 'its' : 'their'} subnets. Neutron refuses while ports are still in use on ${r.length === 1 ? 'it' : 'them'} (instances, router interfaces): remove those first.`,
+      confirmLabel: 'Delete', destructive: true,
+    },
+  },
+];
+
+export const networkDefinition: ResourceDefinition<Network> = {
+  kind: 'network',
+  slug: 'networks',
+  label: { singular: 'Network', plural: 'Networks' },
+  service: NETWORK_SERVICE,
+  paths: { list: 'v2.0/networks', item: (id) => `v2.0/networks/${id}` },
+  keys: { list: 'networks', item: 'network' },
+  schema: NetworkSchema,
+  id: (n) => n.id,
+  name: (n) => n.name,
+  status: networkStatus,
+  pageSize: 100,
+  columns: [
+    { id: 'name', label: 'Name', value: (n) => n.name || n.id, cell: 'name', sortKey: 'name' },
+    { id: 'subnets', label: 'Subnets', value: (n, ctx) => subnetLabels(n, ctx.lookups.subnets), cell: 'list' },
+    { id: 'shared', label: 'Shared', value: (n) => yesNo(n.shared), sortKey: 'shared' },
+    { id: 'external', label: 'External', value: (n) => yesNo(isExternal(n)) },
+    { id: 'admin', label: 'Admin state', value: (n) => (n.admin_state_up ? 'UP' : 'DOWN'), sortKey: 'admin_state_up' },
+    { id: 'status', label: 'Status', value: (n) => n.status, cell: 'status', sortKey: 'status' },
+    { id: 'mtu', label: 'MTU', value: (n) => n.mtu ?? '', hidden: true },
+    { id: 'id', label: 'ID', value: (n) => n.id, cell: 'mono', hidden: true },
+  ],
+  defaultSort: { column: 'name', dir: 'asc' },
+  filters: [
+    { id: 'name', label: 'Name', type: 'text' },
+    { id: 'shared', label: 'Shared', type: 'select', options: [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] },
+    { id: 'external', param: 'router:external', label: 'External', type: 'select', options: [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] },
+    { id: 'status', label: 'Status', type: 'select', options: ['ACTIVE', 'DOWN', 'BUILD', 'ERROR'].map((s) => ({ value: s, label: s })) },
+  ],
+  lookups: [
+    {
+      name: 'subnets', kind: 'subnet', service: NETWORK_SERVICE, key: 'subnets',
+      ids: (rows) => rows.flatMap((n) => n.subnets),
+      // Neutron filters by several ids at once with repeated `id=`; `fields` keeps the answer small.
+      path: (ids) => `v2.0/subnets?fields=id&fields=name&fields=cidr&${ids.map((i) => `id=${encodeURIComponent(i)}`).join('&')}`,
+      label: (o) => (o.name ? `${String(o.name)} ${String(o.cidr ?? '')}` : String(o.cidr ?? o.id)),
+    },
+  ],
+  actions: NETWORK_ACTIONS,
+  overview: [
+    { label: 'ID', value: (n) => n.id, mono: true },
+    { label: 'Status', value: (n) => n.status },
+    { label: 'Admin state', value: (n) => (n.admin_state_up ? 'UP' : 'DOWN') },
+    { label: 'Description', value: (n) => n.description ?? '' },
+    { label: 'Subnets', value: (n, ctx) => subnetLabels(n, ctx.lookups.subnets).join(', ') || 'None: add one so ports get addresses' },
+    { label: 'Shared', value: (n) => yesNo(n.shared) },
+    { label: 'External', value: (n) => (isExternal(n) ? 'Yes: routers use it as their gateway; floating IPs come from it' : 'No') },
+    { label: 'MTU', value: (n) => n.mtu ?? '' },
+    { label: 'Port security', value: (n) => (n.port_security_enabled === undefined ? '' : n.port_security_enabled ? 'Enabled' : 'Disabled') },
+    { label: 'Availability zones', value: (n) => (n.availability_zones ?? []).join(', ') },
+    { label: 'Network type', value: (n) => n['provider:network_type'] ?? '', adminOnly: true },
+    { label: 'Physical network', value: (n) => n['provider:physical_network'] ?? '', adminOnly: true },
+    { label: 'Segmentation ID', value: (n) => n['provider:segmentation_id'] ?? '', adminOnly: true },
+    { label: 'Project ID', value: (n) => n.project_id ?? n.tenant_id ?? '', mono: true },
+    { label: 'Created', value: (n) => n.created_at ?? '' },
+    { label: 'Updated', value: (n) => n.updated_at ?? '' },
+  ],
+  cli: { list: 'openstack network list --long', show: (n) => command('openstack', 'network', 'show', n.id) },
+};
+
+/** Like `command`, but an empty string stays an argument (`--description ''` clears a field). */
+export function cliLine(...words: Array<string | undefined | false>): string {
+  return words.filter((w): w is string => typeof w === 'string').map((w, i) => (i === 0 ? w : sh(w))).join(' ');
+}
+
+// ---- Create and edit ----------------------------------------------------------------------------
+
+const name = z.string().trim().max(255, { error: 'At most 255 characters' });
+const description = z.string().max(255, { error: 'At most 255 characters' });
+
+export const NetworkCreateSchema = z.object({
+  name: name.min(1, { error: 'Enter a name' }),
+  description,
+  adminStateUp: z.boolean(),
+});
+export type NetworkCreate = z.infer<typeof NetworkCreateSchema>;
+
+export const NetworkEditSchema = z.object({ name, description, adminStateUp: z.boolean() });
+export type NetworkEdit = z.infer<typeof NetworkEditSchema>;
+
+export function networkCreateBody(i: NetworkCreate): { network: Record<string, unknown> } {
+  const network: Record<string, unknown> = { name: i.name.trim(), admin_state_up: i.adminStateUp };
+  if (i.description) network.description = i.description;
+  return { network };
+}
+
+export function networkCreateCli(i: Partial<NetworkCreate>): string {
+  return command('openstack', 'network', 'create', i.description ? '--description' : undefined, i.description, i.adminStateUp === false ? '--disable' : undefined, i.name?.trim() || '<name>');
+}
+
+/** Only what changed, so a PUT never resends what another user just edited. */
+export function networkEditBody(n: Network, i: NetworkEdit): { network: Record<string, unknown> } {
+  const network: Record<string, unknown> = {};
+  if (i.name.trim() !== n.name) network.name = i.name.trim();
+  if (i.description !== (n.description ?? '')) network.description = i.description;
+  if (i.adminStateUp !== n.admin_state_up) network.admin_state_up = i.adminStateUp;
+  return { network };
+}
+
+export function networkEditCli(n: Network, i: NetworkEdit): string {
+  const b = networkEditBody(n, i).network;
+  return cliLine(
+    'openstack', 'network', 'set',
+    ...('name' in b ? ['--name', String(b.name)] : []),
+    ...('description' in b ? ['--description', String(b.description)] : []),
+    'admin_state_up' in b ? (b.admin_state_up ? '--enable' : '--disable') : undefined,
+    n.id,
+  );
+}

@@ -1,0 +1,230 @@
+// Neutron subnets: the layer-3 side of a network. A subnet is an IP range (CIDR) on one network, with a gateway,
+// optional DHCP, name servers and the pools Neutron hands addresses out of. A network may hold several (IPv4 and
+// IPv6), but their ranges must not overlap.
+import { z } from 'zod';
+import type { ApiRequest, ResourceAction, ResourceDefinition } from '../types';
+import { cidrProblem, gatewayProblem, parseCidr, parseNameservers, parsePools } from './cidr';
+import { cliLine, NETWORK_SERVICE } from './network';
+
+const PoolSchema = z.looseObject({ start: z.string(), end: z.string() });
+
+export const SubnetSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().default(''),
+  description: z.string().nullable().optional(),
+  network_id: z.string().min(1),
+  ip_version: z.union([z.literal(4), z.literal(6)]),
+  cidr: z.string(),
+  gateway_ip: z.string().nullable().optional(),
+  enable_dhcp: z.boolean().optional(),
+  dns_nameservers: z.array(z.string()).default([]),
+  allocation_pools: z.array(PoolSchema).default([]),
+  host_routes: z.array(z.looseObject({ destination: z.string(), nexthop: z.string() })).optional(),
+  ipv6_ra_mode: z.string().nullable().optional(),
+  ipv6_address_mode: z.string().nullable().optional(),
+  subnetpool_id: z.string().nullable().optional(),
+  segment_id: z.string().nullable().optional(),
+  service_types: z.array(z.string()).optional(),
+  project_id: z.string().optional(),
+  tenant_id: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  created_at: z.string().optional(),
+  updated_at: z.string().optional(),
+  revision_number: z.number().optional(),
+});
+export type Subnet = z.infer<typeof SubnetSchema>;
+
+export const IPV6_MODES = ['slaac', 'dhcpv6-stateful', 'dhcpv6-stateless'] as const;
+export const IPV6_MODE_HINTS: Record<(typeof IPV6_MODES)[number], string> = {
+  slaac: 'SLAAC: hosts build their own address from the router advertisement',
+  'dhcpv6-stateful': 'DHCPv6 stateful: addresses and options from DHCPv6',
+  'dhcpv6-stateless': 'DHCPv6 stateless: SLAAC addresses, options (DNS) from DHCPv6',
+};
+
+export const poolsText = (s: Pick<Subnet, 'allocation_pools'>) => s.allocation_pools.map((p) => `${p.start}-${p.end}`).join('\n');
+
+function names(rows: readonly Subnet[]): string {
+  return rows.map((r) => (r.name ? `${r.name} (${r.cidr})` : r.cidr)).join(', ');
+}
+
+export const SUBNET_ACTIONS: readonly ResourceAction<Subnet>[] = [
+  {
+    id: 'delete', label: 'Delete', destructive: true,
+    allowed: () => true,
+    request: (s) => ({ method: 'DELETE', path: `v2.0/subnets/${s.id}` }),
+    cli: (s) => cliLine('openstack', 'subnet', 'delete', s.id),
+    confirm: {
+      title: () => 'Delete subnet?',
+      body: (r) => `This deletes ${names(r)}. Neutron refuses while a port still has an address from it.`,
+      confirmLabel: 'Delete', destructive: true,
+    },
+  },
+];
+
+export const subnetDefinition: ResourceDefinition<Subnet> = {
+  kind: 'subnet',
+  slug: 'subnets',
+  label: { singular: 'Subnet', plural: 'Subnets' },
+  service: NETWORK_SERVICE,
+  paths: { list: 'v2.0/subnets', item: (id) => `v2.0/subnets/${id}` },
+  keys: { list: 'subnets', item: 'subnet' },
+  schema: SubnetSchema,
+  id: (s) => s.id,
+  name: (s) => s.name,
+  columns: [
+    { id: 'name', label: 'Name', value: (s) => s.name || s.id, cell: 'name', sortKey: 'name' },
+    { id: 'cidr', label: 'CIDR', value: (s) => s.cidr, cell: 'mono', sortKey: 'cidr' },
+    { id: 'version', label: 'IP version', value: (s) => `IPv${s.ip_version}` },
+    { id: 'gateway', label: 'Gateway', value: (s) => s.gateway_ip ?? 'none', cell: 'mono' },
+    { id: 'dhcp', label: 'DHCP', value: (s) => (s.enable_dhcp ? 'On' : 'Off') },
+    { id: 'pools', label: 'Allocation pools', value: (s) => s.allocation_pools.map((p) => `${p.start}-${p.end}`), cell: 'list' },
+  ],
+  filters: [{ id: 'network_id', label: 'Network ID', type: 'text' }],
+  actions: SUBNET_ACTIONS,
+  cli: { list: 'openstack subnet list', show: (s) => cliLine('openstack', 'subnet', 'show', s.id) },
+};
+
+// ---- Create and edit ----------------------------------------------------------------------------
+
+/** What the subnet part of a form holds (all text, as typed). */
+export interface SubnetValues {
+  name: string;
+  ipVersion: '4' | '6';
+  cidr: string;
+  /** Blank = Neutron's default (first address), "none" = no gateway. */
+  gateway: string;
+  dhcp: boolean;
+  dns: string;
+  pools: string;
+  ipv6AddressMode: string;
+  ipv6RaMode: string;
+}
+
+export const emptySubnetValues = (cidr = ''): SubnetValues => ({ name: '', ipVersion: '4', cidr, gateway: '', dhcp: true, dns: '', pools: '', ipv6AddressMode: '', ipv6RaMode: '' });
+
+const modeSchema = z.union([z.literal(''), z.enum(IPV6_MODES)]);
+
+/** Subnet input validated the way Neutron would, against the network's existing CIDRs (no overlap allowed). */
+export function subnetCreateSchema(existingCidrs: readonly string[] = []) {
+  return z
+    .object({
+      name: z.string().trim().min(1, { error: 'Enter a subnet name' }).max(255, { error: 'At most 255 characters' }),
+      ipVersion: z.enum(['4', '6']),
+      cidr: z.string(),
+      gateway: z.string(),
+      dhcp: z.boolean(),
+      dns: z.string(),
+      pools: z.string(),
+      ipv6AddressMode: modeSchema,
+      ipv6RaMode: modeSchema,
+    })
+    .superRefine((v, ctx) => {
+      const version = v.ipVersion === '6' ? 6 : 4;
+      const c = cidrProblem(v.cidr, version, existingCidrs, v.dhcp);
+      if (c) ctx.addIssue({ code: 'custom', path: ['cidr'], message: c });
+      const cidrOk = !c;
+      const g = gatewayProblem(v.gateway, cidrOk ? v.cidr : '');
+      if (g) ctx.addIssue({ code: 'custom', path: ['gateway'], message: g });
+      const dns = parseNameservers(v.dns).problem;
+      if (dns) ctx.addIssue({ code: 'custom', path: ['dns'], message: dns });
+      if (cidrOk) {
+        const p = parsePools(v.pools, v.cidr).problem;
+        if (p) ctx.addIssue({ code: 'custom', path: ['pools'], message: p });
+      }
+      const modes = [v.ipv6AddressMode, v.ipv6RaMode].filter(Boolean);
+      if (version === 6 && modes.length) {
+        // Neutron's rules: modes need DHCP, must agree when both are set, and SLAAC (EUI-64) needs a /64.
+        if (!v.dhcp) ctx.addIssue({ code: 'custom', path: ['ipv6AddressMode'], message: 'IPv6 modes need DHCP enabled: turn DHCP on or leave the modes unset' });
+        else if (v.ipv6AddressMode && v.ipv6RaMode && v.ipv6AddressMode !== v.ipv6RaMode) {
+          ctx.addIssue({ code: 'custom', path: ['ipv6RaMode'], message: 'When both modes are set, Neutron requires them to be the same' });
+        }
+        const c6 = cidrOk ? parseCidr(v.cidr) : null;
+        if (c6 && c6.prefix !== 64 && modes.some((m) => m === 'slaac' || m === 'dhcpv6-stateless')) {
+          ctx.addIssue({ code: 'custom', path: ['cidr'], message: 'SLAAC addresses (EUI-64) need a /64 range' });
+        }
+      }
+    });
+}
+export type SubnetCreate = z.infer<ReturnType<typeof subnetCreateSchema>>;
+
+function gatewayValue(text: string): string | null | undefined {
+  const g = text.trim();
+  if (!g) return undefined;
+  return g.toLowerCase() === 'none' ? null : g;
+}
+
+export function subnetCreateBody(networkId: string, v: SubnetCreate): { subnet: Record<string, unknown> } {
+  const version = v.ipVersion === '6' ? 6 : 4;
+  const subnet: Record<string, unknown> = { network_id: networkId, ip_version: version, cidr: v.cidr.trim(), name: v.name.trim(), enable_dhcp: v.dhcp };
+  const gw = gatewayValue(v.gateway);
+  if (gw !== undefined) subnet.gateway_ip = gw;
+  const dns = parseNameservers(v.dns).servers;
+  if (dns.length) subnet.dns_nameservers = dns;
+  const pools = parsePools(v.pools, v.cidr).pools;
+  if (pools.length) subnet.allocation_pools = pools;
+  if (version === 6 && v.ipv6AddressMode) subnet.ipv6_address_mode = v.ipv6AddressMode;
+  if (version === 6 && v.ipv6RaMode) subnet.ipv6_ra_mode = v.ipv6RaMode;
+  return { subnet };
+}
+
+export const subnetCreateRequest = (networkId: string, v: SubnetCreate): ApiRequest => ({ method: 'POST', path: 'v2.0/subnets', body: subnetCreateBody(networkId, v) });
+
+const poolArgs = (pools: Array<{ start: string; end: string }>) => pools.flatMap((p) => ['--allocation-pool', `start=${p.start},end=${p.end}`]);
+
+/** `openstack subnet create ...` for the values as typed (placeholders for what is still missing). */
+export function subnetCreateCli(network: string, v: SubnetValues): string {
+  const six = v.ipVersion === '6';
+  const gw = gatewayValue(v.gateway);
+  const pools = parseCidr(v.cidr) ? parsePools(v.pools, v.cidr).pools : [];
+  return cliLine(
+    'openstack', 'subnet', 'create',
+    '--network', network || '<network>',
+    '--subnet-range', v.cidr.trim() || '<cidr>',
+    ...(six ? ['--ip-version', '6'] : []),
+    ...(six && v.ipv6RaMode ? ['--ipv6-ra-mode', v.ipv6RaMode] : []),
+    ...(six && v.ipv6AddressMode ? ['--ipv6-address-mode', v.ipv6AddressMode] : []),
+    ...(gw === null ? ['--gateway', 'none'] : gw ? ['--gateway', gw] : []),
+    v.dhcp ? undefined : '--no-dhcp',
+    ...parseNameservers(v.dns).servers.flatMap((d) => ['--dns-nameserver', d]),
+    ...poolArgs(pools),
+    v.name.trim() || '<name>',
+  );
+}
+
+/** The subnet's current values, for the edit form. */
+export const subnetValues = (s: Subnet): SubnetValues => ({
+  name: s.name, ipVersion: s.ip_version === 6 ? '6' : '4', cidr: s.cidr, gateway: s.gateway_ip ?? 'none', dhcp: s.enable_dhcp !== false,
+  dns: s.dns_nameservers.join(', '), pools: poolsText(s), ipv6AddressMode: s.ipv6_address_mode ?? '', ipv6RaMode: s.ipv6_ra_mode ?? '',
+});
+
+/** Edit: the CIDR, version and IPv6 modes are fixed once created; the subnet's own CIDR does not count as overlap. */
+export const subnetEditSchema = () => subnetCreateSchema([]);
+
+/** Only the changed attributes. */
+export function subnetEditBody(s: Subnet, v: SubnetCreate): { subnet: Record<string, unknown> } {
+  const cur = subnetValues(s);
+  const subnet: Record<string, unknown> = {};
+  if (v.name.trim() !== s.name) subnet.name = v.name.trim();
+  if (v.dhcp !== cur.dhcp) subnet.enable_dhcp = v.dhcp;
+  const gw = gatewayValue(v.gateway);
+  const curGw = s.gateway_ip ?? null;
+  if (gw !== undefined && gw !== curGw) subnet.gateway_ip = gw;
+  const dns = parseNameservers(v.dns).servers;
+  if (dns.join(',') !== s.dns_nameservers.join(',')) subnet.dns_nameservers = dns;
+  const pools = parsePools(v.pools, s.cidr).pools;
+  if (pools.length && poolsText({ allocation_pools: pools }) !== cur.pools) subnet.allocation_pools = pools;
+  return { subnet };
+}
+
+export function subnetEditCli(s: Subnet, v: SubnetCreate): string {
+  const b = subnetEditBody(s, v).subnet;
+  return cliLine(
+    'openstack', 'subnet', 'set',
+    ...('name' in b ? ['--name', String(b.name)] : []),
+    ...('gateway_ip' in b ? ['--gateway', b.gateway_ip === null ? 'none' : String(b.gateway_ip)] : []),
+    'enable_dhcp' in b ? (b.enable_dhcp ? '--dhcp' : '--no-dhcp') : undefined,
+    ...('dns_nameservers' in b ? ['--no-dns-nameservers', ...(b.dns_nameservers as string[]).flatMap((d) => ['--dns-nameserver', d])] : []),
+    ...('allocation_pools' in b ? ['--no-allocation-pool', ...poolArgs(b.allocation_pools as Array<{ start: string; end: string }>)] : []),
+    s.id,
+  );
+}
