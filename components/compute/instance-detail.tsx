@@ -17,6 +17,7 @@ import { apiFetch } from '@/lib/client/api';
 import { NOVA, useStorageCall } from '@/components/volume/data';
 import { attachedServers, attachRequest, canAttach, canDetach, detachRequest, VOLUME_SERVICE, VolumeSchema, volumeStatus } from '@/lib/resources/volume/volume';
 import { CliHint } from '@/components/ui/cli-hint';
+import { InstanceFloatingIpActions, InstanceSecurityGroups } from '@/components/network/floating-ip-instance';
 
 const { table, th, td, box } = tableClass;
 
@@ -30,6 +31,7 @@ export function InstanceDetail({ id }: { id: string }) {
       tabs={[
         { id: 'interfaces', label: 'Interfaces', render: (s) => <Interfaces server={s} /> },
         { id: 'volumes', label: 'Volumes', render: (s) => <Volumes server={s} /> },
+        { id: 'security-groups', label: 'Security groups', render: (s) => <InstanceSecurityGroups server={s} /> },
         { id: 'console', label: 'Console log', render: (s) => <ConsoleLog server={s} /> },
         { id: 'actions', label: 'Action log', render: (s) => <ActionLog server={s} /> },
       ]}
@@ -95,6 +97,7 @@ function ExtraActions({ server }: { server: Server }) {
           Open console
         </button>
       )}
+      <InstanceFloatingIpActions server={server} />
       <div className="basis-full">
         {consoleM.isError && <ApiErrorNotice title="No console" error={consoleM.error} />}
         {open === 'edit' && <EditForm server={server} onDone={() => setOpen(null)} />}
