@@ -2,15 +2,16 @@
 // Queries, calls and form pieces shared by the router, floating IP and security group pages and their instance-page
 // parts. Minimal local schemas for networks, subnets and ports: the networks helper's definitions replace them later.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
+import { ResourceList } from '@/components/resource/resource-list';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { COMPUTE_HEADERS } from '@/lib/resources/compute/server';
 import { osCall, useProjectScope } from '@/lib/resources/hooks';
 import { parseResponse } from '@/lib/resources/schema';
-import type { ApiRequest } from '@/lib/resources/types';
+import type { ApiRequest, ResourceDefinition } from '@/lib/resources/types';
 
 export const NEUTRON = { service: 'network' } as const;
 export const NOVA = { service: 'compute', headers: COMPUTE_HEADERS } as const;
@@ -128,4 +129,26 @@ export function EdgeForm({
 /** A short explanation under a page heading: what this kind of thing is. */
 export function Explain({ children }: { children: ReactNode }) {
   return <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{children}</p>;
+}
+
+/** A kind's list with an explanation and a header button that opens its create panel above the table. */
+export function EdgeList<T>({ def, button, explain, panel }: { def: ResourceDefinition<T>; button: string; explain: ReactNode; panel: (close: () => void) => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <ResourceList
+      def={def}
+      detail
+      headerActions={
+        <button type="button" className={buttonClass.primary} aria-expanded={open} onClick={() => setOpen(!open)}>
+          {button}
+        </button>
+      }
+      notice={
+        <>
+          <Explain>{explain}</Explain>
+          {open && panel(() => setOpen(false))}
+        </>
+      }
+    />
+  );
 }

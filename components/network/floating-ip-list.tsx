@@ -1,34 +1,24 @@
 'use client';
 
 import { useState } from 'react';
-import { ResourceList } from '@/components/resource/resource-list';
-import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useCreate } from '@/lib/resources/hooks';
 import { floatingIpCreateCli, FloatingIpCreateSchema, floatingIpDefinition as def } from '@/lib/resources/network/floating-ip';
 import { fieldErrors } from '@/lib/resources/schema';
-import { EdgeForm, Explain, useExternalNetworks } from './edge-data';
+import { EdgeForm, EdgeList, useExternalNetworks } from './edge-data';
 
 export function FloatingIpsList() {
-  const [open, setOpen] = useState(false);
   return (
-    <ResourceList
+    <EdgeList
       def={def}
-      detail
-      headerActions={
-        <button type="button" className={buttonClass.primary} aria-expanded={open} onClick={() => setOpen(!open)}>
-          Allocate floating IP
-        </button>
-      }
-      notice={
+      button="Allocate floating IP"
+      explain={
         <>
-          <Explain>
-            A floating IP is a public address taken from an external network&apos;s pool and kept by your project until you release it. Associate it
-            with an instance to make that instance reachable from outside; disassociate to move it elsewhere.
-          </Explain>
-          {open && <AllocateForm onDone={() => setOpen(false)} />}
+          A floating IP is a public address taken from an external network&apos;s pool and kept by your project until you release it. Associate it
+          with an instance to make that instance reachable from outside; disassociate to move it elsewhere.
         </>
       }
+      panel={(close) => <AllocateForm onDone={close} />}
     />
   );
 }

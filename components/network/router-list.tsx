@@ -2,34 +2,24 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { ResourceList } from '@/components/resource/resource-list';
-import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useCreate, useResourceHref } from '@/lib/resources/hooks';
 import { routerCreateCli, RouterCreateSchema, routerDefinition as def, RouterSchema } from '@/lib/resources/network/router';
 import { fieldErrors } from '@/lib/resources/schema';
-import { EdgeForm, Explain, useExternalNetworks } from './edge-data';
+import { EdgeForm, EdgeList, useExternalNetworks } from './edge-data';
 
 export function RoutersList() {
-  const [open, setOpen] = useState(false);
   return (
-    <ResourceList
+    <EdgeList
       def={def}
-      detail
-      headerActions={
-        <button type="button" className={buttonClass.primary} aria-expanded={open} onClick={() => setOpen(!open)}>
-          Create router
-        </button>
-      }
-      notice={
+      button="Create router"
+      explain={
         <>
-          <Explain>
-            A router connects your subnets to each other (its interfaces) and, through its external gateway, to an external network such as
-            <code className="mx-1">public</code>: instances reach the outside through it, and floating IPs are translated on it.
-          </Explain>
-          {open && <RouterCreateForm onDone={() => setOpen(false)} />}
+          A router connects your subnets to each other (its interfaces) and, through its external gateway, to an external network such as
+          <code className="mx-1">public</code>: instances reach the outside through it, and floating IPs are translated on it.
         </>
       }
+      panel={(close) => <RouterCreateForm onDone={close} />}
     />
   );
 }
