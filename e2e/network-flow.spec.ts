@@ -116,7 +116,7 @@ test('a router with a gateway to public and an interface on the subnet; delete i
   await form.getByLabel('External gateway network').selectOption({ label: 'public' });
   await expect(form.getByText(`openstack router create --external-gateway public ${routerName}`)).toBeVisible();
   await form.getByRole('button', { name: 'Create router' }).click();
-  await expect(page.getByRole('heading', { name: routerName, level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: routerName, level: 1 })).toBeVisible(SLOW);
   const overview = page.getByRole('tabpanel');
   await expect(overview).toContainText('public');
   await expect(overview).toContainText(/172\.24\.4\.\d+/);
@@ -127,15 +127,15 @@ test('a router with a gateway to public and an interface on the subnet; delete i
   await add.getByLabel('Subnet').selectOption({ label: `${sub} (${cidr}, gateway ${cidr.replace(/0\/24$/, '1')})` });
   await expect(add.getByText(`openstack router add subnet ${routerName} ${sub}`)).toBeVisible();
   await add.getByRole('button', { name: 'Add interface' }).click();
-  await expect(add).toHaveCount(0);
+  await expect(add).toHaveCount(0, SLOW);
   await page.getByRole('tab', { name: 'Interfaces' }).click();
   const ifaces = page.getByRole('table', { name: 'Router interfaces' });
-  await expect(ifaces).toContainText(sub);
+  await expect(ifaces).toContainText(sub, SLOW);
   await expect(ifaces).toContainText(cidr.replace(/0\/24$/, '1'));
 
   await toolbar.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog', { name: 'Delete router?' }).getByRole('button', { name: 'Delete' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Delete failed' })).toContainText(/Router .+ has ports still attached/);
+  await expect(page.getByRole('alert').filter({ hasText: 'Delete failed' })).toContainText(/Router .+ has ports still attached/, SLOW);
 });
 
 test('launch an instance on the network; associate a floating IP from the instance page', async ({ page }) => {
@@ -161,7 +161,7 @@ test('launch an instance on the network; associate a floating IP from the instan
   await assoc.getByLabel('Pool').selectOption({ label: 'public' });
   await expect(assoc.getByText(/openstack floating ip create public; openstack floating ip set --port /)).toBeVisible();
   await assoc.getByRole('button', { name: 'Associate' }).click();
-  await expect(assoc).toHaveCount(0);
+  await expect(assoc).toHaveCount(0, SLOW);
   await expect(page.getByRole('toolbar', { name: 'Instance actions' }).getByRole('button', { name: 'Disassociate floating IP' })).toBeVisible(SLOW);
 
   await openNetworkPage(page, 'Floating IPs');
@@ -183,13 +183,13 @@ test('a security group with the SSH preset; bad port and CIDR are refused in the
   await form.getByLabel('Name').fill(sg);
   await expect(form.getByText(`openstack security group create ${sg}`)).toBeVisible();
   await form.getByRole('button', { name: 'Create security group' }).click();
-  await expect(page.getByRole('heading', { name: sg, level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: sg, level: 1 })).toBeVisible(SLOW);
   await page.getByRole('tab', { name: 'Rules' }).click();
 
   const rules = page.getByRole('table', { name: 'Security group rules' });
   await page.getByRole('group', { name: 'Add a common rule' }).getByRole('button', { name: 'SSH (22)' }).click();
   const ssh = rules.getByRole('row').filter({ hasText: 'ingress' }).filter({ hasText: 'tcp' });
-  await expect(ssh).toContainText('22');
+  await expect(ssh).toContainText('22', SLOW);
   await expect(ssh).toContainText('0.0.0.0/0');
 
   await page.getByRole('button', { name: 'Custom rule' }).click();
@@ -206,7 +206,7 @@ test('a security group with the SSH preset; bad port and CIDR are refused in the
   await custom.getByLabel('Remote CIDR').fill('203.0.113.0/24');
   await expect(custom.getByText(`openstack security group rule create --ingress --ethertype IPv4 --protocol tcp --dst-port 8000:8080 --remote-ip 203.0.113.0/24 ${sg}`)).toBeVisible();
   await custom.getByRole('button', { name: 'Add rule' }).click();
-  await expect(custom).toHaveCount(0);
+  await expect(custom).toHaveCount(0, SLOW);
   await expect(rules.getByRole('row').filter({ hasText: '203.0.113.0/24' })).toContainText('8000–8080');
 
   await openInstance(page);
@@ -228,7 +228,7 @@ test('tear down through the UI: disassociate, release, delete instance, remove i
 
   await openNetworkPage(page, 'Floating IPs');
   const fipRow = row(page, 'Floating IPs', floatingAddress);
-  await expect(fipRow).toContainText('Not associated');
+  await expect(fipRow).toContainText('Not associated', SLOW);
   await fipRow.getByRole('button', { name: `Actions for ${floatingAddress}` }).click();
   await fipRow.getByRole('menuitem', { name: 'Release' }).click();
   await page.getByRole('dialog', { name: 'Release floating IP?' }).getByRole('button', { name: 'Release' }).click();
