@@ -19,6 +19,7 @@ import { NOVA, useStorageCall } from '@/components/volume/data';
 import { attachedServers, attachRequest, canAttach, canDetach, detachRequest, VOLUME_SERVICE, VolumeSchema, volumeStatus } from '@/lib/resources/volume/volume';
 import { CliHint } from '@/components/ui/cli-hint';
 import { FailureNotice } from '@/components/resource/failure-notice';
+import { InstanceFloatingIpActions, InstanceSecurityGroups } from '@/components/network/floating-ip-instance';
 
 const { table, th, td, box } = tableClass;
 
@@ -32,6 +33,7 @@ export function InstanceDetail({ id }: { id: string }) {
       tabs={[
         { id: 'interfaces', label: 'Interfaces', render: (s) => <Interfaces server={s} /> },
         { id: 'volumes', label: 'Volumes', render: (s) => <Volumes server={s} /> },
+        { id: 'security-groups', label: 'Security groups', render: (s) => <InstanceSecurityGroups server={s} /> },
         { id: 'console', label: 'Console log', render: (s) => <ConsoleLog server={s} /> },
         { id: 'actions', label: 'Action log', render: (s) => <ActionLog server={s} /> },
       ]}
@@ -92,6 +94,7 @@ function ExtraActions({ server }: { server: Server }) {
           Open console
         </button>
       )}
+      <InstanceFloatingIpActions server={server} />
       <div className="basis-full">
         {consoleM.isError && <ApiErrorNotice title="No console" error={consoleM.error} />}
         {open === 'edit' && <EditForm server={server} onDone={() => setOpen(null)} />}

@@ -1,13 +1,22 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { disassociateAll } from '@/components/network/floating-ip-instance';
+import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceList } from '@/components/resource/resource-list';
 import { buttonClass } from '@/components/ui/button';
-import { useResourceHref } from '@/lib/resources/hooks';
-import { serverDefinition } from '@/lib/resources/compute/server';
+import { useProjectScope, useResourceHref } from '@/lib/resources/hooks';
+import { serverDefinition, serverIps } from '@/lib/resources/compute/server';
 
 export function InstancesList() {
   const href = useResourceHref();
+  const router = useRouter();
+  const qc = useQueryClient();
+  const { projectId } = useProjectScope();
+  const [error, setError] = useState<unknown>(null);
   return (
     <ResourceList
       def={serverDefinition}
@@ -17,6 +26,21 @@ export function InstancesList() {
           Launch instance
         </Link>
       }
+      notice={error ? <ApiErrorNotice title="Disassociate failed" error={error} /> : undefined}
+      rowActions={(s) => [
+        { id: 'associate-fip', label: 'Associate floating IP', onSelect: () => router.push(href('instances', encodeURIComponent(s.id), 'fip=associate')) },
+        ...(serverIps(s, 'floating').length
+          ? [{
+              id: 'disassociate-fip', label: 'Disassociate floating IP',
+              onSelect: () => {
+                setError(null);
+                disassociateAll(s.id)
+                  .catch(setError)
+                  .finally(() => ['server', 'floating-ip'].forEach((k) => void qc.invalidateQueries({ queryKey: ['os', projectId, k] })));
+              },
+            }]
+          : []),
+      ]}
     />
   );
 }

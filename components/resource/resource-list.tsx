@@ -49,9 +49,11 @@ interface ResourceListProps<T> {
   headerActions?: ReactNode;
   /** Shown above the table (e.g. a just-created key's download). */
   notice?: ReactNode;
+  /** More items for a row's menu that need their own UI (e.g. "Associate floating IP" on an instance). */
+  rowActions?: (row: T) => { id: string; label: string; destructive?: boolean; onSelect: () => void }[];
 }
 
-export function ResourceList<T>({ def, detail, headerActions, notice }: ResourceListProps<T>) {
+export function ResourceList<T>({ def, detail, headerActions, notice, rowActions }: ResourceListProps<T>) {
   const pathname = usePathname();
   const search = useSearchParams();
   const href = useResourceHref();
@@ -230,7 +232,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice }: Resource
               {shown.map((row) => {
                 const id = def.id(row);
                 const name = def.name(row) || id;
-                const rowActions = (def.actions ?? []).filter((a) => a.allowed(row, { isAdmin }));
+                const allowedActions = (def.actions ?? []).filter((a) => a.allowed(row, { isAdmin }));
                 return (
                   <tr key={id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40" data-id={id}>
                     <td className="px-3 py-2">
@@ -253,7 +255,13 @@ export function ResourceList<T>({ def, detail, headerActions, notice }: Resource
                     ))}
                     {(def.actions?.length ?? 0) > 0 && (
                       <td className="px-3 py-2 text-right">
-                        <RowMenu name={name} items={rowActions.map((a) => ({ id: a.id, label: a.label, destructive: a.destructive, onSelect: () => actions.run(a, [row]) }))} />
+                        <RowMenu
+                          name={name}
+                          items={[
+                            ...allowedActions.map((a) => ({ id: a.id, label: a.label, destructive: a.destructive, onSelect: () => actions.run(a, [row]) })),
+                            ...(rowActions?.(row) ?? []),
+                          ]}
+                        />
                       </td>
                     )}
                   </tr>

@@ -189,6 +189,12 @@ describe('security groups', () => {
     expect(err(range.body).message).toBe('For TCP/UDP protocols, port_range_min must be <= port_range_max');
     const icmp = await post('/security-group-rules', { security_group_rule: { security_group_id: sg.id, direction: 'ingress', protocol: 'icmp', port_range_min: 8, port_range_max: 300 } });
     expect(err(icmp.body).type).toBe('SecurityGroupInvalidIcmpValue');
+    // Messages as Neutron Zed answers them (checked on the realcloud).
+    const cidr = await post('/security-group-rules', { security_group_rule: { ...rule, remote_ip_prefix: '10.0.0.300/24' } });
+    expect(cidr.status).toBe(400);
+    expect(err(cidr.body)).toMatchObject({ type: 'InvalidCIDR', message: 'Invalid CIDR 10.0.0.300/24 given as IP prefix.' });
+    const port = await post('/security-group-rules', { security_group_rule: { ...rule, port_range_min: 70000, port_range_max: 70000 } });
+    expect(err(port.body)).toMatchObject({ type: 'SecurityGroupInvalidPortValue', message: 'Invalid value for port 70000' });
     const proto = await post('/security-group-rules', { security_group_rule: { security_group_id: sg.id, direction: 'ingress', protocol: 'foo' } });
     expect(err(proto.body).type).toBe('SecurityGroupRuleInvalidProtocol');
     const net = findNetwork(cloud.core, 'private', seedProjectId('demo'))!;

@@ -182,7 +182,8 @@ export function securityRoutes(r: Router, { m }: Deps): void {
     let normalized: string | null = null;
     if (body.remote_ip_prefix !== undefined && body.remote_ip_prefix !== null) {
       const c = parseCidr(body.remote_ip_prefix);
-      if (!c) throw bad(`Invalid input for remote_ip_prefix. Reason: '${String(body.remote_ip_prefix)}' is not a valid IP subnet.`);
+      // Neutron's convert_ip_prefix_to_cidr (checked on Zed): 400 InvalidCIDR.
+      if (!c) throw bad(`Invalid CIDR ${String(body.remote_ip_prefix)} given as IP prefix.`, 'InvalidCIDR');
       if ((c.version === 4 ? 'IPv4' : 'IPv6') !== ethertype) throw bad(`Conflicting value ethertype ${ethertype} for CIDR ${String(body.remote_ip_prefix)}`, 'SecurityGroupRuleParameterConflict');
       prefix = `${formatIp(c.version, c.address)}/${c.prefix}`;
       normalized = cidrString(c);

@@ -1,0 +1,186 @@
+'use client';
+// The instance pages' floating IP and security group parts: associate / disassociate from the instance, and the
+// instance's security groups (Nova's addSecurityGroup / removeSecurityGroup apply a group to every port).
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+import { z } from 'zod';
+import { ApiErrorNotice } from '@/components/resource/api-error';
+import { buttonClass } from '@/components/ui/button';
+import { CliHint } from '@/components/ui/cli-hint';
+import { SelectField } from '@/components/ui/field';
+import { tableClass } from '@/components/ui/table';
+import { osCall, useProjectScope, useResourceList } from '@/lib/resources/hooks';
+import { disassociateCli, disassociateRequest, FloatingIpSchema, type FloatingIp } from '@/lib/resources/network/floating-ip';
+import { securityGroupDefinition, serverGroupCli, serverGroupRequest } from '@/lib/resources/network/security-group';
+import { parseResponse } from '@/lib/resources/schema';
+import { EdgeForm, Explain, NEUTRON, NOVA, useEdgeCall, usePorts } from './edge-data';
+import { AssociateFromInstanceForm } from './floating-ip-associate';
+
+const { table, th, td, box } = tableClass;
+
+/** The floating IPs on the server's ports, from Neutron (Nova's addresses can lag behind an association). */
+export function useServerFloatingIps(serverId: string) {
+  const { projectId } = useProjectScope();
+  const list = z.looseObject({ floatingips: z.array(FloatingIpSchema) });
+  return useQuery({
+    queryKey: ['os', projectId, 'floating-ip', 'list', 'of-server', serverId],
+    queryFn: async ({ signal }) => {
+      const ports = z.looseObject({ ports: z.array(z.looseObject({ id: z.string() })) });
+      const p = parseResponse(ports, await osCall(NEUTRON, { method: 'GET', path: `v2.0/ports?device_id=${encodeURIComponent(serverId)}&fields=id` }, signal), 'network ports');
+      if (!p.ports.length) return [];
+      const q = p.ports.map((x) => `port_id=${encodeURIComponent(x.id)}`).join('&');
+      return parseResponse(list, await osCall(NEUTRON, { method: 'GET', path: `v2.0/floatingips?${q}` }, signal), 'network floatingips').floatingips;
+    },
+  });
+}
+
+/** Buttons (and their forms) for the instance page's action bar. `?fip=associate` opens the form (from the list's row menu). */
+export function InstanceFloatingIpActions({ server }: { server: { id: string; name: string } }) {
+  const search = useSearchParams();
+  const [open, setOpen] = useState<'associate' | 'disassociate' | null>(search.get('fip') === 'associate' ? 'associate' : null);
+  const fips = useServerFloatingIps(server.id);
+  const attached = fips.data ?? [];
+  return (
+    <>
+      <button type="button" className={buttonClass.secondary} aria-expanded={open === 'associate'} onClick={() => setOpen(open === 'associate' ? null : 'associate')}>
+        Associate floating IP
+      </button>
+      {attached.length > 0 && (
+        <button type="button" className={buttonClass.secondary} aria-expanded={open === 'disassociate'} onClick={() => setOpen(open === 'disassociate' ? null : 'disassociate')}>
+          Disassociate floating IP
+        </button>
+      )}
+      <div className="basis-full">
+        {open === 'associate' && <AssociateFromInstanceForm server={server} onDone={() => setOpen(null)} />}
+        {open === 'disassociate' && <DisassociateForm fips={attached} onDone={() => setOpen(null)} />}
+      </div>
+    </>
+  );
+}
+
+function DisassociateForm({ fips, onDone }: { fips: readonly FloatingIp[]; onDone: () => void }) {
+  const [id, setId] = useState(fips.length === 1 ? fips[0].id : '');
+  const [error, setError] = useState<string>();
+  const m = useEdgeCall(NEUTRON, (fid: string) => disassociateRequest(fid), onDone);
+  const chosen = fips.find((f) => f.id === id);
+  return (
+    <EdgeForm
+      label="Disassociate floating IP"
+      explain="The address stays allocated to your project (release it from the floating IPs page); the instance is no longer reachable through it."
+      error={m.error}
+      errorTitle="Disassociation refused"
+      cli={disassociateCli(chosen?.floating_ip_address ?? '<address>')}
+      submit="Disassociate"
+      pending={m.isPending}
+      onCancel={onDone}
+      onSubmit={() => {
+        if (!id) return setError('Choose the floating IP');
+        setError(undefined);
+        m.mutate(id);
+      }}
+    >
+      <SelectField label="Floating IP to disassociate" value={id} error={error} onChange={(e) => setId(e.target.value)}>
+        {fips.length > 1 && <option value="">Choose a floating IP</option>}
+        {fips.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.floating_ip_address} → {f.fixed_ip_address}
+          </option>
+        ))}
+      </SelectField>
+    </EdgeForm>
+  );
+}
+
+/** Disassociate every floating IP of a server (the instance list's row action). */
+export async function disassociateAll(serverId: string): Promise<void> {
+  const ports = (await osCall<{ ports: { id: string }[] }>(NEUTRON, { method: 'GET', path: `v2.0/ports?device_id=${encodeURIComponent(serverId)}&fields=id` })).ports;
+  for (const p of ports) {
+    const { floatingips } = await osCall<{ floatingips: { id: string }[] }>(NEUTRON, { method: 'GET', path: `v2.0/floatingips?port_id=${encodeURIComponent(p.id)}&fields=id` });
+    for (const f of floatingips) await osCall(NEUTRON, disassociateRequest(f.id));
+  }
+}
+
+/** The instance's security groups tab: the groups on its ports (from Neutron, current at once), add one, remove one. */
+export function InstanceSecurityGroups({ server }: { server: { id: string; name: string } }) {
+  const all = useResourceList(securityGroupDefinition, { filters: {} });
+  const ports = usePorts(`device_id=${encodeURIComponent(server.id)}`);
+  const names = Object.fromEntries((all.data?.items ?? []).map((g) => [g.id, g.name]));
+  const ids = [...new Set((ports.data ?? []).flatMap((p) => p.security_groups))];
+  const current = { isPending: ports.isPending, isError: ports.isError, error: ports.error, data: ports.data && ids.map((id) => ({ id, name: names[id] ?? id })) };
+  const [groupId, setGroupId] = useState('');
+  const [error, setError] = useState<string>();
+  const add = useEdgeCall(NOVA, (g: string) => serverGroupRequest(server.id, g, 'add'), () => setGroupId(''));
+  const remove = useEdgeCall(NOVA, (g: string) => serverGroupRequest(server.id, g, 'remove'));
+  const have = new Set(ids);
+  const options = (all.data?.items ?? []).filter((g) => !have.has(g.id));
+  const chosen = options.find((g) => g.id === groupId);
+  return (
+    <div className="space-y-4">
+      <Explain>Security groups are the instance&apos;s firewall: a group added here applies to every network interface (port) of the instance.</Explain>
+      {current.isError && <ApiErrorNotice title="Could not load the instance's security groups" error={current.error} />}
+      {remove.isError && <ApiErrorNotice title="Remove refused" error={remove.error} />}
+      <div className={box}>
+        <table className={table} aria-label="Instance security groups" aria-busy={current.isPending}>
+          <thead>
+            <tr>
+              <th className={th}>Group</th>
+              <th className={th}>
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {current.data?.length === 0 && (
+              <tr>
+                <td className={td} colSpan={2}>
+                  No security group: all traffic to this instance is dropped unless port security is off.
+                </td>
+              </tr>
+            )}
+            {current.data?.map((g) => (
+              <tr key={g.id}>
+                <td className={td}>{g.name}</td>
+                <td className={`${td} text-right`}>
+                  <button
+                    type="button"
+                    className={buttonClass.secondary}
+                    disabled={remove.isPending}
+                    title={serverGroupCli(server.name, g.name, 'remove')}
+                    onClick={() => remove.mutate(g.id)}
+                  >
+                    Remove {g.name}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <EdgeForm
+        label="Add security group"
+        error={add.error}
+        errorTitle="Add refused"
+        cli={serverGroupCli(server.name, chosen?.name ?? '<group>', 'add')}
+        submit="Add security group"
+        pending={add.isPending}
+        onSubmit={() => {
+          if (!groupId) return setError('Choose a security group');
+          setError(undefined);
+          add.mutate(groupId);
+        }}
+      >
+        <SelectField label="Security group to add" value={groupId} error={error} onChange={(e) => setGroupId(e.target.value)} disabled={all.isPending}>
+          <option value="">{options.length ? 'Choose a security group' : 'Every group is already on this instance'}</option>
+          {options.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </SelectField>
+      </EdgeForm>
+      <CliHint>{`openstack server show -c security_groups ${server.id}`}</CliHint>
+    </div>
+  );
+}
+

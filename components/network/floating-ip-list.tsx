@@ -1,0 +1,66 @@
+'use client';
+
+import { useState } from 'react';
+import { SelectField, TextField } from '@/components/ui/field';
+import { useCreate } from '@/lib/resources/hooks';
+import { floatingIpCreateCli, FloatingIpCreateSchema, floatingIpDefinition as def } from '@/lib/resources/network/floating-ip';
+import { fieldErrors } from '@/lib/resources/schema';
+import { EdgeForm, EdgeList, useExternalNetworks } from './edge-data';
+
+export function FloatingIpsList() {
+  return (
+    <EdgeList
+      def={def}
+      button="Allocate floating IP"
+      explain={
+        <>
+          A floating IP is a public address taken from an external network&apos;s pool and kept by your project until you release it. Associate it
+          with an instance to make that instance reachable from outside; disassociate to move it elsewhere.
+        </>
+      }
+      panel={(close) => <AllocateForm onDone={close} />}
+    />
+  );
+}
+
+function AllocateForm({ onDone }: { onDone: () => void }) {
+  const pools = useExternalNetworks();
+  const create = useCreate(def);
+  const [v, setV] = useState({ networkId: '', description: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const networkId = v.networkId || (pools.data?.length === 1 ? pools.data[0].id : '');
+  const input = { ...v, networkId };
+  return (
+    <EdgeForm
+      label="Allocate floating IP"
+      explain="Neutron picks a free address from the pool of the external network you choose."
+      error={create.error}
+      errorTitle="Could not allocate"
+      cli={floatingIpCreateCli(input, pools.data?.find((p) => p.id === networkId)?.name)}
+      submit="Allocate"
+      pending={create.isPending}
+      onCancel={onDone}
+      onSubmit={async () => {
+        const r = FloatingIpCreateSchema.safeParse(input);
+        if (!r.success) return setErrors(fieldErrors(r.error));
+        setErrors({});
+        try {
+          await create.mutateAsync(r.data);
+          onDone();
+        } catch {
+          // shown by the notice
+        }
+      }}
+    >
+      <SelectField label="Pool" value={networkId} error={errors.networkId} onChange={(e) => setV({ ...v, networkId: e.target.value })} disabled={pools.isPending}>
+        <option value="">{pools.isPending ? 'Loading networks…' : pools.data?.length ? 'Choose an external network' : 'No external network in this cloud'}</option>
+        {(pools.data ?? []).map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label="Description" value={v.description} error={errors.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
+    </EdgeForm>
+  );
+}

@@ -1,0 +1,156 @@
+// Neutron floating IPs (v2.0). A floating IP is a public address from an external network's pool; associated with
+// a port (an instance's interface), the router between them translates it to the port's fixed (private) address.
+import { z } from 'zod';
+import { command } from '../cli';
+import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
+import { NETWORK_SERVICE } from './security-group';
+
+export const FloatingIpSchema = z.looseObject({
+  id: z.string().min(1),
+  floating_ip_address: z.string(),
+  floating_network_id: z.string(),
+  fixed_ip_address: z.string().nullable().optional(),
+  port_id: z.string().nullable().optional(),
+  router_id: z.string().nullable().optional(),
+  status: z.string(),
+  description: z.string().nullable().optional(),
+  project_id: z.string().optional(),
+  dns_name: z.string().nullable().optional(),
+  dns_domain: z.string().nullable().optional(),
+  port_details: z
+    .looseObject({ name: z.string().optional(), network_id: z.string().optional(), device_id: z.string().optional(), device_owner: z.string().optional(), status: z.string().optional() })
+    .nullable()
+    .optional(),
+  created_at: z.string().optional(),
+  updated_at: z.string().optional(),
+});
+export type FloatingIp = z.infer<typeof FloatingIpSchema>;
+
+/** ACTIVE when translated; DOWN when unassociated, or (on clouds without an L3 agent) even when associated. */
+export function floatingIpStatus(f: Pick<FloatingIp, 'status' | 'port_id'>): StatusInfo {
+  if (f.status === 'ACTIVE') return { label: 'ACTIVE', tone: 'ok' };
+  if (f.status === 'ERROR') return { label: 'ERROR', tone: 'error' };
+  if (f.status === 'DOWN') {
+    return f.port_id
+      ? { label: 'DOWN', tone: 'unknown', detail: 'Associated, but no L3 agent has activated it yet' }
+      : { label: 'DOWN', tone: 'unknown', detail: 'Not associated with a port' };
+  }
+  return { label: f.status, tone: 'unknown' };
+}
+
+/** The instance behind the port (Neutron's port_details carries the device), when it is one. */
+export const instanceOf = (f: FloatingIp): string | undefined =>
+  f.port_details?.device_owner?.startsWith('compute:') ? f.port_details.device_id : undefined;
+
+export const isAssociated = (f: FloatingIp) => !!f.port_id;
+
+const names = (rows: readonly FloatingIp[]) => rows.map((f) => f.floating_ip_address).join(', ');
+
+export const associateRequest = (fipId: string, portId: string, fixedIp?: string): ApiRequest => ({
+  method: 'PUT', path: `v2.0/floatingips/${fipId}`, body: { floatingip: { port_id: portId, ...(fixedIp ? { fixed_ip_address: fixedIp } : {}) } },
+});
+export const associateCli = (fip: string, port: string, fixedIp?: string) =>
+  command('openstack', 'floating', 'ip', 'set', '--port', port, fixedIp ? '--fixed-ip-address' : undefined, fixedIp, fip);
+
+export const disassociateRequest = (fipId: string): ApiRequest => ({ method: 'PUT', path: `v2.0/floatingips/${fipId}`, body: { floatingip: { port_id: null } } });
+export const disassociateCli = (fip: string) => command('openstack', 'floating', 'ip', 'unset', '--port', fip);
+
+export const FloatingIpCreateSchema = z.object({
+  networkId: z.string().min(1, { error: 'Choose the external network (the pool)' }),
+  description: z.string().max(255, { error: 'At most 255 characters' }),
+});
+export type FloatingIpCreate = z.infer<typeof FloatingIpCreateSchema>;
+
+export function floatingIpCreateCli(i: Partial<FloatingIpCreate>, networkName?: string): string {
+  return command('openstack', 'floating', 'ip', 'create', i.description ? '--description' : undefined, i.description || undefined, i.networkId ? (networkName ?? i.networkId) : '<network>');
+}
+
+export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCreate> = {
+  kind: 'floating-ip',
+  slug: 'floating-ips',
+  label: { singular: 'Floating IP', plural: 'Floating IPs' },
+  service: NETWORK_SERVICE,
+  paths: { list: 'v2.0/floatingips', item: (id) => `v2.0/floatingips/${id}` },
+  keys: { list: 'floatingips', item: 'floatingip' },
+  schema: FloatingIpSchema,
+  id: (f) => f.id,
+  name: (f) => f.floating_ip_address,
+  status: floatingIpStatus,
+  columns: [
+    { id: 'address', label: 'Address', value: (f) => f.floating_ip_address, cell: 'name', sortKey: 'floating_ip_address' },
+    { id: 'status', label: 'Status', value: (f) => f.status, cell: 'status', sortKey: 'status' },
+    { id: 'fixed', label: 'Fixed IP', value: (f) => f.fixed_ip_address ?? '', cell: 'mono' },
+    {
+      id: 'target', label: 'Instance / port',
+      value: (f, ctx) => {
+        const server = instanceOf(f);
+        if (server) return ctx.lookups.servers?.[server] ?? server;
+        return f.port_id ? `port ${f.port_details?.name || f.port_id}` : 'Not associated';
+      },
+    },
+    { id: 'pool', label: 'Pool', value: (f, ctx) => ctx.lookups.networks?.[f.floating_network_id] ?? f.floating_network_id },
+    { id: 'description', label: 'Description', value: (f) => f.description ?? '', hidden: true },
+    { id: 'id', label: 'ID', value: (f) => f.id, cell: 'mono', hidden: true },
+  ],
+  defaultSort: { column: 'address', dir: 'asc' },
+  filters: [
+    { id: 'floating_ip_address', label: 'Address', type: 'text' },
+    { id: 'status', label: 'Status', type: 'select', options: ['ACTIVE', 'DOWN', 'ERROR'].map((s) => ({ value: s, label: s })) },
+  ],
+  lookups: [
+    {
+      name: 'networks', kind: 'network', service: NETWORK_SERVICE, key: 'networks',
+      ids: (rows) => rows.map((f) => f.floating_network_id),
+      path: (ids) => `v2.0/networks?fields=id&fields=name&${ids.map((id) => `id=${encodeURIComponent(id)}`).join('&')}`,
+      label: (o) => String(o.name || o.id),
+    },
+    {
+      name: 'servers', kind: 'server', service: 'compute', key: 'servers',
+      ids: (rows) => rows.map((f) => instanceOf(f) ?? ''),
+      path: () => 'servers?limit=1000',
+      label: (o) => String(o.name ?? o.id),
+    },
+  ],
+  actions: [
+    {
+      id: 'disassociate', label: 'Disassociate',
+      allowed: isAssociated,
+      request: (f) => disassociateRequest(f.id),
+      optimistic: (f) => ({ ...f, port_id: null, fixed_ip_address: null, port_details: null }),
+      cli: (f) => disassociateCli(f.floating_ip_address),
+    },
+    {
+      id: 'delete', label: 'Release', bulk: true, destructive: true,
+      allowed: () => true,
+      request: (f) => ({ method: 'DELETE', path: `v2.0/floatingips/${f.id}` }),
+      cli: (f) => command('openstack', 'floating', 'ip', 'delete', f.floating_ip_address),
+      confirm: {
+        title: (r) => `Release ${r.length === 1 ? 'floating IP' : `${r.length} floating IPs`}?`,
+        body: (r) => `${names(r)} go${r.length === 1 ? 'es' : ''} back to the pool; another project may get ${r.length === 1 ? 'it' : 'them'} next. An associated address is disassociated first, so its instance loses that public address.`,
+        confirmLabel: 'Release', destructive: true,
+      },
+    },
+  ],
+  create: {
+    schema: FloatingIpCreateSchema,
+    fields: [],
+    defaults: { networkId: '', description: '' },
+    request: (i) => ({ method: 'POST', path: 'v2.0/floatingips', body: { floatingip: { floating_network_id: i.networkId, ...(i.description ? { description: i.description } : {}) } } }),
+    cli: (i) => floatingIpCreateCli(i),
+  },
+  overview: [
+    { label: 'ID', value: (f) => f.id, mono: true },
+    { label: 'Address', value: (f) => f.floating_ip_address, mono: true },
+    { label: 'Status', value: (f) => floatingIpStatus(f).detail ? `${f.status}: ${floatingIpStatus(f).detail}` : f.status },
+    { label: 'Pool (external network)', value: (f, ctx) => `${ctx.lookups.networks?.[f.floating_network_id] ?? ''} ${f.floating_network_id}`.trim() },
+    { label: 'Fixed IP', value: (f) => f.fixed_ip_address ?? 'Not associated', mono: true },
+    { label: 'Port', value: (f) => f.port_id ?? '', mono: true },
+    { label: 'Instance', value: (f, ctx) => { const s = instanceOf(f); return s ? `${ctx.lookups.servers?.[s] ?? ''} ${s}`.trim() : ''; } },
+    { label: 'Router', value: (f) => f.router_id ?? '', mono: true },
+    { label: 'DNS name', value: (f) => (f.dns_name ? `${f.dns_name}${f.dns_domain ? `.${f.dns_domain}` : ''}` : '') },
+    { label: 'Description', value: (f) => f.description ?? '' },
+    { label: 'Created', value: (f) => f.created_at ?? '' },
+    { label: 'Project ID', value: (f) => f.project_id ?? '', mono: true },
+  ],
+  cli: { list: 'openstack floating ip list --long', show: (f) => command('openstack', 'floating', 'ip', 'show', f.floating_ip_address) },
+};

@@ -1,0 +1,165 @@
+// Neutron routers (v2.0). A router forwards traffic between the project's subnets (its interfaces) and, through
+// its external gateway, to an external network: that gateway is also what floating IPs are translated on.
+import { z } from 'zod';
+import { command } from '../cli';
+import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
+import { NETWORK_SERVICE } from './security-group';
+
+const FixedIpSchema = z.looseObject({ subnet_id: z.string().optional(), ip_address: z.string() });
+
+export const RouterSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string(),
+  description: z.string().nullable().optional(),
+  status: z.string(),
+  admin_state_up: z.boolean(),
+  project_id: z.string().optional(),
+  external_gateway_info: z
+    .looseObject({ network_id: z.string(), enable_snat: z.boolean().optional(), external_fixed_ips: z.array(FixedIpSchema).optional() })
+    .nullable()
+    .optional(),
+  routes: z.array(z.looseObject({ destination: z.string(), nexthop: z.string() })).optional(),
+  availability_zones: z.array(z.string()).optional(),
+  created_at: z.string().optional(),
+  updated_at: z.string().optional(),
+});
+export type Router = z.infer<typeof RouterSchema>;
+
+export function routerStatus(r: Pick<Router, 'status'>): StatusInfo {
+  if (r.status === 'ACTIVE') return { label: 'ACTIVE', tone: 'ok' };
+  if (r.status === 'ERROR') return { label: 'ERROR', tone: 'error' };
+  if (r.status === 'PENDING_CREATE' || r.status === 'PENDING_UPDATE' || r.status === 'PENDING_DELETE') return { label: r.status, tone: 'busy' };
+  return { label: r.status, tone: 'unknown' };
+}
+
+export const gatewayIps = (r: Router): string[] => (r.external_gateway_info?.external_fixed_ips ?? []).map((f) => f.ip_address);
+
+/** Ports of a router: interfaces on the project's subnets (and their HA/DVR variants) versus its gateway. */
+export const ROUTER_INTERFACE_OWNERS = ['network:router_interface', 'network:router_interface_distributed', 'network:ha_router_replicated_interface'];
+
+export const RouterCreateSchema = z.object({
+  name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
+  description: z.string().max(255, { error: 'At most 255 characters' }),
+  /** External network id, or empty for a router without a gateway. */
+  gatewayNetworkId: z.string(),
+  adminStateUp: z.boolean(),
+});
+export type RouterCreate = z.infer<typeof RouterCreateSchema>;
+
+export function routerCreateRequest(i: RouterCreate): ApiRequest {
+  const router: Record<string, unknown> = { name: i.name.trim(), admin_state_up: i.adminStateUp };
+  if (i.description) router.description = i.description;
+  if (i.gatewayNetworkId) router.external_gateway_info = { network_id: i.gatewayNetworkId };
+  return { method: 'POST', path: 'v2.0/routers', body: { router } };
+}
+
+export function routerCreateCli(i: Partial<RouterCreate>, networkName?: string): string {
+  return command(
+    'openstack', 'router', 'create',
+    i.gatewayNetworkId ? '--external-gateway' : undefined, i.gatewayNetworkId ? (networkName ?? i.gatewayNetworkId) : undefined,
+    i.adminStateUp === false ? '--disable' : undefined,
+    i.description ? '--description' : undefined, i.description || undefined,
+    i.name?.trim() || '<name>',
+  );
+}
+
+const names = (rows: readonly Router[]) => rows.map((r) => r.name || r.id).join(', ');
+
+export const routerDefinition: ResourceDefinition<Router, RouterCreate> = {
+  kind: 'router',
+  slug: 'routers',
+  label: { singular: 'Router', plural: 'Routers' },
+  service: NETWORK_SERVICE,
+  paths: { list: 'v2.0/routers', item: (id) => `v2.0/routers/${id}` },
+  keys: { list: 'routers', item: 'router' },
+  schema: RouterSchema,
+  id: (r) => r.id,
+  name: (r) => r.name,
+  status: routerStatus,
+  columns: [
+    { id: 'name', label: 'Name', value: (r) => r.name || r.id, cell: 'name', sortKey: 'name' },
+    { id: 'status', label: 'Status', value: (r) => r.status, cell: 'status', sortKey: 'status' },
+    { id: 'gateway', label: 'External gateway', value: (r, ctx) => (r.external_gateway_info ? (ctx.lookups.networks?.[r.external_gateway_info.network_id] ?? r.external_gateway_info.network_id) : 'None') },
+    { id: 'gatewayIps', label: 'Gateway IPs', value: gatewayIps, cell: 'list' },
+    { id: 'admin', label: 'Admin state', value: (r) => (r.admin_state_up ? 'Up' : 'Down'), sortKey: 'admin_state_up' },
+    { id: 'id', label: 'ID', value: (r) => r.id, cell: 'mono', hidden: true },
+  ],
+  defaultSort: { column: 'name', dir: 'asc' },
+  filters: [{ id: 'name', label: 'Name', type: 'text' }],
+  lookups: [
+    {
+      name: 'networks', kind: 'network', service: NETWORK_SERVICE, key: 'networks',
+      ids: (rows) => rows.map((r) => r.external_gateway_info?.network_id ?? ''),
+      path: (ids) => `v2.0/networks?fields=id&fields=name&${ids.map((id) => `id=${encodeURIComponent(id)}`).join('&')}`,
+      label: (o) => String(o.name || o.id),
+    },
+  ],
+  actions: [
+    {
+      id: 'clear-gateway', label: 'Clear gateway',
+      allowed: (r) => !!r.external_gateway_info,
+      request: (r) => ({ method: 'PUT', path: `v2.0/routers/${r.id}`, body: { router: { external_gateway_info: {} } } }),
+      cli: (r) => command('openstack', 'router', 'unset', '--external-gateway', r.id),
+      confirm: {
+        title: () => 'Clear the external gateway?',
+        body: (r) => `${names(r)} will no longer reach the external network, and its gateway IP is released. Neutron refuses while floating IPs use this router.`,
+        confirmLabel: 'Clear gateway',
+      },
+    },
+    {
+      id: 'disable', label: 'Set admin state down',
+      allowed: (r) => r.admin_state_up,
+      request: (r) => ({ method: 'PUT', path: `v2.0/routers/${r.id}`, body: { router: { admin_state_up: false } } }),
+      optimistic: (r) => ({ ...r, admin_state_up: false }),
+      cli: (r) => command('openstack', 'router', 'set', '--disable', r.id),
+    },
+    {
+      id: 'enable', label: 'Set admin state up',
+      allowed: (r) => !r.admin_state_up,
+      request: (r) => ({ method: 'PUT', path: `v2.0/routers/${r.id}`, body: { router: { admin_state_up: true } } }),
+      optimistic: (r) => ({ ...r, admin_state_up: true }),
+      cli: (r) => command('openstack', 'router', 'set', '--enable', r.id),
+    },
+    {
+      id: 'delete', label: 'Delete', bulk: true, destructive: true,
+      allowed: () => true,
+      request: (r) => ({ method: 'DELETE', path: `v2.0/routers/${r.id}` }),
+      cli: (r) => command('openstack', 'router', 'delete', r.id),
+      confirm: {
+        title: (r) => `Delete ${r.length === 1 ? 'router' : `${r.length} routers`}?`,
+        body: (r) => `This deletes ${names(r)}. Neutron refuses while a router still has interfaces on subnets: remove them first.`,
+        confirmLabel: 'Delete', destructive: true,
+      },
+    },
+  ],
+  create: {
+    schema: RouterCreateSchema,
+    // The page has its own form (a pick among external networks); the generic one is not used.
+    fields: [],
+    defaults: { name: '', description: '', gatewayNetworkId: '', adminStateUp: true },
+    request: routerCreateRequest,
+    cli: (i) => routerCreateCli(i),
+  },
+  overview: [
+    { label: 'ID', value: (r) => r.id, mono: true },
+    { label: 'Status', value: (r) => r.status },
+    { label: 'Admin state', value: (r) => (r.admin_state_up ? 'Up (forwarding)' : 'Down (not forwarding)') },
+    { label: 'External network', value: (r, ctx) => (r.external_gateway_info ? `${ctx.lookups.networks?.[r.external_gateway_info.network_id] ?? ''} ${r.external_gateway_info.network_id}`.trim() : 'None: no gateway') },
+    { label: 'Gateway IPs', value: (r) => gatewayIps(r).join(', ') },
+    { label: 'SNAT', value: (r) => (r.external_gateway_info ? (r.external_gateway_info.enable_snat === false ? 'Disabled' : 'Enabled: instances without a floating IP reach out through the gateway IP') : '') },
+    { label: 'Static routes', value: (r) => (r.routes ?? []).map((x) => `${x.destination} via ${x.nexthop}`).join(', ') },
+    { label: 'Description', value: (r) => r.description ?? '' },
+    { label: 'Created', value: (r) => r.created_at ?? '' },
+    { label: 'Project ID', value: (r) => r.project_id ?? '', mono: true },
+  ],
+  cli: { list: 'openstack router list --long', show: (r) => command('openstack', 'router', 'show', r.id) },
+};
+
+export const setGatewayRequest = (routerId: string, networkId: string): ApiRequest => ({
+  method: 'PUT', path: `v2.0/routers/${routerId}`, body: { router: { external_gateway_info: { network_id: networkId } } },
+});
+
+export const interfaceRequest = (routerId: string, subnetId: string, op: 'add' | 'remove'): ApiRequest => ({
+  method: 'PUT', path: `v2.0/routers/${routerId}/${op}_router_interface`, body: { subnet_id: subnetId },
+});
+export const interfaceCli = (router: string, subnet: string, op: 'add' | 'remove') => command('openstack', 'router', op, 'subnet', router, subnet);
