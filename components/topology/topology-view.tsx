@@ -59,7 +59,7 @@ function NodeBox({ p, href }: { p: PlacedNode; href: string }) {
       prefetch={false}
       aria-label={nodeName(n)}
       data-node={n.key}
-      className={`absolute flex flex-col justify-center overflow-hidden rounded-md border border-l-4 border-zinc-300 bg-white px-2 text-left shadow-xs hover:border-brand-500 hover:shadow-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-zinc-700 dark:bg-zinc-900 ${TONE_BORDER[n.status.tone]} ${n.kind === 'external' ? 'bg-sky-50 dark:bg-sky-950/40' : ''}`}
+      className={`absolute flex flex-col justify-center gap-0.5 overflow-hidden rounded-md border border-l-4 border-zinc-300 bg-white px-2 text-left leading-tight shadow-xs hover:border-brand-500 hover:shadow-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-zinc-700 dark:bg-zinc-900 ${TONE_BORDER[n.status.tone]} ${n.kind === 'external' ? 'bg-sky-50 dark:bg-sky-950/40' : ''}`}
       style={{ left: p.x, top: p.y, width: p.w, height: p.h }}
     >
       {pill ? (

@@ -8,10 +8,10 @@ import type { EdgeKind, Topology, TopoNode } from './graph';
 
 export const COLLAPSE_AT = 12;
 export const SIZE = {
-  network: { w: 220, h: 52, line: 16 },
-  router: { w: 190, h: 56 },
+  network: { w: 220, h: 56, line: 16 },
+  router: { w: 190, h: 62 },
   floating: { w: 184, h: 40 },
-  card: { w: 184, h: 52 },
+  card: { w: 184, h: 62 },
   pill: { h: 26 },
   gap: 10,
   groupHeader: 34,
@@ -66,7 +66,7 @@ export function isCollapsed(key: string, members: number, expanded: Readonly<Rec
 }
 
 function columns(n: number): number {
-  return n <= 3 ? Math.max(1, n) : Math.min(SIZE.maxCols, Math.ceil(Math.sqrt(n)));
+  return Math.max(1, Math.min(SIZE.maxCols, Math.ceil(Math.sqrt(n))));
 }
 
 function nodeSize(n: TopoNode): { w: number; h: number } {
