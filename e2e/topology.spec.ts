@@ -41,8 +41,9 @@ async function build(api: APIRequestContext) {
 
   const { images } = await json<{ images: { id: string; name: string; min_disk?: number; min_ram?: number }[] }>(api.get('/api/os/image/v2/images?status=active'), 200);
   const image = images.find((i) => i.name.startsWith('cirros')) ?? images[0];
-  const { flavors } = await json<{ flavors: { id: string; ram: number; disk: number }[] }>(api.get('/api/os/compute/flavors/detail'), 200);
-  const flavor = flavors.filter((f) => f.disk >= (image.min_disk ?? 0) && f.ram >= (image.min_ram ?? 0)).sort((a, b) => a.ram - b.ram || a.disk - b.disk)[0];
+  const { flavors } = await json<{ flavors: { id: string; name: string; ram: number; disk: number }[] }>(api.get('/api/os/compute/flavors/detail'), 200);
+  // The smallest that fits, never the demo cloud's failure-injecting `fail-` flavors.
+  const flavor = flavors.filter((f) => !f.name.startsWith('fail-') && f.disk >= (image.min_disk ?? 0) && f.ram >= (image.min_ram ?? 0)).sort((a, b) => a.ram - b.ram || a.disk - b.disk)[0];
   const server = (
     await json<{ server: { id: string } }>(
       api.post('/api/os/compute/servers', { headers: h, data: { server: { name: vm, imageRef: image.id, flavorRef: flavor.id, networks: [{ uuid: n.id }] } } }),
