@@ -9,6 +9,7 @@ import { parseList } from '../../lib/resources/schema';
 import { buildTopology } from '../../lib/topology/graph';
 import { layoutTopology } from '../../lib/topology/layout';
 import { TOPOLOGY_SOURCES, type TopologyInput } from '../../lib/topology/schemas';
+import { loggedIn } from './instances-page';
 import { directToken, percentile, startStack, type Stack } from './stack';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -64,17 +65,6 @@ async function input(stack: Stack): Promise<TopologyInput> {
     out[name] = parseList(src.schema as never, await get(url), src.key, name);
   }
   return out as unknown as TopologyInput;
-}
-
-async function loggedIn(page: Page, stack: Stack): Promise<string> {
-  await page.goto(`${stack.dashboard}/login`);
-  await page.getByLabel('Username').fill('demo');
-  await page.getByLabel('Password', { exact: true }).fill('demo');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(/\/demo\/[0-9a-f]{32}/);
-  const u = new URL(page.url());
-  const [, cloud, project] = u.pathname.split('/');
-  return `${stack.dashboard}/${cloud}/${project}/topology${u.search}`;
 }
 
 /** One navigation: ms to the collapsed picture in the DOM, and the part after the last API answer. */
@@ -136,8 +126,8 @@ export async function benchTopology(): Promise<Record<string, number>> {
 
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     try {
-      const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-      const url = await loggedIn(page, stack);
+      const { page, instancesUrl } = await loggedIn(browser, stack);
+      const url = instancesUrl.replace('/instances?', '/topology?');
       await load(page, url); // warm the route
       const times: number[] = [];
       const after: number[] = [];
