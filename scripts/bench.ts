@@ -3,12 +3,14 @@ import { benchProxyLatency } from './bench/proxy-latency';
 import { benchDemoCloudScale } from './bench/demo-cloud-scale';
 import { benchInstancesPage } from './bench/instances-page';
 import { benchUpload } from './bench/upload';
+import { benchTopology } from './bench/topology';
 
 const benches: Record<string, () => Promise<unknown>> = {
   'proxy-latency': benchProxyLatency,
   'demo-cloud-scale': benchDemoCloudScale,
   'instances-page': benchInstancesPage,
   'upload': benchUpload,
+  'topology': benchTopology,
 };
 
 async function main() {

@@ -49,6 +49,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       { slug: 'routers', label: 'Routers' },
       { slug: 'floating-ips', label: 'Floating IPs' },
       { slug: 'security-groups', label: 'Security Groups' },
+      { slug: 'topology', label: 'Topology' },
     ],
   },
   { id: 'dns', label: 'DNS', service: 'DNS (Designate)', serviceTypes: ['dns'], items: [{ slug: 'zones', label: 'Zones' }] },

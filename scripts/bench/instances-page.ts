@@ -54,7 +54,7 @@ async function bulkUp(stack: Stack, images: number, volumes: number) {
   }
 }
 
-async function loggedIn(browser: Browser, stack: Stack): Promise<{ page: Page; instancesUrl: string }> {
+export async function loggedIn(browser: Browser, stack: Stack): Promise<{ page: Page; instancesUrl: string }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${stack.dashboard}/login`);

@@ -54,11 +54,12 @@ export type Server = z.infer<typeof ServerSchema>;
 
 const BUSY = new Set(['BUILD', 'REBUILD', 'REBOOT', 'HARD_REBOOT', 'RESIZE', 'MIGRATING', 'REVERT_RESIZE', 'PASSWORD']);
 
-export function taskState(s: Server): string | null {
+export function taskState(s: Pick<Server, 'OS-EXT-STS:task_state'>): string | null {
   return s['OS-EXT-STS:task_state'] ?? null;
 }
 
-export function serverStatus(s: Server): StatusInfo {
+/** Reads only the status, task state and fault, so a narrower schema (the topology's) can use it too. */
+export function serverStatus(s: Pick<Server, 'status' | 'OS-EXT-STS:task_state' | 'fault'>): StatusInfo {
   const task = taskState(s);
   if (task === 'deleting') return { label: 'Deleting', tone: 'busy' };
   if (s.status === 'ERROR') return { label: 'ERROR', tone: 'error', detail: s.fault?.message };

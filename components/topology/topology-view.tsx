@@ -1,0 +1,302 @@
+'use client';
+// The network topology page: the picture (HTML nodes over an SVG edge layer, in one transformed plane for zoom
+// and pan), its toolbar, and the text alternative (every connection as a sentence).
+import Link from 'next/link';
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { ApiErrorNotice } from '@/components/resource/api-error';
+import { StatusBadge } from '@/components/resource/status-badge';
+import { buttonClass } from '@/components/ui/button';
+import { useResourceHref } from '@/lib/resources/hooks';
+import type { Tone } from '@/lib/resources/types';
+import { buildTopology, KIND_LABEL, KIND_SLUG, nodeName, type Topology } from '@/lib/topology/graph';
+import { fitView, layoutTopology, type PlacedEdge, type PlacedGroup, type PlacedNode } from '@/lib/topology/layout';
+import { useTopology } from './use-topology';
+
+const MIN_SCALE = 0.2;
+const MAX_SCALE = 2.5;
+const STEP = 1.25;
+
+const TONE_BORDER: Record<Tone, string> = {
+  ok: 'border-l-emerald-500',
+  busy: 'border-l-amber-500',
+  error: 'border-l-red-500',
+  unknown: 'border-l-zinc-400',
+};
+const TONE_WORD: Record<Tone, string> = { ok: 'ok', busy: 'changing', error: 'error', unknown: 'down or unknown' };
+const EDGE_STYLE: Record<PlacedEdge['kind'], { stroke: string; dash?: string }> = {
+  gateway: { stroke: '#0284c7', dash: '6 4' },
+  interface: { stroke: '#52525b' },
+  nic: { stroke: '#a1a1aa' },
+  floating: { stroke: '#7c3aed', dash: '2 3' },
+};
+
+interface View {
+  scale: number;
+  x: number;
+  y: number;
+}
+
+function pathOf(points: { x: number; y: number }[]): string {
+  if (points.length === 2) {
+    const [a, b] = points;
+    const dx = Math.max(30, Math.abs(b.x - a.x) / 2);
+    return `M${a.x},${a.y} C${a.x + dx},${a.y} ${b.x - dx},${b.y} ${b.x},${b.y}`;
+  }
+  return `M${points.map((p) => `${p.x},${p.y}`).join(' L')}`;
+}
+
+function groupTitle(topo: Topology, g: PlacedGroup): string {
+  const net = topo.nodes.get(g.network);
+  return net ? `network ${net.label}` : 'no network';
+}
+
+function NodeBox({ p, href }: { p: PlacedNode; href: string }) {
+  const n = p.node;
+  const pill = n.kind === 'floatingip' && p.h < 40;
+  return (
+    <Link
+      href={href}
+      prefetch={false}
+      aria-label={nodeName(n)}
+      data-node={n.key}
+      className={`absolute flex flex-col justify-center gap-0.5 overflow-hidden rounded-md border border-l-4 border-zinc-300 bg-white px-2 text-left leading-tight shadow-xs hover:border-brand-500 hover:shadow-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-zinc-700 dark:bg-zinc-900 ${TONE_BORDER[n.status.tone]} ${n.kind === 'external' ? 'bg-sky-50 dark:bg-sky-950/40' : ''}`}
+      style={{ left: p.x, top: p.y, width: p.w, height: p.h }}
+    >
+      {pill ? (
+        <span className="flex items-center gap-1.5 truncate text-xs">
+          <span className="font-medium text-violet-700 dark:text-violet-300">FIP</span>
+          <span className="truncate font-mono">{n.label}</span>
+          <span className="ml-auto text-[10px] text-zinc-500">{n.status.label}</span>
+        </span>
+      ) : (
+        <>
+          <span className="flex items-center gap-2">
+            <span className="text-[10px] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{KIND_LABEL[n.kind]}</span>
+            <span className="ml-auto scale-90">
+              <StatusBadge status={n.status} />
+            </span>
+          </span>
+          <span className="truncate text-sm font-semibold" title={n.label}>
+            {n.label}
+          </span>
+          {n.lines.slice(0, 3).map((l) => (
+            <span key={l} className="truncate font-mono text-[11px] text-zinc-600 dark:text-zinc-400">
+              {l}
+            </span>
+          ))}
+        </>
+      )}
+    </Link>
+  );
+}
+
+function GroupBox({ topo, g, onToggle }: { topo: Topology; g: PlacedGroup; onToggle: () => void }) {
+  const where = groupTitle(topo, g);
+  const n = g.members.length;
+  const summary = (Object.entries(g.counts) as [Tone, number][]).map(([t, c]) => `${c} ${TONE_WORD[t]}`).join(' · ');
+  return (
+    <div
+      className="absolute rounded-lg border border-dashed border-zinc-400 bg-zinc-50/80 dark:border-zinc-600 dark:bg-zinc-900/60"
+      style={{ left: g.x, top: g.y, width: g.w, height: g.h }}
+      data-group={g.key}
+    >
+      <div className="flex h-[34px] items-center gap-2 px-2.5 text-xs">
+        <span className="truncate font-medium text-zinc-700 dark:text-zinc-300">
+          {n} instance{n === 1 ? '' : 's'} on {where}
+        </span>
+        <button
+          type="button"
+          className="ml-auto shrink-0 rounded px-1.5 py-0.5 text-brand-700 hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-brand-600 dark:text-brand-300 dark:hover:bg-zinc-800"
+          aria-expanded={!g.collapsed}
+          aria-label={g.collapsed ? `Show ${n} instances on ${where}` : `Collapse instances on ${where}`}
+          onClick={onToggle}
+        >
+          {g.collapsed ? 'Show' : 'Collapse'}
+        </button>
+      </div>
+      {g.collapsed && <p className="px-2.5 text-xs text-zinc-600 dark:text-zinc-400">{summary}</p>}
+    </div>
+  );
+}
+
+export function TopologyView() {
+  const q = useTopology();
+  const href = useResourceHref();
+  const topo = useMemo(() => (q.data ? buildTopology(q.data) : undefined), [q.data]);
+  const [expanded, setExpanded] = useState<Record<string, boolean>>({});
+  const layout = useMemo(() => (topo ? layoutTopology(topo, expanded) : undefined), [topo, expanded]);
+  const viewport = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState<View | null>(null);
+  const drag = useRef<{ id: number; x: number; y: number; vx: number; vy: number } | null>(null);
+
+  const fit = useCallback(() => {
+    const el = viewport.current;
+    if (!el || !layout) return;
+    setView(fitView(layout, { width: el.clientWidth, height: el.clientHeight }));
+  }, [layout]);
+
+  // Fit once when the first picture arrives; later polls keep the user's zoom and position.
+  useEffect(() => {
+    if (!view && layout) fit();
+  }, [view, layout, fit]);
+
+  const zoomAt = useCallback((factor: number, cx?: number, cy?: number) => {
+    const el = viewport.current;
+    setView((v) => {
+      if (!v || !el) return v;
+      const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, v.scale * factor));
+      const px = cx ?? el.clientWidth / 2;
+      const py = cy ?? el.clientHeight / 2;
+      const k = scale / v.scale;
+      return { scale, x: px - (px - v.x) * k, y: py - (py - v.y) * k };
+    });
+  }, []);
+
+  // Wheel zoom needs a non-passive listener to keep the page from scrolling.
+  useEffect(() => {
+    const el = viewport.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const r = el.getBoundingClientRect();
+      zoomAt(e.deltaY < 0 ? 1.1 : 1 / 1.1, e.clientX - r.left, e.clientY - r.top);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [zoomAt, layout]);
+
+  function onPointerDown(e: ReactPointerEvent<HTMLDivElement>) {
+    if (e.button !== 0 || (e.target as HTMLElement).closest('a,button') || !view) return;
+    drag.current = { id: e.pointerId, x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
+    e.currentTarget.setPointerCapture(e.pointerId);
+  }
+  function onPointerMove(e: ReactPointerEvent<HTMLDivElement>) {
+    const d = drag.current;
+    if (!d || d.id !== e.pointerId) return;
+    setView((v) => (v ? { ...v, x: d.vx + e.clientX - d.x, y: d.vy + e.clientY - d.y } : v));
+  }
+  function onPointerUp(e: ReactPointerEvent<HTMLDivElement>) {
+    if (drag.current?.id === e.pointerId) drag.current = null;
+  }
+  // Keyboard users tab through the nodes: bring the focused one into view.
+  function onFocus(e: React.FocusEvent<HTMLDivElement>) {
+    const el = viewport.current;
+    const t = e.target as HTMLElement;
+    if (!el || !view || !t.dataset.node) return;
+    const box = t.getBoundingClientRect();
+    const vp = el.getBoundingClientRect();
+    let { x, y } = view;
+    if (box.left < vp.left) x += vp.left - box.left + 16;
+    else if (box.right > vp.right) x -= box.right - vp.right + 16;
+    if (box.top < vp.top) y += vp.top - box.top + 16;
+    else if (box.bottom > vp.bottom) y -= box.bottom - vp.bottom + 16;
+    if (x !== view.x || y !== view.y) setView({ ...view, x, y });
+  }
+
+  const toggleAll = (open: boolean) => setExpanded(Object.fromEntries((layout?.groups ?? []).map((g) => [g.key, open])));
+  const stale = q.isError && !!q.data;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Network topology</h1>
+        <span className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
+          {q.isFetching ? 'Refreshing…' : topo?.busy ? 'Something is changing, refreshing every few seconds' : ''}
+        </span>
+      </div>
+      {stale && (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
+          Stale data: the last refresh failed ({q.error instanceof Error ? q.error.message : 'error'}). Showing the topology as of {new Date(q.dataUpdatedAt).toLocaleTimeString()}.
+        </p>
+      )}
+      {q.isError && !q.data && (
+        <div className="space-y-2">
+          <ApiErrorNotice title="Could not load the topology" error={q.error} />
+          <button type="button" className={buttonClass.secondary} onClick={() => void q.refetch()}>
+            Retry
+          </button>
+        </div>
+      )}
+      {q.isPending && <p className="text-sm text-zinc-500">Loading the topology…</p>}
+      {topo && layout && (
+        <>
+          <div role="toolbar" aria-label="Topology view" className="flex flex-wrap items-center gap-2">
+            <button type="button" className={buttonClass.secondary} aria-label="Zoom in" onClick={() => zoomAt(STEP)}>
+              +
+            </button>
+            <button type="button" className={buttonClass.secondary} aria-label="Zoom out" onClick={() => zoomAt(1 / STEP)}>
+              −
+            </button>
+            <button type="button" className={buttonClass.secondary} onClick={fit}>
+              Fit to view
+            </button>
+            {layout.groups.length > 0 && (
+              <>
+                <button type="button" className={buttonClass.ghost} onClick={() => toggleAll(true)}>
+                  Expand all
+                </button>
+                <button type="button" className={buttonClass.ghost} onClick={() => toggleAll(false)}>
+                  Collapse all
+                </button>
+              </>
+            )}
+            <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400" aria-live="polite">
+              {view ? `${Math.round(view.scale * 100)}%` : ''}
+            </span>
+            <ul className="ml-auto flex flex-wrap gap-3 text-xs text-zinc-600 dark:text-zinc-400" aria-label="Legend">
+              <li><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-5 border-t-2 border-dashed border-sky-600 align-middle" />gateway</li>
+              <li><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-5 border-t-2 border-zinc-600 align-middle" />router interface</li>
+              <li><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-5 border-t-2 border-zinc-400 align-middle" />instance port</li>
+              <li><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-5 border-t-2 border-dotted border-violet-600 align-middle" />floating IP</li>
+            </ul>
+          </div>
+          <figure aria-label="Network topology" className="m-0">
+            <div
+              ref={viewport}
+              className="relative h-[68vh] min-h-[420px] cursor-grab touch-none active:cursor-grabbing overflow-hidden rounded-lg border border-zinc-200 bg-white select-none dark:border-zinc-800 dark:bg-zinc-950"
+              onPointerDown={onPointerDown}
+              onPointerMove={onPointerMove}
+              onPointerUp={onPointerUp}
+              onPointerCancel={onPointerUp}
+              onFocus={onFocus}
+            >
+              {layout.nodes.length === 0 && layout.groups.length === 0 ? (
+                <p className="p-6 text-sm text-zinc-500">This project sees no networks, routers or instances.</p>
+              ) : (
+                <div
+                  className="absolute top-0 left-0 origin-top-left"
+                  style={{ width: layout.width, height: layout.height, transform: view ? `translate(${view.x}px, ${view.y}px) scale(${view.scale})` : undefined, visibility: view ? 'visible' : 'hidden' }}
+                >
+                  <svg className="pointer-events-none absolute inset-0" width={layout.width} height={layout.height} aria-hidden="true">
+                    {layout.edges.map((e) => (
+                      <path key={e.key} d={pathOf(e.points)} fill="none" stroke={EDGE_STYLE[e.kind].stroke} strokeDasharray={EDGE_STYLE[e.kind].dash} strokeWidth={1.5} />
+                    ))}
+                  </svg>
+                  {layout.groups.map((g) => (
+                    <GroupBox key={g.key} topo={topo} g={g} onToggle={() => setExpanded((x) => ({ ...x, [g.key]: g.collapsed }))} />
+                  ))}
+                  {layout.nodes.map((p) => (
+                    <NodeBox key={p.node.key} p={p} href={href(KIND_SLUG[p.node.kind], encodeURIComponent(p.node.id))} />
+                  ))}
+                </div>
+              )}
+            </div>
+            <figcaption className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+              Drag to pan, scroll or use the buttons to zoom; select a node to open it. Networks with more than 12 instances start collapsed.
+            </figcaption>
+          </figure>
+          <section aria-labelledby="topology-connections" className="space-y-2">
+            <h2 id="topology-connections" className="text-lg font-semibold">
+              Connections
+            </h2>
+            <ul aria-label="Connections" className="max-h-80 list-disc space-y-0.5 overflow-auto pl-5 text-sm">
+              {topo.connections.map((c, i) => (
+                <li key={i}>{c}</li>
+              ))}
+            </ul>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

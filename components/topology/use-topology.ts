@@ -1,0 +1,68 @@
+'use client';
+// The six lists behind the topology, in one query polled by the app's rules (lib/resources/polling.ts): about
+// every 2 s while anything is transitional (backing off), 30 s when idle, never in a hidden tab.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { apiFetch } from '@/lib/client/api';
+import { COMPUTE_HEADERS } from '@/lib/resources/compute/server';
+import { osPath, useProjectScope } from '@/lib/resources/hooks';
+import { pollInterval, trackChange, type ChangeTracker } from '@/lib/resources/polling';
+import { parseList } from '@/lib/resources/schema';
+import { buildTopology } from '@/lib/topology/graph';
+import { TOPOLOGY_SOURCES, type TopologyInput, type TopoServer } from '@/lib/topology/schemas';
+
+const SERVER_PAGE = 1000;
+const MAX_SERVER_PAGES = 20;
+
+async function list<K extends Exclude<keyof TopologyInput, 'servers'>>(name: K, signal: AbortSignal): Promise<TopologyInput[K]> {
+  const src = TOPOLOGY_SOURCES[name];
+  const body = await apiFetch(osPath(src.service, src.path), { signal });
+  return parseList(src.schema, body, src.key, `${src.service} ${src.path}`) as TopologyInput[K];
+}
+
+/** Nova pages servers (at most 1,000 per answer by default): follow the markers. */
+async function servers(signal: AbortSignal): Promise<TopoServer[]> {
+  const src = TOPOLOGY_SOURCES.servers;
+  const out: TopoServer[] = [];
+  let marker = '';
+  for (let i = 0; i < MAX_SERVER_PAGES; i++) {
+    const path = `${src.path}?limit=${SERVER_PAGE}${marker ? `&marker=${encodeURIComponent(marker)}` : ''}`;
+    const body = await apiFetch(osPath(src.service, path), { signal, headers: COMPUTE_HEADERS });
+    const page = parseList(src.schema, body, src.key, `${src.service} ${src.path}`);
+    out.push(...page);
+    if (page.length < SERVER_PAGE) break;
+    marker = page[page.length - 1].id;
+  }
+  return out;
+}
+
+export async function fetchTopology(signal: AbortSignal): Promise<TopologyInput> {
+  const [networks, subnets, ports, routers, floatingips, srv] = await Promise.all([
+    list('networks', signal),
+    list('subnets', signal),
+    list('ports', signal),
+    list('routers', signal),
+    list('floatingips', signal),
+    servers(signal),
+  ]);
+  return { networks, subnets, ports, routers, floatingips, servers: srv };
+}
+
+const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
+
+export function useTopology() {
+  const { projectId } = useProjectScope();
+  const tracker = useRef<ChangeTracker | undefined>(undefined);
+  return useQuery({
+    queryKey: ['os', projectId, 'topology'],
+    queryFn: ({ signal }) => fetchTopology(signal),
+    placeholderData: keepPreviousData,
+    refetchOnWindowFocus: true,
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      if (data) tracker.current = trackChange(tracker.current, data, query.state.dataUpdatedAt);
+      const busy = !!data && buildTopology(data).busy;
+      return pollInterval({ hidden: hidden(), busy, unchanged: tracker.current?.unchanged ?? 0 });
+    },
+  });
+}

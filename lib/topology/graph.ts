@@ -1,0 +1,192 @@
+// API objects -> the topology's nodes, edges and connection list (pure; no layout, no React).
+// Connections come from the objects themselves: router gateways from `external_gateway_info` (the gateway port
+// belongs to no project, so members never see it), router interfaces and instance NICs from ports
+// (`device_owner` + `device_id`), floating IPs from `port_id`.
+import type { StatusInfo } from '@/lib/resources/types';
+import { serverStatus } from '@/lib/resources/compute/server';
+import type { TopologyInput, TopoNetwork, TopoPort, TopoRouter, TopoSubnet } from './schemas';
+
+export type NodeKind = 'external' | 'network' | 'router' | 'instance' | 'floatingip';
+
+/** Detail page slug of each kind (`/<cloud>/<project>/<slug>/<id>`). */
+export const KIND_SLUG: Record<NodeKind, string> = {
+  external: 'networks',
+  network: 'networks',
+  router: 'routers',
+  instance: 'instances',
+  floatingip: 'floating-ips',
+};
+
+export const KIND_LABEL: Record<NodeKind, string> = {
+  external: 'External network',
+  network: 'Network',
+  router: 'Router',
+  instance: 'Instance',
+  floatingip: 'Floating IP',
+};
+
+export interface TopoNode {
+  /** `<kind>:<resource id>`, unique in the graph. */
+  key: string;
+  kind: NodeKind;
+  id: string;
+  label: string;
+  status: StatusInfo;
+  /** Short lines shown under the label (subnet CIDRs, addresses). */
+  lines: string[];
+  /** The object was referenced but is not visible to this project (e.g. another project's external network). */
+  missing?: boolean;
+}
+
+export type EdgeKind = 'gateway' | 'interface' | 'nic' | 'floating';
+
+export interface TopoEdge {
+  key: string;
+  kind: EdgeKind;
+  from: string;
+  to: string;
+  /** Addresses on this connection, e.g. the router interface IP. */
+  label: string;
+}
+
+export interface Topology {
+  nodes: Map<string, TopoNode>;
+  edges: TopoEdge[];
+  /** Instances placed under each network (their first network, sorted by name); '' = no network. */
+  groups: Map<string, string[]>;
+  /** Floating IP node keys shown beside their instance; the others are top-level nodes. */
+  floatingOnInstance: Map<string, string[]>;
+  /** One plain sentence per connection: the text alternative of the picture. */
+  connections: string[];
+  busy: boolean;
+}
+
+const ROUTER_INTERFACE_OWNERS = ['network:router_interface', 'network:router_interface_distributed', 'network:ha_router_replicated_interface'];
+
+/** Neutron statuses: ACTIVE, DOWN, BUILD, ERROR (ports, networks), ALLOCATING (routers), PENDING_* (others). */
+export function neutronStatus(status: string | undefined): StatusInfo {
+  const s = (status ?? '').toUpperCase();
+  if (s === 'ACTIVE') return { label: 'ACTIVE', tone: 'ok' };
+  if (s === 'ERROR') return { label: 'ERROR', tone: 'error' };
+  if (s === 'BUILD' || s === 'ALLOCATING' || s.startsWith('PENDING')) return { label: s, tone: 'busy' };
+  if (s === 'DOWN') return { label: 'DOWN', tone: 'unknown' };
+  return { label: s || 'UNKNOWN', tone: 'unknown' };
+}
+
+const label = (o: { name?: string | null; id: string }) => (o.name ? o.name : o.id);
+const byLabel = <T extends { name?: string | null; id: string }>(a: T, b: T) => label(a).localeCompare(label(b)) || a.id.localeCompare(b.id);
+
+/** "Instance web-1, ACTIVE": the accessible name of a node. */
+export function nodeName(n: Pick<TopoNode, 'kind' | 'label' | 'status'>): string {
+  return `${KIND_LABEL[n.kind]} ${n.label}, ${n.status.label}`;
+}
+
+function ips(port: TopoPort): string {
+  return port.fixed_ips.map((f) => f.ip_address).join(', ');
+}
+
+export function buildTopology(input: TopologyInput): Topology {
+  const nodes = new Map<string, TopoNode>();
+  const edges: TopoEdge[] = [];
+  const connections: string[] = [];
+  const subnets = new Map<string, TopoSubnet>(input.subnets.map((s) => [s.id, s]));
+  const networks = new Map<string, TopoNetwork>(input.networks.map((n) => [n.id, n]));
+
+  const networkKey = (id: string) => {
+    const n = networks.get(id);
+    return `${n?.['router:external'] ? 'external' : 'network'}:${id}`;
+  };
+  const ensureNetwork = (id: string, external = false): TopoNode => {
+    const n = networks.get(id);
+    const key = n ? networkKey(id) : `${external ? 'external' : 'network'}:${id}`;
+    let node = nodes.get(key);
+    if (!node) {
+      node = n
+        ? {
+            key, kind: n['router:external'] ? 'external' : 'network', id, label: label(n), status: neutronStatus(n.status),
+            lines: (n.subnets ?? []).map((s) => subnets.get(s)).filter((s): s is TopoSubnet => !!s).sort(byLabel).map((s) => `${s.name ? `${s.name} ` : ''}${s.cidr}`),
+          }
+        : { key, kind: external ? 'external' : 'network', id, label: id, status: { label: 'not visible', tone: 'unknown' }, lines: [], missing: true };
+      nodes.set(key, node);
+    }
+    return node;
+  };
+  const netName = (key: string) => `${nodes.get(key)?.kind === 'external' ? 'external network' : 'network'} ${nodes.get(key)?.label}`;
+
+  for (const n of [...input.networks].sort(byLabel)) ensureNetwork(n.id);
+
+  // Routers: gateway (external network) and interfaces (router ports on subnets).
+  const routers = new Map<string, TopoRouter>(input.routers.map((r) => [r.id, r]));
+  for (const r of [...input.routers].sort(byLabel)) {
+    const gwIps = (r.external_gateway_info?.external_fixed_ips ?? []).map((f) => f.ip_address).join(', ');
+    const key = `router:${r.id}`;
+    nodes.set(key, { key, kind: 'router', id: r.id, label: label(r), status: neutronStatus(r.status), lines: gwIps ? [gwIps] : [] });
+    const gw = r.external_gateway_info?.network_id;
+    if (gw) {
+      const ext = ensureNetwork(gw, true);
+      edges.push({ key: `gw:${r.id}`, kind: 'gateway', from: ext.key, to: key, label: gwIps });
+      connections.push(`Router ${label(r)} gateway on ${netName(ext.key)}${gwIps ? ` (${gwIps})` : ''}`);
+    }
+  }
+
+  const ports = [...input.ports].sort((a, b) => a.network_id.localeCompare(b.network_id) || a.id.localeCompare(b.id));
+  const portsById = new Map(ports.map((p) => [p.id, p]));
+  for (const p of ports) {
+    if (!ROUTER_INTERFACE_OWNERS.includes(p.device_owner) || !routers.has(p.device_id)) continue;
+    const net = ensureNetwork(p.network_id);
+    const r = routers.get(p.device_id)!;
+    edges.push({ key: `if:${p.id}`, kind: 'interface', from: `router:${r.id}`, to: net.key, label: ips(p) });
+    const subs = p.fixed_ips.map((f) => subnets.get(f.subnet_id)).filter((s): s is TopoSubnet => !!s).map(label);
+    connections.push(`Router ${label(r)} interface on ${netName(net.key)}${subs.length ? `, subnet ${subs.join(', ')}` : ''}${p.fixed_ips.length ? ` (${ips(p)})` : ''}`);
+  }
+
+  // Instances: their ports (device_owner compute:*). Grouped under their first network (by name).
+  const servers = [...input.servers].sort(byLabel);
+  const nicsOf = new Map<string, TopoPort[]>();
+  for (const p of ports) {
+    if (!p.device_owner.startsWith('compute:') || !p.device_id) continue;
+    (nicsOf.get(p.device_id) ?? nicsOf.set(p.device_id, []).get(p.device_id)!).push(p);
+  }
+  const groups = new Map<string, string[]>();
+  const portOwner = new Map<string, string>();
+  for (const s of servers) {
+    const key = `instance:${s.id}`;
+    const nics = nicsOf.get(s.id) ?? [];
+    nodes.set(key, { key, kind: 'instance', id: s.id, label: label(s), status: serverStatus(s), lines: nics.map(ips).filter(Boolean) });
+    const nets = nics.map((p) => ensureNetwork(p.network_id)).sort((a, b) => a.label.localeCompare(b.label));
+    const home = nets[0]?.key ?? '';
+    (groups.get(home) ?? groups.set(home, []).get(home)!).push(key);
+    for (const p of nics) {
+      portOwner.set(p.id, key);
+      const net = ensureNetwork(p.network_id).key;
+      edges.push({ key: `nic:${p.id}`, kind: 'nic', from: net, to: key, label: ips(p) });
+      connections.push(`Instance ${label(s)} on ${netName(net)}${p.fixed_ips.length ? ` (${ips(p)})` : ''}`);
+    }
+    if (!nics.length) connections.push(`Instance ${label(s)} on no network`);
+  }
+
+  // Floating IPs: on an instance's port (shown beside it), on another port, or unassociated.
+  const floatingOnInstance = new Map<string, string[]>();
+  for (const f of [...input.floatingips].sort((a, b) => a.floating_ip_address.localeCompare(b.floating_ip_address))) {
+    const key = `floatingip:${f.id}`;
+    const ext = ensureNetwork(f.floating_network_id, true);
+    nodes.set(key, { key, kind: 'floatingip', id: f.id, label: f.floating_ip_address, status: neutronStatus(f.status), lines: f.fixed_ip_address ? [`→ ${f.fixed_ip_address}`] : [] });
+    const owner = f.port_id ? portOwner.get(f.port_id) : undefined;
+    const from = `, from ${netName(ext.key)}`;
+    if (owner) {
+      (floatingOnInstance.get(owner) ?? floatingOnInstance.set(owner, []).get(owner)!).push(key);
+      edges.push({ key: `fip:${f.id}`, kind: 'floating', from: key, to: owner, label: f.fixed_ip_address ?? '' });
+      connections.push(`Floating IP ${f.floating_ip_address} on instance ${nodes.get(owner)!.label}${f.fixed_ip_address ? ` (${f.fixed_ip_address})` : ''}${from}`);
+    } else if (f.port_id) {
+      const port = portsById.get(f.port_id);
+      edges.push({ key: `fip:${f.id}`, kind: 'floating', from: ext.key, to: key, label: '' });
+      connections.push(`Floating IP ${f.floating_ip_address} on port ${port ? label(port) : f.port_id}${f.fixed_ip_address ? ` (${f.fixed_ip_address})` : ''}${from}`);
+    } else {
+      edges.push({ key: `fip:${f.id}`, kind: 'floating', from: ext.key, to: key, label: '' });
+      connections.push(`Floating IP ${f.floating_ip_address} not associated${from}`);
+    }
+  }
+
+  const busy = [...nodes.values()].some((n) => n.status.tone === 'busy');
+  return { nodes, edges, groups, floatingOnInstance, connections, busy };
+}
