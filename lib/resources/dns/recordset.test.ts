@@ -75,3 +75,21 @@ describe('requests and CLI', () => {
     expect(designateStatus({ status: 'ERROR', action: 'UPDATE' }).tone).toBe('error');
   });
 });
+
+import { ptrPath, ptrSetCli, ptrSetRequest, PtrSetSchema, ptrUnsetCli, ptrUnsetRequest } from './ptr';
+
+describe('PTR records', () => {
+  it('set and unset requests and CLI', () => {
+    expect(ptrPath('RegionOne', 'f1')).toBe('v2/reverse/floatingips/RegionOne:f1');
+    expect(ptrSetRequest('RegionOne', 'f1', { ptrdname: 'web.example.org.', ttl: '600', description: '' })).toEqual({
+      method: 'PATCH', path: 'v2/reverse/floatingips/RegionOne:f1', body: { ptrdname: 'web.example.org.', ttl: 600 },
+    });
+    expect(ptrUnsetRequest('RegionOne', 'f1').body).toEqual({ ptrdname: null });
+    expect(ptrSetCli('RegionOne', 'f1', { ptrdname: 'web.example.org.' })).toBe('openstack ptr record set RegionOne:f1 web.example.org.');
+    expect(ptrUnsetCli('RegionOne', 'f1')).toBe('openstack ptr record unset RegionOne:f1');
+  });
+  it('needs a fully qualified name', () => {
+    expect(PtrSetSchema.safeParse({ ptrdname: 'web.example.org', ttl: '', description: '' }).error?.issues[0].message).toBe('A fully qualified name ends with a dot: web.example.org.');
+    expect(PtrSetSchema.safeParse({ ptrdname: 'web.example.org.', ttl: '', description: '' }).success).toBe(true);
+  });
+});
