@@ -53,6 +53,8 @@ async function cleanUp(browser: Browser) {
     await expect(page).toHaveURL(PROJECT_URL);
     const body = (await (await page.request.get('/api/os/dns/v2/zones?limit=1000')).json()) as { zones?: { id: string; name: string; action: string }[] };
     for (const z of body.zones ?? []) if (z.name.startsWith(RUN) && z.action !== 'DELETE') await page.request.delete(`/api/os/dns/v2/zones/${z.id}`, { headers });
+    const fips = (await (await page.request.get('/api/os/network/v2.0/floatingips')).json()) as { floatingips?: { id: string; description: string }[] };
+    for (const f of fips.floatingips ?? []) if (f.description === `${RUN}-ptr`) await page.request.delete(`/api/os/network/v2.0/floatingips/${f.id}`, { headers });
   } finally {
     await context.close();
   }
@@ -182,4 +184,59 @@ test('recordsets and the zone are deleted', async ({ page }) => {
   await page.getByRole('toolbar', { name: 'Zone actions' }).getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog', { name: 'Delete zone?' }).getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByText('This zone no longer exists.')).toBeVisible(SLOW);
+});
+
+const imported = `${RUN}-imp.test.`;
+
+test('a zone file imports into a new zone; a second import of the same zone shows Designate’s error', async ({ page }) => {
+  const file = [`$ORIGIN ${imported}`, '$TTL 900', `${imported} IN SOA ns1.${imported} hostmaster.${imported} 1 3600 600 86400 3600`, `${imported} IN NS ns1.realcloud.test.`, 'app IN A 192.0.2.50', ''].join('\n');
+  await openZones(page);
+  await page.getByRole('button', { name: 'Import zone file' }).click();
+  const form = page.getByRole('form', { name: 'Import zone file' });
+  await form.getByLabel(/^Zone file text/).fill('not a zone file');
+  await form.getByRole('button', { name: 'Import' }).click();
+  await expect(form.getByText('A zone file for Designate starts with a $ORIGIN line')).toBeVisible();
+
+  await form.getByLabel(/^Zone file text/).fill(file);
+  await form.getByRole('button', { name: 'Import' }).click();
+  await expect(form.getByRole('status').filter({ hasText: 'imported' })).toBeVisible(SLOW);
+  const zoneHref = await form.getByRole('link', { name: 'Open the zone' }).getAttribute('href');
+
+  await form.getByRole('button', { name: 'Import' }).click();
+  await expect(form.getByRole('alert').filter({ hasText: 'Designate could not import the zone file' })).toBeVisible(SLOW);
+
+  await page.goto(zoneHref!);
+  await expect(page.getByRole('heading', { name: imported, level: 1 })).toBeVisible();
+  await page.getByRole('tab', { name: 'Recordsets' }).click();
+  await expect(recordsetRow(page, `app.${imported}`, 'A')).toContainText('192.0.2.50');
+  await page.getByRole('toolbar', { name: 'Zone actions' }).getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: 'Delete zone?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('This zone no longer exists.')).toBeVisible(SLOW);
+});
+
+test('reverse DNS: set and unset the PTR record of a floating IP', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(PROJECT_URL);
+  const headers = { 'X-Stratus-CSRF': '1', Origin: backend().baseURL };
+  const nets = (await (await page.request.get('/api/os/network/v2.0/networks?router:external=true')).json()) as { networks: { id: string; name: string }[] };
+  const pub = nets.networks.find((n) => n.name === 'public') ?? nets.networks[0];
+  const made = await page.request.post('/api/os/network/v2.0/floatingips', { headers, data: { floatingip: { floating_network_id: pub.id, description: `${RUN}-ptr` } } });
+  expect(made.status()).toBe(201);
+  const fip = ((await made.json()) as { floatingip: { id: string; floating_ip_address: string } }).floatingip;
+
+  await openZones(page);
+  const box = page.getByRole('region', { name: `Reverse DNS for ${fip.floating_ip_address}` });
+  await expect(box).toContainText('not set', SLOW);
+  await box.getByRole('button', { name: 'Set PTR record' }).click();
+  await box.getByLabel('PTR domain name').fill('web.example.org');
+  await box.getByRole('button', { name: 'Save PTR record' }).click();
+  await expect(box.getByText('A fully qualified name ends with a dot: web.example.org.')).toBeVisible();
+  await box.getByLabel('PTR domain name').fill('web.example.org.');
+  await expect(box.getByText(`openstack ptr record set RegionOne:${fip.id} web.example.org.`)).toBeVisible();
+  await box.getByRole('button', { name: 'Save PTR record' }).click();
+  await expect(box.locator('code').filter({ hasText: /^web\.example\.org\.$/ })).toBeVisible(SLOW);
+  await expect(box).toContainText('ACTIVE', SLOW);
+  await box.getByRole('button', { name: 'Unset PTR record' }).click();
+  await expect(box).toContainText('not set', SLOW);
+  expect((await page.request.delete(`/api/os/network/v2.0/floatingips/${fip.id}`, { headers })).status()).toBe(204);
 });
