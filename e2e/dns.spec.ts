@@ -170,6 +170,27 @@ test('export downloads a zone file with the records', async ({ page }) => {
   await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toBeVisible();
 });
 
+test('"Create DNS record" links (as on an instance with a floating IP) prefill the form after choosing the zone', async ({ page }) => {
+  await openZones(page);
+  const zonesUrl = new URL(page.url());
+  const q = new URLSearchParams(zonesUrl.search);
+  q.set('type', 'A');
+  q.set('records', '192.0.2.77');
+  q.set('name', 'Web 1');
+  await page.goto(`${zonesUrl.pathname}/record?${q.toString()}`);
+  await expect(page.getByRole('heading', { name: 'Create DNS record', level: 1 })).toBeVisible();
+  const pick = page.getByRole('form', { name: 'Choose the zone' });
+  await pick.getByRole('button', { name: 'Continue' }).click();
+  await expect(pick.getByText('Choose the zone for the record')).toBeVisible();
+  await pick.getByLabel('Zone').selectOption({ label: zone });
+  await pick.getByRole('button', { name: 'Continue' }).click();
+  const form = page.getByRole('form', { name: 'Create recordset' });
+  await expect(form.getByLabel('Type', { exact: true })).toHaveValue('A');
+  await expect(form.getByLabel('Name', { exact: true })).toHaveValue('web-1');
+  await expect(form.getByLabel('IPv4 address 1')).toHaveValue('192.0.2.77');
+  await expect(form.getByText(`openstack recordset create --type A --record 192.0.2.77 ${zone} web-1`)).toBeVisible();
+});
+
 test('recordsets and the zone are deleted', async ({ page }) => {
   await openRecordsets(page);
   for (const [name, type] of [[zone, 'MX'], [www, 'A']] as const) {
