@@ -510,8 +510,7 @@ function taskRoutes(r: Router, { core, s }: DnsDeps): void {
     const zone = s.zones.find((z) => z.id === t.zone_id);
     if (t.status !== 'COMPLETE' || !zone) throw dnsError(404, 'zone_export_not_found', 'Could not find ZoneExport');
     const lines = [`$ORIGIN ${zone.name}`, `$TTL ${zone.ttl}`, ''];
-    // As Designate Zed writes it: the SOA first, then the NS records, then the rest.
-    const rank = (t: string) => ({ SOA: 0, NS: 1 } as Record<string, number>)[t] ?? 2;
+    const rank = (t: string) => ({ NS: 0, SOA: 1 } as Record<string, number>)[t] ?? 2;
     const rsets = s.recordsets.filter((x) => x.zone_id === zone.id && x.action !== 'DELETE').sort((a, b) => rank(a.type) - rank(b.type));
     for (const rs of rsets) for (const rec of rs.records) lines.push(`${rs.name} ${rs.ttl ?? ''} IN ${rs.type} ${rec}`);
     return { status: 200, raw: `${lines.join('\n')}\n\n\n`, contentType: 'text/dns; charset=UTF-8' };
