@@ -13,7 +13,8 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { osCall, osPath, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
 import { command } from '@/lib/resources/cli';
 import { fieldErrors, parseResponse } from '@/lib/resources/schema';
-import { canConsole, canResize, canSnapshot, serverDefinition as def, type Server } from '@/lib/resources/compute/server';
+import { canConsole, canResize, canSnapshot, serverDefinition as def, serverIps, type Server } from '@/lib/resources/compute/server';
+import { CreateDnsRecordLink } from '@/components/dns/create-dns-record-link';
 import { apiFetch } from '@/lib/client/api';
 import { NOVA, useStorageCall } from '@/components/volume/data';
 import { attachedServers, attachRequest, canAttach, canDetach, detachRequest, VOLUME_SERVICE, VolumeSchema, volumeStatus } from '@/lib/resources/volume/volume';
@@ -95,6 +96,7 @@ function ExtraActions({ server }: { server: Server }) {
         </button>
       )}
       <InstanceFloatingIpActions server={server} />
+      <CreateDnsRecordLink address={serverIps(server, 'floating')[0]} name={server.name} />
       <div className="basis-full">
         {consoleM.isError && <ApiErrorNotice title="No console" error={consoleM.error} />}
         {open === 'edit' && <EditForm server={server} onDone={() => setOpen(null)} />}

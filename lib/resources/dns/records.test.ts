@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { absoluteName, isFqdn, isIPv4, isIPv6, quoteTxt, recordProblem, relativeName, ttlProblem } from './records';
+
+describe('addresses', () => {
+  it.each([
+    ['1.2.3.4', true], ['255.255.255.255', true], ['0.0.0.0', true],
+    ['256.1.1.1', false], ['1.2.3', false], ['1.2.3.4.5', false], ['01.2.3.4', false], ['a.b.c.d', false], ['1.2.3.4 ', false],
+  ])('IPv4 %s -> %s', (v, ok) => expect(isIPv4(v)).toBe(ok));
+  it.each([
+    ['2001:db8::1', true], ['::1', true], ['::', true], ['fe80::1:2:3:4', true], ['::ffff:1.2.3.4', true],
+    ['2001:db8:0:0:0:0:0:1', true], ['2001:db8::1::2', false], ['1.2.3.4', false], ['2001:db8:0:0:0:0:0:0:1', false], ['g::1', false], ['12345::', false],
+  ])('IPv6 %s -> %s', (v, ok) => expect(isIPv6(v)).toBe(ok));
+});
+
+describe('recordProblem', () => {
+  it.each([
+    ['A', '10.0.0.1', undefined],
+    ['A', '999.0.0.1', '999.0.0.1 is not an IPv4 address'],
+    ['AAAA', '2001:db8::5', undefined],
+    ['AAAA', '10.0.0.1', '10.0.0.1 is not an IPv6 address'],
+    ['CNAME', 'web.example.org.', undefined],
+    ['CNAME', 'web.example.org', 'web.example.org must be a fully qualified name ending with a dot'],
+    ['PTR', 'host.example.org.', undefined],
+    ['NS', 'ns1.example.org.', undefined],
+    ['MX', '10 mail.example.org.', undefined],
+    ['MX', 'mail.example.org.', 'An MX record is a priority and a host (10 mail.example.org.)'],
+    ['MX', '70000 mail.example.org.', 'The priority must be a number from 0 to 65535'],
+    ['MX', '10 mail.example.org', 'mail.example.org must be a fully qualified host name ending with a dot'],
+    ['SRV', '10 5 5060 sip.example.org.', undefined],
+    ['SRV', '10 5 sip.example.org.', 'An SRV record is priority, weight, port and target (10 5 5060 sip.example.org.)'],
+    ['SRV', '10 5 99999 sip.example.org.', 'Priority, weight and port must be numbers from 0 to 65535'],
+    ['TXT', '"v=spf1 -all"', undefined],
+    ['TXT', '"part one" "part two"', undefined],
+    ['TXT', 'unquoted', 'Quote each string: "v=spf1 -all"'],
+    ['TXT', '"open', 'Quote each string: "v=spf1 -all"'],
+    ['A', '  ', 'Enter a value'],
+  ])('%s %s', (type, data, problem) => expect(recordProblem(type, data)).toBe(problem));
+});
+
+describe('names', () => {
+  it('FQDNs', () => {
+    expect(isFqdn('example.org.')).toBe(true);
+    expect(isFqdn('example.org')).toBe(false);
+    expect(isFqdn('-bad.org.')).toBe(false);
+    expect(isFqdn('*.example.org.')).toBe(false);
+    expect(isFqdn('*.example.org.', true)).toBe(true);
+  });
+  it.each([
+    ['www', 'www.example.org.'],
+    ['WWW', 'www.example.org.'],
+    ['@', 'example.org.'],
+    ['', 'example.org.'],
+    ['www.example.org.', 'www.example.org.'],
+    ['a.b', 'a.b.example.org.'],
+    ['*', '*.example.org.'],
+  ])('relative or absolute %s -> %s', (n, full) => expect(absoluteName(n, 'example.org.')).toEqual({ name: full }));
+  it('refuses names outside the zone and bad labels', () => {
+    expect(absoluteName('www.other.org.', 'example.org.')).toEqual({ problem: 'www.other.org. is not inside the zone example.org.' });
+    expect(absoluteName('badexample.org.', 'example.org.')).toEqual({ problem: 'badexample.org. is not inside the zone example.org.' });
+    expect(absoluteName('bad name', 'example.org.')).toEqual({ problem: 'bad name is not a valid DNS name' });
+  });
+  it('relative names for display', () => {
+    expect(relativeName('www.example.org.', 'example.org.')).toBe('www');
+    expect(relativeName('example.org.', 'example.org.')).toBe('@');
+    expect(relativeName('other.net.', 'example.org.')).toBe('other.net.');
+  });
+});
+
+describe('TXT quoting and TTL', () => {
+  it('quotes bare text, escaping quotes, and keeps quoted input', () => {
+    expect(quoteTxt('hello world')).toBe('"hello world"');
+    expect(quoteTxt('say "hi"')).toBe('"say \\"hi\\""');
+    expect(quoteTxt('"already"')).toBe('"already"');
+    expect(recordProblem('TXT', quoteTxt('say "hi"'))).toBeUndefined();
+  });
+  it('TTL is empty or whole seconds', () => {
+    expect(ttlProblem('')).toBeUndefined();
+    expect(ttlProblem('300')).toBeUndefined();
+    expect(ttlProblem('3.5')).toBe('Enter a whole number of seconds');
+    expect(ttlProblem('-1')).toBe('Enter a whole number of seconds');
+  });
+});

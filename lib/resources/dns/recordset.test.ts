@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { buildRecordset, emptyEntry, entriesFromRecords, recordsetCreateCli, recordsetCreateRequest, recordsetDefinition, type RecordsetFormValues } from './recordset';
+import { zoneCreateCli, zoneCreateRequest, ZoneCreateSchema, zoneEditRequest, designateStatus, type Zone } from './zone';
+
+const base = (over: Partial<RecordsetFormValues>): RecordsetFormValues => ({ type: 'A', name: 'www', ttl: '', description: '', entries: [emptyEntry()], ...over });
+const entry = (e: Partial<ReturnType<typeof emptyEntry>>) => ({ ...emptyEntry(), ...e });
+
+describe('buildRecordset', () => {
+  it('A records with a relative name', () => {
+    const r = buildRecordset(base({ entries: [entry({ value: '10.0.0.1' }), entry({ value: ' 10.0.0.2 ' }), emptyEntry()] }), 'example.org.');
+    expect(r).toEqual({ input: { name: 'www.example.org.', type: 'A', records: ['10.0.0.1', '10.0.0.2'], ttl: null, description: '' } });
+  });
+  it('an invalid IPv4 is an error on its own field', () => {
+    expect(buildRecordset(base({ entries: [entry({ value: '10.0.0.1' }), entry({ value: '10.0.0.300' })] }), 'example.org.')).toEqual({ errors: { 'records.1': '10.0.0.300 is not an IPv4 address' } });
+  });
+  it('MX without priority names the priority field', () => {
+    expect(buildRecordset(base({ type: 'MX', name: '@', entries: [entry({ target: 'mail.example.org.' })] }), 'example.org.')).toEqual({ errors: { 'records.0.priority': 'Enter the priority (e.g. 10)' } });
+  });
+  it('MX joins priority and host', () => {
+    const r = buildRecordset(base({ type: 'MX', name: '@', ttl: '600', entries: [entry({ priority: '10', target: 'mail.example.org.' })] }), 'example.org.');
+    expect(r).toEqual({ input: { name: 'example.org.', type: 'MX', records: ['10 mail.example.org.'], ttl: 600, description: '' } });
+  });
+  it('SRV needs all four parts', () => {
+    const r = buildRecordset(base({ type: 'SRV', name: '_sip._tcp', entries: [entry({ priority: '10', weight: '', port: '70000', target: 'sip.example.org.' })] }), 'example.org.');
+    expect(r).toEqual({ errors: { 'records.0.weight': 'Enter the weight', 'records.0.port': 'A number from 0 to 65535' } });
+    const ok = buildRecordset(base({ type: 'SRV', name: '_sip._tcp', entries: [entry({ priority: '10', weight: '5', port: '5060', target: 'sip.example.org.' })] }), 'example.org.');
+    expect(ok).toMatchObject({ input: { name: '_sip._tcp.example.org.', records: ['10 5 5060 sip.example.org.'] } });
+  });
+  it('TXT is quoted, CNAME holds one name', () => {
+    expect(buildRecordset(base({ type: 'TXT', entries: [entry({ value: 'v=spf1 -all' })] }), 'example.org.')).toMatchObject({ input: { records: ['"v=spf1 -all"'] } });
+    expect(buildRecordset(base({ type: 'CNAME', entries: [entry({ value: 'a.example.org.' }), entry({ value: 'b.example.org.' })] }), 'example.org.')).toEqual({ errors: { records: 'A CNAME recordset holds exactly one name' } });
+  });
+  it('names outside the zone, empty records, bad TTL', () => {
+    expect(buildRecordset(base({ name: 'www.other.org.', ttl: 'x', entries: [emptyEntry()] }), 'example.org.')).toEqual({
+      errors: { name: 'www.other.org. is not inside the zone example.org.', ttl: 'Enter a whole number of seconds', 'records.0': 'Enter a value' },
+    });
+  });
+  it('editing ignores the name', () => {
+    expect(buildRecordset(base({ name: '', entries: [entry({ value: '1.2.3.4' })] }), 'example.org.', { editing: true })).toMatchObject({ input: { records: ['1.2.3.4'] } });
+  });
+  it('entries round-trip from records', () => {
+    expect(entriesFromRecords('MX', ['10 mail.example.org.'])).toEqual([entry({ priority: '10', target: 'mail.example.org.' })]);
+    expect(entriesFromRecords('SRV', ['1 2 3 t.example.org.'])).toEqual([entry({ priority: '1', weight: '2', port: '3', target: 't.example.org.' })]);
+    expect(entriesFromRecords('A', [])).toEqual([emptyEntry()]);
+  });
+});
+
+describe('requests and CLI', () => {
+  it('recordset create', () => {
+    const i = { name: 'www.example.org.', type: 'A', records: ['1.2.3.4'], ttl: 300, description: '' };
+    expect(recordsetCreateRequest('z1', i)).toEqual({ method: 'POST', path: 'v2/zones/z1/recordsets', body: { name: 'www.example.org.', type: 'A', records: ['1.2.3.4'], ttl: 300 } });
+    expect(recordsetCreateCli('example.org.', i, 'www')).toBe('openstack recordset create --type A --record 1.2.3.4 --ttl 300 example.org. www');
+    expect(recordsetCreateCli('example.org.', { type: 'TXT', records: ['"a b"'] }, '@')).toBe(`openstack recordset create --type TXT --record '"a b"' example.org. @`);
+  });
+  it('recordset paths are the zone’s and links go under the zone page', () => {
+    const d = recordsetDefinition('z1');
+    expect(d.paths.list).toBe('v2/zones/z1/recordsets');
+    expect(d.slug).toBe('zones/z1/recordsets');
+  });
+  it('zone create', () => {
+    expect(ZoneCreateSchema.safeParse({ name: 'example.org', email: 'a@b.org', ttl: '', description: '' }).error?.issues[0].message).toBe('A zone name ends with a dot: example.org.');
+    expect(ZoneCreateSchema.safeParse({ name: 'org.', email: 'a@b.org', ttl: '', description: '' }).success).toBe(false);
+    const i = { name: 'Example.org.', email: 'a@b.org', ttl: '600', description: 'd' };
+    expect(zoneCreateRequest(i)).toEqual({ method: 'POST', path: 'v2/zones', body: { name: 'example.org.', email: 'a@b.org', type: 'PRIMARY', ttl: 600, description: 'd' } });
+    expect(zoneCreateCli(i)).toBe('openstack zone create --email a@b.org --ttl 600 --description d Example.org.');
+  });
+  it('zone edit sends only changes', () => {
+    const z = { id: 'z1', name: 'example.org.', email: 'a@b.org', ttl: 600, description: null, status: 'ACTIVE' } as Zone;
+    expect(zoneEditRequest(z, { email: 'a@b.org', ttl: '600', description: '' })).toBeUndefined();
+    expect(zoneEditRequest(z, { email: 'c@d.org', ttl: '300', description: 'x' })).toEqual({ method: 'PATCH', path: 'v2/zones/z1', body: { email: 'c@d.org', ttl: 300, description: 'x' } });
+  });
+  it('status tones', () => {
+    expect(designateStatus({ status: 'PENDING', action: 'CREATE' })).toEqual({ label: 'PENDING CREATE', tone: 'busy' });
+    expect(designateStatus({ status: 'ACTIVE', action: 'NONE' })).toEqual({ label: 'ACTIVE', tone: 'ok' });
+    expect(designateStatus({ status: 'ERROR', action: 'UPDATE' }).tone).toBe('error');
+  });
+});
+
+import { ptrPath, ptrSetCli, ptrSetRequest, PtrSetSchema, ptrUnsetCli, ptrUnsetRequest } from './ptr';
+
+describe('PTR records', () => {
+  it('set and unset requests and CLI', () => {
+    expect(ptrPath('RegionOne', 'f1')).toBe('v2/reverse/floatingips/RegionOne:f1');
+    expect(ptrSetRequest('RegionOne', 'f1', { ptrdname: 'web.example.org.', ttl: '600', description: '' })).toEqual({
+      method: 'PATCH', path: 'v2/reverse/floatingips/RegionOne:f1', body: { ptrdname: 'web.example.org.', ttl: 600 },
+    });
+    expect(ptrUnsetRequest('RegionOne', 'f1').body).toEqual({ ptrdname: null });
+    expect(ptrSetCli('RegionOne', 'f1', { ptrdname: 'web.example.org.' })).toBe('openstack ptr record set RegionOne:f1 web.example.org.');
+    expect(ptrUnsetCli('RegionOne', 'f1')).toBe('openstack ptr record unset RegionOne:f1');
+  });
+  it('needs a fully qualified name', () => {
+    expect(PtrSetSchema.safeParse({ ptrdname: 'web.example.org', ttl: '', description: '' }).error?.issues[0].message).toBe('A fully qualified name ends with a dot: web.example.org.');
+    expect(PtrSetSchema.safeParse({ ptrdname: 'web.example.org.', ttl: '', description: '' }).success).toBe(true);
+  });
+});
