@@ -3,7 +3,8 @@ import { RUN } from './compute-helpers';
 import { backend, PROJECT_URL } from './helpers';
 
 // Barbican: the payload is revealed on request only and never cached; containers group existing secrets.
-test.describe.configure({ mode: 'serial', timeout: 120_000 });
+// The three flows are independent (each names its objects with the run prefix; afterAll removes leftovers).
+test.describe.configure({ timeout: 180_000 });
 
 const prefix = `${RUN}-sec`;
 const CSRF = () => ({ 'X-Stratus-CSRF': '1', Origin: backend().baseURL });
@@ -12,7 +13,7 @@ async function openSecrets(page: Page, label: 'Secrets' | 'Secret containers' = 
   await page.goto('/');
   await expect(page).toHaveURL(PROJECT_URL);
   await page.getByRole('navigation', { name: 'Services' }).getByRole('link', { name: label, exact: true }).click();
-  await expect(page.getByRole('heading', { name: label, level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: label, level: 1 })).toBeVisible({ timeout: 30_000 });
 }
 
 const row = (page: Page, table: string, name: string) =>
