@@ -1,10 +1,12 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
 import { RUN } from './compute-helpers';
 import { backend, PROJECT_URL } from './helpers';
 
 // Barbican: the payload is revealed on request only and never cached; containers group existing secrets.
 // The three flows are independent (each names its objects with the run prefix; afterAll removes leftovers).
 test.describe.configure({ timeout: 180_000 });
+// Pages and the dev server can be slow on a loaded machine: web-first assertions wait longer than the default.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const prefix = `${RUN}-sec`;
 const CSRF = () => ({ 'X-Stratus-CSRF': '1', Origin: backend().baseURL });
@@ -13,7 +15,7 @@ async function openSecrets(page: Page, label: 'Secrets' | 'Secret containers' = 
   await page.goto('/');
   await expect(page).toHaveURL(PROJECT_URL);
   await page.getByRole('navigation', { name: 'Services' }).getByRole('link', { name: label, exact: true }).click();
-  await expect(page.getByRole('heading', { name: label, level: 1 })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: label, level: 1 })).toBeVisible();
 }
 
 const row = (page: Page, table: string, name: string) =>
@@ -58,7 +60,7 @@ test('store a secret, reveal its payload (no-store), hide it, delete it', async 
   await openSecrets(page);
   await page.getByRole('link', { name: 'Store secret' }).click();
   const form = page.getByRole('form', { name: 'Store a secret' });
-  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Name', { exact: true }).fill(name);
   await form.getByLabel('Payload', { exact: true }).fill(payload);
   await form.getByLabel('Secret type').selectOption('passphrase');
   await form.getByLabel('Algorithm').fill('aes');
@@ -131,7 +133,7 @@ test('a generic container from two secrets: create, open its secrets, delete', a
   await openSecrets(page, 'Secret containers');
   await page.getByRole('link', { name: 'Create container' }).click();
   const form = page.getByRole('form', { name: 'Create a secret container' });
-  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Name', { exact: true }).fill(name);
   await form.getByLabel('Reference name 1').fill('first');
   await form.getByLabel('Secret 1').selectOption({ label: `${a} (opaque)` });
   await form.getByRole('button', { name: 'Add a secret' }).click();
@@ -172,9 +174,9 @@ test('bad input: empty name and payload, a past expiration, a certificate contai
   await form.getByRole('button', { name: 'Store secret' }).click();
   await expect(form.getByText('Enter a name')).toBeVisible();
   await expect(form.getByText('Enter a payload or choose a file')).toBeVisible();
-  await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 
-  await form.getByLabel('Name').fill(`${prefix}-never`);
+  await form.getByLabel('Name', { exact: true }).fill(`${prefix}-never`);
   await form.getByLabel('Payload', { exact: true }).fill('x');
   await form.getByLabel('Expiration (UTC)').fill('2020-01-01T00:00');
   await form.getByRole('button', { name: 'Store secret' }).click();
@@ -185,7 +187,7 @@ test('bad input: empty name and payload, a past expiration, a certificate contai
   await page.getByRole('link', { name: 'Create container' }).click();
   const cform = page.getByRole('form', { name: 'Create a secret container' });
   await cform.getByLabel('Container type').selectOption('certificate');
-  await cform.getByLabel('Name').fill(`${prefix}-cert`);
+  await cform.getByLabel('Name', { exact: true }).fill(`${prefix}-cert`);
   await cform.getByLabel('Reference name 1').selectOption('private_key');
   await cform.getByRole('button', { name: 'Create container' }).click();
   await expect(cform.getByText('A certificate container needs certificate')).toBeVisible();

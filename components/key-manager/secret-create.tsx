@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
@@ -26,6 +26,7 @@ export function SecretCreateForm() {
   const [values, setValues] = useState<Values>(DEFAULTS);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [source, setSource] = useState<'text' | 'file'>('text');
+  const uid = useId();
   const set = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
   const create = useMutation({
     mutationFn: (input: SecretCreateInput) => osCall<{ secret_ref?: string }>(secretDefinition, secretCreateRequest(input)),
@@ -72,35 +73,43 @@ export function SecretCreateForm() {
         </div>
       </fieldset>
       {source === 'text' ? (
-        <label className="block space-y-1.5 text-sm">
-          <span className="block font-medium text-zinc-700 dark:text-zinc-300">Payload</span>
+        <div className="space-y-1.5 text-sm">
+          <label htmlFor={`${uid}-payload`} className="block font-medium text-zinc-700 dark:text-zinc-300">
+            Payload
+          </label>
           <textarea
+            id={`${uid}-payload`}
             className={`${inputClass} font-mono`}
             rows={4}
             autoComplete="off"
             spellCheck={false}
             aria-invalid={errors.payload ? true : undefined}
+            aria-describedby={errors.payload ? `${uid}-payload-error` : undefined}
             value={values.payload}
             onChange={(e) => set({ payload: e.target.value })}
           />
-          {errors.payload && <span className="block text-sm text-red-600 dark:text-red-400">{errors.payload}</span>}
-        </label>
+          {errors.payload && <p id={`${uid}-payload-error`} className="text-sm text-red-600 dark:text-red-400">{errors.payload}</p>}
+        </div>
       ) : (
-        <label className="block space-y-1.5 text-sm">
-          <span className="block font-medium text-zinc-700 dark:text-zinc-300">Payload file</span>
+        <div className="space-y-1.5 text-sm">
+          <label htmlFor={`${uid}-file`} className="block font-medium text-zinc-700 dark:text-zinc-300">
+            Payload file
+          </label>
           <input
+            id={`${uid}-file`}
             type="file"
             className="block text-sm"
             aria-invalid={errors.payload ? true : undefined}
+            aria-describedby={`${uid}-file-hint${errors.payload ? ` ${uid}-payload-error` : ''}`}
             onChange={async (e) => {
               const file = e.target.files?.[0];
               if (!file) return set({ payload: '', fileName: '' });
               set({ payload: await fileToBase64(file), fileName: file.name });
             }}
           />
-          <span className="block text-xs text-zinc-500 dark:text-zinc-400">Sent base64-encoded (payload_content_encoding=base64).</span>
-          {errors.payload && <span className="block text-sm text-red-600 dark:text-red-400">{errors.payload}</span>}
-        </label>
+          <p id={`${uid}-file-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">Sent base64-encoded (payload_content_encoding=base64).</p>
+          {errors.payload && <p id={`${uid}-payload-error`} className="text-sm text-red-600 dark:text-red-400">{errors.payload}</p>}
+        </div>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label="Payload content type" value={values.payload_content_type} error={errors.payload_content_type} onChange={(e) => set({ payload_content_type: e.target.value as Values['payload_content_type'] })}>
