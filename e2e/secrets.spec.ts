@@ -134,15 +134,15 @@ test('a generic container from two secrets: create, open its secrets, delete', a
   await page.getByRole('link', { name: 'Create container' }).click();
   const form = page.getByRole('form', { name: 'Create a secret container' });
   await form.getByLabel('Name', { exact: true }).fill(name);
-  await form.getByLabel('Reference name 1').fill('first');
-  await form.getByLabel('Secret 1').selectOption({ label: `${a} (opaque)` });
+  await form.getByLabel('Reference name 1', { exact: true }).fill('first');
+  await form.getByLabel('Secret 1', { exact: true }).selectOption({ label: `${a} (opaque)` });
   await form.getByRole('button', { name: 'Add a secret' }).click();
   // Duplicate reference names are refused before the API sees them.
-  await form.getByLabel('Reference name 2').fill('first');
-  await form.getByLabel('Secret 2').selectOption({ label: `${b} (opaque)` });
+  await form.getByLabel('Reference name 2', { exact: true }).fill('first');
+  await form.getByLabel('Secret 2', { exact: true }).selectOption({ label: `${b} (opaque)` });
   await form.getByRole('button', { name: 'Create container' }).click();
   await expect(form.getByText('first is used twice')).toBeVisible();
-  await form.getByLabel('Reference name 2').fill('second');
+  await form.getByLabel('Reference name 2', { exact: true }).fill('second');
   await expect(form.getByText('openstack secret container create')).toContainText(`--name ${name} --type generic --secret first=${refA} --secret second=`);
   await form.getByRole('button', { name: 'Create container' }).click();
 
@@ -188,7 +188,7 @@ test('bad input: empty name and payload, a past expiration, a certificate contai
   const cform = page.getByRole('form', { name: 'Create a secret container' });
   await cform.getByLabel('Container type').selectOption('certificate');
   await cform.getByLabel('Name', { exact: true }).fill(`${prefix}-cert`);
-  await cform.getByLabel('Reference name 1').selectOption('private_key');
+  await cform.getByLabel('Reference name 1', { exact: true }).selectOption('private_key');
   await cform.getByRole('button', { name: 'Create container' }).click();
   await expect(cform.getByText('A certificate container needs certificate')).toBeVisible();
   await expect(cform.getByText('Pick a secret')).toBeVisible();

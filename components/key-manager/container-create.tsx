@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
@@ -51,7 +52,8 @@ export function ContainerCreateForm() {
         e.preventDefault();
         const r = ContainerCreateSchema.safeParse({ name, type, refs });
         if (!r.success) {
-          setErrors({ ...fieldErrors(r.error), ...refErrors(r.error.issues) });
+          // Whole-form errors by field; the rows' own errors by `refs.<i>.<field>`.
+          setErrors({ ...fieldErrors(new z.ZodError(r.error.issues.filter((i) => i.path.length === 1))), ...refErrors(r.error.issues) });
           return;
         }
         setErrors({});
@@ -104,7 +106,7 @@ export function ContainerCreateForm() {
                 </option>
               ))}
             </SelectField>
-            <button type="button" className={`${buttonClass.ghost} mt-6`} aria-label={`Remove secret ${i + 1}`} disabled={refs.length === 1} onClick={() => setRefs((rs) => rs.filter((_, j) => j !== i))}>
+            <button type="button" className={`${buttonClass.ghost} mt-6`} aria-label={`Remove row ${i + 1}`} disabled={refs.length === 1} onClick={() => setRefs((rs) => rs.filter((_, j) => j !== i))}>
               Remove
             </button>
           </div>

@@ -78,30 +78,32 @@ export const containerDefinition: ResourceDefinition<Container> = {
 
 // ---- create ----
 
-const RefSchema = z.object({
-  name: z.string().trim().min(1, { error: 'Give the reference a name' }).max(255, { error: 'At most 255 characters' }),
-  secret_ref: z.string().min(1, { error: 'Pick a secret' }),
-});
-
+// Every rule is in one superRefine over plain strings: zod skips an object's refinements when a field fails, and
+// the form should name every problem at once (an empty name and a missing certificate together).
 export const ContainerCreateSchema = z
   .object({
-    name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
+    name: z.string(),
     type: z.enum(CONTAINER_TYPES),
-    refs: z.array(RefSchema).min(1, { error: 'Add at least one secret' }),
+    refs: z.array(z.object({ name: z.string(), secret_ref: z.string() })),
   })
   .superRefine((v, ctx) => {
+    const name = v.name.trim();
+    if (!name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'Enter a name' });
+    else if (name.length > 255) ctx.addIssue({ code: 'custom', path: ['name'], message: 'At most 255 characters' });
+    if (!v.refs.length) ctx.addIssue({ code: 'custom', path: ['refs'], message: 'Add at least one secret' });
     const names = v.refs.map((r) => r.name.trim());
-    names.forEach((n, i) => {
-      if (names.indexOf(n) !== i) ctx.addIssue({ code: 'custom', path: ['refs', i, 'name'], message: `${n} is used twice` });
+    v.refs.forEach((r, i) => {
+      if (!names[i]) ctx.addIssue({ code: 'custom', path: ['refs', i, 'name'], message: 'Give the reference a name' });
+      else if (names.indexOf(names[i]) !== i) ctx.addIssue({ code: 'custom', path: ['refs', i, 'name'], message: `${names[i]} is used twice` });
+      if (!r.secret_ref) ctx.addIssue({ code: 'custom', path: ['refs', i, 'secret_ref'], message: 'Pick a secret' });
     });
     if (v.type === 'generic') return;
     const allowed = CONTAINER_REF_NAMES[v.type];
+    const all = [...allowed.required, ...allowed.optional];
     names.forEach((n, i) => {
-      if (![...allowed.required, ...allowed.optional].includes(n)) {
-        ctx.addIssue({ code: 'custom', path: ['refs', i, 'name'], message: `A ${v.type} container takes ${[...allowed.required, ...allowed.optional].join(', ')}` });
-      }
+      if (n && !all.includes(n)) ctx.addIssue({ code: 'custom', path: ['refs', i, 'name'], message: `A ${v.type} container takes ${all.join(', ')}` });
     });
-    for (const r of allowed.required) if (!names.includes(r)) ctx.addIssue({ code: 'custom', path: ['refs'], message: `A ${v.type} container needs ${allowed.required.join(' and ')}` });
+    if (allowed.required.some((r) => !names.includes(r))) ctx.addIssue({ code: 'custom', path: ['refs'], message: `A ${v.type} container needs ${allowed.required.join(' and ')}` });
   });
 export type ContainerCreateInput = z.infer<typeof ContainerCreateSchema>;
 

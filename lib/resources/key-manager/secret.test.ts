@@ -101,6 +101,15 @@ describe('container create', () => {
   });
 });
 
+it('names every container problem at once (an empty name does not hide the missing certificate)', () => {
+  const r = ContainerCreateSchema.safeParse({ name: '', type: 'certificate', refs: [{ name: 'private_key', secret_ref: '' }] });
+  expect(r.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+    'name: Enter a name',
+    'refs.0.secret_ref: Pick a secret',
+    'refs: A certificate container needs certificate',
+  ]);
+});
+
 describe('metadata text', () => {
   it('parses key=value lines, lowercasing keys as Barbican does', () => {
     expect(parseMetadataText('Env=prod\n\n team = a=b ')).toEqual({ metadata: { env: 'prod', team: 'a=b' } });
