@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ContainersList } from '@/components/key-manager/containers-list';
+import { ContainersList } from '@/components/key-manager/lists';
 
 export const metadata: Metadata = { title: 'Secret containers' };
 

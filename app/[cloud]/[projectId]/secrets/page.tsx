@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { SecretsList } from '@/components/key-manager/secrets-list';
+import { SecretsList } from '@/components/key-manager/lists';
 
 export const metadata: Metadata = { title: 'Secrets' };
 
