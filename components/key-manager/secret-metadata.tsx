@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
@@ -22,6 +22,7 @@ export function SecretMetadata({ secret }: { secret: Secret }) {
   });
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState('');
+  const uid = useId();
   const save = useMutation({
     mutationFn: (metadata: Record<string, string>) => osCall(secretDefinition, { method: 'PUT', path: metadataPath(id), body: { metadata } }),
     onSuccess: () => setDraft(null),
@@ -62,11 +63,13 @@ export function SecretMetadata({ secret }: { secret: Secret }) {
             save.mutate(r.metadata);
           }}
         >
-          <label className="block space-y-1.5 text-sm">
-            <span className="block font-medium text-zinc-700 dark:text-zinc-300">Metadata (one key=value a line)</span>
-            <textarea className={`${inputClass} font-mono`} rows={6} aria-invalid={error ? true : undefined} value={draft} onChange={(e) => setDraft(e.target.value)} />
-            {error && <span className="block text-sm text-red-600 dark:text-red-400">{error}</span>}
-          </label>
+          <div className="space-y-1.5 text-sm">
+            <label htmlFor={`${uid}-md`} className="block font-medium text-zinc-700 dark:text-zinc-300">
+              Metadata (one key=value a line)
+            </label>
+            <textarea id={`${uid}-md`} className={`${inputClass} font-mono`} rows={6} aria-invalid={error ? true : undefined} aria-describedby={error ? `${uid}-md-error` : undefined} value={draft} onChange={(e) => setDraft(e.target.value)} />
+            {error && <p id={`${uid}-md-error`} className="text-sm text-red-600 dark:text-red-400">{error}</p>}
+          </div>
           {save.isError && <ApiErrorNotice title="Could not save the metadata" error={save.error} />}
           <div className="flex gap-2">
             <button type="submit" className={buttonClass.primary} disabled={save.isPending}>
