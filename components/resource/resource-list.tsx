@@ -280,6 +280,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
         </button>
         <span className="text-zinc-500 dark:text-zinc-400">
           {shown.length} {shown.length === 1 ? def.label.singular.toLowerCase() : label} shown
+          {list.data?.total !== undefined ? ` of ${list.data.total}` : ''}
           {def.pageSize ? ` (pages of ${def.pageSize})` : ''}
         </span>
         <code className="ml-auto hidden text-xs text-zinc-500 md:inline dark:text-zinc-400" title="Equivalent CLI">

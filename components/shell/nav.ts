@@ -53,7 +53,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
     ],
   },
   { id: 'dns', label: 'DNS', service: 'DNS (Designate)', serviceTypes: ['dns'], items: [{ slug: 'zones', label: 'Zones' }] },
-  { id: 'key-manager', label: 'Key Manager', service: 'Key Manager (Barbican)', serviceTypes: ['key-manager'], items: [{ slug: 'secrets', label: 'Secrets' }] },
+  { id: 'key-manager', label: 'Key Manager', service: 'Key Manager (Barbican)', serviceTypes: ['key-manager'], items: [{ slug: 'secrets', label: 'Secrets' }, { slug: 'secret-containers', label: 'Secret containers' }] },
   {
     id: 'container-infra',
     label: 'Container Infra',

@@ -16,7 +16,8 @@ vi.mock('./session', () => ({
 vi.mock('./catalog', () => ({
   getCatalog: async () => [],
   forgetCatalog: vi.fn(),
-  resolveEndpoint: (_c: unknown, type: string) => (type === 'compute' ? `${upstreamBase}/compute/v2.1` : type === 'dead' ? 'http://127.0.0.1:59999/x' : undefined),
+  resolveEndpoint: (_c: unknown, type: string) =>
+    type === 'compute' ? `${upstreamBase}/compute/v2.1` : type === 'key-manager' ? `${upstreamBase}/key-manager` : type === 'dead' ? 'http://127.0.0.1:59999/x' : undefined,
 }));
 
 const { proxyRequest } = await import('./proxy');
@@ -31,6 +32,12 @@ beforeAll(async () => {
       if (req.url?.includes('missing')) {
         res.writeHead(404, { 'content-type': 'application/json', 'x-openstack-request-id': 'req-404' });
         res.end(JSON.stringify({ itemNotFound: { message: 'Instance missing could not be found.', code: 404 } }));
+        return;
+      }
+      if (req.url?.endsWith('/payload')) {
+        // An upstream (or a cache in front of it) that would let a secret's payload be cached.
+        res.writeHead(200, { 'content-type': 'text/plain; charset=UTF-8', 'cache-control': 'public, max-age=3600', expires: 'Thu, 01 Jan 2037 00:00:00 GMT', 'x-openstack-request-id': 'req-p' });
+        res.end('s3cr3t');
         return;
       }
       if (req.url?.includes('expired')) {
@@ -64,6 +71,18 @@ describe('proxyRequest', () => {
     expect(res.headers.get('x-openstack-request-id')).toBe('req-ok');
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('x-upstream-location')).toBe('/api/os/compute/servers/x');
+  });
+
+  it('serves a Barbican payload as no-store, whatever the upstream says, with its Accept forwarded', async () => {
+    const res = await proxyRequest(req('/api/os/key-manager/v1/secrets/abc/payload', { headers: { accept: 'text/plain' } }));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('s3cr3t');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('expires')).toBeNull();
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=UTF-8');
+    expect(seen.at(-1)!.url).toBe('/key-manager/v1/secrets/abc/payload');
+    expect(seen.at(-1)!.headers.accept).toBe('text/plain');
+    expect(seen.at(-1)!.headers['openstack-api-version']).toBe('key-manager 1.1');
   });
 
   it('keeps a microversion chosen by the browser', async () => {

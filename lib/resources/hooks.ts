@@ -52,11 +52,11 @@ export function listQuery(def: AnyDefinition, params: ListParams): string {
   }
   const sortCol = params.sort && def.columns.find((c) => c.id === params.sort?.column);
   if (sortCol?.sortKey && params.sort) {
-    q.set('sort_key', sortCol.sortKey);
-    q.set('sort_dir', params.sort.dir);
+    const sortParams = def.sortQuery ? def.sortQuery(sortCol.sortKey, params.sort.dir) : { sort_key: sortCol.sortKey, sort_dir: params.sort.dir };
+    for (const [k, v] of Object.entries(sortParams)) q.set(k, v);
   }
   if (params.limit) q.set('limit', String(params.limit));
-  if (params.marker) q.set('marker', params.marker);
+  if (params.marker) q.set(def.paging === 'offset' ? 'offset' : 'marker', params.marker);
   const s = q.toString();
   return s ? `${def.paths.list}?${s}` : def.paths.list;
 }
@@ -65,8 +65,20 @@ export async function fetchListPage<T>(def: ResourceDefinition<T>, params: ListP
   const path = listQuery(def, params);
   const body = await osCall(def, { method: 'GET', path }, signal);
   const items = parseList(def.listSchema ?? def.schema, body, def.keys.list, `${def.service} ${def.paths.list}`);
+  if (def.paging === 'offset') return offsetPage(items, body, params.marker);
   const next = params.limit && items.length === params.limit ? def.id(items[items.length - 1]) : undefined;
   return { items, next };
+}
+
+/** Barbican's envelope: a `next` href when more follow (the next offset is ours to count), and `total`. */
+export function offsetPage<T>(items: T[], body: unknown, offset: string | undefined): ListPage<T> {
+  const b = (body && typeof body === 'object' ? body : {}) as { next?: unknown; total?: unknown };
+  const start = Number(offset) > 0 ? Math.floor(Number(offset)) : 0;
+  return {
+    items,
+    ...(typeof b.next === 'string' && b.next && items.length > 0 ? { next: String(start + items.length) } : {}),
+    ...(typeof b.total === 'number' ? { total: b.total } : {}),
+  };
 }
 
 export const listKey = (projectId: string, kind: string, params?: ListParams) =>

@@ -166,6 +166,10 @@ export interface ResourceDefinition<T, C = unknown> {
   defaultSort?: { column: string; dir: 'asc' | 'desc' };
   /** Marker pagination: page size, and whether the API supports `limit`/`marker` at all. */
   pageSize?: number;
+  /** `offset`: Barbican pages by `offset`/`limit` and answers `next` and `total` (default `marker`). */
+  paging?: 'marker' | 'offset';
+  /** Server sort as query parameters (default `sort_key` and `sort_dir`; Barbican takes `sort=<key>:<dir>`). */
+  sortQuery?: (key: string, dir: 'asc' | 'desc') => Record<string, string>;
   lookups?: readonly Lookup<T>[];
   actions?: readonly ResourceAction<T>[];
   create?: CreateForm<T, C>;
@@ -181,6 +185,8 @@ export type AnyDefinition = ResourceDefinition<any, any>;
 /** One page of a list, as held in the query cache: plain parsed JSON. */
 export interface ListPage<T> {
   items: T[];
-  /** Marker of the next page, when there is one. */
+  /** Marker of the next page (the next offset with `paging: 'offset'`), when there is one. */
   next?: string;
+  /** How many objects match in all, when the API says (Barbican's `total`). */
+  total?: number;
 }

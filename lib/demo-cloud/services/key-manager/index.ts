@@ -32,6 +32,8 @@ export interface Secret {
   content_type: string | null;
   /** base64 of the payload bytes. */
   payload: string | null;
+  /** User metadata (GET/PUT /v1/secrets/{id}/metadata); keys are stored lowercased, as Barbican does. */
+  metadata?: Record<string, string>;
 }
 
 export interface SecretContainer {
@@ -341,6 +343,24 @@ function secretRoutes(r: Router, core: CloudCore, s: KeyManagerState): void {
 
   r.get('/v1/secrets/{secret_id}/payload', mv((ctx) => payloadReply(ctx, find(ctx, 'Secret payload retrieval').secret)));
 
+  r.get('/v1/secrets/{secret_id}/metadata', mv((ctx) => ({ status: 200, body: { metadata: find(ctx, 'Secret metadata retrieval').secret.metadata ?? {} } })));
+
+  // PUT replaces the whole set and answers 201 with the metadata's ref (Barbican 15).
+  r.put('/v1/secrets/{secret_id}/metadata', mv(async (ctx) => {
+    const { secret } = find(ctx, 'Secret metadata update');
+    const body = await readJson(ctx);
+    const md = body.metadata;
+    if (typeof md !== 'object' || md === null || Array.isArray(md)) throw schemaError('Metadata', "'metadata' is a required property", 'metadata');
+    const metadata: Record<string, string> = {};
+    for (const [k, v] of Object.entries(md as Record<string, unknown>)) {
+      if (typeof v !== 'string') throw schemaError('Metadata', `${JSON.stringify(v)} is not of type 'string'`, k);
+      metadata[k.toLowerCase()] = v;
+    }
+    secret.metadata = metadata;
+    secret.updated = bTime(core.clock.now());
+    return { status: 201, body: { metadata_ref: `${secretRef(ctx, secret.id)}/metadata` } };
+  }));
+
   r.put('/v1/secrets/{secret_id}', mv(async (ctx) => {
     const { secret } = find(ctx, 'Secret update');
     const contentType = (ctx.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
@@ -426,7 +446,13 @@ function containerRoutes(r: Router, core: CloudCore, s: KeyManagerState): void {
       certificate: ['certificate', 'private_key', 'private_key_passphrase', 'intermediates'],
     };
     if (allowed[type] && names.some((n) => !allowed[type].includes(String(n)))) {
-      throw schemaError('Container', `only 'private_key', 'public_key' and 'private_key_passphrase' reference names are allowed for RSA type`, 'secret_refs');
+      throw schemaError(
+        'Container',
+        type === 'rsa'
+          ? `only 'private_key', 'public_key' and 'private_key_passphrase' reference names are allowed for RSA type`
+          : `only 'private_key', 'certificate', 'private_key_passphrase', and 'intermediates' reference names are allowed for Certificate type`,
+        'secret_refs',
+      );
     }
     const t = bTime(core.clock.now());
     const c: SecretContainer = {

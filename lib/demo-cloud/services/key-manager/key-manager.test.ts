@@ -162,3 +162,25 @@ describe('key-manager: containers', () => {
     expect([missing.status, missing.body]).toEqual([404, { code: 404, title: 'Not Found', description: "Secret provided for 'a' doesn't exist." }]);
   });
 });
+
+describe('key-manager: secret metadata', () => {
+  it('starts empty, is replaced by PUT (201, keys lowercased) and is the owner project\'s only', async () => {
+    const id = await store({ name: 'md', payload: 'x', payload_content_type: 'text/plain' });
+    const path = `/key-manager/v1/secrets/${id}/metadata`;
+    expect((await call(cloud, 'GET', path, { token: demo })).body).toEqual({ metadata: {} });
+    const put = await call(cloud, 'PUT', path, { token: demo, body: { metadata: { Env: 'prod', team: 'a' } } });
+    expect(put.status).toBe(201);
+    expect((put.body as { metadata_ref: string }).metadata_ref).toMatch(new RegExp(`/v1/secrets/${id}/metadata$`));
+    expect((await call(cloud, 'GET', path, { token: demo })).body).toEqual({ metadata: { env: 'prod', team: 'a' } });
+    await call(cloud, 'PUT', path, { token: demo, body: { metadata: { only: '1' } } });
+    expect((await call(cloud, 'GET', path, { token: demo })).body).toEqual({ metadata: { only: '1' } });
+    expect((await call(cloud, 'PUT', path, { token: demo, body: { metadata: { n: 1 } } })).status).toBe(400);
+    expect((await call(cloud, 'GET', path, { token: admin })).status).toBe(403);
+  });
+  it('names the certificate reference names when a certificate container has others', async () => {
+    const sid = await store({ name: 'cert', payload: 'x', payload_content_type: 'text/plain', secret_type: 'certificate' });
+    const r = await call(cloud, 'POST', '/key-manager/v1/containers', { token: demo, body: { type: 'certificate', secret_refs: [{ name: 'public_key', secret_ref: `${cloud.url}/key-manager/v1/secrets/${sid}` }] } });
+    expect(r.status).toBe(400);
+    expect((r.body as { description: string }).description).toContain("'certificate', 'private_key_passphrase', and 'intermediates' reference names are allowed for Certificate type");
+  });
+});

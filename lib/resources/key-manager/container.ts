@@ -1,0 +1,125 @@
+// Barbican v1 secret containers: named groups of secret refs. `generic` takes any reference names; `certificate`
+// and `rsa` take fixed ones (api-ref containers.inc; Barbican's validators.ContainerValidator).
+import { z } from 'zod';
+import { command } from '../cli';
+import type { ApiRequest, ResourceDefinition } from '../types';
+import { KEY_MANAGER_SERVICE, refId, secretStatus, utc } from './secret';
+
+export const CONTAINER_TYPES = ['generic', 'certificate', 'rsa'] as const;
+export type ContainerType = (typeof CONTAINER_TYPES)[number];
+
+/** Reference names a typed container accepts, the required ones first. */
+export const CONTAINER_REF_NAMES: Record<Exclude<ContainerType, 'generic'>, { required: string[]; optional: string[] }> = {
+  certificate: { required: ['certificate'], optional: ['private_key', 'private_key_passphrase', 'intermediates'] },
+  rsa: { required: ['public_key', 'private_key'], optional: ['private_key_passphrase'] },
+};
+
+export const ContainerSchema = z.looseObject({
+  container_ref: z.string().min(1),
+  name: z.string().nullable().optional(),
+  type: z.string(),
+  status: z.string().optional(),
+  secret_refs: z.array(z.looseObject({ name: z.string().nullable().optional(), secret_ref: z.string() })).default([]),
+  creator_id: z.string().nullable().optional(),
+  created: z.string().optional(),
+  updated: z.string().nullable().optional(),
+});
+export type Container = z.infer<typeof ContainerSchema>;
+
+export const containerDefinition: ResourceDefinition<Container> = {
+  kind: 'secret-container',
+  slug: 'secret-containers',
+  label: { singular: 'Secret container', plural: 'Secret containers' },
+  service: KEY_MANAGER_SERVICE,
+  paths: { list: 'v1/containers', item: (id) => `v1/containers/${encodeURIComponent(id)}` },
+  keys: { list: 'containers', item: '' },
+  schema: ContainerSchema,
+  id: (c) => refId(c.container_ref),
+  name: (c) => c.name ?? '',
+  status: secretStatus,
+  pageSize: 50,
+  paging: 'offset',
+  columns: [
+    { id: 'name', label: 'Name', value: (c) => c.name || refId(c.container_ref), cell: 'name' },
+    { id: 'type', label: 'Type', value: (c) => c.type },
+    { id: 'secrets', label: 'Secrets', value: (c) => c.secret_refs.map((r) => r.name || refId(r.secret_ref)), cell: 'list' },
+    { id: 'status', label: 'Status', value: (c) => c.status ?? '', cell: 'status' },
+    { id: 'age', label: 'Created', value: (c) => utc(c.created), cell: 'age' },
+    { id: 'id', label: 'ID', value: (c) => refId(c.container_ref), cell: 'mono', hidden: true },
+  ],
+  defaultSort: { column: 'age', dir: 'desc' },
+  filters: [
+    { id: 'name', label: 'Name', type: 'text' },
+    { id: 'type', label: 'Type', type: 'select', options: CONTAINER_TYPES.map((t) => ({ value: t, label: t })) },
+  ],
+  actions: [
+    {
+      id: 'delete', label: 'Delete', bulk: true, destructive: true,
+      allowed: () => true,
+      request: (c) => ({ method: 'DELETE', path: `v1/containers/${encodeURIComponent(refId(c.container_ref))}` }),
+      cli: (c) => command('openstack', 'secret', 'container', 'delete', c.container_ref),
+      confirm: {
+        title: (r) => `Delete ${r.length === 1 ? 'container' : `${r.length} containers`}?`,
+        body: (r) => `This deletes ${r.map((c) => c.name || refId(c.container_ref)).join(', ')}. The secrets ${r.length === 1 ? 'it references' : 'they reference'} are kept.`,
+        confirmLabel: 'Delete', destructive: true,
+      },
+    },
+  ],
+  overview: [
+    { label: 'Container ref', value: (c) => c.container_ref, mono: true },
+    { label: 'Type', value: (c) => c.type },
+    { label: 'Status', value: (c) => c.status ?? '' },
+    { label: 'Created', value: (c) => utc(c.created) },
+    { label: 'Updated', value: (c) => utc(c.updated) },
+    { label: 'Creator ID', value: (c) => c.creator_id ?? '', mono: true },
+  ],
+  cli: { list: 'openstack secret container list', show: (c) => command('openstack', 'secret', 'container', 'get', c.container_ref) },
+};
+
+// ---- create ----
+
+// Every rule is in one superRefine over plain strings: zod skips an object's refinements when a field fails, and
+// the form should name every problem at once (an empty name and a missing certificate together).
+export const ContainerCreateSchema = z
+  .object({
+    name: z.string(),
+    type: z.enum(CONTAINER_TYPES),
+    refs: z.array(z.object({ name: z.string(), secret_ref: z.string() })),
+  })
+  .superRefine((v, ctx) => {
+    const name = v.name.trim();
+    if (!name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'Enter a name' });
+    else if (name.length > 255) ctx.addIssue({ code: 'custom', path: ['name'], message: 'At most 255 characters' });
+    if (!v.refs.length) ctx.addIssue({ code: 'custom', path: ['refs'], message: 'Add at least one secret' });
+    const names = v.refs.map((r) => r.name.trim());
+    v.refs.forEach((r, i) => {
+      if (!names[i]) ctx.addIssue({ code: 'custom', path: ['refs', i, 'name'], message: 'Give the reference a name' });
+      else if (names.indexOf(names[i]) !== i) ctx.addIssue({ code: 'custom', path: ['refs', i, 'name'], message: `${names[i]} is used twice` });
+      if (!r.secret_ref) ctx.addIssue({ code: 'custom', path: ['refs', i, 'secret_ref'], message: 'Pick a secret' });
+    });
+    if (v.type === 'generic') return;
+    const allowed = CONTAINER_REF_NAMES[v.type];
+    const all = [...allowed.required, ...allowed.optional];
+    names.forEach((n, i) => {
+      if (n && !all.includes(n)) ctx.addIssue({ code: 'custom', path: ['refs', i, 'name'], message: `A ${v.type} container takes ${all.join(', ')}` });
+    });
+    if (allowed.required.some((r) => !names.includes(r))) ctx.addIssue({ code: 'custom', path: ['refs'], message: `A ${v.type} container needs ${allowed.required.join(' and ')}` });
+  });
+export type ContainerCreateInput = z.infer<typeof ContainerCreateSchema>;
+
+export function containerCreateRequest(input: ContainerCreateInput): ApiRequest {
+  return {
+    method: 'POST',
+    path: 'v1/containers',
+    body: { name: input.name.trim(), type: input.type, secret_refs: input.refs.map((r) => ({ name: r.name.trim(), secret_ref: r.secret_ref })) },
+  };
+}
+
+export function containerCreateCli(input: { name: string; type: string; refs: { name: string; secret_ref: string }[] }): string {
+  return command(
+    'openstack', 'secret', 'container', 'create',
+    '--name', input.name.trim() || '<name>',
+    '--type', input.type,
+    ...input.refs.flatMap((r) => ['--secret', `${r.name.trim() || '<name>'}=${r.secret_ref || '<secret-ref>'}`]),
+  );
+}

@@ -1,0 +1,220 @@
+// Barbican v1 secrets. A secret is named by its `secret_ref` URL; the id is its last path segment.
+// The payload is never part of these objects: it is fetched on demand (payload.ts) and never cached.
+import { z } from 'zod';
+import { command } from '../cli';
+import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
+
+export const KEY_MANAGER_SERVICE = 'key-manager';
+
+/** The id in a Barbican ref (`…/v1/secrets/<id>` or `…/v1/containers/<id>`), or '' when it is not one. */
+export function refId(ref: string | null | undefined): string {
+  if (!ref) return '';
+  let path = ref;
+  try {
+    path = new URL(ref).pathname;
+  } catch {
+    // a bare path or id
+  }
+  const parts = path.split('/').filter(Boolean);
+  return decodeURIComponent(parts[parts.length - 1] ?? '');
+}
+
+export const SECRET_TYPES = ['opaque', 'symmetric', 'public', 'private', 'passphrase', 'certificate'] as const;
+export const PAYLOAD_CONTENT_TYPES = ['text/plain', 'application/octet-stream', 'application/pkcs8'] as const;
+
+export const SecretSchema = z.looseObject({
+  secret_ref: z.string().min(1),
+  name: z.string().nullable().optional(),
+  status: z.string().optional(),
+  secret_type: z.string().nullable().optional(),
+  algorithm: z.string().nullable().optional(),
+  bit_length: z.number().nullable().optional(),
+  mode: z.string().nullable().optional(),
+  expiration: z.string().nullable().optional(),
+  content_types: z.record(z.string(), z.string()).nullable().optional(),
+  creator_id: z.string().nullable().optional(),
+  created: z.string().optional(),
+  updated: z.string().nullable().optional(),
+});
+export type Secret = z.infer<typeof SecretSchema>;
+
+export function secretStatus(s: Pick<Secret, 'status'>): StatusInfo {
+  const st = s.status ?? 'UNKNOWN';
+  if (st === 'ACTIVE') return { label: st, tone: 'ok' };
+  if (st === 'PENDING') return { label: st, tone: 'busy' };
+  if (st === 'ERROR') return { label: st, tone: 'error' };
+  return { label: st, tone: 'unknown' };
+}
+
+const contentTypes = (s: Secret) => Object.entries(s.content_types ?? {}).map(([k, v]) => `${k}: ${v}`);
+
+/** Barbican stores expiration as naive UTC (`2027-01-01T00:00:00`); shown with a Z so it reads unambiguously. */
+export const utc = (t: string | null | undefined) => (t ? (/[zZ]|[+-]\d\d:?\d\d$/.test(t) ? t : `${t}Z`) : '');
+
+export const secretDefinition: ResourceDefinition<Secret> = {
+  kind: 'secret',
+  slug: 'secrets',
+  label: { singular: 'Secret', plural: 'Secrets' },
+  service: KEY_MANAGER_SERVICE,
+  paths: { list: 'v1/secrets', item: (id) => `v1/secrets/${encodeURIComponent(id)}` },
+  keys: { list: 'secrets', item: '' },
+  schema: SecretSchema,
+  id: (s) => refId(s.secret_ref),
+  name: (s) => s.name ?? '',
+  status: secretStatus,
+  pageSize: 50,
+  paging: 'offset',
+  sortQuery: (key, dir) => ({ sort: `${key}:${dir}` }),
+  columns: [
+    { id: 'name', label: 'Name', value: (s) => s.name || refId(s.secret_ref), cell: 'name', sortKey: 'name' },
+    { id: 'type', label: 'Secret type', value: (s) => s.secret_type ?? '', sortKey: 'secret_type' },
+    { id: 'algorithm', label: 'Algorithm', value: (s) => s.algorithm ?? '', sortKey: 'algorithm' },
+    { id: 'bits', label: 'Bit length', value: (s) => s.bit_length ?? '', sortKey: 'bit_length' },
+    { id: 'mode', label: 'Mode', value: (s) => s.mode ?? '', sortKey: 'mode' },
+    { id: 'content', label: 'Content types', value: contentTypes, cell: 'list' },
+    { id: 'expiration', label: 'Expiration', value: (s) => utc(s.expiration) || 'never', sortKey: 'expiration' },
+    { id: 'status', label: 'Status', value: (s) => s.status ?? '', cell: 'status' },
+    { id: 'age', label: 'Created', value: (s) => utc(s.created), cell: 'age', sortKey: 'created' },
+    { id: 'id', label: 'ID', value: (s) => refId(s.secret_ref), cell: 'mono', hidden: true },
+  ],
+  defaultSort: { column: 'age', dir: 'desc' },
+  // GET /v1/secrets filters (api-ref secrets.inc): name, alg, mode, bits, secret_type; dates take gt:/lt: specs.
+  filters: [
+    { id: 'name', label: 'Name', type: 'text' },
+    { id: 'secret_type', label: 'Secret type', type: 'select', options: SECRET_TYPES.map((t) => ({ value: t, label: t })) },
+    { id: 'alg', label: 'Algorithm', type: 'text' },
+    { id: 'mode', label: 'Mode', type: 'text' },
+    { id: 'bits', label: 'Bit length', type: 'text' },
+    {
+      id: 'expires', label: 'Expiration', type: 'select',
+      options: [
+        { value: 'set', label: 'Has an expiration' },
+        { value: 'past-day', label: 'Expires within a day' },
+      ],
+      query: (v) => ({ expiration: v === 'past-day' ? `gt:${new Date().toISOString().slice(0, 19)},lt:${new Date(Date.now() + 86_400_000).toISOString().slice(0, 19)}` : 'gt:1970-01-01T00:00:00' }),
+    },
+  ],
+  actions: [
+    {
+      id: 'delete', label: 'Delete', bulk: true, destructive: true,
+      allowed: () => true,
+      request: (s) => ({ method: 'DELETE', path: `v1/secrets/${encodeURIComponent(refId(s.secret_ref))}` }),
+      cli: (s) => command('openstack', 'secret', 'delete', s.secret_ref),
+      confirm: {
+        title: (r) => `Delete ${r.length === 1 ? 'secret' : `${r.length} secrets`}?`,
+        body: (r) => `This permanently deletes ${r.map((s) => s.name || refId(s.secret_ref)).join(', ')} and its payload. Containers and services that reference ${r.length === 1 ? 'it' : 'them'} lose access.`,
+        confirmLabel: 'Delete', destructive: true,
+      },
+    },
+  ],
+  overview: [
+    { label: 'Secret ref', value: (s) => s.secret_ref, mono: true },
+    { label: 'Status', value: (s) => s.status ?? '' },
+    { label: 'Secret type', value: (s) => s.secret_type ?? '' },
+    { label: 'Algorithm', value: (s) => s.algorithm ?? '' },
+    { label: 'Bit length', value: (s) => s.bit_length ?? '' },
+    { label: 'Mode', value: (s) => s.mode ?? '' },
+    { label: 'Content types', value: (s) => contentTypes(s).join(', ') },
+    { label: 'Expiration', value: (s) => utc(s.expiration) || 'never' },
+    { label: 'Created', value: (s) => utc(s.created) },
+    { label: 'Updated', value: (s) => utc(s.updated) },
+    { label: 'Creator ID', value: (s) => s.creator_id ?? '', mono: true },
+  ],
+  cli: { list: 'openstack secret list', show: (s) => command('openstack', 'secret', 'get', s.secret_ref) },
+};
+
+// ---- create ----
+
+export const SecretCreateSchema = z
+  .object({
+    name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
+    /** Text, or base64 of the file's bytes when `encoding` is base64. */
+    payload: z.string().min(1, { error: 'Enter a payload or choose a file' }),
+    encoding: z.enum(['none', 'base64']),
+    /** The file's name, for the CLI line only. */
+    fileName: z.string(),
+    payload_content_type: z.enum(PAYLOAD_CONTENT_TYPES),
+    secret_type: z.enum(SECRET_TYPES),
+    algorithm: z.string().trim().max(255, { error: 'At most 255 characters' }),
+    bit_length: z.string().trim().regex(/^(\d+)?$/, { error: 'A whole number of bits' }).refine((v) => v === '' || Number(v) > 0, { error: 'At least 1 bit' }),
+    mode: z.string().trim().max(255, { error: 'At most 255 characters' }),
+    /** `datetime-local` value, taken as UTC (Barbican stores naive UTC). */
+    expiration: z.string().trim(),
+    /** Injected for validation: the current time in ms. */
+    now: z.number(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.expiration) {
+      const when = Date.parse(utc(v.expiration.length === 16 ? `${v.expiration}:00` : v.expiration));
+      if (Number.isNaN(when)) ctx.addIssue({ code: 'custom', path: ['expiration'], message: 'Not a date and time' });
+      else if (when <= v.now) ctx.addIssue({ code: 'custom', path: ['expiration'], message: 'The expiration must be in the future' });
+    }
+    if (v.payload_content_type !== 'text/plain' && v.encoding !== 'base64') {
+      ctx.addIssue({ code: 'custom', path: ['payload_content_type'], message: 'Binary content types need a file (sent base64-encoded)' });
+    }
+  });
+export type SecretCreateInput = z.infer<typeof SecretCreateSchema>;
+
+const expirationValue = (e: string) => (e.length === 16 ? `${e}:00` : e);
+
+/** POST /v1/secrets: one-step create with the payload (api-ref "Create a Secret"). */
+export function secretCreateRequest(input: SecretCreateInput): ApiRequest {
+  const body: Record<string, unknown> = {
+    name: input.name.trim(),
+    secret_type: input.secret_type,
+    payload: input.payload,
+    payload_content_type: input.payload_content_type,
+  };
+  if (input.encoding === 'base64') body.payload_content_encoding = 'base64';
+  if (input.algorithm) body.algorithm = input.algorithm;
+  if (input.bit_length) body.bit_length = Number(input.bit_length);
+  if (input.mode) body.mode = input.mode;
+  if (input.expiration) body.expiration = expirationValue(input.expiration);
+  return { method: 'POST', path: 'v1/secrets', body };
+}
+
+/**
+ * `openstack secret store`: the payload itself never appears, a shell variable or the file stands in. The client
+ * defaults --algorithm aes, --bit-length 256, --mode cbc, so the line states what the form sends.
+ */
+export function secretStoreCli(input: Partial<SecretCreateInput>): string {
+  const file = input.encoding === 'base64';
+  return command(
+    'openstack', 'secret', 'store',
+    '--name', input.name?.trim() || '<name>',
+    '--secret-type', input.secret_type ?? 'opaque',
+    '--payload-content-type', input.payload_content_type ?? 'text/plain',
+    ...(file ? ['--payload-content-encoding', 'base64'] : []),
+    ...(input.algorithm ? ['--algorithm', input.algorithm] : []),
+    ...(input.bit_length ? ['--bit-length', input.bit_length] : []),
+    ...(input.mode ? ['--mode', input.mode] : []),
+    ...(input.expiration ? ['--expiration', expirationValue(input.expiration)] : []),
+  ) + (file ? ` --file ${input.fileName ? command('x', input.fileName).slice(2) : '<file>'}` : ' --payload "$PAYLOAD"');
+}
+
+/** `openstack secret get --payload`: prints the payload (barbicanclient asks for text/plain unless told). */
+export function secretPayloadCli(s: Pick<Secret, 'secret_ref' | 'content_types'>): string {
+  const ct = s.content_types?.default;
+  return command('openstack', 'secret', 'get', '--payload', ...(ct && ct !== 'text/plain' ? ['--payload_content_type', ct] : []), s.secret_ref);
+}
+
+// ---- metadata (GET/PUT /v1/secrets/{id}/metadata; Barbican lowercases keys) ----
+
+export const SecretMetadataSchema = z.looseObject({ metadata: z.record(z.string(), z.string()) });
+
+export const metadataPath = (id: string) => `v1/secrets/${encodeURIComponent(id)}/metadata`;
+
+/** Lines `key=value` -> a metadata object; errors name the line. Empty text clears the metadata. */
+export function parseMetadataText(text: string): { metadata: Record<string, string> } | { error: string } {
+  const metadata: Record<string, string> = {};
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  for (const [i, line] of lines.entries()) {
+    const eq = line.indexOf('=');
+    const key = eq > 0 ? line.slice(0, eq).trim() : '';
+    if (!key) return { error: `Line ${i + 1}: write key=value` };
+    if (!/^[\w.-]+$/.test(key)) return { error: `Line ${i + 1}: keys take letters, digits, _, . and - only` };
+    if (key.toLowerCase() in metadata) return { error: `Line ${i + 1}: ${key.toLowerCase()} appears twice (keys are not case-sensitive)` };
+    metadata[key.toLowerCase()] = line.slice(eq + 1).trim();
+  }
+  return { metadata };
+}
