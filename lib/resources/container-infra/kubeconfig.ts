@@ -42,13 +42,16 @@ export async function generateClientKey(): Promise<ClientKey> {
 const b64 = (s: string) => forge.util.encode64(s);
 const q = (s: string) => JSON.stringify(s);
 
-/** The kubeconfig `openstack coe cluster config` writes (cluster = the cluster's name, user admin, context default). */
-export function kubeconfigYaml(o: { name: string; server: string; caPem: string; certPem: string; keyPem: string }): string {
+/**
+ * The kubeconfig `openstack coe cluster config` writes (cluster = the cluster's name, user admin, context default).
+ * Without TLS (a template with tls_disabled) there is no CA and no client certificate.
+ */
+export function kubeconfigYaml(o: { name: string; server: string; tls?: { caPem: string; certPem: string; keyPem: string } }): string {
   return [
     'apiVersion: v1',
     'clusters:',
     '- cluster:',
-    `    certificate-authority-data: ${b64(o.caPem)}`,
+    ...(o.tls ? [`    certificate-authority-data: ${b64(o.tls.caPem)}`] : []),
     `    server: ${q(o.server)}`,
     `  name: ${q(o.name)}`,
     'contexts:',
@@ -61,9 +64,7 @@ export function kubeconfigYaml(o: { name: string; server: string; caPem: string;
     'preferences: {}',
     'users:',
     '- name: admin',
-    '  user:',
-    `    client-certificate-data: ${b64(o.certPem)}`,
-    `    client-key-data: ${b64(o.keyPem)}`,
+    ...(o.tls ? ['  user:', `    client-certificate-data: ${b64(o.tls.certPem)}`, `    client-key-data: ${b64(o.tls.keyPem)}`] : ['  user: {}']),
     '',
   ].join('\n');
 }
