@@ -10,7 +10,8 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { clusterCreateCli, ClusterCreateSchema, clusterDefinition } from '@/lib/resources/container-infra/cluster';
 import { useCreate, useResourceHref } from '@/lib/resources/hooks';
 import { fieldErrors } from '@/lib/resources/schema';
-import { useFlavors, useKeypairs, useTemplates } from './data';
+import { useKeypairs, useTemplates } from './data';
+import { FlavorOptions, FormHeading } from './parts';
 
 /** Create a cluster from a template (`?template=<uuid>` preselects one); empty choices keep the template's values. */
 export function ClusterCreateForm() {
@@ -21,7 +22,6 @@ export function ClusterCreateForm() {
   const [submitted, setSubmitted] = useState(false);
   const set = (k: keyof typeof v, val: string) => setV((o) => ({ ...o, [k]: val }));
   const templates = useTemplates();
-  const flavors = useFlavors();
   const keypairs = useKeypairs();
   const create = useCreate(clusterDefinition);
   const template = templates.data?.clustertemplates.find((t) => t.uuid === v.templateId);
@@ -29,11 +29,6 @@ export function ClusterCreateForm() {
   const parsed = ClusterCreateSchema.safeParse(v);
   const errors = submitted && !parsed.success ? fieldErrors(parsed.error) : {};
   const fromTemplate = (x: string | null | undefined) => (template ? `Template's (${x || 'Magnum default'})` : "Template's");
-  const flavorOptions = (flavors.data?.flavors ?? []).map((f) => (
-    <option key={f.id} value={f.name ?? f.id}>
-      {f.name ?? f.id}
-    </option>
-  ));
 
   return (
     <form
@@ -47,12 +42,7 @@ export function ClusterCreateForm() {
         create.mutate(parsed.data, { onSuccess: () => router.push(href('clusters')) });
       }}
     >
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Create cluster</h1>
-        <Link href={href('clusters')} className="text-sm text-brand-700 hover:underline dark:text-brand-300">
-          Back to clusters
-        </Link>
-      </div>
+      <FormHeading title="Create cluster" back="clusters" backLabel="Back to clusters" />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Name" value={v.name} error={errors.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
         <SelectField label="Cluster template" value={v.templateId} error={errors.templateId} onChange={(e) => set('templateId', e.target.value)} disabled={templates.isPending}>
@@ -76,11 +66,11 @@ export function ClusterCreateForm() {
         <TextField label="Create timeout (minutes)" type="number" min={1} value={v.timeout} error={errors.timeout} onChange={(e) => set('timeout', e.target.value)} />
         <SelectField label="Master flavor" value={v.masterFlavorId} onChange={(e) => set('masterFlavorId', e.target.value)}>
           <option value="">{fromTemplate(template?.master_flavor_id)}</option>
-          {flavorOptions}
+          <FlavorOptions />
         </SelectField>
         <SelectField label="Node flavor" value={v.flavorId} onChange={(e) => set('flavorId', e.target.value)}>
           <option value="">{fromTemplate(template?.flavor_id)}</option>
-          {flavorOptions}
+          <FlavorOptions />
         </SelectField>
       </div>
       {templates.isError && <ApiErrorNotice title="Could not load cluster templates" error={templates.error} />}

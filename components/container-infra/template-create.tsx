@@ -17,7 +17,8 @@ import {
 } from '@/lib/resources/container-infra/cluster-template';
 import { useCreate, useResourceHref } from '@/lib/resources/hooks';
 import { fieldErrors } from '@/lib/resources/schema';
-import { useExternalNetworks, useFlavors, useImages, useKeypairs } from './data';
+import { useExternalNetworks, useImages, useKeypairs } from './data';
+import { FlavorOptions, FormHeading } from './parts';
 
 const DEFAULTS = {
   name: '', coe: 'kubernetes', imageId: '', keypairId: '', externalNetworkId: '', masterFlavorId: '', flavorId: '',
@@ -34,7 +35,6 @@ export function ClusterTemplateCreateForm() {
   const set = <K extends keyof typeof DEFAULTS>(k: K, val: (typeof DEFAULTS)[K]) => setV((o) => ({ ...o, [k]: val }));
   const images = useImages();
   const networks = useExternalNetworks();
-  const flavors = useFlavors();
   const keypairs = useKeypairs();
   const create = useCreate(clusterTemplateDefinition);
 
@@ -44,11 +44,6 @@ export function ClusterTemplateCreateForm() {
   const withoutDistro = (images.data?.images ?? []).length - withDistro.length;
   const imageName = images.data?.images.find((i) => i.id === v.imageId)?.name ?? undefined;
   const networkName = networks.data?.networks.find((n) => n.id === v.externalNetworkId)?.name ?? undefined;
-  const flavorOptions = (flavors.data?.flavors ?? []).map((f) => (
-    <option key={f.id} value={f.name ?? f.id}>
-      {f.name ?? f.id}
-    </option>
-  ));
 
   return (
     <form
@@ -62,12 +57,7 @@ export function ClusterTemplateCreateForm() {
         create.mutate(parsed.data, { onSuccess: () => router.push(href('cluster-templates')) });
       }}
     >
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Create cluster template</h1>
-        <Link href={href('cluster-templates')} className="text-sm text-brand-700 hover:underline dark:text-brand-300">
-          Back to cluster templates
-        </Link>
-      </div>
+      <FormHeading title="Create cluster template" back="cluster-templates" backLabel="Back to cluster templates" />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Name" value={v.name} error={errors.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
         <SelectField label="Container orchestration engine" value={v.coe} error={errors.coe} onChange={(e) => setV((o) => ({ ...o, coe: e.target.value, networkDriver: '' }))}>
@@ -113,11 +103,11 @@ export function ClusterTemplateCreateForm() {
         </SelectField>
         <SelectField label="Master flavor" value={v.masterFlavorId} onChange={(e) => set('masterFlavorId', e.target.value)}>
           <option value="">Magnum&apos;s default</option>
-          {flavorOptions}
+          <FlavorOptions />
         </SelectField>
         <SelectField label="Node flavor" value={v.flavorId} onChange={(e) => set('flavorId', e.target.value)}>
           <option value="">Magnum&apos;s default</option>
-          {flavorOptions}
+          <FlavorOptions />
         </SelectField>
         <TextField label="Docker volume size (GB)" type="number" min={1} value={v.dockerVolumeSize} error={errors.dockerVolumeSize} onChange={(e) => set('dockerVolumeSize', e.target.value)} />
         <SelectField label="Network driver" value={v.networkDriver} error={errors.networkDriver} onChange={(e) => set('networkDriver', e.target.value)}>
