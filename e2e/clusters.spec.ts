@@ -98,7 +98,7 @@ test('create a cluster template (no image is refused in the form)', async ({ pag
   await expect(r).toContainText('private');
 });
 
-test('create a cluster (node count 0 or negative is refused) and follow it to CREATE_COMPLETE', async ({ page }) => {
+test('create a cluster (node count 0 or negative is refused) and follow its status (to CREATE_COMPLETE on the demo cloud)', async ({ page }) => {
   await open(page, 'Clusters');
   await page.getByRole('link', { name: 'Create cluster' }).click();
   const form = page.getByRole('form', { name: 'Create cluster' });
