@@ -59,7 +59,10 @@ export const NAV_GROUPS: readonly NavGroup[] = [
     label: 'Container Infra',
     service: 'Container Infra (Magnum)',
     serviceTypes: ['container-infra'],
-    items: [{ slug: 'clusters', label: 'Clusters' }],
+    items: [
+      { slug: 'clusters', label: 'Clusters' },
+      { slug: 'cluster-templates', label: 'Cluster templates' },
+    ],
   },
   { id: 'baremetal', label: 'Bare Metal', service: 'Bare Metal (Ironic)', serviceTypes: ['baremetal'], items: [{ slug: 'nodes', label: 'Nodes' }] },
   {

@@ -142,7 +142,7 @@ export function useLookups<T>(def: ResourceDefinition<T>, rows: readonly T[]): R
         queryFn: async ({ signal }: { signal: AbortSignal }) => {
           const body = await apiFetch<Record<string, unknown>>(osPath(l.service, l.path(ids)), { signal });
           const list = Array.isArray(body?.[l.key]) ? (body[l.key] as Record<string, unknown>[]) : [];
-          return Object.fromEntries(list.map((o) => [String(o.id), l.label(o)]));
+          return Object.fromEntries(list.map((o) => [l.idOf ? l.idOf(o) : String(o.id), l.label(o)]));
         },
         enabled: ids.length > 0,
         staleTime: 60_000,

@@ -37,6 +37,8 @@ export interface Lookup<T> {
   /** Response key holding the array of objects. */
   key: string;
   label: (obj: Record<string, unknown>) => string;
+  /** The object's id (default `obj.id`; Magnum's objects have `uuid`). */
+  idOf?: (obj: Record<string, unknown>) => string;
 }
 
 /** What column accessors see besides the row: names resolved by the definition's lookups. */

@@ -1,0 +1,206 @@
+// Magnum v1 clusters (api-ref: container-infra "Manage Cluster"). The list uses /clusters/detail: the plain list
+// leaves status_reason out. Create answers 202 {uuid}; resize is POST /clusters/{id}/actions/resize (microversion 1.7+).
+import { z } from 'zod';
+import { command } from '../cli';
+import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
+import { MAGNUM } from './cluster-template';
+
+export const ClusterSchema = z.looseObject({
+  uuid: z.string().min(1),
+  name: z.string().nullable().optional(),
+  status: z.string().nullable().optional(),
+  status_reason: z.string().nullable().optional(),
+  cluster_template_id: z.string(),
+  keypair: z.string().nullable().optional(),
+  node_count: z.number().nullable().optional(),
+  master_count: z.number().nullable().optional(),
+  flavor_id: z.string().nullable().optional(),
+  master_flavor_id: z.string().nullable().optional(),
+  create_timeout: z.number().nullable().optional(),
+  api_address: z.string().nullable().optional(),
+  coe_version: z.string().nullable().optional(),
+  stack_id: z.string().nullable().optional(),
+  health_status: z.string().nullable().optional(),
+  node_addresses: z.array(z.string()).nullable().optional(),
+  master_addresses: z.array(z.string()).nullable().optional(),
+  labels: z.record(z.string(), z.string()).nullable().optional(),
+  project_id: z.string().nullable().optional(),
+  created_at: z.string().nullable().optional(),
+  updated_at: z.string().nullable().optional(),
+});
+export type Cluster = z.infer<typeof ClusterSchema>;
+
+export function clusterStatus(c: Pick<Cluster, 'status' | 'status_reason'>): StatusInfo {
+  const s = c.status ?? 'UNKNOWN';
+  if (s.endsWith('_IN_PROGRESS')) return { label: s, tone: 'busy' };
+  if (s.endsWith('_FAILED')) return { label: s, tone: 'error', detail: c.status_reason ?? undefined };
+  if (s.endsWith('_COMPLETE')) return { label: s, tone: 'ok' };
+  return { label: s, tone: 'unknown' };
+}
+
+/** The kubeconfig comes from the cluster's CA and a signed client certificate: only once the API is up. */
+export const canConfigure = (c: Cluster) => ['CREATE_COMPLETE', 'UPDATE_COMPLETE'].includes(c.status ?? '') && !!c.api_address;
+/** Magnum updates (resize) only clusters in a *_COMPLETE state, or after a failed update. */
+export const canResize = (c: Cluster) => (c.status ?? '').endsWith('_COMPLETE') || c.status === 'UPDATE_FAILED';
+
+/** When the current transition started (the updated_at Magnum stamps on each state change), for busy rows only. */
+export const busySince = (c: Cluster) => ((c.status ?? '').endsWith('_IN_PROGRESS') ? (c.updated_at ?? c.created_at ?? '') : '');
+
+const ref = (c: Cluster) => c.name || c.uuid;
+
+// ---- Create and resize ------------------------------------------------------------------------
+
+const count = (what: string, min: number) =>
+  z
+    .string()
+    .trim()
+    .refine((s) => /^-?\d+$/.test(s), { error: `Enter a whole number of ${what}` })
+    .refine((s) => !/^-?\d+$/.test(s) || Number(s) >= min, { error: `At least ${min}` });
+
+export const ClusterCreateSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'Enter a name' })
+    .max(242, { error: 'At most 242 characters' })
+    .regex(/^[a-zA-Z][a-zA-Z0-9_.-]*$/, { error: "Start with a letter; use letters, digits, '.', '_' and '-' only" }),
+  templateId: z.string().min(1, { error: 'Choose a cluster template' }),
+  masterCount: count('masters', 1),
+  nodeCount: count('nodes', 1),
+  keypair: z.string(),
+  masterFlavorId: z.string(),
+  flavorId: z.string(),
+  timeout: z
+    .string()
+    .trim()
+    .refine((s) => s === '' || (/^\d+$/.test(s) && Number(s) >= 1), { error: 'Enter whole minutes, at least 1' }),
+});
+export type ClusterCreate = z.infer<typeof ClusterCreateSchema>;
+
+export function clusterCreateRequest(i: ClusterCreate): ApiRequest {
+  const body: Record<string, unknown> = {
+    name: i.name.trim(),
+    cluster_template_id: i.templateId,
+    master_count: Number(i.masterCount),
+    node_count: Number(i.nodeCount),
+  };
+  if (i.keypair) body.keypair = i.keypair;
+  if (i.masterFlavorId) body.master_flavor_id = i.masterFlavorId;
+  if (i.flavorId) body.flavor_id = i.flavorId;
+  if (i.timeout) body.create_timeout = Number(i.timeout);
+  return { method: 'POST', path: 'clusters', body };
+}
+
+export function clusterCreateCli(i: Partial<ClusterCreate>, templateName?: string): string {
+  return command(
+    'openstack coe cluster create',
+    '--cluster-template', templateName || i.templateId || '<template>',
+    '--master-count', i.masterCount || '1',
+    '--node-count', i.nodeCount || '1',
+    ...(i.keypair ? ['--keypair', i.keypair] : []),
+    ...(i.masterFlavorId ? ['--master-flavor', i.masterFlavorId] : []),
+    ...(i.flavorId ? ['--flavor', i.flavorId] : []),
+    ...(i.timeout ? ['--timeout', i.timeout] : []),
+    i.name?.trim() || '<name>',
+  );
+}
+
+/** A new worker count: a whole number, at least 1, different from the current one. Returns the error, or undefined. */
+export function resizeProblem(current: number | null | undefined, raw: string): string | undefined {
+  if (!/^\s*-?\d+\s*$/.test(raw)) return 'Enter a whole number of nodes';
+  const n = Number(raw);
+  if (n < 1) return 'At least 1 node';
+  if (n === current) return `The cluster already has ${n} node${n === 1 ? '' : 's'}`;
+  return undefined;
+}
+
+export const resizeRequest = (c: Cluster, nodeCount: number): ApiRequest => ({ method: 'POST', path: `clusters/${c.uuid}/actions/resize`, body: { node_count: nodeCount } });
+export const resizeCli = (c: Cluster, nodeCount: number | string) => command('openstack coe cluster resize', ref(c), String(nodeCount));
+export const configCli = (c: Cluster) => command('openstack coe cluster config', ref(c), '--dir', '.');
+
+export const clusterDefinition: ResourceDefinition<Cluster, ClusterCreate> = {
+  kind: 'cluster',
+  slug: 'clusters',
+  label: { singular: 'Cluster', plural: 'Clusters' },
+  service: MAGNUM,
+  paths: { list: 'clusters/detail', item: (id) => `clusters/${id}` },
+  keys: { list: 'clusters', item: '' },
+  schema: ClusterSchema,
+  id: (c) => c.uuid,
+  name: (c) => c.name ?? '',
+  status: clusterStatus,
+  columns: [
+    { id: 'name', label: 'Name', value: (c) => c.name || c.uuid, cell: 'name' },
+    { id: 'status', label: 'Status', value: (c) => c.status ?? '', cell: 'status' },
+    { id: 'elapsed', label: 'In progress for', value: busySince, cell: 'age' },
+    { id: 'reason', label: 'Status reason', value: (c) => c.status_reason ?? '' },
+    { id: 'coe', label: 'COE', value: (c, ctx) => ctx.lookups.coe?.[c.cluster_template_id] ?? '' },
+    { id: 'masters', label: 'Masters', value: (c) => c.master_count ?? '' },
+    { id: 'nodes', label: 'Nodes', value: (c) => c.node_count ?? '' },
+    { id: 'template', label: 'Template', value: (c, ctx) => ctx.lookups.templates?.[c.cluster_template_id] ?? c.cluster_template_id },
+    { id: 'age', label: 'Created', value: (c) => c.created_at ?? '', cell: 'age' },
+    { id: 'id', label: 'ID', value: (c) => c.uuid, cell: 'mono', hidden: true },
+  ],
+  defaultSort: { column: 'age', dir: 'desc' },
+  lookups: [
+    {
+      name: 'templates', kind: 'cluster-template', service: MAGNUM, key: 'clustertemplates',
+      ids: (rows) => rows.map((c) => c.cluster_template_id),
+      path: () => 'clustertemplates',
+      label: (o) => String(o.name ?? o.uuid),
+      idOf: (o) => String(o.uuid),
+    },
+    {
+      // Its own kind: lookups of one kind share the cache entry for the same ids.
+      name: 'coe', kind: 'cluster-template-coe', service: MAGNUM, key: 'clustertemplates',
+      ids: (rows) => rows.map((c) => c.cluster_template_id),
+      path: () => 'clustertemplates',
+      label: (o) => String(o.coe ?? ''),
+      idOf: (o) => String(o.uuid),
+    },
+  ],
+  actions: [
+    {
+      id: 'delete', label: 'Delete', bulk: true, destructive: true,
+      allowed: (c) => c.status !== 'DELETE_IN_PROGRESS',
+      request: (c) => ({ method: 'DELETE', path: `clusters/${c.uuid}` }),
+      optimistic: (c) => ({ ...c, status: 'DELETE_IN_PROGRESS', status_reason: null, updated_at: new Date().toISOString() }),
+      cli: (c) => command('openstack coe cluster delete', ref(c)),
+      confirm: {
+        title: (r) => `Delete ${r.length === 1 ? 'cluster' : `${r.length} clusters`}?`,
+        body: (r) => `This deletes ${r.map(ref).join(', ')} with every server, volume and load balancer Magnum created for ${r.length === 1 ? 'it' : 'them'}.`,
+        confirmLabel: 'Delete', destructive: true,
+      },
+    },
+  ],
+  overview: [
+    { label: 'ID', value: (c) => c.uuid, mono: true },
+    { label: 'Status', value: (c) => c.status ?? '' },
+    { label: 'Status reason', value: (c) => c.status_reason ?? '' },
+    { label: 'Health', value: (c) => c.health_status ?? '' },
+    { label: 'Template', value: (c, ctx) => ctx.lookups.templates?.[c.cluster_template_id] ?? c.cluster_template_id },
+    { label: 'COE', value: (c, ctx) => ctx.lookups.coe?.[c.cluster_template_id] ?? '' },
+    { label: 'COE version', value: (c) => c.coe_version ?? '' },
+    { label: 'API address', value: (c) => c.api_address ?? '', mono: true },
+    { label: 'Masters', value: (c) => c.master_count ?? '' },
+    { label: 'Nodes', value: (c) => c.node_count ?? '' },
+    { label: 'Master addresses', value: (c) => (c.master_addresses ?? []).join(', '), mono: true },
+    { label: 'Node addresses', value: (c) => (c.node_addresses ?? []).join(', '), mono: true },
+    { label: 'Key pair', value: (c) => c.keypair ?? '' },
+    { label: 'Master flavor', value: (c) => c.master_flavor_id ?? '' },
+    { label: 'Node flavor', value: (c) => c.flavor_id ?? '' },
+    { label: 'Create timeout', value: (c) => (c.create_timeout != null ? `${c.create_timeout} min` : '') },
+    { label: 'Heat stack', value: (c) => c.stack_id ?? '', mono: true },
+    { label: 'Created', value: (c) => c.created_at ?? '' },
+    { label: 'Updated', value: (c) => c.updated_at ?? '' },
+  ],
+  // The form is components/container-infra/cluster-create.tsx (templates, flavors and key pairs as pickers).
+  create: {
+    schema: ClusterCreateSchema,
+    fields: [],
+    defaults: {},
+    request: (i) => clusterCreateRequest(i),
+    cli: (i) => clusterCreateCli(i),
+  },
+  cli: { list: 'openstack coe cluster list', show: (c) => command('openstack coe cluster show', ref(c)) },
+};
