@@ -166,9 +166,16 @@ describe('provision state machine', () => {
     const noSteps = await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'clean' });
     expect(noSteps.status).toBe(400);
     expect(fault(noSteps.body).faultstring).toBe('"clean_steps" is required when setting target provision state to clean');
-    const clean = await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'clean', clean_steps: [{ interface: 'deploy', step: 'erase_devices' }] });
+    const clean = await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'clean', clean_steps: [{ interface: 'deploy', step: 'erase_devices_metadata' }] });
     expect(clean.status).toBe(202);
-    await waitFor(n.uuid, (x) => x.provision_state === 'manageable' && x.target_provision_state === null);
+    // As on the realcloud's fake-hardware: no interface declares clean steps, the clean fails and keeps its target.
+    const failed = await waitFor(n.uuid, (x) => x.provision_state === 'clean failed');
+    expect(failed.target_provision_state).toBe('manageable');
+    expect(failed.last_error).toBe(`Cannot clean node ${n.uuid}: node does not support this clean step: {'interface': 'deploy', 'step': 'erase_devices_metadata'}`);
+    expect((await api('DELETE', `/nodes/${n.uuid}`)).status).toBe(409);
+    expect((await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'manage' })).status).toBe(202);
+    const back = await waitFor(n.uuid, (x) => x.provision_state === 'manageable');
+    expect(back.last_error).toBeNull();
   });
 
   it('fail-* nodes end in deploy failed with last_error', async () => {
@@ -208,7 +215,7 @@ describe('provision state machine', () => {
     const failed = await api('DELETE', '/nodes/fail-bm-0');
     expect(failed.status).toBe(409);
     expect(fault(failed.body).faultstring).toMatch(
-      /^Can not delete node ".*" while it is in provision state "deploy failed"\. Valid provision states to perform deletion are: "\('manageable', 'enroll', 'adoptfail', 'available'\)", or set the node into maintenance mode$/,
+      /^Can not delete node ".*" while it is in provision state "deploy failed"\. Valid provision states to perform deletion are: "\('manageable', 'enroll', 'adopt failed', 'available'\)", or set the node into maintenance mode$/,
     );
   });
 });
@@ -224,6 +231,9 @@ describe('nodes: bad input, patch, maintenance', () => {
     const malformed = await call(cloud, 'POST', '/baremetal/v1/nodes', { token: admin, headers: { ...V, 'Content-Type': 'application/json' }, rawBody: '{"driver":' });
     expect(malformed.status).toBe(400);
     expect(fault(malformed.body).faultcode).toBe('Client');
+    const cpus = await api('POST', '/nodes', { driver: 'fake-hardware', properties: { cpus: 'abc', memory_mb: '1024', local_gb: -1 } });
+    expect(cpus.status).toBe(400);
+    expect(fault(cpus.body).faultstring).toMatch(/^The following properties for node [0-9a-f-]{36} should be non-negative integers, but provided values are: cpus=abc, local_gb=-1$/);
     expect((await api('GET', '/nodes/nope')).status).toBe(404);
     expect(fault((await api('GET', '/nodes/nope')).body).faultstring).toBe('Node nope could not be found.');
   });
