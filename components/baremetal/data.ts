@@ -15,7 +15,7 @@ export function useDrivers() {
   const { projectId } = useProjectScope();
   return useQuery({
     queryKey: ['os', projectId, 'baremetal-driver', 'options'],
-    queryFn: async ({ signal }) => parseResponse(DriversSchema, await osCall(def, { method: 'GET', path: 'drivers' }, signal), 'baremetal drivers').drivers,
+    queryFn: async ({ signal }) => parseResponse(DriversSchema, await osCall(def, { method: 'GET', path: 'v1/drivers' }, signal), 'baremetal v1/drivers').drivers,
     staleTime: 60_000,
   });
 }
@@ -24,7 +24,7 @@ export function useNodePorts(nodeUuid: string) {
   const { projectId } = useProjectScope();
   return useQuery({
     queryKey: ['os', projectId, def.kind, 'ports', nodeUuid],
-    queryFn: async ({ signal }) => parseResponse(PortListSchema, await osCall(def, { method: 'GET', path: nodePortsPath(nodeUuid) }, signal), 'baremetal ports/detail').ports,
+    queryFn: async ({ signal }) => parseResponse(PortListSchema, await osCall(def, { method: 'GET', path: nodePortsPath(nodeUuid) }, signal), 'baremetal v1/ports/detail').ports,
   });
 }
 

@@ -27,7 +27,7 @@ describe('NodeCreateSchema', () => {
   it('builds the POST body with numbers and only what was given', () => {
     const i = NodeCreateSchema.parse({ ...base, driverInfo: [{ key: 'ipmi_address', value: '10.0.0.5' }, { key: '', value: '' }], cpus: '8', memory_mb: '16384', cpu_arch: 'x86_64', resource_class: 'baremetal' });
     expect(nodeCreateRequest(i)).toEqual({
-      method: 'POST', path: 'nodes',
+      method: 'POST', path: 'v1/nodes',
       body: { driver: 'fake-hardware', name: 'bm-1', driver_info: { ipmi_address: '10.0.0.5' }, properties: { cpus: 8, memory_mb: 16384, cpu_arch: 'x86_64' }, resource_class: 'baremetal' },
     });
     expect(nodeCreateRequest(NodeCreateSchema.parse({ ...base, name: '' })).body).toEqual({ driver: 'fake-hardware' });
@@ -61,16 +61,16 @@ describe('node actions', () => {
   });
   it('sends Ironic targets and shows ironicclient commands', () => {
     const deploy = NODE_ACTIONS.find((a) => a.id === 'deploy')!;
-    expect(deploy.request(n({}))).toEqual({ method: 'PUT', path: 'nodes/u-1/states/provision', body: { target: 'active' } });
+    expect(deploy.request(n({}))).toEqual({ method: 'PUT', path: 'v1/nodes/u-1/states/provision', body: { target: 'active' } });
     expect(deploy.cli(n({}))).toBe('openstack baremetal node deploy u-1');
     const clean = NODE_ACTIONS.find((a) => a.id === 'clean')!;
     expect(clean.request(n({ provision_state: 'manageable' })).body).toEqual({ target: 'clean', clean_steps: [{ interface: 'deploy', step: 'erase_devices_metadata' }] });
     const off = NODE_ACTIONS.find((a) => a.id === 'power-off')!;
-    expect(off.request(n({}))).toEqual({ method: 'PUT', path: 'nodes/u-1/states/power', body: { target: 'power off' } });
+    expect(off.request(n({}))).toEqual({ method: 'PUT', path: 'v1/nodes/u-1/states/power', body: { target: 'power off' } });
     expect(off.cli(n({}))).toBe('openstack baremetal node power off u-1');
   });
   it('maintenance on carries the reason', () => {
-    expect(maintenanceOnRequest(n({}), ' disk swap ')).toEqual({ method: 'PUT', path: 'nodes/u-1/maintenance', body: { reason: 'disk swap' } });
+    expect(maintenanceOnRequest(n({}), ' disk swap ')).toEqual({ method: 'PUT', path: 'v1/nodes/u-1/maintenance', body: { reason: 'disk swap' } });
     expect(maintenanceOnCli(n({}), "Bob's disk")).toBe(`openstack baremetal node maintenance set --reason 'Bob'\\''s disk' u-1`);
   });
 });
@@ -83,5 +83,15 @@ describe('ports', () => {
   it('lower-cases the MAC and shows the CLI', () => {
     expect(portCreateRequest('u-1', ' 52:54:00:AB:CD:EF ').body).toEqual({ address: '52:54:00:ab:cd:ef', node_uuid: 'u-1' });
     expect(portCreateCli('u-1', '52:54:00:ab:cd:ef')).toBe('openstack baremetal port create 52:54:00:ab:cd:ef --node u-1');
+  });
+});
+
+describe('optimistic rows', () => {
+  it('show the state a verb aims at, so the row is busy at once', () => {
+    const provide = NODE_ACTIONS.find((a) => a.id === 'provide')!;
+    const row = provide.optimistic!(n({ provision_state: 'manageable' }));
+    expect(nodeStatus(row)).toMatchObject({ label: 'manageable → available', tone: 'busy' });
+    const undeploy = NODE_ACTIONS.find((a) => a.id === 'undeploy')!;
+    expect(undeploy.optimistic!(n({ provision_state: 'active' })).target_provision_state).toBe('available');
   });
 });

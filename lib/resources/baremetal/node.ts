@@ -51,7 +51,7 @@ export const maintenanceLabel = (n: Node) => (n.maintenance ? `Yes${n.maintenanc
 const targets = (n: Node) => [n.target_power_state, n.target_provision_state].filter(Boolean).join(', ');
 
 const provision = (n: Node, target: string, extra: Record<string, unknown> = {}): ApiRequest => ({
-  method: 'PUT', path: `nodes/${n.uuid}/states/provision`, body: { target, ...extra },
+  method: 'PUT', path: `v1/nodes/${n.uuid}/states/provision`, body: { target, ...extra },
 });
 
 /** The one clean step the dashboard offers (manual cleaning needs explicit steps). */
@@ -66,7 +66,7 @@ function provisionAction(verb: ProvisionVerb): ResourceAction<Node> {
     label: v.label,
     allowed: (n) => allowedVerbs(n).includes(verb),
     request: (n) => (verb === 'clean' ? cleanRequest(n) : provision(n, v.target)),
-    optimistic: (n) => ({ ...n, target_provision_state: v.target === 'deleted' ? 'available' : v.target }),
+    optimistic: (n) => ({ ...n, target_provision_state: v.goal }),
     cli: (n) =>
       verb === 'clean'
         ? command('openstack baremetal node clean', n.uuid, '--clean-steps', JSON.stringify([ERASE_METADATA_STEP]))
@@ -92,7 +92,7 @@ function powerAction(verb: PowerVerb): ResourceAction<Node> {
     id: `power-${verb}`,
     label,
     allowed: (n) => allowedPower(n).includes(verb),
-    request: (n) => ({ method: 'PUT', path: `nodes/${n.uuid}/states/power`, body: { target: POWER_TARGETS[verb] } }),
+    request: (n) => ({ method: 'PUT', path: `v1/nodes/${n.uuid}/states/power`, body: { target: POWER_TARGETS[verb] } }),
     optimistic: (n) => ({ ...n, target_power_state: verb === 'off' ? 'power off' : 'power on' }),
     cli: (n) => `openstack baremetal node ${verb === 'reboot' ? 'reboot' : `power ${verb}`} ${n.uuid}`,
     confirm: verb === 'on' ? undefined : { title: () => `${label}?`, body: (rows) => `${label} ${names(rows)} without shutting the operating system down.`, confirmLabel: label, destructive: true },
@@ -105,7 +105,7 @@ function names(rows: readonly Node[]): string {
 }
 
 export const maintenanceOnRequest = (n: Node, reason: string): ApiRequest => ({
-  method: 'PUT', path: `nodes/${n.uuid}/maintenance`, body: reason.trim() ? { reason: reason.trim() } : {},
+  method: 'PUT', path: `v1/nodes/${n.uuid}/maintenance`, body: reason.trim() ? { reason: reason.trim() } : {},
 });
 export const maintenanceOnCli = (n: Node, reason: string) => command('openstack baremetal node maintenance set', reason.trim() ? '--reason' : undefined, reason.trim() || undefined, n.uuid);
 
@@ -115,14 +115,14 @@ export const NODE_ACTIONS: readonly ResourceAction<Node>[] = [
   {
     id: 'maintenance-off', label: 'Leave maintenance',
     allowed: (n) => n.maintenance === true,
-    request: (n) => ({ method: 'DELETE', path: `nodes/${n.uuid}/maintenance` }),
+    request: (n) => ({ method: 'DELETE', path: `v1/nodes/${n.uuid}/maintenance` }),
     optimistic: (n) => ({ ...n, maintenance: false, maintenance_reason: null }),
     cli: (n) => `openstack baremetal node maintenance unset ${n.uuid}`,
   },
   {
     id: 'delete', label: 'Delete', bulk: true, destructive: true,
     allowed: canDeleteNode,
-    request: (n) => ({ method: 'DELETE', path: `nodes/${n.uuid}` }),
+    request: (n) => ({ method: 'DELETE', path: `v1/nodes/${n.uuid}` }),
     cli: (n) => `openstack baremetal node delete ${n.uuid}`,
     confirm: {
       title: (r) => `Delete ${r.length === 1 ? 'node' : `${r.length} nodes`}?`,
@@ -138,7 +138,7 @@ export const nodeDefinition: ResourceDefinition<Node> = {
   label: { singular: 'Node', plural: 'Nodes' },
   service: BAREMETAL_SERVICE,
   headers: IRONIC_HEADERS,
-  paths: { list: 'nodes/detail', item: (id) => `nodes/${id}` },
+  paths: { list: 'v1/nodes/detail', item: (id) => `v1/nodes/${id}` },
   keys: { list: 'nodes', item: '' },
   schema: NodeSchema,
   id: (n) => n.uuid,
@@ -163,7 +163,7 @@ export const nodeDefinition: ResourceDefinition<Node> = {
     { id: 'maintenance', label: 'Maintenance', type: 'select', options: [{ value: 'true', label: 'In maintenance' }, { value: 'false', label: 'Not in maintenance' }] },
     {
       id: 'driver', label: 'Driver', type: 'select',
-      optionsFrom: { service: BAREMETAL_SERVICE, path: 'drivers', key: 'drivers', kind: 'baremetal-driver', value: (o) => String(o.name), label: (o) => String(o.name) },
+      optionsFrom: { service: BAREMETAL_SERVICE, path: 'v1/drivers', key: 'drivers', kind: 'baremetal-driver', value: (o) => String(o.name), label: (o) => String(o.name) },
     },
   ],
   actions: NODE_ACTIONS,
@@ -247,7 +247,7 @@ export function nodeCreateRequest(i: NodeCreate): ApiRequest {
   const props = nodeProperties(i);
   if (Object.keys(props).length) body.properties = props;
   if (i.resource_class) body.resource_class = i.resource_class;
-  return { method: 'POST', path: 'nodes', body };
+  return { method: 'POST', path: 'v1/nodes', body };
 }
 
 /** ironicclient: `openstack baremetal node create --driver <d> [--name] [--driver-info k=v]… [--property k=v]… [--resource-class]`. */

@@ -21,12 +21,12 @@ export const PortCreateSchema = z.object({
   address: z.string().trim().regex(MAC_RE, { error: 'Enter a MAC address like 52:54:00:12:34:56' }),
 });
 
-export const nodePortsPath = (nodeUuid: string) => `ports/detail?node=${encodeURIComponent(nodeUuid)}`;
+export const nodePortsPath = (nodeUuid: string) => `v1/ports/detail?node=${encodeURIComponent(nodeUuid)}`;
 
 export const portCreateRequest = (nodeUuid: string, address: string): ApiRequest => ({
-  method: 'POST', path: 'ports', body: { address: address.trim().toLowerCase(), node_uuid: nodeUuid },
+  method: 'POST', path: 'v1/ports', body: { address: address.trim().toLowerCase(), node_uuid: nodeUuid },
 });
-export const portDeleteRequest = (p: Port): ApiRequest => ({ method: 'DELETE', path: `ports/${p.uuid}` });
+export const portDeleteRequest = (p: Port): ApiRequest => ({ method: 'DELETE', path: `v1/ports/${p.uuid}` });
 
 /** ironicclient: `openstack baremetal port create <address> --node <uuid>`. */
 export const portCreateCli = (nodeUuid: string, address: string) => command('openstack baremetal port create', address.trim() || '<mac>', '--node', nodeUuid);

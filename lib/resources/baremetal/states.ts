@@ -2,17 +2,17 @@
 // targets) each provision_state accepts, transcribed from ironic/common/states.py (Zed, API 1.78), and which states
 // are transitional (a conductor is working: poll) or failures. Pure data, unit-tested in states.test.ts.
 
-/** Verbs the dashboard offers, with the API `target` each sends. */
+/** Verbs the dashboard offers, with the API `target` each sends and the stable state it aims at (shown at once). */
 export const PROVISION_VERBS = {
-  manage: { target: 'manage', label: 'Manage', cli: 'manage' },
-  inspect: { target: 'inspect', label: 'Inspect', cli: 'inspect' },
-  provide: { target: 'provide', label: 'Provide', cli: 'provide' },
-  deploy: { target: 'active', label: 'Deploy', cli: 'deploy' },
-  rebuild: { target: 'rebuild', label: 'Rebuild', cli: 'rebuild' },
-  undeploy: { target: 'deleted', label: 'Undeploy', cli: 'undeploy' },
-  clean: { target: 'clean', label: 'Clean', cli: 'clean' },
-  unrescue: { target: 'unrescue', label: 'Unrescue', cli: 'unrescue' },
-  abort: { target: 'abort', label: 'Abort', cli: 'abort' },
+  manage: { target: 'manage', goal: 'manageable', label: 'Manage', cli: 'manage' },
+  inspect: { target: 'inspect', goal: 'manageable', label: 'Inspect', cli: 'inspect' },
+  provide: { target: 'provide', goal: 'available', label: 'Provide', cli: 'provide' },
+  deploy: { target: 'active', goal: 'active', label: 'Deploy', cli: 'deploy' },
+  rebuild: { target: 'rebuild', goal: 'active', label: 'Rebuild', cli: 'rebuild' },
+  undeploy: { target: 'deleted', goal: 'available', label: 'Undeploy', cli: 'undeploy' },
+  clean: { target: 'clean', goal: 'manageable', label: 'Clean', cli: 'clean' },
+  unrescue: { target: 'unrescue', goal: 'active', label: 'Unrescue', cli: 'unrescue' },
+  abort: { target: 'abort', goal: null, label: 'Abort', cli: 'abort' },
 } as const;
 export type ProvisionVerb = keyof typeof PROVISION_VERBS;
 
