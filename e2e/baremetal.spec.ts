@@ -49,7 +49,7 @@ test.describe('bare-metal nodes as admin', () => {
     await form.getByLabel('Name', { exact: true }).fill(node);
     await form.getByLabel('CPUs').fill('abc');
     await form.getByRole('button', { name: 'Enroll node' }).click();
-    await expect(form.getByText('Choose a driver')).toBeVisible();
+    await expect(form.getByLabel('Driver', { exact: true })).toHaveAccessibleDescription('Choose a driver');
     await expect(form.getByText('CPUs must be a whole number, 0 or more')).toBeVisible();
     await expect(page).toHaveURL(/\/nodes\/new/);
 
