@@ -131,9 +131,24 @@ describe('provision state machine', () => {
     });
     expect(seen.has('active')).toBe(true);
     expect((await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'undeploy' })).status).toBe(202);
-    await waitFor(n.uuid, (x) => x.provision_state === 'available' && x.target_provision_state === null);
+    const undeployed = await waitFor(n.uuid, (x) => x.provision_state === 'available' && x.target_provision_state === null);
+    // As on the realcloud's fake-hardware: tear-down leaves the power alone.
+    expect(undeployed.power_state).toBe('power on');
     expect((await api('DELETE', `/nodes/${n.uuid}`)).status).toBe(204);
     expect((await api('GET', `/nodes/${n.uuid}`)).status).toBe(404);
+  });
+
+  it('deploys a powered-off node without powering it on (fake-hardware)', async () => {
+    const n = await createNode('sm-off');
+    await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'manage' });
+    await waitFor(n.uuid, (x) => x.provision_state === 'manageable');
+    await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'provide' });
+    await waitFor(n.uuid, (x) => x.provision_state === 'available');
+    await api('PUT', `/nodes/${n.uuid}/states/power`, { target: 'power off' });
+    await waitFor(n.uuid, (x) => x.power_state === 'power off' && x.target_power_state === null);
+    await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'active' });
+    const active = await waitFor(n.uuid, (x) => x.provision_state === 'active');
+    expect(active.power_state).toBe('power off');
   });
 
   it('passes through deploying and wait call-back at normal speed', async () => {

@@ -231,7 +231,8 @@ function deploy(core: CloudCore, node: Node) {
         }]] as Array<[number, Partial<Node>]>)
       : ([
           [4, { provision_state: 'deploying', ...locked }],
-          [3, { provision_state: 'active', ...DONE, power_state: 'power on', deploy_step: {} }],
+          // fake-hardware's deploy leaves the power as it was (a node deployed while off stays off on the realcloud).
+          [3, { provision_state: 'active', ...DONE, deploy_step: {} }],
         ] as Array<[number, Partial<Node>]>)),
   ]);
 }
