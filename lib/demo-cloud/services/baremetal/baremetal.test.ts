@@ -38,6 +38,16 @@ async function createNode(name: string, extra: Record<string, unknown> = {}) {
   return r.body as Node;
 }
 
+/** A new node taken through manage and provide to available. */
+async function availableNode(name: string) {
+  const n = await createNode(name);
+  await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'manage' });
+  await waitFor(n.uuid, (x) => x.provision_state === 'manageable');
+  await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'provide' });
+  await waitFor(n.uuid, (x) => x.provision_state === 'available');
+  return n;
+}
+
 describe('version discovery and microversions', () => {
   it('serves the root and v1 documents', async () => {
     const root = await call(cloud, 'GET', '/baremetal/');
@@ -139,11 +149,7 @@ describe('provision state machine', () => {
   });
 
   it('deploys a powered-off node without powering it on (fake-hardware)', async () => {
-    const n = await createNode('sm-off');
-    await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'manage' });
-    await waitFor(n.uuid, (x) => x.provision_state === 'manageable');
-    await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'provide' });
-    await waitFor(n.uuid, (x) => x.provision_state === 'available');
+    const n = await availableNode('sm-off');
     await api('PUT', `/nodes/${n.uuid}/states/power`, { target: 'power off' });
     await waitFor(n.uuid, (x) => x.power_state === 'power off' && x.target_power_state === null);
     await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'active' });
@@ -194,11 +200,7 @@ describe('provision state machine', () => {
   });
 
   it('fail-* nodes end in deploy failed with last_error', async () => {
-    const n = await createNode('fail-sm-3');
-    await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'manage' });
-    await waitFor(n.uuid, (x) => x.provision_state === 'manageable');
-    await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'provide' });
-    await waitFor(n.uuid, (x) => x.provision_state === 'available');
+    const n = await availableNode('fail-sm-3');
     await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'active' });
     const failed = await waitFor(n.uuid, (x) => x.provision_state === 'deploy failed');
     expect(failed.last_error).toMatch(/Timeout reached while waiting for callback/);
