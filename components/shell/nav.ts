@@ -5,6 +5,8 @@
 export interface NavItem {
   slug: string;
   label: string;
+  /** The service's default policy is admin-only: members see the page's "requires the admin role" notice. */
+  adminOnly?: boolean;
 }
 
 export interface NavGroup {
@@ -64,7 +66,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       { slug: 'cluster-templates', label: 'Cluster templates' },
     ],
   },
-  { id: 'baremetal', label: 'Bare Metal', service: 'Bare Metal (Ironic)', serviceTypes: ['baremetal'], items: [{ slug: 'nodes', label: 'Nodes' }] },
+  { id: 'baremetal', label: 'Bare Metal', service: 'Bare Metal (Ironic)', serviceTypes: ['baremetal'], items: [{ slug: 'nodes', label: 'Nodes', adminOnly: true }] },
   {
     id: 'object-store',
     label: 'Object Storage',

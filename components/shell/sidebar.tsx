@@ -18,6 +18,7 @@ const linkClass =
 export function Sidebar({ session, catalogTypes, open, onNavigate }: SidebarProps) {
   const pathname = usePathname();
   const { cloud, project, region } = session;
+  const isAdmin = session.roles.includes('admin');
   const overview = projectHref(cloud.id, project.id, region);
   const overviewPath = overview.split('?')[0];
 
@@ -54,10 +55,11 @@ export function Sidebar({ session, catalogTypes, open, onNavigate }: SidebarProp
                         href={href}
                         className={`${linkClass} ${available ? '' : 'text-zinc-500 dark:text-zinc-500'}`}
                         aria-current={current ? 'page' : undefined}
-                        title={available ? undefined : `${group.service} is not in this cloud`}
+                        title={available ? (item.adminOnly && !isAdmin ? 'Requires the admin role' : undefined) : `${group.service} is not in this cloud`}
                         onClick={onNavigate}
                       >
                         {item.label}
+                        {available && item.adminOnly && !isAdmin && <span className="ml-auto text-[10px] text-zinc-500 dark:text-zinc-400">admin</span>}
                       </Link>
                     </li>
                   );

@@ -37,6 +37,11 @@ export const baremetalSteps: Step[] = [
     },
   },
   {
+    name: 'baremetal: node create with non-numeric cpus fails',
+    run: (env) =>
+      mustFail(env, admin(env), ['baremetal', 'node', 'create', '--driver', 'fake-hardware', '--name', `${NODE}-cpus`, '--property', 'cpus=abc'], /should be non-negative integers, but provided values are: cpus=abc/),
+  },
+  {
     name: 'baremetal: deploy of an enroll node fails',
     run: (env) => mustFail(env, admin(env), ['baremetal', 'node', 'deploy', NODE], /can not be performed on node .* while it is in state "enroll"/),
   },

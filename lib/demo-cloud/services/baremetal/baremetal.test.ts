@@ -38,6 +38,16 @@ async function createNode(name: string, extra: Record<string, unknown> = {}) {
   return r.body as Node;
 }
 
+/** A new node taken through manage and provide to available. */
+async function availableNode(name: string) {
+  const n = await createNode(name);
+  await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'manage' });
+  await waitFor(n.uuid, (x) => x.provision_state === 'manageable');
+  await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'provide' });
+  await waitFor(n.uuid, (x) => x.provision_state === 'available');
+  return n;
+}
+
 describe('version discovery and microversions', () => {
   it('serves the root and v1 documents', async () => {
     const root = await call(cloud, 'GET', '/baremetal/');
@@ -131,9 +141,20 @@ describe('provision state machine', () => {
     });
     expect(seen.has('active')).toBe(true);
     expect((await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'undeploy' })).status).toBe(202);
-    await waitFor(n.uuid, (x) => x.provision_state === 'available' && x.target_provision_state === null);
+    const undeployed = await waitFor(n.uuid, (x) => x.provision_state === 'available' && x.target_provision_state === null);
+    // As on the realcloud's fake-hardware: tear-down leaves the power alone.
+    expect(undeployed.power_state).toBe('power on');
     expect((await api('DELETE', `/nodes/${n.uuid}`)).status).toBe(204);
     expect((await api('GET', `/nodes/${n.uuid}`)).status).toBe(404);
+  });
+
+  it('deploys a powered-off node without powering it on (fake-hardware)', async () => {
+    const n = await availableNode('sm-off');
+    await api('PUT', `/nodes/${n.uuid}/states/power`, { target: 'power off' });
+    await waitFor(n.uuid, (x) => x.power_state === 'power off' && x.target_power_state === null);
+    await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'active' });
+    const active = await waitFor(n.uuid, (x) => x.provision_state === 'active');
+    expect(active.power_state).toBe('power off');
   });
 
   it('passes through deploying and wait call-back at normal speed', async () => {
@@ -166,17 +187,20 @@ describe('provision state machine', () => {
     const noSteps = await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'clean' });
     expect(noSteps.status).toBe(400);
     expect(fault(noSteps.body).faultstring).toBe('"clean_steps" is required when setting target provision state to clean');
-    const clean = await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'clean', clean_steps: [{ interface: 'deploy', step: 'erase_devices' }] });
+    const clean = await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'clean', clean_steps: [{ interface: 'deploy', step: 'erase_devices_metadata' }] });
     expect(clean.status).toBe(202);
-    await waitFor(n.uuid, (x) => x.provision_state === 'manageable' && x.target_provision_state === null);
+    // As on the realcloud's fake-hardware: no interface declares clean steps, the clean fails and keeps its target.
+    const failed = await waitFor(n.uuid, (x) => x.provision_state === 'clean failed');
+    expect(failed.target_provision_state).toBe('manageable');
+    expect(failed.last_error).toBe(`Cannot clean node ${n.uuid}: node does not support this clean step: {'interface': 'deploy', 'step': 'erase_devices_metadata'}`);
+    expect((await api('DELETE', `/nodes/${n.uuid}`)).status).toBe(409);
+    expect((await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'manage' })).status).toBe(202);
+    const back = await waitFor(n.uuid, (x) => x.provision_state === 'manageable');
+    expect(back.last_error).toBeNull();
   });
 
   it('fail-* nodes end in deploy failed with last_error', async () => {
-    const n = await createNode('fail-sm-3');
-    await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'manage' });
-    await waitFor(n.uuid, (x) => x.provision_state === 'manageable');
-    await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'provide' });
-    await waitFor(n.uuid, (x) => x.provision_state === 'available');
+    const n = await availableNode('fail-sm-3');
     await api('PUT', `/nodes/${n.uuid}/states/provision`, { target: 'active' });
     const failed = await waitFor(n.uuid, (x) => x.provision_state === 'deploy failed');
     expect(failed.last_error).toMatch(/Timeout reached while waiting for callback/);
@@ -208,7 +232,7 @@ describe('provision state machine', () => {
     const failed = await api('DELETE', '/nodes/fail-bm-0');
     expect(failed.status).toBe(409);
     expect(fault(failed.body).faultstring).toMatch(
-      /^Can not delete node ".*" while it is in provision state "deploy failed"\. Valid provision states to perform deletion are: "\('manageable', 'enroll', 'adoptfail', 'available'\)", or set the node into maintenance mode$/,
+      /^Can not delete node ".*" while it is in provision state "deploy failed"\. Valid provision states to perform deletion are: "\('manageable', 'enroll', 'adopt failed', 'available'\)", or set the node into maintenance mode$/,
     );
   });
 });
@@ -224,6 +248,9 @@ describe('nodes: bad input, patch, maintenance', () => {
     const malformed = await call(cloud, 'POST', '/baremetal/v1/nodes', { token: admin, headers: { ...V, 'Content-Type': 'application/json' }, rawBody: '{"driver":' });
     expect(malformed.status).toBe(400);
     expect(fault(malformed.body).faultcode).toBe('Client');
+    const cpus = await api('POST', '/nodes', { driver: 'fake-hardware', properties: { cpus: 'abc', memory_mb: '1024', local_gb: -1 } });
+    expect(cpus.status).toBe(400);
+    expect(fault(cpus.body).faultstring).toMatch(/^The following properties for node [0-9a-f-]{36} should be non-negative integers, but provided values are: cpus=abc, local_gb=-1$/);
     expect((await api('GET', '/nodes/nope')).status).toBe(404);
     expect(fault((await api('GET', '/nodes/nope')).body).faultstring).toBe('Node nope could not be found.');
   });

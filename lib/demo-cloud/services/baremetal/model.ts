@@ -181,7 +181,7 @@ export function transition(state: string, event: string): string | undefined {
 export const ALL_STATES = [...new Set(TRANSITIONS.flatMap(([a, b]) => [a, b]))];
 
 /** States a node may be deleted in (DELETE_ALLOWED_STATES + available, allow_deleting_available_nodes). */
-export const DELETE_ALLOWED_STATES = ['manageable', 'enroll', 'adoptfail', 'available'];
+export const DELETE_ALLOWED_STATES = ['manageable', 'enroll', 'adopt failed', 'available'];
 
 /** Node fields with the minor version that introduced them (api/controllers/v1/utils.py VERSIONED_FIELDS). */
 export const VERSIONED_FIELDS: Record<string, number> = {

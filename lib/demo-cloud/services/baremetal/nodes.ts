@@ -17,6 +17,29 @@ import {
   ALL_STATES, CONDUCTOR, DELETE_ALLOWED_STATES, DRIVER, newNode, PATCHABLE, transition, VERBS, VERSIONED_FIELDS, type Node,
 } from './model';
 
+/** objects/node.py _validate_property_values: cpus, memory_mb and local_gb must be non-negative integers (or their strings). */
+export function checkIntProperties(uuid: string, props: Record<string, unknown> | undefined): void {
+  const bad = ['cpus', 'memory_mb', 'local_gb'].filter((k) => {
+    const v = props?.[k];
+    if (v === undefined || v === null) return false;
+    return !(typeof v === 'number' ? Number.isInteger(v) && v >= 0 : typeof v === 'string' && /^\s*\d+\s*$/.test(v));
+  });
+  if (bad.length) {
+    throw badRequest(`The following properties for node ${uuid} should be non-negative integers, but provided values are: ${bad.map((k) => `${k}=${String(props![k])}`).join(', ')}`);
+  }
+}
+
+/** Python's repr of a JSON value (the conductor puts the step dict in last_error). */
+export function pyRepr(v: unknown): string {
+  if (v === null || v === undefined) return 'None';
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
+  if (typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
+  return String(v);
+}
+
 const BASIC_FIELDS = ['uuid', 'instance_uuid', 'maintenance', 'power_state', 'provision_state', 'name'];
 const INTERNAL = new Set(['_pending']);
 
@@ -156,11 +179,12 @@ async function createNode(ctx: RequestContext, minor: number) {
     throw badRequest(`No valid host was found. Reason: No conductor service registered which supports driver ${body.driver} for conductor group "".`);
   }
   const s = state(ctx.core);
+  const id = body.uuid ?? newUuid();
+  checkIntProperties(id, body.properties);
   if (body.name != null) {
     if (!validName(body.name) || isUuid(body.name)) throw badRequest(`Cannot create node with invalid name '${body.name}'`);
     if (s.nodes.some((n) => n.name === body.name)) throw conflict(`A node with name ${body.name} already exists.`);
   }
-  const id = body.uuid ?? newUuid();
   if (!isUuid(id)) throw schemaError('node', `'${id}' is not a 'uuid'`);
   if (s.nodes.some((n) => n.uuid === id)) throw conflict(`A node with UUID ${id} already exists.`);
   const rest = { ...(body as Record<string, unknown>) };
@@ -207,14 +231,16 @@ function deploy(core: CloudCore, node: Node) {
         }]] as Array<[number, Partial<Node>]>)
       : ([
           [4, { provision_state: 'deploying', ...locked }],
-          [3, { provision_state: 'active', ...DONE, power_state: 'power on', deploy_step: {} }],
+          // fake-hardware's deploy leaves the power as it was (a node deployed while off stays off on the realcloud).
+          [3, { provision_state: 'active', ...DONE, deploy_step: {} }],
         ] as Array<[number, Partial<Node>]>)),
   ]);
 }
 
 function tearDown(core: CloudCore, node: Node) {
+  // The fake deploy interface leaves the power on through tear-down (as on the realcloud).
   start(core, node, { provision_state: 'deleting', target_provision_state: 'available', last_error: null, ...locked }, [
-    [2, { provision_state: 'cleaning', power_state: 'power off' }],
+    [2, { provision_state: 'cleaning' }],
     [2, { provision_state: 'available', ...DONE, instance_uuid: null, instance_info: {} }],
   ]);
 }
@@ -276,8 +302,10 @@ async function setProvision(ctx: RequestContext, minor: number) {
       if (!body.clean_steps || body.clean_steps.length === 0) {
         throw badRequest(`"clean_steps" is required when setting target provision state to clean`);
       }
+      // fake-hardware's interfaces declare no clean steps: the real conductor fails every manual clean at once and
+      // keeps target_provision_state=manageable (seen on Ironic 21.4 with deploy.erase_devices_metadata, raid.delete_configuration).
       start(core, node, { provision_state: 'cleaning', target_provision_state: 'manageable', last_error: null, clean_step: {}, ...locked }, [
-        [3, { provision_state: 'manageable', ...DONE, clean_step: {} }],
+        [1, { provision_state: 'clean failed', reservation: null, clean_step: {}, last_error: `Cannot clean node ${node.uuid}: node does not support this clean step: ${pyRepr(body.clean_steps[0])}` }],
       ]);
       break;
     case 'inspect': {
@@ -372,6 +400,7 @@ async function patchNode(ctx: RequestContext, minor: number) {
     throw badRequest(`Invalid UUID for instance_uuid: ${String(updated.instance_uuid)}`);
   }
   for (const k of ['properties', 'driver_info', 'extra', 'instance_info'] as const) if (!updated[k] || typeof updated[k] !== 'object') updated[k] = {};
+  checkIntProperties(node.uuid, updated.properties);
   if (typeof updated.maintenance !== 'boolean') updated.maintenance = Boolean(updated.maintenance);
   if (!updated.maintenance) updated.maintenance_reason = null;
   Object.assign(node, updated, { updated_at: isoIronic(ctx.core.clock.now()) });

@@ -1,0 +1,264 @@
+// Ironic v1 nodes (admin). The proxy sends X-OpenStack-Ironic-API-Version 1.78 (lib/openstack/microversions.ts):
+// 1.21+ has resource_class, 1.43+ `detail`, 1.73+ the deploy/undeploy verbs; Zed's Ironic 21.4 supports up to 1.82.
+import { z } from 'zod';
+import { command } from '../cli';
+import type { ApiRequest, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
+import {
+  allowedPower, allowedVerbs, canDeleteNode, isBusy, isFailed, POWER_TARGETS, PROVISION_STATES, PROVISION_VERBS, type PowerVerb, type ProvisionVerb,
+} from './states';
+
+export const BAREMETAL_SERVICE = 'baremetal';
+/** Sent by the browser too, so the fields below are there whatever the proxy's default becomes. */
+export const IRONIC_HEADERS = { 'X-OpenStack-Ironic-API-Version': '1.78' };
+
+export const NodeSchema = z.looseObject({
+  uuid: z.string().min(1),
+  name: z.string().nullable().optional(),
+  power_state: z.string().nullable().optional(),
+  target_power_state: z.string().nullable().optional(),
+  provision_state: z.string().nullable(),
+  target_provision_state: z.string().nullable().optional(),
+  maintenance: z.boolean().optional(),
+  maintenance_reason: z.string().nullable().optional(),
+  fault: z.string().nullable().optional(),
+  driver: z.string().optional(),
+  driver_info: z.record(z.string(), z.unknown()).optional(),
+  properties: z.record(z.string(), z.unknown()).optional(),
+  instance_uuid: z.string().nullable().optional(),
+  resource_class: z.string().nullable().optional(),
+  last_error: z.string().nullable().optional(),
+  owner: z.string().nullable().optional(),
+  conductor: z.string().nullable().optional(),
+  provision_updated_at: z.string().nullable().optional(),
+  created_at: z.string().optional(),
+  updated_at: z.string().nullable().optional(),
+  description: z.string().nullable().optional(),
+});
+export type Node = z.infer<typeof NodeSchema>;
+
+/** "deploying → active" while a transition runs; failures and last_error are errors. */
+export function nodeStatus(n: Node): StatusInfo {
+  const ps = n.provision_state ?? 'unknown';
+  const detail = n.last_error ?? undefined;
+  if (isFailed(n)) return { label: ps, tone: 'error', detail };
+  if (n.target_power_state) return { label: `${ps} (${n.target_power_state}…)`, tone: 'busy', detail };
+  if (isBusy(n)) return { label: n.target_provision_state ? `${ps} → ${n.target_provision_state}` : ps, tone: 'busy', detail };
+  if (n.last_error) return { label: ps, tone: 'error', detail };
+  return { label: ps, tone: ps === 'unknown' ? 'unknown' : 'ok', detail };
+}
+
+export const maintenanceLabel = (n: Node) => (n.maintenance ? `Yes${n.maintenance_reason ? `: ${n.maintenance_reason}` : ''}` : 'No');
+const targets = (n: Node) => [n.target_power_state, n.target_provision_state].filter(Boolean).join(', ');
+
+const provision = (n: Node, target: string, extra: Record<string, unknown> = {}): ApiRequest => ({
+  method: 'PUT', path: `v1/nodes/${n.uuid}/states/provision`, body: { target, ...extra },
+});
+
+/** The one clean step the dashboard offers (manual cleaning needs explicit steps). */
+export const ERASE_METADATA_STEP = { interface: 'deploy', step: 'erase_devices_metadata' } as const;
+export const cleanRequest = (n: Node): ApiRequest => provision(n, 'clean', { clean_steps: [ERASE_METADATA_STEP] });
+
+function provisionAction(verb: ProvisionVerb): ResourceAction<Node> {
+  const v = PROVISION_VERBS[verb];
+  const destructive = verb === 'undeploy' || verb === 'rebuild' || verb === 'clean';
+  return {
+    id: verb,
+    label: v.label,
+    allowed: (n) => allowedVerbs(n).includes(verb),
+    request: (n) => (verb === 'clean' ? cleanRequest(n) : provision(n, v.target)),
+    optimistic: (n) => ({ ...n, target_provision_state: v.goal }),
+    cli: (n) =>
+      verb === 'clean'
+        ? command('openstack baremetal node clean', n.uuid, '--clean-steps', JSON.stringify([ERASE_METADATA_STEP]))
+        : `openstack baremetal node ${v.cli} ${n.uuid}`,
+    destructive,
+    confirm: destructive
+      ? {
+          title: () => `${v.label} node?`,
+          body: (rows) =>
+            verb === 'clean'
+              ? `Erases the partition tables of ${names(rows)} (clean step deploy.erase_devices_metadata). Drivers without the step fail the clean; last_error then says so.`
+              : `${v.label} ${names(rows)}: the instance on ${rows.length === 1 ? 'it' : 'them'} and its disks are wiped.`,
+          confirmLabel: v.label,
+          destructive: true,
+        }
+      : undefined,
+  };
+}
+
+function powerAction(verb: PowerVerb): ResourceAction<Node> {
+  const label = verb === 'reboot' ? 'Reboot' : `Power ${verb}`;
+  return {
+    id: `power-${verb}`,
+    label,
+    allowed: (n) => allowedPower(n).includes(verb),
+    request: (n) => ({ method: 'PUT', path: `v1/nodes/${n.uuid}/states/power`, body: { target: POWER_TARGETS[verb] } }),
+    optimistic: (n) => ({ ...n, target_power_state: verb === 'off' ? 'power off' : 'power on' }),
+    cli: (n) => `openstack baremetal node ${verb === 'reboot' ? 'reboot' : `power ${verb}`} ${n.uuid}`,
+    confirm: verb === 'on' ? undefined : { title: () => `${label}?`, body: (rows) => `${label} ${names(rows)} without shutting the operating system down.`, confirmLabel: label, destructive: true },
+  };
+}
+
+function names(rows: readonly Node[]): string {
+  const n = rows.map((r) => r.name || r.uuid);
+  return n.length <= 3 ? n.join(', ') : `${n.slice(0, 3).join(', ')} and ${n.length - 3} more`;
+}
+
+export const maintenanceOnRequest = (n: Node, reason: string): ApiRequest => ({
+  method: 'PUT', path: `v1/nodes/${n.uuid}/maintenance`, body: reason.trim() ? { reason: reason.trim() } : {},
+});
+export const maintenanceOnCli = (n: Node, reason: string) => command('openstack baremetal node maintenance set', reason.trim() ? '--reason' : undefined, reason.trim() || undefined, n.uuid);
+
+export const NODE_ACTIONS: readonly ResourceAction<Node>[] = [
+  ...(['manage', 'inspect', 'provide', 'deploy', 'rebuild', 'undeploy', 'clean', 'unrescue', 'abort'] as const).map(provisionAction),
+  ...(['on', 'off', 'reboot'] as const).map(powerAction),
+  {
+    id: 'maintenance-off', label: 'Leave maintenance',
+    allowed: (n) => n.maintenance === true,
+    request: (n) => ({ method: 'DELETE', path: `v1/nodes/${n.uuid}/maintenance` }),
+    optimistic: (n) => ({ ...n, maintenance: false, maintenance_reason: null }),
+    cli: (n) => `openstack baremetal node maintenance unset ${n.uuid}`,
+  },
+  {
+    id: 'delete', label: 'Delete', bulk: true, destructive: true,
+    allowed: canDeleteNode,
+    request: (n) => ({ method: 'DELETE', path: `v1/nodes/${n.uuid}` }),
+    cli: (n) => `openstack baremetal node delete ${n.uuid}`,
+    confirm: {
+      title: (r) => `Delete ${r.length === 1 ? 'node' : `${r.length} nodes`}?`,
+      body: (r) => `This removes ${names(r)} and ${r.length === 1 ? 'its' : 'their'} ports from Ironic. The hardware is untouched.`,
+      confirmLabel: 'Delete', destructive: true,
+    },
+  },
+];
+
+export const nodeDefinition: ResourceDefinition<Node> = {
+  kind: 'baremetal-node',
+  slug: 'nodes',
+  label: { singular: 'Node', plural: 'Nodes' },
+  service: BAREMETAL_SERVICE,
+  headers: IRONIC_HEADERS,
+  paths: { list: 'v1/nodes/detail', item: (id) => `v1/nodes/${id}` },
+  keys: { list: 'nodes', item: '' },
+  schema: NodeSchema,
+  id: (n) => n.uuid,
+  name: (n) => n.name ?? '',
+  status: nodeStatus,
+  pageSize: 50,
+  columns: [
+    { id: 'name', label: 'Name', value: (n) => n.name || n.uuid, cell: 'name', sortKey: 'name' },
+    { id: 'uuid', label: 'UUID', value: (n) => n.uuid, cell: 'mono' },
+    { id: 'power', label: 'Power state', value: (n) => n.power_state ?? 'None' },
+    { id: 'provision', label: 'Provision state', value: (n) => n.provision_state, cell: 'status', sortKey: 'provision_state' },
+    { id: 'targets', label: 'Target states', value: targets },
+    { id: 'maintenance', label: 'Maintenance', value: maintenanceLabel },
+    { id: 'driver', label: 'Driver', value: (n) => n.driver ?? '', sortKey: 'driver' },
+    { id: 'instance', label: 'Instance UUID', value: (n) => n.instance_uuid ?? '', cell: 'mono' },
+    { id: 'resource_class', label: 'Resource class', value: (n) => n.resource_class ?? '' },
+    { id: 'last_error', label: 'Last error', value: (n) => n.last_error ?? '' },
+    { id: 'age', label: 'Created', value: (n) => n.created_at ?? '', cell: 'age', sortKey: 'created_at', hidden: true },
+  ],
+  filters: [
+    { id: 'provision_state', label: 'Provision state', type: 'select', options: PROVISION_STATES.map((s) => ({ value: s, label: s })) },
+    { id: 'maintenance', label: 'Maintenance', type: 'select', options: [{ value: 'true', label: 'In maintenance' }, { value: 'false', label: 'Not in maintenance' }] },
+    {
+      id: 'driver', label: 'Driver', type: 'select',
+      optionsFrom: { service: BAREMETAL_SERVICE, path: 'v1/drivers', key: 'drivers', kind: 'baremetal-driver', value: (o) => String(o.name), label: (o) => String(o.name) },
+    },
+  ],
+  actions: NODE_ACTIONS,
+  overview: [
+    { label: 'UUID', value: (n) => n.uuid, mono: true },
+    { label: 'Provision state', value: (n) => n.provision_state ?? 'None' },
+    { label: 'Target provision state', value: (n) => n.target_provision_state ?? '' },
+    { label: 'Power state', value: (n) => n.power_state ?? 'None' },
+    { label: 'Target power state', value: (n) => n.target_power_state ?? '' },
+    { label: 'Maintenance', value: maintenanceLabel },
+    { label: 'Last error', value: (n) => n.last_error ?? '' },
+    { label: 'Driver', value: (n) => n.driver ?? '' },
+    { label: 'Driver info', value: (n) => kv(n.driver_info), mono: true },
+    { label: 'Properties', value: (n) => kv(n.properties), mono: true },
+    { label: 'Resource class', value: (n) => n.resource_class ?? '' },
+    { label: 'Instance UUID', value: (n) => n.instance_uuid ?? '', mono: true },
+    { label: 'Conductor', value: (n) => n.conductor ?? '' },
+    { label: 'Owner', value: (n) => n.owner ?? '', mono: true },
+    { label: 'Provision updated', value: (n) => n.provision_updated_at ?? '' },
+    { label: 'Created', value: (n) => n.created_at ?? '' },
+  ],
+  cli: { list: 'openstack baremetal node list --long', show: (n) => `openstack baremetal node show ${n.uuid}` },
+};
+
+function kv(o: Record<string, unknown> | undefined): string {
+  // Ironic masks secrets in driver_info (******) itself.
+  return Object.entries(o ?? {}).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ');
+}
+
+// ---- Enroll -----------------------------------------------------------------------------------
+
+/** Logical names: RFC 3986 unreserved characters, not a UUID (Ironic refuses others with 400). */
+const NAME_RE = /^[A-Za-z0-9\-._~]+$/;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const wholeOrEmpty = (what: string) =>
+  z.string().trim().refine((s) => s === '' || /^\d+$/.test(s), { error: `${what} must be a whole number, 0 or more` });
+
+export const NodeCreateSchema = z
+  .object({
+    name: z.string().trim().max(255, { error: 'At most 255 characters' })
+      .refine((s) => s === '' || NAME_RE.test(s), { error: 'Letters, digits and - . _ ~ only' })
+      .refine((s) => !UUID_RE.test(s), { error: 'A name cannot be a UUID' }),
+    driver: z.string().min(1, { error: 'Choose a driver' }),
+    driverInfo: z.array(z.object({ key: z.string().trim(), value: z.string() })),
+    cpus: wholeOrEmpty('CPUs'),
+    memory_mb: wholeOrEmpty('Memory'),
+    local_gb: wholeOrEmpty('Local disk'),
+    cpu_arch: z.string().trim().max(64, { error: 'At most 64 characters' }),
+    resource_class: z.string().trim().max(80, { error: 'At most 80 characters' }),
+  })
+  .superRefine((v, ctx) => {
+    const seen = new Set<string>();
+    v.driverInfo.forEach((row, i) => {
+      if (!row.key && row.value) ctx.addIssue({ code: 'custom', path: ['driverInfo', i, 'key'], message: 'Enter a key for this value' });
+      if (row.key && seen.has(row.key)) ctx.addIssue({ code: 'custom', path: ['driverInfo', i, 'key'], message: `Duplicate key ${row.key}` });
+      seen.add(row.key);
+    });
+  });
+export type NodeCreate = z.infer<typeof NodeCreateSchema>;
+
+/** zod issues keyed by their whole path ("driverInfo.0.key"), so each key/value row gets its own error. */
+export function pathErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of error.issues) out[i.path.join('.')] ??= i.message;
+  return out;
+}
+
+function nodeProperties(i: NodeCreate): Record<string, string | number> {
+  const p: Record<string, string | number> = {};
+  for (const k of ['cpus', 'memory_mb', 'local_gb'] as const) if (i[k]) p[k] = Number(i[k]);
+  if (i.cpu_arch) p.cpu_arch = i.cpu_arch;
+  return p;
+}
+
+export function nodeCreateRequest(i: NodeCreate): ApiRequest {
+  const body: Record<string, unknown> = { driver: i.driver };
+  if (i.name) body.name = i.name;
+  const info = Object.fromEntries(i.driverInfo.filter((r) => r.key).map((r) => [r.key, r.value]));
+  if (Object.keys(info).length) body.driver_info = info;
+  const props = nodeProperties(i);
+  if (Object.keys(props).length) body.properties = props;
+  if (i.resource_class) body.resource_class = i.resource_class;
+  return { method: 'POST', path: 'v1/nodes', body };
+}
+
+/** ironicclient: `openstack baremetal node create --driver <d> [--name] [--driver-info k=v]… [--property k=v]… [--resource-class]`. */
+export function nodeCreateCli(i: Partial<NodeCreate>): string {
+  const words: Array<string | undefined> = ['openstack', 'baremetal', 'node', 'create', '--driver', i.driver || '<driver>'];
+  if (i.name?.trim()) words.push('--name', i.name.trim());
+  for (const r of i.driverInfo ?? []) if (r.key.trim()) words.push('--driver-info', `${r.key.trim()}=${r.value}`);
+  for (const k of ['cpus', 'memory_mb', 'local_gb', 'cpu_arch'] as const) {
+    const v = i[k]?.trim();
+    if (v) words.push('--property', `${k}=${v}`);
+  }
+  if (i.resource_class?.trim()) words.push('--resource-class', i.resource_class.trim());
+  return command(...words);
+}
