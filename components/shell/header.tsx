@@ -44,7 +44,7 @@ export function Header({ session, navOpen, onToggleNav }: HeaderProps) {
       <RegionSwitcher region={session.region} regions={session.regions} />
       <div className="ml-auto flex items-center gap-1">
         <ThemeToggle />
-        <UserMenu user={session.user} roles={session.roles} />
+        <UserMenu user={session.user} roles={session.roles} projectId={session.project.id} />
       </div>
     </header>
   );

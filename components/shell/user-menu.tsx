@@ -8,9 +8,10 @@ import { buttonClass } from '@/components/ui/button';
 interface UserMenuProps {
   user: { id: string; name: string; domainId: string };
   roles: string[];
+  projectId: string;
 }
 
-export function UserMenu({ user, roles }: UserMenuProps) {
+export function UserMenu({ user, roles, projectId }: UserMenuProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
@@ -84,6 +85,20 @@ export function UserMenu({ user, roles }: UserMenuProps) {
               </li>
             ))}
           </ul>
+          <p className="mt-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Credentials for the CLI</p>
+          <ul aria-label="Credentials files" className="mt-1 space-y-1">
+            <li>
+              <a className="text-brand-700 hover:underline dark:text-brand-300" href={`/api/credentials/openrc?project=${encodeURIComponent(projectId)}`} download>
+                Download openrc file
+              </a>
+            </li>
+            <li>
+              <a className="text-brand-700 hover:underline dark:text-brand-300" href={`/api/credentials/clouds-yaml?project=${encodeURIComponent(projectId)}`} download>
+                Download clouds.yaml entry
+              </a>
+            </li>
+          </ul>
+          <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">For this project and region; they ask for your password and never contain it.</p>
           {error && (
             <p role="alert" className="mt-3 text-red-600 dark:text-red-400">
               {error}
