@@ -198,7 +198,7 @@ function QuotaMeter({ q }: { q: QuotaItem }) {
         <span className="text-right text-xs text-zinc-600 tabular-nums dark:text-zinc-300">{summary}</span>
       </div>
       {f === null ? (
-        <div role="img" aria-labelledby={labelId} aria-description={summary} className="mt-1 h-2.5 rounded-full border border-dashed border-zinc-400 dark:border-zinc-600" title="Unlimited" />
+        <div role="img" aria-label={`${q.label}: ${summary}`} className="mt-1 h-2.5 rounded-full border border-dashed border-zinc-400 dark:border-zinc-600" title="Unlimited" />
       ) : (
         <div
           role="meter"

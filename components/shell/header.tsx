@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { ClientSession } from '@/lib/client/session';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { projectHref } from './nav';
+import { PresentationToggle } from './presentation';
 import { ProjectSwitcher } from './project-switcher';
 import { RegionSwitcher } from './region-switcher';
 import { UserMenu } from './user-menu';
@@ -43,6 +44,7 @@ export function Header({ session, navOpen, onToggleNav }: HeaderProps) {
       <ProjectSwitcher project={session.project} />
       <RegionSwitcher region={session.region} regions={session.regions} />
       <div className="ml-auto flex items-center gap-1">
+        <PresentationToggle />
         <ThemeToggle />
         <UserMenu user={session.user} roles={session.roles} projectId={session.project.id} />
       </div>

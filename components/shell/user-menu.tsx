@@ -1,9 +1,24 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { apiFetch } from '@/lib/client/api';
 import { buttonClass } from '@/components/ui/button';
+import { osCall } from '@/lib/resources/hooks';
+import { Sensitive } from './presentation';
+
+/** The user's own Keystone record (`GET /v3/users/{id}`, allowed for oneself): the optional e-mail. */
+function useEmail(userId: string, projectId: string, enabled: boolean): string | undefined {
+  const q = useQuery({
+    queryKey: ['os', projectId, 'user', 'item', userId],
+    queryFn: ({ signal }) => osCall<{ user?: { email?: unknown } }>({ service: 'identity' }, { method: 'GET', path: `users/${encodeURIComponent(userId)}` }, signal),
+    enabled,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+  const email = q.data?.user?.email;
+  return typeof email === 'string' && email ? email : undefined;
+}
 
 interface UserMenuProps {
   user: { id: string; name: string; domainId: string };
@@ -19,6 +34,7 @@ export function UserMenu({ user, roles, projectId }: UserMenuProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const queryClient = useQueryClient();
+  const email = useEmail(user.id, projectId, open);
 
   useEffect(() => {
     if (!open) return;
@@ -76,6 +92,12 @@ export function UserMenu({ user, roles, projectId }: UserMenuProps) {
           className="absolute right-0 z-50 mt-2 w-64 rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
         >
           <p className="font-medium">{user.name}</p>
+          {email && (
+            <p className="truncate text-xs text-zinc-600 dark:text-zinc-300">
+              <span className="sr-only">E-mail: </span>
+              <Sensitive kind="email">{email}</Sensitive>
+            </p>
+          )}
           <p className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{user.id}</p>
           <p className="mt-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Roles</p>
           <ul aria-label="Roles" className="mt-1 flex flex-wrap gap-1">

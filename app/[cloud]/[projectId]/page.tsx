@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { InfoCard, InfoRow } from '@/components/overview/info-card';
 import { ServicesTable } from '@/components/overview/services-table';
+import { Sensitive } from '@/components/shell/presentation';
 import { UsageCharts } from '@/components/overview/usage-charts';
 import { NAV_GROUPS, providingType } from '@/components/shell/nav';
 import { discoverServices } from '@/lib/openstack/discovery';
@@ -24,7 +25,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ cloud
         <InfoCard title="Project">
           <InfoRow label="Name">{session.project.name}</InfoRow>
           <InfoRow label="ID" mono>
-            {session.project.id}
+            <Sensitive kind="projectId">{session.project.id}</Sensitive>
           </InfoRow>
           <InfoRow label="Domain" mono>
             {session.project.domainId}
