@@ -180,6 +180,7 @@ export function PresentationToggle() {
       <button
         type="button"
         aria-pressed={p.on}
+        aria-label="Presentation mode"
         onClick={() => p.setOn(!p.on)}
         title="Presentation mode: larger type, high contrast, sensitive values hidden"
         className="inline-flex h-9 items-center gap-1.5 rounded-l-md px-2 text-sm text-zinc-700 hover:bg-zinc-100 aria-pressed:bg-brand-600 aria-pressed:text-white dark:text-zinc-300 dark:hover:bg-zinc-800"
@@ -187,8 +188,9 @@ export function PresentationToggle() {
         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={1.8}>
           <path d="M3 4h18M5 4v10h14V4M12 14v4m-4 3 4-3 4 3" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
-        <span className="hidden lg:inline">Present</span>
-        <span className="sr-only lg:hidden">Presentation mode</span>
+        <span aria-hidden="true" className="hidden lg:inline">
+          Present
+        </span>
       </button>
       <button
         type="button"
