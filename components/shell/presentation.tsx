@@ -4,6 +4,7 @@
 // The choice and the mask settings are kept per browser in localStorage (settings only, never a token).
 
 import { usePathname, useSearchParams } from 'next/navigation';
+import { useDismiss } from './use-dismiss';
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 
 export const PRESENTATION_KEY = 'stratus.presentation';
@@ -163,17 +164,9 @@ export function PresentationToggle() {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => root.current && !root.current.contains(e.target as Node) && setOpen(false);
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    document.addEventListener('pointerdown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  useDismiss(open, close, root, settingsButton);
 
   return (
     <div ref={root} className="relative flex items-center">
@@ -196,6 +189,7 @@ export function PresentationToggle() {
         type="button"
         aria-expanded={open}
         aria-controls={`${id}-settings`}
+        ref={settingsButton}
         aria-label="Presentation settings"
         onClick={() => setOpen((o) => !o)}
         className="inline-flex h-9 w-6 items-center justify-center rounded-r-md text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"

@@ -1,11 +1,12 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { apiFetch } from '@/lib/client/api';
 import { buttonClass } from '@/components/ui/button';
 import { osCall } from '@/lib/resources/hooks';
 import { Sensitive } from './presentation';
+import { useDismiss } from './use-dismiss';
 
 /** The user's own Keystone record (`GET /v3/users/{id}`, allowed for oneself): the optional e-mail. */
 function useEmail(userId: string, projectId: string, enabled: boolean): string | undefined {
@@ -36,24 +37,8 @@ export function UserMenu({ user, roles, projectId }: UserMenuProps) {
   const queryClient = useQueryClient();
   const email = useEmail(user.id, projectId, open);
 
-  useEffect(() => {
-    if (!open) return;
-    function onPointerDown(event: PointerEvent) {
-      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
-    }
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    }
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, rootRef, buttonRef);
 
   async function logOut() {
     setPending(true);
