@@ -1,7 +1,7 @@
 // Admin views: only admins get the Admin navigation; everyone else gets HTTP 403 on a direct URL.
 import { expect, test } from '@playwright/test';
 import { deleteServers, launch, RUN } from './compute-helpers';
-import { apiLogIn, LOGGED_OUT, PROJECT_URL } from './helpers';
+import { apiLogIn, backend, LOGGED_OUT, PROJECT_URL } from './helpers';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -28,7 +28,7 @@ test.describe('as admin', () => {
   test('sees hypervisors, compute services and every project\'s instances', async ({ page, baseURL, browser }) => {
     const name = `${RUN}-allproj`;
     // An instance in the demo project, launched by demo.
-    const demoCtx = await browser.newContext({ storageState: (await import('./helpers')).backend().storageState, baseURL });
+    const demoCtx = await browser.newContext({ storageState: backend().storageState, baseURL });
     try {
       await launch(await demoCtx.newPage(), name);
 
