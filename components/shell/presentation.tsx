@@ -84,13 +84,19 @@ export function PresentationProvider({ children }: { children: ReactNode }) {
   const search = useSearchParams();
   const pathname = usePathname();
   const param = search.get('present');
-  const on = presentFromUrl(param, stored.on);
+  const on = stored.on;
   const applied = useRef(false);
+  const seenParam = useRef<string | null>(null);
 
-  // A URL flag is a choice too: remember it, so a reload without it stays the same.
+  // A URL flag is a choice too: remember it when it appears or changes (not on every render, so the toggle's own
+  // address-bar update cannot race with it), so a reload without it stays the same.
   useEffect(() => {
-    if (param !== null && on !== stored.on) write({ ...stored, on });
-  }, [param, on, stored]);
+    if (param === seenParam.current) return;
+    seenParam.current = param;
+    if (param === null) return;
+    const want = presentFromUrl(param, stored.on);
+    if (want !== stored.on) write({ ...stored, on: want });
+  }, [param, stored]);
 
   // Keep `?present=1` in the address bar while on (links inside the app do not carry it).
   useEffect(() => {
