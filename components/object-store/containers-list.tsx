@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { Spinner } from '@/components/resource/status-badge';
+import { CopyLink } from '@/components/ui/copy-link';
 import { buttonClass } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useResourceHref } from '@/lib/resources/hooks';
@@ -32,9 +33,12 @@ export function ContainersList() {
           <p className="text-sm text-zinc-500 dark:text-zinc-400">Object Storage</p>
           <h1 className="text-2xl font-semibold tracking-tight">Containers</h1>
         </div>
-        <button type="button" className={buttonClass.primary} aria-expanded={creating} onClick={() => setCreating(!creating)}>
-          Create container
-        </button>
+        <div className="flex flex-wrap items-center gap-2">
+          <CopyLink />
+          <button type="button" className={buttonClass.primary} aria-expanded={creating} onClick={() => setCreating(!creating)}>
+            Create container
+          </button>
+        </div>
       </div>
       {creating && <CreateContainerForm onDone={() => setCreating(false)} />}
       {del.ui}

@@ -7,6 +7,7 @@ import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ConfirmDialog } from '@/components/resource/confirm-dialog';
 import { Spinner } from '@/components/resource/status-badge';
 import { useNow } from '@/components/shell/use-now';
+import { CopyLink } from '@/components/ui/copy-link';
 import { buttonClass } from '@/components/ui/button';
 import { ApiError } from '@/lib/client/api';
 import { useResourceHref } from '@/lib/resources/hooks';
@@ -130,6 +131,7 @@ function Folder({ container, prefix, limit }: { container: string; prefix: strin
         </div>
         {!missing && (
           <div className="flex flex-wrap gap-2">
+            <CopyLink />
             <button type="button" className={buttonClass.primary} aria-expanded={uploading} onClick={() => setUploading(!uploading)}>
               Upload files
             </button>

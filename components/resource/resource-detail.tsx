@@ -11,6 +11,7 @@ import { parseTab, tabQuery, withQuery } from '@/lib/resources/url-state';
 import { ApiErrorNotice } from './api-error';
 import { StatusBadge } from './status-badge';
 import { useRunAction } from './use-run-action';
+import { CopyLink } from '@/components/ui/copy-link';
 import { CliHint } from '@/components/ui/cli-hint';
 
 export interface DetailTab<T> {
@@ -110,6 +111,9 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
             Stale: refresh failed
           </span>
         )}
+        <span className="ml-auto">
+          <CopyLink />
+        </span>
       </div>
       {gone && (
         <p role="status" className="rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-800">

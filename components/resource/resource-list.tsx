@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { inputClass } from '@/components/ui/field';
+import { CopyLink } from '@/components/ui/copy-link';
 import { buttonClass } from '@/components/ui/button';
 import { useIsAdmin } from '@/components/shell/session-context';
 import { useNow } from '@/components/shell/use-now';
@@ -136,7 +137,10 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{def.label.plural}</h1>
-        <div className="flex flex-wrap items-center gap-2">{headerActions}</div>
+        <div className="flex flex-wrap items-center gap-2">
+          <CopyLink />
+          {headerActions}
+        </div>
       </div>
       {notice}
       {actions.feedback}

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { ClientSession } from '@/lib/client/session';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { projectHref } from './nav';
+import { PresentationToggle } from './presentation';
 import { ProjectSwitcher } from './project-switcher';
 import { RegionSwitcher } from './region-switcher';
 import { UserMenu } from './user-menu';
@@ -67,8 +68,9 @@ export function Header({ session, navOpen, onToggleNav, inspectorOpen, onToggleI
           <span aria-hidden="true">{'{ }'}</span>
           <span className="sr-only">API inspector</span>
         </button>
+        <PresentationToggle />
         <ThemeToggle />
-        <UserMenu user={session.user} roles={session.roles} />
+        <UserMenu user={session.user} roles={session.roles} projectId={session.project.id} />
       </div>
     </header>
   );

@@ -16,6 +16,8 @@ export interface NavGroup {
   service: string;
   serviceTypes: readonly string[];
   items: readonly NavItem[];
+  /** Shown only to users with the admin role (the pages answer 403 to anyone else). */
+  adminOnly?: boolean;
 }
 
 export const NAV_GROUPS: readonly NavGroup[] = [
@@ -74,6 +76,20 @@ export const NAV_GROUPS: readonly NavGroup[] = [
     serviceTypes: ['object-store'],
     items: [{ slug: 'containers', label: 'Containers' }],
   },
+  {
+    id: 'admin',
+    label: 'Admin',
+    service: 'Compute (Nova) and Identity (Keystone)',
+    serviceTypes: ['compute', 'identity'],
+    adminOnly: true,
+    items: [
+      { slug: 'admin/hypervisors', label: 'Hypervisors' },
+      { slug: 'admin/compute-services', label: 'Compute services' },
+      { slug: 'admin/instances', label: 'All instances' },
+      { slug: 'admin/projects', label: 'All projects' },
+      { slug: 'admin/users', label: 'Users' },
+    ],
+  },
   { id: 'identity', label: 'Identity', service: 'Identity (Keystone)', serviceTypes: ['identity'], items: [{ slug: 'projects', label: 'Projects' }] },
 ];
 
@@ -83,6 +99,12 @@ export function findSection(slug: string): { group: NavGroup; item: NavItem } | 
     if (item) return { group, item };
   }
   return undefined;
+}
+
+/** The groups a user sees: admin-only groups need the admin role. */
+export function visibleGroups(roles: readonly string[]): NavGroup[] {
+  const admin = roles.includes('admin');
+  return NAV_GROUPS.filter((g) => !g.adminOnly || admin);
 }
 
 /** The catalog type that provides `group`, or undefined when the cloud lacks it. */

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ClientSession } from '@/lib/client/session';
-import { NAV_GROUPS, projectHref, providingType } from './nav';
+import { projectHref, providingType, visibleGroups } from './nav';
 
 interface SidebarProps {
   session: ClientSession;
@@ -32,7 +32,7 @@ export function Sidebar({ session, catalogTypes, open, onNavigate }: SidebarProp
         Overview
       </Link>
       <ul className="mt-3 space-y-4">
-        {NAV_GROUPS.map((group) => {
+        {visibleGroups(session.roles).map((group) => {
           const available = providingType(group, catalogTypes) !== undefined;
           const headingId = `nav-${group.id}`;
           return (

@@ -1,17 +1,34 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useId, useRef, useState } from 'react';
 import { apiFetch } from '@/lib/client/api';
 import { buttonClass } from '@/components/ui/button';
 import { setUndoSeconds, UNDO_CHOICES, undoSeconds } from '@/lib/client/undo';
+import { osCall } from '@/lib/resources/hooks';
+import { Sensitive } from './presentation';
+import { useDismiss } from './use-dismiss';
+
+/** The user's own Keystone record (`GET /v3/users/{id}`, allowed for oneself): the optional e-mail. */
+function useEmail(userId: string, projectId: string, enabled: boolean): string | undefined {
+  const q = useQuery({
+    queryKey: ['os', projectId, 'user', 'item', userId],
+    queryFn: ({ signal }) => osCall<{ user?: { email?: unknown } }>({ service: 'identity' }, { method: 'GET', path: `users/${encodeURIComponent(userId)}` }, signal),
+    enabled,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+  const email = q.data?.user?.email;
+  return typeof email === 'string' && email ? email : undefined;
+}
 
 interface UserMenuProps {
   user: { id: string; name: string; domainId: string };
   roles: string[];
+  projectId: string;
 }
 
-export function UserMenu({ user, roles }: UserMenuProps) {
+export function UserMenu({ user, roles, projectId }: UserMenuProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
@@ -19,25 +36,10 @@ export function UserMenu({ user, roles }: UserMenuProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const queryClient = useQueryClient();
+  const email = useEmail(user.id, projectId, open);
 
-  useEffect(() => {
-    if (!open) return;
-    function onPointerDown(event: PointerEvent) {
-      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
-    }
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    }
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, rootRef, buttonRef);
 
   async function logOut() {
     setPending(true);
@@ -76,6 +78,12 @@ export function UserMenu({ user, roles }: UserMenuProps) {
           className="absolute right-0 z-50 mt-2 w-64 rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
         >
           <p className="font-medium">{user.name}</p>
+          {email && (
+            <p className="truncate text-xs text-zinc-600 dark:text-zinc-300">
+              <span className="sr-only">E-mail: </span>
+              <Sensitive kind="email">{email}</Sensitive>
+            </p>
+          )}
           <p className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{user.id}</p>
           <p className="mt-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Roles</p>
           <ul aria-label="Roles" className="mt-1 flex flex-wrap gap-1">
@@ -86,6 +94,20 @@ export function UserMenu({ user, roles }: UserMenuProps) {
             ))}
           </ul>
           <UndoPreference />
+          <p className="mt-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Credentials for the CLI</p>
+          <ul aria-label="Credentials files" className="mt-1 space-y-1">
+            <li>
+              <a className="text-brand-700 hover:underline dark:text-brand-300" href={`/api/credentials/openrc?project=${encodeURIComponent(projectId)}`} download>
+                Download openrc file
+              </a>
+            </li>
+            <li>
+              <a className="text-brand-700 hover:underline dark:text-brand-300" href={`/api/credentials/clouds-yaml?project=${encodeURIComponent(projectId)}`} download>
+                Download clouds.yaml entry
+              </a>
+            </li>
+          </ul>
+          <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">For this project and region; they ask for your password and never contain it.</p>
           {error && (
             <p role="alert" className="mt-3 text-red-600 dark:text-red-400">
               {error}

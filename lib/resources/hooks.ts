@@ -58,7 +58,8 @@ export function listQuery(def: AnyDefinition, params: ListParams): string {
   if (params.limit) q.set('limit', String(params.limit));
   if (params.marker) q.set(def.paging === 'offset' ? 'offset' : 'marker', params.marker);
   const s = q.toString();
-  return s ? `${def.paths.list}?${s}` : def.paths.list;
+  // A list path may carry fixed parameters of its own (`servers/detail?all_tenants=1`).
+  return s ? `${def.paths.list}${def.paths.list.includes('?') ? '&' : '?'}${s}` : def.paths.list;
 }
 
 export async function fetchListPage<T>(def: ResourceDefinition<T>, params: ListParams, signal?: AbortSignal): Promise<ListPage<T>> {

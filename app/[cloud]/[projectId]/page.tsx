@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { InfoCard, InfoRow } from '@/components/overview/info-card';
 import { ServicesTable } from '@/components/overview/services-table';
+import { Sensitive } from '@/components/shell/presentation';
+import { UsageCharts } from '@/components/overview/usage-charts';
+import { NAV_GROUPS, providingType } from '@/components/shell/nav';
 import { discoverServices } from '@/lib/openstack/discovery';
 import { readSession } from '@/lib/openstack/session';
 
@@ -12,6 +15,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ cloud
   // The layout redirects or re-scopes in these cases; render nothing meanwhile.
   if (!session || session.cloud !== cloud || session.project.id !== projectId) return null;
   const services = await discoverServices(session);
+  const types = services.map((s) => s.type);
+  const typeOf = (group: string) => providingType(NAV_GROUPS.find((g) => g.id === group)!, types);
 
   return (
     <div className="mx-auto max-w-6xl space-y-6">
@@ -20,7 +25,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ cloud
         <InfoCard title="Project">
           <InfoRow label="Name">{session.project.name}</InfoRow>
           <InfoRow label="ID" mono>
-            {session.project.id}
+            <Sensitive kind="projectId">{session.project.id}</Sensitive>
           </InfoRow>
           <InfoRow label="Domain" mono>
             {session.project.domainId}
@@ -49,6 +54,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ cloud
           </InfoRow>
         </InfoCard>
       </div>
+      <UsageCharts services={{ compute: typeOf('compute'), volume: typeOf('volumes'), network: typeOf('network') }} />
       <section aria-labelledby="services-heading" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="services-heading" className="text-lg font-semibold">

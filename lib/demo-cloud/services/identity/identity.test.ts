@@ -250,7 +250,9 @@ describe('policy', () => {
   });
   it('a user may read itself and its projects, not others', async () => {
     const token = await login(cloud, 'demo', 'demo');
-    expect((await call(cloud, 'GET', `/identity/v3/users/${seedUserId('demo')}`, { token })).status).toBe(200);
+    const self = await call(cloud, 'GET', `/identity/v3/users/${seedUserId('demo')}`, { token });
+    expect(self.status).toBe(200);
+    expect((self.body as { user: { email?: string } }).user.email).toBe('demo@example.org');
     expect((await call(cloud, 'GET', `/identity/v3/users/${seedUserId('demo')}/projects`, { token })).status).toBe(200);
     expect((await call(cloud, 'GET', `/identity/v3/users/${seedUserId('admin')}`, { token })).status).toBe(403);
     expect((await call(cloud, 'GET', `/identity/v3/projects/${seedProjectId('demo')}`, { token })).status).toBe(200);

@@ -48,8 +48,9 @@ export function seedIdentity(extraProjects: number): IdentityState {
   }
 
   // Like DevStack: each user has a default project, so an unscoped auth request gets a token scoped to it.
-  const admin = user('admin', 'admin', seedProjectId('admin'));
-  const demo = user('demo', 'demo', seedProjectId('demo'));
+  // Keystone's optional `email` attribute, so the dashboard's presentation mode has an e-mail to mask.
+  const admin = { ...user('admin', 'admin', seedProjectId('admin')), email: 'admin@example.org' };
+  const demo = { ...user('demo', 'demo', seedProjectId('demo')), email: 'demo@example.org' };
   const grant = (u: User, roleName: string, target: { project_id?: string; domain_id?: string }): Assignment => ({
     role_id: seedRoleId(roleName),
     user_id: u.id,

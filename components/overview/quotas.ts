@@ -1,0 +1,128 @@
+// Quota usage from the three quota APIs, normalised to { used, reserved, limit } (-1 = unlimited).
+// Nova   GET /os-quota-sets/{project}/detail      {"quota_set": {"cores": {"in_use", "limit", "reserved"}, ...}}
+//        (fallback GET /limits: {"limits": {"absolute": {"maxTotalInstances", "totalInstancesUsed", ...}}}, no reserved)
+// Cinder GET /os-quota-sets/{project}?usage=true  {"quota_set": {"volumes": {"in_use", "limit", "reserved"}, ...}}
+// Neutron GET /v2.0/quotas/{project}/details      {"quota": {"network": {"used", "limit", "reserved"}, ...}}
+import { z } from 'zod';
+
+export type QuotaUnit = 'count' | 'MiB' | 'GiB';
+
+export interface QuotaItem {
+  id: string;
+  label: string;
+  unit: QuotaUnit;
+  used: number;
+  /** Undefined when the API does not report reservations (Nova /limits). */
+  reserved?: number;
+  /** -1 means unlimited. */
+  limit: number;
+}
+
+const num = z.coerce.number();
+const Detail = z.looseObject({ limit: num, in_use: num.optional(), used: num.optional(), reserved: num.optional() });
+const DetailMap = z.record(z.string(), z.unknown());
+
+type Spec = readonly { id: string; key: string; label: string; unit?: QuotaUnit }[];
+
+export const NOVA_QUOTAS: Spec = [
+  { id: 'instances', key: 'instances', label: 'Instances' },
+  { id: 'cores', key: 'cores', label: 'vCPUs' },
+  { id: 'ram', key: 'ram', label: 'RAM', unit: 'MiB' },
+];
+export const CINDER_QUOTAS: Spec = [
+  { id: 'volumes', key: 'volumes', label: 'Volumes' },
+  { id: 'gigabytes', key: 'gigabytes', label: 'Volume storage', unit: 'GiB' },
+  { id: 'snapshots', key: 'snapshots', label: 'Volume snapshots' },
+];
+export const NEUTRON_QUOTAS: Spec = [
+  { id: 'floatingip', key: 'floatingip', label: 'Floating IPs' },
+  { id: 'network', key: 'network', label: 'Networks' },
+  { id: 'router', key: 'router', label: 'Routers' },
+  { id: 'security_group', key: 'security_group', label: 'Security groups' },
+  { id: 'port', key: 'port', label: 'Ports' },
+];
+
+function fromDetails(map: Record<string, unknown>, spec: Spec): QuotaItem[] {
+  const out: QuotaItem[] = [];
+  for (const s of spec) {
+    const d = Detail.safeParse(map[s.key]);
+    if (!d.success) continue;
+    out.push({ id: s.id, label: s.label, unit: s.unit ?? 'count', used: d.data.in_use ?? d.data.used ?? 0, reserved: d.data.reserved, limit: d.data.limit });
+  }
+  return out;
+}
+
+export function parseNovaDetail(body: unknown): QuotaItem[] {
+  return fromDetails(z.looseObject({ quota_set: DetailMap }).parse(body).quota_set, NOVA_QUOTAS);
+}
+
+export function parseCinderUsage(body: unknown): QuotaItem[] {
+  return fromDetails(z.looseObject({ quota_set: DetailMap }).parse(body).quota_set, CINDER_QUOTAS);
+}
+
+export function parseNeutronDetails(body: unknown): QuotaItem[] {
+  return fromDetails(z.looseObject({ quota: DetailMap }).parse(body).quota, NEUTRON_QUOTAS);
+}
+
+/** Nova's /limits (readable by every project member even where the quota-set policy is stricter). */
+export function parseNovaLimits(body: unknown): QuotaItem[] {
+  const abs = z.looseObject({ limits: z.looseObject({ absolute: z.record(z.string(), z.unknown()) }) }).parse(body).limits.absolute;
+  const pairs = [
+    ['instances', 'maxTotalInstances', 'totalInstancesUsed'],
+    ['cores', 'maxTotalCores', 'totalCoresUsed'],
+    ['ram', 'maxTotalRAMSize', 'totalRAMUsed'],
+  ] as const;
+  const out: QuotaItem[] = [];
+  for (const [id, max, used] of pairs) {
+    const s = NOVA_QUOTAS.find((q) => q.id === id)!;
+    if (typeof abs[max] !== 'number') continue;
+    out.push({ id, label: s.label, unit: s.unit ?? 'count', used: Number(abs[used] ?? 0), limit: Number(abs[max]) });
+  }
+  return out;
+}
+
+export const isUnlimited = (q: Pick<QuotaItem, 'limit'>) => q.limit < 0;
+
+/** Share of the limit taken by used + reserved, 0..1 (more than 1 when over quota); null when unlimited. */
+export function usedFraction(q: QuotaItem): number | null {
+  if (isUnlimited(q)) return null;
+  if (q.limit === 0) return q.used + (q.reserved ?? 0) > 0 ? 1 : 0;
+  return (q.used + (q.reserved ?? 0)) / q.limit;
+}
+
+/** `2 GiB` for 2048 MiB, `512 MiB`, `40 GiB`, `3`. */
+export function formatAmount(n: number, unit: QuotaUnit): string {
+  if (unit === 'count') return String(n);
+  if (unit === 'MiB' && Math.abs(n) >= 1024) {
+    const g = n / 1024;
+    return `${Number.isInteger(g) ? g : g.toFixed(1)} GiB`;
+  }
+  return `${n} ${unit}`;
+}
+
+/** The text alternative of one chart: "3 of 10 used (30%), 1 reserved" or "3 used, no limit". */
+export function quotaSummary(q: QuotaItem): string {
+  const reserved = q.reserved ? `, ${formatAmount(q.reserved, q.unit)} reserved` : '';
+  if (isUnlimited(q)) return `${formatAmount(q.used, q.unit)} used, unlimited${reserved}`;
+  const pct = Math.round((usedFraction(q) ?? 0) * 100);
+  return `${formatAmount(q.used, q.unit)} of ${formatAmount(q.limit, q.unit)} used (${pct}%)${reserved}`;
+}
+
+/** ok below 75 %, warn from 75 %, full at 100 %. */
+export function quotaTone(q: QuotaItem): 'ok' | 'warn' | 'full' {
+  const f = usedFraction(q);
+  if (f === null || f < 0.75) return 'ok';
+  return f >= 1 ? 'full' : 'warn';
+}
+
+/** Rows counted per status label, most frequent first (ties by label). */
+export function countByStatus<T>(rows: readonly T[], status: (row: T) => { label: string; tone: string }): { label: string; tone: string; count: number }[] {
+  const m = new Map<string, { label: string; tone: string; count: number }>();
+  for (const r of rows) {
+    const s = status(r);
+    const e = m.get(s.label) ?? { label: s.label, tone: s.tone, count: 0 };
+    e.count++;
+    m.set(s.label, e);
+  }
+  return [...m.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PRESENTATION, maskValue, parsePresentation, presentFromUrl } from './presentation';
+
+describe('presentation settings', () => {
+  it.each([
+    [null, DEFAULT_PRESENTATION],
+    ['not json', DEFAULT_PRESENTATION],
+    ['null', DEFAULT_PRESENTATION],
+    ['{"on":true}', { on: true, mask: DEFAULT_PRESENTATION.mask }],
+    ['{"on":"yes","mask":{"projectId":true,"email":false,"secretName":"x"}}', { on: false, mask: { email: false, projectId: true, secretName: false } }],
+  ])('parses %s', (raw, want) => expect(parsePresentation(raw)).toEqual(want));
+
+  it.each([
+    ['1', false, true],
+    ['true', false, true],
+    ['0', true, false],
+    [null, true, true],
+    [null, false, false],
+    ['maybe', true, true],
+  ] as const)('?present=%s with stored %s -> %s', (param, stored, want) => expect(presentFromUrl(param, stored)).toBe(want));
+
+  it('masks without leaking the length or domain', () => {
+    expect(maskValue('someone@example.org')).toBe('••••••');
+    expect(maskValue('x')).toBe('••••••');
+  });
+});

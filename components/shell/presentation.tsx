@@ -1,0 +1,225 @@
+'use client';
+// Presentation mode for projectors: larger type and controls, higher contrast, sensitive values masked.
+// On with `?present=1` (kept in the URL while navigating) or the header toggle; `?present=0` turns it off.
+// The choice and the mask settings are kept per browser in localStorage (settings only, never a token).
+
+import { usePathname, useSearchParams } from 'next/navigation';
+import { useDismiss } from './use-dismiss';
+import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+
+export const PRESENTATION_KEY = 'stratus.presentation';
+
+export type MaskKind = 'email' | 'projectId' | 'secretName';
+
+export interface PresentationSettings {
+  on: boolean;
+  mask: Record<MaskKind, boolean>;
+}
+
+export const DEFAULT_PRESENTATION: PresentationSettings = { on: false, mask: { email: true, projectId: false, secretName: false } };
+
+/** Parses the stored settings, tolerating anything (old versions, hand edits). */
+export function parsePresentation(raw: string | null): PresentationSettings {
+  if (!raw) return DEFAULT_PRESENTATION;
+  try {
+    const v = JSON.parse(raw) as Partial<PresentationSettings> | null;
+    const mask = (v?.mask ?? {}) as Partial<Record<MaskKind, unknown>>;
+    const flag = (k: MaskKind) => (typeof mask[k] === 'boolean' ? (mask[k] as boolean) : DEFAULT_PRESENTATION.mask[k]);
+    return { on: v?.on === true, mask: { email: flag('email'), projectId: flag('projectId'), secretName: flag('secretName') } };
+  } catch {
+    return DEFAULT_PRESENTATION;
+  }
+}
+
+/** `?present=1` forces on, `?present=0` off, anything else keeps the stored choice. */
+export function presentFromUrl(param: string | null, stored: boolean): boolean {
+  if (param === '1' || param === 'true') return true;
+  if (param === '0' || param === 'false') return false;
+  return stored;
+}
+
+/** What a masked value shows: keeps the shape hint (the e-mail's domain is masked too). */
+export function maskValue(value: string): string {
+  return value ? '••••••' : value;
+}
+
+interface PresentationState extends PresentationSettings {
+  setOn: (on: boolean) => void;
+  setMask: (kind: MaskKind, on: boolean) => void;
+  masked: (kind: MaskKind) => boolean;
+}
+
+const Ctx = createContext<PresentationState | null>(null);
+
+// localStorage as an external store, so every tab component reads the same settings.
+const listeners = new Set<() => void>();
+function subscribe(fn: () => void) {
+  listeners.add(fn);
+  const onStorage = (e: StorageEvent) => e.key === PRESENTATION_KEY && fn();
+  window.addEventListener('storage', onStorage);
+  return () => {
+    listeners.delete(fn);
+    window.removeEventListener('storage', onStorage);
+  };
+}
+function readRaw(): string | null {
+  try {
+    return window.localStorage.getItem(PRESENTATION_KEY);
+  } catch {
+    return null;
+  }
+}
+function write(settings: PresentationSettings) {
+  try {
+    window.localStorage.setItem(PRESENTATION_KEY, JSON.stringify(settings));
+  } catch {
+    // storage disabled: lasts for this page only
+  }
+  listeners.forEach((l) => l());
+}
+
+export function PresentationProvider({ children }: { children: ReactNode }) {
+  const raw = useSyncExternalStore(subscribe, readRaw, () => null);
+  const stored = useMemo(() => parsePresentation(raw), [raw]);
+  const search = useSearchParams();
+  const pathname = usePathname();
+  const param = search.get('present');
+  const on = stored.on;
+  const applied = useRef(false);
+  const seenParam = useRef<string | null>(null);
+
+  // A URL flag is a choice too: remember it when it appears or changes (not on every render, so the toggle's own
+  // address-bar update cannot race with it), so a reload without it stays the same.
+  useEffect(() => {
+    if (param === seenParam.current) return;
+    seenParam.current = param;
+    if (param === null) return;
+    const want = presentFromUrl(param, stored.on);
+    if (want !== stored.on) write({ ...stored, on: want });
+  }, [param, stored]);
+
+  // Keep `?present=1` in the address bar while on (links inside the app do not carry it).
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (on && url.searchParams.get('present') !== '1') {
+      url.searchParams.set('present', '1');
+      window.history.replaceState(window.history.state, '', url);
+    } else if (!on && url.searchParams.has('present') && applied.current) {
+      url.searchParams.delete('present');
+      window.history.replaceState(window.history.state, '', url);
+    }
+    applied.current = true;
+  }, [on, pathname, search]);
+
+  useEffect(() => {
+    const html = document.documentElement;
+    if (on) html.dataset.present = '1';
+    else delete html.dataset.present;
+    return () => {
+      delete html.dataset.present;
+    };
+  }, [on]);
+
+  const setOn = useCallback(
+    (next: boolean) => {
+      write({ ...stored, on: next });
+      const url = new URL(window.location.href);
+      if (next) url.searchParams.set('present', '1');
+      else url.searchParams.delete('present');
+      window.history.replaceState(window.history.state, '', url);
+    },
+    [stored],
+  );
+  const setMask = useCallback((kind: MaskKind, v: boolean) => write({ ...stored, on, mask: { ...stored.mask, [kind]: v } }), [stored, on]);
+  const value = useMemo<PresentationState>(
+    () => ({ on, mask: stored.mask, setOn, setMask, masked: (k) => on && stored.mask[k] }),
+    [on, stored.mask, setOn, setMask],
+  );
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function usePresentation(): PresentationState {
+  return (
+    useContext(Ctx) ?? {
+      ...DEFAULT_PRESENTATION,
+      setOn: () => {},
+      setMask: () => {},
+      masked: () => false,
+    }
+  );
+}
+
+/** A value masked in presentation mode when its kind is chosen in the settings. */
+export function Sensitive({ kind, children, className = '' }: { kind: MaskKind; children: string; className?: string }) {
+  const { masked } = usePresentation();
+  if (!masked(kind)) return <span className={className}>{children}</span>;
+  return (
+    <span className={className} title="Hidden in presentation mode">
+      <span aria-hidden="true">{maskValue(children)}</span>
+      <span className="sr-only">hidden in presentation mode</span>
+    </span>
+  );
+}
+
+const MASK_LABELS: Record<MaskKind, string> = { email: 'E-mail addresses', projectId: 'Project IDs', secretName: 'Secret names' };
+
+/** The header's toggle and its small settings popover. */
+export function PresentationToggle() {
+  const p = usePresentation();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+
+  const close = useCallback(() => setOpen(false), []);
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  useDismiss(open, close, root, settingsButton);
+
+  return (
+    <div ref={root} className="relative flex items-center">
+      <button
+        type="button"
+        aria-pressed={p.on}
+        aria-label="Presentation mode"
+        onClick={() => p.setOn(!p.on)}
+        title="Presentation mode: larger type, high contrast, sensitive values hidden"
+        className="inline-flex h-9 items-center gap-1.5 rounded-l-md px-2 text-sm text-zinc-700 hover:bg-zinc-100 aria-pressed:bg-brand-600 aria-pressed:text-white dark:text-zinc-300 dark:hover:bg-zinc-800"
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={1.8}>
+          <path d="M3 4h18M5 4v10h14V4M12 14v4m-4 3 4-3 4 3" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+        <span aria-hidden="true" className="hidden lg:inline">
+          Present
+        </span>
+      </button>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={`${id}-settings`}
+        ref={settingsButton}
+        aria-label="Presentation settings"
+        onClick={() => setOpen((o) => !o)}
+        className="inline-flex h-9 w-6 items-center justify-center rounded-r-md text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+      >
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="h-3 w-3" fill="currentColor">
+          <path d="M5 7l5 6 5-6H5Z" />
+        </svg>
+      </button>
+      {open && (
+        <fieldset
+          id={`${id}-settings`}
+          className="absolute top-full right-0 z-50 mt-2 w-64 rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          <legend className="sr-only">Presentation settings</legend>
+          <p className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Hide in presentation mode</p>
+          {(Object.keys(MASK_LABELS) as MaskKind[]).map((k) => (
+            <label key={k} className="mt-2 flex items-center gap-2">
+              <input type="checkbox" checked={p.mask[k]} onChange={(e) => p.setMask(k, e.target.checked)} />
+              {MASK_LABELS[k]}
+            </label>
+          ))}
+          <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">Kept in this browser. The address bar still shows the project ID.</p>
+        </fieldset>
+      )}
+    </div>
+  );
+}

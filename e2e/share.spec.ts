@@ -1,0 +1,138 @@
+// Issue 8 "for talks and teammates": presentation mode, quota charts, credentials files, shareable links.
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { deleteServers, launch, RUN } from './compute-helpers';
+import { apiLogIn, backend, LOGGED_OUT, PROJECT_URL } from './helpers';
+
+test.describe.configure({ timeout: 90_000 });
+
+async function home(page: import('@playwright/test').Page): Promise<URL> {
+  await page.goto('/');
+  await expect(page).toHaveURL(PROJECT_URL);
+  return new URL(page.url());
+}
+
+test('presentation mode masks the e-mail, stays on while navigating and is remembered', async ({ page }) => {
+  test.skip(backend().name === 'realcloud', 'the real test cloud\'s users have no e-mail attribute to mask');
+  await home(page);
+  const banner = page.getByRole('banner');
+  await banner.getByRole('button', { name: /^User menu for/ }).click();
+  await expect(banner.getByText('demo@example.org')).toBeVisible();
+
+  const toggle = banner.getByRole('button', { name: 'Presentation mode' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(/[?&]present=1/);
+  await expect(page.locator('html')).toHaveAttribute('data-present', '1');
+  // The click on the toggle closed the menu: open it again.
+  await banner.getByRole('button', { name: /^User menu for/ }).click();
+  await expect(banner.getByText('hidden in presentation mode')).toBeAttached();
+  await expect(banner.getByText('demo@example.org')).toHaveCount(0);
+
+  // Project IDs are an option of the settings popover.
+  await banner.getByRole('button', { name: 'Presentation settings' }).click();
+  await banner.getByRole('checkbox', { name: 'Project IDs' }).check();
+  const projectCard = page.getByRole('region', { name: 'Project', exact: true });
+  await expect(projectCard.getByText('hidden in presentation mode')).toBeAttached();
+
+  await page.getByRole('navigation', { name: 'Services' }).getByRole('link', { name: 'Volumes', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Volumes', level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]present=1/);
+  await page.reload();
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Presentation mode' })).toHaveAttribute('aria-pressed', 'true');
+
+  await page.getByRole('banner').getByRole('button', { name: 'Presentation mode' }).click();
+  await expect(page).not.toHaveURL(/present=/);
+  await expect(page.locator('html')).not.toHaveAttribute('data-present', '1');
+});
+
+test('the instance quota chart counts a launched instance', async ({ page, browser }) => {
+  const name = `${RUN}-quota`;
+  try {
+    await home(page);
+    const meter = page.getByRole('region', { name: 'Compute quota' }).getByRole('meter', { name: 'Instances', exact: true });
+    await expect(meter).toHaveAttribute('aria-valuenow', /^\d+$/);
+    const before = Number(await meter.getAttribute('aria-valuenow'));
+    await expect(meter).toHaveAttribute('aria-valuetext', new RegExp(`^${before} of \\d+ used`));
+    // The text alternative has the same numbers.
+    await page.getByRole('region', { name: 'Compute quota' }).getByText('Table of the numbers').click();
+    await expect(page.getByRole('table', { name: 'Compute quota usage' }).getByRole('row', { name: /^Instances/ })).toContainText(String(before));
+    await expect(page.getByRole('region', { name: 'Instances by status' })).toBeVisible();
+
+    await launch(page, name);
+    await page.getByRole('navigation', { name: 'Services' }).getByRole('link', { name: 'Overview', exact: true }).click();
+    // Other runs may share the project (the real cloud is shared): at least one more than before.
+    await expect.poll(async () => Number(await meter.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(before);
+  } finally {
+    await deleteServers(browser, name);
+  }
+});
+
+test('the openrc file and clouds.yaml entry name the project and never a password', async ({ page }) => {
+  const url = await home(page);
+  const projectId = PROJECT_URL.exec(url.pathname + url.search)![1];
+  const banner = page.getByRole('banner');
+  await banner.getByRole('button', { name: /^User menu for/ }).click();
+
+  const [openrc] = await Promise.all([page.waitForEvent('download'), banner.getByRole('link', { name: 'Download openrc file' }).click()]);
+  expect(openrc.suggestedFilename()).toMatch(/-openrc\.sh$/);
+  const text = fs.readFileSync((await openrc.path())!, 'utf8');
+  expect(text).toMatch(/^export OS_AUTH_URL=http/m);
+  expect(text).toContain(`export OS_PROJECT_ID=${projectId}`);
+  expect(text).toContain('export OS_USERNAME=demo');
+  expect(text).toContain('read -sr OS_PASSWORD_INPUT');
+  expect(text).not.toMatch(/OS_PASSWORD=(?!\$OS_PASSWORD_INPUT)/);
+  expect(text).not.toMatch(/token/i);
+
+  // A download does not navigate: the menu is still open.
+  const [yaml] = await Promise.all([page.waitForEvent('download'), banner.getByRole('link', { name: 'Download clouds.yaml entry' }).click()]);
+  const y = fs.readFileSync((await yaml.path())!, 'utf8');
+  expect(y).toMatch(new RegExp(`project_id: ['"]?${projectId}['"]?$`, 'm'));
+  expect(y).not.toMatch(/password:/);
+
+  // Straight to the route: a tab on another project than the session is refused, not handed the wrong scope.
+  const other = await page.request.get('/api/credentials/openrc?project=0123456789abcdef0123456789abcdef');
+  expect(other.status()).toBe(409);
+});
+
+test('copy link on a filtered, sorted list reproduces the view in a new page', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const url = await home(page);
+  await page.goto(`${url.pathname}/instances${url.search}`);
+  await page.getByLabel('Name filter').fill(`${RUN}-nothing`);
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.getByRole('table', { name: 'Instances' }).getByRole('button', { name: /^Name/ }).click();
+  await expect(page).toHaveURL(/name=/);
+  await expect(page).toHaveURL(/sort=name/);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied')).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toBe(page.url());
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByLabel('Name filter')).toHaveValue(`${RUN}-nothing`);
+  await expect(other.getByRole('table', { name: 'Instances' }).getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', /ascending|descending/);
+  await other.close();
+});
+
+test.describe('a link to a project the user has no role in', () => {
+  test.use({ storageState: LOGGED_OUT });
+  test('explains why instead of failing', async ({ page, baseURL, browser }) => {
+    // The admin's link to the admin project's volumes, filtered; demo has no role in that project.
+    const adminHome = await apiLogIn(page, baseURL, 'admin', 'admin');
+    const link = `${new URL(adminHome, baseURL).pathname}/volumes?region=${new URL(adminHome, baseURL).searchParams.get('region')}&status=available`;
+    const ctx = await browser.newContext({ storageState: LOGGED_OUT, baseURL });
+    try {
+      const demo = await ctx.newPage();
+      await apiLogIn(demo, baseURL, 'demo', 'demo');
+      await demo.goto(link);
+      await expect(demo.getByRole('heading', { level: 1 })).toContainText(/no access|not authorized|could not be found/i);
+      await expect(demo.getByText('The link points to a project your account has no role in')).toBeVisible();
+      await demo.getByRole('link', { name: /^Go to demo/ }).click();
+      await expect(demo).toHaveURL(PROJECT_URL);
+    } finally {
+      await ctx.close();
+    }
+  });
+});

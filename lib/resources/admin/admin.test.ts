@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { listQuery } from '../hooks';
+import { allInstancesDefinition, HypervisorSchema, hypervisorDefinition, ofTotal } from './compute';
+
+describe('admin compute views', () => {
+  it('pins the hypervisor microversion below 2.88 (which dropped the usage fields)', () => {
+    expect(hypervisorDefinition.headers?.['OpenStack-API-Version']).toBe('compute 2.87');
+  });
+  it.each([
+    [3, 8, '', '3 of 8 (38%)'],
+    [512, 2048, 'MiB', '512 MiB of 2048 MiB (25%)'],
+    [0, 0, '', '0 of 0 (0%)'],
+    [undefined, 8, '', ''],
+    [null, null, '', ''],
+  ] as const)('ofTotal(%s, %s)', (used, total, unit, want) => expect(ofTotal(used, total, unit)).toBe(want));
+  it('accepts integer (< 2.53) and UUID hypervisor ids, and bodies without usage (2.88+)', () => {
+    expect(HypervisorSchema.parse({ id: 1, hypervisor_hostname: 'h', state: 'up', status: 'enabled' }).id).toBe('1');
+    const h = HypervisorSchema.parse({ id: 'b1e43b5f-eec1-44e0-9f10-7b4945c0226d', hypervisor_hostname: 'h', state: 'down', status: 'disabled', uptime: null });
+    expect(hypervisorDefinition.status!(h)).toEqual({ label: 'down (disabled)', tone: 'error' });
+    expect(hypervisorDefinition.columns.find((c) => c.id === 'vcpus')!.value(h, { lookups: {} })).toBe('');
+  });
+  it('adds list parameters after the fixed all_tenants=1', () => {
+    expect(listQuery(allInstancesDefinition, { filters: { name: 'web' }, limit: 50 })).toBe('servers/detail?all_tenants=1&name=web&limit=50');
+    expect(listQuery(allInstancesDefinition, { filters: {} })).toBe('servers/detail?all_tenants=1');
+  });
+});

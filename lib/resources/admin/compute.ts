@@ -1,0 +1,147 @@
+// Admin views of Nova: hypervisors, compute services, and instances of every project.
+import { z } from 'zod';
+import { serverDefinition, type Server } from '../compute/server';
+import type { ResourceDefinition, StatusInfo } from '../types';
+
+/**
+ * Microversion 2.87 for hypervisors: 2.88 removed vcpus, vcpus_used, memory_mb, memory_mb_used, local_gb,
+ * running_vms ... from os-hypervisors (the usage moved to Placement), and Zed accepts up to 2.93. 2.87 is the last
+ * one that still reports them, and its ids are UUIDs (2.53+).
+ */
+export const HYPERVISOR_MICROVERSION = '2.87';
+const HYPERVISOR_HEADERS = { 'OpenStack-API-Version': `compute ${HYPERVISOR_MICROVERSION}`, 'X-OpenStack-Nova-API-Version': HYPERVISOR_MICROVERSION };
+
+const id = z.union([z.string().min(1), z.number()]).transform(String);
+const n = z.number().nullish();
+
+export const HypervisorSchema = z.looseObject({
+  id,
+  hypervisor_hostname: z.string(),
+  state: z.string(),
+  status: z.string(),
+  hypervisor_type: z.string().optional(),
+  host_ip: z.string().nullish(),
+  vcpus: n,
+  vcpus_used: n,
+  memory_mb: n,
+  memory_mb_used: n,
+  local_gb: n,
+  local_gb_used: n,
+  running_vms: n,
+});
+export type Hypervisor = z.infer<typeof HypervisorSchema>;
+
+const upDown = (state: string, status: string): StatusInfo => {
+  if (state !== 'up') return { label: `${state} (${status})`, tone: 'error' };
+  return status === 'enabled' ? { label: 'up', tone: 'ok' } : { label: `up (${status})`, tone: 'unknown' };
+};
+
+/** `3 of 8` (`37%`), or an empty cell when the microversion did not report it. */
+export function ofTotal(used: number | null | undefined, total: number | null | undefined, unit = ''): string {
+  if (used == null || total == null) return '';
+  const u = unit ? ` ${unit}` : '';
+  return `${used}${u} of ${total}${u} (${total > 0 ? Math.round((used / total) * 100) : 0}%)`;
+}
+
+export const hypervisorDefinition: ResourceDefinition<Hypervisor> = {
+  kind: 'admin-hypervisor',
+  slug: 'admin/hypervisors',
+  label: { singular: 'Hypervisor', plural: 'Hypervisors' },
+  service: 'compute',
+  headers: HYPERVISOR_HEADERS,
+  paths: { list: 'os-hypervisors/detail', item: (i) => `os-hypervisors/${i}` },
+  keys: { list: 'hypervisors', item: 'hypervisor' },
+  schema: HypervisorSchema,
+  id: (h) => h.id,
+  name: (h) => h.hypervisor_hostname,
+  status: (h) => upDown(h.state, h.status),
+  columns: [
+    { id: 'name', label: 'Hostname', value: (h) => h.hypervisor_hostname },
+    { id: 'state', label: 'State', value: (h) => upDown(h.state, h.status).label, cell: 'status' },
+    { id: 'status', label: 'Status', value: (h) => h.status },
+    { id: 'type', label: 'Type', value: (h) => h.hypervisor_type ?? '' },
+    { id: 'vcpus', label: 'vCPUs used', value: (h) => ofTotal(h.vcpus_used, h.vcpus) },
+    { id: 'ram', label: 'RAM used', value: (h) => ofTotal(h.memory_mb_used, h.memory_mb, 'MiB') },
+    { id: 'disk', label: 'Local disk used', value: (h) => ofTotal(h.local_gb_used, h.local_gb, 'GiB') },
+    { id: 'vms', label: 'Instances', value: (h) => h.running_vms ?? '' },
+    { id: 'ip', label: 'Host IP', value: (h) => h.host_ip ?? '', cell: 'mono', hidden: true },
+    { id: 'id', label: 'ID', value: (h) => h.id, cell: 'mono', hidden: true },
+  ],
+  cli: { list: `openstack --os-compute-api-version ${HYPERVISOR_MICROVERSION} hypervisor list --long`, show: (h) => `openstack hypervisor show ${h.id}` },
+};
+
+export const ComputeServiceSchema = z.looseObject({
+  id,
+  binary: z.string(),
+  host: z.string(),
+  zone: z.string().nullish(),
+  status: z.string(),
+  state: z.string(),
+  updated_at: z.string().nullish(),
+  disabled_reason: z.string().nullish(),
+  forced_down: z.boolean().optional(),
+});
+export type ComputeService = z.infer<typeof ComputeServiceSchema>;
+
+export const computeServiceDefinition: ResourceDefinition<ComputeService> = {
+  kind: 'admin-compute-service',
+  slug: 'admin/compute-services',
+  label: { singular: 'Compute service', plural: 'Compute services' },
+  service: 'compute',
+  headers: serverDefinition.headers,
+  paths: { list: 'os-services', item: (i) => `os-services/${i}` },
+  keys: { list: 'services', item: 'service' },
+  schema: ComputeServiceSchema,
+  id: (s) => s.id,
+  name: (s) => `${s.binary}@${s.host}`,
+  status: (s) => (s.forced_down ? { label: 'forced down', tone: 'error' } : upDown(s.state, s.status)),
+  columns: [
+    { id: 'binary', label: 'Binary', value: (s) => s.binary },
+    { id: 'host', label: 'Host', value: (s) => s.host },
+    { id: 'zone', label: 'Zone', value: (s) => s.zone ?? '' },
+    { id: 'state', label: 'State', value: (s) => (s.forced_down ? 'forced down' : upDown(s.state, s.status).label), cell: 'status' },
+    { id: 'status', label: 'Status', value: (s) => s.status },
+    { id: 'reason', label: 'Disabled reason', value: (s) => s.disabled_reason ?? '' },
+    { id: 'updated', label: 'Last heartbeat', value: (s) => s.updated_at ?? '', cell: 'age' },
+  ],
+  filters: [
+    { id: 'binary', label: 'Binary', type: 'text' },
+    { id: 'host', label: 'Host', type: 'text' },
+  ],
+  cli: { list: 'openstack compute service list --long', show: (s) => `openstack compute service list --host ${s.host} --service ${s.binary}` },
+};
+
+/** Every project's instances (`all_tenants=1`, admin only), with the project's name from Keystone. */
+export const allInstancesDefinition: ResourceDefinition<Server> = {
+  ...serverDefinition,
+  kind: 'admin-server',
+  slug: 'admin/instances',
+  label: { singular: 'Instance', plural: 'All instances' },
+  paths: { ...serverDefinition.paths, list: 'servers/detail?all_tenants=1' },
+  actions: [],
+  create: undefined,
+  lookups: [
+    ...(serverDefinition.lookups ?? []),
+    {
+      name: 'projects',
+      kind: 'admin-project',
+      service: 'identity',
+      ids: (rows) => rows.map((s) => s.tenant_id ?? ''),
+      // Keystone filters projects by name, not id: one call for all (admins see every project).
+      path: () => 'projects',
+      key: 'projects',
+      label: (p) => String(p.name ?? p.id),
+    },
+  ],
+  columns: [
+    serverDefinition.columns[0],
+    { id: 'project', label: 'Project', value: (s, ctx) => ctx.lookups.projects?.[s.tenant_id ?? ''] ?? s.tenant_id ?? '' },
+    ...serverDefinition.columns.slice(1).filter((c) => c.id !== 'key'),
+    { id: 'host', label: 'Host', value: (s) => s['OS-EXT-SRV-ATTR:host'] ?? '', sortKey: 'host' },
+  ],
+  filters: [
+    ...(serverDefinition.filters ?? []),
+    { id: 'project_id', label: 'Project ID', type: 'text' },
+  ],
+  cli: { list: 'openstack server list --all-projects --long', show: serverDefinition.cli.show },
+};
