@@ -1,7 +1,9 @@
 'use client';
+
 // Queries, calls and form pieces shared by the router, floating IP and security group pages and their instance-page
 // parts. Minimal local schemas for networks, subnets and ports: the networks helper's definitions replace them later.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
 import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
@@ -133,7 +135,9 @@ export function Explain({ children }: { children: ReactNode }) {
 
 /** A kind's list with an explanation and a header button that opens its create panel above the table. */
 export function EdgeList<T>({ def, button, explain, panel }: { def: ResourceDefinition<T>; button: string; explain: ReactNode; panel: (close: () => void) => ReactNode }) {
-  const [open, setOpen] = useState(false);
+  // `?new=1` opens the form at once (the command palette's actions link here).
+  const search = useSearchParams();
+  const [open, setOpen] = useState(search.get('new') === '1');
   return (
     <ResourceList
       def={def}

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { buttonClass } from '@/components/ui/button';
 import { floatingIpDefinition as def, type FloatingIp } from '@/lib/resources/network/floating-ip';
+import { FloatingIpPtr } from '@/components/dns/floating-ip-ptr';
+import { useHasDns } from '@/components/dns/data';
 import { Explain } from './edge-data';
 import { AssociateToInstanceForm } from './floating-ip-associate';
 
@@ -13,15 +15,24 @@ export function FloatingIpDetail({ id }: { id: string }) {
       def={def}
       id={id}
       overviewExtra={(f) => (
-        <Explain>
-          {f.port_id
-            ? `Traffic to ${f.floating_ip_address} is translated to ${f.fixed_ip_address ?? 'the port'} by the router. A status of DOWN while associated means no L3 agent has activated it yet.`
-            : 'Not associated: this address is reserved for your project but reaches nothing. Associate it with an instance, or release it back to the pool.'}
-        </Explain>
+        <>
+          <Explain>
+            {f.port_id
+              ? `Traffic to ${f.floating_ip_address} is translated to ${f.fixed_ip_address ?? 'the port'} by the router. A status of DOWN while associated means no L3 agent has activated it yet.`
+              : 'Not associated: this address is reserved for your project but reaches nothing. Associate it with an instance, or release it back to the pool.'}
+          </Explain>
+          <ReverseDns fip={f} />
+        </>
       )}
       extraActions={(f) => <Associate fip={f} />}
     />
   );
+}
+
+/** Designate's PTR record for the address, when the cloud has DNS. */
+function ReverseDns({ fip }: { fip: FloatingIp }) {
+  const hasDns = useHasDns();
+  return hasDns ? <FloatingIpPtr floatingIp={{ id: fip.id, floating_ip_address: fip.floating_ip_address }} /> : null;
 }
 
 function Associate({ fip }: { fip: FloatingIp }) {

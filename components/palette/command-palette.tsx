@@ -6,7 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { apiFetch } from '@/lib/client/api';
 import type { ClientSession } from '@/lib/client/session';
 import { matchHits, searchSources, type SearchSource } from '@/lib/resources/search';
-import { NAV_GROUPS, projectHref, providingType } from '@/components/shell/nav';
+import { projectHref, providingType, visibleGroups } from '@/components/shell/nav';
 
 interface Entry {
   id: string;
@@ -17,12 +17,18 @@ interface Entry {
 }
 
 /** Common actions: the page that starts them, when the cloud has the service. */
-const ACTIONS: readonly { label: string; service: string; slug: string }[] = [
+const ACTIONS: readonly { label: string; service: string; slug: string; adminOnly?: boolean }[] = [
   { label: 'Launch instance', service: 'compute', slug: 'instances/new' },
   { label: 'Create volume', service: 'volumev3', slug: 'volumes/new' },
   { label: 'Upload image', service: 'image', slug: 'images/new' },
-  { label: 'Allocate floating IP', service: 'network', slug: 'floating-ips?allocate=1' },
+  { label: 'Allocate floating IP', service: 'network', slug: 'floating-ips?new=1' },
   { label: 'Create network', service: 'network', slug: 'networks/new' },
+  { label: 'Create router', service: 'network', slug: 'routers?new=1' },
+  { label: 'Create security group', service: 'network', slug: 'security-groups?new=1' },
+  { label: 'Create DNS zone', service: 'dns', slug: 'zones/new' },
+  { label: 'Store secret', service: 'key-manager', slug: 'secrets/new' },
+  { label: 'Create cluster', service: 'container-infra', slug: 'clusters/new' },
+  { label: 'Enroll bare-metal node', service: 'baremetal', slug: 'nodes/new', adminOnly: true },
 ];
 
 const MIN_QUERY = 2;
@@ -65,7 +71,8 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
     return () => (opener.current as HTMLElement | null)?.focus?.();
   }, []);
 
-  const sources = useMemo(() => searchSources(session.project.id).filter((s) => types.has(s.service)), [session.project.id, types]);
+  const isAdmin = session.roles.includes('admin');
+  const sources = useMemo(() => searchSources(session.project.id).filter((s) => types.has(s.service) && (isAdmin || !s.adminOnly)), [session.project.id, types, isAdmin]);
   const searching = query.trim().length >= MIN_QUERY;
   // Every source in parallel; each group renders as soon as its answer arrives. Lists are cached for a minute,
   // so typing filters in the browser without new calls.
@@ -81,10 +88,10 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
 
   const entries: Entry[] = [];
   for (const a of ACTIONS) {
-    if (types.has(a.service) && (!query || includes(a.label, query))) entries.push({ id: `action:${a.slug}`, group: 'Actions', label: a.label, href: href(a.slug) });
+    if (types.has(a.service) && (isAdmin || !a.adminOnly) && (!query || includes(a.label, query))) entries.push({ id: `action:${a.slug}`, group: 'Actions', label: a.label, href: href(a.slug) });
   }
   entries.push(...(!query || includes('Overview', query) ? [{ id: 'page:overview', group: 'Pages', label: 'Overview', href: href() }] : []));
-  for (const g of NAV_GROUPS) {
+  for (const g of visibleGroups(session.roles)) {
     if (!providingType(g, catalogTypes)) continue;
     for (const item of g.items) {
       if (!query || includes(item.label, query) || includes(g.label, query)) {

@@ -29,11 +29,16 @@ export function useRunAction<T>(def: ResourceDefinition<T>) {
   async function execute(action: ResourceAction<T>, rows: readonly T[]) {
     setPending(null);
     setError(null);
-    // Deletes wait out the user's undo window first; the pending list (components/shell/pending-deletes) shows
-    // their failures, so they are not reported twice here.
-    if (action.id === 'delete') {
+    // Deletes wait out the user's undo window first. A failure shows here and in the pending list (which outlives
+    // this page if the user navigated away meanwhile).
+    const seconds = action.id === 'delete' ? undoSeconds() : 0;
+    if (seconds > 0) {
       const label = `${action.label} ${rows.map((r) => def.name(r) || def.id(r)).join(', ')}`;
-      await deferUndoable(label, undoSeconds(), () => mutation.mutateAsync({ action, rows })).catch(() => undefined);
+      try {
+        await deferUndoable(label, seconds, () => mutation.mutateAsync({ action, rows }));
+      } catch (e) {
+        setError({ label: `${action.label} failed`, error: e });
+      }
       return;
     }
     try {

@@ -8,6 +8,17 @@ import { imageDefinition } from './image/image';
 import type { AnyDefinition } from './types';
 import { snapshotDefinition } from './volume/snapshot';
 import { volumeDefinition } from './volume/volume';
+import { networkDefinition } from './network/network';
+import { portDefinition } from './network/port';
+import { routerDefinition } from './network/router';
+import { floatingIpDefinition } from './network/floating-ip';
+import { securityGroupDefinition } from './network/security-group';
+import { zoneDefinition } from './dns/zone';
+import { secretDefinition } from './key-manager/secret';
+import { containerDefinition } from './key-manager/container';
+import { clusterDefinition } from './container-infra/cluster';
+import { clusterTemplateDefinition } from './container-infra/cluster-template';
+import { nodeDefinition } from './baremetal/node';
 
 export interface SearchSource {
   kind: string;
@@ -23,6 +34,8 @@ export interface SearchSource {
   href: (hit: SearchHit) => string;
   id: (o: Record<string, unknown>) => string;
   name: (o: Record<string, unknown>) => string;
+  /** Only searched for admins (Ironic nodes). */
+  adminOnly?: boolean;
 }
 
 export interface SearchHit {
@@ -30,8 +43,9 @@ export interface SearchHit {
   name: string;
 }
 
-function source(def: AnyDefinition, opts: { path: string; detail: boolean }): SearchSource {
+function source(def: AnyDefinition, opts: { path: string; detail: boolean; adminOnly?: boolean }): SearchSource {
   return {
+    adminOnly: opts.adminOnly,
     kind: def.kind,
     label: def.label.plural,
     service: def.service,
@@ -59,6 +73,18 @@ export function searchSources(projectId: string): SearchSource[] {
     source(snapshotDefinition, { path: 'snapshots?limit=1000', detail: true }),
     source(flavorDefinition, { path: 'flavors', detail: false }),
     { ...keypairs, id: (o) => keypairs.id(unwrapKeypair(o)), name: (o) => keypairs.name(unwrapKeypair(o)) },
+    // Neutron: only the fields a match needs.
+    source(networkDefinition, { path: 'v2.0/networks?fields=id&fields=name', detail: true }),
+    source(routerDefinition, { path: 'v2.0/routers?fields=id&fields=name', detail: true }),
+    source(floatingIpDefinition, { path: 'v2.0/floatingips?fields=id&fields=floating_ip_address', detail: true }),
+    source(securityGroupDefinition, { path: 'v2.0/security-groups?fields=id&fields=name', detail: true }),
+    source(portDefinition, { path: 'v2.0/ports?fields=id&fields=name', detail: true }),
+    source(zoneDefinition, { path: 'v2/zones?limit=1000', detail: true }),
+    source(secretDefinition, { path: 'v1/secrets?limit=100', detail: true }),
+    source(containerDefinition, { path: 'v1/containers?limit=100', detail: true }),
+    source(clusterDefinition, { path: 'clusters', detail: true }),
+    source(clusterTemplateDefinition, { path: 'clustertemplates', detail: true }),
+    source(nodeDefinition, { path: 'v1/nodes?fields=uuid,name', detail: true, adminOnly: true }),
   ];
 }
 

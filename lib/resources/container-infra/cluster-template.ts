@@ -126,6 +126,17 @@ export function clusterTemplateCreateCli(i: Partial<Omit<ClusterTemplateCreate, 
   );
 }
 
+/** Clusters built from a template: Magnum refuses to delete it while any exists. */
+export async function templateDependents(rows: readonly ClusterTemplate[], get: (service: string, path: string) => Promise<unknown>): Promise<string[]> {
+  const { clusters = [] } = (await get(MAGNUM, 'clusters')) as { clusters?: { cluster_template_id?: string; name?: string | null; uuid: string }[] };
+  return rows.flatMap((t) => {
+    const using = clusters.filter((c) => c.cluster_template_id === t.uuid);
+    return using.length
+      ? [`${t.name || t.uuid} is used by ${using.length === 1 ? 'cluster' : `${using.length} clusters:`} ${using.map((c) => c.name || c.uuid).join(', ')}: Magnum refuses to delete it until ${using.length === 1 ? 'it is' : 'they are'} deleted.`]
+      : [];
+  });
+}
+
 export const clusterTemplateDefinition: ResourceDefinition<ClusterTemplate, ClusterTemplateCreate> = {
   kind: 'cluster-template',
   slug: 'cluster-templates',
@@ -166,6 +177,7 @@ export const clusterTemplateDefinition: ResourceDefinition<ClusterTemplate, Clus
         title: (r) => `Delete ${r.length === 1 ? 'cluster template' : `${r.length} cluster templates`}?`,
         body: (r) => `This deletes ${r.map((t) => t.name || t.uuid).join(', ')}. Magnum refuses while a cluster uses the template.`,
         confirmLabel: 'Delete', destructive: true,
+        dependents: templateDependents,
       },
     },
   ],

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { command, sh } from '../cli';
 import type { ResourceAction, ResourceDefinition, StatusInfo } from '../types';
+import { networkDependents } from './dependents';
 
 /** Keystone catalog type of Neutron, also the proxy's service segment. */
 export const NETWORK_SERVICE = 'network';
@@ -66,6 +67,7 @@ export const NETWORK_ACTIONS: readonly ResourceAction<Network>[] = [
       title: (r) => `Delete ${r.length === 1 ? 'network' : `${r.length} networks`}?`,
       body: (r) => `This deletes ${names(r)} with ${r.length === 1 ? 'its' : 'their'} subnets. Neutron refuses while ports are still in use on ${r.length === 1 ? 'it' : 'them'} (instances, router interfaces): remove those first.`,
       confirmLabel: 'Delete', destructive: true,
+      dependents: networkDependents,
     },
   },
 ];

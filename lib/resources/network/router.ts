@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { command } from '../cli';
 import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
 import { NETWORK_SERVICE } from './security-group';
+import { routerDependents } from './dependents';
 
 const FixedIpSchema = z.looseObject({ subnet_id: z.string().optional(), ip_address: z.string() });
 
@@ -129,6 +130,7 @@ export const routerDefinition: ResourceDefinition<Router, RouterCreate> = {
         title: (r) => `Delete ${r.length === 1 ? 'router' : `${r.length} routers`}?`,
         body: (r) => `This deletes ${names(r)}. Neutron refuses while a router still has interfaces on subnets: remove them first.`,
         confirmLabel: 'Delete', destructive: true,
+        dependents: routerDependents,
       },
     },
   ],

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { command } from '../cli';
 import type { ApiRequest, ResourceDefinition } from '../types';
+import { securityGroupDependents } from './dependents';
 
 export const NETWORK_SERVICE = 'network';
 
@@ -267,6 +268,7 @@ export const securityGroupDefinition: ResourceDefinition<SecurityGroup, Security
         title: (r) => `Delete ${r.length === 1 ? 'security group' : `${r.length} security groups`}?`,
         body: (r) => `This deletes ${groupNames(r)} and ${r.length === 1 ? 'its' : 'their'} rules. Neutron refuses while a port (an instance) still uses a group.`,
         confirmLabel: 'Delete', destructive: true,
+        dependents: securityGroupDependents,
       },
     },
   ],
