@@ -84,3 +84,30 @@ export async function deleteServers(browser: Browser, prefix: string) {
     await context.close();
   }
 }
+
+/** Boot a server straight through the proxy (cirros, the smallest non-fail flavor, network private); answers its id. */
+export async function createServer(page: Page, name: string): Promise<{ id: string }> {
+  const created = await page.request.post('/api/os/compute/servers', {
+    headers: { 'X-Stratus-CSRF': '1', Origin: backend().baseURL },
+    data: { server: { name, imageRef: await imageId(page), flavorRef: await flavorId(page), networks: [{ uuid: await networkId(page) }] } },
+  });
+  expect(created.status(), await created.text()).toBe(202);
+  return ((await created.json()) as { server: { id: string } }).server;
+}
+
+async function imageId(page: Page): Promise<string> {
+  const { images } = (await (await page.request.get('/api/os/image/v2/images?name=cirros')).json()) as { images: { id: string; name: string }[] };
+  if (images[0]) return images[0].id;
+  const all = (await (await page.request.get('/api/os/image/v2/images')).json()) as { images: { id: string; name: string }[] };
+  return all.images.find((i) => /cirros/i.test(i.name))?.id ?? all.images[0].id;
+}
+
+async function flavorId(page: Page): Promise<string> {
+  const { flavors } = (await (await page.request.get('/api/os/compute/flavors/detail')).json()) as { flavors: { id: string; name: string; ram: number; disk: number }[] };
+  return [...flavors].filter((f) => !f.name.startsWith('fail-')).sort((a, b) => a.ram - b.ram)[0].id;
+}
+
+async function networkId(page: Page): Promise<string> {
+  const { networks } = (await (await page.request.get('/api/os/network/v2.0/networks?name=private')).json()) as { networks: { id: string }[] };
+  return networks[0].id;
+}

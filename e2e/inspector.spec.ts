@@ -1,15 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { deleteServers, instanceRow, openSection, RUN } from './compute-helpers';
+import { expect, test } from '@playwright/test';
+import { createServer, deleteServers, instanceRow, openSection, RUN } from './compute-helpers';
 import { backend, PROJECT_URL } from './helpers';
 
 // The API inspector and the command palette: the two tools for learning what OpenStack is doing and for getting
 // anywhere fast. Both on the demo cloud and on real OpenStack (no data plane needed).
 
 const prefix = `${RUN}-insp`;
-
-function headers() {
-  return { 'X-Stratus-CSRF': '1', Origin: backend().baseURL };
-}
 
 test.describe('API inspector', () => {
   test('lists the calls the page made, with status codes and no token anywhere', async ({ page }) => {
@@ -76,12 +72,7 @@ test.describe('command palette', () => {
     await page.goto('/');
     await expect(page).toHaveURL(PROJECT_URL);
     const name = `${prefix}-vm`;
-    const created = await page.request.post('/api/os/compute/servers', {
-      headers: headers(),
-      data: { server: { name, imageRef: await imageId(page), flavorRef: await flavorId(page), networks: [{ uuid: await networkId(page) }] } },
-    });
-    expect(created.status(), await created.text()).toBe(202);
-    const { server } = (await created.json()) as { server: { id: string } };
+    const server = await createServer(page, name);
     await openSection(page, 'Instances');
     await expect(instanceRow(page, name)).toBeVisible();
 
@@ -117,19 +108,24 @@ test.describe('command palette', () => {
   });
 });
 
-async function imageId(page: Page): Promise<string> {
-  const { images } = (await (await page.request.get('/api/os/image/v2/images?name=cirros')).json()) as { images: { id: string; name: string }[] };
-  if (images[0]) return images[0].id;
-  const all = (await (await page.request.get('/api/os/image/v2/images')).json()) as { images: { id: string; name: string }[] };
-  return all.images.find((i) => /cirros/i.test(i.name))?.id ?? all.images[0].id;
-}
+test.describe('activity', () => {
+  test.afterAll(async ({ browser }) => deleteServers(browser, `${prefix}-act`));
 
-async function flavorId(page: Page): Promise<string> {
-  const { flavors } = (await (await page.request.get('/api/os/compute/flavors/detail')).json()) as { flavors: { id: string; ram: number; disk: number }[] };
-  return [...flavors].sort((a, b) => a.ram - b.ram)[0].id;
-}
-
-async function networkId(page: Page): Promise<string> {
-  const { networks } = (await (await page.request.get('/api/os/network/v2.0/networks?name=private')).json()) as { networks: { id: string }[] };
-  return networks[0].id;
-}
+  test('a change polling notices appears as a notification and in the activity list', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/');
+    await expect(page).toHaveURL(PROJECT_URL);
+    const name = `${prefix}-act`;
+    await createServer(page, name);
+    await openSection(page, 'Instances');
+    const row = instanceRow(page, name);
+    await expect(row).toContainText('ACTIVE', { timeout: 60_000 });
+    await row.getByRole('button', { name: `Actions for ${name}` }).click();
+    await row.getByRole('menuitem', { name: 'Stop' }).click();
+    await page.getByRole('dialog', { name: 'Stop instance?' }).getByRole('button', { name: 'Stop' }).click();
+    // The stop settles (SHUTOFF) on a later poll: the page says so without being asked.
+    await expect(page.getByRole('region', { name: 'Notifications' })).toContainText(`Instance ${name} is now SHUTOFF`, { timeout: 60_000 });
+    await page.getByRole('button', { name: /^Activity/ }).click();
+    await expect(page.getByRole('list', { name: 'Activity' })).toContainText(`Instance ${name} is now SHUTOFF`);
+  });
+});

@@ -4,6 +4,7 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { ApiInspector, useInspectorShortcut } from '@/components/inspector/api-inspector';
 import { CommandPalette, usePaletteShortcut } from '@/components/palette/command-palette';
 import { configureUndoDefault } from '@/lib/client/undo';
+import { ActivityToasts } from './activity';
 import { PendingDeletes } from './pending-deletes';
 import type { ClientSession } from '@/lib/client/session';
 import { ExpiryWarning } from './expiry-warning';
@@ -45,6 +46,7 @@ export function AppShell({ session, catalogTypes, undoDefault, children }: { ses
         </div>
         {inspectorOpen && <ApiInspector onClose={() => setInspectorOpen(false)} />}
         <PendingDeletes />
+        <ActivityToasts session={session} />
         {paletteOpen && <CommandPalette session={session} catalogTypes={catalogTypes} onClose={() => setPaletteOpen(false)} />}
       </div>
     </PresentationProvider>

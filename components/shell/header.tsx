@@ -5,6 +5,7 @@ import type { ClientSession } from '@/lib/client/session';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { projectHref } from './nav';
 import { PresentationToggle } from './presentation';
+import { ActivityMenu } from './activity';
 import { ProjectSwitcher } from './project-switcher';
 import { RegionSwitcher } from './region-switcher';
 import { UserMenu } from './user-menu';
@@ -68,6 +69,7 @@ export function Header({ session, navOpen, onToggleNav, inspectorOpen, onToggleI
           <span aria-hidden="true">{'{ }'}</span>
           <span className="sr-only">API inspector</span>
         </button>
+        <ActivityMenu session={session} />
         <PresentationToggle />
         <ThemeToggle />
         <UserMenu user={session.user} roles={session.roles} projectId={session.project.id} />

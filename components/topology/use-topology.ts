@@ -3,6 +3,7 @@
 // every 2 s while anything is transitional (backing off), 30 s when idle, never in a hidden tab.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
+import type { z } from 'zod';
 import { apiFetch } from '@/lib/client/api';
 import { COMPUTE_HEADERS } from '@/lib/resources/compute/server';
 import { osPath, useProjectScope } from '@/lib/resources/hooks';
@@ -17,7 +18,8 @@ const MAX_SERVER_PAGES = 20;
 async function list<K extends Exclude<keyof TopologyInput, 'servers'>>(name: K, signal: AbortSignal): Promise<TopologyInput[K]> {
   const src = TOPOLOGY_SOURCES[name];
   const body = await apiFetch(osPath(src.service, src.path), { signal });
-  return parseList(src.schema, body, src.key, `${src.service} ${src.path}`) as TopologyInput[K];
+  // The sources' schemas differ per name; the caller's K ties the answer to its own.
+  return parseList(src.schema as z.ZodType<TopologyInput[K][number]>, body, src.key, `${src.service} ${src.path}`) as TopologyInput[K];
 }
 
 /** Nova pages servers (at most 1,000 per answer by default): follow the markers. */

@@ -5,9 +5,10 @@ import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient, ty
 import { useParams, useSearchParams } from 'next/navigation';
 import { useRef } from 'react';
 import { apiFetch, ApiError } from '@/lib/client/api';
+import { observeStatuses } from '@/lib/client/activity';
 import { pollInterval, trackChange, type ChangeTracker } from './polling';
 import { parseItem, parseList } from './schema';
-import type { AnyDefinition, ApiRequest, ListPage, Lookup, ResourceAction, ResourceDefinition, RowContext } from './types';
+import type { AnyDefinition, ApiRequest, ListPage, Lookup, ResourceAction, ResourceDefinition, RowContext, StatusInfo } from './types';
 
 export function useProjectScope(): { cloud: string; projectId: string; region: string } {
   const params = useParams<{ cloud: string; projectId: string }>();
@@ -99,11 +100,21 @@ export function useResourceList<T>(def: ResourceDefinition<T>, params: ListParam
     refetchInterval: (query) => {
       const data = query.state.data;
       if (data) tracker.current = trackChange(tracker.current, data, query.state.dataUpdatedAt);
+      if (data) reportStatuses(projectId, def, data.items);
       const busy = !!def.status && !!data?.items.some((r) => def.status!(r).tone === 'busy');
       return pollInterval({ hidden: hidden(), busy, unchanged: tracker.current?.unchanged ?? 0 });
     },
   });
 }
+
+/** Feeds the activity list (lib/client/activity.ts) with what this poll saw. */
+function reportStatuses<T>(projectId: string, def: ResourceDefinition<T>, rows: readonly T[]) {
+  const status = def.status;
+  if (!status) return;
+  observeStatuses(projectId, { kind: def.kind, label: def.label.singular, slug: def.slug }, rows.map((r) => ({ id: def.id(r), name: def.name(r), ...pick(status(r)) })));
+}
+
+const pick = (s: StatusInfo) => ({ label: s.label, tone: s.tone });
 
 export function isGone(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
@@ -125,6 +136,7 @@ export function useResource<T>(def: ResourceDefinition<T>, id: string) {
     refetchInterval: (query) => {
       const data = query.state.data;
       if (data) tracker.current = trackChange(tracker.current, data, query.state.dataUpdatedAt);
+      if (data) reportStatuses(projectId, def, [data]);
       const busy = !!data && !!def.status && def.status(data).tone === 'busy';
       return pollInterval({ hidden: hidden(), busy, unchanged: tracker.current?.unchanged ?? 0, gone: isGone(query.state.error) });
     },

@@ -1,0 +1,110 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { clearActivity, getActivity, subscribeActivity, type ActivityEvent } from '@/lib/client/activity';
+import type { ClientSession } from '@/lib/client/session';
+import { projectHref } from './nav';
+import { useDismiss } from './use-dismiss';
+
+const NONE: readonly ActivityEvent[] = [];
+const TOAST_MS = 6000;
+
+const toneClass: Record<string, string> = {
+  ok: 'border-emerald-300 dark:border-emerald-700',
+  error: 'border-red-300 dark:border-red-700',
+};
+
+function useEvents() {
+  return useSyncExternalStore(subscribeActivity, getActivity, () => NONE);
+}
+
+function sentence(e: ActivityEvent) {
+  return `${e.kind} ${e.name} is now ${e.to}`;
+}
+
+/** Unobtrusive notifications of what polling saw finish, bottom left, each for a few seconds. */
+export function ActivityToasts({ session }: { session: ClientSession }) {
+  const events = useEvents();
+  const [now, setNow] = useState(() => Date.now());
+  const recent = events.filter((e) => now - e.at < TOAST_MS).slice(0, 3);
+  // A clock that ticks only while a toast is up (a new event's time is ahead of `now`, so it shows at once).
+  const showing = recent.length > 0;
+  useEffect(() => {
+    if (!showing) return;
+    const t = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(t);
+  }, [showing, events]);
+  return (
+    <section aria-label="Notifications" aria-live="polite" className="pointer-events-none fixed bottom-4 left-4 z-40 w-full max-w-xs space-y-2">
+      {recent.map((e) => (
+        <div key={e.id} role="status" className={`pointer-events-auto rounded-lg border bg-white px-3 py-2 text-sm shadow-lg dark:bg-zinc-900 ${toneClass[e.tone] ?? ''}`}>
+          {e.slug ? <Link href={projectHref(session.cloud.id, session.project.id, session.region, e.slug)} className="hover:underline">{sentence(e)}</Link> : sentence(e)}
+          <span className="block text-xs text-zinc-500 dark:text-zinc-400">was {e.from}</span>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** Header button with the session's activity list. */
+export function ActivityMenu({ session }: { session: ClientSession }) {
+  const events = useEvents();
+  const [open, setOpen] = useState(false);
+  const [readUpTo, setReadUpTo] = useState(0);
+  const id = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useDismiss(open, () => setOpen(false), root, button);
+  const unread = events.filter((e) => e.id > readUpTo).length;
+  return (
+    <div ref={root} className="relative">
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls={`${id}-panel`}
+        onClick={() => {
+          setOpen(!open);
+          setReadUpTo(events[0]?.id ?? 0);
+        }}
+        className="inline-flex h-9 items-center gap-1 rounded-md px-2 text-sm text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+      >
+        Activity
+        {unread > 0 && <span className="rounded-full bg-brand-600 px-1.5 text-xs text-white">{unread}<span className="sr-only"> new</span></span>}
+      </button>
+      {open && (
+        <div id={`${id}-panel`} className="absolute right-0 z-50 mt-2 w-80 rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900">
+          <div className="flex items-center">
+            <h2 className="font-medium">Activity in this tab</h2>
+            {events.length > 0 && (
+              <button type="button" className="ml-auto text-xs text-brand-700 hover:underline dark:text-brand-300" onClick={clearActivity}>
+                Clear
+              </button>
+            )}
+          </div>
+          {events.length === 0 ? (
+            <p className="mt-2 text-zinc-500 dark:text-zinc-400">Nothing yet: changes the pages notice (an instance becoming ACTIVE, a volume failing) appear here.</p>
+          ) : (
+            <ol aria-label="Activity" className="mt-2 max-h-80 space-y-1 overflow-y-auto">
+              {events.map((e) => (
+                <li key={e.id} className="flex gap-2">
+                  <time className="shrink-0 font-mono text-xs text-zinc-500 dark:text-zinc-400" dateTime={new Date(e.at).toISOString()}>
+                    {new Date(e.at).toLocaleTimeString([], { hour12: false })}
+                  </time>
+                  {e.slug ? (
+                    <Link href={projectHref(session.cloud.id, session.project.id, session.region, e.slug)} className={e.tone === 'error' ? 'text-red-700 dark:text-red-300' : ''} onClick={() => setOpen(false)}>
+                      {sentence(e)}
+                    </Link>
+                  ) : (
+                    <span>{sentence(e)}</span>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
