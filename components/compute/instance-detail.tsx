@@ -8,6 +8,7 @@ import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { buttonClass } from '@/components/ui/button';
+import { FormButtons } from '@/components/ui/form-buttons';
 import { tableClass } from '@/components/ui/table';
 import { SelectField, TextField } from '@/components/ui/field';
 import { osCall, osPath, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
@@ -142,14 +143,7 @@ function EditForm({ server, onDone }: { server: Server; onDone: () => void }) {
       <TextField label="Description" value={v.description} error={errors.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
       {m.isError && <ApiErrorNotice title="The change was refused" error={m.error} />}
       <CliHint>{cli}</CliHint>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={m.isPending}>
-          Save
-        </button>
-        <button type="button" className={buttonClass.secondary} onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons submit="Save" pending={m.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { download } from '@/components/resource/format';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { ResourceList } from '@/components/resource/resource-list';
 import { buttonClass } from '@/components/ui/button';
+import { FormButtons } from '@/components/ui/form-buttons';
 import { CliHint } from '@/components/ui/cli-hint';
 import { TextField } from '@/components/ui/field';
 import { command } from '@/lib/resources/cli';
@@ -95,14 +96,7 @@ function ZoneEditForm({ zone, onDone }: { zone: Zone; onDone: () => void }) {
       <TextField label="Description" value={v.description} error={errors.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
       {update.isError && <ApiErrorNotice title="Could not update the zone" error={update.error} />}
       <CliHint>{zoneEditCli(zone, v)}</CliHint>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={update.isPending}>
-          Save
-        </button>
-        <button type="button" className={buttonClass.secondary} onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons submit="Save" pending={update.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { useIsAdmin } from '@/components/shell/session-context';
 import { buttonClass } from '@/components/ui/button';
+import { FormButtons } from '@/components/ui/form-buttons';
 import { tableClass } from '@/components/ui/table';
 import { inputClass, SelectField, TextField } from '@/components/ui/field';
 import { ApiError } from '@/lib/client/api';
@@ -168,14 +169,7 @@ function EditForm({ image, onDone }: { image: Image; onDone: () => void }) {
         </p>
       )}
       <CliHint>{ops.length ? editCli(image, ops) : `openstack image set ... ${image.id}`}</CliHint>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={update.isPending}>
-          Save changes
-        </button>
-        <button type="button" className={buttonClass.secondary} onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons submit="Save changes" pending={update.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceList } from '@/components/resource/resource-list';
 import { buttonClass } from '@/components/ui/button';
+import { FormButtons } from '@/components/ui/form-buttons';
 import { CliHint } from '@/components/ui/cli-hint';
 import { COMPUTE_HEADERS } from '@/lib/resources/compute/server';
 import { osCall, useProjectScope } from '@/lib/resources/hooks';
@@ -114,16 +115,7 @@ export function EdgeForm({
       {children}
       {!!error && <ApiErrorNotice title={errorTitle} error={error} />}
       <CliHint>{cli}</CliHint>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={pending}>
-          {submit}
-        </button>
-        {onCancel && (
-          <button type="button" className={buttonClass.secondary} onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormButtons submit={submit} pending={pending} onCancel={onCancel} />
     </form>
   );
 }

@@ -17,7 +17,8 @@ import { networkDefinition as def, networkEditBody, networkEditCli, NetworkEditS
 import { canDeletePort, fixedIpList, ownerLabel, PORT_ACTIONS, portStatus, type Port } from '@/lib/resources/network/port';
 import { emptySubnetValues, SUBNET_ACTIONS, subnetCreateCli, subnetCreateRequest, subnetCreateSchema, subnetEditBody, subnetEditCli, subnetEditSchema, subnetValues, type Subnet, type SubnetValues } from '@/lib/resources/network/subnet';
 import { useNeutronCall, useNetworkPorts, useNetworkSubnets, useVisibleCidrs } from './data';
-import { FormButtons, panel } from './form-bits';
+import { FormButtons } from '@/components/ui/form-buttons';
+import { panel } from './form-bits';
 import { PortCreateForm } from './port-create';
 import { suggestion, SubnetFields } from './subnet-fields';
 

@@ -10,7 +10,8 @@ import { fieldErrors } from '@/lib/resources/schema';
 import type { Network } from '@/lib/resources/network/network';
 import { portCreateBody, portCreateCli, portCreateSchema, PortSchema, type PortValues } from '@/lib/resources/network/port';
 import { useNeutronCall, useNetworkSubnets, useProjectSecurityGroups } from './data';
-import { FormButtons, panel } from './form-bits';
+import { FormButtons } from '@/components/ui/form-buttons';
+import { panel } from './form-bits';
 
 /** Checkboxes of the project's security groups, by name (ids as values). */
 export function SecurityGroupPicker({ value, onChange, legend = 'Security groups', hint }: { value: readonly string[]; onChange: (ids: string[]) => void; legend?: string; hint?: string }) {

@@ -7,7 +7,8 @@ import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { portDefinition, portSecurityGroupsBody, portSecurityGroupsCli, type Port } from '@/lib/resources/network/port';
 import { useNeutronCall } from './data';
-import { FormButtons, panel } from './form-bits';
+import { FormButtons } from '@/components/ui/form-buttons';
+import { panel } from './form-bits';
 import { SecurityGroupPicker, useGroupNames } from './port-create';
 
 export function PortDetail({ id }: { id: string }) {

@@ -29,6 +29,7 @@ import {
 } from '@/lib/resources/volume/volume';
 import { CINDER, NOVA, useServers, useStorageCall, useVolumeLimits } from './data';
 import { CliHint } from '@/components/ui/cli-hint';
+import { FormButtons } from '@/components/ui/form-buttons';
 import { FailureNotice } from '@/components/resource/failure-notice';
 
 const panel = 'mt-2 max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
@@ -255,19 +256,6 @@ function EditForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
       <CliHint>openstack volume set --name {values.name || '""'} --description … {volume.id}</CliHint>
       <FormButtons submit="Save" pending={m.isPending} onCancel={onDone} />
     </form>
-  );
-}
-
-function FormButtons({ submit, pending, onCancel }: { submit: string; pending: boolean; onCancel: () => void }) {
-  return (
-    <div className="flex gap-2">
-      <button type="submit" className={buttonClass.primary} disabled={pending}>
-        {submit}
-      </button>
-      <button type="button" className={buttonClass.secondary} onClick={onCancel}>
-        Cancel
-      </button>
-    </div>
   );
 }
 

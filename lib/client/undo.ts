@@ -51,8 +51,13 @@ export function getPending(): readonly PendingOp[] {
 /** The user's undo window in seconds (a per-browser preference; 0 turns the delay off). */
 export function undoSeconds(): number {
   const stored = typeof window === 'undefined' ? null : window.localStorage.getItem(STORAGE_KEY);
-  const v = stored === null ? operatorDefault : Number(stored);
-  return Number.isFinite(v) && v >= 0 && v <= 60 ? v : operatorDefault;
+  return stored === null ? operatorDefault : validUndoSeconds(stored, operatorDefault);
+}
+
+/** `value` as an undo window (0-60 s), else `fallback`: for the stored preference and STRATUS_UNDO_SECONDS alike. */
+export function validUndoSeconds(value: string | undefined, fallback: number): number {
+  const v = Number(value ?? fallback);
+  return Number.isFinite(v) && v >= 0 && v <= 60 ? v : fallback;
 }
 
 /** The user's choice; undefined returns to the operator's default. */

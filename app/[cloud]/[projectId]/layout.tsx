@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
 import { Rescope } from '@/components/shell/rescope';
 import type { ClientSession } from '@/lib/client/session';
+import { DEFAULT_UNDO_SECONDS, validUndoSeconds } from '@/lib/client/undo';
 import { getCloud } from '@/lib/config/clouds';
 import { catalogRegions, getCatalog, type CatalogEntry } from '@/lib/openstack/catalog';
 import { readSession, SESSION_COOKIE, type SessionData } from '@/lib/openstack/session';
@@ -18,8 +19,7 @@ function loginUrl(here: string, cloud: string, expired = false): string {
 
 /** The undo window for deletes unless a user chose one: STRATUS_UNDO_SECONDS (0-60), default 5. */
 function undoDefaultSeconds(): number {
-  const v = Number(process.env.STRATUS_UNDO_SECONDS ?? 5);
-  return Number.isFinite(v) && v >= 0 && v <= 60 ? v : 5;
+  return validUndoSeconds(process.env.STRATUS_UNDO_SECONDS, DEFAULT_UNDO_SECONDS);
 }
 
 function isUnauthorized(error: unknown): boolean {
