@@ -1,27 +1,13 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { projectHref } from '@/components/shell/nav';
-import { readSession } from '@/lib/openstack/session';
+import { ForbiddenBody } from '@/components/admin/forbidden-page';
 
 export const metadata: Metadata = { title: 'Forbidden' };
 
-/** The HTTP 403 page (forbidden() in the admin pages, components/admin/require-admin.ts). */
-export default async function Forbidden() {
-  const session = await readSession();
+/** The HTTP 403 page outside a project (the project's own, inside the shell, is app/[cloud]/[projectId]/forbidden.tsx). */
+export default function Forbidden() {
   return (
-    <main className="mx-auto max-w-2xl space-y-4 px-6 py-16">
-      <p className="font-mono text-sm text-zinc-500 dark:text-zinc-400">403 Forbidden</p>
-      <h1 className="text-2xl font-semibold tracking-tight">This page is for cloud administrators</h1>
-      <p className="text-zinc-600 dark:text-zinc-400">
-        The admin views need the <span className="font-mono">admin</span> role
-        {session ? ` and your roles in project ${session.project.name} are ${session.roles.length ? session.roles.join(', ') : 'none'}` : ''}. Ask a
-        cloud administrator if you need this view.
-      </p>
-      {session && (
-        <Link href={projectHref(session.cloud, session.project.id, session.region)} className="inline-block text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
-          Back to the overview
-        </Link>
-      )}
+    <main className="px-6">
+      <ForbiddenBody />
     </main>
   );
 }

@@ -19,6 +19,8 @@ test('a member gets no admin navigation and a 403 page on a direct admin URL', a
     expect(res?.status()).toBe(403);
     await expect(page.getByRole('heading', { name: 'This page is for cloud administrators', level: 1 })).toBeVisible();
     await expect(page.getByText('403 Forbidden')).toBeVisible();
+    // Inside the shell: the project's navigation is still there.
+    await expect(nav.getByRole('link', { name: 'Instances', exact: true })).toBeVisible();
   }
 });
 
@@ -62,6 +64,17 @@ test.describe('as admin', () => {
       await expect(page.getByRole('table', { name: 'Projects' }).getByRole('cell', { name: 'demo', exact: true })).toBeVisible();
       await nav.getByRole('link', { name: 'Users', exact: true }).click();
       await expect(page.getByRole('table', { name: 'Users' }).getByRole('cell', { name: 'demo', exact: true }).first()).toBeVisible();
+      if (backend().name === 'demo') {
+        // Presentation mode (here from the URL flag) masks the users' e-mail addresses (the real cloud's have none).
+        const users = page.getByRole('table', { name: 'Users' });
+        await expect(users.getByRole('cell', { name: 'demo@example.org' })).toBeVisible();
+        const u = new URL(page.url());
+        u.searchParams.set('present', '1');
+        await page.goto(u.toString());
+        await expect(users.getByRole('cell', { name: 'demo', exact: true }).first()).toBeVisible();
+        await expect(users.getByText('hidden in presentation mode').first()).toBeAttached();
+        await expect(users.getByText('demo@example.org')).toHaveCount(0);
+      }
     } finally {
       await demoCtx.close();
       await deleteServers(browser, name);

@@ -210,7 +210,12 @@ test("a fail- template's cluster shows CREATE_FAILED with Magnum's reason", asyn
   await expect(r).toContainText('CREATE_FAILED', SLOW);
   await expect(r).toContainText('No valid host was found');
   await openCluster(page, failCluster);
-  await expect(page.getByRole('alert').filter({ hasText: 'CREATE_FAILED' })).toContainText('No valid host was found');
+  const notice = page.getByRole('alert', { name: 'CREATE_FAILED' });
+  await expect(notice).toContainText('No valid host was found');
+  // Explained in plain words, with the next step, beside Magnum's own reason.
+  await expect(notice).toContainText('The scheduler found no compute host with room for this flavor');
+  await expect(notice).toContainText('Next step: Try a smaller flavor');
+  await expect(notice).toContainText('Magnum said:');
 });
 
 test('delete the clusters, then the template', async ({ page }) => {

@@ -46,6 +46,32 @@ test('presentation mode masks the e-mail, stays on while navigating and is remem
   await expect(page.locator('html')).not.toHaveAttribute('data-present', '1');
 });
 
+test('presentation mode masks secret names when the speaker chooses to', async ({ page, baseURL }) => {
+  const name = `${RUN}-present-secret`;
+  const headers = { 'X-Stratus-CSRF': '1', Origin: baseURL ?? '' };
+  const url = await home(page);
+  const res = await page.request.post('/api/os/key-manager/v1/secrets', { headers, data: { name, payload: 'not for the projector', payload_content_type: 'text/plain', secret_type: 'opaque' } });
+  expect(res.status()).toBe(201);
+  const ref = ((await res.json()) as { secret_ref: string }).secret_ref;
+  try {
+    await page.goto(`${url.pathname}/secrets?name=${encodeURIComponent(name)}&present=1${url.search.replace('?', '&')}`);
+    const table = page.getByRole('table', { name: 'Secrets' });
+    // Secret names are shown until the speaker ticks them in the settings.
+    await expect(table.getByRole('link', { name, exact: true })).toBeVisible();
+    const banner = page.getByRole('banner');
+    await banner.getByRole('button', { name: 'Presentation settings' }).click();
+    await banner.getByRole('checkbox', { name: 'Secret names' }).check();
+    await expect(table.getByText(name)).toHaveCount(0);
+    await expect(table.getByText('hidden in presentation mode')).toBeAttached();
+    // The link still leads to the secret, whose heading is masked too.
+    await table.getByRole('link', { name: /hidden in presentation mode/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/hidden in presentation mode/);
+    await expect(page.getByText(name)).toHaveCount(0);
+  } finally {
+    await page.request.delete(`/api/os/key-manager/v1/secrets/${ref.split('/').pop()}`, { headers });
+  }
+});
+
 test('the instance quota chart counts a launched instance', async ({ page, browser }) => {
   const name = `${RUN}-quota`;
   try {
@@ -57,12 +83,17 @@ test('the instance quota chart counts a launched instance', async ({ page, brows
     // The text alternative has the same numbers.
     await page.getByRole('region', { name: 'Compute quota' }).getByText('Table of the numbers').click();
     await expect(page.getByRole('table', { name: 'Compute quota usage' }).getByRole('row', { name: /^Instances/ })).toContainText(String(before));
-    await expect(page.getByRole('region', { name: 'Instances by status' })).toBeVisible();
+    // The drawn chart (Chart.js, loaded lazily) names the same numbers in its text alternative.
+    const chart = page.getByRole('region', { name: 'Compute quota' }).getByRole('img', { name: /^Compute quota chart:/ });
+    await expect(chart).toHaveAttribute('aria-label', new RegExp(`Instances ${before} of \\d+ used`));
+    expect(await chart.evaluate((c) => (c as HTMLCanvasElement).width)).toBeGreaterThan(0);
 
     await launch(page, name);
     await page.getByRole('navigation', { name: 'Services' }).getByRole('link', { name: 'Overview', exact: true }).click();
     // Other runs may share the project (the real cloud is shared): at least one more than before.
     await expect.poll(async () => Number(await meter.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(before);
+    await expect(page.getByRole('region', { name: 'Instances by status' }).getByRole('img', { name: /^Instances by status:/ })).toBeVisible();
+    await expect.poll(async () => Number(/Instances (\d+) of/.exec((await chart.getAttribute('aria-label')) ?? '')?.[1]), { timeout: 30_000 }).toBeGreaterThan(before);
   } finally {
     await deleteServers(browser, name);
   }

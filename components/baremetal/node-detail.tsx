@@ -14,6 +14,7 @@ import { isBusy } from '@/lib/resources/baremetal/states';
 import { fieldErrors } from '@/lib/resources/schema';
 import { BaremetalAdminGate } from './admin-gate';
 import { useIronicCall, useNodePorts } from './data';
+import { FailureNotice } from '@/components/resource/failure-notice';
 
 const panel = 'mt-2 max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
 
@@ -33,12 +34,7 @@ export function NodeDetail({ id }: { id: string }) {
 
 function LastError({ node }: { node: Node }) {
   if (!node.last_error) return null;
-  return (
-    <div role="alert" aria-label="Last error" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-      <p className="font-medium">Last error</p>
-      <p className="break-words">{node.last_error}</p>
-    </div>
-  );
+  return <FailureNotice title="Last error" message={node.last_error} source="Ironic" />;
 }
 
 /** PUT /v1/nodes/{id}/maintenance with an optional reason (leaving maintenance is a plain action). */

@@ -12,6 +12,7 @@ import { busySince, canConfigure, canResize, clusterDefinition, configCli, resiz
 import { generateClientKey, kubeconfigYaml } from '@/lib/resources/container-infra/kubeconfig';
 import { osCall, useUpdate } from '@/lib/resources/hooks';
 import { useTemplates } from './data';
+import { FailureNotice } from '@/components/resource/failure-notice';
 
 export function ClusterDetail({ id }: { id: string }) {
   const [resizing, setResizing] = useState(false);
@@ -51,12 +52,7 @@ function StatusNote({ cluster: c }: { cluster: Cluster }) {
     );
   }
   if ((c.status ?? '').endsWith('_FAILED')) {
-    return (
-      <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
-        <p className="font-medium">{c.status}</p>
-        <p className="mt-0.5 break-words">{c.status_reason || 'Magnum gave no reason.'}</p>
-      </div>
-    );
+    return <FailureNotice title={c.status ?? 'Failed'} message={c.status_reason || 'Magnum gave no reason.'} source="Magnum" />;
   }
   return null;
 }

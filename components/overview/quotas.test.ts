@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countByStatus, formatAmount, parseCinderUsage, parseNeutronDetails, parseNovaDetail, parseNovaLimits, quotaSummary, quotaTone, usedFraction, type QuotaItem } from './quotas';
+import { countByStatus, formatAmount, quotaBars, statusColors, parseCinderUsage, parseNeutronDetails, parseNovaDetail, parseNovaLimits, quotaSummary, quotaTone, usedFraction, type QuotaItem } from './quotas';
 
 // Bodies as the real Zed cloud answers them (captured from the realcloud).
 const nova = { quota_set: { id: 'p', cores: { limit: 20, in_use: 2, reserved: 0 }, instances: { limit: 10, in_use: 1, reserved: 1 }, key_pairs: { limit: 100, in_use: 0, reserved: 0 }, ram: { limit: 51200, in_use: 2048, reserved: 0 } } };
@@ -79,5 +79,26 @@ describe('countByStatus', () => {
       { label: 'ERROR', tone: 'error', count: 1 },
       { label: 'SHUTOFF', tone: 'ok', count: 1 },
     ]);
+  });
+});
+
+describe('chart data', () => {
+  const item = (used: number, limit: number, reserved?: number): QuotaItem => ({ id: 'x', label: 'X', unit: 'count', used, limit, reserved });
+  it('splits a bar into used, reserved and free percent of the limit', () => {
+    expect(quotaBars([item(2, 10, 3)])).toEqual([{ used: 20, reserved: 30, free: 50 }]);
+  });
+  it('caps an over-quota bar at 100 % used and leaves unlimited and zero limits empty', () => {
+    expect(quotaBars([item(12, 10, 1), item(5, -1), item(0, 0), item(1, 0)])).toEqual([
+      { used: 100, reserved: 0, free: 0 },
+      { used: 0, reserved: 0, free: 0 },
+      { used: 0, reserved: 0, free: 0 },
+      { used: 100, reserved: 0, free: 0 },
+    ]);
+  });
+  it('gives statuses sharing a tone different shades of its hue', () => {
+    const c = statusColors([{ tone: 'ok' }, { tone: 'busy' }, { tone: 'ok' }, { tone: 'nonsense' }]);
+    expect(c[0]).not.toBe(c[2]);
+    expect(new Set(c).size).toBe(4);
+    expect(c[3]).toBe(statusColors([{ tone: 'unknown' }])[0]);
   });
 });

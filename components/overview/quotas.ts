@@ -126,3 +126,34 @@ export function countByStatus<T>(rows: readonly T[], status: (row: T) => { label
   }
   return [...m.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
+
+// Status colours are sRGB hex because Chart.js derives hover shades from them; the legend uses the same ones.
+export const STATUS_SHADES: Record<string, readonly string[]> = {
+  ok: ['#059669', '#10b981', '#047857', '#34d399'],
+  busy: ['#0284c7', '#0ea5e9', '#0369a1', '#38bdf8'],
+  error: ['#dc2626', '#f87171', '#b91c1c', '#fca5a5'],
+  unknown: ['#71717a', '#a1a1aa', '#52525b', '#d4d4d8'],
+};
+
+/** One colour per status row: the tone's hue, a different shade for each status sharing that tone. */
+export function statusColors(counts: readonly { tone: string }[]): string[] {
+  const seen: Record<string, number> = {};
+  return counts.map((c) => {
+    const shades = STATUS_SHADES[c.tone] ?? STATUS_SHADES.unknown;
+    const i = seen[c.tone] ?? 0;
+    seen[c.tone] = i + 1;
+    return shades[i % shades.length];
+  });
+}
+
+/** Percent of the limit taken by used and by reserved (capped to the bar), the rest free. Unlimited rows and a
+ *  zero limit with nothing used are empty bars: there is no share to draw. */
+export function quotaBars(items: readonly QuotaItem[]) {
+  return items.map((q) => {
+    if (isUnlimited(q)) return { used: 0, reserved: 0, free: 0 };
+    if (q.limit === 0) return { used: q.used > 0 ? 100 : 0, reserved: 0, free: 0 };
+    const used = Math.min(100, (q.used / q.limit) * 100);
+    const reserved = Math.min(100 - used, ((q.reserved ?? 0) / q.limit) * 100);
+    return { used, reserved, free: 100 - used - reserved };
+  });
+}

@@ -1,9 +1,11 @@
 'use client';
 // The overview's charts: quota usage per service (used, reserved, limit) and resources per status.
-// Plain HTML/CSS bars with ARIA meters: no charting library, so the page adds no JS beyond this file, and every
-// chart has a name, a text summary and a table of the numbers. Only catalog services are queried.
+// The charts themselves (Chart.js, charts.tsx) load lazily after the numbers: the text rows beside each chart are
+// ARIA meters and a legend carrying the same numbers, and each group has a table of them. Only catalog services
+// are queried.
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useEffect, useId, useMemo } from 'react';
 import { ApiError } from '@/lib/client/api';
 import { COMPUTE_HEADERS, serverDefinition } from '@/lib/resources/compute/server';
@@ -21,9 +23,14 @@ import {
   parseNovaLimits,
   quotaSummary,
   quotaTone,
+  statusColors,
   usedFraction,
   type QuotaItem,
 } from './quotas';
+
+// Placeholders keep the layout still while Chart.js loads.
+const QuotaBarChart = dynamic(() => import('./charts').then((m) => m.QuotaBarChart), { ssr: false, loading: () => <div aria-hidden="true" className="h-40" /> });
+const StatusDoughnut = dynamic(() => import('./charts').then((m) => m.StatusDoughnut), { ssr: false, loading: () => <div aria-hidden="true" className="h-36 w-36 shrink-0" /> });
 
 /** Catalog types present for each quota API (undefined: not in this cloud, not queried). */
 export interface UsageServices {
@@ -120,7 +127,6 @@ export function UsageCharts({ services }: { services: UsageServices }) {
 }
 
 const card = 'rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
-const toneBar = { ok: 'bg-brand-600 dark:bg-brand-500', warn: 'bg-amber-500', full: 'bg-red-600' } as const;
 
 function QuotaGroup({ title, items, pending, error, stale }: { title: string; items?: QuotaItem[]; pending: boolean; error: unknown; stale: boolean }) {
   const tableId = useId();
@@ -140,7 +146,12 @@ function QuotaGroup({ title, items, pending, error, stale }: { title: string; it
       )}
       {items && (
         <>
-          <ul className="mt-3 space-y-3">
+          {items.length > 0 && (
+            <div className="mt-3">
+              <QuotaBarChart title={title} items={items} />
+            </div>
+          )}
+          <ul className="mt-3 space-y-1">
             {items.map((q) => (
               <li key={q.id}>
                 <QuotaMeter q={q} />
@@ -186,44 +197,34 @@ function QuotaGroup({ title, items, pending, error, stale }: { title: string; it
 function QuotaMeter({ q }: { q: QuotaItem }) {
   const labelId = useId();
   const summary = quotaSummary(q);
-  const f = usedFraction(q);
-  const usedPct = f === null ? 0 : Math.min(100, (q.used / Math.max(q.limit, 1)) * 100);
-  const reservedPct = f === null ? 0 : Math.min(100 - usedPct, ((q.reserved ?? 0) / Math.max(q.limit, 1)) * 100);
+  const tone = quotaTone(q);
+  const limited = usedFraction(q) !== null;
+  // The chart above draws the bars; this row is its text and the value for assistive technology.
   return (
-    <div>
-      <div className="flex items-baseline justify-between gap-2 text-sm">
-        <span id={labelId} className="font-medium">
-          {q.label}
-        </span>
-        <span className="text-right text-xs text-zinc-600 tabular-nums dark:text-zinc-300">{summary}</span>
-      </div>
-      {f === null ? (
-        <div role="img" aria-label={`${q.label}: ${summary}`} className="mt-1 h-2.5 rounded-full border border-dashed border-zinc-400 dark:border-zinc-600" title="Unlimited" />
-      ) : (
-        <div
-          role="meter"
-          aria-labelledby={labelId}
-          aria-valuemin={0}
-          aria-valuemax={q.limit}
-          aria-valuenow={Math.min(q.used, Math.max(q.limit, 0))}
-          aria-valuetext={summary}
-          data-tone={quotaTone(q)}
-          className="mt-1 flex h-2.5 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
-        >
-          <div className={toneBar[quotaTone(q)]} style={{ width: `${usedPct}%` }} />
-          <div className="bg-[repeating-linear-gradient(45deg,var(--color-zinc-500)_0_3px,transparent_3px_6px)]" style={{ width: `${reservedPct}%` }} />
-        </div>
-      )}
+    <div
+      role={limited ? 'meter' : undefined}
+      aria-labelledby={limited ? labelId : undefined}
+      aria-valuemin={limited ? 0 : undefined}
+      aria-valuemax={limited ? q.limit : undefined}
+      aria-valuenow={limited ? Math.min(q.used, Math.max(q.limit, 0)) : undefined}
+      aria-valuetext={limited ? summary : undefined}
+      data-tone={tone}
+      className="flex items-baseline justify-between gap-2 text-sm"
+    >
+      <span id={labelId} className="font-medium">
+        {q.label}
+      </span>
+      <span className={`text-right text-xs tabular-nums ${tone === 'full' ? 'font-semibold text-red-700 dark:text-red-300' : tone === 'warn' ? 'text-amber-700 dark:text-amber-300' : 'text-zinc-600 dark:text-zinc-300'}`}>
+        {summary}
+      </span>
     </div>
   );
 }
 
-const toneDot: Record<string, string> = { ok: 'bg-emerald-600', busy: 'bg-sky-600', error: 'bg-red-600', unknown: 'bg-zinc-500' };
-
 function StatusChart<T>({ title, rows, status, pending, error }: { title: string; rows?: readonly T[]; status: (row: T) => { label: string; tone: string }; pending: boolean; error: unknown }) {
   const headingId = useId();
   const counts = rows ? countByStatus(rows, status) : [];
-  const max = Math.max(1, ...counts.map((c) => c.count));
+  const colors = statusColors(counts);
   const total = rows?.length ?? 0;
   return (
     <section aria-labelledby={headingId} className={card}>
@@ -241,24 +242,24 @@ function StatusChart<T>({ title, rows, status, pending, error }: { title: string
       )}
       {rows && counts.length === 0 && <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">None yet.</p>}
       {counts.length > 0 && (
-        // The list is the chart and its own text alternative: each bar carries its label and number as text.
-        <ul aria-labelledby={headingId} className="mt-3 space-y-2">
-          {counts.map((c) => (
-            <li key={c.label} className="grid grid-cols-[minmax(6rem,auto)_1fr_2.5rem] items-center gap-2 text-sm">
-              <span className="flex items-center gap-1.5">
-                <span aria-hidden="true" className={`h-2 w-2 rounded-full ${toneDot[c.tone] ?? toneDot.unknown}`} />
-                {c.label}
-              </span>
-              <span aria-hidden="true" className="h-3 rounded bg-zinc-100 dark:bg-zinc-800">
-                <span className={`block h-3 rounded ${toneDot[c.tone] ?? toneDot.unknown}`} style={{ width: `${(c.count / max) * 100}%` }} />
-              </span>
-              <span className="text-right tabular-nums">
-                <span className="sr-only">: </span>
-                {c.count}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <div className="mt-3 flex flex-wrap items-center gap-4">
+          <StatusDoughnut title={title} counts={counts} />
+          {/* The legend, and the chart's numbers as text. */}
+          <ul aria-labelledby={headingId} className="min-w-40 flex-1 space-y-1.5">
+            {counts.map((c, i) => (
+              <li key={c.label} className="flex items-center justify-between gap-2 text-sm">
+                <span className="flex items-center gap-1.5">
+                  <span aria-hidden="true" className="h-2.5 w-2.5 rounded-full" style={{ backgroundColor: colors[i] }} />
+                  {c.label}
+                </span>
+                <span className="tabular-nums">
+                  <span className="sr-only">: </span>
+                  {c.count}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </section>
   );

@@ -13,6 +13,7 @@ import { StatusBadge } from './status-badge';
 import { useRunAction } from './use-run-action';
 import { CopyLink } from '@/components/ui/copy-link';
 import { CliHint } from '@/components/ui/cli-hint';
+import { Sensitive } from '@/components/shell/presentation';
 
 export interface DetailTab<T> {
   id: string;
@@ -53,7 +54,9 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
               .map((f) => (
                 <div key={f.label} className="contents">
                   <dt className="text-zinc-500 dark:text-zinc-400">{f.label}</dt>
-                  <dd className={f.mono ? 'font-mono text-xs break-all' : 'break-words'}>{String(f.value(r, ctx) ?? '') || '—'}</dd>
+                  <dd className={f.mono ? 'font-mono text-xs break-all' : 'break-words'}>
+                    {f.sensitive && String(f.value(r, ctx) ?? '') ? <Sensitive kind={f.sensitive}>{String(f.value(r, ctx))}</Sensitive> : String(f.value(r, ctx) ?? '') || '—'}
+                  </dd>
                 </div>
               ))}
           </dl>
@@ -104,7 +107,9 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
         </Link>
       </nav>
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">{def.name(row) || def.id(row)}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {def.sensitiveName && def.name(row) ? <Sensitive kind={def.sensitiveName}>{def.name(row)}</Sensitive> : def.name(row) || def.id(row)}
+        </h1>
         {def.status && <StatusBadge status={gone ? { label: 'Deleted', tone: 'unknown' } : def.status(row)} />}
         {q.isError && !gone && (
           <span role="status" className="text-xs text-amber-700 dark:text-amber-300">

@@ -17,6 +17,7 @@ import { ApiErrorNotice } from './api-error';
 import { age, cellText, compareCells, download, matchesSearch, toCsv, toJson } from './format';
 import { StatusBadge } from './status-badge';
 import { useRunAction } from './use-run-action';
+import { Sensitive } from '@/components/shell/presentation';
 
 // ---- column choice, persisted per kind in localStorage ----
 const columnListeners = new Set<() => void>();
@@ -298,19 +299,21 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
 
 function Cell<T>({ column, row, ctx, def, now, link }: { column: Column<T>; row: T; ctx: RowContext; def: ResourceDefinition<T>; now: number | null; link?: string }) {
   const v = column.value(row, ctx);
+  // A sensitive column's text is wrapped so presentation mode can mask it.
+  const text = (s: string) => (column.sensitive && s ? <Sensitive kind={column.sensitive}>{s}</Sensitive> : s);
   switch (column.cell) {
     case 'status':
       return def.status ? <StatusBadge status={def.status(row)} /> : <>{cellText(v)}</>;
     case 'name':
       return link ? (
         <Link href={link} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-          {cellText(v) || def.id(row)}
+          {text(cellText(v) || def.id(row))}
         </Link>
       ) : (
-        <span className="font-medium">{cellText(v)}</span>
+        <span className="font-medium">{text(cellText(v))}</span>
       );
     case 'mono':
-      return <span className="font-mono text-xs">{cellText(v)}</span>;
+      return <span className="font-mono text-xs">{text(cellText(v))}</span>;
     case 'age':
       return (
         <time dateTime={cellText(v)} title={cellText(v)} className="whitespace-nowrap">
@@ -322,13 +325,13 @@ function Cell<T>({ column, row, ctx, def, now, link }: { column: Column<T>; row:
         <ul className="space-y-0.5">
           {(Array.isArray(v) ? v : [cellText(v)]).map((x: string) => (
             <li key={x} className="font-mono text-xs whitespace-nowrap">
-              {x}
+              {text(x)}
             </li>
           ))}
         </ul>
       );
     default:
-      return <>{cellText(v)}</>;
+      return <>{text(cellText(v))}</>;
   }
 }
 

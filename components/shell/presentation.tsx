@@ -6,10 +6,11 @@
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useDismiss } from './use-dismiss';
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { MaskKind } from '@/lib/resources/types';
 
 export const PRESENTATION_KEY = 'stratus.presentation';
 
-export type MaskKind = 'email' | 'projectId' | 'secretName';
+export type { MaskKind };
 
 export interface PresentationSettings {
   on: boolean;

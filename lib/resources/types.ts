@@ -48,6 +48,9 @@ export interface RowContext {
 
 export type CellKind = 'text' | 'mono' | 'name' | 'status' | 'age' | 'list';
 
+/** Values presentation mode can mask on a shared screen (components/shell/presentation.tsx). */
+export type MaskKind = 'email' | 'projectId' | 'secretName';
+
 export interface Column<T> {
   id: string;
   label: string;
@@ -58,6 +61,8 @@ export interface Column<T> {
   sortKey?: string;
   /** Hidden until the user picks it in the column chooser. */
   hidden?: boolean;
+  /** Masked in presentation mode when the speaker chose to mask this kind of value. */
+  sensitive?: MaskKind;
 }
 
 export interface FilterOption {
@@ -138,6 +143,7 @@ export interface OverviewField<T> {
   value: (row: T, ctx: RowContext) => string | number | null | undefined;
   mono?: boolean;
   adminOnly?: boolean;
+  sensitive?: MaskKind;
 }
 
 export interface ResourceDefinition<T, C = unknown> {
@@ -161,6 +167,8 @@ export interface ResourceDefinition<T, C = unknown> {
   listSchema?: z.ZodType<T>;
   id: (row: T) => string;
   name: (row: T) => string;
+  /** The name itself is sensitive (secret names): masked on the detail page's heading in presentation mode. */
+  sensitiveName?: MaskKind;
   status?: (row: T) => StatusInfo;
   columns: readonly Column<T>[];
   filters?: readonly Filter[];

@@ -29,7 +29,7 @@ export const projectAdminDefinition: ResourceDefinition<KeystoneProject> = {
   status: (p) => enabled(p.enabled),
   columns: [
     { id: 'name', label: 'Name', value: (p) => p.name },
-    { id: 'id', label: 'ID', value: (p) => p.id, cell: 'mono' },
+    { id: 'id', label: 'ID', value: (p) => p.id, cell: 'mono', sensitive: 'projectId' },
     { id: 'domain', label: 'Domain ID', value: (p) => p.domain_id, cell: 'mono' },
     { id: 'enabled', label: 'Enabled', value: (p) => enabled(p.enabled).label, cell: 'status' },
     { id: 'description', label: 'Description', value: (p) => p.description ?? '' },
@@ -65,7 +65,7 @@ export const userAdminDefinition: ResourceDefinition<KeystoneUser> = {
   ],
   columns: [
     { id: 'name', label: 'Name', value: (u) => u.name },
-    { id: 'email', label: 'E-mail', value: (u) => u.email ?? '' },
+    { id: 'email', label: 'E-mail', value: (u) => u.email ?? '', sensitive: 'email' },
     { id: 'project', label: 'Default project', value: (u, ctx) => (u.default_project_id ? (ctx.lookups.projects?.[u.default_project_id] ?? u.default_project_id) : '') },
     { id: 'domain', label: 'Domain ID', value: (u) => u.domain_id, cell: 'mono' },
     { id: 'enabled', label: 'Enabled', value: (u) => enabled(u.enabled).label, cell: 'status' },

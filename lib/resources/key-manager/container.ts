@@ -42,7 +42,7 @@ export const containerDefinition: ResourceDefinition<Container> = {
   columns: [
     { id: 'name', label: 'Name', value: (c) => c.name || refId(c.container_ref), cell: 'name' },
     { id: 'type', label: 'Type', value: (c) => c.type },
-    { id: 'secrets', label: 'Secrets', value: (c) => c.secret_refs.map((r) => r.name || refId(r.secret_ref)), cell: 'list' },
+    { id: 'secrets', label: 'Secrets', value: (c) => c.secret_refs.map((r) => r.name || refId(r.secret_ref)), cell: 'list', sensitive: 'secretName' },
     { id: 'status', label: 'Status', value: (c) => c.status ?? '', cell: 'status' },
     { id: 'age', label: 'Created', value: (c) => utc(c.created), cell: 'age' },
     { id: 'id', label: 'ID', value: (c) => refId(c.container_ref), cell: 'mono', hidden: true },
