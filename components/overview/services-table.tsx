@@ -13,7 +13,8 @@ function statusTone(status: string): string {
   return 'bg-zinc-100 text-zinc-700 ring-zinc-200 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-700';
 }
 
-export function VersionList({ versions, error }: { versions: Version[]; error?: string }) {
+export function VersionList({ versions, error, note }: { versions: Version[]; error?: string; note?: string }) {
+  if (note) return <span className="text-xs text-zinc-600 dark:text-zinc-300">{note}</span>;
   if (error) return <span className="text-xs text-red-600 dark:text-red-400">Version discovery failed: {error}</span>;
   if (versions.length === 0) return <span className="text-zinc-400 dark:text-zinc-500">—</span>;
   return (
@@ -77,7 +78,7 @@ export function ServicesTable({ services, region }: { services: ServiceInfo[]; r
               <th scope="row" className="px-4 py-3 text-left font-mono text-xs font-medium whitespace-nowrap">{s.type}</th>
               <td className="px-4 py-3 whitespace-nowrap">{s.name}</td>
               <td className="px-4 py-3">
-                <VersionList versions={s.versions} error={s.error} />
+                <VersionList versions={s.versions} error={s.error} note={s.note} />
               </td>
               <td className="px-4 py-3">
                 <EndpointList endpoints={s.endpoints} region={region} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discoveryCandidates, parseDiscovery } from './discovery';
+import { discoveryCandidates, parseDiscovery, swiftInfoUrl } from './discovery';
 
 describe('parseDiscovery', () => {
   it('reads a single version document (Nova at /v2.1)', () => {
@@ -20,4 +20,15 @@ describe('parseDiscovery', () => {
 it('discoveryCandidates walks up from the endpoint', () => {
   expect(discoveryCandidates('http://h:8776/v3/abc')).toEqual(['http://h:8776/v3/abc/', 'http://h:8776/v3/', 'http://h:8776/']);
   expect(discoveryCandidates('http://h:9292')).toEqual(['http://h:9292/']);
+});
+
+describe('swiftInfoUrl', () => {
+  it('points at /info beside the /v1/AUTH_ path, under any prefix', () => {
+    expect(swiftInfoUrl('http://127.0.0.1:8080/v1/AUTH_abc')).toBe('http://127.0.0.1:8080/info');
+    expect(swiftInfoUrl('http://127.0.0.1:5050/object-store/v1/AUTH_abc')).toBe('http://127.0.0.1:5050/object-store/info');
+  });
+  it('has no answer for an endpoint without a /v1 segment', () => {
+    expect(swiftInfoUrl('http://127.0.0.1:8080/swift')).toBeUndefined();
+    expect(swiftInfoUrl('http://127.0.0.1:8080/v10/x')).toBeUndefined();
+  });
 });

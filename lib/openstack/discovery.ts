@@ -13,6 +13,8 @@ export type ServiceInfo = {
   endpoints: { interface: string; region: string; url: string }[];
   versions: ServiceVersion[];
   error?: string;
+  /** What was learnt instead of a version document (Swift publishes none; its /info names the release). */
+  note?: string;
 };
 
 const VersionSchema = z.looseObject({
@@ -38,6 +40,15 @@ export function parseDiscovery(body: unknown): ServiceVersion[] | undefined {
     maxVersion: v.version || v.max_version || undefined,
   }));
 }
+
+/** Swift's capabilities document sits at the proxy's root, beside the /v1/AUTH_<project> path. */
+export function swiftInfoUrl(endpoint: string): string | undefined {
+  const u = new URL(endpoint);
+  const at = u.pathname.search(/\/v1(\/|$)/);
+  return at < 0 ? undefined : `${u.origin}${u.pathname.slice(0, at)}/info`;
+}
+
+const SwiftInfoSchema = z.looseObject({ swift: z.looseObject({ version: z.string() }) });
 
 /** Candidate discovery URLs: the endpoint itself, then with trailing path segments removed (e.g. Cinder's /v3/<project>). */
 export function discoveryCandidates(endpoint: string): string[] {
@@ -84,6 +95,16 @@ export async function discoverServices(session: SessionData): Promise<ServiceInf
           if (versions?.length) return { ...base, versions };
         } catch {
           // Try the next candidate; report below if none answers.
+        }
+      }
+      const info = entry.type === 'object-store' ? swiftInfoUrl(here.url) : undefined;
+      if (info) {
+        try {
+          const res = await osFetch(cloud, info, { what: entry.type, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+          const parsed = SwiftInfoSchema.safeParse(await res.json());
+          if (parsed.success) return { ...base, note: `Swift ${parsed.data.swift.version}, API v1 (from /info: Swift publishes no version document)` };
+        } catch {
+          // Reported below.
         }
       }
       return { ...base, error: 'No version document' };
