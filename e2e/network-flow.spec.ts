@@ -145,8 +145,12 @@ test('launch an instance on the network; associate a floating IP from the instan
   await expect(form.getByLabel('Flavor', { exact: true })).not.toHaveValue('');
   await form.getByLabel('Name', { exact: true }).fill(vm);
   const nets = form.getByRole('group', { name: 'Networks' });
+  // Wait for the list (the form's default choice comes with it) before unticking: unticking too early left the
+  // default network ticked too, and two interfaces make the floating IP form ask which one.
+  await expect(nets.getByRole('checkbox', { name: net })).toBeVisible();
   for (const box of await nets.getByRole('checkbox', { checked: true }).all()) await box.uncheck();
   await nets.getByRole('checkbox', { name: net }).check();
+  await expect(nets.getByRole('checkbox', { checked: true })).toHaveCount(1);
   await form.getByLabel('Key pair', { exact: true }).selectOption({ label: 'None' });
   await watchStatuses(page, vm);
   await form.getByRole('button', { name: 'Launch' }).click();
