@@ -136,7 +136,9 @@ async function routeJs(browser: Browser, stack: Stack, route: string, ready: (pa
   });
   const doc = await page.goto(url);
   const html = (await doc?.text()) ?? '';
-  const inHtml = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => new URL(m[1].replace(/&amp;/g, '&'), url).href));
+  // nomodule scripts (Next's legacy polyfills) are never fetched by a modern browser: not counted.
+  const tags = [...html.matchAll(/<script[^>]+>/g)].map((m) => m[0]).filter((t) => !/\snomodule/.test(t));
+  const inHtml = new Set(tags.flatMap((t) => /src="([^"]+)"/.exec(t)?.slice(1) ?? []).map((src) => new URL(src.replace(/&amp;/g, '&'), url).href));
   await ready(page).waitFor({ state: 'visible' });
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1000);
