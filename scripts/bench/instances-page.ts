@@ -137,7 +137,7 @@ async function routeJs(browser: Browser, stack: Stack, route: string, ready: (pa
   const doc = await page.goto(url);
   const html = (await doc?.text()) ?? '';
   // nomodule scripts (Next's legacy polyfills) are never fetched by a modern browser: not counted.
-  const tags = [...html.matchAll(/<script[^>]+>/g)].map((m) => m[0]).filter((t) => !/\snomodule/.test(t));
+  const tags = [...html.matchAll(/<script[^>]+>/g)].map((m) => m[0]).filter((t) => !/\snomodule/i.test(t));
   const inHtml = new Set(tags.flatMap((t) => /src="([^"]+)"/.exec(t)?.slice(1) ?? []).map((src) => new URL(src.replace(/&amp;/g, '&'), url).href));
   await ready(page).waitFor({ state: 'visible' });
   await page.waitForLoadState('networkidle');
