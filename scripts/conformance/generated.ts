@@ -6,7 +6,7 @@ import { defaultFlavor, launchCli, serverDefinition, type ServerCreate } from '.
 import type { AnyDefinition } from '../../lib/resources/types';
 import { snapshotCreateCli, snapshotDefinition } from '../../lib/resources/volume/snapshot';
 import { volumeCreateCli, volumeDefinition } from '../../lib/resources/volume/volume';
-import { check, oneLine, type Env, type Row, type Step } from './harness';
+import { check, oneLine, type Creds, type Env, type Row, type Step } from './harness';
 
 const suffix = `${process.pid}`;
 const demo = (env: Env) => env.password('demo');
@@ -18,17 +18,19 @@ export function actionCli(def: AnyDefinition, id: string, row: unknown): string 
   return action.cli(row);
 }
 
-async function shellOk(env: Env, line: string, json = false): Promise<string> {
-  const r = await env.shell(demo(env), json ? `${line} -f json` : line);
+/** Runs a dashboard command line through the shell (as demo unless told); it must exit 0. `json` appends `-f json`. */
+export async function shellOk(env: Env, line: string, json = false, creds: Creds = demo(env)): Promise<string> {
+  const r = await env.shell(creds, json ? `${line} -f json` : line);
   check(r.code === 0, `${line}: exit ${r.code}: ${oneLine(r.stderr)}`);
   return r.stdout;
 }
 
-async function until(env: Env, args: string[], done: (row: Row) => boolean, what: string, timeoutMs = 60_000): Promise<Row> {
+/** Polls `openstack <args> -f json` until `done` (an ERROR status fails at once). */
+export async function until(env: Env, args: string[], done: (row: Row) => boolean, what: string, timeoutMs = 60_000, creds: Creds = demo(env)): Promise<Row> {
   const end = Date.now() + timeoutMs;
   let last: Row = {};
   while (Date.now() < end) {
-    last = await env.json<Row>(demo(env), [...args, '-f', 'json']);
+    last = await env.json<Row>(creds, [...args, '-f', 'json']);
     if (done(last)) return last;
     if (String(last.status).toUpperCase() === 'ERROR') throw new Error(`${what}: ERROR ${JSON.stringify(last.fault ?? '')}`);
     await new Promise((r) => setTimeout(r, 500));
@@ -36,10 +38,11 @@ async function until(env: Env, args: string[], done: (row: Row) => boolean, what
   throw new Error(`${what}: still ${JSON.stringify(last.status)} after ${timeoutMs / 1000} s`);
 }
 
-async function gone(env: Env, args: string[], what: string): Promise<void> {
-  const end = Date.now() + 60_000;
+/** Polls `openstack <args>` (a show) until it fails: the resource is gone. */
+export async function gone(env: Env, args: string[], what: string, timeoutMs = 60_000, creds: Creds = demo(env)): Promise<void> {
+  const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
-    const r = await env.run(demo(env), args);
+    const r = await env.run(creds, args);
     if (r.code !== 0) return;
     await new Promise((res) => setTimeout(res, 500));
   }

@@ -11,5 +11,6 @@ import { containerInfraSteps } from './container-infra';
 import { baremetalSteps } from './baremetal';
 import { objectStoreSteps } from './object-store';
 import { generatedSteps } from './generated';
+import { generatedServiceSteps } from './generated-services';
 
-export const allSteps: Step[] = [...identitySteps, ...imageSteps, ...volumeSteps, ...networkSteps, ...computeSteps, ...dnsSteps, ...keyManagerSteps, ...containerInfraSteps, ...baremetalSteps, ...objectStoreSteps, ...generatedSteps];
+export const allSteps: Step[] = [...identitySteps, ...imageSteps, ...volumeSteps, ...networkSteps, ...computeSteps, ...dnsSteps, ...keyManagerSteps, ...containerInfraSteps, ...baremetalSteps, ...objectStoreSteps, ...generatedSteps, ...generatedServiceSteps];

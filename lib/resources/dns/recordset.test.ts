@@ -50,7 +50,12 @@ describe('requests and CLI', () => {
     const i = { name: 'www.example.org.', type: 'A', records: ['1.2.3.4'], ttl: 300, description: '' };
     expect(recordsetCreateRequest('z1', i)).toEqual({ method: 'POST', path: 'v2/zones/z1/recordsets', body: { name: 'www.example.org.', type: 'A', records: ['1.2.3.4'], ttl: 300 } });
     expect(recordsetCreateCli('example.org.', i, 'www')).toBe('openstack recordset create --type A --record 1.2.3.4 --ttl 300 example.org. www');
-    expect(recordsetCreateCli('example.org.', { type: 'TXT', records: ['"a b"'] }, '@')).toBe(`openstack recordset create --type TXT --record '"a b"' example.org. @`);
+    // The apex is the zone's name: designateclient turns a bare `@` into `@.example.org.` (conformance found it).
+    expect(recordsetCreateCli('example.org.', { type: 'TXT', records: ['"a b"'] }, '@')).toBe(`openstack recordset create --type TXT --record '"a b"' example.org. example.org.`);
+    expect(recordsetCreateCli('example.org.', { ...i, name: 'example.org.', type: 'MX', records: ['10 mail.example.org.'] }, '@')).toBe(
+      "openstack recordset create --type MX --record '10 mail.example.org.' --ttl 300 example.org. example.org.",
+    );
+    expect(recordsetCreateCli('example.org.', { type: 'A' }, '')).toBe('openstack recordset create --type A --record \'<record>\' example.org. \'<name>\'');
   });
   it('recordset paths are the zone’s and links go under the zone page', () => {
     const d = recordsetDefinition('z1');

@@ -182,6 +182,16 @@ export function recordsetUpdateRequest(r: Recordset, i: RecordsetInput): ApiRequ
 
 const recordWords = (records: readonly string[]) => (records.length ? records.flatMap((r) => ['--record', r]) : ['--record', '<record>']);
 
+/**
+ * The name word: relative to the zone (designateclient appends the zone to a name without a trailing dot), but
+ * the apex as the zone's own name: `@` would become `@.<zone>`, which is not the apex.
+ */
+function cliRecordsetName(zoneName: string, name: string | undefined, rawName: string): string {
+  if (name) return name === zoneName ? zoneName : relativeName(name, zoneName);
+  const raw = rawName.trim();
+  return raw === '@' ? zoneName : raw || '<name>';
+}
+
 export function recordsetCreateCli(zoneName: string, v: Partial<RecordsetInput> & { type: string }, rawName: string): string {
   return command(
     'openstack', 'recordset', 'create',
@@ -190,7 +200,7 @@ export function recordsetCreateCli(zoneName: string, v: Partial<RecordsetInput> 
     ...(v.ttl != null ? ['--ttl', String(v.ttl)] : []),
     ...(v.description ? ['--description', v.description] : []),
     zoneName,
-    v.name ? relativeName(v.name, zoneName) : rawName.trim() || '<name>',
+    cliRecordsetName(zoneName, v.name, rawName),
   );
 }
 

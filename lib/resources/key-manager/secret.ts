@@ -1,7 +1,7 @@
 // Barbican v1 secrets. A secret is named by its `secret_ref` URL; the id is its last path segment.
 // The payload is never part of these objects: it is fetched on demand (payload.ts) and never cached.
 import { z } from 'zod';
-import { command } from '../cli';
+import { command, sh } from '../cli';
 import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
 
 export const KEY_MANAGER_SERVICE = 'key-manager';
@@ -177,6 +177,9 @@ export function secretCreateRequest(input: SecretCreateInput): ApiRequest {
 /**
  * `openstack secret store`: the payload itself never appears, a shell variable or the file stands in. The client
  * defaults --algorithm aes, --bit-length 256, --mode cbc, so the line states what the form sends.
+ * A file goes as its base64 text (`--payload "$(base64 < file | tr -d '\n')"`), as the form sends it: barbicanclient's
+ * `--file` sends the raw bytes as UTF-8 text, so with `--payload-content-encoding base64` a binary file fails
+ * ("'utf-8' codec can't decode") and a text file is taken for base64.
  */
 export function secretStoreCli(input: Partial<SecretCreateInput>): string {
   const file = input.encoding === 'base64';
@@ -190,7 +193,7 @@ export function secretStoreCli(input: Partial<SecretCreateInput>): string {
     ...(input.bit_length ? ['--bit-length', input.bit_length] : []),
     ...(input.mode ? ['--mode', input.mode] : []),
     ...(input.expiration ? ['--expiration', expirationValue(input.expiration)] : []),
-  ) + (file ? ` --file ${input.fileName ? command('x', input.fileName).slice(2) : '<file>'}` : ' --payload "$PAYLOAD"');
+  ) + (file ? ` --payload "$(base64 < ${sh(input.fileName || '<file>')} | tr -d '\\n')"` : ' --payload "$PAYLOAD"');
 }
 
 /** `openstack secret get --payload`: prints the payload (barbicanclient asks for text/plain unless told). */
