@@ -123,6 +123,9 @@ describe('dns: recordsets', () => {
     });
     expect((await post({ name: 'x.rs.example.org.', type: 'BOGUS', records: ['a'] })).status).toBe(400);
     expect((await post({ name: 'x', type: 'A', records: ['192.0.2.1'] })).body).toMatchObject({ message: expect.stringContaining('does not end with a dot') });
+    // The CLI appends the zone to a name without a trailing dot: '@' becomes '@.<zone>', which Designate refuses.
+    expect((await post({ name: '@.rs.example.org.', type: 'A', records: ['192.0.2.1'] })).body).toMatchObject({ code: 400, type: 'invalid_object', message: expect.stringContaining('Host name @.rs.example.org. is invalid') });
+    expect((await post({ name: '*.rs.example.org.', type: 'A', records: ['192.0.2.1'] })).status).toBe(202);
     expect((await post({ name: 'rs.example.org.', type: 'MX', records: ['10 mail.rs.example.org.'] })).status).toBe(202);
     expect((await post({ name: 'v6.rs.example.org.', type: 'AAAA', records: ['2001:db8::1'] })).status).toBe(202);
     expect((await post({ name: '_sip._tcp.rs.example.org.', type: 'SRV', records: ['10 60 5060 sip.rs.example.org.'] })).status).toBe(202);

@@ -365,6 +365,8 @@ function zoneRoutes(r: Router, { core, s }: DnsDeps): void {
     const ttl = validateTtl(body.ttl) ?? null;
     const name = body.name.toLowerCase();
     if (!name.endsWith('.')) throw valueError(`Host name ${body.name} does not end with a dot`);
+    // Designate's HostField: labels of letters, digits, '_' and '-' (a leading '*' allowed), so '@.zone.' is refused.
+    if (!isFqdn(name)) throw valueError(`Host name ${body.name} is invalid`);
     if (type === 'SOA') throw dnsError(400, 'bad_request', 'Creating a SOA recordset is not allowed');
     if (name !== zone.name && !name.endsWith(`.${zone.name}`)) throw dnsError(400, 'invalid_recordset_location', "RecordSet is not contained within it's parent zone");
     if (zone.action === 'DELETE') throw dnsError(400, 'bad_request', 'Zone is being deleted');
