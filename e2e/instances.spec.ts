@@ -97,6 +97,11 @@ test('an instance from a fail- image ends in ERROR with the fault message', asyn
   await expect(fault).toContainText('No valid host was found');
   // In plain words, with the likely next step.
   await expect(fault).toContainText('Next step: Try a smaller flavor or another availability zone');
+  // With the request id of the create that failed, as the action log lists it.
+  await expect(fault).toContainText(/Request ID: req-[0-9a-f-]{36}/);
+  const requestId = /Request ID: (req-[0-9a-f-]{36})/.exec((await fault.textContent()) ?? '')![1];
+  await page.getByRole('tab', { name: 'Action log' }).click();
+  await expect(page.getByRole('table', { name: 'Action log' }).getByRole('row').filter({ hasText: 'create' })).toContainText(requestId);
 });
 
 test('bulk delete two instances', async ({ page }) => {

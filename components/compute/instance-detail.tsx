@@ -47,7 +47,7 @@ function OverviewExtra({ server }: { server: Server }) {
   const meta = Object.entries(server.metadata ?? {});
   return (
     <>
-      {server.fault && <FailureNotice title="Fault" code={server.fault.code} message={server.fault.message} source="Nova" />}
+      <Fault server={server} />
       <section aria-labelledby="meta-heading" className="space-y-2">
         <h2 id="meta-heading" className="text-sm font-semibold">
           Metadata
@@ -540,13 +540,27 @@ const ActionsSchema = z.looseObject({
   instanceActions: z.array(z.looseObject({ action: z.string(), request_id: z.string(), start_time: z.string(), user_id: z.string().nullable().optional(), message: z.string().nullable().optional() })),
 });
 
-function ActionLog({ server }: { server: Server }) {
+/** GET /servers/{id}/os-instance-actions (newest first), refetched when the server changes. */
+function useInstanceActions(server: Server, enabled = true) {
   const { projectId } = useProjectScope();
-  const q = useQuery({
+  return useQuery({
     queryKey: ['os', projectId, 'server', 'item', server.id, 'actions', server.updated],
     queryFn: async ({ signal }) =>
       parseResponse(ActionsSchema, await osCall(def, { method: 'GET', path: `servers/${server.id}/os-instance-actions` }, signal), 'compute os-instance-actions').instanceActions,
+    enabled,
   });
+}
+
+/** The fault with the request id of the action that failed (Nova marks it message "Error"), else the newest one. */
+function Fault({ server }: { server: Server }) {
+  const actions = useInstanceActions(server, !!server.fault);
+  if (!server.fault) return null;
+  const failed = actions.data?.find((a) => a.message === 'Error') ?? actions.data?.[0];
+  return <FailureNotice title="Fault" code={server.fault.code} message={server.fault.message} source="Nova" requestId={failed?.request_id} />;
+}
+
+function ActionLog({ server }: { server: Server }) {
+  const q = useInstanceActions(server);
   if (q.isError) return <ApiErrorNotice title="Could not load the action log" error={q.error} />;
   return (
     <div className={box}>

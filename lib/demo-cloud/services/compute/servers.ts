@@ -274,7 +274,8 @@ export function serverRoutes(router: Router, deps: ComputeDeps): void {
         group.members.push(srv.id);
         srv.server_groups.push(group.id);
       }
-      recordAction(core, srv, 'create', requestId, auth.user.id, auth.project.id, 'compute__do_build_and_run_instance', 4, null, failing ? 'Error' : 'Success');
+      // Nova's action_event_finish sets the action's message to 'Error' when an event fails.
+      recordAction(core, srv, 'create', requestId, auth.user.id, auth.project.id, 'compute__do_build_and_run_instance', 4, failing ? 'Error' : null, failing ? 'Error' : 'Success');
       addServer(s, srv);
       created.push(srv);
     }
