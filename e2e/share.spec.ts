@@ -63,6 +63,13 @@ test('presentation mode masks secret names when the speaker chooses to', async (
     await banner.getByRole('checkbox', { name: 'Secret names' }).check();
     await expect(table.getByText(name)).toHaveCount(0);
     await expect(table.getByText('hidden in presentation mode')).toBeAttached();
+    // The command palette finds it by name and masks the name in its results as well.
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.getByRole('combobox').fill(name);
+    await expect(palette.getByRole('group', { name: 'Secrets' }).getByRole('option', { name: /hidden in presentation mode/ })).toBeVisible();
+    await expect(palette.getByText(name)).toHaveCount(0);
+    await palette.getByRole('combobox').press('Escape');
     // The link still leads to the secret, whose heading is masked too.
     await table.getByRole('link', { name: /hidden in presentation mode/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/hidden in presentation mode/);

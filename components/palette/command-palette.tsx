@@ -7,6 +7,8 @@ import { apiFetch } from '@/lib/client/api';
 import type { ClientSession } from '@/lib/client/session';
 import { matchHits, searchSources, type SearchSource } from '@/lib/resources/search';
 import { projectHref, providingType, visibleGroups } from '@/components/shell/nav';
+import { Sensitive } from '@/components/shell/presentation';
+import type { MaskKind } from '@/lib/resources/types';
 
 interface Entry {
   id: string;
@@ -14,6 +16,8 @@ interface Entry {
   label: string;
   detail?: string;
   href: string;
+  /** The label is a value presentation mode may mask. */
+  sensitive?: MaskKind;
 }
 
 /** Common actions: the page that starts them, when the cloud has the service. */
@@ -107,7 +111,7 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
       if (r.isPending) pending.push(src);
       else if (r.isError) failed.push({ src, message: r.error instanceof Error ? r.error.message : String(r.error) });
       else for (const hit of matchHits(src, r.data, query)) {
-        entries.push({ id: `${src.kind}:${hit.id}`, group: src.label, label: hit.name || hit.id, detail: hit.id, href: href(src.href(hit)) });
+        entries.push({ id: `${src.kind}:${hit.id}`, group: src.label, label: hit.name || hit.id, detail: hit.id, href: href(src.href(hit)), sensitive: hit.name ? src.sensitive : undefined });
       }
     });
   }
@@ -177,7 +181,7 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
                       onClick={() => go(e)}
                       className={`flex cursor-pointer items-baseline gap-2 px-4 py-1.5 text-sm ${selected ? 'bg-brand-100 text-brand-900 dark:bg-brand-900/40 dark:text-brand-100' : ''}`}
                     >
-                      <span className="truncate">{e.label}</span>
+                      {e.sensitive ? <Sensitive kind={e.sensitive} className="truncate">{e.label}</Sensitive> : <span className="truncate">{e.label}</span>}
                       {e.detail && <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{e.detail}</span>}
                     </div>
                   );

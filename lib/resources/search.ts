@@ -19,6 +19,7 @@ import { containerDefinition } from './key-manager/container';
 import { clusterDefinition } from './container-infra/cluster';
 import { clusterTemplateDefinition } from './container-infra/cluster-template';
 import { nodeDefinition } from './baremetal/node';
+import type { MaskKind } from './types';
 
 export interface SearchSource {
   kind: string;
@@ -36,6 +37,8 @@ export interface SearchSource {
   name: (o: Record<string, unknown>) => string;
   /** Only searched for admins (Ironic nodes). */
   adminOnly?: boolean;
+  /** Names presentation mode may mask (secret names). */
+  sensitive?: MaskKind;
 }
 
 export interface SearchHit {
@@ -55,6 +58,7 @@ function source(def: AnyDefinition, opts: { path: string; detail: boolean; admin
     href: (hit) => (opts.detail ? `${def.slug}/${encodeURIComponent(hit.id)}` : `${def.slug}?name=${encodeURIComponent(hit.name)}`),
     id: (o) => String(def.id(o) ?? ''),
     name: (o) => String(def.name(o) ?? ''),
+    sensitive: def.sensitiveName,
   };
 }
 
