@@ -1,7 +1,7 @@
 'use client';
 
 // Queries, calls and form pieces shared by the router, floating IP and security group pages and their instance-page
-// parts. Minimal local schemas for networks, subnets and ports: the networks helper's definitions replace them later.
+// parts. Networks, subnets and ports are parsed with the network resource kinds' own schemas.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
@@ -15,25 +15,15 @@ import { COMPUTE_HEADERS } from '@/lib/resources/compute/server';
 import { osCall, useProjectScope } from '@/lib/resources/hooks';
 import { parseResponse } from '@/lib/resources/schema';
 import type { ApiRequest, ResourceDefinition } from '@/lib/resources/types';
+import { NetworkSchema, type Network } from '@/lib/resources/network/network';
+import { PortSchema, type Port } from '@/lib/resources/network/port';
+import { SubnetSchema, type Subnet } from '@/lib/resources/network/subnet';
 
 export const NEUTRON = { service: 'network' } as const;
 export const NOVA = { service: 'compute', headers: COMPUTE_HEADERS } as const;
 
-const NetworkSchema = z.looseObject({ id: z.string().min(1), name: z.string(), 'router:external': z.boolean().optional(), subnets: z.array(z.string()).optional(), shared: z.boolean().optional() });
-const SubnetSchema = z.looseObject({ id: z.string().min(1), name: z.string(), network_id: z.string(), cidr: z.string(), ip_version: z.number(), gateway_ip: z.string().nullable().optional() });
-export const PortSchema = z.looseObject({
-  id: z.string().min(1),
-  name: z.string().optional(),
-  network_id: z.string(),
-  device_id: z.string().optional(),
-  device_owner: z.string().optional(),
-  status: z.string().optional(),
-  fixed_ips: z.array(z.looseObject({ ip_address: z.string(), subnet_id: z.string().optional() })).default([]),
-  security_groups: z.array(z.string()).default([]),
-});
-export type Network = z.infer<typeof NetworkSchema>;
-export type Subnet = z.infer<typeof SubnetSchema>;
-export type Port = z.infer<typeof PortSchema>;
+// These hooks read full objects (never `fields=` subsets), so the resource kinds' schemas apply.
+export type { Network, Port, Subnet };
 
 function useNeutronList<T>(kind: string, path: string, key: string, schema: z.ZodType<T>, enabled = true) {
   const { projectId } = useProjectScope();

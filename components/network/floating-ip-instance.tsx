@@ -4,16 +4,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
-import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { SelectField } from '@/components/ui/field';
 import { tableClass } from '@/components/ui/table';
 import { osCall, useProjectScope, useResourceList } from '@/lib/resources/hooks';
-import { disassociateCli, disassociateRequest, FloatingIpSchema, type FloatingIp } from '@/lib/resources/network/floating-ip';
+import { disassociateCli, disassociateRequest, serverFloatingIps, type FloatingIp } from '@/lib/resources/network/floating-ip';
 import { securityGroupDefinition, serverGroupCli, serverGroupRequest } from '@/lib/resources/network/security-group';
-import { parseResponse } from '@/lib/resources/schema';
 import { EdgeForm, Explain, NEUTRON, NOVA, useEdgeCall, usePorts } from './edge-data';
 import { AssociateFromInstanceForm } from './floating-ip-associate';
 
@@ -22,16 +20,9 @@ const { table, th, td, box } = tableClass;
 /** The floating IPs on the server's ports, from Neutron (Nova's addresses can lag behind an association). */
 export function useServerFloatingIps(serverId: string) {
   const { projectId } = useProjectScope();
-  const list = z.looseObject({ floatingips: z.array(FloatingIpSchema) });
   return useQuery({
     queryKey: ['os', projectId, 'floating-ip', 'list', 'of-server', serverId],
-    queryFn: async ({ signal }) => {
-      const ports = z.looseObject({ ports: z.array(z.looseObject({ id: z.string() })) });
-      const p = parseResponse(ports, await osCall(NEUTRON, { method: 'GET', path: `v2.0/ports?device_id=${encodeURIComponent(serverId)}&fields=id` }, signal), 'network ports');
-      if (!p.ports.length) return [];
-      const q = p.ports.map((x) => `port_id=${encodeURIComponent(x.id)}`).join('&');
-      return parseResponse(list, await osCall(NEUTRON, { method: 'GET', path: `v2.0/floatingips?${q}` }, signal), 'network floatingips').floatingips;
-    },
+    queryFn: ({ signal }) => serverFloatingIps((path) => osCall(NEUTRON, { method: 'GET', path }, signal), serverId),
   });
 }
 
@@ -94,11 +85,7 @@ function DisassociateForm({ fips, onDone }: { fips: readonly FloatingIp[]; onDon
 
 /** Disassociate every floating IP of a server (the instance list's row action). */
 export async function disassociateAll(serverId: string): Promise<void> {
-  const ports = (await osCall<{ ports: { id: string }[] }>(NEUTRON, { method: 'GET', path: `v2.0/ports?device_id=${encodeURIComponent(serverId)}&fields=id` })).ports;
-  for (const p of ports) {
-    const { floatingips } = await osCall<{ floatingips: { id: string }[] }>(NEUTRON, { method: 'GET', path: `v2.0/floatingips?port_id=${encodeURIComponent(p.id)}&fields=id` });
-    for (const f of floatingips) await osCall(NEUTRON, disassociateRequest(f.id));
-  }
+  for (const f of await serverFloatingIps((path) => osCall(NEUTRON, { method: 'GET', path }), serverId)) await osCall(NEUTRON, disassociateRequest(f.id));
 }
 
 /** The instance's security groups tab: the groups on its ports (from Neutron, current at once), add one, remove one. */

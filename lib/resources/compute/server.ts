@@ -2,6 +2,7 @@
 // no flavor calls; image names come from one Glance call for the ids on screen.
 import { z } from 'zod';
 import { sh } from '../cli';
+import { serverFloatingIps } from '../network/floating-ip';
 import type { ResourceAction, ResourceDefinition, StatusInfo } from '../types';
 
 export const COMPUTE_HEADERS = { 'OpenStack-API-Version': 'compute 2.79', 'X-OpenStack-Nova-API-Version': '2.79' };
@@ -150,12 +151,8 @@ export async function serverDependents(rows: readonly Server[], get: (service: s
     const vols = s['os-extended-volumes:volumes_attached'] ?? [];
     if (vols.length) out.push(`${name} has ${vols.length} attached volume${vols.length === 1 ? '' : 's'}: detached and kept, with their data.`);
     try {
-      const { ports = [] } = (await get('network', `v2.0/ports?device_id=${encodeURIComponent(s.id)}&fields=id`)) as { ports?: { id: string }[] };
-      if (ports.length) {
-        const query = ports.map((p) => `port_id=${encodeURIComponent(p.id)}`).join('&');
-        const { floatingips = [] } = (await get('network', `v2.0/floatingips?${query}`)) as { floatingips?: { floating_ip_address: string }[] };
-        if (floatingips.length) out.push(`${name} has floating IP ${floatingips.map((f) => f.floating_ip_address).join(', ')}: disassociated and kept in the project (release it to free it).`);
-      }
+      const floatingips = await serverFloatingIps((path) => get('network', path), s.id);
+      if (floatingips.length) out.push(`${name} has floating IP ${floatingips.map((f) => f.floating_ip_address).join(', ')}: disassociated and kept in the project (release it to free it).`);
     } catch {
       // No Neutron in this cloud: nothing more to say.
     }

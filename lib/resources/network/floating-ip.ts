@@ -154,3 +154,12 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
   ],
   cli: { list: 'openstack floating ip list --long', show: (f) => command('openstack', 'floating', 'ip', 'show', f.floating_ip_address) },
 };
+
+/** The floating IPs on a server's ports: Neutron keeps no server link, so ports by device_id, then floating IPs by
+ *  port_id (Nova's addresses can lag behind an association). `get` reads a Neutron path. */
+export async function serverFloatingIps(get: (path: string) => Promise<unknown>, serverId: string): Promise<FloatingIp[]> {
+  const ports = z.looseObject({ ports: z.array(z.looseObject({ id: z.string() })) }).parse(await get(`v2.0/ports?device_id=${encodeURIComponent(serverId)}&fields=id`)).ports;
+  if (!ports.length) return [];
+  const query = ports.map((p) => `port_id=${encodeURIComponent(p.id)}`).join('&');
+  return z.looseObject({ floatingips: z.array(FloatingIpSchema) }).parse(await get(`v2.0/floatingips?${query}`)).floatingips;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { serverDependents, type Server } from '../compute/server';
+import { serverFloatingIps } from './floating-ip';
+
+const fip = (id: string, address: string, port: string) => ({ id, floating_ip_address: address, floating_network_id: 'pub', port_id: port, fixed_ip_address: '10.0.0.5', router_id: 'r1', status: 'ACTIVE' });
+
+/** Neutron as the lookup sees it: vm1 has two ports, one of them with a floating IP. */
+function neutron(calls: string[]) {
+  return async (path: string) => {
+    calls.push(path);
+    const q = new URLSearchParams(path.split('?')[1]);
+    if (path.startsWith('v2.0/ports')) return { ports: q.get('device_id') === 'vm1' ? [{ id: 'p1' }, { id: 'p2' }] : [] };
+    const wanted = q.getAll('port_id');
+    return { floatingips: [fip('f1', '172.24.4.10', 'p2'), fip('f2', '172.24.4.11', 'other')].filter((f) => wanted.includes(f.port_id)) };
+  };
+}
+
+describe("a server's floating IPs", () => {
+  it('reads the ports by device_id, then the floating IPs of all of them in one call', async () => {
+    const calls: string[] = [];
+    expect((await serverFloatingIps(neutron(calls), 'vm1')).map((f) => f.floating_ip_address)).toEqual(['172.24.4.10']);
+    expect(calls).toEqual(['v2.0/ports?device_id=vm1&fields=id', 'v2.0/floatingips?port_id=p1&port_id=p2']);
+  });
+  it('makes no floating IP call for a server without ports', async () => {
+    const calls: string[] = [];
+    expect(await serverFloatingIps(neutron(calls), 'vm-without-ports')).toEqual([]);
+    expect(calls).toHaveLength(1);
+  });
+  it('tells the delete dialog the floating IP is kept', async () => {
+    const get = neutron([]);
+    const out = await serverDependents([{ id: 'vm1', name: 'web', 'os-extended-volumes:volumes_attached': [{ id: 'v1' }] } as unknown as Server], (_service, path) => get(path));
+    expect(out).toEqual([
+      'web has 1 attached volume: detached and kept, with their data.',
+      'web has floating IP 172.24.4.10: disassociated and kept in the project (release it to free it).',
+    ]);
+  });
+});
