@@ -43,7 +43,12 @@ export function createOsProxyHandler(opts: FastPathOptions = {}) {
       () => requireSessionFromCookie(req.headers.cookie),
     );
     if (res.destroyed) {
-      if (reply.body && typeof reply.body !== 'string') reply.body.destroy();
+      // The browser left while the upstream answered: drop the body. undici errors an aborted body with
+      // UND_ERR_ABORTED; without a listener that error would be an uncaught exception in the server.
+      if (reply.body && typeof reply.body !== 'string') {
+        reply.body.once('error', () => {});
+        reply.body.destroy();
+      }
       return;
     }
     const out: Record<string, string> = { ...extra, ...reply.headers };
