@@ -40,6 +40,7 @@ export function QuotaBarChart({ title, items }: { title: string; items: readonly
   const grid = dark ? '#3f3f46' : '#e4e4e7';
   const used = present ? USED_CONTRAST : USED;
   const labels = items.map((q) => (isUnlimited(q) ? `${q.label} (unlimited)` : q.label));
+  const barThickness = present ? 20 : 14;
   const options: ChartOptions<'bar'> = {
     indexAxis: 'y',
     responsive: true,
@@ -67,9 +68,9 @@ export function QuotaBarChart({ title, items }: { title: string; items: readonly
   const data = {
     labels,
     datasets: [
-      { label: 'Used', data: bars.map((b) => b.used), backgroundColor: items.map((q) => used[quotaTone(q)]), barThickness: present ? 20 : 14 },
-      { label: 'Reserved', data: bars.map((b) => b.reserved), backgroundColor: dark ? '#a1a1aa' : '#71717a', barThickness: present ? 20 : 14 },
-      { label: 'Free', data: bars.map((b) => b.free), backgroundColor: dark ? '#27272a' : '#e4e4e7', barThickness: present ? 20 : 14 },
+      { label: 'Used', data: bars.map((b) => b.used), backgroundColor: items.map((q) => used[quotaTone(q)]), barThickness },
+      { label: 'Reserved', data: bars.map((b) => b.reserved), backgroundColor: dark ? '#a1a1aa' : '#71717a', barThickness },
+      { label: 'Free', data: bars.map((b) => b.free), backgroundColor: dark ? '#27272a' : '#e4e4e7', barThickness },
     ],
   };
   const alt = `${title} quota chart: ${items.map((q) => `${q.label} ${quotaSummary(q)}`).join('; ')}`;

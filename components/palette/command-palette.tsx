@@ -181,7 +181,9 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
                       onClick={() => go(e)}
                       className={`flex cursor-pointer items-baseline gap-2 px-4 py-1.5 text-sm ${selected ? 'bg-brand-100 text-brand-900 dark:bg-brand-900/40 dark:text-brand-100' : ''}`}
                     >
-                      {e.sensitive ? <Sensitive kind={e.sensitive} className="truncate">{e.label}</Sensitive> : <span className="truncate">{e.label}</span>}
+                      <Sensitive kind={e.sensitive} className="truncate">
+                        {e.label}
+                      </Sensitive>
                       {e.detail && <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{e.detail}</span>}
                     </div>
                   );

@@ -51,14 +51,15 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
           <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-zinc-200 bg-white p-4 text-sm sm:grid-cols-[12rem_1fr] dark:border-zinc-800 dark:bg-zinc-900">
             {(def.overview ?? [])
               .filter((f) => !f.adminOnly || isAdmin)
-              .map((f) => (
-                <div key={f.label} className="contents">
-                  <dt className="text-zinc-500 dark:text-zinc-400">{f.label}</dt>
-                  <dd className={f.mono ? 'font-mono text-xs break-all' : 'break-words'}>
-                    {f.sensitive && String(f.value(r, ctx) ?? '') ? <Sensitive kind={f.sensitive}>{String(f.value(r, ctx))}</Sensitive> : String(f.value(r, ctx) ?? '') || '—'}
-                  </dd>
-                </div>
-              ))}
+              .map((f) => {
+                const v = String(f.value(r, ctx) ?? '');
+                return (
+                  <div key={f.label} className="contents">
+                    <dt className="text-zinc-500 dark:text-zinc-400">{f.label}</dt>
+                    <dd className={f.mono ? 'font-mono text-xs break-all' : 'break-words'}>{v ? <Sensitive kind={f.sensitive}>{v}</Sensitive> : '—'}</dd>
+                  </div>
+                );
+              })}
           </dl>
           {overviewExtra?.(r)}
         </div>
@@ -108,7 +109,8 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
       </nav>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">
-          {def.sensitiveName && def.name(row) ? <Sensitive kind={def.sensitiveName}>{def.name(row)}</Sensitive> : def.name(row) || def.id(row)}
+          {/* An id standing in for a missing name is not masked. */}
+          <Sensitive kind={def.name(row) ? def.sensitiveName : undefined}>{def.name(row) || def.id(row)}</Sensitive>
         </h1>
         {def.status && <StatusBadge status={gone ? { label: 'Deleted', tone: 'unknown' } : def.status(row)} />}
         {q.isError && !gone && (

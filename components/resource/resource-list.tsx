@@ -299,8 +299,8 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
 
 function Cell<T>({ column, row, ctx, def, now, link }: { column: Column<T>; row: T; ctx: RowContext; def: ResourceDefinition<T>; now: number | null; link?: string }) {
   const v = column.value(row, ctx);
-  // A sensitive column's text is wrapped so presentation mode can mask it.
-  const text = (s: string) => (column.sensitive && s ? <Sensitive kind={column.sensitive}>{s}</Sensitive> : s);
+  // A sensitive column's text is masked in presentation mode (plain text otherwise).
+  const text = (s: string) => <Sensitive kind={column.sensitive}>{s}</Sensitive>;
   switch (column.cell) {
     case 'status':
       return def.status ? <StatusBadge status={def.status(row)} /> : <>{cellText(v)}</>;

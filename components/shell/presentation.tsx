@@ -150,10 +150,11 @@ export function usePresentation(): PresentationState {
   );
 }
 
-/** A value masked in presentation mode when its kind is chosen in the settings. */
-export function Sensitive({ kind, children, className = '' }: { kind: MaskKind; children: string; className?: string }) {
+/** A value masked in presentation mode when its kind is chosen in the settings. Without a kind, or for an empty
+ *  value, it is plain text (so generic tables and pages can wrap every value whether or not it is sensitive). */
+export function Sensitive({ kind, children, className }: { kind?: MaskKind; children: string; className?: string }) {
   const { masked } = usePresentation();
-  if (!masked(kind)) return <span className={className}>{children}</span>;
+  if (!kind || !children || !masked(kind)) return className ? <span className={className}>{children}</span> : <>{children}</>;
   return (
     <span className={className} title="Hidden in presentation mode">
       <span aria-hidden="true">{maskValue(children)}</span>

@@ -78,6 +78,19 @@ export async function discoverServices(session: SessionData): Promise<ServiceInf
       const here = endpoints.find((e) => e.region === session.region && e.interface === iface);
       const base: ServiceInfo = { type: entry.type, name: entry.name, endpoints, versions: [] };
       if (!here || !cloud) return { ...base, error: here ? undefined : `No ${iface} endpoint in ${session.region}` };
+      // Swift publishes no version document (its endpoint is the account: a GET lists containers); /info names the
+      // release instead, so the version-document candidates are not tried for it.
+      const info = entry.type === 'object-store' ? swiftInfoUrl(here.url) : undefined;
+      if (info) {
+        try {
+          const res = await osFetch(cloud, info, { what: entry.type, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+          const parsed = SwiftInfoSchema.safeParse(await res.json());
+          if (parsed.success) return { ...base, note: `Swift ${parsed.data.swift.version}, API v1 (from /info: Swift publishes no version document)` };
+        } catch {
+          // /info disabled or unreachable: reported as for any service without a version document.
+        }
+        return { ...base, error: 'No version document' };
+      }
       for (const url of discoveryCandidates(here.url)) {
         try {
           const res = await osFetch(cloud, url, {
@@ -95,16 +108,6 @@ export async function discoverServices(session: SessionData): Promise<ServiceInf
           if (versions?.length) return { ...base, versions };
         } catch {
           // Try the next candidate; report below if none answers.
-        }
-      }
-      const info = entry.type === 'object-store' ? swiftInfoUrl(here.url) : undefined;
-      if (info) {
-        try {
-          const res = await osFetch(cloud, info, { what: entry.type, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
-          const parsed = SwiftInfoSchema.safeParse(await res.json());
-          if (parsed.success) return { ...base, note: `Swift ${parsed.data.swift.version}, API v1 (from /info: Swift publishes no version document)` };
-        } catch {
-          // Reported below.
         }
       }
       return { ...base, error: 'No version document' };

@@ -11,11 +11,10 @@ import { secretDefinition, secretPayloadCli, secretStoreCli, type SecretCreateIn
 import { networkCreateCli, networkDefinition } from '../../lib/resources/network/network';
 import { emptySubnetValues, subnetCreateCli, subnetDefinition, type SubnetValues } from '../../lib/resources/network/subnet';
 import type { AnyDefinition } from '../../lib/resources/types';
-import { actionCli, gone, shellOk, until } from './generated';
+import { actionCli, demo, gone, shellOk, until } from './generated';
 import { check, oneLine, type Creds, type Env, type Row, type Step } from './harness';
 
 const pid = process.pid;
-const demo = (env: Env) => env.password('demo');
 const admin = (env: Env) => env.password('admin');
 const parse = (out: string) => JSON.parse(out.slice(out.indexOf('{'))) as Row;
 const show = (def: unknown, row: unknown) => (def as AnyDefinition).cli.show(row);

@@ -9,7 +9,7 @@ import { volumeCreateCli, volumeDefinition } from '../../lib/resources/volume/vo
 import { check, oneLine, type Creds, type Env, type Row, type Step } from './harness';
 
 const suffix = `${process.pid}`;
-const demo = (env: Env) => env.password('demo');
+export const demo = (env: Env) => env.password('demo');
 
 /** The CLI line of a definition's action for `row`. */
 export function actionCli(def: AnyDefinition, id: string, row: unknown): string {
