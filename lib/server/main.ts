@@ -13,6 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkStartup } from '@/lib/config/startup';
+import { CLIENT_IP_HEADER } from '@/lib/openstack/forwarded';
 
 const { values } = parseArgs({
   options: {
@@ -59,6 +60,8 @@ async function main() {
   const handleOsProxy = createOsProxyHandler({ extraHeaders: await globalHeaders() });
 
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // The socket's address, for throttling and logs (lib/openstack/forwarded.ts); a client's own value never counts.
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? '';
     const done = req.url?.startsWith('/api/os/') ? handleOsProxy(req, res) : handle(req, res);
     done.catch((e: unknown) => {
       console.error('stratus: unexpected error:', e instanceof Error ? `${e.name}: ${e.message}` : String(e));
