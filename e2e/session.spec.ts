@@ -49,3 +49,20 @@ test('switching project keeps the page and changes URL and header', async ({ pag
   await expect(projectButton(page)).toHaveAccessibleName(`Project: ${team}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
 });
+
+test('a link to another project asks before switching the session', async ({ page, baseURL }) => {
+  const team = teamProject();
+  const ids = await keystoneProjects('demo', 'demo');
+  await apiLogIn(page, baseURL);
+  // As a link from another site would: following it alone changes nothing.
+  await page.goto(`${projectPath(ids[team])}/volumes?region=RegionOne`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Switch to project ${team}?`);
+  const session = async () => ((await (await page.request.get('/api/auth/session')).json()) as { project: { name: string } }).project.name;
+  expect(await session()).toBe('demo');
+  // The switch is the focused button: Enter confirms it.
+  await expect(page.getByRole('button', { name: `Switch to ${team}` })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(projectButton(page)).toHaveAccessibleName(`Project: ${team}`);
+  await expect(page.getByRole('heading', { name: 'Volumes', level: 1 })).toBeVisible();
+  expect(await session()).toBe(team);
+});

@@ -90,3 +90,33 @@ test('a delete waits with Undo; undoing sends nothing, "Now" deletes at once', a
   await expect(row(page, name)).toBeHidden({ timeout: 30_000 });
   expect(deletes).toBe(1);
 });
+
+test('a delete confirmed inside the undo window still happens when the tab is closed or reloaded', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(PROJECT_URL);
+  const closed = `${prefix}-closed`;
+  const reloaded = `${prefix}-reloaded`;
+  const ids = { [closed]: await createVolume(page, closed), [reloaded]: await createVolume(page, reloaded) };
+  await page.getByRole('button', { name: /User menu for/ }).click();
+  await page.getByLabel('Undo window for deletes').selectOption({ label: '10 seconds' });
+  await page.getByRole('button', { name: /User menu for/ }).click();
+  const gone = (id: string) => expect.poll(async () => (await context.request.get(`/api/os/volumev3/volumes/${id}`)).status(), { timeout: 30_000 }).toBe(404);
+
+  async function confirmDelete(p: Page, name: string) {
+    await openVolumes(p);
+    await row(p, name).getByRole('checkbox').check();
+    await p.getByRole('toolbar', { name: 'Volumes actions' }).getByRole('button', { name: 'Delete selected (1)' }).click();
+    await p.getByRole('dialog', { name: /Delete volume/ }).getByRole('button', { name: 'Delete' }).click();
+    await expect(p.getByRole('region', { name: 'Pending deletes' })).toContainText(`Delete ${name} in`);
+  }
+
+  // Reloaded 1 s after confirming: the reloaded page has no timer left, yet the volume goes.
+  await confirmDelete(page, reloaded);
+  await page.reload();
+  await gone(ids[reloaded]);
+
+  // Closed 1 s after confirming, as the browser window was in the reported case.
+  await confirmDelete(page, closed);
+  await page.close();
+  await gone(ids[closed]);
+});

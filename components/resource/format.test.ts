@@ -16,6 +16,10 @@ describe('export', () => {
     ['a comma and quotes are quoted', { name: 'a,"b"', ips: [], n: 2 }, '"a,""b""",,2'],
     ['several IPs in one cell', { name: 'x', ips: ['10.0.0.5', '172.24.4.9'], n: 0 }, 'x,"10.0.0.5, 172.24.4.9",0'],
     ['formula-looking cells are neutralised', { name: '=HYPERLINK("x")', ips: [], n: 0 }, `"'=HYPERLINK(""x"")",,0`],
+    ['+, - and @ too', { name: '@SUM(A1)', ips: ['-1+1'], n: 0 }, `"'@SUM(A1)","'-1+1",0`],
+    ['a leading tab is neutralised', { name: '\t=1+1', ips: [], n: 0 }, `"'\t=1+1",,0`],
+    ['a leading CR is neutralised', { name: '\r=1+1', ips: [], n: 0 }, `"'\r=1+1",,0`],
+    ['a minus inside a name is left alone', { name: 'web-1', ips: [], n: -3 }, 'web-1,,"\'-3"'],
   ])('CSV: %s', (_n, row, line) => {
     expect(toCsv([row], columns, ctx)).toBe(`Name,IP addresses,Count\r\n${line}\r\n`);
   });

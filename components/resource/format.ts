@@ -20,8 +20,12 @@ export function age(iso: string, now: number): string {
   return `${Math.floor(s / 86400)} d`;
 }
 
+/** Cells a spreadsheet would read as a formula: =, +, -, @, and tab or CR before one (OWASP's CSV injection list). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function csvField(s: string): string {
-  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s;
+  const safe = FORMULA_START.test(s) ? `'${s}` : s;
+  return safe !== s || /[",\n\r]/.test(s) ? `"${safe.replace(/"/g, '""')}"` : s;
 }
 
 /** CSV of the given columns (formula-looking cells are neutralised for spreadsheets). */

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { apiFetch } from '@/lib/client/api';
 import { deferUndoable, undoSeconds } from '@/lib/client/undo';
-import { osPath, useAction, useProjectScope } from '@/lib/resources/hooks';
+import { osPath, sendOsCallWhileLeaving, useAction, useProjectScope } from '@/lib/resources/hooks';
 import type { ResourceAction, ResourceDefinition } from '@/lib/resources/types';
 import { ApiErrorNotice } from './api-error';
 import { ConfirmDialog } from './confirm-dialog';
@@ -35,7 +35,12 @@ export function useRunAction<T>(def: ResourceDefinition<T>) {
     if (seconds > 0) {
       const label = `${action.label} ${rows.map((r) => def.name(r) || def.id(r)).join(', ')}`;
       try {
-        await deferUndoable(label, seconds, () => mutation.mutateAsync({ action, rows }));
+        await deferUndoable(
+          label,
+          seconds,
+          () => mutation.mutateAsync({ action, rows }),
+          () => rows.forEach((row) => sendOsCallWhileLeaving(def, action.request(row))),
+        );
       } catch (e) {
         setError({ label: `${action.label} failed`, error: e });
       }

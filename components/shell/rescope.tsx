@@ -3,11 +3,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, apiFetch } from '@/lib/client/api';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { buttonClass } from '@/components/ui/button';
 import { projectHref } from './nav';
+import { useProjects } from './project-switcher';
 
 interface RescopeProps {
   cloud: { id: string; displayName: string };
@@ -17,16 +18,23 @@ interface RescopeProps {
   currentRegion: string;
 }
 
-type State = { kind: 'switching' } | { kind: 'forbidden'; message: string } | { kind: 'error'; message: string };
+type State = { kind: 'ask' } | { kind: 'switching' } | { kind: 'forbidden'; message: string } | { kind: 'error'; message: string };
 
-/** The URL names another project than the session: switch the session to it, then re-render. */
+/**
+ * The URL names another project than the session. Switching rescopes the one session every tab shares, so it
+ * waits for a click here: a link from another site must not change session state by itself being followed.
+ * The user's project list (a GET) says at once whether the switch can work at all.
+ */
 export function Rescope({ cloud, projectId, currentProject, currentRegion }: RescopeProps) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [state, setState] = useState<State>({ kind: 'switching' });
-  const started = useRef(false);
+  const projects = useProjects(true);
+  const [state, setState] = useState<State>({ kind: 'ask' });
+  const target = projects.data?.find((p) => p.id === projectId && p.enabled);
+  const shown: State =
+    state.kind === 'ask' && projects.isSuccess && !target ? { kind: 'forbidden', message: `You have no access to project ${projectId}` } : state;
 
-  const rescope = useCallback(async () => {
+  async function rescope() {
     setState({ kind: 'switching' });
     try {
       await apiFetch('/api/auth/switch', { method: 'POST', body: { projectId } });
@@ -39,36 +47,59 @@ export function Rescope({ cloud, projectId, currentProject, currentRegion }: Res
         setState({ kind: 'error', message: err instanceof Error ? err.message : 'Could not switch project' });
       }
     }
-  }, [projectId, queryClient, router]);
+  }
 
-  useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    void rescope();
-  }, [rescope]);
-
+  const stay = (
+    <Link href={projectHref(cloud.id, currentProject.id, currentRegion)} className={buttonClass.secondary}>
+      Go to {currentProject.name}
+    </Link>
+  );
   return (
     <main className="relative flex min-h-dvh items-center justify-center px-4">
       <ThemeToggle className="absolute top-4 right-4" />
       <div className="w-full max-w-lg rounded-xl border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-        {state.kind === 'switching' && (
-          <p role="status" className="text-sm text-zinc-600 dark:text-zinc-300">
-            Switching to project <span className="font-mono">{projectId}</span> on {cloud.displayName}…
-          </p>
-        )}
-        {state.kind !== 'switching' && (
+        {(shown.kind === 'ask' || shown.kind === 'switching') && (
           <>
-            <h1 className="text-lg font-semibold break-words">{state.kind === 'forbidden' ? state.message : 'Could not open this project'}</h1>
+            <h1 className="text-lg font-semibold break-words">
+              Switch to project {target ? <span>{target.name}</span> : <span className="font-mono">{projectId}</span>}?
+            </h1>
             <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-              {state.kind === 'forbidden'
+              This link opens another project than the one you are working in ({currentProject.name}) on {cloud.displayName}. Switching
+              changes the project in every tab of this browser.
+            </p>
+            <div className="mt-6 flex flex-wrap gap-3">
+              <button
+                type="button"
+                className={buttonClass.primary}
+                // The one action of this page: Enter switches.
+                autoFocus
+                disabled={shown.kind === 'switching' || projects.isPending}
+                onClick={() => void rescope()}
+              >
+                {shown.kind === 'switching' ? 'Switching…' : `Switch to ${target?.name ?? projectId}`}
+              </button>
+              {stay}
+            </div>
+            {shown.kind === 'switching' && (
+              <p role="status" className="sr-only">
+                Switching to project {target?.name ?? projectId}…
+              </p>
+            )}
+          </>
+        )}
+        {(shown.kind === 'forbidden' || shown.kind === 'error') && (
+          <>
+            <h1 className="text-lg font-semibold break-words">{shown.kind === 'forbidden' ? shown.message : 'Could not open this project'}</h1>
+            <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+              {shown.kind === 'forbidden'
                 ? 'The link points to a project your account has no role in, or that does not exist. Ask a project administrator for access, or continue in your current project.'
-                : state.message}
+                : shown.message}
             </p>
             <div className="mt-6 flex flex-wrap gap-3">
               <Link href={projectHref(cloud.id, currentProject.id, currentRegion)} className={buttonClass.primary}>
                 Go to {currentProject.name}
               </Link>
-              {state.kind === 'error' && (
+              {shown.kind === 'error' && (
                 <button type="button" className={buttonClass.secondary} onClick={() => void rescope()}>
                   Try again
                 </button>

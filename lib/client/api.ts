@@ -102,8 +102,8 @@ export function pageProjectId(pathname: string): string | undefined {
  * Fetch a Stratus route handler: JSON in and out, the CSRF header on mutations, typed errors,
  * and a redirect to the login page when the session has expired.
  */
-export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptions<T> = {}): Promise<T> {
-  const method = options.method ?? 'GET';
+/** The headers of a call to our API: JSON, the CSRF header on mutations, the tab's project on proxy calls. */
+function requestHeaders(path: string, method: HttpMethod, options: Pick<ApiFetchOptions<unknown>, 'body' | 'headers'>): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (method !== 'GET') headers['X-Stratus-CSRF'] = '1';
   // A caller's own content type wins (Glance PATCH needs application/openstack-images-v2.1-json-patch).
@@ -112,6 +112,27 @@ export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptio
     const project = pageProjectId(window.location.pathname);
     if (project) headers['X-Stratus-Project'] = project;
   }
+  return headers;
+}
+
+/**
+ * Send a call that must outlive the page (a confirmed delete when the tab is closed or reloaded): a keepalive
+ * fetch, which the browser completes after the document is gone. Nothing reads the answer.
+ */
+export function sendWhileLeaving(path: string, options: Pick<ApiFetchOptions<unknown>, 'method' | 'body' | 'headers'>): void {
+  const method = options.method ?? 'GET';
+  void fetch(path, {
+    method,
+    headers: requestHeaders(path, method, options),
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    credentials: 'same-origin',
+    keepalive: true,
+  }).catch(() => undefined);
+}
+
+export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptions<T> = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers = requestHeaders(path, method, options);
 
   const finish = startCall({ method, path, headers, body: options.body });
   let res: Response;

@@ -13,6 +13,20 @@ describe('safeNextPath', () => {
     ['/login?next=/x', undefined],
     ['/api/auth/logout', undefined],
     ['/a\nb', undefined],
+    ['/a\tb', undefined],
+    // Paths a browser normalises to "//host" (protocol-relative: off-site).
+    ['/.//evil.example/', undefined],
+    ['/./\\evil.example/', undefined],
+    ['/a/..//evil.example', undefined],
+    ['/%2e//evil.example', undefined],
+    ['/%2E%2E//evil.example/x', undefined],
+    ['/a/%2e%2e//evil.example', undefined],
+    ['/demo\\..\\/evil.example', undefined],
+    ['/api', undefined],
+    ['/./login', undefined],
+    // Normalised but still on this origin.
+    ['/demo/./abc/../xyz?region=R#t', '/demo/xyz?region=R#t'],
+    ['/demo/%2e/abc', '/demo/abc'],
     ['', undefined],
     [null, undefined],
   ])('%j -> %j', (input, expected) => {

@@ -1,5 +1,6 @@
 // Deletes wait a few seconds with an Undo button before the API call is made (as Headlamp does). The pending
-// operations live outside React, so navigating away from the page that started one neither loses nor cancels it.
+// operations live outside React, so navigating away from the page that started one neither loses nor cancels it;
+// closing or reloading the tab sends them at once (pagehide), since a delete the user confirmed must happen.
 
 export type PendingState = 'waiting' | 'running' | 'failed';
 
@@ -16,6 +17,7 @@ export interface PendingOp {
 interface Entry extends PendingOp {
   timer?: ReturnType<typeof setTimeout>;
   fire: () => Promise<void>;
+  leave: () => void;
   resolve: (v: { undone: boolean }) => void;
 }
 
@@ -67,11 +69,35 @@ export function setUndoSeconds(seconds: number | undefined): void {
 }
 
 /**
- * Runs `run` after `seconds` unless undone. Resolves `{undone}`; a failure is kept in the list (shown with the
- * service's message) until dismissed, and rejects the promise too.
+ * Sends every waiting operation when the document goes away (tab closed, reloaded, or left for another site).
+ * `run` could not finish there (its promise chain dies with the page), so each entry's `leave` sends the same
+ * calls as keepalive requests, synchronously, in the pagehide handler.
  */
-export function deferUndoable(label: string, seconds: number, run: () => Promise<unknown>): Promise<{ undone: boolean }> {
+function sendAllOnLeave(): void {
+  const waiting = ops.filter((o) => o.state === 'waiting');
+  if (!waiting.length) return;
+  for (const entry of waiting) {
+    clearTimeout(entry.timer);
+    entry.leave();
+  }
+  ops = ops.filter((o) => !waiting.includes(o));
+  emit();
+  for (const entry of waiting) entry.resolve({ undone: false });
+}
+
+let leaveListener = false;
+
+/**
+ * Runs `run` after `seconds` unless undone. Resolves `{undone}`; a failure is kept in the list (shown with the
+ * service's message) until dismissed, and rejects the promise too. `leave` sends the same calls in a way that
+ * survives the page (see sendAllOnLeave) when the page goes away inside the window.
+ */
+export function deferUndoable(label: string, seconds: number, run: () => Promise<unknown>, leave: () => void): Promise<{ undone: boolean }> {
   if (seconds <= 0) return run().then(() => ({ undone: false }));
+  if (!leaveListener && typeof window !== 'undefined') {
+    window.addEventListener('pagehide', sendAllOnLeave);
+    leaveListener = true;
+  }
   return new Promise((resolve, reject) => {
     const entry: Entry = {
       id: nextId++,
@@ -79,6 +105,7 @@ export function deferUndoable(label: string, seconds: number, run: () => Promise
       deadline: Date.now() + seconds * 1000,
       state: 'waiting',
       resolve,
+      leave,
       fire: async () => {
         clearTimeout(entry.timer);
         if (entry.state !== 'waiting') return;

@@ -4,7 +4,7 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'next/navigation';
 import { useRef } from 'react';
-import { apiFetch, ApiError } from '@/lib/client/api';
+import { apiFetch, ApiError, sendWhileLeaving } from '@/lib/client/api';
 import { observeStatuses } from '@/lib/client/activity';
 import { pollInterval, trackChange, type ChangeTracker } from './polling';
 import { parseItem, parseList } from './schema';
@@ -33,6 +33,11 @@ export function osPath(service: string, path: string): string {
 
 export function osCall<T = unknown>(def: Pick<AnyDefinition, 'service' | 'headers'>, req: ApiRequest, signal?: AbortSignal): Promise<T> {
   return apiFetch<T>(osPath(def.service, req.path), { method: req.method, body: req.body, headers: { ...def.headers, ...req.headers }, signal });
+}
+
+/** osCall for a page that is going away: sent as a keepalive request, the answer is not read. */
+export function sendOsCallWhileLeaving(def: Pick<AnyDefinition, 'service' | 'headers'>, req: ApiRequest): void {
+  sendWhileLeaving(osPath(def.service, req.path), { method: req.method, body: req.body, headers: { ...def.headers, ...req.headers } });
 }
 
 const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';

@@ -3,7 +3,8 @@ import { getCloud, getClouds } from '@/lib/config/clouds';
 import { HttpError } from '@/lib/openstack/errors';
 import { applicationCredentialLogin, passwordLogin } from '@/lib/openstack/login';
 import { assertSameOrigin, handler, parseJson } from '@/lib/openstack/route-helpers';
-import { projectUrl, safeNextPath } from '@/lib/openstack/urls';
+import { safeNextPath } from '@/lib/client/next-path';
+import { projectUrl } from '@/lib/openstack/urls';
 
 export const dynamic = 'force-dynamic';
 
