@@ -49,11 +49,6 @@ export function Rescope({ cloud, projectId, currentProject, currentRegion }: Res
     }
   }
 
-  const stay = (
-    <Link href={projectHref(cloud.id, currentProject.id, currentRegion)} className={buttonClass.secondary}>
-      Go to {currentProject.name}
-    </Link>
-  );
   return (
     <main className="relative flex min-h-dvh items-center justify-center px-4">
       <ThemeToggle className="absolute top-4 right-4" />
@@ -73,12 +68,16 @@ export function Rescope({ cloud, projectId, currentProject, currentRegion }: Res
                 className={buttonClass.primary}
                 // The one action of this page: Enter switches.
                 autoFocus
-                disabled={shown.kind === 'switching' || projects.isPending}
+                // Not disabled while the project list loads: the server checks access anyway, and a disabled button
+                // would not take the focus.
+                disabled={shown.kind === 'switching'}
                 onClick={() => void rescope()}
               >
                 {shown.kind === 'switching' ? 'Switching…' : `Switch to ${target?.name ?? projectId}`}
               </button>
-              {stay}
+              <Link href={projectHref(cloud.id, currentProject.id, currentRegion)} className={buttonClass.secondary}>
+                Go to {currentProject.name}
+              </Link>
             </div>
             {shown.kind === 'switching' && (
               <p role="status" className="sr-only">
