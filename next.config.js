@@ -16,6 +16,13 @@ const nextConfig = {
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'same-origin' },
+          // The dashboard uses none of these; nothing it shows (or a cloud's content) may ask for them.
+          {
+            key: 'Permissions-Policy',
+            value:
+              'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), ' +
+              'magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), idle-detection=(), screen-wake-lock=()',
+          },
         ],
       },
     ];

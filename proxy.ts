@@ -1,12 +1,25 @@
-// Next 16 "proxy" (formerly middleware): only passes the page URL to server components, so a layout can
-// send a logged-out visitor to /login?next=<this URL>. Sessions are checked in layouts and route handlers.
-// /api is excluded: a proxy would buffer request bodies, and uploads must stream.
+// Next 16 "proxy" (formerly middleware), on every page request:
+// - passes the page URL to server components, so a layout can send a logged-out visitor to /login?next=<this URL>;
+// - gives the page a fresh CSP nonce: the request's Content-Security-Policy header is where Next looks for it to
+//   mark its own scripts, x-nonce is where the root layout reads it for the theme script;
+// - sends the CSP, and HSTS on https (forwarded.ts decides what https is, trusting proxies only when told to).
+// Sessions are checked in layouts and route handlers. /api is excluded: a proxy would buffer request bodies, and
+// uploads must stream (API answers get their headers from lib/openstack/route-helpers.ts and proxy.ts).
 import { NextResponse, type NextRequest } from 'next/server';
+import { isHttpsRequest } from '@/lib/openstack/forwarded';
+import { HSTS, newNonce, NONCE_HEADER, pageCsp } from '@/lib/security/headers';
 
 export function proxy(req: NextRequest) {
+  const nonce = newNonce();
+  const csp = pageCsp({ nonce, dev: process.env.NODE_ENV === 'development' });
   const headers = new Headers(req.headers);
   headers.set('x-stratus-url', req.nextUrl.pathname + req.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  headers.set(NONCE_HEADER, nonce);
+  headers.set('content-security-policy', csp);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set('content-security-policy', csp);
+  if (isHttpsRequest(req.headers)) res.headers.set('strict-transport-security', HSTS);
+  return res;
 }
 
 export const config = {

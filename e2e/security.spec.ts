@@ -70,9 +70,12 @@ test.describe('pages', () => {
     expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=_-]{16,}'/);
     expect(scriptSrc).not.toContain("'unsafe-inline'");
     expect(csp).toContain("frame-ancestors 'none'");
-    // The page's own scripts ran (the shell is interactive); one injected without the nonce does not.
+    // The page's own scripts ran (the shell is interactive); markup injected as in an XSS (an inline event handler)
+    // is refused, and Chromium says so.
     await expect(page.getByRole('button', { name: /User menu for/ })).toBeEnabled();
-    await page.addScriptTag({ content: 'window.__injected = 1' }).catch(() => undefined);
+    const refused = page.waitForEvent('console', (m) => m.text().includes('Executing inline event handler violates'));
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img alt="" src="/no-such-image.png" onerror="window.__injected = 1">'));
+    await refused;
     expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
   });
 });

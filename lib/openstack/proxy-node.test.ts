@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sealData } from 'iron-session';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 process.env.SESSION_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
@@ -76,6 +76,7 @@ afterAll(() => {
   dashboard.close();
 });
 beforeEach(() => clearSessionCookieCache());
+afterEach(() => vi.unstubAllEnvs());
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${dash}${path}`, { headers });
 const cookieOf = (sealed: string) => `theme=dark; stratus_session=${sealed}; other=1`;
@@ -117,11 +118,41 @@ describe('fast path (node:http)', () => {
     expect(seen.length).toBe(before);
   });
 
-  it('turns an upstream 401 into "Your session expired"', async () => {
+  it('refuses COPY (and any verb but GET, HEAD, OPTIONS) without the CSRF header, before any upstream call', async () => {
+    const cookie = cookieOf(await seal({ ...base, expiresAt: Date.now() + 3600_000 }));
+    const before = seen.length;
+    for (const method of ['COPY', 'MKCOL', 'PROPFIND']) {
+      const res = await fetch(`${dash}/api/os/compute/servers`, { method, headers: { cookie, origin: dash, destination: 'c/x' } });
+      expect(res.status, method).toBe(403);
+    }
+    expect(seen.length).toBe(before);
+    const ok = await fetch(`${dash}/api/os/compute/servers`, { method: 'COPY', headers: { cookie, origin: dash, 'x-stratus-csrf': '1' } });
+    expect(ok.status).toBe(200);
+    expect(seen.at(-1)!.method).toBe('COPY');
+    expect((await fetch(`${dash}/api/os/compute/servers`, { method: 'OPTIONS', headers: { cookie } })).status).toBe(200);
+  });
+
+  it('compares whole origins, believing X-Forwarded-* only with STRATUS_TRUST_PROXY=1', async () => {
+    const cookie = cookieOf(await seal({ ...base, expiresAt: Date.now() + 3600_000 }));
+    const post = (headers: Record<string, string>) => fetch(`${dash}/api/os/compute/servers`, { method: 'POST', body: '{}', headers: { cookie, 'x-stratus-csrf': '1', ...headers } });
+    const forged = { origin: 'https://evil.test', 'x-forwarded-host': 'evil.test', 'x-forwarded-proto': 'https' };
+    const before = seen.length;
+    expect((await post({ origin: dash.replace('http:', 'https:') })).status).toBe(403);
+    expect((await post(forged)).status).toBe(403);
+    expect(seen.length).toBe(before);
+    vi.stubEnv('STRATUS_TRUST_PROXY', '1');
+    const trusted = await post(forged);
+    expect(trusted.status).toBe(200);
+    expect(trusted.headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
+  });
+
+  it('turns an upstream 401 into "Your session expired", sandboxed like every answer', async () => {
     const cookie = cookieOf(await seal({ ...base, expiresAt: Date.now() + 3600_000 }));
     const res = await get('/api/os/compute/expired', { cookie });
     expect(res.status).toBe(401);
     expect((await res.json()).error.message).toBe('Your session expired');
+    expect(res.headers.get('content-security-policy')).toContain('sandbox');
+    expect(res.headers.get('strict-transport-security')).toBeNull();
   });
 
   it('answers 409 when another tab rescoped the session to another project, without calling upstream', async () => {

@@ -36,7 +36,6 @@ export function createOsProxyHandler(opts: FastPathOptions = {}) {
         pathname: q < 0 ? url : url.slice(0, q),
         search: q < 0 ? '' : url.slice(q),
         headers,
-        ownHost: headers.get('x-forwarded-host') ?? headers.get('host'),
         body: () => (carriesBody(req) ? req : null),
         signal: gone,
       },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csrfRefusal, filterRequestHeaders, filterResponseHeaders, projectMismatch, upstreamUrl } from './proxy-rules';
+import { requestOrigin } from './forwarded';
+import { csrfRefusal, filterRequestHeaders, filterResponseHeaders, projectMismatch, proxiedDisposition, PROXIED_BODY_CSP, safeInline, upstreamUrl } from './proxy-rules';
 
 const NOVA = 'http://127.0.0.1:8774/v2.1';
 const split = (p: string) => p.split('/');
@@ -104,22 +105,111 @@ describe('header filters', () => {
 });
 
 describe('csrfRefusal', () => {
-  const host = 'dash.example:3000';
+  const own = 'http://dash.example:3000';
+  const ok = { 'x-stratus-csrf': '1', origin: own };
   it.each([
     ['GET needs nothing', 'GET', {}, null],
-    ['POST without the custom header', 'POST', { origin: 'http://dash.example:3000' }, 'Missing'],
+    ['HEAD needs nothing', 'HEAD', {}, null],
+    ['OPTIONS needs nothing', 'OPTIONS', {}, null],
+    ['POST without the custom header', 'POST', { origin: own }, 'Missing'],
     ['POST from another origin', 'POST', { 'x-stratus-csrf': '1', origin: 'http://evil.example' }, 'Cross-origin'],
     ['DELETE from a look-alike origin', 'DELETE', { 'x-stratus-csrf': '1', origin: 'http://dash.example.evil.example:3000' }, 'Cross-origin'],
     ['PUT with a malformed Origin', 'PUT', { 'x-stratus-csrf': '1', origin: 'null' }, 'Malformed'],
-    ['PATCH same origin', 'PATCH', { 'x-stratus-csrf': '1', origin: 'http://dash.example:3000' }, null],
+    ['PATCH same origin', 'PATCH', ok, null],
+    ['POST same origin, Origin in upper case', 'POST', { 'x-stratus-csrf': '1', origin: 'HTTP://DASH.EXAMPLE:3000' }, null],
+    ['POST from the same host over https (another origin)', 'POST', { 'x-stratus-csrf': '1', origin: 'https://dash.example:3000' }, 'Cross-origin'],
+    ['POST from the same host on another port', 'POST', { 'x-stratus-csrf': '1', origin: 'http://dash.example:3001' }, 'Cross-origin'],
     ['POST same-origin fetch metadata', 'POST', { 'x-stratus-csrf': '1', 'sec-fetch-site': 'same-origin' }, null],
     ['POST cross-site fetch metadata', 'POST', { 'x-stratus-csrf': '1', 'sec-fetch-site': 'cross-site' }, 'not same-origin'],
     ['POST with neither header', 'POST', { 'x-stratus-csrf': '1' }, 'not same-origin'],
-    ['custom header with the wrong value', 'POST', { 'x-stratus-csrf': 'yes', origin: 'http://dash.example:3000' }, 'Missing'],
+    ['custom header with the wrong value', 'POST', { 'x-stratus-csrf': 'yes', origin: own }, 'Missing'],
+    // Every other verb is a possible mutation upstream (Swift's COPY, WebDAV verbs).
+    ['COPY without the header', 'COPY', { origin: own }, 'Missing'],
+    ['copy (lower case) without the header', 'copy', { origin: own }, 'Missing'],
+    ['MKCOL without the header', 'MKCOL', { origin: own }, 'Missing'],
+    ['PROPFIND without the header', 'PROPFIND', {}, 'Missing'],
+    ['COPY from another origin', 'COPY', { 'x-stratus-csrf': '1', origin: 'http://evil.example' }, 'Cross-origin'],
+    ['COPY same origin with the header', 'COPY', ok, null],
   ] as const)('%s', (_n, method, headers, expected) => {
-    const r = csrfRefusal(method, new Headers(headers as Record<string, string>), host);
+    const r = csrfRefusal(method, new Headers(headers as Record<string, string>), own);
     if (expected === null) expect(r).toBeNull();
     else expect(r).toContain(expected);
+  });
+
+  it('refuses everything but the safe methods when the own origin is unknown', () => {
+    expect(csrfRefusal('POST', new Headers(ok), null)).toContain('Cross-origin');
+    expect(csrfRefusal('GET', new Headers(), null)).toBeNull();
+  });
+
+  it('names the likely fix when an https page reaches a dashboard that believes it is on http', () => {
+    expect(csrfRefusal('POST', new Headers({ 'x-stratus-csrf': '1', origin: 'https://dash.example' }), 'http://dash.example')).toContain('STRATUS_TRUST_PROXY=1');
+  });
+
+  // The callers judge against requestOrigin(): forwarded headers count only when a proxy is trusted.
+  describe('with requestOrigin()', () => {
+    const forged = { host: 'dash.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', 'x-stratus-csrf': '1', origin: 'https://evil.example' };
+    it('refuses an Origin matching a forged X-Forwarded-Host when no proxy is trusted', () => {
+      const h = new Headers(forged);
+      expect(csrfRefusal('POST', h, requestOrigin(h, false))).toContain('Cross-origin');
+    });
+    it('accepts it when the operator trusts the proxy that set it', () => {
+      const h = new Headers(forged);
+      expect(csrfRefusal('POST', h, requestOrigin(h, true))).toBeNull();
+    });
+    it('refuses an http Origin behind a trusted https proxy', () => {
+      const h = new Headers({ ...forged, origin: 'http://evil.example' });
+      expect(csrfRefusal('POST', h, requestOrigin(h, true))).toContain('Cross-origin');
+    });
+  });
+});
+
+describe('proxied bodies: inline only when safe to render', () => {
+  const cases: [string, string | null, string | null, string | null][] = [
+    // [case, content-type, upstream content-disposition, expected content-disposition]
+    ['html', 'text/html', null, 'attachment'],
+    ['html with charset and odd casing', 'TEXT/Html ; Charset=UTF-8', null, 'attachment'],
+    ['svg', 'image/svg+xml', null, 'attachment'],
+    ['xhtml', 'application/xhtml+xml', null, 'attachment'],
+    ['xml', 'text/xml', null, 'attachment'],
+    ['xml (application)', 'application/xml', null, 'attachment'],
+    ['pdf', 'application/pdf', null, 'attachment'],
+    ['javascript', 'text/javascript', null, 'attachment'],
+    ['octet-stream', 'application/octet-stream', null, 'attachment'],
+    ['missing type', null, null, 'attachment'],
+    ['empty type', '', null, 'attachment'],
+    ['malformed type', 'text', null, 'attachment'],
+    ['a list of types (browsers use the last)', 'text/plain, text/html', null, 'attachment'],
+    ['a list hidden in a parameter', 'text/plain; charset=utf-8, text/html', null, 'attachment'],
+    ['png', 'image/png', null, null],
+    ['jpeg', 'image/jpeg', null, null],
+    ['icon', 'image/x-icon', null, null],
+    ['text/plain with charset', 'text/plain; charset=utf-8', null, null],
+    ['json', 'application/json; charset=UTF-8', null, null],
+    ['+json', 'application/problem+json', null, null],
+    ['video', 'video/mp4', null, null],
+    ['audio', 'audio/ogg', null, null],
+    ['upstream inline on html is overridden', 'text/html', 'inline', 'attachment'],
+    ['upstream inline on html keeps its filename', 'text/html', 'inline; filename="page.html"', 'attachment; filename="page.html"'],
+    ['filename and filename* kept, other parameters dropped', 'image/svg+xml', 'inline; size=3; filename="a;b.svg"; filename*=UTF-8\'\'a%3Bb.svg', 'attachment; filename="a;b.svg"; filename*=UTF-8\'\'a%3Bb.svg'],
+    ['upstream attachment on an unsafe type stays one', 'application/octet-stream', 'attachment; filename="disk.qcow2"', 'attachment; filename="disk.qcow2"'],
+    ['upstream attachment on a safe type is kept', 'text/plain', 'attachment; filename="notes.txt"', 'attachment; filename="notes.txt"'],
+    ['upstream inline on a safe type is kept', 'image/png', 'inline; filename="pixel.png"', 'inline; filename="pixel.png"'],
+  ];
+  it.each(cases)('%s', (_n, type, upstream, expected) => {
+    expect(proxiedDisposition(type, upstream)).toBe(expected);
+  });
+
+  it('the safe list is small and excludes every markup type', () => {
+    for (const t of ['image/png', 'image/gif', 'image/webp', 'image/avif', 'image/bmp', 'text/plain', 'application/json', 'video/webm']) expect(safeInline(t), t).toBe(true);
+    for (const t of ['text/html', 'image/svg+xml', 'application/xhtml+xml', 'text/xml', 'application/xml', 'application/pdf', 'text/css', 'multipart/x-mixed-replace', 'application/rss+xml']) expect(safeInline(t), t).toBe(false);
+  });
+
+  it('the body CSP sandboxes, loads nothing and cannot be framed', () => {
+    const d = PROXIED_BODY_CSP.split('; ');
+    expect(d).toContain('sandbox');
+    expect(d).toContain("default-src 'none'");
+    expect(d).toContain("frame-ancestors 'none'");
+    expect(PROXIED_BODY_CSP).not.toMatch(/script-src|unsafe-eval|allow-/);
   });
 });
 

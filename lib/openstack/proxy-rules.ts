@@ -1,5 +1,5 @@
-// Pure rules of the authenticated proxy: which upstream URL a request may reach, which headers cross,
-// and whether a mutation is same-origin. Unit-tested with a table of hostile inputs.
+// Pure rules of the authenticated proxy: which upstream URL a request may reach, which headers cross, whether a
+// mutation is same-origin, and how a cloud's body may reach the browser. Unit-tested with tables of hostile inputs.
 
 export class ProxyRuleError extends Error {
   constructor(public status: number, message: string) {
@@ -134,31 +134,93 @@ export function filterResponseHeaders(upstream: Headers): Headers {
   return out;
 }
 
-export const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * The only methods allowed without the CSRF check: they change nothing. Everything else (Swift's COPY, any verb an
+ * upstream might accept) needs the header and a same-origin request.
+ */
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-stratus-csrf';
 
 /**
- * CSRF rule for mutations: the custom header (which a cross-site form cannot send and a cross-site fetch
- * cannot send without a CORS preflight we never grant) plus a same-origin Origin or Sec-Fetch-Site.
- * Returns the reason for refusal, or null when allowed.
+ * CSRF rule for every method but GET/HEAD/OPTIONS: the custom header (which a cross-site form cannot send and a
+ * cross-site fetch cannot send without a CORS preflight we never grant) plus a same-origin Origin or Sec-Fetch-Site.
+ * `ownOrigin` is the dashboard's origin as the browser addressed it (forwarded.ts requestOrigin); the whole origin
+ * counts, so http://dash cannot act on https://dash. Returns the reason for refusal, or null when allowed.
  */
-export function csrfRefusal(method: string, headers: Headers, ownHost: string | null): string | null {
-  if (!MUTATING_METHODS.has(method.toUpperCase())) return null;
+export function csrfRefusal(method: string, headers: Pick<Headers, 'get'>, ownOrigin: string | null): string | null {
+  if (SAFE_METHODS.has(method.toUpperCase())) return null;
   if (headers.get(CSRF_HEADER) !== '1') return `Missing ${CSRF_HEADER} header`;
   const origin = headers.get('origin');
   if (origin) {
-    let host: string;
+    let theirs: URL;
     try {
-      host = new URL(origin).host;
+      theirs = new URL(origin);
     } catch {
       return 'Malformed Origin header';
     }
-    if (!ownHost || host.toLowerCase() !== ownHost.toLowerCase()) return 'Cross-origin request refused';
-    return null;
+    if (ownOrigin && theirs.origin === ownOrigin) return null;
+    // The likely misconfiguration: TLS ends at a reverse proxy whose X-Forwarded-Proto is not trusted.
+    if (ownOrigin === `http://${theirs.host}` && theirs.protocol === 'https:') {
+      return 'Cross-origin request refused (https page, http request: behind a TLS proxy, set STRATUS_TRUST_PROXY=1)';
+    }
+    return 'Cross-origin request refused';
   }
   const site = headers.get('sec-fetch-site');
   if (site === 'same-origin') return null;
   return 'Request is not same-origin (no Origin or Sec-Fetch-Site header)';
+}
+
+/**
+ * Proxied bodies come from the cloud, that is from anyone who can upload a Swift object: none may run as a page of
+ * the dashboard's origin. `sandbox` gives a document an opaque origin with no scripts, forms or popups, and
+ * `default-src 'none'` loads nothing. The two exceptions serve the browser's own viewers, which run no author code:
+ * inline styles let the text viewer wrap lines, and media-src 'self' lets the audio/video viewer play the file it
+ * shows. The image viewer shows the document itself and needs no img-src.
+ */
+export const PROXIED_BODY_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; media-src 'self'; frame-ancestors 'none'";
+
+/** Types a browser shows without running anything, and never as markup (no svg, html, xhtml, xml, pdf). */
+const INLINE_SAFE_TYPES = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/avif',
+  'image/bmp',
+  'image/x-icon',
+  'image/vnd.microsoft.icon',
+  'text/plain',
+  'application/json',
+]);
+const TOKEN = '[a-z0-9!#$&^_.+-]+';
+const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}$`);
+const INLINE_SAFE_PATTERN = new RegExp(`^(audio/${TOKEN}|video/${TOKEN}|application/${TOKEN}\\+json)$`);
+
+/**
+ * Whether a body with this Content-Type may be shown inline. A missing or unparsable type is unsafe (the browser
+ * would guess), and so is a list of types: browsers use the last one ("text/plain, text/html" renders HTML).
+ */
+export function safeInline(contentType: string | null): boolean {
+  if (!contentType || contentType.includes(',')) return false;
+  const essence = contentType.split(';')[0]!.trim().toLowerCase();
+  if (!MEDIA_TYPE.test(essence)) return false;
+  return INLINE_SAFE_TYPES.has(essence) || INLINE_SAFE_PATTERN.test(essence);
+}
+
+/** Split a header value on ";" outside double quotes. */
+function splitParams(value: string): string[] {
+  return value.match(/(?:[^;"]|"(?:[^"\\]|\\.)*")+/g)?.map((p) => p.trim()).filter(Boolean) ?? [];
+}
+
+/**
+ * The Content-Disposition of a proxied body: the upstream one for a type safe to show inline (null: none), else
+ * `attachment`, so the browser downloads the body instead of rendering it, keeping any upstream filename. An
+ * upstream `inline` on an unsafe type is overridden.
+ */
+export function proxiedDisposition(contentType: string | null, upstream: string | null): string | null {
+  if (safeInline(contentType)) return upstream;
+  const names = splitParams(upstream ?? '').filter((p) => /^filename\*?\s*=/i.test(p));
+  return ['attachment', ...names].join('; ');
 }
 
 export const PROJECT_HEADER = 'x-stratus-project';

@@ -2,7 +2,8 @@
 // else (rules, headers, streaming, error normalisation) is the real code.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PROXIED_BODY_CSP } from './proxy-rules';
 
 let upstreamBase = '';
 const seen: { method: string; url: string; headers: http.IncomingHttpHeaders; bodyBytes: number }[] = [];
@@ -17,7 +18,7 @@ vi.mock('./catalog', () => ({
   getCatalog: async () => [],
   forgetCatalog: vi.fn(),
   resolveEndpoint: (_c: unknown, type: string) =>
-    type === 'compute' ? `${upstreamBase}/compute/v2.1` : type === 'key-manager' ? `${upstreamBase}/key-manager` : type === 'dead' ? 'http://127.0.0.1:59999/x' : undefined,
+    type === 'compute' ? `${upstreamBase}/compute/v2.1` : type === 'object-store' ? `${upstreamBase}/swift/v1/AUTH_p` : type === 'key-manager' ? `${upstreamBase}/key-manager` : type === 'dead' ? 'http://127.0.0.1:59999/x' : undefined,
 }));
 
 const { proxyRequest } = await import('./proxy');
@@ -29,6 +30,21 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => (bodyBytes += c.length));
     req.on('end', () => {
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, bodyBytes });
+      if (req.url?.startsWith('/swift/')) {
+        // Swift objects as users uploaded them: any type, sometimes with their own Content-Disposition.
+        const name = decodeURIComponent(req.url.split('/').pop() ?? '');
+        const types: Record<string, Record<string, string>> = {
+          'page.html': { 'content-type': 'text/html; charset=utf-8' },
+          'inline.html': { 'content-type': 'TEXT/HTML', 'content-disposition': 'inline; filename="report.html"' },
+          'image.svg': { 'content-type': 'image/svg+xml' },
+          'notes.txt': { 'content-type': 'text/plain' },
+          'pixel.png': { 'content-type': 'image/png', 'content-disposition': 'inline' },
+          untyped: {},
+        };
+        res.writeHead(200, types[name] ?? {});
+        res.end(req.method === 'HEAD' ? undefined : `<script>alert(1)</script>${name}`);
+        return;
+      }
       if (req.url?.includes('missing')) {
         res.writeHead(404, { 'content-type': 'application/json', 'x-openstack-request-id': 'req-404' });
         res.end(JSON.stringify({ itemNotFound: { message: 'Instance missing could not be found.', code: 404 } }));
@@ -53,6 +69,7 @@ beforeAll(async () => {
   upstreamBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => server.close());
+afterEach(() => vi.unstubAllEnvs());
 
 const origin = 'http://dash.test';
 const req = (path: string, init: RequestInit = {}) => new Request(`${origin}${path}`, { ...init, headers: { host: 'dash.test', ...(init.headers as Record<string, string>) } });
@@ -103,12 +120,37 @@ describe('proxyRequest', () => {
     const before = seen.length;
     expect((await proxyRequest(req('/api/os/compute/servers', { method: 'POST', body: '{}', headers: { origin: 'http://evil.test', 'x-stratus-csrf': '1' } }))).status).toBe(403);
     expect((await proxyRequest(req('/api/os/compute/servers', { method: 'DELETE', headers: { origin } }))).status).toBe(403);
+    // Same host, other scheme: another origin.
+    expect((await proxyRequest(req('/api/os/compute/servers', { method: 'POST', body: '{}', headers: { origin: 'https://dash.test', 'x-stratus-csrf': '1' } }))).status).toBe(403);
     expect(seen.length).toBe(before);
+  });
+
+  it('believes X-Forwarded-Host/-Proto for the same-origin check only with STRATUS_TRUST_PROXY=1', async () => {
+    const forged = { origin: 'https://evil.test', 'x-stratus-csrf': '1', 'x-forwarded-host': 'evil.test', 'x-forwarded-proto': 'https' };
+    const before = seen.length;
+    const refused = await proxyRequest(req('/api/os/compute/servers', { method: 'POST', body: '{}', headers: forged }));
+    expect(refused.status).toBe(403);
+    expect(seen.length).toBe(before);
+    vi.stubEnv('STRATUS_TRUST_PROXY', '1');
+    expect((await proxyRequest(req('/api/os/compute/servers', { method: 'POST', body: '{}', headers: forged }))).status).toBe(200);
+    expect(seen.length).toBe(before + 1);
+  });
+
+  it('checks every method but GET, HEAD and OPTIONS (Swift COPY needs the header)', async () => {
+    const before = seen.length;
+    const copy = await proxyRequest(req('/api/os/object-store/c/page.html', { method: 'COPY', headers: { origin, destination: 'c/copy.html' } }));
+    expect(copy.status).toBe(403);
+    expect((await copy.json()).error.message).toContain('x-stratus-csrf');
+    expect(seen.length).toBe(before);
+    expect((await proxyRequest(req('/api/os/object-store/c/page.html', { method: 'COPY', headers: { origin, 'x-stratus-csrf': '1' } }))).status).toBe(200);
+    expect((await proxyRequest(req('/api/os/compute/servers', { method: 'OPTIONS' }))).status).toBe(200);
   });
 
   it('normalises upstream errors with message, service and request id', async () => {
     const res = await proxyRequest(req('/api/os/compute/servers/missing'));
     expect(res.status).toBe(404);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain('sandbox');
     expect(await res.json()).toEqual({ error: { status: 404, service: 'compute', requestId: 'req-404', message: 'Instance missing could not be found.' } });
   });
 
@@ -144,6 +186,36 @@ describe('proxyRequest', () => {
     expect(del.status).toBe(409);
     expect((await proxyRequest(req('/api/os/compute/servers', { headers: { 'x-stratus-project': 'p/../q' } }))).status).toBe(400);
     expect(seen.length).toBe(before);
+  });
+
+  it('never lets a cloud body render as a page of the dashboard: unsafe types download, all are sandboxed', async () => {
+    const get = async (name: string, method = 'GET') => {
+      const res = await proxyRequest(req(`/api/os/object-store/c/${name}`, { method }));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-security-policy')).toBe(PROXIED_BODY_CSP);
+      return res.headers.get('content-disposition');
+    };
+    expect(await get('page.html')).toBe('attachment');
+    expect(await get('page.html', 'HEAD')).toBe('attachment');
+    expect(await get('inline.html')).toBe('attachment; filename="report.html"');
+    expect(await get('image.svg')).toBe('attachment');
+    expect(await get('untyped')).toBe('attachment');
+    // Previews keep working: text and images are shown inline, as the upstream said.
+    expect(await get('notes.txt')).toBeNull();
+    expect(await get('pixel.png')).toBe('inline');
+  });
+
+  it('puts the security headers on the proxy\'s own refusals too, and HSTS only on https', async () => {
+    const refused = await proxyRequest(req('/api/os/compute/servers', { method: 'POST', body: '{}', headers: { origin: 'http://evil.test', 'x-stratus-csrf': '1' } }));
+    expect(refused.headers.get('content-security-policy')).toBe(PROXIED_BODY_CSP);
+    expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(refused.headers.get('strict-transport-security')).toBeNull();
+    const https = { 'x-forwarded-proto': 'https' };
+    expect((await proxyRequest(req('/api/os/compute/servers', { headers: https }))).headers.get('strict-transport-security')).toBeNull();
+    vi.stubEnv('STRATUS_TRUST_PROXY', '1');
+    expect((await proxyRequest(req('/api/os/compute/servers', { headers: https }))).headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
+    expect((await proxyRequest(req('/api/os/network/x', { headers: https }))).headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
   });
 
   it('answers 502 naming the endpoint when the service is unreachable', async () => {

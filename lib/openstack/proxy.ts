@@ -1,5 +1,5 @@
 // The authenticated proxy: session -> CSRF -> path rules -> catalog endpoint -> headers -> streamed call
-// -> error normalisation. Bodies are streamed both ways, never buffered.
+// -> error normalisation, every answer sandboxed. Bodies are streamed both ways, never buffered.
 //
 // One core (`proxyCall`) with two thin entry points:
 // - `proxyRequest` (WHATWG Request -> Response) for the Next route handler app/api/os/[service]/[...path],
@@ -17,7 +17,20 @@ import { getCatalog, forgetCatalog, resolveEndpoint } from './catalog';
 import { HttpError, normaliseUpstreamError, type ErrorBody } from './errors';
 import { agentFor, describeNetworkError } from './http';
 import { DEFAULT_MICROVERSION_HEADERS, hasMicroversion } from './microversions';
-import { csrfRefusal, filterRequestHeaders, filterResponseHeaders, projectMismatch, ProxyRuleError, SERVICE_TYPE, upstreamUrl } from './proxy-rules';
+import { HSTS } from '@/lib/security/headers';
+import { isHttpsRequest, requestOrigin } from './forwarded';
+import {
+  csrfRefusal,
+  filterRequestHeaders,
+  filterResponseHeaders,
+  projectMismatch,
+  proxiedDisposition,
+  PROXIED_BODY_CSP,
+  ProxyRuleError,
+  SAFE_METHODS,
+  SERVICE_TYPE,
+  upstreamUrl,
+} from './proxy-rules';
 import { requireSession, type SessionData } from './session';
 
 const PREFIX = '/api/os/';
@@ -58,9 +71,8 @@ export type ProxyCall = {
   pathname: string;
   /** Query string including its "?", or "". */
   search: string;
+  /** The browser's headers; the CSRF check reads the dashboard's origin from them (forwarded.ts requestOrigin). */
   headers: Headers;
-  /** Host the browser addressed (x-forwarded-host or host), for the CSRF same-origin check. */
-  ownHost: string | null;
   /** The request body, asked for only when the method may carry one. */
   body: () => Readable | null;
   /** Aborted when the browser goes away (undici accepts an AbortSignal or an EventEmitter emitting 'abort'). */
@@ -86,10 +98,6 @@ function rawSegments(pathname: string): { service: string; segments: string[] } 
   // A trailing slash is meaningful to a few APIs (e.g. Designate's "/v2/zones/"); keep paths exact otherwise.
   if (segments.length && segments[segments.length - 1] === '') segments.pop();
   return { service, segments };
-}
-
-export function ownHost(req: Request): string | null {
-  return req.headers.get('x-forwarded-host') ?? req.headers.get('host');
 }
 
 function jsonReply(status: number, body: ErrorBody, extra: Record<string, string> = {}): ProxyReply {
@@ -143,11 +151,29 @@ function hasRequestBody(method: string): boolean {
   return method !== 'GET' && method !== 'HEAD';
 }
 
+/**
+ * On every answer, success or error: whatever the cloud sent renders sandboxed (no script, nothing loaded, never
+ * framed) and is never sniffed into another type.
+ */
+function securityHeaders(call: ProxyCall): Record<string, string> {
+  const out: Record<string, string> = { 'x-content-type-options': 'nosniff', 'content-security-policy': PROXIED_BODY_CSP };
+  if (isHttpsRequest(call.headers)) out['strict-transport-security'] = HSTS;
+  return out;
+}
+
 /** The proxy core shared by both entry points. Never throws: every failure is a normalised JSON error reply. */
 export async function proxyCall(call: ProxyCall, getSession: SessionSource): Promise<ProxyReply> {
+  const reply = await forward(call, getSession);
+  Object.assign(reply.headers, securityHeaders(call));
+  return reply;
+}
+
+/** The call itself: session -> CSRF -> path rules -> endpoint -> headers -> streamed upstream call -> errors. */
+async function forward(call: ProxyCall, getSession: SessionSource): Promise<ProxyReply> {
   try {
     const method = call.method.toUpperCase();
-    const refusal = csrfRefusal(method, call.headers, call.ownHost);
+    // The origin is worked out only for the calls that are checked: reads are most of the traffic.
+    const refusal = SAFE_METHODS.has(method) ? null : csrfRefusal(method, call.headers, requestOrigin(call.headers));
     if (refusal) throw new HttpError(403, refusal);
 
     const { service, segments } = rawSegments(call.pathname);
@@ -212,6 +238,9 @@ export async function proxyCall(call: ProxyCall, getSession: SessionSource): Pro
     const out: Record<string, string> = { ...trace };
     filterResponseHeaders(upHeaders).forEach((v, k) => (out[k] = v));
     out['cache-control'] = 'no-store';
+    // A body the browser could render as a document (HTML, SVG, XML, or an unknown type) is downloaded instead.
+    const disposition = proxiedDisposition(out['content-type'] ?? null, out['content-disposition'] ?? null);
+    if (disposition) out['content-disposition'] = disposition;
     // Bodies are passed through as received: a server that compressed anyway keeps its encoding for the browser.
     const encoding = upHeaders.get('content-encoding');
     if (encoding && encoding.toLowerCase() !== 'identity') out['content-encoding'] = encoding;
@@ -238,7 +267,6 @@ export async function proxyRequest(req: Request): Promise<Response> {
       pathname: url.pathname,
       search: url.search,
       headers: req.headers,
-      ownHost: ownHost(req),
       body: () => (req.body ? Readable.fromWeb(req.body as import('node:stream/web').ReadableStream) : null),
       signal: req.signal,
     },

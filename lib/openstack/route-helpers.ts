@@ -1,8 +1,47 @@
-// Helpers shared by route handlers: zod-validated JSON input and one error-to-response mapping.
+// Helpers shared by route handlers: zod-validated JSON input (size-capped), the CSRF check, one error-to-response
+// mapping and the security headers of every answer.
 import 'server-only';
 import { z } from 'zod';
+import { API_CSP, HSTS } from '@/lib/security/headers';
 import { HttpError } from './errors';
+import { isHttpsRequest, requestOrigin } from './forwarded';
 import { csrfRefusal } from './proxy-rules';
+
+/** Our own routes take small JSON bodies (credentials, a project id); anything bigger is refused unparsed. */
+export const MAX_JSON_BODY = 64 * 1024;
+
+function tooLarge(): HttpError {
+  return new HttpError(413, `Request body too large (limit ${MAX_JSON_BODY / 1024} KB)`);
+}
+
+/**
+ * The body as text, at most `limit` bytes: a declared Content-Length above it is refused before reading, and a body
+ * without one (chunked) is counted while it streams and cut off at the limit.
+ */
+async function readCapped(req: Request, limit: number): Promise<string> {
+  const declared = req.headers.get('content-length')?.trim();
+  if (declared && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge();
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    let part: ReadableStreamReadResult<Uint8Array>;
+    try {
+      part = await reader.read();
+    } catch {
+      throw new HttpError(400, 'Request body could not be read');
+    }
+    if (part.done) break;
+    size += part.value.byteLength;
+    if (size > limit) {
+      void reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(part.value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
 
 export function errorResponse(e: unknown): Response {
   if (e instanceof HttpError) return Response.json(e.toBody(), { status: e.status, headers: { 'cache-control': 'no-store' } });
@@ -16,11 +55,12 @@ export function errorResponse(e: unknown): Response {
   return Response.json({ error: { status: 500, message: 'Internal error in the dashboard' } }, { status: 500 });
 }
 
-/** Parse a JSON request body with a zod schema; malformed JSON and schema failures become 400s. */
+/** Parse a JSON request body with a zod schema; malformed JSON and schema failures become 400s, over 64 KB a 413. */
 export async function parseJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+  const text = await readCapped(req, MAX_JSON_BODY);
   let data: unknown;
   try {
-    data = await req.json();
+    data = JSON.parse(text);
   } catch {
     throw new HttpError(400, 'Request body must be valid JSON');
   }
@@ -29,18 +69,37 @@ export async function parseJson<T extends z.ZodType>(req: Request, schema: T): P
 
 /** Refuse cross-site mutations of the dashboard's own API (login, logout, switch...). */
 export function assertSameOrigin(req: Request): void {
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  const refusal = csrfRefusal(req.method, req.headers, host);
+  const refusal = csrfRefusal(req.method, req.headers, requestOrigin(req.headers));
   if (refusal) throw new HttpError(403, refusal);
 }
 
-/** Wrap a route handler so that every thrown error becomes our JSON error body. */
+/**
+ * API answers render nothing (API_CSP, unless a route set its own CSP) and carry HSTS on https. Headers of a
+ * Response.redirect() are immutable: such an answer is copied first.
+ */
+export function withSecurityHeaders(req: Request, res: Response): Response {
+  const extra: Record<string, string> = {};
+  if (!res.headers.has('content-security-policy')) extra['content-security-policy'] = API_CSP;
+  if (isHttpsRequest(req.headers)) extra['strict-transport-security'] = HSTS;
+  try {
+    for (const [k, v] of Object.entries(extra)) res.headers.set(k, v);
+    return res;
+  } catch {
+    const copy = new Response(res.body, res);
+    for (const [k, v] of Object.entries(extra)) copy.headers.set(k, v);
+    return copy;
+  }
+}
+
+/** Wrap a route handler so that every thrown error becomes our JSON error body, and every answer gets its headers. */
 export function handler<A extends unknown[]>(fn: (req: Request, ...args: A) => Promise<Response>) {
   return async (req: Request, ...args: A): Promise<Response> => {
+    let res: Response;
     try {
-      return await fn(req, ...args);
+      res = await fn(req, ...args);
     } catch (e) {
-      return errorResponse(e);
+      res = errorResponse(e);
     }
+    return withSecurityHeaders(req, res);
   };
 }
