@@ -39,6 +39,17 @@ export const ProjectSchema = z.looseObject({
 });
 export type KeystoneProject = z.infer<typeof ProjectSchema>;
 
+/** Keystone refused a password or an application credential (what the log-in throttle counts as a failure). */
+export class CredentialsRefused extends HttpError {
+  constructor(message: string) {
+    super(401, message);
+    this.name = 'CredentialsRefused';
+  }
+}
+
+/** How long logout and re-login wait for Keystone to revoke a token before going on without it. */
+const REVOKE_TIMEOUT_MS = 5_000;
+
 export type ProjectScope = { id: string } | { name: string; domain: { name: string } };
 
 export type AuthMethod =
@@ -88,7 +99,10 @@ async function keystoneError(res: Awaited<ReturnType<typeof osFetch>>): Promise<
   return new HttpError(res.status, body.error.message, { service: 'identity', requestId: body.error.requestId });
 }
 
-/** POST /v3/auth/tokens. Throws HttpError(401, 'Invalid username or password') on bad credentials. */
+/**
+ * POST /v3/auth/tokens. Throws CredentialsRefused(401, 'Invalid username or password') on bad credentials, and
+ * HttpError(401, 'Your session expired') when rescoping with a token Keystone no longer accepts.
+ */
 export async function authenticate(cloud: CloudConfig, method: AuthMethod, scope?: ProjectScope): Promise<TokenInfo> {
   const url = `${cloud.authUrl}/auth/tokens`;
   const auth: Record<string, unknown> = { identity: identityFor(method) };
@@ -99,12 +113,13 @@ export async function authenticate(cloud: CloudConfig, method: AuthMethod, scope
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ auth }),
   });
-  // An unknown application credential is a 404 in Keystone; to the user it is a wrong ID or secret.
-  if (res.status === 401 || (res.status === 404 && method.kind === 'application_credential')) {
+  // An unknown application credential is a 404 in Keystone; to the user it is a wrong ID or secret. Rescoping with a
+  // revoked or expired token is a 404 too (TokenNotFound "Failed to validate token"): the session is over.
+  if (res.status === 401 || (res.status === 404 && (method.kind === 'application_credential' || method.kind === 'token'))) {
     await res.body?.cancel();
     if (method.kind === 'token') throw new HttpError(401, 'Your session expired');
-    if (method.kind === 'application_credential') throw new HttpError(401, 'Invalid application credential ID or secret');
-    throw new HttpError(401, 'Invalid username or password');
+    if (method.kind === 'application_credential') throw new CredentialsRefused('Invalid application credential ID or secret');
+    throw new CredentialsRefused('Invalid username or password');
   }
   if (!res.ok) throw await keystoneError(res);
   const token = res.headers.get('x-subject-token');
@@ -131,17 +146,24 @@ export async function validateToken(cloud: CloudConfig, token: string): Promise<
   return toTokenInfo(token, parsed.data);
 }
 
-/** DELETE /v3/auth/tokens. Best effort: the token may already be gone. */
-export async function revokeToken(cloud: CloudConfig, token: string): Promise<void> {
+/**
+ * DELETE /v3/auth/tokens. Best effort: the token may already be gone, and logging out must still clear the cookie
+ * when Keystone is down or slow (hence the short timeout). Keystone revokes by the token's audit id: tokens rescoped
+ * from this one stay valid, so every token a session held must be revoked on its own. Answers whether Keystone
+ * confirmed (204, or 404 for a token already gone).
+ */
+export async function revokeToken(cloud: CloudConfig, token: string): Promise<boolean> {
   try {
     const res = await osFetch(cloud, `${cloud.authUrl}/auth/tokens`, {
       what: 'Keystone',
       method: 'DELETE',
       headers: { 'x-auth-token': token, 'x-subject-token': token },
+      signal: AbortSignal.timeout(REVOKE_TIMEOUT_MS),
     });
     await res.body?.cancel();
+    return res.ok || res.status === 404 || res.status === 401;
   } catch {
-    // Logging out must still clear the cookie when Keystone is down.
+    return false;
   }
 }
 

@@ -43,6 +43,7 @@ const base = {
   roles: ['member'],
   authMethod: 'password' as const,
   token: 'tok-secret',
+  sid: 'sid-for-proxy-node-tests',
 };
 const seal = (data: object) => sealData(data, { password, ttl: TTL });
 

@@ -7,6 +7,7 @@ const token = () => 'gAAAAA' + 'x'.repeat(260);
 
 it('a full session seals far below the 4096-byte cookie limit', async () => {
   const data: SessionData = {
+    sid: 'A'.repeat(22),
     cloud: 'production-cloud-eu-west',
     user: { id: 'a'.repeat(64), name: 'someone.with.a.long.name@example.com', domainId: 'b'.repeat(32) },
     project: { id: 'c'.repeat(32), name: 'a-project-with-a-rather-long-descriptive-name', domainId: 'd'.repeat(32) },

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { getCloud, getClouds } from '@/lib/config/clouds';
 import { HttpError } from '@/lib/openstack/errors';
+import { clientIp } from '@/lib/openstack/forwarded';
 import { applicationCredentialLogin, passwordLogin } from '@/lib/openstack/login';
+import { answerThrottled, throttledLogin } from '@/lib/openstack/login-throttle';
 import { assertSameOrigin, handler, parseJson } from '@/lib/openstack/route-helpers';
 import { safeNextPath } from '@/lib/client/next-path';
 import { projectUrl } from '@/lib/openstack/urls';
@@ -30,19 +32,27 @@ const LoginSchema = z.discriminatedUnion('method', [
   }),
 ]);
 
-export const POST = handler(async (req) => {
-  assertSameOrigin(req);
-  const body = await parseJson(req, LoginSchema);
-  const cloud = getCloud(body.cloud);
-  if (!cloud) {
-    throw new HttpError(400, `Unknown cloud "${body.cloud}"`, {
-      issues: [{ path: 'cloud', message: `Choose one of: ${getClouds().map((c) => c.id).join(', ')}` }],
-    });
-  }
-  const session =
-    body.method === 'password'
-      ? await passwordLogin(cloud, { username: body.username, password: body.password, userDomain: body.userDomain }, body.projectId, body.region)
-      : await applicationCredentialLogin(cloud, body.applicationCredentialId, body.applicationCredentialSecret, body.region);
-  const next = safeNextPath(body.next);
-  return Response.json({ redirectTo: next ?? projectUrl(session) });
-});
+export const POST = handler((req) =>
+  answerThrottled(async () => {
+    assertSameOrigin(req);
+    const body = await parseJson(req, LoginSchema);
+    const cloud = getCloud(body.cloud);
+    if (!cloud) {
+      throw new HttpError(400, `Unknown cloud "${body.cloud}"`, {
+        issues: [{ path: 'cloud', message: `Choose one of: ${getClouds().map((c) => c.id).join(', ')}` }],
+      });
+    }
+    // Anti-automation (lib/openstack/login-throttle.ts): 429 + Retry-After after repeated wrong credentials.
+    const address = clientIp(req.headers);
+    const session =
+      body.method === 'password'
+        ? await throttledLogin({ kind: 'password', cloud: cloud.id, userDomain: body.userDomain, username: body.username }, address, () =>
+            passwordLogin(cloud, { username: body.username, password: body.password, userDomain: body.userDomain }, body.projectId, body.region),
+          )
+        : await throttledLogin({ kind: 'application_credential', cloud: cloud.id, id: body.applicationCredentialId }, address, () =>
+            applicationCredentialLogin(cloud, body.applicationCredentialId, body.applicationCredentialSecret, body.region),
+          );
+    const next = safeNextPath(body.next);
+    return Response.json({ redirectTo: next ?? projectUrl(session) });
+  }),
+);
