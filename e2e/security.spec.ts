@@ -104,7 +104,7 @@ test.describe('logged-out visitors', () => {
     const statuses = async (request: APIRequestContext, live: boolean) => [
       (await request.get('/api/auth/session')).status(),
       (await request.get('/api/credentials/openrc')).status(),
-      (await request.get('/api/os/compute/v2.1/flavors')).status(),
+      (await request.get('/api/os/compute/flavors')).status(),
       (await request.post('/api/auth/switch', { headers: csrf(backend.baseURL), data: live ? { region: 'RegionOne' } : { projectId: team } })).status(),
     ];
     const works = (request: APIRequestContext) => statuses(request, true);
