@@ -29,19 +29,27 @@ console.log(`unit: ${r.numPassedTests} passed, ${r.numFailedTests + (r.numRuntim
 echo "== cli (real openstack CLI against the demo cloud)"
 npx tsx scripts/cli-conformance.ts || status=1
 
-echo "== cli against real OpenStack (../shared/realcloud)"
-if bash scripts/realcloud.sh status || bash scripts/realcloud.sh up; then
-  npx tsx scripts/cli-conformance.ts --target realcloud || status=1
-else
-  echo "cli (realcloud): skipped: real OpenStack is not running and could not be started (see above)"
-fi
-
 echo "== build"
 if ! npx next build > "$out/build.log" 2>&1; then
   tail -50 "$out/build.log"; echo "build: 0 passed, 1 failed"; status=1
 else
   grep -E "^(Route|[├└┌]|○|ƒ|First Load)" "$out/build.log" | head -40
   echo "build: 1 passed, 0 failed"
+fi
+
+# .ci/run starts real OpenStack in the background and leaves its pid here; wait for it (at most 30 min).
+if [ -f .stratus/realcloud.starting ]; then
+  pid=$(cat .stratus/realcloud.starting); waited=0
+  while [ -n "$pid" ] && [ -e "/proc/$pid" ] && [ $waited -lt 1800 ]; do sleep 5; waited=$((waited + 5)); done
+  rm -f .stratus/realcloud.starting
+  echo "realcloud: waited ${waited}s for its start"; tail -3 .stratus/realcloud.log 2>/dev/null
+fi
+
+echo "== cli against real OpenStack (../shared/realcloud)"
+if bash scripts/realcloud.sh status || bash scripts/realcloud.sh up; then
+  npx tsx scripts/cli-conformance.ts --target realcloud || status=1
+else
+  echo "cli (realcloud): skipped: real OpenStack is not running and could not be started (see above)"
 fi
 
 echo "== e2e (Playwright, system Chromium): projects demo and realcloud"
