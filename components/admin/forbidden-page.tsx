@@ -1,10 +1,15 @@
 import Link from 'next/link';
-import { projectHref } from '@/components/shell/nav';
-import { readSession } from '@/lib/openstack/session';
+import { projectHref } from '@/lib/resources/registry';
 
 /** The HTTP 403 page's body: which role is missing, which roles the user has, and the way back. */
-export async function ForbiddenBody() {
-  const session = await readSession();
+export interface ForbiddenSession {
+  cloud: string;
+  project: { id: string; name: string };
+  region: string;
+  roles: readonly string[];
+}
+
+export function ForbiddenBody({ session }: { session: ForbiddenSession | null }) {
   return (
     <div className="mx-auto max-w-2xl space-y-4 py-10">
       <p className="font-mono text-sm text-zinc-500 dark:text-zinc-400">403 Forbidden</p>

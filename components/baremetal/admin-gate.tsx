@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { useIsAdmin } from '@/components/shell/session-context';
-import { projectHref } from '@/components/shell/nav';
+import { projectHref } from '@/lib/resources/registry';
 import { useProjectScope } from '@/lib/resources/hooks';
 
 /** Ironic's default policy is role:admin for nodes, ports and drivers: members get a clear page, not a 403 dump. */

@@ -1,10 +1,9 @@
 'use client';
-// Calls the DNS pages share that are not plain JSON resources: zone-file text (export), task polling,
-// and whether the catalog has Designate at all (for links from other pages).
-import { useQuery } from '@tanstack/react-query';
+// Calls the DNS pages share that are not plain JSON resources: zone-file text (export) and task polling.
+// (Whether the catalog has Designate at all is the registry's question: useSectionAccess('zones').)
 import type { z } from 'zod';
 import { ApiError, parseApiError, pageProjectId } from '@/lib/client/api';
-import { osCall, osPath, useProjectScope } from '@/lib/resources/hooks';
+import { osCall, osPath } from '@/lib/resources/hooks';
 import { parseResponse } from '@/lib/resources/schema';
 import { DNS_SERVICE, taskDone } from '@/lib/resources/dns/zone';
 
@@ -39,23 +38,4 @@ export async function waitForTask<T extends { status: string }>(path: string, sc
     delay = Math.min(5000, delay * 1.5);
   }
   throw new ApiError({ status: 504, message: 'Designate did not finish the task within two minutes; it may still complete later.', service: DNS_SERVICE });
-}
-
-/** Whether the catalog has Designate: a cheap zone list answering (a 404 "no endpoint" from the proxy means no). */
-export function useHasDns(): boolean {
-  const { projectId } = useProjectScope();
-  const q = useQuery({
-    queryKey: ['os', projectId, 'dns-available'],
-    queryFn: async ({ signal }) => {
-      try {
-        await osCall(DESIGNATE, { method: 'GET', path: 'v2/zones?limit=1' }, signal);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    staleTime: Infinity,
-    retry: false,
-  });
-  return q.data === true;
 }

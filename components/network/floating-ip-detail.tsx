@@ -5,7 +5,7 @@ import { ResourceDetail } from '@/components/resource/resource-detail';
 import { buttonClass } from '@/components/ui/button';
 import { floatingIpDefinition as def, type FloatingIp } from '@/lib/resources/network/floating-ip';
 import { FloatingIpPtr } from '@/components/dns/floating-ip-ptr';
-import { useHasDns } from '@/components/dns/data';
+import { useSectionAccess } from '@/components/shell/session-context';
 import { Explain } from './edge-data';
 import { AssociateToInstanceForm } from './floating-ip-associate';
 
@@ -31,7 +31,7 @@ export function FloatingIpDetail({ id }: { id: string }) {
 
 /** Designate's PTR record for the address, when the cloud has DNS. */
 function ReverseDns({ fip }: { fip: FloatingIp }) {
-  const hasDns = useHasDns();
+  const hasDns = useSectionAccess('zones') === 'ok';
   return hasDns ? <FloatingIpPtr floatingIp={{ id: fip.id, floating_ip_address: fip.floating_ip_address }} /> : null;
 }
 

@@ -1,4 +1,4 @@
-import type { ServiceInfo } from '@/lib/openstack/discovery';
+import type { ServiceInfo } from '@/lib/client/service-info';
 
 type Version = ServiceInfo['versions'][number];
 type Endpoint = ServiceInfo['endpoints'][number];

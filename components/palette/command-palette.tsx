@@ -6,7 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { apiFetch } from '@/lib/client/api';
 import type { ClientSession } from '@/lib/client/session';
 import { matchHits, searchSources, type SearchSource } from '@/lib/resources/search';
-import { projectHref, providingType, visibleGroups } from '@/components/shell/nav';
+import { navGroups, projectHref, sectionAccess, SECTIONS } from '@/lib/resources/registry';
 import { Sensitive } from '@/components/shell/presentation';
 import type { MaskKind } from '@/lib/resources/types';
 
@@ -19,21 +19,6 @@ interface Entry {
   /** The label is a value presentation mode may mask. */
   sensitive?: MaskKind;
 }
-
-/** Common actions: the page that starts them, when the cloud has the service. */
-const ACTIONS: readonly { label: string; service: string; slug: string; adminOnly?: boolean }[] = [
-  { label: 'Launch instance', service: 'compute', slug: 'instances/new' },
-  { label: 'Create volume', service: 'volumev3', slug: 'volumes/new' },
-  { label: 'Upload image', service: 'image', slug: 'images/new' },
-  { label: 'Allocate floating IP', service: 'network', slug: 'floating-ips?new=1' },
-  { label: 'Create network', service: 'network', slug: 'networks/new' },
-  { label: 'Create router', service: 'network', slug: 'routers?new=1' },
-  { label: 'Create security group', service: 'network', slug: 'security-groups?new=1' },
-  { label: 'Create DNS zone', service: 'dns', slug: 'zones/new' },
-  { label: 'Store secret', service: 'key-manager', slug: 'secrets/new' },
-  { label: 'Create cluster', service: 'container-infra', slug: 'clusters/new' },
-  { label: 'Enroll bare-metal node', service: 'baremetal', slug: 'nodes/new', adminOnly: true },
-];
 
 const MIN_QUERY = 2;
 
@@ -91,15 +76,20 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
   });
 
   const entries: Entry[] = [];
-  for (const a of ACTIONS) {
-    if (types.has(a.service) && (isAdmin || !a.adminOnly) && (!query || includes(a.label, query))) entries.push({ id: `action:${a.slug}`, group: 'Actions', label: a.label, href: href(a.slug) });
+  // Common actions, then the pages: both from the registry, where the user may use them in this cloud.
+  for (const section of SECTIONS) {
+    if (sectionAccess(section, catalogTypes, session.roles).state !== 'ok') continue;
+    for (const a of section.actions ?? []) {
+      const slug = a.path.startsWith('?') ? `${section.slug}${a.path}` : `${section.slug}/${a.path}`;
+      if (!query || includes(a.label, query)) entries.push({ id: `action:${slug}`, group: 'Actions', label: a.label, href: href(slug) });
+    }
   }
   entries.push(...(!query || includes('Overview', query) ? [{ id: 'page:overview', group: 'Pages', label: 'Overview', href: href() }] : []));
-  for (const g of visibleGroups(session.roles)) {
-    if (!providingType(g, catalogTypes)) continue;
-    for (const item of g.items) {
-      if (!query || includes(item.label, query) || includes(g.label, query)) {
-        entries.push({ id: `page:${item.slug}`, group: 'Pages', label: item.label, detail: g.label, href: href(item.slug) });
+  for (const { group, sections } of navGroups(session.roles)) {
+    for (const section of sections) {
+      if (sectionAccess(section, catalogTypes, session.roles).state === 'unavailable') continue;
+      if (!query || includes(section.label, query) || includes(group.label, query)) {
+        entries.push({ id: `page:${section.slug}`, group: 'Pages', label: section.label, detail: group.label, href: href(section.slug) });
       }
     }
   }

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { clearActivity, getActivity, subscribeActivity, type ActivityEvent } from '@/lib/client/activity';
 import type { ClientSession } from '@/lib/client/session';
-import { projectHref } from './nav';
+import { projectHref } from '@/lib/resources/registry';
 import { useDismiss } from './use-dismiss';
 
 const NONE: readonly ActivityEvent[] = [];

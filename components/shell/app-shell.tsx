@@ -41,7 +41,7 @@ export function AppShell({ session, catalogTypes, undoDefault, children }: { ses
         <div className="flex flex-1">
           <Sidebar session={session} catalogTypes={catalogTypes} open={navOpen} onNavigate={() => setNavOpen(false)} />
           <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">
-            <SessionProvider session={session}>{children}</SessionProvider>
+            <SessionProvider session={session} catalogTypes={catalogTypes}>{children}</SessionProvider>
           </main>
         </div>
         {inspectorOpen && <ApiInspector onClose={() => setInspectorOpen(false)} />}

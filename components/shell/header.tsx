@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { ClientSession } from '@/lib/client/session';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
-import { projectHref } from './nav';
+import { projectHref } from '@/lib/resources/registry';
 import { PresentationToggle } from './presentation';
 import { ActivityMenu } from './activity';
 import { ProjectSwitcher } from './project-switcher';

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { ApiError, apiFetch } from '@/lib/client/api';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { buttonClass } from '@/components/ui/button';
-import { projectHref } from './nav';
+import { projectHref } from '@/lib/resources/registry';
 import { useProjects } from './project-switcher';
 
 interface RescopeProps {

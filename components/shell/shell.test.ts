@@ -1,27 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expiryMessage } from './expiry-warning';
-import { findSection, NAV_GROUPS, projectHref, providingType, visibleGroups } from './nav';
 import { filterProjects, MAX_VISIBLE_PROJECTS } from './project-switcher';
-
-describe('nav table', () => {
-  it('has unique slugs', () => {
-    const slugs = NAV_GROUPS.flatMap((g) => g.items.map((i) => i.slug));
-    expect(new Set(slugs).size).toBe(slugs.length);
-  });
-  it('maps slugs to service types, with the volume aliases', () => {
-    expect(findSection('volumes')?.group.serviceTypes).toContain('block-storage');
-    expect(providingType(findSection('snapshots')!.group, ['identity', 'volumev3'])).toBe('volumev3');
-    expect(providingType(findSection('clusters')!.group, ['identity'])).toBeUndefined();
-    expect(findSection('nope')).toBeUndefined();
-  });
-  it('shows the Admin group to admins only', () => {
-    expect(visibleGroups(['member', 'reader']).map((g) => g.id)).not.toContain('admin');
-    expect(visibleGroups(['admin']).find((g) => g.id === 'admin')?.items.map((i) => i.slug)).toContain('admin/hypervisors');
-  });
-  it('keeps the region in links', () => {
-    expect(projectHref('demo', 'p1', 'RegionTwo', 'zones')).toBe('/demo/p1/zones?region=RegionTwo');
-  });
-});
 
 describe('project filter', () => {
   const projects = Array.from({ length: 1500 }, (_, i) => ({

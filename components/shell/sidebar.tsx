@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ClientSession } from '@/lib/client/session';
-import { projectHref, providingType, visibleGroups } from './nav';
+import { navGroups, projectHref, providingType } from '@/lib/resources/registry';
 
 interface SidebarProps {
   session: ClientSession;
@@ -32,7 +32,7 @@ export function Sidebar({ session, catalogTypes, open, onNavigate }: SidebarProp
         Overview
       </Link>
       <ul className="mt-3 space-y-4">
-        {visibleGroups(session.roles).map((group) => {
+        {navGroups(session.roles).map(({ group, sections }) => {
           const available = providingType(group, catalogTypes) !== undefined;
           const headingId = `nav-${group.id}`;
           return (
@@ -46,7 +46,7 @@ export function Sidebar({ session, catalogTypes, open, onNavigate }: SidebarProp
                 )}
               </div>
               <ul aria-labelledby={headingId} className="mt-1 space-y-0.5">
-                {group.items.map((item) => {
+                {sections.map((item) => {
                   const href = projectHref(cloud.id, project.id, region, item.slug);
                   const current = pathname === href.split('?')[0] || pathname.startsWith(`${href.split('?')[0]}/`);
                   return (

@@ -6,16 +6,9 @@ import { getCatalog } from './catalog';
 import { osFetch } from './http';
 import type { SessionData } from './session';
 
-export type ServiceVersion = { id: string; status: string; minVersion?: string; maxVersion?: string };
-export type ServiceInfo = {
-  type: string;
-  name: string;
-  endpoints: { interface: string; region: string; url: string }[];
-  versions: ServiceVersion[];
-  error?: string;
-  /** What was learnt instead of a version document (Swift publishes none; its /info names the release). */
-  note?: string;
-};
+import type { ServiceInfo, ServiceVersion } from '@/lib/client/service-info';
+
+export type { ServiceInfo, ServiceVersion };
 
 const VersionSchema = z.looseObject({
   id: z.string(),

@@ -227,9 +227,18 @@ export function useAction<T>(def: ResourceDefinition<T>) {
       if (failed.length) throw failed[0].error;
       return results.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: ['os', projectId, def.kind] }),
+    onSettled: () => invalidateDefinition(qc, projectId, def),
   });
 }
+
+/** Refetch every cached query of these kinds (lists, items, names, paths). */
+export function invalidateKinds(qc: QueryClient, projectId: string, kinds: readonly string[]): Promise<unknown> {
+  return Promise.all([...new Set(kinds)].map((k) => qc.invalidateQueries({ queryKey: ['os', projectId, k] })));
+}
+
+/** A kind and the kinds its mutations change (the definition's `invalidates`). */
+const invalidateDefinition = (qc: QueryClient, projectId: string, def: Pick<AnyDefinition, 'kind' | 'invalidates'>) =>
+  invalidateKinds(qc, projectId, [def.kind, ...(def.invalidates ?? [])]);
 
 /** Delete rows with the definition's delete action (or a plain DELETE of the item path). */
 export function useDelete<T>(def: ResourceDefinition<T>) {
@@ -252,7 +261,7 @@ export function useCreate<T, C>(def: ResourceDefinition<T, C>) {
       if (!def.create) throw new Error(`${def.label.plural} cannot be created here`);
       return osCall<unknown>(def, def.create.request(input));
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: ['os', projectId, def.kind] }),
+    onSettled: () => invalidateDefinition(qc, projectId, def),
   });
 }
 

@@ -1,25 +1,8 @@
 // What the command palette searches: one source per resource kind that has a page, read from the kinds'
 // definitions. A source lists the project's objects cheaply (summary lists, large pages) and the palette
 // matches names and ids (fragments included, which no OpenStack list filter offers) in the browser.
-import { flavorDefinition } from './compute/flavor';
-import { keypairDefinition } from './compute/keypair';
-import { serverDefinition } from './compute/server';
-import { imageDefinition } from './image/image';
-import type { AnyDefinition } from './types';
-import { snapshotDefinition } from './volume/snapshot';
-import { volumeDefinition } from './volume/volume';
-import { networkDefinition } from './network/network';
-import { portDefinition } from './network/port';
-import { routerDefinition } from './network/router';
-import { floatingIpDefinition } from './network/floating-ip';
-import { securityGroupDefinition } from './network/security-group';
-import { zoneDefinition } from './dns/zone';
-import { secretDefinition } from './key-manager/secret';
-import { containerDefinition } from './key-manager/container';
-import { clusterDefinition } from './container-infra/cluster';
-import { clusterTemplateDefinition } from './container-infra/cluster-template';
-import { nodeDefinition } from './baremetal/node';
-import type { MaskKind } from './types';
+import { definitionOf, SECTIONS, type Section } from './registry';
+import type { AnyDefinition, MaskKind } from './types';
 
 export interface SearchSource {
   kind: string;
@@ -46,50 +29,35 @@ export interface SearchHit {
   name: string;
 }
 
-function source(def: AnyDefinition, opts: { path: string; detail: boolean; adminOnly?: boolean }): SearchSource {
+function source(section: Section, def: AnyDefinition, path: string): SearchSource {
+  const detail = !!section.detail;
   return {
-    adminOnly: opts.adminOnly,
+    adminOnly: section.search?.adminOnly,
     kind: def.kind,
     label: def.label.plural,
     service: def.service,
     headers: def.headers,
-    path: opts.path,
+    path,
     key: def.keys.list,
-    href: (hit) => (opts.detail ? `${def.slug}/${encodeURIComponent(hit.id)}` : `${def.slug}?name=${encodeURIComponent(hit.name)}`),
-    id: (o) => String(def.id(o) ?? ''),
-    name: (o) => String(def.name(o) ?? ''),
+    href: (hit) => (detail ? `${def.slug}/${encodeURIComponent(hit.id)}` : `${def.slug}?name=${encodeURIComponent(hit.name)}`),
+    // Nova's key pair list wraps each item: `{"keypair": {...}}`.
+    id: (o) => String(def.id(unwrap(o, def.keys.item)) ?? ''),
+    name: (o) => String(def.name(unwrap(o, def.keys.item)) ?? ''),
     sensitive: def.sensitiveName,
   };
 }
 
-/** Nova's key pair list wraps each item: `{"keypair": {...}}`. */
-function unwrapKeypair(o: Record<string, unknown>): Record<string, unknown> {
-  return o.keypair && typeof o.keypair === 'object' ? (o.keypair as Record<string, unknown>) : o;
+function unwrap(o: Record<string, unknown>, key: string): Record<string, unknown> {
+  const inner = key ? o[key] : undefined;
+  return inner && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Record<string, unknown>) : o;
 }
 
+/** One source per registry section that names a search path, in sidebar order. */
 export function searchSources(projectId: string): SearchSource[] {
-  const keypairs = source(keypairDefinition, { path: 'os-keypairs', detail: false });
-  return [
-    // Summary lists where the API has them: id and name are all a match needs.
-    source(serverDefinition, { path: 'servers?limit=1000', detail: true }),
-    source(imageDefinition(projectId), { path: 'v2/images?limit=1000', detail: true }),
-    source(volumeDefinition, { path: 'volumes?limit=1000', detail: true }),
-    source(snapshotDefinition, { path: 'snapshots?limit=1000', detail: true }),
-    source(flavorDefinition, { path: 'flavors', detail: false }),
-    { ...keypairs, id: (o) => keypairs.id(unwrapKeypair(o)), name: (o) => keypairs.name(unwrapKeypair(o)) },
-    // Neutron: only the fields a match needs.
-    source(networkDefinition, { path: 'v2.0/networks?fields=id&fields=name', detail: true }),
-    source(routerDefinition, { path: 'v2.0/routers?fields=id&fields=name', detail: true }),
-    source(floatingIpDefinition, { path: 'v2.0/floatingips?fields=id&fields=floating_ip_address', detail: true }),
-    source(securityGroupDefinition, { path: 'v2.0/security-groups?fields=id&fields=name', detail: true }),
-    source(portDefinition, { path: 'v2.0/ports?fields=id&fields=name', detail: true }),
-    source(zoneDefinition, { path: 'v2/zones?limit=1000', detail: true }),
-    source(secretDefinition, { path: 'v1/secrets?limit=100', detail: true }),
-    source(containerDefinition, { path: 'v1/containers?limit=100', detail: true }),
-    source(clusterDefinition, { path: 'clusters', detail: true }),
-    source(clusterTemplateDefinition, { path: 'clustertemplates', detail: true }),
-    source(nodeDefinition, { path: 'v1/nodes?fields=uuid,name', detail: true, adminOnly: true }),
-  ];
+  return SECTIONS.flatMap((section) => {
+    const def = definitionOf(section, projectId);
+    return def && section.search ? [source(section, def, section.search.path)] : [];
+  });
 }
 
 /** The objects of one source's answer that match `query` by name or id (case-insensitive substring), best first. */

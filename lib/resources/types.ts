@@ -183,6 +183,8 @@ export interface ResourceDefinition<T, C = unknown> {
   lookups?: readonly Lookup<T>[];
   actions?: readonly ResourceAction<T>[];
   create?: CreateForm<T, C>;
+  /** Other kinds its actions and creates change, refetched with it (a port delete changes its network). */
+  invalidates?: readonly string[];
   overview?: readonly OverviewField<T>[];
   /** CLI equivalents of reading. */
   cli: { list: string; show: (row: T) => string };

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { ForbiddenBody } from '@/components/admin/forbidden-page';
+import { readSession } from '@/lib/openstack/session';
 
 export const metadata: Metadata = { title: 'Forbidden' };
 
-/** HTTP 403 inside the project's shell (forbidden() in the admin pages, components/admin/require-admin.ts): the
+/** HTTP 403 inside the project's shell (forbidden() from the admin pages, app/[cloud]/[projectId]/admin/[section]/page.tsx): the
  *  navigation stays, so the user goes on from here. */
-export default function Forbidden() {
-  return <ForbiddenBody />;
+export default async function Forbidden() {
+  const session = (await readSession()) ?? null;
+  return <ForbiddenBody session={session} />;
 }

@@ -3,7 +3,7 @@ import { InfoCard, InfoRow } from '@/components/overview/info-card';
 import { ServicesTable } from '@/components/overview/services-table';
 import { Sensitive } from '@/components/shell/presentation';
 import { UsageCharts } from '@/components/overview/usage-charts';
-import { NAV_GROUPS, providingType } from '@/components/shell/nav';
+import { GROUPS, providingType } from '@/lib/resources/registry';
 import { discoverServices } from '@/lib/openstack/discovery';
 import { readSession } from '@/lib/openstack/session';
 
@@ -16,7 +16,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ cloud
   if (!session || session.cloud !== cloud || session.project.id !== projectId) return null;
   const services = await discoverServices(session);
   const types = services.map((s) => s.type);
-  const typeOf = (group: string) => providingType(NAV_GROUPS.find((g) => g.id === group)!, types);
+  const typeOf = (group: string) => providingType(GROUPS.find((g) => g.id === group)!, types);
 
   return (
     <div className="mx-auto max-w-6xl space-y-6">

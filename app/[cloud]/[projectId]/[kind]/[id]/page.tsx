@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { KindDetail } from '@/components/resource/kind-pages';
+import { KIND_VIEWS } from '@/components/resource/kind-views';
+import { definitionOf, findSection } from '@/lib/resources/registry';
+import { segment } from '../../section-gate';
+
+type Params = Promise<{ kind: string; id: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { kind, id } = await params;
+  const section = findSection(kind);
+  const def = section && definitionOf(section, '');
+  // Swift's containers are named in the URL; other objects by id, so the kind names the tab.
+  return { title: def ? def.label.singular : section ? `${segment(id)} · ${section.label}` : 'Not found' };
+}
+
+export default async function DetailPage({ params }: { params: Params }) {
+  const { kind, id } = await params;
+  const section = findSection(kind);
+  if (!section) notFound();
+  const views = KIND_VIEWS[kind];
+  const Named = views?.Named?.[id];
+  if (Named) return <Named />;
+  if (!section.detail) notFound();
+  if (views?.Detail) return <views.Detail id={segment(id)} />;
+  if (!section.definition) notFound();
+  return <KindDetail slug={kind} id={segment(id)} />;
+}

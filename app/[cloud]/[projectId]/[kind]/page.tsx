@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { KindList } from '@/components/resource/kind-pages';
+import { KIND_VIEWS } from '@/components/resource/kind-views';
+import { SectionPlaceholder } from '@/components/shell/section-notices';
+import { discoverServices } from '@/lib/openstack/discovery';
+import { readSession } from '@/lib/openstack/session';
+import { findSection, groupOf, providingType } from '@/lib/resources/registry';
+
+type Params = Promise<{ cloud: string; projectId: string; kind: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  return { title: findSection((await params).kind)?.label ?? 'Not found' };
+}
+
+export default async function SectionPage({ params }: { params: Params }) {
+  const { kind } = await params;
+  const section = findSection(kind);
+  if (!section) notFound();
+  const List = KIND_VIEWS[kind]?.List;
+  if (List) return <List />;
+  if (section.definition) return <KindList slug={kind} />;
+  // A section whose pages are still to come: what discovery says about its service.
+  const session = await readSession();
+  if (!session) return null;
+  const group = groupOf(section);
+  const services = await discoverServices(session);
+  const type = providingType(
+    group,
+    services.map((s) => s.type),
+  );
+  return <SectionPlaceholder group={group} section={section} services={services.filter((s) => s.type === type)} region={session.region} />;
+}

@@ -1,8 +1,0 @@
-import type { Metadata } from 'next';
-import { LaunchForm } from '@/components/compute/launch-form';
-
-export const metadata: Metadata = { title: 'Launch instance' };
-
-export default function LaunchPage() {
-  return <LaunchForm />;
-}

@@ -1,0 +1,176 @@
+// The spine of the dashboard: every page a project has, grouped by the OpenStack service that provides it.
+// The sidebar, the command palette's sources, the generic routes (app/[cloud]/[projectId]/[kind]) and the
+// server-side catalog and admin checks are all derived from this one list. Adding a resource kind is its
+// definition file plus one entry here (see docs/architecture.md).
+// Plain data only: the browser imports it (sidebar, palette) as well as the server.
+import { allInstancesDefinition, computeServiceDefinition, HYPERVISOR_MICROVERSION, hypervisorDefinition } from './admin/compute';
+import { projectAdminDefinition, userAdminDefinition } from './admin/identity';
+import { nodeDefinition } from './baremetal/node';
+import { flavorDefinition } from './compute/flavor';
+import { keypairDefinition } from './compute/keypair';
+import { serverDefinition } from './compute/server';
+import { clusterTemplateDefinition } from './container-infra/cluster-template';
+import { clusterDefinition } from './container-infra/cluster';
+import { zoneDefinition } from './dns/zone';
+import { imageDefinition } from './image/image';
+import { containerDefinition } from './key-manager/container';
+import { secretDefinition } from './key-manager/secret';
+import { floatingIpDefinition } from './network/floating-ip';
+import { networkDefinition } from './network/network';
+import { portDefinition } from './network/port';
+import { routerDefinition } from './network/router';
+import { securityGroupDefinition } from './network/security-group';
+import type { AnyDefinition } from './types';
+import { snapshotDefinition } from './volume/snapshot';
+import { volumeDefinition } from './volume/volume';
+
+/** A group of pages in the sidebar: one OpenStack service. */
+export interface ServiceGroup {
+  id: string;
+  label: string;
+  /** Human name of the service, for "… is not available in this cloud". */
+  service: string;
+  /** Catalog types that provide it (any one suffices; Cinder is listed under three). */
+  serviceTypes: readonly string[];
+  /** Shown only to admins; anyone else gets HTTP 403 on its pages. */
+  adminOnly?: boolean;
+}
+
+/** A definition, or one built for the project (Glance's "mine" filter needs the project id). */
+export type DefinitionSource = AnyDefinition | ((projectId: string) => AnyDefinition);
+
+export interface Section {
+  /** URL path below the project (`instances`, `admin/hypervisors`). */
+  slug: string;
+  /** Sidebar label and list page title. */
+  label: string;
+  group: string;
+  /** The resource kind the pages show; none for pages that are not a kind (topology, Swift's browser). */
+  definition?: DefinitionSource;
+  /** The service's default policy is admin-only: members get "requires the admin role" instead of the pages. */
+  adminOnly?: boolean;
+  /** Not in the sidebar (reached from other pages and the palette). */
+  hidden?: boolean;
+  /** Detail pages at `<slug>/<id>`. */
+  detail?: boolean;
+  /** A create page at `<slug>/new`, with its title. */
+  create?: string;
+  /** What the command palette lists to search this kind by name and id (a cheap summary list). */
+  search?: { path: string; adminOnly?: boolean };
+  /** A line under the list's heading that says what the objects are. */
+  description?: string;
+  /** Sections the list links to (cluster templates from clusters). */
+  related?: readonly string[];
+  /** Common actions the palette offers: a label and the path below the section that starts it. */
+  actions?: readonly { label: string; path: string }[];
+}
+
+export const GROUPS: readonly ServiceGroup[] = [
+  { id: 'compute', label: 'Compute', service: 'Compute (Nova)', serviceTypes: ['compute'] },
+  { id: 'volumes', label: 'Volumes', service: 'Block Storage (Cinder)', serviceTypes: ['volumev3', 'block-storage', 'volume'] },
+  { id: 'images', label: 'Images', service: 'Image (Glance)', serviceTypes: ['image'] },
+  { id: 'network', label: 'Network', service: 'Networking (Neutron)', serviceTypes: ['network'] },
+  { id: 'dns', label: 'DNS', service: 'DNS (Designate)', serviceTypes: ['dns'] },
+  { id: 'key-manager', label: 'Key Manager', service: 'Key Manager (Barbican)', serviceTypes: ['key-manager'] },
+  { id: 'container-infra', label: 'Container Infra', service: 'Container Infra (Magnum)', serviceTypes: ['container-infra'] },
+  { id: 'baremetal', label: 'Bare Metal', service: 'Bare Metal (Ironic)', serviceTypes: ['baremetal'] },
+  { id: 'object-store', label: 'Object Storage', service: 'Object Storage (Swift)', serviceTypes: ['object-store'] },
+  { id: 'admin', label: 'Admin', service: 'Compute (Nova) and Identity (Keystone)', serviceTypes: ['compute', 'identity'], adminOnly: true },
+  { id: 'identity', label: 'Identity', service: 'Identity (Keystone)', serviceTypes: ['identity'] },
+];
+
+/** A section for a resource kind: slug and label come from its definition. */
+function kind(source: DefinitionSource, group: string, opts: Omit<Section, 'slug' | 'label' | 'group' | 'definition'> & { label?: string } = {}): Section {
+  const def = typeof source === 'function' ? source('') : source;
+  return { slug: def.slug, label: def.label.plural, group, definition: source, ...opts };
+}
+
+/** In sidebar order. */
+export const SECTIONS: readonly Section[] = [
+  kind(serverDefinition, 'compute', { detail: true, create: 'Launch instance', actions: [{ label: 'Launch instance', path: 'new' }], search: { path: 'servers?limit=1000' } }),
+  kind(flavorDefinition, 'compute', { search: { path: 'flavors' } }),
+  kind(keypairDefinition, 'compute', { label: 'Key Pairs', search: { path: 'os-keypairs' } }),
+  kind(volumeDefinition, 'volumes', { detail: true, create: 'Create volume', actions: [{ label: 'Create volume', path: 'new' }], search: { path: 'volumes?limit=1000' } }),
+  kind(snapshotDefinition, 'volumes', { label: 'Snapshots', detail: true, search: { path: 'snapshots?limit=1000' } }),
+  kind(imageDefinition, 'images', { detail: true, create: 'Create image', actions: [{ label: 'Upload image', path: 'new' }], search: { path: 'v2/images?limit=1000' } }),
+  // Neutron: the palette asks only for the fields a match needs.
+  kind(networkDefinition, 'network', { detail: true, related: ['ports'], description: 'Networks are layer-2 segments; each subnet on one is an IP range (layer 3). Shared and external networks belong to the cloud and are listed here too.', create: 'Create network', actions: [{ label: 'Create network', path: 'new' }], search: { path: 'v2.0/networks?fields=id&fields=name' } }),
+  kind(routerDefinition, 'network', { detail: true, actions: [{ label: 'Create router', path: '?new=1' }], search: { path: 'v2.0/routers?fields=id&fields=name' } }),
+  kind(floatingIpDefinition, 'network', { detail: true, actions: [{ label: 'Allocate floating IP', path: '?new=1' }], search: { path: 'v2.0/floatingips?fields=id&fields=floating_ip_address' } }),
+  kind(securityGroupDefinition, 'network', { label: 'Security Groups', detail: true, actions: [{ label: 'Create security group', path: '?new=1' }], search: { path: 'v2.0/security-groups?fields=id&fields=name' } }),
+  { slug: 'topology', label: 'Topology', group: 'network' },
+  kind(portDefinition, 'network', { hidden: true, detail: true, related: ['networks'], description: 'A port is a plug on a network with a MAC address and fixed IPs. Create one from a network\'s page.', search: { path: 'v2.0/ports?fields=id&fields=name' } }),
+  kind(zoneDefinition, 'dns', { detail: true, create: 'Create zone', actions: [{ label: 'Create DNS zone', path: 'new' }], search: { path: 'v2/zones?limit=1000' } }),
+  kind(secretDefinition, 'key-manager', { detail: true, related: ['secret-containers'], create: 'Store secret', actions: [{ label: 'Store secret', path: 'new' }], search: { path: 'v1/secrets?limit=100' } }),
+  kind(containerDefinition, 'key-manager', { detail: true, related: ['secrets'], create: 'Create container', search: { path: 'v1/containers?limit=100' } }),
+  kind(clusterDefinition, 'container-infra', { detail: true, related: ['cluster-templates'], create: 'Create cluster', actions: [{ label: 'Create cluster', path: 'new' }], search: { path: 'clusters' } }),
+  kind(clusterTemplateDefinition, 'container-infra', { detail: true, create: 'Create cluster template', search: { path: 'clustertemplates' } }),
+  kind(nodeDefinition, 'baremetal', { adminOnly: true, detail: true, create: 'Enroll node', actions: [{ label: 'Enroll bare-metal node', path: 'new' }], search: { path: 'v1/nodes?fields=uuid,name', adminOnly: true } }),
+  // Swift's containers and objects are browsed by name, not listed through a definition.
+  { slug: 'containers', label: 'Containers', group: 'object-store', detail: true },
+  kind(hypervisorDefinition, 'admin', {
+    description: `Usage comes from Nova microversion ${HYPERVISOR_MICROVERSION}, the last one that reports it: 2.88 removed vCPU, RAM and disk usage from os-hypervisors in favour of the Placement service.`,
+  }),
+  kind(computeServiceDefinition, 'admin'),
+  kind(allInstancesDefinition, 'admin'),
+  kind(projectAdminDefinition, 'admin', { label: 'All projects' }),
+  kind(userAdminDefinition, 'admin'),
+  // Keystone projects for members: announced, pages to come.
+  { slug: 'projects', label: 'Projects', group: 'identity' },
+];
+
+export function groupOf(section: Section): ServiceGroup {
+  const g = GROUPS.find((x) => x.id === section.group);
+  if (!g) throw new Error(`section ${section.slug} names an unknown group ${section.group}`);
+  return g;
+}
+
+export function findSection(slug: string): Section | undefined {
+  return SECTIONS.find((s) => s.slug === slug);
+}
+
+/** The section's definition for a project, when it is a resource kind. */
+export function definitionOf(section: Section, projectId: string): AnyDefinition | undefined {
+  const d = section.definition;
+  return typeof d === 'function' ? d(projectId) : d;
+}
+
+/** The section of a resource kind (`server` → instances). */
+export function sectionOfKind(kindName: string): Section | undefined {
+  return SECTIONS.find((s) => s.definition && definitionOf(s, '')?.kind === kindName);
+}
+
+/** The catalog type that provides `group`, or undefined when the cloud lacks it. */
+export function providingType(group: ServiceGroup, catalogTypes: Iterable<string>): string | undefined {
+  const present = new Set(catalogTypes);
+  return group.serviceTypes.find((t) => present.has(t));
+}
+
+/** The groups a user sees with their sections in sidebar order: admin-only groups need the admin role. */
+export function navGroups(roles: readonly string[]): { group: ServiceGroup; sections: Section[] }[] {
+  const admin = roles.includes('admin');
+  return GROUPS.filter((g) => !g.adminOnly || admin).map((group) => ({ group, sections: SECTIONS.filter((s) => s.group === group.id && !s.hidden) }));
+}
+
+/** What a user may do with a section in a cloud: the one rule behind the sidebar's hints and the pages' gates. */
+export type SectionAccess =
+  | { state: 'ok'; serviceType: string }
+  | { state: 'unavailable' }
+  | { state: 'forbidden' }
+  | { state: 'admin-required'; serviceType: string };
+
+export function sectionAccess(section: Section, catalogTypes: Iterable<string>, roles: readonly string[]): SectionAccess {
+  const group = groupOf(section);
+  const isAdmin = roles.includes('admin');
+  if (group.adminOnly && !isAdmin) return { state: 'forbidden' };
+  const serviceType = providingType(group, catalogTypes);
+  if (!serviceType) return { state: 'unavailable' };
+  if (section.adminOnly && !isAdmin) return { state: 'admin-required', serviceType };
+  return { state: 'ok', serviceType };
+}
+
+/** `/<cloud>/<project>[/<slug>]?region=<region>` */
+export function projectHref(cloud: string, projectId: string, region: string, slug?: string): string {
+  const base = `/${encodeURIComponent(cloud)}/${encodeURIComponent(projectId)}${slug ? `/${slug}` : ''}`;
+  return region ? `${base}?region=${encodeURIComponent(region)}` : base;
+}
