@@ -1,6 +1,7 @@
 // Admin views of Nova: hypervisors, compute services, and instances of every project.
 import { z } from 'zod';
 import { serverDefinition, type Server } from '../compute/server';
+import { idColumn } from '../define';
 import type { ResourceDefinition, StatusInfo } from '../types';
 
 /**
@@ -65,7 +66,7 @@ export const hypervisorDefinition: ResourceDefinition<Hypervisor> = {
     { id: 'disk', label: 'Local disk used', value: (h) => ofTotal(h.local_gb_used, h.local_gb, 'GiB') },
     { id: 'vms', label: 'Instances', value: (h) => h.running_vms ?? '' },
     { id: 'ip', label: 'Host IP', value: (h) => h.host_ip ?? '', cell: 'mono', hidden: true },
-    { id: 'id', label: 'ID', value: (h) => h.id, cell: 'mono', hidden: true },
+    idColumn((h) => h.id),
   ],
   cli: { list: `openstack --os-compute-api-version ${HYPERVISOR_MICROVERSION} hypervisor list --long`, show: (h) => `openstack hypervisor show ${h.id}` },
 };

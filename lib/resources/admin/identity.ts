@@ -1,9 +1,19 @@
 // Admin views of Keystone: every project and user of the cloud (GET /v3/projects, GET /v3/users).
 import { z } from 'zod';
-import type { ResourceDefinition, StatusInfo } from '../types';
+import { idColumn, nameFilter } from '../define';
+import type { Column, Filter, ResourceDefinition, StatusInfo } from '../types';
 
 const enabled = (on: boolean | undefined): StatusInfo => (on === false ? { label: 'disabled', tone: 'unknown' } : { label: 'enabled', tone: 'ok' });
-const ENABLED_FILTER = { id: 'enabled', label: 'Enabled', type: 'select', options: [{ value: 'true', label: 'enabled' }, { value: 'false', label: 'disabled' }] } as const;
+
+// Projects and users alike: Keystone filters both by name, enabled flag and domain, and both carry the two columns.
+const FILTERS: readonly Filter[] = [
+  nameFilter,
+  { id: 'enabled', label: 'Enabled', type: 'select', options: [{ value: 'true', label: 'enabled' }, { value: 'false', label: 'disabled' }] },
+  { id: 'domain_id', label: 'Domain ID', type: 'text' },
+];
+type KeystoneRow = { domain_id: string; enabled?: boolean };
+const DOMAIN_COLUMN: Column<KeystoneRow> = { id: 'domain', label: 'Domain ID', value: (r) => r.domain_id, cell: 'mono' };
+const ENABLED_COLUMN: Column<KeystoneRow> = { id: 'enabled', label: 'Enabled', value: (r) => enabled(r.enabled).label, cell: 'status' };
 
 export const KeystoneProjectSchema = z.looseObject({
   id: z.string().min(1),
@@ -29,12 +39,12 @@ export const projectAdminDefinition: ResourceDefinition<KeystoneProject> = {
   status: (p) => enabled(p.enabled),
   columns: [
     { id: 'name', label: 'Name', value: (p) => p.name },
-    { id: 'id', label: 'ID', value: (p) => p.id, cell: 'mono', sensitive: 'projectId' },
-    { id: 'domain', label: 'Domain ID', value: (p) => p.domain_id, cell: 'mono' },
-    { id: 'enabled', label: 'Enabled', value: (p) => enabled(p.enabled).label, cell: 'status' },
+    idColumn((p) => p.id, { hidden: false, sensitive: 'projectId' }),
+    DOMAIN_COLUMN,
+    ENABLED_COLUMN,
     { id: 'description', label: 'Description', value: (p) => p.description ?? '' },
   ],
-  filters: [{ id: 'name', label: 'Name', type: 'text' }, ENABLED_FILTER, { id: 'domain_id', label: 'Domain ID', type: 'text' }],
+  filters: FILTERS,
   cli: { list: 'openstack project list --long', show: (p) => `openstack project show ${p.id}` },
 };
 
@@ -67,10 +77,10 @@ export const userAdminDefinition: ResourceDefinition<KeystoneUser> = {
     { id: 'name', label: 'Name', value: (u) => u.name },
     { id: 'email', label: 'E-mail', value: (u) => u.email ?? '', sensitive: 'email' },
     { id: 'project', label: 'Default project', value: (u, ctx) => (u.default_project_id ? (ctx.lookups.projects?.[u.default_project_id] ?? u.default_project_id) : '') },
-    { id: 'domain', label: 'Domain ID', value: (u) => u.domain_id, cell: 'mono' },
-    { id: 'enabled', label: 'Enabled', value: (u) => enabled(u.enabled).label, cell: 'status' },
-    { id: 'id', label: 'ID', value: (u) => u.id, cell: 'mono', hidden: true },
+    DOMAIN_COLUMN,
+    ENABLED_COLUMN,
+    idColumn((u) => u.id),
   ],
-  filters: [{ id: 'name', label: 'Name', type: 'text' }, ENABLED_FILTER, { id: 'domain_id', label: 'Domain ID', type: 'text' }],
+  filters: FILTERS,
   cli: { list: 'openstack user list --long', show: (u) => `openstack user show ${u.id}` },
 };

@@ -2,6 +2,7 @@
 // 1.21+ has resource_class, 1.43+ `detail`, 1.73+ the deploy/undeploy verbs; Zed's Ironic 21.4 supports up to 1.82.
 import { z } from 'zod';
 import { command } from '../cli';
+import { ageColumn, choices, deleteAction, nameColumn, rowNames } from '../define';
 import type { ApiRequest, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
 import {
   allowedPower, allowedVerbs, canDeleteNode, isBusy, isFailed, POWER_TARGETS, PROVISION_STATES, PROVISION_VERBS, type PowerVerb, type ProvisionVerb,
@@ -99,10 +100,7 @@ function powerAction(verb: PowerVerb): ResourceAction<Node> {
   };
 }
 
-function names(rows: readonly Node[]): string {
-  const n = rows.map((r) => r.name || r.uuid);
-  return n.length <= 3 ? n.join(', ') : `${n.slice(0, 3).join(', ')} and ${n.length - 3} more`;
-}
+const names = (rows: readonly Node[]) => rowNames(rows, (n) => n.name || n.uuid, 3);
 
 export const maintenanceOnRequest = (n: Node, reason: string): ApiRequest => ({
   method: 'PUT', path: `v1/nodes/${n.uuid}/maintenance`, body: reason.trim() ? { reason: reason.trim() } : {},
@@ -119,17 +117,11 @@ export const NODE_ACTIONS: readonly ResourceAction<Node>[] = [
     optimistic: (n) => ({ ...n, maintenance: false, maintenance_reason: null }),
     cli: (n) => `openstack baremetal node maintenance unset ${n.uuid}`,
   },
-  {
-    id: 'delete', label: 'Delete', bulk: true, destructive: true,
-    allowed: canDeleteNode,
-    request: (n) => ({ method: 'DELETE', path: `v1/nodes/${n.uuid}` }),
-    cli: (n) => `openstack baremetal node delete ${n.uuid}`,
-    confirm: {
-      title: (r) => `Delete ${r.length === 1 ? 'node' : `${r.length} nodes`}?`,
-      body: (r) => `This removes ${names(r)} and ${r.length === 1 ? 'its' : 'their'} ports from Ironic. The hardware is untouched.`,
-      confirmLabel: 'Delete', destructive: true,
-    },
-  },
+  deleteAction({
+    noun: 'node', allowed: canDeleteNode,
+    path: (n) => `v1/nodes/${n.uuid}`, cli: (n) => `openstack baremetal node delete ${n.uuid}`,
+    body: (r) => `This removes ${names(r)} and ${r.length === 1 ? 'its' : 'their'} ports from Ironic. The hardware is untouched.`,
+  }),
 ];
 
 export const nodeDefinition: ResourceDefinition<Node> = {
@@ -146,7 +138,7 @@ export const nodeDefinition: ResourceDefinition<Node> = {
   status: nodeStatus,
   pageSize: 50,
   columns: [
-    { id: 'name', label: 'Name', value: (n) => n.name || n.uuid, cell: 'name', sortKey: 'name' },
+    nameColumn((n) => n.name || n.uuid, { sortKey: 'name' }),
     { id: 'uuid', label: 'UUID', value: (n) => n.uuid, cell: 'mono' },
     { id: 'power', label: 'Power state', value: (n) => n.power_state ?? 'None' },
     { id: 'provision', label: 'Provision state', value: (n) => n.provision_state, cell: 'status', sortKey: 'provision_state' },
@@ -156,10 +148,10 @@ export const nodeDefinition: ResourceDefinition<Node> = {
     { id: 'instance', label: 'Instance UUID', value: (n) => n.instance_uuid ?? '', cell: 'mono' },
     { id: 'resource_class', label: 'Resource class', value: (n) => n.resource_class ?? '' },
     { id: 'last_error', label: 'Last error', value: (n) => n.last_error ?? '' },
-    { id: 'age', label: 'Created', value: (n) => n.created_at ?? '', cell: 'age', sortKey: 'created_at', hidden: true },
+    ageColumn((n) => n.created_at ?? '', { sortKey: 'created_at', hidden: true }),
   ],
   filters: [
-    { id: 'provision_state', label: 'Provision state', type: 'select', options: PROVISION_STATES.map((s) => ({ value: s, label: s })) },
+    { id: 'provision_state', label: 'Provision state', type: 'select', options: choices(PROVISION_STATES) },
     { id: 'maintenance', label: 'Maintenance', type: 'select', options: [{ value: 'true', label: 'In maintenance' }, { value: 'false', label: 'Not in maintenance' }] },
     {
       id: 'driver', label: 'Driver', type: 'select',

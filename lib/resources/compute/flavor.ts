@@ -1,5 +1,6 @@
 // Nova flavors: everyone lists them; admins create and delete.
 import { z } from 'zod';
+import { deleteAction, idColumn } from '../define';
 import type { ResourceDefinition } from '../types';
 import { COMPUTE_HEADERS } from './server';
 
@@ -45,22 +46,16 @@ export const flavorDefinition: ResourceDefinition<Flavor, FlavorCreate> = {
     { id: 'disk', label: 'Disk (GB)', value: (f) => f.disk },
     { id: 'ephemeral', label: 'Ephemeral (GB)', value: (f) => f['OS-FLV-EXT-DATA:ephemeral'] ?? 0, hidden: true },
     { id: 'public', label: 'Public', value: (f) => (f['os-flavor-access:is_public'] === false ? 'No' : 'Yes') },
-    { id: 'id', label: 'ID', value: (f) => f.id, cell: 'mono' },
+    idColumn((f) => f.id, { hidden: false }),
   ],
   defaultSort: { column: 'vcpus', dir: 'asc' },
   pageSize: 100,
   actions: [
-    {
-      id: 'delete', label: 'Delete', bulk: true, destructive: true,
-      allowed: (_f, user) => user.isAdmin,
-      request: (f) => ({ method: 'DELETE', path: `flavors/${f.id}` }),
-      cli: (f) => `openstack flavor delete ${f.id}`,
-      confirm: {
-        title: (r) => `Delete ${r.length === 1 ? 'flavor' : `${r.length} flavors`}?`,
-        body: (r) => `This deletes the flavor${r.length === 1 ? '' : 's'} ${r.map((f) => f.name).join(', ')}. Existing instances keep running; no new ones can use ${r.length === 1 ? 'it' : 'them'}.`,
-        confirmLabel: 'Delete', destructive: true,
-      },
-    },
+    deleteAction({
+      noun: 'flavor', allowed: (_f, user) => user.isAdmin,
+      path: (f) => `flavors/${f.id}`, cli: (f) => `openstack flavor delete ${f.id}`,
+      body: (r) => `This deletes the flavor${r.length === 1 ? '' : 's'} ${r.map((f) => f.name).join(', ')}. Existing instances keep running; no new ones can use ${r.length === 1 ? 'it' : 'them'}.`,
+    }),
   ],
   create: {
     adminOnly: true,

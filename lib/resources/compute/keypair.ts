@@ -1,6 +1,7 @@
 // Nova key pairs (identified by name). Creating one without a public key returns the private key once.
 import { z } from 'zod';
 import { sh } from '../cli';
+import { deleteAction } from '../define';
 import type { ResourceDefinition } from '../types';
 import { COMPUTE_HEADERS } from './server';
 
@@ -50,17 +51,11 @@ export const keypairDefinition: ResourceDefinition<Keypair, KeypairCreate> = {
   defaultSort: { column: 'name', dir: 'asc' },
   pageSize: 100,
   actions: [
-    {
-      id: 'delete', label: 'Delete', bulk: true, destructive: true,
-      allowed: () => true,
-      request: (k) => ({ method: 'DELETE', path: `os-keypairs/${encodeURIComponent(k.name)}` }),
-      cli: (k) => `openstack keypair delete ${sh(k.name)}`,
-      confirm: {
-        title: (r) => `Delete ${r.length === 1 ? 'key pair' : `${r.length} key pairs`}?`,
-        body: (r) => `This deletes the key pair${r.length === 1 ? '' : 's'} ${r.map((k) => k.name).join(', ')} from the cloud. Instances that already have the key keep it; your local private key is not touched.`,
-        confirmLabel: 'Delete', destructive: true,
-      },
-    },
+    deleteAction({
+      noun: 'key pair',
+      path: (k) => `os-keypairs/${encodeURIComponent(k.name)}`, cli: (k) => `openstack keypair delete ${sh(k.name)}`,
+      body: (r) => `This deletes the key pair${r.length === 1 ? '' : 's'} ${r.map((k) => k.name).join(', ')} from the cloud. Instances that already have the key keep it; your local private key is not touched.`,
+    }),
   ],
   create: {
     schema: KeypairCreateSchema,

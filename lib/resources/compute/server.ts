@@ -2,6 +2,7 @@
 // no flavor calls; image names come from one Glance call for the ids on screen.
 import { z } from 'zod';
 import { sh } from '../cli';
+import { ageColumn, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn, statusFilter } from '../define';
 import { serverFloatingIps } from '../network/floating-ip';
 import type { ResourceAction, ResourceDefinition, StatusInfo } from '../types';
 
@@ -87,9 +88,7 @@ const withTask = (task: string) => (s: Server): Server => ({ ...s, 'OS-EXT-STS:t
 const action = (path: (s: Server) => string, body: unknown) => (s: Server) => ({ method: 'POST' as const, path: path(s), body });
 const act = (s: Server) => `servers/${s.id}/action`;
 
-function names(rows: readonly Server[]): string {
-  return rows.length <= 3 ? rows.map((r) => r.name || r.id).join(', ') : `${rows.slice(0, 3).map((r) => r.name || r.id).join(', ')} and ${rows.length - 3} more`;
-}
+const names = (rows: readonly Server[]) => rowNames(rows, nameOrId, 3);
 
 export const SERVER_ACTIONS: readonly ResourceAction<Server>[] = [
   {
@@ -129,18 +128,12 @@ export const SERVER_ACTIONS: readonly ResourceAction<Server>[] = [
     request: action(act, { revertResize: null }), optimistic: (s) => ({ ...s, status: 'REVERT_RESIZE', 'OS-EXT-STS:task_state': 'resize_reverting' }),
     cli: (s) => `openstack server resize revert ${s.id}`,
   },
-  {
-    id: 'delete', label: 'Delete', bulk: true, destructive: true,
-    allowed: (s) => taskState(s) !== 'deleting',
-    request: (s) => ({ method: 'DELETE', path: `servers/${s.id}` }), optimistic: withTask('deleting'),
-    cli: (s) => `openstack server delete ${s.id}`,
-    confirm: {
-      title: (r) => `Delete ${r.length === 1 ? 'instance' : `${r.length} instances`}?`,
-      body: (r) => `This permanently destroys ${names(r)} and ${r.length === 1 ? 'its' : 'their'} local disks. Attached volumes are detached, not deleted.`,
-      confirmLabel: 'Delete', destructive: true,
-      dependents: serverDependents,
-    },
-  },
+  deleteAction({
+    noun: 'instance', allowed: (s) => taskState(s) !== 'deleting', optimistic: withTask('deleting'),
+    path: (s) => `servers/${s.id}`, cli: (s) => `openstack server delete ${s.id}`,
+    body: (r) => `This permanently destroys ${names(r)} and ${r.length === 1 ? 'its' : 'their'} local disks. Attached volumes are detached, not deleted.`,
+    dependents: serverDependents,
+  }),
 ];
 
 /** What a server delete leaves behind: attached volumes (detached, kept) and floating IPs (disassociated, kept). */
@@ -181,20 +174,20 @@ export const serverDefinition: ResourceDefinition<Server> = {
   status: serverStatus,
   pageSize: 50,
   columns: [
-    { id: 'name', label: 'Name', value: (s) => s.name, cell: 'name', sortKey: 'display_name' },
-    { id: 'status', label: 'Status', value: (s) => serverStatus(s).label, cell: 'status', sortKey: 'vm_state' },
+    nameColumn((s) => s.name, { sortKey: 'display_name' }),
+    statusColumn((s) => serverStatus(s).label, { sortKey: 'vm_state' }),
     { id: 'image', label: 'Image', value: (s, ctx) => (imageId(s) ? (ctx.lookups.images?.[imageId(s)] ?? imageId(s)) : 'Volume') },
     { id: 'flavor', label: 'Flavor', value: (s) => s.flavor.original_name ?? s.flavor.id ?? '' },
     { id: 'ips', label: 'IP addresses', value: ipsLabel, cell: 'list' },
     { id: 'key', label: 'Key pair', value: (s) => s.key_name ?? '', sortKey: 'key_name' },
     { id: 'az', label: 'Availability zone', value: (s) => s['OS-EXT-AZ:availability_zone'] ?? '', sortKey: 'availability_zone' },
-    { id: 'age', label: 'Age', value: (s) => s.created, cell: 'age', sortKey: 'created_at' },
-    { id: 'id', label: 'ID', value: (s) => s.id, cell: 'mono', hidden: true, sortKey: 'uuid' },
+    ageColumn((s) => s.created, { label: 'Age', sortKey: 'created_at' }),
+    idColumn((s) => s.id, { sortKey: 'uuid' }),
   ],
   defaultSort: { column: 'age', dir: 'desc' },
   filters: [
-    { id: 'name', label: 'Name', type: 'text' },
-    { id: 'status', label: 'Status', type: 'select', options: SERVER_STATUSES.map((s) => ({ value: s, label: s })) },
+    nameFilter,
+    statusFilter(SERVER_STATUSES),
     {
       id: 'image', label: 'Image', type: 'select',
       optionsFrom: { kind: 'image', service: 'image', path: 'v2/images?limit=200&sort=name:asc', key: 'images', value: (o) => String(o.id), label: (o) => String(o.name ?? o.id) },

@@ -2,6 +2,7 @@
 // ends in /v1; the proxy sends `OpenStack-API-Version: container-infra 1.10` (lib/openstack/microversions.ts).
 import { z } from 'zod';
 import { command } from '../cli';
+import { ageColumn, deleteAction, idColumn, nameColumn, rowNames } from '../define';
 import type { ApiRequest, ResourceDefinition } from '../types';
 
 export const MAGNUM = 'container-infra';
@@ -148,14 +149,14 @@ export const clusterTemplateDefinition: ResourceDefinition<ClusterTemplate, Clus
   id: (t) => t.uuid,
   name: (t) => t.name ?? '',
   columns: [
-    { id: 'name', label: 'Name', value: (t) => t.name || t.uuid, cell: 'name', sortKey: 'name' },
+    nameColumn((t) => t.name || t.uuid, { sortKey: 'name' }),
     { id: 'coe', label: 'COE', value: (t) => t.coe, sortKey: 'coe' },
     { id: 'image', label: 'Image', value: (t, ctx) => (t.image_id ? (ctx.lookups.images?.[t.image_id] ?? t.image_id) : '') },
     { id: 'network-driver', label: 'Network driver', value: (t) => t.network_driver ?? '' },
     { id: 'keypair', label: 'Key pair', value: (t) => t.keypair_id ?? '' },
     { id: 'visibility', label: 'Visibility', value: (t) => [t.public ? 'public' : 'private', ...(t.hidden ? ['hidden'] : [])].join(', ') },
-    { id: 'age', label: 'Created', value: (t) => t.created_at ?? '', cell: 'age', sortKey: 'created_at' },
-    { id: 'id', label: 'ID', value: (t) => t.uuid, cell: 'mono', hidden: true },
+    ageColumn((t) => t.created_at ?? '', { sortKey: 'created_at' }),
+    idColumn((t) => t.uuid),
   ],
   defaultSort: { column: 'name', dir: 'asc' },
   lookups: [
@@ -168,18 +169,12 @@ export const clusterTemplateDefinition: ResourceDefinition<ClusterTemplate, Clus
     },
   ],
   actions: [
-    {
-      id: 'delete', label: 'Delete', bulk: true, destructive: true,
-      allowed: () => true,
-      request: (t) => ({ method: 'DELETE', path: `clustertemplates/${t.uuid}` }),
-      cli: (t) => command('openstack coe cluster template delete', t.name || t.uuid),
-      confirm: {
-        title: (r) => `Delete ${r.length === 1 ? 'cluster template' : `${r.length} cluster templates`}?`,
-        body: (r) => `This deletes ${r.map((t) => t.name || t.uuid).join(', ')}. Magnum refuses while a cluster uses the template.`,
-        confirmLabel: 'Delete', destructive: true,
-        dependents: templateDependents,
-      },
-    },
+    deleteAction({
+      noun: 'cluster template',
+      path: (t) => `clustertemplates/${t.uuid}`, cli: (t) => command('openstack coe cluster template delete', t.name || t.uuid),
+      body: (r) => `This deletes ${rowNames(r, (t) => t.name || t.uuid)}. Magnum refuses while a cluster uses the template.`,
+      dependents: templateDependents,
+    }),
   ],
   overview: [
     { label: 'ID', value: (t) => t.uuid, mono: true },

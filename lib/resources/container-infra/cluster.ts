@@ -2,6 +2,7 @@
 // leaves status_reason out. Create answers 202 {uuid}; resize is POST /clusters/{id}/actions/resize (microversion 1.7+).
 import { z } from 'zod';
 import { command } from '../cli';
+import { ageColumn, deleteAction, idColumn, nameColumn, rowNames, statusColumn } from '../define';
 import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
 import { MAGNUM } from './cluster-template';
 
@@ -130,16 +131,16 @@ export const clusterDefinition: ResourceDefinition<Cluster, ClusterCreate> = {
   name: (c) => c.name ?? '',
   status: clusterStatus,
   columns: [
-    { id: 'name', label: 'Name', value: (c) => c.name || c.uuid, cell: 'name' },
-    { id: 'status', label: 'Status', value: (c) => c.status ?? '', cell: 'status' },
+    nameColumn(ref),
+    statusColumn((c) => c.status ?? ''),
     { id: 'elapsed', label: 'In progress for', value: busySince, cell: 'age' },
     { id: 'reason', label: 'Status reason', value: (c) => c.status_reason ?? '' },
     { id: 'coe', label: 'COE', value: (c, ctx) => ctx.lookups.coe?.[c.cluster_template_id] ?? '' },
     { id: 'masters', label: 'Masters', value: (c) => c.master_count ?? '' },
     { id: 'nodes', label: 'Nodes', value: (c) => c.node_count ?? '' },
     { id: 'template', label: 'Template', value: (c, ctx) => ctx.lookups.templates?.[c.cluster_template_id] ?? c.cluster_template_id },
-    { id: 'age', label: 'Created', value: (c) => c.created_at ?? '', cell: 'age' },
-    { id: 'id', label: 'ID', value: (c) => c.uuid, cell: 'mono', hidden: true },
+    ageColumn((c) => c.created_at ?? ''),
+    idColumn((c) => c.uuid),
   ],
   defaultSort: { column: 'age', dir: 'desc' },
   lookups: [
@@ -160,18 +161,12 @@ export const clusterDefinition: ResourceDefinition<Cluster, ClusterCreate> = {
     },
   ],
   actions: [
-    {
-      id: 'delete', label: 'Delete', bulk: true, destructive: true,
-      allowed: (c) => c.status !== 'DELETE_IN_PROGRESS',
-      request: (c) => ({ method: 'DELETE', path: `clusters/${c.uuid}` }),
+    deleteAction({
+      noun: 'cluster', allowed: (c) => c.status !== 'DELETE_IN_PROGRESS',
       optimistic: (c) => ({ ...c, status: 'DELETE_IN_PROGRESS', status_reason: null, updated_at: new Date().toISOString() }),
-      cli: (c) => command('openstack coe cluster delete', ref(c)),
-      confirm: {
-        title: (r) => `Delete ${r.length === 1 ? 'cluster' : `${r.length} clusters`}?`,
-        body: (r) => `This deletes ${r.map(ref).join(', ')} with every server, volume and load balancer Magnum created for ${r.length === 1 ? 'it' : 'them'}.`,
-        confirmLabel: 'Delete', destructive: true,
-      },
-    },
+      path: (c) => `clusters/${c.uuid}`, cli: (c) => command('openstack coe cluster delete', ref(c)),
+      body: (r) => `This deletes ${rowNames(r, ref)} with every server, volume and load balancer Magnum created for ${r.length === 1 ? 'it' : 'them'}.`,
+    }),
   ],
   overview: [
     { label: 'ID', value: (c) => c.uuid, mono: true },

@@ -2,6 +2,7 @@
 // (its paths and URL slug carry the zone id); the form model turns typed entries into Designate's records.
 import { z } from 'zod';
 import { command } from '../cli';
+import { choices, deleteAction, idColumn, nameColumn, nameFilter, rowNames, statusColumn } from '../define';
 import type { ApiRequest, ResourceDefinition } from '../types';
 import { absoluteName, joinMx, joinSrv, quoteTxt, recordProblem, relativeName, ttlProblem, type FormRecordType } from './records';
 import { designateStatus, DNS_SERVICE } from './zone';
@@ -42,32 +43,25 @@ export function recordsetDefinition(zoneId: string): ResourceDefinition<Recordse
     status: designateStatus,
     pageSize: 100,
     columns: [
-      { id: 'name', label: 'Name', value: (r) => r.name, cell: 'name', sortKey: 'name' },
+      nameColumn((r) => r.name, { sortKey: 'name' }),
       { id: 'type', label: 'Type', value: (r) => r.type, sortKey: 'type' },
       { id: 'records', label: 'Records', value: (r) => r.records, cell: 'list' },
       { id: 'ttl', label: 'TTL', value: (r) => r.ttl ?? 'default', sortKey: 'ttl' },
-      { id: 'status', label: 'Status', value: (r) => r.status, cell: 'status', sortKey: 'status' },
+      statusColumn((r) => r.status, { sortKey: 'status' }),
       { id: 'description', label: 'Description', value: (r) => r.description ?? '', hidden: true },
-      { id: 'id', label: 'ID', value: (r) => r.id, cell: 'mono', hidden: true },
+      idColumn((r) => r.id),
     ],
     defaultSort: { column: 'name', dir: 'asc' },
     filters: [
-      { id: 'name', label: 'Name', type: 'text' },
-      { id: 'type', label: 'Type', type: 'select', options: ['A', 'AAAA', 'CNAME', 'MX', 'NS', 'PTR', 'SOA', 'SRV', 'TXT'].map((t) => ({ value: t, label: t })) },
+      nameFilter,
+      { id: 'type', label: 'Type', type: 'select', options: choices(['A', 'AAAA', 'CNAME', 'MX', 'NS', 'PTR', 'SOA', 'SRV', 'TXT']) },
     ],
     actions: [
-      {
-        id: 'delete', label: 'Delete', bulk: true, destructive: true,
-        allowed: (r) => !isManaged(r) && r.action !== 'DELETE',
-        request: (r) => ({ method: 'DELETE', path: `v2/zones/${zoneId}/recordsets/${r.id}` }),
-        optimistic: (r) => ({ ...r, status: 'PENDING', action: 'DELETE' }),
-        cli: (r) => command('openstack', 'recordset', 'delete', cliZone(r), r.id),
-        confirm: {
-          title: (rows) => `Delete ${rows.length === 1 ? 'recordset' : `${rows.length} recordsets`}?`,
-          body: (rows) => `This deletes ${rows.map((r) => `${r.type} ${r.name}`).join(', ')} from the zone.`,
-          confirmLabel: 'Delete', destructive: true,
-        },
-      },
+      deleteAction({
+        noun: 'recordset', allowed: (r) => !isManaged(r) && r.action !== 'DELETE', optimistic: (r) => ({ ...r, status: 'PENDING', action: 'DELETE' }),
+        path: (r) => `v2/zones/${zoneId}/recordsets/${r.id}`, cli: (r) => command('openstack', 'recordset', 'delete', cliZone(r), r.id),
+        body: (rows) => `This deletes ${rowNames(rows, (r) => `${r.type} ${r.name}`)} from the zone.`,
+      }),
     ],
     cli: { list: command('openstack', 'recordset', 'list', zoneId), show: (r) => command('openstack', 'recordset', 'show', cliZone(r), r.id) },
   };

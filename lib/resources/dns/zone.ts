@@ -2,6 +2,7 @@
 // Zones answer bare objects (no wrapper key); create, update and delete answer 202 with status PENDING.
 import { z } from 'zod';
 import { command } from '../cli';
+import { ageColumn, choices, deleteAction, idColumn, nameColumn, nameFilter, rowNames, statusColumn, statusFilter } from '../define';
 import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
 
 export const DNS_SERVICE = 'dns';
@@ -37,11 +38,6 @@ export function designateStatus(r: { status: string; action?: string | null }): 
 
 const deleting = (z: Zone) => z.action === 'DELETE';
 
-function names(rows: readonly Zone[]): string {
-  const n = rows.map((r) => r.name);
-  return n.length <= 3 ? n.join(', ') : `${n.slice(0, 3).join(', ')} and ${n.length - 3} more`;
-}
-
 export const zoneDefinition: ResourceDefinition<Zone> = {
   kind: 'zone',
   slug: 'zones',
@@ -55,34 +51,27 @@ export const zoneDefinition: ResourceDefinition<Zone> = {
   status: designateStatus,
   pageSize: 100,
   columns: [
-    { id: 'name', label: 'Name', value: (z) => z.name, cell: 'name', sortKey: 'name' },
-    { id: 'status', label: 'Status', value: (z) => z.status, cell: 'status', sortKey: 'status' },
+    nameColumn((z) => z.name, { sortKey: 'name' }),
+    statusColumn((z) => z.status, { sortKey: 'status' }),
     { id: 'serial', label: 'Serial', value: (z) => z.serial ?? '', cell: 'mono', sortKey: 'serial' },
     { id: 'email', label: 'Email', value: (z) => z.email ?? '', sortKey: 'email' },
     { id: 'ttl', label: 'TTL', value: (z) => z.ttl ?? '', sortKey: 'ttl' },
     { id: 'type', label: 'Type', value: (z) => z.type ?? '', sortKey: 'type' },
-    { id: 'age', label: 'Created', value: (z) => z.created_at ?? '', cell: 'age', sortKey: 'created_at', hidden: true },
-    { id: 'id', label: 'ID', value: (z) => z.id, cell: 'mono', hidden: true },
+    ageColumn((z) => z.created_at ?? '', { sortKey: 'created_at', hidden: true }),
+    idColumn((z) => z.id),
   ],
   defaultSort: { column: 'name', dir: 'asc' },
   filters: [
-    { id: 'name', label: 'Name', type: 'text' },
-    { id: 'status', label: 'Status', type: 'select', options: ['ACTIVE', 'PENDING', 'ERROR'].map((s) => ({ value: s, label: s })) },
-    { id: 'type', label: 'Type', type: 'select', options: ['PRIMARY', 'SECONDARY'].map((s) => ({ value: s, label: s })) },
+    nameFilter,
+    statusFilter(['ACTIVE', 'PENDING', 'ERROR']),
+    { id: 'type', label: 'Type', type: 'select', options: choices(['PRIMARY', 'SECONDARY']) },
   ],
   actions: [
-    {
-      id: 'delete', label: 'Delete', bulk: true, destructive: true,
-      allowed: (z) => !deleting(z),
-      request: (z) => ({ method: 'DELETE', path: `v2/zones/${z.id}` }),
-      optimistic: (z) => ({ ...z, status: 'PENDING', action: 'DELETE' }),
-      cli: (z) => command('openstack', 'zone', 'delete', z.name),
-      confirm: {
-        title: (r) => `Delete ${r.length === 1 ? 'zone' : `${r.length} zones`}?`,
-        body: (r) => `This deletes ${names(r)} with all ${r.length === 1 ? 'its' : 'their'} recordsets. Names in ${r.length === 1 ? 'it' : 'them'} stop resolving.`,
-        confirmLabel: 'Delete', destructive: true,
-      },
-    },
+    deleteAction({
+      noun: 'zone', allowed: (z) => !deleting(z), optimistic: (z) => ({ ...z, status: 'PENDING', action: 'DELETE' }),
+      path: (z) => `v2/zones/${z.id}`, cli: (z) => command('openstack', 'zone', 'delete', z.name),
+      body: (r) => `This deletes ${rowNames(r, (z) => z.name, 3)} with all ${r.length === 1 ? 'its' : 'their'} recordsets. Names in ${r.length === 1 ? 'it' : 'them'} stop resolving.`,
+    }),
   ],
   overview: [
     { label: 'ID', value: (z) => z.id, mono: true },

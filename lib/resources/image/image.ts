@@ -2,6 +2,7 @@
 // attributes, so the schema is loose and `imageProperties` separates them. Updates are JSON-patch.
 import { z } from 'zod';
 import { sh } from '../cli';
+import { ageColumn, choices, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn, statusFilter } from '../define';
 import type { ApiRequest, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
 
 export const PATCH_CONTENT_TYPE = 'application/openstack-images-v2.1-json-patch';
@@ -224,11 +225,6 @@ export const ImportInfoSchema = z.looseObject({ 'import-methods': z.looseObject(
 
 // ---- list ----
 
-function imageLabel(rows: readonly Image[]): string {
-  const names = rows.map((r) => r.name || r.id);
-  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
-}
-
 export function formatBytes(n: number | null | undefined): string {
   if (n === null || n === undefined) return '';
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -253,20 +249,15 @@ const setProtected = (value: boolean): ResourceAction<Image> => ({
 export const IMAGE_ACTIONS: readonly ResourceAction<Image>[] = [
   setProtected(true),
   setProtected(false),
-  {
-    id: 'delete', label: 'Delete', bulk: true, destructive: true,
+  deleteAction({
+    noun: 'image',
     // Offered for protected images too: Glance's refusal (403) says why.
     allowed: (i) => i.status !== 'pending_delete',
-    request: (i) => ({ method: 'DELETE', path: `v2/images/${i.id}` }),
-    cli: (i) => `openstack image delete ${i.id}`,
-    confirm: {
-      title: (r) => `Delete ${r.length === 1 ? 'image' : `${r.length} images`}?`,
-      body: (r) =>
-        `This permanently deletes ${imageLabel(r)} and ${r.length === 1 ? 'its' : 'their'} data. Instances already booted from ${r.length === 1 ? 'it' : 'them'} keep running.` +
-        (r.some((i) => i.protected) ? ' Protected images are refused until you unprotect them.' : ''),
-      confirmLabel: 'Delete', destructive: true,
-    },
-  },
+    path: (i) => `v2/images/${i.id}`, cli: (i) => `openstack image delete ${i.id}`,
+    body: (r) =>
+      `This permanently deletes ${rowNames(r, nameOrId, 3)} and ${r.length === 1 ? 'its' : 'their'} data. Instances already booted from ${r.length === 1 ? 'it' : 'them'} keep running.` +
+      (r.some((i) => i.protected) ? ' Protected images are refused until you unprotect them.' : ''),
+  }),
 ];
 
 /** The images definition for one project (the owner filter's "mine" needs the project id). */
@@ -285,8 +276,8 @@ export function imageDefinition(projectId: string): ResourceDefinition<Image> {
     status: imageStatus,
     pageSize: 50,
     columns: [
-      { id: 'name', label: 'Name', value: (i) => i.name ?? '', cell: 'name', sortKey: 'name' },
-      { id: 'status', label: 'Status', value: (i) => i.status, cell: 'status', sortKey: 'status' },
+      nameColumn((i) => i.name ?? '', { sortKey: 'name' }),
+      statusColumn((i) => i.status, { sortKey: 'status' }),
       { id: 'visibility', label: 'Visibility', value: (i) => i.visibility },
       { id: 'disk_format', label: 'Disk format', value: (i) => i.disk_format ?? '', sortKey: 'disk_format' },
       { id: 'container_format', label: 'Container format', value: (i) => i.container_format ?? '', sortKey: 'container_format' },
@@ -295,14 +286,14 @@ export function imageDefinition(projectId: string): ResourceDefinition<Image> {
       { id: 'min_ram', label: 'Min RAM (MB)', value: (i) => i.min_ram ?? 0 },
       { id: 'protected', label: 'Protected', value: (i) => (i.protected ? 'Yes' : 'No') },
       { id: 'owner', label: 'Owner', value: (i) => (i.owner === projectId ? 'this project' : (i.owner ?? '')), cell: 'mono' },
-      { id: 'age', label: 'Created', value: (i) => i.created_at, cell: 'age', sortKey: 'created_at' },
-      { id: 'id', label: 'ID', value: (i) => i.id, cell: 'mono', hidden: true },
+      ageColumn((i) => i.created_at, { sortKey: 'created_at' }),
+      idColumn((i) => i.id),
     ],
     defaultSort: { column: 'age', dir: 'desc' },
     filters: [
-      { id: 'name', label: 'Name', type: 'text' },
-      { id: 'status', label: 'Status', type: 'select', options: IMAGE_STATUSES.map((s) => ({ value: s, label: s })) },
-      { id: 'visibility', label: 'Visibility', type: 'select', options: [...VISIBILITIES, 'all'].map((v) => ({ value: v, label: v })) },
+      nameFilter,
+      statusFilter(IMAGE_STATUSES),
+      { id: 'visibility', label: 'Visibility', type: 'select', options: choices([...VISIBILITIES, 'all']) },
       {
         id: 'owner', label: 'Owner', type: 'select',
         options: [

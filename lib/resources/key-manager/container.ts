@@ -2,6 +2,7 @@
 // and `rsa` take fixed ones (api-ref containers.inc; Barbican's validators.ContainerValidator).
 import { z } from 'zod';
 import { command } from '../cli';
+import { ageColumn, choices, deleteAction, idColumn, nameColumn, nameFilter, rowNames, statusColumn } from '../define';
 import type { ApiRequest, ResourceDefinition } from '../types';
 import { KEY_MANAGER_SERVICE, refId, secretStatus, utc } from './secret';
 
@@ -40,30 +41,24 @@ export const containerDefinition: ResourceDefinition<Container> = {
   pageSize: 50,
   paging: 'offset',
   columns: [
-    { id: 'name', label: 'Name', value: (c) => c.name || refId(c.container_ref), cell: 'name' },
+    nameColumn((c) => c.name || refId(c.container_ref)),
     { id: 'type', label: 'Type', value: (c) => c.type },
     { id: 'secrets', label: 'Secrets', value: (c) => c.secret_refs.map((r) => r.name || refId(r.secret_ref)), cell: 'list', sensitive: 'secretName' },
-    { id: 'status', label: 'Status', value: (c) => c.status ?? '', cell: 'status' },
-    { id: 'age', label: 'Created', value: (c) => utc(c.created), cell: 'age' },
-    { id: 'id', label: 'ID', value: (c) => refId(c.container_ref), cell: 'mono', hidden: true },
+    statusColumn((c) => c.status ?? ''),
+    ageColumn((c) => utc(c.created)),
+    idColumn((c) => refId(c.container_ref)),
   ],
   defaultSort: { column: 'age', dir: 'desc' },
   filters: [
-    { id: 'name', label: 'Name', type: 'text' },
-    { id: 'type', label: 'Type', type: 'select', options: CONTAINER_TYPES.map((t) => ({ value: t, label: t })) },
+    nameFilter,
+    { id: 'type', label: 'Type', type: 'select', options: choices(CONTAINER_TYPES) },
   ],
   actions: [
-    {
-      id: 'delete', label: 'Delete', bulk: true, destructive: true,
-      allowed: () => true,
-      request: (c) => ({ method: 'DELETE', path: `v1/containers/${encodeURIComponent(refId(c.container_ref))}` }),
-      cli: (c) => command('openstack', 'secret', 'container', 'delete', c.container_ref),
-      confirm: {
-        title: (r) => `Delete ${r.length === 1 ? 'container' : `${r.length} containers`}?`,
-        body: (r) => `This deletes ${r.map((c) => c.name || refId(c.container_ref)).join(', ')}. The secrets ${r.length === 1 ? 'it references' : 'they reference'} are kept.`,
-        confirmLabel: 'Delete', destructive: true,
-      },
-    },
+    deleteAction({
+      noun: 'container',
+      path: (c) => `v1/containers/${encodeURIComponent(refId(c.container_ref))}`, cli: (c) => command('openstack', 'secret', 'container', 'delete', c.container_ref),
+      body: (r) => `This deletes ${rowNames(r, (c) => c.name || refId(c.container_ref))}. The secrets ${r.length === 1 ? 'it references' : 'they reference'} are kept.`,
+    }),
   ],
   overview: [
     { label: 'Container ref', value: (c) => c.container_ref, mono: true },

@@ -2,6 +2,7 @@
 // The payload is never part of these objects: it is fetched on demand (payload.ts) and never cached.
 import { z } from 'zod';
 import { command, sh } from '../cli';
+import { ageColumn, choices, deleteAction, idColumn, nameColumn, nameFilter, rowNames, statusColumn } from '../define';
 import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
 
 export const KEY_MANAGER_SERVICE = 'key-manager';
@@ -67,22 +68,22 @@ export const secretDefinition: ResourceDefinition<Secret> = {
   paging: 'offset',
   sortQuery: (key, dir) => ({ sort: `${key}:${dir}` }),
   columns: [
-    { id: 'name', label: 'Name', value: (s) => s.name || refId(s.secret_ref), cell: 'name', sortKey: 'name', sensitive: 'secretName' },
+    nameColumn((s) => s.name || refId(s.secret_ref), { sortKey: 'name', sensitive: 'secretName' }),
     { id: 'type', label: 'Secret type', value: (s) => s.secret_type ?? '', sortKey: 'secret_type' },
     { id: 'algorithm', label: 'Algorithm', value: (s) => s.algorithm ?? '', sortKey: 'algorithm' },
     { id: 'bits', label: 'Bit length', value: (s) => s.bit_length ?? '', sortKey: 'bit_length' },
     { id: 'mode', label: 'Mode', value: (s) => s.mode ?? '', sortKey: 'mode' },
     { id: 'content', label: 'Content types', value: contentTypes, cell: 'list' },
     { id: 'expiration', label: 'Expiration', value: (s) => utc(s.expiration) || 'never', sortKey: 'expiration' },
-    { id: 'status', label: 'Status', value: (s) => s.status ?? '', cell: 'status' },
-    { id: 'age', label: 'Created', value: (s) => utc(s.created), cell: 'age', sortKey: 'created' },
-    { id: 'id', label: 'ID', value: (s) => refId(s.secret_ref), cell: 'mono', hidden: true },
+    statusColumn((s) => s.status ?? ''),
+    ageColumn((s) => utc(s.created), { sortKey: 'created' }),
+    idColumn((s) => refId(s.secret_ref)),
   ],
   defaultSort: { column: 'age', dir: 'desc' },
   // GET /v1/secrets filters (api-ref secrets.inc): name, alg, mode, bits, secret_type; dates take gt:/lt: specs.
   filters: [
-    { id: 'name', label: 'Name', type: 'text' },
-    { id: 'secret_type', label: 'Secret type', type: 'select', options: SECRET_TYPES.map((t) => ({ value: t, label: t })) },
+    nameFilter,
+    { id: 'secret_type', label: 'Secret type', type: 'select', options: choices(SECRET_TYPES) },
     { id: 'alg', label: 'Algorithm', type: 'text' },
     { id: 'mode', label: 'Mode', type: 'text' },
     { id: 'bits', label: 'Bit length', type: 'text' },
@@ -96,17 +97,11 @@ export const secretDefinition: ResourceDefinition<Secret> = {
     },
   ],
   actions: [
-    {
-      id: 'delete', label: 'Delete', bulk: true, destructive: true,
-      allowed: () => true,
-      request: (s) => ({ method: 'DELETE', path: `v1/secrets/${encodeURIComponent(refId(s.secret_ref))}` }),
-      cli: (s) => command('openstack', 'secret', 'delete', s.secret_ref),
-      confirm: {
-        title: (r) => `Delete ${r.length === 1 ? 'secret' : `${r.length} secrets`}?`,
-        body: (r) => `This permanently deletes ${r.map((s) => s.name || refId(s.secret_ref)).join(', ')} and its payload. Containers and services that reference ${r.length === 1 ? 'it' : 'them'} lose access.`,
-        confirmLabel: 'Delete', destructive: true,
-      },
-    },
+    deleteAction({
+      noun: 'secret',
+      path: (s) => `v1/secrets/${encodeURIComponent(refId(s.secret_ref))}`, cli: (s) => command('openstack', 'secret', 'delete', s.secret_ref),
+      body: (r) => `This permanently deletes ${rowNames(r, (s) => s.name || refId(s.secret_ref))} and its payload. Containers and services that reference ${r.length === 1 ? 'it' : 'them'} lose access.`,
+    }),
   ],
   overview: [
     { label: 'Secret ref', value: (s) => s.secret_ref, mono: true },

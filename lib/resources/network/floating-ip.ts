@@ -2,7 +2,9 @@
 // a port (an instance's interface), the router between them translates it to the port's fixed (private) address.
 import { z } from 'zod';
 import { command } from '../cli';
+import { deleteAction, idColumn, rowNames, statusColumn, statusFilter } from '../define';
 import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
+import { neutronNames } from './network';
 import { NETWORK_SERVICE } from './security-group';
 
 export const FloatingIpSchema = z.looseObject({
@@ -44,8 +46,6 @@ export const instanceOf = (f: FloatingIp): string | undefined =>
 
 export const isAssociated = (f: FloatingIp) => !!f.port_id;
 
-const names = (rows: readonly FloatingIp[]) => rows.map((f) => f.floating_ip_address).join(', ');
-
 export const associateRequest = (fipId: string, portId: string, fixedIp?: string): ApiRequest => ({
   method: 'PUT', path: `v2.0/floatingips/${fipId}`, body: { floatingip: { port_id: portId, ...(fixedIp ? { fixed_ip_address: fixedIp } : {}) } },
 });
@@ -78,7 +78,7 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
   status: floatingIpStatus,
   columns: [
     { id: 'address', label: 'Address', value: (f) => f.floating_ip_address, cell: 'name', sortKey: 'floating_ip_address' },
-    { id: 'status', label: 'Status', value: (f) => f.status, cell: 'status', sortKey: 'status' },
+    statusColumn((f) => f.status, { sortKey: 'status' }),
     { id: 'fixed', label: 'Fixed IP', value: (f) => f.fixed_ip_address ?? '', cell: 'mono' },
     {
       id: 'target', label: 'Instance / port',
@@ -90,20 +90,15 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
     },
     { id: 'pool', label: 'Pool', value: (f, ctx) => ctx.lookups.networks?.[f.floating_network_id] ?? f.floating_network_id },
     { id: 'description', label: 'Description', value: (f) => f.description ?? '', hidden: true },
-    { id: 'id', label: 'ID', value: (f) => f.id, cell: 'mono', hidden: true },
+    idColumn((f) => f.id),
   ],
   defaultSort: { column: 'address', dir: 'asc' },
   filters: [
     { id: 'floating_ip_address', label: 'Address', type: 'text' },
-    { id: 'status', label: 'Status', type: 'select', options: ['ACTIVE', 'DOWN', 'ERROR'].map((s) => ({ value: s, label: s })) },
+    statusFilter(['ACTIVE', 'DOWN', 'ERROR']),
   ],
   lookups: [
-    {
-      name: 'networks', kind: 'network', service: NETWORK_SERVICE, key: 'networks',
-      ids: (rows) => rows.map((f) => f.floating_network_id),
-      path: (ids) => `v2.0/networks?fields=id&fields=name&${ids.map((id) => `id=${encodeURIComponent(id)}`).join('&')}`,
-      label: (o) => String(o.name || o.id),
-    },
+    neutronNames('networks', 'network', (rows) => rows.map((f) => f.floating_network_id)),
     {
       name: 'servers', kind: 'server', service: 'compute', key: 'servers',
       ids: (rows) => rows.map((f) => instanceOf(f) ?? ''),
@@ -119,17 +114,11 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
       optimistic: (f) => ({ ...f, port_id: null, fixed_ip_address: null, port_details: null }),
       cli: (f) => disassociateCli(f.floating_ip_address),
     },
-    {
-      id: 'delete', label: 'Release', bulk: true, destructive: true,
-      allowed: () => true,
-      request: (f) => ({ method: 'DELETE', path: `v2.0/floatingips/${f.id}` }),
-      cli: (f) => command('openstack', 'floating', 'ip', 'delete', f.floating_ip_address),
-      confirm: {
-        title: (r) => `Release ${r.length === 1 ? 'floating IP' : `${r.length} floating IPs`}?`,
-        body: (r) => `${names(r)} go${r.length === 1 ? 'es' : ''} back to the pool; another project may get ${r.length === 1 ? 'it' : 'them'} next. An associated address is disassociated first, so its instance loses that public address.`,
-        confirmLabel: 'Release', destructive: true,
-      },
-    },
+    deleteAction({
+      noun: 'floating IP', verb: 'Release',
+      path: (f) => `v2.0/floatingips/${f.id}`, cli: (f) => command('openstack', 'floating', 'ip', 'delete', f.floating_ip_address),
+      body: (r) => `${rowNames(r, (f) => f.floating_ip_address)} go${r.length === 1 ? 'es' : ''} back to the pool; another project may get ${r.length === 1 ? 'it' : 'them'} next. An associated address is disassociated first, so its instance loses that public address.`,
+    }),
   ],
   create: {
     schema: FloatingIpCreateSchema,

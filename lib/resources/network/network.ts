@@ -3,7 +3,8 @@
 // which has no version suffix, hence `v2.0/...`.
 import { z } from 'zod';
 import { command, sh } from '../cli';
-import type { ResourceAction, ResourceDefinition, StatusInfo } from '../types';
+import { deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn, statusFilter, YES_NO } from '../define';
+import type { Lookup, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
 import { networkDependents } from './dependents';
 
 /** Keystone catalog type of Neutron, also the proxy's service segment. */
@@ -43,6 +44,19 @@ export function networkStatus(n: Pick<Network, 'status' | 'admin_state_up'>): St
   return { label: n.status, tone: 'unknown' };
 }
 
+/**
+ * Names of other Neutron objects (`networks`, `security-groups`) for the ids on screen, in one call: Neutron filters
+ * by several ids at once with repeated `id=`, and `fields` keeps the answer small.
+ */
+export function neutronNames<T>(name: string, kind: 'network' | 'security-group', ids: (rows: readonly T[]) => string[]): Lookup<T> {
+  const collection = `${kind}s`;
+  return {
+    name, kind, service: NETWORK_SERVICE, key: collection.replace('-', '_'), ids,
+    path: (list) => `v2.0/${collection}?fields=id&fields=name&${list.map((id) => `id=${encodeURIComponent(id)}`).join('&')}`,
+    label: (o) => String(o.name || o.id),
+  };
+}
+
 export const isExternal = (n: Pick<Network, 'router:external'>) => n['router:external'] === true;
 const yesNo = (b: boolean | undefined) => (b ? 'Yes' : 'No');
 
@@ -51,25 +65,14 @@ export function subnetLabels(n: Pick<Network, 'subnets'>, names: Record<string, 
   return n.subnets.map((id) => names[id] ?? id);
 }
 
-function names(rows: readonly Network[]): string {
-  const n = rows.map((r) => r.name || r.id);
-  return n.length <= 3 ? n.join(', ') : `${n.slice(0, 3).join(', ')} and ${n.length - 3} more`;
-}
-
 export const NETWORK_ACTIONS: readonly ResourceAction<Network>[] = [
-  {
-    id: 'delete', label: 'Delete', bulk: true, destructive: true,
-    // Others' shared or external networks are offered too: Neutron's refusal (policy, NetworkInUse) is the answer.
-    allowed: () => true,
-    request: (n) => ({ method: 'DELETE', path: `v2.0/networks/${n.id}` }),
-    cli: (n) => command('openstack', 'network', 'delete', n.id),
-    confirm: {
-      title: (r) => `Delete ${r.length === 1 ? 'network' : `${r.length} networks`}?`,
-      body: (r) => `This deletes ${names(r)} with ${r.length === 1 ? 'its' : 'their'} subnets. Neutron refuses while ports are still in use on ${r.length === 1 ? 'it' : 'them'} (instances, router interfaces): remove those first.`,
-      confirmLabel: 'Delete', destructive: true,
-      dependents: networkDependents,
-    },
-  },
+  // Always offered, others' shared or external networks too: Neutron's refusal (policy, NetworkInUse) is the answer.
+  deleteAction({
+    noun: 'network',
+    path: (n) => `v2.0/networks/${n.id}`, cli: (n) => command('openstack', 'network', 'delete', n.id),
+    body: (r) => `This deletes ${rowNames(r, nameOrId, 3)} with ${r.length === 1 ? 'its' : 'their'} subnets. Neutron refuses while ports are still in use on ${r.length === 1 ? 'it' : 'them'} (instances, router interfaces): remove those first.`,
+    dependents: networkDependents,
+  }),
 ];
 
 export const networkDefinition: ResourceDefinition<Network> = {
@@ -85,21 +88,21 @@ export const networkDefinition: ResourceDefinition<Network> = {
   status: networkStatus,
   pageSize: 100,
   columns: [
-    { id: 'name', label: 'Name', value: (n) => n.name || n.id, cell: 'name', sortKey: 'name' },
+    nameColumn(nameOrId, { sortKey: 'name' }),
     { id: 'subnets', label: 'Subnets', value: (n, ctx) => subnetLabels(n, ctx.lookups.subnets), cell: 'list' },
     { id: 'shared', label: 'Shared', value: (n) => yesNo(n.shared), sortKey: 'shared' },
     { id: 'external', label: 'External', value: (n) => yesNo(isExternal(n)) },
     { id: 'admin', label: 'Admin state', value: (n) => (n.admin_state_up ? 'UP' : 'DOWN'), sortKey: 'admin_state_up' },
-    { id: 'status', label: 'Status', value: (n) => n.status, cell: 'status', sortKey: 'status' },
+    statusColumn((n) => n.status, { sortKey: 'status' }),
     { id: 'mtu', label: 'MTU', value: (n) => n.mtu ?? '', hidden: true },
-    { id: 'id', label: 'ID', value: (n) => n.id, cell: 'mono', hidden: true },
+    idColumn((n) => n.id),
   ],
   defaultSort: { column: 'name', dir: 'asc' },
   filters: [
-    { id: 'name', label: 'Name', type: 'text' },
-    { id: 'shared', label: 'Shared', type: 'select', options: [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] },
-    { id: 'external', param: 'router:external', label: 'External', type: 'select', options: [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] },
-    { id: 'status', label: 'Status', type: 'select', options: ['ACTIVE', 'DOWN', 'BUILD', 'ERROR'].map((s) => ({ value: s, label: s })) },
+    nameFilter,
+    { id: 'shared', label: 'Shared', type: 'select', options: YES_NO },
+    { id: 'external', param: 'router:external', label: 'External', type: 'select', options: YES_NO },
+    statusFilter(['ACTIVE', 'DOWN', 'BUILD', 'ERROR']),
   ],
   lookups: [
     {

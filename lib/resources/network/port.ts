@@ -1,9 +1,10 @@
 // Neutron ports: a port is a plug on a network (a virtual NIC), holding a MAC address, fixed IPs from the network's
 // subnets and the security groups that filter its traffic. Instances, routers and DHCP own ports too.
 import { z } from 'zod';
+import { deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn, statusFilter } from '../define';
 import type { ResourceAction, ResourceDefinition, StatusInfo } from '../types';
 import { cidrContains, parseCidr, parseIp } from './cidr';
-import { cliLine, NETWORK_SERVICE } from './network';
+import { cliLine, NETWORK_SERVICE, neutronNames } from './network';
 
 export const FixedIpSchema = z.looseObject({ subnet_id: z.string().optional(), ip_address: z.string() });
 
@@ -59,17 +60,11 @@ export const canDeletePort = (p: Pick<Port, 'device_owner'>) => !['network:route
 export const fixedIpList = (p: Pick<Port, 'fixed_ips'>) => p.fixed_ips.map((f) => f.ip_address);
 
 export const PORT_ACTIONS: readonly ResourceAction<Port>[] = [
-  {
-    id: 'delete', label: 'Delete', bulk: true, destructive: true,
-    allowed: canDeletePort,
-    request: (p) => ({ method: 'DELETE', path: `v2.0/ports/${p.id}` }),
-    cli: (p) => cliLine('openstack', 'port', 'delete', p.id),
-    confirm: {
-      title: (r) => `Delete ${r.length === 1 ? 'port' : `${r.length} ports`}?`,
-      body: (r) => `This deletes ${r.map((p) => p.name || p.id).join(', ')} and frees ${r.length === 1 ? 'its' : 'their'} addresses. An instance using ${r.length === 1 ? 'it' : 'one'} loses that interface.`,
-      confirmLabel: 'Delete', destructive: true,
-    },
-  },
+  deleteAction({
+    noun: 'port', allowed: canDeletePort,
+    path: (p) => `v2.0/ports/${p.id}`, cli: (p) => cliLine('openstack', 'port', 'delete', p.id),
+    body: (r) => `This deletes ${rowNames(r, nameOrId)} and frees ${r.length === 1 ? 'its' : 'their'} addresses. An instance using ${r.length === 1 ? 'it' : 'one'} loses that interface.`,
+  }),
 ];
 
 export const portDefinition: ResourceDefinition<Port> = {
@@ -85,34 +80,24 @@ export const portDefinition: ResourceDefinition<Port> = {
   status: portStatus,
   pageSize: 100,
   columns: [
-    { id: 'name', label: 'Name', value: (p) => p.name || p.id.slice(0, 8), cell: 'name', sortKey: 'name' },
+    nameColumn((p) => p.name || p.id.slice(0, 8), { sortKey: 'name' }),
     { id: 'network', label: 'Network', value: (p, ctx) => ctx.lookups.networks?.[p.network_id] ?? p.network_id },
     { id: 'ips', label: 'Fixed IPs', value: fixedIpList, cell: 'list' },
     { id: 'mac', label: 'MAC address', value: (p) => p.mac_address ?? '', cell: 'mono' },
     { id: 'owner', label: 'Attached to', value: (p) => ownerLabel(p.device_owner) },
-    { id: 'status', label: 'Status', value: (p) => p.status, cell: 'status', sortKey: 'status' },
+    statusColumn((p) => p.status, { sortKey: 'status' }),
     { id: 'groups', label: 'Security groups', value: (p, ctx) => p.security_groups.map((g) => ctx.lookups.groups?.[g] ?? g), cell: 'list', hidden: true },
-    { id: 'id', label: 'ID', value: (p) => p.id, cell: 'mono', hidden: true },
+    idColumn((p) => p.id),
   ],
   defaultSort: { column: 'name', dir: 'asc' },
   filters: [
     { id: 'network_id', label: 'Network', type: 'select', optionsFrom: { service: NETWORK_SERVICE, path: 'v2.0/networks?fields=id&fields=name', key: 'networks', kind: 'network', value: (o) => String(o.id), label: (o) => String(o.name || o.id) } },
-    { id: 'name', label: 'Name', type: 'text' },
-    { id: 'status', label: 'Status', type: 'select', options: ['ACTIVE', 'DOWN', 'BUILD', 'ERROR'].map((s) => ({ value: s, label: s })) },
+    nameFilter,
+    statusFilter(['ACTIVE', 'DOWN', 'BUILD', 'ERROR']),
   ],
   lookups: [
-    {
-      name: 'networks', kind: 'network', service: NETWORK_SERVICE, key: 'networks',
-      ids: (rows) => rows.map((p) => p.network_id),
-      path: (ids) => `v2.0/networks?fields=id&fields=name&${ids.map((i) => `id=${encodeURIComponent(i)}`).join('&')}`,
-      label: (o) => String(o.name || o.id),
-    },
-    {
-      name: 'groups', kind: 'security-group', service: NETWORK_SERVICE, key: 'security_groups',
-      ids: (rows) => rows.flatMap((p) => p.security_groups),
-      path: (ids) => `v2.0/security-groups?fields=id&fields=name&${ids.map((i) => `id=${encodeURIComponent(i)}`).join('&')}`,
-      label: (o) => String(o.name || o.id),
-    },
+    neutronNames('networks', 'network', (rows) => rows.map((p) => p.network_id)),
+    neutronNames('groups', 'security-group', (rows) => rows.flatMap((p) => p.security_groups)),
   ],
   actions: PORT_ACTIONS,
   overview: [

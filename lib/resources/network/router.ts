@@ -2,9 +2,11 @@
 // its external gateway, to an external network: that gateway is also what floating IPs are translated on.
 import { z } from 'zod';
 import { command } from '../cli';
+import { deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn } from '../define';
 import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
 import { NETWORK_SERVICE } from './security-group';
 import { routerDependents } from './dependents';
+import { neutronNames } from './network';
 
 const FixedIpSchema = z.looseObject({ subnet_id: z.string().optional(), ip_address: z.string() });
 
@@ -64,7 +66,7 @@ export function routerCreateCli(i: Partial<RouterCreate>, networkName?: string):
   );
 }
 
-const names = (rows: readonly Router[]) => rows.map((r) => r.name || r.id).join(', ');
+const names = (rows: readonly Router[]) => rowNames(rows, nameOrId);
 
 export const routerDefinition: ResourceDefinition<Router, RouterCreate> = {
   kind: 'router',
@@ -78,23 +80,16 @@ export const routerDefinition: ResourceDefinition<Router, RouterCreate> = {
   name: (r) => r.name,
   status: routerStatus,
   columns: [
-    { id: 'name', label: 'Name', value: (r) => r.name || r.id, cell: 'name', sortKey: 'name' },
-    { id: 'status', label: 'Status', value: (r) => r.status, cell: 'status', sortKey: 'status' },
+    nameColumn(nameOrId, { sortKey: 'name' }),
+    statusColumn((r) => r.status, { sortKey: 'status' }),
     { id: 'gateway', label: 'External gateway', value: (r, ctx) => (r.external_gateway_info ? (ctx.lookups.networks?.[r.external_gateway_info.network_id] ?? r.external_gateway_info.network_id) : 'None') },
     { id: 'gatewayIps', label: 'Gateway IPs', value: gatewayIps, cell: 'list' },
     { id: 'admin', label: 'Admin state', value: (r) => (r.admin_state_up ? 'Up' : 'Down'), sortKey: 'admin_state_up' },
-    { id: 'id', label: 'ID', value: (r) => r.id, cell: 'mono', hidden: true },
+    idColumn((r) => r.id),
   ],
   defaultSort: { column: 'name', dir: 'asc' },
-  filters: [{ id: 'name', label: 'Name', type: 'text' }],
-  lookups: [
-    {
-      name: 'networks', kind: 'network', service: NETWORK_SERVICE, key: 'networks',
-      ids: (rows) => rows.map((r) => r.external_gateway_info?.network_id ?? ''),
-      path: (ids) => `v2.0/networks?fields=id&fields=name&${ids.map((id) => `id=${encodeURIComponent(id)}`).join('&')}`,
-      label: (o) => String(o.name || o.id),
-    },
-  ],
+  filters: [nameFilter],
+  lookups: [neutronNames('networks', 'network', (rows) => rows.map((r) => r.external_gateway_info?.network_id ?? ''))],
   actions: [
     {
       id: 'clear-gateway', label: 'Clear gateway',
@@ -121,18 +116,12 @@ export const routerDefinition: ResourceDefinition<Router, RouterCreate> = {
       optimistic: (r) => ({ ...r, admin_state_up: true }),
       cli: (r) => command('openstack', 'router', 'set', '--enable', r.id),
     },
-    {
-      id: 'delete', label: 'Delete', bulk: true, destructive: true,
-      allowed: () => true,
-      request: (r) => ({ method: 'DELETE', path: `v2.0/routers/${r.id}` }),
-      cli: (r) => command('openstack', 'router', 'delete', r.id),
-      confirm: {
-        title: (r) => `Delete ${r.length === 1 ? 'router' : `${r.length} routers`}?`,
-        body: (r) => `This deletes ${names(r)}. Neutron refuses while a router still has interfaces on subnets: remove them first.`,
-        confirmLabel: 'Delete', destructive: true,
-        dependents: routerDependents,
-      },
-    },
+    deleteAction({
+      noun: 'router',
+      path: (r) => `v2.0/routers/${r.id}`, cli: (r) => command('openstack', 'router', 'delete', r.id),
+      body: (r) => `This deletes ${names(r)}. Neutron refuses while a router still has interfaces on subnets: remove them first.`,
+      dependents: routerDependents,
+    }),
   ],
   create: {
     schema: RouterCreateSchema,

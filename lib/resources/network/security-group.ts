@@ -2,6 +2,7 @@
 // that no rule allows is dropped. Pure definitions and validators: the pages live in components/network/.
 import { z } from 'zod';
 import { command } from '../cli';
+import { deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames } from '../define';
 import type { ApiRequest, ResourceDefinition } from '../types';
 import { securityGroupDependents } from './dependents';
 
@@ -233,11 +234,6 @@ export const SecurityGroupCreateSchema = z.object({
 });
 export type SecurityGroupCreate = z.infer<typeof SecurityGroupCreateSchema>;
 
-const groupNames = (rows: readonly SecurityGroup[]) => {
-  const n = rows.map((r) => r.name || r.id);
-  return n.length <= 3 ? n.join(', ') : `${n.slice(0, 3).join(', ')} and ${n.length - 3} more`;
-};
-
 export const securityGroupDefinition: ResourceDefinition<SecurityGroup, SecurityGroupCreate> = {
   kind: 'security-group',
   slug: 'security-groups',
@@ -249,28 +245,22 @@ export const securityGroupDefinition: ResourceDefinition<SecurityGroup, Security
   id: (g) => g.id,
   name: (g) => g.name,
   columns: [
-    { id: 'name', label: 'Name', value: (g) => g.name || g.id, cell: 'name' },
+    nameColumn(nameOrId),
     { id: 'description', label: 'Description', value: (g) => g.description ?? '' },
     { id: 'rules', label: 'Rules', value: (g) => g.security_group_rules.length },
     { id: 'ingress', label: 'Inbound allowed', value: (g) => g.security_group_rules.filter((r) => r.direction === 'ingress').map((r) => `${r.protocol ?? 'any'} ${portRange(r)}`), cell: 'list' },
     { id: 'stateful', label: 'Stateful', value: (g) => (g.stateful === false ? 'No' : 'Yes'), hidden: true },
-    { id: 'id', label: 'ID', value: (g) => g.id, cell: 'mono', hidden: true },
+    idColumn((g) => g.id),
   ],
   defaultSort: { column: 'name', dir: 'asc' },
-  filters: [{ id: 'name', label: 'Name', type: 'text' }],
+  filters: [nameFilter],
   actions: [
-    {
-      id: 'delete', label: 'Delete', bulk: true, destructive: true,
-      allowed: (g) => g.name !== 'default',
-      request: (g) => ({ method: 'DELETE', path: `v2.0/security-groups/${g.id}` }),
-      cli: (g) => command('openstack', 'security', 'group', 'delete', g.id),
-      confirm: {
-        title: (r) => `Delete ${r.length === 1 ? 'security group' : `${r.length} security groups`}?`,
-        body: (r) => `This deletes ${groupNames(r)} and ${r.length === 1 ? 'its' : 'their'} rules. Neutron refuses while a port (an instance) still uses a group.`,
-        confirmLabel: 'Delete', destructive: true,
-        dependents: securityGroupDependents,
-      },
-    },
+    deleteAction({
+      noun: 'security group', allowed: (g) => g.name !== 'default',
+      path: (g) => `v2.0/security-groups/${g.id}`, cli: (g) => command('openstack', 'security', 'group', 'delete', g.id),
+      body: (r) => `This deletes ${rowNames(r, nameOrId, 3)} and ${r.length === 1 ? 'its' : 'their'} rules. Neutron refuses while a port (an instance) still uses a group.`,
+      dependents: securityGroupDependents,
+    }),
   ],
   create: {
     schema: SecurityGroupCreateSchema,

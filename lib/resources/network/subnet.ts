@@ -2,6 +2,7 @@
 // optional DHCP, name servers and the pools Neutron hands addresses out of. A network may hold several (IPv4 and
 // IPv6), but their ranges must not overlap.
 import { z } from 'zod';
+import { deleteAction, nameColumn, nameOrId, rowNames } from '../define';
 import type { ApiRequest, ResourceAction, ResourceDefinition } from '../types';
 import { cidrProblem, gatewayProblem, parseCidr, parseNameservers, parsePools } from './cidr';
 import { cliLine, NETWORK_SERVICE } from './network';
@@ -43,22 +44,13 @@ export const IPV6_MODE_HINTS: Record<(typeof IPV6_MODES)[number], string> = {
 
 export const poolsText = (s: Pick<Subnet, 'allocation_pools'>) => s.allocation_pools.map((p) => `${p.start}-${p.end}`).join('\n');
 
-function names(rows: readonly Subnet[]): string {
-  return rows.map((r) => (r.name ? `${r.name} (${r.cidr})` : r.cidr)).join(', ');
-}
-
 export const SUBNET_ACTIONS: readonly ResourceAction<Subnet>[] = [
-  {
-    id: 'delete', label: 'Delete', destructive: true,
-    allowed: () => true,
-    request: (s) => ({ method: 'DELETE', path: `v2.0/subnets/${s.id}` }),
-    cli: (s) => cliLine('openstack', 'subnet', 'delete', s.id),
-    confirm: {
-      title: () => 'Delete subnet?',
-      body: (r) => `This deletes ${names(r)}. Neutron refuses while a port still has an address from it.`,
-      confirmLabel: 'Delete', destructive: true,
-    },
-  },
+  // One at a time (the network page's subnet list), so the title is always "Delete subnet?".
+  deleteAction({
+    noun: 'subnet', bulk: false,
+    path: (s) => `v2.0/subnets/${s.id}`, cli: (s) => cliLine('openstack', 'subnet', 'delete', s.id),
+    body: (r) => `This deletes ${rowNames(r, (s) => (s.name ? `${s.name} (${s.cidr})` : s.cidr))}. Neutron refuses while a port still has an address from it.`,
+  }),
 ];
 
 export const subnetDefinition: ResourceDefinition<Subnet> = {
@@ -72,7 +64,7 @@ export const subnetDefinition: ResourceDefinition<Subnet> = {
   id: (s) => s.id,
   name: (s) => s.name,
   columns: [
-    { id: 'name', label: 'Name', value: (s) => s.name || s.id, cell: 'name', sortKey: 'name' },
+    nameColumn(nameOrId, { sortKey: 'name' }),
     { id: 'cidr', label: 'CIDR', value: (s) => s.cidr, cell: 'mono', sortKey: 'cidr' },
     { id: 'version', label: 'IP version', value: (s) => `IPv${s.ip_version}` },
     { id: 'gateway', label: 'Gateway', value: (s) => s.gateway_ip ?? 'none', cell: 'mono' },

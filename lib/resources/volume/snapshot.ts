@@ -1,6 +1,7 @@
 // Cinder v3 volume snapshots.
 import { z } from 'zod';
 import { sh } from '../cli';
+import { ageColumn, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn, statusFilter } from '../define';
 import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
 import { VOLUME_SERVICE } from './volume';
 
@@ -43,17 +44,17 @@ export const snapshotDefinition: ResourceDefinition<Snapshot> = {
   status: snapshotStatus,
   pageSize: 50,
   columns: [
-    { id: 'name', label: 'Name', value: (s) => s.name || s.id, cell: 'name', sortKey: 'name' },
-    { id: 'status', label: 'Status', value: (s) => s.status, cell: 'status', sortKey: 'status' },
+    nameColumn(nameOrId, { sortKey: 'name' }),
+    statusColumn((s) => s.status, { sortKey: 'status' }),
     { id: 'size', label: 'Size', value: (s) => `${s.size} GB`, sortKey: 'size' },
     { id: 'volume', label: 'Volume', value: (s, ctx) => ctx.lookups.volumes?.[s.volume_id] || s.volume_id },
-    { id: 'age', label: 'Created', value: (s) => s.created_at ?? '', cell: 'age', sortKey: 'created_at' },
-    { id: 'id', label: 'ID', value: (s) => s.id, cell: 'mono', hidden: true },
+    ageColumn((s) => s.created_at ?? '', { sortKey: 'created_at' }),
+    idColumn((s) => s.id),
   ],
   defaultSort: { column: 'age', dir: 'desc' },
   filters: [
-    { id: 'name', label: 'Name', type: 'text' },
-    { id: 'status', label: 'Status', type: 'select', options: SNAPSHOT_STATUSES.map((s) => ({ value: s, label: s })) },
+    nameFilter,
+    statusFilter(SNAPSHOT_STATUSES),
   ],
   lookups: [
     {
@@ -65,18 +66,11 @@ export const snapshotDefinition: ResourceDefinition<Snapshot> = {
     },
   ],
   actions: [
-    {
-      id: 'delete', label: 'Delete', bulk: true, destructive: true,
-      allowed: (s) => s.status !== 'deleting',
-      request: (s) => ({ method: 'DELETE', path: `snapshots/${s.id}` }),
-      optimistic: (s) => ({ ...s, status: 'deleting' }),
-      cli: (s) => `openstack volume snapshot delete ${s.id}`,
-      confirm: {
-        title: (r) => `Delete ${r.length === 1 ? 'snapshot' : `${r.length} snapshots`}?`,
-        body: (r) => `This permanently deletes ${r.map((s) => s.name || s.id).join(', ')}. Volumes already created from ${r.length === 1 ? 'it' : 'them'} are kept.`,
-        confirmLabel: 'Delete', destructive: true,
-      },
-    },
+    deleteAction({
+      noun: 'snapshot', allowed: (s) => s.status !== 'deleting', optimistic: (s) => ({ ...s, status: 'deleting' }),
+      path: (s) => `snapshots/${s.id}`, cli: (s) => `openstack volume snapshot delete ${s.id}`,
+      body: (r) => `This permanently deletes ${rowNames(r, nameOrId)}. Volumes already created from ${r.length === 1 ? 'it' : 'them'} are kept.`,
+    }),
   ],
   overview: [
     { label: 'ID', value: (s) => s.id, mono: true },

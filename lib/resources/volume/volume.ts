@@ -1,6 +1,7 @@
 // Cinder v3 volumes. Paths are relative to the catalog endpoint, which already ends in /v3/{project_id}.
 import { z } from 'zod';
 import { sh } from '../cli';
+import { ageColumn, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn, statusFilter, YES_NO } from '../define';
 import type { ApiRequest, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
 
 /** The catalog type the dashboard proxies Cinder through (Zed registers only this one). */
@@ -76,11 +77,6 @@ export const canLaunch = (v: Volume) => v.status === 'available' && isBootable(v
 /** Cinder refuses others with 400; the button stays available so its message is what the user sees. */
 export const canDelete = (v: Volume) => v.status !== 'deleting';
 
-function names(rows: readonly Volume[]): string {
-  const n = rows.map((r) => r.name || r.id);
-  return n.length <= 3 ? n.join(', ') : `${n.slice(0, 3).join(', ')} and ${n.length - 3} more`;
-}
-
 const act = (v: Volume, body: unknown): ApiRequest => ({ method: 'POST', path: `volumes/${v.id}/action`, body });
 
 export const VOLUME_ACTIONS: readonly ResourceAction<Volume>[] = [
@@ -98,19 +94,12 @@ export const VOLUME_ACTIONS: readonly ResourceAction<Volume>[] = [
     optimistic: (v) => ({ ...v, bootable: 'false' }),
     cli: (v) => `openstack volume set --non-bootable ${v.id}`,
   },
-  {
-    id: 'delete', label: 'Delete', bulk: true, destructive: true,
-    allowed: canDelete,
-    request: (v) => ({ method: 'DELETE', path: `volumes/${v.id}` }),
-    optimistic: (v) => ({ ...v, status: 'deleting' }),
-    cli: (v) => `openstack volume delete ${v.id}`,
-    confirm: {
-      title: (r) => `Delete ${r.length === 1 ? 'volume' : `${r.length} volumes`}?`,
-      body: (r) => `This permanently destroys ${names(r)} and the data on ${r.length === 1 ? 'it' : 'them'}. Cinder refuses while a volume is attached or has snapshots.`,
-      confirmLabel: 'Delete', destructive: true,
-      dependents: volumeDependents,
-    },
-  },
+  deleteAction({
+    noun: 'volume', allowed: canDelete, optimistic: (v) => ({ ...v, status: 'deleting' }),
+    path: (v) => `volumes/${v.id}`, cli: (v) => `openstack volume delete ${v.id}`,
+    body: (r) => `This permanently destroys ${rowNames(r, nameOrId, 3)} and the data on ${r.length === 1 ? 'it' : 'them'}. Cinder refuses while a volume is attached or has snapshots.`,
+    dependents: volumeDependents,
+  }),
 ];
 
 /** What stops or survives a volume delete: its attachments and its snapshots (Cinder refuses while either exists). */
@@ -141,23 +130,23 @@ export const volumeDefinition: ResourceDefinition<Volume> = {
   status: volumeStatus,
   pageSize: 50,
   columns: [
-    { id: 'name', label: 'Name', value: (v) => v.name || v.id, cell: 'name', sortKey: 'name' },
-    { id: 'status', label: 'Status', value: (v) => v.status, cell: 'status', sortKey: 'status' },
+    nameColumn(nameOrId, { sortKey: 'name' }),
+    statusColumn((v) => v.status, { sortKey: 'status' }),
     { id: 'size', label: 'Size', value: (v) => `${v.size} GB`, sortKey: 'size' },
     { id: 'type', label: 'Type', value: (v) => v.volume_type ?? '' },
     { id: 'attached', label: 'Attached to', value: (v, ctx) => attachedLabel(v, ctx.lookups.servers), cell: 'list' },
     { id: 'bootable', label: 'Bootable', value: (v) => (isBootable(v) ? 'Yes' : 'No') },
     { id: 'encrypted', label: 'Encrypted', value: (v) => (v.encrypted ? 'Yes' : 'No') },
     { id: 'az', label: 'Availability zone', value: (v) => v.availability_zone ?? '', sortKey: 'availability_zone' },
-    { id: 'age', label: 'Created', value: (v) => v.created_at ?? '', cell: 'age', sortKey: 'created_at' },
-    { id: 'id', label: 'ID', value: (v) => v.id, cell: 'mono', hidden: true },
+    ageColumn((v) => v.created_at ?? '', { sortKey: 'created_at' }),
+    idColumn((v) => v.id),
   ],
   defaultSort: { column: 'age', dir: 'desc' },
   filters: [
     // Exact match: Zed's default resource filters reject the `name~` (contains) form with 400.
-    { id: 'name', label: 'Name', type: 'text' },
-    { id: 'status', label: 'Status', type: 'select', options: VOLUME_STATUSES.map((s) => ({ value: s, label: s })) },
-    { id: 'bootable', label: 'Bootable', type: 'select', options: [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] },
+    nameFilter,
+    statusFilter(VOLUME_STATUSES),
+    { id: 'bootable', label: 'Bootable', type: 'select', options: YES_NO },
   ],
   lookups: [
     {

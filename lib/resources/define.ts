@@ -1,0 +1,94 @@
+// Builders for what every resource definition repeats: the delete action, the name / status / age / ID columns and
+// the row names a confirmation quotes. Pure functions over the row type, so a definition stays fully typed; what a
+// kind says differently (its noun, its body text, what stops the delete) stays a parameter.
+import type { Column, Confirmation, Filter, FilterOption, ResourceAction } from './types';
+
+/** The usual display name: the name, or the id when the object has none (Nova, Cinder and Neutron allow that). */
+export const nameOrId = (row: { name?: string | null; id: string }): string => row.name || row.id;
+
+/**
+ * The rows' names joined for a confirmation text. With `max`, a long selection is cut after `max` names and
+ * "and N more", so a dialog for 200 rows stays readable (the dialog lists every row beside it anyway).
+ */
+export function rowNames<T>(rows: readonly T[], name: (row: T) => string, max = Infinity): string {
+  const n = rows.map(name);
+  return n.length <= max ? n.join(', ') : `${n.slice(0, max).join(', ')} and ${n.length - max} more`;
+}
+
+export interface DeleteSpec<T> {
+  /** The kind as the title names it: `Delete volume?`, `Delete 3 volumes?` (the plural is the noun + s). */
+  noun: string;
+  /** Item path of the DELETE (usually the definition's `paths.item` of the row's id). */
+  path: (row: T) => string;
+  cli: (row: T) => string;
+  /** What is destroyed and what survives, naming the rows: the part each kind words its own way. */
+  body: (rows: readonly T[]) => string;
+  // NoInfer: a shared predicate typed for fewer fields (`canDeletePort`, `networkDependents`) must not narrow T,
+  // which comes from where the action goes (the definition's row type).
+  /** Default: always offered, so the API's refusal (policy, in use) is what the user reads. */
+  allowed?: ResourceAction<NoInfer<T>>['allowed'];
+  optimistic?: (row: T) => T;
+  dependents?: Confirmation<NoInfer<T>>['dependents'];
+  /** The word on the button, the title and the confirm button (default `Delete`; floating IPs are `Release`d). */
+  verb?: string;
+  /** Offered for a selection (default true). */
+  bulk?: boolean;
+}
+
+/**
+ * The destructive `delete` action: DELETE of the item path, confirmed first. The id stays `delete` whatever the verb,
+ * since the list's bulk bar and the undo window key on it.
+ */
+export function deleteAction<T>(spec: DeleteSpec<T>): ResourceAction<T> {
+  const { noun, path, verb = 'Delete', dependents, optimistic } = spec;
+  return {
+    id: 'delete',
+    label: verb,
+    bulk: spec.bulk ?? true,
+    destructive: true,
+    allowed: spec.allowed ?? (() => true),
+    request: (row) => ({ method: 'DELETE', path: path(row) }),
+    // Only set when given: an `undefined` key would still read as "declared" to `in` checks.
+    ...(optimistic && { optimistic }),
+    cli: spec.cli,
+    confirm: {
+      title: (rows) => `${verb} ${rows.length === 1 ? noun : `${rows.length} ${noun}s`}?`,
+      body: spec.body,
+      confirmLabel: verb,
+      destructive: true,
+      ...(dependents && { dependents }),
+    },
+  };
+}
+
+type Value<T> = Column<T>['value'];
+/** Anything a kind changes on a standard column: its server sort key, `hidden`, a label, `sensitive`. */
+type ColumnOptions<T> = Partial<Omit<Column<T>, 'value'>>;
+
+// Sort keys are never defaulted: whether the API sorts by a column is a fact of each service.
+
+/** The name column (rendered as the link to the detail page). */
+export const nameColumn = <T>(value: Value<T>, opts: ColumnOptions<T> = {}): Column<T> => ({ id: 'name', label: 'Name', value, cell: 'name', ...opts });
+
+/** The status column (a badge with the definition's tone). */
+export const statusColumn = <T>(value: Value<T>, opts: ColumnOptions<T> = {}): Column<T> => ({ id: 'status', label: 'Status', value, cell: 'status', ...opts });
+
+/** The creation time, shown as an age (`3 h`). Its id is `age`, which default sorts and saved views refer to. */
+export const ageColumn = <T>(value: Value<T>, opts: ColumnOptions<T> = {}): Column<T> => ({ id: 'age', label: 'Created', value, cell: 'age', ...opts });
+
+/** The id, monospaced and hidden until picked in the column chooser (most tables lead with the name). */
+export const idColumn = <T>(value: Value<T>, opts: ColumnOptions<T> = {}): Column<T> => ({ id: 'id', label: 'ID', value, cell: 'mono', hidden: true, ...opts });
+
+// ---- Filters ----
+
+/** The name filter (`?name=`) most lists offer. */
+export const nameFilter: Filter = { id: 'name', label: 'Name', type: 'text' };
+
+/** Select options labelled by the API's own values (statuses, types). */
+export const choices = (values: readonly string[]): FilterOption[] => values.map((v) => ({ value: v, label: v }));
+
+/** Options of a boolean filter: the API takes `true`/`false`, people read Yes/No. */
+export const YES_NO: readonly FilterOption[] = [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }];
+
+/** The status select (`?status=`), offering the kind's status values. */
+export const statusFilter = (values: readonly string[]): Filter => ({ id: 'status', label: 'Status', type: 'select', options: choices(values) });
