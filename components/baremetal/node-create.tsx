@@ -2,13 +2,13 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useResourceHref } from '@/lib/resources/hooks';
-import { nodeCreateCli, nodeCreateRequest, NodeCreateSchema, NodeSchema, pathErrors, type NodeCreate } from '@/lib/resources/baremetal/node';
+import { nodeCreateCli, nodeCreateRequest, NodeCreateSchema, NodeSchema, type NodeCreate } from '@/lib/resources/baremetal/node';
 import { BaremetalAdminGate } from './admin-gate';
 import { useDrivers, useIronicCall } from './data';
 
@@ -28,13 +28,12 @@ function NodeCreateForm() {
   const router = useRouter();
   const href = useResourceHref();
   const drivers = useDrivers();
-  const [v, setV] = useState<Values>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useZodForm(NodeCreateSchema, EMPTY);
+  const { values: v, set, errors, field } = form;
   const create = useIronicCall((i: NodeCreate) => nodeCreateRequest(i), (body) => {
     const node = NodeSchema.safeParse(body);
     router.push(node.success ? href('nodes', node.data.uuid) : href('nodes'));
   });
-  const set = <K extends keyof Values>(k: K, val: Values[K]) => setV((o) => ({ ...o, [k]: val }));
   const setInfo = (i: number, part: 'key' | 'value', val: string) => set('driverInfo', v.driverInfo.map((r, j) => (j === i ? { ...r, [part]: val } : r)));
   const driverList = drivers.data ?? [];
 
@@ -50,16 +49,10 @@ function NodeCreateForm() {
         noValidate
         aria-label="Enroll node"
         className="space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const r = NodeCreateSchema.safeParse(v);
-          if (!r.success) return setErrors(pathErrors(r.error));
-          setErrors({});
-          create.mutate(r.data);
-        }}
+        onSubmit={form.submit((input) => create.mutate(input))}
       >
-        <TextField label="Name" value={v.name} error={errors.name} hint="Optional. Letters, digits and - . _ ~" onChange={(e) => set('name', e.target.value)} />
-        <SelectField label="Driver" value={v.driver} error={errors.driver} disabled={drivers.isPending} onChange={(e) => set('driver', e.target.value)}>
+        <TextField label="Name" {...field('name')} hint="Optional. Letters, digits and - . _ ~" />
+        <SelectField label="Driver" {...field('driver')} disabled={drivers.isPending}>
           <option value="">{drivers.isPending ? 'Loading drivers…' : driverList.length ? 'Choose a driver' : 'No driver is enabled'}</option>
           {driverList.map((d) => (
             <option key={d.name} value={d.name}>
@@ -86,12 +79,12 @@ function NodeCreateForm() {
         </fieldset>
         <fieldset className="grid gap-3 sm:grid-cols-2">
           <legend className="mb-2 text-sm font-medium text-zinc-700 dark:text-zinc-300">Properties (for scheduling)</legend>
-          <TextField label="CPUs" inputMode="numeric" value={v.cpus} error={errors.cpus} onChange={(e) => set('cpus', e.target.value)} />
-          <TextField label="Memory (MiB)" inputMode="numeric" value={v.memory_mb} error={errors.memory_mb} onChange={(e) => set('memory_mb', e.target.value)} />
-          <TextField label="Local disk (GiB)" inputMode="numeric" value={v.local_gb} error={errors.local_gb} onChange={(e) => set('local_gb', e.target.value)} />
-          <TextField label="CPU architecture" placeholder="x86_64" value={v.cpu_arch} error={errors.cpu_arch} onChange={(e) => set('cpu_arch', e.target.value)} />
+          <TextField label="CPUs" inputMode="numeric" {...field('cpus')} />
+          <TextField label="Memory (MiB)" inputMode="numeric" {...field('memory_mb')} />
+          <TextField label="Local disk (GiB)" inputMode="numeric" {...field('local_gb')} />
+          <TextField label="CPU architecture" placeholder="x86_64" {...field('cpu_arch')} />
         </fieldset>
-        <TextField label="Resource class" placeholder="baremetal" value={v.resource_class} error={errors.resource_class} hint="Nova flavors match nodes by resource class." onChange={(e) => set('resource_class', e.target.value)} />
+        <TextField label="Resource class" placeholder="baremetal" {...field('resource_class')} hint="Nova flavors match nodes by resource class." />
         {create.isError && <ApiErrorNotice title="Could not enroll the node" error={create.error} />}
         <CliHint>{nodeCreateCli(v)}</CliHint>
         <div className="flex gap-2">

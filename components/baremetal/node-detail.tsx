@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ConfirmDialog } from '@/components/resource/confirm-dialog';
 import { ResourceDetail } from '@/components/resource/resource-detail';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { TextField } from '@/components/ui/field';
@@ -11,7 +12,6 @@ import { tableClass } from '@/components/ui/table';
 import { maintenanceOnCli, maintenanceOnRequest, nodeDefinition as def, type Node } from '@/lib/resources/baremetal/node';
 import { portCreateCli, portCreateRequest, PortCreateSchema, portDeleteCli, portDeleteRequest, type Port } from '@/lib/resources/baremetal/port';
 import { isBusy } from '@/lib/resources/baremetal/states';
-import { fieldErrors } from '@/lib/resources/schema';
 import { BaremetalAdminGate } from './admin-gate';
 import { useIronicCall, useNodePorts } from './data';
 import { FailureNotice } from '@/components/resource/failure-notice';
@@ -82,10 +82,9 @@ function MaintenanceOn({ node }: { node: Node }) {
 
 function NodePorts({ node }: { node: Node }) {
   const ports = useNodePorts(node.uuid);
-  const [address, setAddress] = useState('');
-  const [error, setError] = useState<string>();
+  const form = useZodForm(PortCreateSchema, { address: '' });
   const [deleting, setDeleting] = useState<Port | null>(null);
-  const add = useIronicCall((mac: string) => portCreateRequest(node.uuid, mac), () => setAddress(''));
+  const add = useIronicCall((mac: string) => portCreateRequest(node.uuid, mac), () => form.reset());
   const remove = useIronicCall((p: Port) => portDeleteRequest(p), () => setDeleting(null));
   return (
     <div className="space-y-4">
@@ -126,22 +125,11 @@ function NodePorts({ node }: { node: Node }) {
         </table>
       </div>
       {remove.isError && <ApiErrorNotice title="Port delete refused" error={remove.error} />}
-      <form
-        noValidate
-        aria-label="Add port"
-        className={panel}
-        onSubmit={(e) => {
-          e.preventDefault();
-          const r = PortCreateSchema.safeParse({ address });
-          if (!r.success) return setError(fieldErrors(r.error).address);
-          setError(undefined);
-          add.mutate(r.data.address);
-        }}
-      >
-        <TextField label="MAC address" placeholder="52:54:00:12:34:56" value={address} error={error} onChange={(e) => setAddress(e.target.value)} />
+      <form noValidate aria-label="Add port" className={panel} onSubmit={form.submit((input) => add.mutate(input.address))}>
+        <TextField label="MAC address" placeholder="52:54:00:12:34:56" {...form.field('address')} />
         {isBusy(node) && <p className="text-xs text-amber-800 dark:text-amber-200">A transition is running: Ironic refuses port changes until it ends.</p>}
         {add.isError && <ApiErrorNotice title="Port create refused" error={add.error} />}
-        <CliHint>{portCreateCli(node.uuid, address)}</CliHint>
+        <CliHint>{portCreateCli(node.uuid, form.values.address)}</CliHint>
         <button type="submit" className={buttonClass.primary} disabled={add.isPending}>
           Add port
         </button>

@@ -7,13 +7,14 @@ import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
 import { FormButtons } from '@/components/ui/form-buttons';
 import { tableClass } from '@/components/ui/table';
 import { SelectField, TextField } from '@/components/ui/field';
 import { osCall, osPath, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
 import { command } from '@/lib/resources/cli';
-import { fieldErrors, parseResponse } from '@/lib/resources/schema';
+import { parseResponse } from '@/lib/resources/schema';
 import { canConsole, canResize, canSnapshot, serverDefinition as def, serverIps, type Server } from '@/lib/resources/compute/server';
 import { CreateDnsRecordLink } from '@/components/dns/create-dns-record-link';
 import { apiFetch } from '@/lib/client/api';
@@ -117,8 +118,8 @@ const EditSchema = z.object({
 function EditForm({ server, onDone }: { server: Server; onDone: () => void }) {
   const { projectId } = useProjectScope();
   const qc = useQueryClient();
-  const [v, setV] = useState({ name: server.name, description: typeof server.description === 'string' ? server.description : '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useZodForm(EditSchema, { name: server.name, description: typeof server.description === 'string' ? server.description : '' });
+  const v = form.values;
   const m = useMutation({
     mutationFn: (body: z.infer<typeof EditSchema>) =>
       osCall(def, { method: 'PUT', path: `servers/${server.id}`, body: { server: { name: body.name, description: body.description || null } } }),
@@ -131,16 +132,10 @@ function EditForm({ server, onDone }: { server: Server; onDone: () => void }) {
       noValidate
       aria-label="Edit instance"
       className="mt-2 max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const r = EditSchema.safeParse(v);
-        if (!r.success) return setErrors(fieldErrors(r.error));
-        setErrors({});
-        m.mutate(r.data);
-      }}
+      onSubmit={form.submit((input) => m.mutate(input))}
     >
-      <TextField label="Instance name" value={v.name} error={errors.name} onChange={(e) => setV({ ...v, name: e.target.value })} />
-      <TextField label="Description" value={v.description} error={errors.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
+      <TextField label="Instance name" {...form.field('name')} />
+      <TextField label="Description" {...form.field('description')} />
       {m.isError && <ApiErrorNotice title="The change was refused" error={m.error} />}
       <CliHint>{cli}</CliHint>
       <FormButtons submit="Save" pending={m.isPending} onCancel={onDone} />

@@ -3,14 +3,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass, SelectField, TextField } from '@/components/ui/field';
 import { apiFetch } from '@/lib/client/api';
 import { osCall, osPath, prependCachedRow, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
-import { fieldErrors, parseResponse } from '@/lib/resources/schema';
+import { parseResponse } from '@/lib/resources/schema';
 import {
   defaultFlavor,
   launchCli,
@@ -71,10 +72,10 @@ export function LaunchForm() {
   const preselectedImage = search.get('image') ?? '';
   // `?volume=<id>` comes from a bootable volume's "Launch instance": that volume is the root disk, no image.
   const bootVolume = search.get('volume') ?? '';
-  const [v, setV] = useState<Values>({ name: '', count: '1', source: 'image', imageId: preselectedImage, volumeSize: '', flavorId: '', networks: null, keyName: null, securityGroups: ['default'], userData: '', availabilityZone: '' });
-  // Field errors show once the user tried to submit, then follow every change.
-  const [submitted, setSubmitted] = useState(false);
-  const set = <K extends keyof Values>(k: K, val: Values[K]) => setV((old) => ({ ...old, [k]: val }));
+  const initial: Values = { name: '', count: '1', source: 'image', imageId: preselectedImage, volumeSize: '', flavorId: '', networks: null, keyName: null, securityGroups: ['default'], userData: '', availabilityZone: '' };
+  // Field errors show once the user tried to submit, then follow every change. Validates `input` below: the choices with their defaults.
+  const form = useZodForm(ServerCreateSchema, initial, { live: true, input: (): unknown => input });
+  const { values: v, set, field } = form;
 
   // Defaults derived from what the cloud offers, until the user chooses.
   const imageList = useMemo(() => images.data?.images ?? [], [images.data]);
@@ -103,7 +104,7 @@ export function LaunchForm() {
     userData: v.userData,
     availabilityZone: v.availabilityZone,
   };
-  const parsed = ServerCreateSchema.safeParse(input);
+  const { parsed } = form;
   const live = parsed.success ? launchProblems(parsed.data, flavor, imageReq, remaining) : launchProblems({ count: Number(v.count), source: v.source }, flavor, imageReq, remaining);
 
   const launch = useMutation({
@@ -134,7 +135,7 @@ export function LaunchForm() {
     },
   });
 
-  const shownErrors = submitted && !parsed.success ? { ...fieldErrors(parsed.error), ...live } : live;
+  const shownErrors = { ...form.errors, ...live };
   const loading = images.isPending || flavors.isPending || networks.isPending;
 
   return (
@@ -142,12 +143,7 @@ export function LaunchForm() {
       noValidate
       aria-label="Launch instance"
       className="max-w-3xl space-y-6"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setSubmitted(true);
-        if (!parsed.success || Object.keys(live).length) return;
-        launch.mutate(parsed.data);
-      }}
+      onSubmit={form.submit((data) => launch.mutate(data), live)}
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Launch instance</h1>
@@ -232,7 +228,7 @@ export function LaunchForm() {
             </option>
           ))}
         </SelectField>
-        <SelectField label="Availability zone" value={v.availabilityZone} onChange={(e) => set('availabilityZone', e.target.value)}>
+        <SelectField label="Availability zone" {...field('availabilityZone')}>
           <option value="">Any</option>
           {(zones.data?.availabilityZoneInfo ?? [])
             .filter((z) => z.zoneState?.available !== false)

@@ -2,11 +2,11 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
-import { inputClass, SelectField, TextField } from '@/components/ui/field';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { useIsAdmin } from '@/components/shell/session-context';
 import {
   clusterTemplateCreateCli,
@@ -16,7 +16,6 @@ import {
   NETWORK_DRIVERS,
 } from '@/lib/resources/container-infra/cluster-template';
 import { useCreate, useResourceHref } from '@/lib/resources/hooks';
-import { fieldErrors } from '@/lib/resources/schema';
 import { useExternalNetworks, useImages, useKeypairs } from './data';
 import { FlavorOptions, FormHeading } from './parts';
 
@@ -30,16 +29,13 @@ export function ClusterTemplateCreateForm() {
   const router = useRouter();
   const href = useResourceHref();
   const isAdmin = useIsAdmin();
-  const [v, setV] = useState(DEFAULTS);
-  const [submitted, setSubmitted] = useState(false);
-  const set = <K extends keyof typeof DEFAULTS>(k: K, val: (typeof DEFAULTS)[K]) => setV((o) => ({ ...o, [k]: val }));
+  const form = useZodForm(ClusterTemplateCreateSchema, DEFAULTS, { live: true });
+  const { values: v, set, errors } = form;
   const images = useImages();
   const networks = useExternalNetworks();
   const keypairs = useKeypairs();
   const create = useCreate(clusterTemplateDefinition);
 
-  const parsed = ClusterTemplateCreateSchema.safeParse(v);
-  const errors = submitted && !parsed.success ? fieldErrors(parsed.error) : {};
   const withDistro = (images.data?.images ?? []).filter((i) => i.os_distro);
   const withoutDistro = (images.data?.images ?? []).length - withDistro.length;
   const imageName = images.data?.images.find((i) => i.id === v.imageId)?.name ?? undefined;
@@ -50,17 +46,12 @@ export function ClusterTemplateCreateForm() {
       noValidate
       aria-label="Create cluster template"
       className="max-w-2xl space-y-5"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setSubmitted(true);
-        if (!parsed.success) return;
-        create.mutate(parsed.data, { onSuccess: () => router.push(href('cluster-templates')) });
-      }}
+      onSubmit={form.submit((input) => create.mutate(input, { onSuccess: () => router.push(href('cluster-templates')) }))}
     >
       <FormHeading title="Create cluster template" back="cluster-templates" backLabel="Back to cluster templates" />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Name" value={v.name} error={errors.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
-        <SelectField label="Container orchestration engine" value={v.coe} error={errors.coe} onChange={(e) => setV((o) => ({ ...o, coe: e.target.value, networkDriver: '' }))}>
+        <TextField label="Name" {...form.field('name')} autoComplete="off" />
+        <SelectField label="Container orchestration engine" value={v.coe} error={errors.coe} onChange={(e) => form.setValues((o) => ({ ...o, coe: e.target.value, networkDriver: '' }))}>
           {COES.map((c) => (
             <option key={c} value={c}>
               {c}
@@ -69,7 +60,7 @@ export function ClusterTemplateCreateForm() {
         </SelectField>
       </div>
       <div className="space-y-1.5">
-        <SelectField label="Image" value={v.imageId} error={errors.imageId} onChange={(e) => set('imageId', e.target.value)} disabled={images.isPending}>
+        <SelectField label="Image" {...form.field('imageId')} disabled={images.isPending}>
           <option value="">{images.isPending ? 'Loading images…' : 'Choose an image'}</option>
           {withDistro.map((i) => (
             <option key={i.id} value={i.id}>
@@ -109,8 +100,8 @@ export function ClusterTemplateCreateForm() {
           <option value="">Magnum&apos;s default</option>
           <FlavorOptions />
         </SelectField>
-        <TextField label="Docker volume size (GB)" type="number" min={1} value={v.dockerVolumeSize} error={errors.dockerVolumeSize} onChange={(e) => set('dockerVolumeSize', e.target.value)} />
-        <SelectField label="Network driver" value={v.networkDriver} error={errors.networkDriver} onChange={(e) => set('networkDriver', e.target.value)}>
+        <TextField label="Docker volume size (GB)" type="number" min={1} {...form.field('dockerVolumeSize')} />
+        <SelectField label="Network driver" {...form.field('networkDriver')}>
           <option value="">Default for {v.coe}</option>
           {(NETWORK_DRIVERS[v.coe] ?? []).map((d) => (
             <option key={d} value={d}>
@@ -119,19 +110,14 @@ export function ClusterTemplateCreateForm() {
           ))}
         </SelectField>
       </div>
-      <label className="block space-y-1.5 text-sm">
-        <span className="block font-medium text-zinc-700 dark:text-zinc-300">Labels</span>
-        <textarea
-          className={`${inputClass} font-mono`}
-          rows={3}
-          placeholder={'kube_tag=v1.23.3-rancher1\ncontainer_runtime=containerd'}
-          value={v.labels}
-          aria-invalid={errors.labels ? true : undefined}
-          onChange={(e) => set('labels', e.target.value)}
-        />
-        <span className="block text-xs text-zinc-500 dark:text-zinc-400">key=value pairs, one a line or separated by commas.</span>
-        {errors.labels && <span className="block text-sm text-red-600 dark:text-red-400">{errors.labels}</span>}
-      </label>
+      <TextAreaField
+        label="Labels"
+        className="font-mono"
+        rows={3}
+        placeholder={'kube_tag=v1.23.3-rancher1\ncontainer_runtime=containerd'}
+        hint="key=value pairs, one a line or separated by commas."
+        {...form.field('labels')}
+      />
       {isAdmin && (
         <div className="flex flex-wrap gap-4 text-sm">
           <label className="flex items-center gap-2">

@@ -5,13 +5,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { StatusBadge } from '@/components/resource/status-badge';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { useClientSession } from '@/components/shell/session-context';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { TextField } from '@/components/ui/field';
 import { osCall, useProjectScope } from '@/lib/resources/hooks';
 import { pollInterval } from '@/lib/resources/polling';
-import { fieldErrors, parseResponse } from '@/lib/resources/schema';
+import { parseResponse } from '@/lib/resources/schema';
 import { PtrSchema, ptrPath, ptrSetCli, ptrSetRequest, PtrSetSchema, ptrUnsetCli, ptrUnsetRequest, type PtrSet } from '@/lib/resources/dns/ptr';
 import { designateStatus } from '@/lib/resources/dns/zone';
 import { DESIGNATE } from './data';
@@ -34,8 +35,8 @@ export function FloatingIpPtr({ floatingIp, headingLevel = 2 }: { floatingIp: Fl
     refetchInterval: (query) => pollInterval({ hidden: typeof document !== 'undefined' && document.visibilityState === 'hidden', busy: query.state.data?.status === 'PENDING', unchanged: 0 }),
   });
   const [editing, setEditing] = useState(false);
-  const [v, setV] = useState<PtrSet>({ ptrdname: '', ttl: '', description: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useZodForm(PtrSetSchema, { ptrdname: '', ttl: '', description: '' });
+  const { field } = form;
   const done = () => Promise.all([qc.invalidateQueries({ queryKey: key }), qc.invalidateQueries({ queryKey: ['os', projectId, 'ptr', 'list'] })]);
   const set = useMutation({ mutationFn: (i: PtrSet) => osCall(DESIGNATE, ptrSetRequest(region, floatingIp.id, i)), onSettled: done });
   const unset = useMutation({ mutationFn: () => osCall(DESIGNATE, ptrUnsetRequest(region, floatingIp.id)), onSettled: done });
@@ -65,8 +66,7 @@ export function FloatingIpPtr({ floatingIp, headingLevel = 2 }: { floatingIp: Fl
             type="button"
             className={buttonClass.secondary}
             onClick={() => {
-              setV({ ptrdname: current ?? '', ttl: ptr.ttl != null ? String(ptr.ttl) : '', description: ptr.description ?? '' });
-              setErrors({});
+              form.reset({ ptrdname: current ?? '', ttl: ptr.ttl != null ? String(ptr.ttl) : '', description: ptr.description ?? '' });
               setEditing(true);
             }}
           >
@@ -85,24 +85,16 @@ export function FloatingIpPtr({ floatingIp, headingLevel = 2 }: { floatingIp: Fl
           noValidate
           aria-label={`PTR record for ${floatingIp.floating_ip_address}`}
           className="space-y-3"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const r = PtrSetSchema.safeParse(v);
-            if (!r.success) return setErrors(fieldErrors(r.error));
-            setErrors({});
-            try {
-              await set.mutateAsync(r.data);
-              setEditing(false);
-            } catch {
-              // shown below
-            }
-          }}
+          onSubmit={form.submit(async (input) => {
+            await set.mutateAsync(input);
+            setEditing(false);
+          })}
         >
-          <TextField label="PTR domain name" placeholder="web.example.org." hint="Fully qualified, ending with a dot." value={v.ptrdname} error={errors.ptrdname} onChange={(e) => setV({ ...v, ptrdname: e.target.value })} />
-          <TextField label="PTR TTL (seconds)" inputMode="numeric" value={v.ttl} error={errors.ttl} onChange={(e) => setV({ ...v, ttl: e.target.value })} />
-          <TextField label="PTR description" value={v.description} error={errors.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
+          <TextField label="PTR domain name" placeholder="web.example.org." hint="Fully qualified, ending with a dot." {...field('ptrdname')} />
+          <TextField label="PTR TTL (seconds)" inputMode="numeric" {...field('ttl')} />
+          <TextField label="PTR description" {...field('description')} />
           {set.isError && <ApiErrorNotice title="Designate refused the PTR record" error={set.error} />}
-          <CliHint>{ptrSetCli(region, floatingIp.id, v)}</CliHint>
+          <CliHint>{ptrSetCli(region, floatingIp.id, form.values)}</CliHint>
           <div className="flex gap-2">
             <button type="submit" className={buttonClass.primary} disabled={set.isPending}>
               Save PTR record

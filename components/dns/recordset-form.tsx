@@ -5,8 +5,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useState } from 'react';
+import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -36,6 +37,15 @@ const HINT: Record<FormRecordType, string> = {
   NS: 'A name server for a delegated subdomain, ending with a dot.',
   PTR: 'The host name this address resolves to, ending with a dot.',
 };
+
+/** buildRecordset()'s checks as a schema, so that the form hook shows its errors by field (`records.0.priority`). */
+const recordsetSchema = (zoneName: string, editing: boolean) =>
+  z.custom<RecordsetFormValues>().transform((v, ctx) => {
+    const r = buildRecordset(v, zoneName, { editing });
+    if ('input' in r) return r.input;
+    for (const [key, message] of Object.entries(r.errors)) ctx.addIssue({ code: 'custom', path: [key], message });
+    return z.NEVER;
+  });
 
 export function RecordsetCreatePage({ zoneId }: { zoneId: string }) {
   const zone = useResource(zoneDefinition, zoneId);
@@ -90,15 +100,14 @@ function RecordsetForm({ zone, initial, existing }: { zone: Zone; initial: Recor
   const href = useResourceHref();
   const { projectId } = useProjectScope();
   const qc = useQueryClient();
-  const [v, setV] = useState<RecordsetFormValues>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useZodForm(recordsetSchema(zone.name, !!existing), initial);
+  const { values: v, setValues: setV, errors, field } = form;
   const back = href('zones', encodeURIComponent(zone.id), 'tab=recordsets');
   const save = useMutation({
     mutationFn: async (req: Parameters<typeof osCall>[1]) => osCall(DESIGNATE, req),
     onSettled: () => Promise.all(['recordset', 'zone'].map((k) => qc.invalidateQueries({ queryKey: ['os', projectId, k] }))),
   });
-  const built = buildRecordset(v, zone.name, { editing: !!existing });
-  const preview = 'input' in built ? built.input : undefined;
+  const preview = form.parsed.success ? form.parsed.data : undefined;
   const cli = existing ? recordsetSetCli(existing, preview ?? {}) : recordsetCreateCli(zone.name, preview ?? { type: v.type }, v.name);
 
   const setEntry = (i: number, patch: Partial<RecordEntry>) => setV((o) => ({ ...o, entries: o.entries.map((e, j) => (j === i ? { ...e, ...patch } : e)) }));
@@ -121,18 +130,10 @@ function RecordsetForm({ zone, initial, existing }: { zone: Zone; initial: Recor
         noValidate
         aria-label={existing ? 'Edit recordset' : 'Create recordset'}
         className="space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const r = buildRecordset(v, zone.name, { editing: !!existing });
-          if ('errors' in r) return setErrors(r.errors);
-          setErrors({});
-          try {
-            await save.mutateAsync(existing ? recordsetUpdateRequest(existing, r.input) : recordsetCreateRequest(zone.id, r.input));
-            router.push(back);
-          } catch {
-            // shown below
-          }
-        }}
+        onSubmit={form.submit(async (input) => {
+          await save.mutateAsync(existing ? recordsetUpdateRequest(existing, input) : recordsetCreateRequest(zone.id, input));
+          router.push(back);
+        })}
       >
         {!existing && (
           <>
@@ -142,7 +143,7 @@ function RecordsetForm({ zone, initial, existing }: { zone: Zone; initial: Recor
               onChange={(e) => {
                 const type = e.target.value as FormRecordType;
                 setV((o) => ({ ...o, type, entries: type === 'CNAME' ? o.entries.slice(0, 1) : o.entries }));
-                setErrors({});
+                form.setErrors({});
               }}
             >
               {FORM_RECORD_TYPES.map((t) => (
@@ -155,9 +156,7 @@ function RecordsetForm({ zone, initial, existing }: { zone: Zone; initial: Recor
               label="Name"
               placeholder="www"
               hint={`Relative to the zone (www means www.${zone.name}), absolute with a trailing dot, or @ for ${zone.name} itself.`}
-              value={v.name}
-              error={errors.name}
-              onChange={(e) => setV({ ...v, name: e.target.value })}
+              {...field('name')}
             />
           </>
         )}
@@ -213,8 +212,8 @@ function RecordsetForm({ zone, initial, existing }: { zone: Zone; initial: Recor
             </button>
           )}
         </fieldset>
-        <TextField label="TTL (seconds)" inputMode="numeric" placeholder={zone.ttl != null ? String(zone.ttl) : ''} hint="Empty: the zone's TTL." value={v.ttl} error={errors.ttl} onChange={(e) => setV({ ...v, ttl: e.target.value })} />
-        <TextField label="Description" value={v.description} error={errors.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
+        <TextField label="TTL (seconds)" inputMode="numeric" placeholder={zone.ttl != null ? String(zone.ttl) : ''} hint="Empty: the zone's TTL." {...field('ttl')} />
+        <TextField label="Description" {...field('description')} />
         {save.isError && <ApiErrorNotice title={existing ? 'Designate refused the change' : 'Designate refused the recordset'} error={save.error} />}
         <CliHint>{cli}</CliHint>
         <div className="flex gap-2">

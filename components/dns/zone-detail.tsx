@@ -7,16 +7,17 @@ import { ApiErrorNotice } from '@/components/resource/api-error';
 import { download } from '@/components/resource/format';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { ResourceList } from '@/components/resource/resource-list';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
 import { FormButtons } from '@/components/ui/form-buttons';
 import { CliHint } from '@/components/ui/cli-hint';
 import { TextField } from '@/components/ui/field';
 import { command } from '@/lib/resources/cli';
 import { osCall, useResourceHref, useUpdate } from '@/lib/resources/hooks';
-import { fieldErrors, parseResponse } from '@/lib/resources/schema';
+import { parseResponse } from '@/lib/resources/schema';
 import { recordsetDefinition } from '@/lib/resources/dns/recordset';
 import {
-  exportCreateRequest, exportFilePath, exportPath, zoneDefinition as def, zoneEditCli, zoneEditRequest, ZoneEditSchema, ZoneExportSchema, zoneFileName, type Zone, type ZoneEdit,
+  exportCreateRequest, exportFilePath, exportPath, zoneDefinition as def, zoneEditCli, zoneEditRequest, ZoneEditSchema, ZoneExportSchema, zoneFileName, type Zone,
 } from '@/lib/resources/dns/zone';
 import { DESIGNATE, fetchText, waitForTask } from './data';
 
@@ -68,34 +69,25 @@ function ZoneActions({ zone }: { zone: Zone }) {
 }
 
 function ZoneEditForm({ zone, onDone }: { zone: Zone; onDone: () => void }) {
-  const [v, setV] = useState<ZoneEdit>({ email: zone.email ?? '', ttl: zone.ttl != null ? String(zone.ttl) : '', description: zone.description ?? '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useZodForm(ZoneEditSchema, { email: zone.email ?? '', ttl: zone.ttl != null ? String(zone.ttl) : '', description: zone.description ?? '' });
+  const { field } = form;
   const update = useUpdate(def);
   return (
     <form
       noValidate
       aria-label="Edit zone"
       className="max-w-xl space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = ZoneEditSchema.safeParse(v);
-        if (!r.success) return setErrors(fieldErrors(r.error));
-        setErrors({});
-        const request = zoneEditRequest(zone, r.data);
-        if (!request) return onDone();
-        try {
-          await update.mutateAsync({ row: zone, request });
-          onDone();
-        } catch {
-          // shown below
-        }
-      }}
+      onSubmit={form.submit(async (input) => {
+        const request = zoneEditRequest(zone, input);
+        if (request) await update.mutateAsync({ row: zone, request });
+        onDone();
+      })}
     >
-      <TextField label="Email" value={v.email} error={errors.email} onChange={(e) => setV({ ...v, email: e.target.value })} />
-      <TextField label="TTL (seconds)" inputMode="numeric" value={v.ttl} error={errors.ttl} onChange={(e) => setV({ ...v, ttl: e.target.value })} />
-      <TextField label="Description" value={v.description} error={errors.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
+      <TextField label="Email" {...field('email')} />
+      <TextField label="TTL (seconds)" inputMode="numeric" {...field('ttl')} />
+      <TextField label="Description" {...field('description')} />
       {update.isError && <ApiErrorNotice title="Could not update the zone" error={update.error} />}
-      <CliHint>{zoneEditCli(zone, v)}</CliHint>
+      <CliHint>{zoneEditCli(zone, form.values)}</CliHint>
       <FormButtons submit="Save" pending={update.isPending} onCancel={onDone} />
     </form>
   );

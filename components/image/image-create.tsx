@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { StatusBadge } from '@/components/resource/status-badge';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { useIsAdmin } from '@/components/shell/session-context';
 import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -12,14 +13,15 @@ import { upload } from '@/lib/client/upload';
 import { osCall, osPath, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
 import {
   CONTAINER_FORMATS, createCli, createRequest, DISK_FORMATS, formatBytes, guessDiskFormat, ImageCreateSchema, ImageSchema,
-  ImportInfoSchema, imageStatus, nameFromFile, UrlSchema, VISIBILITIES, type Image,
+  ImportInfoSchema, imageStatus, nameFromFile, UrlSchema, VISIBILITIES, type Image, type ImageCreate,
 } from '@/lib/resources/image/image';
-import { fieldErrors, parseResponse } from '@/lib/resources/schema';
+import { parseResponse } from '@/lib/resources/schema';
 import { CliHint } from '@/components/ui/cli-hint';
 
 const image = { service: 'image' } as const;
 
 type Values = { name: string; disk_format: string; container_format: string; visibility: string; protected: boolean; min_disk: string; min_ram: string };
+const DEFAULTS: Values = { name: '', disk_format: 'qcow2', container_format: 'bare', visibility: 'private', protected: false, min_disk: '0', min_ram: '0' };
 type Phase =
   | { step: 'form' }
   | { step: 'uploading'; image: Image; loaded: number; total: number }
@@ -50,15 +52,14 @@ export function ImageCreateForm() {
   const [source, setSource] = useState<'file' | 'url'>('file');
   const [file, setFile] = useState<File | null>(null);
   const [url, setUrl] = useState('');
-  const [v, setV] = useState<Values>({ name: '', disk_format: 'qcow2', container_format: 'bare', visibility: 'private', protected: false, min_disk: '0', min_ram: '0' });
+  const form = useZodForm(ImageCreateSchema, DEFAULTS);
+  const { values: v, set, errors, field } = form;
   const [guessed, setGuessed] = useState<string>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'form' });
   // Every status Glance reported for the new image, in order (queued -> saving -> active).
   const [seen, setSeen] = useState<string[]>([]);
   const abort = useRef<AbortController | null>(null);
-  const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((old) => ({ ...old, [k]: value }));
   const record = (img: Image) => setSeen((old) => (old[old.length - 1] === img.status ? old : [...old, img.status]));
 
   const currentId = phase.step === 'form' ? undefined : phase.image.id;
@@ -89,7 +90,7 @@ export function ImageCreateForm() {
 
   useEffect(() => () => abort.current?.abort(), []);
 
-  const parsed = ImageCreateSchema.safeParse(v);
+  const { parsed } = form;
   const draft = { ...v, min_disk: Number(v.min_disk) || 0, min_ram: Number(v.min_ram) || 0 } as Parameters<typeof createCli>[0];
   const cli = createCli(parsed.success ? parsed.data : draft, source === 'url' ? { url } : { file: file?.name });
   const visibilities = VISIBILITIES.filter((x) => x !== 'public' || isAdmin);
@@ -99,23 +100,17 @@ export function ImageCreateForm() {
     if (!f) return setGuessed(undefined);
     const g = guessDiskFormat(f.name);
     setGuessed(g);
-    setV((old) => ({ ...old, disk_format: g ?? old.disk_format, name: old.name || nameFromFile(f.name) }));
+    form.setValues((old) => ({ ...old, disk_format: g ?? old.disk_format, name: old.name || nameFromFile(f.name) }));
   }
 
-  async function submit() {
-    setError(null);
-    const r = ImageCreateSchema.safeParse(v);
-    const errs = r.success ? {} : fieldErrors(r.error);
-    if (source === 'file' && !file) errs.file = 'Choose an image file';
-    if (source === 'url') {
-      const u = UrlSchema.safeParse(url);
-      if (!u.success) errs.url = u.error.issues[0]?.message ?? 'Invalid URL';
-    }
-    setErrors(errs);
-    if (!r.success || Object.keys(errs).length) return;
+  // The file or the URL, checked besides the schema.
+  const badUrl = source === 'url' ? UrlSchema.safeParse(url).error : undefined;
+  const problems = { file: source === 'file' && !file ? 'Choose an image file' : undefined, url: badUrl && (badUrl.issues[0]?.message ?? 'Invalid URL') };
+
+  async function submit(data: ImageCreate) {
     let created: Image;
     try {
-      created = parseResponse(ImageSchema, await osCall(image, createRequest(r.data)), 'image POST v2/images');
+      created = parseResponse(ImageSchema, await osCall(image, createRequest(data)), 'image POST v2/images');
     } catch (e) {
       return setError(e);
     }
@@ -188,7 +183,9 @@ export function ImageCreateForm() {
         className="space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!busy) void submit();
+          if (busy) return;
+          setError(null);
+          void form.submit(submit, problems)(e);
         }}
       >
         <fieldset disabled={phase.step !== 'form'} className="space-y-4">
@@ -232,16 +229,16 @@ export function ImageCreateForm() {
               if (g) set('disk_format', g);
             }} />
           )}
-          <TextField label="Name" value={v.name} error={errors.name} onChange={(e) => set('name', e.target.value)} />
+          <TextField label="Name" {...field('name')} />
           <div className="grid gap-3 sm:grid-cols-2">
-            <SelectField label="Disk format" value={v.disk_format} error={errors.disk_format} onChange={(e) => set('disk_format', e.target.value)}>
+            <SelectField label="Disk format" {...field('disk_format')}>
               {DISK_FORMATS.map((f) => (
                 <option key={f} value={f}>
                   {f}
                 </option>
               ))}
             </SelectField>
-            <SelectField label="Container format" value={v.container_format} error={errors.container_format} onChange={(e) => set('container_format', e.target.value)}>
+            <SelectField label="Container format" {...field('container_format')}>
               {CONTAINER_FORMATS.map((f) => (
                 <option key={f} value={f}>
                   {f}
@@ -249,7 +246,7 @@ export function ImageCreateForm() {
               ))}
             </SelectField>
           </div>
-          <SelectField label="Visibility" value={v.visibility} error={errors.visibility} onChange={(e) => set('visibility', e.target.value)}>
+          <SelectField label="Visibility" {...field('visibility')}>
             {visibilities.map((x) => (
               <option key={x} value={x}>
                 {x}
@@ -257,8 +254,8 @@ export function ImageCreateForm() {
             ))}
           </SelectField>
           <div className="grid gap-3 sm:grid-cols-2">
-            <TextField label="Min disk (GB)" type="number" min={0} value={v.min_disk} error={errors.min_disk} onChange={(e) => set('min_disk', e.target.value)} />
-            <TextField label="Min RAM (MB)" type="number" min={0} value={v.min_ram} error={errors.min_ram} onChange={(e) => set('min_ram', e.target.value)} />
+            <TextField label="Min disk (GB)" type="number" min={0} {...field('min_disk')} />
+            <TextField label="Min RAM (MB)" type="number" min={0} {...field('min_ram')} />
           </div>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={v.protected} onChange={(e) => set('protected', e.target.checked)} />

@@ -7,16 +7,16 @@ import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { useIsAdmin } from '@/components/shell/session-context';
 import { buttonClass } from '@/components/ui/button';
 import { FormButtons } from '@/components/ui/form-buttons';
 import { tableClass } from '@/components/ui/table';
-import { inputClass, SelectField, TextField } from '@/components/ui/field';
-import { ApiError } from '@/lib/client/api';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { COMPUTE_HEADERS, serverStatus, ServerSchema } from '@/lib/resources/compute/server';
 import { osCall, useProjectScope, useResourceHref, useUpdate } from '@/lib/resources/hooks';
 import { editCli, ImageEditSchema, imagePatch, imageProperties, patchRequest, propertiesText, VISIBILITIES, type Image } from '@/lib/resources/image/image';
-import { fieldErrors, parseResponse } from '@/lib/resources/schema';
+import { parseResponse } from '@/lib/resources/schema';
 import { useImageDefinition } from './use-image-definition';
 import { CliHint } from '@/components/ui/cli-hint';
 
@@ -96,7 +96,7 @@ function EditForm({ image, onDone }: { image: Image; onDone: () => void }) {
   const def = useImageDefinition();
   const isAdmin = useIsAdmin();
   const update = useUpdate(def);
-  const [v, setV] = useState<EditValues>(() => ({
+  const form = useZodForm(ImageEditSchema, (): EditValues => ({
     name: image.name ?? '',
     visibility: image.visibility,
     protected: image.protected,
@@ -104,11 +104,9 @@ function EditForm({ image, onDone }: { image: Image; onDone: () => void }) {
     min_ram: String(image.min_ram ?? 0),
     properties: propertiesText(image),
   }));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { values: v, set, field, parsed } = form;
   const [note, setNote] = useState('');
-  const parsed = ImageEditSchema.safeParse(v);
   const ops = parsed.success ? imagePatch(image, parsed.data) : [];
-  const set = <K extends keyof EditValues>(k: K, value: EditValues[K]) => setV((old) => ({ ...old, [k]: value }));
   // Publicizing is an admin-only policy in Glance; keep the current value selectable.
   const visibilities = VISIBILITIES.filter((x) => x !== 'public' || isAdmin || image.visibility === 'public');
 
@@ -117,25 +115,19 @@ function EditForm({ image, onDone }: { image: Image; onDone: () => void }) {
       noValidate
       aria-label="Edit image"
       className="mt-2 max-w-2xl space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSubmit={(e) => {
         setNote('');
-        const r = ImageEditSchema.safeParse(v);
-        if (!r.success) return setErrors(fieldErrors(r.error));
-        setErrors({});
-        const patch = imagePatch(image, r.data);
-        if (!patch.length) return setNote('Nothing changed.');
-        try {
+        void form.submit(async (input) => {
+          const patch = imagePatch(image, input);
+          if (!patch.length) return setNote('Nothing changed.');
           await update.mutateAsync({ row: image, request: patchRequest(image.id, patch) });
           onDone();
-        } catch (err) {
-          if (!(err instanceof ApiError)) throw err;
-        }
+        })(e);
       }}
     >
       <h2 className="text-lg font-semibold">Edit image</h2>
-      <TextField label="Name" value={v.name} error={errors.name} onChange={(e) => set('name', e.target.value)} />
-      <SelectField label="Visibility" value={v.visibility} error={errors.visibility} onChange={(e) => set('visibility', e.target.value)}>
+      <TextField label="Name" {...field('name')} />
+      <SelectField label="Visibility" {...field('visibility')}>
         {visibilities.map((x) => (
           <option key={x} value={x}>
             {x}
@@ -147,21 +139,10 @@ function EditForm({ image, onDone }: { image: Image; onDone: () => void }) {
         Protected (cannot be deleted)
       </label>
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label="Min disk (GB)" type="number" min={0} value={v.min_disk} error={errors.min_disk} onChange={(e) => set('min_disk', e.target.value)} />
-        <TextField label="Min RAM (MB)" type="number" min={0} value={v.min_ram} error={errors.min_ram} onChange={(e) => set('min_ram', e.target.value)} />
+        <TextField label="Min disk (GB)" type="number" min={0} {...field('min_disk')} />
+        <TextField label="Min RAM (MB)" type="number" min={0} {...field('min_ram')} />
       </div>
-      <label className="block space-y-1.5 text-sm">
-        <span className="block font-medium text-zinc-700 dark:text-zinc-300">Properties (one key=value a line)</span>
-        <textarea
-          className={`${inputClass} font-mono`}
-          rows={6}
-          placeholder="os_distro=ubuntu"
-          aria-invalid={errors.properties ? true : undefined}
-          value={v.properties}
-          onChange={(e) => set('properties', e.target.value)}
-        />
-        {errors.properties && <span className="block text-sm text-red-600 dark:text-red-400">{errors.properties}</span>}
-      </label>
+      <TextAreaField label="Properties (one key=value a line)" className="font-mono" rows={6} placeholder="os_distro=ubuntu" {...field('properties')} />
       {update.isError && <ApiErrorNotice title="Could not update the image" error={update.error} />}
       {note && (
         <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -3,26 +3,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { SelectField, TextField } from '@/components/ui/field';
 import { osCall, useProjectScope, useResourceHref, useResourceList } from '@/lib/resources/hooks';
 import { CONTAINER_REF_NAMES, CONTAINER_TYPES, containerCreateCli, containerCreateRequest, ContainerCreateSchema, containerDefinition, type ContainerCreateInput, type ContainerType } from '@/lib/resources/key-manager/container';
 import { refId, secretDefinition } from '@/lib/resources/key-manager/secret';
-import { fieldErrors } from '@/lib/resources/schema';
 
 type Ref = { name: string; secret_ref: string };
 const refsFor = (type: ContainerType): Ref[] => (type === 'generic' ? [{ name: '', secret_ref: '' }] : CONTAINER_REF_NAMES[type].required.map((name) => ({ name, secret_ref: '' })));
-
-/** Errors of the refs array keyed `refs.<i>.<field>` (fieldErrors keeps only the first path segment). */
-function refErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of issues) if (i.path[0] === 'refs' && i.path.length > 1) out[i.path.map(String).join('.')] ??= i.message;
-  return out;
-}
 
 /** A container from existing secrets: pick each secret and give it a reference name (fixed names for typed containers). */
 export function ContainerCreateForm() {
@@ -31,10 +22,11 @@ export function ContainerCreateForm() {
   const { projectId } = useProjectScope();
   const qc = useQueryClient();
   const secrets = useResourceList(secretDefinition, { filters: {}, limit: 100, sort: { column: 'name', dir: 'asc' } });
-  const [name, setName] = useState('');
-  const [type, setType] = useState<ContainerType>('generic');
-  const [refs, setRefs] = useState<Ref[]>(refsFor('generic'));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // Whole-form errors by field; the rows' own errors by `refs.<i>.<field>`.
+  const form = useZodForm(ContainerCreateSchema, { name: '', type: 'generic' as ContainerType, refs: refsFor('generic') });
+  const { values, errors } = form;
+  const { type, refs } = values;
+  const setRefs = (f: (rs: Ref[]) => Ref[]) => form.setValues((v) => ({ ...v, refs: f(v.refs) }));
   const create = useMutation({
     mutationFn: (input: ContainerCreateInput) => osCall<{ container_ref?: string }>(containerDefinition, containerCreateRequest(input)),
     onSettled: () => qc.invalidateQueries({ queryKey: ['os', projectId, containerDefinition.kind] }),
@@ -48,34 +40,21 @@ export function ContainerCreateForm() {
       noValidate
       aria-label="Create a secret container"
       className="mx-auto max-w-2xl space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = ContainerCreateSchema.safeParse({ name, type, refs });
-        if (!r.success) {
-          // Whole-form errors by field; the rows' own errors by `refs.<i>.<field>`.
-          setErrors({ ...fieldErrors(new z.ZodError(r.error.issues.filter((i) => i.path.length === 1))), ...refErrors(r.error.issues) });
-          return;
-        }
-        setErrors({});
-        try {
-          const body = await create.mutateAsync(r.data);
-          const id = refId(body?.container_ref);
-          router.push(id ? href('secret-containers', encodeURIComponent(id)) : href('secret-containers'));
-        } catch {
-          // shown below
-        }
-      }}
+      onSubmit={form.submit(async (input) => {
+        const body = await create.mutateAsync(input);
+        const id = refId(body?.container_ref);
+        router.push(id ? href('secret-containers', encodeURIComponent(id)) : href('secret-containers'));
+      })}
     >
       <h1 className="text-2xl font-semibold tracking-tight">Create a secret container</h1>
-      <TextField label="Name" value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
+      <TextField label="Name" {...form.field('name')} />
       <SelectField
         label="Container type"
         value={type}
         onChange={(e) => {
           const t = e.target.value as ContainerType;
-          setType(t);
-          setRefs(refsFor(t));
-          setErrors({});
+          form.setValues((v) => ({ ...v, type: t, refs: refsFor(t) }));
+          form.setErrors({});
         }}
       >
         {CONTAINER_TYPES.map((t) => (
@@ -117,7 +96,7 @@ export function ContainerCreateForm() {
         </button>
       </fieldset>
       {create.isError && <ApiErrorNotice title="Could not create the container" error={create.error} />}
-      <CliHint>{containerCreateCli({ name, type, refs })}</CliHint>
+      <CliHint>{containerCreateCli(values)}</CliHint>
       <div className="flex gap-2">
         <button type="submit" className={buttonClass.primary} disabled={create.isPending}>
           Create container

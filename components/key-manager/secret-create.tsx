@@ -8,11 +8,10 @@ import { ApiErrorNotice } from '@/components/resource/api-error';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { inputClass, SelectField, TextField } from '@/components/ui/field';
-import { ApiError } from '@/lib/client/api';
 import { osCall, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
 import { fileToBase64 } from '@/lib/resources/key-manager/payload';
 import { PAYLOAD_CONTENT_TYPES, refId, SECRET_TYPES, secretCreateRequest, SecretCreateSchema, secretDefinition, secretStoreCli, type SecretCreateInput } from '@/lib/resources/key-manager/secret';
-import { fieldErrors } from '@/lib/resources/schema';
+import { useZodForm } from '@/components/resource/use-zod-form';
 
 type Values = Omit<SecretCreateInput, 'now'>;
 const DEFAULTS: Values = { name: '', payload: '', encoding: 'none', fileName: '', payload_content_type: 'text/plain', secret_type: 'opaque', algorithm: '', bit_length: '', mode: '', expiration: '' };
@@ -23,11 +22,11 @@ export function SecretCreateForm() {
   const href = useResourceHref();
   const { projectId } = useProjectScope();
   const qc = useQueryClient();
-  const [values, setValues] = useState<Values>(DEFAULTS);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useZodForm(SecretCreateSchema, DEFAULTS, { input: (v) => ({ ...v, now: Date.now() }) });
+  const { values, errors, field } = form;
   const [source, setSource] = useState<'text' | 'file'>('text');
   const uid = useId();
-  const set = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
+  const set = (patch: Partial<Values>) => form.setValues((v) => ({ ...v, ...patch }));
   const create = useMutation({
     mutationFn: (input: SecretCreateInput) => osCall<{ secret_ref?: string }>(secretDefinition, secretCreateRequest(input)),
     onSettled: () => qc.invalidateQueries({ queryKey: ['os', projectId, secretDefinition.kind] }),
@@ -38,27 +37,16 @@ export function SecretCreateForm() {
       noValidate
       aria-label="Store a secret"
       className="mx-auto max-w-2xl space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = SecretCreateSchema.safeParse({ ...values, now: Date.now() });
-        if (!r.success) {
-          setErrors(fieldErrors(r.error));
-          return;
-        }
-        setErrors({});
-        try {
-          const body = await create.mutateAsync(r.data);
-          const id = refId(body?.secret_ref);
-          // The payload leaves the page's memory as soon as it is stored.
-          setValues(DEFAULTS);
-          router.push(id ? href('secrets', encodeURIComponent(id)) : href('secrets'));
-        } catch (err) {
-          if (err instanceof ApiError && err.issues.length) setErrors(Object.fromEntries(err.issues.map((i) => [i.path, i.message])));
-        }
-      }}
+      onSubmit={form.submit(async (input) => {
+        const body = await create.mutateAsync(input);
+        const id = refId(body?.secret_ref);
+        // The payload leaves the page's memory as soon as it is stored.
+        form.reset();
+        router.push(id ? href('secrets', encodeURIComponent(id)) : href('secrets'));
+      })}
     >
       <h1 className="text-2xl font-semibold tracking-tight">Store a secret</h1>
-      <TextField label="Name" value={values.name} error={errors.name} onChange={(e) => set({ name: e.target.value })} />
+      <TextField label="Name" {...field('name')} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">Payload source</legend>
         <div className="flex gap-4 text-sm">
@@ -122,10 +110,10 @@ export function SecretCreateForm() {
             <option key={t} value={t}>{t}</option>
           ))}
         </SelectField>
-        <TextField label="Algorithm" placeholder="aes, rsa…" value={values.algorithm} error={errors.algorithm} onChange={(e) => set({ algorithm: e.target.value })} />
-        <TextField label="Bit length" inputMode="numeric" placeholder="256" value={values.bit_length} error={errors.bit_length} onChange={(e) => set({ bit_length: e.target.value })} />
-        <TextField label="Mode" placeholder="cbc, gcm…" value={values.mode} error={errors.mode} onChange={(e) => set({ mode: e.target.value })} />
-        <TextField label="Expiration (UTC)" type="datetime-local" step={1} value={values.expiration} error={errors.expiration} hint="Optional. After it the secret can no longer be read." onChange={(e) => set({ expiration: e.target.value })} />
+        <TextField label="Algorithm" placeholder="aes, rsa…" {...field('algorithm')} />
+        <TextField label="Bit length" inputMode="numeric" placeholder="256" {...field('bit_length')} />
+        <TextField label="Mode" placeholder="cbc, gcm…" {...field('mode')} />
+        <TextField label="Expiration (UTC)" type="datetime-local" step={1} hint="Optional. After it the secret can no longer be read." {...field('expiration')} />
       </div>
       {create.isError && <ApiErrorNotice title="Could not store the secret" error={create.error} />}
       <CliHint>{secretStoreCli(values)}</CliHint>

@@ -1,10 +1,9 @@
 'use client';
 
-import { useState } from 'react';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useCreate } from '@/lib/resources/hooks';
 import { floatingIpCreateCli, FloatingIpCreateSchema, floatingIpDefinition as def } from '@/lib/resources/network/floating-ip';
-import { fieldErrors } from '@/lib/resources/schema';
 import { EdgeForm, EdgeList, useExternalNetworks } from './edge-data';
 
 export function FloatingIpsList() {
@@ -26,10 +25,12 @@ export function FloatingIpsList() {
 function AllocateForm({ onDone }: { onDone: () => void }) {
   const pools = useExternalNetworks();
   const create = useCreate(def);
-  const [v, setV] = useState({ networkId: '', description: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const networkId = v.networkId || (pools.data?.length === 1 ? pools.data[0].id : '');
-  const input = { ...v, networkId };
+  // One pool: it is the choice until the user makes another.
+  const withPool = (v: { networkId: string; description: string }) => ({ ...v, networkId: v.networkId || (pools.data?.length === 1 ? pools.data[0].id : '') });
+  const form = useZodForm(FloatingIpCreateSchema, { networkId: '', description: '' }, { input: withPool });
+  const { errors, field } = form;
+  const input = withPool(form.values);
+  const networkId = input.networkId;
   return (
     <EdgeForm
       label="Allocate floating IP"
@@ -40,19 +41,12 @@ function AllocateForm({ onDone }: { onDone: () => void }) {
       submit="Allocate"
       pending={create.isPending}
       onCancel={onDone}
-      onSubmit={async () => {
-        const r = FloatingIpCreateSchema.safeParse(input);
-        if (!r.success) return setErrors(fieldErrors(r.error));
-        setErrors({});
-        try {
-          await create.mutateAsync(r.data);
-          onDone();
-        } catch {
-          // shown by the notice
-        }
-      }}
+      onSubmit={form.submit(async (data) => {
+        await create.mutateAsync(data);
+        onDone();
+      })}
     >
-      <SelectField label="Pool" value={networkId} error={errors.networkId} onChange={(e) => setV({ ...v, networkId: e.target.value })} disabled={pools.isPending}>
+      <SelectField label="Pool" value={networkId} error={errors.networkId} onChange={(e) => form.set('networkId', e.target.value)} disabled={pools.isPending}>
         <option value="">{pools.isPending ? 'Loading networks…' : pools.data?.length ? 'Choose an external network' : 'No external network in this cloud'}</option>
         {(pools.data ?? []).map((p) => (
           <option key={p.id} value={p.id}>
@@ -60,7 +54,7 @@ function AllocateForm({ onDone }: { onDone: () => void }) {
           </option>
         ))}
       </SelectField>
-      <TextField label="Description" value={v.description} error={errors.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
+      <TextField label="Description" {...field('description')} />
     </EdgeForm>
   );
 }

@@ -4,16 +4,23 @@ import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
-import { inputClass, TextField } from '@/components/ui/field';
+import { TextAreaField, TextField } from '@/components/ui/field';
 import { osCall, prependCachedRow, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
-import { fieldErrors } from '@/lib/resources/schema';
 import { networkCreateBody, networkCreateCli, NetworkCreateSchema, networkDefinition, NetworkSchema, type Network } from '@/lib/resources/network/network';
 import { emptySubnetValues, subnetCreateBody, subnetCreateCli, subnetCreateSchema, type SubnetValues } from '@/lib/resources/network/subnet';
 import { NEUTRON, useVisibleCidrs } from './data';
 import { suggestion, SubnetFields } from './subnet-fields';
+
+// Overlap is checked per network: a new network has no subnets yet, so only the format and sizes are checked.
+// The subnet's errors are keyed `subnet.<field>`: the network's and the subnet's `name` share one error map.
+const CreateSchema = NetworkCreateSchema.extend({ subnet: subnetCreateSchema([]).optional() });
+type Values = { name: string; description: string; adminStateUp: boolean; subnet: SubnetValues | null };
+const EMPTY: Values = { name: '', description: '', adminStateUp: true, subnet: null };
 
 /** Create a network and, in the same form, its first subnet (one POST each; a refused subnet keeps the network). */
 export function NetworkCreateForm() {
@@ -22,30 +29,24 @@ export function NetworkCreateForm() {
   const { projectId } = useProjectScope();
   const qc = useQueryClient();
   const taken = useVisibleCidrs();
-  const [net, setNet] = useState({ name: '', description: '', adminStateUp: true });
   const [withSubnet, setWithSubnet] = useState(true);
-  const [sub, setSub] = useState<SubnetValues | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // The suggestion fills in once the existing CIDRs are known, until the user types their own.
+  const subnetOf = (v: Values) => v.subnet ?? { ...emptySubnetValues(suggestion('4', taken)), name: v.name ? `${v.name}-subnet` : '' };
+  const form = useZodForm(CreateSchema, EMPTY, { input: (v) => ({ ...v, subnet: withSubnet ? subnetOf(v) : undefined }) });
+  const { values: net, errors } = form;
+  const subnet = subnetOf(net);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<{ title: string; error: unknown; network?: Network } | null>(null);
-  // The suggestion fills in once the existing CIDRs are known, until the user types their own.
-  const subnet = sub ?? { ...emptySubnetValues(suggestion('4', taken)), name: net.name ? `${net.name}-subnet` : '' };
 
-  async function submit() {
-    const n = NetworkCreateSchema.safeParse(net);
-    // Overlap is checked per network: a new network has no subnets yet, so only the format and sizes are checked.
-    const s = withSubnet ? subnetCreateSchema([]).safeParse(subnet) : undefined;
-    const errs = { ...(n.success ? {} : fieldErrors(n.error)), ...(s && !s.success ? prefixed(fieldErrors(s.error)) : {}) };
-    setErrors(errs);
-    if (!n.success || (s && !s.success)) return;
+  async function submit(n: z.infer<typeof CreateSchema>) {
     setPending(true);
     setFailure(null);
     let created: Network | undefined;
     try {
-      const body = await osCall<{ network?: unknown }>(NEUTRON, { method: 'POST', path: 'v2.0/networks', body: networkCreateBody(n.data) });
+      const body = await osCall<{ network?: unknown }>(NEUTRON, { method: 'POST', path: 'v2.0/networks', body: networkCreateBody(n) });
       created = NetworkSchema.parse(body?.network);
       prependCachedRow(qc, projectId, networkDefinition, created);
-      if (s?.success) await osCall(NEUTRON, { method: 'POST', path: 'v2.0/subnets', body: subnetCreateBody(created.id, s.data) });
+      if (n.subnet) await osCall(NEUTRON, { method: 'POST', path: 'v2.0/subnets', body: subnetCreateBody(created.id, n.subnet) });
       await Promise.all(['network', 'subnet'].map((k) => qc.invalidateQueries({ queryKey: ['os', projectId, k] })));
       router.push(href('networks', created.id));
     } catch (e) {
@@ -61,10 +62,7 @@ export function NetworkCreateForm() {
       noValidate
       aria-label="Create network"
       className="max-w-2xl space-y-5"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+      onSubmit={form.submit(submit)}
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Create network</h1>
@@ -78,14 +76,10 @@ export function NetworkCreateForm() {
       </p>
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold">Network</legend>
-        <TextField label="Network name" value={net.name} error={errors.name} autoComplete="off" onChange={(e) => setNet({ ...net, name: e.target.value })} />
-        <label className="block space-y-1.5 text-sm">
-          <span className="block font-medium text-zinc-700 dark:text-zinc-300">Description</span>
-          <textarea className={inputClass} rows={2} value={net.description} aria-invalid={errors.description ? true : undefined} onChange={(e) => setNet({ ...net, description: e.target.value })} />
-          {errors.description && <span className="block text-sm text-red-600 dark:text-red-400">{errors.description}</span>}
-        </label>
+        <TextField label="Network name" {...form.field('name')} autoComplete="off" />
+        <TextAreaField label="Description" rows={2} {...form.field('description')} />
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" className="mt-1" checked={net.adminStateUp} onChange={(e) => setNet({ ...net, adminStateUp: e.target.checked })} />
+          <input type="checkbox" className="mt-1" checked={net.adminStateUp} onChange={(e) => form.set('adminStateUp', e.target.checked)} />
           <span>
             <span className="font-medium">Admin state up</span>
             <span className="block text-xs text-zinc-500 dark:text-zinc-400">Off: the network exists but forwards no traffic.</span>
@@ -98,7 +92,7 @@ export function NetworkCreateForm() {
           <input type="checkbox" checked={withSubnet} onChange={(e) => setWithSubnet(e.target.checked)} />
           Create a subnet now
         </label>
-        {withSubnet && <SubnetFields values={subnet} errors={unprefixed(errors)} taken={taken} onChange={setSub} />}
+        {withSubnet && <SubnetFields values={subnet} errors={unprefixed(errors)} taken={taken} onChange={(s) => form.set('subnet', s)} />}
       </fieldset>
       {failure && (
         <div className="space-y-2">
@@ -124,6 +118,4 @@ export function NetworkCreateForm() {
   );
 }
 
-// The network's and the subnet's `name` share one error map.
-const prefixed = (e: Record<string, string>) => Object.fromEntries(Object.entries(e).map(([k, v]) => [`subnet.${k}`, v]));
 const unprefixed = (e: Record<string, string>) => Object.fromEntries(Object.entries(e).filter(([k]) => k.startsWith('subnet.')).map(([k, v]) => [k.slice(7), v]));

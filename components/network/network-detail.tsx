@@ -3,16 +3,16 @@
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { ConfirmDialog } from '@/components/resource/confirm-dialog';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
-import { inputClass, TextField } from '@/components/ui/field';
+import { TextAreaField, TextField } from '@/components/ui/field';
 import { tableClass } from '@/components/ui/table';
 import { useResourceHref } from '@/lib/resources/hooks';
 import type { ResourceAction } from '@/lib/resources/types';
-import { fieldErrors } from '@/lib/resources/schema';
 import { networkDefinition as def, networkEditBody, networkEditCli, NetworkEditSchema, type Network } from '@/lib/resources/network/network';
 import { canDeletePort, fixedIpList, ownerLabel, PORT_ACTIONS, portStatus, type Port } from '@/lib/resources/network/port';
 import { emptySubnetValues, SUBNET_ACTIONS, subnetCreateCli, subnetCreateRequest, subnetCreateSchema, subnetEditBody, subnetEditCli, subnetEditSchema, subnetValues, type Subnet, type SubnetValues } from '@/lib/resources/network/subnet';
@@ -62,30 +62,15 @@ function ExtraActions({ network }: { network: Network }) {
 }
 
 function EditNetworkForm({ network, onDone }: { network: Network; onDone: () => void }) {
-  const [v, setV] = useState({ name: network.name, description: network.description ?? '', adminStateUp: network.admin_state_up });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useZodForm(NetworkEditSchema, { name: network.name, description: network.description ?? '', adminStateUp: network.admin_state_up });
+  const v = form.values;
   const m = useNeutronCall((i: typeof v) => ({ method: 'PUT', path: `v2.0/networks/${network.id}`, body: networkEditBody(network, i) }), onDone);
   return (
-    <form
-      noValidate
-      aria-label="Edit network"
-      className={panel}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const r = NetworkEditSchema.safeParse(v);
-        if (!r.success) return setErrors(fieldErrors(r.error));
-        setErrors({});
-        m.mutate(r.data);
-      }}
-    >
-      <TextField label="Network name" value={v.name} error={errors.name} onChange={(e) => setV({ ...v, name: e.target.value })} />
-      <label className="block space-y-1.5 text-sm">
-        <span className="block font-medium text-zinc-700 dark:text-zinc-300">Network description</span>
-        <textarea className={inputClass} rows={2} value={v.description} aria-invalid={errors.description ? true : undefined} onChange={(e) => setV({ ...v, description: e.target.value })} />
-        {errors.description && <span className="block text-sm text-red-600 dark:text-red-400">{errors.description}</span>}
-      </label>
+    <form noValidate aria-label="Edit network" className={panel} onSubmit={form.submit((input) => m.mutate(input))}>
+      <TextField label="Network name" {...form.field('name')} />
+      <TextAreaField label="Network description" rows={2} {...form.field('description')} />
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={v.adminStateUp} onChange={(e) => setV({ ...v, adminStateUp: e.target.checked })} />
+        <input type="checkbox" checked={v.adminStateUp} onChange={(e) => form.set('adminStateUp', e.target.checked)} />
         Admin state up (off: the network forwards no traffic)
       </label>
       {m.isError && <ApiErrorNotice title="Update refused" error={m.error} />}
@@ -100,28 +85,19 @@ function SubnetForm({ network, subnet, onDone }: { network: Network; subnet?: Su
   const subnets = useNetworkSubnets(network.id);
   const visible = useVisibleCidrs();
   const own = (subnets.data?.subnets ?? []).map((s) => s.cidr);
-  const [values, setValues] = useState<SubnetValues | null>(subnet ? subnetValues(subnet) : null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const taken = [...new Set([...own, ...visible])];
-  const v = values ?? { ...emptySubnetValues(suggestion('4', taken)), name: `${network.name || 'net'}-subnet-${own.length + 1}` };
+  // Until the user edits, a suggested free range and name (they fill in once the existing CIDRs are known).
+  const orSuggested = (values: SubnetValues | null) => values ?? { ...emptySubnetValues(suggestion('4', taken)), name: `${network.name || 'net'}-subnet-${own.length + 1}` };
   const create = useNeutronCall((i: ReturnType<ReturnType<typeof subnetCreateSchema>['parse']>) => (subnet ? { method: 'PUT', path: `v2.0/subnets/${subnet.id}`, body: subnetEditBody(subnet, i) } : subnetCreateRequest(network.id, i)), onDone);
   // Overlap is checked against this network's subnets only: Neutron allows the same range on another network.
   const schema = subnet ? subnetEditSchema() : subnetCreateSchema(own);
-  const parsed = schema.safeParse(v);
+  const form = useZodForm(schema, subnet ? subnetValues(subnet) : null, { input: orSuggested });
+  const { parsed } = form;
+  const v = orSuggested(form.values);
   return (
-    <form
-      noValidate
-      aria-label={subnet ? 'Edit subnet' : 'Add subnet'}
-      className={panel}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-        setErrors({});
-        create.mutate(parsed.data);
-      }}
-    >
+    <form noValidate aria-label={subnet ? 'Edit subnet' : 'Add subnet'} className={panel} onSubmit={form.submit((input) => create.mutate(input))}>
       <h2 className="text-base font-semibold">{subnet ? `Edit subnet ${subnet.name || subnet.cidr}` : `Add a subnet to ${network.name || network.id}`}</h2>
-      <SubnetFields values={v} errors={errors} taken={taken} editing={!!subnet} onChange={setValues} />
+      <SubnetFields values={v} errors={form.errors} taken={taken} editing={!!subnet} onChange={form.setValues} />
       {create.isError && <ApiErrorNotice title={subnet ? 'Update refused' : 'The cloud refused the subnet'} error={create.error} />}
       <CliHint>{subnet ? (parsed.success ? subnetEditCli(subnet, parsed.data) : `openstack subnet set … ${subnet.id}`) : subnetCreateCli(network.name || network.id, v)}</CliHint>
       <FormButtons submit={subnet ? 'Save subnet' : 'Create subnet'} pending={create.isPending} onCancel={onDone} />

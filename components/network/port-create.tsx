@@ -1,12 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { CliHint } from '@/components/ui/cli-hint';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useResourceHref } from '@/lib/resources/hooks';
-import { fieldErrors } from '@/lib/resources/schema';
 import type { Network } from '@/lib/resources/network/network';
 import { portCreateBody, portCreateCli, portCreateSchema, PortSchema, type PortValues } from '@/lib/resources/network/port';
 import { useNeutronCall, useNetworkSubnets, useProjectSecurityGroups } from './data';
@@ -40,13 +39,15 @@ export function useGroupNames(): Record<string, string> {
   return Object.fromEntries((groups.data?.security_groups ?? []).map((g) => [g.id, g.name]));
 }
 
+const EMPTY: PortValues = { name: '', description: '', subnetId: '', ipAddress: '', securityGroups: [] };
+
 export function PortCreateForm({ network, onDone }: { network: Network; onDone: () => void }) {
   const href = useResourceHref();
   const subnets = useNetworkSubnets(network.id);
   const names = useGroupNames();
-  const [v, setV] = useState<PortValues>({ name: '', description: '', subnetId: '', ipAddress: '', securityGroups: [] });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const list = subnets.data?.subnets ?? [];
+  const form = useZodForm(portCreateSchema(list), EMPTY);
+  const { values: v, field } = form;
   const m = useNeutronCall((i: PortValues) => ({ method: 'POST', path: 'v2.0/ports', body: portCreateBody(network.id, i) }));
   const created = PortSchema.safeParse((m.data as { port?: unknown } | undefined)?.port);
   if (created.success) {
@@ -70,20 +71,14 @@ export function PortCreateForm({ network, onDone }: { network: Network; onDone: 
       noValidate
       aria-label="Create port"
       className={panel}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const r = portCreateSchema(list).safeParse(v);
-        if (!r.success) return setErrors(fieldErrors(r.error));
-        setErrors({});
-        m.mutate(r.data);
-      }}
+      onSubmit={form.submit((input) => m.mutate(input))}
     >
       <h2 className="text-base font-semibold">Create a port on {network.name || network.id}</h2>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">A port reserves a MAC address and an IP on this network; attach it to an instance later (launch on it, or add it as an interface).</p>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Port name" value={v.name} error={errors.name} autoComplete="off" onChange={(e) => setV({ ...v, name: e.target.value })} />
-        <TextField label="Port description" value={v.description} error={errors.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
-        <SelectField label="Subnet" value={v.subnetId} error={errors.subnetId} onChange={(e) => setV({ ...v, subnetId: e.target.value })}>
+        <TextField label="Port name" {...field('name')} autoComplete="off" />
+        <TextField label="Port description" {...field('description')} />
+        <SelectField label="Subnet" {...field('subnetId')}>
           <option value="">Any (Neutron chooses)</option>
           {list.map((s) => (
             <option key={s.id} value={s.id}>
@@ -93,15 +88,13 @@ export function PortCreateForm({ network, onDone }: { network: Network; onDone: 
         </SelectField>
         <TextField
           label="Fixed IP address"
-          value={v.ipAddress}
-          error={errors.ipAddress}
+          {...field('ipAddress')}
           autoComplete="off"
           placeholder="Next free address"
           hint="Optional: a specific address inside the chosen subnet (it may be outside the allocation pools)."
-          onChange={(e) => setV({ ...v, ipAddress: e.target.value })}
         />
       </div>
-      <SecurityGroupPicker value={v.securityGroups} onChange={(securityGroups) => setV({ ...v, securityGroups })} hint="None chosen: Neutron applies the project's default group." />
+      <SecurityGroupPicker value={v.securityGroups} onChange={(securityGroups) => form.set('securityGroups', securityGroups)} hint="None chosen: Neutron applies the project's default group." />
       {m.isError && <ApiErrorNotice title="The cloud refused the port" error={m.error} />}
       <CliHint>{portCreateCli(network.name || network.id, v, names)}</CliHint>
       <FormButtons submit="Create port" pending={m.isPending} onCancel={onDone} />

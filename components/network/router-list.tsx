@@ -1,11 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useCreate, useResourceHref } from '@/lib/resources/hooks';
 import { routerCreateCli, RouterCreateSchema, routerDefinition as def, RouterSchema } from '@/lib/resources/network/router';
-import { fieldErrors } from '@/lib/resources/schema';
 import { EdgeForm, EdgeList, useExternalNetworks } from './edge-data';
 
 export function RoutersList() {
@@ -29,8 +28,8 @@ function RouterCreateForm({ onDone }: { onDone: () => void }) {
   const href = useResourceHref();
   const nets = useExternalNetworks();
   const create = useCreate(def);
-  const [v, setV] = useState({ name: '', description: '', gatewayNetworkId: '', adminStateUp: true });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useZodForm(RouterCreateSchema, { name: '', description: '', gatewayNetworkId: '', adminStateUp: true });
+  const { values: v, field } = form;
   const netName = nets.data?.find((n) => n.id === v.gatewayNetworkId)?.name;
   return (
     <EdgeForm
@@ -42,22 +41,15 @@ function RouterCreateForm({ onDone }: { onDone: () => void }) {
       submit="Create router"
       pending={create.isPending}
       onCancel={onDone}
-      onSubmit={async () => {
-        const r = RouterCreateSchema.safeParse(v);
-        if (!r.success) return setErrors(fieldErrors(r.error));
-        setErrors({});
-        try {
-          const body = await create.mutateAsync(r.data);
-          const made = RouterSchema.safeParse((body as { router?: unknown }).router);
-          onDone();
-          if (made.success) router.push(href('routers', made.data.id));
-        } catch {
-          // shown by the notice
-        }
-      }}
+      onSubmit={form.submit(async (input) => {
+        const body = await create.mutateAsync(input);
+        const made = RouterSchema.safeParse((body as { router?: unknown }).router);
+        onDone();
+        if (made.success) router.push(href('routers', made.data.id));
+      })}
     >
-      <TextField label="Router name" value={v.name} error={errors.name} onChange={(e) => setV({ ...v, name: e.target.value })} />
-      <SelectField label="External gateway network" value={v.gatewayNetworkId} onChange={(e) => setV({ ...v, gatewayNetworkId: e.target.value })} disabled={nets.isPending}>
+      <TextField label="Router name" {...field('name')} />
+      <SelectField label="External gateway network" value={v.gatewayNetworkId} onChange={(e) => form.set('gatewayNetworkId', e.target.value)} disabled={nets.isPending}>
         <option value="">No gateway</option>
         {(nets.data ?? []).map((n) => (
           <option key={n.id} value={n.id}>
@@ -65,9 +57,9 @@ function RouterCreateForm({ onDone }: { onDone: () => void }) {
           </option>
         ))}
       </SelectField>
-      <TextField label="Description" value={v.description} error={errors.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
+      <TextField label="Description" {...field('description')} />
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={v.adminStateUp} onChange={(e) => setV({ ...v, adminStateUp: e.target.checked })} />
+        <input type="checkbox" checked={v.adminStateUp} onChange={(e) => form.set('adminStateUp', e.target.checked)} />
         Admin state up (forwards traffic)
       </label>
     </EdgeForm>

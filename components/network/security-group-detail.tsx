@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
@@ -9,7 +10,6 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { tableClass } from '@/components/ui/table';
 import { command } from '@/lib/resources/cli';
 import { useResourceList } from '@/lib/resources/hooks';
-import { fieldErrors } from '@/lib/resources/schema';
 import {
   portRange,
   remoteLabel,
@@ -127,13 +127,13 @@ function Rules({ group }: { group: SecurityGroup }) {
 }
 
 function CustomRuleForm({ group, names, onDone }: { group: SecurityGroup; names: Record<string, string>; onDone: () => void }) {
-  const [v, setV] = useState<RuleForm>(RULE_FORM_DEFAULTS);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useZodForm(RuleFormSchema, RULE_FORM_DEFAULTS);
+  const { values: v, field } = form;
   const m = useEdgeCall(NEUTRON, (x: RuleForm) => ruleCreateRequest(group.id, x), () => {
-    setV(RULE_FORM_DEFAULTS);
+    form.reset();
     onDone();
   });
-  const set = (patch: Partial<RuleForm>) => setV((old) => ({ ...old, ...patch }));
+  const set = (patch: Partial<RuleForm>) => form.setValues((old) => ({ ...old, ...patch }));
   const ports = v.protocol === 'tcp' || v.protocol === 'udp';
   return (
     <EdgeForm
@@ -145,12 +145,7 @@ function CustomRuleForm({ group, names, onDone }: { group: SecurityGroup; names:
       submit="Add rule"
       pending={m.isPending}
       onCancel={onDone}
-      onSubmit={() => {
-        const r = RuleFormSchema.safeParse(v);
-        if (!r.success) return setErrors(fieldErrors(r.error));
-        setErrors({});
-        m.mutate(r.data);
-      }}
+      onSubmit={form.submit((input) => m.mutate(input))}
     >
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField label="Direction" value={v.direction} onChange={(e) => set({ direction: e.target.value as RuleForm['direction'] })}>
@@ -169,12 +164,12 @@ function CustomRuleForm({ group, names, onDone }: { group: SecurityGroup; names:
         </SelectField>
       </div>
       {ports && (
-        <TextField label="Port range" placeholder="22 or 8000-8080" hint="1 to 65535; empty for all ports" value={v.ports} error={errors.ports} onChange={(e) => set({ ports: e.target.value })} />
+        <TextField label="Port range" placeholder="22 or 8000-8080" hint="1 to 65535; empty for all ports" {...field('ports')} />
       )}
       {v.protocol === 'icmp' && (
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label="ICMP type" placeholder="8 (echo request)" hint="0 to 255; empty for any" value={v.icmpType} error={errors.icmpType} onChange={(e) => set({ icmpType: e.target.value })} />
-          <TextField label="ICMP code" placeholder="0" hint="0 to 255; needs a type" value={v.icmpCode} error={errors.icmpCode} onChange={(e) => set({ icmpCode: e.target.value })} />
+          <TextField label="ICMP type" placeholder="8 (echo request)" hint="0 to 255; empty for any" {...field('icmpType')} />
+          <TextField label="ICMP code" placeholder="0" hint="0 to 255; needs a type" {...field('icmpCode')} />
         </div>
       )}
       <SelectField label="Remote" value={v.remote} onChange={(e) => set({ remote: e.target.value as RuleForm['remote'] })}>
@@ -186,12 +181,10 @@ function CustomRuleForm({ group, names, onDone }: { group: SecurityGroup; names:
           label="Remote CIDR"
           placeholder={v.ethertype === 'IPv4' ? '0.0.0.0/0' : '::/0'}
           hint={`An ${v.ethertype} network, e.g. ${v.ethertype === 'IPv4' ? '203.0.113.0/24' : '2001:db8::/32'}; empty for anywhere`}
-          value={v.cidr}
-          error={errors.cidr}
-          onChange={(e) => set({ cidr: e.target.value })}
+          {...field('cidr')}
         />
       ) : (
-        <SelectField label="Remote security group" value={v.remoteGroupId} error={errors.remoteGroupId} onChange={(e) => set({ remoteGroupId: e.target.value })}>
+        <SelectField label="Remote security group" {...field('remoteGroupId')}>
           <option value="">Choose a group</option>
           {Object.entries(names).map(([id, n]) => (
             <option key={id} value={id}>
@@ -201,7 +194,7 @@ function CustomRuleForm({ group, names, onDone }: { group: SecurityGroup; names:
           ))}
         </SelectField>
       )}
-      <TextField label="Rule description" value={v.description} error={errors.description} onChange={(e) => set({ description: e.target.value })} />
+      <TextField label="Rule description" {...field('description')} />
     </EdgeForm>
   );
 }

@@ -13,7 +13,6 @@ import { LaunchForm } from '@/components/compute/launch-form';
 import { ClusterCreateForm } from '@/components/container-infra/cluster-create';
 import { ClusterDetail } from '@/components/container-infra/cluster-detail';
 import { ClusterTemplateCreateForm } from '@/components/container-infra/template-create';
-import { ClusterTemplateDetail } from '@/components/container-infra/template-detail';
 import { RecordZonePicker } from '@/components/dns/record-zone-picker';
 import { RecordsetCreatePage, RecordsetEditPage } from '@/components/dns/recordset-form';
 import { ZoneCreateForm } from '@/components/dns/zone-create';
@@ -37,7 +36,6 @@ import { SecurityGroupsList } from '@/components/network/security-group-list';
 import { ContainersList } from '@/components/object-store/containers-list';
 import { ObjectBrowser } from '@/components/object-store/object-browser';
 import { TopologyView } from '@/components/topology/topology-view';
-import { SnapshotDetail } from '@/components/volume/snapshot-detail';
 import { VolumeCreateForm } from '@/components/volume/volume-create';
 import { VolumeDetail } from '@/components/volume/volume-detail';
 
@@ -58,7 +56,6 @@ export const KIND_VIEWS: Record<string, KindViews> = {
   instances: { List: InstancesList, Detail: InstanceDetail, Create: LaunchForm },
   'key-pairs': { List: KeypairsList },
   volumes: { Detail: VolumeDetail, Create: VolumeCreateForm },
-  snapshots: { Detail: SnapshotDetail },
   images: { Detail: ImageDetail, Create: ImageCreateForm },
   networks: { Detail: NetworkDetail, Create: NetworkCreateForm },
   routers: { List: RoutersList, Detail: RouterDetail },
@@ -79,7 +76,7 @@ export const KIND_VIEWS: Record<string, KindViews> = {
   secrets: { Detail: SecretDetail, Create: SecretCreateForm },
   'secret-containers': { Detail: ContainerDetail, Create: ContainerCreateForm },
   clusters: { Detail: ClusterDetail, Create: ClusterCreateForm },
-  'cluster-templates': { Detail: ClusterTemplateDetail, Create: ClusterTemplateCreateForm },
+  'cluster-templates': { Create: ClusterTemplateCreateForm },
   nodes: { Detail: NodeDetail, Create: NodeCreatePage },
   containers: { List: ContainersList, Detail: Container },
 };

@@ -136,6 +136,16 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
                 {a.label}
               </button>
             ))}
+          {(def.links ?? [])
+            .filter((l) => !l.when || l.when(row))
+            .map((l) => {
+              const to = l.to(row);
+              return (
+                <Link key={l.label} href={href(to.slug, to.rest, to.query)} className={buttonClass.secondary} title={l.cli?.(row)}>
+                  {l.label}
+                </Link>
+              );
+            })}
           {extraActions?.(row)}
           {available
             .filter((a) => a.id === 'delete')

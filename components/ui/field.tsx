@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type SelectHTMLAttributes, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type SelectHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
 export const inputClass =
   'block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs placeholder:text-zinc-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-500 dark:aria-invalid:border-red-400';
@@ -70,5 +70,19 @@ export function SelectField({ label, error, children, className = '', ...select 
         </select>
       )}
     </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: string; hint?: ReactNode };
+
+/** A multi-line field: the textarea inside its label, then its hint (kept with an error) and its error. */
+export function TextAreaField({ label, error, hint, className, ...textarea }: TextAreaFieldProps) {
+  return (
+    <label className="block space-y-1.5 text-sm">
+      <span className="block font-medium text-zinc-700 dark:text-zinc-300">{label}</span>
+      <textarea className={className ? `${inputClass} ${className}` : inputClass} aria-invalid={error ? true : undefined} {...textarea} />
+      {hint && <span className="block text-xs text-zinc-500 dark:text-zinc-400">{hint}</span>}
+      {error && <span className="block text-sm text-red-600 dark:text-red-400">{error}</span>}
+    </label>
   );
 }

@@ -3,14 +3,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useState } from 'react';
 import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
-import { inputClass, SelectField, TextField } from '@/components/ui/field';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { apiFetch } from '@/lib/client/api';
 import { osPath, prependCachedRow, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
-import { fieldErrors, parseResponse } from '@/lib/resources/schema';
+import { parseResponse } from '@/lib/resources/schema';
 import { SnapshotSchema } from '@/lib/resources/volume/snapshot';
 import { volumeCreateCli, volumeCreateProblems, volumeCreateRequest, VolumeCreateSchema, volumeDefinition, VolumeSchema } from '@/lib/resources/volume/volume';
 import { CINDER, useStorageCall, useVolumeLimits, useVolumeTypes, useVolumeZones } from './data';
@@ -44,12 +44,13 @@ export function VolumeCreateForm() {
   const qc = useQueryClient();
   const preSnapshot = search.get('snapshot') ?? '';
   const preImage = search.get('image') ?? '';
-  const [v, setV] = useState<Values>({
+  const initial: Values = {
     name: '', description: '', source: preSnapshot ? 'snapshot' : preImage ? 'image' : 'empty', imageId: preImage, snapshotId: preSnapshot,
     size: '', volumeType: '', availabilityZone: '',
-  });
-  const [submitted, setSubmitted] = useState(false);
-  const set = <K extends keyof Values>(k: K, val: Values[K]) => setV((o) => ({ ...o, [k]: val }));
+  };
+  // Validates `input` below: the values with the size the source implies.
+  const form = useZodForm(VolumeCreateSchema, initial, { live: true, input: (): unknown => input });
+  const { values: v, set, field } = form;
 
   const limits = useVolumeLimits();
   const types = useVolumeTypes();
@@ -74,9 +75,9 @@ export function VolumeCreateForm() {
   // An empty size follows the source: the snapshot's size or what the image needs.
   const size = v.size || (v.source === 'snapshot' && snapshot ? String(snapshot.size) : v.source === 'image' && imageMinGb ? String(imageMinGb) : '');
   const input = { ...v, size };
-  const parsed = VolumeCreateSchema.safeParse(input);
+  const { parsed } = form;
   const live = volumeCreateProblems({ size: Number(size), source: v.source }, { remainingGb: limits.remaining, snapshotSize: snapshot?.size, imageMinGb });
-  const shown = submitted ? { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...live } : live;
+  const shown = { ...form.errors, ...live };
 
   const create = useStorageCall(CINDER, volumeCreateRequest, (body) => {
     const r = VolumeSchema.safeParse((body as { volume?: unknown } | undefined)?.volume);
@@ -90,12 +91,7 @@ export function VolumeCreateForm() {
       noValidate
       aria-label="Create volume"
       className="max-w-2xl space-y-5"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setSubmitted(true);
-        if (!parsed.success || Object.keys(live).length) return;
-        create.mutate(parsed.data);
-      }}
+      onSubmit={form.submit((data) => create.mutate(data), live)}
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Create volume</h1>
@@ -168,7 +164,7 @@ export function VolumeCreateForm() {
         {snapshots.isError && <ApiErrorNotice title="Could not load snapshots" error={snapshots.error} />}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Volume type" value={v.volumeType} onChange={(e) => set('volumeType', e.target.value)}>
+        <SelectField label="Volume type" {...field('volumeType')}>
           <option value="">Default</option>
           {(types.data?.volume_types ?? []).map((t) => (
             <option key={t.id} value={t.name}>
@@ -176,7 +172,7 @@ export function VolumeCreateForm() {
             </option>
           ))}
         </SelectField>
-        <SelectField label="Availability zone" value={v.availabilityZone} onChange={(e) => set('availabilityZone', e.target.value)}>
+        <SelectField label="Availability zone" {...field('availabilityZone')}>
           <option value="">Any</option>
           {(zones.data?.availabilityZoneInfo ?? [])
             .filter((z) => z.zoneState?.available !== false)
@@ -187,11 +183,7 @@ export function VolumeCreateForm() {
             ))}
         </SelectField>
       </div>
-      <label className="block space-y-1.5 text-sm">
-        <span className="block font-medium text-zinc-700 dark:text-zinc-300">Description</span>
-        <textarea className={inputClass} rows={3} value={v.description} aria-invalid={shown.description ? true : undefined} onChange={(e) => set('description', e.target.value)} />
-        {shown.description && <span className="block text-sm text-red-600 dark:text-red-400">{shown.description}</span>}
-      </label>
+      <TextAreaField label="Description" rows={3} value={v.description} error={shown.description} onChange={(e) => set('description', e.target.value)} />
       {create.isError && <ApiErrorNotice title="The cloud refused to create the volume" error={create.error} />}
       <CliHint>{volumeCreateCli(parsed.success ? parsed.data : { ...v, size: Number(size) || undefined })}</CliHint>
       <div className="flex gap-2">

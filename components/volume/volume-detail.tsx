@@ -7,10 +7,11 @@ import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
+import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
-import { inputClass, SelectField, TextField } from '@/components/ui/field';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { osCall, useLookups, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
-import { fieldErrors, parseResponse } from '@/lib/resources/schema';
+import { parseResponse } from '@/lib/resources/schema';
 import { snapshotCreateCli, snapshotCreateRequest, SnapshotCreateSchema, SnapshotSchema, snapshotStatus } from '@/lib/resources/volume/snapshot';
 import {
   attachRequest,
@@ -182,8 +183,7 @@ function ExtendForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
 
 function SnapshotForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
   const href = useResourceHref();
-  const [values, setValues] = useState({ name: `${volume.name || volume.id}-snap`, description: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useZodForm(SnapshotCreateSchema, { name: `${volume.name || volume.id}-snap`, description: '' });
   const m = useStorageCall(CINDER, (i: z.infer<typeof SnapshotCreateSchema>) => snapshotCreateRequest(volume, i));
   const created = SnapshotSchema.safeParse((m.data as { snapshot?: unknown } | undefined)?.snapshot);
   if (created.success) {
@@ -203,55 +203,29 @@ function SnapshotForm({ volume, onDone }: { volume: Volume; onDone: () => void }
     );
   }
   return (
-    <form
-      noValidate
-      aria-label="Create volume snapshot"
-      className={panel}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const r = SnapshotCreateSchema.safeParse(values);
-        if (!r.success) return setErrors(fieldErrors(r.error));
-        setErrors({});
-        m.mutate(r.data);
-      }}
-    >
-      <TextField label="Snapshot name" value={values.name} error={errors.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />
-      <TextField label="Snapshot description" value={values.description} error={errors.description} onChange={(e) => setValues({ ...values, description: e.target.value })} />
+    <form noValidate aria-label="Create volume snapshot" className={panel} onSubmit={form.submit((input) => m.mutate(input))}>
+      <TextField label="Snapshot name" {...form.field('name')} />
+      <TextField label="Snapshot description" {...form.field('description')} />
       {volume.status === 'in-use' && <p className="text-xs text-amber-800 dark:text-amber-200">The volume is attached: the snapshot is taken with --force and is only crash-consistent.</p>}
       {m.isError && <ApiErrorNotice title="Snapshot refused" error={m.error} />}
-      <CliHint>{snapshotCreateCli(volume, values.name)}</CliHint>
+      <CliHint>{snapshotCreateCli(volume, form.values.name)}</CliHint>
       <FormButtons submit="Create snapshot" pending={m.isPending} onCancel={onDone} />
     </form>
   );
 }
 
 function EditForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
-  const [values, setValues] = useState({ name: volume.name ?? '', description: volume.description ?? '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useZodForm(EditVolumeSchema, { name: volume.name ?? '', description: volume.description ?? '' });
+  const { values } = form;
   const m = useStorageCall(
     CINDER,
     (i: z.infer<typeof EditVolumeSchema>) => ({ method: 'PUT', path: `volumes/${volume.id}`, body: { volume: { name: i.name, description: i.description } } }),
     onDone,
   );
   return (
-    <form
-      noValidate
-      aria-label="Edit volume"
-      className={panel}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const r = EditVolumeSchema.safeParse(values);
-        if (!r.success) return setErrors(fieldErrors(r.error));
-        setErrors({});
-        m.mutate(r.data);
-      }}
-    >
-      <TextField label="Volume name" value={values.name} error={errors.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />
-      <label className="block space-y-1.5 text-sm">
-        <span className="block font-medium text-zinc-700 dark:text-zinc-300">Volume description</span>
-        <textarea className={inputClass} rows={3} value={values.description} aria-invalid={errors.description ? true : undefined} onChange={(e) => setValues({ ...values, description: e.target.value })} />
-        {errors.description && <span className="block text-sm text-red-600 dark:text-red-400">{errors.description}</span>}
-      </label>
+    <form noValidate aria-label="Edit volume" className={panel} onSubmit={form.submit((input) => m.mutate(input))}>
+      <TextField label="Volume name" {...form.field('name')} />
+      <TextAreaField label="Volume description" rows={3} {...form.field('description')} />
       {m.isError && <ApiErrorNotice title="Update refused" error={m.error} />}
       <CliHint>openstack volume set --name {values.name || '""'} --description … {volume.id}</CliHint>
       <FormButtons submit="Save" pending={m.isPending} onCancel={onDone} />

@@ -146,6 +146,17 @@ export interface OverviewField<T> {
   sensitive?: MaskKind;
 }
 
+/** A link from an object's page to a related page (the volume a snapshot came from, a create form prefilled). */
+export interface DetailLink<T> {
+  label: string;
+  /** Only offered in these states. */
+  when?: (row: T) => boolean;
+  /** The target section's slug, the path below it and the query (`volumes`, `new`, `snapshot=<id>`). */
+  to: (row: T) => { slug: string; rest?: string; query?: string };
+  /** The equivalent CLI command, shown as a tooltip. */
+  cli?: (row: T) => string;
+}
+
 export interface ResourceDefinition<T, C = unknown> {
   /** Singular kebab (`server`). */
   kind: string;
@@ -183,6 +194,8 @@ export interface ResourceDefinition<T, C = unknown> {
   lookups?: readonly Lookup<T>[];
   actions?: readonly ResourceAction<T>[];
   create?: CreateForm<T, C>;
+  /** Links on the detail page beside the actions. */
+  links?: readonly DetailLink<T>[];
   /** Other kinds its actions and creates change, refetched with it (a port delete changes its network). */
   invalidates?: readonly string[];
   overview?: readonly OverviewField<T>[];

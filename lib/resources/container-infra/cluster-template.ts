@@ -194,6 +194,7 @@ export const clusterTemplateDefinition: ResourceDefinition<ClusterTemplate, Clus
     { label: 'Created', value: (t) => t.created_at ?? '' },
   ],
   // The form is components/container-infra/template-create.tsx (pickers from Glance, Neutron and Nova).
+  links: [{ label: 'Create cluster', to: (t) => ({ slug: 'clusters', rest: 'new', query: `template=${encodeURIComponent(t.uuid)}` }) }],
   create: { schema: ClusterTemplateCreateSchema, fields: [], defaults: {}, request: clusterTemplateCreateRequest, cli: clusterTemplateCreateCli },
   cli: { list: 'openstack coe cluster template list', show: (t) => command('openstack coe cluster template show', t.name || t.uuid) },
 };

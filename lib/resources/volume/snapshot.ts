@@ -83,6 +83,15 @@ export const snapshotDefinition: ResourceDefinition<Snapshot> = {
     { label: 'Updated', value: (s) => s.updated_at ?? '' },
     { label: 'Project ID', value: (s) => s['os-extended-snapshot-attributes:project_id'] ?? '', mono: true },
   ],
+  links: [
+    {
+      label: 'Create volume',
+      when: (s) => s.status === 'available',
+      to: (s) => ({ slug: 'volumes', rest: 'new', query: `snapshot=${s.id}` }),
+      cli: (s) => `openstack volume create --snapshot ${s.id} --size ${s.size} <name>`,
+    },
+    { label: 'Source volume', to: (s) => ({ slug: 'volumes', rest: s.volume_id }) },
+  ],
   cli: { list: 'openstack volume snapshot list --long', show: (s) => `openstack volume snapshot show ${s.id}` },
 };
 
