@@ -18,6 +18,10 @@ export function stableUuid(...parts: string[]): string {
 
 export const randomToken = (bytes = 48): string => randomBytes(bytes).toString('base64url');
 
+/** A token or secret a user passes on a command line: led by a 0x80 byte like Keystone's Fernet tokens ("gAAAA…"),
+ *  since base64url may start with "-", which the openstack CLI reads as an option (`openstack token revoke -Xy…`). */
+export const cliSafeToken = (bytes = 48): string => Buffer.concat([Buffer.from([0x80]), randomBytes(bytes)]).toString('base64url');
+
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 // Passwords and secrets are stored as salted scrypt hashes. N is small: this is a demo,

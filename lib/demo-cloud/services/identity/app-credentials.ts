@@ -1,6 +1,6 @@
 import type { AuthInfo } from '../../core/auth';
 import { badRequest, conflict, forbidden, notFound } from '../../core/errors';
-import { hashSecret, hexId, randomToken } from '../../core/ids';
+import { cliSafeToken, hashSecret, hexId } from '../../core/ids';
 import { json, noContent } from '../../core/reply';
 import type { Router } from '../../core/router';
 import type { IdentityDeps } from './deps';
@@ -68,7 +68,7 @@ export function appCredentialRoutes(r: Router, { m, core }: IdentityDeps): void 
       if (Number.isNaN(expiresAt)) throw badRequest(`Invalid input for field 'expires_at': '${b.expires_at}' is not a 'date-time'`);
       if (expiresAt <= core.clock.now()) throw badRequest('The expiration date of the application credential is in the past.');
     }
-    const secret = b.secret ?? randomToken();
+    const secret = b.secret ?? cliSafeToken();
     const ac: ApplicationCredential = {
       id: hexId(),
       name: b.name,

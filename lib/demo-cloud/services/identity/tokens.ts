@@ -4,7 +4,7 @@ import { isoMicro } from '../../core/clock';
 import type { CloudCore } from '../../core/cloud';
 import type { RequestContext } from '../../core/context';
 import { badRequest, forbidden, HttpError, notFound, unauthorized } from '../../core/errors';
-import { randomToken, sha256, verifySecret } from '../../core/ids';
+import { cliSafeToken, randomToken, sha256, verifySecret } from '../../core/ids';
 import type { ApplicationCredential, Domain, IdentityModel, Project, Role, TokenRecord, User } from './model';
 import type { AuthRequest } from './schemas';
 
@@ -146,7 +146,7 @@ export class Tokens {
     }
 
     this.sweep(now);
-    const token = randomToken();
+    const token = cliSafeToken();
     const hash = sha256(token);
     this.m.s.tokens[hash] = rec;
     const resolved = this.lookup(token);
