@@ -83,14 +83,14 @@ test.describe('pages', () => {
 test.describe('logged-out visitors', () => {
   test.use({ storageState: LOGGED_OUT });
 
-  for (const next of ['/.//evil.example/', '/a/..//evil.example', '/%2e//evil.example']) {
-    test(`a login with next=${next} stays on the dashboard`, async ({ page, baseURL }) => {
+  test('a login whose next= normalises to another host stays on the dashboard', async ({ page, baseURL }) => {
+    for (const next of ['/.//evil.example/', '/a/..//evil.example', '/%2e//evil.example']) {
       await page.goto(`/login?next=${encodeURIComponent(next)}`);
       await logIn(page, 'demo', 'demo');
-      await expect(page).toHaveURL(PROJECT_URL);
-      expect(new URL(page.url()).origin).toBe(baseURL);
-    });
-  }
+      await expect(page, next).toHaveURL(PROJECT_URL);
+      expect(new URL(page.url()).origin, next).toBe(baseURL);
+    }
+  });
 
   test('logout ends every copy of the session, and a new login ends the one before', async ({ page, browser, baseURL, backend }) => {
     const copyOf = async () => {
