@@ -40,6 +40,9 @@ export function pyRepr(v: unknown): string {
   return inner(v);
 }
 
+/** The id at the end of a reference (`flavorRef`, `imageRef`, list filters): a bare id or a URL. */
+export const idFromRef = (ref: string) => ref.replace(/\/+$/, '').split('/').pop() ?? ref;
+
 export function links(ctx: RequestContext, kind: string, id: string) {
   return [
     { rel: 'self', href: `${ctx.serviceUrl}/v2.1/${kind}/${id}` },

@@ -3,7 +3,7 @@ import { HttpError } from '../../core/errors';
 import type { Reply } from '../../core/reply';
 import type { Router } from '../../core/router';
 import { randomUUID } from 'node:crypto';
-import { invalidateRenderCache } from './render';
+import { invalidateRenderCache } from './render-cache';
 
 // Nova microversions: `OpenStack-API-Version: compute 2.79` or the legacy
 // `X-OpenStack-Nova-API-Version: 2.79`; both are echoed with `Vary`, also on errors.

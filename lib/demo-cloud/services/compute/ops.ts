@@ -5,7 +5,7 @@ import { conflict } from '../../core/errors';
 import { isoDb, isoZ } from './common';
 import * as x from './deps';
 import { dropServer, serverIndex } from './order';
-import { invalidateRenderCache } from './render';
+import { invalidateRenderCache } from './render-cache';
 import { DEFAULT_QUOTAS, type ComputeState, type InstanceAction, type QuotaLimits, type Server } from './model';
 
 // Server life cycle shared by the routes and api.ts: settling lazy transitions (with the side

@@ -5,6 +5,7 @@ import * as x from './deps';
 import type { Version } from './microversion';
 import { AZ, type Server } from './model';
 import { hostIdOf, statusOf } from './ops';
+import { shapeCache } from './render-cache';
 
 const PROGRESS_STATUSES = new Set(['ACTIVE', 'BUILD', 'REBUILD', 'RESIZE', 'VERIFY_RESIZE', 'MIGRATING']);
 
@@ -15,35 +16,6 @@ export interface RenderOpts {
 }
 
 const q = JSON.stringify;
-
-// Rendered JSON of servers, per request shape (base URL, microversion features, admin), kept
-// until the server changes. Everything that changes a server's view goes through compute:
-// every non-GET compute request clears the cache (novaRoute), and settling a transition drops
-// that server's entry (ops.settleServer). Servers with ports are never cached: their
-// addresses and security groups live in the network service.
-interface RenderCache {
-  shapes: Map<string, WeakMap<Server, Buffer>>;
-}
-const caches = new WeakMap<CloudCore, RenderCache>();
-const MAX_SHAPES = 4;
-
-export function invalidateRenderCache(core: CloudCore, srv?: Server): void {
-  const c = caches.get(core);
-  if (!c) return;
-  if (srv) for (const m of c.shapes.values()) m.delete(srv);
-  else c.shapes.clear();
-}
-
-function shapeCache(core: CloudCore, shape: string): WeakMap<Server, Buffer> {
-  let c = caches.get(core);
-  if (!c) caches.set(core, (c = { shapes: new Map() }));
-  let m = c.shapes.get(shape);
-  if (!m) {
-    if (c.shapes.size >= MAX_SHAPES) c.shapes.delete(c.shapes.keys().next().value as string);
-    c.shapes.set(shape, (m = new WeakMap()));
-  }
-  return m;
-}
 
 /**
  * A server renderer for one request, straight to JSON text: the microversion checks, URLs and
@@ -144,7 +116,7 @@ const LIST_START = Buffer.from('{"servers":[');
 
 /**
  * `{"servers":[...]}` (plus `servers_links`) as UTF-8 bytes, for list answers. Each server's
- * bytes are cached (see RenderCache), so a page of unchanged servers is one memory copy: no
+ * bytes are cached (see render-cache.ts), so a page of unchanged servers is one memory copy: no
  * rendering, no string joining, no re-encoding (the costly parts on a slow, shared machine).
  */
 export function renderServerList(core: CloudCore, ctx: RequestContext, v: Version, servers: readonly Server[], o: RenderOpts, links?: unknown): Buffer {

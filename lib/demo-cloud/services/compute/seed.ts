@@ -4,7 +4,7 @@ import { stableUuid } from '../../core/ids';
 import * as x from './deps';
 import { seedFlavors } from './flavors';
 import { HOST, type ComputeState, type Server } from './model';
-import { newServerRecord, reservationId } from './servers';
+import { newServerRecord, reservationId } from './build';
 import { seedProjectId, seedUserId } from '../identity/seed';
 
 export function emptyComputeState(): ComputeState {

@@ -6,8 +6,9 @@ import type { Router } from '../../core/router';
 import { publicView, schedule } from '../../core/transitions';
 import * as network from '../network/api';
 import { dnsError, invalidObject, valueError } from './errors';
-import { readJson, settleAll, type DnsDeps } from './index';
+import { settleAll, type DnsDeps } from './lifecycle';
 import { isFqdn } from './records';
+import { readJson } from './request';
 
 interface FloatingIpLike {
   id: string;

@@ -2,7 +2,9 @@
 import type { CloudCore } from '../../core/cloud';
 import { badRequest, HttpError, notFound } from '../../core/errors';
 import { parseIp } from './ip';
-import { NetworkModel, now, seedNetworkState, type Network, type NetworkState, type Port } from './model';
+import { now, type Network, type NetworkState, type Port } from './model';
+import { NetworkModel } from './network-model';
+import { seedNetworkState } from './seed';
 
 export type { Network, Port } from './model';
 

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../core/context';
 import { badRequest, forbidden, notFound } from '../../core/errors';
 import { json, type Reply } from '../../core/reply';
 import { parseIp } from './ip';
-import type { NetworkModel } from './model';
+import type { NetworkModel } from './network-model';
 
 export interface Deps {
   m: NetworkModel;

@@ -1,7 +1,9 @@
 import { defineService } from '../../core/service';
 import { registerModel } from './api';
 import { networkRoutes } from './networks';
-import { NetworkModel, seedNetworkState, type NetworkState } from './model';
+import type { NetworkState } from './model';
+import { NetworkModel } from './network-model';
+import { seedNetworkState } from './seed';
 import { routerRoutes } from './routers';
 import { securityRoutes } from './secgroups';
 

@@ -5,7 +5,8 @@ import type { Router as HttpRouter } from '../../core/router';
 import { schedule } from '../../core/transitions';
 import { bad, bool, clean, ipAttr, listReply, pickFields, policy, required, resourceBody, str, uuidAttr, who, type Deps, type Obj } from './common';
 import { cidrContains, cidrsOverlap, cidrString, parseCidr, parseIp } from './ip';
-import { neutronError, now, ROUTER_OWNERS, type FloatingIp, type GatewayInfo, type NetworkModel, type Router } from './model';
+import { neutronError, now, ROUTER_OWNERS, type FloatingIp, type GatewayInfo, type Router } from './model';
+import type { NetworkModel } from './network-model';
 
 export function renderFip(m: NetworkModel, f: FloatingIp): Obj {
   m.settled(f);

@@ -4,7 +4,8 @@ import { json, noContent } from '../../core/reply';
 import type { Router } from '../../core/router';
 import { bad, clean, int, listReply, pickFields, policy, required, resourceBody, str, who, type Deps, type Obj } from './common';
 import { cidrString, formatIp, parseCidr } from './ip';
-import { neutronError, now, QUOTA_DEFAULTS, type NetworkModel, type QuotaKey, type SecurityGroup, type SgRule } from './model';
+import { neutronError, now, QUOTA_DEFAULTS, type QuotaKey, type SecurityGroup, type SgRule } from './model';
+import type { NetworkModel } from './network-model';
 
 const PROTOCOLS = ['ah', 'dccp', 'egp', 'esp', 'gre', 'hopopt', 'icmp', 'igmp', 'ip', 'ipip', 'ipv6-encap', 'ipv6-frag', 'ipv6-icmp', 'icmpv6', 'ipv6-nonxt', 'ipv6-opts', 'ipv6-route', 'ospf', 'pgm', 'rsvp', 'sctp', 'tcp', 'udp', 'udplite', 'vrrp'];
 const PROTOCOL_NUMBERS: Record<string, number> = { tcp: 6, udp: 17, icmp: 1, 'ipv6-icmp': 58, icmpv6: 58, sctp: 132, dccp: 33, udplite: 136 };

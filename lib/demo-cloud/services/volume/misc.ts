@@ -2,7 +2,7 @@ import type { CloudCore } from '../../core/cloud';
 import { badRequest, conflict, notFound } from '../../core/errors';
 import { uuid } from '../../core/ids';
 import { json } from '../../core/reply';
-import type { VolumeRouter } from './index';
+import type { VolumeRouter } from './microversion';
 import { AZ, DEFAULT_QUOTAS, DEFAULT_TYPE_ID, getVolume, quotaLimits, settleAll, usage, type QuotaLimits, type Volume } from './model';
 import { attach, detach } from './ops';
 import { typeView, type View } from './render';

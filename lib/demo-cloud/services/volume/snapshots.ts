@@ -4,7 +4,7 @@ import { badRequest } from '../../core/errors';
 import { uuid } from '../../core/ids';
 import { json, type Reply } from '../../core/reply';
 import { schedule } from '../../core/transitions';
-import type { VolumeRouter } from './index';
+import type { VolumeRouter } from './microversion';
 import { checkQuota, cinderTime, getSnapshot, getVolume, settleAll, type Snapshot } from './model';
 import { invalidVolume } from './ops';
 import { snapshotView, type View } from './render';

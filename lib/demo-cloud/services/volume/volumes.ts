@@ -5,7 +5,7 @@ import { badRequest, forbidden, notFound } from '../../core/errors';
 import { json, type Reply } from '../../core/reply';
 import { schedule } from '../../core/transitions';
 import { createImageFromVolume } from '../image/api';
-import type { VolumeRouter } from './index';
+import type { VolumeRouter } from './microversion';
 import { checkQuota, cinderTime, getVolume, settleAll, type Volume, type VolumeState, type VolumeType } from './model';
 import { attach, createVolume, deleteVolume, detach, invalidInput, invalidVolume } from './ops';
 import { volumeDetail, volumeSummary, type View } from './render';
