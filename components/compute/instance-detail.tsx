@@ -1,9 +1,7 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
@@ -12,14 +10,16 @@ import { buttonClass } from '@/components/ui/button';
 import { FormButtons } from '@/components/ui/form-buttons';
 import { tableClass } from '@/components/ui/table';
 import { SelectField, TextField } from '@/components/ui/field';
-import { osCall, osPath, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
+import { useProjectScope, useResourceHref } from '@/lib/resources/hooks';
 import { command } from '@/lib/resources/cli';
-import { parseResponse } from '@/lib/resources/schema';
 import { canConsole, canResize, canSnapshot, serverDefinition as def, serverIps, type Server } from '@/lib/resources/compute/server';
 import { CreateDnsRecordLink } from '@/components/dns/create-dns-record-link';
-import { apiFetch } from '@/lib/client/api';
-import { NOVA, useStorageCall } from '@/components/volume/data';
-import { attachedServers, attachRequest, canAttach, canDetach, detachRequest, VOLUME_SERVICE, VolumeSchema, volumeStatus } from '@/lib/resources/volume/volume';
+import { NOVA, ServerEditSchema, serverEditRequest, useConsoleOutput, useFlavorDetails, useInstanceActions, useVolumeAttachments, type ServerEdit } from '@/lib/resources/compute/queries';
+import { useImageStatus } from '@/lib/resources/image/queries';
+import { usePorts, useSecurityGroupNames } from '@/lib/resources/network/queries';
+import { useOsMutation } from '@/lib/resources/queries';
+import { STORAGE_CHANGES, useProjectVolumes } from '@/lib/resources/volume/queries';
+import { attachedServers, attachRequest, canAttach, canDetach, detachRequest, volumeStatus } from '@/lib/resources/volume/volume';
 import { CliHint } from '@/components/ui/cli-hint';
 import { FailureNotice } from '@/components/resource/failure-notice';
 import { InstanceFloatingIpActions, InstanceSecurityGroups } from '@/components/network/floating-ip-instance';
@@ -72,10 +72,9 @@ function OverviewExtra({ server }: { server: Server }) {
 
 function ExtraActions({ server }: { server: Server }) {
   const [open, setOpen] = useState<'edit' | 'snapshot' | 'resize' | null>(null);
-  const consoleM = useMutation({
-    mutationFn: () =>
-      osCall<{ remote_console: { url: string } }>(def, { method: 'POST', path: `servers/${server.id}/remote-consoles`, body: { remote_console: { protocol: 'vnc', type: 'novnc' } } }),
-    onSuccess: (r) => window.open(r.remote_console.url, '_blank', 'noopener'),
+  const consoleM = useOsMutation(NOVA, () => ({ method: 'POST', path: `servers/${server.id}/remote-consoles`, body: { remote_console: { protocol: 'vnc', type: 'novnc' } } }), {
+    invalidates: [],
+    onDone: (r) => window.open((r as { remote_console: { url: string } }).remote_console.url, '_blank', 'noopener'),
   });
   return (
     <>
@@ -109,23 +108,11 @@ function ExtraActions({ server }: { server: Server }) {
   );
 }
 
-const EditSchema = z.object({
-  name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
-  description: z.string().max(255, { error: 'At most 255 characters' }),
-});
-
 /** Name and description (PUT /servers/{id}; description needs microversion 2.19, which COMPUTE_HEADERS pins above). */
 function EditForm({ server, onDone }: { server: Server; onDone: () => void }) {
-  const { projectId } = useProjectScope();
-  const qc = useQueryClient();
-  const form = useZodForm(EditSchema, { name: server.name, description: typeof server.description === 'string' ? server.description : '' });
+  const form = useZodForm(ServerEditSchema, { name: server.name, description: typeof server.description === 'string' ? server.description : '' });
   const v = form.values;
-  const m = useMutation({
-    mutationFn: (body: z.infer<typeof EditSchema>) =>
-      osCall(def, { method: 'PUT', path: `servers/${server.id}`, body: { server: { name: body.name, description: body.description || null } } }),
-    onSuccess: onDone,
-    onSettled: () => qc.invalidateQueries({ queryKey: ['os', projectId, 'server'] }),
-  });
+  const m = useOsMutation(NOVA, (body: ServerEdit) => serverEditRequest(server.id, body), { invalidates: ['server'], onDone });
   const cli = command('openstack', 'server', 'set', '--name', v.name.trim() || '<name>', '--description', v.description, server.id);
   return (
     <form
@@ -143,18 +130,11 @@ function EditForm({ server, onDone }: { server: Server; onDone: () => void }) {
   );
 }
 
-const ImageStatusSchema = z.looseObject({ id: z.string(), name: z.string().nullable().optional(), status: z.string() });
-
 function SnapshotForm({ server, onDone }: { server: Server; onDone: () => void }) {
-  const { projectId } = useProjectScope();
-  const qc = useQueryClient();
   const [name, setName] = useState(`${server.name}-snapshot`);
   const [error, setError] = useState<string>();
-  const m = useMutation({
-    mutationFn: (n: string) => osCall<{ image_id?: string }>(def, { method: 'POST', path: `servers/${server.id}/action`, body: { createImage: { name: n } } }),
-    onSettled: () => qc.invalidateQueries({ queryKey: ['os', projectId, 'server'] }),
-  });
-  const imageId = m.data?.image_id;
+  const m = useOsMutation(NOVA, (n: string) => ({ method: 'POST', path: `servers/${server.id}/action`, body: { createImage: { name: n } } }), { invalidates: ['server'] });
+  const imageId = (m.data as { image_id?: string } | undefined)?.image_id;
   return (
     <div className="mt-2 max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
       {imageId ? (
@@ -190,11 +170,7 @@ function SnapshotForm({ server, onDone }: { server: Server; onDone: () => void }
 
 function SnapshotResult({ imageId, onDone }: { imageId: string; onDone: () => void }) {
   const { projectId, cloud, region } = useProjectScope();
-  const q = useQuery({
-    queryKey: ['os', projectId, 'image', 'item', imageId],
-    queryFn: async ({ signal }) => parseResponse(ImageStatusSchema, await apiFetch(osPath('image', `v2/images/${imageId}`), { signal }), `image v2/images/${imageId}`),
-    refetchInterval: (query) => (query.state.data?.status === 'active' || query.state.error ? false : 2000),
-  });
+  const q = useImageStatus(imageId);
   const status = q.data?.status ?? 'queued';
   const link = `/${encodeURIComponent(cloud)}/${encodeURIComponent(projectId)}/images/${imageId}${region ? `?region=${encodeURIComponent(region)}` : ''}`;
   return (
@@ -214,23 +190,11 @@ function SnapshotResult({ imageId, onDone }: { imageId: string; onDone: () => vo
   );
 }
 
-const FlavorsSchema = z.looseObject({ flavors: z.array(z.looseObject({ id: z.string(), name: z.string(), vcpus: z.number(), ram: z.number(), disk: z.number() })) });
-
 function ResizeForm({ server, onDone }: { server: Server; onDone: () => void }) {
-  const { projectId } = useProjectScope();
-  const qc = useQueryClient();
-  const flavors = useQuery({
-    queryKey: ['os', projectId, 'flavor', 'list', 'all'],
-    queryFn: async ({ signal }) => parseResponse(FlavorsSchema, await osCall(def, { method: 'GET', path: 'flavors/detail' }, signal), 'compute flavors/detail').flavors,
-    staleTime: 5 * 60_000,
-  });
+  const flavors = useFlavorDetails(5 * 60_000);
   const [flavorId, setFlavorId] = useState('');
-  const m = useMutation({
-    mutationFn: (f: string) => osCall(def, { method: 'POST', path: `servers/${server.id}/action`, body: { resize: { flavorRef: f } } }),
-    onSuccess: onDone,
-    onSettled: () => qc.invalidateQueries({ queryKey: ['os', projectId, 'server'] }),
-  });
-  const options = (flavors.data ?? []).filter((f) => f.name !== server.flavor.original_name);
+  const m = useOsMutation(NOVA, (f: string) => ({ method: 'POST', path: `servers/${server.id}/action`, body: { resize: { flavorRef: f } } }), { invalidates: ['server'], onDone });
+  const options = (flavors.data?.flavors ?? []).filter((f) => f.name !== server.flavor.original_name);
   return (
     <form
       aria-label="Resize instance"
@@ -262,45 +226,15 @@ function ResizeForm({ server, onDone }: { server: Server; onDone: () => void }) 
   );
 }
 
-const PortsSchema = z.looseObject({
-  ports: z.array(
-    z.looseObject({
-      id: z.string().min(1),
-      name: z.string().optional(),
-      network_id: z.string(),
-      mac_address: z.string().optional(),
-      status: z.string().optional(),
-      fixed_ips: z.array(z.looseObject({ ip_address: z.string(), subnet_id: z.string().optional() })).default([]),
-      security_groups: z.array(z.string()).default([]),
-    }),
-  ),
-});
-const GroupNamesSchema = z.looseObject({ security_groups: z.array(z.looseObject({ id: z.string(), name: z.string() })) });
-const network = { service: 'network' } as const;
-
 /**
  * Neutron ports of the server (one call), with each port's security groups by name (one call for all of them).
  * Nova's addresses give the network name and the floating IPs per MAC, so nothing else is fetched.
  */
 function Interfaces({ server }: { server: Server }) {
-  const { projectId } = useProjectScope();
   const href = useResourceHref();
-  const ports = useQuery({
-    queryKey: ['os', projectId, 'port', 'list', { device_id: server.id }],
-    queryFn: async ({ signal }) =>
-      parseResponse(PortsSchema, await osCall(network, { method: 'GET', path: `v2.0/ports?device_id=${encodeURIComponent(server.id)}` }, signal), 'network ports').ports,
-  });
+  const ports = usePorts(`device_id=${encodeURIComponent(server.id)}`);
   const groupIds = [...new Set((ports.data ?? []).flatMap((p) => p.security_groups))].sort();
-  const groups = useQuery({
-    queryKey: ['os', projectId, 'security-group', 'names', groupIds],
-    enabled: groupIds.length > 0,
-    staleTime: 60_000,
-    queryFn: async ({ signal }) => {
-      const q = groupIds.map((id) => `id=${encodeURIComponent(id)}`).join('&');
-      const body = parseResponse(GroupNamesSchema, await osCall(network, { method: 'GET', path: `v2.0/security-groups?fields=id&fields=name&${q}` }, signal), 'network security-groups');
-      return Object.fromEntries(body.security_groups.map((g) => [g.id, g.name]));
-    },
-  });
+  const groups = useSecurityGroupNames(groupIds);
   const byMac = new Map<string, { net: string; floating: string[] }>();
   for (const [net, list] of Object.entries(server.addresses)) {
     for (const a of list) {
@@ -391,33 +325,20 @@ function AddressTable({ server }: { server: Server }) {
   );
 }
 
-const AttachmentsSchema = z.looseObject({ volumeAttachments: z.array(z.looseObject({ id: z.string().optional(), volumeId: z.string(), device: z.string().nullable().optional() })) });
-const VolumesSchema = z.looseObject({ volumes: z.array(VolumeSchema) });
-
 function Volumes({ server }: { server: Server }) {
-  const { projectId } = useProjectScope();
   const href = useResourceHref();
   const [volumeId, setVolumeId] = useState('');
   const [pickError, setPickError] = useState<string>();
   // The project's volumes (under the 'volume' kind, so attach/detach refetch them): names, statuses, attach choices.
-  const vols = useQuery({
-    queryKey: ['os', projectId, 'volume', 'list', 'for-server', server.id],
-    queryFn: async ({ signal }) => parseResponse(VolumesSchema, await osCall({ service: VOLUME_SERVICE }, { method: 'GET', path: 'volumes/detail?limit=1000' }, signal), 'volumev3 volumes/detail').volumes,
-    refetchInterval: (query) => (query.state.data?.some((v) => volumeStatus(v).tone === 'busy') ? 2000 : false),
-  });
+  const vols = useProjectVolumes();
   const busy = !!vols.data?.some((v) => volumeStatus(v).tone === 'busy');
-  const q = useQuery({
-    queryKey: ['os', projectId, 'server', 'item', server.id, 'volumes'],
-    queryFn: async ({ signal }) =>
-      parseResponse(AttachmentsSchema, await osCall(def, { method: 'GET', path: `servers/${server.id}/os-volume_attachments` }, signal), 'compute os-volume_attachments').volumeAttachments,
-    // Nova drops the attachment only when the detach completes: follow it while a volume changes.
-    refetchInterval: busy ? 2000 : false,
-  });
+  // Nova drops the attachment only when the detach completes: followed while a volume changes.
+  const q = useVolumeAttachments(server.id, busy);
   const byId = new Map((vols.data ?? []).map((v) => [v.id, v]));
   const attachedIds = new Set(q.data?.map((a) => a.volumeId));
   const choices = (vols.data ?? []).filter((v) => !attachedIds.has(v.id) && !attachedServers(v).includes(server.id));
-  const attachM = useStorageCall(NOVA, (vid: string) => attachRequest(server.id, vid), () => setVolumeId(''));
-  const detachM = useStorageCall(NOVA, (vid: string) => detachRequest(server.id, vid));
+  const attachM = useOsMutation(NOVA, (vid: string) => attachRequest(server.id, vid), { invalidates: STORAGE_CHANGES, onDone: () => setVolumeId('') });
+  const detachM = useOsMutation(NOVA, (vid: string) => detachRequest(server.id, vid), { invalidates: STORAGE_CHANGES });
   if (q.isError) return <ApiErrorNotice title="Could not load the attached volumes" error={q.error} />;
   return (
     <div className="space-y-4">
@@ -502,15 +423,8 @@ function Volumes({ server }: { server: Server }) {
 }
 
 function ConsoleLog({ server }: { server: Server }) {
-  const { projectId } = useProjectScope();
   const [length, setLength] = useState(30);
-  const q = useQuery({
-    queryKey: ['os', projectId, 'server', 'item', server.id, 'console', length],
-    queryFn: async ({ signal }) =>
-      parseResponse(z.object({ output: z.string() }), await osCall(def, { method: 'POST', path: `servers/${server.id}/action`, body: { 'os-getConsoleOutput': { length } } }, signal), 'compute os-getConsoleOutput').output,
-    placeholderData: (prev) => prev,
-    retry: false,
-  });
+  const q = useConsoleOutput(server.id, length);
   const lines = q.data ? q.data.split('\n').length : 0;
   return (
     <div className="space-y-2">
@@ -529,21 +443,6 @@ function ConsoleLog({ server }: { server: Server }) {
       </pre>
     </div>
   );
-}
-
-const ActionsSchema = z.looseObject({
-  instanceActions: z.array(z.looseObject({ action: z.string(), request_id: z.string(), start_time: z.string(), user_id: z.string().nullable().optional(), message: z.string().nullable().optional() })),
-});
-
-/** GET /servers/{id}/os-instance-actions (newest first), refetched when the server changes. */
-function useInstanceActions(server: Server, enabled = true) {
-  const { projectId } = useProjectScope();
-  return useQuery({
-    queryKey: ['os', projectId, 'server', 'item', server.id, 'actions', server.updated],
-    queryFn: async ({ signal }) =>
-      parseResponse(ActionsSchema, await osCall(def, { method: 'GET', path: `servers/${server.id}/os-instance-actions` }, signal), 'compute os-instance-actions').instanceActions,
-    enabled,
-  });
 }
 
 /** The fault with the request id of the action that failed (Nova marks it message "Error"), else the newest one. */

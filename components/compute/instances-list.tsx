@@ -1,21 +1,20 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { disassociateAll } from '@/components/network/floating-ip-instance';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceList } from '@/components/resource/resource-list';
 import { buttonClass } from '@/components/ui/button';
-import { useProjectScope, useResourceHref } from '@/lib/resources/hooks';
+import { useResourceHref } from '@/lib/resources/hooks';
+import { disassociateAll } from '@/lib/resources/network/queries';
+import { useInvalidateKinds } from '@/lib/resources/queries';
 import { serverDefinition, serverIps } from '@/lib/resources/compute/server';
 
 export function InstancesList() {
   const href = useResourceHref();
   const router = useRouter();
-  const qc = useQueryClient();
-  const { projectId } = useProjectScope();
+  const invalidate = useInvalidateKinds();
   const [error, setError] = useState<unknown>(null);
   return (
     <ResourceList
@@ -36,7 +35,7 @@ export function InstancesList() {
                 setError(null);
                 disassociateAll(s.id)
                   .catch(setError)
-                  .finally(() => ['server', 'floating-ip'].forEach((k) => void qc.invalidateQueries({ queryKey: ['os', projectId, k] })));
+                  .finally(() => void invalidate(['server', 'floating-ip']));
               },
             }]
           : []),

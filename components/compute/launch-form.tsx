@@ -1,17 +1,17 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
-import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass, SelectField, TextField } from '@/components/ui/field';
-import { apiFetch } from '@/lib/client/api';
-import { osCall, osPath, prependCachedRow, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
-import { parseResponse } from '@/lib/resources/schema';
+import { useResourceHref } from '@/lib/resources/hooks';
+import { useComputeLimits, useComputeZones, useFlavorDetails, useKeypairOptions } from '@/lib/resources/compute/queries';
+import { useActiveImages } from '@/lib/resources/image/queries';
+import { useLaunchSecurityGroups, useNetworks } from '@/lib/resources/network/queries';
+import { useOsMutation, usePrependRow } from '@/lib/resources/queries';
 import {
   defaultFlavor,
   launchCli,
@@ -19,53 +19,26 @@ import {
   launchRequest,
   serverDefinition as def,
   ServerCreateSchema,
+  remainingQuota,
   type LaunchLimits,
   type ServerCreate,
 } from '@/lib/resources/compute/server';
 import { bootFromVolumeBody } from '@/lib/resources/volume/volume';
 import { CliHint } from '@/components/ui/cli-hint';
 
-const ImagesSchema = z.looseObject({
-  images: z.array(z.looseObject({ id: z.string(), name: z.string().nullable().optional(), min_disk: z.number().nullable().optional(), min_ram: z.number().nullable().optional(), size: z.number().nullable().optional() })),
-});
-const FlavorsSchema = z.looseObject({
-  flavors: z.array(z.looseObject({ id: z.string(), name: z.string(), vcpus: z.number(), ram: z.number(), disk: z.number(), 'OS-FLV-DISABLED:disabled': z.boolean().optional() })),
-});
-const NetworksSchema = z.looseObject({ networks: z.array(z.looseObject({ id: z.string(), name: z.string(), shared: z.boolean().optional(), 'router:external': z.boolean().optional(), status: z.string().optional() })) });
-const KeypairsSchema = z.looseObject({ keypairs: z.array(z.looseObject({ keypair: z.looseObject({ name: z.string() }) })) });
-const GroupsSchema = z.looseObject({ security_groups: z.array(z.looseObject({ id: z.string(), name: z.string() })) });
-const ZonesSchema = z.looseObject({ availabilityZoneInfo: z.array(z.looseObject({ zoneName: z.string(), zoneState: z.looseObject({ available: z.boolean() }).optional() })) });
-const LimitsSchema = z.looseObject({ limits: z.looseObject({ absolute: z.record(z.string(), z.number()) }) });
-
-function useOs<T>(kind: string, service: string, path: string, schema: z.ZodType<T>, headers?: Record<string, string>) {
-  const { projectId } = useProjectScope();
-  return useQuery({
-    queryKey: ['os', projectId, kind, 'launch-options', path],
-    queryFn: async ({ signal }) => parseResponse(schema, await apiFetch(osPath(service, path), { signal, headers }), `${service} ${path}`),
-    staleTime: 60_000,
-  });
-}
-
-export function remainingQuota(abs: Record<string, number> | undefined): LaunchLimits | undefined {
-  if (!abs) return undefined;
-  const left = (max: string, used: string) => (abs[max] === undefined || abs[max] < 0 ? Infinity : abs[max] - (abs[used] ?? 0));
-  return { instances: left('maxTotalInstances', 'totalInstancesUsed'), cores: left('maxTotalCores', 'totalCoresUsed'), ram: left('maxTotalRAMSize', 'totalRAMUsed') };
-}
-
 type Values = { name: string; count: string; source: 'image' | 'volume'; imageId: string; volumeSize: string; flavorId: string; networks: string[] | null; keyName: string | null; securityGroups: string[]; userData: string; availabilityZone: string };
 
 export function LaunchForm() {
   const router = useRouter();
   const href = useResourceHref();
-  const { projectId } = useProjectScope();
-  const qc = useQueryClient();
-  const images = useOs('image', 'image', 'v2/images?status=active&sort=name:asc&limit=200', ImagesSchema);
-  const flavors = useOs('flavor', 'compute', 'flavors/detail', FlavorsSchema, def.headers);
-  const networks = useOs('network', 'network', 'v2.0/networks', NetworksSchema);
-  const keypairs = useOs('keypair', 'compute', 'os-keypairs', KeypairsSchema, def.headers);
-  const groups = useOs('security-group', 'network', `v2.0/security-groups?project_id=${projectId}`, GroupsSchema);
-  const zones = useOs('availability-zone', 'compute', 'os-availability-zone', ZonesSchema, def.headers);
-  const limits = useOs('limits', 'compute', 'limits', LimitsSchema, def.headers);
+  const prepend = usePrependRow(def);
+  const images = useActiveImages();
+  const flavors = useFlavorDetails();
+  const networks = useNetworks(60_000);
+  const keypairs = useKeypairOptions(60_000);
+  const groups = useLaunchSecurityGroups();
+  const zones = useComputeZones();
+  const limits = useComputeLimits();
 
   // `?image=<id>` comes from an image's "Launch instance": that image is preselected.
   const search = useSearchParams();
@@ -78,15 +51,15 @@ export function LaunchForm() {
   const { values: v, set, field } = form;
 
   // Defaults derived from what the cloud offers, until the user chooses.
-  const imageList = useMemo(() => images.data?.images ?? [], [images.data]);
+  const imageList = useMemo(() => images.data ?? [], [images.data]);
   const image = bootVolume ? undefined : imageList.find((i) => i.id === v.imageId) ?? (v.imageId ? undefined : (imageList.find((i) => !i.name?.startsWith('fail-')) ?? imageList[0]));
   const imageReq = image ? { min_disk: image.min_disk ?? 0, min_ram: image.min_ram ?? 0 } : undefined;
   const flavorList = (flavors.data?.flavors ?? []).filter((f) => !f['OS-FLV-DISABLED:disabled']);
   const flavor = flavorList.find((f) => f.id === v.flavorId) ?? (v.flavorId ? undefined : defaultFlavor(flavorList, imageReq));
-  const netList = (networks.data?.networks ?? []).filter((n) => !n['router:external']);
+  const netList = (networks.data ?? []).filter((n) => !n['router:external']);
   const defaultNets = netList.length === 1 ? [netList[0].id] : netList.filter((n) => n.name === 'private').map((n) => n.id);
   const chosenNets = v.networks ?? defaultNets;
-  const keyList = (keypairs.data?.keypairs ?? []).map((k) => k.keypair.name);
+  const keyList = (keypairs.data?.keypairs ?? []).map((k) => k.name);
   const keyName = v.keyName ?? (keyList.length === 1 ? keyList[0] : '');
   const remaining = remainingQuota(limits.data?.limits.absolute);
   const imageSize = image?.size ? Math.ceil(image.size / 1024 ** 3) : 1;
@@ -107,33 +80,35 @@ export function LaunchForm() {
   const { parsed } = form;
   const live = parsed.success ? launchProblems(parsed.data, flavor, imageReq, remaining) : launchProblems({ count: Number(v.count), source: v.source }, flavor, imageReq, remaining);
 
-  const launch = useMutation({
-    mutationFn: (data: ServerCreate) => {
+  const launch = useOsMutation(
+    def,
+    (data: ServerCreate) => {
       const req = launchRequest(data);
       if (bootVolume) req.body = { server: bootFromVolumeBody((req.body as { server: Record<string, unknown> }).server, bootVolume) };
-      return osCall<{ server?: { id?: string } }>(def, req);
+      return req;
     },
-    onSuccess: (body, data) => {
-      // The new server appears at once in BUILD (optimistic); polling then follows it to ACTIVE or ERROR.
-      const id = body?.server?.id;
-      if (id && data.count === 1) {
-        prependCachedRow(qc, projectId, def, {
-          id,
-          name: data.name,
-          status: 'BUILD',
-          'OS-EXT-STS:task_state': 'scheduling',
-          flavor: { original_name: flavor?.name, vcpus: flavor?.vcpus, ram: flavor?.ram, disk: flavor?.disk },
-          image: data.source === 'image' && !bootVolume ? { id: data.imageId } : '',
-          addresses: {},
-          key_name: data.keyName || null,
-          created: new Date().toISOString(),
-        });
-      }
-      void qc.invalidateQueries({ queryKey: ['os', projectId, 'server'] });
-      void qc.invalidateQueries({ queryKey: ['os', projectId, 'limits'] });
-      router.push(href('instances'));
+    {
+      invalidates: ['server', 'limits'],
+      onDone: (answer, data) => {
+        // The new server appears at once in BUILD (optimistic); polling then follows it to ACTIVE or ERROR.
+        const id = (answer as { server?: { id?: string } } | undefined)?.server?.id;
+        if (id && data.count === 1) {
+          prepend({
+            id,
+            name: data.name,
+            status: 'BUILD',
+            'OS-EXT-STS:task_state': 'scheduling',
+            flavor: { original_name: flavor?.name, vcpus: flavor?.vcpus, ram: flavor?.ram, disk: flavor?.disk },
+            image: data.source === 'image' && !bootVolume ? { id: data.imageId } : '',
+            addresses: {},
+            key_name: data.keyName || null,
+            created: new Date().toISOString(),
+          });
+        }
+        router.push(href('instances'));
+      },
     },
-  });
+  );
 
   const shownErrors = { ...form.errors, ...live };
   const loading = images.isPending || flavors.isPending || networks.isPending;

@@ -9,7 +9,8 @@ import { CliHint } from '@/components/ui/cli-hint';
 import { SelectField, TextField } from '@/components/ui/field';
 import { clusterCreateCli, ClusterCreateSchema, clusterDefinition } from '@/lib/resources/container-infra/cluster';
 import { useCreate, useResourceHref } from '@/lib/resources/hooks';
-import { useKeypairs, useTemplates } from './data';
+import { useKeypairOptions } from '@/lib/resources/compute/queries';
+import { useTemplates } from '@/lib/resources/container-infra/queries';
 import { FlavorOptions, FormHeading } from './parts';
 
 /** Create a cluster from a template (`?template=<uuid>` preselects one); empty choices keep the template's values. */
@@ -20,7 +21,7 @@ export function ClusterCreateForm() {
   const form = useZodForm(ClusterCreateSchema, { name: '', templateId: search.get('template') ?? '', masterCount: '1', nodeCount: '1', keypair: '', masterFlavorId: '', flavorId: '', timeout: '60' }, { live: true });
   const { values: v, field } = form;
   const templates = useTemplates();
-  const keypairs = useKeypairs();
+  const keypairs = useKeypairOptions();
   const create = useCreate(clusterDefinition);
   const template = templates.data?.clustertemplates.find((t) => t.uuid === v.templateId);
 

@@ -10,8 +10,8 @@ import { CliHint } from '@/components/ui/cli-hint';
 import { TextField } from '@/components/ui/field';
 import { busySince, canConfigure, canResize, clusterDefinition, configCli, resizeCli, resizeProblem, resizeRequest, type Cluster } from '@/lib/resources/container-infra/cluster';
 import { generateClientKey, kubeconfigYaml } from '@/lib/resources/container-infra/kubeconfig';
-import { osCall, useUpdate } from '@/lib/resources/hooks';
-import { useTemplates } from './data';
+import { useUpdate } from '@/lib/resources/hooks';
+import { getClusterCa, signClientCsr, useTemplates } from '@/lib/resources/container-infra/queries';
 import { FailureNotice } from '@/components/resource/failure-notice';
 
 export function ClusterDetail({ id }: { id: string }) {
@@ -109,13 +109,12 @@ function KubeconfigButton({ cluster: c }: { cluster: Cluster }) {
           setBusy(true);
           setError(null);
           try {
-            const target = { service: clusterDefinition.service };
             const name = c.name || c.uuid;
             let tls: { caPem: string; certPem: string; keyPem: string } | undefined;
             if (!template?.tls_disabled) {
-              const caPem = pemOf(await osCall(target, { method: 'GET', path: `certificates/${c.uuid}` }));
+              const caPem = pemOf(await getClusterCa(c.uuid));
               const { keyPem, csrPem } = await generateClientKey();
-              const certPem = pemOf(await osCall(target, { method: 'POST', path: 'certificates', body: { cluster_uuid: c.uuid, csr: csrPem } }));
+              const certPem = pemOf(await signClientCsr(c.uuid, csrPem));
               tls = { caPem, certPem, keyPem };
             }
             download(`kubeconfig-${name}.yaml`, 'application/yaml', kubeconfigYaml({ name, server: c.api_address ?? '', tls }));

@@ -2,11 +2,11 @@
 // Pieces both Magnum create forms use.
 import Link from 'next/link';
 import { useResourceHref } from '@/lib/resources/hooks';
-import { useFlavors } from './data';
+import { useFlavorNames } from '@/lib/resources/compute/queries';
 
 /** `<option>`s of the project's flavors, by name (Magnum takes a flavor name or id). */
 export function FlavorOptions() {
-  const flavors = useFlavors();
+  const flavors = useFlavorNames();
   return (
     <>
       {(flavors.data?.flavors ?? []).map((f) => (

@@ -16,7 +16,9 @@ import {
   NETWORK_DRIVERS,
 } from '@/lib/resources/container-infra/cluster-template';
 import { useCreate, useResourceHref } from '@/lib/resources/hooks';
-import { useExternalNetworks, useImages, useKeypairs } from './data';
+import { useKeypairOptions } from '@/lib/resources/compute/queries';
+import { useActiveImages } from '@/lib/resources/image/queries';
+import { useExternalNetworks } from '@/lib/resources/network/queries';
 import { FlavorOptions, FormHeading } from './parts';
 
 const DEFAULTS = {
@@ -31,15 +33,15 @@ export function ClusterTemplateCreateForm() {
   const isAdmin = useIsAdmin();
   const form = useZodForm(ClusterTemplateCreateSchema, DEFAULTS, { live: true });
   const { values: v, set, errors } = form;
-  const images = useImages();
+  const images = useActiveImages({ staleTime: 30_000 });
   const networks = useExternalNetworks();
-  const keypairs = useKeypairs();
+  const keypairs = useKeypairOptions();
   const create = useCreate(clusterTemplateDefinition);
 
-  const withDistro = (images.data?.images ?? []).filter((i) => i.os_distro);
-  const withoutDistro = (images.data?.images ?? []).length - withDistro.length;
-  const imageName = images.data?.images.find((i) => i.id === v.imageId)?.name ?? undefined;
-  const networkName = networks.data?.networks.find((n) => n.id === v.externalNetworkId)?.name ?? undefined;
+  const withDistro = (images.data ?? []).filter((i) => i.os_distro);
+  const withoutDistro = (images.data ?? []).length - withDistro.length;
+  const imageName = images.data?.find((i) => i.id === v.imageId)?.name ?? undefined;
+  const networkName = networks.data?.find((n) => n.id === v.externalNetworkId)?.name ?? undefined;
 
   return (
     <form
@@ -78,7 +80,7 @@ export function ClusterTemplateCreateForm() {
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label="External network" value={v.externalNetworkId} onChange={(e) => set('externalNetworkId', e.target.value)}>
           <option value="">None</option>
-          {(networks.data?.networks ?? []).map((n) => (
+          {(networks.data ?? []).map((n) => (
             <option key={n.id} value={n.id}>
               {n.name || n.id}
             </option>

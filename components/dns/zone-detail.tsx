@@ -1,96 +1,19 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import Link from 'next/link';
-import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { download } from '@/components/resource/format';
 import { ResourceDetail } from '@/components/resource/resource-detail';
-import { ResourceList } from '@/components/resource/resource-list';
-import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
-import { FormButtons } from '@/components/ui/form-buttons';
-import { CliHint } from '@/components/ui/cli-hint';
-import { TextField } from '@/components/ui/field';
 import { command } from '@/lib/resources/cli';
-import { osCall, useResourceHref, useUpdate } from '@/lib/resources/hooks';
+import { osCall } from '@/lib/resources/hooks';
 import { parseResponse } from '@/lib/resources/schema';
-import { recordsetDefinition } from '@/lib/resources/dns/recordset';
-import {
-  exportCreateRequest, exportFilePath, exportPath, zoneDefinition as def, zoneEditCli, zoneEditRequest, ZoneEditSchema, ZoneExportSchema, zoneFileName, type Zone,
-} from '@/lib/resources/dns/zone';
+import { exportCreateRequest, exportFilePath, exportPath, zoneDefinition as def, ZoneExportSchema, zoneFileName, type Zone } from '@/lib/resources/dns/zone';
 import { DESIGNATE, fetchText, waitForTask } from './data';
 
+/** The generic page (edit form and recordsets come from the definition) with the zone file export. */
 export function ZoneDetail({ id }: { id: string }) {
-  return (
-    <ResourceDetail
-      def={def}
-      id={id}
-      extraActions={(z) => <ZoneActions zone={z} />}
-      tabs={[{ id: 'recordsets', label: 'Recordsets', render: (z) => <Recordsets zone={z} /> }]}
-    />
-  );
-}
-
-function Recordsets({ zone }: { zone: Zone }) {
-  const href = useResourceHref();
-  const rdef = recordsetDefinition(zone.id);
-  return (
-    <ResourceList
-      def={rdef}
-      detail
-      headerActions={
-        zone.action !== 'DELETE' && (
-          <Link href={href(rdef.slug, 'new')} className={buttonClass.primary}>
-            Create recordset
-          </Link>
-        )
-      }
-    />
-  );
-}
-
-function ZoneActions({ zone }: { zone: Zone }) {
-  const [open, setOpen] = useState(false);
-  if (zone.action === 'DELETE') return null;
-  return (
-    <>
-      <button type="button" className={buttonClass.secondary} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        Edit zone
-      </button>
-      <ExportButton zone={zone} />
-      {open && (
-        <div className="basis-full">
-          <ZoneEditForm zone={zone} onDone={() => setOpen(false)} />
-        </div>
-      )}
-    </>
-  );
-}
-
-function ZoneEditForm({ zone, onDone }: { zone: Zone; onDone: () => void }) {
-  const form = useZodForm(ZoneEditSchema, { email: zone.email ?? '', ttl: zone.ttl != null ? String(zone.ttl) : '', description: zone.description ?? '' });
-  const { field } = form;
-  const update = useUpdate(def);
-  return (
-    <form
-      noValidate
-      aria-label="Edit zone"
-      className="max-w-xl space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-      onSubmit={form.submit(async (input) => {
-        const request = zoneEditRequest(zone, input);
-        if (request) await update.mutateAsync({ row: zone, request });
-        onDone();
-      })}
-    >
-      <TextField label="Email" {...field('email')} />
-      <TextField label="TTL (seconds)" inputMode="numeric" {...field('ttl')} />
-      <TextField label="Description" {...field('description')} />
-      {update.isError && <ApiErrorNotice title="Could not update the zone" error={update.error} />}
-      <CliHint>{zoneEditCli(zone, form.values)}</CliHint>
-      <FormButtons submit="Save" pending={update.isPending} onCancel={onDone} />
-    </form>
-  );
+  return <ResourceDetail def={def} id={id} extraActions={(z) => z.action !== 'DELETE' && <ExportButton zone={z} />} />;
 }
 
 /** POST .../tasks/export, poll the export to COMPLETE, GET .../export as text/dns, download it. */

@@ -1,6 +1,5 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
@@ -10,15 +9,15 @@ import { useIsAdmin } from '@/components/shell/session-context';
 import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { upload } from '@/lib/client/upload';
-import { osCall, osPath, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
+import { useResourceHref } from '@/lib/resources/hooks';
+import { createImage, deleteImage, getImage, imageFileUrl, importFromUrl, useImportInfo } from '@/lib/resources/image/queries';
+import { useInvalidateKinds } from '@/lib/resources/queries';
 import {
-  CONTAINER_FORMATS, createCli, createRequest, DISK_FORMATS, formatBytes, guessDiskFormat, ImageCreateSchema, ImageSchema,
-  ImportInfoSchema, imageStatus, nameFromFile, UrlSchema, VISIBILITIES, type Image, type ImageCreate,
+  CONTAINER_FORMATS, createCli, DISK_FORMATS, formatBytes, guessDiskFormat, ImageCreateSchema,
+  imageStatus, nameFromFile, UrlSchema, VISIBILITIES, type Image, type ImageCreate,
 } from '@/lib/resources/image/image';
-import { parseResponse } from '@/lib/resources/schema';
 import { CliHint } from '@/components/ui/cli-hint';
 
-const image = { service: 'image' } as const;
 
 type Values = { name: string; disk_format: string; container_format: string; visibility: string; protected: boolean; min_disk: string; min_ram: string };
 const DEFAULTS: Values = { name: '', disk_format: 'qcow2', container_format: 'bare', visibility: 'private', protected: false, min_disk: '0', min_ram: '0' };
@@ -30,22 +29,13 @@ type Phase =
   | { step: 'done'; image: Image; importFailed?: boolean }
   | { step: 'cancelling' | 'cancelled'; image: Image; deleteError?: unknown };
 
-async function getImage(id: string, signal?: AbortSignal): Promise<Image> {
-  return parseResponse(ImageSchema, await osCall(image, { method: 'GET', path: `v2/images/${id}` }, signal), `image v2/images/${id}`);
-}
 
 /** Create an image from a local file (streamed through the proxy to PUT v2/images/{id}/file) or, when the cloud offers it, from a URL. */
 export function ImageCreateForm() {
-  const { projectId } = useProjectScope();
   const href = useResourceHref();
   const isAdmin = useIsAdmin();
-  const qc = useQueryClient();
-  const info = useQuery({
-    queryKey: ['os', projectId, 'image', 'import-info'],
-    queryFn: async ({ signal }) => parseResponse(ImportInfoSchema, await osCall(image, { method: 'GET', path: 'v2/info/import' }, signal), 'image v2/info/import'),
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
+  const invalidate = useInvalidateKinds();
+  const info = useImportInfo();
   // Hidden unless the cloud lists web-download (an error or an older Glance: no URL option).
   const webDownload = !!info.data?.['import-methods'].value.includes('web-download');
 
@@ -110,19 +100,19 @@ export function ImageCreateForm() {
   async function submit(data: ImageCreate) {
     let created: Image;
     try {
-      created = parseResponse(ImageSchema, await osCall(image, createRequest(data)), 'image POST v2/images');
+      created = await createImage(data);
     } catch (e) {
       return setError(e);
     }
     setSeen([created.status]);
-    void qc.invalidateQueries({ queryKey: ['os', projectId, 'image', 'list'] });
+    void invalidate(['image']);
     if (source === 'url') {
       try {
-        await osCall(image, { method: 'POST', path: `v2/images/${created.id}/import`, body: { method: { name: 'web-download', uri: url.trim() } } });
+        await importFromUrl(created.id, url.trim());
       } catch (e) {
         // Refused (e.g. the URL does not pass Glance's import filter): drop the empty image, keep the form.
-        await osCall(image, { method: 'DELETE', path: `v2/images/${created.id}` }).catch(() => undefined);
-        void qc.invalidateQueries({ queryKey: ['os', projectId, 'image', 'list'] });
+        await deleteImage(created.id).catch(() => undefined);
+        void invalidate(['image']);
         setSeen([]);
         return setError(e);
       }
@@ -136,7 +126,7 @@ export function ImageCreateForm() {
     try {
       await upload({
         method: 'PUT',
-        url: osPath('image', `v2/images/${created.id}/file`),
+        url: imageFileUrl(created.id),
         body: file!,
         headers: { 'Content-Type': 'application/octet-stream' },
         signal: ctl.signal,
@@ -151,7 +141,7 @@ export function ImageCreateForm() {
     const after = await getImage(created.id).catch(() => created);
     record(after);
     setPhase({ step: 'done', image: after });
-    void qc.invalidateQueries({ queryKey: ['os', projectId, 'image'] });
+    void invalidate(['image']);
   }
 
   async function cancel(img: Image) {
@@ -159,12 +149,12 @@ export function ImageCreateForm() {
     setPhase({ step: 'cancelling', image: img });
     // A half-made image stays queued (or killed) forever: delete it.
     try {
-      await osCall(image, { method: 'DELETE', path: `v2/images/${img.id}` });
+      await deleteImage(img.id);
       setPhase({ step: 'cancelled', image: img });
     } catch (e) {
       setPhase({ step: 'cancelled', image: img, deleteError: e });
     }
-    void qc.invalidateQueries({ queryKey: ['os', projectId, 'image'] });
+    void invalidate(['image']);
   }
 
   const busy = phase.step === 'uploading' || phase.step === 'importing' || phase.step === 'cancelling';

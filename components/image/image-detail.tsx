@@ -1,9 +1,7 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
@@ -13,10 +11,10 @@ import { buttonClass } from '@/components/ui/button';
 import { FormButtons } from '@/components/ui/form-buttons';
 import { tableClass } from '@/components/ui/table';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import { COMPUTE_HEADERS, serverStatus, ServerSchema } from '@/lib/resources/compute/server';
-import { osCall, useProjectScope, useResourceHref, useUpdate } from '@/lib/resources/hooks';
+import { useServersOfImage } from '@/lib/resources/compute/queries';
+import { serverStatus } from '@/lib/resources/compute/server';
+import { useResourceHref, useUpdate } from '@/lib/resources/hooks';
 import { editCli, ImageEditSchema, imagePatch, imageProperties, patchRequest, propertiesText, VISIBILITIES, type Image } from '@/lib/resources/image/image';
-import { parseResponse } from '@/lib/resources/schema';
 import { useImageDefinition } from './use-image-definition';
 import { CliHint } from '@/components/ui/cli-hint';
 
@@ -155,17 +153,10 @@ function EditForm({ image, onDone }: { image: Image; onDone: () => void }) {
   );
 }
 
-const ServersSchema = z.looseObject({ servers: z.array(ServerSchema) });
-
 /** Servers booted from the image: Nova filters by image id (only this project's servers, or all for admins). */
 function Instances({ image }: { image: Image }) {
-  const { projectId } = useProjectScope();
   const href = useResourceHref();
-  const q = useQuery({
-    queryKey: ['os', projectId, 'server', 'list', { image: image.id }],
-    queryFn: async ({ signal }) =>
-      parseResponse(ServersSchema, await osCall({ service: 'compute', headers: COMPUTE_HEADERS }, { method: 'GET', path: `servers/detail?image=${encodeURIComponent(image.id)}&limit=100` }, signal), 'compute servers/detail').servers,
-  });
+  const q = useServersOfImage(image.id);
   if (q.isError) return <ApiErrorNotice title="Could not load the instances" error={q.error} />;
   return (
     <div className="space-y-2">

@@ -4,9 +4,12 @@
 import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { SelectField } from '@/components/ui/field';
-import { osCall, useResourceList } from '@/lib/resources/hooks';
-import { associateCli, associateRequest, floatingIpCreateCli, floatingIpDefinition, FloatingIpSchema } from '@/lib/resources/network/floating-ip';
-import { EdgeForm, NEUTRON, useEdgeCall, useExternalNetworks, usePorts, useServerNames, type Port } from './edge-data';
+import { useResourceList } from '@/lib/resources/hooks';
+import { associateCli, associateRequest, floatingIpCreateCli, floatingIpDefinition } from '@/lib/resources/network/floating-ip';
+import { EdgeForm } from './edge-data';
+import { useServerNames } from '@/lib/resources/compute/queries';
+import { allocateFloatingIp, EDGE_CHANGES, NEUTRON, useExternalNetworks, usePorts, type Port } from '@/lib/resources/network/queries';
+import { useOsMutation } from '@/lib/resources/queries';
 
 /** "port id|fixed ip" for each fixed IP of each port: the choice the API needs (port_id + fixed_ip_address). */
 const targets = (ports: readonly Port[]) => ports.flatMap((p) => p.fixed_ips.filter((f) => !f.ip_address.includes(':')).map((f) => ({ value: `${p.id}|${f.ip_address}`, port: p, ip: f.ip_address })));
@@ -40,7 +43,7 @@ export function AssociateToInstanceForm({ fip, onDone }: { fip: { id: string; fl
   const [target, setTarget] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const ports = usePorts(`device_id=${encodeURIComponent(serverId)}`, !!serverId);
-  const m = useEdgeCall(NEUTRON, (t: { portId: string; fixedIp?: string }) => associateRequest(fip.id, t.portId, t.fixedIp), onDone);
+  const m = useOsMutation(NEUTRON, (t: { portId: string; fixedIp?: string }) => associateRequest(fip.id, t.portId, t.fixedIp), { invalidates: EDGE_CHANGES, onDone });
   const chosen = ports.data ? resolveTarget(ports.data, target) : undefined;
   return (
     <EdgeForm
@@ -88,18 +91,17 @@ export function AssociateFromInstanceForm({ server, onDone }: { server: { id: st
   const pick = fipId || (free.length ? '' : NEW);
   const pool = poolId || (pools.data?.length === 1 ? pools.data[0].id : '');
   const chosen = ports.data ? resolveTarget(ports.data, target) : undefined;
-  const m = useEdgeCall(
+  const m = useOsMutation(
     NEUTRON,
     async (v: { fip: string; pool: string; portId: string; fixedIp?: string }) => {
       let id = v.fip;
       if (id === NEW) {
         // Allocate, then associate: two calls, so a refused association still leaves the address allocated (and listed).
-        const body = await osCall(NEUTRON, { method: 'POST', path: 'v2.0/floatingips', body: { floatingip: { floating_network_id: v.pool } } });
-        id = FloatingIpSchema.parse((body as { floatingip: unknown }).floatingip).id;
+        id = await allocateFloatingIp(v.pool);
       }
       return associateRequest(id, v.portId, v.fixedIp);
     },
-    onDone,
+    { invalidates: EDGE_CHANGES, onDone },
   );
   const address = free.find((f) => f.id === pick)?.floating_ip_address;
   const poolName = pools.data?.find((p) => p.id === pool)?.name;

@@ -1,7 +1,6 @@
 'use client';
 // The instance pages' floating IP and security group parts: associate / disassociate from the instance, and the
 // instance's security groups (Nova's addSecurityGroup / removeSecurityGroup apply a group to every port).
-import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
@@ -9,22 +8,16 @@ import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { SelectField } from '@/components/ui/field';
 import { tableClass } from '@/components/ui/table';
-import { osCall, useProjectScope, useResourceList } from '@/lib/resources/hooks';
-import { disassociateCli, disassociateRequest, serverFloatingIps, type FloatingIp } from '@/lib/resources/network/floating-ip';
+import { useResourceList } from '@/lib/resources/hooks';
+import { disassociateCli, disassociateRequest, type FloatingIp } from '@/lib/resources/network/floating-ip';
 import { securityGroupDefinition, serverGroupCli, serverGroupRequest } from '@/lib/resources/network/security-group';
-import { EdgeForm, Explain, NEUTRON, NOVA, useEdgeCall, usePorts } from './edge-data';
+import { EdgeForm, Explain } from './edge-data';
+import { NOVA } from '@/lib/resources/compute/queries';
+import { EDGE_CHANGES, NEUTRON, usePorts, useServerFloatingIps } from '@/lib/resources/network/queries';
+import { useOsMutation } from '@/lib/resources/queries';
 import { AssociateFromInstanceForm } from './floating-ip-associate';
 
 const { table, th, td, box } = tableClass;
-
-/** The floating IPs on the server's ports, from Neutron (Nova's addresses can lag behind an association). */
-export function useServerFloatingIps(serverId: string) {
-  const { projectId } = useProjectScope();
-  return useQuery({
-    queryKey: ['os', projectId, 'floating-ip', 'list', 'of-server', serverId],
-    queryFn: ({ signal }) => serverFloatingIps((path) => osCall(NEUTRON, { method: 'GET', path }, signal), serverId),
-  });
-}
 
 /** Buttons (and their forms) for the instance page's action bar. `?fip=associate` opens the form (from the list's row menu). */
 export function InstanceFloatingIpActions({ server }: { server: { id: string; name: string } }) {
@@ -53,7 +46,7 @@ export function InstanceFloatingIpActions({ server }: { server: { id: string; na
 function DisassociateForm({ fips, onDone }: { fips: readonly FloatingIp[]; onDone: () => void }) {
   const [id, setId] = useState(fips.length === 1 ? fips[0].id : '');
   const [error, setError] = useState<string>();
-  const m = useEdgeCall(NEUTRON, (fid: string) => disassociateRequest(fid), onDone);
+  const m = useOsMutation(NEUTRON, (fid: string) => disassociateRequest(fid), { invalidates: EDGE_CHANGES, onDone });
   const chosen = fips.find((f) => f.id === id);
   return (
     <EdgeForm
@@ -83,11 +76,6 @@ function DisassociateForm({ fips, onDone }: { fips: readonly FloatingIp[]; onDon
   );
 }
 
-/** Disassociate every floating IP of a server (the instance list's row action). */
-export async function disassociateAll(serverId: string): Promise<void> {
-  for (const f of await serverFloatingIps((path) => osCall(NEUTRON, { method: 'GET', path }), serverId)) await osCall(NEUTRON, disassociateRequest(f.id));
-}
-
 /** The instance's security groups tab: the groups on its ports (from Neutron, current at once), add one, remove one. */
 export function InstanceSecurityGroups({ server }: { server: { id: string; name: string } }) {
   const all = useResourceList(securityGroupDefinition, { filters: {} });
@@ -97,8 +85,8 @@ export function InstanceSecurityGroups({ server }: { server: { id: string; name:
   const current = { isPending: ports.isPending, isError: ports.isError, error: ports.error, data: ports.data && ids.map((id) => ({ id, name: names[id] ?? id })) };
   const [groupId, setGroupId] = useState('');
   const [error, setError] = useState<string>();
-  const add = useEdgeCall(NOVA, (g: string) => serverGroupRequest(server.id, g, 'add'), () => setGroupId(''));
-  const remove = useEdgeCall(NOVA, (g: string) => serverGroupRequest(server.id, g, 'remove'));
+  const add = useOsMutation(NOVA, (g: string) => serverGroupRequest(server.id, g, 'add'), { invalidates: EDGE_CHANGES, onDone: () => setGroupId('') });
+  const remove = useOsMutation(NOVA, (g: string) => serverGroupRequest(server.id, g, 'remove'), { invalidates: EDGE_CHANGES });
   const have = new Set(ids);
   const options = (all.data?.items ?? []).filter((g) => !have.has(g.id));
   const chosen = options.find((g) => g.id === groupId);

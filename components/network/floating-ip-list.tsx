@@ -4,7 +4,8 @@ import { useZodForm } from '@/components/resource/use-zod-form';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useCreate } from '@/lib/resources/hooks';
 import { floatingIpCreateCli, FloatingIpCreateSchema, floatingIpDefinition as def } from '@/lib/resources/network/floating-ip';
-import { EdgeForm, EdgeList, useExternalNetworks } from './edge-data';
+import { EdgeForm, EdgeList } from './edge-data';
+import { useExternalNetworks } from '@/lib/resources/network/queries';
 
 export function FloatingIpsList() {
   return (

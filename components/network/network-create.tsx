@@ -1,6 +1,5 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -10,10 +9,11 @@ import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { TextAreaField, TextField } from '@/components/ui/field';
-import { osCall, prependCachedRow, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
-import { networkCreateBody, networkCreateCli, NetworkCreateSchema, networkDefinition, NetworkSchema, type Network } from '@/lib/resources/network/network';
+import { useResourceHref } from '@/lib/resources/hooks';
+import { createNetwork, createSubnet, useVisibleCidrs } from '@/lib/resources/network/queries';
+import { useInvalidateKinds, usePrependRow } from '@/lib/resources/queries';
+import { networkCreateBody, networkCreateCli, NetworkCreateSchema, networkDefinition, type Network } from '@/lib/resources/network/network';
 import { emptySubnetValues, subnetCreateBody, subnetCreateCli, subnetCreateSchema, type SubnetValues } from '@/lib/resources/network/subnet';
-import { NEUTRON, useVisibleCidrs } from './data';
 import { suggestion, SubnetFields } from './subnet-fields';
 
 // Overlap is checked per network: a new network has no subnets yet, so only the format and sizes are checked.
@@ -26,8 +26,8 @@ const EMPTY: Values = { name: '', description: '', adminStateUp: true, subnet: n
 export function NetworkCreateForm() {
   const router = useRouter();
   const href = useResourceHref();
-  const { projectId } = useProjectScope();
-  const qc = useQueryClient();
+  const invalidate = useInvalidateKinds();
+  const prepend = usePrependRow(networkDefinition);
   const taken = useVisibleCidrs();
   const [withSubnet, setWithSubnet] = useState(true);
   // The suggestion fills in once the existing CIDRs are known, until the user types their own.
@@ -43,15 +43,14 @@ export function NetworkCreateForm() {
     setFailure(null);
     let created: Network | undefined;
     try {
-      const body = await osCall<{ network?: unknown }>(NEUTRON, { method: 'POST', path: 'v2.0/networks', body: networkCreateBody(n) });
-      created = NetworkSchema.parse(body?.network);
-      prependCachedRow(qc, projectId, networkDefinition, created);
-      if (n.subnet) await osCall(NEUTRON, { method: 'POST', path: 'v2.0/subnets', body: subnetCreateBody(created.id, n.subnet) });
-      await Promise.all(['network', 'subnet'].map((k) => qc.invalidateQueries({ queryKey: ['os', projectId, k] })));
+      created = await createNetwork(networkCreateBody(n));
+      prepend(created);
+      if (n.subnet) await createSubnet(subnetCreateBody(created.id, n.subnet));
+      await invalidate(['network', 'subnet']);
       router.push(href('networks', created.id));
     } catch (e) {
       setFailure(created ? { title: `Network ${created.name} was created, but the subnet was refused`, error: e, network: created } : { title: 'The cloud refused to create the network', error: e });
-      if (created) void qc.invalidateQueries({ queryKey: ['os', projectId, 'network'] });
+      if (created) void invalidate(['network']);
     } finally {
       setPending(false);
     }

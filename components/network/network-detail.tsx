@@ -16,7 +16,8 @@ import type { ResourceAction } from '@/lib/resources/types';
 import { networkDefinition as def, networkEditBody, networkEditCli, NetworkEditSchema, type Network } from '@/lib/resources/network/network';
 import { canDeletePort, fixedIpList, ownerLabel, PORT_ACTIONS, portStatus, type Port } from '@/lib/resources/network/port';
 import { emptySubnetValues, SUBNET_ACTIONS, subnetCreateCli, subnetCreateRequest, subnetCreateSchema, subnetEditBody, subnetEditCli, subnetEditSchema, subnetValues, type Subnet, type SubnetValues } from '@/lib/resources/network/subnet';
-import { useNeutronCall, useNetworkPorts, useNetworkSubnets, useVisibleCidrs } from './data';
+import { NETWORK_CHANGES, NEUTRON, useNetworkPorts, useNetworkSubnets, useVisibleCidrs } from '@/lib/resources/network/queries';
+import { useOsMutation } from '@/lib/resources/queries';
 import { FormButtons } from '@/components/ui/form-buttons';
 import { panel } from './form-bits';
 import { PortCreateForm } from './port-create';
@@ -64,7 +65,7 @@ function ExtraActions({ network }: { network: Network }) {
 function EditNetworkForm({ network, onDone }: { network: Network; onDone: () => void }) {
   const form = useZodForm(NetworkEditSchema, { name: network.name, description: network.description ?? '', adminStateUp: network.admin_state_up });
   const v = form.values;
-  const m = useNeutronCall((i: typeof v) => ({ method: 'PUT', path: `v2.0/networks/${network.id}`, body: networkEditBody(network, i) }), onDone);
+  const m = useOsMutation(NEUTRON, (i: typeof v) => ({ method: 'PUT', path: `v2.0/networks/${network.id}`, body: networkEditBody(network, i) }), { invalidates: NETWORK_CHANGES, onDone });
   return (
     <form noValidate aria-label="Edit network" className={panel} onSubmit={form.submit((input) => m.mutate(input))}>
       <TextField label="Network name" {...form.field('name')} />
@@ -88,7 +89,7 @@ function SubnetForm({ network, subnet, onDone }: { network: Network; subnet?: Su
   const taken = [...new Set([...own, ...visible])];
   // Until the user edits, a suggested free range and name (they fill in once the existing CIDRs are known).
   const orSuggested = (values: SubnetValues | null) => values ?? { ...emptySubnetValues(suggestion('4', taken)), name: `${network.name || 'net'}-subnet-${own.length + 1}` };
-  const create = useNeutronCall((i: ReturnType<ReturnType<typeof subnetCreateSchema>['parse']>) => (subnet ? { method: 'PUT', path: `v2.0/subnets/${subnet.id}`, body: subnetEditBody(subnet, i) } : subnetCreateRequest(network.id, i)), onDone);
+  const create = useOsMutation(NEUTRON, (i: ReturnType<ReturnType<typeof subnetCreateSchema>['parse']>) => (subnet ? { method: 'PUT', path: `v2.0/subnets/${subnet.id}`, body: subnetEditBody(subnet, i) } : subnetCreateRequest(network.id, i)), { invalidates: NETWORK_CHANGES, onDone });
   // Overlap is checked against this network's subnets only: Neutron allows the same range on another network.
   const schema = subnet ? subnetEditSchema() : subnetCreateSchema(own);
   const form = useZodForm(schema, subnet ? subnetValues(subnet) : null, { input: orSuggested });
@@ -108,7 +109,7 @@ function SubnetForm({ network, subnet, onDone }: { network: Network; subnet?: Su
 /** A delete with the definition's confirmation, refetching networks, subnets and ports afterwards. */
 function useConfirmedDelete<T>(action: ResourceAction<T>, label: (r: T) => string) {
   const [target, setTarget] = useState<T | null>(null);
-  const m = useNeutronCall((r: T) => action.request(r));
+  const m = useOsMutation(NEUTRON, (r: T) => action.request(r), { invalidates: NETWORK_CHANGES });
   const dialog: ReactNode = (
     <ConfirmDialog
       open={!!target}

@@ -8,7 +8,8 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { useResourceHref } from '@/lib/resources/hooks';
 import type { Network } from '@/lib/resources/network/network';
 import { portCreateBody, portCreateCli, portCreateSchema, PortSchema, type PortValues } from '@/lib/resources/network/port';
-import { useNeutronCall, useNetworkSubnets, useProjectSecurityGroups } from './data';
+import { NETWORK_CHANGES, NEUTRON, useNetworkSubnets, useProjectSecurityGroups } from '@/lib/resources/network/queries';
+import { useOsMutation } from '@/lib/resources/queries';
 import { FormButtons } from '@/components/ui/form-buttons';
 import { panel } from './form-bits';
 
@@ -48,7 +49,7 @@ export function PortCreateForm({ network, onDone }: { network: Network; onDone: 
   const list = subnets.data?.subnets ?? [];
   const form = useZodForm(portCreateSchema(list), EMPTY);
   const { values: v, field } = form;
-  const m = useNeutronCall((i: PortValues) => ({ method: 'POST', path: 'v2.0/ports', body: portCreateBody(network.id, i) }));
+  const m = useOsMutation(NEUTRON, (i: PortValues) => ({ method: 'POST', path: 'v2.0/ports', body: portCreateBody(network.id, i) }), { invalidates: NETWORK_CHANGES });
   const created = PortSchema.safeParse((m.data as { port?: unknown } | undefined)?.port);
   if (created.success) {
     return (

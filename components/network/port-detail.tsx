@@ -6,7 +6,8 @@ import { ResourceDetail } from '@/components/resource/resource-detail';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { portDefinition, portSecurityGroupsBody, portSecurityGroupsCli, type Port } from '@/lib/resources/network/port';
-import { useNeutronCall } from './data';
+import { NETWORK_CHANGES, NEUTRON } from '@/lib/resources/network/queries';
+import { useOsMutation } from '@/lib/resources/queries';
 import { FormButtons } from '@/components/ui/form-buttons';
 import { panel } from './form-bits';
 import { SecurityGroupPicker, useGroupNames } from './port-create';
@@ -30,7 +31,7 @@ function GroupsAction({ port }: { port: Port }) {
 function GroupsForm({ port, onDone }: { port: Port; onDone: () => void }) {
   const names = useGroupNames();
   const [ids, setIds] = useState<string[]>(port.security_groups);
-  const m = useNeutronCall((next: string[]) => ({ method: 'PUT', path: `v2.0/ports/${port.id}`, body: portSecurityGroupsBody(next) }), onDone);
+  const m = useOsMutation(NEUTRON, (next: string[]) => ({ method: 'PUT', path: `v2.0/ports/${port.id}`, body: portSecurityGroupsBody(next) }), { invalidates: NETWORK_CHANGES, onDone });
   return (
     <form
       noValidate

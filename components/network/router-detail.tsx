@@ -9,7 +9,9 @@ import { SelectField } from '@/components/ui/field';
 import { tableClass } from '@/components/ui/table';
 import { command } from '@/lib/resources/cli';
 import { interfaceCli, interfaceRequest, ROUTER_INTERFACE_OWNERS, routerDefinition as def, setGatewayRequest, type Router } from '@/lib/resources/network/router';
-import { EdgeForm, Explain, NEUTRON, useEdgeCall, useExternalNetworks, usePorts, useProjectSubnets } from './edge-data';
+import { EdgeForm, Explain } from './edge-data';
+import { EDGE_CHANGES, NEUTRON, useExternalNetworks, usePorts, useProjectSubnets } from '@/lib/resources/network/queries';
+import { useOsMutation } from '@/lib/resources/queries';
 
 const { table, th, td, box } = tableClass;
 
@@ -53,7 +55,7 @@ function GatewayForm({ router, onDone }: { router: Router; onDone: () => void })
   const nets = useExternalNetworks();
   const [netId, setNetId] = useState(router.external_gateway_info?.network_id ?? '');
   const [error, setError] = useState<string>();
-  const m = useEdgeCall(NEUTRON, (n: string) => setGatewayRequest(router.id, n), onDone);
+  const m = useOsMutation(NEUTRON, (n: string) => setGatewayRequest(router.id, n), { invalidates: EDGE_CHANGES, onDone });
   const name = nets.data?.find((n) => n.id === netId)?.name;
   return (
     <EdgeForm
@@ -88,7 +90,7 @@ function AddInterfaceForm({ router, onDone }: { router: Router; onDone: () => vo
   const subnets = useProjectSubnets();
   const [subnetId, setSubnetId] = useState('');
   const [error, setError] = useState<string>();
-  const m = useEdgeCall(NEUTRON, (s: string) => interfaceRequest(router.id, s, 'add'), onDone);
+  const m = useOsMutation(NEUTRON, (s: string) => interfaceRequest(router.id, s, 'add'), { invalidates: EDGE_CHANGES, onDone });
   const chosen = subnets.data?.find((s) => s.id === subnetId);
   return (
     <EdgeForm
@@ -122,7 +124,7 @@ function AddInterfaceForm({ router, onDone }: { router: Router; onDone: () => vo
 function Interfaces({ router }: { router: Router }) {
   const ports = usePorts(`device_id=${encodeURIComponent(router.id)}`);
   const subnets = useProjectSubnets();
-  const m = useEdgeCall(NEUTRON, (s: string) => interfaceRequest(router.id, s, 'remove'));
+  const m = useOsMutation(NEUTRON, (s: string) => interfaceRequest(router.id, s, 'remove'), { invalidates: EDGE_CHANGES });
   const ifaces = (ports.data ?? []).filter((p) => ROUTER_INTERFACE_OWNERS.includes(p.device_owner ?? ''));
   const subnetName = (id?: string) => (id ? (subnets.data?.find((s) => s.id === id)?.name || id) : '');
   if (ports.isError) return <ApiErrorNotice title="Could not load the interfaces" error={ports.error} />;

@@ -5,7 +5,8 @@ import { useZodForm } from '@/components/resource/use-zod-form';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useCreate, useResourceHref } from '@/lib/resources/hooks';
 import { routerCreateCli, RouterCreateSchema, routerDefinition as def, RouterSchema } from '@/lib/resources/network/router';
-import { EdgeForm, EdgeList, useExternalNetworks } from './edge-data';
+import { EdgeForm, EdgeList } from './edge-data';
+import { useExternalNetworks } from '@/lib/resources/network/queries';
 
 export function RoutersList() {
   return (

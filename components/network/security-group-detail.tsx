@@ -23,7 +23,9 @@ import {
   type RuleForm,
   type SecurityGroup,
 } from '@/lib/resources/network/security-group';
-import { EdgeForm, Explain, NEUTRON, useEdgeCall } from './edge-data';
+import { EdgeForm, Explain } from './edge-data';
+import { EDGE_CHANGES, NEUTRON } from '@/lib/resources/network/queries';
+import { useOsMutation } from '@/lib/resources/queries';
 
 const { table, th, td, box } = tableClass;
 
@@ -42,8 +44,8 @@ function useGroupNames(): Record<string, string> {
 
 function Rules({ group }: { group: SecurityGroup }) {
   const names = useGroupNames();
-  const del = useEdgeCall(NEUTRON, (r: Rule) => ({ method: 'DELETE', path: `v2.0/security-group-rules/${r.id}` }));
-  const add = useEdgeCall(NEUTRON, (v: RuleForm) => ruleCreateRequest(group.id, v));
+  const del = useOsMutation(NEUTRON, (r: Rule) => ({ method: 'DELETE', path: `v2.0/security-group-rules/${r.id}` }), { invalidates: EDGE_CHANGES });
+  const add = useOsMutation(NEUTRON, (v: RuleForm) => ruleCreateRequest(group.id, v), { invalidates: EDGE_CHANGES });
   const [custom, setCustom] = useState(false);
   const groupWord = group.name || group.id;
   return (
@@ -129,9 +131,12 @@ function Rules({ group }: { group: SecurityGroup }) {
 function CustomRuleForm({ group, names, onDone }: { group: SecurityGroup; names: Record<string, string>; onDone: () => void }) {
   const form = useZodForm(RuleFormSchema, RULE_FORM_DEFAULTS);
   const { values: v, field } = form;
-  const m = useEdgeCall(NEUTRON, (x: RuleForm) => ruleCreateRequest(group.id, x), () => {
-    form.reset();
-    onDone();
+  const m = useOsMutation(NEUTRON, (x: RuleForm) => ruleCreateRequest(group.id, x), {
+    invalidates: EDGE_CHANGES,
+    onDone: () => {
+      form.reset();
+      onDone();
+    },
   });
   const set = (patch: Partial<RuleForm>) => form.setValues((old) => ({ ...old, ...patch }));
   const ports = v.protocol === 'tcp' || v.protocol === 'udp';

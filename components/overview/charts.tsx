@@ -7,7 +7,7 @@
 import { ArcElement, BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip, type ChartOptions } from 'chart.js';
 import { useEffect, useState } from 'react';
 import { Bar, Doughnut } from 'react-chartjs-2';
-import { formatAmount, isUnlimited, quotaBars, quotaSummary, quotaTone, statusColors, type QuotaItem } from './quotas';
+import { formatAmount, isUnlimited, quotaBars, quotaSummary, quotaTone, statusColors, type QuotaItem } from '@/lib/resources/compute/quotas';
 
 ChartJS.register(BarElement, ArcElement, CategoryScale, LinearScale, Tooltip);
 

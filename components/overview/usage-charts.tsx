@@ -4,12 +4,11 @@
 // ARIA meters and a legend carrying the same numbers, and each group has a table of them. Only catalog services
 // are queried.
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useEffect, useId, useMemo } from 'react';
-import { ApiError } from '@/lib/client/api';
-import { COMPUTE_HEADERS, serverDefinition } from '@/lib/resources/compute/server';
-import { osCall, useProjectScope, useResourceList } from '@/lib/resources/hooks';
+import { QUOTA_POLL_MS, useQuota, useRefreshQuotas } from '@/lib/resources/compute/quota-queries';
+import { serverDefinition } from '@/lib/resources/compute/server';
+import { useResourceList } from '@/lib/resources/hooks';
 import { volumeDefinition } from '@/lib/resources/volume/volume';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { tableClass } from '@/components/ui/table';
@@ -17,16 +16,12 @@ import {
   countByStatus,
   formatAmount,
   isUnlimited,
-  parseCinderUsage,
-  parseNeutronDetails,
-  parseNovaDetail,
-  parseNovaLimits,
   quotaSummary,
   quotaTone,
   statusColors,
   usedFraction,
   type QuotaItem,
-} from './quotas';
+} from '@/lib/resources/compute/quotas';
 
 // Placeholders keep the layout still while Chart.js loads.
 const QuotaBarChart = dynamic(() => import('./charts').then((m) => m.QuotaBarChart), { ssr: false, loading: () => <div aria-hidden="true" className="h-40" /> });
@@ -39,39 +34,11 @@ export interface UsageServices {
   network?: string;
 }
 
-const QUOTA_POLL_MS = 15_000;
-const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
-
-async function computeQuota(service: string, projectId: string, signal: AbortSignal): Promise<QuotaItem[]> {
-  try {
-    return parseNovaDetail(await osCall({ service, headers: COMPUTE_HEADERS }, { method: 'GET', path: `os-quota-sets/${projectId}/detail` }, signal));
-  } catch (e) {
-    // A stricter quota-set policy: /limits is readable by every member of the project (no reservations there).
-    if (e instanceof ApiError && e.status === 403) return parseNovaLimits(await osCall({ service, headers: COMPUTE_HEADERS }, { method: 'GET', path: 'limits' }, signal));
-    throw e;
-  }
-}
-
-function useQuota(kind: 'compute' | 'volume' | 'network', service: string | undefined, fetcher: (service: string, projectId: string, signal: AbortSignal) => Promise<QuotaItem[]>) {
-  const { projectId } = useProjectScope();
-  return useQuery({
-    queryKey: ['os', projectId, 'quota', kind],
-    queryFn: ({ signal }) => fetcher(service!, projectId, signal),
-    enabled: !!service,
-    refetchInterval: () => (hidden() ? false : QUOTA_POLL_MS),
-  });
-}
-
 export function UsageCharts({ services }: { services: UsageServices }) {
-  const { projectId } = useProjectScope();
-  const qc = useQueryClient();
-  const compute = useQuota('compute', services.compute, computeQuota);
-  const volume = useQuota('volume', services.volume, async (service, pid, signal) =>
-    parseCinderUsage(await osCall({ service }, { method: 'GET', path: `os-quota-sets/${pid}?usage=true` }, signal)),
-  );
-  const network = useQuota('network', services.network, async (service, pid, signal) =>
-    parseNeutronDetails(await osCall({ service }, { method: 'GET', path: `v2.0/quotas/${pid}/details` }, signal)),
-  );
+  const refreshQuotas = useRefreshQuotas();
+  const compute = useQuota('compute', services.compute);
+  const volume = useQuota('volume', services.volume);
+  const network = useQuota('network', services.network);
   // Polled like the lists: every 2 s while something is changing, else every 30 s.
   const servers = useResourceList(serverDefinition, { filters: {}, limit: 1000 }, { enabled: !!services.compute });
   const volumes = useResourceList({ ...volumeDefinition, service: services.volume ?? volumeDefinition.service }, { filters: {}, limit: 1000 }, { enabled: !!services.volume });
@@ -82,8 +49,8 @@ export function UsageCharts({ services }: { services: UsageServices }) {
     [servers.data, volumes.data],
   );
   useEffect(() => {
-    void qc.invalidateQueries({ queryKey: ['os', projectId, 'quota'] });
-  }, [fingerprint, projectId, qc]);
+    void refreshQuotas();
+  }, [fingerprint, refreshQuotas]);
 
   const groups = [
     { id: 'compute', title: 'Compute', present: !!services.compute, q: compute },

@@ -13,16 +13,23 @@ import { useSection } from '@/lib/resources/use-section';
 import { ResourceDetail } from './resource-detail';
 import { ResourceForm } from './resource-form';
 import { ResourceList } from './resource-list';
+import { download } from './format';
+import type { CreateMode, OneTimeSecret } from '@/lib/resources/types';
 
 export function KindList({ slug }: { slug: string }) {
   const { section, def } = useSection(slug);
   const href = useResourceHref();
   const isAdmin = useIsAdmin();
-  const [creating, setCreating] = useState(false);
+  const [mode, setMode] = useState<string | null>(null);
+  // Held in this component's memory only; dropped when dismissed or downloaded.
+  const [secret, setSecret] = useState<OneTimeSecret | null>(null);
+  const [saved, setSaved] = useState<OneTimeSecret | null>(null);
   if (!def) throw new Error(`section ${slug} has no definition`);
   // A kind with a create page links to it; one whose definition has a create form opens it inline.
   const inline = !section.create && def.create && (!def.create.adminOnly || isAdmin);
   const createLabel = `Create ${def.label.singular.toLowerCase()}`;
+  const modes: readonly CreateMode[] = def.create?.modes ?? [{ id: 'create', label: createLabel, fields: def.create?.fields.map((f) => f.name) ?? [], submitLabel: createLabel }];
+  const open = modes.find((m) => m.id === mode);
   return (
     <ResourceList
       def={def}
@@ -30,8 +37,39 @@ export function KindList({ slug }: { slug: string }) {
       notice={
         <>
           {section.description && <p className="text-sm text-zinc-600 dark:text-zinc-400">{section.description}</p>}
-          {creating && inline && (
-            <ResourceForm def={def} title={createLabel} submitLabel={createLabel} onCreated={() => setCreating(false)} onCancel={() => setCreating(false)} />
+          {secret && (
+            <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
+              <p className="font-medium">{secret.message}</p>
+              <div className="flex gap-2">
+                <button type="button" className={buttonClass.primary} onClick={() => { download(secret.filename, secret.mime, secret.content); setSaved(secret); setSecret(null); }}>
+                  {secret.downloadLabel}
+                </button>
+                <button type="button" className={buttonClass.secondary} onClick={() => setSecret(null)}>
+                  Dismiss without downloading
+                </button>
+              </div>
+            </div>
+          )}
+          {saved && !secret && (
+            <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+              {saved.saved}
+              {saved.savedCommand && <code className="font-mono">{saved.savedCommand}</code>}
+            </p>
+          )}
+          {open && inline && (
+            <ResourceForm
+              key={open.id}
+              def={def}
+              title={open.label}
+              fields={open.fields}
+              submitLabel={open.submitLabel}
+              onCancel={() => setMode(null)}
+              onCreated={(body) => {
+                setMode(null);
+                setSaved(null);
+                setSecret(def.create?.oneTimeSecret?.(body) ?? null);
+              }}
+            />
           )}
         </>
       }
@@ -47,11 +85,12 @@ export function KindList({ slug }: { slug: string }) {
               {section.create}
             </Link>
           )}
-          {inline && (
-            <button type="button" className={buttonClass.primary} aria-expanded={creating} onClick={() => setCreating((c) => !c)}>
-              {createLabel}
-            </button>
-          )}
+          {inline &&
+            modes.map((m) => (
+              <button key={m.id} type="button" className={m.secondary ? buttonClass.secondary : buttonClass.primary} aria-expanded={mode === m.id} onClick={() => setMode(mode === m.id ? null : m.id)}>
+                {m.label}
+              </button>
+            ))}
         </>
       }
     />
@@ -70,16 +109,28 @@ export function KindCreate({ slug }: { slug: string }) {
   const router = useRouter();
   const href = useResourceHref();
   if (!def?.create) throw new Error(`section ${slug} has no create form`);
-  const title = section.create ?? `Create ${def.label.singular.toLowerCase()}`;
+  const create = def.create;
+  const title = create.title ?? section.create ?? `Create ${def.label.singular.toLowerCase()}`;
   return (
-    <div className="mx-auto max-w-2xl">
+    <div className="mx-auto max-w-2xl space-y-4">
+      {create.breadcrumb && (
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href={href(slug)} className="text-brand-700 hover:underline dark:text-brand-300">
+            {def.label.plural}
+          </Link>
+        </nav>
+      )}
+      <h1 className="text-2xl font-semibold tracking-tight">{create.heading ?? title}</h1>
       <ResourceForm
         def={def}
         title={title}
-        submitLabel={title}
+        showTitle={!!create.heading}
+        submitLabel={create.submitLabel ?? section.create ?? title}
         onCancel={() => router.push(href(slug))}
+        cancelHref={create.cancelLink ? href(slug) : undefined}
+        errorTitle={create.errorTitle}
         onCreated={(body) => {
-          const created = def.create?.created?.(body);
+          const created = create.created?.(body);
           router.push(created && section.detail ? href(slug, encodeURIComponent(def.id(created))) : href(slug));
         }}
       />

@@ -4,25 +4,19 @@
 // Server module: the routes under app/[cloud]/[projectId]/[kind] pick the component; only the rendered one's
 // code reaches the browser.
 import type { ComponentType } from 'react';
-import { NodeCreatePage } from '@/components/baremetal/node-create';
-import { NodeDetail } from '@/components/baremetal/node-detail';
 import { InstanceDetail } from '@/components/compute/instance-detail';
 import { InstancesList } from '@/components/compute/instances-list';
-import { KeypairsList } from '@/components/compute/keypairs-list';
 import { LaunchForm } from '@/components/compute/launch-form';
 import { ClusterCreateForm } from '@/components/container-infra/cluster-create';
 import { ClusterDetail } from '@/components/container-infra/cluster-detail';
 import { ClusterTemplateCreateForm } from '@/components/container-infra/template-create';
 import { RecordZonePicker } from '@/components/dns/record-zone-picker';
 import { RecordsetCreatePage, RecordsetEditPage } from '@/components/dns/recordset-form';
-import { ZoneCreateForm } from '@/components/dns/zone-create';
 import { ZoneDetail } from '@/components/dns/zone-detail';
 import { ZonesList } from '@/components/dns/zones-list';
 import { ImageCreateForm } from '@/components/image/image-create';
 import { ImageDetail } from '@/components/image/image-detail';
 import { ContainerCreateForm } from '@/components/key-manager/container-create';
-import { ContainerDetail } from '@/components/key-manager/container-detail';
-import { SecretCreateForm } from '@/components/key-manager/secret-create';
 import { SecretDetail } from '@/components/key-manager/secret-detail';
 import { FloatingIpDetail } from '@/components/network/floating-ip-detail';
 import { FloatingIpsList } from '@/components/network/floating-ip-list';
@@ -54,7 +48,6 @@ const Container = ({ id }: { id: string }) => <ObjectBrowser container={id} />;
 
 export const KIND_VIEWS: Record<string, KindViews> = {
   instances: { List: InstancesList, Detail: InstanceDetail, Create: LaunchForm },
-  'key-pairs': { List: KeypairsList },
   volumes: { Detail: VolumeDetail, Create: VolumeCreateForm },
   images: { Detail: ImageDetail, Create: ImageCreateForm },
   networks: { Detail: NetworkDetail, Create: NetworkCreateForm },
@@ -66,17 +59,15 @@ export const KIND_VIEWS: Record<string, KindViews> = {
   zones: {
     List: ZonesList,
     Detail: ZoneDetail,
-    Create: ZoneCreateForm,
     Named: { record: RecordZonePicker },
     Below: ({ id, rest }) => {
       if (rest[0] !== 'recordsets' || rest.length !== 2) return null;
       return rest[1] === 'new' ? <RecordsetCreatePage zoneId={id} /> : <RecordsetEditPage zoneId={id} recordsetId={rest[1]} />;
     },
   },
-  secrets: { Detail: SecretDetail, Create: SecretCreateForm },
-  'secret-containers': { Detail: ContainerDetail, Create: ContainerCreateForm },
+  secrets: { Detail: SecretDetail },
+  'secret-containers': { Create: ContainerCreateForm },
   clusters: { Detail: ClusterDetail, Create: ClusterCreateForm },
   'cluster-templates': { Create: ClusterTemplateCreateForm },
-  nodes: { Detail: NodeDetail, Create: NodeCreatePage },
   containers: { List: ContainersList, Detail: Container },
 };

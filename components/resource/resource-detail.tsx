@@ -14,6 +14,9 @@ import { useRunAction } from './use-run-action';
 import { CopyLink } from '@/components/ui/copy-link';
 import { CliHint } from '@/components/ui/cli-hint';
 import { Sensitive } from '@/components/shell/presentation';
+import { FailureNotice } from './failure-notice';
+import { DetailFormToggle } from './resource-form';
+import { ChildTabView, RowTableView } from './sub-list';
 
 export interface DetailTab<T> {
   id: string;
@@ -61,10 +64,15 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
                 );
               })}
           </dl>
+          {def.failure?.(r) && <FailureNotice {...def.failure(r)!} />}
+          {(def.tables ?? []).map((t) => (
+            <RowTableView key={t.label} table={t} row={r} />
+          ))}
           {overviewExtra?.(r)}
         </div>
       ),
     },
+    ...(def.tabs ?? []).map((t) => ({ id: t.id, label: t.label, render: (r: T) => <ChildTabView tab={t} row={r} /> })),
     ...tabs,
     {
       id: 'json',
@@ -146,6 +154,11 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
                 </Link>
               );
             })}
+          {(def.forms ?? [])
+            .filter((f) => !f.when || f.when(row))
+            .map((f) => (
+              <DetailFormToggle key={f.id} def={def} spec={f} row={row} />
+            ))}
           {extraActions?.(row)}
           {available
             .filter((a) => a.id === 'delete')

@@ -10,7 +10,7 @@ import { useResourceHref } from '@/lib/resources/hooks';
 import type { Tone } from '@/lib/resources/types';
 import { buildTopology, KIND_LABEL, KIND_SLUG, nodeName, type Topology } from '@/lib/topology/graph';
 import { fitView, layoutTopology, type PlacedEdge, type PlacedGroup, type PlacedNode } from '@/lib/topology/layout';
-import { useTopology } from './use-topology';
+import { useTopology } from '@/lib/resources/network/topology';
 
 const MIN_SCALE = 0.2;
 const MAX_SCALE = 2.5;

@@ -1,25 +1,17 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import { apiFetch } from '@/lib/client/api';
-import { osPath, prependCachedRow, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
-import { parseResponse } from '@/lib/resources/schema';
-import { SnapshotSchema } from '@/lib/resources/volume/snapshot';
+import { useResourceHref } from '@/lib/resources/hooks';
+import { useActiveImages } from '@/lib/resources/image/queries';
+import { useOsMutation, usePrependRow } from '@/lib/resources/queries';
 import { volumeCreateCli, volumeCreateProblems, volumeCreateRequest, VolumeCreateSchema, volumeDefinition, VolumeSchema } from '@/lib/resources/volume/volume';
-import { CINDER, useStorageCall, useVolumeLimits, useVolumeTypes, useVolumeZones } from './data';
+import { CINDER, STORAGE_CHANGES, useAvailableSnapshots, useVolumeLimits, useVolumeTypes, useVolumeZones } from '@/lib/resources/volume/queries';
 import { CliHint } from '@/components/ui/cli-hint';
-
-const ImagesSchema = z.looseObject({
-  images: z.array(z.looseObject({ id: z.string(), name: z.string().nullable().optional(), min_disk: z.number().nullable().optional(), size: z.number().nullable().optional() })),
-});
-const SnapshotsSchema = z.looseObject({ snapshots: z.array(SnapshotSchema) });
 
 type Source = 'empty' | 'image' | 'snapshot';
 interface Values {
@@ -40,8 +32,7 @@ export function VolumeCreateForm() {
   const router = useRouter();
   const href = useResourceHref();
   const search = useSearchParams();
-  const { projectId } = useProjectScope();
-  const qc = useQueryClient();
+  const prepend = usePrependRow(volumeDefinition);
   const preSnapshot = search.get('snapshot') ?? '';
   const preImage = search.get('image') ?? '';
   const initial: Values = {
@@ -55,19 +46,8 @@ export function VolumeCreateForm() {
   const limits = useVolumeLimits();
   const types = useVolumeTypes();
   const zones = useVolumeZones();
-  const images = useQuery({
-    queryKey: ['os', projectId, 'image', 'options', 'volume-create'],
-    queryFn: async ({ signal }) => parseResponse(ImagesSchema, await apiFetch(osPath('image', 'v2/images?status=active&sort=name:asc&limit=200'), { signal }), 'image v2/images').images,
-    enabled: v.source === 'image',
-    staleTime: 60_000,
-  });
-  const snapshots = useQuery({
-    queryKey: ['os', projectId, 'volume-snapshot', 'options', 'available'],
-    queryFn: async ({ signal }) =>
-      parseResponse(SnapshotsSchema, await apiFetch(osPath(CINDER.service, 'snapshots/detail?status=available&limit=1000'), { signal }), 'volumev3 snapshots/detail').snapshots,
-    enabled: v.source === 'snapshot',
-    staleTime: 10_000,
-  });
+  const images = useActiveImages({ enabled: v.source === 'image' });
+  const snapshots = useAvailableSnapshots(v.source === 'snapshot');
 
   const snapshot = snapshots.data?.find((s) => s.id === v.snapshotId);
   const image = images.data?.find((i) => i.id === v.imageId);
@@ -79,11 +59,14 @@ export function VolumeCreateForm() {
   const live = volumeCreateProblems({ size: Number(size), source: v.source }, { remainingGb: limits.remaining, snapshotSize: snapshot?.size, imageMinGb });
   const shown = { ...form.errors, ...live };
 
-  const create = useStorageCall(CINDER, volumeCreateRequest, (body) => {
-    const r = VolumeSchema.safeParse((body as { volume?: unknown } | undefined)?.volume);
-    // The new volume shows at once in `creating`; polling follows it to available or error.
-    if (r.success) prependCachedRow(qc, projectId, volumeDefinition, r.data);
-    router.push(href('volumes'));
+  const create = useOsMutation(CINDER, volumeCreateRequest, {
+    invalidates: STORAGE_CHANGES,
+    onDone: (body) => {
+      const r = VolumeSchema.safeParse((body as { volume?: unknown } | undefined)?.volume);
+      // The new volume shows at once in `creating`; polling follows it to available or error.
+      if (r.success) prepend(r.data);
+      router.push(href('volumes'));
+    },
   });
 
   return (

@@ -1,17 +1,15 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import { osCall, useLookups, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
-import { parseResponse } from '@/lib/resources/schema';
+import { useLookups, useResourceHref } from '@/lib/resources/hooks';
 import { snapshotCreateCli, snapshotCreateRequest, SnapshotCreateSchema, SnapshotSchema, snapshotStatus } from '@/lib/resources/volume/snapshot';
 import {
   attachRequest,
@@ -28,7 +26,9 @@ import {
   volumeDefinition as def,
   type Volume,
 } from '@/lib/resources/volume/volume';
-import { CINDER, NOVA, useServers, useStorageCall, useVolumeLimits } from './data';
+import { NOVA, useServerNames } from '@/lib/resources/compute/queries';
+import { useOsMutation } from '@/lib/resources/queries';
+import { CINDER, STORAGE_CHANGES, useVolumeLimits, useVolumeMessages, useVolumeSnapshots } from '@/lib/resources/volume/queries';
 import { CliHint } from '@/components/ui/cli-hint';
 import { FormButtons } from '@/components/ui/form-buttons';
 import { FailureNotice } from '@/components/resource/failure-notice';
@@ -85,11 +85,11 @@ function ExtraActions({ volume }: { volume: Volume }) {
 const ATTACHABLE = ['ACTIVE', 'PAUSED', 'SHUTOFF', 'SUSPENDED', 'SHELVED', 'SHELVED_OFFLOADED', 'VERIFY_RESIZE'];
 
 function AttachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
-  const servers = useServers();
+  const servers = useServerNames();
   const [serverId, setServerId] = useState('');
   const [error, setError] = useState<string>();
-  const m = useStorageCall(NOVA, (sid: string) => attachRequest(sid, volume.id), onDone);
-  const options = (servers.data?.servers ?? []).filter((s) => ATTACHABLE.includes(s.status));
+  const m = useOsMutation(NOVA, (sid: string) => attachRequest(sid, volume.id), { invalidates: STORAGE_CHANGES, onDone });
+  const options = (servers.data ?? []).filter((s) => ATTACHABLE.includes(s.status));
   return (
     <form
       noValidate
@@ -120,7 +120,7 @@ function AttachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
 
 function DetachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
   const ctx = useLookups(def, [volume]);
-  const m = useStorageCall(NOVA, (sid: string) => detachRequest(sid, volume.id), onDone);
+  const m = useOsMutation(NOVA, (sid: string) => detachRequest(sid, volume.id), { invalidates: STORAGE_CHANGES, onDone });
   const atts = (volume.attachments ?? []).filter((a) => a.server_id);
   return (
     <div role="group" aria-label="Detach volume" className={panel}>
@@ -152,7 +152,7 @@ function ExtendForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
   const limits = useVolumeLimits();
   const [size, setSize] = useState(String(volume.size + 1));
   const [error, setError] = useState<string>();
-  const m = useStorageCall(CINDER, (n: number) => extendRequest(volume, n), onDone);
+  const m = useOsMutation(CINDER, (n: number) => extendRequest(volume, n), { invalidates: STORAGE_CHANGES, onDone });
   return (
     <form
       noValidate
@@ -184,7 +184,7 @@ function ExtendForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
 function SnapshotForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
   const href = useResourceHref();
   const form = useZodForm(SnapshotCreateSchema, { name: `${volume.name || volume.id}-snap`, description: '' });
-  const m = useStorageCall(CINDER, (i: z.infer<typeof SnapshotCreateSchema>) => snapshotCreateRequest(volume, i));
+  const m = useOsMutation(CINDER, (i: z.infer<typeof SnapshotCreateSchema>) => snapshotCreateRequest(volume, i), { invalidates: STORAGE_CHANGES });
   const created = SnapshotSchema.safeParse((m.data as { snapshot?: unknown } | undefined)?.snapshot);
   if (created.success) {
     return (
@@ -217,11 +217,7 @@ function SnapshotForm({ volume, onDone }: { volume: Volume; onDone: () => void }
 function EditForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
   const form = useZodForm(EditVolumeSchema, { name: volume.name ?? '', description: volume.description ?? '' });
   const { values } = form;
-  const m = useStorageCall(
-    CINDER,
-    (i: z.infer<typeof EditVolumeSchema>) => ({ method: 'PUT', path: `volumes/${volume.id}`, body: { volume: { name: i.name, description: i.description } } }),
-    onDone,
-  );
+  const m = useOsMutation(CINDER, (i: z.infer<typeof EditVolumeSchema>) => ({ method: 'PUT', path: `volumes/${volume.id}`, body: { volume: { name: i.name, description: i.description } } }), { invalidates: STORAGE_CHANGES, onDone });
   return (
     <form noValidate aria-label="Edit volume" className={panel} onSubmit={form.submit((input) => m.mutate(input))}>
       <TextField label="Volume name" {...form.field('name')} />
@@ -233,17 +229,10 @@ function EditForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
   );
 }
 
-const SnapshotsSchema = z.looseObject({ snapshots: z.array(SnapshotSchema) });
 
 function VolumeSnapshots({ volume }: { volume: Volume }) {
-  const { projectId } = useProjectScope();
   const href = useResourceHref();
-  const q = useQuery({
-    queryKey: ['os', projectId, 'volume-snapshot', 'list', 'of', volume.id],
-    queryFn: async ({ signal }) =>
-      parseResponse(SnapshotsSchema, await osCall(CINDER, { method: 'GET', path: `snapshots/detail?volume_id=${volume.id}` }, signal), 'volumev3 snapshots/detail').snapshots,
-    refetchInterval: (query) => (query.state.data?.some((s) => snapshotStatus(s).tone === 'busy') ? 2000 : false),
-  });
+  const q = useVolumeSnapshots(volume.id);
   if (q.isError) return <ApiErrorNotice title="Could not load the snapshots" error={q.error} />;
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
@@ -284,18 +273,9 @@ function VolumeSnapshots({ volume }: { volume: Volume }) {
   );
 }
 
-const MessagesSchema = z.looseObject({
-  messages: z.array(z.looseObject({ id: z.string(), user_message: z.string(), resource_uuid: z.string().nullable().optional(), request_id: z.string().optional(), created_at: z.string().optional() })),
-});
-
 /** Cinder's user messages (GET /v3/{project}/messages, 3.3+) about this volume: why it went to error. */
 function VolumeMessages({ volume }: { volume: Volume }) {
-  const { projectId } = useProjectScope();
-  const q = useQuery({
-    queryKey: ['os', projectId, 'volume-message', 'list', volume.id],
-    queryFn: async ({ signal }) =>
-      parseResponse(MessagesSchema, await osCall(CINDER, { method: 'GET', path: `messages?resource_uuid=${volume.id}` }, signal), 'Cinder messages'),
-  });
+  const q = useVolumeMessages(volume.id);
   // Filtered here too: a Cinder without generic filtering answers every message of the project.
   const mine = (q.data?.messages ?? []).filter((m) => m.resource_uuid === volume.id).sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''));
   if (q.isError) return <ApiErrorNotice title="Could not load Cinder’s messages about this volume" error={q.error} />;

@@ -270,7 +270,8 @@ export function useUpdate<T>(def: ResourceDefinition<T>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ request }: { row: T; request: ApiRequest }) => osCall<unknown>(def, request),
-    onSettled: (_d, _e, { row }) => qc.invalidateQueries({ queryKey: ['os', projectId, def.kind, 'item', def.id(row)] }).then(() => qc.invalidateQueries({ queryKey: ['os', projectId, def.kind, 'list'] })),
+    // The whole kind (lists, items, the pickers' path queries) and the kinds it changes.
+    onSettled: () => invalidateDefinition(qc, projectId, def),
   });
 }
 

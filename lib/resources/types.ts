@@ -113,20 +113,59 @@ export interface ResourceAction<T> {
   destructive?: boolean;
 }
 
+/** A value of the generic form: text, a checkbox, or the rows of a key/value list. */
+export type FormValue = string | boolean | { key: string; value: string }[];
+
 export interface FormField {
   name: string;
   label: string;
-  type: 'text' | 'number' | 'textarea' | 'select' | 'checkbox';
+  /** `datetime`: a `datetime-local` input (to the second); `pairs`: key/value rows ("Driver info key 1", "Add driver info"). */
+  type: 'text' | 'number' | 'textarea' | 'select' | 'checkbox' | 'datetime' | 'pairs' | 'payload';
+  /**
+   * `payload`: a secret typed as text or read from a file (its bytes as base64), chosen by a "Payload source" radio; each
+   * choice resets these fields, and a file sets `fileName` to its name. The text is never autocompleted or spell-checked.
+   */
+  source?: { text: Record<string, string>; file: Record<string, string>; fileName: string; fileHint: string };
   options?: readonly FilterOption[];
+  /** Select options from the API, loaded with the form; `noun` words its texts ("Loading drivers…", "Choose a driver"). */
+  optionsFrom?: { service: string; path: string; key: string; kind: string; headers?: Record<string, string>; value: (o: Record<string, unknown>) => string; label: (o: Record<string, unknown>) => string; noun: string; none: string };
   hint?: string;
   placeholder?: string;
+  /** A text input with a numeric keyboard: any text reaches the schema, which words the error. */
+  numeric?: boolean;
+  maxLength?: number;
+  /** Consecutive fields of one group share a fieldset with this legend (Ironic's scheduling properties). */
+  group?: string;
+}
+
+/** One way to create (Nova: generate a key pair, or import a public key): a button on the list and its form. */
+export interface CreateMode {
+  id: string;
+  /** The list's button and the form's title. */
+  label: string;
+  fields: readonly string[];
+  submitLabel: string;
+  secondary?: boolean;
+}
+
+/** What an API answers only once (a generated private key): offered for download on the list, never stored. */
+export interface OneTimeSecret {
+  filename: string;
+  mime: string;
+  content: string;
+  /** The offer: what it is and that it is shown only once. */
+  message: string;
+  downloadLabel: string;
+  /** After the download: a sentence and a command to run on the file. */
+  saved: string;
+  savedCommand?: string;
 }
 
 export interface CreateForm<T, I> {
   /** zod schema of the form values: drives field errors. */
   schema: z.ZodType<I>;
   fields: readonly FormField[];
-  defaults: Record<string, string | boolean>;
+  defaults: Record<string, FormValue>;
   // Methods (not arrow properties) so a definition with a concrete input type is also a ResourceDefinition<T>.
   request(input: I): ApiRequest;
   /** Response key of the created object (defaults to the definition's item key). */
@@ -136,6 +175,65 @@ export interface CreateForm<T, I> {
   adminOnly?: boolean;
   /** Parses the created object; used to read ids and one-off secrets (a generated private key). */
   created?: (body: unknown) => T | undefined;
+  /** The form's name and heading (default: the section's create title). */
+  title?: string;
+  /** The create page's h1 when it differs from the form's title (the form then keeps its own heading). */
+  heading?: string;
+  submitLabel?: string;
+  /** What the API's refusal is titled (default "Could not create the <kind>"). */
+  errorTitle?: string;
+  /** What the schema validates (default: the values), e.g. with the current time added. */
+  input?: (values: Record<string, FormValue>) => unknown;
+  /** The create page: a breadcrumb back to the list, and Cancel as a link to it (default: a Cancel button). */
+  breadcrumb?: boolean;
+  cancelLink?: boolean;
+  /** Ways to create from the list, each with its button (default: one, "Create <kind>"). */
+  modes?: readonly CreateMode[];
+  oneTimeSecret?: (body: unknown) => OneTimeSecret | undefined;
+}
+
+/** A form opened from the detail page's toolbar that changes the object (edit a zone, maintenance with a reason). */
+export interface DetailForm<T, I = unknown> {
+  id: string;
+  /** The toggle button, and the form's name unless `title`. */
+  label: string;
+  title?: string;
+  when?: (row: T) => boolean;
+  /** The toggle's tooltip (the CLI without input). */
+  hint?: (row: T) => string;
+  schema: z.ZodType<I>;
+  fields: readonly FormField[];
+  initial: (row: T) => Record<string, FormValue>;
+  /** The call, or undefined when nothing changed. */
+  request(row: T, input: I): ApiRequest | undefined;
+  cli(row: T, values: Record<string, FormValue>): string;
+  submitLabel: string;
+  errorTitle: string;
+}
+
+/** A detail tab listing the objects below this one, as a definition of their own (a zone's recordsets, a node's ports). */
+export interface ChildTab<T> {
+  id: string;
+  label: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  list: (row: T) => ResourceDefinition<any, any>;
+  /** `list`: the full list (filters, menus, pages); `compact`: a table with a button per action and the child's create form under it. */
+  view: 'list' | 'compact';
+  /** A link to the child's create page (`<child slug>/new`). */
+  createLink?: { label: string; when?: (row: T) => boolean };
+  /** compact: the table's name, the empty text and a note above the create form. */
+  table?: string;
+  empty?: string;
+  note?: (row: T) => string | undefined;
+}
+
+/** A table on the overview of what the object holds itself (a container's secret references). */
+export interface RowTable<T, R = Record<string, unknown>> {
+  heading: string;
+  label: string;
+  empty: string;
+  rows: (row: T) => readonly R[];
+  columns: readonly { label: string; value: (r: R) => string; mono?: boolean; link?: (r: R) => { slug: string; rest?: string } }[];
 }
 
 export interface OverviewField<T> {
@@ -196,6 +294,15 @@ export interface ResourceDefinition<T, C = unknown> {
   create?: CreateForm<T, C>;
   /** Links on the detail page beside the actions. */
   links?: readonly DetailLink<T>[];
+  /** Forms on the detail page beside the actions. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  forms?: readonly DetailForm<T, any>[];
+  /** Detail tabs of objects below this one. */
+  tabs?: readonly ChildTab<T>[];
+  /** A failure message on the overview (Ironic's last_error). */
+  failure?: (row: T) => { title: string; message: string; source: string } | undefined;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  tables?: readonly RowTable<T, any>[];
   /** Other kinds its actions and creates change, refetched with it (a port delete changes its network). */
   invalidates?: readonly string[];
   overview?: readonly OverviewField<T>[];

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { command } from '../cli';
 import { ageColumn, choices, deleteAction, nameColumn, rowNames } from '../define';
-import type { ApiRequest, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
+import type { ApiRequest, CreateForm, FormField, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
+import { nodePortDefinition } from './port';
 import {
   allowedPower, allowedVerbs, canDeleteNode, isBusy, isFailed, POWER_TARGETS, PROVISION_STATES, PROVISION_VERBS, type PowerVerb, type ProvisionVerb,
 } from './states';
@@ -124,67 +125,6 @@ export const NODE_ACTIONS: readonly ResourceAction<Node>[] = [
   }),
 ];
 
-export const nodeDefinition: ResourceDefinition<Node> = {
-  kind: 'baremetal-node',
-  slug: 'nodes',
-  label: { singular: 'Node', plural: 'Nodes' },
-  service: BAREMETAL_SERVICE,
-  headers: IRONIC_HEADERS,
-  paths: { list: 'v1/nodes/detail', item: (id) => `v1/nodes/${id}` },
-  keys: { list: 'nodes', item: '' },
-  schema: NodeSchema,
-  id: (n) => n.uuid,
-  name: (n) => n.name ?? '',
-  status: nodeStatus,
-  pageSize: 50,
-  columns: [
-    nameColumn((n) => n.name || n.uuid, { sortKey: 'name' }),
-    { id: 'uuid', label: 'UUID', value: (n) => n.uuid, cell: 'mono' },
-    { id: 'power', label: 'Power state', value: (n) => n.power_state ?? 'None' },
-    { id: 'provision', label: 'Provision state', value: (n) => n.provision_state, cell: 'status', sortKey: 'provision_state' },
-    { id: 'targets', label: 'Target states', value: targets },
-    { id: 'maintenance', label: 'Maintenance', value: maintenanceLabel },
-    { id: 'driver', label: 'Driver', value: (n) => n.driver ?? '', sortKey: 'driver' },
-    { id: 'instance', label: 'Instance UUID', value: (n) => n.instance_uuid ?? '', cell: 'mono' },
-    { id: 'resource_class', label: 'Resource class', value: (n) => n.resource_class ?? '' },
-    { id: 'last_error', label: 'Last error', value: (n) => n.last_error ?? '' },
-    ageColumn((n) => n.created_at ?? '', { sortKey: 'created_at', hidden: true }),
-  ],
-  filters: [
-    { id: 'provision_state', label: 'Provision state', type: 'select', options: choices(PROVISION_STATES) },
-    { id: 'maintenance', label: 'Maintenance', type: 'select', options: [{ value: 'true', label: 'In maintenance' }, { value: 'false', label: 'Not in maintenance' }] },
-    {
-      id: 'driver', label: 'Driver', type: 'select',
-      optionsFrom: { service: BAREMETAL_SERVICE, path: 'v1/drivers', key: 'drivers', kind: 'baremetal-driver', value: (o) => String(o.name), label: (o) => String(o.name) },
-    },
-  ],
-  actions: NODE_ACTIONS,
-  overview: [
-    { label: 'UUID', value: (n) => n.uuid, mono: true },
-    { label: 'Provision state', value: (n) => n.provision_state ?? 'None' },
-    { label: 'Target provision state', value: (n) => n.target_provision_state ?? '' },
-    { label: 'Power state', value: (n) => n.power_state ?? 'None' },
-    { label: 'Target power state', value: (n) => n.target_power_state ?? '' },
-    { label: 'Maintenance', value: maintenanceLabel },
-    { label: 'Last error', value: (n) => n.last_error ?? '' },
-    { label: 'Driver', value: (n) => n.driver ?? '' },
-    { label: 'Driver info', value: (n) => kv(n.driver_info), mono: true },
-    { label: 'Properties', value: (n) => kv(n.properties), mono: true },
-    { label: 'Resource class', value: (n) => n.resource_class ?? '' },
-    { label: 'Instance UUID', value: (n) => n.instance_uuid ?? '', mono: true },
-    { label: 'Conductor', value: (n) => n.conductor ?? '' },
-    { label: 'Owner', value: (n) => n.owner ?? '', mono: true },
-    { label: 'Provision updated', value: (n) => n.provision_updated_at ?? '' },
-    { label: 'Created', value: (n) => n.created_at ?? '' },
-  ],
-  cli: { list: 'openstack baremetal node list --long', show: (n) => `openstack baremetal node show ${n.uuid}` },
-};
-
-function kv(o: Record<string, unknown> | undefined): string {
-  // Ironic masks secrets in driver_info (******) itself.
-  return Object.entries(o ?? {}).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ');
-}
-
 // ---- Enroll -----------------------------------------------------------------------------------
 
 /** Logical names: RFC 3986 unreserved characters, not a UUID (Ironic refuses others with 400). */
@@ -254,3 +194,103 @@ export function nodeCreateCli(i: Partial<NodeCreate>): string {
   if (i.resource_class?.trim()) words.push('--resource-class', i.resource_class.trim());
   return command(...words);
 }
+
+/** The enabled drivers: the list's filter and the enroll form's select. */
+const DRIVERS = { service: BAREMETAL_SERVICE, path: 'v1/drivers', key: 'drivers', kind: 'baremetal-driver', value: (o: Record<string, unknown>) => String(o.name), label: (o: Record<string, unknown>) => String(o.name) };
+
+const property = (name: string, label: string, placeholder?: string): FormField => ({ name, label, type: 'text', numeric: !placeholder, placeholder, group: 'Properties (for scheduling)' });
+
+/** Enroll: POST /v1/nodes. The node starts in `enroll`; manage and provide it from its page. */
+export const nodeCreateForm: CreateForm<Node, NodeCreate> = {
+  schema: NodeCreateSchema,
+  fields: [
+    { name: 'name', label: 'Name', type: 'text', hint: 'Optional. Letters, digits and - . _ ~' },
+    { name: 'driver', label: 'Driver', type: 'select', optionsFrom: { ...DRIVERS, headers: IRONIC_HEADERS, noun: 'driver', none: 'No driver is enabled' } },
+    { name: 'driverInfo', label: 'Driver info', type: 'pairs', hint: 'How the conductor reaches the hardware (e.g. ipmi_address, redfish_address, deploy_kernel).' },
+    property('cpus', 'CPUs'), property('memory_mb', 'Memory (MiB)'), property('local_gb', 'Local disk (GiB)'), property('cpu_arch', 'CPU architecture', 'x86_64'),
+    { name: 'resource_class', label: 'Resource class', type: 'text', placeholder: 'baremetal', hint: 'Nova flavors match nodes by resource class.' },
+  ],
+  defaults: { name: '', driver: '', driverInfo: [{ key: '', value: '' }], cpus: '', memory_mb: '', local_gb: '', cpu_arch: '', resource_class: '' },
+  request: nodeCreateRequest,
+  cli: nodeCreateCli,
+  created: (body) => NodeSchema.safeParse(body).data,
+  breadcrumb: true, cancelLink: true, errorTitle: 'Could not enroll the node',
+};
+
+export const nodeDefinition: ResourceDefinition<Node, NodeCreate> = {
+  kind: 'baremetal-node',
+  slug: 'nodes',
+  label: { singular: 'Node', plural: 'Nodes' },
+  service: BAREMETAL_SERVICE,
+  headers: IRONIC_HEADERS,
+  paths: { list: 'v1/nodes/detail', item: (id) => `v1/nodes/${id}` },
+  keys: { list: 'nodes', item: '' },
+  schema: NodeSchema,
+  id: (n) => n.uuid,
+  name: (n) => n.name ?? '',
+  status: nodeStatus,
+  pageSize: 50,
+  columns: [
+    nameColumn((n) => n.name || n.uuid, { sortKey: 'name' }),
+    { id: 'uuid', label: 'UUID', value: (n) => n.uuid, cell: 'mono' },
+    { id: 'power', label: 'Power state', value: (n) => n.power_state ?? 'None' },
+    { id: 'provision', label: 'Provision state', value: (n) => n.provision_state, cell: 'status', sortKey: 'provision_state' },
+    { id: 'targets', label: 'Target states', value: targets },
+    { id: 'maintenance', label: 'Maintenance', value: maintenanceLabel },
+    { id: 'driver', label: 'Driver', value: (n) => n.driver ?? '', sortKey: 'driver' },
+    { id: 'instance', label: 'Instance UUID', value: (n) => n.instance_uuid ?? '', cell: 'mono' },
+    { id: 'resource_class', label: 'Resource class', value: (n) => n.resource_class ?? '' },
+    { id: 'last_error', label: 'Last error', value: (n) => n.last_error ?? '' },
+    ageColumn((n) => n.created_at ?? '', { sortKey: 'created_at', hidden: true }),
+  ],
+  filters: [
+    { id: 'provision_state', label: 'Provision state', type: 'select', options: choices(PROVISION_STATES) },
+    { id: 'maintenance', label: 'Maintenance', type: 'select', options: [{ value: 'true', label: 'In maintenance' }, { value: 'false', label: 'Not in maintenance' }] },
+    { id: 'driver', label: 'Driver', type: 'select', optionsFrom: DRIVERS },
+  ],
+  actions: NODE_ACTIONS,
+  create: nodeCreateForm,
+  overview: [
+    { label: 'UUID', value: (n) => n.uuid, mono: true },
+    { label: 'Provision state', value: (n) => n.provision_state ?? 'None' },
+    { label: 'Target provision state', value: (n) => n.target_provision_state ?? '' },
+    { label: 'Power state', value: (n) => n.power_state ?? 'None' },
+    { label: 'Target power state', value: (n) => n.target_power_state ?? '' },
+    { label: 'Maintenance', value: maintenanceLabel },
+    { label: 'Last error', value: (n) => n.last_error ?? '' },
+    { label: 'Driver', value: (n) => n.driver ?? '' },
+    { label: 'Driver info', value: (n) => kv(n.driver_info), mono: true },
+    { label: 'Properties', value: (n) => kv(n.properties), mono: true },
+    { label: 'Resource class', value: (n) => n.resource_class ?? '' },
+    { label: 'Instance UUID', value: (n) => n.instance_uuid ?? '', mono: true },
+    { label: 'Conductor', value: (n) => n.conductor ?? '' },
+    { label: 'Owner', value: (n) => n.owner ?? '', mono: true },
+    { label: 'Provision updated', value: (n) => n.provision_updated_at ?? '' },
+    { label: 'Created', value: (n) => n.created_at ?? '' },
+  ],
+  failure: (n) => (n.last_error ? { title: 'Last error', message: n.last_error, source: 'Ironic' } : undefined),
+  forms: [
+    {
+      id: 'maintenance', label: 'Set maintenance', when: (n) => !n.maintenance, hint: (n) => maintenanceOnCli(n, ''),
+      schema: z.object({ reason: z.string() }),
+      fields: [{ name: 'reason', label: 'Maintenance reason', type: 'text', maxLength: 255, hint: 'Shown to other operators; the node is skipped by the scheduler while in maintenance.' }],
+      initial: () => ({ reason: '' }),
+      request: (n: Node, i: { reason: string }) => maintenanceOnRequest(n, i.reason),
+      cli: (n, v) => maintenanceOnCli(n, String(v.reason)),
+      submitLabel: 'Enter maintenance', errorTitle: 'Maintenance refused',
+    },
+  ],
+  tabs: [
+    {
+      id: 'ports', label: 'Ports', view: 'compact', list: (n) => nodePortDefinition(n.uuid), table: 'Ports of this node', empty: 'No ports.',
+      note: (n) => (isBusy(n) ? 'A transition is running: Ironic refuses port changes until it ends.' : undefined),
+    },
+  ],
+  cli: { list: 'openstack baremetal node list --long', show: (n) => `openstack baremetal node show ${n.uuid}` },
+};
+
+function kv(o: Record<string, unknown> | undefined): string {
+  // Ironic masks secrets in driver_info (******) itself.
+  return Object.entries(o ?? {}).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ');
+}
+

@@ -1,7 +1,9 @@
-// Ironic v1 ports: a node's NICs, by MAC address. Listed per node on the node page.
+// Ironic v1 ports: a node's NICs, by MAC address. A definition per node, listed in the node page's Ports tab.
 import { z } from 'zod';
 import { command } from '../cli';
-import type { ApiRequest } from '../types';
+import { deleteAction } from '../define';
+import type { ApiRequest, ResourceDefinition } from '../types';
+import { BAREMETAL_SERVICE, IRONIC_HEADERS } from './node';
 
 export const PortSchema = z.looseObject({
   uuid: z.string().min(1),
@@ -12,7 +14,6 @@ export const PortSchema = z.looseObject({
   created_at: z.string().optional(),
 });
 export type Port = z.infer<typeof PortSchema>;
-export const PortListSchema = z.looseObject({ ports: z.array(PortSchema) });
 
 /** Six pairs of hex digits separated by colons (Ironic's utils.is_valid_mac; it lower-cases). */
 export const MAC_RE = /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i;
@@ -21,13 +22,39 @@ export const PortCreateSchema = z.object({
   address: z.string().trim().regex(MAC_RE, { error: 'Enter a MAC address like 52:54:00:12:34:56' }),
 });
 
-export const nodePortsPath = (nodeUuid: string) => `v1/ports/detail?node=${encodeURIComponent(nodeUuid)}`;
-
 export const portCreateRequest = (nodeUuid: string, address: string): ApiRequest => ({
   method: 'POST', path: 'v1/ports', body: { address: address.trim().toLowerCase(), node_uuid: nodeUuid },
 });
-export const portDeleteRequest = (p: Port): ApiRequest => ({ method: 'DELETE', path: `v1/ports/${p.uuid}` });
 
 /** ironicclient: `openstack baremetal port create <address> --node <uuid>`. */
 export const portCreateCli = (nodeUuid: string, address: string) => command('openstack baremetal port create', address.trim() || '<mac>', '--node', nodeUuid);
-export const portDeleteCli = (p: Port) => `openstack baremetal port delete ${p.uuid}`;
+
+export function nodePortDefinition(nodeUuid: string): ResourceDefinition<Port, z.infer<typeof PortCreateSchema>> {
+  return {
+    kind: 'baremetal-port', slug: 'nodes', label: { singular: 'Port', plural: 'Ports' },
+    service: BAREMETAL_SERVICE, headers: IRONIC_HEADERS,
+    paths: { list: `v1/ports/detail?node=${encodeURIComponent(nodeUuid)}`, item: (id) => `v1/ports/${id}` },
+    keys: { list: 'ports', item: '' },
+    schema: PortSchema, id: (p) => p.uuid, name: (p) => p.address,
+    columns: [
+      { id: 'address', label: 'MAC address', value: (p) => p.address, cell: 'mono' },
+      { id: 'uuid', label: 'UUID', value: (p) => p.uuid, cell: 'mono' },
+      { id: 'pxe', label: 'PXE', value: (p) => (p.pxe_enabled === false ? 'No' : 'Yes') },
+    ],
+    actions: [
+      deleteAction({
+        noun: 'port', bulk: false, path: (p) => `v1/ports/${p.uuid}`, cli: (p) => `openstack baremetal port delete ${p.uuid}`,
+        body: (rows) => `This removes the port ${rows[0]?.address ?? ''} from the node.`,
+      }),
+    ],
+    create: {
+      schema: PortCreateSchema,
+      fields: [{ name: 'address', label: 'MAC address', type: 'text', placeholder: '52:54:00:12:34:56' }],
+      defaults: { address: '' },
+      request: (i) => portCreateRequest(nodeUuid, i.address),
+      cli: (i) => portCreateCli(nodeUuid, i.address),
+    },
+    invalidates: ['baremetal-node'],
+    cli: { list: `openstack baremetal port list --node ${nodeUuid}`, show: (p) => `openstack baremetal port show ${p.uuid}` },
+  };
+}

@@ -65,6 +65,21 @@ export const keypairDefinition: ResourceDefinition<Keypair, KeypairCreate> = {
     ],
     defaults: { name: '', publicKey: '' },
     request: (i) => ({ method: 'POST', path: 'os-keypairs', body: { keypair: i.publicKey ? { name: i.name, public_key: i.publicKey } : { name: i.name } } }),
+    modes: [
+      { id: 'create', label: 'Create key pair', fields: ['name'], submitLabel: 'Create key pair' },
+      { id: 'import', label: 'Import public key', fields: ['name', 'publicKey'], submitLabel: 'Import key', secondary: true },
+    ],
+    // The private key is offered for download exactly once and never stored.
+    oneTimeSecret: (body) => {
+      const r = CreatedKeypairSchema.safeParse((body as { keypair?: unknown } | undefined)?.keypair);
+      if (!r.success || !r.data.private_key) return undefined;
+      const file = `${r.data.name}.pem`;
+      return {
+        filename: file, mime: 'application/x-pem-file', content: r.data.private_key, downloadLabel: 'Download private key',
+        message: `Key pair ${r.data.name} created. Download the private key now: it is shown only once and the cloud does not keep it.`,
+        saved: `Saved ${file}. Keep it safe: `, savedCommand: `chmod 600 ${file}`,
+      };
+    },
     cli: (i) => (i.publicKey ? `openstack keypair create --public-key <file> ${i.name ? sh(i.name) : '<name>'}` : `openstack keypair create ${i.name ? `${sh(i.name)} > ${sh(`${i.name}.pem`)}` : '<name> > <name>.pem'}`),
   },
   cli: { list: 'openstack keypair list', show: (k) => `openstack keypair show ${sh(k.name)}` },

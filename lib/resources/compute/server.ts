@@ -205,6 +205,8 @@ export const serverDefinition: ResourceDefinition<Server> = {
       label: (o) => String(o.name ?? o.id),
     },
   ],
+  // A server delete frees its ports, floating IPs and volumes.
+  invalidates: ['port', 'floating-ip', 'volume'],
   actions: SERVER_ACTIONS,
   overview: [
     { label: 'ID', value: (s) => s.id, mono: true },
@@ -232,6 +234,13 @@ export interface LaunchLimits {
   instances: number;
   cores: number;
   ram: number;
+}
+
+/** What Nova's absolute limits leave for a launch (Infinity: unlimited). */
+export function remainingQuota(abs: Record<string, number> | undefined): LaunchLimits | undefined {
+  if (!abs) return undefined;
+  const left = (max: string, used: string) => (abs[max] === undefined || abs[max] < 0 ? Infinity : abs[max] - (abs[used] ?? 0));
+  return { instances: left('maxTotalInstances', 'totalInstancesUsed'), cores: left('maxTotalCores', 'totalCoresUsed'), ram: left('maxTotalRAMSize', 'totalRAMUsed') };
 }
 
 export interface FlavorSize {

@@ -26,6 +26,7 @@ export const ContainerSchema = z.looseObject({
   updated: z.string().nullable().optional(),
 });
 export type Container = z.infer<typeof ContainerSchema>;
+type SecretRef = Container['secret_refs'][number];
 
 export const containerDefinition: ResourceDefinition<Container> = {
   kind: 'secret-container',
@@ -67,6 +68,16 @@ export const containerDefinition: ResourceDefinition<Container> = {
     { label: 'Created', value: (c) => utc(c.created) },
     { label: 'Updated', value: (c) => utc(c.updated) },
     { label: 'Creator ID', value: (c) => c.creator_id ?? '', mono: true },
+  ],
+  tables: [
+    {
+      heading: 'Secrets', label: 'Container secrets', empty: 'This container references no secrets.',
+      rows: (c) => c.secret_refs,
+      columns: [
+        { label: 'Reference name', value: (r: SecretRef) => r.name ?? '—', mono: true },
+        { label: 'Secret', value: (r: SecretRef) => refId(r.secret_ref), mono: true, link: (r: SecretRef) => ({ slug: 'secrets', rest: encodeURIComponent(refId(r.secret_ref)) }) },
+      ],
+    },
   ],
   cli: { list: 'openstack secret container list', show: (c) => command('openstack', 'secret', 'container', 'get', c.container_ref) },
 };

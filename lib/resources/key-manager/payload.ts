@@ -39,8 +39,3 @@ export async function fetchPayload(secretRef: string, defaultType: string | unde
   if (accept === 'text/plain') return { contentType, text: await res.text() };
   return { contentType, base64: toBase64(new Uint8Array(await res.arrayBuffer())) };
 }
-
-/** File bytes -> base64, for payload_content_encoding=base64. */
-export async function fileToBase64(file: Blob): Promise<string> {
-  return toBase64(new Uint8Array(await file.arrayBuffer()));
-}

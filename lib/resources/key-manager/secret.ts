@@ -52,73 +52,6 @@ const contentTypes = (s: Secret) => Object.entries(s.content_types ?? {}).map(([
 /** Barbican stores expiration as naive UTC (`2027-01-01T00:00:00`); shown with a Z so it reads unambiguously. */
 export const utc = (t: string | null | undefined) => (t ? (/[zZ]|[+-]\d\d:?\d\d$/.test(t) ? t : `${t}Z`) : '');
 
-export const secretDefinition: ResourceDefinition<Secret> = {
-  kind: 'secret',
-  slug: 'secrets',
-  label: { singular: 'Secret', plural: 'Secrets' },
-  service: KEY_MANAGER_SERVICE,
-  paths: { list: 'v1/secrets', item: (id) => `v1/secrets/${encodeURIComponent(id)}` },
-  keys: { list: 'secrets', item: '' },
-  schema: SecretSchema,
-  id: (s) => refId(s.secret_ref),
-  name: (s) => s.name ?? '',
-  sensitiveName: 'secretName',
-  status: secretStatus,
-  pageSize: 50,
-  paging: 'offset',
-  sortQuery: (key, dir) => ({ sort: `${key}:${dir}` }),
-  columns: [
-    nameColumn((s) => s.name || refId(s.secret_ref), { sortKey: 'name', sensitive: 'secretName' }),
-    { id: 'type', label: 'Secret type', value: (s) => s.secret_type ?? '', sortKey: 'secret_type' },
-    { id: 'algorithm', label: 'Algorithm', value: (s) => s.algorithm ?? '', sortKey: 'algorithm' },
-    { id: 'bits', label: 'Bit length', value: (s) => s.bit_length ?? '', sortKey: 'bit_length' },
-    { id: 'mode', label: 'Mode', value: (s) => s.mode ?? '', sortKey: 'mode' },
-    { id: 'content', label: 'Content types', value: contentTypes, cell: 'list' },
-    { id: 'expiration', label: 'Expiration', value: (s) => utc(s.expiration) || 'never', sortKey: 'expiration' },
-    statusColumn((s) => s.status ?? ''),
-    ageColumn((s) => utc(s.created), { sortKey: 'created' }),
-    idColumn((s) => refId(s.secret_ref)),
-  ],
-  defaultSort: { column: 'age', dir: 'desc' },
-  // GET /v1/secrets filters (api-ref secrets.inc): name, alg, mode, bits, secret_type; dates take gt:/lt: specs.
-  filters: [
-    nameFilter,
-    { id: 'secret_type', label: 'Secret type', type: 'select', options: choices(SECRET_TYPES) },
-    { id: 'alg', label: 'Algorithm', type: 'text' },
-    { id: 'mode', label: 'Mode', type: 'text' },
-    { id: 'bits', label: 'Bit length', type: 'text' },
-    {
-      id: 'expires', label: 'Expiration', type: 'select',
-      options: [
-        { value: 'set', label: 'Has an expiration' },
-        { value: 'past-day', label: 'Expires within a day' },
-      ],
-      query: (v) => ({ expiration: v === 'past-day' ? `gt:${new Date().toISOString().slice(0, 19)},lt:${new Date(Date.now() + 86_400_000).toISOString().slice(0, 19)}` : 'gt:1970-01-01T00:00:00' }),
-    },
-  ],
-  actions: [
-    deleteAction({
-      noun: 'secret',
-      path: (s) => `v1/secrets/${encodeURIComponent(refId(s.secret_ref))}`, cli: (s) => command('openstack', 'secret', 'delete', s.secret_ref),
-      body: (r) => `This permanently deletes ${rowNames(r, (s) => s.name || refId(s.secret_ref))} and its payload. Containers and services that reference ${r.length === 1 ? 'it' : 'them'} lose access.`,
-    }),
-  ],
-  overview: [
-    { label: 'Secret ref', value: (s) => s.secret_ref, mono: true },
-    { label: 'Status', value: (s) => s.status ?? '' },
-    { label: 'Secret type', value: (s) => s.secret_type ?? '' },
-    { label: 'Algorithm', value: (s) => s.algorithm ?? '' },
-    { label: 'Bit length', value: (s) => s.bit_length ?? '' },
-    { label: 'Mode', value: (s) => s.mode ?? '' },
-    { label: 'Content types', value: (s) => contentTypes(s).join(', ') },
-    { label: 'Expiration', value: (s) => utc(s.expiration) || 'never' },
-    { label: 'Created', value: (s) => utc(s.created) },
-    { label: 'Updated', value: (s) => utc(s.updated) },
-    { label: 'Creator ID', value: (s) => s.creator_id ?? '', mono: true },
-  ],
-  cli: { list: 'openstack secret list', show: (s) => command('openstack', 'secret', 'get', s.secret_ref) },
-};
-
 // ---- create ----
 
 export const SecretCreateSchema = z
@@ -196,6 +129,95 @@ export function secretPayloadCli(s: Pick<Secret, 'secret_ref' | 'content_types'>
   const ct = s.content_types?.default;
   return command('openstack', 'secret', 'get', '--payload', ...(ct && ct !== 'text/plain' ? ['--payload_content_type', ct] : []), s.secret_ref);
 }
+
+export const secretDefinition: ResourceDefinition<Secret, SecretCreateInput> = {
+  kind: 'secret',
+  slug: 'secrets',
+  label: { singular: 'Secret', plural: 'Secrets' },
+  service: KEY_MANAGER_SERVICE,
+  paths: { list: 'v1/secrets', item: (id) => `v1/secrets/${encodeURIComponent(id)}` },
+  keys: { list: 'secrets', item: '' },
+  schema: SecretSchema,
+  id: (s) => refId(s.secret_ref),
+  name: (s) => s.name ?? '',
+  sensitiveName: 'secretName',
+  status: secretStatus,
+  pageSize: 50,
+  paging: 'offset',
+  sortQuery: (key, dir) => ({ sort: `${key}:${dir}` }),
+  columns: [
+    nameColumn((s) => s.name || refId(s.secret_ref), { sortKey: 'name', sensitive: 'secretName' }),
+    { id: 'type', label: 'Secret type', value: (s) => s.secret_type ?? '', sortKey: 'secret_type' },
+    { id: 'algorithm', label: 'Algorithm', value: (s) => s.algorithm ?? '', sortKey: 'algorithm' },
+    { id: 'bits', label: 'Bit length', value: (s) => s.bit_length ?? '', sortKey: 'bit_length' },
+    { id: 'mode', label: 'Mode', value: (s) => s.mode ?? '', sortKey: 'mode' },
+    { id: 'content', label: 'Content types', value: contentTypes, cell: 'list' },
+    { id: 'expiration', label: 'Expiration', value: (s) => utc(s.expiration) || 'never', sortKey: 'expiration' },
+    statusColumn((s) => s.status ?? ''),
+    ageColumn((s) => utc(s.created), { sortKey: 'created' }),
+    idColumn((s) => refId(s.secret_ref)),
+  ],
+  defaultSort: { column: 'age', dir: 'desc' },
+  // GET /v1/secrets filters (api-ref secrets.inc): name, alg, mode, bits, secret_type; dates take gt:/lt: specs.
+  filters: [
+    nameFilter,
+    { id: 'secret_type', label: 'Secret type', type: 'select', options: choices(SECRET_TYPES) },
+    { id: 'alg', label: 'Algorithm', type: 'text' },
+    { id: 'mode', label: 'Mode', type: 'text' },
+    { id: 'bits', label: 'Bit length', type: 'text' },
+    {
+      id: 'expires', label: 'Expiration', type: 'select',
+      options: [
+        { value: 'set', label: 'Has an expiration' },
+        { value: 'past-day', label: 'Expires within a day' },
+      ],
+      query: (v) => ({ expiration: v === 'past-day' ? `gt:${new Date().toISOString().slice(0, 19)},lt:${new Date(Date.now() + 86_400_000).toISOString().slice(0, 19)}` : 'gt:1970-01-01T00:00:00' }),
+    },
+  ],
+  actions: [
+    deleteAction({
+      noun: 'secret',
+      path: (s) => `v1/secrets/${encodeURIComponent(refId(s.secret_ref))}`, cli: (s) => command('openstack', 'secret', 'delete', s.secret_ref),
+      body: (r) => `This permanently deletes ${rowNames(r, (s) => s.name || refId(s.secret_ref))} and its payload. Containers and services that reference ${r.length === 1 ? 'it' : 'them'} lose access.`,
+    }),
+  ],
+  overview: [
+    { label: 'Secret ref', value: (s) => s.secret_ref, mono: true },
+    { label: 'Status', value: (s) => s.status ?? '' },
+    { label: 'Secret type', value: (s) => s.secret_type ?? '' },
+    { label: 'Algorithm', value: (s) => s.algorithm ?? '' },
+    { label: 'Bit length', value: (s) => s.bit_length ?? '' },
+    { label: 'Mode', value: (s) => s.mode ?? '' },
+    { label: 'Content types', value: (s) => contentTypes(s).join(', ') },
+    { label: 'Expiration', value: (s) => utc(s.expiration) || 'never' },
+    { label: 'Created', value: (s) => utc(s.created) },
+    { label: 'Updated', value: (s) => utc(s.updated) },
+    { label: 'Creator ID', value: (s) => s.creator_id ?? '', mono: true },
+  ],
+  create: {
+    schema: SecretCreateSchema,
+    fields: [
+      { name: 'name', label: 'Name', type: 'text' },
+      {
+        name: 'payload', label: 'Payload', type: 'payload',
+        source: { text: { encoding: 'none', payload_content_type: 'text/plain' }, file: { encoding: 'base64', payload_content_type: 'application/octet-stream' }, fileName: 'fileName', fileHint: 'Sent base64-encoded (payload_content_encoding=base64).' },
+      },
+      { name: 'payload_content_type', label: 'Payload content type', type: 'select', options: choices(PAYLOAD_CONTENT_TYPES) },
+      { name: 'secret_type', label: 'Secret type', type: 'select', options: choices(SECRET_TYPES) },
+      { name: 'algorithm', label: 'Algorithm', type: 'text', placeholder: 'aes, rsa…' },
+      { name: 'bit_length', label: 'Bit length', type: 'text', numeric: true, placeholder: '256' },
+      { name: 'mode', label: 'Mode', type: 'text', placeholder: 'cbc, gcm…' },
+      { name: 'expiration', label: 'Expiration (UTC)', type: 'datetime', hint: 'Optional. After it the secret can no longer be read.' },
+    ],
+    defaults: { name: '', payload: '', encoding: 'none', fileName: '', payload_content_type: 'text/plain', secret_type: 'opaque', algorithm: '', bit_length: '', mode: '', expiration: '' },
+    input: (v) => ({ ...v, now: Date.now() }),
+    request: secretCreateRequest,
+    cli: secretStoreCli,
+    created: (body) => SecretSchema.safeParse(body).data,
+    title: 'Store a secret', cancelLink: true, errorTitle: 'Could not store the secret',
+  },
+  cli: { list: 'openstack secret list', show: (s) => command('openstack', 'secret', 'get', s.secret_ref) },
+};
 
 // ---- metadata (GET/PUT /v1/secrets/{id}/metadata; Barbican lowercases keys) ----
 

@@ -106,6 +106,8 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
       label: (o) => String(o.name ?? o.id),
     },
   ],
+  // An association or release changes the server's addresses and the port's.
+  invalidates: ['server', 'port'],
   actions: [
     {
       id: 'disassociate', label: 'Disassociate',

@@ -113,6 +113,8 @@ export const networkDefinition: ResourceDefinition<Network> = {
       label: (o) => (o.name ? `${String(o.name)} ${String(o.cidr ?? '')}` : String(o.cidr ?? o.id)),
     },
   ],
+  // A network delete takes its subnets and DHCP ports with it.
+  invalidates: ['subnet', 'port'],
   actions: NETWORK_ACTIONS,
   overview: [
     { label: 'ID', value: (n) => n.id, mono: true },

@@ -99,6 +99,8 @@ export const portDefinition: ResourceDefinition<Port> = {
     neutronNames('networks', 'network', (rows) => rows.map((p) => p.network_id)),
     neutronNames('groups', 'security-group', (rows) => rows.flatMap((p) => p.security_groups)),
   ],
+  // A port delete frees its network for deletion and drops the server's interface and floating IP.
+  invalidates: ['network', 'server', 'floating-ip'],
   actions: PORT_ACTIONS,
   overview: [
     { label: 'ID', value: (p) => p.id, mono: true },

@@ -90,6 +90,8 @@ export const routerDefinition: ResourceDefinition<Router, RouterCreate> = {
   defaultSort: { column: 'name', dir: 'asc' },
   filters: [nameFilter],
   lookups: [neutronNames('networks', 'network', (rows) => rows.map((r) => r.external_gateway_info?.network_id ?? ''))],
+  // Clearing the gateway or deleting the router removes its ports (and the floating IPs' route out).
+  invalidates: ['port', 'floating-ip'],
   actions: [
     {
       id: 'clear-gateway', label: 'Clear gateway',

@@ -72,6 +72,8 @@ export const subnetDefinition: ResourceDefinition<Subnet> = {
     { id: 'pools', label: 'Allocation pools', value: (s) => s.allocation_pools.map((p) => `${p.start}-${p.end}`), cell: 'list' },
   ],
   filters: [{ id: 'network_id', label: 'Network ID', type: 'text' }],
+  // The network lists its subnets; its ports lose their addresses on the subnet.
+  invalidates: ['network', 'port'],
   actions: SUBNET_ACTIONS,
   cli: { list: 'openstack subnet list', show: (s) => cliLine('openstack', 'subnet', 'show', s.id) },
 };

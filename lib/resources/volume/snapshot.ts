@@ -65,6 +65,8 @@ export const snapshotDefinition: ResourceDefinition<Snapshot> = {
       label: (o) => String(o.name || o.id),
     },
   ],
+  // A snapshot delete frees its volume for deletion.
+  invalidates: ['volume'],
   actions: [
     deleteAction({
       noun: 'snapshot', allowed: (s) => s.status !== 'deleting', optimistic: (s) => ({ ...s, status: 'deleting' }),

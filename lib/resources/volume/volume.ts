@@ -157,6 +157,8 @@ export const volumeDefinition: ResourceDefinition<Volume> = {
       label: (o) => String(o.name ?? o.id),
     },
   ],
+  // The volume's snapshots go with it; a server lists its attached volumes.
+  invalidates: ['volume-snapshot', 'server'],
   actions: VOLUME_ACTIONS,
   overview: [
     { label: 'ID', value: (v) => v.id, mono: true },

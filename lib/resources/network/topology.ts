@@ -1,14 +1,13 @@
 'use client';
-// The six lists behind the topology, in one query polled by the app's rules (lib/resources/polling.ts): about
+// The six lists behind the topology (components/topology/topology-view.tsx), in one query polled by the app's rules (lib/resources/polling.ts): about
 // every 2 s while anything is transitional (backing off), 30 s when idle, never in a hidden tab.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import type { z } from 'zod';
-import { apiFetch } from '@/lib/client/api';
-import { COMPUTE_HEADERS } from '@/lib/resources/compute/server';
-import { osPath, useProjectScope } from '@/lib/resources/hooks';
-import { pollInterval, trackChange, type ChangeTracker } from '@/lib/resources/polling';
-import { parseList } from '@/lib/resources/schema';
+import { COMPUTE_HEADERS } from '../compute/server';
+import { osCall, useProjectScope } from '../hooks';
+import { pollInterval, trackChange, type ChangeTracker } from '../polling';
+import { parseList } from '../schema';
 import { buildTopology } from '@/lib/topology/graph';
 import { TOPOLOGY_SOURCES, type TopologyInput, type TopoServer } from '@/lib/topology/schemas';
 
@@ -17,7 +16,7 @@ const MAX_SERVER_PAGES = 20;
 
 async function list<K extends Exclude<keyof TopologyInput, 'servers'>>(name: K, signal: AbortSignal): Promise<TopologyInput[K]> {
   const src = TOPOLOGY_SOURCES[name];
-  const body = await apiFetch(osPath(src.service, src.path), { signal });
+  const body = await osCall({ service: src.service }, { method: 'GET', path: src.path }, signal);
   // The sources' schemas differ per name; the caller's K ties the answer to its own.
   return parseList(src.schema as z.ZodType<TopologyInput[K][number]>, body, src.key, `${src.service} ${src.path}`) as TopologyInput[K];
 }
@@ -29,7 +28,7 @@ async function servers(signal: AbortSignal): Promise<TopoServer[]> {
   let marker = '';
   for (let i = 0; i < MAX_SERVER_PAGES; i++) {
     const path = `${src.path}?limit=${SERVER_PAGE}${marker ? `&marker=${encodeURIComponent(marker)}` : ''}`;
-    const body = await apiFetch(osPath(src.service, path), { signal, headers: COMPUTE_HEADERS });
+    const body = await osCall({ service: src.service, headers: COMPUTE_HEADERS }, { method: 'GET', path }, signal);
     const page = parseList(src.schema, body, src.key, `${src.service} ${src.path}`);
     out.push(...page);
     if (page.length < SERVER_PAGE) break;

@@ -1,0 +1,86 @@
+'use client';
+// Nova reads of the instance, volume, network and Magnum pages besides the server kind's own list and item: the
+// pickers (servers, flavors, key pairs, zones, limits) and the instance page's tabs (attachments, console, actions).
+// One schema per path, so pages that read the same path share its cache entry.
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { osCall, useProjectScope } from '../hooks';
+import { usePathQuery } from '../queries';
+import { parseResponse } from '../schema';
+import { FlavorSchema } from './flavor';
+import { KeypairListItemSchema } from './keypair';
+import { COMPUTE_HEADERS, ServerSchema, type Server } from './server';
+
+export const NOVA = { service: 'compute', headers: COMPUTE_HEADERS } as const;
+
+const ServerNamesSchema = z.looseObject({ servers: z.array(z.looseObject({ id: z.string(), name: z.string(), status: z.string() })) });
+const selectServers = (b: z.infer<typeof ServerNamesSchema>) => b.servers;
+/** The project's servers by id, name and status (attach a volume, associate a floating IP). */
+export const useServerNames = (enabled = true) => usePathQuery('server', NOVA, 'servers/detail?limit=1000', ServerNamesSchema, { enabled, select: selectServers });
+
+const FlavorsSchema = z.looseObject({ flavors: z.array(FlavorSchema) });
+/** Every flavor with its sizes (launch, resize). */
+export const useFlavorDetails = (staleTime = 60_000) => usePathQuery('flavor', NOVA, 'flavors/detail', FlavorsSchema, { staleTime });
+
+const FlavorNamesSchema = z.looseObject({ flavors: z.array(z.looseObject({ id: z.string(), name: z.string().nullable().optional() })) });
+/** Flavor names (Magnum's node flavors). */
+export const useFlavorNames = () => usePathQuery('flavor', NOVA, 'flavors', FlavorNamesSchema, { staleTime: 30_000 });
+
+const KeypairsSchema = z.looseObject({ keypairs: z.array(KeypairListItemSchema) });
+export const useKeypairOptions = (staleTime = 30_000) => usePathQuery('keypair', NOVA, 'os-keypairs', KeypairsSchema, { staleTime });
+
+const ZonesSchema = z.looseObject({ availabilityZoneInfo: z.array(z.looseObject({ zoneName: z.string(), zoneState: z.looseObject({ available: z.boolean() }).optional() })) });
+export const useComputeZones = () => usePathQuery('availability-zone', NOVA, 'os-availability-zone', ZonesSchema, { staleTime: 60_000 });
+
+const LimitsSchema = z.looseObject({ limits: z.looseObject({ absolute: z.record(z.string(), z.number()) }) });
+/** Nova's absolute limits (under the 'limits' kind: a launch refetches them). */
+export const useComputeLimits = () => usePathQuery('limits', NOVA, 'limits', LimitsSchema, { staleTime: 60_000 });
+
+const ServersSchema = z.looseObject({ servers: z.array(ServerSchema) });
+const selectFullServers = (b: z.infer<typeof ServersSchema>) => b.servers;
+/** Servers booted from an image: Nova filters by image id (only this project's servers, or all for admins). */
+export const useServersOfImage = (imageId: string) =>
+  usePathQuery('server', NOVA, `servers/detail?image=${encodeURIComponent(imageId)}&limit=100`, ServersSchema, { staleTime: 0, select: selectFullServers });
+
+const AttachmentsSchema = z.looseObject({ volumeAttachments: z.array(z.looseObject({ id: z.string().optional(), volumeId: z.string(), device: z.string().nullable().optional() })) });
+const selectAttachments = (b: z.infer<typeof AttachmentsSchema>) => b.volumeAttachments;
+/** The server's volume attachments; followed every 2 s while a volume changes (Nova drops one when the detach completes). */
+export const useVolumeAttachments = (serverId: string, busy: boolean) =>
+  usePathQuery('server', NOVA, `servers/${serverId}/os-volume_attachments`, AttachmentsSchema, { staleTime: 0, select: selectAttachments, refetchInterval: () => (busy ? 2000 : false) });
+
+const ConsoleSchema = z.object({ output: z.string() });
+/** The last `length` lines of the console log (a POST: not a path query). */
+export function useConsoleOutput(serverId: string, length: number) {
+  const { projectId } = useProjectScope();
+  return useQuery({
+    queryKey: ['os', projectId, 'server', 'item', serverId, 'console', length],
+    queryFn: async ({ signal }) =>
+      parseResponse(ConsoleSchema, await osCall(NOVA, { method: 'POST', path: `servers/${serverId}/action`, body: { 'os-getConsoleOutput': { length } } }, signal), 'compute os-getConsoleOutput').output,
+    placeholderData: (prev) => prev,
+    retry: false,
+  });
+}
+
+const ActionsSchema = z.looseObject({
+  instanceActions: z.array(z.looseObject({ action: z.string(), request_id: z.string(), start_time: z.string(), user_id: z.string().nullable().optional(), message: z.string().nullable().optional() })),
+});
+
+/** GET /servers/{id}/os-instance-actions (newest first), refetched when the server changes. */
+export function useInstanceActions(server: Pick<Server, 'id' | 'updated'>, enabled = true) {
+  const { projectId } = useProjectScope();
+  return useQuery({
+    queryKey: ['os', projectId, 'server', 'item', server.id, 'actions', server.updated],
+    queryFn: async ({ signal }) =>
+      parseResponse(ActionsSchema, await osCall(NOVA, { method: 'GET', path: `servers/${server.id}/os-instance-actions` }, signal), 'compute os-instance-actions').instanceActions,
+    enabled,
+  });
+}
+
+/** Name and description of an instance (PUT /servers/{id}; description needs microversion 2.19, which COMPUTE_HEADERS pins). */
+export const ServerEditSchema = z.object({
+  name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
+  description: z.string().max(255, { error: 'At most 255 characters' }),
+});
+export type ServerEdit = z.infer<typeof ServerEditSchema>;
+export const serverEditRequest = (serverId: string, v: ServerEdit) => ({ method: 'PUT' as const, path: `servers/${serverId}`, body: { server: { name: v.name, description: v.description || null } } });
+
