@@ -1,32 +1,23 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { inputClass } from '@/components/ui/field';
-import { osCall, useProjectScope } from '@/lib/resources/hooks';
 import { metadataPath, parseMetadataText, refId, secretDefinition, SecretMetadataSchema, type Secret } from '@/lib/resources/key-manager/secret';
-import { parseResponse } from '@/lib/resources/schema';
+import { useOsMutation, usePathQuery } from '@/lib/resources/queries';
 
 /** User metadata of a secret (GET/PUT /v1/secrets/{id}/metadata). PUT replaces the whole set; Barbican lowercases keys. */
 export function SecretMetadata({ secret }: { secret: Secret }) {
   const id = refId(secret.secret_ref);
-  const { projectId } = useProjectScope();
-  const qc = useQueryClient();
-  const key = ['os', projectId, secretDefinition.kind, 'metadata', id];
-  const q = useQuery({
-    queryKey: key,
-    queryFn: async ({ signal }) => parseResponse(SecretMetadataSchema, await osCall(secretDefinition, { method: 'GET', path: metadataPath(id) }, signal), `key-manager ${metadataPath(id)}`).metadata,
-  });
+  const q = usePathQuery(secretDefinition.kind, secretDefinition, metadataPath(id), SecretMetadataSchema, { select: (b) => b.metadata });
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState('');
   const uid = useId();
-  const save = useMutation({
-    mutationFn: (metadata: Record<string, string>) => osCall(secretDefinition, { method: 'PUT', path: metadataPath(id), body: { metadata } }),
-    onSuccess: () => setDraft(null),
-    onSettled: () => qc.invalidateQueries({ queryKey: key }),
+  const save = useOsMutation(secretDefinition, (metadata: Record<string, string>) => ({ method: 'PUT', path: metadataPath(id), body: { metadata } }), {
+    invalidates: [secretDefinition.kind],
+    onDone: () => setDraft(null),
   });
   const entries = Object.entries(q.data ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const text = draft ?? entries.map(([k, v]) => `${k}=${v}`).join('\n');

@@ -8,7 +8,10 @@ import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceList } from '@/components/resource/resource-list';
 import { buttonClass } from '@/components/ui/button';
 import { FormButtons } from '@/components/ui/form-buttons';
+import { SelectField } from '@/components/ui/field';
 import { CliHint } from '@/components/ui/cli-hint';
+import { associateTargets } from '@/lib/resources/network/floating-ip';
+import type { Port } from '@/lib/resources/network/port';
 import type { ResourceDefinition } from '@/lib/resources/types';
 
 export const panelClass = 'mt-2 max-w-xl space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
@@ -73,5 +76,21 @@ export function EdgeList<T>({ def, button, explain, panel }: { def: ResourceDefi
         </>
       }
     />
+  );
+}
+
+/** The port and fixed IP a floating IP goes to, when an instance has more than one IPv4 address. */
+export function TargetSelect({ ports, value, onChange, error }: { ports: readonly Port[]; value: string; onChange: (v: string) => void; error?: string }) {
+  const list = associateTargets(ports);
+  if (list.length <= 1) return null;
+  return (
+    <SelectField label="Port and fixed IP" value={value} error={error} onChange={(e) => onChange(e.target.value)}>
+      <option value="">Choose the interface</option>
+      {list.map((t) => (
+        <option key={t.value} value={t.value}>
+          {t.ip} on port {t.port.name || t.port.id.slice(0, 8)}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -5,22 +5,22 @@ import { useState, type ReactNode } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { ConfirmDialog } from '@/components/resource/confirm-dialog';
+import { CheckboxesInput, useOptionLabels } from '@/components/resource/resource-form';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
-import { TextAreaField, TextField } from '@/components/ui/field';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { tableClass } from '@/components/ui/table';
 import { useResourceHref } from '@/lib/resources/hooks';
 import type { ResourceAction } from '@/lib/resources/types';
 import { networkDefinition as def, networkEditBody, networkEditCli, NetworkEditSchema, type Network } from '@/lib/resources/network/network';
-import { canDeletePort, fixedIpList, ownerLabel, PORT_ACTIONS, portStatus, type Port } from '@/lib/resources/network/port';
+import { canDeletePort, fixedIpList, ownerLabel, PORT_ACTIONS, portCreateBody, portCreateCli, portCreateSchema, PortSchema, portStatus, securityGroupsField, type Port, type PortValues } from '@/lib/resources/network/port';
 import { emptySubnetValues, SUBNET_ACTIONS, subnetCreateCli, subnetCreateRequest, subnetCreateSchema, subnetEditBody, subnetEditCli, subnetEditSchema, subnetValues, type Subnet, type SubnetValues } from '@/lib/resources/network/subnet';
 import { NETWORK_CHANGES, NEUTRON, useNetworkPorts, useNetworkSubnets, useVisibleCidrs } from '@/lib/resources/network/queries';
 import { useOsMutation } from '@/lib/resources/queries';
 import { FormButtons } from '@/components/ui/form-buttons';
 import { panel } from './form-bits';
-import { PortCreateForm } from './port-create';
 import { suggestion, SubnetFields } from './subnet-fields';
 
 const { table, th, td, box } = tableClass;
@@ -264,5 +264,70 @@ function PortsTab({ network }: { network: Network }) {
       </div>
       {del.dialog}
     </div>
+  );
+}
+
+const EMPTY_PORT: PortValues = { name: '', description: '', subnetId: '', ipAddress: '', securityGroups: [] };
+const PORT_GROUPS = { ...securityGroupsField, hint: 'None chosen: Neutron applies the project\'s default group.' };
+
+/** The network page's "Create port": a port on this network, from one of its subnets. */
+function PortCreateForm({ network, onDone }: { network: Network; onDone: () => void }) {
+  const href = useResourceHref();
+  const subnets = useNetworkSubnets(network.id);
+  const names = useOptionLabels([PORT_GROUPS]);
+  const list = subnets.data?.subnets ?? [];
+  const form = useZodForm(portCreateSchema(list), EMPTY_PORT);
+  const { values: v, field } = form;
+  const m = useOsMutation(NEUTRON, (i: PortValues) => ({ method: 'POST', path: 'v2.0/ports', body: portCreateBody(network.id, i) }), { invalidates: NETWORK_CHANGES });
+  const created = PortSchema.safeParse((m.data as { port?: unknown } | undefined)?.port);
+  if (created.success) {
+    return (
+      <div role="status" className={panel}>
+        <p className="text-sm">
+          Port{' '}
+          <Link href={href('ports', created.data.id)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+            {created.data.name || created.data.id}
+          </Link>{' '}
+          created with {created.data.fixed_ips.map((f) => f.ip_address).join(', ') || 'no address'}.
+        </p>
+        <button type="button" className="text-sm text-brand-700 hover:underline dark:text-brand-300" onClick={onDone}>
+          Close
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      noValidate
+      aria-label="Create port"
+      className={panel}
+      onSubmit={form.submit((input) => m.mutate(input))}
+    >
+      <h2 className="text-base font-semibold">Create a port on {network.name || network.id}</h2>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">A port reserves a MAC address and an IP on this network; attach it to an instance later (launch on it, or add it as an interface).</p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label="Port name" {...field('name')} autoComplete="off" />
+        <TextField label="Port description" {...field('description')} />
+        <SelectField label="Subnet" {...field('subnetId')}>
+          <option value="">Any (Neutron chooses)</option>
+          {list.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name || s.id} ({s.cidr})
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="Fixed IP address"
+          {...field('ipAddress')}
+          autoComplete="off"
+          placeholder="Next free address"
+          hint="Optional: a specific address inside the chosen subnet (it may be outside the allocation pools)."
+        />
+      </div>
+      <CheckboxesInput field={PORT_GROUPS} value={v.securityGroups} onChange={(securityGroups) => form.set('securityGroups', securityGroups)} />
+      {m.isError && <ApiErrorNotice title="The cloud refused the port" error={m.error} />}
+      <CliHint>{portCreateCli(network.name || network.id, v, names)}</CliHint>
+      <FormButtons submit="Create port" pending={m.isPending} onCancel={onDone} />
+    </form>
   );
 }

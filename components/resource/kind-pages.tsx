@@ -3,7 +3,7 @@
 // create button or inline form and links to related sections), the detail page and the create page.
 // A kind with something special overrides one of them in kind-views.tsx.
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { useIsAdmin } from '@/components/shell/session-context';
 import { buttonClass } from '@/components/ui/button';
@@ -20,7 +20,9 @@ export function KindList({ slug }: { slug: string }) {
   const { section, def } = useSection(slug);
   const href = useResourceHref();
   const isAdmin = useIsAdmin();
-  const [mode, setMode] = useState<string | null>(null);
+  // `?new=1` opens the (first) create form at once: the command palette's actions link here.
+  const search = useSearchParams();
+  const [mode, setMode] = useState<string | null>(search.get('new') === '1' ? (def?.create?.modes?.[0]?.id ?? 'create') : null);
   // Held in this component's memory only; dropped when dismissed or downloaded.
   const [secret, setSecret] = useState<OneTimeSecret | null>(null);
   const [saved, setSaved] = useState<OneTimeSecret | null>(null);
@@ -63,6 +65,7 @@ export function KindList({ slug }: { slug: string }) {
               title={open.label}
               fields={open.fields}
               submitLabel={open.submitLabel}
+              errorTitle={def.create?.errorTitle}
               onCancel={() => setMode(null)}
               onCreated={(body) => {
                 setMode(null);

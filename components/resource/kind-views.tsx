@@ -16,13 +16,10 @@ import { ZoneDetail } from '@/components/dns/zone-detail';
 import { ZonesList } from '@/components/dns/zones-list';
 import { ImageCreateForm } from '@/components/image/image-create';
 import { ImageDetail } from '@/components/image/image-detail';
-import { ContainerCreateForm } from '@/components/key-manager/container-create';
 import { SecretDetail } from '@/components/key-manager/secret-detail';
 import { FloatingIpDetail } from '@/components/network/floating-ip-detail';
-import { FloatingIpsList } from '@/components/network/floating-ip-list';
 import { NetworkCreateForm } from '@/components/network/network-create';
 import { NetworkDetail } from '@/components/network/network-detail';
-import { PortDetail } from '@/components/network/port-detail';
 import { RouterDetail } from '@/components/network/router-detail';
 import { RoutersList } from '@/components/network/router-list';
 import { SecurityGroupDetail } from '@/components/network/security-group-detail';
@@ -52,9 +49,8 @@ export const KIND_VIEWS: Record<string, KindViews> = {
   images: { Detail: ImageDetail, Create: ImageCreateForm },
   networks: { Detail: NetworkDetail, Create: NetworkCreateForm },
   routers: { List: RoutersList, Detail: RouterDetail },
-  'floating-ips': { List: FloatingIpsList, Detail: FloatingIpDetail },
+  'floating-ips': { Detail: FloatingIpDetail },
   'security-groups': { List: SecurityGroupsList, Detail: SecurityGroupDetail },
-  ports: { Detail: PortDetail },
   topology: { List: TopologyView },
   zones: {
     List: ZonesList,
@@ -66,7 +62,6 @@ export const KIND_VIEWS: Record<string, KindViews> = {
     },
   },
   secrets: { Detail: SecretDetail },
-  'secret-containers': { Create: ContainerCreateForm },
   clusters: { Detail: ClusterDetail, Create: ClusterCreateForm },
   'cluster-templates': { Create: ClusterTemplateCreateForm },
   containers: { List: ContainersList, Detail: Container },

@@ -5,9 +5,9 @@ import { useId, useState, type ReactNode } from 'react';
 import { inputClass, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { FormButtons } from '@/components/ui/form-buttons';
 import { buttonClass } from '@/components/ui/button';
-import { useCreate, useUpdate } from '@/lib/resources/hooks';
+import { useCreate, useProjectScope, useUpdate } from '@/lib/resources/hooks';
 import { usePathQuery } from '@/lib/resources/queries';
-import type { DetailForm, FormField, FormValue, ResourceDefinition } from '@/lib/resources/types';
+import type { DetailForm, FieldOptionsSource, FormField, FormValue, ResourceDefinition, RowsSpec } from '@/lib/resources/types';
 import { ApiErrorNotice } from './api-error';
 import { CliHint } from '@/components/ui/cli-hint';
 import { useZodForm, type FieldErrors } from './use-zod-form';
@@ -37,8 +37,12 @@ interface ResourceFormProps<T, C> {
 export function ResourceForm<T, C>({ def, title, showTitle = true, fields, submitLabel, onCreated, onCancel, cancelHref, errorTitle, extra }: ResourceFormProps<T, C>) {
   const create = def.create!;
   const shown = create.fields.filter((f) => !fields || fields.includes(f.name));
-  const form = useZodForm<Values, C>(create.schema, () => ({ ...create.defaults }), { input: create.input });
+  const options = useFirstFieldOptions(create.fields);
+  // An only option (`single`) is the value until the user picks another: shown, validated and sent.
+  const filled = (v: Values): Values => (options.only && !v[options.only.name] ? { ...v, [options.only.name]: options.only.value } : v);
+  const form = useZodForm<Values, C>(create.schema, () => ({ ...create.defaults }), { input: (v) => (create.input ? create.input(filled(v)) : filled(v)) });
   const mutation = useCreate(def);
+  const values = filled(form.values);
 
   return (
     <form
@@ -52,10 +56,11 @@ export function ResourceForm<T, C>({ def, title, showTitle = true, fields, submi
       })}
     >
       {showTitle && <h2 className="text-lg font-semibold">{title}</h2>}
-      <FormFields fields={shown} values={form.values} errors={form.errors} set={form.set} />
+      {create.explain && <p className="text-sm text-zinc-600 dark:text-zinc-400">{create.explain}</p>}
+      <FormFields fields={shown} values={values} errors={form.errors} set={form.set} clearErrors={() => form.setErrors({})} />
       {extra}
       {mutation.isError && <ApiErrorNotice title={errorTitle ?? `Could not create the ${def.label.singular.toLowerCase()}`} error={mutation.error} />}
-      <CliHint>{form.parsed.success ? create.cli(form.parsed.data) : create.cli(form.values as unknown as C)}</CliHint>
+      <CliHint>{create.cli(form.parsed.success ? form.parsed.data : (values as unknown as C), options.labels)}</CliHint>
       {cancelHref ? (
         <div className="flex gap-2">
           <button type="submit" className={buttonClass.primary} disabled={mutation.isPending}>
@@ -82,7 +87,7 @@ export function DetailFormToggle<T>({ def, spec, row }: { def: ResourceDefinitio
       </button>
       {open && (
         <div className="basis-full">
-          <DetailFormBody def={def} spec={spec} row={row} onDone={() => setOpen(false)} />
+          <DetailFormBody key={spec.resetKey?.(row)} def={def} spec={spec} row={row} onDone={() => setOpen(false)} />
         </div>
       )}
     </>
@@ -92,6 +97,8 @@ export function DetailFormToggle<T>({ def, spec, row }: { def: ResourceDefinitio
 function DetailFormBody<T>({ def, spec, row, onDone }: { def: ResourceDefinition<T>; spec: DetailForm<T>; row: T; onDone: () => void }) {
   const form = useZodForm<Values, unknown>(spec.schema, () => spec.initial(row));
   const update = useUpdate(def);
+  const labels = useOptionLabels(spec.fields);
+  const note = spec.note?.(row);
   return (
     <form
       noValidate
@@ -104,22 +111,30 @@ function DetailFormBody<T>({ def, spec, row, onDone }: { def: ResourceDefinition
       })}
     >
       <FormFields fields={spec.fields} values={form.values} errors={form.errors} set={form.set} />
+      {note && <p className="text-xs text-amber-800 dark:text-amber-200">{note}</p>}
       {update.isError && <ApiErrorNotice title={spec.errorTitle} error={update.error} />}
-      <CliHint>{spec.cli(row, form.values)}</CliHint>
+      <CliHint>{spec.cli(row, form.values, labels)}</CliHint>
       <FormButtons submit={spec.submitLabel} pending={update.isPending} onCancel={onDone} />
     </form>
   );
 }
 
 /** The fields in order; consecutive fields of one `group` in a fieldset with that legend. */
-export function FormFields({ fields, values, errors, set }: { fields: readonly FormField[]; values: Values; errors: FieldErrors; set: (name: string, v: FormValue) => void }) {
+export function FormFields({ fields, values, errors, set, clearErrors }: { fields: readonly FormField[]; values: Values; errors: FieldErrors; set: (name: string, v: FormValue) => void; clearErrors?: () => void }) {
   const runs: FormField[][] = [];
   for (const f of fields) {
     const last = runs[runs.length - 1];
     if (last && f.group && last[0].group === f.group) last.push(f);
     else runs.push([f]);
   }
-  const input = (f: FormField) => <FieldInput key={f.name} field={f} value={values[f.name]} errors={errors} onChange={(v) => set(f.name, v)} set={set} />;
+  const change = (f: FormField, v: FormValue) => {
+    set(f.name, v);
+    if (f.resets && typeof v === 'string') {
+      for (const [k, x] of Object.entries(f.resets(v))) set(k, x);
+      clearErrors?.();
+    }
+  };
+  const input = (f: FormField) => <FieldInput key={f.name} field={f} value={values[f.name]} values={values} errors={errors} onChange={(v) => change(f, v)} set={set} />;
   return runs.map((run) =>
     run[0].group ? (
       <fieldset key={run[0].name} className="grid gap-3 sm:grid-cols-2">
@@ -134,22 +149,80 @@ export function FormFields({ fields, values, errors, set }: { fields: readonly F
 
 const OptionsSchema = z.record(z.string(), z.unknown());
 
+/** A field's options from the API (cached under the kind they list, shared by every form reading the path). */
+function useFieldOptions(from: FieldOptionsSource | undefined) {
+  const { projectId } = useProjectScope();
+  const path = !from ? '' : typeof from.path === 'function' ? from.path(projectId) : from.path;
+  const q = usePathQuery<Record<string, unknown>>(from?.kind ?? '', from ?? { service: '' }, path, from?.schema ?? OptionsSchema, { staleTime: from?.staleTime ?? 60_000, enabled: !!from });
+  const list = from && Array.isArray(q.data?.[from.key]) ? (q.data[from.key] as Record<string, unknown>[]) : [];
+  return { q, list };
+}
+
+/**
+ * The options of the first of `fields` with `optionsFrom`: value to label (a CLI line names groups, not ids), and
+ * the only option of a `single` field.
+ */
+function useFirstFieldOptions(fields: readonly FormField[]) {
+  const field = fields.find((f) => f.optionsFrom);
+  const from = field?.optionsFrom;
+  const { list } = useFieldOptions(from);
+  const labels: Record<string, string> = from ? Object.fromEntries(list.map((o) => [from.value(o), from.label(o)])) : {};
+  const only = field && from?.single && list.length === 1 ? { name: field.name, value: from.value(list[0]) } : undefined;
+  return { labels, only };
+}
+
+/** Value to label of the options of the first of `fields` with `optionsFrom`. */
+export const useOptionLabels = (fields: readonly FormField[]) => useFirstFieldOptions(fields).labels;
+
+/** A select's options from the API, after the prompt ("Loading …", "Choose a …" or the text for none). */
+function ApiOptions({ from, pending, list }: { from: FieldOptionsSource; pending: boolean; list: readonly Record<string, unknown>[] }) {
+  return (
+    <>
+      <option value="">{pending ? `Loading ${from.noun}s…` : list.length ? (from.choose ?? `Choose a ${from.noun}`) : from.none}</option>
+      {list.map((o) => (
+        <option key={from.value(o)} value={from.value(o)}>
+          {from.label(o)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 function RemoteSelect({ field, value, error, onChange }: { field: FormField; value: string; error?: string; onChange: (v: string) => void }) {
   const from = field.optionsFrom!;
-  const q = usePathQuery(from.kind, from, from.path, OptionsSchema, { staleTime: 60_000 });
-  const list = Array.isArray(q.data?.[from.key]) ? (q.data[from.key] as Record<string, unknown>[]) : [];
+  const { q, list } = useFieldOptions(from);
   return (
     <>
       <SelectField label={field.label} error={error} value={value} disabled={q.isPending} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{q.isPending ? `Loading ${from.noun}s…` : list.length ? `Choose a ${from.noun}` : from.none}</option>
-        {list.map((o) => (
-          <option key={from.value(o)} value={from.value(o)}>
-            {from.label(o)}
-          </option>
-        ))}
+        <ApiOptions from={from} pending={q.isPending} list={list} />
       </SelectField>
-      {q.isError && <ApiErrorNotice title={`Could not load the ${from.noun}s`} error={q.error} />}
+      {q.isError && <ApiErrorNotice title={from.loadError ?? `Could not load the ${from.noun}s`} error={q.error} />}
     </>
+  );
+}
+
+/** A checkbox per option from the API, in a fieldset named by the label; the value is the checked options' values. */
+export function CheckboxesInput({ field, value, onChange }: { field: FormField; value: readonly string[]; onChange: (v: string[]) => void }) {
+  const from = field.optionsFrom!;
+  const { q, list } = useFieldOptions(from);
+  return (
+    <fieldset className="space-y-1.5">
+      <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{field.label}</legend>
+      {field.hint && <p className="text-xs text-zinc-500 dark:text-zinc-400">{field.hint}</p>}
+      {q.isPending && <p className="text-sm text-zinc-500">Loading {from.noun}s…</p>}
+      {q.isError && <ApiErrorNotice title={from.loadError ?? `Could not load the ${from.noun}s`} error={q.error} />}
+      <div className="flex flex-wrap gap-x-4 gap-y-1">
+        {list.map((o) => {
+          const v = from.value(o);
+          return (
+            <label key={v} className="flex items-center gap-2 text-sm" title={from.title?.(o)}>
+              <input type="checkbox" checked={value.includes(v)} onChange={(e) => onChange(e.target.checked ? [...value, v] : value.filter((x) => x !== v))} />
+              {from.label(o)}
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
   );
 }
 
@@ -239,7 +312,61 @@ async function fileToBase64(file: Blob): Promise<string> {
   return btoa(s);
 }
 
-function FieldInput({ field, value, errors, onChange, set }: { field: FormField; value: FormValue | undefined; errors: FieldErrors; onChange: (v: FormValue) => void; set: (name: string, v: FormValue) => void }) {
+/** Rows of inputs (`field.rows`): "<column> <n>" each, Remove per row (not the last one), and the add button. */
+function RowsInput({ field, spec, value, values, errors, onChange }: { field: FormField; spec: RowsSpec; value: Record<string, string>[]; values: Values; errors: FieldErrors; onChange: (v: Record<string, string>[]) => void }) {
+  const remote = spec.columns.find((c) => c.optionsFrom)?.optionsFrom;
+  const { q, list } = useFieldOptions(remote);
+  const max = spec.max?.(values);
+  const note = spec.note?.(values);
+  const setCell = (i: number, name: string, v: string) => onChange(value.map((r, j) => (j === i ? { ...r, [name]: v } : r)));
+  return (
+    <fieldset className="space-y-3">
+      <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{field.label}</legend>
+      {note && <p className="text-xs text-zinc-500 dark:text-zinc-400">{note}</p>}
+      {remote && q.isError && <ApiErrorNotice title={remote.loadError ?? `Could not load the ${remote.noun}s`} error={q.error} />}
+      {value.map((r, i) => (
+        <div key={i} className="grid items-start gap-2" style={{ gridTemplateColumns: `${spec.columns.map(() => 'minmax(0, 1fr)').join(' ')} auto` }}>
+          {spec.columns.map((c) => {
+            const label = `${c.label} ${i + 1}`;
+            const cell = { label, value: r[c.name] ?? '', error: errors[`${field.name}.${i}.${c.name}`], onChange: (e: { target: { value: string } }) => setCell(i, c.name, e.target.value) };
+            const choices = c.choices?.(values);
+            if (c.optionsFrom) {
+              return (
+                <SelectField key={c.name} {...cell}>
+                  <ApiOptions from={c.optionsFrom} pending={q.isPending} list={list} />
+                </SelectField>
+              );
+            }
+            if (choices) {
+              return (
+                <SelectField key={c.name} {...cell}>
+                  <option value="">Choose…</option>
+                  {choices.map((n) => (
+                    <option key={n} value={n}>{n}</option>
+                  ))}
+                </SelectField>
+              );
+            }
+            return <TextField key={c.name} {...cell} />;
+          })}
+          <button type="button" className={`${buttonClass.ghost} mt-6`} aria-label={spec.remove(i + 1)} disabled={value.length === 1} onClick={() => onChange(value.filter((_, j) => j !== i))}>
+            Remove
+          </button>
+        </div>
+      ))}
+      {errors[field.name] && <p className="text-sm text-red-600 dark:text-red-400">{errors[field.name]}</p>}
+      <button type="button" className={buttonClass.secondary} disabled={max !== undefined && value.length >= max} onClick={() => onChange([...value, { ...spec.empty }])}>
+        {spec.add}
+      </button>
+    </fieldset>
+  );
+}
+
+const isStrings = (v: FormValue | undefined): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isRows = (v: FormValue | undefined): v is Record<string, string>[] => Array.isArray(v) && !isStrings(v);
+const isPairs = (v: FormValue | undefined): v is { key: string; value: string }[] => isRows(v);
+
+function FieldInput({ field, value, values, errors, onChange, set }: { field: FormField; value: FormValue | undefined; values: Values; errors: FieldErrors; onChange: (v: FormValue) => void; set: (name: string, v: FormValue) => void }) {
   const error = errors[field.name];
   const text = typeof value === 'string' ? value : '';
   switch (field.type) {
@@ -253,7 +380,11 @@ function FieldInput({ field, value, errors, onChange, set }: { field: FormField;
     case 'payload':
       return <PayloadInput field={field} value={text} error={error} set={set} />;
     case 'pairs':
-      return <PairsInput field={field} value={Array.isArray(value) ? value : []} errors={errors} onChange={onChange} />;
+      return <PairsInput field={field} value={isPairs(value) ? value : []} errors={errors} onChange={onChange} />;
+    case 'rows':
+      return <RowsInput field={field} spec={field.rows!} value={isRows(value) ? value : []} values={values} errors={errors} onChange={onChange} />;
+    case 'checkboxes':
+      return <CheckboxesInput field={field} value={isStrings(value) ? value : []} onChange={onChange} />;
     case 'textarea':
       return <TextAreaField label={field.label} className="font-mono" rows={4} placeholder={field.placeholder} error={error} value={text} onChange={(e) => onChange(e.target.value)} />;
     case 'select':

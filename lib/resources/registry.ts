@@ -96,7 +96,10 @@ export const SECTIONS: readonly Section[] = [
   // Neutron: the palette asks only for the fields a match needs.
   kind(networkDefinition, 'network', { detail: true, related: ['ports'], description: 'Networks are layer-2 segments; each subnet on one is an IP range (layer 3). Shared and external networks belong to the cloud and are listed here too.', create: 'Create network', actions: [{ label: 'Create network', path: 'new' }], search: { path: 'v2.0/networks?fields=id&fields=name' } }),
   kind(routerDefinition, 'network', { detail: true, actions: [{ label: 'Create router', path: '?new=1' }], search: { path: 'v2.0/routers?fields=id&fields=name' } }),
-  kind(floatingIpDefinition, 'network', { detail: true, actions: [{ label: 'Allocate floating IP', path: '?new=1' }], search: { path: 'v2.0/floatingips?fields=id&fields=floating_ip_address' } }),
+  kind(floatingIpDefinition, 'network', {
+    detail: true,
+    description: "A floating IP is a public address taken from an external network's pool and kept by your project until you release it. Associate it with an instance to make that instance reachable from outside; disassociate to move it elsewhere.",
+    actions: [{ label: 'Allocate floating IP', path: '?new=1' }], search: { path: 'v2.0/floatingips?fields=id&fields=floating_ip_address' } }),
   kind(securityGroupDefinition, 'network', { label: 'Security Groups', detail: true, actions: [{ label: 'Create security group', path: '?new=1' }], search: { path: 'v2.0/security-groups?fields=id&fields=name' } }),
   { slug: 'topology', label: 'Topology', group: 'network' },
   kind(portDefinition, 'network', { hidden: true, detail: true, related: ['networks'], description: 'A port is a plug on a network with a MAC address and fixed IPs. Create one from a network\'s page.', search: { path: 'v2.0/ports?fields=id&fields=name' } }),

@@ -113,22 +113,81 @@ export interface ResourceAction<T> {
   destructive?: boolean;
 }
 
-/** A value of the generic form: text, a checkbox, or the rows of a key/value list. */
-export type FormValue = string | boolean | { key: string; value: string }[];
+/** A value of the generic form: text, a checkbox, the ids checked in a `checkboxes` field, or the rows of a key/value list. */
+export type FormValue = string | boolean | string[] | { key: string; value: string }[] | Record<string, string>[];
+
+/** One input of each row of a `rows` field: text, a select of `choices` computed from the form, or options from the API. */
+export interface RowColumn {
+  name: string;
+  /** The input's label, numbered per row ("Reference name 1"). */
+  label: string;
+  /** A select of these values (first "Choose…") instead of a text input, when the form's values call for one. */
+  choices?: (values: Record<string, FormValue>) => readonly string[] | undefined;
+  /** A select of the API's options (one such column per rows field); `choose` is its prompt, a failed load shows once above the rows. */
+  optionsFrom?: FieldOptionsSource;
+}
+
+/** A `rows` field: rows of inputs (a container's secret references), a Remove button per row, an add button. */
+export interface RowsSpec {
+  columns: readonly RowColumn[];
+  /** A new row's values. */
+  empty: Record<string, string>;
+  add: string;
+  /** The Remove button's accessible name for row n ("Remove row 1"). */
+  remove: (n: number) => string;
+  /** The most rows the form's values allow (a typed container: its reference names). */
+  max?: (values: Record<string, FormValue>) => number | undefined;
+  /** A line above the rows from the form's values (what a typed container takes). */
+  note?: (values: Record<string, FormValue>) => string | undefined;
+}
+
+/**
+ * Options of a select or checkboxes field from the API, loaded with the form: `path` may read the project's id (the
+ * project's own security groups). `noun` words the texts ("Loading drivers…", "Choose a driver"), `none` is the select's
+ * text when there is nothing, `loadError` titles a failed load (default "Could not load the <noun>s").
+ */
+export interface FieldOptionsSource {
+  service: string;
+  path: string | ((projectId: string) => string);
+  key: string;
+  kind: string;
+  headers?: Record<string, string>;
+  /** The schema of the answer when a page reads the same path (one path, one schema; default: any object). */
+  schema?: z.ZodType<Record<string, unknown>>;
+  value: (o: Record<string, unknown>) => string;
+  label: (o: Record<string, unknown>) => string;
+  /** A tooltip per option (a security group's description). */
+  title?: (o: Record<string, unknown>) => string | undefined;
+  noun: string;
+  none: string;
+  /** The select's prompt when there are options (default "Choose a <noun>"). */
+  choose?: string;
+  /** With one option only, it is the value until the user picks another (the only external network). */
+  single?: boolean;
+  loadError?: string;
+  /** How long the options stay fresh (default 60 s). */
+  staleTime?: number;
+}
 
 export interface FormField {
   name: string;
   label: string;
-  /** `datetime`: a `datetime-local` input (to the second); `pairs`: key/value rows ("Driver info key 1", "Add driver info"). */
-  type: 'text' | 'number' | 'textarea' | 'select' | 'checkbox' | 'datetime' | 'pairs' | 'payload';
+  /**
+   * `datetime`: a `datetime-local` input (to the second); `pairs`: key/value rows ("Driver info key 1", "Add driver info");
+   * `checkboxes`: a fieldset with a checkbox per option `optionsFrom` the API, its value the checked options' values.
+   */
+  type: 'text' | 'number' | 'textarea' | 'select' | 'checkbox' | 'datetime' | 'pairs' | 'payload' | 'checkboxes' | 'rows';
+  rows?: RowsSpec;
+  /** A select whose choice replaces other fields (a container type resets its rows); the form's errors clear. */
+  resets?: (value: string) => Record<string, FormValue>;
   /**
    * `payload`: a secret typed as text or read from a file (its bytes as base64), chosen by a "Payload source" radio; each
    * choice resets these fields, and a file sets `fileName` to its name. The text is never autocompleted or spell-checked.
    */
   source?: { text: Record<string, string>; file: Record<string, string>; fileName: string; fileHint: string };
   options?: readonly FilterOption[];
-  /** Select options from the API, loaded with the form; `noun` words its texts ("Loading drivers…", "Choose a driver"). */
-  optionsFrom?: { service: string; path: string; key: string; kind: string; headers?: Record<string, string>; value: (o: Record<string, unknown>) => string; label: (o: Record<string, unknown>) => string; noun: string; none: string };
+  /** Select or checkbox options from the API, loaded with the form. */
+  optionsFrom?: FieldOptionsSource;
   hint?: string;
   placeholder?: string;
   /** A text input with a numeric keyboard: any text reaches the schema, which words the error. */
@@ -170,7 +229,10 @@ export interface CreateForm<T, I> {
   request(input: I): ApiRequest;
   /** Response key of the created object (defaults to the definition's item key). */
   responseKey?: string;
-  cli(input: I): string;
+  /** `labels`: the options of the form's first field with `optionsFrom`, value to label (a pool's name for its id). */
+  cli(input: I, labels?: Record<string, string>): string;
+  /** A line at the top of the form saying what happens (Neutron picks a free address from the pool). */
+  explain?: string;
   /** Only for admins (e.g. flavors). */
   adminOnly?: boolean;
   /** Parses the created object; used to read ids and one-off secrets (a generated private key). */
@@ -187,7 +249,7 @@ export interface CreateForm<T, I> {
   /** The create page: a breadcrumb back to the list, and Cancel as a link to it (default: a Cancel button). */
   breadcrumb?: boolean;
   cancelLink?: boolean;
-  /** Ways to create from the list, each with its button (default: one, "Create <kind>"). */
+  /** Ways to create from the list, each with its button (default: one, "Create <kind>"); `?new=1` opens the first. */
   modes?: readonly CreateMode[];
   oneTimeSecret?: (body: unknown) => OneTimeSecret | undefined;
 }
@@ -204,9 +266,14 @@ export interface DetailForm<T, I = unknown> {
   schema: z.ZodType<I>;
   fields: readonly FormField[];
   initial: (row: T) => Record<string, FormValue>;
+  /** When this changes (a refetch brought other values), an open form starts again from `initial`. */
+  resetKey?: (row: T) => string;
+  /** A warning under the fields (port security off: Neutron refuses security groups). */
+  note?: (row: T) => string | undefined;
   /** The call, or undefined when nothing changed. */
   request(row: T, input: I): ApiRequest | undefined;
-  cli(row: T, values: Record<string, FormValue>): string;
+  /** `labels`: the options of the form's first field with `optionsFrom`, value to label (group ids to names). */
+  cli(row: T, values: Record<string, FormValue>, labels: Record<string, string>): string;
   submitLabel: string;
   errorTitle: string;
 }

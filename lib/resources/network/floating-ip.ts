@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { command } from '../cli';
 import { deleteAction, idColumn, rowNames, statusColumn, statusFilter } from '../define';
 import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
-import { neutronNames } from './network';
+import { NetworksSchema, neutronNames } from './network';
 import { NETWORK_SERVICE } from './security-group';
 
 export const FloatingIpSchema = z.looseObject({
@@ -51,6 +51,26 @@ export const associateRequest = (fipId: string, portId: string, fixedIp?: string
 });
 export const associateCli = (fip: string, port: string, fixedIp?: string) =>
   command('openstack', 'floating', 'ip', 'set', '--port', port, fixedIp ? '--fixed-ip-address' : undefined, fixedIp, fip);
+
+/** One fixed IPv4 address of a port: what an association needs (port_id + fixed_ip_address), as "port id|fixed ip". */
+export interface AssociateTarget {
+  value: string;
+  port: { id: string; name?: string };
+  ip: string;
+}
+type TargetPort = { id: string; name?: string; fixed_ips: readonly { ip_address: string }[] };
+
+/** "port id|fixed ip" for each fixed IPv4 of each port: the choice the API needs (port_id + fixed_ip_address). */
+export const associateTargets = (ports: readonly TargetPort[]): AssociateTarget[] =>
+  ports.flatMap((p) => p.fixed_ips.filter((f) => !f.ip_address.includes(':')).map((f) => ({ value: `${p.id}|${f.ip_address}`, port: p, ip: f.ip_address })));
+
+/** The chosen (or only) port/fixed-IP pair; the fixed IP is sent only when the choice was needed. */
+export function resolveTarget(ports: readonly TargetPort[], value: string): { portId: string; fixedIp?: string } | undefined {
+  const list = associateTargets(ports);
+  if (list.length === 1) return { portId: list[0].port.id, fixedIp: ports.length === 1 && ports[0].fixed_ips.length === 1 ? undefined : list[0].ip };
+  const t = list.find((x) => x.value === value);
+  return t && { portId: t.port.id, fixedIp: t.ip };
+}
 
 export const disassociateRequest = (fipId: string): ApiRequest => ({ method: 'PUT', path: `v2.0/floatingips/${fipId}`, body: { floatingip: { port_id: null } } });
 export const disassociateCli = (fip: string) => command('openstack', 'floating', 'ip', 'unset', '--port', fip);
@@ -124,10 +144,23 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
   ],
   create: {
     schema: FloatingIpCreateSchema,
-    fields: [],
+    fields: [
+      {
+        name: 'networkId', label: 'Pool', type: 'select',
+        optionsFrom: {
+          service: NETWORK_SERVICE, kind: 'network', path: 'v2.0/networks?router:external=true', key: 'networks', schema: NetworksSchema,
+          value: (o) => String(o.id), label: (o) => String(o.name ?? ''),
+          noun: 'network', choose: 'Choose an external network', none: 'No external network in this cloud', single: true,
+        },
+      },
+      { name: 'description', label: 'Description', type: 'text' },
+    ],
     defaults: { networkId: '', description: '' },
+    modes: [{ id: 'create', label: 'Allocate floating IP', fields: ['networkId', 'description'], submitLabel: 'Allocate' }],
+    explain: 'Neutron picks a free address from the pool of the external network you choose.',
+    errorTitle: 'Could not allocate',
     request: (i) => ({ method: 'POST', path: 'v2.0/floatingips', body: { floatingip: { floating_network_id: i.networkId, ...(i.description ? { description: i.description } : {}) } } }),
-    cli: (i) => floatingIpCreateCli(i),
+    cli: (i, labels) => floatingIpCreateCli(i, labels?.[i.networkId]),
   },
   overview: [
     { label: 'ID', value: (f) => f.id, mono: true },

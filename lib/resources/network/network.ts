@@ -35,6 +35,8 @@ export const NetworkSchema = z.looseObject({
   updated_at: z.string().optional(),
   revision_number: z.number().optional(),
 });
+/** A list of networks (`v2.0/networks?…`): one schema per path, shared by the pickers and the pages. */
+export const NetworksSchema = z.looseObject({ networks: z.array(NetworkSchema) });
 export type Network = z.infer<typeof NetworkSchema>;
 
 export function networkStatus(n: Pick<Network, 'status' | 'admin_state_up'>): StatusInfo {

@@ -2,9 +2,10 @@
 // subnets and the security groups that filter its traffic. Instances, routers and DHCP own ports too.
 import { z } from 'zod';
 import { deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn, statusFilter } from '../define';
-import type { ResourceAction, ResourceDefinition, StatusInfo } from '../types';
+import type { FormField, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
 import { cidrContains, parseCidr, parseIp } from './cidr';
 import { cliLine, NETWORK_SERVICE, neutronNames } from './network';
+import { SecurityGroupNamesSchema } from './security-group';
 
 export const FixedIpSchema = z.looseObject({ subnet_id: z.string().optional(), ip_address: z.string() });
 
@@ -59,6 +60,19 @@ export const canDeletePort = (p: Pick<Port, 'device_owner'>) => !['network:route
 
 export const fixedIpList = (p: Pick<Port, 'fixed_ips'>) => p.fixed_ips.map((f) => f.ip_address);
 
+/** The project's security groups as checkboxes by name (ids as values), for a port's create and edit forms. */
+export const securityGroupsField: FormField = {
+  name: 'securityGroups',
+  label: 'Security groups',
+  type: 'checkboxes',
+  optionsFrom: {
+    service: NETWORK_SERVICE, kind: 'security-group', key: 'security_groups', schema: SecurityGroupNamesSchema, staleTime: 30_000,
+    path: (projectId) => `v2.0/security-groups?project_id=${encodeURIComponent(projectId)}&fields=id&fields=name&fields=description`,
+    value: (o) => String(o.id), label: (o) => String(o.name), title: (o) => (typeof o.description === 'string' ? o.description : undefined),
+    noun: 'security group', none: 'No security group', loadError: 'Could not load security groups',
+  },
+};
+
 export const PORT_ACTIONS: readonly ResourceAction<Port>[] = [
   deleteAction({
     noun: 'port', allowed: canDeletePort,
@@ -102,6 +116,22 @@ export const portDefinition: ResourceDefinition<Port> = {
   // A port delete frees its network for deletion and drops the server's interface and floating IP.
   invalidates: ['network', 'server', 'floating-ip'],
   actions: PORT_ACTIONS,
+  forms: [
+    {
+      id: 'security-groups',
+      label: 'Edit security groups',
+      hint: (p) => `openstack port set --no-security-group --security-group <group> ${p.id}`,
+      schema: z.object({ securityGroups: z.array(z.string()) }),
+      fields: [{ ...securityGroupsField, hint: 'Security groups are firewalls on this port: traffic is allowed only by their rules (together). None: all inbound traffic is dropped unless port security is off.' }],
+      initial: (p) => ({ securityGroups: p.security_groups }),
+      resetKey: (p) => p.security_groups.join(','),
+      note: (p) => (p.port_security_enabled === false ? 'Port security is off on this port: Neutron refuses security groups until it is enabled.' : undefined),
+      request: (p, i: { securityGroups: string[] }) => ({ method: 'PUT', path: `v2.0/ports/${p.id}`, body: portSecurityGroupsBody(i.securityGroups) }),
+      cli: (p, v, labels) => portSecurityGroupsCli(p, Array.isArray(v.securityGroups) ? (v.securityGroups as string[]) : [], labels),
+      submitLabel: 'Save security groups',
+      errorTitle: 'Update refused',
+    },
+  ],
   overview: [
     { label: 'ID', value: (p) => p.id, mono: true },
     { label: 'Status', value: (p) => p.status },

@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { osCall, useProjectScope } from '../hooks';
 import { usePathQuery } from '../queries';
 import { disassociateRequest, FloatingIpSchema, serverFloatingIps } from './floating-ip';
-import { NETWORK_SERVICE, NetworkSchema, type Network } from './network';
+import { NETWORK_SERVICE, NetworkSchema, NetworksSchema, type Network } from './network';
 import { PortSchema, type Port } from './port';
+import { SecurityGroupNamesSchema } from './security-group';
 import { SubnetSchema, type Subnet } from './subnet';
 
 export type { Network, Port, Subnet };
@@ -22,9 +23,8 @@ export const EDGE_CHANGES = ['router', 'floating-ip', 'security-group', 'port', 
 
 const SubnetsSchema = z.looseObject({ subnets: z.array(SubnetSchema) });
 const PortsSchema = z.looseObject({ ports: z.array(PortSchema) });
-const NetworksSchema = z.looseObject({ networks: z.array(NetworkSchema) });
 const CidrsSchema = z.looseObject({ subnets: z.array(z.looseObject({ cidr: z.string() })) });
-const GroupsSchema = z.looseObject({ security_groups: z.array(z.looseObject({ id: z.string(), name: z.string(), description: z.string().nullable().optional() })) });
+
 const selectSubnets = (b: z.infer<typeof SubnetsSchema>) => b.subnets;
 const selectPorts = (b: z.infer<typeof PortsSchema>) => b.ports;
 const selectNetworks = (b: z.infer<typeof NetworksSchema>) => b.networks;
@@ -40,15 +40,10 @@ export function useVisibleCidrs(): string[] {
 }
 
 /** The project's security groups (Neutron lists others' too to admins: filter by project). */
-export function useProjectSecurityGroups() {
-  const { projectId } = useProjectScope();
-  return usePathQuery('security-group', NEUTRON, `v2.0/security-groups?project_id=${encodeURIComponent(projectId)}&fields=id&fields=name&fields=description`, GroupsSchema, { staleTime: 30_000 });
-}
-
 /** The project's security groups for the launch form (every field). */
 export function useLaunchSecurityGroups() {
   const { projectId } = useProjectScope();
-  return usePathQuery('security-group', NEUTRON, `v2.0/security-groups?project_id=${projectId}`, GroupsSchema, { staleTime: 60_000 });
+  return usePathQuery('security-group', NEUTRON, `v2.0/security-groups?project_id=${projectId}`, SecurityGroupNamesSchema, { staleTime: 60_000 });
 }
 
 /** External networks: the pools of floating IPs and the possible router gateways (e.g. `public`). */

@@ -8,6 +8,9 @@ import { securityGroupDependents } from './dependents';
 
 export const NETWORK_SERVICE = 'network';
 
+/** The project's security groups by name (the launch form's and a port's pickers). */
+export const SecurityGroupNamesSchema = z.looseObject({ security_groups: z.array(z.looseObject({ id: z.string(), name: z.string(), description: z.string().nullable().optional() })) });
+
 export const RuleSchema = z.looseObject({
   id: z.string().min(1),
   security_group_id: z.string(),

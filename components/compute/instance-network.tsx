@@ -1,6 +1,7 @@
 'use client';
-// The instance pages' floating IP and security group parts: associate / disassociate from the instance, and the
-// instance's security groups (Nova's addSecurityGroup / removeSecurityGroup apply a group to every port).
+// The instance page's network parts: associate a floating IP (pick a free address or allocate one from a pool, then
+// the port / fixed IP when the instance has several) or disassociate one, and the instance's security groups (Nova's
+// addSecurityGroup / removeSecurityGroup apply a group to every port).
 import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
@@ -9,13 +10,12 @@ import { CliHint } from '@/components/ui/cli-hint';
 import { SelectField } from '@/components/ui/field';
 import { tableClass } from '@/components/ui/table';
 import { useResourceList } from '@/lib/resources/hooks';
-import { disassociateCli, disassociateRequest, type FloatingIp } from '@/lib/resources/network/floating-ip';
+import { associateCli, associateRequest, associateTargets, disassociateCli, disassociateRequest, floatingIpCreateCli, floatingIpDefinition, resolveTarget, type FloatingIp } from '@/lib/resources/network/floating-ip';
 import { securityGroupDefinition, serverGroupCli, serverGroupRequest } from '@/lib/resources/network/security-group';
-import { EdgeForm, Explain } from './edge-data';
+import { EdgeForm, Explain, TargetSelect } from '@/components/network/edge-data';
 import { NOVA } from '@/lib/resources/compute/queries';
-import { EDGE_CHANGES, NEUTRON, usePorts, useServerFloatingIps } from '@/lib/resources/network/queries';
+import { allocateFloatingIp, EDGE_CHANGES, NEUTRON, useExternalNetworks, usePorts, useServerFloatingIps } from '@/lib/resources/network/queries';
 import { useOsMutation } from '@/lib/resources/queries';
-import { AssociateFromInstanceForm } from './floating-ip-associate';
 
 const { table, th, td, box } = tableClass;
 
@@ -159,3 +159,80 @@ export function InstanceSecurityGroups({ server }: { server: { id: string; name:
   );
 }
 
+const NEW = 'new';
+
+export function AssociateFromInstanceForm({ server, onDone }: { server: { id: string; name: string }; onDone: () => void }) {
+  const fips = useResourceList(floatingIpDefinition, { filters: {} });
+  const pools = useExternalNetworks();
+  const ports = usePorts(`device_id=${encodeURIComponent(server.id)}`);
+  const free = (fips.data?.items ?? []).filter((f) => !f.port_id);
+  const [fipId, setFipId] = useState('');
+  const [poolId, setPoolId] = useState('');
+  const [target, setTarget] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const pick = fipId || (free.length ? '' : NEW);
+  const pool = poolId || (pools.data?.length === 1 ? pools.data[0].id : '');
+  const chosen = ports.data ? resolveTarget(ports.data, target) : undefined;
+  const m = useOsMutation(
+    NEUTRON,
+    async (v: { fip: string; pool: string; portId: string; fixedIp?: string }) => {
+      let id = v.fip;
+      if (id === NEW) {
+        // Allocate, then associate: two calls, so a refused association still leaves the address allocated (and listed).
+        id = await allocateFloatingIp(v.pool);
+      }
+      return associateRequest(id, v.portId, v.fixedIp);
+    },
+    { invalidates: EDGE_CHANGES, onDone },
+  );
+  const address = free.find((f) => f.id === pick)?.floating_ip_address;
+  const poolName = pools.data?.find((p) => p.id === pool)?.name;
+  const cli = pick === NEW
+    ? `${floatingIpCreateCli({ networkId: pool }, poolName)}; ${associateCli('<new address>', chosen?.portId ?? '<port>', chosen?.fixedIp)}`
+    : associateCli(address ?? '<address>', chosen?.portId ?? '<port>', chosen?.fixedIp);
+  return (
+    <EdgeForm
+      label="Associate floating IP"
+      explain="A floating IP is a public address from an external network's pool; the router translates it to this instance's fixed IP. The instance's subnet must be connected to a router with a gateway on that network."
+      error={m.error}
+      errorTitle="Association refused"
+      cli={cli}
+      submit="Associate"
+      pending={m.isPending}
+      onCancel={onDone}
+      onSubmit={() => {
+        const e: Record<string, string> = {};
+        if (!pick) e.fip = 'Choose a floating IP or allocate a new one';
+        if (pick === NEW && !pool) e.pool = 'Choose the pool to allocate from';
+        if (ports.data && associateTargets(ports.data).length === 0) e.target = 'This instance has no IPv4 address to translate to';
+        else if (!chosen) e.target = 'Choose the port and fixed IP';
+        setErrors(e);
+        if (Object.keys(e).length || !chosen) return;
+        m.mutate({ fip: pick, pool, ...chosen });
+      }}
+    >
+      <SelectField label="Floating IP" value={pick} error={errors.fip} onChange={(e) => setFipId(e.target.value)} disabled={fips.isPending}>
+        {free.length > 0 && <option value="">Choose a floating IP</option>}
+        {free.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.floating_ip_address}
+          </option>
+        ))}
+        <option value={NEW}>Allocate a new one</option>
+      </SelectField>
+      {pick === NEW && (
+        <SelectField label="Pool" value={pool} error={errors.pool} onChange={(e) => setPoolId(e.target.value)} disabled={pools.isPending}>
+          <option value="">Choose an external network</option>
+          {(pools.data ?? []).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      {ports.data && <TargetSelect ports={ports.data} value={target} onChange={setTarget} error={errors.target} />}
+      {errors.target && ports.data && associateTargets(ports.data).length <= 1 && <p className="text-sm text-red-600 dark:text-red-400">{errors.target}</p>}
+      {(fips.isError || ports.isError) && <ApiErrorNotice title="Could not load the floating IPs or ports" error={fips.error ?? ports.error} />}
+    </EdgeForm>
+  );
+}
