@@ -332,9 +332,9 @@ function Volumes({ server }: { server: Server }) {
   // The project's volumes (under the 'volume' kind, so attach/detach refetch them): names, statuses, attach choices.
   const vols = useProjectVolumes();
   const busy = !!vols.data?.some((v) => volumeStatus(v).tone === 'busy');
-  // Nova drops the attachment only when the detach completes: followed while a volume changes.
-  const q = useVolumeAttachments(server.id, busy);
   const byId = new Map((vols.data ?? []).map((v) => [v.id, v]));
+  // Followed while a volume changes, and while Nova still lists a volume Cinder says is available (a detach ending).
+  const q = useVolumeAttachments(server.id, (atts) => busy || atts.some((a) => byId.get(a.volumeId)?.status === 'available'));
   const attachedIds = new Set(q.data?.map((a) => a.volumeId));
   const choices = (vols.data ?? []).filter((v) => !attachedIds.has(v.id) && !attachedServers(v).includes(server.id));
   const attachM = useOsMutation(NOVA, (vid: string) => attachRequest(server.id, vid), { invalidates: STORAGE_CHANGES, onDone: () => setVolumeId('') });

@@ -44,9 +44,17 @@ export const useServersOfImage = (imageId: string) =>
 
 const AttachmentsSchema = z.looseObject({ volumeAttachments: z.array(z.looseObject({ id: z.string().optional(), volumeId: z.string(), device: z.string().nullable().optional() })) });
 const selectAttachments = (b: z.infer<typeof AttachmentsSchema>) => b.volumeAttachments;
-/** The server's volume attachments; followed every 2 s while a volume changes (Nova drops one when the detach completes). */
-export const useVolumeAttachments = (serverId: string, busy: boolean) =>
-  usePathQuery('server', NOVA, `servers/${serverId}/os-volume_attachments`, AttachmentsSchema, { staleTime: 0, select: selectAttachments, refetchInterval: () => (busy ? 2000 : false) });
+export type VolumeAttachment = ReturnType<typeof selectAttachments>[number];
+/**
+ * The server's volume attachments, followed every 2 s while `follow` says so: while a volume changes, and until
+ * Nova's list agrees with Cinder's statuses (Nova drops an attachment only after Cinder already says available).
+ */
+export const useVolumeAttachments = (serverId: string, follow: (attachments: readonly VolumeAttachment[]) => boolean) =>
+  usePathQuery('server', NOVA, `servers/${serverId}/os-volume_attachments`, AttachmentsSchema, {
+    staleTime: 0,
+    select: selectAttachments,
+    refetchInterval: (b) => (follow(b ? selectAttachments(b) : []) ? 2000 : false),
+  });
 
 const ConsoleSchema = z.object({ output: z.string() });
 /** The last `length` lines of the console log (a POST: not a path query). */
