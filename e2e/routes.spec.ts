@@ -8,7 +8,7 @@ import { PROJECT_URL, skipOnRealcloud } from './helpers';
 
 test('every section, create page and one detail page per kind open from their URLs', async ({ page }) => {
   skipOnRealcloud('the routes are the same code on both backends; the demo cloud has an object of every kind');
-  test.slow();
+  test.setTimeout(300_000); // some forty page loads
   await page.goto('/');
   await expect(page).toHaveURL(PROJECT_URL);
   const home = new URL(page.url());
