@@ -10,26 +10,30 @@ status=0
 
 bash scripts/system-deps.sh || exit 1
 
+# Each section header says when it starts, in seconds since the suite began (where CI time goes).
+started=$(date +%s)
+at() { echo "(at $(( $(date +%s) - started )) s)"; }
+
 step() { # name, command...: a check that is one test
   local name=$1; shift
-  echo "== $name"
+  echo "== $name $(at)"
   if "$@"; then echo "$name: 1 passed, 0 failed"; else echo "$name: 0 passed, 1 failed"; status=1; fi
 }
 
 step typecheck npx tsc --noEmit
 step lint npx eslint . --max-warnings 0
 
-echo "== unit"
+echo "== unit $(at)"
 npx vitest run --reporter=default --reporter=json --outputFile="$out/unit.json" || status=1
 node -e '
 const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
 console.log(`unit: ${r.numPassedTests} passed, ${r.numFailedTests + (r.numRuntimeErrorTests ?? 0)} failed`);
 ' "$out/unit.json" || { echo "unit: 0 passed, 1 failed"; status=1; }
 
-echo "== cli (real openstack CLI against the demo cloud)"
+echo "== cli (real openstack CLI against the demo cloud) $(at)"
 npx tsx scripts/cli-conformance.ts || status=1
 
-echo "== build"
+echo "== build $(at)"
 if ! npx next build > "$out/build.log" 2>&1; then
   tail -50 "$out/build.log"; echo "build: 0 passed, 1 failed"; status=1
 else
@@ -45,14 +49,14 @@ if [ -f .stratus/realcloud.starting ]; then
   echo "realcloud: waited ${waited}s for its start"; tail -3 .stratus/realcloud.log 2>/dev/null
 fi
 
-echo "== cli against real OpenStack (../shared/realcloud)"
+echo "== cli against real OpenStack (../shared/realcloud) $(at)"
 if bash scripts/realcloud.sh status || bash scripts/realcloud.sh up; then
   npx tsx scripts/cli-conformance.ts --target realcloud || status=1
 else
   echo "cli (realcloud): skipped: real OpenStack is not running and could not be started (see above)"
 fi
 
-echo "== e2e (Playwright, system Chromium): projects demo and realcloud"
+echo "== e2e (Playwright, system Chromium): projects demo and realcloud $(at)"
 # Real OpenStack is started above when absent (cli step); playwright.config.ts checks it again and, when it is
 # not running, reports the realcloud project as skipped with the reason (never as passed).
 PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e.json" npx playwright test --reporter=list,json || status=1
@@ -89,4 +93,5 @@ console.log(`e2e: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.sk
 process.exit(s.unexpected > 0 || (r.errors ?? []).length > 0 ? 1 : 0);
 '  "$out/e2e.json" || status=1
 
+echo "== done $(at)"
 exit $status
