@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { KindList } from '@/components/resource/kind-pages';
-import { KIND_VIEWS } from '@/components/resource/kind-views';
+import { OVERRIDES } from '@/components/resource/kind-routes';
+import { KindView } from '@/components/resource/kind-views';
 import { SectionPlaceholder } from '@/components/shell/section-notices';
 import { discoverServices } from '@/lib/openstack/discovery';
 import { readSession } from '@/lib/openstack/session';
@@ -17,9 +17,7 @@ export default async function SectionPage({ params }: { params: Params }) {
   const { kind } = await params;
   const section = findSection(kind);
   if (!section) notFound();
-  const List = KIND_VIEWS[kind]?.List;
-  if (List) return <List />;
-  if (section.definition) return <KindList slug={kind} />;
+  if (OVERRIDES[kind]?.list || section.definition) return <KindView slug={kind} part="list" />;
   // A section whose pages are still to come: what discovery says about its service.
   const session = await readSession();
   if (!session) return null;

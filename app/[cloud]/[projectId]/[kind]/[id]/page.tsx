@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { KindDetail } from '@/components/resource/kind-pages';
-import { KIND_VIEWS } from '@/components/resource/kind-views';
+import { OVERRIDES } from '@/components/resource/kind-routes';
+import { KindView } from '@/components/resource/kind-views';
 import { definitionOf, findSection } from '@/lib/resources/registry';
 import { segment } from '../../section-gate';
 
@@ -19,11 +19,8 @@ export default async function DetailPage({ params }: { params: Params }) {
   const { kind, id } = await params;
   const section = findSection(kind);
   if (!section) notFound();
-  const views = KIND_VIEWS[kind];
-  const Named = views?.Named?.[id];
-  if (Named) return <Named />;
-  if (!section.detail) notFound();
-  if (views?.Detail) return <views.Detail id={segment(id)} />;
-  if (!section.definition) notFound();
-  return <KindDetail slug={kind} id={segment(id)} />;
+  const views = OVERRIDES[kind];
+  if (views?.named?.includes(id)) return <KindView slug={kind} part="named" id={id} />;
+  if (!section.detail || (!views?.detail && !section.definition)) notFound();
+  return <KindView slug={kind} part="detail" id={segment(id)} />;
 }

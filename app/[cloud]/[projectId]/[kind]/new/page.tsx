@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { KindCreate } from '@/components/resource/kind-pages';
-import { KIND_VIEWS } from '@/components/resource/kind-views';
+import { OVERRIDES } from '@/components/resource/kind-routes';
+import { KindView } from '@/components/resource/kind-views';
 import { definitionOf, findSection } from '@/lib/resources/registry';
 
 type Params = Promise<{ kind: string }>;
@@ -14,8 +14,6 @@ export default async function CreatePage({ params }: { params: Params }) {
   const { kind } = await params;
   const section = findSection(kind);
   if (!section?.create) notFound();
-  const Create = KIND_VIEWS[kind]?.Create;
-  if (Create) return <Create />;
-  if (!definitionOf(section, '')?.create) notFound();
-  return <KindCreate slug={kind} />;
+  if (!OVERRIDES[kind]?.create && !definitionOf(section, '')?.create) notFound();
+  return <KindView slug={kind} part="create" />;
 }

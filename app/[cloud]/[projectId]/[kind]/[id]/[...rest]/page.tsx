@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { KIND_VIEWS } from '@/components/resource/kind-views';
+import { OVERRIDES } from '@/components/resource/kind-routes';
+import { KindView } from '@/components/resource/kind-views';
 import { findSection } from '@/lib/resources/registry';
 import { segment } from '../../../section-gate';
 
@@ -13,7 +14,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 /** Pages below one object (a zone's recordsets), when its kind has them. */
 export default async function BelowPage({ params }: { params: Params }) {
   const { kind, id, rest } = await params;
-  const page = KIND_VIEWS[kind]?.Below?.({ id: segment(id), rest: rest.map(segment) });
-  if (!page) notFound();
-  return page;
+  const parts = rest.map(segment);
+  if (!OVERRIDES[kind]?.below?.(parts)) notFound();
+  return <KindView slug={kind} part="below" id={segment(id)} rest={parts} />;
 }
