@@ -6,7 +6,7 @@ import { nodeCreateCli, nodeCreateRequest, nodeDefinition, type NodeCreate } fro
 import { sh } from '../../lib/resources/cli';
 import { clusterTemplateCreateCli, clusterTemplateDefinition, type ClusterTemplateCreate } from '../../lib/resources/container-infra/cluster-template';
 import { buildRecordset, emptyEntry, recordsetCreateCli, recordsetDefinition, type RecordsetFormValues } from '../../lib/resources/dns/recordset';
-import { zoneCreateDefinition, zoneDefinition } from '../../lib/resources/dns/zone';
+import { zoneDefinition } from '../../lib/resources/dns/zone';
 import { secretDefinition, secretPayloadCli, secretStoreCli, type SecretCreateInput } from '../../lib/resources/key-manager/secret';
 import { networkCreateCli, networkDefinition } from '../../lib/resources/network/network';
 import { emptySubnetValues, subnetCreateCli, subnetDefinition, type SubnetValues } from '../../lib/resources/network/subnet';
@@ -86,7 +86,7 @@ export const generatedServiceSteps: Step[] = [
       let zoneId: string | undefined;
       try {
         const description = "gen zone, it's quoted";
-        const z = parse(await shellOk(env, zoneCreateDefinition.create!.cli({ name: zoneName, email: 'hostmaster@example.com', ttl: '3600', description }), true));
+        const z = parse(await shellOk(env, zoneDefinition.create!.cli({ name: zoneName, email: 'hostmaster@example.com', ttl: '3600', description }), true));
         zoneId = String(z.id);
         check(z.name === zoneName && z.email === 'hostmaster@example.com' && z.ttl === 3600 && z.description === description, `zone ${JSON.stringify([z.name, z.email, z.ttl, z.description])}`);
         await until(env, ['zone', 'show', zoneId], (x) => x.status === 'ACTIVE', 'zone', 90_000);

@@ -219,5 +219,3 @@ export const taskDone = (t: { status: string }) => t.status === 'COMPLETE' || t.
 /** `example.org.` -> `example.org.zone`, a safe file name. */
 export const zoneFileName = (zoneName: string) => `${zoneName.replace(/\.$/, '').replace(/[^a-z0-9._-]/gi, '_') || 'zone'}.zone`;
 
-/** The definition with its create form (the same object; scripts/conformance reads this name). */
-export const zoneCreateDefinition = zoneDefinition;
