@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flavorDefinition } from './compute/flavor';
-import { ageColumn, choices, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn, statusFilter, YES_NO } from './define';
+import { z } from 'zod';
+import { ageColumn, choices, define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter, YES_NO } from './define';
 import { floatingIpDefinition } from './network/floating-ip';
 import { securityGroupDefinition } from './network/security-group';
 import { securityGroupDependents } from './network/dependents';
@@ -147,5 +148,35 @@ describe('definitions using the helpers', () => {
     expect(a.confirm?.title([s])).toBe('Delete subnet?');
     expect(a.confirm?.body([{ ...s, name: 'app' }])).toBe('This deletes app (10.0.0.0/24). Neutron refuses while a port still has an address from it.');
     expect(a.cli(s)).toBe('openstack subnet delete s1');
+  });
+});
+
+describe('rest', () => {
+  it('derives the item path and the list key from the collection', () => {
+    const r = rest('v2.0/networks', 'network');
+    expect(r.paths.list).toBe('v2.0/networks');
+    expect(r.paths.item('n1')).toBe('v2.0/networks/n1');
+    expect(r.keys).toEqual({ list: 'networks', item: 'network' });
+  });
+  it('takes another list path and key, and encodes ids that are names', () => {
+    const r = rest('os-keypairs', 'keypair', { list: 'os-keypairs?limit=5', listKey: 'keypairs', encodeId: true });
+    expect(r.paths.list).toBe('os-keypairs?limit=5');
+    expect(r.paths.item('a b/c')).toBe('os-keypairs/a%20b%2Fc');
+    expect(r.keys.list).toBe('keypairs');
+  });
+});
+
+describe('define', () => {
+  const base = { kind: 'k', slug: 'ks', label: { singular: 'K', plural: 'Ks' }, service: 's', ...rest('ks', 'k'), columns: [], cli: { list: 'l', show: () => 's' } };
+  it('fills in id and name from the row, a missing name as empty', () => {
+    const d = define<{ id: string; name?: string | null }>({ ...base, schema: z.object({ id: z.string(), name: z.string().nullish() }) });
+    expect(d.id({ id: 'x', name: 'n' })).toBe('x');
+    expect(d.name({ id: 'x', name: 'n' })).toBe('n');
+    expect(d.name({ id: 'x', name: null })).toBe('');
+  });
+  it('keeps the ones a kind gives', () => {
+    const d = define<{ uuid: string; host: string }>({ ...base, schema: z.object({ uuid: z.string(), host: z.string() }), id: (r) => r.uuid, name: (r) => r.host });
+    expect(d.id({ uuid: 'u', host: 'h' })).toBe('u');
+    expect(d.name({ uuid: 'u', host: 'h' })).toBe('h');
   });
 });

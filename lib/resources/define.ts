@@ -1,7 +1,7 @@
 // Builders for what every resource definition repeats: the delete action, the name / status / age / ID columns and
 // the row names a confirmation quotes. Pure functions over the row type, so a definition stays fully typed; what a
 // kind says differently (its noun, its body text, what stops the delete) stays a parameter.
-import type { Column, Confirmation, Filter, FilterOption, ResourceAction } from './types';
+import type { Column, Confirmation, Filter, FilterOption, ResourceAction, ResourceDefinition } from './types';
 
 /** The usual display name: the name, or the id when the object has none (Nova, Cinder and Neutron allow that). */
 export const nameOrId = (row: { name?: string | null; id: string }): string => row.name || row.id;
@@ -92,3 +92,32 @@ export const YES_NO: readonly FilterOption[] = [{ value: 'true', label: 'Yes' },
 
 /** The status select (`?status=`), offering the kind's status values. */
 export const statusFilter = (values: readonly string[]): Filter => ({ id: 'status', label: 'Status', type: 'select', options: choices(values) });
+
+// ---- The definition's head ----
+
+/**
+ * Paths and JSON keys of a REST collection. `rest('v2.0/networks', 'network')` lists `v2.0/networks` under
+ * `networks` and reads `v2.0/networks/{id}` under `network`; an empty item key is an API that answers the bare
+ * object (Designate, Barbican, Magnum, Ironic, Glance). `list` replaces the list path (`servers/detail`),
+ * `listKey` the list's key when it is not the collection's last segment.
+ */
+export function rest(collection: string, itemKey: string, opts: { list?: string; listKey?: string; encodeId?: boolean } = {}): Pick<ResourceDefinition<never>, 'paths' | 'keys'> {
+  return {
+    paths: { list: opts.list ?? collection, item: (id) => `${collection}/${opts.encodeId ? encodeURIComponent(id) : id}` },
+    keys: { list: opts.listKey ?? collection.split('/').at(-1)!, item: itemKey },
+  };
+}
+
+// `id` and `name` may be left out where the row has them under those names (most OpenStack objects).
+type IdName<T> = ('id' extends keyof T ? { id?: (row: T) => string } : { id: (row: T) => string }) &
+  ('name' extends keyof T ? { name?: (row: T) => string } : { name: (row: T) => string });
+
+/** A definition with the usual `id` (`row.id`) and `name` (`row.name`, or '' when the API has none) filled in. */
+export function define<T, C = unknown>(def: Omit<ResourceDefinition<T, C>, 'id' | 'name'> & IdName<T>): ResourceDefinition<T, C> {
+  const field = (row: T, key: 'id' | 'name') => (row as Record<string, unknown>)[key];
+  return {
+    ...def,
+    id: def.id ?? ((row) => String(field(row, 'id'))),
+    name: def.name ?? ((row) => String(field(row, 'name') ?? '')),
+  };
+}

@@ -1,8 +1,8 @@
 // Admin views of Nova: hypervisors, compute services, and instances of every project.
 import { z } from 'zod';
 import { serverDefinition, type Server } from '../compute/server';
-import { idColumn } from '../define';
-import type { ResourceDefinition, StatusInfo } from '../types';
+import { define, idColumn, rest } from '../define';
+import type { StatusInfo } from '../types';
 
 /**
  * Microversion 2.87 for hypervisors: 2.88 removed vcpus, vcpus_used, memory_mb, memory_mb_used, local_gb,
@@ -44,16 +44,14 @@ export function ofTotal(used: number | null | undefined, total: number | null | 
   return `${used}${u} of ${total}${u} (${total > 0 ? Math.round((used / total) * 100) : 0}%)`;
 }
 
-export const hypervisorDefinition: ResourceDefinition<Hypervisor> = {
+export const hypervisorDefinition = define<Hypervisor>({
   kind: 'admin-hypervisor',
   slug: 'admin/hypervisors',
   label: { singular: 'Hypervisor', plural: 'Hypervisors' },
   service: 'compute',
   headers: HYPERVISOR_HEADERS,
-  paths: { list: 'os-hypervisors/detail', item: (i) => `os-hypervisors/${i}` },
-  keys: { list: 'hypervisors', item: 'hypervisor' },
+  ...rest('os-hypervisors', 'hypervisor', { list: 'os-hypervisors/detail', listKey: 'hypervisors' }),
   schema: HypervisorSchema,
-  id: (h) => h.id,
   name: (h) => h.hypervisor_hostname,
   status: (h) => upDown(h.state, h.status),
   columns: [
@@ -69,7 +67,7 @@ export const hypervisorDefinition: ResourceDefinition<Hypervisor> = {
     idColumn((h) => h.id),
   ],
   cli: { list: `openstack --os-compute-api-version ${HYPERVISOR_MICROVERSION} hypervisor list --long`, show: (h) => `openstack hypervisor show ${h.id}` },
-};
+});
 
 export const ComputeServiceSchema = z.looseObject({
   id,
@@ -84,16 +82,14 @@ export const ComputeServiceSchema = z.looseObject({
 });
 export type ComputeService = z.infer<typeof ComputeServiceSchema>;
 
-export const computeServiceDefinition: ResourceDefinition<ComputeService> = {
+export const computeServiceDefinition = define<ComputeService>({
   kind: 'admin-compute-service',
   slug: 'admin/compute-services',
   label: { singular: 'Compute service', plural: 'Compute services' },
   service: 'compute',
   headers: serverDefinition.headers,
-  paths: { list: 'os-services', item: (i) => `os-services/${i}` },
-  keys: { list: 'services', item: 'service' },
+  ...rest('os-services', 'service', { listKey: 'services' }),
   schema: ComputeServiceSchema,
-  id: (s) => s.id,
   name: (s) => `${s.binary}@${s.host}`,
   status: (s) => (s.forced_down ? { label: 'forced down', tone: 'error' } : upDown(s.state, s.status)),
   columns: [
@@ -110,10 +106,10 @@ export const computeServiceDefinition: ResourceDefinition<ComputeService> = {
     { id: 'host', label: 'Host', type: 'text' },
   ],
   cli: { list: 'openstack compute service list --long', show: (s) => `openstack compute service list --host ${s.host} --service ${s.binary}` },
-};
+});
 
 /** Every project's instances (`all_tenants=1`, admin only), with the project's name from Keystone. */
-export const allInstancesDefinition: ResourceDefinition<Server> = {
+export const allInstancesDefinition = define<Server>({
   ...serverDefinition,
   kind: 'admin-server',
   slug: 'admin/instances',
@@ -145,4 +141,4 @@ export const allInstancesDefinition: ResourceDefinition<Server> = {
     { id: 'project_id', label: 'Project ID', type: 'text' },
   ],
   cli: { list: 'openstack server list --all-projects --long', show: serverDefinition.cli.show },
-};
+});

@@ -1,7 +1,7 @@
 // Admin views of Keystone: every project and user of the cloud (GET /v3/projects, GET /v3/users).
 import { z } from 'zod';
-import { idColumn, nameFilter } from '../define';
-import type { Column, Filter, ResourceDefinition, StatusInfo } from '../types';
+import { define, idColumn, nameFilter, rest } from '../define';
+import type { Column, Filter, StatusInfo } from '../types';
 
 const enabled = (on: boolean | undefined): StatusInfo => (on === false ? { label: 'disabled', tone: 'unknown' } : { label: 'enabled', tone: 'ok' });
 
@@ -26,16 +26,13 @@ export const KeystoneProjectSchema = z.looseObject({
 });
 export type KeystoneProject = z.infer<typeof KeystoneProjectSchema>;
 
-export const projectAdminDefinition: ResourceDefinition<KeystoneProject> = {
+export const projectAdminDefinition = define<KeystoneProject>({
   kind: 'admin-project',
   slug: 'admin/projects',
   label: { singular: 'Project', plural: 'Projects' },
   service: 'identity',
-  paths: { list: 'projects', item: (i) => `projects/${i}` },
-  keys: { list: 'projects', item: 'project' },
+  ...rest('projects', 'project'),
   schema: KeystoneProjectSchema,
-  id: (p) => p.id,
-  name: (p) => p.name,
   status: (p) => enabled(p.enabled),
   columns: [
     { id: 'name', label: 'Name', value: (p) => p.name },
@@ -46,7 +43,7 @@ export const projectAdminDefinition: ResourceDefinition<KeystoneProject> = {
   ],
   filters: FILTERS,
   cli: { list: 'openstack project list --long', show: (p) => `openstack project show ${p.id}` },
-};
+});
 
 export const KeystoneUserSchema = z.looseObject({
   id: z.string().min(1),
@@ -59,16 +56,13 @@ export const KeystoneUserSchema = z.looseObject({
 });
 export type KeystoneUser = z.infer<typeof KeystoneUserSchema>;
 
-export const userAdminDefinition: ResourceDefinition<KeystoneUser> = {
+export const userAdminDefinition = define<KeystoneUser>({
   kind: 'admin-user',
   slug: 'admin/users',
   label: { singular: 'User', plural: 'Users' },
   service: 'identity',
-  paths: { list: 'users', item: (i) => `users/${i}` },
-  keys: { list: 'users', item: 'user' },
+  ...rest('users', 'user'),
   schema: KeystoneUserSchema,
-  id: (u) => u.id,
-  name: (u) => u.name,
   status: (u) => enabled(u.enabled),
   lookups: [
     { name: 'projects', kind: 'admin-project', service: 'identity', ids: (rows) => rows.map((u) => u.default_project_id ?? ''), path: () => 'projects', key: 'projects', label: (p) => String(p.name ?? p.id) },
@@ -83,4 +77,4 @@ export const userAdminDefinition: ResourceDefinition<KeystoneUser> = {
   ],
   filters: FILTERS,
   cli: { list: 'openstack user list --long', show: (u) => `openstack user show ${u.id}` },
-};
+});

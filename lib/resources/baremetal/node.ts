@@ -2,8 +2,8 @@
 // 1.21+ has resource_class, 1.43+ `detail`, 1.73+ the deploy/undeploy verbs; Zed's Ironic 21.4 supports up to 1.82.
 import { z } from 'zod';
 import { command } from '../cli';
-import { ageColumn, choices, deleteAction, nameColumn, rowNames } from '../define';
-import type { ApiRequest, CreateForm, FormField, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
+import { ageColumn, choices, define, deleteAction, nameColumn, rest, rowNames } from '../define';
+import type { ApiRequest, CreateForm, FormField, ResourceAction, StatusInfo } from '../types';
 import { nodePortDefinition } from './port';
 import {
   allowedPower, allowedVerbs, canDeleteNode, isBusy, isFailed, POWER_TARGETS, PROVISION_STATES, PROVISION_VERBS, type PowerVerb, type ProvisionVerb,
@@ -217,17 +217,15 @@ export const nodeCreateForm: CreateForm<Node, NodeCreate> = {
   breadcrumb: true, cancelLink: true, errorTitle: 'Could not enroll the node',
 };
 
-export const nodeDefinition: ResourceDefinition<Node, NodeCreate> = {
+export const nodeDefinition = define<Node, NodeCreate>({
   kind: 'baremetal-node',
   slug: 'nodes',
   label: { singular: 'Node', plural: 'Nodes' },
   service: BAREMETAL_SERVICE,
   headers: IRONIC_HEADERS,
-  paths: { list: 'v1/nodes/detail', item: (id) => `v1/nodes/${id}` },
-  keys: { list: 'nodes', item: '' },
+  ...rest('v1/nodes', '', { list: 'v1/nodes/detail' }),
   schema: NodeSchema,
   id: (n) => n.uuid,
-  name: (n) => n.name ?? '',
   status: nodeStatus,
   pageSize: 50,
   columns: [
@@ -287,7 +285,7 @@ export const nodeDefinition: ResourceDefinition<Node, NodeCreate> = {
     },
   ],
   cli: { list: 'openstack baremetal node list --long', show: (n) => `openstack baremetal node show ${n.uuid}` },
-};
+});
 
 function kv(o: Record<string, unknown> | undefined): string {
   // Ironic masks secrets in driver_info (******) itself.

@@ -1,7 +1,6 @@
 // Nova flavors: everyone lists them; admins create and delete.
 import { z } from 'zod';
-import { deleteAction, idColumn } from '../define';
-import type { ResourceDefinition } from '../types';
+import { define, deleteAction, idColumn, rest } from '../define';
 import { COMPUTE_HEADERS } from './server';
 
 export const FlavorSchema = z.looseObject({
@@ -28,17 +27,14 @@ export const FlavorCreateSchema = z.object({
 });
 export type FlavorCreate = z.infer<typeof FlavorCreateSchema>;
 
-export const flavorDefinition: ResourceDefinition<Flavor, FlavorCreate> = {
+export const flavorDefinition = define<Flavor, FlavorCreate>({
   kind: 'flavor',
   slug: 'flavors',
   label: { singular: 'Flavor', plural: 'Flavors' },
   service: 'compute',
   headers: COMPUTE_HEADERS,
-  paths: { list: 'flavors/detail', item: (id) => `flavors/${id}` },
-  keys: { list: 'flavors', item: 'flavor' },
+  ...rest('flavors', 'flavor', { list: 'flavors/detail' }),
   schema: FlavorSchema,
-  id: (f) => f.id,
-  name: (f) => f.name,
   columns: [
     { id: 'name', label: 'Name', value: (f) => f.name },
     { id: 'vcpus', label: 'vCPUs', value: (f) => f.vcpus },
@@ -72,4 +68,4 @@ export const flavorDefinition: ResourceDefinition<Flavor, FlavorCreate> = {
     cli: (i) => `openstack flavor create --vcpus ${i.vcpus} --ram ${i.ram} --disk ${i.disk} ${i.isPublic ? '--public' : '--private'} ${i.name || '<name>'}`,
   },
   cli: { list: 'openstack flavor list --all', show: (f) => `openstack flavor show ${f.id}` },
-};
+});

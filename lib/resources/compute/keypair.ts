@@ -1,8 +1,7 @@
 // Nova key pairs (identified by name). Creating one without a public key returns the private key once.
 import { z } from 'zod';
 import { sh } from '../cli';
-import { deleteAction } from '../define';
-import type { ResourceDefinition } from '../types';
+import { define, deleteAction } from '../define';
 import { COMPUTE_HEADERS } from './server';
 
 export const KeypairSchema = z.looseObject({
@@ -31,7 +30,7 @@ export const KeypairCreateSchema = z.object({
 });
 export type KeypairCreate = z.infer<typeof KeypairCreateSchema>;
 
-export const keypairDefinition: ResourceDefinition<Keypair, KeypairCreate> = {
+export const keypairDefinition = define<Keypair, KeypairCreate>({
   kind: 'keypair',
   slug: 'key-pairs',
   label: { singular: 'Key pair', plural: 'Key pairs' },
@@ -42,7 +41,6 @@ export const keypairDefinition: ResourceDefinition<Keypair, KeypairCreate> = {
   schema: KeypairSchema,
   listSchema: KeypairListItemSchema as unknown as z.ZodType<Keypair>,
   id: (k) => k.name,
-  name: (k) => k.name,
   columns: [
     { id: 'name', label: 'Name', value: (k) => k.name },
     { id: 'type', label: 'Type', value: (k) => k.type ?? 'ssh' },
@@ -83,4 +81,4 @@ export const keypairDefinition: ResourceDefinition<Keypair, KeypairCreate> = {
     cli: (i) => (i.publicKey ? `openstack keypair create --public-key <file> ${i.name ? sh(i.name) : '<name>'}` : `openstack keypair create ${i.name ? `${sh(i.name)} > ${sh(`${i.name}.pem`)}` : '<name> > <name>.pem'}`),
   },
   cli: { list: 'openstack keypair list', show: (k) => `openstack keypair show ${sh(k.name)}` },
-};
+});

@@ -2,9 +2,9 @@
 // no flavor calls; image names come from one Glance call for the ids on screen.
 import { z } from 'zod';
 import { sh } from '../cli';
-import { ageColumn, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn, statusFilter } from '../define';
+import { ageColumn, define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter } from '../define';
 import { serverFloatingIps } from '../network/floating-ip';
-import type { ResourceAction, ResourceDefinition, StatusInfo } from '../types';
+import type { ResourceAction, StatusInfo } from '../types';
 
 export const COMPUTE_HEADERS = { 'OpenStack-API-Version': 'compute 2.79', 'X-OpenStack-Nova-API-Version': '2.79' };
 
@@ -160,17 +160,14 @@ export const canConsole = statusIn('ACTIVE');
 
 export const SERVER_STATUSES = ['ACTIVE', 'BUILD', 'ERROR', 'SHUTOFF', 'PAUSED', 'SUSPENDED', 'REBOOT', 'HARD_REBOOT', 'RESIZE', 'VERIFY_RESIZE', 'SHELVED_OFFLOADED'];
 
-export const serverDefinition: ResourceDefinition<Server> = {
+export const serverDefinition = define<Server>({
   kind: 'server',
   slug: 'instances',
   label: { singular: 'Instance', plural: 'Instances' },
   service: 'compute',
   headers: COMPUTE_HEADERS,
-  paths: { list: 'servers/detail', item: (id) => `servers/${id}` },
-  keys: { list: 'servers', item: 'server' },
+  ...rest('servers', 'server', { list: 'servers/detail' }),
   schema: ServerSchema,
-  id: (s) => s.id,
-  name: (s) => s.name,
   status: serverStatus,
   pageSize: 50,
   columns: [
@@ -226,7 +223,7 @@ export const serverDefinition: ResourceDefinition<Server> = {
     { label: 'Instance name', value: (s) => s['OS-EXT-SRV-ATTR:instance_name'] ?? '', adminOnly: true, mono: true },
   ],
   cli: { list: 'openstack server list --long', show: (s) => `openstack server show ${s.id}` },
-};
+});
 
 // ---- Launch form ----------------------------------------------------------------------------
 

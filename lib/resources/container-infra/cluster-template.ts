@@ -2,8 +2,8 @@
 // ends in /v1; the proxy sends `OpenStack-API-Version: container-infra 1.10` (lib/openstack/microversions.ts).
 import { z } from 'zod';
 import { command } from '../cli';
-import { ageColumn, deleteAction, idColumn, nameColumn, rowNames } from '../define';
-import type { ApiRequest, ResourceDefinition } from '../types';
+import { ageColumn, define, deleteAction, idColumn, nameColumn, rest, rowNames } from '../define';
+import type { ApiRequest } from '../types';
 
 export const MAGNUM = 'container-infra';
 
@@ -138,16 +138,14 @@ export async function templateDependents(rows: readonly ClusterTemplate[], get: 
   });
 }
 
-export const clusterTemplateDefinition: ResourceDefinition<ClusterTemplate, ClusterTemplateCreate> = {
+export const clusterTemplateDefinition = define<ClusterTemplate, ClusterTemplateCreate>({
   kind: 'cluster-template',
   slug: 'cluster-templates',
   label: { singular: 'Cluster template', plural: 'Cluster templates' },
   service: MAGNUM,
-  paths: { list: 'clustertemplates', item: (id) => `clustertemplates/${id}` },
-  keys: { list: 'clustertemplates', item: '' },
+  ...rest('clustertemplates', ''),
   schema: ClusterTemplateSchema,
   id: (t) => t.uuid,
-  name: (t) => t.name ?? '',
   columns: [
     nameColumn((t) => t.name || t.uuid, { sortKey: 'name' }),
     { id: 'coe', label: 'COE', value: (t) => t.coe, sortKey: 'coe' },
@@ -197,4 +195,4 @@ export const clusterTemplateDefinition: ResourceDefinition<ClusterTemplate, Clus
   links: [{ label: 'Create cluster', to: (t) => ({ slug: 'clusters', rest: 'new', query: `template=${encodeURIComponent(t.uuid)}` }) }],
   create: { schema: ClusterTemplateCreateSchema, fields: [], defaults: {}, request: clusterTemplateCreateRequest, cli: clusterTemplateCreateCli },
   cli: { list: 'openstack coe cluster template list', show: (t) => command('openstack coe cluster template show', t.name || t.uuid) },
-};
+});

@@ -2,8 +2,8 @@
 // leaves status_reason out. Create answers 202 {uuid}; resize is POST /clusters/{id}/actions/resize (microversion 1.7+).
 import { z } from 'zod';
 import { command } from '../cli';
-import { ageColumn, deleteAction, idColumn, nameColumn, rowNames, statusColumn } from '../define';
-import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
+import { ageColumn, define, deleteAction, idColumn, nameColumn, rest, rowNames, statusColumn } from '../define';
+import type { ApiRequest, StatusInfo } from '../types';
 import { MAGNUM } from './cluster-template';
 
 export const ClusterSchema = z.looseObject({
@@ -119,16 +119,14 @@ export const resizeRequest = (c: Cluster, nodeCount: number): ApiRequest => ({ m
 export const resizeCli = (c: Cluster, nodeCount: number | string) => command('openstack coe cluster resize', ref(c), String(nodeCount));
 export const configCli = (c: Cluster) => command('openstack coe cluster config', ref(c), '--dir', '.');
 
-export const clusterDefinition: ResourceDefinition<Cluster, ClusterCreate> = {
+export const clusterDefinition = define<Cluster, ClusterCreate>({
   kind: 'cluster',
   slug: 'clusters',
   label: { singular: 'Cluster', plural: 'Clusters' },
   service: MAGNUM,
-  paths: { list: 'clusters/detail', item: (id) => `clusters/${id}` },
-  keys: { list: 'clusters', item: '' },
+  ...rest('clusters', '', { list: 'clusters/detail' }),
   schema: ClusterSchema,
   id: (c) => c.uuid,
-  name: (c) => c.name ?? '',
   status: clusterStatus,
   columns: [
     nameColumn(ref),
@@ -198,4 +196,4 @@ export const clusterDefinition: ResourceDefinition<Cluster, ClusterCreate> = {
     cli: (i) => clusterCreateCli(i),
   },
   cli: { list: 'openstack coe cluster list', show: (c) => command('openstack coe cluster show', ref(c)) },
-};
+});

@@ -3,8 +3,8 @@
 // which has no version suffix, hence `v2.0/...`.
 import { z } from 'zod';
 import { command, sh } from '../cli';
-import { deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn, statusFilter, YES_NO } from '../define';
-import type { Lookup, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
+import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter, YES_NO } from '../define';
+import type { Lookup, ResourceAction, StatusInfo } from '../types';
 import { networkDependents } from './dependents';
 
 /** Keystone catalog type of Neutron, also the proxy's service segment. */
@@ -77,16 +77,13 @@ export const NETWORK_ACTIONS: readonly ResourceAction<Network>[] = [
   }),
 ];
 
-export const networkDefinition: ResourceDefinition<Network> = {
+export const networkDefinition = define<Network>({
   kind: 'network',
   slug: 'networks',
   label: { singular: 'Network', plural: 'Networks' },
   service: NETWORK_SERVICE,
-  paths: { list: 'v2.0/networks', item: (id) => `v2.0/networks/${id}` },
-  keys: { list: 'networks', item: 'network' },
+  ...rest('v2.0/networks', 'network'),
   schema: NetworkSchema,
-  id: (n) => n.id,
-  name: (n) => n.name,
   status: networkStatus,
   pageSize: 100,
   columns: [
@@ -137,7 +134,7 @@ export const networkDefinition: ResourceDefinition<Network> = {
     { label: 'Updated', value: (n) => n.updated_at ?? '' },
   ],
   cli: { list: 'openstack network list --long', show: (n) => command('openstack', 'network', 'show', n.id) },
-};
+});
 
 /** Like `command`, but an empty string stays an argument (`--description ''` clears a field). */
 export function cliLine(...words: Array<string | undefined | false>): string {

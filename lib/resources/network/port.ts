@@ -1,8 +1,8 @@
 // Neutron ports: a port is a plug on a network (a virtual NIC), holding a MAC address, fixed IPs from the network's
 // subnets and the security groups that filter its traffic. Instances, routers and DHCP own ports too.
 import { z } from 'zod';
-import { deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn, statusFilter } from '../define';
-import type { FormField, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
+import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter } from '../define';
+import type { FormField, ResourceAction, StatusInfo } from '../types';
 import { cidrContains, parseCidr, parseIp } from './cidr';
 import { cliLine, NETWORK_SERVICE, neutronNames } from './network';
 import { SecurityGroupNamesSchema } from './security-group';
@@ -81,16 +81,13 @@ export const PORT_ACTIONS: readonly ResourceAction<Port>[] = [
   }),
 ];
 
-export const portDefinition: ResourceDefinition<Port> = {
+export const portDefinition = define<Port>({
   kind: 'port',
   slug: 'ports',
   label: { singular: 'Port', plural: 'Ports' },
   service: NETWORK_SERVICE,
-  paths: { list: 'v2.0/ports', item: (id) => `v2.0/ports/${id}` },
-  keys: { list: 'ports', item: 'port' },
+  ...rest('v2.0/ports', 'port'),
   schema: PortSchema,
-  id: (p) => p.id,
-  name: (p) => p.name,
   status: portStatus,
   pageSize: 100,
   columns: [
@@ -149,7 +146,7 @@ export const portDefinition: ResourceDefinition<Port> = {
     { label: 'Created', value: (p) => p.created_at ?? '' },
   ],
   cli: { list: 'openstack port list --long', show: (p) => cliLine('openstack', 'port', 'show', p.id) },
-};
+});
 
 // ---- Create and security groups --------------------------------------------------------------------
 

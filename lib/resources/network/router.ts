@@ -2,8 +2,8 @@
 // its external gateway, to an external network: that gateway is also what floating IPs are translated on.
 import { z } from 'zod';
 import { command } from '../cli';
-import { deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn } from '../define';
-import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
+import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn } from '../define';
+import type { ApiRequest, StatusInfo } from '../types';
 import { NETWORK_SERVICE } from './security-group';
 import { routerDependents } from './dependents';
 import { neutronNames } from './network';
@@ -68,16 +68,13 @@ export function routerCreateCli(i: Partial<RouterCreate>, networkName?: string):
 
 const names = (rows: readonly Router[]) => rowNames(rows, nameOrId);
 
-export const routerDefinition: ResourceDefinition<Router, RouterCreate> = {
+export const routerDefinition = define<Router, RouterCreate>({
   kind: 'router',
   slug: 'routers',
   label: { singular: 'Router', plural: 'Routers' },
   service: NETWORK_SERVICE,
-  paths: { list: 'v2.0/routers', item: (id) => `v2.0/routers/${id}` },
-  keys: { list: 'routers', item: 'router' },
+  ...rest('v2.0/routers', 'router'),
   schema: RouterSchema,
-  id: (r) => r.id,
-  name: (r) => r.name,
   status: routerStatus,
   columns: [
     nameColumn(nameOrId, { sortKey: 'name' }),
@@ -146,7 +143,7 @@ export const routerDefinition: ResourceDefinition<Router, RouterCreate> = {
     { label: 'Project ID', value: (r) => r.project_id ?? '', mono: true },
   ],
   cli: { list: 'openstack router list --long', show: (r) => command('openstack', 'router', 'show', r.id) },
-};
+});
 
 export const setGatewayRequest = (routerId: string, networkId: string): ApiRequest => ({
   method: 'PUT', path: `v2.0/routers/${routerId}`, body: { router: { external_gateway_info: { network_id: networkId } } },

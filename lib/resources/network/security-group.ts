@@ -2,8 +2,8 @@
 // that no rule allows is dropped. Pure definitions and validators: the pages live in components/network/.
 import { z } from 'zod';
 import { command } from '../cli';
-import { deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames } from '../define';
-import type { ApiRequest, ResourceDefinition } from '../types';
+import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames } from '../define';
+import type { ApiRequest } from '../types';
 import { securityGroupDependents } from './dependents';
 
 export const NETWORK_SERVICE = 'network';
@@ -237,16 +237,13 @@ export const SecurityGroupCreateSchema = z.object({
 });
 export type SecurityGroupCreate = z.infer<typeof SecurityGroupCreateSchema>;
 
-export const securityGroupDefinition: ResourceDefinition<SecurityGroup, SecurityGroupCreate> = {
+export const securityGroupDefinition = define<SecurityGroup, SecurityGroupCreate>({
   kind: 'security-group',
   slug: 'security-groups',
   label: { singular: 'Security group', plural: 'Security groups' },
   service: NETWORK_SERVICE,
-  paths: { list: 'v2.0/security-groups', item: (id) => `v2.0/security-groups/${id}` },
-  keys: { list: 'security_groups', item: 'security_group' },
+  ...rest('v2.0/security-groups', 'security_group', { listKey: 'security_groups' }),
   schema: SecurityGroupSchema,
-  id: (g) => g.id,
-  name: (g) => g.name,
   columns: [
     nameColumn(nameOrId),
     { id: 'description', label: 'Description', value: (g) => g.description ?? '' },
@@ -284,7 +281,7 @@ export const securityGroupDefinition: ResourceDefinition<SecurityGroup, Security
     { label: 'Project ID', value: (g) => g.project_id ?? '', mono: true },
   ],
   cli: { list: 'openstack security group list', show: (g) => command('openstack', 'security', 'group', 'show', g.id) },
-};
+});
 
 /** Nova adds or removes a group on every port of the server, by name or id. */
 export const serverGroupRequest = (serverId: string, group: string, op: 'add' | 'remove'): ApiRequest => ({

@@ -2,8 +2,8 @@
 // optional DHCP, name servers and the pools Neutron hands addresses out of. A network may hold several (IPv4 and
 // IPv6), but their ranges must not overlap.
 import { z } from 'zod';
-import { deleteAction, nameColumn, nameOrId, rowNames } from '../define';
-import type { ApiRequest, ResourceAction, ResourceDefinition } from '../types';
+import { define, deleteAction, nameColumn, nameOrId, rest, rowNames } from '../define';
+import type { ApiRequest, ResourceAction } from '../types';
 import { cidrProblem, gatewayProblem, parseCidr, parseNameservers, parsePools } from './cidr';
 import { cliLine, NETWORK_SERVICE } from './network';
 
@@ -53,16 +53,13 @@ export const SUBNET_ACTIONS: readonly ResourceAction<Subnet>[] = [
   }),
 ];
 
-export const subnetDefinition: ResourceDefinition<Subnet> = {
+export const subnetDefinition = define<Subnet>({
   kind: 'subnet',
   slug: 'subnets',
   label: { singular: 'Subnet', plural: 'Subnets' },
   service: NETWORK_SERVICE,
-  paths: { list: 'v2.0/subnets', item: (id) => `v2.0/subnets/${id}` },
-  keys: { list: 'subnets', item: 'subnet' },
+  ...rest('v2.0/subnets', 'subnet'),
   schema: SubnetSchema,
-  id: (s) => s.id,
-  name: (s) => s.name,
   columns: [
     nameColumn(nameOrId, { sortKey: 'name' }),
     { id: 'cidr', label: 'CIDR', value: (s) => s.cidr, cell: 'mono', sortKey: 'cidr' },
@@ -76,7 +73,7 @@ export const subnetDefinition: ResourceDefinition<Subnet> = {
   invalidates: ['network', 'port'],
   actions: SUBNET_ACTIONS,
   cli: { list: 'openstack subnet list', show: (s) => cliLine('openstack', 'subnet', 'show', s.id) },
-};
+});
 
 // ---- Create and edit ----------------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
 // Cinder v3 volume snapshots.
 import { z } from 'zod';
 import { sh } from '../cli';
-import { ageColumn, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn, statusFilter } from '../define';
-import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
+import { ageColumn, define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter } from '../define';
+import type { ApiRequest, StatusInfo } from '../types';
 import { VOLUME_SERVICE } from './volume';
 
 export const SnapshotSchema = z.looseObject({
@@ -31,16 +31,13 @@ export function snapshotStatus(s: Pick<Snapshot, 'status'>): StatusInfo {
 
 export const SNAPSHOT_STATUSES = ['available', 'creating', 'deleting', 'error', 'error_deleting'];
 
-export const snapshotDefinition: ResourceDefinition<Snapshot> = {
+export const snapshotDefinition = define<Snapshot>({
   kind: 'volume-snapshot',
   slug: 'snapshots',
   label: { singular: 'Volume snapshot', plural: 'Volume snapshots' },
   service: VOLUME_SERVICE,
-  paths: { list: 'snapshots/detail', item: (id) => `snapshots/${id}` },
-  keys: { list: 'snapshots', item: 'snapshot' },
+  ...rest('snapshots', 'snapshot', { list: 'snapshots/detail' }),
   schema: SnapshotSchema,
-  id: (s) => s.id,
-  name: (s) => s.name ?? '',
   status: snapshotStatus,
   pageSize: 50,
   columns: [
@@ -95,7 +92,7 @@ export const snapshotDefinition: ResourceDefinition<Snapshot> = {
     { label: 'Source volume', to: (s) => ({ slug: 'volumes', rest: s.volume_id }) },
   ],
   cli: { list: 'openstack volume snapshot list --long', show: (s) => `openstack volume snapshot show ${s.id}` },
-};
+});
 
 export const SnapshotCreateSchema = z.object({
   name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),

@@ -1,8 +1,8 @@
 // Cinder v3 volumes. Paths are relative to the catalog endpoint, which already ends in /v3/{project_id}.
 import { z } from 'zod';
 import { sh } from '../cli';
-import { ageColumn, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn, statusFilter, YES_NO } from '../define';
-import type { ApiRequest, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
+import { ageColumn, define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter, YES_NO } from '../define';
+import type { ApiRequest, ResourceAction, StatusInfo } from '../types';
 
 /** The catalog type the dashboard proxies Cinder through (Zed registers only this one). */
 export const VOLUME_SERVICE = 'volumev3';
@@ -117,16 +117,13 @@ export async function volumeDependents(rows: readonly Volume[], get: (service: s
   return out;
 }
 
-export const volumeDefinition: ResourceDefinition<Volume> = {
+export const volumeDefinition = define<Volume>({
   kind: 'volume',
   slug: 'volumes',
   label: { singular: 'Volume', plural: 'Volumes' },
   service: VOLUME_SERVICE,
-  paths: { list: 'volumes/detail', item: (id) => `volumes/${id}` },
-  keys: { list: 'volumes', item: 'volume' },
+  ...rest('volumes', 'volume', { list: 'volumes/detail' }),
   schema: VolumeSchema,
-  id: (v) => v.id,
-  name: (v) => v.name ?? '',
   status: volumeStatus,
   pageSize: 50,
   columns: [
@@ -180,7 +177,7 @@ export const volumeDefinition: ResourceDefinition<Volume> = {
     { label: 'Host', value: (v) => v['os-vol-host-attr:host'] ?? '', adminOnly: true, mono: true },
   ],
   cli: { list: 'openstack volume list --long', show: (v) => `openstack volume show ${v.id}` },
-};
+});
 
 // ---- Create -----------------------------------------------------------------------------------
 
