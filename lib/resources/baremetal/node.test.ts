@@ -1,6 +1,14 @@
+import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { maintenanceOnCli, maintenanceOnRequest, NODE_ACTIONS, nodeCreateCli, nodeCreateRequest, NodeCreateSchema, nodeStatus, pathErrors, type Node } from './node';
+import { maintenanceOnCli, maintenanceOnRequest, NODE_ACTIONS, nodeCreateCli, nodeCreateRequest, NodeCreateSchema, nodeStatus, type Node } from './node';
 import { MAC_RE, portCreateCli, portCreateRequest, PortCreateSchema } from './port';
+
+/** The form's field errors: zod's issues keyed by their whole path ("driverInfo.0.key"), the first per path. */
+function pathErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of error.issues) out[i.path.join('.')] ??= i.message;
+  return out;
+}
 
 const base = { name: 'bm-1', driver: 'fake-hardware', driverInfo: [] as { key: string; value: string }[], cpus: '', memory_mb: '', local_gb: '', cpu_arch: '', resource_class: '' };
 const n = (extra: Partial<Node>): Node => ({ uuid: 'u-1', name: 'bm-1', provision_state: 'available', power_state: 'power off', maintenance: false, ...extra });

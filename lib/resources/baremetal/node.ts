@@ -50,7 +50,6 @@ export function nodeStatus(n: Node): StatusInfo {
 }
 
 export const maintenanceLabel = (n: Node) => (n.maintenance ? `Yes${n.maintenance_reason ? `: ${n.maintenance_reason}` : ''}` : 'No');
-const targets = (n: Node) => [n.target_power_state, n.target_provision_state].filter(Boolean).join(', ');
 
 const provision = (n: Node, target: string, extra: Record<string, unknown> = {}): ApiRequest => ({
   method: 'PUT', path: `v1/nodes/${n.uuid}/states/provision`, body: { target, ...extra },
@@ -157,13 +156,6 @@ export const NodeCreateSchema = z
   });
 export type NodeCreate = z.infer<typeof NodeCreateSchema>;
 
-/** zod issues keyed by their whole path ("driverInfo.0.key"), so each key/value row gets its own error. */
-export function pathErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of error.issues) out[i.path.join('.')] ??= i.message;
-  return out;
-}
-
 function nodeProperties(i: NodeCreate): Record<string, string | number> {
   const p: Record<string, string | number> = {};
   for (const k of ['cpus', 'memory_mb', 'local_gb'] as const) if (i[k]) p[k] = Number(i[k]);
@@ -233,7 +225,7 @@ export const nodeDefinition = define<Node, NodeCreate>({
     { id: 'uuid', label: 'UUID', value: (n) => n.uuid, cell: 'mono' },
     { id: 'power', label: 'Power state', value: (n) => n.power_state ?? 'None' },
     { id: 'provision', label: 'Provision state', value: (n) => n.provision_state, cell: 'status', sortKey: 'provision_state' },
-    { id: 'targets', label: 'Target states', value: targets },
+    { id: 'targets', label: 'Target states', value: (n) => [n.target_power_state, n.target_provision_state].filter(Boolean).join(', ') },
     { id: 'maintenance', label: 'Maintenance', value: maintenanceLabel },
     { id: 'driver', label: 'Driver', value: (n) => n.driver ?? '', sortKey: 'driver' },
     { id: 'instance', label: 'Instance UUID', value: (n) => n.instance_uuid ?? '', cell: 'mono' },

@@ -1,7 +1,7 @@
 // Ironic v1 ports: a node's NICs, by MAC address. A definition per node, listed in the node page's Ports tab.
 import { z } from 'zod';
 import { command } from '../cli';
-import { deleteAction } from '../define';
+import { deleteAction, rest } from '../define';
 import type { ApiRequest, ResourceDefinition } from '../types';
 import { BAREMETAL_SERVICE, IRONIC_HEADERS } from './node';
 
@@ -33,8 +33,7 @@ export function nodePortDefinition(nodeUuid: string): ResourceDefinition<Port, z
   return {
     kind: 'baremetal-port', slug: 'nodes', label: { singular: 'Port', plural: 'Ports' },
     service: BAREMETAL_SERVICE, headers: IRONIC_HEADERS,
-    paths: { list: `v1/ports/detail?node=${encodeURIComponent(nodeUuid)}`, item: (id) => `v1/ports/${id}` },
-    keys: { list: 'ports', item: '' },
+    ...rest('v1/ports', '', { list: `v1/ports/detail?node=${encodeURIComponent(nodeUuid)}` }),
     schema: PortSchema, id: (p) => p.uuid, name: (p) => p.address,
     columns: [
       { id: 'address', label: 'MAC address', value: (p) => p.address, cell: 'mono' },
