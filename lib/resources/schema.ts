@@ -52,3 +52,11 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+/** Fields an API may leave out or send as null, all strings: `...maybeStrings('status', 'project_id')`. */
+export const maybeStrings = <K extends string>(...keys: K[]) =>
+  Object.fromEntries(keys.map((k) => [k, z.string().nullish()])) as { [P in K]: z.ZodOptional<z.ZodNullable<z.ZodString>> };
+
+/** The same for numbers (`...maybeNumbers('node_count', 'master_count')`). */
+export const maybeNumbers = <K extends string>(...keys: K[]) =>
+  Object.fromEntries(keys.map((k) => [k, z.number().nullish()])) as { [P in K]: z.ZodOptional<z.ZodNullable<z.ZodNumber>> };

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { define, idColumn, nameFilter, rest } from '../define';
 import type { Column, Filter, StatusInfo } from '../types';
+import { maybeStrings } from '../schema';
 
 const enabled = (on: boolean | undefined): StatusInfo => (on === false ? { label: 'disabled', tone: 'unknown' } : { label: 'enabled', tone: 'ok' });
 
@@ -50,9 +51,7 @@ export const KeystoneUserSchema = z.looseObject({
   name: z.string(),
   domain_id: z.string(),
   enabled: z.boolean().optional(),
-  email: z.string().nullish(),
-  default_project_id: z.string().nullish(),
-  password_expires_at: z.string().nullish(),
+  ...maybeStrings('email', 'default_project_id', 'password_expires_at'),
 });
 export type KeystoneUser = z.infer<typeof KeystoneUserSchema>;
 

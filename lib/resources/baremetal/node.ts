@@ -5,6 +5,7 @@ import { command } from '../cli';
 import { ageColumn, choices, define, deleteAction, nameColumn, rest, rowNames } from '../define';
 import type { ApiRequest, CreateForm, FormField, ResourceAction, StatusInfo } from '../types';
 import { nodePortDefinition } from './port';
+import { maybeStrings } from '../schema';
 import {
   allowedPower, allowedVerbs, canDeleteNode, isBusy, isFailed, POWER_TARGETS, PROVISION_STATES, PROVISION_VERBS, type PowerVerb, type ProvisionVerb,
 } from './states';
@@ -15,9 +16,7 @@ export const IRONIC_HEADERS = { 'X-OpenStack-Ironic-API-Version': '1.78' };
 
 export const NodeSchema = z.looseObject({
   uuid: z.string().min(1),
-  name: z.string().nullable().optional(),
-  power_state: z.string().nullable().optional(),
-  target_power_state: z.string().nullable().optional(),
+  ...maybeStrings('name', 'power_state', 'target_power_state'),
   provision_state: z.string().nullable(),
   target_provision_state: z.string().nullable().optional(),
   maintenance: z.boolean().optional(),
@@ -26,12 +25,7 @@ export const NodeSchema = z.looseObject({
   driver: z.string().optional(),
   driver_info: z.record(z.string(), z.unknown()).optional(),
   properties: z.record(z.string(), z.unknown()).optional(),
-  instance_uuid: z.string().nullable().optional(),
-  resource_class: z.string().nullable().optional(),
-  last_error: z.string().nullable().optional(),
-  owner: z.string().nullable().optional(),
-  conductor: z.string().nullable().optional(),
-  provision_updated_at: z.string().nullable().optional(),
+  ...maybeStrings('instance_uuid', 'resource_class', 'last_error', 'owner', 'conductor', 'provision_updated_at'),
   created_at: z.string().optional(),
   updated_at: z.string().nullable().optional(),
   description: z.string().nullable().optional(),

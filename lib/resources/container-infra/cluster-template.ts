@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { command } from '../cli';
 import { ageColumn, define, deleteAction, idColumn, nameColumn, rest, rowNames } from '../define';
 import type { ApiRequest } from '../types';
+import { maybeStrings } from '../schema';
 
 export const MAGNUM = 'container-infra';
 
@@ -11,12 +12,7 @@ export const ClusterTemplateSchema = z.looseObject({
   uuid: z.string().min(1),
   name: z.string().nullable().optional(),
   coe: z.string(),
-  image_id: z.string().nullable().optional(),
-  keypair_id: z.string().nullable().optional(),
-  external_network_id: z.string().nullable().optional(),
-  flavor_id: z.string().nullable().optional(),
-  master_flavor_id: z.string().nullable().optional(),
-  network_driver: z.string().nullable().optional(),
+  ...maybeStrings('image_id', 'keypair_id', 'external_network_id', 'flavor_id', 'master_flavor_id', 'network_driver'),
   docker_volume_size: z.number().nullable().optional(),
   cluster_distro: z.string().nullable().optional(),
   labels: z.record(z.string(), z.string()).nullable().optional(),
@@ -24,10 +20,7 @@ export const ClusterTemplateSchema = z.looseObject({
   hidden: z.boolean().optional(),
   tls_disabled: z.boolean().optional(),
   master_lb_enabled: z.boolean().optional(),
-  server_type: z.string().nullable().optional(),
-  project_id: z.string().nullable().optional(),
-  created_at: z.string().nullable().optional(),
-  updated_at: z.string().nullable().optional(),
+  ...maybeStrings('server_type', 'project_id', 'created_at', 'updated_at'),
 });
 export type ClusterTemplate = z.infer<typeof ClusterTemplateSchema>;
 

@@ -5,12 +5,11 @@ import { command } from '../cli';
 import { ageColumn, define, deleteAction, idColumn, nameColumn, rest, rowNames, statusColumn } from '../define';
 import type { ApiRequest, StatusInfo } from '../types';
 import { MAGNUM } from './cluster-template';
+import { maybeStrings } from '../schema';
 
 export const ClusterSchema = z.looseObject({
   uuid: z.string().min(1),
-  name: z.string().nullable().optional(),
-  status: z.string().nullable().optional(),
-  status_reason: z.string().nullable().optional(),
+  ...maybeStrings('name', 'status', 'status_reason'),
   cluster_template_id: z.string(),
   keypair: z.string().nullable().optional(),
   node_count: z.number().nullable().optional(),
@@ -18,16 +17,11 @@ export const ClusterSchema = z.looseObject({
   flavor_id: z.string().nullable().optional(),
   master_flavor_id: z.string().nullable().optional(),
   create_timeout: z.number().nullable().optional(),
-  api_address: z.string().nullable().optional(),
-  coe_version: z.string().nullable().optional(),
-  stack_id: z.string().nullable().optional(),
-  health_status: z.string().nullable().optional(),
+  ...maybeStrings('api_address', 'coe_version', 'stack_id', 'health_status'),
   node_addresses: z.array(z.string()).nullable().optional(),
   master_addresses: z.array(z.string()).nullable().optional(),
   labels: z.record(z.string(), z.string()).nullable().optional(),
-  project_id: z.string().nullable().optional(),
-  created_at: z.string().nullable().optional(),
-  updated_at: z.string().nullable().optional(),
+  ...maybeStrings('project_id', 'created_at', 'updated_at'),
 });
 export type Cluster = z.infer<typeof ClusterSchema>;
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { sh } from '../cli';
 import { ageColumn, choices, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn, statusFilter } from '../define';
 import type { ApiRequest, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
+import { maybeStrings } from '../schema';
 
 export const PATCH_CONTENT_TYPE = 'application/openstack-images-v2.1-json-patch';
 
@@ -14,10 +15,7 @@ export const ImageSchema = z.looseObject({
   visibility: z.string(),
   protected: z.boolean(),
   os_hidden: z.boolean().optional(),
-  checksum: z.string().nullable().optional(),
-  os_hash_algo: z.string().nullable().optional(),
-  os_hash_value: z.string().nullable().optional(),
-  owner: z.string().nullable().optional(),
+  ...maybeStrings('checksum', 'os_hash_algo', 'os_hash_value', 'owner'),
   size: z.number().nullable().optional(),
   virtual_size: z.number().nullable().optional(),
   container_format: z.string().nullable().optional(),

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { osCall, osPath } from '../hooks';
 import { usePathQuery } from '../queries';
-import { parseResponse } from '../schema';
+import { maybeNumbers, parseResponse } from '../schema';
 import { createRequest, ImageSchema, ImportInfoSchema, type Image, type ImageCreate } from './image';
 
 export const GLANCE = { service: 'image' } as const;
@@ -14,9 +14,7 @@ const ActiveImagesSchema = z.looseObject({
     z.looseObject({
       id: z.string(),
       name: z.string().nullable().optional(),
-      min_disk: z.number().nullable().optional(),
-      min_ram: z.number().nullable().optional(),
-      size: z.number().nullable().optional(),
+      ...maybeNumbers('min_disk', 'min_ram', 'size'),
       os_distro: z.string().nullable().optional(),
     }),
   ),

@@ -6,6 +6,7 @@ import { command, sh } from '../cli';
 import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter, YES_NO } from '../define';
 import type { Lookup, ResourceAction, StatusInfo } from '../types';
 import { networkDependents } from './dependents';
+import { maybeStrings } from '../schema';
 
 /** Keystone catalog type of Neutron, also the proxy's service segment. */
 export const NETWORK_SERVICE = 'network';
@@ -25,10 +26,7 @@ export const NetworkSchema = z.looseObject({
   tenant_id: z.string().optional(),
   availability_zones: z.array(z.string()).optional(),
   is_default: z.boolean().optional(),
-  dns_domain: z.string().nullable().optional(),
-  qos_policy_id: z.string().nullable().optional(),
-  'provider:network_type': z.string().nullable().optional(),
-  'provider:physical_network': z.string().nullable().optional(),
+  ...maybeStrings('dns_domain', 'qos_policy_id', 'provider:network_type', 'provider:physical_network'),
   'provider:segmentation_id': z.number().nullable().optional(),
   tags: z.array(z.string()).optional(),
   created_at: z.string().optional(),

@@ -6,6 +6,7 @@ import type { FormField, ResourceAction, StatusInfo } from '../types';
 import { cidrContains, parseCidr, parseIp } from './cidr';
 import { cliLine, NETWORK_SERVICE, neutronNames } from './network';
 import { SecurityGroupNamesSchema } from './security-group';
+import { maybeStrings } from '../schema';
 
 export const FixedIpSchema = z.looseObject({ subnet_id: z.string().optional(), ip_address: z.string() });
 
@@ -24,9 +25,7 @@ export const PortSchema = z.looseObject({
   port_security_enabled: z.boolean().optional(),
   allowed_address_pairs: z.array(z.looseObject({ ip_address: z.string(), mac_address: z.string().optional() })).optional(),
   'binding:vnic_type': z.string().optional(),
-  'binding:host_id': z.string().nullable().optional(),
-  'binding:vif_type': z.string().nullable().optional(),
-  dns_name: z.string().nullable().optional(),
+  ...maybeStrings('binding:host_id', 'binding:vif_type', 'dns_name'),
   project_id: z.string().optional(),
   tenant_id: z.string().optional(),
   tags: z.array(z.string()).optional(),

@@ -5,6 +5,7 @@ import { command } from '../cli';
 import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames } from '../define';
 import type { ApiRequest } from '../types';
 import { securityGroupDependents } from './dependents';
+import { maybeStrings } from '../schema';
 
 export const NETWORK_SERVICE = 'network';
 
@@ -19,10 +20,7 @@ export const RuleSchema = z.looseObject({
   protocol: z.string().nullable().optional(),
   port_range_min: z.number().nullable().optional(),
   port_range_max: z.number().nullable().optional(),
-  remote_ip_prefix: z.string().nullable().optional(),
-  remote_group_id: z.string().nullable().optional(),
-  remote_address_group_id: z.string().nullable().optional(),
-  description: z.string().nullable().optional(),
+  ...maybeStrings('remote_ip_prefix', 'remote_group_id', 'remote_address_group_id', 'description'),
 });
 export type Rule = z.infer<typeof RuleSchema>;
 

@@ -6,6 +6,7 @@ import { define, deleteAction, nameColumn, nameOrId, rest, rowNames } from '../d
 import type { ApiRequest, ResourceAction } from '../types';
 import { cidrProblem, gatewayProblem, parseCidr, parseNameservers, parsePools } from './cidr';
 import { cliLine, NETWORK_SERVICE } from './network';
+import { maybeStrings } from '../schema';
 
 const PoolSchema = z.looseObject({ start: z.string(), end: z.string() });
 
@@ -21,10 +22,7 @@ export const SubnetSchema = z.looseObject({
   dns_nameservers: z.array(z.string()).default([]),
   allocation_pools: z.array(PoolSchema).default([]),
   host_routes: z.array(z.looseObject({ destination: z.string(), nexthop: z.string() })).optional(),
-  ipv6_ra_mode: z.string().nullable().optional(),
-  ipv6_address_mode: z.string().nullable().optional(),
-  subnetpool_id: z.string().nullable().optional(),
-  segment_id: z.string().nullable().optional(),
+  ...maybeStrings('ipv6_ra_mode', 'ipv6_address_mode', 'subnetpool_id', 'segment_id'),
   service_types: z.array(z.string()).optional(),
   project_id: z.string().optional(),
   tenant_id: z.string().optional(),

@@ -3,16 +3,13 @@ import { z } from 'zod';
 import { sh } from '../cli';
 import { ageColumn, define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter, YES_NO } from '../define';
 import type { ApiRequest, ResourceAction, StatusInfo } from '../types';
+import { maybeStrings } from '../schema';
 
 /** The catalog type the dashboard proxies Cinder through (Zed registers only this one). */
 export const VOLUME_SERVICE = 'volumev3';
 
 const AttachmentSchema = z.looseObject({
-  server_id: z.string().nullable().optional(),
-  attachment_id: z.string().nullable().optional(),
-  device: z.string().nullable().optional(),
-  host_name: z.string().nullable().optional(),
-  attached_at: z.string().nullable().optional(),
+  ...maybeStrings('server_id', 'attachment_id', 'device', 'host_name', 'attached_at'),
 });
 
 export const VolumeSchema = z.looseObject({
