@@ -7,6 +7,7 @@ import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest,
 import type { Lookup, ResourceAction, StatusInfo } from '../types';
 import { networkDependents } from './dependents';
 import { maybeStrings } from '../schema';
+import { NEUTRON_STANDARD } from './standard';
 
 /** Keystone catalog type of Neutron, also the proxy's service segment. */
 export const NETWORK_SERVICE = 'network';
@@ -22,16 +23,11 @@ export const NetworkSchema = z.looseObject({
   subnets: z.array(z.string()).default([]),
   mtu: z.number().nullable().optional(),
   port_security_enabled: z.boolean().optional(),
-  project_id: z.string().optional(),
-  tenant_id: z.string().optional(),
   availability_zones: z.array(z.string()).optional(),
   is_default: z.boolean().optional(),
   ...maybeStrings('dns_domain', 'qos_policy_id', 'provider:network_type', 'provider:physical_network'),
   'provider:segmentation_id': z.number().nullable().optional(),
-  tags: z.array(z.string()).optional(),
-  created_at: z.string().optional(),
-  updated_at: z.string().optional(),
-  revision_number: z.number().optional(),
+  ...NEUTRON_STANDARD,
 });
 /** A list of networks (`v2.0/networks?…`): one schema per path, shared by the pickers and the pages. */
 export const NetworksSchema = z.looseObject({ networks: z.array(NetworkSchema) });

@@ -7,6 +7,7 @@ import { cidrContains, parseCidr, parseIp } from './cidr';
 import { cliLine, NETWORK_SERVICE, neutronNames } from './network';
 import { SecurityGroupNamesSchema } from './security-group';
 import { maybeStrings } from '../schema';
+import { NEUTRON_STANDARD } from './standard';
 
 export const FixedIpSchema = z.looseObject({ subnet_id: z.string().optional(), ip_address: z.string() });
 
@@ -26,12 +27,7 @@ export const PortSchema = z.looseObject({
   allowed_address_pairs: z.array(z.looseObject({ ip_address: z.string(), mac_address: z.string().optional() })).optional(),
   'binding:vnic_type': z.string().optional(),
   ...maybeStrings('binding:host_id', 'binding:vif_type', 'dns_name'),
-  project_id: z.string().optional(),
-  tenant_id: z.string().optional(),
-  tags: z.array(z.string()).optional(),
-  created_at: z.string().optional(),
-  updated_at: z.string().optional(),
-  revision_number: z.number().optional(),
+  ...NEUTRON_STANDARD,
 });
 export type Port = z.infer<typeof PortSchema>;
 

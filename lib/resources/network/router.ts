@@ -7,6 +7,7 @@ import type { ApiRequest, StatusInfo } from '../types';
 import { NETWORK_SERVICE } from './security-group';
 import { routerDependents } from './dependents';
 import { neutronNames } from './network';
+import { NEUTRON_STANDARD } from './standard';
 
 const FixedIpSchema = z.looseObject({ subnet_id: z.string().optional(), ip_address: z.string() });
 
@@ -16,15 +17,13 @@ export const RouterSchema = z.looseObject({
   description: z.string().nullable().optional(),
   status: z.string(),
   admin_state_up: z.boolean(),
-  project_id: z.string().optional(),
   external_gateway_info: z
     .looseObject({ network_id: z.string(), enable_snat: z.boolean().optional(), external_fixed_ips: z.array(FixedIpSchema).optional() })
     .nullable()
     .optional(),
   routes: z.array(z.looseObject({ destination: z.string(), nexthop: z.string() })).optional(),
   availability_zones: z.array(z.string()).optional(),
-  created_at: z.string().optional(),
-  updated_at: z.string().optional(),
+  ...NEUTRON_STANDARD,
 });
 export type Router = z.infer<typeof RouterSchema>;
 

@@ -6,6 +6,7 @@ import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest,
 import type { ApiRequest } from '../types';
 import { securityGroupDependents } from './dependents';
 import { maybeStrings } from '../schema';
+import { NEUTRON_STANDARD } from './standard';
 
 export const NETWORK_SERVICE = 'network';
 
@@ -28,12 +29,9 @@ export const SecurityGroupSchema = z.looseObject({
   id: z.string().min(1),
   name: z.string(),
   description: z.string().nullable().optional(),
-  project_id: z.string().optional(),
   stateful: z.boolean().optional(),
   security_group_rules: z.array(RuleSchema).default([]),
-  created_at: z.string().optional(),
-  updated_at: z.string().optional(),
-  tags: z.array(z.string()).optional(),
+  ...NEUTRON_STANDARD,
 });
 export type SecurityGroup = z.infer<typeof SecurityGroupSchema>;
 

@@ -7,6 +7,7 @@ import type { ApiRequest, ResourceAction } from '../types';
 import { cidrProblem, gatewayProblem, parseCidr, parseNameservers, parsePools } from './cidr';
 import { cliLine, NETWORK_SERVICE } from './network';
 import { maybeStrings } from '../schema';
+import { NEUTRON_STANDARD } from './standard';
 
 const PoolSchema = z.looseObject({ start: z.string(), end: z.string() });
 
@@ -24,12 +25,7 @@ export const SubnetSchema = z.looseObject({
   host_routes: z.array(z.looseObject({ destination: z.string(), nexthop: z.string() })).optional(),
   ...maybeStrings('ipv6_ra_mode', 'ipv6_address_mode', 'subnetpool_id', 'segment_id'),
   service_types: z.array(z.string()).optional(),
-  project_id: z.string().optional(),
-  tenant_id: z.string().optional(),
-  tags: z.array(z.string()).optional(),
-  created_at: z.string().optional(),
-  updated_at: z.string().optional(),
-  revision_number: z.number().optional(),
+  ...NEUTRON_STANDARD,
 });
 export type Subnet = z.infer<typeof SubnetSchema>;
 
