@@ -1,30 +1,26 @@
 'use client';
 
-import Link from 'next/link';
 import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
-import { FormButtons } from '@/components/ui/form-buttons';
-import { tableClass } from '@/components/ui/table';
+import { InlineForm, panelClass } from '@/components/resource/form-parts';
+import { SubTable } from '@/components/resource/sub-list';
 import { SelectField, TextField } from '@/components/ui/field';
-import { useProjectScope, useResourceHref } from '@/lib/resources/hooks';
+import { useProjectScope } from '@/lib/resources/hooks';
 import { command } from '@/lib/resources/cli';
-import { canConsole, canResize, canSnapshot, serverDefinition as def, serverIps, type Server } from '@/lib/resources/compute/server';
-import { CreateDnsRecordLink } from '@/components/dns/create-dns-record-link';
+import { canConsole, canResize, canSnapshot, serverDefinition as def, type Server } from '@/lib/resources/compute/server';
 import { NOVA, ServerEditSchema, serverEditRequest, useConsoleOutput, useFlavorDetails, useInstanceActions, useVolumeAttachments, type ServerEdit } from '@/lib/resources/compute/queries';
 import { useImageStatus } from '@/lib/resources/image/queries';
 import { usePorts, useSecurityGroupNames } from '@/lib/resources/network/queries';
+import type { Port } from '@/lib/resources/network/port';
 import { useOsMutation } from '@/lib/resources/queries';
 import { STORAGE_CHANGES, useProjectVolumes } from '@/lib/resources/volume/queries';
 import { attachedServers, attachRequest, canAttach, canDetach, detachRequest, volumeStatus } from '@/lib/resources/volume/volume';
-import { CliHint } from '@/components/ui/cli-hint';
 import { FailureNotice } from '@/components/resource/failure-notice';
 import { InstanceFloatingIpActions, InstanceSecurityGroups } from './instance-network';
-
-const { table, th, td, box } = tableClass;
 
 export function InstanceDetail({ id }: { id: string }) {
   return (
@@ -97,7 +93,6 @@ function ExtraActions({ server }: { server: Server }) {
         </button>
       )}
       <InstanceFloatingIpActions server={server} />
-      <CreateDnsRecordLink address={serverIps(server, 'floating')[0]} name={server.name} />
       <div className="basis-full">
         {consoleM.isError && <ApiErrorNotice title="No console" error={consoleM.error} />}
         {open === 'edit' && <EditForm server={server} onDone={() => setOpen(null)} />}
@@ -115,18 +110,10 @@ function EditForm({ server, onDone }: { server: Server; onDone: () => void }) {
   const m = useOsMutation(NOVA, (body: ServerEdit) => serverEditRequest(server.id, body), { invalidates: ['server'], onDone });
   const cli = command('openstack', 'server', 'set', '--name', v.name.trim() || '<name>', '--description', v.description, server.id);
   return (
-    <form
-      noValidate
-      aria-label="Edit instance"
-      className="mt-2 max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-      onSubmit={form.submit((input) => m.mutate(input))}
-    >
+    <InlineForm label="Edit instance" onSubmit={form.submit((input) => m.mutate(input))} error={m.error} errorTitle="The change was refused" cli={cli} submit="Save" pending={m.isPending} onCancel={onDone}>
       <TextField label="Instance name" {...form.field('name')} />
       <TextField label="Description" {...form.field('description')} />
-      {m.isError && <ApiErrorNotice title="The change was refused" error={m.error} />}
-      <CliHint>{cli}</CliHint>
-      <FormButtons submit="Save" pending={m.isPending} onCancel={onDone} />
-    </form>
+    </InlineForm>
   );
 }
 
@@ -136,33 +123,27 @@ function SnapshotForm({ server, onDone }: { server: Server; onDone: () => void }
   const m = useOsMutation(NOVA, (n: string) => ({ method: 'POST', path: `servers/${server.id}/action`, body: { createImage: { name: n } } }), { invalidates: ['server'] });
   const imageId = (m.data as { image_id?: string } | undefined)?.image_id;
   return (
-    <div className="mt-2 max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+    <div className={panelClass}>
       {imageId ? (
         <SnapshotResult imageId={imageId} onDone={onDone} />
       ) : (
-        <form
-          noValidate
-          aria-label="Create snapshot"
+        <InlineForm
+          label="Create snapshot"
           className="space-y-3"
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={() => {
             if (!name.trim()) return setError('Enter a name');
             setError(undefined);
             m.mutate(name.trim());
           }}
+          error={m.error}
+          errorTitle="Snapshot failed"
+          cli={`openstack server image create --name ${name || '<name>'} ${server.id}`}
+          submit="Create snapshot"
+          pending={m.isPending}
+          onCancel={onDone}
         >
           <TextField label="Snapshot name" value={name} error={error} onChange={(e) => setName(e.target.value)} />
-          {m.isError && <ApiErrorNotice title="Snapshot failed" error={m.error} />}
-          <CliHint>openstack server image create --name {name || '<name>'} {server.id}</CliHint>
-          <div className="flex gap-2">
-            <button type="submit" className={buttonClass.primary} disabled={m.isPending}>
-              Create snapshot
-            </button>
-            <button type="button" className={buttonClass.secondary} onClick={onDone}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        </InlineForm>
       )}
     </div>
   );
@@ -196,14 +177,7 @@ function ResizeForm({ server, onDone }: { server: Server; onDone: () => void }) 
   const m = useOsMutation(NOVA, (f: string) => ({ method: 'POST', path: `servers/${server.id}/action`, body: { resize: { flavorRef: f } } }), { invalidates: ['server'], onDone });
   const options = (flavors.data?.flavors ?? []).filter((f) => f.name !== server.flavor.original_name);
   return (
-    <form
-      aria-label="Resize instance"
-      className="mt-2 max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (flavorId) m.mutate(flavorId);
-      }}
-    >
+    <InlineForm label="Resize instance" onSubmit={() => flavorId && m.mutate(flavorId)} error={m.error} errorTitle="Resize refused" submit="Resize" pending={m.isPending} disabled={!flavorId} onCancel={onDone}>
       <SelectField label="New flavor" value={flavorId} onChange={(e) => setFlavorId(e.target.value)}>
         <option value="">Choose a flavor</option>
         {options.map((f) => (
@@ -213,16 +187,7 @@ function ResizeForm({ server, onDone }: { server: Server; onDone: () => void }) 
         ))}
       </SelectField>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">After the resize, confirm it (or revert) from this page.</p>
-      {m.isError && <ApiErrorNotice title="Resize refused" error={m.error} />}
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={!flavorId || m.isPending}>
-          Resize
-        </button>
-        <button type="button" className={buttonClass.secondary} onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 
@@ -231,7 +196,6 @@ function ResizeForm({ server, onDone }: { server: Server; onDone: () => void }) 
  * Nova's addresses give the network name and the floating IPs per MAC, so nothing else is fetched.
  */
 function Interfaces({ server }: { server: Server }) {
-  const href = useResourceHref();
   const ports = usePorts(`device_id=${encodeURIComponent(server.id)}`);
   const groupIds = [...new Set((ports.data ?? []).flatMap((p) => p.security_groups))].sort();
   const groups = useSecurityGroupNames(groupIds);
@@ -253,80 +217,46 @@ function Interfaces({ server }: { server: Server }) {
       </div>
     );
   }
+  const nova = (p: Port) => byMac.get(p.mac_address ?? '');
   return (
-    <div className={box}>
-      <table className={table} aria-label="Network interfaces" aria-busy={ports.isPending}>
-        <thead>
-          <tr>
-            <th className={th}>Port</th>
-            <th className={th}>Network</th>
-            <th className={th}>Fixed IPs</th>
-            <th className={th}>Floating IPs</th>
-            <th className={th}>MAC</th>
-            <th className={th}>Status</th>
-            <th className={th}>Security groups</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {ports.data?.length === 0 && (
-            <tr>
-              <td className={td} colSpan={7}>
-                No network interfaces.
-              </td>
-            </tr>
-          )}
-          {ports.data?.map((p) => {
-            const nova = byMac.get(p.mac_address ?? '');
-            return (
-              <tr key={p.id}>
-                <td className={`${td} font-mono text-xs`} title={p.id}>
-                  <Link href={href('ports', p.id)} className="text-brand-700 hover:underline dark:text-brand-300">{p.name || p.id.slice(0, 8)}</Link>
-                </td>
-                <td className={td} title={p.network_id}>{nova?.net ?? p.network_id}</td>
-                <td className={`${td} font-mono text-xs`}>{p.fixed_ips.map((f) => f.ip_address).join(', ')}</td>
-                <td className={`${td} font-mono text-xs`}>{nova?.floating.join(', ') ?? ''}</td>
-                <td className={`${td} font-mono text-xs`}>{p.mac_address ?? ''}</td>
-                <td className={td}>{p.status ?? ''}</td>
-                <td className={td}>{p.security_groups.map((g) => groups.data?.[g] ?? g).join(', ') || 'none'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <SubTable
+      label="Network interfaces"
+      busy={ports.isPending}
+      rows={ports.data}
+      rowKey={(p) => p.id}
+      empty="No network interfaces."
+      columns={[
+        { label: 'Port', mono: true, title: (p) => p.id, link: (p) => ({ slug: 'ports', id: p.id }), cell: (p) => p.name || p.id.slice(0, 8) },
+        { label: 'Network', title: (p) => p.network_id, cell: (p) => nova(p)?.net ?? p.network_id },
+        { label: 'Fixed IPs', mono: true, cell: (p) => p.fixed_ips.map((f) => f.ip_address).join(', ') },
+        { label: 'Floating IPs', mono: true, cell: (p) => nova(p)?.floating.join(', ') ?? '' },
+        { label: 'MAC', mono: true, cell: (p) => p.mac_address ?? '' },
+        { label: 'Status', cell: (p) => p.status ?? '' },
+        { label: 'Security groups', cell: (p) => p.security_groups.map((g) => groups.data?.[g] ?? g).join(', ') || 'none' },
+      ]}
+    />
   );
 }
 
 function AddressTable({ server }: { server: Server }) {
   const rows = Object.entries(server.addresses).flatMap(([net, list]) => list.map((a) => ({ net, ...a })));
   return (
-    <div className={box}>
-      <table className={table} aria-label="Addresses">
-        <thead>
-          <tr>
-            <th className={th}>Network</th>
-            <th className={th}>Address</th>
-            <th className={th}>Type</th>
-            <th className={th}>MAC</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {rows.map((r) => (
-            <tr key={`${r.net}-${r.addr}`}>
-              <td className={td}>{r.net}</td>
-              <td className={`${td} font-mono text-xs`}>{r.addr}</td>
-              <td className={td}>{r['OS-EXT-IPS:type'] ?? ''}</td>
-              <td className={`${td} font-mono text-xs`}>{r['OS-EXT-IPS-MAC:mac_addr'] ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SubTable
+      label="Addresses"
+      rows={rows}
+      rowKey={(r) => `${r.net}-${r.addr}`}
+      empty="No addresses."
+      columns={[
+        { label: 'Network', cell: (r) => r.net },
+        { label: 'Address', mono: true, cell: (r) => r.addr },
+        { label: 'Type', cell: (r) => r['OS-EXT-IPS:type'] ?? '' },
+        { label: 'MAC', mono: true, cell: (r) => r['OS-EXT-IPS-MAC:mac_addr'] ?? '' },
+      ]}
+    />
   );
 }
 
 function Volumes({ server }: { server: Server }) {
-  const href = useResourceHref();
   const [volumeId, setVolumeId] = useState('');
   const [pickError, setPickError] = useState<string>();
   // The project's volumes (under the 'volume' kind, so attach/detach refetch them): names, statuses, attach choices.
@@ -340,68 +270,46 @@ function Volumes({ server }: { server: Server }) {
   const attachM = useOsMutation(NOVA, (vid: string) => attachRequest(server.id, vid), { invalidates: STORAGE_CHANGES, onDone: () => setVolumeId('') });
   const detachM = useOsMutation(NOVA, (vid: string) => detachRequest(server.id, vid), { invalidates: STORAGE_CHANGES });
   if (q.isError) return <ApiErrorNotice title="Could not load the attached volumes" error={q.error} />;
+  const volume = (a: { volumeId: string }) => byId.get(a.volumeId);
   return (
     <div className="space-y-4">
-      <div className={box}>
-        <table className={table} aria-label="Attached volumes" aria-busy={q.isPending}>
-          <thead>
-            <tr>
-              <th className={th}>Volume</th>
-              <th className={th}>Status</th>
-              <th className={th}>Size</th>
-              <th className={th}>Device</th>
-              <th className={th}>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data?.length === 0 && (
-              <tr>
-                <td className={td} colSpan={5}>
-                  No volumes attached.
-                </td>
-              </tr>
-            )}
-            {q.data?.map((a) => {
-              const v = byId.get(a.volumeId);
-              const name = v?.name || a.volumeId;
-              return (
-                <tr key={a.volumeId}>
-                  <td className={td}>
-                    <a href={href('volumes', a.volumeId)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-                      {name}
-                    </a>
-                  </td>
-                  <td className={td}>{v && <StatusBadge status={volumeStatus(v)} />}</td>
-                  <td className={td}>{v ? `${v.size} GB` : ''}</td>
-                  <td className={`${td} font-mono text-xs`}>{a.device ?? ''}</td>
-                  <td className={td}>
-                    {(!v || canDetach(v)) && (
-                      <button type="button" className={buttonClass.secondary} disabled={detachM.isPending} title={`openstack server remove volume ${server.id} ${a.volumeId}`} onClick={() => detachM.mutate(a.volumeId)}>
-                        Detach {name}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <SubTable
+        label="Attached volumes"
+        busy={q.isPending}
+        rows={q.data}
+        rowKey={(a) => a.volumeId}
+        empty="No volumes attached."
+        columns={[
+          { label: 'Volume', link: (a) => ({ slug: 'volumes', id: a.volumeId }), cell: (a) => volume(a)?.name || a.volumeId },
+          { label: 'Status', cell: (a) => volume(a) && <StatusBadge status={volumeStatus(volume(a)!)} /> },
+          { label: 'Size', cell: (a) => (volume(a) ? `${volume(a)!.size} GB` : '') },
+          { label: 'Device', mono: true, cell: (a) => a.device ?? '' },
+        ]}
+        buttons={(a) => [
+          (!volume(a) || canDetach(volume(a)!)) && {
+            label: `Detach ${volume(a)?.name || a.volumeId}`,
+            disabled: detachM.isPending,
+            title: `openstack server remove volume ${server.id} ${a.volumeId}`,
+            onClick: () => detachM.mutate(a.volumeId),
+          },
+        ]}
+      />
       {detachM.isError && <ApiErrorNotice title="Detach refused" error={detachM.error} />}
-      <form
-        noValidate
-        aria-label="Attach a volume"
+      <InlineForm
+        label="Attach a volume"
         className="max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           const v = byId.get(volumeId);
           // Caught here rather than by Nova: a volume in use elsewhere needs a detach first (unless multi-attach).
           const problem = !v ? 'Choose the volume to attach' : canAttach(v) ? undefined : v.status === 'in-use' ? `${v.name || v.id} is in use (attached elsewhere): detach it first` : `${v.name || v.id} is ${v.status}: only available volumes can be attached`;
           setPickError(problem);
           if (!problem) attachM.mutate(volumeId);
         }}
+        error={attachM.error}
+        errorTitle="Attach refused"
+        cli={`openstack server add volume ${server.id} ${volumeId || '<volume>'}`}
+        submit="Attach volume"
+        pending={attachM.isPending}
       >
         <SelectField label="Volume to attach" value={volumeId} error={pickError} onChange={(e) => setVolumeId(e.target.value)} disabled={vols.isPending}>
           <option value="">{vols.isPending ? 'Loading volumes…' : 'Choose a volume'}</option>
@@ -412,12 +320,7 @@ function Volumes({ server }: { server: Server }) {
           ))}
         </SelectField>
         {vols.isError && <ApiErrorNotice title="Could not load volumes" error={vols.error} />}
-        {attachM.isError && <ApiErrorNotice title="Attach refused" error={attachM.error} />}
-        <CliHint>openstack server add volume {server.id} {volumeId || '<volume>'}</CliHint>
-        <button type="submit" className={buttonClass.primary} disabled={attachM.isPending}>
-          Attach volume
-        </button>
-      </form>
+      </InlineForm>
     </div>
   );
 }
@@ -457,29 +360,19 @@ function ActionLog({ server }: { server: Server }) {
   const q = useInstanceActions(server);
   if (q.isError) return <ApiErrorNotice title="Could not load the action log" error={q.error} />;
   return (
-    <div className={box}>
-      <table className={table} aria-label="Action log" aria-busy={q.isPending}>
-        <thead>
-          <tr>
-            <th className={th}>Action</th>
-            <th className={th}>Started</th>
-            <th className={th}>Request ID</th>
-            <th className={th}>User</th>
-            <th className={th}>Message</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {q.data?.map((a) => (
-            <tr key={a.request_id + a.action}>
-              <td className={td}>{a.action}</td>
-              <td className={td}>{a.start_time}</td>
-              <td className={`${td} font-mono text-xs`}>{a.request_id}</td>
-              <td className={`${td} font-mono text-xs`}>{a.user_id ?? ''}</td>
-              <td className={td}>{a.message ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SubTable
+      label="Action log"
+      busy={q.isPending}
+      rows={q.data}
+      rowKey={(a) => a.request_id + a.action}
+      empty="No actions."
+      columns={[
+        { label: 'Action', cell: (a) => a.action },
+        { label: 'Started', cell: (a) => a.start_time },
+        { label: 'Request ID', mono: true, cell: (a) => a.request_id },
+        { label: 'User', mono: true, cell: (a) => a.user_id ?? '' },
+        { label: 'Message', cell: (a) => a.message ?? '' },
+      ]}
+    />
   );
 }

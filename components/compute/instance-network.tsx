@@ -1,23 +1,22 @@
 'use client';
 // The instance page's network parts: associate a floating IP (pick a free address or allocate one from a pool, then
 // the port / fixed IP when the instance has several) or disassociate one, and the instance's security groups (Nova's
-// addSecurityGroup / removeSecurityGroup apply a group to every port).
+// addSecurityGroup / removeSecurityGroup apply a group to every port), and from a floating IP: associate it with an
+// instance chosen from the list.
 import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { SelectField } from '@/components/ui/field';
-import { tableClass } from '@/components/ui/table';
+import { SubTable } from '@/components/resource/sub-list';
 import { useResourceList } from '@/lib/resources/hooks';
 import { associateCli, associateRequest, associateTargets, disassociateCli, disassociateRequest, floatingIpCreateCli, floatingIpDefinition, resolveTarget, type FloatingIp } from '@/lib/resources/network/floating-ip';
 import { securityGroupDefinition, serverGroupCli, serverGroupRequest } from '@/lib/resources/network/security-group';
 import { EdgeForm, Explain, TargetSelect } from '@/components/network/edge-data';
-import { NOVA } from '@/lib/resources/compute/queries';
+import { NOVA, useServerNames } from '@/lib/resources/compute/queries';
 import { allocateFloatingIp, EDGE_CHANGES, NEUTRON, useExternalNetworks, usePorts, useServerFloatingIps } from '@/lib/resources/network/queries';
 import { useOsMutation } from '@/lib/resources/queries';
-
-const { table, th, td, box } = tableClass;
 
 /** Buttons (and their forms) for the instance page's action bar. `?fip=associate` opens the form (from the list's row menu). */
 export function InstanceFloatingIpActions({ server }: { server: { id: string; name: string } }) {
@@ -95,43 +94,15 @@ export function InstanceSecurityGroups({ server }: { server: { id: string; name:
       <Explain>Security groups are the instance&apos;s firewall: a group added here applies to every network interface (port) of the instance.</Explain>
       {current.isError && <ApiErrorNotice title="Could not load the instance's security groups" error={current.error} />}
       {remove.isError && <ApiErrorNotice title="Remove refused" error={remove.error} />}
-      <div className={box}>
-        <table className={table} aria-label="Instance security groups" aria-busy={current.isPending}>
-          <thead>
-            <tr>
-              <th className={th}>Group</th>
-              <th className={th}>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {current.data?.length === 0 && (
-              <tr>
-                <td className={td} colSpan={2}>
-                  No security group: all traffic to this instance is dropped unless port security is off.
-                </td>
-              </tr>
-            )}
-            {current.data?.map((g) => (
-              <tr key={g.id}>
-                <td className={td}>{g.name}</td>
-                <td className={`${td} text-right`}>
-                  <button
-                    type="button"
-                    className={buttonClass.secondary}
-                    disabled={remove.isPending}
-                    title={serverGroupCli(server.name, g.name, 'remove')}
-                    onClick={() => remove.mutate(g.id)}
-                  >
-                    Remove {g.name}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SubTable
+        label="Instance security groups"
+        busy={current.isPending}
+        rows={current.data}
+        rowKey={(g) => g.id}
+        empty="No security group: all traffic to this instance is dropped unless port security is off."
+        columns={[{ label: 'Group', cell: (g) => g.name }]}
+        buttons={(g) => [{ label: `Remove ${g.name}`, disabled: remove.isPending, title: serverGroupCli(server.name, g.name, 'remove'), onClick: () => remove.mutate(g.id) }]}
+      />
       <EdgeForm
         label="Add security group"
         error={add.error}
@@ -233,6 +204,50 @@ export function AssociateFromInstanceForm({ server, onDone }: { server: { id: st
       {ports.data && <TargetSelect ports={ports.data} value={target} onChange={setTarget} error={errors.target} />}
       {errors.target && ports.data && associateTargets(ports.data).length <= 1 && <p className="text-sm text-red-600 dark:text-red-400">{errors.target}</p>}
       {(fips.isError || ports.isError) && <ApiErrorNotice title="Could not load the floating IPs or ports" error={fips.error ?? ports.error} />}
+    </EdgeForm>
+  );
+}
+
+/**
+ * Associate a floating IP with an instance chosen here, then its port / fixed IP when it has several: the floating IP
+ * page's "Associate" opens the instances list with `?associate-fip=<id>`, which shows this form above the list.
+ */
+export function AssociateToInstanceForm({ fip, onDone }: { fip: { id: string; floating_ip_address: string }; onDone: () => void }) {
+  const servers = useServerNames();
+  const [serverId, setServerId] = useState('');
+  const [target, setTarget] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const ports = usePorts(`device_id=${encodeURIComponent(serverId)}`, !!serverId);
+  const m = useOsMutation(NEUTRON, (t: { portId: string; fixedIp?: string }) => associateRequest(fip.id, t.portId, t.fixedIp), { invalidates: EDGE_CHANGES, onDone });
+  const chosen = ports.data ? resolveTarget(ports.data, target) : undefined;
+  return (
+    <EdgeForm
+      label="Associate floating IP"
+      explain={`Traffic to ${fip.floating_ip_address} will reach the instance's fixed (private) IP, translated by the router between the pool network and the instance's subnet.`}
+      error={m.error}
+      errorTitle="Association refused"
+      cli={associateCli(fip.floating_ip_address, chosen?.portId ?? '<port>', chosen?.fixedIp)}
+      submit="Associate"
+      pending={m.isPending}
+      onCancel={onDone}
+      onSubmit={() => {
+        if (!serverId) return setErrors({ server: 'Choose an instance' });
+        if (ports.data && associateTargets(ports.data).length === 0) return setErrors({ server: 'This instance has no IPv4 address to translate to' });
+        if (!chosen) return setErrors({ target: 'Choose the port and fixed IP' });
+        setErrors({});
+        m.mutate(chosen);
+      }}
+    >
+      <SelectField label="Instance" value={serverId} error={errors.server} onChange={(e) => { setServerId(e.target.value); setTarget(''); }} disabled={servers.isPending}>
+        <option value="">{servers.isPending ? 'Loading instances…' : 'Choose an instance'}</option>
+        {(servers.data ?? []).map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name} ({s.status})
+          </option>
+        ))}
+      </SelectField>
+      {ports.data && <TargetSelect ports={ports.data} value={target} onChange={setTarget} error={errors.target} />}
+      {(servers.isError || ports.isError) && <ApiErrorNotice title="Could not load the instances or their ports" error={servers.error ?? ports.error} />}
     </EdgeForm>
   );
 }

@@ -1,21 +1,25 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceList } from '@/components/resource/resource-list';
 import { buttonClass } from '@/components/ui/button';
-import { useResourceHref } from '@/lib/resources/hooks';
+import { useResource, useResourceHref } from '@/lib/resources/hooks';
+import { floatingIpDefinition } from '@/lib/resources/network/floating-ip';
 import { disassociateAll } from '@/lib/resources/network/queries';
 import { useInvalidateKinds } from '@/lib/resources/queries';
 import { serverDefinition, serverIps } from '@/lib/resources/compute/server';
+import { AssociateToInstanceForm } from './instance-network';
 
 export function InstancesList() {
   const href = useResourceHref();
   const router = useRouter();
   const invalidate = useInvalidateKinds();
   const [error, setError] = useState<unknown>(null);
+  // `?associate-fip=<id>`: the floating IP page's "Associate" (choose the instance here).
+  const fipId = useSearchParams().get('associate-fip');
   return (
     <ResourceList
       def={serverDefinition}
@@ -25,7 +29,12 @@ export function InstancesList() {
           Launch instance
         </Link>
       }
-      notice={error ? <ApiErrorNotice title="Disassociate failed" error={error} /> : undefined}
+      notice={
+        <>
+          {!!error && <ApiErrorNotice title="Disassociate failed" error={error} />}
+          {fipId && <AssociateFip id={fipId} onDone={() => router.push(href('floating-ips', encodeURIComponent(fipId)))} />}
+        </>
+      }
       rowActions={(s) => [
         { id: 'associate-fip', label: 'Associate floating IP', onSelect: () => router.push(href('instances', encodeURIComponent(s.id), 'fip=associate')) },
         ...(serverIps(s, 'floating').length
@@ -42,4 +51,10 @@ export function InstancesList() {
       ]}
     />
   );
+}
+
+function AssociateFip({ id, onDone }: { id: string; onDone: () => void }) {
+  const fip = useResource(floatingIpDefinition, id);
+  if (fip.isError) return <ApiErrorNotice title="Could not load the floating IP" error={fip.error} />;
+  return fip.data ? <AssociateToInstanceForm fip={fip.data} onDone={onDone} /> : null;
 }

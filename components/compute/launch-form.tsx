@@ -1,11 +1,10 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { useZodForm } from '@/components/resource/use-zod-form';
-import { buttonClass } from '@/components/ui/button';
+import { FormFooter, FormHeading, ValueOptions, ZoneSelect } from '@/components/resource/form-parts';
 import { inputClass, SelectField, TextField } from '@/components/ui/field';
 import { useResourceHref } from '@/lib/resources/hooks';
 import { useComputeLimits, useComputeZones, useFlavorDetails, useKeypairOptions } from '@/lib/resources/compute/queries';
@@ -24,7 +23,6 @@ import {
   type ServerCreate,
 } from '@/lib/resources/compute/server';
 import { bootFromVolumeBody } from '@/lib/resources/volume/volume';
-import { CliHint } from '@/components/ui/cli-hint';
 
 type Values = { name: string; count: string; source: 'image' | 'volume'; imageId: string; volumeSize: string; flavorId: string; networks: string[] | null; keyName: string | null; securityGroups: string[]; userData: string; availabilityZone: string };
 
@@ -120,12 +118,7 @@ export function LaunchForm() {
       className="max-w-3xl space-y-6"
       onSubmit={form.submit((data) => launch.mutate(data), live)}
     >
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Launch instance</h1>
-        <Link href={href('instances')} className="text-sm text-brand-700 hover:underline dark:text-brand-300">
-          Back to instances
-        </Link>
-      </div>
+      <FormHeading title="Launch instance" back="instances" backLabel="Back to instances" />
       <Quota remaining={remaining} abs={limits.data?.limits.absolute} flavor={flavor} count={Number(v.count) || 0} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="sr-only">Name and count</legend>
@@ -197,22 +190,9 @@ export function LaunchForm() {
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label="Key pair" value={keyName} onChange={(e) => set('keyName', e.target.value)}>
           <option value="">None</option>
-          {keyList.map((k) => (
-            <option key={k} value={k}>
-              {k}
-            </option>
-          ))}
+          <ValueOptions values={keyList} />
         </SelectField>
-        <SelectField label="Availability zone" {...field('availabilityZone')}>
-          <option value="">Any</option>
-          {(zones.data?.availabilityZoneInfo ?? [])
-            .filter((z) => z.zoneState?.available !== false)
-            .map((z) => (
-              <option key={z.zoneName} value={z.zoneName}>
-                {z.zoneName}
-              </option>
-            ))}
-        </SelectField>
+        <ZoneSelect zones={zones.data?.availabilityZoneInfo} {...field('availabilityZone')} />
       </div>
 
       <fieldset className="space-y-2">
@@ -235,16 +215,16 @@ export function LaunchForm() {
         {shownErrors.userData && <span className="text-sm text-red-600 dark:text-red-400">{shownErrors.userData}</span>}
       </label>
 
-      {launch.isError && <ApiErrorNotice title="The cloud refused to launch the instance" error={launch.error} />}
-      <CliHint>{parsed.success ? (bootVolume ? launchCli(parsed.data).replace(`--image ${bootVolume}`, `--volume ${bootVolume}`) : launchCli(parsed.data)) : 'openstack server create …'}</CliHint>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={launch.isPending || loading}>
-          {launch.isPending ? 'Launching…' : 'Launch'}
-        </button>
-        <Link href={href('instances')} className={buttonClass.secondary}>
-          Cancel
-        </Link>
-      </div>
+      <FormFooter
+        error={launch.error}
+        errorTitle="The cloud refused to launch the instance"
+        cli={parsed.success ? (bootVolume ? launchCli(parsed.data).replace(`--image ${bootVolume}`, `--volume ${bootVolume}`) : launchCli(parsed.data)) : 'openstack server create …'}
+        submit="Launch"
+        pendingLabel="Launching…"
+        pending={launch.isPending}
+        disabled={loading}
+        cancelTo="instances"
+      />
     </form>
   );
 }

@@ -1,17 +1,15 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { useZodForm } from '@/components/resource/use-zod-form';
-import { buttonClass } from '@/components/ui/button';
-import { CliHint } from '@/components/ui/cli-hint';
+import { FormFooter, FormHeading } from '@/components/resource/form-parts';
 import { SelectField, TextField } from '@/components/ui/field';
 import { clusterCreateCli, ClusterCreateSchema, clusterDefinition } from '@/lib/resources/container-infra/cluster';
 import { useCreate, useResourceHref } from '@/lib/resources/hooks';
 import { useKeypairOptions } from '@/lib/resources/compute/queries';
 import { useTemplates } from '@/lib/resources/container-infra/queries';
-import { FlavorOptions, FormHeading } from './parts';
+import { FlavorOptions } from './parts';
 
 /** Create a cluster from a template (`?template=<uuid>` preselects one); empty choices keep the template's values. */
 export function ClusterCreateForm() {
@@ -66,16 +64,7 @@ export function ClusterCreateForm() {
         </SelectField>
       </div>
       {templates.isError && <ApiErrorNotice title="Could not load cluster templates" error={templates.error} />}
-      {create.isError && <ApiErrorNotice title="The cloud refused to create the cluster" error={create.error} />}
-      <CliHint>{clusterCreateCli(v, template?.name ?? undefined)}</CliHint>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create cluster'}
-        </button>
-        <Link href={href('clusters')} className={buttonClass.secondary}>
-          Cancel
-        </Link>
-      </div>
+      <FormFooter error={create.error} errorTitle="The cloud refused to create the cluster" cli={clusterCreateCli(v, template?.name ?? undefined)} submit="Create cluster" pendingLabel="Creating…" pending={create.isPending} cancelTo="clusters" />
     </form>
   );
 }

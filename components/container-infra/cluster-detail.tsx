@@ -6,7 +6,7 @@ import { download, age } from '@/components/resource/format';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { useNow } from '@/components/shell/use-now';
 import { buttonClass } from '@/components/ui/button';
-import { CliHint } from '@/components/ui/cli-hint';
+import { InlineForm } from '@/components/resource/form-parts';
 import { TextField } from '@/components/ui/field';
 import { busySince, canConfigure, canResize, clusterDefinition, configCli, resizeCli, resizeProblem, resizeRequest, type Cluster } from '@/lib/resources/container-infra/cluster';
 import { generateClientKey, kubeconfigYaml } from '@/lib/resources/container-infra/kubeconfig';
@@ -63,25 +63,23 @@ function ResizeForm({ cluster: c, onDone }: { cluster: Cluster; onDone: () => vo
   const update = useUpdate(clusterDefinition);
   const problem = resizeProblem(c.node_count, count);
   return (
-    <form
-      noValidate
-      aria-label="Resize cluster"
-      className="max-w-md space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <InlineForm
+      label="Resize cluster"
+      onSubmit={() => {
         setSubmitted(true);
         if (problem) return;
         update.mutate({ row: c, request: resizeRequest(c, Number(count)) }, { onSuccess: onDone });
       }}
+      error={update.error}
+      errorTitle="The cloud refused to resize the cluster"
+      cli={resizeCli(c, count || '<count>')}
+      submit="Resize"
+      pendingLabel="Resizing…"
+      pending={update.isPending}
     >
       <h2 className="font-semibold">Resize the worker nodes</h2>
       <TextField label="Node count" type="number" min={1} value={count} error={submitted ? problem : undefined} onChange={(e) => setCount(e.target.value)} hint={`Now ${c.node_count ?? '?'} nodes; the masters stay.`} />
-      {update.isError && <ApiErrorNotice title="The cloud refused to resize the cluster" error={update.error} />}
-      <CliHint>{resizeCli(c, count || '<count>')}</CliHint>
-      <button type="submit" className={buttonClass.primary} disabled={update.isPending}>
-        {update.isPending ? 'Resizing…' : 'Resize'}
-      </button>
-    </form>
+    </InlineForm>
   );
 }
 

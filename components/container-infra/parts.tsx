@@ -1,7 +1,5 @@
 'use client';
-// Pieces both Magnum create forms use.
-import Link from 'next/link';
-import { useResourceHref } from '@/lib/resources/hooks';
+// Pieces both Magnum create forms use (their heading and footer are components/resource/form-parts.tsx).
 import { useFlavorNames } from '@/lib/resources/compute/queries';
 
 /** `<option>`s of the project's flavors, by name (Magnum takes a flavor name or id). */
@@ -15,17 +13,5 @@ export function FlavorOptions() {
         </option>
       ))}
     </>
-  );
-}
-
-export function FormHeading({ title, back, backLabel }: { title: string; back: string; backLabel: string }) {
-  const href = useResourceHref();
-  return (
-    <div className="flex flex-wrap items-baseline justify-between gap-2">
-      <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-      <Link href={href(back)} className="text-sm text-brand-700 hover:underline dark:text-brand-300">
-        {backLabel}
-      </Link>
-    </div>
   );
 }

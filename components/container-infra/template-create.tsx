@@ -1,11 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { useZodForm } from '@/components/resource/use-zod-form';
-import { buttonClass } from '@/components/ui/button';
-import { CliHint } from '@/components/ui/cli-hint';
+import { FormFooter, FormHeading, ValueOptions } from '@/components/resource/form-parts';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { useIsAdmin } from '@/components/shell/session-context';
 import {
@@ -19,7 +17,7 @@ import { useCreate, useResourceHref } from '@/lib/resources/hooks';
 import { useKeypairOptions } from '@/lib/resources/compute/queries';
 import { useActiveImages } from '@/lib/resources/image/queries';
 import { useExternalNetworks } from '@/lib/resources/network/queries';
-import { FlavorOptions, FormHeading } from './parts';
+import { FlavorOptions } from './parts';
 
 const DEFAULTS = {
   name: '', coe: 'kubernetes', imageId: '', keypairId: '', externalNetworkId: '', masterFlavorId: '', flavorId: '',
@@ -54,11 +52,7 @@ export function ClusterTemplateCreateForm() {
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Name" {...form.field('name')} autoComplete="off" />
         <SelectField label="Container orchestration engine" value={v.coe} error={errors.coe} onChange={(e) => form.setValues((o) => ({ ...o, coe: e.target.value, networkDriver: '' }))}>
-          {COES.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
+          <ValueOptions values={COES} />
         </SelectField>
       </div>
       <div className="space-y-1.5">
@@ -105,11 +99,7 @@ export function ClusterTemplateCreateForm() {
         <TextField label="Docker volume size (GB)" type="number" min={1} {...form.field('dockerVolumeSize')} />
         <SelectField label="Network driver" {...form.field('networkDriver')}>
           <option value="">Default for {v.coe}</option>
-          {(NETWORK_DRIVERS[v.coe] ?? []).map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
+          <ValueOptions values={NETWORK_DRIVERS[v.coe] ?? []} />
         </SelectField>
       </div>
       <TextAreaField
@@ -130,16 +120,15 @@ export function ClusterTemplateCreateForm() {
           </label>
         </div>
       )}
-      {create.isError && <ApiErrorNotice title="The cloud refused to create the cluster template" error={create.error} />}
-      <CliHint>{clusterTemplateCreateCli(v, { image: imageName, network: networkName })}</CliHint>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create cluster template'}
-        </button>
-        <Link href={href('cluster-templates')} className={buttonClass.secondary}>
-          Cancel
-        </Link>
-      </div>
+      <FormFooter
+        error={create.error}
+        errorTitle="The cloud refused to create the cluster template"
+        cli={clusterTemplateCreateCli(v, { image: imageName, network: networkName })}
+        submit="Create cluster template"
+        pendingLabel="Creating…"
+        pending={create.isPending}
+        cancelTo="cluster-templates"
+      />
     </form>
   );
 }

@@ -16,7 +16,7 @@ import {
   CONTAINER_FORMATS, createCli, DISK_FORMATS, formatBytes, guessDiskFormat, ImageCreateSchema,
   imageStatus, nameFromFile, UrlSchema, VISIBILITIES, type Image, type ImageCreate,
 } from '@/lib/resources/image/image';
-import { CliHint } from '@/components/ui/cli-hint';
+import { FormFooter, ValueOptions } from '@/components/resource/form-parts';
 
 
 type Values = { name: string; disk_format: string; container_format: string; visibility: string; protected: boolean; min_disk: string; min_ram: string };
@@ -222,26 +222,14 @@ export function ImageCreateForm() {
           <TextField label="Name" {...field('name')} />
           <div className="grid gap-3 sm:grid-cols-2">
             <SelectField label="Disk format" {...field('disk_format')}>
-              {DISK_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {f}
-                </option>
-              ))}
+              <ValueOptions values={DISK_FORMATS} />
             </SelectField>
             <SelectField label="Container format" {...field('container_format')}>
-              {CONTAINER_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {f}
-                </option>
-              ))}
+              <ValueOptions values={CONTAINER_FORMATS} />
             </SelectField>
           </div>
           <SelectField label="Visibility" {...field('visibility')}>
-            {visibilities.map((x) => (
-              <option key={x} value={x}>
-                {x}
-              </option>
-            ))}
+            <ValueOptions values={visibilities} />
           </SelectField>
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField label="Min disk (GB)" type="number" min={0} {...field('min_disk')} />
@@ -252,18 +240,15 @@ export function ImageCreateForm() {
             Protected (cannot be deleted)
           </label>
         </fieldset>
-        {!!error && <ApiErrorNotice title={phase.step !== 'form' ? 'The image data was not stored' : source === 'url' ? 'Could not import the image' : 'Could not create the image'} error={error} />}
-        <CliHint>{cli}</CliHint>
-        {phase.step === 'form' && (
-          <div className="flex gap-2">
-            <button type="submit" className={buttonClass.primary}>
-              {source === 'url' ? 'Import image' : 'Upload image'}
-            </button>
-            <Link href={href('images')} className={buttonClass.secondary}>
-              Cancel
-            </Link>
-          </div>
-        )}
+        <FormFooter
+          error={error}
+          errorTitle={phase.step !== 'form' ? 'The image data was not stored' : source === 'url' ? 'Could not import the image' : 'Could not create the image'}
+          cli={cli}
+          submit={source === 'url' ? 'Import image' : 'Upload image'}
+          pending={false}
+          noButtons={phase.step !== 'form'}
+          cancelTo="images"
+        />
       </form>
       {phase.step !== 'form' && <Progress phase={phase} seen={seen} onCancel={cancel} />}
     </div>

@@ -8,8 +8,8 @@ import { StatusBadge } from '@/components/resource/status-badge';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { useIsAdmin } from '@/components/shell/session-context';
 import { buttonClass } from '@/components/ui/button';
-import { FormButtons } from '@/components/ui/form-buttons';
-import { tableClass } from '@/components/ui/table';
+import { InlineForm, ValueOptions } from '@/components/resource/form-parts';
+import { SubTable } from '@/components/resource/sub-list';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { useServersOfImage } from '@/lib/resources/compute/queries';
 import { serverStatus } from '@/lib/resources/compute/server';
@@ -17,8 +17,6 @@ import { useResourceHref, useUpdate } from '@/lib/resources/hooks';
 import { editCli, ImageEditSchema, imagePatch, imageProperties, patchRequest, propertiesText, VISIBILITIES, type Image } from '@/lib/resources/image/image';
 import { useImageDefinition } from './use-image-definition';
 import { CliHint } from '@/components/ui/cli-hint';
-
-const { table, th, td, box } = tableClass;
 
 export function ImageDetail({ id }: { id: string }) {
   const def = useImageDefinition();
@@ -41,24 +39,16 @@ function Properties({ image }: { image: Image }) {
         Properties
       </h2>
       {props.length ? (
-        <div className={box}>
-          <table className={table} aria-label="Properties">
-            <thead>
-              <tr>
-                <th className={th}>Property</th>
-                <th className={th}>Value</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {props.map(([k, v]) => (
-                <tr key={k}>
-                  <td className={`${td} font-mono text-xs`}>{k}</td>
-                  <td className={`${td} font-mono text-xs break-all`}>{v}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SubTable
+          label="Properties"
+          rows={props}
+          rowKey={([k]) => k}
+          empty=""
+          columns={[
+            { label: 'Property', mono: true, cell: ([k]) => k },
+            { label: 'Value', mono: true, cell: ([, v]) => <span className="break-all">{v}</span> },
+          ]}
+        />
       ) : (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">No properties.</p>
       )}
@@ -109,10 +99,15 @@ function EditForm({ image, onDone }: { image: Image; onDone: () => void }) {
   const visibilities = VISIBILITIES.filter((x) => x !== 'public' || isAdmin || image.visibility === 'public');
 
   return (
-    <form
-      noValidate
-      aria-label="Edit image"
+    <InlineForm
+      label="Edit image"
       className="mt-2 max-w-2xl space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+      error={update.error}
+      errorTitle="Could not update the image"
+      cli={ops.length ? editCli(image, ops) : `openstack image set ... ${image.id}`}
+      submit="Save changes"
+      pending={update.isPending}
+      onCancel={onDone}
       onSubmit={(e) => {
         setNote('');
         void form.submit(async (input) => {
@@ -126,11 +121,7 @@ function EditForm({ image, onDone }: { image: Image; onDone: () => void }) {
       <h2 className="text-lg font-semibold">Edit image</h2>
       <TextField label="Name" {...field('name')} />
       <SelectField label="Visibility" {...field('visibility')}>
-        {visibilities.map((x) => (
-          <option key={x} value={x}>
-            {x}
-          </option>
-        ))}
+        <ValueOptions values={visibilities} />
       </SelectField>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={v.protected} onChange={(e) => set('protected', e.target.checked)} />
@@ -141,58 +132,33 @@ function EditForm({ image, onDone }: { image: Image; onDone: () => void }) {
         <TextField label="Min RAM (MB)" type="number" min={0} {...field('min_ram')} />
       </div>
       <TextAreaField label="Properties (one key=value a line)" className="font-mono" rows={6} placeholder="os_distro=ubuntu" {...field('properties')} />
-      {update.isError && <ApiErrorNotice title="Could not update the image" error={update.error} />}
       {note && (
         <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
           {note}
         </p>
       )}
-      <CliHint>{ops.length ? editCli(image, ops) : `openstack image set ... ${image.id}`}</CliHint>
-      <FormButtons submit="Save changes" pending={update.isPending} onCancel={onDone} />
-    </form>
+    </InlineForm>
   );
 }
 
 /** Servers booted from the image: Nova filters by image id (only this project's servers, or all for admins). */
 function Instances({ image }: { image: Image }) {
-  const href = useResourceHref();
   const q = useServersOfImage(image.id);
   if (q.isError) return <ApiErrorNotice title="Could not load the instances" error={q.error} />;
   return (
     <div className="space-y-2">
-      <div className={box}>
-        <table className={table} aria-label="Instances from this image" aria-busy={q.isPending}>
-          <thead>
-            <tr>
-              <th className={th}>Name</th>
-              <th className={th}>Status</th>
-              <th className={th}>Created</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {q.data?.length === 0 && (
-              <tr>
-                <td className={td} colSpan={3}>
-                  No instances were launched from this image.
-                </td>
-              </tr>
-            )}
-            {q.data?.map((s) => (
-              <tr key={s.id}>
-                <td className={td}>
-                  <Link href={href('instances', encodeURIComponent(s.id))} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-                    {s.name || s.id}
-                  </Link>
-                </td>
-                <td className={td}>
-                  <StatusBadge status={serverStatus(s)} />
-                </td>
-                <td className={td}>{s.created}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SubTable
+        label="Instances from this image"
+        busy={q.isPending}
+        rows={q.data}
+        rowKey={(s) => s.id}
+        empty="No instances were launched from this image."
+        columns={[
+          { label: 'Name', link: (s) => ({ slug: 'instances', id: s.id }), cell: (s) => s.name || s.id },
+          { label: 'Status', cell: (s) => <StatusBadge status={serverStatus(s)} /> },
+          { label: 'Created', cell: (s) => s.created },
+        ]}
+      />
       <CliHint>openstack server list --image {image.id}</CliHint>
     </div>
   );

@@ -4,51 +4,15 @@
 // comes from lib/resources/network/queries.ts).
 import { useSearchParams } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
-import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceList } from '@/components/resource/resource-list';
 import { buttonClass } from '@/components/ui/button';
-import { FormButtons } from '@/components/ui/form-buttons';
 import { SelectField } from '@/components/ui/field';
-import { CliHint } from '@/components/ui/cli-hint';
 import { associateTargets } from '@/lib/resources/network/floating-ip';
 import type { Port } from '@/lib/resources/network/port';
 import type { ResourceDefinition } from '@/lib/resources/types';
 
-export const panelClass = 'mt-2 max-w-xl space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
-
 /** A small form: a one-line explanation, the fields, the API's refusal, the CLI line, submit and cancel. */
-export function EdgeForm({
-  label, explain, children, error, errorTitle, cli, submit, pending, onSubmit, onCancel,
-}: {
-  label: string;
-  explain?: ReactNode;
-  children: ReactNode;
-  error: unknown;
-  errorTitle: string;
-  cli: string;
-  submit: string;
-  pending: boolean;
-  onSubmit: () => void;
-  onCancel?: () => void;
-}) {
-  return (
-    <form
-      noValidate
-      aria-label={label}
-      className={panelClass}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}
-    >
-      {explain && <p className="text-sm text-zinc-600 dark:text-zinc-400">{explain}</p>}
-      {children}
-      {!!error && <ApiErrorNotice title={errorTitle} error={error} />}
-      <CliHint>{cli}</CliHint>
-      <FormButtons submit={submit} pending={pending} onCancel={onCancel} />
-    </form>
-  );
-}
+export { InlineForm as EdgeForm } from '@/components/resource/form-parts';
 
 /** A short explanation under a page heading: what this kind of thing is. */
 export function Explain({ children }: { children: ReactNode }) {

@@ -6,8 +6,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { useZodForm } from '@/components/resource/use-zod-form';
-import { buttonClass } from '@/components/ui/button';
-import { CliHint } from '@/components/ui/cli-hint';
+import { FormFooter, FormHeading } from '@/components/resource/form-parts';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import { useResourceHref } from '@/lib/resources/hooks';
 import { createNetwork, createSubnet, useVisibleCidrs } from '@/lib/resources/network/queries';
@@ -63,12 +62,7 @@ export function NetworkCreateForm() {
       className="max-w-2xl space-y-5"
       onSubmit={form.submit(submit)}
     >
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Create network</h1>
-        <Link href={href('networks')} className="text-sm text-brand-700 hover:underline dark:text-brand-300">
-          Back to networks
-        </Link>
-      </div>
+      <FormHeading title="Create network" back="networks" backLabel="Back to networks" />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         A <strong>network</strong> is a private layer-2 segment, like a virtual switch your instances plug into. It has no addresses by itself: a <strong>subnet</strong> gives it an IP
         range (layer 3), a gateway and DHCP. To reach the internet, connect the subnet to a router that has an external gateway.
@@ -103,16 +97,13 @@ export function NetworkCreateForm() {
           )}
         </div>
       )}
-      <CliHint>{networkCreateCli(net)}</CliHint>
-      {withSubnet && <CliHint>{subnetCreateCli(net.name.trim() || '<network>', subnet)}</CliHint>}
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={pending}>
-          {pending ? 'Creating…' : 'Create network'}
-        </button>
-        <Link href={href('networks')} className={buttonClass.secondary}>
-          Cancel
-        </Link>
-      </div>
+      <FormFooter
+        cli={withSubnet ? [networkCreateCli(net), subnetCreateCli(net.name.trim() || '<network>', subnet)] : networkCreateCli(net)}
+        submit="Create network"
+        pendingLabel="Creating…"
+        pending={pending}
+        cancelTo="networks"
+      />
     </form>
   );
 }

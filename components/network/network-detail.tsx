@@ -1,17 +1,16 @@
 'use client';
 
 import Link from 'next/link';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { useZodForm } from '@/components/resource/use-zod-form';
-import { ConfirmDialog } from '@/components/resource/confirm-dialog';
+import { InlineForm } from '@/components/resource/form-parts';
+import { SubTable, useConfirmStep } from '@/components/resource/sub-list';
 import { CheckboxesInput, useOptionLabels } from '@/components/resource/resource-form';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { buttonClass } from '@/components/ui/button';
-import { CliHint } from '@/components/ui/cli-hint';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import { tableClass } from '@/components/ui/table';
 import { useResourceHref } from '@/lib/resources/hooks';
 import type { ResourceAction } from '@/lib/resources/types';
 import { networkDefinition as def, networkEditBody, networkEditCli, NetworkEditSchema, type Network } from '@/lib/resources/network/network';
@@ -19,11 +18,9 @@ import { canDeletePort, fixedIpList, ownerLabel, PORT_ACTIONS, portCreateBody, p
 import { emptySubnetValues, SUBNET_ACTIONS, subnetCreateCli, subnetCreateRequest, subnetCreateSchema, subnetEditBody, subnetEditCli, subnetEditSchema, subnetValues, type Subnet, type SubnetValues } from '@/lib/resources/network/subnet';
 import { NETWORK_CHANGES, NEUTRON, useNetworkPorts, useNetworkSubnets, useVisibleCidrs } from '@/lib/resources/network/queries';
 import { useOsMutation } from '@/lib/resources/queries';
-import { FormButtons } from '@/components/ui/form-buttons';
 import { panel } from './form-bits';
 import { suggestion, SubnetFields } from './subnet-fields';
 
-const { table, th, td, box } = tableClass;
 type Open = 'edit' | 'subnet' | 'port' | null;
 
 export function NetworkDetail({ id }: { id: string }) {
@@ -67,17 +64,14 @@ function EditNetworkForm({ network, onDone }: { network: Network; onDone: () => 
   const v = form.values;
   const m = useOsMutation(NEUTRON, (i: typeof v) => ({ method: 'PUT', path: `v2.0/networks/${network.id}`, body: networkEditBody(network, i) }), { invalidates: NETWORK_CHANGES, onDone });
   return (
-    <form noValidate aria-label="Edit network" className={panel} onSubmit={form.submit((input) => m.mutate(input))}>
+    <InlineForm label="Edit network" className={panel} onSubmit={form.submit((input) => m.mutate(input))} error={m.error} errorTitle="Update refused" cli={networkEditCli(network, v)} submit="Save" pending={m.isPending} onCancel={onDone}>
       <TextField label="Network name" {...form.field('name')} />
       <TextAreaField label="Network description" rows={2} {...form.field('description')} />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={v.adminStateUp} onChange={(e) => form.set('adminStateUp', e.target.checked)} />
         Admin state up (off: the network forwards no traffic)
       </label>
-      {m.isError && <ApiErrorNotice title="Update refused" error={m.error} />}
-      <CliHint>{networkEditCli(network, v)}</CliHint>
-      <FormButtons submit="Save" pending={m.isPending} onCancel={onDone} />
-    </form>
+    </InlineForm>
   );
 }
 
@@ -96,41 +90,38 @@ function SubnetForm({ network, subnet, onDone }: { network: Network; subnet?: Su
   const { parsed } = form;
   const v = orSuggested(form.values);
   return (
-    <form noValidate aria-label={subnet ? 'Edit subnet' : 'Add subnet'} className={panel} onSubmit={form.submit((input) => create.mutate(input))}>
+    <InlineForm
+      label={subnet ? 'Edit subnet' : 'Add subnet'}
+      className={panel}
+      onSubmit={form.submit((input) => create.mutate(input))}
+      error={create.error}
+      errorTitle={subnet ? 'Update refused' : 'The cloud refused the subnet'}
+      cli={subnet ? (parsed.success ? subnetEditCli(subnet, parsed.data) : `openstack subnet set … ${subnet.id}`) : subnetCreateCli(network.name || network.id, v)}
+      submit={subnet ? 'Save subnet' : 'Create subnet'}
+      pending={create.isPending}
+      onCancel={onDone}
+    >
       <h2 className="text-base font-semibold">{subnet ? `Edit subnet ${subnet.name || subnet.cidr}` : `Add a subnet to ${network.name || network.id}`}</h2>
       <SubnetFields values={v} errors={form.errors} taken={taken} editing={!!subnet} onChange={form.setValues} />
-      {create.isError && <ApiErrorNotice title={subnet ? 'Update refused' : 'The cloud refused the subnet'} error={create.error} />}
-      <CliHint>{subnet ? (parsed.success ? subnetEditCli(subnet, parsed.data) : `openstack subnet set … ${subnet.id}`) : subnetCreateCli(network.name || network.id, v)}</CliHint>
-      <FormButtons submit={subnet ? 'Save subnet' : 'Create subnet'} pending={create.isPending} onCancel={onDone} />
-    </form>
+    </InlineForm>
   );
 }
 
 /** A delete with the definition's confirmation, refetching networks, subnets and ports afterwards. */
 function useConfirmedDelete<T>(action: ResourceAction<T>, label: (r: T) => string) {
-  const [target, setTarget] = useState<T | null>(null);
   const m = useOsMutation(NEUTRON, (r: T) => action.request(r), { invalidates: NETWORK_CHANGES });
-  const dialog: ReactNode = (
-    <ConfirmDialog
-      open={!!target}
-      title={target ? (action.confirm?.title([target]) ?? 'Delete?') : ''}
-      body={target ? (action.confirm?.body([target]) ?? '') : ''}
-      items={target ? [label(target)] : undefined}
-      confirmLabel="Delete"
-      destructive
-      cli={target ? action.cli(target) : undefined}
-      onConfirm={() => {
-        if (target) m.mutate(target);
-        setTarget(null);
-      }}
-      onCancel={() => setTarget(null)}
-    />
+  const confirm = useConfirmStep<T>(
+    (_, r, close) => {
+      close();
+      m.mutate(r);
+    },
+    { items: label },
   );
   const ask = (r: T) => {
     m.reset();
-    setTarget(r);
+    confirm.ask(action, r);
   };
-  return { ask, dialog, error: m.error, isError: m.isError };
+  return { ask, dialog: confirm.dialog, error: m.error, isError: m.isError };
 }
 
 function SubnetsTab({ network }: { network: Network }) {
@@ -144,55 +135,26 @@ function SubnetsTab({ network }: { network: Network }) {
     <div className="space-y-3">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">Each subnet is an IP range on this network. A port gets one address from a subnet; a network can carry an IPv4 and an IPv6 subnet side by side.</p>
       {del.isError && <ApiErrorNotice title="Delete refused" error={del.error} />}
-      <div className={box}>
-        <table className={table} aria-label="Subnets of this network" aria-busy={q.isPending}>
-          <thead>
-            <tr>
-              <th className={th}>Name</th>
-              <th className={th}>CIDR</th>
-              <th className={th}>IP version</th>
-              <th className={th}>Gateway</th>
-              <th className={th}>DHCP</th>
-              <th className={th}>Allocation pools</th>
-              <th className={th}>DNS</th>
-              <th className={th}>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {q.data && rows.length === 0 && (
-              <tr>
-                <td className={td} colSpan={8}>
-                  No subnets yet: ports on this network get no address until you add one.
-                </td>
-              </tr>
-            )}
-            {rows.map((s) => (
-              <tr key={s.id}>
-                <td className={td}>{s.name || s.id}</td>
-                <td className={`${td} font-mono text-xs`}>{s.cidr}</td>
-                <td className={td}>
-                  IPv{s.ip_version}
-                  {s.ip_version === 6 && (s.ipv6_address_mode || s.ipv6_ra_mode) ? ` (${[s.ipv6_address_mode, s.ipv6_ra_mode].filter(Boolean).join(' / ')})` : ''}
-                </td>
-                <td className={`${td} font-mono text-xs`}>{s.gateway_ip ?? 'none'}</td>
-                <td className={td}>{s.enable_dhcp ? 'On' : 'Off'}</td>
-                <td className={`${td} font-mono text-xs`}>{s.allocation_pools.map((p) => `${p.start}-${p.end}`).join(', ')}</td>
-                <td className={`${td} font-mono text-xs`}>{s.dns_nameservers.join(', ')}</td>
-                <td className={`${td} whitespace-nowrap`}>
-                  <button type="button" className="text-brand-700 hover:underline dark:text-brand-300" aria-label={`Edit subnet ${s.name || s.cidr}`} onClick={() => setEditing(editing === s.id ? null : s.id)}>
-                    Edit
-                  </button>{' '}
-                  <button type="button" className="ml-2 text-red-700 hover:underline dark:text-red-300" aria-label={`Delete subnet ${s.name || s.cidr}`} title={SUBNET_ACTIONS[0].cli(s)} onClick={() => del.ask(s)}>
-                    Delete
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SubTable
+        label="Subnets of this network"
+        busy={q.isPending}
+        rows={q.data && rows}
+        rowKey={(s) => s.id}
+        empty="No subnets yet: ports on this network get no address until you add one."
+        columns={[
+          { label: 'Name', cell: (s) => s.name || s.id },
+          { label: 'CIDR', mono: true, cell: (s) => s.cidr },
+          { label: 'IP version', cell: (s) => `IPv${s.ip_version}${s.ip_version === 6 && (s.ipv6_address_mode || s.ipv6_ra_mode) ? ` (${[s.ipv6_address_mode, s.ipv6_ra_mode].filter(Boolean).join(' / ')})` : ''}` },
+          { label: 'Gateway', mono: true, cell: (s) => s.gateway_ip ?? 'none' },
+          { label: 'DHCP', cell: (s) => (s.enable_dhcp ? 'On' : 'Off') },
+          { label: 'Allocation pools', mono: true, cell: (s) => s.allocation_pools.map((p) => `${p.start}-${p.end}`).join(', ') },
+          { label: 'DNS', mono: true, cell: (s) => s.dns_nameservers.join(', ') },
+        ]}
+        buttons={(s) => [
+          { label: 'Edit', ariaLabel: `Edit subnet ${s.name || s.cidr}`, onClick: () => setEditing(editing === s.id ? null : s.id) },
+          { label: 'Delete', danger: true, ariaLabel: `Delete subnet ${s.name || s.cidr}`, title: SUBNET_ACTIONS[0].cli(s), onClick: () => del.ask(s) },
+        ]}
+      />
       {current && <SubnetForm key={current.id} network={network} subnet={current} onDone={() => setEditing(null)} />}
       {del.dialog}
     </div>
@@ -215,53 +177,21 @@ function PortsTab({ network }: { network: Network }) {
         </Link>
       </p>
       {del.isError && <ApiErrorNotice title="Delete refused" error={del.error} />}
-      <div className={box}>
-        <table className={table} aria-label="Ports on this network" aria-busy={q.isPending}>
-          <thead>
-            <tr>
-              <th className={th}>Name</th>
-              <th className={th}>Fixed IPs</th>
-              <th className={th}>MAC address</th>
-              <th className={th}>Attached to</th>
-              <th className={th}>Status</th>
-              <th className={th}>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {q.data && rows.length === 0 && (
-              <tr>
-                <td className={td} colSpan={6}>
-                  No ports on this network.
-                </td>
-              </tr>
-            )}
-            {rows.map((p) => (
-              <tr key={p.id}>
-                <td className={td}>
-                  <Link href={href('ports', p.id)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-                    {p.name || p.id.slice(0, 8)}
-                  </Link>
-                </td>
-                <td className={`${td} font-mono text-xs`}>{fixedIpList(p).join(', ')}</td>
-                <td className={`${td} font-mono text-xs`}>{p.mac_address ?? ''}</td>
-                <td className={td}>{ownerLabel(p.device_owner)}</td>
-                <td className={td}>
-                  <StatusBadge status={portStatus(p)} />
-                </td>
-                <td className={td}>
-                  {canDeletePort(p) && (
-                    <button type="button" className="text-red-700 hover:underline dark:text-red-300" aria-label={`Delete port ${p.name || p.id}`} title={PORT_ACTIONS[0].cli(p)} onClick={() => del.ask(p)}>
-                      Delete
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SubTable
+        label="Ports on this network"
+        busy={q.isPending}
+        rows={q.data && rows}
+        rowKey={(p) => p.id}
+        empty="No ports on this network."
+        columns={[
+          { label: 'Name', link: (p) => ({ slug: 'ports', id: p.id }), cell: (p) => p.name || p.id.slice(0, 8) },
+          { label: 'Fixed IPs', mono: true, cell: (p) => fixedIpList(p).join(', ') },
+          { label: 'MAC address', mono: true, cell: (p) => p.mac_address ?? '' },
+          { label: 'Attached to', cell: (p) => ownerLabel(p.device_owner) },
+          { label: 'Status', cell: (p) => <StatusBadge status={portStatus(p)} /> },
+        ]}
+        buttons={(p) => [canDeletePort(p) && { label: 'Delete', danger: true, ariaLabel: `Delete port ${p.name || p.id}`, title: PORT_ACTIONS[0].cli(p), onClick: () => del.ask(p) }]}
+      />
       {del.dialog}
     </div>
   );
@@ -297,11 +227,16 @@ function PortCreateForm({ network, onDone }: { network: Network; onDone: () => v
     );
   }
   return (
-    <form
-      noValidate
-      aria-label="Create port"
+    <InlineForm
+      label="Create port"
       className={panel}
       onSubmit={form.submit((input) => m.mutate(input))}
+      error={m.error}
+      errorTitle="The cloud refused the port"
+      cli={portCreateCli(network.name || network.id, v, names)}
+      submit="Create port"
+      pending={m.isPending}
+      onCancel={onDone}
     >
       <h2 className="text-base font-semibold">Create a port on {network.name || network.id}</h2>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">A port reserves a MAC address and an IP on this network; attach it to an instance later (launch on it, or add it as an interface).</p>
@@ -325,9 +260,6 @@ function PortCreateForm({ network, onDone }: { network: Network; onDone: () => v
         />
       </div>
       <CheckboxesInput field={PORT_GROUPS} value={v.securityGroups} onChange={(securityGroups) => form.set('securityGroups', securityGroups)} />
-      {m.isError && <ApiErrorNotice title="The cloud refused the port" error={m.error} />}
-      <CliHint>{portCreateCli(network.name || network.id, v, names)}</CliHint>
-      <FormButtons submit="Create port" pending={m.isPending} onCancel={onDone} />
-    </form>
+    </InlineForm>
   );
 }

@@ -6,14 +6,12 @@ import { ResourceDetail } from '@/components/resource/resource-detail';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { SelectField } from '@/components/ui/field';
-import { tableClass } from '@/components/ui/table';
+import { SubTable } from '@/components/resource/sub-list';
 import { command } from '@/lib/resources/cli';
 import { interfaceCli, interfaceRequest, ROUTER_INTERFACE_OWNERS, routerDefinition as def, setGatewayRequest, type Router } from '@/lib/resources/network/router';
 import { EdgeForm, Explain } from './edge-data';
 import { EDGE_CHANGES, NEUTRON, useExternalNetworks, usePorts, useProjectSubnets } from '@/lib/resources/network/queries';
 import { useOsMutation } from '@/lib/resources/queries';
-
-const { table, th, td, box } = tableClass;
 
 export function RouterDetail({ id }: { id: string }) {
   return (
@@ -131,55 +129,24 @@ function Interfaces({ router }: { router: Router }) {
   return (
     <div className="space-y-3">
       {m.isError && <ApiErrorNotice title="Remove refused" error={m.error} />}
-      <div className={box}>
-        <table className={table} aria-label="Router interfaces" aria-busy={ports.isPending}>
-          <thead>
-            <tr>
-              <th className={th}>Subnet</th>
-              <th className={th}>IP address</th>
-              <th className={th}>Port</th>
-              <th className={th}>Status</th>
-              <th className={th}>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {!ports.isPending && ifaces.length === 0 && (
-              <tr>
-                <td className={td} colSpan={5}>
-                  No interfaces: this router connects no subnet yet.
-                </td>
-              </tr>
-            )}
-            {ifaces.map((p) => {
-              const sub = p.fixed_ips[0]?.subnet_id;
-              const name = subnetName(sub);
-              return (
-                <tr key={p.id}>
-                  <td className={td}>{name}</td>
-                  <td className={`${td} font-mono text-xs`}>{p.fixed_ips.map((f) => f.ip_address).join(', ')}</td>
-                  <td className={`${td} font-mono text-xs`}>{p.id}</td>
-                  <td className={td}>{p.status ?? ''}</td>
-                  <td className={`${td} text-right`}>
-                    {sub && (
-                      <button
-                        type="button"
-                        className={buttonClass.secondary}
-                        disabled={m.isPending}
-                        title={interfaceCli(router.name || router.id, name, 'remove')}
-                        onClick={() => m.mutate(sub)}
-                      >
-                        Remove interface on {name}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <SubTable
+        label="Router interfaces"
+        busy={ports.isPending}
+        rows={ports.isPending ? undefined : ifaces}
+        rowKey={(p) => p.id}
+        empty="No interfaces: this router connects no subnet yet."
+        columns={[
+          { label: 'Subnet', cell: (p) => subnetName(p.fixed_ips[0]?.subnet_id) },
+          { label: 'IP address', mono: true, cell: (p) => p.fixed_ips.map((f) => f.ip_address).join(', ') },
+          { label: 'Port', mono: true, cell: (p) => p.id },
+          { label: 'Status', cell: (p) => p.status ?? '' },
+        ]}
+        buttons={(p) => {
+          const sub = p.fixed_ips[0]?.subnet_id;
+          const name = subnetName(sub);
+          return [!!sub && { label: `Remove interface on ${name}`, disabled: m.isPending, title: interfaceCli(router.name || router.id, name, 'remove'), onClick: () => m.mutate(sub) }];
+        }}
+      />
       <CliHint>{command('openstack', 'port', 'list', '--router', router.name || router.id)}</CliHint>
     </div>
   );

@@ -7,7 +7,7 @@ import { ResourceDetail } from '@/components/resource/resource-detail';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { SelectField, TextField } from '@/components/ui/field';
-import { tableClass } from '@/components/ui/table';
+import { SubTable } from '@/components/resource/sub-list';
 import { command } from '@/lib/resources/cli';
 import { useResourceList } from '@/lib/resources/hooks';
 import {
@@ -26,8 +26,6 @@ import {
 import { EdgeForm, Explain } from './edge-data';
 import { EDGE_CHANGES, NEUTRON } from '@/lib/resources/network/queries';
 import { useOsMutation } from '@/lib/resources/queries';
-
-const { table, th, td, box } = tableClass;
 
 export function SecurityGroupDetail({ id }: { id: string }) {
   return <ResourceDetail def={def} id={id} tabs={[{ id: 'rules', label: 'Rules', render: (g) => <Rules group={g} /> }]} overviewExtra={() => <RulesHint />} />;
@@ -75,54 +73,31 @@ function Rules({ group }: { group: SecurityGroup }) {
       {add.isError && <ApiErrorNotice title="Rule refused" error={add.error} />}
       {del.isError && <ApiErrorNotice title="Delete refused" error={del.error} />}
       {custom && <CustomRuleForm group={group} names={names} onDone={() => setCustom(false)} />}
-      <div className={box}>
-        <table className={table} aria-label="Security group rules">
-          <thead>
-            <tr>
-              <th className={th}>Direction</th>
-              <th className={th}>Ether type</th>
-              <th className={th}>Protocol</th>
-              <th className={th}>Port range</th>
-              <th className={th}>Remote</th>
-              <th className={th}>Description</th>
-              <th className={th}>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {group.security_group_rules.length === 0 && (
-              <tr>
-                <td className={td} colSpan={7}>
-                  No rules: this group allows nothing in or out.
-                </td>
-              </tr>
-            )}
-            {group.security_group_rules.map((r) => (
-              <tr key={r.id} data-id={r.id}>
-                <td className={td}>{r.direction}</td>
-                <td className={td}>{r.ethertype}</td>
-                <td className={td}>{r.protocol ?? 'any'}</td>
-                <td className={td}>{portRange(r)}</td>
-                <td className={`${td} font-mono text-xs`}>{remoteLabel(r, names)}</td>
-                <td className={td}>{r.description ?? ''}</td>
-                <td className={`${td} text-right`}>
-                  <button
-                    type="button"
-                    className={`${buttonClass.secondary} text-red-700 dark:text-red-300`}
-                    disabled={del.isPending}
-                    aria-label={`Delete rule ${r.direction} ${r.protocol ?? 'any'} ${portRange(r)} ${remoteLabel(r, names)}`}
-                    title={command('openstack', 'security', 'group', 'rule', 'delete', r.id)}
-                    onClick={() => del.mutate(r)}
-                  >
-                    Delete
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SubTable
+        label="Security group rules"
+        rows={group.security_group_rules}
+        rowKey={(r) => r.id}
+        rowId={(r) => r.id}
+        empty="No rules: this group allows nothing in or out."
+        columns={[
+          { label: 'Direction', cell: (r) => r.direction },
+          { label: 'Ether type', cell: (r) => r.ethertype },
+          { label: 'Protocol', cell: (r) => r.protocol ?? 'any' },
+          { label: 'Port range', cell: portRange },
+          { label: 'Remote', mono: true, cell: (r) => remoteLabel(r, names) },
+          { label: 'Description', cell: (r) => r.description ?? '' },
+        ]}
+        buttons={(r) => [
+          {
+            label: 'Delete',
+            danger: true,
+            disabled: del.isPending,
+            ariaLabel: `Delete rule ${r.direction} ${r.protocol ?? 'any'} ${portRange(r)} ${remoteLabel(r, names)}`,
+            title: command('openstack', 'security', 'group', 'rule', 'delete', r.id),
+            onClick: () => del.mutate(r),
+          },
+        ]}
+      />
       <CliHint>{command('openstack', 'security', 'group', 'rule', 'list', '--long', groupWord)}</CliHint>
     </div>
   );

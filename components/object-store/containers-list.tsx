@@ -1,19 +1,19 @@
 'use client';
 
-import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { Spinner } from '@/components/resource/status-badge';
 import { CopyLink } from '@/components/ui/copy-link';
 import { buttonClass } from '@/components/ui/button';
+import { InlineForm } from '@/components/resource/form-parts';
+import { SubTable } from '@/components/resource/sub-list';
 import { TextField } from '@/components/ui/field';
-import { useResourceHref } from '@/lib/resources/hooks';
 import { containerExists, createContainer } from '@/lib/resources/object-store/client';
 import { useContainers, useInvalidateSwift } from '@/lib/resources/object-store/hooks';
 import { cli, containerNameError, formatBytes } from '@/lib/resources/object-store/swift';
 import { useNow } from '@/components/shell/use-now';
 import { useContainerDelete } from './container-delete';
-import { Ago, CliHint, dangerButton, linkClass, Pager, rowClass, tableWrap, tdClass, theadClass, thClass } from './table';
+import { Ago, CliHint, Pager } from './table';
 
 /** Swift containers of the project: list (name, objects, bytes), create (private or public-read), delete. */
 export function ContainersList() {
@@ -22,7 +22,6 @@ export function ContainersList() {
   const list = useContainers(marker);
   const [creating, setCreating] = useState(false);
   const del = useContainerDelete();
-  const href = useResourceHref();
   const now = useNow();
   const rows = list.data?.items ?? [];
 
@@ -48,58 +47,27 @@ export function ContainersList() {
           Showing the last data received: the latest refresh failed ({list.error.message}).
         </p>
       )}
-      <div className={tableWrap}>
-        <table className="min-w-full text-sm" aria-label="Containers" aria-busy={list.isPending}>
-          <thead className={theadClass}>
-            <tr>
-              <th scope="col" className={thClass}>Name</th>
-              <th scope="col" className={`${thClass} text-right`}>Objects</th>
-              <th scope="col" className={`${thClass} text-right`}>Size</th>
-              <th scope="col" className={thClass}>Last modified</th>
-              <th scope="col" className={thClass}>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {list.isPending && (
-              <tr>
-                <td colSpan={5} className="px-3 py-6 text-center text-zinc-500">
-                  <Spinner /> Loading containers…
-                </td>
-              </tr>
-            )}
-            {!list.isPending && rows.length === 0 && !list.error && (
-              <tr>
-                <td colSpan={5} className="px-3 py-8 text-center text-zinc-500 dark:text-zinc-400">
-                  No containers yet. Create one to store files.
-                </td>
-              </tr>
-            )}
-            {rows.map((c) => (
-              <tr key={c.name} className={rowClass} data-id={c.name}>
-                <td className={tdClass}>
-                  <Link href={href('containers', encodeURIComponent(c.name))} className={linkClass}>
-                    {c.name}
-                  </Link>
-                </td>
-                <td className={`${tdClass} text-right tabular-nums`}>{c.count}</td>
-                <td className={`${tdClass} text-right tabular-nums`} title={`${c.bytes} bytes`}>
-                  {formatBytes(c.bytes)}
-                </td>
-                <td className={tdClass}>
-                  <Ago iso={c.last_modified} now={now} />
-                </td>
-                <td className={`${tdClass} text-right`}>
-                  <button type="button" className={dangerButton} aria-label={`Delete container ${c.name}`} disabled={del.busy} onClick={() => del.ask(c.name)}>
-                    Delete
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SubTable
+        look="list"
+        label="Containers"
+        busy={list.isPending}
+        rows={list.isPending ? undefined : rows}
+        rowKey={(c) => c.name}
+        rowId={(c) => c.name}
+        loading={
+          <>
+            <Spinner /> Loading containers…
+          </>
+        }
+        empty={list.error ? '' : 'No containers yet. Create one to store files.'}
+        columns={[
+          { label: 'Name', link: (c) => ({ slug: 'containers', id: c.name }), cell: (c) => c.name },
+          { label: 'Objects', numeric: true, cell: (c) => c.count },
+          { label: 'Size', numeric: true, title: (c) => `${c.bytes} bytes`, cell: (c) => formatBytes(c.bytes) },
+          { label: 'Last modified', cell: (c) => <Ago iso={c.last_modified} now={now} /> },
+        ]}
+        buttons={(c) => [{ label: 'Delete', danger: true, ariaLabel: `Delete container ${c.name}`, disabled: del.busy, onClick: () => del.ask(c.name) }]}
+      />
       <Pager
         label="Container pages"
         markers={markers}
@@ -146,7 +114,17 @@ function CreateContainerForm({ onDone }: { onDone: () => void }) {
   }
 
   return (
-    <form aria-label="Create container" noValidate onSubmit={(e) => void submit(e)} className="max-w-xl space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+    <InlineForm
+      label="Create container"
+      onSubmit={(e) => void submit(e)}
+      error={error}
+      errorTitle="Creating the container failed"
+      cli={cli.createContainer(name || '<name>', publicRead)}
+      submit="Create"
+      pendingLabel="Creating…"
+      pending={busy}
+      onCancel={onDone}
+    >
       <h2 className="text-lg font-semibold">Create container</h2>
       <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={fieldError ?? undefined} autoFocus maxLength={256} hint="Up to 256 bytes; no “/”." />
       <fieldset className="space-y-1.5">
@@ -158,16 +136,6 @@ function CreateContainerForm({ onDone }: { onDone: () => void }) {
           <input type="radio" name="access" checked={publicRead} onChange={() => setPublicRead(true)} /> Public read (anyone with the URL can read and list)
         </label>
       </fieldset>
-      <ApiErrorNotice title="Creating the container failed" error={error} />
-      <CliHint>{cli.createContainer(name || '<name>', publicRead)}</CliHint>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={busy}>
-          {busy && <Spinner />} Create
-        </button>
-        <button type="button" className={buttonClass.secondary} onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

@@ -1,15 +1,13 @@
 import { age } from '@/components/resource/format';
 import { buttonClass } from '@/components/ui/button';
-import { tableClass } from '@/components/ui/table';
+import { listTableClass, tableClass } from '@/components/ui/table';
 
 export { CliHint } from '@/components/ui/cli-hint';
 
 // The look of the generic ResourceList table, for Swift's own listings.
 export const tableWrap = tableClass.box;
-export const theadClass = 'border-b border-zinc-200 bg-zinc-50 text-left text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:bg-zinc-800/50 dark:text-zinc-400';
-export const thClass = 'px-3 py-2 font-medium whitespace-nowrap';
+export const { thead: theadClass, th: thClass, row: rowClass } = listTableClass;
 export const tdClass = tableClass.td;
-export const rowClass = 'hover:bg-zinc-50 dark:hover:bg-zinc-800/40';
 export const linkClass = 'font-medium text-brand-700 hover:underline dark:text-brand-300';
 export const dangerButton = `${buttonClass.ghost} px-2 py-1 text-red-700 dark:text-red-300`;
 export const smallButton = `${buttonClass.ghost} px-2 py-1`;

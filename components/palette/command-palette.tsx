@@ -2,12 +2,13 @@
 
 import { useQueries } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { apiFetch } from '@/lib/client/api';
 import type { ClientSession } from '@/lib/client/session';
 import { matchHits, searchSources, type SearchSource } from '@/lib/resources/search';
 import { navGroups, projectHref, sectionAccess, SECTIONS } from '@/lib/resources/registry';
 import { Sensitive } from '@/components/shell/presentation';
+import { useSearchBox } from '@/components/ui/use-search-box';
 import type { MaskKind } from '@/lib/resources/types';
 
 interface Entry {
@@ -45,8 +46,7 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const opener = useRef<Element | null>(null);
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  const { query, active, setActive, input } = useSearchBox();
   const types = useMemo(() => new Set(catalogTypes), [catalogTypes]);
   const href = (slug?: string) => {
     const [path, search] = (slug ?? '').split('?');
@@ -143,11 +143,7 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
           aria-activedescendant={entries[current] ? optionId(entries[current]) : undefined}
           aria-label="Search pages, resources and actions"
           placeholder="Go to a page, find a resource by name or ID, run an action…"
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
-          }}
+          {...input}
           onKeyDown={onKeyDown}
           className="w-full border-b border-zinc-200 bg-transparent px-4 py-3 text-base outline-none dark:border-zinc-700"
         />

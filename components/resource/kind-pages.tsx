@@ -27,11 +27,12 @@ export function KindList({ slug }: { slug: string }) {
   const [secret, setSecret] = useState<OneTimeSecret | null>(null);
   const [saved, setSaved] = useState<OneTimeSecret | null>(null);
   if (!def) throw new Error(`section ${slug} has no definition`);
-  // A kind with a create page links to it; one whose definition has a create form opens it inline.
-  const inline = !section.create && def.create && (!def.create.adminOnly || isAdmin);
+  // A kind with a create page links to it; one whose definition has a create form opens it inline. Beside a create
+  // page, the modes with a call of their own (import a zone file) still open inline.
   const createLabel = `Create ${def.label.singular.toLowerCase()}`;
   const modes: readonly CreateMode[] = def.create?.modes ?? [{ id: 'create', label: createLabel, fields: def.create?.fields.map((f) => f.name) ?? [], submitLabel: createLabel }];
-  const open = modes.find((m) => m.id === mode);
+  const inline = !def.create || (def.create.adminOnly && !isAdmin) ? [] : section.create ? modes.filter((m) => m.request) : modes;
+  const open = inline.find((m) => m.id === mode);
   return (
     <ResourceList
       def={def}
@@ -58,7 +59,7 @@ export function KindList({ slug }: { slug: string }) {
               {saved.savedCommand && <code className="font-mono">{saved.savedCommand}</code>}
             </p>
           )}
-          {open && inline && (
+          {open && (
             <ResourceForm
               key={open.id}
               def={def}
@@ -68,7 +69,8 @@ export function KindList({ slug }: { slug: string }) {
               errorTitle={def.create?.errorTitle}
               onCancel={() => setMode(null)}
               onCreated={(body) => {
-                setMode(null);
+                // A mode that keeps its values stays open with its outcome.
+                if (!open.keep) setMode(null);
                 setSaved(null);
                 setSecret(def.create?.oneTimeSecret?.(body) ?? null);
               }}
@@ -83,17 +85,16 @@ export function KindList({ slug }: { slug: string }) {
               {findSection(r)?.label ?? r}
             </Link>
           ))}
+          {inline.map((m) => (
+            <button key={m.id} type="button" className={m.secondary ? buttonClass.secondary : buttonClass.primary} aria-expanded={mode === m.id} onClick={() => setMode(mode === m.id ? null : m.id)}>
+              {m.label}
+            </button>
+          ))}
           {section.create && (
             <Link href={href(slug, 'new')} className={buttonClass.primary}>
               {section.create}
             </Link>
           )}
-          {inline &&
-            modes.map((m) => (
-              <button key={m.id} type="button" className={m.secondary ? buttonClass.secondary : buttonClass.primary} aria-expanded={mode === m.id} onClick={() => setMode(mode === m.id ? null : m.id)}>
-                {m.label}
-              </button>
-            ))}
         </>
       }
     />

@@ -7,7 +7,10 @@
 // paths exist from kind-routes.ts and render <KindView>.
 import dynamic from 'next/dynamic';
 import type { ComponentType } from 'react';
-import { KindCreate, KindDetail, KindList } from './kind-pages';
+// The generic pages are chunks too: a route whose kind has its own list (instances) carries no generic table code.
+const KindCreate = dynamic(() => import('./kind-pages').then((m) => m.KindCreate));
+const KindDetail = dynamic(() => import('./kind-pages').then((m) => m.KindDetail));
+const KindList = dynamic(() => import('./kind-pages').then((m) => m.KindList));
 const InstanceDetail = dynamic(() => import('@/components/compute/instance-detail').then((m) => m.InstanceDetail));
 const InstancesList = dynamic(() => import('@/components/compute/instances-list').then((m) => m.InstancesList));
 const LaunchForm = dynamic(() => import('@/components/compute/launch-form').then((m) => m.LaunchForm));
@@ -17,12 +20,9 @@ const ClusterTemplateCreateForm = dynamic(() => import('@/components/container-i
 const RecordZonePicker = dynamic(() => import('@/components/dns/record-zone-picker').then((m) => m.RecordZonePicker));
 const RecordsetCreatePage = dynamic(() => import('@/components/dns/recordset-form').then((m) => m.RecordsetCreatePage));
 const RecordsetEditPage = dynamic(() => import('@/components/dns/recordset-form').then((m) => m.RecordsetEditPage));
-const ZoneDetail = dynamic(() => import('@/components/dns/zone-detail').then((m) => m.ZoneDetail));
 const ZonesList = dynamic(() => import('@/components/dns/zones-list').then((m) => m.ZonesList));
 const ImageCreateForm = dynamic(() => import('@/components/image/image-create').then((m) => m.ImageCreateForm));
 const ImageDetail = dynamic(() => import('@/components/image/image-detail').then((m) => m.ImageDetail));
-const SecretDetail = dynamic(() => import('@/components/key-manager/secret-detail').then((m) => m.SecretDetail));
-const FloatingIpDetail = dynamic(() => import('@/components/network/floating-ip-detail').then((m) => m.FloatingIpDetail));
 const NetworkCreateForm = dynamic(() => import('@/components/network/network-create').then((m) => m.NetworkCreateForm));
 const NetworkDetail = dynamic(() => import('@/components/network/network-detail').then((m) => m.NetworkDetail));
 const RouterDetail = dynamic(() => import('@/components/network/router-detail').then((m) => m.RouterDetail));
@@ -54,19 +54,16 @@ const KIND_VIEWS: Record<string, KindViews> = {
   images: { Detail: ImageDetail, Create: ImageCreateForm },
   networks: { Detail: NetworkDetail, Create: NetworkCreateForm },
   routers: { List: RoutersList, Detail: RouterDetail },
-  'floating-ips': { Detail: FloatingIpDetail },
   'security-groups': { List: SecurityGroupsList, Detail: SecurityGroupDetail },
   topology: { List: TopologyView },
   zones: {
     List: ZonesList,
-    Detail: ZoneDetail,
     Named: { record: RecordZonePicker },
     Below: ({ id, rest }) => {
       if (rest[0] !== 'recordsets' || rest.length !== 2) return null;
       return rest[1] === 'new' ? <RecordsetCreatePage zoneId={id} /> : <RecordsetEditPage zoneId={id} recordsetId={rest[1]} />;
     },
   },
-  secrets: { Detail: SecretDetail },
   clusters: { Detail: ClusterDetail, Create: ClusterCreateForm },
   'cluster-templates': { Create: ClusterTemplateCreateForm },
   containers: { List: ContainersList, Detail: Container },

@@ -3,26 +3,33 @@
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { buttonClass } from '@/components/ui/button';
 import { useIsAdmin } from '@/components/shell/session-context';
 import { isGone, useLookups, useResource, useResourceHref } from '@/lib/resources/hooks';
-import type { ResourceDefinition } from '@/lib/resources/types';
+import type { MetadataTab, ResourceDefinition } from '@/lib/resources/types';
 import { parseTab, tabQuery, withQuery } from '@/lib/resources/url-state';
 import { ApiErrorNotice } from './api-error';
 import { StatusBadge } from './status-badge';
-import { useRunAction } from './use-run-action';
 import { CopyLink } from '@/components/ui/copy-link';
 import { CliHint } from '@/components/ui/cli-hint';
 import { Sensitive } from '@/components/shell/presentation';
 import { FailureNotice } from './failure-notice';
-import { DetailFormToggle } from './resource-form';
 import { ChildTabView, RowTableView } from './sub-list';
+import { MetadataTabView } from './detail/metadata-tab';
+import { RevealPanelView } from './detail/reveal-panel';
+import { DetailToolbar } from './detail/toolbar';
 
 export interface DetailTab<T> {
   id: string;
   label: string;
   render: (row: T) => ReactNode;
 }
+
+/** The definition's metadata tab, its id the label lowercased (`?tab=metadata`). */
+const metadataTab = <T,>(def: ResourceDefinition<T>, spec: MetadataTab<T>): DetailTab<T> => ({
+  id: spec.label.toLowerCase(),
+  label: spec.label,
+  render: (r) => <MetadataTabView def={def} spec={spec} row={r} />,
+});
 
 interface ResourceDetailProps<T> {
   def: ResourceDefinition<T>;
@@ -44,7 +51,6 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
   const q = useResource(def, id);
   const row = q.data;
   const ctx = useLookups(def, row ? [row] : []);
-  const actions = useRunAction(def);
   const allTabs: DetailTab<T>[] = [
     {
       id: 'overview',
@@ -68,11 +74,13 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
           {(def.tables ?? []).map((t) => (
             <RowTableView key={t.label} table={t} row={r} />
           ))}
+          {def.reveal && <RevealPanelView key={def.id(r)} def={def} spec={def.reveal} row={r} />}
           {overviewExtra?.(r)}
         </div>
       ),
     },
     ...(def.tabs ?? []).map((t) => ({ id: t.id, label: t.label, render: (r: T) => <ChildTabView tab={t} row={r} /> })),
+    ...(def.metadata ? [metadataTab(def, def.metadata)] : []),
     ...tabs,
     {
       id: 'json',
@@ -107,7 +115,6 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
   }
 
   const gone = isGone(q.error);
-  const available = (def.actions ?? []).filter((a) => a.allowed(row, { isAdmin }));
   return (
     <div className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -135,41 +142,7 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
           This {def.label.singular.toLowerCase()} no longer exists.
         </p>
       )}
-      {!gone && (
-        <div role="toolbar" aria-label={`${def.label.singular} actions`} className="flex flex-wrap gap-2">
-          {available
-            .filter((a) => a.id !== 'delete')
-            .map((a) => (
-              <button key={a.id} type="button" className={buttonClass.secondary} title={a.cli(row)} onClick={() => actions.run(a, [row])}>
-                {a.label}
-              </button>
-            ))}
-          {(def.links ?? [])
-            .filter((l) => !l.when || l.when(row))
-            .map((l) => {
-              const to = l.to(row);
-              return (
-                <Link key={l.label} href={href(to.slug, to.rest, to.query)} className={buttonClass.secondary} title={l.cli?.(row)}>
-                  {l.label}
-                </Link>
-              );
-            })}
-          {(def.forms ?? [])
-            .filter((f) => !f.when || f.when(row))
-            .map((f) => (
-              <DetailFormToggle key={f.id} def={def} spec={f} row={row} />
-            ))}
-          {extraActions?.(row)}
-          {available
-            .filter((a) => a.id === 'delete')
-            .map((a) => (
-              <button key={a.id} type="button" className={`${buttonClass.secondary} text-red-700 dark:text-red-300`} title={a.cli(row)} onClick={() => actions.run(a, [row])}>
-                {a.label}
-              </button>
-            ))}
-        </div>
-      )}
-      {actions.feedback}
+      <DetailToolbar def={def} row={row} extra={extraActions?.(row)} hidden={gone} />
       <div role="tablist" aria-label="Sections" className="flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800">
         {allTabs.map((t) => (
           <button
@@ -194,7 +167,6 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
           </div>
         ))}
       <CliHint>{def.cli.show(row)}</CliHint>
-      {actions.dialog}
     </div>
   );
 }

@@ -1,15 +1,20 @@
 'use client';
 
 import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 import { useId, useState, type ReactNode } from 'react';
 import { inputClass, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { FormButtons } from '@/components/ui/form-buttons';
 import { buttonClass } from '@/components/ui/button';
-import { useCreate, useProjectScope, useUpdate } from '@/lib/resources/hooks';
+import { useProjectScope, useResourceHref, useUpdate } from '@/lib/resources/hooks';
 import { usePathQuery } from '@/lib/resources/queries';
-import type { DetailForm, FieldOptionsSource, FormField, FormValue, ResourceDefinition, RowsSpec } from '@/lib/resources/types';
+import { useFormCreate } from '@/lib/resources/form/create';
+import { prefillValues } from '@/lib/resources/form/prefill';
+import { shownColumns } from '@/lib/resources/form/rows';
+import type { CreateOutcome, DetailForm, FieldOptionsSource, FormField, FormValue, ResourceDefinition, RowsSpec } from '@/lib/resources/types';
 import { ApiErrorNotice } from './api-error';
 import { CliHint } from '@/components/ui/cli-hint';
+import { TextFileInput } from './fields/text-file';
 import { useZodForm, type FieldErrors } from './use-zod-form';
 import { z } from 'zod';
 
@@ -20,8 +25,10 @@ interface ResourceFormProps<T, C> {
   title: string;
   /** The title as the form's heading (default true; a create page with its own h1 may leave it out). */
   showTitle?: boolean;
-  /** Fields to show (default: all of the definition's). */
+  /** Fields to show (default: the definition's, but those of modes with a call of their own). */
   fields?: readonly string[];
+  /** The create mode (default: the one whose `fields` these are, if any). */
+  mode?: string;
   submitLabel: string;
   /** Called with the API's answer after a successful create. */
   onCreated: (body: unknown, input: C) => void;
@@ -33,16 +40,27 @@ interface ResourceFormProps<T, C> {
   extra?: ReactNode;
 }
 
-/** A create form driven by the definition's zod schema: field errors from zod, the API's refusal with its request id. */
-export function ResourceForm<T, C>({ def, title, showTitle = true, fields, submitLabel, onCreated, onCancel, cancelHref, errorTitle, extra }: ResourceFormProps<T, C>) {
+/**
+ * A create form driven by the definition's zod schema (or its mode's): field errors from zod, the API's refusal with
+ * its request id. Fields that declare `query` start from the page's query.
+ */
+export function ResourceForm<T, C>({ def, title, showTitle = true, fields, mode: modeId, submitLabel, onCreated, onCancel, cancelHref, errorTitle, extra }: ResourceFormProps<T, C>) {
   const create = def.create!;
-  const shown = create.fields.filter((f) => !fields || fields.includes(f.name));
+  // KindList passes a mode's own `fields` array: that names the mode too.
+  const mode = create.modes?.find((m) => m.id === modeId || m.fields === fields);
+  const own = new Set(create.modes?.filter((m) => m.request).flatMap((m) => m.fields));
+  const names = fields ?? create.fields.map((f) => f.name).filter((n) => !own.has(n));
+  const shown = create.fields.filter((f) => names.includes(f.name));
   const options = useFirstFieldOptions(create.fields);
   // An only option (`single`) is the value until the user picks another: shown, validated and sent.
   const filled = (v: Values): Values => (options.only && !v[options.only.name] ? { ...v, [options.only.name]: options.only.value } : v);
-  const form = useZodForm<Values, C>(create.schema, () => ({ ...create.defaults }), { input: (v) => (create.input ? create.input(filled(v)) : filled(v)) });
-  const mutation = useCreate(def);
+  const search = useSearchParams();
+  const schema = (mode?.schema ?? create.schema) as z.ZodType<C>;
+  const form = useZodForm<Values, C>(schema, () => prefillValues(shown, create.defaults, search), { input: (v) => (create.input ? create.input(filled(v)) : filled(v)) });
+  const mutation = useFormCreate(def, mode);
+  const [outcome, setOutcome] = useState<CreateOutcome>();
   const values = filled(form.values);
+  const cli = (input: C) => (mode?.cli ? mode.cli(input) : create.cli(input, options.labels));
 
   return (
     <form
@@ -50,8 +68,10 @@ export function ResourceForm<T, C>({ def, title, showTitle = true, fields, submi
       aria-label={title}
       className="space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
       onSubmit={form.submit(async (input) => {
+        setOutcome(undefined);
         const body = await mutation.mutateAsync(input);
-        form.reset({ ...create.defaults });
+        if (mode?.keep) setOutcome(mode.outcome?.(body));
+        else form.reset({ ...create.defaults });
         onCreated(body, input);
       })}
     >
@@ -59,21 +79,28 @@ export function ResourceForm<T, C>({ def, title, showTitle = true, fields, submi
       {create.explain && <p className="text-sm text-zinc-600 dark:text-zinc-400">{create.explain}</p>}
       <FormFields fields={shown} values={values} errors={form.errors} set={form.set} clearErrors={() => form.setErrors({})} />
       {extra}
-      {mutation.isError && <ApiErrorNotice title={errorTitle ?? `Could not create the ${def.label.singular.toLowerCase()}`} error={mutation.error} />}
-      <CliHint>{create.cli(form.parsed.success ? form.parsed.data : (values as unknown as C), options.labels)}</CliHint>
-      {cancelHref ? (
-        <div className="flex gap-2">
-          <button type="submit" className={buttonClass.primary} disabled={mutation.isPending}>
-            {submitLabel}
-          </button>
-          <Link href={cancelHref} className={buttonClass.secondary}>
-            Cancel
-          </Link>
-        </div>
-      ) : (
-        <FormButtons submit={submitLabel} pending={mutation.isPending} onCancel={onCancel} />
-      )}
+      {mutation.isPending && mode?.pending && <p role="status" className="text-sm">{mode.pending}</p>}
+      {mutation.isError && <ApiErrorNotice title={mode?.errorTitle ?? errorTitle ?? `Could not create the ${def.label.singular.toLowerCase()}`} error={mutation.error} />}
+      {outcome && <OutcomeNotice outcome={outcome} />}
+      <CliHint>{cli(form.parsed.success ? form.parsed.data : (values as unknown as C))}</CliHint>
+      <FormButtons submit={submitLabel} pending={mutation.isPending} onCancel={onCancel} cancelHref={cancelHref} />
     </form>
+  );
+}
+
+/** What a create that keeps its form open made: the API's message and a link to it. */
+function OutcomeNotice({ outcome }: { outcome: CreateOutcome }) {
+  const href = useResourceHref();
+  const { link } = outcome;
+  return (
+    <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100">
+      {outcome.message}{' '}
+      {link && (
+        <Link className="font-medium underline" href={href(link.slug, link.rest)}>
+          {link.label}
+        </Link>
+      )}
+    </p>
   );
 }
 
@@ -83,7 +110,7 @@ export function DetailFormToggle<T>({ def, spec, row }: { def: ResourceDefinitio
   return (
     <>
       <button type="button" className={buttonClass.secondary} aria-expanded={open} title={spec.hint?.(row)} onClick={() => setOpen((o) => !o)}>
-        {spec.label}
+        {spec.toggle?.(row) ?? spec.label}
       </button>
       {open && (
         <div className="basis-full">
@@ -94,27 +121,29 @@ export function DetailFormToggle<T>({ def, spec, row }: { def: ResourceDefinitio
   );
 }
 
-function DetailFormBody<T>({ def, spec, row, onDone }: { def: ResourceDefinition<T>; spec: DetailForm<T>; row: T; onDone: () => void }) {
+/** A detail form: below its toggle, or as a page of its own (`cancelHref`: Cancel links back, as on create pages). */
+export function DetailFormBody<T>({ def, spec, row, onDone, cancelHref }: { def: ResourceDefinition<T>; spec: DetailForm<T>; row: T; onDone: () => void; cancelHref?: string }) {
   const form = useZodForm<Values, unknown>(spec.schema, () => spec.initial(row));
   const update = useUpdate(def);
   const labels = useOptionLabels(spec.fields);
   const note = spec.note?.(row);
+  const box = 'space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
   return (
     <form
       noValidate
-      aria-label={spec.title ?? spec.label}
-      className="max-w-xl space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+      aria-label={(typeof spec.title === 'function' ? spec.title(row) : spec.title) ?? spec.label}
+      className={cancelHref ? box : `max-w-xl ${box}`}
       onSubmit={form.submit(async (input) => {
         const request = spec.request(row, input);
         if (request) await update.mutateAsync({ row, request });
         onDone();
       })}
     >
-      <FormFields fields={spec.fields} values={form.values} errors={form.errors} set={form.set} />
+      <FormFields fields={spec.fields} values={form.values} errors={form.errors} set={form.set} clearErrors={() => form.setErrors({})} />
       {note && <p className="text-xs text-amber-800 dark:text-amber-200">{note}</p>}
       {update.isError && <ApiErrorNotice title={spec.errorTitle} error={update.error} />}
       <CliHint>{spec.cli(row, form.values, labels)}</CliHint>
-      <FormButtons submit={spec.submitLabel} pending={update.isPending} onCancel={onDone} />
+      <FormButtons submit={spec.submitLabel} pending={update.isPending} onCancel={onDone} cancelHref={cancelHref} />
     </form>
   );
 }
@@ -130,7 +159,7 @@ export function FormFields({ fields, values, errors, set, clearErrors }: { field
   const change = (f: FormField, v: FormValue) => {
     set(f.name, v);
     if (f.resets && typeof v === 'string') {
-      for (const [k, x] of Object.entries(f.resets(v))) set(k, x);
+      for (const [k, x] of Object.entries(f.resets(v, values))) set(k, x);
       clearErrors?.();
     }
   };
@@ -312,12 +341,17 @@ async function fileToBase64(file: Blob): Promise<string> {
   return btoa(s);
 }
 
-/** Rows of inputs (`field.rows`): "<column> <n>" each, Remove per row (not the last one), and the add button. */
+/**
+ * Rows of inputs (`field.rows`): "<column> <n>" each (the columns the form's values call for, worded by them), Remove
+ * per row (not the last one), and the add button; a `single` row has neither and its labels no number.
+ */
 function RowsInput({ field, spec, value, values, errors, onChange }: { field: FormField; spec: RowsSpec; value: Record<string, string>[]; values: Values; errors: FieldErrors; onChange: (v: Record<string, string>[]) => void }) {
   const remote = spec.columns.find((c) => c.optionsFrom)?.optionsFrom;
   const { q, list } = useFieldOptions(remote);
   const max = spec.max?.(values);
   const note = spec.note?.(values);
+  const single = spec.single?.(values) ?? false;
+  const columns = shownColumns(spec, values);
   const setCell = (i: number, name: string, v: string) => onChange(value.map((r, j) => (j === i ? { ...r, [name]: v } : r)));
   return (
     <fieldset className="space-y-3">
@@ -325,9 +359,9 @@ function RowsInput({ field, spec, value, values, errors, onChange }: { field: Fo
       {note && <p className="text-xs text-zinc-500 dark:text-zinc-400">{note}</p>}
       {remote && q.isError && <ApiErrorNotice title={remote.loadError ?? `Could not load the ${remote.noun}s`} error={q.error} />}
       {value.map((r, i) => (
-        <div key={i} className="grid items-start gap-2" style={{ gridTemplateColumns: `${spec.columns.map(() => 'minmax(0, 1fr)').join(' ')} auto` }}>
-          {spec.columns.map((c) => {
-            const label = `${c.label} ${i + 1}`;
+        <div key={i} className="grid items-start gap-2" style={{ gridTemplateColumns: `${columns.map((c) => (c.narrow ? '7rem' : 'minmax(0, 1fr)')).join(' ')} auto` }}>
+          {columns.map((c) => {
+            const label = single ? c.label : `${c.label} ${i + 1}`;
             const cell = { label, value: r[c.name] ?? '', error: errors[`${field.name}.${i}.${c.name}`], onChange: (e: { target: { value: string } }) => setCell(i, c.name, e.target.value) };
             const choices = c.choices?.(values);
             if (c.optionsFrom) {
@@ -347,17 +381,21 @@ function RowsInput({ field, spec, value, values, errors, onChange }: { field: Fo
                 </SelectField>
               );
             }
-            return <TextField key={c.name} {...cell} />;
+            return <TextField key={c.name} {...cell} placeholder={c.placeholder} inputMode={c.numeric ? 'numeric' : undefined} className={c.mono ? 'font-mono' : ''} />;
           })}
-          <button type="button" className={`${buttonClass.ghost} mt-6`} aria-label={spec.remove(i + 1)} disabled={value.length === 1} onClick={() => onChange(value.filter((_, j) => j !== i))}>
-            Remove
-          </button>
+          {!single && (
+            <button type="button" className={`${buttonClass.ghost} mt-6`} aria-label={spec.remove(i + 1)} disabled={value.length === 1} onClick={() => onChange(value.filter((_, j) => j !== i))}>
+              Remove
+            </button>
+          )}
         </div>
       ))}
       {errors[field.name] && <p className="text-sm text-red-600 dark:text-red-400">{errors[field.name]}</p>}
-      <button type="button" className={buttonClass.secondary} disabled={max !== undefined && value.length >= max} onClick={() => onChange([...value, { ...spec.empty }])}>
-        {spec.add}
-      </button>
+      {!single && (
+        <button type="button" className={buttonClass.secondary} disabled={max !== undefined && value.length >= max} onClick={() => onChange([...value, { ...spec.empty }])}>
+          {spec.add}
+        </button>
+      )}
     </fieldset>
   );
 }
@@ -366,7 +404,8 @@ const isStrings = (v: FormValue | undefined): v is string[] => Array.isArray(v) 
 const isRows = (v: FormValue | undefined): v is Record<string, string>[] => Array.isArray(v) && !isStrings(v);
 const isPairs = (v: FormValue | undefined): v is { key: string; value: string }[] => isRows(v);
 
-function FieldInput({ field, value, values, errors, onChange, set }: { field: FormField; value: FormValue | undefined; values: Values; errors: FieldErrors; onChange: (v: FormValue) => void; set: (name: string, v: FormValue) => void }) {
+function FieldInput({ field: declared, value, values, errors, onChange, set }: { field: FormField; value: FormValue | undefined; values: Values; errors: FieldErrors; onChange: (v: FormValue) => void; set: (name: string, v: FormValue) => void }) {
+  const field = declared.vary ? { ...declared, ...declared.vary(values) } : declared;
   const error = errors[field.name];
   const text = typeof value === 'string' ? value : '';
   switch (field.type) {
@@ -379,6 +418,8 @@ function FieldInput({ field, value, values, errors, onChange, set }: { field: Fo
       );
     case 'payload':
       return <PayloadInput field={field} value={text} error={error} set={set} />;
+    case 'textfile':
+      return <TextFileInput field={field} value={text} values={values} error={error} set={set} />;
     case 'pairs':
       return <PairsInput field={field} value={isPairs(value) ? value : []} errors={errors} onChange={onChange} />;
     case 'rows':

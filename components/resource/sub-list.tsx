@@ -3,9 +3,9 @@
 // recordsets as a full list, a node's ports as a compact table with its add form) and tables of what the object
 // holds itself (RowTable: a container's secret references).
 import Link from 'next/link';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { buttonClass } from '@/components/ui/button';
-import { tableClass } from '@/components/ui/table';
+import { listTableClass, tableClass } from '@/components/ui/table';
 import { useIsAdmin } from '@/components/shell/session-context';
 import { useAction, useResourceHref, useResourceList } from '@/lib/resources/hooks';
 import type { AnyDefinition, ChildTab, ResourceAction, RowTable } from '@/lib/resources/types';
@@ -40,60 +40,31 @@ function CompactList({ def, label, empty, note }: { def: AnyDefinition; label: s
   const isAdmin = useIsAdmin();
   const list = useResourceList(def, { filters: {} });
   const run = useAction(def);
-  const [pending, setPending] = useState<{ action: ResourceAction<unknown>; row: unknown } | null>(null);
   const [failed, setFailed] = useState<ResourceAction<unknown> | null>(null);
   const noun = def.label.singular.toLowerCase();
-  const rows = list.data?.items ?? [];
-  const execute = (action: ResourceAction<unknown>, row: unknown) => {
-    setFailed(action);
-    run.mutate({ action, rows: [row] }, { onSuccess: () => setPending(null) });
-  };
+  const confirm = useConfirmStep<unknown>(
+    (action, row, close) => {
+      setFailed(action);
+      run.mutate({ action, rows: [row] }, { onSuccess: close });
+    },
+    { busy: run.isPending },
+  );
   return (
     <div className="space-y-4">
       {list.isError && <ApiErrorNotice title={`Could not load the ${def.label.plural.toLowerCase()}`} error={list.error} />}
-      <div className={tableClass.box}>
-        <table className={tableClass.table} aria-label={label} aria-busy={list.isPending}>
-          <thead>
-            <tr>
-              {def.columns.map((c) => (
-                <th key={c.id} className={tableClass.th}>
-                  {c.label}
-                </th>
-              ))}
-              <th className={tableClass.th}>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {list.data && rows.length === 0 && (
-              <tr>
-                <td className={tableClass.td} colSpan={def.columns.length + 1}>
-                  {empty}
-                </td>
-              </tr>
-            )}
-            {rows.map((r) => (
-              <tr key={def.id(r)}>
-                {def.columns.map((c) => (
-                  <td key={c.id} className={`${tableClass.td} ${c.cell === 'mono' ? 'font-mono text-xs' : ''}`}>
-                    {cellText(c.value(r, { lookups: {} }))}
-                  </td>
-                ))}
-                <td className={tableClass.td}>
-                  {(def.actions ?? [])
-                    .filter((a) => a.allowed(r, { isAdmin }))
-                    .map((a) => (
-                      <button key={a.id} type="button" className={buttonClass.secondary} title={a.cli(r)} aria-label={`${a.label} ${noun} ${def.name(r)}`} onClick={() => (a.confirm ? setPending({ action: a, row: r }) : execute(a, r))}>
-                        {a.label}
-                      </button>
-                    ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SubTable
+        label={label}
+        busy={list.isPending}
+        rows={list.data?.items}
+        rowKey={def.id}
+        empty={empty}
+        columns={def.columns.map((c) => ({ label: c.label, mono: c.cell === 'mono', cell: (r: unknown) => cellText(c.value(r, { lookups: {} })) }))}
+        buttons={(r) =>
+          (def.actions ?? [])
+            .filter((a) => a.allowed(r, { isAdmin }))
+            .map((a) => ({ label: a.label, ariaLabel: `${a.label} ${noun} ${def.name(r)}`, title: a.cli(r), onClick: () => confirm.ask(a, r) }))
+        }
+      />
       {run.isError && failed && <ApiErrorNotice title={`${def.label.singular} ${failed.label.toLowerCase()} refused`} error={run.error} />}
       {def.create && (
         <ResourceForm
@@ -106,19 +77,147 @@ function CompactList({ def, label, empty, note }: { def: AnyDefinition; label: s
           onCreated={() => undefined}
         />
       )}
-      <ConfirmDialog
-        open={!!pending}
-        title={pending?.action.confirm?.title([pending.row]) ?? ''}
-        body={pending?.action.confirm?.body([pending.row]) ?? ''}
-        confirmLabel={pending?.action.confirm?.confirmLabel ?? 'OK'}
-        destructive={pending?.action.confirm?.destructive}
-        cli={pending ? pending.action.cli(pending.row) : undefined}
-        busy={run.isPending}
-        onConfirm={() => pending && execute(pending.action, pending.row)}
-        onCancel={() => setPending(null)}
-      />
+      {confirm.dialog}
     </div>
   );
+}
+
+/** A button in a sub-table's actions cell. */
+export interface RowButton {
+  label: ReactNode;
+  ariaLabel?: string;
+  title?: string;
+  danger?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+}
+
+export interface SubColumn<R> {
+  label: string;
+  cell: (r: R) => ReactNode;
+  mono?: boolean;
+  /** Numbers: right-aligned, tabular. */
+  numeric?: boolean;
+  title?: (r: R) => string | undefined;
+  /** The cell links to this object's page (the id encoded). */
+  link?: (r: R) => { slug: string; id: string };
+}
+
+function ObjectLink({ slug, id, children }: { slug: string; id: string; children: ReactNode }) {
+  const href = useResourceHref();
+  return (
+    <Link href={href(slug, encodeURIComponent(id))} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+      {children}
+    </Link>
+  );
+}
+
+/**
+ * A table of the objects below or beside a page's object (subnets, attached volumes, router interfaces, rules):
+ * its columns, an empty row once loaded (`rows` undefined: still loading), and an actions column when `buttons`.
+ * `look="list"`: the generic list's header and row hover (Swift's listings), with a loading row.
+ */
+export function SubTable<R>({
+  label, columns, rows, rowKey, rowId, empty, busy, buttons, look = 'detail', loading,
+}: {
+  label: string;
+  columns: readonly SubColumn<R>[];
+  rows: readonly R[] | undefined;
+  rowKey: (r: R) => string;
+  /** A `data-id` on each row. */
+  rowId?: (r: R) => string;
+  empty: ReactNode;
+  busy?: boolean;
+  buttons?: (r: R) => readonly (RowButton | false | null | undefined)[];
+  look?: 'detail' | 'list';
+  /** The row shown while `rows` is undefined. */
+  loading?: ReactNode;
+}) {
+  const list = look === 'list';
+  const th = list ? listTableClass.th : tableClass.th;
+  const span = columns.length + (buttons ? 1 : 0);
+  const button = list ? `${buttonClass.ghost} px-2 py-1` : buttonClass.secondary;
+  const right = (c: SubColumn<R>) => (c.numeric ? ' text-right tabular-nums' : '');
+  const note = (text: ReactNode) => (
+    <tr>
+      <td className={list ? 'px-3 py-8 text-center text-zinc-500 dark:text-zinc-400' : tableClass.td} colSpan={span}>
+        {text}
+      </td>
+    </tr>
+  );
+  return (
+    <div className={tableClass.box}>
+      <table className={tableClass.table} aria-label={label} aria-busy={busy}>
+        <thead className={list ? listTableClass.thead : undefined}>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} scope="col" className={th + right(c)}>
+                {c.label}
+              </th>
+            ))}
+            {buttons && (
+              <th scope="col" className={th}>
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {!rows && loading && note(loading)}
+          {rows?.length === 0 && note(empty)}
+          {rows?.map((r) => (
+            <tr key={rowKey(r)} data-id={rowId?.(r)} className={list ? listTableClass.row : undefined}>
+              {columns.map((c) => (
+                <td key={c.label} className={`${tableClass.td}${c.mono ? ' font-mono text-xs' : ''}${right(c)}`} title={c.title?.(r)}>
+                  {c.link ? <ObjectLink {...c.link(r)}>{c.cell(r)}</ObjectLink> : c.cell(r)}
+                </td>
+              ))}
+              {buttons && (
+                <td className={`${tableClass.td} text-right whitespace-nowrap`}>
+                  <span className="inline-flex gap-2">
+                    {buttons(r).map(
+                      (b, i) =>
+                        b && (
+                          <button key={i} type="button" className={b.danger ? `${button} text-red-700 dark:text-red-300` : button} disabled={b.disabled} aria-label={b.ariaLabel} title={b.title} onClick={b.onClick}>
+                            {b.label}
+                          </button>
+                        ),
+                    )}
+                  </span>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * An action on one row, confirmed first when the action declares a confirmation: `ask` opens the dialog (or runs at
+ * once), `dialog` is the dialog to render. `run` gets `close` to call when the dialog should go.
+ */
+export function useConfirmStep<R>(run: (action: ResourceAction<R>, row: R, close: () => void) => void, opts: { busy?: boolean; items?: (r: R) => string } = {}) {
+  const [pending, setPending] = useState<{ action: ResourceAction<R>; row: R } | null>(null);
+  const close = () => setPending(null);
+  const c = pending?.action.confirm;
+  const ask = (action: ResourceAction<R>, row: R) => (action.confirm ? setPending({ action, row }) : run(action, row, close));
+  const dialog = (
+    <ConfirmDialog
+      open={!!pending}
+      title={pending && c ? c.title([pending.row]) : ''}
+      body={pending && c ? c.body([pending.row]) : ''}
+      items={pending && opts.items ? [opts.items(pending.row)] : undefined}
+      confirmLabel={c?.confirmLabel ?? 'OK'}
+      destructive={c?.destructive}
+      cli={pending ? pending.action.cli(pending.row) : undefined}
+      busy={opts.busy}
+      onConfirm={() => pending && run(pending.action, pending.row, close)}
+      onCancel={close}
+    />
+  );
+  return { ask, dialog };
 }
 
 export function RowTableView<T, R>({ table, row }: { table: RowTable<T, R>; row: T }) {

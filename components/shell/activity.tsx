@@ -1,11 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { clearActivity, getActivity, subscribeActivity, type ActivityEvent } from '@/lib/client/activity';
 import type { ClientSession } from '@/lib/client/session';
 import { projectHref } from '@/lib/resources/registry';
-import { useDismiss } from './use-dismiss';
+import { useMenu } from './use-dismiss';
 
 const NONE: readonly ActivityEvent[] = [];
 const TOAST_MS = 6000;
@@ -50,20 +50,13 @@ export function ActivityToasts({ session }: { session: ClientSession }) {
 /** Header button with the session's activity list. */
 export function ActivityMenu({ session }: { session: ClientSession }) {
   const events = useEvents();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root, panelId, buttonProps } = useMenu();
   const [readUpTo, setReadUpTo] = useState(0);
-  const id = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  useDismiss(open, () => setOpen(false), root, button);
   const unread = events.filter((e) => e.id > readUpTo).length;
   return (
     <div ref={root} className="relative">
       <button
-        ref={button}
-        type="button"
-        aria-expanded={open}
-        aria-controls={`${id}-panel`}
+        {...buttonProps}
         onClick={() => {
           setOpen(!open);
           setReadUpTo(events[0]?.id ?? 0);
@@ -74,7 +67,7 @@ export function ActivityMenu({ session }: { session: ClientSession }) {
         {unread > 0 && <span className="rounded-full bg-brand-600 px-1.5 text-xs text-white">{unread}<span className="sr-only"> new</span></span>}
       </button>
       {open && (
-        <div id={`${id}-panel`} className="absolute right-0 z-50 mt-2 w-80 rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900">
+        <div id={panelId} className="absolute right-0 z-50 mt-2 w-80 rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900">
           <div className="flex items-center">
             <h2 className="font-medium">Activity in this tab</h2>
             {events.length > 0 && (

@@ -6,6 +6,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type Key
 import { apiFetch } from '@/lib/client/api';
 import { withProject } from '@/lib/client/next-path';
 import type { ProjectSummary } from '@/lib/client/session';
+import { useSearchBox } from '@/components/ui/use-search-box';
 
 /** Most matches rendered at once; the rest are counted ("N more, refine your search"). */
 export const MAX_VISIBLE_PROJECTS = 50;
@@ -91,9 +92,8 @@ function ProjectPopover({ currentId, onClose }: { currentId: string; onClose: ()
   const searchParams = useSearchParams();
   const queryClient = useQueryClient();
   const projects = useProjects(true);
-  const [query, setQuery] = useState('');
+  const { query, active, setActive, input } = useSearchBox();
   const deferredQuery = useDeferredValue(query);
-  const [active, setActive] = useState(0);
   const [switching, setSwitching] = useState<string>();
   const [error, setError] = useState<string>();
 
@@ -158,11 +158,7 @@ function ProjectPopover({ currentId, onClose }: { currentId: string; onClose: ()
         autoComplete="off"
         spellCheck={false}
         placeholder="Search projects by name or ID"
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(0);
-        }}
+        {...input}
         onKeyDown={onKeyDown}
         className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm placeholder:text-zinc-400 focus:border-brand-500 focus:outline-none dark:border-zinc-700 dark:bg-zinc-950 dark:placeholder:text-zinc-500"
       />

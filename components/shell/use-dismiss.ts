@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, type RefObject } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
 
 /** Closes a popover on a pointer press outside `root` or on Escape (then focuses `returnFocus`). */
 export function useDismiss(open: boolean, close: () => void, root: RefObject<HTMLElement | null>, returnFocus?: RefObject<HTMLElement | null>) {
@@ -21,4 +21,18 @@ export function useDismiss(open: boolean, close: () => void, root: RefObject<HTM
       document.removeEventListener('keydown', onKeyDown);
     };
   }, [open, close, root, returnFocus]);
+}
+
+/**
+ * A header menu (its button, then its panel below): the open state, and the props of the button (aria-expanded,
+ * aria-controls) and panel (id); a press outside or Escape closes it.
+ */
+export function useMenu() {
+  const [open, setOpen] = useState(false);
+  const id = `${useId()}-panel`;
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, root, button);
+  return { open, setOpen, root, panelId: id, buttonProps: { ref: button, type: 'button' as const, 'aria-expanded': open, 'aria-controls': id } };
 }

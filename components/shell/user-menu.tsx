@@ -1,13 +1,13 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { apiFetch } from '@/lib/client/api';
 import { buttonClass } from '@/components/ui/button';
 import { setUndoSeconds, UNDO_CHOICES, undoSeconds } from '@/lib/client/undo';
 import { osCall } from '@/lib/resources/hooks';
 import { Sensitive } from './presentation';
-import { useDismiss } from './use-dismiss';
+import { useMenu } from './use-dismiss';
 
 /** The user's own Keystone record (`GET /v3/users/{id}`, allowed for oneself): the optional e-mail. */
 function useEmail(userId: string, projectId: string, enabled: boolean): string | undefined {
@@ -29,17 +29,11 @@ interface UserMenuProps {
 }
 
 export function UserMenu({ user, roles, projectId }: UserMenuProps) {
-  const id = useId();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root, panelId, buttonProps } = useMenu();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const queryClient = useQueryClient();
   const email = useEmail(user.id, projectId, open);
-
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(open, close, rootRef, buttonRef);
 
   async function logOut() {
     setPending(true);
@@ -56,12 +50,9 @@ export function UserMenu({ user, roles, projectId }: UserMenuProps) {
   }
 
   return (
-    <div ref={rootRef} className="relative">
+    <div ref={root} className="relative">
       <button
-        ref={buttonRef}
-        type="button"
-        aria-expanded={open}
-        aria-controls={`${id}-panel`}
+        {...buttonProps}
         onClick={() => setOpen((o) => !o)}
         className="inline-flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
       >
@@ -74,7 +65,7 @@ export function UserMenu({ user, roles, projectId }: UserMenuProps) {
       </button>
       {open && (
         <div
-          id={`${id}-panel`}
+          id={panelId}
           className="absolute right-0 z-50 mt-2 w-64 rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
         >
           <p className="font-medium">{user.name}</p>

@@ -22,19 +22,26 @@ export async function copyText(text: string): Promise<void> {
   if (!ok) throw new Error('The browser refused to copy');
 }
 
-/** A small "Copy" button that says "Copied" for a moment (announced to screen readers). */
-export function CopyButton({ text, label, className = '' }: { text: string; label: string; className?: string }) {
+/** A copy and its outcome, back to `idle` after `ms` (for the button's wording). */
+export function useCopy(ms: number) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
-    const t = setTimeout(() => setState('idle'), 1500);
+    const t = setTimeout(() => setState('idle'), ms);
     return () => clearTimeout(t);
-  }, [state]);
+  }, [state, ms]);
+  const copy = (text: string) => copyText(text).then(() => setState('copied'), () => setState('failed'));
+  return { state, copy };
+}
+
+/** A small "Copy" button that says "Copied" for a moment (announced to screen readers). */
+export function CopyButton({ text, label, className = '' }: { text: string; label: string; className?: string }) {
+  const { state, copy } = useCopy(1500);
   return (
     <button
       type="button"
       aria-label={label}
-      onClick={() => copyText(text).then(() => setState('copied'), () => setState('failed'))}
+      onClick={() => void copy(text)}
       className={`inline-flex shrink-0 items-center rounded border border-zinc-300 px-1.5 py-0.5 text-xs text-zinc-600 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-300 dark:hover:bg-zinc-800 ${className}`}
     >
       <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}</span>

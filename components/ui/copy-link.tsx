@@ -1,7 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
 import { buttonClass } from './button';
+import { useCopy } from './copy-button';
 
 /**
  * Copies the page's URL: cloud, project, region, filters, sort, search and open tab all live in it, so the link
@@ -15,29 +15,10 @@ export function shareUrl(href: string): string {
 }
 
 export function CopyLink({ className = '' }: { className?: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-
-  useEffect(() => {
-    if (state === 'idle') return;
-    const t = setTimeout(() => setState('idle'), 2500);
-    return () => clearTimeout(t);
-  }, [state]);
-
-  async function copy() {
-    const url = shareUrl(window.location.href);
-    try {
-      await navigator.clipboard.writeText(url);
-      setState('copied');
-    } catch {
-      // Clipboard refused (insecure context, permission): leave the link selectable in a prompt-free way.
-      window.getSelection?.()?.removeAllRanges();
-      setState('failed');
-    }
-  }
-
+  const { state, copy } = useCopy(2500);
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" className={`${buttonClass.secondary} ${className}`} onClick={() => void copy()} title="Copy a link to this view (filters, sort and tab included)">
+      <button type="button" className={`${buttonClass.secondary} ${className}`} onClick={() => void copy(shareUrl(window.location.href))} title="Copy a link to this view (filters, sort and tab included)">
         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={1.8}>
           <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" strokeLinecap="round" />
         </svg>

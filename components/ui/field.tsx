@@ -7,7 +7,8 @@ interface FieldShellProps {
   label: string;
   error?: string;
   hint?: ReactNode;
-  children: (ids: { id: string; describedBy?: string }) => ReactNode;
+  /** The control, given its id and ARIA state (invalid, described by the hint or error). */
+  children: (control: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
 }
 
 function FieldShell({ label, error, hint, children }: FieldShellProps) {
@@ -20,7 +21,7 @@ function FieldShell({ label, error, hint, children }: FieldShellProps) {
       <label htmlFor={id} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
         {label}
       </label>
-      {children({ id, describedBy })}
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {hint && !error && (
         <p id={hintId} className="text-xs text-zinc-500 dark:text-zinc-400">
           {hint}
@@ -40,15 +41,7 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { labe
 export function TextField({ label, error, hint, className = '', ...input }: TextFieldProps) {
   return (
     <FieldShell label={label} error={error} hint={hint}>
-      {({ id, describedBy }) => (
-        <input
-          id={id}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          className={`${inputClass} ${className}`}
-          {...input}
-        />
-      )}
+      {(control) => <input {...control} className={`${inputClass} ${className}`} {...input} />}
     </FieldShell>
   );
 }
@@ -58,14 +51,8 @@ type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & { 
 export function SelectField({ label, error, children, className = '', ...select }: SelectFieldProps) {
   return (
     <FieldShell label={label} error={error}>
-      {({ id, describedBy }) => (
-        <select
-          id={id}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          className={`${inputClass} ${className}`}
-          {...select}
-        >
+      {(control) => (
+        <select {...control} className={`${inputClass} ${className}`} {...select}>
           {children}
         </select>
       )}

@@ -1,16 +1,26 @@
+import Link from 'next/link';
 import { buttonClass } from './button';
 
-/** Submit (disabled while pending) and Cancel, the row under every inline form. */
-export function FormButtons({ submit, pending, onCancel }: { submit: string; pending: boolean; onCancel?: () => void }) {
+/**
+ * Submit (disabled while pending, worded `pendingLabel` then) and Cancel, the row under every form: Cancel is a
+ * button calling `onCancel`, or a link back (`cancelHref`, the create pages).
+ */
+export function FormButtons({ submit, pending, pendingLabel, disabled, onCancel, cancelHref }: { submit: string; pending: boolean; pendingLabel?: string; disabled?: boolean; onCancel?: () => void; cancelHref?: string }) {
   return (
     <div className="flex gap-2">
-      <button type="submit" className={buttonClass.primary} disabled={pending}>
-        {submit}
+      <button type="submit" className={buttonClass.primary} disabled={pending || disabled}>
+        {pending && pendingLabel ? pendingLabel : submit}
       </button>
-      {onCancel && (
-        <button type="button" className={buttonClass.secondary} onClick={onCancel}>
+      {cancelHref ? (
+        <Link href={cancelHref} className={buttonClass.secondary}>
           Cancel
-        </button>
+        </Link>
+      ) : (
+        onCancel && (
+          <button type="button" className={buttonClass.secondary} onClick={onCancel}>
+            Cancel
+          </button>
+        )
       )}
     </div>
   );

@@ -1,17 +1,15 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { useZodForm } from '@/components/resource/use-zod-form';
-import { buttonClass } from '@/components/ui/button';
+import { FormFooter, FormHeading, ValueOptions, ZoneSelect } from '@/components/resource/form-parts';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { useResourceHref } from '@/lib/resources/hooks';
 import { useActiveImages } from '@/lib/resources/image/queries';
 import { useOsMutation, usePrependRow } from '@/lib/resources/queries';
 import { volumeCreateCli, volumeCreateProblems, volumeCreateRequest, VolumeCreateSchema, volumeDefinition, VolumeSchema } from '@/lib/resources/volume/volume';
 import { CINDER, STORAGE_CHANGES, useAvailableSnapshots, useVolumeLimits, useVolumeTypes, useVolumeZones } from '@/lib/resources/volume/queries';
-import { CliHint } from '@/components/ui/cli-hint';
 
 type Source = 'empty' | 'image' | 'snapshot';
 interface Values {
@@ -76,12 +74,7 @@ export function VolumeCreateForm() {
       className="max-w-2xl space-y-5"
       onSubmit={form.submit((data) => create.mutate(data), live)}
     >
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Create volume</h1>
-        <Link href={href('volumes')} className="text-sm text-brand-700 hover:underline dark:text-brand-300">
-          Back to volumes
-        </Link>
-      </div>
+      <FormHeading title="Create volume" back="volumes" backLabel="Back to volumes" />
       <section aria-label="Remaining quota" className="rounded-md border border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800">
         {limits.isPending ? (
           'Loading quota…'
@@ -149,34 +142,20 @@ export function VolumeCreateForm() {
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label="Volume type" {...field('volumeType')}>
           <option value="">Default</option>
-          {(types.data?.volume_types ?? []).map((t) => (
-            <option key={t.id} value={t.name}>
-              {t.name}
-            </option>
-          ))}
+          <ValueOptions values={(types.data?.volume_types ?? []).map((t) => t.name)} />
         </SelectField>
-        <SelectField label="Availability zone" {...field('availabilityZone')}>
-          <option value="">Any</option>
-          {(zones.data?.availabilityZoneInfo ?? [])
-            .filter((z) => z.zoneState?.available !== false)
-            .map((z) => (
-              <option key={z.zoneName} value={z.zoneName}>
-                {z.zoneName}
-              </option>
-            ))}
-        </SelectField>
+        <ZoneSelect zones={zones.data?.availabilityZoneInfo} {...field('availabilityZone')} />
       </div>
       <TextAreaField label="Description" rows={3} value={v.description} error={shown.description} onChange={(e) => set('description', e.target.value)} />
-      {create.isError && <ApiErrorNotice title="The cloud refused to create the volume" error={create.error} />}
-      <CliHint>{volumeCreateCli(parsed.success ? parsed.data : { ...v, size: Number(size) || undefined })}</CliHint>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass.primary} disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create volume'}
-        </button>
-        <Link href={href('volumes')} className={buttonClass.secondary}>
-          Cancel
-        </Link>
-      </div>
+      <FormFooter
+        error={create.error}
+        errorTitle="The cloud refused to create the volume"
+        cli={volumeCreateCli(parsed.success ? parsed.data : { ...v, size: Number(size) || undefined })}
+        submit="Create volume"
+        pendingLabel="Creating…"
+        pending={create.isPending}
+        cancelTo="volumes"
+      />
     </form>
   );
 }

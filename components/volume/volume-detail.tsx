@@ -29,8 +29,8 @@ import {
 import { NOVA, useServerNames } from '@/lib/resources/compute/queries';
 import { useOsMutation } from '@/lib/resources/queries';
 import { CINDER, STORAGE_CHANGES, useVolumeLimits, useVolumeMessages, useVolumeSnapshots } from '@/lib/resources/volume/queries';
-import { CliHint } from '@/components/ui/cli-hint';
-import { FormButtons } from '@/components/ui/form-buttons';
+import { InlineForm } from '@/components/resource/form-parts';
+import { SubTable } from '@/components/resource/sub-list';
 import { FailureNotice } from '@/components/resource/failure-notice';
 
 const panel = 'mt-2 max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
@@ -91,16 +91,20 @@ function AttachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
   const m = useOsMutation(NOVA, (sid: string) => attachRequest(sid, volume.id), { invalidates: STORAGE_CHANGES, onDone });
   const options = (servers.data ?? []).filter((s) => ATTACHABLE.includes(s.status));
   return (
-    <form
-      noValidate
-      aria-label="Attach volume"
+    <InlineForm
+      label="Attach volume"
       className={panel}
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         if (!serverId) return setError('Choose the instance to attach it to');
         setError(undefined);
         m.mutate(serverId);
       }}
+      error={m.error}
+      errorTitle="Attach refused"
+      cli={`openstack server add volume ${serverId || '<server>'} ${volume.id}`}
+      submit="Attach volume"
+      pending={m.isPending}
+      onCancel={onDone}
     >
       <SelectField label="Instance" value={serverId} error={error} onChange={(e) => setServerId(e.target.value)} disabled={servers.isPending}>
         <option value="">{servers.isPending ? 'Loading instances…' : options.length ? 'Choose an instance' : 'No instance can take a volume now'}</option>
@@ -111,10 +115,7 @@ function AttachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
         ))}
       </SelectField>
       {servers.isError && <ApiErrorNotice title="Could not load instances" error={servers.error} />}
-      {m.isError && <ApiErrorNotice title="Attach refused" error={m.error} />}
-      <CliHint>openstack server add volume {serverId || '<server>'} {volume.id}</CliHint>
-      <FormButtons submit="Attach volume" pending={m.isPending} onCancel={onDone} />
-    </form>
+    </InlineForm>
   );
 }
 
@@ -154,12 +155,16 @@ function ExtendForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
   const [error, setError] = useState<string>();
   const m = useOsMutation(CINDER, (n: number) => extendRequest(volume, n), { invalidates: STORAGE_CHANGES, onDone });
   return (
-    <form
-      noValidate
-      aria-label="Extend volume"
+    <InlineForm
+      label="Extend volume"
       className={panel}
-      onSubmit={(e) => {
-        e.preventDefault();
+      error={m.error}
+      errorTitle="Extend refused"
+      cli={`openstack volume set --size ${size || '<GB>'} ${volume.id}`}
+      submit="Extend volume"
+      pending={m.isPending}
+      onCancel={onDone}
+      onSubmit={() => {
         const problem = extendProblem(volume.size, size, limits.remaining);
         setError(problem);
         if (!problem) m.mutate(Number(size));
@@ -174,10 +179,7 @@ function ExtendForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
         hint={`Currently ${volume.size} GB${limits.remaining !== undefined ? `; ${limits.remaining} GB of quota left` : ''}. Volumes can only grow.`}
         onChange={(e) => setSize(e.target.value)}
       />
-      {m.isError && <ApiErrorNotice title="Extend refused" error={m.error} />}
-      <CliHint>openstack volume set --size {size || '<GB>'} {volume.id}</CliHint>
-      <FormButtons submit="Extend volume" pending={m.isPending} onCancel={onDone} />
-    </form>
+    </InlineForm>
   );
 }
 
@@ -203,14 +205,21 @@ function SnapshotForm({ volume, onDone }: { volume: Volume; onDone: () => void }
     );
   }
   return (
-    <form noValidate aria-label="Create volume snapshot" className={panel} onSubmit={form.submit((input) => m.mutate(input))}>
+    <InlineForm
+      label="Create volume snapshot"
+      className={panel}
+      onSubmit={form.submit((input) => m.mutate(input))}
+      error={m.error}
+      errorTitle="Snapshot refused"
+      cli={snapshotCreateCli(volume, form.values.name)}
+      submit="Create snapshot"
+      pending={m.isPending}
+      onCancel={onDone}
+    >
       <TextField label="Snapshot name" {...form.field('name')} />
       <TextField label="Snapshot description" {...form.field('description')} />
       {volume.status === 'in-use' && <p className="text-xs text-amber-800 dark:text-amber-200">The volume is attached: the snapshot is taken with --force and is only crash-consistent.</p>}
-      {m.isError && <ApiErrorNotice title="Snapshot refused" error={m.error} />}
-      <CliHint>{snapshotCreateCli(volume, form.values.name)}</CliHint>
-      <FormButtons submit="Create snapshot" pending={m.isPending} onCancel={onDone} />
-    </form>
+    </InlineForm>
   );
 }
 
@@ -219,57 +228,41 @@ function EditForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
   const { values } = form;
   const m = useOsMutation(CINDER, (i: z.infer<typeof EditVolumeSchema>) => ({ method: 'PUT', path: `volumes/${volume.id}`, body: { volume: { name: i.name, description: i.description } } }), { invalidates: STORAGE_CHANGES, onDone });
   return (
-    <form noValidate aria-label="Edit volume" className={panel} onSubmit={form.submit((input) => m.mutate(input))}>
+    <InlineForm
+      label="Edit volume"
+      className={panel}
+      onSubmit={form.submit((input) => m.mutate(input))}
+      error={m.error}
+      errorTitle="Update refused"
+      cli={`openstack volume set --name ${values.name || '""'} --description … ${volume.id}`}
+      submit="Save"
+      pending={m.isPending}
+      onCancel={onDone}
+    >
       <TextField label="Volume name" {...form.field('name')} />
       <TextAreaField label="Volume description" rows={3} {...form.field('description')} />
-      {m.isError && <ApiErrorNotice title="Update refused" error={m.error} />}
-      <CliHint>openstack volume set --name {values.name || '""'} --description … {volume.id}</CliHint>
-      <FormButtons submit="Save" pending={m.isPending} onCancel={onDone} />
-    </form>
+    </InlineForm>
   );
 }
 
 
 function VolumeSnapshots({ volume }: { volume: Volume }) {
-  const href = useResourceHref();
   const q = useVolumeSnapshots(volume.id);
   if (q.isError) return <ApiErrorNotice title="Could not load the snapshots" error={q.error} />;
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="min-w-full text-sm" aria-label="Snapshots of this volume" aria-busy={q.isPending}>
-        <thead>
-          <tr className="text-left text-xs text-zinc-600 uppercase dark:text-zinc-400">
-            <th className="px-3 py-2">Name</th>
-            <th className="px-3 py-2">Status</th>
-            <th className="px-3 py-2">Size</th>
-            <th className="px-3 py-2">Created</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {q.data?.length === 0 && (
-            <tr>
-              <td className="px-3 py-2" colSpan={4}>
-                No snapshots.
-              </td>
-            </tr>
-          )}
-          {q.data?.map((s) => (
-            <tr key={s.id}>
-              <td className="px-3 py-2">
-                <Link href={href('snapshots', s.id)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-                  {s.name || s.id}
-                </Link>
-              </td>
-              <td className="px-3 py-2">
-                <StatusBadge status={snapshotStatus(s)} />
-              </td>
-              <td className="px-3 py-2">{s.size} GB</td>
-              <td className="px-3 py-2">{s.created_at ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SubTable
+      label="Snapshots of this volume"
+      busy={q.isPending}
+      rows={q.data}
+      rowKey={(s) => s.id}
+      empty="No snapshots."
+      columns={[
+        { label: 'Name', link: (s) => ({ slug: 'snapshots', id: s.id }), cell: (s) => s.name || s.id },
+        { label: 'Status', cell: (s) => <StatusBadge status={snapshotStatus(s)} /> },
+        { label: 'Size', cell: (s) => `${s.size} GB` },
+        { label: 'Created', cell: (s) => s.created_at ?? '' },
+      ]}
+    />
   );
 }
 

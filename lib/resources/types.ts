@@ -121,6 +121,18 @@ export interface RowColumn {
   name: string;
   /** The input's label, numbered per row ("Reference name 1"). */
   label: string;
+  placeholder?: string;
+  /** A numeric keyboard (the schema still reads text); `narrow`: a short input (a port); `mono`: a monospaced one. */
+  numeric?: boolean;
+  narrow?: boolean;
+  mono?: boolean;
+  /** Only shown when the form's values call for it (an MX record's priority). */
+  when?: (values: Record<string, FormValue>) => boolean;
+  /** What the form's values change about the input (the value of an A record is an "IPv4 address"). */
+  vary?: (values: Record<string, FormValue>) => Partial<Pick<RowColumn, 'label' | 'placeholder' | 'mono' | 'required'>>;
+  /** In a row with any input (`checkRows`): the error when this cell is empty, and the problem with what it holds. */
+  required?: string;
+  check?: (value: string) => string | undefined;
   /** A select of these values (first "Choose…") instead of a text input, when the form's values call for one. */
   choices?: (values: Record<string, FormValue>) => readonly string[] | undefined;
   /** A select of the API's options (one such column per rows field); `choose` is its prompt, a failed load shows once above the rows. */
@@ -139,6 +151,10 @@ export interface RowsSpec {
   max?: (values: Record<string, FormValue>) => number | undefined;
   /** A line above the rows from the form's values (what a typed container takes). */
   note?: (values: Record<string, FormValue>) => string | undefined;
+  /** One row only when the form's values say so (a CNAME): its labels unnumbered, no add or remove buttons. */
+  single?: (values: Record<string, FormValue>) => boolean;
+  /** A row from one value of the query (`?records=10 mail.example.org.`) or of the API, by the form's values. */
+  parse?: (item: string, values: Record<string, FormValue>) => Record<string, string>;
 }
 
 /**
@@ -176,10 +192,24 @@ export interface FormField {
    * `datetime`: a `datetime-local` input (to the second); `pairs`: key/value rows ("Driver info key 1", "Add driver info");
    * `checkboxes`: a fieldset with a checkbox per option `optionsFrom` the API, its value the checked options' values.
    */
-  type: 'text' | 'number' | 'textarea' | 'select' | 'checkbox' | 'datetime' | 'pairs' | 'payload' | 'checkboxes' | 'rows';
+  type: 'text' | 'number' | 'textarea' | 'select' | 'checkbox' | 'datetime' | 'pairs' | 'payload' | 'checkboxes' | 'rows' | 'textfile';
   rows?: RowsSpec;
-  /** A select whose choice replaces other fields (a container type resets its rows); the form's errors clear. */
-  resets?: (value: string) => Record<string, FormValue>;
+  /**
+   * A select whose choice replaces other fields (a container type resets its rows, a CNAME keeps one record), given
+   * the choice and the values before it; the form's errors clear.
+   */
+  resets?: (value: string, values: Record<string, FormValue>) => Record<string, FormValue>;
+  /** What the other fields' values change about this one (the records' legend names the record type). */
+  vary?: (values: Record<string, FormValue>) => Partial<Pick<FormField, 'label' | 'hint' | 'placeholder'>>;
+  /**
+   * A create form prefilled from the page's query (`?type=A&name=web&records=192.0.2.7`, a link from an instance), the
+   * parameter named `param` (default the field's name): `true` takes the first value (a select's only when it is one
+   * of its options, in any case; a rows field's each comma-separated value through `rows.parse`); `read` makes the
+   * value of all of them (undefined: the default stays). Fields are read in order, each with the values before it.
+   */
+  query?: true | { param?: string; read?: (raw: readonly string[], values: Record<string, FormValue>) => FormValue | undefined };
+  /** `textfile`: text typed in, or read from a chosen file (its name shown in the label and kept in `nameField`). */
+  file?: { label: string; accept: string; maxBytes: number; nameField: string };
   /**
    * `payload`: a secret typed as text or read from a file (its bytes as base64), chosen by a "Payload source" radio; each
    * choice resets these fields, and a file sets `fileName` to its name. The text is never autocompleted or spell-checked.
@@ -197,7 +227,28 @@ export interface FormField {
   group?: string;
 }
 
-/** One way to create (Nova: generate a key pair, or import a public key): a button on the list and its form. */
+/**
+ * An asynchronous task a create starts (Designate's zone import): polled at `path` of the created task until `done`;
+ * `failed` words a task that ended in error, shown as the create's refusal.
+ */
+export interface CreateTask<K = { status: string }> {
+  schema: z.ZodType<K>;
+  path: (task: K) => string;
+  done: (task: K) => boolean;
+  failed?: (task: K) => string | undefined;
+}
+
+/** What the form says after a create that stays open (a finished import): a message and a link to what was made. */
+export interface CreateOutcome {
+  message: string;
+  link?: { label: string; slug: string; rest: string };
+}
+
+/**
+ * One way to create (Nova: generate a key pair, or import a public key): a button on the list and its form. A mode may
+ * bring its own schema, call and CLI (import a zone file); a request whose body is a string with a non-JSON
+ * `Content-Type` (text/dns) is sent as that text.
+ */
 export interface CreateMode {
   id: string;
   /** The list's button and the form's title. */
@@ -205,6 +256,18 @@ export interface CreateMode {
   fields: readonly string[];
   submitLabel: string;
   secondary?: boolean;
+  schema?: z.ZodType<unknown>;
+  // Methods, so that a mode with a concrete input type fits.
+  request?(input: unknown): ApiRequest;
+  cli?(input: unknown): string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  task?: CreateTask<any>;
+  /** A line while the call (and its task) runs. */
+  pending?: string;
+  errorTitle?: string;
+  /** The values stay after a create, and `outcome` words what was made. */
+  keep?: boolean;
+  outcome?(body: unknown): CreateOutcome | undefined;
 }
 
 /** What an API answers only once (a generated private key): offered for download on the list, never stored. */
@@ -259,7 +322,9 @@ export interface DetailForm<T, I = unknown> {
   id: string;
   /** The toggle button, and the form's name unless `title`. */
   label: string;
-  title?: string;
+  title?: string | ((row: T) => string);
+  /** The toggle's text when it depends on the object (Set or Change a PTR record). */
+  toggle?: (row: T) => string;
   when?: (row: T) => boolean;
   /** The toggle's tooltip (the CLI without input). */
   hint?: (row: T) => string;
@@ -303,6 +368,59 @@ export interface RowTable<T, R = Record<string, unknown>> {
   columns: readonly { label: string; value: (r: R) => string; mono?: boolean; link?: (r: R) => { slug: string; rest?: string } }[];
 }
 
+/**
+ * A detail tab of the object's key/value metadata at its own path, replaced as a whole and edited as `key=value`
+ * lines (Barbican's secret metadata; Cinder's volume metadata has the same shape). `metadataTab()` in
+ * define-detail.ts builds one.
+ */
+export interface MetadataTab<T> {
+  /** The tab's and the region's name, lowercased in the texts ("Edit metadata", "No metadata."). */
+  label: string;
+  path: (row: T) => string;
+  /** Parses the GET's answer into the map. */
+  schema: z.ZodType<Record<string, string>>;
+  /** The edited lines as a map, or the first problem naming its line. */
+  parse: (text: string) => { metadata: Record<string, string> } | { error: string };
+  /** The call that replaces the whole map. */
+  request: (row: T, metadata: Record<string, string>) => ApiRequest;
+  cli: (row: T) => string;
+}
+
+/**
+ * What the object holds that is shown only on an explicit click (a secret's payload): fetched fresh each time outside
+ * the query cache and the API inspector, held by the overview's panel alone, dropped on hide, after two minutes and
+ * when the page goes.
+ */
+export interface RevealPanel<T> {
+  /** Names the heading and the buttons: `payload` gives "Payload", "Reveal payload", "Hide payload", "Copy payload". */
+  noun: string;
+  /** The revealed value's accessible name ("Secret payload"). */
+  label: string;
+  /** Why there is nothing to reveal ("This secret has no payload yet."), or undefined. */
+  empty?: (row: T) => string | undefined;
+  /** The GET (relative to the service) and its Accept: a text/* answer is shown as text, anything else base64-encoded. */
+  request: (row: T) => { path: string; accept: string };
+  cli: (row: T) => string;
+}
+
+/**
+ * A detail-page button that downloads a file the API makes (a zone file): the call `start`s a task, polled until it is
+ * done (a failed task is the download's error); then the file is read as `accept` text and saved under `file`'s name.
+ */
+export interface DetailDownload<T, K = { status: string }> {
+  label: string;
+  /** The button's text while it runs ("Exporting…"). */
+  busy: string;
+  when?: (row: T) => boolean;
+  start: (row: T) => ApiRequest;
+  task: CreateTask<K>;
+  file: (row: T, task: K) => { path: string; accept: string; name: string };
+  /** The tooltip, and the command that shows the file again, after the download. */
+  cli: (row: T) => string;
+  again?: (task: K) => string;
+  errorTitle: string;
+}
+
 export interface OverviewField<T> {
   label: string;
   value: (row: T, ctx: RowContext) => string | number | null | undefined;
@@ -320,6 +438,8 @@ export interface DetailLink<T> {
   to: (row: T) => { slug: string; rest?: string; query?: string };
   /** The equivalent CLI command, shown as a tooltip. */
   cli?: (row: T) => string;
+  /** Only offered when the user can use the target section in this cloud (the DNS pages need Designate). */
+  needsSection?: boolean;
 }
 
 export interface ResourceDefinition<T, C = unknown> {
@@ -361,6 +481,9 @@ export interface ResourceDefinition<T, C = unknown> {
   create?: CreateForm<T, C>;
   /** Links on the detail page beside the actions. */
   links?: readonly DetailLink<T>[];
+  /** Files made by the API, downloaded from the detail page (a zone file). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  downloads?: readonly DetailDownload<T, any>[];
   /** Forms on the detail page beside the actions. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   forms?: readonly DetailForm<T, any>[];
@@ -370,6 +493,10 @@ export interface ResourceDefinition<T, C = unknown> {
   failure?: (row: T) => { title: string; message: string; source: string } | undefined;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tables?: readonly RowTable<T, any>[];
+  /** A detail tab of key/value metadata at its own path (a secret's metadata). */
+  metadata?: MetadataTab<T>;
+  /** A panel on the overview revealing what is never cached (a secret's payload). */
+  reveal?: RevealPanel<T>;
   /** Other kinds its actions and creates change, refetched with it (a port delete changes its network). */
   invalidates?: readonly string[];
   overview?: readonly OverviewField<T>[];

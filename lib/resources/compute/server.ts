@@ -205,6 +205,20 @@ export const serverDefinition = define<Server>({
   // A server delete frees its ports, floating IPs and volumes.
   invalidates: ['port', 'floating-ip', 'volume'],
   actions: SERVER_ACTIONS,
+  links: [
+    // An A or AAAA record for the first floating IP: the DNS pages ask for the zone, then open the recordset form
+    // prefilled. Only in a cloud with Designate.
+    {
+      label: 'Create DNS record', needsSection: true,
+      when: (s) => serverIps(s, 'floating').length > 0,
+      to: (s) => {
+        const address = serverIps(s, 'floating')[0];
+        const q = new URLSearchParams({ type: address.includes(':') ? 'AAAA' : 'A', records: address });
+        if (s.name) q.set('name', s.name);
+        return { slug: 'zones', rest: 'record', query: q.toString() };
+      },
+    },
+  ],
   overview: [
     { label: 'ID', value: (s) => s.id, mono: true },
     { label: 'Status', value: (s) => serverStatus(s).label },

@@ -2,8 +2,10 @@
 // PTR (202, PENDING -> ACTIVE); PATCH with ptrdname null unsets it (202 with a JSON null body).
 import { z } from 'zod';
 import { command } from '../cli';
-import type { ApiRequest } from '../types';
-import { isFqdn } from './records';
+import { idColumn } from '../define';
+import type { ApiRequest, ResourceDefinition } from '../types';
+import { descriptionSchema, fqdnSchema, ttlSchema } from './records';
+import { designateStatus, DNS_SERVICE } from './zone';
 
 export const PtrSchema = z.looseObject({
   id: z.string().min(1),
@@ -17,42 +19,74 @@ export const PtrSchema = z.looseObject({
 export type Ptr = z.infer<typeof PtrSchema>;
 export const PtrListSchema = z.looseObject({ floatingips: z.array(PtrSchema) });
 
-/** `RegionOne:<uuid>`, the key Designate names a floating IP by. */
-export const ptrKey = (region: string, floatingIpId: string) => `${region}:${floatingIpId}`;
-// The colon stays literal (a valid path character, and what Designate's router expects).
-export const ptrPath = (region: string, floatingIpId: string) => `v2/reverse/floatingips/${encodeURIComponent(region)}:${encodeURIComponent(floatingIpId)}`;
+/** The floating IP's id in Designate's `RegionOne:<uuid>` key. */
+export const floatingIpOf = (key: string) => key.slice(key.indexOf(':') + 1);
 
 export const PtrSetSchema = z.object({
-  ptrdname: z
-    .string()
-    .trim()
-    .min(1, { error: 'Enter the host name, e.g. web.example.org.' })
-    .refine((v) => v.endsWith('.'), { error: 'A fully qualified name ends with a dot: web.example.org.' })
-    .refine((v) => !v.endsWith('.') || isFqdn(v), { error: 'Not a valid host name' }),
-  ttl: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 2147483647), { error: 'Enter a whole number of seconds' }),
-  description: z.string().max(160, { error: 'At most 160 characters' }),
+  ptrdname: fqdnSchema('Enter the host name, e.g. web.example.org.', 'A fully qualified name ends with a dot: web.example.org.', 'Not a valid host name'),
+  ttl: ttlSchema(),
+  description: descriptionSchema,
 });
 export type PtrSet = z.infer<typeof PtrSetSchema>;
 
-export function ptrSetRequest(region: string, floatingIpId: string, i: PtrSet): ApiRequest {
+function setBody(i: PtrSet): Record<string, unknown> {
   const body: Record<string, unknown> = { ptrdname: i.ptrdname.trim() };
   if (i.ttl) body.ttl = Number(i.ttl);
   if (i.description) body.description = i.description;
-  return { method: 'PATCH', path: ptrPath(region, floatingIpId), body };
+  return body;
 }
 
-export const ptrUnsetRequest = (region: string, floatingIpId: string): ApiRequest => ({ method: 'PATCH', path: ptrPath(region, floatingIpId), body: { ptrdname: null } });
-
-export function ptrSetCli(region: string, floatingIpId: string, i: Partial<PtrSet>): string {
-  return command(
+const setCli = (p: Ptr, i: Partial<PtrSet>) =>
+  command(
     'openstack', 'ptr', 'record', 'set',
     ...(i.ttl ? ['--ttl', i.ttl] : []),
     ...(i.description ? ['--description', i.description] : []),
-    ptrKey(region, floatingIpId),
+    p.id,
     i.ptrdname?.trim() || '<ptrdname.>',
   );
+
+/**
+ * The PTR of one floating IP in `region`, read by the floating IP's id (the row's id is Designate's key): set by its
+ * form, unset by its action. Its list is the zones page's reverse DNS.
+ */
+export function ptrDefinition(region: string): ResourceDefinition<Ptr> {
+  // The colon stays literal (a valid path character, and what Designate's router expects).
+  const path = (floatingIpId: string) => `v2/reverse/floatingips/${encodeURIComponent(region)}:${encodeURIComponent(floatingIpId)}`;
+  const patch = (p: Ptr, body: unknown): ApiRequest => ({ method: 'PATCH', path: path(floatingIpOf(p.id)), body });
+  return {
+    kind: 'ptr',
+    slug: 'zones',
+    service: DNS_SERVICE,
+    label: { singular: 'PTR record', plural: 'PTR records' },
+    paths: { list: 'v2/reverse/floatingips', item: path },
+    keys: { list: 'floatingips', item: '' },
+    schema: PtrSchema,
+    id: (p) => p.id,
+    name: (p) => p.address ?? p.id,
+    // Polled while PENDING.
+    status: (p) => designateStatus({ status: p.status ?? '', action: p.action }),
+    columns: [idColumn((p) => p.id)],
+    actions: [
+      {
+        id: 'unset', label: 'Unset PTR record', destructive: true, allowed: (p) => !!p.ptrdname,
+        request: (p) => patch(p, { ptrdname: null }), cli: (p) => command('openstack', 'ptr', 'record', 'unset', p.id),
+      },
+    ],
+    forms: [
+      {
+        id: 'set', label: 'Set PTR record', toggle: (p) => (p.ptrdname ? 'Change PTR record' : 'Set PTR record'), title: (p) => `PTR record for ${p.address ?? p.id}`,
+        schema: PtrSetSchema,
+        fields: [
+          { name: 'ptrdname', label: 'PTR domain name', type: 'text', placeholder: 'web.example.org.', hint: 'Fully qualified, ending with a dot.' },
+          { name: 'ttl', label: 'PTR TTL (seconds)', type: 'text', numeric: true },
+          { name: 'description', label: 'PTR description', type: 'text' },
+        ],
+        initial: (p) => ({ ptrdname: p.ptrdname ?? '', ttl: p.ttl != null ? String(p.ttl) : '', description: p.description ?? '' }),
+        request: (p, i: PtrSet) => patch(p, setBody(i)),
+        cli: (p, v) => setCli(p, v as Partial<PtrSet>),
+        submitLabel: 'Save PTR record', errorTitle: 'Designate refused the PTR record',
+      },
+    ],
+    cli: { list: 'openstack ptr record list', show: (p) => command('openstack', 'ptr', 'record', 'show', p.id) },
+  };
 }
-export const ptrUnsetCli = (region: string, floatingIpId: string) => command('openstack', 'ptr', 'record', 'unset', ptrKey(region, floatingIpId));

@@ -1,46 +1,13 @@
 // Pure record validation for the recordset form, before Designate sees the input. Mirrors Designate's JSON
 // schema formats (designate/schema/format.py): A = IPv4, AAAA = IPv6, CNAME/NS/PTR = one FQDN with its
 // trailing dot, MX = "priority host.", SRV = "priority weight port target.", TXT = quoted strings.
+import { z } from 'zod';
+import { isFqdn, isIPv4, isIPv6, isWhole, maxChars, optionalWhole } from '../form/validate';
 
 export const FORM_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'SRV', 'NS', 'PTR'] as const;
 export type FormRecordType = (typeof FORM_RECORD_TYPES)[number];
 
-const LABEL = /^(?!-)[A-Za-z0-9_-]{1,63}(?<!-)$/;
-
-/** A fully qualified domain name with its trailing dot. `*` is allowed as the first label when `wildcard`. */
-export function isFqdn(name: string, wildcard = false): boolean {
-  if (!name.endsWith('.') || name === '.' || name.length > 255) return false;
-  return name
-    .slice(0, -1)
-    .split('.')
-    .every((l, i) => (wildcard && i === 0 && l === '*') || LABEL.test(l));
-}
-
-export function isIPv4(s: string): boolean {
-  const parts = s.split('.');
-  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255 && (p === '0' || !p.startsWith('0')));
-}
-
-export function isIPv6(s: string): boolean {
-  if (!/^[0-9a-fA-F:.]+$/.test(s) || s.length < 2) return false;
-  let text = s;
-  let groupsNeeded = 8;
-  // An embedded IPv4 tail (::ffff:1.2.3.4) counts as two groups.
-  const lastColon = text.lastIndexOf(':');
-  if (text.slice(lastColon + 1).includes('.')) {
-    if (!isIPv4(text.slice(lastColon + 1))) return false;
-    text = text.slice(0, lastColon + 1) + '0';
-    groupsNeeded = 7;
-  }
-  const halves = text.split('::');
-  if (halves.length > 2) return false;
-  const groups = (h: string) => (h === '' ? [] : h.split(':'));
-  const all = halves.flatMap(groups);
-  if (!all.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
-  return halves.length === 2 ? all.length < groupsNeeded : all.length === groupsNeeded;
-}
-
-const uint16 = (s: string) => /^\d{1,5}$/.test(s) && Number(s) <= 65535;
+export const uint16 = (s: string) => isWhole(s, 0, 65535);
 
 /** The problem with one record of `type`, or undefined when Designate would accept it. */
 export function recordProblem(type: string, data: string): string | undefined {
@@ -103,14 +70,24 @@ export function relativeName(name: string, zone: string): string {
   return name.endsWith(`.${zone}`) ? name.slice(0, -zone.length - 1) : name;
 }
 
-/** Structured MX/SRV parts <-> the record string Designate stores. */
-export const joinMx = (priority: string, host: string) => `${priority.trim()} ${host.trim()}`;
-export const joinSrv = (priority: string, weight: string, port: string, target: string) => `${priority.trim()} ${weight.trim()} ${port.trim()} ${target.trim()}`;
+const MAX_TTL = 2147483647;
 
-/** A TTL field: empty (the zone's default) or a whole number of seconds. */
-export function ttlProblem(raw: string): string | undefined {
-  const v = raw.trim();
-  if (!v) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) > 2147483647) return 'Enter a whole number of seconds';
-  return undefined;
-}
+/** A recordset's TTL field: empty (the zone's default) or a whole number of seconds. */
+export const ttlProblem = (raw: string): string | undefined => (!raw.trim() || isWhole(raw.trim(), 0, MAX_TTL) ? undefined : 'Enter a whole number of seconds');
+
+/** A zone's or PTR's TTL field: empty (the default) or at least one second. */
+export const ttlSchema = (error = 'Enter a whole number of seconds') => optionalWhole(1, MAX_TTL, error);
+
+export const descriptionSchema = maxChars(160);
+
+/**
+ * A host or zone name with its trailing dot: `empty` when there is none, `dot` without the dot, `invalid` when
+ * `valid` refuses it (default: any FQDN).
+ */
+export const fqdnSchema = (empty: string, dot: string, invalid: string, valid = (v: string) => isFqdn(v)) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: empty })
+    .refine((v) => v.endsWith('.'), { error: dot })
+    .refine((v) => !v.endsWith('.') || valid(v), { error: invalid });

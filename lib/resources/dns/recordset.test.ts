@@ -11,10 +11,10 @@ describe('buildRecordset', () => {
     expect(r).toEqual({ input: { name: 'www.example.org.', type: 'A', records: ['10.0.0.1', '10.0.0.2'], ttl: null, description: '' } });
   });
   it('an invalid IPv4 is an error on its own field', () => {
-    expect(buildRecordset(base({ entries: [entry({ value: '10.0.0.1' }), entry({ value: '10.0.0.300' })] }), 'example.org.')).toEqual({ errors: { 'records.1': '10.0.0.300 is not an IPv4 address' } });
+    expect(buildRecordset(base({ entries: [entry({ value: '10.0.0.1' }), entry({ value: '10.0.0.300' })] }), 'example.org.')).toEqual({ errors: { 'entries.1.value': '10.0.0.300 is not an IPv4 address' } });
   });
   it('MX without priority names the priority field', () => {
-    expect(buildRecordset(base({ type: 'MX', name: '@', entries: [entry({ target: 'mail.example.org.' })] }), 'example.org.')).toEqual({ errors: { 'records.0.priority': 'Enter the priority (e.g. 10)' } });
+    expect(buildRecordset(base({ type: 'MX', name: '@', entries: [entry({ target: 'mail.example.org.' })] }), 'example.org.')).toEqual({ errors: { 'entries.0.priority': 'Enter the priority (e.g. 10)' } });
   });
   it('MX joins priority and host', () => {
     const r = buildRecordset(base({ type: 'MX', name: '@', ttl: '600', entries: [entry({ priority: '10', target: 'mail.example.org.' })] }), 'example.org.');
@@ -22,17 +22,17 @@ describe('buildRecordset', () => {
   });
   it('SRV needs all four parts', () => {
     const r = buildRecordset(base({ type: 'SRV', name: '_sip._tcp', entries: [entry({ priority: '10', weight: '', port: '70000', target: 'sip.example.org.' })] }), 'example.org.');
-    expect(r).toEqual({ errors: { 'records.0.weight': 'Enter the weight', 'records.0.port': 'A number from 0 to 65535' } });
+    expect(r).toEqual({ errors: { 'entries.0.weight': 'Enter the weight', 'entries.0.port': 'A number from 0 to 65535' } });
     const ok = buildRecordset(base({ type: 'SRV', name: '_sip._tcp', entries: [entry({ priority: '10', weight: '5', port: '5060', target: 'sip.example.org.' })] }), 'example.org.');
     expect(ok).toMatchObject({ input: { name: '_sip._tcp.example.org.', records: ['10 5 5060 sip.example.org.'] } });
   });
   it('TXT is quoted, CNAME holds one name', () => {
     expect(buildRecordset(base({ type: 'TXT', entries: [entry({ value: 'v=spf1 -all' })] }), 'example.org.')).toMatchObject({ input: { records: ['"v=spf1 -all"'] } });
-    expect(buildRecordset(base({ type: 'CNAME', entries: [entry({ value: 'a.example.org.' }), entry({ value: 'b.example.org.' })] }), 'example.org.')).toEqual({ errors: { records: 'A CNAME recordset holds exactly one name' } });
+    expect(buildRecordset(base({ type: 'CNAME', entries: [entry({ value: 'a.example.org.' }), entry({ value: 'b.example.org.' })] }), 'example.org.')).toEqual({ errors: { entries: 'A CNAME recordset holds exactly one name' } });
   });
   it('names outside the zone, empty records, bad TTL', () => {
     expect(buildRecordset(base({ name: 'www.other.org.', ttl: 'x', entries: [emptyEntry()] }), 'example.org.')).toEqual({
-      errors: { name: 'www.other.org. is not inside the zone example.org.', ttl: 'Enter a whole number of seconds', 'records.0': 'Enter a value' },
+      errors: { name: 'www.other.org. is not inside the zone example.org.', ttl: 'Enter a whole number of seconds', 'entries.0.value': 'Enter a value' },
     });
   });
   it('editing ignores the name', () => {
@@ -81,17 +81,23 @@ describe('requests and CLI', () => {
   });
 });
 
-import { ptrPath, ptrSetCli, ptrSetRequest, PtrSetSchema, ptrUnsetCli, ptrUnsetRequest } from './ptr';
+import { ptrDefinition, PtrSetSchema } from './ptr';
 
 describe('PTR records', () => {
   it('set and unset requests and CLI', () => {
-    expect(ptrPath('RegionOne', 'f1')).toBe('v2/reverse/floatingips/RegionOne:f1');
-    expect(ptrSetRequest('RegionOne', 'f1', { ptrdname: 'web.example.org.', ttl: '600', description: '' })).toEqual({
+    const def = ptrDefinition('RegionOne');
+    const [set] = def.forms!;
+    const [unset] = def.actions!;
+    const row = { id: 'RegionOne:f1', address: '192.0.2.5', ptrdname: 'old.example.org.' };
+    expect(def.paths.item('f1')).toBe('v2/reverse/floatingips/RegionOne:f1');
+    expect(set.request(row, { ptrdname: 'web.example.org.', ttl: '600', description: '' })).toEqual({
       method: 'PATCH', path: 'v2/reverse/floatingips/RegionOne:f1', body: { ptrdname: 'web.example.org.', ttl: 600 },
     });
-    expect(ptrUnsetRequest('RegionOne', 'f1').body).toEqual({ ptrdname: null });
-    expect(ptrSetCli('RegionOne', 'f1', { ptrdname: 'web.example.org.' })).toBe('openstack ptr record set RegionOne:f1 web.example.org.');
-    expect(ptrUnsetCli('RegionOne', 'f1')).toBe('openstack ptr record unset RegionOne:f1');
+    expect(unset.request(row)).toEqual({ method: 'PATCH', path: 'v2/reverse/floatingips/RegionOne:f1', body: { ptrdname: null } });
+    expect(set.cli(row, { ptrdname: 'web.example.org.' }, {})).toBe('openstack ptr record set RegionOne:f1 web.example.org.');
+    expect(unset.cli(row)).toBe('openstack ptr record unset RegionOne:f1');
+    expect(set.toggle!(row)).toBe('Change PTR record');
+    expect(unset.allowed({ ...row, ptrdname: null }, { isAdmin: false })).toBe(false);
   });
   it('needs a fully qualified name', () => {
     expect(PtrSetSchema.safeParse({ ptrdname: 'web.example.org', ttl: '', description: '' }).error?.issues[0].message).toBe('A fully qualified name ends with a dot: web.example.org.');

@@ -1,11 +1,13 @@
-// Designate v2 recordsets of one zone: /v2/zones/{zone_id}/recordsets. The definition is made per zone
-// (its paths and URL slug carry the zone id); the form model turns typed entries into Designate's records.
+// Designate v2 recordsets of one zone: /v2/zones/{zone_id}/recordsets. The definition is made per zone (its paths
+// and URL slug carry the zone id); given the zone itself, it has the create and edit forms, whose records field
+// turns typed entries (MX and SRV in their parts) into Designate's records.
 import { z } from 'zod';
 import { command } from '../cli';
-import { choices, deleteAction, idColumn, nameColumn, nameFilter, rowNames, statusColumn } from '../define';
-import type { ApiRequest, ResourceDefinition } from '../types';
-import { absoluteName, joinMx, joinSrv, quoteTxt, recordProblem, relativeName, ttlProblem, type FormRecordType } from './records';
-import { designateStatus, DNS_SERVICE } from './zone';
+import { choices, idColumn, nameColumn, nameFilter, rowNames, statusColumn } from '../define';
+import { checkRows } from '../form/rows';
+import type { ApiRequest, FormField, FormValue, ResourceDefinition, RowColumn, RowsSpec } from '../types';
+import { absoluteName, FORM_RECORD_TYPES, quoteTxt, recordProblem, relativeName, ttlProblem, uint16, type FormRecordType } from './records';
+import { designateBase, designateDelete, type Zone } from './zone';
 
 export const RecordsetSchema = z.looseObject({
   id: z.string().min(1),
@@ -29,19 +31,17 @@ export const isManaged = (r: Recordset, zoneName?: string) => r.type === 'SOA' |
 
 const cliZone = (r: Recordset) => r.zone_name ?? r.zone_id;
 
-export function recordsetDefinition(zoneId: string): ResourceDefinition<Recordset> {
+export function recordsetDefinition(zoneId: string, zone?: Zone): ResourceDefinition<Recordset, RecordsetInput> {
   return {
+    ...designateBase,
     kind: 'recordset',
     slug: `zones/${encodeURIComponent(zoneId)}/recordsets`,
     label: { singular: 'Recordset', plural: 'Recordsets' },
-    service: DNS_SERVICE,
     paths: { list: `v2/zones/${zoneId}/recordsets`, item: (id) => `v2/zones/${zoneId}/recordsets/${id}` },
     keys: { list: 'recordsets', item: '' },
     schema: RecordsetSchema,
     id: (r) => r.id,
     name: (r) => `${r.name} ${r.type}`,
-    status: designateStatus,
-    pageSize: 100,
     columns: [
       nameColumn((r) => r.name, { sortKey: 'name' }),
       { id: 'type', label: 'Type', value: (r) => r.type, sortKey: 'type' },
@@ -51,18 +51,20 @@ export function recordsetDefinition(zoneId: string): ResourceDefinition<Recordse
       { id: 'description', label: 'Description', value: (r) => r.description ?? '', hidden: true },
       idColumn((r) => r.id),
     ],
-    defaultSort: { column: 'name', dir: 'asc' },
     filters: [
       nameFilter,
       { id: 'type', label: 'Type', type: 'select', options: choices(['A', 'AAAA', 'CNAME', 'MX', 'NS', 'PTR', 'SOA', 'SRV', 'TXT']) },
     ],
     actions: [
-      deleteAction({
-        noun: 'recordset', allowed: (r) => !isManaged(r) && r.action !== 'DELETE', optimistic: (r) => ({ ...r, status: 'PENDING', action: 'DELETE' }),
+      designateDelete({
+        noun: 'recordset', allowed: (r) => !isManaged(r),
         path: (r) => `v2/zones/${zoneId}/recordsets/${r.id}`, cli: (r) => command('openstack', 'recordset', 'delete', cliZone(r), r.id),
         body: (rows) => `This deletes ${rowNames(rows, (r) => `${r.type} ${r.name}`)} from the zone.`,
       }),
     ],
+    // A recordset change bumps the zone's serial.
+    invalidates: ['zone'],
+    ...(zone && recordsetForms(zone)),
     cli: { list: command('openstack', 'recordset', 'list', zoneId), show: (r) => command('openstack', 'recordset', 'show', cliZone(r), r.id) },
   };
 }
@@ -70,13 +72,7 @@ export function recordsetDefinition(zoneId: string): ResourceDefinition<Recordse
 // ---- The typed form ----------------------------------------------------------------------------
 
 /** One record as the form edits it; MX and SRV have their parts, the others one value. */
-export interface RecordEntry {
-  value: string;
-  priority: string;
-  weight: string;
-  port: string;
-  target: string;
-}
+export type RecordEntry = { value: string; priority: string; weight: string; port: string; target: string };
 
 export const emptyEntry = (): RecordEntry => ({ value: '', priority: '', weight: '', port: '', target: '' });
 
@@ -88,14 +84,17 @@ export interface RecordsetFormValues {
   entries: RecordEntry[];
 }
 
+/** One record string -> its entry (MX and SRV split into their parts). */
+function entryFromRecord(type: string, rec: string): RecordEntry {
+  const parts = rec.trim().split(/\s+/);
+  if (type === 'MX' && parts.length === 2) return { ...emptyEntry(), priority: parts[0], target: parts[1] };
+  if (type === 'SRV' && parts.length === 4) return { ...emptyEntry(), priority: parts[0], weight: parts[1], port: parts[2], target: parts[3] };
+  return { ...emptyEntry(), value: rec };
+}
+
 /** Existing records -> form entries (for edit, and for ?records= prefill). */
 export function entriesFromRecords(type: string, records: readonly string[]): RecordEntry[] {
-  const out = records.map((rec) => {
-    const parts = rec.trim().split(/\s+/);
-    if (type === 'MX' && parts.length === 2) return { ...emptyEntry(), priority: parts[0], target: parts[1] };
-    if (type === 'SRV' && parts.length === 4) return { ...emptyEntry(), priority: parts[0], weight: parts[1], port: parts[2], target: parts[3] };
-    return { ...emptyEntry(), value: rec };
-  });
+  const out = records.map((rec) => entryFromRecord(type, rec));
   return out.length ? out : [emptyEntry()];
 }
 
@@ -107,9 +106,58 @@ export interface RecordsetInput {
   description: string;
 }
 
+/** The value label and an example per type (MX and SRV have their own part fields). */
+const VALUE: Record<FormRecordType, [label: string, placeholder: string]> = {
+  A: ['IPv4 address', '192.0.2.10'],
+  AAAA: ['IPv6 address', '2001:db8::10'],
+  CNAME: ['Canonical name', 'web.example.org.'],
+  MX: ['Mail server', 'mail.example.org.'],
+  TXT: ['Text', '"v=spf1 -all"'],
+  SRV: ['Target', 'sip.example.org.'],
+  NS: ['Name server', 'ns1.example.org.'],
+  PTR: ['Host name', 'host.example.org.'],
+};
+const HINT: Record<FormRecordType, string> = {
+  A: 'One IPv4 address per record.',
+  AAAA: 'One IPv6 address per record.',
+  CNAME: 'Exactly one fully qualified name, ending with a dot. No other record may share this name.',
+  MX: 'Lower priorities are tried first; the mail server is a fully qualified name ending with a dot.',
+  TXT: 'Each record is one or more quoted strings; unquoted text is quoted for you.',
+  SRV: 'Name it _service._proto (e.g. _sip._tcp); the target is a fully qualified name ending with a dot.',
+  NS: 'A name server for a delegated subdomain, ending with a dot.',
+  PTR: 'The host name this address resolves to, ending with a dot.',
+};
+
+const typeOf = (v: Record<string, FormValue>) => v.type as FormRecordType;
+const inParts = (v: Record<string, FormValue>) => v.type === 'MX' || v.type === 'SRV';
+/** A number part of MX and SRV records, in the order Designate writes them. */
+const part = (name: string, example: string, types: readonly string[]): RowColumn => ({
+  name, label: name[0].toUpperCase() + name.slice(1), placeholder: example, numeric: true, narrow: true, required: `Enter the ${name}`, check: (x) => (uint16(x) ? undefined : 'A number from 0 to 65535'), when: (v) => types.includes(typeOf(v)),
+});
+
+/** The records field: one value per record, or MX's and SRV's parts, labelled by the type. */
+const ENTRIES: RowsSpec = {
+  columns: [
+    { ...part('priority', '10', ['MX', 'SRV']), vary: (v) => (v.type === 'MX' ? { required: 'Enter the priority (e.g. 10)' } : {}) },
+    part('weight', '5', ['SRV']),
+    part('port', '5060', ['SRV']),
+    {
+      name: 'target', label: 'Target', when: inParts,
+      vary: (v) => ({ label: VALUE[typeOf(v)][0], placeholder: VALUE[typeOf(v)][1], required: v.type === 'MX' ? 'Enter the mail server, e.g. mail.example.org.' : 'Enter the target host, e.g. sip.example.org.' }),
+    },
+    { name: 'value', label: 'Value', when: (v) => !inParts(v), vary: (v) => ({ label: VALUE[typeOf(v)][0], placeholder: VALUE[typeOf(v)][1], mono: v.type === 'TXT' }) },
+  ],
+  empty: emptyEntry(),
+  add: 'Add another record',
+  remove: (n) => `Remove record ${n}`,
+  note: (v) => HINT[typeOf(v)],
+  single: (v) => v.type === 'CNAME',
+  parse: (item, v) => entryFromRecord(String(v.type), item),
+};
+
 /**
- * Validates the form: field errors keyed `name`, `ttl`, `description`, `records`, `records.<i>` (value),
- * `records.<i>.priority|weight|port|target`; or the recordset Designate should get.
+ * Validates the form: field errors keyed `name`, `ttl`, `description`, `entries` (the records as a whole) and
+ * `entries.<i>.value|priority|weight|port|target` (the form's cells); or the recordset Designate should get.
  */
 export function buildRecordset(v: RecordsetFormValues, zoneName: string, opts: { editing?: boolean } = {}): { input: RecordsetInput } | { errors: Record<string, string> } {
   const errors: Record<string, string> = {};
@@ -123,43 +171,71 @@ export function buildRecordset(v: RecordsetFormValues, zoneName: string, opts: {
   if (ttl) errors.ttl = ttl;
   if (v.description.length > 160) errors.description = 'At most 160 characters';
 
-  const filled = v.entries.map((e, i) => ({ e, i })).filter(({ e }) => Object.values(e).some((x) => x.trim() !== ''));
-  if (!filled.length) errors['records.0'] = v.type === 'MX' || v.type === 'SRV' ? 'Enter at least one record' : 'Enter a value';
+  const values = v as unknown as Record<string, FormValue>;
+  const rows = checkRows('entries', ENTRIES, v.entries, values);
+  Object.assign(errors, rows.errors);
+  if (!rows.filled.length) errors[inParts(values) ? 'entries' : 'entries.0.value'] = inParts(values) ? 'Enter at least one record' : 'Enter a value';
   const records: string[] = [];
-  for (const { e, i } of filled) {
-    const k = `records.${i}`;
-    if (v.type === 'MX') {
-      if (!e.priority.trim()) errors[`${k}.priority`] = 'Enter the priority (e.g. 10)';
-      else if (!/^\d{1,5}$/.test(e.priority.trim()) || Number(e.priority) > 65535) errors[`${k}.priority`] = 'A number from 0 to 65535';
-      if (!e.target.trim()) errors[`${k}.target`] = 'Enter the mail server, e.g. mail.example.org.';
-      if (errors[`${k}.priority`] || errors[`${k}.target`]) continue;
-      const rec = joinMx(e.priority, e.target);
-      const p = recordProblem('MX', rec);
-      if (p) errors[`${k}.target`] = `${e.target.trim()} must be a fully qualified host name ending with a dot`;
-      else records.push(rec);
-    } else if (v.type === 'SRV') {
-      for (const f of ['priority', 'weight', 'port'] as const) {
-        const x = e[f].trim();
-        if (!x) errors[`${k}.${f}`] = `Enter the ${f}`;
-        else if (!/^\d{1,5}$/.test(x) || Number(x) > 65535) errors[`${k}.${f}`] = 'A number from 0 to 65535';
-      }
-      if (!e.target.trim()) errors[`${k}.target`] = 'Enter the target host, e.g. sip.example.org.';
-      if (['priority', 'weight', 'port', 'target'].some((f) => errors[`${k}.${f}`])) continue;
-      const rec = joinSrv(e.priority, e.weight, e.port, e.target);
-      const p = recordProblem('SRV', rec);
-      if (p) errors[`${k}.target`] = p;
-      else records.push(rec);
-    } else {
-      const rec = v.type === 'TXT' ? quoteTxt(e.value) : e.value.trim();
-      const p = recordProblem(v.type, rec);
-      if (p) errors[k] = p;
-      else records.push(rec);
-    }
+  for (const { row, i } of rows.ok) {
+    // The shown cells in Designate's order: the value, or MX's and SRV's parts and target.
+    const cells = rows.columns.map((c) => row[c.name as keyof RecordEntry].trim());
+    const rec = v.type === 'TXT' ? quoteTxt(cells[0]) : cells.join(' ');
+    const p = recordProblem(v.type, rec);
+    if (p) errors[`entries.${i}.${inParts(values) ? 'target' : 'value'}`] = p;
+    else records.push(rec);
   }
-  if (v.type === 'CNAME' && filled.length > 1) errors.records = 'A CNAME recordset holds exactly one name';
-  if (new Set(records).size !== records.length) errors.records = 'The same record is listed twice';
+  if (v.type === 'CNAME' && rows.filled.length > 1) errors.entries = 'A CNAME recordset holds exactly one name';
+  if (new Set(records).size !== records.length) errors.entries = 'The same record is listed twice';
   if (Object.keys(errors).length) return { errors };
   return { input: { name, type: v.type, records, ttl: v.ttl.trim() ? Number(v.ttl) : null, description: v.description } };
+}
+
+/** buildRecordset()'s checks as a schema, so that the form shows its errors by field (`entries.0.priority`). */
+const recordsetSchema = (zoneName: string, editing: boolean) =>
+  z.custom<RecordsetFormValues>().transform((v, ctx) => {
+    const r = buildRecordset(v, zoneName, { editing });
+    if ('input' in r) return r.input;
+    for (const [key, message] of Object.entries(r.errors)) ctx.addIssue({ code: 'custom', path: [key], message });
+    return z.NEVER;
+  });
+
+/** The create form (prefilled by ?type=&name=&records=&ttl=&description=) and the edit form of a zone's recordsets. */
+function recordsetForms(zone: Zone): Pick<ResourceDefinition<Recordset, RecordsetInput>, 'create' | 'forms'> {
+  const fields: FormField[] = [
+    // A CNAME holds one record: the others go.
+    { name: 'type', label: 'Type', type: 'select', options: choices(FORM_RECORD_TYPES), query: true, resets: (t, v): Record<string, FormValue> => (t === 'CNAME' ? { entries: (v.entries as RecordEntry[]).slice(0, 1) } : {}) },
+    {
+      name: 'name', label: 'Name', type: 'text', placeholder: 'www', query: { read: ([n]) => n.toLowerCase().replace(/[^a-z0-9_.*@-]+/g, '-') },
+      hint: `Relative to the zone (www means www.${zone.name}), absolute with a trailing dot, or @ for ${zone.name} itself.`,
+    },
+    { name: 'entries', label: 'Records', type: 'rows', rows: ENTRIES, vary: (v) => ({ label: `Records (${v.type})` }), query: { param: 'records' } },
+    { name: 'ttl', label: 'TTL (seconds)', type: 'text', numeric: true, placeholder: zone.ttl != null ? String(zone.ttl) : '', hint: "Empty: the zone's TTL.", query: true },
+    { name: 'description', label: 'Description', type: 'text', query: true },
+  ];
+  const editCli = (r: Recordset, v: Record<string, FormValue>) => {
+    const built = buildRecordset(v as unknown as RecordsetFormValues, zone.name, { editing: true });
+    return recordsetSetCli(r, 'input' in built ? built.input : {});
+  };
+  return {
+    create: {
+      schema: recordsetSchema(zone.name, false),
+      fields,
+      defaults: { type: 'A', name: '', ttl: '', description: '', entries: [emptyEntry()] },
+      request: (i) => recordsetCreateRequest(zone.id, i),
+      // Until the form parses, the values as typed: the type and the name.
+      cli: (i) => ('entries' in i ? recordsetCreateCli(zone.name, { type: i.type }, i.name) : recordsetCreateCli(zone.name, i, i.name)),
+      title: 'Create recordset', submitLabel: 'Create recordset', errorTitle: 'Designate refused the recordset',
+    },
+    forms: [
+      {
+        id: 'edit', label: 'Edit recordset', schema: recordsetSchema(zone.name, true),
+        fields: fields.filter((f) => f.name !== 'type' && f.name !== 'name'),
+        initial: (r) => ({ type: r.type, name: relativeName(r.name, zone.name), ttl: r.ttl != null ? String(r.ttl) : '', description: r.description ?? '', entries: entriesFromRecords(r.type, r.records) }),
+        request: recordsetUpdateRequest, cli: editCli,
+        submitLabel: 'Save recordset', errorTitle: 'Designate refused the change',
+      },
+    ],
+  };
 }
 
 export function recordsetCreateRequest(zoneId: string, i: RecordsetInput): ApiRequest {

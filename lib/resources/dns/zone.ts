@@ -2,11 +2,14 @@
 // Zones answer bare objects (no wrapper key); create, update and delete answer 202 with status PENDING.
 import { z } from 'zod';
 import { command } from '../cli';
-import { ageColumn, choices, deleteAction, idColumn, nameColumn, nameFilter, rowNames, statusColumn, statusFilter } from '../define';
+import { ageColumn, choices, deleteAction, idColumn, nameColumn, nameFilter, rowNames, statusColumn, statusFilter, type DeleteSpec } from '../define';
 import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
+import { isEmail, isFqdn } from '../form/validate';
 import { recordsetDefinition } from './recordset';
+import { descriptionSchema, fqdnSchema, ttlSchema } from './records';
 
 export const DNS_SERVICE = 'dns';
+export const DESIGNATE = { service: DNS_SERVICE };
 
 export const ZoneSchema = z.looseObject({
   id: z.string().min(1),
@@ -37,28 +40,29 @@ export function designateStatus(r: { status: string; action?: string | null }): 
   return { label: r.status, tone: 'unknown' };
 }
 
+/** What zones and recordsets share: Designate's statuses, pages of 100, sorted by name. */
+export const designateBase = { service: DNS_SERVICE, status: designateStatus, pageSize: 100, defaultSort: { column: 'name', dir: 'asc' } } as const;
+
+type Designated = { status: string; action?: string | null };
+const deleting = (r: Designated) => r.action === 'DELETE';
+
+/** Delete a zone or recordset: not once its deletion runs, which shows at once as PENDING DELETE. */
+export const designateDelete = <T extends Designated>(spec: DeleteSpec<T>) =>
+  deleteAction<T>({ ...spec, allowed: (r, user) => !deleting(r) && (spec.allowed?.(r, user) ?? true), optimistic: (r) => ({ ...r, status: 'PENDING', action: 'DELETE' }) });
+
 // ---- Create and edit -------------------------------------------------------------------------
 
-const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/i;
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-
-const ttlField = z
-  .string()
-  .trim()
-  .refine((v) => v === '' || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 2147483647), { error: 'Enter a whole number of seconds (at least 1)' });
-
 export const ZoneCreateSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: 'Enter the zone name, e.g. example.org.' })
-    .refine((v) => v.endsWith('.'), { error: 'A zone name ends with a dot: example.org.' })
-    .refine((v) => !v.endsWith('.') || (v.slice(0, -1).split('.').length >= 2 && v.slice(0, -1).split('.').every((l) => LABEL.test(l))), {
-      error: 'Not a valid domain name (at least two labels of letters, digits and hyphens)',
-    }),
-  email: z.string().trim().regex(EMAIL, { error: 'Enter the zone administrator’s email address' }),
-  ttl: ttlField,
-  description: z.string().max(160, { error: 'At most 160 characters' }),
+  // At least two labels: Designate refuses a top-level domain.
+  name: fqdnSchema(
+    'Enter the zone name, e.g. example.org.',
+    'A zone name ends with a dot: example.org.',
+    'Not a valid domain name (at least two labels of letters, digits and hyphens)',
+    (v) => isFqdn(v) && v.split('.').length > 2,
+  ),
+  email: z.string().trim().refine(isEmail, { error: 'Enter the zone administrator’s email address' }),
+  ttl: ttlSchema('Enter a whole number of seconds (at least 1)'),
+  description: descriptionSchema,
 });
 export type ZoneCreate = z.infer<typeof ZoneCreateSchema>;
 
@@ -101,20 +105,51 @@ export function zoneEditCli(zone: Zone, i: Partial<ZoneEdit>): string {
   );
 }
 
-const deleting = (z: Zone) => z.action === 'DELETE';
+// ---- Export and import (zone files) ----------------------------------------------------------
+
+const ZONE_FILE_EXAMPLE = '$ORIGIN example.org.\n$TTL 3600\nexample.org. IN SOA ns1.example.org. admin.example.org. 1 3600 600 86400 3600\nwww IN A 192.0.2.10';
+
+/** A BIND zone file, sent as text/dns to POST /v2/zones/tasks/imports. */
+const ZoneFileSchema = z.object({
+  zonefile: z
+    .string()
+    .refine((v) => v.trim() !== '', { error: 'Choose a zone file or paste its text' })
+    .refine((v) => !v.trim() || /^\s*(;[^\n]*\n\s*)*\$ORIGIN\s/i.test(v), { error: 'A zone file for Designate starts with a $ORIGIN line (e.g. $ORIGIN example.org.)' }),
+  fileName: z.string(),
+});
+type ZoneFile = z.infer<typeof ZoneFileSchema>;
+
+const zoneImportRequest = (i: ZoneFile): ApiRequest => ({ method: 'POST', path: 'v2/zones/tasks/imports', body: i.zonefile, headers: { 'Content-Type': 'text/dns' } });
+
+/** An export or import task (an export's `location` says where its file is, an import's `zone_id` what it made). */
+const ZoneTaskSchema = z.looseObject({
+  id: z.string().min(1),
+  status: z.string(),
+  message: z.string().nullable().optional(),
+  zone_id: z.string().nullable().optional(),
+  location: z.string().nullable().optional(),
+});
+type ZoneTask = z.infer<typeof ZoneTaskSchema>;
+
+const exportPath = (id: string) => `v2/zones/tasks/exports/${id}`;
+const importPath = (id: string) => `v2/zones/tasks/imports/${id}`;
+
+/** Export and import tasks: PENDING until COMPLETE or ERROR. */
+const taskDone = (t: { status: string }) => t.status === 'COMPLETE' || t.status === 'ERROR';
+
+/** `example.org.` -> `example.org.zone`, a safe file name. */
+const zoneFileName = (zoneName: string) => `${zoneName.replace(/\.$/, '').replace(/[^a-z0-9._-]/gi, '_') || 'zone'}.zone`;
 
 export const zoneDefinition: ResourceDefinition<Zone, ZoneCreate> = {
+  ...designateBase,
   kind: 'zone',
   slug: 'zones',
   label: { singular: 'Zone', plural: 'Zones' },
-  service: DNS_SERVICE,
   paths: { list: 'v2/zones', item: (id) => `v2/zones/${id}` },
   keys: { list: 'zones', item: '' },
   schema: ZoneSchema,
   id: (z) => z.id,
   name: (z) => z.name,
-  status: designateStatus,
-  pageSize: 100,
   columns: [
     nameColumn((z) => z.name, { sortKey: 'name' }),
     statusColumn((z) => z.status, { sortKey: 'status' }),
@@ -125,16 +160,14 @@ export const zoneDefinition: ResourceDefinition<Zone, ZoneCreate> = {
     ageColumn((z) => z.created_at ?? '', { sortKey: 'created_at', hidden: true }),
     idColumn((z) => z.id),
   ],
-  defaultSort: { column: 'name', dir: 'asc' },
   filters: [
     nameFilter,
     statusFilter(['ACTIVE', 'PENDING', 'ERROR']),
     { id: 'type', label: 'Type', type: 'select', options: choices(['PRIMARY', 'SECONDARY']) },
   ],
   actions: [
-    deleteAction({
-      noun: 'zone', allowed: (z) => !deleting(z), optimistic: (z) => ({ ...z, status: 'PENDING', action: 'DELETE' }),
-      path: (z) => `v2/zones/${z.id}`, cli: (z) => command('openstack', 'zone', 'delete', z.name),
+    designateDelete({
+      noun: 'zone', path: (z) => `v2/zones/${z.id}`, cli: (z) => command('openstack', 'zone', 'delete', z.name),
       body: (r) => `This deletes ${rowNames(r, (z) => z.name, 3)} with all ${r.length === 1 ? 'its' : 'their'} recordsets. Names in ${r.length === 1 ? 'it' : 'them'} stop resolving.`,
     }),
   ],
@@ -160,15 +193,38 @@ export const zoneDefinition: ResourceDefinition<Zone, ZoneCreate> = {
       { name: 'email', label: 'Email', type: 'text', placeholder: 'hostmaster@example.org', hint: 'The zone administrator (SOA record).' },
       { name: 'ttl', label: 'TTL (seconds)', type: 'number', placeholder: '3600', hint: 'Empty: the cloud’s default.' },
       { name: 'description', label: 'Description', type: 'text' },
+      { name: 'zonefile', label: 'Zone file text', type: 'textfile', placeholder: ZONE_FILE_EXAMPLE, file: { label: 'Zone file', accept: '.zone,.txt,.db,text/dns,text/plain', maxBytes: 1024 * 1024, nameField: 'fileName' } },
     ],
-    defaults: { name: '', email: '', ttl: '', description: '' },
+    defaults: { name: '', email: '', ttl: '', description: '', zonefile: '', fileName: '' },
     request: zoneCreateRequest,
     responseKey: '',
     cli: zoneCreateCli,
     created: (body) => ZoneSchema.safeParse(body).data,
     title: 'New primary zone',
     heading: 'Create zone',
+    modes: [
+      { id: 'create', label: 'Create zone', fields: ['name', 'email', 'ttl', 'description'], submitLabel: 'Create zone' },
+      {
+        id: 'import', label: 'Import zone file', fields: ['zonefile'], submitLabel: 'Import', secondary: true,
+        schema: ZoneFileSchema, request: zoneImportRequest, cli: (i: ZoneFile) => command('openstack', 'zone', 'import', 'create', i.fileName || '<zone-file>'),
+        // The import runs in the background: polled to COMPLETE or ERROR, the form stays with its outcome.
+        task: { schema: ZoneTaskSchema, path: (t) => importPath(t.id), done: taskDone, failed: (t) => (t.status === 'ERROR' ? t.message || 'No reason given' : undefined) },
+        pending: 'Importing… Designate processes the file in the background.', errorTitle: 'Designate could not import the zone file', keep: true,
+        outcome: (t: ZoneTask) => ({ message: t.message || 'Imported.', link: t.zone_id ? { label: 'Open the zone', slug: 'zones', rest: encodeURIComponent(t.zone_id) } : undefined }),
+      },
+    ],
   },
+  // POST .../tasks/export, the export polled to COMPLETE, its file read as text/dns.
+  downloads: [
+    {
+      label: 'Export zone file', busy: 'Exporting…', when: (z) => !deleting(z),
+      start: (z) => ({ method: 'POST', path: `v2/zones/${z.id}/tasks/export` }),
+      task: { schema: ZoneTaskSchema, path: (t) => exportPath(t.id), done: taskDone, failed: (t) => (t.status === 'ERROR' ? t.message || 'Designate could not export the zone' : undefined) },
+      file: (z, t: ZoneTask) => ({ path: `${exportPath(t.id)}/export`, accept: 'text/dns', name: zoneFileName(z.name) }),
+      cli: (z) => command('openstack', 'zone', 'export', 'create', z.name), again: (t) => `openstack zone export showfile ${t.id}`,
+      errorTitle: 'The export failed',
+    },
+  ],
   forms: [
     {
       id: 'edit', label: 'Edit zone', when: (z) => !deleting(z),
@@ -187,35 +243,3 @@ export const zoneDefinition: ResourceDefinition<Zone, ZoneCreate> = {
   tabs: [{ id: 'recordsets', label: 'Recordsets', view: 'list', list: (z) => recordsetDefinition(z.id), createLink: { label: 'Create recordset', when: (z) => !deleting(z) } }],
   cli: { list: 'openstack zone list', show: (z) => command('openstack', 'zone', 'show', z.name) },
 };
-
-// ---- Export and import (zone files) ----------------------------------------------------------
-
-export const ZoneExportSchema = z.looseObject({
-  id: z.string().min(1),
-  status: z.string(),
-  message: z.string().nullable().optional(),
-  zone_id: z.string().nullable().optional(),
-  location: z.string().nullable().optional(),
-});
-export type ZoneExport = z.infer<typeof ZoneExportSchema>;
-
-export const ZoneImportSchema = z.looseObject({
-  id: z.string().min(1),
-  status: z.string(),
-  message: z.string().nullable().optional(),
-  zone_id: z.string().nullable().optional(),
-});
-export type ZoneImport = z.infer<typeof ZoneImportSchema>;
-
-export const exportCreateRequest = (zoneId: string): ApiRequest => ({ method: 'POST', path: `v2/zones/${zoneId}/tasks/export` });
-export const exportPath = (id: string) => `v2/zones/tasks/exports/${id}`;
-export const exportFilePath = (id: string) => `v2/zones/tasks/exports/${id}/export`;
-export const importPath = (id: string) => `v2/zones/tasks/imports/${id}`;
-export const IMPORT_CREATE_PATH = 'v2/zones/tasks/imports';
-
-/** Export and import tasks: PENDING until COMPLETE or ERROR. */
-export const taskDone = (t: { status: string }) => t.status === 'COMPLETE' || t.status === 'ERROR';
-
-/** `example.org.` -> `example.org.zone`, a safe file name. */
-export const zoneFileName = (zoneName: string) => `${zoneName.replace(/\.$/, '').replace(/[^a-z0-9._-]/gi, '_') || 'zone'}.zone`;
-

@@ -2,9 +2,9 @@
 // and `rsa` take fixed ones (api-ref containers.inc; Barbican's validators.ContainerValidator).
 import { z } from 'zod';
 import { command } from '../cli';
-import { ageColumn, choices, deleteAction, idColumn, nameColumn, nameFilter, rowNames, statusColumn } from '../define';
+import { choices, nameColumn, nameFilter } from '../define';
 import type { ApiRequest, ResourceDefinition } from '../types';
-import { KEY_MANAGER_SERVICE, refId, secretStatus, utc } from './secret';
+import { barbicanKind, KEY_MANAGER_SERVICE, refId } from './secret';
 
 export const CONTAINER_TYPES = ['generic', 'certificate', 'rsa'] as const;
 export type ContainerType = (typeof CONTAINER_TYPES)[number];
@@ -76,55 +76,40 @@ export function containerCreateCli(input: { name: string; type: string; refs: { 
   );
 }
 
-const refsFor = (type: string): Record<string, string>[] =>
-  type in CONTAINER_REF_NAMES ? CONTAINER_REF_NAMES[type as Exclude<ContainerType, 'generic'>].required.map((name) => ({ name, secret_ref: '' })) : [{ name: '', secret_ref: '' }];
+/** The reference names a typed container takes; none for a generic one (or a value that is no type). */
+const typed = (type: unknown) => (typeof type === 'string' && type in CONTAINER_REF_NAMES ? CONTAINER_REF_NAMES[type as Exclude<ContainerType, 'generic'>] : undefined);
+/** A new form's rows for a type: one per required name, or one empty row. */
+const refsFor = (type: string): Record<string, string>[] => typed(type)?.required.map((name) => ({ name, secret_ref: '' })) ?? [{ name: '', secret_ref: '' }];
 /** A typed container's reference names (required first), none for a generic one. */
 const typedNames = (type: unknown): string[] | undefined => {
-  const t = typeof type === 'string' && type in CONTAINER_REF_NAMES ? CONTAINER_REF_NAMES[type as Exclude<ContainerType, 'generic'>] : undefined;
+  const t = typed(type);
   return t && [...t.required, ...t.optional];
 };
+const container = barbicanKind<Container>('containers', (c) => c.container_ref, ['secret', 'container']);
 
 export const containerDefinition: ResourceDefinition<Container> = {
   kind: 'secret-container',
   slug: 'secret-containers',
   label: { singular: 'Secret container', plural: 'Secret containers' },
-  service: KEY_MANAGER_SERVICE,
-  paths: { list: 'v1/containers', item: (id) => `v1/containers/${encodeURIComponent(id)}` },
-  keys: { list: 'containers', item: '' },
+  ...container.head,
   schema: ContainerSchema,
-  id: (c) => refId(c.container_ref),
-  name: (c) => c.name ?? '',
-  status: secretStatus,
-  pageSize: 50,
-  paging: 'offset',
   columns: [
-    nameColumn((c) => c.name || refId(c.container_ref)),
+    nameColumn(container.label),
     { id: 'type', label: 'Type', value: (c) => c.type },
     { id: 'secrets', label: 'Secrets', value: (c) => c.secret_refs.map((r) => r.name || refId(r.secret_ref)), cell: 'list', sensitive: 'secretName' },
-    statusColumn((c) => c.status ?? ''),
-    ageColumn((c) => utc(c.created)),
-    idColumn((c) => refId(c.container_ref)),
+    ...container.lastColumns(),
   ],
-  defaultSort: { column: 'age', dir: 'desc' },
   filters: [
     nameFilter,
     { id: 'type', label: 'Type', type: 'select', options: choices(CONTAINER_TYPES) },
   ],
   actions: [
-    deleteAction({
-      noun: 'container',
-      path: (c) => `v1/containers/${encodeURIComponent(refId(c.container_ref))}`, cli: (c) => command('openstack', 'secret', 'container', 'delete', c.container_ref),
-      body: (r) => `This deletes ${rowNames(r, (c) => c.name || refId(c.container_ref))}. The secrets ${r.length === 1 ? 'it references' : 'they reference'} are kept.`,
-    }),
+    container.deleteAction('container', (names, n) => `This deletes ${names}. The secrets ${n === 1 ? 'it references' : 'they reference'} are kept.`),
   ],
-  overview: [
-    { label: 'Container ref', value: (c) => c.container_ref, mono: true },
+  overview: container.overview('Container ref', [
     { label: 'Type', value: (c) => c.type },
     { label: 'Status', value: (c) => c.status ?? '' },
-    { label: 'Created', value: (c) => utc(c.created) },
-    { label: 'Updated', value: (c) => utc(c.updated) },
-    { label: 'Creator ID', value: (c) => c.creator_id ?? '', mono: true },
-  ],
+  ]),
   tables: [
     {
       heading: 'Secrets', label: 'Container secrets', empty: 'This container references no secrets.',
@@ -164,7 +149,7 @@ export const containerDefinition: ResourceDefinition<Container> = {
           remove: (n) => `Remove row ${n}`,
           max: (v) => typedNames(v.type)?.length,
           note: (v) => {
-            const t = typeof v.type === 'string' && v.type in CONTAINER_REF_NAMES ? CONTAINER_REF_NAMES[v.type as Exclude<ContainerType, 'generic'>] : undefined;
+            const t = typed(v.type);
             return t && `A ${String(v.type)} container takes ${t.required.join(' and ')} (required) and ${t.optional.join(', ')}.`;
           },
         },
@@ -179,5 +164,5 @@ export const containerDefinition: ResourceDefinition<Container> = {
       return typeof ref === 'string' ? ({ container_ref: ref } as Container) : undefined;
     },
   },
-  cli: { list: 'openstack secret container list', show: (c) => command('openstack', 'secret', 'container', 'get', c.container_ref) },
+  cli: { list: 'openstack secret container list', show: container.show },
 };

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listQuery, offsetPage } from '../hooks';
 import { containerCreateCli, containerCreateRequest, ContainerCreateSchema, containerDefinition } from './container';
-import { payloadAccept } from './payload';
-import { parseMetadataText, refId, secretCreateRequest, SecretCreateSchema, secretDefinition, secretPayloadCli, secretStoreCli } from './secret';
+import { payloadAccept, refId, secretCreateRequest, SecretCreateSchema, secretDefinition, secretPayloadCli, secretStoreCli } from './secret';
 
 const NOW = Date.parse('2026-12-02T00:00:00Z');
 const base = { name: 'db', payload: 'hunter2', encoding: 'none', fileName: '', payload_content_type: 'text/plain', secret_type: 'passphrase', algorithm: '', bit_length: '', mode: '', expiration: '', now: NOW } as const;
@@ -112,6 +111,7 @@ it('names every container problem at once (an empty name does not hide the missi
 });
 
 describe('metadata text', () => {
+  const parseMetadataText = secretDefinition.metadata!.parse;
   it('parses key=value lines, lowercasing keys as Barbican does', () => {
     expect(parseMetadataText('Env=prod\n\n team = a=b ')).toEqual({ metadata: { env: 'prod', team: 'a=b' } });
     expect(parseMetadataText('')).toEqual({ metadata: {} });
@@ -121,4 +121,24 @@ describe('metadata text', () => {
     ['a=1\nbad key=2', 'Line 2: keys take letters, digits, _, . and - only'],
     ['A=1\na=2', 'Line 2: a appears twice (keys are not case-sensitive)'],
   ])('refuses %j', (text, error) => expect(parseMetadataText(text)).toEqual({ error }));
+});
+
+describe('detail declarations', () => {
+  const s = { secret_ref: 'http://k/v1/secrets/a b', content_types: { default: 'application/octet-stream' } };
+  it('reveals the payload at /payload with the Accept its content type needs, or says there is none', () => {
+    expect(secretDefinition.reveal?.request(s)).toEqual({ path: 'v1/secrets/a%20b/payload', accept: 'application/octet-stream' });
+    expect(secretDefinition.reveal?.empty?.(s)).toBeUndefined();
+    expect(secretDefinition.reveal?.empty?.({ secret_ref: 'http://k/v1/secrets/m', content_types: null })).toBe('This secret has no payload yet.');
+  });
+  it('replaces the metadata as a whole with a PUT', () => {
+    expect(secretDefinition.metadata?.request(s, { env: 'prod' })).toEqual({ method: 'PUT', path: 'v1/secrets/a%20b/metadata', body: { metadata: { env: 'prod' } } });
+    expect(secretDefinition.metadata?.schema.parse({ metadata: { env: 'prod' }, other: 1 })).toEqual({ env: 'prod' });
+  });
+  it('deletes by the ref and quotes the CLI with it', () => {
+    const del = containerDefinition.actions?.find((a) => a.id === 'delete');
+    const c = { container_ref: 'http://k/v1/containers/c9', name: 'tls', type: 'generic', secret_refs: [] };
+    expect(del?.request(c)).toEqual({ method: 'DELETE', path: 'v1/containers/c9' });
+    expect(del?.cli(c)).toBe('openstack secret container delete http://k/v1/containers/c9');
+    expect(del?.confirm?.body([c])).toBe('This deletes tls. The secrets it references are kept.');
+  });
 });

@@ -1,9 +1,10 @@
 // Barbican v1 secrets. A secret is named by its `secret_ref` URL; the id is its last path segment.
-// The payload is never part of these objects: it is fetched on demand (payload.ts) and never cached.
+// The payload is never part of these objects: the detail page's reveal panel fetches it on demand, never cached.
 import { z } from 'zod';
 import { command, sh } from '../cli';
-import { ageColumn, choices, deleteAction, idColumn, nameColumn, nameFilter, rowNames, statusColumn } from '../define';
-import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
+import { ageColumn, choices, deleteAction, idColumn, nameColumn, nameFilter, rest, rowNames, statusColumn } from '../define';
+import { metadataTab } from '../define-detail';
+import type { ApiRequest, Column, OverviewField, ResourceDefinition, StatusInfo } from '../types';
 
 export const KEY_MANAGER_SERVICE = 'key-manager';
 
@@ -51,6 +52,58 @@ const contentTypes = (s: Secret) => Object.entries(s.content_types ?? {}).map(([
 
 /** Barbican stores expiration as naive UTC (`2027-01-01T00:00:00`); shown with a Z so it reads unambiguously. */
 export const utc = (t: string | null | undefined) => (t ? (/[zZ]|[+-]\d\d:?\d\d$/.test(t) ? t : `${t}Z`) : '');
+
+/** What secrets and containers both hold besides their ref. */
+type Stored = Pick<Secret, 'name' | 'status' | 'created' | 'updated' | 'creator_id'>;
+
+/**
+ * What the secret and container definitions share: the object is named by its ref URL (`ref`), its id is the ref's
+ * last segment, lists page by offset, newest first, and the CLI takes the ref (`openstack <cli> get|delete <ref>`).
+ */
+export function barbicanKind<T extends Stored>(collection: 'secrets' | 'containers', ref: (row: T) => string, cli: readonly string[]) {
+  const id = (row: T) => refId(ref(row));
+  const label = (row: T) => row.name || id(row);
+  const head = {
+    service: KEY_MANAGER_SERVICE,
+    ...rest(`v1/${collection}`, '', { encodeId: true }),
+    id,
+    name: (row: T) => row.name ?? '',
+    status: secretStatus,
+    pageSize: 50,
+    paging: 'offset' as const,
+    defaultSort: { column: 'age', dir: 'desc' as const },
+  };
+  const itemPath = (row: T) => head.paths.item(id(row));
+  return {
+    head,
+    label,
+    itemPath,
+    /** Status, age and id: the last columns of both lists. */
+    lastColumns: (ageSortKey?: string): Column<T>[] => [
+      statusColumn((r) => r.status ?? ''),
+      ageColumn((r) => utc(r.created), ageSortKey ? { sortKey: ageSortKey } : {}),
+      idColumn(id),
+    ],
+    /** `body` words what is lost, given the quoted names and how many rows. */
+    deleteAction: (noun: string, body: (names: string, n: number) => string) =>
+      deleteAction<T>({
+        noun,
+        path: itemPath,
+        cli: (r) => command('openstack', ...cli, 'delete', ref(r)),
+        body: (rows) => body(rowNames(rows, label), rows.length),
+      }),
+    /** The ref first, then `fields`, then the times and the creator. */
+    overview: (refLabel: string, fields: OverviewField<T>[]): OverviewField<T>[] => [
+      { label: refLabel, value: ref, mono: true },
+      ...fields,
+      { label: 'Created', value: (r) => utc(r.created) },
+      { label: 'Updated', value: (r) => utc(r.updated) },
+      { label: 'Creator ID', value: (r) => r.creator_id ?? '', mono: true },
+    ],
+    show: (r: T) => command('openstack', ...cli, 'get', ref(r)),
+  };
+}
+const secret = barbicanKind<Secret>('secrets', (s) => s.secret_ref, ['secret']);
 
 // ---- create ----
 
@@ -124,6 +177,12 @@ export function secretStoreCli(input: Partial<SecretCreateInput>): string {
   ) + (file ? ` --payload "$(base64 < ${sh(input.fileName || '<file>')} | tr -d '\\n')"` : ' --payload "$PAYLOAD"');
 }
 
+/** text/plain is served as text; everything else as bytes (Barbican serves any secret as octet-stream). */
+export function payloadAccept(defaultType: string | undefined): string {
+  if (!defaultType || defaultType.startsWith('text/plain')) return 'text/plain';
+  return defaultType === 'application/pkcs8' ? 'application/pkcs8' : 'application/octet-stream';
+}
+
 /** `openstack secret get --payload`: prints the payload (barbicanclient asks for text/plain unless told). */
 export function secretPayloadCli(s: Pick<Secret, 'secret_ref' | 'content_types'>): string {
   const ct = s.content_types?.default;
@@ -134,30 +193,20 @@ export const secretDefinition: ResourceDefinition<Secret, SecretCreateInput> = {
   kind: 'secret',
   slug: 'secrets',
   label: { singular: 'Secret', plural: 'Secrets' },
-  service: KEY_MANAGER_SERVICE,
-  paths: { list: 'v1/secrets', item: (id) => `v1/secrets/${encodeURIComponent(id)}` },
-  keys: { list: 'secrets', item: '' },
+  ...secret.head,
   schema: SecretSchema,
-  id: (s) => refId(s.secret_ref),
-  name: (s) => s.name ?? '',
   sensitiveName: 'secretName',
-  status: secretStatus,
-  pageSize: 50,
-  paging: 'offset',
   sortQuery: (key, dir) => ({ sort: `${key}:${dir}` }),
   columns: [
-    nameColumn((s) => s.name || refId(s.secret_ref), { sortKey: 'name', sensitive: 'secretName' }),
+    nameColumn(secret.label, { sortKey: 'name', sensitive: 'secretName' }),
     { id: 'type', label: 'Secret type', value: (s) => s.secret_type ?? '', sortKey: 'secret_type' },
     { id: 'algorithm', label: 'Algorithm', value: (s) => s.algorithm ?? '', sortKey: 'algorithm' },
     { id: 'bits', label: 'Bit length', value: (s) => s.bit_length ?? '', sortKey: 'bit_length' },
     { id: 'mode', label: 'Mode', value: (s) => s.mode ?? '', sortKey: 'mode' },
     { id: 'content', label: 'Content types', value: contentTypes, cell: 'list' },
     { id: 'expiration', label: 'Expiration', value: (s) => utc(s.expiration) || 'never', sortKey: 'expiration' },
-    statusColumn((s) => s.status ?? ''),
-    ageColumn((s) => utc(s.created), { sortKey: 'created' }),
-    idColumn((s) => refId(s.secret_ref)),
+    ...secret.lastColumns('created'),
   ],
-  defaultSort: { column: 'age', dir: 'desc' },
   // GET /v1/secrets filters (api-ref secrets.inc): name, alg, mode, bits, secret_type; dates take gt:/lt: specs.
   filters: [
     nameFilter,
@@ -175,14 +224,9 @@ export const secretDefinition: ResourceDefinition<Secret, SecretCreateInput> = {
     },
   ],
   actions: [
-    deleteAction({
-      noun: 'secret',
-      path: (s) => `v1/secrets/${encodeURIComponent(refId(s.secret_ref))}`, cli: (s) => command('openstack', 'secret', 'delete', s.secret_ref),
-      body: (r) => `This permanently deletes ${rowNames(r, (s) => s.name || refId(s.secret_ref))} and its payload. Containers and services that reference ${r.length === 1 ? 'it' : 'them'} lose access.`,
-    }),
+    secret.deleteAction('secret', (names, n) => `This permanently deletes ${names} and its payload. Containers and services that reference ${n === 1 ? 'it' : 'them'} lose access.`),
   ],
-  overview: [
-    { label: 'Secret ref', value: (s) => s.secret_ref, mono: true },
+  overview: secret.overview('Secret ref', [
     { label: 'Status', value: (s) => s.status ?? '' },
     { label: 'Secret type', value: (s) => s.secret_type ?? '' },
     { label: 'Algorithm', value: (s) => s.algorithm ?? '' },
@@ -190,10 +234,20 @@ export const secretDefinition: ResourceDefinition<Secret, SecretCreateInput> = {
     { label: 'Mode', value: (s) => s.mode ?? '' },
     { label: 'Content types', value: (s) => contentTypes(s).join(', ') },
     { label: 'Expiration', value: (s) => utc(s.expiration) || 'never' },
-    { label: 'Created', value: (s) => utc(s.created) },
-    { label: 'Updated', value: (s) => utc(s.updated) },
-    { label: 'Creator ID', value: (s) => s.creator_id ?? '', mono: true },
-  ],
+  ]),
+  reveal: {
+    noun: 'payload',
+    label: 'Secret payload',
+    empty: (s) => (Object.keys(s.content_types ?? {}).length ? undefined : 'This secret has no payload yet.'),
+    request: (s) => ({ path: `${secret.itemPath(s)}/payload`, accept: payloadAccept(s.content_types?.default) }),
+    cli: secretPayloadCli,
+  },
+  // GET/PUT /v1/secrets/{id}/metadata: PUT replaces the whole set; Barbican lowercases keys.
+  metadata: metadataTab({
+    path: (s) => `${secret.itemPath(s)}/metadata`,
+    lowercase: true,
+    cli: (s) => `(no openstack command for secret metadata in python-barbicanclient 5) PUT /v1/secrets/${refId(s.secret_ref)}/metadata`,
+  }),
   create: {
     schema: SecretCreateSchema,
     fields: [
@@ -216,26 +270,5 @@ export const secretDefinition: ResourceDefinition<Secret, SecretCreateInput> = {
     created: (body) => SecretSchema.safeParse(body).data,
     title: 'Store a secret', cancelLink: true, errorTitle: 'Could not store the secret',
   },
-  cli: { list: 'openstack secret list', show: (s) => command('openstack', 'secret', 'get', s.secret_ref) },
+  cli: { list: 'openstack secret list', show: secret.show },
 };
-
-// ---- metadata (GET/PUT /v1/secrets/{id}/metadata; Barbican lowercases keys) ----
-
-export const SecretMetadataSchema = z.looseObject({ metadata: z.record(z.string(), z.string()) });
-
-export const metadataPath = (id: string) => `v1/secrets/${encodeURIComponent(id)}/metadata`;
-
-/** Lines `key=value` -> a metadata object; errors name the line. Empty text clears the metadata. */
-export function parseMetadataText(text: string): { metadata: Record<string, string> } | { error: string } {
-  const metadata: Record<string, string> = {};
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  for (const [i, line] of lines.entries()) {
-    const eq = line.indexOf('=');
-    const key = eq > 0 ? line.slice(0, eq).trim() : '';
-    if (!key) return { error: `Line ${i + 1}: write key=value` };
-    if (!/^[\w.-]+$/.test(key)) return { error: `Line ${i + 1}: keys take letters, digits, _, . and - only` };
-    if (key.toLowerCase() in metadata) return { error: `Line ${i + 1}: ${key.toLowerCase()} appears twice (keys are not case-sensitive)` };
-    metadata[key.toLowerCase()] = line.slice(eq + 1).trim();
-  }
-  return { metadata };
-}

@@ -46,6 +46,12 @@ export const instanceOf = (f: FloatingIp): string | undefined =>
 
 export const isAssociated = (f: FloatingIp) => !!f.port_id;
 
+/** What the address does now, in a sentence (the detail page's overview). */
+export const translation = (f: FloatingIp) =>
+  f.port_id
+    ? `Traffic to ${f.floating_ip_address} is translated to ${f.fixed_ip_address ?? 'the port'} by the router. A status of DOWN while associated means no L3 agent has activated it yet.`
+    : 'Not associated: this address is reserved for your project but reaches nothing. Associate it with an instance, or release it back to the pool.';
+
 export const associateRequest = (fipId: string, portId: string, fixedIp?: string): ApiRequest => ({
   method: 'PUT', path: `v2.0/floatingips/${fipId}`, body: { floatingip: { port_id: portId, ...(fixedIp ? { fixed_ip_address: fixedIp } : {}) } },
 });
@@ -162,7 +168,18 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
     request: (i) => ({ method: 'POST', path: 'v2.0/floatingips', body: { floatingip: { floating_network_id: i.networkId, ...(i.description ? { description: i.description } : {}) } } }),
     cli: (i, labels) => floatingIpCreateCli(i, labels?.[i.networkId]),
   },
+  // Associating from here means choosing an instance: its list opens the form (`?associate-fip=`); the PTR record
+  // of the address is kept with the zones (Reverse DNS).
+  links: [
+    {
+      label: 'Associate', when: (f) => !isAssociated(f),
+      to: (f) => ({ slug: 'instances', query: `associate-fip=${encodeURIComponent(f.id)}` }),
+      cli: (f) => associateCli(f.floating_ip_address, '<port>'),
+    },
+    { label: 'Reverse DNS', to: () => ({ slug: 'zones' }), cli: (f) => command('openstack', 'ptr', 'record', 'show', `<region>:${f.id}`) },
+  ],
   overview: [
+    { label: 'Translation', value: translation },
     { label: 'ID', value: (f) => f.id, mono: true },
     { label: 'Address', value: (f) => f.floating_ip_address, mono: true },
     { label: 'Status', value: (f) => floatingIpStatus(f).detail ? `${f.status}: ${floatingIpStatus(f).detail}` : f.status },

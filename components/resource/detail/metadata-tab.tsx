@@ -5,26 +5,30 @@ import { ApiErrorNotice } from '@/components/resource/api-error';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { inputClass } from '@/components/ui/field';
-import { metadataPath, parseMetadataText, refId, secretDefinition, SecretMetadataSchema, type Secret } from '@/lib/resources/key-manager/secret';
 import { useOsMutation, usePathQuery } from '@/lib/resources/queries';
+import type { MetadataTab, ResourceDefinition } from '@/lib/resources/types';
 
-/** User metadata of a secret (GET/PUT /v1/secrets/{id}/metadata). PUT replaces the whole set; Barbican lowercases keys. */
-export function SecretMetadata({ secret }: { secret: Secret }) {
-  const id = refId(secret.secret_ref);
-  const q = usePathQuery(secretDefinition.kind, secretDefinition, metadataPath(id), SecretMetadataSchema, { select: (b) => b.metadata });
+/**
+ * A definition's key/value metadata (`def.metadata`): the pairs, and an edit form of `key=value` lines whose save
+ * replaces the whole set. Read and cached under the kind, so a save refetches it with the object.
+ */
+export function MetadataTabView<T>({ def, spec, row }: { def: ResourceDefinition<T>; spec: MetadataTab<T>; row: T }) {
+  const path = spec.path(row);
+  const noun = spec.label.toLowerCase();
+  const q = usePathQuery(def.kind, def, path, spec.schema);
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState('');
   const uid = useId();
-  const save = useOsMutation(secretDefinition, (metadata: Record<string, string>) => ({ method: 'PUT', path: metadataPath(id), body: { metadata } }), {
-    invalidates: [secretDefinition.kind],
+  const save = useOsMutation(def, (metadata: Record<string, string>) => spec.request(row, metadata), {
+    invalidates: [def.kind],
     onDone: () => setDraft(null),
   });
   const entries = Object.entries(q.data ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const text = draft ?? entries.map(([k, v]) => `${k}=${v}`).join('\n');
 
-  if (q.isError) return <ApiErrorNotice title="Could not load the metadata" error={q.error} />;
+  if (q.isError) return <ApiErrorNotice title={`Could not load the ${noun}`} error={q.error} />;
   return (
-    <section aria-label="Metadata" className="space-y-3">
+    <section aria-label={spec.label} className="space-y-3">
       {draft === null ? (
         <>
           {entries.length ? (
@@ -37,10 +41,10 @@ export function SecretMetadata({ secret }: { secret: Secret }) {
               ))}
             </dl>
           ) : (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">{q.isPending ? 'Loading metadata…' : 'No metadata.'}</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">{q.isPending ? `Loading ${noun}…` : `No ${noun}.`}</p>
           )}
           <button type="button" className={buttonClass.secondary} disabled={q.isPending} onClick={() => setDraft(text)}>
-            Edit metadata
+            Edit {noun}
           </button>
         </>
       ) : (
@@ -48,7 +52,7 @@ export function SecretMetadata({ secret }: { secret: Secret }) {
           className="space-y-2"
           onSubmit={(e) => {
             e.preventDefault();
-            const r = parseMetadataText(draft);
+            const r = spec.parse(draft);
             if ('error' in r) return setError(r.error);
             setError('');
             save.mutate(r.metadata);
@@ -56,15 +60,15 @@ export function SecretMetadata({ secret }: { secret: Secret }) {
         >
           <div className="space-y-1.5 text-sm">
             <label htmlFor={`${uid}-md`} className="block font-medium text-zinc-700 dark:text-zinc-300">
-              Metadata (one key=value a line)
+              {spec.label} (one key=value a line)
             </label>
             <textarea id={`${uid}-md`} className={`${inputClass} font-mono`} rows={6} aria-invalid={error ? true : undefined} aria-describedby={error ? `${uid}-md-error` : undefined} value={draft} onChange={(e) => setDraft(e.target.value)} />
             {error && <p id={`${uid}-md-error`} className="text-sm text-red-600 dark:text-red-400">{error}</p>}
           </div>
-          {save.isError && <ApiErrorNotice title="Could not save the metadata" error={save.error} />}
+          {save.isError && <ApiErrorNotice title={`Could not save the ${noun}`} error={save.error} />}
           <div className="flex gap-2">
             <button type="submit" className={buttonClass.primary} disabled={save.isPending}>
-              Save metadata
+              Save {noun}
             </button>
             <button type="button" className={buttonClass.secondary} onClick={() => { setDraft(null); setError(''); }}>
               Cancel
@@ -72,7 +76,7 @@ export function SecretMetadata({ secret }: { secret: Secret }) {
           </div>
         </form>
       )}
-      <CliHint>{`(no openstack command for secret metadata in python-barbicanclient 5) PUT /v1/secrets/${id}/metadata`}</CliHint>
+      <CliHint>{spec.cli(row)}</CliHint>
     </section>
   );
 }

@@ -1,0 +1,36 @@
+'use client';
+
+import { ApiErrorNotice } from '@/components/resource/api-error';
+import { download } from '@/components/resource/format';
+import { buttonClass } from '@/components/ui/button';
+import { useDetailDownload } from '@/lib/resources/form/task';
+import type { DetailDownload, ResourceDefinition } from '@/lib/resources/types';
+
+/** A definition's download in its detail page's toolbar (export a zone file): the button, then what was saved or why not. */
+export function DownloadButton<T, K>({ def, spec, row }: { def: ResourceDefinition<T>; spec: DetailDownload<T, K>; row: T }) {
+  const run = useDetailDownload(def, spec);
+  const start = () => run.mutate(row, { onSuccess: (f) => download(f.name, f.mime, f.text) });
+  return (
+    <>
+      <button type="button" className={buttonClass.secondary} disabled={run.isPending} title={spec.cli(row)} onClick={start}>
+        {run.isPending ? spec.busy : spec.label}
+      </button>
+      {run.isSuccess && (
+        <span role="status" className="self-center text-sm text-zinc-600 dark:text-zinc-400">
+          Downloaded {run.data.name}
+          {spec.again && (
+            <>
+              {' '}
+              (<code className="font-mono text-xs">{spec.again(run.data.task)}</code>)
+            </>
+          )}
+        </span>
+      )}
+      {run.isError && (
+        <div className="basis-full">
+          <ApiErrorNotice title={spec.errorTitle} error={run.error} />
+        </div>
+      )}
+    </>
+  );
+}

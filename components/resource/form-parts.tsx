@@ -1,0 +1,104 @@
+'use client';
+// The shells every hand-written form shares: the end of a form (the API's refusal, the CLI line, submit and cancel),
+// an inline form in a panel on a detail page, and a create page's heading.
+import Link from 'next/link';
+import type { ComponentProps, FormEvent, ReactNode } from 'react';
+import { CliHint } from '@/components/ui/cli-hint';
+import { SelectField } from '@/components/ui/field';
+import { FormButtons } from '@/components/ui/form-buttons';
+import { useResourceHref } from '@/lib/resources/hooks';
+import { ApiErrorNotice } from './api-error';
+
+export interface FormFooterProps {
+  /** The API's refusal (shown when set), titled `errorTitle`. */
+  error?: unknown;
+  errorTitle?: string;
+  /** The CLI equivalent: one line or several. */
+  cli?: ReactNode | readonly ReactNode[];
+  submit: string;
+  pending: boolean;
+  /** The submit button's words while pending ("Creating…"). */
+  pendingLabel?: string;
+  disabled?: boolean;
+  onCancel?: () => void;
+  /** Cancel as a link to this section's list (a create page). */
+  cancelTo?: string;
+  /** Without the buttons (a form past its submit). */
+  noButtons?: boolean;
+}
+
+export function FormFooter({ error, errorTitle = 'Refused', cli, submit, pending, pendingLabel, disabled, onCancel, cancelTo, noButtons }: FormFooterProps) {
+  const href = useResourceHref();
+  const lines = Array.isArray(cli) ? cli : cli === undefined ? [] : [cli];
+  return (
+    <>
+      {!!error && <ApiErrorNotice title={errorTitle} error={error} />}
+      {lines.map((c, i) => (
+        <CliHint key={i}>{c}</CliHint>
+      ))}
+      {!noButtons && <FormButtons submit={submit} pending={pending} pendingLabel={pendingLabel} disabled={disabled} onCancel={onCancel} cancelHref={cancelTo === undefined ? undefined : href(cancelTo)} />}
+    </>
+  );
+}
+
+/** The box around an inline form on a detail page. */
+export const panelClass = 'mt-2 max-w-xl space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
+
+/** A small form in a panel: its name, a one-line explanation, the fields, then the footer. */
+export function InlineForm({
+  label, explain, children, onSubmit, className = panelClass, ...footer
+}: FormFooterProps & {
+  label: string;
+  explain?: ReactNode;
+  children: ReactNode;
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+  className?: string;
+}) {
+  return (
+    <form
+      noValidate
+      aria-label={label}
+      className={className}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(e);
+      }}
+    >
+      {explain && <p className="text-sm text-zinc-600 dark:text-zinc-400">{explain}</p>}
+      {children}
+      <FormFooter {...footer} />
+    </form>
+  );
+}
+
+/** A create page's heading: the title and a link back to the list. */
+export function FormHeading({ title, back, backLabel }: { title: string; back: string; backLabel: string }) {
+  const href = useResourceHref();
+  return (
+    <div className="flex flex-wrap items-baseline justify-between gap-2">
+      <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+      <Link href={href(back)} className="text-sm text-brand-700 hover:underline dark:text-brand-300">
+        {backLabel}
+      </Link>
+    </div>
+  );
+}
+
+/** `<option>`s of plain values (each its own label). */
+export function ValueOptions({ values }: { values: readonly string[] }) {
+  return values.map((x) => (
+    <option key={x} value={x}>
+      {x}
+    </option>
+  ));
+}
+
+/** The availability zone select (Nova's or Cinder's zones): "Any", then the zones that are up. */
+export function ZoneSelect({ zones, ...select }: Omit<ComponentProps<typeof SelectField>, 'label' | 'children'> & { zones: readonly { zoneName: string; zoneState?: { available?: boolean } | null }[] | undefined }) {
+  return (
+    <SelectField label="Availability zone" {...select}>
+      <option value="">Any</option>
+      <ValueOptions values={(zones ?? []).filter((z) => z.zoneState?.available !== false).map((z) => z.zoneName)} />
+    </SelectField>
+  );
+}

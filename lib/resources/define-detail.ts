@@ -1,0 +1,74 @@
+// Builders for what a definition declares about its detail page (types.ts: MetadataTab, RevealPanel), and the one
+// read that bypasses the query cache: a reveal panel's value (a secret's payload), which no cache may hold.
+import { z } from 'zod';
+import { expiredLoginUrl, pageProjectId, parseApiError } from '@/lib/client/api';
+import type { MetadataTab } from './types';
+
+type Pairs = { metadata: Record<string, string> } | { error: string };
+
+/**
+ * Lines `key=value` as a map; blank lines are skipped, values keep any further `=`, an empty text is an empty map.
+ * Keys take letters, digits, _, . and -. `lowercase`: the service lowercases keys (Barbican), so keys differing only
+ * in case are one key. An error names the first bad line.
+ */
+export function parsePairsText(text: string, lowercase = false): Pairs {
+  const metadata: Record<string, string> = {};
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  for (const [i, line] of lines.entries()) {
+    const eq = line.indexOf('=');
+    const raw = eq > 0 ? line.slice(0, eq).trim() : '';
+    if (!raw) return { error: `Line ${i + 1}: write key=value` };
+    if (!/^[\w.-]+$/.test(raw)) return { error: `Line ${i + 1}: keys take letters, digits, _, . and - only` };
+    const key = lowercase ? raw.toLowerCase() : raw;
+    if (key in metadata) return { error: `Line ${i + 1}: ${key} appears twice${lowercase ? ' (keys are not case-sensitive)' : ''}` };
+    metadata[key] = line.slice(eq + 1).trim();
+  }
+  return { metadata };
+}
+
+/** `{ "metadata": {...} }`, as Barbican and Cinder answer a metadata GET. */
+const MetadataBodySchema = z.looseObject({ metadata: z.record(z.string(), z.string()) }).transform((b) => b.metadata);
+
+/** A metadata tab read at `path` as `{ metadata }` and replaced by a PUT of the same body (Barbican; Cinder's shape). */
+export function metadataTab<T>(spec: { path: (row: T) => string; cli: (row: T) => string; lowercase?: boolean; label?: string }): MetadataTab<T> {
+  return {
+    label: spec.label ?? 'Metadata',
+    path: spec.path,
+    schema: MetadataBodySchema,
+    parse: (text) => parsePairsText(text, spec.lowercase),
+    request: (row, metadata) => ({ method: 'PUT', path: spec.path(row), body: { metadata } }),
+    cli: spec.cli,
+  };
+}
+
+export interface Revealed {
+  contentType: string;
+  /** The value as text (a text/* Accept). */
+  text?: string;
+  /** base64 of the bytes (any other Accept). */
+  base64?: string;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/**
+ * A reveal panel's GET through the proxy: never the query cache, never the API inspector (`apiFetch` records its calls),
+ * `no-store`. The caller holds the answer in its own state only. A 401 goes to the login page, as other calls do.
+ */
+export async function fetchRevealed(service: string, req: { path: string; accept: string }, signal?: AbortSignal): Promise<Revealed> {
+  const headers: Record<string, string> = { Accept: req.accept };
+  const project = typeof window !== 'undefined' ? pageProjectId(window.location.pathname) : undefined;
+  if (project) headers['X-Stratus-Project'] = project;
+  const res = await fetch(`/api/os/${service}/${req.path}`, { headers, credentials: 'same-origin', cache: 'no-store', signal });
+  if (!res.ok) {
+    if (res.status === 401 && typeof window !== 'undefined') window.location.assign(expiredLoginUrl(window.location));
+    throw await parseApiError(res);
+  }
+  const contentType = res.headers.get('content-type') ?? req.accept;
+  if (req.accept.startsWith('text/')) return { contentType, text: await res.text() };
+  return { contentType, base64: toBase64(new Uint8Array(await res.arrayBuffer())) };
+}
