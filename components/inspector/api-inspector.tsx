@@ -1,28 +1,11 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
-import { Fragment, useEffect, useState, useSyncExternalStore } from 'react';
+import { Fragment, useState, useSyncExternalStore } from 'react';
 import { clearCalls, getCalls, redactHeaders, showBody, subscribeCalls, type CallRecord } from '@/lib/client/inspector';
 import { tableClass } from '@/components/ui/table';
 
 const NO_CALLS: readonly CallRecord[] = [];
-
-/** The keyboard shortcut that toggles the drawer (outside text fields). */
-export const INSPECTOR_KEY = '`';
-
-export function useInspectorShortcut(toggle: () => void) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== INSPECTOR_KEY || e.ctrlKey || e.metaKey || e.altKey) return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-      e.preventDefault();
-      toggle();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [toggle]);
-}
 
 function statusTone(r: CallRecord): string {
   if (r.status === 0) return r.failure ? 'text-red-700 dark:text-red-300' : 'text-zinc-500';

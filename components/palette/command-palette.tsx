@@ -23,20 +23,6 @@ interface Entry {
 
 const MIN_QUERY = 2;
 
-/** Cmd/Ctrl-K anywhere opens the palette. */
-export function usePaletteShortcut(open: () => void) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
-        open();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
-}
-
 function includes(text: string, q: string) {
   return text.toLowerCase().includes(q.trim().toLowerCase());
 }

@@ -1,8 +1,7 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useCallback, useState, type ReactNode } from 'react';
-import { ApiInspector, useInspectorShortcut } from '@/components/inspector/api-inspector';
-import { CommandPalette, usePaletteShortcut } from '@/components/palette/command-palette';
 import { configureUndoDefault } from '@/lib/client/undo';
 import { ActivityToasts } from './activity';
 import { PendingDeletes } from './pending-deletes';
@@ -11,7 +10,12 @@ import { ExpiryWarning } from './expiry-warning';
 import { Header } from './header';
 import { PresentationProvider } from './presentation';
 import { SessionProvider } from './session-context';
+import { useInspectorShortcut, usePaletteShortcut } from './shortcuts';
 import { Sidebar } from './sidebar';
+
+// Loaded when first opened (both are only rendered while open).
+const ApiInspector = dynamic(() => import('@/components/inspector/api-inspector').then((m) => m.ApiInspector), { ssr: false });
+const CommandPalette = dynamic(() => import('@/components/palette/command-palette').then((m) => m.CommandPalette), { ssr: false });
 
 /** Header + sidebar + main area; owns only the mobile navigation state. */
 export function AppShell({ session, catalogTypes, undoDefault, children }: { session: ClientSession; catalogTypes: string[]; undoDefault: number; children: ReactNode }) {
