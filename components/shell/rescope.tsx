@@ -8,7 +8,7 @@ import { ApiError, apiFetch } from '@/lib/client/api';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { buttonClass } from '@/components/ui/button';
 import { projectHref } from '@/lib/resources/registry';
-import { useProjects } from './project-switcher';
+import { useProjects } from './projects';
 
 interface RescopeProps {
   cloud: { id: string; displayName: string };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expiryMessage } from './expiry-warning';
-import { filterProjects, MAX_VISIBLE_PROJECTS } from './project-switcher';
+import { filterProjects, MAX_VISIBLE_PROJECTS } from './projects';
 
 describe('project filter', () => {
   const projects = Array.from({ length: 1500 }, (_, i) => ({
