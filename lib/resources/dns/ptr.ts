@@ -2,19 +2,16 @@
 // PTR (202, PENDING -> ACTIVE); PATCH with ptrdname null unsets it (202 with a JSON null body).
 import { z } from 'zod';
 import { command } from '../cli';
-import { idColumn } from '../define';
+import { define, idColumn } from '../define';
+import { maybeNumbers, maybeStrings } from '../schema';
 import type { ApiRequest, ResourceDefinition } from '../types';
-import { descriptionSchema, fqdnSchema, ttlSchema } from './records';
+import { descriptionSchema, fqdnSchema, ttlAndDescription, ttlSchema } from './records';
 import { designateStatus, DNS_SERVICE } from './zone';
 
 export const PtrSchema = z.looseObject({
   id: z.string().min(1),
-  address: z.string().nullable().optional(),
-  ptrdname: z.string().nullable().optional(),
-  ttl: z.number().nullable().optional(),
-  description: z.string().nullable().optional(),
-  status: z.string().nullable().optional(),
-  action: z.string().nullable().optional(),
+  ...maybeStrings('address', 'ptrdname', 'description', 'status', 'action'),
+  ...maybeNumbers('ttl'),
 });
 export type Ptr = z.infer<typeof PtrSchema>;
 export const PtrListSchema = z.looseObject({ floatingips: z.array(PtrSchema) });
@@ -28,13 +25,6 @@ export const PtrSetSchema = z.object({
   description: descriptionSchema,
 });
 export type PtrSet = z.infer<typeof PtrSetSchema>;
-
-function setBody(i: PtrSet): Record<string, unknown> {
-  const body: Record<string, unknown> = { ptrdname: i.ptrdname.trim() };
-  if (i.ttl) body.ttl = Number(i.ttl);
-  if (i.description) body.description = i.description;
-  return body;
-}
 
 const setCli = (p: Ptr, i: Partial<PtrSet>) =>
   command(
@@ -53,7 +43,7 @@ export function ptrDefinition(region: string): ResourceDefinition<Ptr> {
   // The colon stays literal (a valid path character, and what Designate's router expects).
   const path = (floatingIpId: string) => `v2/reverse/floatingips/${encodeURIComponent(region)}:${encodeURIComponent(floatingIpId)}`;
   const patch = (p: Ptr, body: unknown): ApiRequest => ({ method: 'PATCH', path: path(floatingIpOf(p.id)), body });
-  return {
+  return define<Ptr>({
     kind: 'ptr',
     slug: 'zones',
     service: DNS_SERVICE,
@@ -61,7 +51,6 @@ export function ptrDefinition(region: string): ResourceDefinition<Ptr> {
     paths: { list: 'v2/reverse/floatingips', item: path },
     keys: { list: 'floatingips', item: '' },
     schema: PtrSchema,
-    id: (p) => p.id,
     name: (p) => p.address ?? p.id,
     // Polled while PENDING.
     status: (p) => designateStatus({ status: p.status ?? '', action: p.action }),
@@ -82,11 +71,11 @@ export function ptrDefinition(region: string): ResourceDefinition<Ptr> {
           { name: 'description', label: 'PTR description', type: 'text' },
         ],
         initial: (p) => ({ ptrdname: p.ptrdname ?? '', ttl: p.ttl != null ? String(p.ttl) : '', description: p.description ?? '' }),
-        request: (p, i: PtrSet) => patch(p, setBody(i)),
+        request: (p, i: PtrSet) => patch(p, { ptrdname: i.ptrdname.trim(), ...ttlAndDescription(i) }),
         cli: (p, v) => setCli(p, v as Partial<PtrSet>),
         submitLabel: 'Save PTR record', errorTitle: 'Designate refused the PTR record',
       },
     ],
     cli: { list: 'openstack ptr record list', show: (p) => command('openstack', 'ptr', 'record', 'show', p.id) },
-  };
+  });
 }

@@ -80,6 +80,12 @@ export const ttlSchema = (error = 'Enter a whole number of seconds') => optional
 
 export const descriptionSchema = maxChars(160);
 
+/** A zone's or PTR's optional `ttl` and `description` in its request body: left out when empty. */
+export const ttlAndDescription = (i: { ttl: string; description: string }) => ({
+  ...(i.ttl && { ttl: Number(i.ttl) }),
+  ...(i.description && { description: i.description }),
+});
+
 /**
  * A host or zone name with its trailing dot: `empty` when there is none, `dot` without the dot, `invalid` when
  * `valid` refuses it (default: any FQDN).

@@ -3,8 +3,9 @@
 // turns typed entries (MX and SRV in their parts) into Designate's records.
 import { z } from 'zod';
 import { command } from '../cli';
-import { choices, idColumn, nameColumn, nameFilter, rowNames, statusColumn } from '../define';
+import { choices, define, idColumn, nameColumn, nameFilter, rest, rowNames, statusColumn } from '../define';
 import { checkRows } from '../form/rows';
+import { maybeStrings } from '../schema';
 import type { ApiRequest, FormField, FormValue, ResourceDefinition, RowColumn, RowsSpec } from '../types';
 import { absoluteName, FORM_RECORD_TYPES, quoteTxt, recordProblem, relativeName, ttlProblem, uint16, type FormRecordType } from './records';
 import { designateBase, designateDelete, type Zone } from './zone';
@@ -18,11 +19,8 @@ export const RecordsetSchema = z.looseObject({
   records: z.array(z.string()),
   ttl: z.number().nullable().optional(),
   status: z.string(),
-  action: z.string().nullable().optional(),
-  description: z.string().nullable().optional(),
+  ...maybeStrings('action', 'description', 'created_at', 'updated_at'),
   version: z.number().optional(),
-  created_at: z.string().nullable().optional(),
-  updated_at: z.string().nullable().optional(),
 });
 export type Recordset = z.infer<typeof RecordsetSchema>;
 
@@ -32,15 +30,13 @@ export const isManaged = (r: Recordset, zoneName?: string) => r.type === 'SOA' |
 const cliZone = (r: Recordset) => r.zone_name ?? r.zone_id;
 
 export function recordsetDefinition(zoneId: string, zone?: Zone): ResourceDefinition<Recordset, RecordsetInput> {
-  return {
+  return define<Recordset, RecordsetInput>({
     ...designateBase,
     kind: 'recordset',
     slug: `zones/${encodeURIComponent(zoneId)}/recordsets`,
     label: { singular: 'Recordset', plural: 'Recordsets' },
-    paths: { list: `v2/zones/${zoneId}/recordsets`, item: (id) => `v2/zones/${zoneId}/recordsets/${id}` },
-    keys: { list: 'recordsets', item: '' },
+    ...rest(`v2/zones/${zoneId}/recordsets`, ''),
     schema: RecordsetSchema,
-    id: (r) => r.id,
     name: (r) => `${r.name} ${r.type}`,
     columns: [
       nameColumn((r) => r.name, { sortKey: 'name' }),
@@ -66,7 +62,7 @@ export function recordsetDefinition(zoneId: string, zone?: Zone): ResourceDefini
     invalidates: ['zone'],
     ...(zone && recordsetForms(zone)),
     cli: { list: command('openstack', 'recordset', 'list', zoneId), show: (r) => command('openstack', 'recordset', 'show', cliZone(r), r.id) },
-  };
+  });
 }
 
 // ---- The typed form ----------------------------------------------------------------------------
@@ -106,29 +102,21 @@ export interface RecordsetInput {
   description: string;
 }
 
-/** The value label and an example per type (MX and SRV have their own part fields). */
-const VALUE: Record<FormRecordType, [label: string, placeholder: string]> = {
-  A: ['IPv4 address', '192.0.2.10'],
-  AAAA: ['IPv6 address', '2001:db8::10'],
-  CNAME: ['Canonical name', 'web.example.org.'],
-  MX: ['Mail server', 'mail.example.org.'],
-  TXT: ['Text', '"v=spf1 -all"'],
-  SRV: ['Target', 'sip.example.org.'],
-  NS: ['Name server', 'ns1.example.org.'],
-  PTR: ['Host name', 'host.example.org.'],
-};
-const HINT: Record<FormRecordType, string> = {
-  A: 'One IPv4 address per record.',
-  AAAA: 'One IPv6 address per record.',
-  CNAME: 'Exactly one fully qualified name, ending with a dot. No other record may share this name.',
-  MX: 'Lower priorities are tried first; the mail server is a fully qualified name ending with a dot.',
-  TXT: 'Each record is one or more quoted strings; unquoted text is quoted for you.',
-  SRV: 'Name it _service._proto (e.g. _sip._tcp); the target is a fully qualified name ending with a dot.',
-  NS: 'A name server for a delegated subdomain, ending with a dot.',
-  PTR: 'The host name this address resolves to, ending with a dot.',
+/** Per type: the value's label and an example (MX and SRV have their own part fields), and the hint under the records. */
+const RECORD_TYPES: Record<FormRecordType, [label: string, placeholder: string, hint: string]> = {
+  A: ['IPv4 address', '192.0.2.10', 'One IPv4 address per record.'],
+  AAAA: ['IPv6 address', '2001:db8::10', 'One IPv6 address per record.'],
+  CNAME: ['Canonical name', 'web.example.org.', 'Exactly one fully qualified name, ending with a dot. No other record may share this name.'],
+  MX: ['Mail server', 'mail.example.org.', 'Lower priorities are tried first; the mail server is a fully qualified name ending with a dot.'],
+  TXT: ['Text', '"v=spf1 -all"', 'Each record is one or more quoted strings; unquoted text is quoted for you.'],
+  SRV: ['Target', 'sip.example.org.', 'Name it _service._proto (e.g. _sip._tcp); the target is a fully qualified name ending with a dot.'],
+  NS: ['Name server', 'ns1.example.org.', 'A name server for a delegated subdomain, ending with a dot.'],
+  PTR: ['Host name', 'host.example.org.', 'The host name this address resolves to, ending with a dot.'],
 };
 
 const typeOf = (v: Record<string, FormValue>) => v.type as FormRecordType;
+/** The value cell's label and example for the chosen type. */
+const valueCell = (v: Record<string, FormValue>) => ({ label: RECORD_TYPES[typeOf(v)][0], placeholder: RECORD_TYPES[typeOf(v)][1] });
 const inParts = (v: Record<string, FormValue>) => v.type === 'MX' || v.type === 'SRV';
 /** A number part of MX and SRV records, in the order Designate writes them. */
 const part = (name: string, example: string, types: readonly string[]): RowColumn => ({
@@ -143,14 +131,14 @@ const ENTRIES: RowsSpec = {
     part('port', '5060', ['SRV']),
     {
       name: 'target', label: 'Target', when: inParts,
-      vary: (v) => ({ label: VALUE[typeOf(v)][0], placeholder: VALUE[typeOf(v)][1], required: v.type === 'MX' ? 'Enter the mail server, e.g. mail.example.org.' : 'Enter the target host, e.g. sip.example.org.' }),
+      vary: (v) => ({ ...valueCell(v), required: v.type === 'MX' ? 'Enter the mail server, e.g. mail.example.org.' : 'Enter the target host, e.g. sip.example.org.' }),
     },
-    { name: 'value', label: 'Value', when: (v) => !inParts(v), vary: (v) => ({ label: VALUE[typeOf(v)][0], placeholder: VALUE[typeOf(v)][1], mono: v.type === 'TXT' }) },
+    { name: 'value', label: 'Value', when: (v) => !inParts(v), vary: (v) => ({ ...valueCell(v), mono: v.type === 'TXT' }) },
   ],
   empty: emptyEntry(),
   add: 'Add another record',
   remove: (n) => `Remove record ${n}`,
-  note: (v) => HINT[typeOf(v)],
+  note: (v) => RECORD_TYPES[typeOf(v)][2],
   single: (v) => v.type === 'CNAME',
   parse: (item, v) => entryFromRecord(String(v.type), item),
 };
@@ -280,7 +268,7 @@ export function recordsetSetCli(r: Recordset, v: Partial<RecordsetInput>): strin
     ...recordWords(v.records ?? r.records),
     ...(v.ttl != null ? ['--ttl', String(v.ttl)] : ['--no-ttl']),
     ...(v.description ? ['--description', v.description] : []),
-    r.zone_name ?? r.zone_id,
+    cliZone(r),
     r.id,
   );
 }

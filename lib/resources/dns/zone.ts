@@ -2,11 +2,12 @@
 // Zones answer bare objects (no wrapper key); create, update and delete answer 202 with status PENDING.
 import { z } from 'zod';
 import { command } from '../cli';
-import { ageColumn, choices, deleteAction, idColumn, nameColumn, nameFilter, rowNames, statusColumn, statusFilter, type DeleteSpec } from '../define';
-import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
+import { ageColumn, choices, define, deleteAction, idColumn, nameColumn, nameFilter, rest, rowNames, statusColumn, statusFilter, type DeleteSpec } from '../define';
+import { maybeNumbers, maybeStrings } from '../schema';
+import type { ApiRequest, StatusInfo } from '../types';
 import { isEmail, isFqdn } from '../form/validate';
 import { recordsetDefinition } from './recordset';
-import { descriptionSchema, fqdnSchema, ttlSchema } from './records';
+import { descriptionSchema, fqdnSchema, ttlAndDescription, ttlSchema } from './records';
 
 export const DNS_SERVICE = 'dns';
 export const DESIGNATE = { service: DNS_SERVICE };
@@ -14,20 +15,10 @@ export const DESIGNATE = { service: DNS_SERVICE };
 export const ZoneSchema = z.looseObject({
   id: z.string().min(1),
   name: z.string(),
-  email: z.string().nullable().optional(),
-  ttl: z.number().nullable().optional(),
-  serial: z.number().nullable().optional(),
   status: z.string(),
-  action: z.string().nullable().optional(),
-  type: z.string().nullable().optional(),
-  description: z.string().nullable().optional(),
-  pool_id: z.string().nullable().optional(),
-  project_id: z.string().nullable().optional(),
-  version: z.number().nullable().optional(),
+  ...maybeStrings('email', 'action', 'type', 'description', 'pool_id', 'project_id', 'created_at', 'updated_at', 'transferred_at'),
+  ...maybeNumbers('ttl', 'serial', 'version'),
   masters: z.array(z.string()).nullable().optional(),
-  created_at: z.string().nullable().optional(),
-  updated_at: z.string().nullable().optional(),
-  transferred_at: z.string().nullable().optional(),
 });
 export type Zone = z.infer<typeof ZoneSchema>;
 
@@ -67,9 +58,7 @@ export const ZoneCreateSchema = z.object({
 export type ZoneCreate = z.infer<typeof ZoneCreateSchema>;
 
 export function zoneCreateRequest(i: ZoneCreate): ApiRequest {
-  const body: Record<string, unknown> = { name: i.name.trim().toLowerCase(), email: i.email.trim(), type: 'PRIMARY' };
-  if (i.ttl) body.ttl = Number(i.ttl);
-  if (i.description) body.description = i.description;
+  const body = { name: i.name.trim().toLowerCase(), email: i.email.trim(), type: 'PRIMARY', ...ttlAndDescription(i) };
   return { method: 'POST', path: 'v2/zones', body };
 }
 
@@ -125,9 +114,7 @@ const zoneImportRequest = (i: ZoneFile): ApiRequest => ({ method: 'POST', path: 
 const ZoneTaskSchema = z.looseObject({
   id: z.string().min(1),
   status: z.string(),
-  message: z.string().nullable().optional(),
-  zone_id: z.string().nullable().optional(),
-  location: z.string().nullable().optional(),
+  ...maybeStrings('message', 'zone_id', 'location'),
 });
 type ZoneTask = z.infer<typeof ZoneTaskSchema>;
 
@@ -140,16 +127,13 @@ const taskDone = (t: { status: string }) => t.status === 'COMPLETE' || t.status 
 /** `example.org.` -> `example.org.zone`, a safe file name. */
 const zoneFileName = (zoneName: string) => `${zoneName.replace(/\.$/, '').replace(/[^a-z0-9._-]/gi, '_') || 'zone'}.zone`;
 
-export const zoneDefinition: ResourceDefinition<Zone, ZoneCreate> = {
+export const zoneDefinition = define<Zone, ZoneCreate>({
   ...designateBase,
   kind: 'zone',
   slug: 'zones',
   label: { singular: 'Zone', plural: 'Zones' },
-  paths: { list: 'v2/zones', item: (id) => `v2/zones/${id}` },
-  keys: { list: 'zones', item: '' },
+  ...rest('v2/zones', ''),
   schema: ZoneSchema,
-  id: (z) => z.id,
-  name: (z) => z.name,
   columns: [
     nameColumn((z) => z.name, { sortKey: 'name' }),
     statusColumn((z) => z.status, { sortKey: 'status' }),
@@ -242,4 +226,4 @@ export const zoneDefinition: ResourceDefinition<Zone, ZoneCreate> = {
   ],
   tabs: [{ id: 'recordsets', label: 'Recordsets', view: 'list', list: (z) => recordsetDefinition(z.id), createLink: { label: 'Create recordset', when: (z) => !deleting(z) } }],
   cli: { list: 'openstack zone list', show: (z) => command('openstack', 'zone', 'show', z.name) },
-};
+});
