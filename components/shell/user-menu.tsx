@@ -1,26 +1,10 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { apiFetch } from '@/lib/client/api';
-import { buttonClass } from '@/components/ui/button';
-import { setUndoSeconds, UNDO_CHOICES, undoSeconds } from '@/lib/client/undo';
-import { osCall } from '@/lib/resources/hooks';
-import { Sensitive } from './presentation';
+import dynamic from 'next/dynamic';
 import { useMenu } from './use-dismiss';
 
-/** The user's own Keystone record (`GET /v3/users/{id}`, allowed for oneself): the optional e-mail. */
-function useEmail(userId: string, projectId: string, enabled: boolean): string | undefined {
-  const q = useQuery({
-    queryKey: ['os', projectId, 'user', 'item', userId],
-    queryFn: ({ signal }) => osCall<{ user?: { email?: unknown } }>({ service: 'identity' }, { method: 'GET', path: `users/${encodeURIComponent(userId)}` }, signal),
-    enabled,
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
-  const email = q.data?.user?.email;
-  return typeof email === 'string' && email ? email : undefined;
-}
+// The panel (e-mail lookup, undo preference, credentials, log out) is a chunk loaded on first open.
+const UserMenuPanel = dynamic(() => import('./user-menu-panel').then((m) => m.UserMenuPanel), { ssr: false });
 
 interface UserMenuProps {
   user: { id: string; name: string; domainId: string };
@@ -30,24 +14,6 @@ interface UserMenuProps {
 
 export function UserMenu({ user, roles, projectId }: UserMenuProps) {
   const { open, setOpen, root, panelId, buttonProps } = useMenu();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string>();
-  const queryClient = useQueryClient();
-  const email = useEmail(user.id, projectId, open);
-
-  async function logOut() {
-    setPending(true);
-    setError(undefined);
-    try {
-      const res = await apiFetch<{ redirectTo?: string }>('/api/auth/logout', { method: 'POST' });
-      queryClient.clear();
-      // a full navigation also drops the router cache of the logged-in pages
-      window.location.assign(res?.redirectTo ?? '/login');
-    } catch (err) {
-      setPending(false);
-      setError(err instanceof Error ? err.message : 'Logout failed');
-    }
-  }
 
   return (
     <div ref={root} className="relative">
@@ -63,77 +29,7 @@ export function UserMenu({ user, roles, projectId }: UserMenuProps) {
         <span className="hidden max-w-[10rem] truncate sm:inline">{user.name}</span>
         <span className="sr-only sm:hidden">{user.name}</span>
       </button>
-      {open && (
-        <div
-          id={panelId}
-          className="absolute right-0 z-50 mt-2 w-64 rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
-        >
-          <p className="font-medium">{user.name}</p>
-          {email && (
-            <p className="truncate text-xs text-zinc-600 dark:text-zinc-300">
-              <span className="sr-only">E-mail: </span>
-              <Sensitive kind="email">{email}</Sensitive>
-            </p>
-          )}
-          <p className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{user.id}</p>
-          <p className="mt-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Roles</p>
-          <ul aria-label="Roles" className="mt-1 flex flex-wrap gap-1">
-            {roles.map((r) => (
-              <li key={r} className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800">
-                {r}
-              </li>
-            ))}
-          </ul>
-          <UndoPreference />
-          <p className="mt-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Credentials for the CLI</p>
-          <ul aria-label="Credentials files" className="mt-1 space-y-1">
-            <li>
-              <a className="text-brand-700 hover:underline dark:text-brand-300" href={`/api/credentials/openrc?project=${encodeURIComponent(projectId)}`} download>
-                Download openrc file
-              </a>
-            </li>
-            <li>
-              <a className="text-brand-700 hover:underline dark:text-brand-300" href={`/api/credentials/clouds-yaml?project=${encodeURIComponent(projectId)}`} download>
-                Download clouds.yaml entry
-              </a>
-            </li>
-          </ul>
-          <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">For this project and region; they ask for your password and never contain it.</p>
-          {error && (
-            <p role="alert" className="mt-3 text-red-600 dark:text-red-400">
-              {error}
-            </p>
-          )}
-          <button type="button" onClick={() => void logOut()} disabled={pending} className={`${buttonClass.secondary} mt-4 w-full`}>
-            {pending ? 'Logging out…' : 'Log out'}
-          </button>
-        </div>
-      )}
+      {open && <UserMenuPanel id={panelId} user={user} roles={roles} projectId={projectId} />}
     </div>
-  );
-}
-
-/** How long deletes wait with an Undo button before the API call (stored in this browser). */
-function UndoPreference() {
-  const [value, setValue] = useState(() => undoSeconds());
-  return (
-    <label className="mt-3 block text-xs">
-      <span className="font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Undo window for deletes</span>
-      <select
-        className="mt-1 block w-full rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-800"
-        value={value}
-        onChange={(e) => {
-          const n = Number(e.target.value);
-          setUndoSeconds(n);
-          setValue(n);
-        }}
-      >
-        {UNDO_CHOICES.map((n) => (
-          <option key={n} value={n}>
-            {n === 0 ? 'Off: delete at once' : `${n} seconds`}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
