@@ -16,11 +16,11 @@ type KeystoneRow = { domain_id: string; enabled?: boolean };
 const DOMAIN_COLUMN: Column<KeystoneRow> = { id: 'domain', label: 'Domain ID', value: (r) => r.domain_id, cell: 'mono' };
 const ENABLED_COLUMN: Column<KeystoneRow> = { id: 'enabled', label: 'Enabled', value: (r) => enabled(r.enabled).label, cell: 'status' };
 
+/** What Keystone's projects and users both carry. */
+const KEYSTONE_FIELDS = { id: z.string().min(1), name: z.string(), domain_id: z.string(), enabled: z.boolean().optional() };
+
 export const KeystoneProjectSchema = z.looseObject({
-  id: z.string().min(1),
-  name: z.string(),
-  domain_id: z.string(),
-  enabled: z.boolean().optional(),
+  ...KEYSTONE_FIELDS,
   description: z.string().nullish(),
   is_domain: z.boolean().optional(),
   parent_id: z.string().nullish(),
@@ -47,10 +47,7 @@ export const projectAdminDefinition = define<KeystoneProject>({
 });
 
 export const KeystoneUserSchema = z.looseObject({
-  id: z.string().min(1),
-  name: z.string(),
-  domain_id: z.string(),
-  enabled: z.boolean().optional(),
+  ...KEYSTONE_FIELDS,
   ...maybeStrings('email', 'default_project_id', 'password_expires_at'),
 });
 export type KeystoneUser = z.infer<typeof KeystoneUserSchema>;
