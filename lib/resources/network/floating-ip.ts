@@ -176,7 +176,7 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
       to: (f) => ({ slug: 'instances', query: `associate-fip=${encodeURIComponent(f.id)}` }),
       cli: (f) => associateCli(f.floating_ip_address, '<port>'),
     },
-    { label: 'Reverse DNS', to: () => ({ slug: 'zones' }), cli: (f) => command('openstack', 'ptr', 'record', 'show', `<region>:${f.id}`) },
+    { label: 'Reverse DNS', needsSection: true, to: () => ({ slug: 'zones' }), cli: (f) => command('openstack', 'ptr', 'record', 'show', `<region>:${f.id}`) },
   ],
   overview: [
     { label: 'Translation', value: translation },
