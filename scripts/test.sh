@@ -14,14 +14,16 @@ bash scripts/system-deps.sh || exit 1
 started=$(date +%s)
 at() { echo "(at $(( $(date +%s) - started )) s)"; }
 
-step() { # name, command...: a check that is one test
-  local name=$1; shift
-  echo "== $name $(at)"
-  if "$@"; then echo "$name: 1 passed, 0 failed"; else echo "$name: 0 passed, 1 failed"; status=1; fi
-}
-
-step typecheck npx tsc --noEmit
-step lint npx eslint . --max-warnings 0
+# Type-check and lint at once (one core each); each prints its own output and result line after both end.
+echo "== typecheck and lint $(at)"
+npx tsc --noEmit > "$out/typecheck.log" 2>&1 & tsc_pid=$!
+npx eslint . --max-warnings 0 > "$out/lint.log" 2>&1 & lint_pid=$!
+for check in typecheck lint; do
+  pid=$tsc_pid; [ $check = lint ] && pid=$lint_pid
+  wait $pid; rc=$?
+  cat "$out/$check.log"
+  if [ $rc = 0 ]; then echo "$check: 1 passed, 0 failed"; else echo "$check: 0 passed, 1 failed"; status=1; fi
+done
 
 echo "== unit $(at)"
 npx vitest run --reporter=default --reporter=json --outputFile="$out/unit.json" || status=1
