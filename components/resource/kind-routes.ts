@@ -1,5 +1,5 @@
 // Which override pages exist, for the server pages' 404s (the views themselves are client chunks in kind-views.tsx,
-// which the server cannot look into). Keep in step with KIND_VIEWS there.
+// which the server cannot look into). kind-routes.test.ts checks that both name the same pages.
 export const OVERRIDES: Record<string, { list?: true; detail?: true; create?: true; named?: readonly string[]; below?: (rest: readonly string[]) => boolean }> = {
   instances: { list: true, detail: true, create: true },
   volumes: { detail: true, create: true },

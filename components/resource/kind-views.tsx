@@ -48,7 +48,7 @@ export interface KindViews {
 // Swift's browser takes the container name from the URL (the segment Next hands over is percent-encoded).
 const Container = ({ id }: { id: string }) => <ObjectBrowser container={id} />;
 
-const KIND_VIEWS: Record<string, KindViews> = {
+export const KIND_VIEWS: Record<string, KindViews> = {
   instances: { List: InstancesList, Detail: InstanceDetail, Create: LaunchForm },
   volumes: { Detail: VolumeDetail, Create: VolumeCreateForm },
   images: { Detail: ImageDetail, Create: ImageCreateForm },
