@@ -136,20 +136,29 @@ export interface ObjectMetadata {
   meta: Record<string, string>;
 }
 
-/** The metadata a HEAD on an object returns, from its (proxied) response headers. */
-export function objectMetadata(headers: Iterable<[string, string]>): ObjectMetadata {
-  const out: ObjectMetadata = { meta: {} };
+/**
+ * Reads Swift's response headers into `out`: `fields` maps a header (lower case) to the field and how to read its
+ * value; headers starting with `metaPrefix` become `meta` entries (keys as Swift returns them, lower-cased by HTTP).
+ */
+function readHeaders<T extends { meta: Record<string, string> }>(headers: Iterable<[string, string]>, out: T, metaPrefix: string, fields: Record<string, (out: T, v: string) => void>): T {
   for (const [k, v] of headers) {
     const key = k.toLowerCase();
-    if (key === 'content-type') out.contentType = v;
-    else if (key === 'etag') out.etag = v.replace(/"/g, '');
-    else if (key === 'last-modified') out.lastModified = v;
-    else if (key === 'x-timestamp') out.timestamp = v;
-    else if (key === 'x-delete-at') out.deleteAt = v;
-    else if (key === 'x-object-manifest') out.manifest = v;
-    else if (key.startsWith('x-object-meta-')) out.meta[key.slice('x-object-meta-'.length)] = v;
+    if (Object.hasOwn(fields, key)) fields[key](out, v);
+    else if (key.startsWith(metaPrefix)) out.meta[key.slice(metaPrefix.length)] = v;
   }
   return out;
+}
+
+/** The metadata a HEAD on an object returns, from its (proxied) response headers. */
+export function objectMetadata(headers: Iterable<[string, string]>): ObjectMetadata {
+  return readHeaders<ObjectMetadata>(headers, { meta: {} }, 'x-object-meta-', {
+    'content-type': (o, v) => (o.contentType = v),
+    etag: (o, v) => (o.etag = v.replace(/"/g, '')),
+    'last-modified': (o, v) => (o.lastModified = v),
+    'x-timestamp': (o, v) => (o.timestamp = v),
+    'x-delete-at': (o, v) => (o.deleteAt = v),
+    'x-object-manifest': (o, v) => (o.manifest = v),
+  });
 }
 
 export interface ContainerInfo {
@@ -161,19 +170,16 @@ export interface ContainerInfo {
   meta: Record<string, string>;
 }
 
+const count = (v: string) => (/^\d+$/.test(v) ? Number(v) : undefined);
+
 export function containerInfo(headers: Iterable<[string, string]>): ContainerInfo {
-  const out: ContainerInfo = { meta: {} };
-  const num = (v: string) => (/^\d+$/.test(v) ? Number(v) : undefined);
-  for (const [k, v] of headers) {
-    const key = k.toLowerCase();
-    if (key === 'x-container-object-count') out.objectCount = num(v);
-    else if (key === 'x-container-bytes-used') out.bytesUsed = num(v);
-    else if (key === 'x-container-read') out.read = v;
-    else if (key === 'x-container-write') out.write = v;
-    else if (key === 'x-storage-policy') out.storagePolicy = v;
-    else if (key.startsWith('x-container-meta-')) out.meta[key.slice('x-container-meta-'.length)] = v;
-  }
-  return out;
+  return readHeaders<ContainerInfo>(headers, { meta: {} }, 'x-container-meta-', {
+    'x-container-object-count': (o, v) => (o.objectCount = count(v)),
+    'x-container-bytes-used': (o, v) => (o.bytesUsed = count(v)),
+    'x-container-read': (o, v) => (o.read = v),
+    'x-container-write': (o, v) => (o.write = v),
+    'x-storage-policy': (o, v) => (o.storagePolicy = v),
+  });
 }
 
 /** "1.5 MiB" */
