@@ -1,5 +1,7 @@
 // Which override pages exist, for the server pages' 404s (the views themselves are client chunks in kind-views.tsx,
 // which the server cannot look into). kind-routes.test.ts checks that both name the same pages.
+import { definitionOf, findSection } from '@/lib/resources/registry';
+import type { ChildTab } from '@/lib/resources/types';
 export const OVERRIDES: Record<string, { list?: true; detail?: true; create?: true; named?: readonly string[]; below?: (rest: readonly string[]) => boolean }> = {
   instances: { list: true, detail: true, create: true },
   volumes: { detail: true, create: true },
@@ -8,8 +10,20 @@ export const OVERRIDES: Record<string, { list?: true; detail?: true; create?: tr
   routers: { list: true, detail: true },
   'security-groups': { list: true, detail: true },
   topology: { list: true },
-  zones: { list: true, named: ['record'], below: (rest) => rest[0] === 'recordsets' && rest.length === 2 },
+  zones: { list: true },
   clusters: { detail: true, create: true },
   'cluster-templates': { create: true },
   containers: { list: true, detail: true },
 };
+
+/** The detail tabs of a section's definition (whatever the project: tabs do not depend on it). */
+const tabsOf = (slug: string): readonly ChildTab<unknown>[] => {
+  const section = findSection(slug);
+  return (section && definitionOf(section, '')?.tabs) ?? [];
+};
+
+/** A page below an object that its definition declares (child-pages.tsx): `<tab>/new` or `<tab>/<child id>`. */
+export const hasChildPage = (slug: string, rest: readonly string[]) => rest.length === 2 && tabsOf(slug).some((t) => t.pages && t.id === rest[0]);
+
+/** A named page `<slug>/<name>` choosing the parent of a create below it (child-pages.tsx). */
+export const hasChildPicker = (slug: string, name: string) => tabsOf(slug).some((t) => t.pages?.picker?.name === name);

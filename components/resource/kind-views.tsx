@@ -1,7 +1,8 @@
 'use client';
 // What is special about a kind's pages: per slug, the components that replace the generic list, detail or
-// create page (kind-pages.tsx), plus pages below an object (a zone's recordsets) and named pages beside the
-// objects (zones/record). A kind that is not listed here gets the generic pages from its definition.
+// create page (kind-pages.tsx), plus pages below an object and named pages beside the objects. A kind that is not
+// listed here gets the generic pages from its definition, and those below an object from its tabs (child-pages.tsx:
+// a zone's recordsets, the zone picker zones/record).
 // A client module of dynamic imports, one chunk per view: imported statically (or from the server pages), every
 // kind's code was in each route's first-load JavaScript (409 kB gzip instead of 244). The server pages learn which
 // paths exist from kind-routes.ts and render <KindView>.
@@ -11,15 +12,14 @@ import type { ComponentType } from 'react';
 const KindCreate = dynamic(() => import('./kind-pages').then((m) => m.KindCreate));
 const KindDetail = dynamic(() => import('./kind-pages').then((m) => m.KindDetail));
 const KindList = dynamic(() => import('./kind-pages').then((m) => m.KindList));
+const ChildPage = dynamic(() => import('./child-pages').then((m) => m.ChildPage));
+const ChildPicker = dynamic(() => import('./child-pages').then((m) => m.ChildPicker));
 const InstanceDetail = dynamic(() => import('@/components/compute/instance-detail').then((m) => m.InstanceDetail));
 const InstancesList = dynamic(() => import('@/components/compute/instances-list').then((m) => m.InstancesList));
 const LaunchForm = dynamic(() => import('@/components/compute/launch-form').then((m) => m.LaunchForm));
 const ClusterCreateForm = dynamic(() => import('@/components/container-infra/cluster-create').then((m) => m.ClusterCreateForm));
 const ClusterDetail = dynamic(() => import('@/components/container-infra/cluster-detail').then((m) => m.ClusterDetail));
 const ClusterTemplateCreateForm = dynamic(() => import('@/components/container-infra/template-create').then((m) => m.ClusterTemplateCreateForm));
-const RecordZonePicker = dynamic(() => import('@/components/dns/record-zone-picker').then((m) => m.RecordZonePicker));
-const RecordsetCreatePage = dynamic(() => import('@/components/dns/recordset-form').then((m) => m.RecordsetCreatePage));
-const RecordsetEditPage = dynamic(() => import('@/components/dns/recordset-form').then((m) => m.RecordsetEditPage));
 const ZonesList = dynamic(() => import('@/components/dns/zones-list').then((m) => m.ZonesList));
 const ImageCreateForm = dynamic(() => import('@/components/image/image-create').then((m) => m.ImageCreateForm));
 const ImageDetail = dynamic(() => import('@/components/image/image-detail').then((m) => m.ImageDetail));
@@ -56,14 +56,7 @@ export const KIND_VIEWS: Record<string, KindViews> = {
   routers: { List: RoutersList, Detail: RouterDetail },
   'security-groups': { List: SecurityGroupsList, Detail: SecurityGroupDetail },
   topology: { List: TopologyView },
-  zones: {
-    List: ZonesList,
-    Named: { record: RecordZonePicker },
-    Below: ({ id, rest }) => {
-      if (rest[0] !== 'recordsets' || rest.length !== 2) return null;
-      return rest[1] === 'new' ? <RecordsetCreatePage zoneId={id} /> : <RecordsetEditPage zoneId={id} recordsetId={rest[1]} />;
-    },
-  },
+  zones: { List: ZonesList },
   clusters: { Detail: ClusterDetail, Create: ClusterCreateForm },
   'cluster-templates': { Create: ClusterTemplateCreateForm },
   containers: { List: ContainersList, Detail: Container },
@@ -81,9 +74,9 @@ export function KindView({ slug, part, id = '', rest = [] }: { slug: string; par
       return v?.Create ? <v.Create /> : <KindCreate slug={slug} />;
     case 'named': {
       const Named = v?.Named?.[id];
-      return Named ? <Named /> : null;
+      return Named ? <Named /> : <ChildPicker slug={slug} name={id} />;
     }
     case 'below':
-      return v?.Below?.({ id, rest }) ?? null;
+      return v?.Below ? v.Below({ id, rest }) : <ChildPage slug={slug} id={id} rest={rest} />;
   }
 }

@@ -357,6 +357,26 @@ export interface ChildTab<T> {
   table?: string;
   empty?: string;
   note?: (row: T) => string | undefined;
+  /** Create and edit pages of the children (`list`'s `create` and first form), and a page that chooses the parent. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  pages?: ChildPages<any>;
+}
+
+/**
+ * The pages of a child at `<slug>/<id>/<tab id>/new` and `<slug>/<id>/<tab id>/<child id>` (so the child definition's
+ * slug is `<slug>/<id>/<tab id>`): its create form and its edit form (`forms[0]`) made with the parent, a breadcrumb
+ * back to the parent, Cancel and done back to the tab (a zone's recordsets).
+ */
+export interface ChildPages<C> {
+  /** The child as the edit page's heading names it ("Edit A www.example.org."). */
+  name: (child: C) => string;
+  /** A child the edit form's `when` refuses (an SOA recordset): why, and what it holds, shown as it is. */
+  notEditable: (child: C) => { text: string; content: string };
+  /**
+   * A page `<slug>/<name>` choosing the parent (those `createLink.when` allows), then its create page with the same
+   * query: "Create DNS record" on an instance. `summary` says what will be created, from the query.
+   */
+  picker?: { name: string; heading: string; summary: { label: string; text: (query: URLSearchParams) => string }; required: string };
 }
 
 /** A table on the overview of what the object holds itself (a container's secret references). */

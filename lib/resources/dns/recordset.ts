@@ -6,7 +6,7 @@ import { command } from '../cli';
 import { choices, define, idColumn, nameColumn, nameFilter, rest, rowNames, statusColumn } from '../define';
 import { checkRows } from '../form/rows';
 import { maybeStrings } from '../schema';
-import type { ApiRequest, FormField, FormValue, ResourceDefinition, RowColumn, RowsSpec } from '../types';
+import type { ApiRequest, ChildPages, FormField, FormValue, ResourceDefinition, RowColumn, RowsSpec } from '../types';
 import { absoluteName, FORM_RECORD_TYPES, quoteTxt, recordProblem, relativeName, ttlProblem, uint16, type FormRecordType } from './records';
 import { designateBase, designateDelete, type Zone } from './zone';
 
@@ -28,6 +28,20 @@ export type Recordset = z.infer<typeof RecordsetSchema>;
 export const isManaged = (r: Recordset, zoneName?: string) => r.type === 'SOA' || (r.type === 'NS' && r.name === (zoneName ?? r.zone_name));
 
 const cliZone = (r: Recordset) => r.zone_name ?? r.zone_id;
+
+/**
+ * A zone's recordset pages; "Create DNS record" from another page (an instance with a floating IP) lands on the zone
+ * picker with ?type=&records=&name=, then the create form opens prefilled.
+ */
+export const recordsetPages: ChildPages<Recordset> = {
+  name: (r) => `${r.type} ${r.name}`,
+  // SOA and the types the form does not know: their records as they are.
+  notEditable: (r) => ({ text: `${r.type} recordsets are managed by Designate or not editable here.`, content: r.records.join('\n') }),
+  picker: {
+    name: 'record', heading: 'Create DNS record', required: 'Choose the zone for the record',
+    summary: { label: 'Record to create', text: (q) => [q.get('type'), q.get('name'), q.getAll('records').join(', ')].filter(Boolean).join(' ') },
+  },
+};
 
 export function recordsetDefinition(zoneId: string, zone?: Zone): ResourceDefinition<Recordset, RecordsetInput> {
   return define<Recordset, RecordsetInput>({
@@ -217,6 +231,7 @@ function recordsetForms(zone: Zone): Pick<ResourceDefinition<Recordset, Recordse
     forms: [
       {
         id: 'edit', label: 'Edit recordset', schema: recordsetSchema(zone.name, true),
+        when: (r) => (FORM_RECORD_TYPES as readonly string[]).includes(r.type),
         fields: fields.filter((f) => f.name !== 'type' && f.name !== 'name'),
         initial: (r) => ({ type: r.type, name: relativeName(r.name, zone.name), ttl: r.ttl != null ? String(r.ttl) : '', description: r.description ?? '', entries: entriesFromRecords(r.type, r.records) }),
         request: recordsetUpdateRequest, cli: editCli,

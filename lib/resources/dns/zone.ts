@@ -6,7 +6,7 @@ import { ageColumn, choices, define, deleteAction, idColumn, nameColumn, nameFil
 import { maybeNumbers, maybeStrings } from '../schema';
 import type { ApiRequest, StatusInfo } from '../types';
 import { isEmail, isFqdn } from '../form/validate';
-import { recordsetDefinition } from './recordset';
+import { recordsetDefinition, recordsetPages } from './recordset';
 import { descriptionSchema, fqdnSchema, ttlAndDescription, ttlSchema } from './records';
 
 export const DNS_SERVICE = 'dns';
@@ -224,6 +224,12 @@ export const zoneDefinition = define<Zone, ZoneCreate>({
       submitLabel: 'Save', errorTitle: 'Could not update the zone',
     },
   ],
-  tabs: [{ id: 'recordsets', label: 'Recordsets', view: 'list', list: (z) => recordsetDefinition(z.id), createLink: { label: 'Create recordset', when: (z) => !deleting(z) } }],
+  tabs: [
+    {
+      id: 'recordsets', label: 'Recordsets', view: 'list', list: (z) => recordsetDefinition(z.id, z),
+      // With the zone, the create and edit pages: zones/<id>/recordsets/new and zones/<id>/recordsets/<recordset id>.
+      createLink: { label: 'Create recordset', when: (z) => !deleting(z) }, pages: recordsetPages,
+    },
+  ],
   cli: { list: 'openstack zone list', show: (z) => command('openstack', 'zone', 'show', z.name) },
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { OVERRIDES } from '@/components/resource/kind-routes';
+import { hasChildPicker, OVERRIDES } from '@/components/resource/kind-routes';
 import { KindView } from '@/components/resource/kind-views';
 import { definitionOf, findSection } from '@/lib/resources/registry';
 import { segment } from '../../section-gate';
@@ -20,7 +20,7 @@ export default async function DetailPage({ params }: { params: Params }) {
   const section = findSection(kind);
   if (!section) notFound();
   const views = OVERRIDES[kind];
-  if (views?.named?.includes(id)) return <KindView slug={kind} part="named" id={id} />;
+  if (views?.named?.includes(id) || hasChildPicker(kind, id)) return <KindView slug={kind} part="named" id={id} />;
   if (!section.detail || (!views?.detail && !section.definition)) notFound();
   return <KindView slug={kind} part="detail" id={segment(id)} />;
 }
