@@ -2,7 +2,7 @@
 // which the server cannot look into). kind-routes.test.ts checks that both name the same pages.
 import { definitionOf, findSection } from '@/lib/resources/registry';
 import type { ChildTab } from '@/lib/resources/types';
-export const OVERRIDES: Record<string, { list?: true; detail?: true; create?: true; named?: readonly string[]; below?: (rest: readonly string[]) => boolean }> = {
+export const OVERRIDES: Record<string, { list?: true; detail?: true; create?: true }> = {
   instances: { list: true, detail: true, create: true },
   volumes: { detail: true, create: true },
   images: { detail: true, create: true },

@@ -1,8 +1,7 @@
 'use client';
 // What is special about a kind's pages: per slug, the components that replace the generic list, detail or
-// create page (kind-pages.tsx), plus pages below an object and named pages beside the objects. A kind that is not
-// listed here gets the generic pages from its definition, and those below an object from its tabs (child-pages.tsx:
-// a zone's recordsets, the zone picker zones/record).
+// create page (kind-pages.tsx). A kind that is not listed here gets the generic pages from its definition; pages
+// below an object and parent pickers come from its tabs (child-pages.tsx: a zone's recordsets, zones/record).
 // A client module of dynamic imports, one chunk per view: imported statically (or from the server pages), every
 // kind's code was in each route's first-load JavaScript (409 kB gzip instead of 244). The server pages learn which
 // paths exist from kind-routes.ts and render <KindView>.
@@ -39,10 +38,6 @@ export interface KindViews {
   List?: ComponentType;
   Detail?: ComponentType<{ id: string }>;
   Create?: ComponentType;
-  /** Pages below one object: `<slug>/<id>/<rest...>`; null when there is none at that path. */
-  Below?: (props: { id: string; rest: string[] }) => React.ReactNode;
-  /** Named pages at `<slug>/<name>`, beside the objects' pages. */
-  Named?: Record<string, ComponentType>;
 }
 
 // Swift's browser takes the container name from the URL (the segment Next hands over is percent-encoded).
@@ -72,11 +67,9 @@ export function KindView({ slug, part, id = '', rest = [] }: { slug: string; par
       return v?.Detail ? <v.Detail id={id} /> : <KindDetail slug={slug} id={id} />;
     case 'create':
       return v?.Create ? <v.Create /> : <KindCreate slug={slug} />;
-    case 'named': {
-      const Named = v?.Named?.[id];
-      return Named ? <Named /> : <ChildPicker slug={slug} name={id} />;
-    }
+    case 'named':
+      return <ChildPicker slug={slug} name={id} />;
     case 'below':
-      return v?.Below ? v.Below({ id, rest }) : <ChildPage slug={slug} id={id} rest={rest} />;
+      return <ChildPage slug={slug} id={id} rest={rest} />;
   }
 }

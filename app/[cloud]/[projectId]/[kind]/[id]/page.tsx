@@ -20,7 +20,7 @@ export default async function DetailPage({ params }: { params: Params }) {
   const section = findSection(kind);
   if (!section) notFound();
   const views = OVERRIDES[kind];
-  if (views?.named?.includes(id) || hasChildPicker(kind, id)) return <KindView slug={kind} part="named" id={id} />;
+  if (hasChildPicker(kind, id)) return <KindView slug={kind} part="named" id={id} />;
   if (!section.detail || (!views?.detail && !section.definition)) notFound();
   return <KindView slug={kind} part="detail" id={segment(id)} />;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { hasChildPage, OVERRIDES } from '@/components/resource/kind-routes';
+import { hasChildPage } from '@/components/resource/kind-routes';
 import { KindView } from '@/components/resource/kind-views';
 import { findSection } from '@/lib/resources/registry';
 import { segment } from '../../../section-gate';
@@ -11,10 +11,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: findSection((await params).kind)?.label ?? 'Not found' };
 }
 
-/** Pages below one object (a zone's recordsets), when its kind has them: an override's or its tabs' (child-pages.tsx). */
+/** Pages below one object (a zone's recordsets), when its kind's tabs declare them (child-pages.tsx). */
 export default async function BelowPage({ params }: { params: Params }) {
   const { kind, id, rest } = await params;
   const parts = rest.map(segment);
-  if (!OVERRIDES[kind]?.below?.(parts) && !hasChildPage(kind, parts)) notFound();
+  if (!hasChildPage(kind, parts)) notFound();
   return <KindView slug={kind} part="below" id={segment(id)} rest={parts} />;
 }
