@@ -116,6 +116,19 @@ function requestHeaders(path: string, method: HttpMethod, options: Pick<ApiFetch
 }
 
 /**
+ * A GET that bypasses the API inspector (apiFetch records its calls) and returns the raw response: for values no
+ * record may hold (a secret's payload). Same headers as apiFetch; a 401 goes to the login page, a refusal throws.
+ */
+export async function fetchUnrecorded(path: string, accept: string, signal?: AbortSignal): Promise<Response> {
+  const res = await fetch(path, { headers: requestHeaders(path, 'GET', { headers: { Accept: accept } }), credentials: 'same-origin', cache: 'no-store', signal });
+  if (!res.ok) {
+    if (res.status === 401 && typeof window !== 'undefined') window.location.assign(expiredLoginUrl(window.location));
+    throw await parseApiError(res);
+  }
+  return res;
+}
+
+/**
  * Send a call that must outlive the page (a confirmed delete when the tab is closed or reloaded): a keepalive
  * fetch, which the browser completes after the document is gone. Nothing reads the answer.
  */

@@ -1,7 +1,7 @@
 // Builders for what a definition declares about its detail page (types.ts: MetadataTab, RevealPanel), and the one
 // read that bypasses the query cache: a reveal panel's value (a secret's payload), which no cache may hold.
 import { z } from 'zod';
-import { expiredLoginUrl, pageProjectId, parseApiError } from '@/lib/client/api';
+import { fetchUnrecorded } from '@/lib/client/api';
 import type { MetadataTab } from './types';
 
 type Pairs = { metadata: Record<string, string> } | { error: string };
@@ -56,18 +56,11 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 /**
- * A reveal panel's GET through the proxy: never the query cache, never the API inspector (`apiFetch` records its calls),
- * `no-store`. The caller holds the answer in its own state only. A 401 goes to the login page, as other calls do.
+ * A reveal panel's GET through the proxy: never the query cache, never the API inspector (`fetchUnrecorded`).
+ * The caller holds the answer in its own state only.
  */
 export async function fetchRevealed(service: string, req: { path: string; accept: string }, signal?: AbortSignal): Promise<Revealed> {
-  const headers: Record<string, string> = { Accept: req.accept };
-  const project = typeof window !== 'undefined' ? pageProjectId(window.location.pathname) : undefined;
-  if (project) headers['X-Stratus-Project'] = project;
-  const res = await fetch(`/api/os/${service}/${req.path}`, { headers, credentials: 'same-origin', cache: 'no-store', signal });
-  if (!res.ok) {
-    if (res.status === 401 && typeof window !== 'undefined') window.location.assign(expiredLoginUrl(window.location));
-    throw await parseApiError(res);
-  }
+  const res = await fetchUnrecorded(`/api/os/${service}/${req.path}`, req.accept, signal);
   const contentType = res.headers.get('content-type') ?? req.accept;
   if (req.accept.startsWith('text/')) return { contentType, text: await res.text() };
   return { contentType, base64: toBase64(new Uint8Array(await res.arrayBuffer())) };
