@@ -256,7 +256,7 @@ test('reverse DNS: set and unset the PTR record of a floating IP', async ({ page
   await expect(box.getByText(`openstack ptr record set RegionOne:${fip.id} web.example.org.`)).toBeVisible();
   await box.getByRole('button', { name: 'Save PTR record' }).click();
   await expect(box.locator('code').filter({ hasText: /^web\.example\.org\.$/ })).toBeVisible(SLOW);
-  await expect(box).toContainText('ACTIVE', SLOW);
+  await expect(box.getByText('ACTIVE', { exact: true })).toBeVisible(SLOW);
   await box.getByRole('button', { name: 'Unset PTR record' }).click();
   await expect(box).toContainText('not set', SLOW);
   expect((await page.request.delete(`/api/os/network/v2.0/floatingips/${fip.id}`, { headers })).status()).toBe(204);

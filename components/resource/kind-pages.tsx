@@ -10,6 +10,7 @@ import { buttonClass } from '@/components/ui/button';
 import { findSection } from '@/lib/resources/registry';
 import { useResourceHref } from '@/lib/resources/hooks';
 import { useSection } from '@/lib/resources/use-section';
+import { CompanionCards } from './companion-cards';
 import { ResourceDetail } from './resource-detail';
 import { ResourceForm } from './resource-form';
 import { ResourceList } from './resource-list';
@@ -33,7 +34,7 @@ export function KindList({ slug }: { slug: string }) {
   const modes: readonly CreateMode[] = def.create?.modes ?? [{ id: 'create', label: createLabel, fields: def.create?.fields.map((f) => f.name) ?? [], submitLabel: createLabel }];
   const inline = !def.create || (def.create.adminOnly && !isAdmin) ? [] : section.create ? modes.filter((m) => m.request) : modes;
   const open = inline.find((m) => m.id === mode);
-  return (
+  const list = (
     <ResourceList
       def={def}
       detail={section.detail}
@@ -98,6 +99,15 @@ export function KindList({ slug }: { slug: string }) {
         </>
       }
     />
+  );
+  if (!def.companions?.length) return list;
+  return (
+    <div className="space-y-8">
+      {list}
+      {def.companions.map((c) => (
+        <CompanionCards key={c.def.kind} spec={c} />
+      ))}
+    </div>
   );
 }
 

@@ -10,7 +10,6 @@ export const OVERRIDES: Record<string, { list?: true; detail?: true; create?: tr
   routers: { list: true, detail: true },
   'security-groups': { list: true, detail: true },
   topology: { list: true },
-  zones: { list: true },
   clusters: { detail: true, create: true },
   'cluster-templates': { create: true },
   containers: { list: true, detail: true },

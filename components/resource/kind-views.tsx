@@ -19,7 +19,6 @@ const LaunchForm = dynamic(() => import('@/components/compute/launch-form').then
 const ClusterCreateForm = dynamic(() => import('@/components/container-infra/cluster-create').then((m) => m.ClusterCreateForm));
 const ClusterDetail = dynamic(() => import('@/components/container-infra/cluster-detail').then((m) => m.ClusterDetail));
 const ClusterTemplateCreateForm = dynamic(() => import('@/components/container-infra/template-create').then((m) => m.ClusterTemplateCreateForm));
-const ZonesList = dynamic(() => import('@/components/dns/zones-list').then((m) => m.ZonesList));
 const ImageCreateForm = dynamic(() => import('@/components/image/image-create').then((m) => m.ImageCreateForm));
 const ImageDetail = dynamic(() => import('@/components/image/image-detail').then((m) => m.ImageDetail));
 const NetworkCreateForm = dynamic(() => import('@/components/network/network-create').then((m) => m.NetworkCreateForm));
@@ -51,7 +50,6 @@ export const KIND_VIEWS: Record<string, KindViews> = {
   routers: { List: RoutersList, Detail: RouterDetail },
   'security-groups': { List: SecurityGroupsList, Detail: SecurityGroupDetail },
   topology: { List: TopologyView },
-  zones: { List: ZonesList },
   clusters: { Detail: ClusterDetail, Create: ClusterCreateForm },
   'cluster-templates': { Create: ClusterTemplateCreateForm },
   containers: { List: ContainersList, Detail: Container },

@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { useIsAdmin } from '@/components/shell/session-context';
 import { isGone, useLookups, useResource, useResourceHref } from '@/lib/resources/hooks';
 import type { MetadataTab, ResourceDefinition } from '@/lib/resources/types';
 import { parseTab, tabQuery, withQuery } from '@/lib/resources/url-state';
@@ -17,6 +16,7 @@ import { ChildTabView, RowTableView } from './sub-list';
 import { MetadataTabView } from './detail/metadata-tab';
 import { RevealPanelView } from './detail/reveal-panel';
 import { DetailToolbar } from './detail/toolbar';
+import { OverviewList } from './detail/overview-list';
 
 export interface DetailTab<T> {
   id: string;
@@ -47,7 +47,6 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
   const pathname = usePathname();
   const search = useSearchParams();
   const href = useResourceHref();
-  const isAdmin = useIsAdmin();
   const q = useResource(def, id);
   const row = q.data;
   const ctx = useLookups(def, row ? [row] : []);
@@ -57,19 +56,7 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
       label: 'Overview',
       render: (r) => (
         <div className="space-y-4">
-          <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-zinc-200 bg-white p-4 text-sm sm:grid-cols-[12rem_1fr] dark:border-zinc-800 dark:bg-zinc-900">
-            {(def.overview ?? [])
-              .filter((f) => !f.adminOnly || isAdmin)
-              .map((f) => {
-                const v = String(f.value(r, ctx) ?? '');
-                return (
-                  <div key={f.label} className="contents">
-                    <dt className="text-zinc-500 dark:text-zinc-400">{f.label}</dt>
-                    <dd className={f.mono ? 'font-mono text-xs break-all' : 'break-words'}>{v ? <Sensitive kind={f.sensitive}>{v}</Sensitive> : '—'}</dd>
-                  </div>
-                );
-              })}
-          </dl>
+          <OverviewList def={def} row={r} ctx={ctx} className="grid gap-x-6 gap-y-2 rounded-lg border border-zinc-200 bg-white p-4 text-sm sm:grid-cols-[12rem_1fr] dark:border-zinc-800 dark:bg-zinc-900" />
           {def.failure?.(r) && <FailureNotice {...def.failure(r)!} />}
           {(def.tables ?? []).map((t) => (
             <RowTableView key={t.label} table={t} row={r} />

@@ -153,13 +153,16 @@ describe('definitions using the helpers', () => {
 
 describe('rest', () => {
   it('derives the item path and the list key from the collection', () => {
-    const r = rest('v2.0/networks', 'network');
+    const r = rest({ service: 'network' }, 'v2.0/networks', 'network');
+    expect(r.service).toBe('network');
+    expect(r.headers).toBeUndefined();
     expect(r.paths.list).toBe('v2.0/networks');
     expect(r.paths.item('n1')).toBe('v2.0/networks/n1');
     expect(r.keys).toEqual({ list: 'networks', item: 'network' });
   });
   it('takes another list path and key, and encodes ids that are names', () => {
-    const r = rest('os-keypairs', 'keypair', { list: 'os-keypairs?limit=5', listKey: 'keypairs', encodeId: true });
+    const r = rest({ service: 'compute', headers: { 'OpenStack-API-Version': 'compute 2.79' } }, 'os-keypairs', 'keypair', { list: 'os-keypairs?limit=5', listKey: 'keypairs', encodeId: true });
+    expect(r.headers).toEqual({ 'OpenStack-API-Version': 'compute 2.79' });
     expect(r.paths.list).toBe('os-keypairs?limit=5');
     expect(r.paths.item('a b/c')).toBe('os-keypairs/a%20b%2Fc');
     expect(r.keys.list).toBe('keypairs');
@@ -167,7 +170,7 @@ describe('rest', () => {
 });
 
 describe('define', () => {
-  const base = { kind: 'k', slug: 'ks', label: { singular: 'K', plural: 'Ks' }, service: 's', ...rest('ks', 'k'), columns: [], cli: { list: 'l', show: () => 's' } };
+  const base = { kind: 'k', slug: 'ks', label: { singular: 'K', plural: 'Ks' }, ...rest({ service: 's' }, 'ks', 'k'), columns: [], cli: { list: 'l', show: () => 's' } };
   it('fills in id and name from the row, a missing name as empty', () => {
     const d = define<{ id: string; name?: string | null }>({ ...base, schema: z.object({ id: z.string(), name: z.string().nullish() }) });
     expect(d.id({ id: 'x', name: 'n' })).toBe('x');

@@ -1,7 +1,7 @@
 // Builders for what every resource definition repeats: the delete action, the name / status / age / ID columns and
 // the row names a confirmation quotes. Pure functions over the row type, so a definition stays fully typed; what a
 // kind says differently (its noun, its body text, what stops the delete) stays a parameter.
-import type { Column, Confirmation, Filter, FilterOption, ResourceAction, ResourceDefinition } from './types';
+import type { Column, Confirmation, Filter, FilterOption, ResourceAction, ResourceDefinition, ServiceTarget } from './types';
 
 /** The usual display name: the name, or the id when the object has none (Nova, Cinder and Neutron allow that). */
 export const nameOrId = (row: { name?: string | null; id: string }): string => row.name || row.id;
@@ -96,13 +96,16 @@ export const statusFilter = (values: readonly string[]): Filter => ({ id: 'statu
 // ---- The definition's head ----
 
 /**
- * Paths and JSON keys of a REST collection. `rest('v2.0/networks', 'network')` lists `v2.0/networks` under
- * `networks` and reads `v2.0/networks/{id}` under `network`; an empty item key is an API that answers the bare
- * object (Designate, Barbican, Magnum, Ironic, Glance). `list` replaces the list path (`servers/detail`),
- * `listKey` the list's key when it is not the collection's last segment.
+ * Where a kind lives: its service, and the paths and JSON keys of a REST collection there. `rest(NEUTRON,
+ * 'v2.0/networks', 'network')` lists `v2.0/networks` under `networks` and reads `v2.0/networks/{id}` under
+ * `network`; an empty item key is an API that answers the bare object (Designate, Barbican, Magnum, Ironic,
+ * Glance). `list` replaces the list path (`servers/detail`), `listKey` the list's key when it is not the
+ * collection's last segment.
  */
-export function rest(collection: string, itemKey: string, opts: { list?: string; listKey?: string; encodeId?: boolean } = {}): Pick<ResourceDefinition<never>, 'paths' | 'keys'> {
+export function rest(target: ServiceTarget, collection: string, itemKey: string, opts: { list?: string; listKey?: string; encodeId?: boolean } = {}): Pick<ResourceDefinition<never>, 'service' | 'headers' | 'paths' | 'keys'> {
   return {
+    service: target.service,
+    ...(target.headers && { headers: { ...target.headers } }),
     paths: { list: opts.list ?? collection, item: (id) => `${collection}/${opts.encodeId ? encodeURIComponent(id) : id}` },
     keys: { list: opts.listKey ?? collection.split('/').at(-1)!, item: itemKey },
   };

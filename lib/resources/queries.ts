@@ -7,13 +7,9 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import { invalidateKinds, osCall, prependCachedRow, useProjectScope } from './hooks';
 import { parseResponse } from './schema';
-import type { ApiRequest, ResourceDefinition } from './types';
+import type { ApiRequest, ResourceDefinition, ServiceTarget } from './types';
 
-/** Where a call goes: the catalog type (the proxy's `[service]`) and per-service headers (microversions). */
-export interface ServiceTarget {
-  service: string;
-  headers?: Record<string, string>;
-}
+export type { ServiceTarget };
 
 export const pathKey = (projectId: string, kind: string, path: string) => ['os', projectId, kind, 'path', path] as const;
 

@@ -447,6 +447,22 @@ export interface OverviewField<T> {
   mono?: boolean;
   adminOnly?: boolean;
   sensitive?: MaskKind;
+  /** Shown when there is no value (default an em dash). */
+  empty?: string;
+}
+
+/**
+ * Another kind shown below a list as cards, each object with its overview and toolbar (the zones page's reverse DNS:
+ * the project's floating IPs with their PTR records).
+ */
+export interface ListCompanion<T> {
+  def: ResourceDefinition<T>;
+  heading: string;
+  intro?: string;
+  /** Said when the list is empty. */
+  empty: string;
+  /** A card's heading. */
+  title: (row: T) => string;
 }
 
 /** A link from an object's page to a related page (the volume a snapshot came from, a create form prefilled). */
@@ -460,6 +476,12 @@ export interface DetailLink<T> {
   cli?: (row: T) => string;
   /** Only offered when the user can use the target section in this cloud (the DNS pages need Designate). */
   needsSection?: boolean;
+}
+
+/** Where a call goes: the catalog type (the proxy's `[service]`) and per-service headers (microversions). */
+export interface ServiceTarget {
+  readonly service: string;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface ResourceDefinition<T, C = unknown> {
@@ -520,6 +542,9 @@ export interface ResourceDefinition<T, C = unknown> {
   /** Other kinds its actions and creates change, refetched with it (a port delete changes its network). */
   invalidates?: readonly string[];
   overview?: readonly OverviewField<T>[];
+  /** Other kinds shown below the list page. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  companions?: readonly ListCompanion<any>[];
   /** CLI equivalents of reading. */
   cli: { list: string; show: (row: T) => string };
 }

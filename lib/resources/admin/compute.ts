@@ -1,6 +1,6 @@
 // Admin views of Nova: hypervisors, compute services, and instances of every project.
 import { z } from 'zod';
-import { serverDefinition, type Server } from '../compute/server';
+import { NOVA, serverDefinition, type Server } from '../compute/server';
 import { define, idColumn, rest } from '../define';
 import type { StatusInfo } from '../types';
 
@@ -48,9 +48,7 @@ export const hypervisorDefinition = define<Hypervisor>({
   kind: 'admin-hypervisor',
   slug: 'admin/hypervisors',
   label: { singular: 'Hypervisor', plural: 'Hypervisors' },
-  service: 'compute',
-  headers: HYPERVISOR_HEADERS,
-  ...rest('os-hypervisors', 'hypervisor', { list: 'os-hypervisors/detail', listKey: 'hypervisors' }),
+  ...rest({ service: 'compute', headers: HYPERVISOR_HEADERS }, 'os-hypervisors', 'hypervisor', { list: 'os-hypervisors/detail', listKey: 'hypervisors' }),
   schema: HypervisorSchema,
   name: (h) => h.hypervisor_hostname,
   status: (h) => upDown(h.state, h.status),
@@ -86,9 +84,7 @@ export const computeServiceDefinition = define<ComputeService>({
   kind: 'admin-compute-service',
   slug: 'admin/compute-services',
   label: { singular: 'Compute service', plural: 'Compute services' },
-  service: 'compute',
-  headers: serverDefinition.headers,
-  ...rest('os-services', 'service', { listKey: 'services' }),
+  ...rest(NOVA, 'os-services', 'service', { listKey: 'services' }),
   schema: ComputeServiceSchema,
   name: (s) => `${s.binary}@${s.host}`,
   status: (s) => (s.forced_down ? { label: 'forced down', tone: 'error' } : upDown(s.state, s.status)),

@@ -16,6 +16,9 @@ type KeystoneRow = { domain_id: string; enabled?: boolean };
 const DOMAIN_COLUMN: Column<KeystoneRow> = { id: 'domain', label: 'Domain ID', value: (r) => r.domain_id, cell: 'mono' };
 const ENABLED_COLUMN: Column<KeystoneRow> = { id: 'enabled', label: 'Enabled', value: (r) => enabled(r.enabled).label, cell: 'status' };
 
+/** Where projects and users live, with what they share: the enabled flag as status and Keystone's filters. */
+const keystoneAdmin = (collection: string, itemKey: string) => ({ ...rest({ service: 'identity' }, collection, itemKey), status: (r: KeystoneRow) => enabled(r.enabled), filters: FILTERS });
+
 /** What Keystone's projects and users both carry. */
 const KEYSTONE_FIELDS = { id: z.string().min(1), name: z.string(), domain_id: z.string(), enabled: z.boolean().optional() };
 
@@ -31,10 +34,8 @@ export const projectAdminDefinition = define<KeystoneProject>({
   kind: 'admin-project',
   slug: 'admin/projects',
   label: { singular: 'Project', plural: 'Projects' },
-  service: 'identity',
-  ...rest('projects', 'project'),
+  ...keystoneAdmin('projects', 'project'),
   schema: KeystoneProjectSchema,
-  status: (p) => enabled(p.enabled),
   columns: [
     { id: 'name', label: 'Name', value: (p) => p.name },
     idColumn((p) => p.id, { hidden: false, sensitive: 'projectId' }),
@@ -42,7 +43,6 @@ export const projectAdminDefinition = define<KeystoneProject>({
     ENABLED_COLUMN,
     { id: 'description', label: 'Description', value: (p) => p.description ?? '' },
   ],
-  filters: FILTERS,
   cli: { list: 'openstack project list --long', show: (p) => `openstack project show ${p.id}` },
 });
 
@@ -56,10 +56,8 @@ export const userAdminDefinition = define<KeystoneUser>({
   kind: 'admin-user',
   slug: 'admin/users',
   label: { singular: 'User', plural: 'Users' },
-  service: 'identity',
-  ...rest('users', 'user'),
+  ...keystoneAdmin('users', 'user'),
   schema: KeystoneUserSchema,
-  status: (u) => enabled(u.enabled),
   lookups: [
     { name: 'projects', kind: 'admin-project', service: 'identity', ids: (rows) => rows.map((u) => u.default_project_id ?? ''), path: () => 'projects', key: 'projects', label: (p) => String(p.name ?? p.id) },
   ],
@@ -71,6 +69,5 @@ export const userAdminDefinition = define<KeystoneUser>({
     ENABLED_COLUMN,
     idColumn((u) => u.id),
   ],
-  filters: FILTERS,
   cli: { list: 'openstack user list --long', show: (u) => `openstack user show ${u.id}` },
 });

@@ -8,11 +8,9 @@ import { nodePortDefinition } from './port';
 import { maybeStrings } from '../schema';
 import {
   allowedPower, allowedVerbs, canDeleteNode, isBusy, isFailed, POWER_TARGETS, PROVISION_STATES, PROVISION_VERBS, type PowerVerb, type ProvisionVerb,
+  BAREMETAL_SERVICE, IRONIC, IRONIC_HEADERS,
 } from './states';
 
-export const BAREMETAL_SERVICE = 'baremetal';
-/** Sent by the browser too, so the fields below are there whatever the proxy's default becomes. */
-export const IRONIC_HEADERS = { 'X-OpenStack-Ironic-API-Version': '1.78' };
 
 export const NodeSchema = z.looseObject({
   uuid: z.string().min(1),
@@ -207,9 +205,7 @@ export const nodeDefinition = define<Node, NodeCreate>({
   kind: 'baremetal-node',
   slug: 'nodes',
   label: { singular: 'Node', plural: 'Nodes' },
-  service: BAREMETAL_SERVICE,
-  headers: IRONIC_HEADERS,
-  ...rest('v1/nodes', '', { list: 'v1/nodes/detail' }),
+  ...rest(IRONIC, 'v1/nodes', '', { list: 'v1/nodes/detail' }),
   schema: NodeSchema,
   id: (n) => n.uuid,
   status: nodeStatus,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { command } from '../cli';
 import { deleteAction, rest } from '../define';
 import type { ApiRequest, ResourceDefinition } from '../types';
-import { BAREMETAL_SERVICE, IRONIC_HEADERS } from './node';
+import { IRONIC } from './states';
 
 export const PortSchema = z.looseObject({
   uuid: z.string().min(1),
@@ -32,8 +32,7 @@ export const portCreateCli = (nodeUuid: string, address: string) => command('ope
 export function nodePortDefinition(nodeUuid: string): ResourceDefinition<Port, z.infer<typeof PortCreateSchema>> {
   return {
     kind: 'baremetal-port', slug: 'nodes', label: { singular: 'Port', plural: 'Ports' },
-    service: BAREMETAL_SERVICE, headers: IRONIC_HEADERS,
-    ...rest('v1/ports', '', { list: `v1/ports/detail?node=${encodeURIComponent(nodeUuid)}` }),
+    ...rest(IRONIC, 'v1/ports', '', { list: `v1/ports/detail?node=${encodeURIComponent(nodeUuid)}` }),
     schema: PortSchema, id: (p) => p.uuid, name: (p) => p.address,
     columns: [
       { id: 'address', label: 'MAC address', value: (p) => p.address, cell: 'mono' },

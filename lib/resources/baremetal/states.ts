@@ -2,6 +2,11 @@
 // targets) each provision_state accepts, transcribed from ironic/common/states.py (Zed, API 1.78), and which states
 // are transitional (a conductor is working: poll) or failures. Pure data, unit-tested in states.test.ts.
 
+export const BAREMETAL_SERVICE = 'baremetal';
+/** The API version of the states below; sent by the browser too, so the fields are there whatever the proxy's default becomes. */
+export const IRONIC_HEADERS = { 'X-OpenStack-Ironic-API-Version': '1.78' };
+export const IRONIC = { service: BAREMETAL_SERVICE, headers: IRONIC_HEADERS } as const;
+
 /** Verbs the dashboard offers, with the API `target` each sends and the stable state it aims at (shown at once). */
 export const PROVISION_VERBS = {
   manage: { target: 'manage', goal: 'manageable', label: 'Manage', cli: 'manage' },

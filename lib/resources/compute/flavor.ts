@@ -1,7 +1,7 @@
 // Nova flavors: everyone lists them; admins create and delete.
 import { z } from 'zod';
 import { define, deleteAction, idColumn, rest } from '../define';
-import { COMPUTE_HEADERS } from './server';
+import { NOVA } from './server';
 
 export const FlavorSchema = z.looseObject({
   id: z.string().min(1),
@@ -31,9 +31,7 @@ export const flavorDefinition = define<Flavor, FlavorCreate>({
   kind: 'flavor',
   slug: 'flavors',
   label: { singular: 'Flavor', plural: 'Flavors' },
-  service: 'compute',
-  headers: COMPUTE_HEADERS,
-  ...rest('flavors', 'flavor', { list: 'flavors/detail' }),
+  ...rest(NOVA, 'flavors', 'flavor', { list: 'flavors/detail' }),
   schema: FlavorSchema,
   columns: [
     { id: 'name', label: 'Name', value: (f) => f.name },

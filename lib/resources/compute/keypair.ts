@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { sh } from '../cli';
 import { define, deleteAction } from '../define';
-import { COMPUTE_HEADERS } from './server';
+import { NOVA } from './server';
 
 export const KeypairSchema = z.looseObject({
   name: z.string().min(1),
@@ -34,8 +34,7 @@ export const keypairDefinition = define<Keypair, KeypairCreate>({
   kind: 'keypair',
   slug: 'key-pairs',
   label: { singular: 'Key pair', plural: 'Key pairs' },
-  service: 'compute',
-  headers: COMPUTE_HEADERS,
+  ...NOVA,
   paths: { list: 'os-keypairs', item: (name) => `os-keypairs/${encodeURIComponent(name)}` },
   keys: { list: 'keypairs', item: 'keypair' },
   schema: KeypairSchema,

@@ -9,9 +9,9 @@ import { usePathQuery } from '../queries';
 import { parseResponse } from '../schema';
 import { FlavorSchema } from './flavor';
 import { KeypairListItemSchema } from './keypair';
-import { COMPUTE_HEADERS, ServerSchema, type Server } from './server';
+import { NOVA, ServerSchema, type Server } from './server';
 
-export const NOVA = { service: 'compute', headers: COMPUTE_HEADERS } as const;
+export { NOVA };
 
 const ServerNamesSchema = z.looseObject({ servers: z.array(z.looseObject({ id: z.string(), name: z.string(), status: z.string() })) });
 const selectServers = (b: z.infer<typeof ServerNamesSchema>) => b.servers;

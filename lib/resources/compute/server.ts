@@ -7,6 +7,8 @@ import { serverFloatingIps } from '../network/floating-ip';
 import type { ResourceAction, StatusInfo } from '../types';
 
 export const COMPUTE_HEADERS = { 'OpenStack-API-Version': 'compute 2.79', 'X-OpenStack-Nova-API-Version': '2.79' };
+/** Nova at that microversion: what every compute definition and read starts from. */
+export const NOVA = { service: 'compute', headers: COMPUTE_HEADERS } as const;
 
 const AddressSchema = z.looseObject({
   addr: z.string(),
@@ -164,9 +166,7 @@ export const serverDefinition = define<Server>({
   kind: 'server',
   slug: 'instances',
   label: { singular: 'Instance', plural: 'Instances' },
-  service: 'compute',
-  headers: COMPUTE_HEADERS,
-  ...rest('servers', 'server', { list: 'servers/detail' }),
+  ...rest(NOVA, 'servers', 'server', { list: 'servers/detail' }),
   schema: ServerSchema,
   status: serverStatus,
   pageSize: 50,

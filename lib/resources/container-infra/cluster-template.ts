@@ -135,8 +135,7 @@ export const clusterTemplateDefinition = define<ClusterTemplate, ClusterTemplate
   kind: 'cluster-template',
   slug: 'cluster-templates',
   label: { singular: 'Cluster template', plural: 'Cluster templates' },
-  service: MAGNUM,
-  ...rest('clustertemplates', ''),
+  ...rest({ service: MAGNUM }, 'clustertemplates', ''),
   schema: ClusterTemplateSchema,
   id: (t) => t.uuid,
   columns: [

@@ -1,5 +1,6 @@
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
+import { itRefuses } from '../../testing/refusals';
 import { createClusterCa, signCsr } from '@/lib/demo-cloud/services/container-infra/pki';
 import { busySince, canConfigure, canResize, clusterCreateCli, clusterCreateRequest, ClusterCreateSchema, clusterStatus, resizeProblem, resizeRequest, type Cluster } from './cluster';
 import { clusterTemplateCreateCli, clusterTemplateCreateRequest, ClusterTemplateCreateSchema, parseLabels } from './cluster-template';
@@ -44,18 +45,12 @@ describe('cluster create and resize', () => {
     });
     expect(clusterCreateCli(base, 'k8s-default')).toBe('openstack coe cluster create --cluster-template k8s-default --master-count 1 --node-count 2 --flavor m1.small --timeout 30 k8s-a');
   });
-  it.each([
-    [{ nodeCount: '0' }, 'nodeCount', 'At least 1'],
-    [{ nodeCount: '-2' }, 'nodeCount', 'At least 1'],
-    [{ nodeCount: '1.5' }, 'nodeCount', 'Enter a whole number of nodes'],
-    [{ masterCount: '0' }, 'masterCount', 'At least 1'],
-    [{ name: '1abc' }, 'name', "Start with a letter; use letters, digits, '.', '_' and '-' only"],
-    [{ templateId: '' }, 'templateId', 'Choose a cluster template'],
-    [{ timeout: '0' }, 'timeout', 'Enter whole minutes, at least 1'],
-  ])('%o is refused on %s', (patch, field, message) => {
-    const r = ClusterCreateSchema.safeParse({ ...base, ...patch });
-    expect(r.success).toBe(false);
-    expect(r.error?.issues.find((i) => i.path[0] === field)?.message).toBe(message);
+  itRefuses(ClusterCreateSchema, base, {
+    nodeCount: { '0': 'At least 1', '-2': 'At least 1', '1.5': 'Enter a whole number of nodes' },
+    masterCount: { '0': 'At least 1' },
+    name: { '1abc': "Start with a letter; use letters, digits, '.', '_' and '-' only" },
+    templateId: { '': 'Choose a cluster template' },
+    timeout: { '0': 'Enter whole minutes, at least 1' },
   });
   it('resizes with the resize action', () => {
     expect(resizeRequest(cluster({}), 3)).toEqual({ method: 'POST', path: 'clusters/c1/actions/resize', body: { node_count: 3 } });
@@ -79,15 +74,12 @@ describe('cluster template create', () => {
       'openstack coe cluster template create --coe kubernetes --image fedora-coreos --external-network public --docker-volume-size 10 --network-driver calico --labels a=1,b=x=y,c= tpl',
     );
   });
-  it.each([
-    [{ imageId: '' }, 'imageId', 'Choose an image'],
-    [{ coe: 'k3s' }, 'coe', 'Choose a container orchestration engine'],
-    [{ dockerVolumeSize: '0' }, 'dockerVolumeSize', 'Enter a whole number of GB, at least 1'],
-    [{ networkDriver: 'docker' }, 'networkDriver', 'docker is not a network driver for kubernetes'],
-    [{ labels: '=x' }, 'labels', '"=x" is not key=value'],
-  ])('%o is refused on %s', (patch, field, message) => {
-    const r = ClusterTemplateCreateSchema.safeParse({ ...base, ...patch });
-    expect(r.error?.issues.find((i) => i.path[0] === field)?.message).toBe(message);
+  itRefuses(ClusterTemplateCreateSchema, base, {
+    imageId: { '': 'Choose an image' },
+    coe: { k3s: 'Choose a container orchestration engine' },
+    dockerVolumeSize: { '0': 'Enter a whole number of GB, at least 1' },
+    networkDriver: { docker: 'docker is not a network driver for kubernetes' },
+    labels: { '=x': '"=x" is not key=value' },
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRecordset, emptyEntry, entriesFromRecords, recordsetCreateCli, recordsetCreateRequest, recordsetDefinition, type RecordsetFormValues } from './recordset';
-import { zoneCreateCli, zoneCreateRequest, ZoneCreateSchema, zoneEditRequest, designateStatus, type Zone } from './zone';
+import { zoneCreateCli, zoneCreateRequest, ZoneCreateSchema, zoneEditCli, zoneEditRequest, type Zone } from './zone';
+import { designateStatus } from './designate';
 
 const base = (over: Partial<RecordsetFormValues>): RecordsetFormValues => ({ type: 'A', name: 'www', ttl: '', description: '', entries: [emptyEntry()], ...over });
 const entry = (e: Partial<ReturnType<typeof emptyEntry>>) => ({ ...emptyEntry(), ...e });
@@ -73,6 +74,9 @@ describe('requests and CLI', () => {
     const z = { id: 'z1', name: 'example.org.', email: 'a@b.org', ttl: 600, description: null, status: 'ACTIVE' } as Zone;
     expect(zoneEditRequest(z, { email: 'a@b.org', ttl: '600', description: '' })).toBeUndefined();
     expect(zoneEditRequest(z, { email: 'c@d.org', ttl: '300', description: 'x' })).toEqual({ method: 'PATCH', path: 'v2/zones/z1', body: { email: 'c@d.org', ttl: 300, description: 'x' } });
+    expect(zoneEditCli(z, { email: 'a@b.org', ttl: '600', description: '' })).toBe('openstack zone set example.org.');
+    expect(zoneEditCli(z, { email: 'c@d.org', ttl: '300', description: 'x' })).toBe('openstack zone set --email c@d.org --ttl 300 --description x example.org.');
+    expect(zoneEditCli({ ...z, description: 'old' }, { email: '', ttl: '', description: '' })).toBe('openstack zone set --no-description example.org.');
   });
   it('status tones', () => {
     expect(designateStatus({ status: 'PENDING', action: 'CREATE' })).toEqual({ label: 'PENDING CREATE', tone: 'busy' });
@@ -85,11 +89,12 @@ import { ptrDefinition, PtrSetSchema } from './ptr';
 
 describe('PTR records', () => {
   it('set and unset requests and CLI', () => {
-    const def = ptrDefinition('RegionOne');
+    const def = ptrDefinition;
     const [set] = def.forms!;
     const [unset] = def.actions!;
     const row = { id: 'RegionOne:f1', address: '192.0.2.5', ptrdname: 'old.example.org.' };
-    expect(def.paths.item('f1')).toBe('v2/reverse/floatingips/RegionOne:f1');
+    expect(def.paths.item('RegionOne:f1')).toBe('v2/reverse/floatingips/RegionOne:f1');
+    expect(def.paths.item('Region One:f1')).toBe('v2/reverse/floatingips/Region%20One:f1');
     expect(set.request(row, { ptrdname: 'web.example.org.', ttl: '600', description: '' })).toEqual({
       method: 'PATCH', path: 'v2/reverse/floatingips/RegionOne:f1', body: { ptrdname: 'web.example.org.', ttl: 600 },
     });

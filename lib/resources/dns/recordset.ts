@@ -8,7 +8,8 @@ import { checkRows } from '../form/rows';
 import { maybeStrings } from '../schema';
 import type { ApiRequest, ChildPages, FormField, FormValue, ResourceDefinition, RowColumn, RowsSpec } from '../types';
 import { absoluteName, FORM_RECORD_TYPES, quoteTxt, recordProblem, relativeName, ttlProblem, uint16, type FormRecordType } from './records';
-import { designateBase, designateDelete, type Zone } from './zone';
+import { DESIGNATE, designateBase, designateDelete } from './designate';
+import type { Zone } from './zone';
 
 export const RecordsetSchema = z.looseObject({
   id: z.string().min(1),
@@ -49,7 +50,7 @@ export function recordsetDefinition(zoneId: string, zone?: Zone): ResourceDefini
     kind: 'recordset',
     slug: `zones/${encodeURIComponent(zoneId)}/recordsets`,
     label: { singular: 'Recordset', plural: 'Recordsets' },
-    ...rest(`v2/zones/${zoneId}/recordsets`, ''),
+    ...rest(DESIGNATE, `v2/zones/${zoneId}/recordsets`, ''),
     schema: RecordsetSchema,
     name: (r) => `${r.name} ${r.type}`,
     columns: [
@@ -270,8 +271,7 @@ export function recordsetCreateCli(zoneName: string, v: Partial<RecordsetInput> 
     'openstack', 'recordset', 'create',
     '--type', v.type,
     ...recordWords(v.records ?? []),
-    ...(v.ttl != null ? ['--ttl', String(v.ttl)] : []),
-    ...(v.description ? ['--description', v.description] : []),
+    { '--ttl': v.ttl != null && String(v.ttl), '--description': v.description || undefined },
     zoneName,
     cliRecordsetName(zoneName, v.name, rawName),
   );
@@ -281,8 +281,7 @@ export function recordsetSetCli(r: Recordset, v: Partial<RecordsetInput>): strin
   return command(
     'openstack', 'recordset', 'set',
     ...recordWords(v.records ?? r.records),
-    ...(v.ttl != null ? ['--ttl', String(v.ttl)] : ['--no-ttl']),
-    ...(v.description ? ['--description', v.description] : []),
+    { '--ttl': v.ttl != null && String(v.ttl), '--no-ttl': v.ttl == null, '--description': v.description || undefined },
     cliZone(r),
     r.id,
   );

@@ -2,15 +2,14 @@
 // Zones answer bare objects (no wrapper key); create, update and delete answer 202 with status PENDING.
 import { z } from 'zod';
 import { command } from '../cli';
-import { ageColumn, choices, define, deleteAction, idColumn, nameColumn, nameFilter, rest, rowNames, statusColumn, statusFilter, type DeleteSpec } from '../define';
+import { ageColumn, choices, define, idColumn, nameColumn, nameFilter, rest, rowNames, statusColumn, statusFilter } from '../define';
 import { maybeNumbers, maybeStrings } from '../schema';
-import type { ApiRequest, StatusInfo } from '../types';
+import type { ApiRequest } from '../types';
 import { isEmail, isFqdn } from '../form/validate';
+import { ptrDefinition, type Ptr } from './ptr';
 import { recordsetDefinition, recordsetPages } from './recordset';
 import { descriptionSchema, fqdnSchema, ttlAndDescription, ttlSchema } from './records';
-
-export const DNS_SERVICE = 'dns';
-export const DESIGNATE = { service: DNS_SERVICE };
+import { DESIGNATE, designateBase, designateDelete, deleting, designateStatus } from './designate';
 
 export const ZoneSchema = z.looseObject({
   id: z.string().min(1),
@@ -21,25 +20,6 @@ export const ZoneSchema = z.looseObject({
   masters: z.array(z.string()).nullable().optional(),
 });
 export type Zone = z.infer<typeof ZoneSchema>;
-
-/** Zones and recordsets: PENDING is transitional (polled), ERROR is an error, ACTIVE is stable. */
-export function designateStatus(r: { status: string; action?: string | null }): StatusInfo {
-  const s = r.status.toUpperCase();
-  if (s === 'PENDING') return { label: r.action && r.action !== 'NONE' ? `PENDING ${r.action}` : 'PENDING', tone: 'busy' };
-  if (s === 'ERROR') return { label: r.action && r.action !== 'NONE' ? `ERROR (${r.action})` : 'ERROR', tone: 'error' };
-  if (s === 'ACTIVE') return { label: 'ACTIVE', tone: 'ok' };
-  return { label: r.status, tone: 'unknown' };
-}
-
-/** What zones and recordsets share: Designate's statuses, pages of 100, sorted by name. */
-export const designateBase = { service: DNS_SERVICE, status: designateStatus, pageSize: 100, defaultSort: { column: 'name', dir: 'asc' } } as const;
-
-type Designated = { status: string; action?: string | null };
-const deleting = (r: Designated) => r.action === 'DELETE';
-
-/** Delete a zone or recordset: not once its deletion runs, which shows at once as PENDING DELETE. */
-export const designateDelete = <T extends Designated>(spec: DeleteSpec<T>) =>
-  deleteAction<T>({ ...spec, allowed: (r, user) => !deleting(r) && (spec.allowed?.(r, user) ?? true), optimistic: (r) => ({ ...r, status: 'PENDING', action: 'DELETE' }) });
 
 // ---- Create and edit -------------------------------------------------------------------------
 
@@ -62,15 +42,8 @@ export function zoneCreateRequest(i: ZoneCreate): ApiRequest {
   return { method: 'POST', path: 'v2/zones', body };
 }
 
-export function zoneCreateCli(i: Partial<ZoneCreate>): string {
-  return command(
-    'openstack', 'zone', 'create',
-    '--email', i.email?.trim() || '<email>',
-    ...(i.ttl ? ['--ttl', i.ttl] : []),
-    ...(i.description ? ['--description', i.description] : []),
-    i.name?.trim() || '<name.>',
-  );
-}
+export const zoneCreateCli = (i: Partial<ZoneCreate>) =>
+  command('openstack', 'zone', 'create', { '--email': i.email?.trim() || '<email>', '--ttl': i.ttl || undefined, '--description': i.description || undefined }, i.name?.trim() || '<name.>');
 
 export const ZoneEditSchema = ZoneCreateSchema.pick({ email: true, ttl: true, description: true });
 export type ZoneEdit = z.infer<typeof ZoneEditSchema>;
@@ -85,13 +58,9 @@ export function zoneEditRequest(zone: Zone, i: ZoneEdit): ApiRequest | undefined
 }
 
 export function zoneEditCli(zone: Zone, i: Partial<ZoneEdit>): string {
-  return command(
-    'openstack', 'zone', 'set',
-    ...(i.email && i.email !== zone.email ? ['--email', i.email] : []),
-    ...(i.ttl && Number(i.ttl) !== zone.ttl ? ['--ttl', i.ttl] : []),
-    ...(i.description !== undefined && i.description !== (zone.description ?? '') ? (i.description ? ['--description', i.description] : ['--no-description']) : []),
-    zone.name,
-  );
+  const description = i.description !== undefined && i.description !== (zone.description ?? '') ? i.description : undefined;
+  const changed = (v: string | undefined, was: unknown) => (v && v !== String(was ?? '') ? v : undefined);
+  return command('openstack', 'zone', 'set', { '--email': changed(i.email, zone.email), '--ttl': changed(i.ttl, zone.ttl), '--description': description || undefined, '--no-description': description === '' }, zone.name);
 }
 
 // ---- Export and import (zone files) ----------------------------------------------------------
@@ -132,7 +101,7 @@ export const zoneDefinition = define<Zone, ZoneCreate>({
   kind: 'zone',
   slug: 'zones',
   label: { singular: 'Zone', plural: 'Zones' },
-  ...rest('v2/zones', ''),
+  ...rest(DESIGNATE, 'v2/zones', ''),
   schema: ZoneSchema,
   columns: [
     nameColumn((z) => z.name, { sortKey: 'name' }),
@@ -229,6 +198,12 @@ export const zoneDefinition = define<Zone, ZoneCreate>({
       id: 'recordsets', label: 'Recordsets', view: 'list', list: (z) => recordsetDefinition(z.id, z),
       // With the zone, the create and edit pages: zones/<id>/recordsets/new and zones/<id>/recordsets/<recordset id>.
       createLink: { label: 'Create recordset', when: (z) => !deleting(z) }, pages: recordsetPages,
+    },
+  ],
+  companions: [
+    {
+      def: ptrDefinition, heading: 'Reverse DNS', title: (p: Ptr) => `Reverse DNS for ${p.address ?? p.id}`, empty: 'This project has no floating IPs.',
+      intro: "PTR records of this project's floating IPs, so that their addresses resolve back to a name.",
     },
   ],
   cli: { list: 'openstack zone list', show: (z) => command('openstack', 'zone', 'show', z.name) },

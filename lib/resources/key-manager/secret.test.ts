@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itRefuses } from '../../testing/refusals';
 import { listQuery, offsetPage } from '../hooks';
 import { containerCreateCli, containerCreateRequest, ContainerCreateSchema, containerDefinition } from './container';
 import { payloadAccept, refId, secretCreateRequest, SecretCreateSchema, secretDefinition, secretPayloadCli, secretStoreCli } from './secret';
@@ -29,19 +30,12 @@ describe('secret create', () => {
     const r = SecretCreateSchema.parse({ ...base, payload: 'AAEC', encoding: 'base64', fileName: 'key.der', payload_content_type: 'application/octet-stream' });
     expect(secretCreateRequest(r).body).toMatchObject({ payload: 'AAEC', payload_content_encoding: 'base64', payload_content_type: 'application/octet-stream' });
   });
-  it.each([
-    [{ name: ' ' }, 'name', 'Enter a name'],
-    [{ payload: '' }, 'payload', 'Enter a payload or choose a file'],
-    [{ expiration: '2026-12-01T23:59:59' }, 'expiration', 'The expiration must be in the future'],
-    [{ expiration: '2026-12-02T00:00' }, 'expiration', 'The expiration must be in the future'],
-    [{ expiration: 'soon' }, 'expiration', 'Not a date and time'],
-    [{ bit_length: '12x' }, 'bit_length', 'A whole number of bits'],
-    [{ bit_length: '0' }, 'bit_length', 'At least 1 bit'],
-    [{ payload_content_type: 'application/octet-stream' }, 'payload_content_type', 'Binary content types need a file (sent base64-encoded)'],
-  ])('refuses %j', (patch, path, message) => {
-    const r = SecretCreateSchema.safeParse({ ...base, ...patch });
-    expect(r.success).toBe(false);
-    expect(r.error?.issues.find((i) => i.path[0] === path)?.message).toBe(message);
+  itRefuses(SecretCreateSchema, base, {
+    name: { ' ': 'Enter a name' },
+    payload: { '': 'Enter a payload or choose a file' },
+    expiration: { '2026-12-01T23:59:59': 'The expiration must be in the future', '2026-12-02T00:00': 'The expiration must be in the future', soon: 'Not a date and time' },
+    bit_length: { '12x': 'A whole number of bits', '0': 'At least 1 bit' },
+    payload_content_type: { 'application/octet-stream': 'Binary content types need a file (sent base64-encoded)' },
   });
   it('never prints the payload in the CLI line', () => {
     const line = secretStoreCli({ ...base, name: "it's", bit_length: '256' });

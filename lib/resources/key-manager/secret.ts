@@ -64,8 +64,7 @@ export function barbicanKind<T extends Stored>(collection: 'secrets' | 'containe
   const id = (row: T) => refId(ref(row));
   const label = (row: T) => row.name || id(row);
   const head = {
-    service: KEY_MANAGER_SERVICE,
-    ...rest(`v1/${collection}`, '', { encodeId: true }),
+    ...rest({ service: KEY_MANAGER_SERVICE }, `v1/${collection}`, '', { encodeId: true }),
     id,
     name: (row: T) => row.name ?? '',
     status: secretStatus,

@@ -2,15 +2,14 @@
 // layer-3 address ranges, and ports (port.ts) are the plugs on it. Paths are relative to the catalog endpoint,
 // which has no version suffix, hence `v2.0/...`.
 import { z } from 'zod';
-import { command, sh } from '../cli';
+import { command } from '../cli';
 import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter, YES_NO } from '../define';
 import type { Lookup, ResourceAction, StatusInfo } from '../types';
 import { networkDependents } from './dependents';
 import { maybeStrings } from '../schema';
-import { NEUTRON_STANDARD } from './standard';
+import { NETWORK_SERVICE, NEUTRON, NEUTRON_STANDARD } from './standard';
 
-/** Keystone catalog type of Neutron, also the proxy's service segment. */
-export const NETWORK_SERVICE = 'network';
+export { NETWORK_SERVICE };
 
 export const NetworkSchema = z.looseObject({
   id: z.string().min(1),
@@ -75,8 +74,7 @@ export const networkDefinition = define<Network>({
   kind: 'network',
   slug: 'networks',
   label: { singular: 'Network', plural: 'Networks' },
-  service: NETWORK_SERVICE,
-  ...rest('v2.0/networks', 'network'),
+  ...rest(NEUTRON, 'v2.0/networks', 'network'),
   schema: NetworkSchema,
   status: networkStatus,
   pageSize: 100,
@@ -130,11 +128,6 @@ export const networkDefinition = define<Network>({
   cli: { list: 'openstack network list --long', show: (n) => command('openstack', 'network', 'show', n.id) },
 });
 
-/** Like `command`, but an empty string stays an argument (`--description ''` clears a field). */
-export function cliLine(...words: Array<string | undefined | false>): string {
-  return words.filter((w): w is string => typeof w === 'string').map((w, i) => (i === 0 ? w : sh(w))).join(' ');
-}
-
 // ---- Create and edit ----------------------------------------------------------------------------
 
 const name = z.string().trim().max(255, { error: 'At most 255 characters' });
@@ -170,12 +163,6 @@ export function networkEditBody(n: Network, i: NetworkEdit): { network: Record<s
 }
 
 export function networkEditCli(n: Network, i: NetworkEdit): string {
-  const b = networkEditBody(n, i).network;
-  return cliLine(
-    'openstack', 'network', 'set',
-    ...('name' in b ? ['--name', String(b.name)] : []),
-    ...('description' in b ? ['--description', String(b.description)] : []),
-    'admin_state_up' in b ? (b.admin_state_up ? '--enable' : '--disable') : undefined,
-    n.id,
-  );
+  const b = networkEditBody(n, i).network as { name?: string; description?: string; admin_state_up?: boolean };
+  return command('openstack', 'network', 'set', { '--name': b.name, '--description': b.description, '--enable': b.admin_state_up === true, '--disable': b.admin_state_up === false }, n.id);
 }

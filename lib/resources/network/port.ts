@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter } from '../define';
 import type { FormField, ResourceAction, StatusInfo } from '../types';
 import { cidrContains, parseCidr, parseIp } from './cidr';
-import { cliLine, NETWORK_SERVICE, neutronNames } from './network';
+import { command } from '../cli';
+import { NETWORK_SERVICE, neutronNames } from './network';
 import { SecurityGroupNamesSchema } from './security-group';
 import { maybeStrings } from '../schema';
-import { NEUTRON_STANDARD } from './standard';
+import { NEUTRON, NEUTRON_STANDARD } from './standard';
 
 export const FixedIpSchema = z.looseObject({ subnet_id: z.string().optional(), ip_address: z.string() });
 
@@ -71,7 +72,7 @@ export const securityGroupsField: FormField = {
 export const PORT_ACTIONS: readonly ResourceAction<Port>[] = [
   deleteAction({
     noun: 'port', allowed: canDeletePort,
-    path: (p) => `v2.0/ports/${p.id}`, cli: (p) => cliLine('openstack', 'port', 'delete', p.id),
+    path: (p) => `v2.0/ports/${p.id}`, cli: (p) => command('openstack', 'port', 'delete', p.id),
     body: (r) => `This deletes ${rowNames(r, nameOrId)} and frees ${r.length === 1 ? 'its' : 'their'} addresses. An instance using ${r.length === 1 ? 'it' : 'one'} loses that interface.`,
   }),
 ];
@@ -80,8 +81,7 @@ export const portDefinition = define<Port>({
   kind: 'port',
   slug: 'ports',
   label: { singular: 'Port', plural: 'Ports' },
-  service: NETWORK_SERVICE,
-  ...rest('v2.0/ports', 'port'),
+  ...rest(NEUTRON, 'v2.0/ports', 'port'),
   schema: PortSchema,
   status: portStatus,
   pageSize: 100,
@@ -140,7 +140,7 @@ export const portDefinition = define<Port>({
     { label: 'Project ID', value: (p) => p.project_id ?? p.tenant_id ?? '', mono: true },
     { label: 'Created', value: (p) => p.created_at ?? '' },
   ],
-  cli: { list: 'openstack port list --long', show: (p) => cliLine('openstack', 'port', 'show', p.id) },
+  cli: { list: 'openstack port list --long', show: (p) => command('openstack', 'port', 'show', p.id) },
 });
 
 // ---- Create and security groups --------------------------------------------------------------------
@@ -190,11 +190,9 @@ export function portCreateBody(networkId: string, v: PortCreate): { port: Record
 /** `groups` maps ids to names, so the CLI line reads like what the user picked. */
 export function portCreateCli(network: string, v: PortValues, groups: Record<string, string> = {}): string {
   const fixed = [v.subnetId && `subnet=${v.subnetId}`, v.ipAddress.trim() && `ip-address=${v.ipAddress.trim()}`].filter(Boolean).join(',');
-  return cliLine(
+  return command(
     'openstack', 'port', 'create',
-    '--network', network || '<network>',
-    ...(fixed ? ['--fixed-ip', fixed] : []),
-    ...(v.description ? ['--description', v.description] : []),
+    { '--network': network || '<network>', '--fixed-ip': fixed || undefined, '--description': v.description || undefined },
     ...v.securityGroups.flatMap((g) => ['--security-group', groups[g] ?? g]),
     v.name.trim() || '<name>',
   );
@@ -204,5 +202,5 @@ export const portSecurityGroupsBody = (ids: readonly string[]) => ({ port: { sec
 
 /** Replace the port's groups: `--no-security-group` clears them, each `--security-group` adds one. */
 export function portSecurityGroupsCli(p: Pick<Port, 'id'>, ids: readonly string[], groups: Record<string, string> = {}): string {
-  return cliLine('openstack', 'port', 'set', '--no-security-group', ...ids.flatMap((g) => ['--security-group', groups[g] ?? g]), p.id);
+  return command('openstack', 'port', 'set', '--no-security-group', ...ids.flatMap((g) => ['--security-group', groups[g] ?? g]), p.id);
 }

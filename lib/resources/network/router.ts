@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { command } from '../cli';
 import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn } from '../define';
 import type { ApiRequest, StatusInfo } from '../types';
-import { NETWORK_SERVICE } from './security-group';
+import { NEUTRON } from './standard';
 import { routerDependents } from './dependents';
 import { neutronNames } from './network';
 import { NEUTRON_STANDARD } from './standard';
@@ -71,8 +71,7 @@ export const routerDefinition = define<Router, RouterCreate>({
   kind: 'router',
   slug: 'routers',
   label: { singular: 'Router', plural: 'Routers' },
-  service: NETWORK_SERVICE,
-  ...rest('v2.0/routers', 'router'),
+  ...rest(NEUTRON, 'v2.0/routers', 'router'),
   schema: RouterSchema,
   status: routerStatus,
   columns: [

@@ -6,9 +6,9 @@ import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest,
 import type { ApiRequest } from '../types';
 import { securityGroupDependents } from './dependents';
 import { maybeStrings } from '../schema';
-import { NEUTRON_STANDARD } from './standard';
+import { NETWORK_SERVICE, NEUTRON, NEUTRON_STANDARD } from './standard';
 
-export const NETWORK_SERVICE = 'network';
+export { NETWORK_SERVICE };
 
 /** The project's security groups by name (the launch form's and a port's pickers). */
 export const SecurityGroupNamesSchema = z.looseObject({ security_groups: z.array(z.looseObject({ id: z.string(), name: z.string(), description: z.string().nullable().optional() })) });
@@ -237,8 +237,7 @@ export const securityGroupDefinition = define<SecurityGroup, SecurityGroupCreate
   kind: 'security-group',
   slug: 'security-groups',
   label: { singular: 'Security group', plural: 'Security groups' },
-  service: NETWORK_SERVICE,
-  ...rest('v2.0/security-groups', 'security_group', { listKey: 'security_groups' }),
+  ...rest(NEUTRON, 'v2.0/security-groups', 'security_group', { listKey: 'security_groups' }),
   schema: SecurityGroupSchema,
   columns: [
     nameColumn(nameOrId),

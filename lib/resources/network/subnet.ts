@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { define, deleteAction, nameColumn, nameOrId, rest, rowNames } from '../define';
 import type { ApiRequest, ResourceAction } from '../types';
 import { cidrProblem, gatewayProblem, parseCidr, parseNameservers, parsePools } from './cidr';
-import { cliLine, NETWORK_SERVICE } from './network';
+import { command } from '../cli';
 import { maybeStrings } from '../schema';
-import { NEUTRON_STANDARD } from './standard';
+import { NEUTRON, NEUTRON_STANDARD } from './standard';
 
 const PoolSchema = z.looseObject({ start: z.string(), end: z.string() });
 
@@ -42,7 +42,7 @@ export const SUBNET_ACTIONS: readonly ResourceAction<Subnet>[] = [
   // One at a time (the network page's subnet list), so the title is always "Delete subnet?".
   deleteAction({
     noun: 'subnet', bulk: false,
-    path: (s) => `v2.0/subnets/${s.id}`, cli: (s) => cliLine('openstack', 'subnet', 'delete', s.id),
+    path: (s) => `v2.0/subnets/${s.id}`, cli: (s) => command('openstack', 'subnet', 'delete', s.id),
     body: (r) => `This deletes ${rowNames(r, (s) => (s.name ? `${s.name} (${s.cidr})` : s.cidr))}. Neutron refuses while a port still has an address from it.`,
   }),
 ];
@@ -51,8 +51,7 @@ export const subnetDefinition = define<Subnet>({
   kind: 'subnet',
   slug: 'subnets',
   label: { singular: 'Subnet', plural: 'Subnets' },
-  service: NETWORK_SERVICE,
-  ...rest('v2.0/subnets', 'subnet'),
+  ...rest(NEUTRON, 'v2.0/subnets', 'subnet'),
   schema: SubnetSchema,
   columns: [
     nameColumn(nameOrId, { sortKey: 'name' }),
@@ -66,7 +65,7 @@ export const subnetDefinition = define<Subnet>({
   // The network lists its subnets; its ports lose their addresses on the subnet.
   invalidates: ['network', 'port'],
   actions: SUBNET_ACTIONS,
-  cli: { list: 'openstack subnet list', show: (s) => cliLine('openstack', 'subnet', 'show', s.id) },
+  cli: { list: 'openstack subnet list', show: (s) => command('openstack', 'subnet', 'show', s.id) },
 });
 
 // ---- Create and edit ----------------------------------------------------------------------------
@@ -154,22 +153,21 @@ export function subnetCreateBody(networkId: string, v: SubnetCreate): { subnet: 
 
 export const subnetCreateRequest = (networkId: string, v: SubnetCreate): ApiRequest => ({ method: 'POST', path: 'v2.0/subnets', body: subnetCreateBody(networkId, v) });
 
-const poolArgs = (pools: Array<{ start: string; end: string }>) => pools.flatMap((p) => ['--allocation-pool', `start=${p.start},end=${p.end}`]);
+type Pool = { start: string; end: string };
+const poolArgs = (pools: Pool[]) => pools.flatMap((p) => ['--allocation-pool', `start=${p.start},end=${p.end}`]);
 
 /** `openstack subnet create ...` for the values as typed (placeholders for what is still missing). */
 export function subnetCreateCli(network: string, v: SubnetValues): string {
   const six = v.ipVersion === '6';
   const gw = gatewayValue(v.gateway);
   const pools = parseCidr(v.cidr) ? parsePools(v.pools, v.cidr).pools : [];
-  return cliLine(
+  return command(
     'openstack', 'subnet', 'create',
-    '--network', network || '<network>',
-    '--subnet-range', v.cidr.trim() || '<cidr>',
-    ...(six ? ['--ip-version', '6'] : []),
-    ...(six && v.ipv6RaMode ? ['--ipv6-ra-mode', v.ipv6RaMode] : []),
-    ...(six && v.ipv6AddressMode ? ['--ipv6-address-mode', v.ipv6AddressMode] : []),
-    ...(gw === null ? ['--gateway', 'none'] : gw ? ['--gateway', gw] : []),
-    v.dhcp ? undefined : '--no-dhcp',
+    {
+      '--network': network || '<network>', '--subnet-range': v.cidr.trim() || '<cidr>', '--ip-version': six && '6',
+      '--ipv6-ra-mode': (six && v.ipv6RaMode) || undefined, '--ipv6-address-mode': (six && v.ipv6AddressMode) || undefined,
+      '--gateway': gw === null ? 'none' : gw || undefined, '--no-dhcp': !v.dhcp,
+    },
     ...parseNameservers(v.dns).servers.flatMap((d) => ['--dns-nameserver', d]),
     ...poolArgs(pools),
     v.name.trim() || '<name>',
@@ -202,14 +200,12 @@ export function subnetEditBody(s: Subnet, v: SubnetCreate): { subnet: Record<str
 }
 
 export function subnetEditCli(s: Subnet, v: SubnetCreate): string {
-  const b = subnetEditBody(s, v).subnet;
-  return cliLine(
+  const b = subnetEditBody(s, v).subnet as { name?: string; gateway_ip?: string | null; enable_dhcp?: boolean; dns_nameservers?: string[]; allocation_pools?: Pool[] };
+  return command(
     'openstack', 'subnet', 'set',
-    ...('name' in b ? ['--name', String(b.name)] : []),
-    ...('gateway_ip' in b ? ['--gateway', b.gateway_ip === null ? 'none' : String(b.gateway_ip)] : []),
-    'enable_dhcp' in b ? (b.enable_dhcp ? '--dhcp' : '--no-dhcp') : undefined,
-    ...('dns_nameservers' in b ? ['--no-dns-nameservers', ...(b.dns_nameservers as string[]).flatMap((d) => ['--dns-nameserver', d])] : []),
-    ...('allocation_pools' in b ? ['--no-allocation-pool', ...poolArgs(b.allocation_pools as Array<{ start: string; end: string }>)] : []),
+    { '--name': b.name, '--gateway': b.gateway_ip === null ? 'none' : b.gateway_ip, '--dhcp': b.enable_dhcp === true, '--no-dhcp': b.enable_dhcp === false, '--no-dns-nameservers': !!b.dns_nameservers },
+    ...(b.dns_nameservers ?? []).flatMap((d) => ['--dns-nameserver', d]),
+    ...(b.allocation_pools ? ['--no-allocation-pool', ...poolArgs(b.allocation_pools)] : []),
     s.id,
   );
 }

@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import { usePathQuery } from '../queries';
 import { SnapshotSchema, snapshotStatus } from './snapshot';
-import { remainingGigabytes, VOLUME_SERVICE, VolumeSchema, volumeStatus } from './volume';
+import { CINDER, remainingGigabytes, VolumeSchema, volumeStatus } from './volume';
 
-export const CINDER = { service: VOLUME_SERVICE } as const;
+export { CINDER };
 
 /** A call on the volume pages (Cinder or Nova) changes these: an attach changes the volume and the server. */
 export const STORAGE_CHANGES = ['volume', 'volume-snapshot', 'server'] as const;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sh } from '../cli';
 import { ageColumn, define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter } from '../define';
 import type { ApiRequest, StatusInfo } from '../types';
-import { VOLUME_SERVICE } from './volume';
+import { CINDER, VOLUME_SERVICE } from './volume';
 
 export const SnapshotSchema = z.looseObject({
   id: z.string().min(1),
@@ -35,8 +35,7 @@ export const snapshotDefinition = define<Snapshot>({
   kind: 'volume-snapshot',
   slug: 'snapshots',
   label: { singular: 'Volume snapshot', plural: 'Volume snapshots' },
-  service: VOLUME_SERVICE,
-  ...rest('snapshots', 'snapshot', { list: 'snapshots/detail' }),
+  ...rest(CINDER, 'snapshots', 'snapshot', { list: 'snapshots/detail' }),
   schema: SnapshotSchema,
   status: snapshotStatus,
   pageSize: 50,

@@ -7,6 +7,8 @@ import { maybeStrings } from '../schema';
 
 /** The catalog type the dashboard proxies Cinder through (Zed registers only this one). */
 export const VOLUME_SERVICE = 'volumev3';
+/** Cinder v3: where every volume definition and read goes. */
+export const CINDER = { service: VOLUME_SERVICE } as const;
 
 const AttachmentSchema = z.looseObject({
   ...maybeStrings('server_id', 'attachment_id', 'device', 'host_name', 'attached_at'),
@@ -118,8 +120,7 @@ export const volumeDefinition = define<Volume>({
   kind: 'volume',
   slug: 'volumes',
   label: { singular: 'Volume', plural: 'Volumes' },
-  service: VOLUME_SERVICE,
-  ...rest('volumes', 'volume', { list: 'volumes/detail' }),
+  ...rest(CINDER, 'volumes', 'volume', { list: 'volumes/detail' }),
   schema: VolumeSchema,
   status: volumeStatus,
   pageSize: 50,

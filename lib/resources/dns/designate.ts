@@ -1,0 +1,24 @@
+// What Designate's zones, recordsets and PTR records share: the service, its statuses and its deletes.
+import type { StatusInfo } from '../types';
+import { deleteAction, type DeleteSpec } from '../define';
+
+export const DNS_SERVICE = 'dns';
+export const DESIGNATE = { service: DNS_SERVICE } as const;
+/** Zones, recordsets and PTR records: PENDING is transitional (polled), ERROR is an error, ACTIVE is stable. */
+export function designateStatus(r: { status: string; action?: string | null }): StatusInfo {
+  const s = r.status.toUpperCase();
+  if (s === 'PENDING') return { label: r.action && r.action !== 'NONE' ? `PENDING ${r.action}` : 'PENDING', tone: 'busy' };
+  if (s === 'ERROR') return { label: r.action && r.action !== 'NONE' ? `ERROR (${r.action})` : 'ERROR', tone: 'error' };
+  if (s === 'ACTIVE') return { label: 'ACTIVE', tone: 'ok' };
+  return { label: r.status, tone: 'unknown' };
+}
+
+/** What zones and recordsets share: Designate's statuses, pages of 100, sorted by name. */
+export const designateBase = { status: designateStatus, pageSize: 100, defaultSort: { column: 'name', dir: 'asc' } } as const;
+
+type Designated = { status: string; action?: string | null };
+export const deleting = (r: Designated) => r.action === 'DELETE';
+
+/** Delete a zone or recordset: not once its deletion runs, which shows at once as PENDING DELETE. */
+export const designateDelete = <T extends Designated>(spec: DeleteSpec<T>) =>
+  deleteAction<T>({ ...spec, allowed: (r, user) => !deleting(r) && (spec.allowed?.(r, user) ?? true), optimistic: (r) => ({ ...r, status: 'PENDING', action: 'DELETE' }) });
