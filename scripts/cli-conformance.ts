@@ -12,7 +12,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDemoCloud, type DemoCloud } from '../lib/demo-cloud/server';
 import { realcloudAuthUrl } from './fidelity/clouds';
-import { check, oneLine, runCli, runShell, StepFailure, type Creds, type Env } from './conformance/harness';
+import { check, oneLine, runCli, runShell, StepFailure, setCliBinDir, type Creds, type Env } from './conformance/harness';
+import { startWarmCli } from './conformance/warm-cli';
 import { allSteps } from './conformance/steps';
 
 const { values } = parseArgs({ options: { target: { type: 'string', default: 'demo' }, only: { type: 'string', multiple: true } } });
@@ -49,6 +50,9 @@ async function main() {
     authUrl = url;
   }
   const home = mkdtempSync(path.join(tmpdir(), 'cli-conformance-'));
+  // STRATUS_COLD_CLI=1: a cold `openstack` process per command, as a user's shell runs it (slower, same results).
+  const warm = process.env.STRATUS_COLD_CLI === '1' ? undefined : await startWarmCli(mkdtempSync(path.join(tmpdir(), 'warm-cli-')));
+  setCliBinDir(warm?.binDir);
   const env: Env = {
     target,
     authUrl,
@@ -100,7 +104,9 @@ async function main() {
     }
   } finally {
     await cloud?.close();
+    warm?.stop();
     rmSync(home, { recursive: true, force: true });
+    if (warm) rmSync(warm.binDir, { recursive: true, force: true });
   }
   console.log(`cli (${target}): ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   process.exit(failed > 0 ? 1 : 0);

@@ -3,6 +3,9 @@
 import { spawn } from 'node:child_process';
 
 const OPENSTACK = '/usr/bin/openstack';
+/** A directory put first on the commands' PATH: its `openstack` is the warm CLI (warm-cli.ts), when it runs. */
+let cliBinDir: string | undefined;
+export const setCliBinDir = (dir: string | undefined) => (cliBinDir = dir);
 const CLI_TIMEOUT_MS = 60_000;
 
 export type Row = Record<string, unknown>;
@@ -62,7 +65,7 @@ export function cliEnv(home: string, creds: Creds): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith('OS_')) delete env[k];
   // A pyenv python3 earlier on PATH lacks the OpenStack modules: the Debian one must win.
-  env.PATH = `/usr/bin:${process.env.PATH ?? ''}`;
+  env.PATH = `${cliBinDir ? `${cliBinDir}:` : ''}/usr/bin:${process.env.PATH ?? ''}`;
   env.HOME = home; // no clouds.yaml or caches from the user's home
   // `coe cluster config` reads os.environ['SHELL'] to pick export syntax; CI runners may not set it.
   env.SHELL ??= '/bin/bash';
@@ -72,7 +75,8 @@ export function cliEnv(home: string, creds: Creds): NodeJS.ProcessEnv {
 }
 
 export function runCli(home: string, creds: Creds, args: string[]): Promise<CliResult> {
-  return collect(spawn(OPENSTACK, args, { env: cliEnv(home, creds), stdio: ['ignore', 'pipe', 'pipe'] }));
+  const bin = cliBinDir ? `${cliBinDir}/openstack` : OPENSTACK;
+  return collect(spawn(bin, args, { env: cliEnv(home, creds), stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 /** A command line as a user pastes it: bash parses the quoting; `openstack` resolves to Debian's (PATH). */
