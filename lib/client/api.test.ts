@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiFetch, ApiError, expiredLoginUrl, pageProjectId, parseApiError } from './api';
+import { clearCalls, getCalls } from './inspector';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -34,6 +35,15 @@ describe('apiFetch', () => {
     expect(assign).not.toHaveBeenCalled();
     await expect(apiFetch('/api/auth/projects')).rejects.toBeInstanceOf(ApiError);
     expect(assign).toHaveBeenCalledWith('/login?reason=expired&next=%2Fdemo%2Fp1%3Fregion%3DR1');
+  });
+  it('returns a file as text, and the inspector records it (a zone export)', async () => {
+    clearCalls();
+    const zone = '$ORIGIN example.org.\nwww IN A 192.0.2.1\n';
+    const fetchMock = vi.fn(async () => new Response(zone, { status: 200, headers: { 'content-type': 'text/dns' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(apiFetch('/api/os/dns/v2/zones/tasks/exports/e1/export', { headers: { Accept: 'text/dns' }, as: 'text' })).resolves.toBe(zone);
+    expect((fetchMock.mock.calls as unknown as [string, RequestInit][])[0][1].headers).toMatchObject({ Accept: 'text/dns' });
+    expect(getCalls()[0]).toMatchObject({ service: 'dns', status: 200, responseBody: zone });
   });
   it('sends the page\'s project as X-Stratus-Project on proxy calls only', async () => {
     vi.stubGlobal('window', { location: { pathname: '/demo/p1/instances', search: '', assign: vi.fn() } });

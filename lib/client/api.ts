@@ -34,6 +34,8 @@ export interface ApiFetchOptions<T> {
   signal?: AbortSignal;
   /** Extra request headers (e.g. an OpenStack microversion); the proxy forwards only allow-listed ones. */
   headers?: Record<string, string>;
+  /** `text`: the answer is a file (a zone file), returned and recorded as text rather than parsed as JSON. */
+  as?: 'text';
 }
 
 /** 401s from these mean "wrong credentials", not "session expired". */
@@ -179,6 +181,10 @@ export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptio
     return undefined as T;
   }
   const text = await res.text();
+  if (options.as === 'text') {
+    finish({ status: res.status, headers: res.headers, body: text });
+    return text as T;
+  }
   let data: unknown;
   try {
     data = text ? JSON.parse(text) : undefined;
