@@ -1,4 +1,8 @@
 // @ts-check
+const createNextIntlPlugin = require('next-intl/plugin');
+
+// next-intl reads the request's locale and catalog from lib/i18n/request.ts.
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -28,4 +32,4 @@ const nextConfig = {
     ];
   },
 };
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

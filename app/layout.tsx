@@ -1,7 +1,11 @@
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { EnabledLocalesProvider } from '@/components/i18n/locales-context';
 import { Providers } from '@/components/providers';
+import { LOCALE_CONFIG } from '@/lib/i18n/config';
 import { themeScript } from '@/components/theme/theme-script';
 import { NONCE_HEADER } from '@/lib/security/headers';
 import './globals.css';
@@ -23,13 +27,19 @@ export const viewport: Viewport = {
 // nonce requires: proxy.ts makes a new one for each request, and Next marks its scripts with it.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
+  // The request's language (lib/i18n/request.ts); the client provider gets that locale's catalog only.
+  const locale = await getLocale();
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang={locale} suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-dvh font-sans">
-        <Providers>{children}</Providers>
+        <NextIntlClientProvider>
+          <EnabledLocalesProvider locales={LOCALE_CONFIG.enabled}>
+            <Providers>{children}</Providers>
+          </EnabledLocalesProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,11 +1,14 @@
 'use client';
-// The user menu's panel: who is logged in, the undo preference, CLI credentials and log out.
+// The user menu's panel: who is logged in, the undo preference, the language, CLI credentials and log out.
 import { useQueryClient } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { apiFetch } from '@/lib/client/api';
 import { setUndoSeconds, UNDO_CHOICES, undoSeconds } from '@/lib/client/undo';
 import { useOwnEmail } from '@/lib/resources/admin/queries';
 import { buttonClass } from '@/components/ui/button';
+import { LOCALE_NAMES, type Locale } from '@/lib/i18n/locales';
+import { useEnabledLocales } from '@/components/i18n/locales-context';
 import { Sensitive } from './presentation';
 
 interface PanelProps {
@@ -16,6 +19,7 @@ interface PanelProps {
 }
 
 export function UserMenuPanel({ id, user, roles, projectId }: PanelProps) {
+  const t = useTranslations('userMenu');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   const queryClient = useQueryClient();
@@ -31,7 +35,7 @@ export function UserMenuPanel({ id, user, roles, projectId }: PanelProps) {
       window.location.assign(res?.redirectTo ?? '/login');
     } catch (err) {
       setPending(false);
-      setError(err instanceof Error ? err.message : 'Logout failed');
+      setError(err instanceof Error ? err.message : t('logOutFailed'));
     }
   }
 
@@ -43,13 +47,13 @@ export function UserMenuPanel({ id, user, roles, projectId }: PanelProps) {
       <p className="font-medium">{user.name}</p>
       {email && (
         <p className="truncate text-xs text-zinc-600 dark:text-zinc-300">
-          <span className="sr-only">E-mail: </span>
+          <span className="sr-only">{t('emailLabel')} </span>
           <Sensitive kind="email">{email}</Sensitive>
         </p>
       )}
       <p className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{user.id}</p>
-      <p className="mt-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Roles</p>
-      <ul aria-label="Roles" className="mt-1 flex flex-wrap gap-1">
+      <p className="mt-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('roles')}</p>
+      <ul aria-label={t('roles')} className="mt-1 flex flex-wrap gap-1">
         {roles.map((r) => (
           <li key={r} className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800">
             {r}
@@ -57,27 +61,28 @@ export function UserMenuPanel({ id, user, roles, projectId }: PanelProps) {
         ))}
       </ul>
       <UndoPreference />
-      <p className="mt-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Credentials for the CLI</p>
-      <ul aria-label="Credentials files" className="mt-1 space-y-1">
+      <LanguagePreference />
+      <p className="mt-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('cliCredentials')}</p>
+      <ul aria-label={t('credentialsFiles')} className="mt-1 space-y-1">
         <li>
           <a className="text-brand-700 hover:underline dark:text-brand-300" href={`/api/credentials/openrc?project=${encodeURIComponent(projectId)}`} download>
-            Download openrc file
+            {t('downloadOpenrc')}
           </a>
         </li>
         <li>
           <a className="text-brand-700 hover:underline dark:text-brand-300" href={`/api/credentials/clouds-yaml?project=${encodeURIComponent(projectId)}`} download>
-            Download clouds.yaml entry
+            {t('downloadCloudsYaml')}
           </a>
         </li>
       </ul>
-      <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">For this project and region; they ask for your password and never contain it.</p>
+      <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">{t('credentialsNote')}</p>
       {error && (
         <p role="alert" className="mt-3 text-red-600 dark:text-red-400">
           {error}
         </p>
       )}
       <button type="button" onClick={() => void logOut()} disabled={pending} className={`${buttonClass.secondary} mt-4 w-full`}>
-        {pending ? 'Logging out…' : 'Log out'}
+        {pending ? t('loggingOut') : t('logOut')}
       </button>
     </div>
   );
@@ -85,10 +90,11 @@ export function UserMenuPanel({ id, user, roles, projectId }: PanelProps) {
 
 /** How long deletes wait with an Undo button before the API call (stored in this browser). */
 function UndoPreference() {
+  const t = useTranslations('userMenu');
   const [value, setValue] = useState(() => undoSeconds());
   return (
     <label className="mt-3 block text-xs">
-      <span className="font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Undo window for deletes</span>
+      <span className="font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('undoWindow')}</span>
       <select
         className="mt-1 block w-full rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-800"
         value={value}
@@ -100,7 +106,35 @@ function UndoPreference() {
       >
         {UNDO_CHOICES.map((n) => (
           <option key={n} value={n}>
-            {n === 0 ? 'Off: delete at once' : `${n} seconds`}
+            {n === 0 ? t('undoOff') : t('undoSeconds', { count: n })}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The page again with `?lang=`: proxy.ts keeps the choice in a cookie, and the server renders the new language. */
+function LanguagePreference() {
+  const t = useTranslations('userMenu');
+  const locale = useLocale();
+  const locales = useEnabledLocales();
+  if (locales.length < 2) return null;
+  return (
+    <label className="mt-3 block text-xs">
+      <span className="font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('language')}</span>
+      <select
+        className="mt-1 block w-full rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-800"
+        value={locale}
+        onChange={(e) => {
+          const url = new URL(window.location.href);
+          url.searchParams.set('lang', e.target.value);
+          window.location.assign(url.toString());
+        }}
+      >
+        {locales.map((l: Locale) => (
+          <option key={l} value={l} lang={l}>
+            {LOCALE_NAMES[l]}
           </option>
         ))}
       </select>
