@@ -1,4 +1,5 @@
 // @ts-check
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS (its name is fixed)
 const createNextIntlPlugin = require('next-intl/plugin');
 
 // next-intl reads the request's locale and catalog from lib/i18n/request.ts.
