@@ -1,10 +1,15 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { LanguageSelect } from '@/components/i18n/language-select';
 import { LoginForm, type LoginCloud } from '@/components/auth/login-form';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { getClouds } from '@/lib/config/clouds';
 import { safeNextPath } from '@/lib/client/next-path';
 
-export const metadata: Metadata = { title: 'Log in' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('login');
+  return { title: t('pageTitle') };
+}
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -23,7 +28,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
 
   return (
     <main className="relative flex min-h-dvh items-center justify-center px-4 py-12">
-      <ThemeToggle className="absolute top-4 right-4" />
+      <div className="absolute top-4 right-4 flex items-end gap-2">
+        <LanguageSelect className="block text-xs" labelClassName="sr-only" />
+        <ThemeToggle />
+      </div>
       <div className="w-full max-w-md">
         <div className="mb-8 flex items-center justify-center gap-3">
           <Logo />

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ApiError, apiFetch } from '@/lib/client/api';
 import { projectFromNext, regionFromNext } from '@/lib/client/next-path';
@@ -25,6 +26,10 @@ interface LoginFormProps {
 }
 
 export function LoginForm({ clouds, initialCloud, next, expired }: LoginFormProps) {
+  const t = useTranslations('login');
+  const tr = useTranslations();
+  // Our own checks answer catalog keys; the API's answers are shown as they came.
+  const text = (m: string | undefined) => (m && tr.has(m as never) ? tr(m as never) : m);
   const [cloudId, setCloudId] = useState(initialCloud);
   const cloud = clouds.find((c) => c.id === cloudId);
   const [method, setMethod] = useState<Method>('password');
@@ -71,27 +76,27 @@ export function LoginForm({ clouds, initialCloud, next, expired }: LoginFormProp
         setErrors(fieldErrors(err.issues));
         setFormError(err.message);
       } else {
-        setFormError(err instanceof Error ? err.message : 'Login failed');
+        setFormError(err instanceof Error ? err.message : t('failed'));
       }
     }
   }
 
   return (
     <div className="rounded-xl border border-zinc-200 bg-white p-6 shadow-sm sm:p-8 dark:border-zinc-800 dark:bg-zinc-900">
-      <h1 className="text-xl font-semibold">Log in{cloud && clouds.length === 1 ? ` to ${cloud.displayName}` : ''}</h1>
+      <h1 className="text-xl font-semibold">{cloud && clouds.length === 1 ? t('headingTo', { cloud: cloud.displayName }) : t('heading')}</h1>
       {expired && (
         <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
-          Your session expired. Log in again to continue where you left off.
+          {t('expired')}
         </p>
       )}
       {cloud?.demo && <DemoCredentials />}
 
       <MethodTabs method={method} onChange={setMethod} />
 
-      <div role="tabpanel" id="login-panel" aria-label={method === 'password' ? 'Log in with a password' : 'Log in with an application credential'}>
+      <div role="tabpanel" id="login-panel" aria-label={method === 'password' ? t('panelPassword') : t('panelApplicationCredential')}>
       <form noValidate onSubmit={onSubmit} className="mt-5 space-y-4">
         {clouds.length > 1 && (
-          <SelectField label="Cloud" value={cloudId} onChange={(e) => chooseCloud(e.target.value)} error={errors.cloud}>
+          <SelectField label={t('cloud')} value={cloudId} onChange={(e) => chooseCloud(e.target.value)} error={text(errors.cloud)}>
             {clouds.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.displayName}
@@ -101,14 +106,14 @@ export function LoginForm({ clouds, initialCloud, next, expired }: LoginFormProp
         )}
         {method === 'password' ? (
           <>
-            <TextField label="Username" name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} error={errors.username} />
-            <TextField label="Password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
-            <TextField label="User domain" name="userDomain" autoComplete="off" value={userDomain} onChange={(e) => setUserDomain(e.target.value)} error={errors.userDomain} />
+            <TextField label={t('username')} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} error={text(errors.username)} />
+            <TextField label={t('password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={text(errors.password)} />
+            <TextField label={t('userDomain')} name="userDomain" autoComplete="off" value={userDomain} onChange={(e) => setUserDomain(e.target.value)} error={text(errors.userDomain)} />
           </>
         ) : (
           <>
-            <TextField label="Application credential ID" name="applicationCredentialId" autoComplete="off" spellCheck={false} value={credId} onChange={(e) => setCredId(e.target.value)} error={errors.applicationCredentialId} />
-            <TextField label="Application credential secret" name="applicationCredentialSecret" type="password" autoComplete="off" value={credSecret} onChange={(e) => setCredSecret(e.target.value)} error={errors.applicationCredentialSecret} />
+            <TextField label={t('applicationCredentialId')} name="applicationCredentialId" autoComplete="off" spellCheck={false} value={credId} onChange={(e) => setCredId(e.target.value)} error={text(errors.applicationCredentialId)} />
+            <TextField label={t('applicationCredentialSecret')} name="applicationCredentialSecret" type="password" autoComplete="off" value={credSecret} onChange={(e) => setCredSecret(e.target.value)} error={text(errors.applicationCredentialSecret)} />
           </>
         )}
         {formError && (
@@ -117,7 +122,7 @@ export function LoginForm({ clouds, initialCloud, next, expired }: LoginFormProp
           </p>
         )}
         <button type="submit" className={`${buttonClass.primary} w-full`} disabled={pending}>
-          {pending ? 'Logging in…' : 'Log in'}
+          {pending ? t('loggingIn') : t('logIn')}
         </button>
       </form>
       </div>
@@ -125,12 +130,13 @@ export function LoginForm({ clouds, initialCloud, next, expired }: LoginFormProp
   );
 }
 
-const METHODS: { id: Method; label: string }[] = [
-  { id: 'password', label: 'Password' },
-  { id: 'application_credential', label: 'Application credential' },
-];
+const METHODS = [
+  { id: 'password', label: 'methodPassword' },
+  { id: 'application_credential', label: 'methodApplicationCredential' },
+] as const;
 
 function MethodTabs({ method, onChange }: { method: Method; onChange: (m: Method) => void }) {
+  const t = useTranslations('login');
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
@@ -139,7 +145,7 @@ function MethodTabs({ method, onChange }: { method: Method; onChange: (m: Method
     document.getElementById(`tab-${nextMethod}`)?.focus();
   }
   return (
-    <div role="tablist" aria-label="Login method" onKeyDown={onKeyDown} className="mt-6 grid grid-cols-2 gap-1 rounded-lg bg-zinc-100 p-1 dark:bg-zinc-800">
+    <div role="tablist" aria-label={t('method')} onKeyDown={onKeyDown} className="mt-6 grid grid-cols-2 gap-1 rounded-lg bg-zinc-100 p-1 dark:bg-zinc-800">
       {METHODS.map((m) => (
         <button
           key={m.id}
@@ -152,7 +158,7 @@ function MethodTabs({ method, onChange }: { method: Method; onChange: (m: Method
           onClick={() => onChange(m.id)}
           className="rounded-md px-3 py-1.5 text-sm font-medium text-zinc-600 aria-selected:bg-white aria-selected:text-zinc-900 aria-selected:shadow-xs dark:text-zinc-400 dark:aria-selected:bg-zinc-950 dark:aria-selected:text-zinc-100"
         >
-          {m.label}
+          {t(m.label)}
         </button>
       ))}
     </div>
@@ -160,13 +166,11 @@ function MethodTabs({ method, onChange }: { method: Method; onChange: (m: Method
 }
 
 function DemoCredentials() {
+  const t = useTranslations('login');
   return (
-    <aside aria-label="Demo credentials" className="mt-4 rounded-md border border-brand-300 bg-brand-50 px-3 py-2 text-sm text-brand-900 dark:border-brand-700 dark:bg-brand-900/30 dark:text-brand-100">
-      <p className="font-medium">Demo cloud</p>
-      <p className="mt-1">
-        Log in as <code className="font-mono">demo</code> / <code className="font-mono">demo</code> (a project member) or{' '}
-        <code className="font-mono">admin</code> / <code className="font-mono">admin</code> (cloud admin), domain <code className="font-mono">Default</code>.
-      </p>
+    <aside aria-label={t('demoCredentials')} className="mt-4 rounded-md border border-brand-300 bg-brand-50 px-3 py-2 text-sm text-brand-900 dark:border-brand-700 dark:bg-brand-900/30 dark:text-brand-100">
+      <p className="font-medium">{t('demoCloud')}</p>
+      <p className="mt-1">{t.rich('demoHint', { code: (chunks) => <code className="font-mono">{chunks}</code> })}</p>
     </aside>
   );
 }

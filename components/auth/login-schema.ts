@@ -1,18 +1,22 @@
 import { z } from 'zod';
+import type { MsgKey } from '@/lib/i18n/msg';
+
+// Messages are catalog keys (login.errors.*): the form shows them translated.
+const e = (key: MsgKey) => ({ error: key });
 
 export const PasswordLoginSchema = z.object({
   method: z.literal('password'),
-  cloud: z.string().min(1, { error: 'Choose a cloud' }),
-  username: z.string().trim().min(1, { error: 'Username is required' }),
-  password: z.string().min(1, { error: 'Password is required' }),
-  userDomain: z.string().trim().min(1, { error: 'User domain is required' }),
+  cloud: z.string().min(1, e('login.errors.chooseCloud')),
+  username: z.string().trim().min(1, e('login.errors.usernameRequired')),
+  password: z.string().min(1, e('login.errors.passwordRequired')),
+  userDomain: z.string().trim().min(1, e('login.errors.userDomainRequired')),
 });
 
 export const AppCredentialLoginSchema = z.object({
   method: z.literal('application_credential'),
-  cloud: z.string().min(1, { error: 'Choose a cloud' }),
-  applicationCredentialId: z.string().trim().min(1, { error: 'Application credential ID is required' }),
-  applicationCredentialSecret: z.string().min(1, { error: 'Application credential secret is required' }),
+  cloud: z.string().min(1, e('login.errors.chooseCloud')),
+  applicationCredentialId: z.string().trim().min(1, e('login.errors.applicationCredentialIdRequired')),
+  applicationCredentialSecret: z.string().min(1, e('login.errors.applicationCredentialSecretRequired')),
 });
 
 export const LoginSchema = z.discriminatedUnion('method', [PasswordLoginSchema, AppCredentialLoginSchema]);

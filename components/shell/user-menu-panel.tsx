@@ -1,14 +1,13 @@
 'use client';
 // The user menu's panel: who is logged in, the undo preference, the language, CLI credentials and log out.
 import { useQueryClient } from '@tanstack/react-query';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { apiFetch } from '@/lib/client/api';
 import { setUndoSeconds, UNDO_CHOICES, undoSeconds } from '@/lib/client/undo';
 import { useOwnEmail } from '@/lib/resources/admin/queries';
 import { buttonClass } from '@/components/ui/button';
-import { LOCALE_NAMES, type Locale } from '@/lib/i18n/locales';
-import { useEnabledLocales } from '@/components/i18n/locales-context';
+import { LanguageSelect } from '@/components/i18n/language-select';
 import { Sensitive } from './presentation';
 
 interface PanelProps {
@@ -61,7 +60,7 @@ export function UserMenuPanel({ id, user, roles, projectId }: PanelProps) {
         ))}
       </ul>
       <UndoPreference />
-      <LanguagePreference />
+      <LanguageSelect className="mt-3 block text-xs" labelClassName="font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400" />
       <p className="mt-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('cliCredentials')}</p>
       <ul aria-label={t('credentialsFiles')} className="mt-1 space-y-1">
         <li>
@@ -114,30 +113,3 @@ function UndoPreference() {
   );
 }
 
-/** The page again with `?lang=`: proxy.ts keeps the choice in a cookie, and the server renders the new language. */
-function LanguagePreference() {
-  const t = useTranslations('userMenu');
-  const locale = useLocale();
-  const locales = useEnabledLocales();
-  if (locales.length < 2) return null;
-  return (
-    <label className="mt-3 block text-xs">
-      <span className="font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('language')}</span>
-      <select
-        className="mt-1 block w-full rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-800"
-        value={locale}
-        onChange={(e) => {
-          const url = new URL(window.location.href);
-          url.searchParams.set('lang', e.target.value);
-          window.location.assign(url.toString());
-        }}
-      >
-        {locales.map((l: Locale) => (
-          <option key={l} value={l} lang={l}>
-            {LOCALE_NAMES[l]}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useSyncExternalStore } from 'react';
 import { THEME_KEY } from './theme-script';
 
@@ -13,6 +14,7 @@ const serverSnapshot = () => null;
 
 /** Light/dark switch; the initial class is set by the inline theme script in the root layout. */
 export function ThemeToggle({ className = '' }: { className?: string }) {
+  const t = useTranslations('theme');
   const dark = useSyncExternalStore<boolean | null>(subscribe, isDark, serverSnapshot);
 
   function toggle() {
@@ -29,8 +31,8 @@ export function ThemeToggle({ className = '' }: { className?: string }) {
     <button
       type="button"
       onClick={toggle}
-      aria-label={dark ? 'Switch to light theme' : 'Switch to dark theme'}
-      title={dark ? 'Switch to light theme' : 'Switch to dark theme'}
+      aria-label={dark ? t('toLight') : t('toDark')}
+      title={dark ? t('toLight') : t('toDark')}
       className={`inline-flex h-9 w-9 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white ${className}`}
     >
       {dark ? <SunIcon /> : <MoonIcon />}

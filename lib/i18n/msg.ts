@@ -1,0 +1,10 @@
+// Text that a definition or a pure module declares, for the views to translate: a key of the English catalog (a type
+// error when en.json lacks it), or a key with the values its ICU message takes. Never English itself.
+import type { MessageKeys, Messages, NestedKeyOf } from 'next-intl';
+
+export type MsgKey = MessageKeys<Messages, NestedKeyOf<Messages>>;
+export type MsgValues = Record<string, string | number | Date>;
+export type Msg = MsgKey | { key: MsgKey; values: MsgValues };
+
+/** A message with values: `msg('kinds.zone.deleteBody', { count: 2, names })`. */
+export const msg = (key: MsgKey, values: MsgValues): Msg => ({ key, values });
