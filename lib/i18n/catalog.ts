@@ -2,12 +2,15 @@
 
 export type Catalog = { [key: string]: string | Catalog };
 
+/** A namespace, not a message: built catalogs hold messages precompiled to arrays (next.config.js). */
+const isNamespace = (v: unknown): v is Catalog => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** The locale's messages over English ones: a message a catalog lacks shows in English, never as its key. */
 export function withFallback(base: Catalog, over: Catalog): Catalog {
   const out: Catalog = { ...base };
   for (const [k, v] of Object.entries(over)) {
     const b = base[k];
-    out[k] = typeof v === 'object' && typeof b === 'object' ? withFallback(b, v) : v;
+    out[k] = isNamespace(v) && isNamespace(b) ? withFallback(b, v) : v;
   }
   return out;
 }

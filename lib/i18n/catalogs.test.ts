@@ -57,5 +57,9 @@ describe('translation catalogs', () => {
   });
   it('a message a catalog lacks falls back to English', () => {
     expect(withFallback({ a: { b: 'B', c: 'C' } }, { a: { b: 'bb' } })).toEqual({ a: { b: 'bb', c: 'C' } });
+    // Precompiled messages are arrays: taken whole, never merged into the English one.
+    const en = { a: ['Log in to ', ['cloud']] } as unknown as Catalog;
+    const de = { a: ['Bei ', ['cloud'], ' anmelden'] } as unknown as Catalog;
+    expect(withFallback(en, de)).toEqual(de);
   });
 });
