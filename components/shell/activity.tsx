@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { clearActivity, getActivity, subscribeActivity, type ActivityEvent } from '@/lib/client/activity';
 import type { ClientSession } from '@/lib/client/session';
@@ -19,12 +20,16 @@ function useEvents() {
   return useSyncExternalStore(subscribeActivity, getActivity, () => NONE);
 }
 
-function sentence(e: ActivityEvent) {
-  return `${e.kind} ${e.name} is now ${e.to}`;
+/** "Instance web-1 is now ACTIVE": the kind's label, the resource's name and the statuses are not translated here. */
+function useSentence() {
+  const t = useTranslations('shell.activity');
+  return (e: ActivityEvent) => t('event', { kind: e.kind, name: e.name, status: e.to });
 }
 
 /** Unobtrusive notifications of what polling saw finish, bottom left, each for a few seconds. */
 export function ActivityToasts({ session }: { session: ClientSession }) {
+  const t = useTranslations('shell.activity');
+  const sentence = useSentence();
   const events = useEvents();
   const [now, setNow] = useState(() => Date.now());
   const recent = events.filter((e) => now - e.at < TOAST_MS).slice(0, 3);
@@ -36,11 +41,11 @@ export function ActivityToasts({ session }: { session: ClientSession }) {
     return () => clearInterval(t);
   }, [showing, events]);
   return (
-    <section aria-label="Notifications" aria-live="polite" className="pointer-events-none fixed bottom-4 left-4 z-40 w-full max-w-xs space-y-2">
+    <section aria-label={t('notifications')} aria-live="polite" className="pointer-events-none fixed bottom-4 left-4 z-40 w-full max-w-xs space-y-2">
       {recent.map((e) => (
         <div key={e.id} role="status" className={`pointer-events-auto rounded-lg border bg-white px-3 py-2 text-sm shadow-lg dark:bg-zinc-900 ${toneClass[e.tone] ?? ''}`}>
           {e.slug ? <Link href={projectHref(session.cloud.id, session.project.id, session.region, e.slug)} className="hover:underline">{sentence(e)}</Link> : sentence(e)}
-          <span className="block text-xs text-zinc-500 dark:text-zinc-400">was {e.from}</span>
+          <span className="block text-xs text-zinc-500 dark:text-zinc-400">{t('was', { status: e.from })}</span>
         </div>
       ))}
     </section>
@@ -49,6 +54,9 @@ export function ActivityToasts({ session }: { session: ClientSession }) {
 
 /** Header button with the session's activity list. */
 export function ActivityMenu({ session }: { session: ClientSession }) {
+  const t = useTranslations('shell.activity');
+  const locale = useLocale();
+  const sentence = useSentence();
   const events = useEvents();
   const { open, setOpen, root, panelId, buttonProps } = useMenu();
   const [readUpTo, setReadUpTo] = useState(0);
@@ -63,27 +71,31 @@ export function ActivityMenu({ session }: { session: ClientSession }) {
         }}
         className="inline-flex h-9 items-center gap-1 rounded-md px-2 text-sm text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
       >
-        Activity
-        {unread > 0 && <span className="rounded-full bg-brand-600 px-1.5 text-xs text-white">{unread}<span className="sr-only"> new</span></span>}
+        {t('button')}
+        {unread > 0 && (
+          <span className="rounded-full bg-brand-600 px-1.5 text-xs text-white">
+            {t.rich('unread', { count: unread, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
+          </span>
+        )}
       </button>
       {open && (
         <div id={panelId} className="absolute right-0 z-50 mt-2 w-80 rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900">
           <div className="flex items-center">
-            <h2 className="font-medium">Activity in this tab</h2>
+            <h2 className="font-medium">{t('heading')}</h2>
             {events.length > 0 && (
               <button type="button" className="ml-auto text-xs text-brand-700 hover:underline dark:text-brand-300" onClick={clearActivity}>
-                Clear
+                {t('clear')}
               </button>
             )}
           </div>
           {events.length === 0 ? (
-            <p className="mt-2 text-zinc-500 dark:text-zinc-400">Nothing yet: changes the pages notice (an instance becoming ACTIVE, a volume failing) appear here.</p>
+            <p className="mt-2 text-zinc-500 dark:text-zinc-400">{t('empty')}</p>
           ) : (
-            <ol aria-label="Activity" className="mt-2 max-h-80 space-y-1 overflow-y-auto">
+            <ol aria-label={t('list')} className="mt-2 max-h-80 space-y-1 overflow-y-auto">
               {events.map((e) => (
                 <li key={e.id} className="flex gap-2">
                   <time className="shrink-0 font-mono text-xs text-zinc-500 dark:text-zinc-400" dateTime={new Date(e.at).toISOString()}>
-                    {new Date(e.at).toLocaleTimeString([], { hour12: false })}
+                    {new Date(e.at).toLocaleTimeString(locale, { hour12: false })}
                   </time>
                   {e.slug ? (
                     <Link href={projectHref(session.cloud.id, session.project.id, session.region, e.slug)} className={e.tone === 'error' ? 'text-red-700 dark:text-red-300' : ''} onClick={() => setOpen(false)}>

@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useTranslations } from 'next-intl';
 import { useCallback, useState, type ReactNode } from 'react';
 import { configureUndoDefault } from '@/lib/client/undo';
 import { ActivityToasts } from './activity';
@@ -19,6 +20,7 @@ const CommandPalette = dynamic(() => import('@/components/palette/command-palett
 
 /** Header + sidebar + main area; owns only the mobile navigation state. */
 export function AppShell({ session, catalogTypes, undoDefault, children }: { session: ClientSession; catalogTypes: string[]; undoDefault: number; children: ReactNode }) {
+  const t = useTranslations('shell.appShell');
   configureUndoDefault(undoDefault);
   const [navOpen, setNavOpen] = useState(false);
   const [inspectorOpen, setInspectorOpen] = useState(false);
@@ -31,7 +33,7 @@ export function AppShell({ session, catalogTypes, undoDefault, children }: { ses
     <PresentationProvider>
       <div className="flex min-h-dvh flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
-          Skip to content
+          {t('skipToContent')}
         </a>
         <Header
           session={session}

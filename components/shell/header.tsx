@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { ClientSession } from '@/lib/client/session';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { projectHref } from '@/lib/resources/registry';
@@ -9,6 +10,9 @@ import { ActivityMenu } from './activity';
 import { ProjectSwitcher } from './project-switcher';
 import { RegionSwitcher } from './region-switcher';
 import { UserMenu } from './user-menu';
+
+/** The inspector button's glyph (hidden from assistive technology, which reads its label). */
+const INSPECTOR_GLYPH = '{ }';
 
 interface HeaderProps {
   session: ClientSession;
@@ -20,12 +24,13 @@ interface HeaderProps {
 }
 
 export function Header({ session, navOpen, onToggleNav, inspectorOpen, onToggleInspector, onOpenPalette }: HeaderProps) {
+  const t = useTranslations('shell.header');
   return (
     <header className="sticky top-0 z-40 flex h-14 items-center gap-2 border-b border-zinc-200 bg-white/95 px-3 backdrop-blur sm:gap-3 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900/95">
       <button
         type="button"
         className="inline-flex h-9 w-9 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 md:hidden dark:text-zinc-300 dark:hover:bg-zinc-800"
-        aria-label="Navigation menu"
+        aria-label={t('navigationMenu')}
         aria-expanded={navOpen}
         aria-controls="sidebar"
         onClick={onToggleNav}
@@ -41,8 +46,8 @@ export function Header({ session, navOpen, onToggleNav, inspectorOpen, onToggleI
         </svg>
         <span className="hidden sm:inline">Stratus</span>
       </Link>
-      <span className="hidden rounded-md border border-zinc-200 px-2 py-0.5 text-xs text-zinc-600 lg:inline dark:border-zinc-700 dark:text-zinc-300" title="Cloud">
-        <span className="sr-only">Cloud: </span>
+      <span className="hidden rounded-md border border-zinc-200 px-2 py-0.5 text-xs text-zinc-600 lg:inline dark:border-zinc-700 dark:text-zinc-300" title={t('cloud')}>
+        <span className="sr-only">{t('cloudLabel')} </span>
         {session.cloud.displayName}
       </span>
       <ProjectSwitcher project={session.project} />
@@ -52,22 +57,22 @@ export function Header({ session, navOpen, onToggleNav, inspectorOpen, onToggleI
           type="button"
           onClick={onOpenPalette}
           aria-keyshortcuts="Control+K Meta+K"
-          title="Search and run commands (Ctrl+K)"
+          title={t('searchTitle')}
           className="hidden h-9 items-center gap-2 rounded-md border border-zinc-200 px-2 text-sm text-zinc-500 hover:bg-zinc-100 sm:inline-flex dark:border-zinc-700 dark:text-zinc-400 dark:hover:bg-zinc-800"
         >
-          Search…
-          <kbd className="rounded border border-zinc-300 px-1 font-mono text-xs dark:border-zinc-600">Ctrl K</kbd>
+          {t('search')}
+          <kbd className="rounded border border-zinc-300 px-1 font-mono text-xs dark:border-zinc-600">{t('searchKeys')}</kbd>
         </button>
         <button
           type="button"
           onClick={onToggleInspector}
           aria-pressed={inspectorOpen}
           aria-keyshortcuts="`"
-          title="API inspector: the OpenStack calls this page made (key `)"
+          title={t('inspectorTitle')}
           className="inline-flex h-9 items-center rounded-md px-2 font-mono text-sm text-zinc-600 hover:bg-zinc-100 aria-pressed:bg-brand-100 aria-pressed:text-brand-800 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-pressed:bg-brand-900/40 dark:aria-pressed:text-brand-200"
         >
-          <span aria-hidden="true">{'{ }'}</span>
-          <span className="sr-only">API inspector</span>
+          <span aria-hidden="true">{INSPECTOR_GLYPH}</span>
+          <span className="sr-only">{t('inspector')}</span>
         </button>
         <ActivityMenu session={session} />
         <PresentationToggle />

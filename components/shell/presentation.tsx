@@ -4,6 +4,7 @@
 // The choice and the mask settings are kept per browser in localStorage (settings only, never a token).
 
 import { usePathname, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useDismiss } from './use-dismiss';
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { MaskKind } from '@/lib/resources/types';
@@ -153,20 +154,22 @@ export function usePresentation(): PresentationState {
 /** A value masked in presentation mode when its kind is chosen in the settings. Without a kind, or for an empty
  *  value, it is plain text (so generic tables and pages can wrap every value whether or not it is sensitive). */
 export function Sensitive({ kind, children, className }: { kind?: MaskKind; children: string; className?: string }) {
+  const t = useTranslations('shell.presentation');
   const { masked } = usePresentation();
   if (!kind || !children || !masked(kind)) return className ? <span className={className}>{children}</span> : <>{children}</>;
   return (
-    <span className={className} title="Hidden in presentation mode">
+    <span className={className} title={t('hiddenTitle')}>
       <span aria-hidden="true">{maskValue(children)}</span>
-      <span className="sr-only">hidden in presentation mode</span>
+      <span className="sr-only">{t('hidden')}</span>
     </span>
   );
 }
 
-const MASK_LABELS: Record<MaskKind, string> = { email: 'E-mail addresses', projectId: 'Project IDs', secretName: 'Secret names' };
+const MASK_LABELS = { email: 'maskEmail', projectId: 'maskProjectId', secretName: 'maskSecretName' } as const satisfies Record<MaskKind, string>;
 
 /** The header's toggle and its small settings popover. */
 export function PresentationToggle() {
+  const t = useTranslations('shell.presentation');
   const p = usePresentation();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -181,16 +184,16 @@ export function PresentationToggle() {
       <button
         type="button"
         aria-pressed={p.on}
-        aria-label="Presentation mode"
+        aria-label={t('mode')}
         onClick={() => p.setOn(!p.on)}
-        title="Presentation mode: larger type, high contrast, sensitive values hidden"
+        title={t('modeTitle')}
         className="inline-flex h-9 items-center gap-1.5 rounded-l-md px-2 text-sm text-zinc-700 hover:bg-zinc-100 aria-pressed:bg-brand-600 aria-pressed:text-white dark:text-zinc-300 dark:hover:bg-zinc-800"
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={1.8}>
           <path d="M3 4h18M5 4v10h14V4M12 14v4m-4 3 4-3 4 3" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
         <span aria-hidden="true" className="hidden lg:inline">
-          Present
+          {t('present')}
         </span>
       </button>
       <button
@@ -198,7 +201,7 @@ export function PresentationToggle() {
         aria-expanded={open}
         aria-controls={`${id}-settings`}
         ref={settingsButton}
-        aria-label="Presentation settings"
+        aria-label={t('settings')}
         onClick={() => setOpen((o) => !o)}
         className="inline-flex h-9 w-6 items-center justify-center rounded-r-md text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
       >
@@ -211,15 +214,15 @@ export function PresentationToggle() {
           id={`${id}-settings`}
           className="absolute top-full right-0 z-50 mt-2 w-64 rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
         >
-          <legend className="sr-only">Presentation settings</legend>
-          <p className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Hide in presentation mode</p>
+          <legend className="sr-only">{t('settings')}</legend>
+          <p className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('hideHeading')}</p>
           {(Object.keys(MASK_LABELS) as MaskKind[]).map((k) => (
             <label key={k} className="mt-2 flex items-center gap-2">
               <input type="checkbox" checked={p.mask[k]} onChange={(e) => p.setMask(k, e.target.checked)} />
-              {MASK_LABELS[k]}
+              {t(MASK_LABELS[k])}
             </label>
           ))}
-          <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">Kept in this browser. The address bar still shows the project ID.</p>
+          <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">{t('note')}</p>
         </fieldset>
       )}
     </div>

@@ -2,6 +2,7 @@
 // The project switcher's popover: search, list and switching, loaded when the switcher first opens.
 import { useQueryClient } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { apiFetch } from '@/lib/client/api';
 import { withProject } from '@/lib/client/next-path';
@@ -9,6 +10,7 @@ import { useSearchBox } from '@/components/ui/use-search-box';
 import { filterProjects, useProjects, type IndexedProject } from './projects';
 
 export function ProjectPopover({ currentId, onClose }: { currentId: string; onClose: () => void }) {
+  const t = useTranslations('shell.projectPopover');
   const id = useId();
   const listId = `${id}-list`;
   const router = useRouter();
@@ -46,7 +48,7 @@ export function ProjectPopover({ currentId, onClose }: { currentId: string; onCl
       onClose();
     } catch (err) {
       setSwitching(undefined);
-      setError(err instanceof Error ? err.message : 'Could not switch project');
+      setError(err instanceof Error ? err.message : t('switchFailed'));
     }
   }
 
@@ -65,11 +67,11 @@ export function ProjectPopover({ currentId, onClose }: { currentId: string; onCl
   return (
     <div
       role="dialog"
-      aria-label="Switch project"
+      aria-label={t('dialog')}
       className="absolute left-0 z-50 mt-2 w-[min(24rem,calc(100vw-1.5rem))] rounded-lg border border-zinc-200 bg-white p-2 shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
     >
       <label htmlFor={`${id}-search`} className="sr-only">
-        Search projects
+        {t('search')}
       </label>
       <input
         id={`${id}-search`}
@@ -81,12 +83,12 @@ export function ProjectPopover({ currentId, onClose }: { currentId: string; onCl
         autoFocus
         autoComplete="off"
         spellCheck={false}
-        placeholder="Search projects by name or ID"
+        placeholder={t('searchPlaceholder')}
         {...input}
         onKeyDown={onKeyDown}
         className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm placeholder:text-zinc-400 focus:border-brand-500 focus:outline-none dark:border-zinc-700 dark:bg-zinc-950 dark:placeholder:text-zinc-500"
       />
-      {projects.isPending && <p className="px-2 py-3 text-sm text-zinc-500 dark:text-zinc-400">Loading projects…</p>}
+      {projects.isPending && <p className="px-2 py-3 text-sm text-zinc-500 dark:text-zinc-400">{t('loading')}</p>}
       {projects.isError && (
         <p role="alert" className="px-2 py-3 text-sm text-red-600 dark:text-red-400">
           {projects.error.message}
@@ -99,7 +101,7 @@ export function ProjectPopover({ currentId, onClose }: { currentId: string; onCl
       )}
       {projects.isSuccess && (
         <>
-          <ul id={listId} role="listbox" aria-label="Projects" className="mt-2 max-h-80 overflow-y-auto">
+          <ul id={listId} role="listbox" aria-label={t('list')} className="mt-2 max-h-80 overflow-y-auto">
             {visible.map((p, i) => (
               <li
                 key={p.id}
@@ -115,17 +117,13 @@ export function ProjectPopover({ currentId, onClose }: { currentId: string; onCl
                   <span className={`block truncate ${p.enabled ? '' : 'text-zinc-400 line-through'}`}>{p.name}</span>
                   <span className="block truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{p.id}</span>
                 </span>
-                {p.id === currentId && <span className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400">current</span>}
-                {p.id === switching && <span className="shrink-0 text-xs text-brand-600 dark:text-brand-300">switching…</span>}
+                {p.id === currentId && <span className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400">{t('current')}</span>}
+                {p.id === switching && <span className="shrink-0 text-xs text-brand-600 dark:text-brand-300">{t('switching')}</span>}
               </li>
             ))}
           </ul>
           <p aria-live="polite" className="px-2 pt-2 text-xs text-zinc-500 dark:text-zinc-400">
-            {total === 0
-              ? 'No project matches'
-              : total > visible.length
-                ? `${total - visible.length} more, refine your search`
-                : `${total} project${total === 1 ? '' : 's'}`}
+            {total === 0 ? t('noMatch') : total > visible.length ? t('more', { count: total - visible.length }) : t('total', { count: total })}
           </p>
         </>
       )}

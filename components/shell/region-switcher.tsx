@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { apiFetch } from '@/lib/client/api';
 
@@ -16,6 +17,7 @@ interface RegionSwitcherProps {
  * differs from the session region, the session is switched to it.
  */
 export function RegionSwitcher({ region, regions }: RegionSwitcherProps) {
+  const t = useTranslations('shell.regionSwitcher');
   const id = useId();
   const router = useRouter();
   const pathname = usePathname();
@@ -48,7 +50,7 @@ export function RegionSwitcher({ region, regions }: RegionSwitcherProps) {
     } catch (err) {
       requested.current = undefined;
       setSelected(undefined);
-      setError(err instanceof Error ? err.message : 'Could not switch region');
+      setError(err instanceof Error ? err.message : t('switchFailed'));
     }
   }
 
@@ -68,11 +70,11 @@ export function RegionSwitcher({ region, regions }: RegionSwitcherProps) {
   return (
     <div className="flex items-center gap-1.5">
       <label htmlFor={id} className="hidden text-sm text-zinc-500 sm:inline dark:text-zinc-400">
-        Region
+        {t('region')}
       </label>
       <select
         id={id}
-        aria-label="Region"
+        aria-label={t('region')}
         value={selected && selected.from === region ? selected.to : region}
         disabled={isPending}
         aria-invalid={error ? true : undefined}

@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ApiError, apiFetch } from '@/lib/client/api';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
@@ -26,13 +27,14 @@ type State = { kind: 'ask' } | { kind: 'switching' } | { kind: 'forbidden'; mess
  * The user's project list (a GET) says at once whether the switch can work at all.
  */
 export function Rescope({ cloud, projectId, currentProject, currentRegion }: RescopeProps) {
+  const t = useTranslations('shell.rescope');
   const router = useRouter();
   const queryClient = useQueryClient();
   const projects = useProjects(true);
   const [state, setState] = useState<State>({ kind: 'ask' });
   const target = projects.data?.find((p) => p.id === projectId && p.enabled);
   const shown: State =
-    state.kind === 'ask' && projects.isSuccess && !target ? { kind: 'forbidden', message: `You have no access to project ${projectId}` } : state;
+    state.kind === 'ask' && projects.isSuccess && !target ? { kind: 'forbidden', message: t('noAccess', { id: projectId }) } : state;
 
   async function rescope() {
     setState({ kind: 'switching' });
@@ -42,9 +44,9 @@ export function Rescope({ cloud, projectId, currentProject, currentRegion }: Res
       router.refresh();
     } catch (err) {
       if (err instanceof ApiError && (err.status === 403 || err.status === 404)) {
-        setState({ kind: 'forbidden', message: err.status === 403 && err.message ? err.message : `You have no access to project ${projectId}` });
+        setState({ kind: 'forbidden', message: err.status === 403 && err.message ? err.message : t('noAccess', { id: projectId }) });
       } else {
-        setState({ kind: 'error', message: err instanceof Error ? err.message : 'Could not switch project' });
+        setState({ kind: 'error', message: err instanceof Error ? err.message : t('switchFailed') });
       }
     }
   }
@@ -56,11 +58,14 @@ export function Rescope({ cloud, projectId, currentProject, currentRegion }: Res
         {(shown.kind === 'ask' || shown.kind === 'switching') && (
           <>
             <h1 className="text-lg font-semibold break-words">
-              Switch to project {target ? <span>{target.name}</span> : <span className="font-mono">{projectId}</span>}?
+              {t.rich('heading', {
+                name: target?.name ?? projectId,
+                // a project the list does not know shows as its ID
+                project: (chunks) => (target ? <span>{chunks}</span> : <span className="font-mono">{chunks}</span>),
+              })}
             </h1>
             <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-              This link opens another project than the one you are working in ({currentProject.name}) on {cloud.displayName}. Switching
-              changes the project in every tab of this browser.
+              {t('body', { current: currentProject.name, cloud: cloud.displayName })}
             </p>
             <div className="mt-6 flex flex-wrap gap-3">
               <button
@@ -73,34 +78,34 @@ export function Rescope({ cloud, projectId, currentProject, currentRegion }: Res
                 disabled={shown.kind === 'switching'}
                 onClick={() => void rescope()}
               >
-                {shown.kind === 'switching' ? 'Switching…' : `Switch to ${target?.name ?? projectId}`}
+                {shown.kind === 'switching' ? t('switching') : t('switchTo', { name: target?.name ?? projectId })}
               </button>
               <Link href={projectHref(cloud.id, currentProject.id, currentRegion)} className={buttonClass.secondary}>
-                Go to {currentProject.name}
+                {t('goTo', { name: currentProject.name })}
               </Link>
             </div>
             {shown.kind === 'switching' && (
               <p role="status" className="sr-only">
-                Switching to project {target?.name ?? projectId}…
+                {t('switchingTo', { name: target?.name ?? projectId })}
               </p>
             )}
           </>
         )}
         {(shown.kind === 'forbidden' || shown.kind === 'error') && (
           <>
-            <h1 className="text-lg font-semibold break-words">{shown.kind === 'forbidden' ? shown.message : 'Could not open this project'}</h1>
+            <h1 className="text-lg font-semibold break-words">{shown.kind === 'forbidden' ? shown.message : t('failedHeading')}</h1>
             <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
               {shown.kind === 'forbidden'
-                ? 'The link points to a project your account has no role in, or that does not exist. Ask a project administrator for access, or continue in your current project.'
+                ? t('forbiddenBody')
                 : shown.message}
             </p>
             <div className="mt-6 flex flex-wrap gap-3">
               <Link href={projectHref(cloud.id, currentProject.id, currentRegion)} className={buttonClass.primary}>
-                Go to {currentProject.name}
+                {t('goTo', { name: currentProject.name })}
               </Link>
               {shown.kind === 'error' && (
                 <button type="button" className={buttonClass.secondary} onClick={() => void rescope()}>
-                  Try again
+                  {t('tryAgain')}
                 </button>
               )}
             </div>

@@ -2,23 +2,33 @@
 // admin role the service's policy needs, or the pages are still to come. Server-rendered from plain props
 // (app/[cloud]/[projectId]/[kind]/layout.tsx reads the session and the catalog).
 import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { EndpointList, VersionList } from '@/components/overview/services-table';
 import type { ServiceInfo } from '@/lib/client/service-info';
 import type { Section, ServiceGroup } from '@/lib/resources/registry';
 
 const backLink = 'inline-block text-sm font-medium text-brand-700 hover:underline dark:text-brand-300';
 
-export function ServiceUnavailable({ group, section, catalog, overview }: { group: ServiceGroup; section: Section; catalog: { type: string; name: string }[]; overview: string }) {
+export async function ServiceUnavailable({ group, section, catalog, overview }: { group: ServiceGroup; section: Section; catalog: { type: string; name: string }[]; overview: string }) {
+  const [t, format] = await Promise.all([getTranslations('shell.sectionNotices'), getFormatter()]);
+  // "a", "a or b", "a, b, or c" (CLDR: English has the serial comma) in the page's language, each type in <code>
+  const types = format.list(
+    group.serviceTypes.map((type) => (
+      <code key={type} className="font-mono text-sm">
+        {type}
+      </code>
+    )),
+    { type: 'disjunction' },
+  );
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">{group.service} is not available in this cloud</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t('unavailable', { service: group.service })}</h1>
       <p className="text-zinc-600 dark:text-zinc-400">
-        {section.label} needs a service of type <ServiceTypes types={group.serviceTypes} />, and this cloud&apos;s catalog lists none. Ask your cloud operator
-        if you expected it.
+        {t.rich('unavailableBody', { section: section.label, types: () => <>{types}</> })}
       </p>
       <section aria-labelledby="available-heading" className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="available-heading" className="text-sm font-semibold">
-          What this cloud offers
+          {t('offers')}
         </h2>
         <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2">
           {[...catalog]
@@ -31,29 +41,30 @@ export function ServiceUnavailable({ group, section, catalog, overview }: { grou
         </ul>
       </section>
       <Link href={overview} className={backLink}>
-        Back to the overview
+        {t('back')}
       </Link>
     </div>
   );
 }
 
-export function AdminRequired({ group, overview }: { group: ServiceGroup; overview: string }) {
+export async function AdminRequired({ group, overview }: { group: ServiceGroup; overview: string }) {
+  const t = await getTranslations('shell.sectionNotices');
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">{group.label} requires the admin role</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t('adminRequired', { group: group.label })}</h1>
       <p className="text-zinc-600 dark:text-zinc-400">
-        The default policy of {group.service} lets only administrators use these pages, and your role in this project does not include{' '}
-        <code>admin</code>. Ask your cloud operator, or switch to a project where you are an administrator.
+        {t.rich('adminRequiredBody', { service: group.service, code: (chunks) => <code>{chunks}</code> })}
       </p>
       <Link href={overview} className={backLink}>
-        Back to the overview
+        {t('back')}
       </Link>
     </div>
   );
 }
 
 /** A section whose pages are still to come: what the catalog says about its service. */
-export function SectionPlaceholder({ group, section, services, region }: { group: ServiceGroup; section: Section; services: ServiceInfo[]; region: string }) {
+export async function SectionPlaceholder({ group, section, services, region }: { group: ServiceGroup; section: Section; services: ServiceInfo[]; region: string }) {
+  const t = await getTranslations('shell.sectionNotices');
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <div>
@@ -61,7 +72,7 @@ export function SectionPlaceholder({ group, section, services, region }: { group
         <h1 className="text-2xl font-semibold tracking-tight">{section.label}</h1>
       </div>
       <p role="note" className="rounded-md border border-brand-300 bg-brand-50 px-3 py-2 text-sm text-brand-900 dark:border-brand-700 dark:bg-brand-900/30 dark:text-brand-100">
-        The {section.label.toLowerCase()} pages arrive with a later release. Here is what the catalog says about {group.service}.
+        {t('later', { section: section.label.toLowerCase(), service: group.service })}
       </p>
       {services.map((s) => (
         <section key={`${s.type}-${s.name}`} aria-label={`${s.name} (${s.type})`} className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
@@ -70,29 +81,16 @@ export function SectionPlaceholder({ group, section, services, region }: { group
           </h2>
           <div className="mt-3 grid gap-4 md:grid-cols-2">
             <div>
-              <h3 className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">API versions</h3>
+              <h3 className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('apiVersions')}</h3>
               <VersionList versions={s.versions} error={s.error} />
             </div>
             <div>
-              <h3 className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Endpoints ({region})</h3>
+              <h3 className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('endpoints', { region })}</h3>
               <EndpointList endpoints={s.endpoints} region={region} />
             </div>
           </div>
         </section>
       ))}
     </div>
-  );
-}
-
-function ServiceTypes({ types }: { types: readonly string[] }) {
-  return (
-    <>
-      {types.map((t, i) => (
-        <span key={t}>
-          {i > 0 && (i === types.length - 1 ? ' or ' : ', ')}
-          <code className="font-mono text-sm">{t}</code>
-        </span>
-      ))}
-    </>
   );
 }

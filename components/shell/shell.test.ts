@@ -1,4 +1,6 @@
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
+import en from '@/lib/i18n/messages/en.json';
 import { expiryMessage } from './expiry-warning';
 import { filterProjects, MAX_VISIBLE_PROJECTS } from './projects';
 
@@ -33,5 +35,10 @@ describe('expiry message', () => {
     [61_000, 'Your session expires in 2 minutes'],
     [30_000, 'Your session expires in 1 minute'],
     [0, 'Your session has expired'],
-  ])('%i ms -> %s', (ms, text) => expect(expiryMessage(ms)).toBe(text));
+  ])('%i ms -> %s', (ms, text) => {
+    // the message is a catalog key (with the minutes); English renders it so
+    const t = createTranslator({ locale: 'en', messages: en });
+    const m = expiryMessage(ms);
+    expect(typeof m === 'string' ? t(m) : t(m.key, m.values)).toBe(text);
+  });
 });

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { usePathname } from 'next/navigation';
 import type { ClientSession } from '@/lib/client/session';
 import { navGroups, projectHref, providingType } from '@/lib/resources/registry';
@@ -16,6 +17,7 @@ const linkClass =
   'flex items-center rounded-md px-2 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 aria-[current=page]:bg-brand-50 aria-[current=page]:font-medium aria-[current=page]:text-brand-700 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white dark:aria-[current=page]:bg-brand-900/40 dark:aria-[current=page]:text-brand-300';
 
 export function Sidebar({ session, catalogTypes, open, onNavigate }: SidebarProps) {
+  const t = useTranslations('shell.sidebar');
   const pathname = usePathname();
   const { cloud, project, region } = session;
   const isAdmin = session.roles.includes('admin');
@@ -25,11 +27,11 @@ export function Sidebar({ session, catalogTypes, open, onNavigate }: SidebarProp
   return (
     <nav
       id="sidebar"
-      aria-label="Services"
+      aria-label={t('services')}
       className={`${open ? 'block' : 'hidden'} w-full shrink-0 border-r border-zinc-200 bg-white px-3 py-4 md:sticky md:top-14 md:block md:h-[calc(100dvh-3.5rem)] md:w-60 md:overflow-y-auto dark:border-zinc-800 dark:bg-zinc-900 max-md:absolute max-md:inset-x-0 max-md:top-14 max-md:z-30 max-md:max-h-[calc(100dvh-3.5rem)] max-md:overflow-y-auto max-md:border-b max-md:shadow-lg`}
     >
       <Link href={overview} className={linkClass} aria-current={pathname === overviewPath ? 'page' : undefined} onClick={onNavigate}>
-        Overview
+        {t('overview')}
       </Link>
       <ul className="mt-3 space-y-4">
         {navGroups(session.roles).map(({ group, sections }) => {
@@ -41,7 +43,7 @@ export function Sidebar({ session, catalogTypes, open, onNavigate }: SidebarProp
                 <span>{group.label}</span>
                 {!available && (
                   <span className="shrink-0 rounded bg-zinc-100 px-1.5 py-0.5 text-[10px] whitespace-nowrap font-medium tracking-normal normal-case dark:bg-zinc-800">
-                    not in this cloud
+                    {t('notInCloud')}
                   </span>
                 )}
               </div>
@@ -55,11 +57,11 @@ export function Sidebar({ session, catalogTypes, open, onNavigate }: SidebarProp
                         href={href}
                         className={`${linkClass} ${available ? '' : 'text-zinc-500 dark:text-zinc-500'}`}
                         aria-current={current ? 'page' : undefined}
-                        title={available ? (item.adminOnly && !isAdmin ? 'Requires the admin role' : undefined) : `${group.service} is not in this cloud`}
+                        title={available ? (item.adminOnly && !isAdmin ? t('requiresAdmin') : undefined) : t('serviceNotInCloud', { service: group.service })}
                         onClick={onNavigate}
                       >
                         {item.label}
-                        {available && item.adminOnly && !isAdmin && <span className="ml-auto text-[10px] text-zinc-500 dark:text-zinc-400">admin</span>}
+                        {available && item.adminOnly && !isAdmin && <span className="ml-auto text-[10px] text-zinc-500 dark:text-zinc-400">{t('adminBadge')}</span>}
                       </Link>
                     </li>
                   );

@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useTranslations } from 'next-intl';
 import { useMenu } from './use-dismiss';
 
 // The panel (e-mail lookup, undo preference, credentials, log out) is a chunk loaded on first open.
@@ -13,6 +14,7 @@ interface UserMenuProps {
 }
 
 export function UserMenu({ user, roles, projectId }: UserMenuProps) {
+  const t = useTranslations('shell.userMenu');
   const { open, setOpen, root, panelId, buttonProps } = useMenu();
 
   return (
@@ -25,9 +27,17 @@ export function UserMenu({ user, roles, projectId }: UserMenuProps) {
         <span aria-hidden="true" className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white uppercase dark:bg-brand-500">
           {user.name.slice(0, 2)}
         </span>
-        <span className="sr-only">User menu for </span>
-        <span className="hidden max-w-[10rem] truncate sm:inline">{user.name}</span>
-        <span className="sr-only sm:hidden">{user.name}</span>
+        {t.rich('button', {
+          name: user.name,
+          // The words around the name are for screen readers; the name shows from the sm breakpoint.
+          sr: (chunks) => <span className="sr-only">{chunks}</span>,
+          shown: (chunks) => (
+            <>
+              <span className="hidden max-w-[10rem] truncate sm:inline">{chunks}</span>
+              <span className="sr-only sm:hidden">{chunks}</span>
+            </>
+          ),
+        })}
       </button>
       {open && <UserMenuPanel id={panelId} user={user} roles={roles} projectId={projectId} />}
     </div>
