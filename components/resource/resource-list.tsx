@@ -102,8 +102,11 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
   const selectedRows = shown.filter((r) => selected.has(def.id(r)));
   const allSelected = shown.length > 0 && selectedRows.length === shown.length;
 
-  function go(next: ListState, replace = false) {
-    const url = withQuery(pathname, listStateQuery(new URLSearchParams(search.toString()), filterIds, next));
+  // A change applies to the URL as it is now, not as this render saw it: a sort clicked right after "Apply filters"
+  // comes before useSearchParams has caught up with the filter's pushState, and must keep the filter.
+  function go(change: Partial<ListState>, replace = false) {
+    const live = new URLSearchParams(window.location.search);
+    const url = withQuery(pathname, listStateQuery(live, filterIds, withChange(parseListState(live, filterIds), change)));
     // Native history calls sync with useSearchParams at once (Next integrates them) and skip a server
     // round trip: list state lives only in the query string and the client cache.
     if (replace) window.history.replaceState(null, '', url);
@@ -145,7 +148,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
       </div>
       {notice}
       {actions.feedback}
-      <FilterBar def={def} state={state} onChange={(change, replace) => go(withChange(state, change), replace)} />
+      <FilterBar def={def} state={state} onChange={(change, replace) => go(change, replace)} />
       <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label={`${def.label.plural} actions`}>
         {bulkActions.map((a) => {
           const allowed = selectedRows.filter((r) => a.allowed(r, { isAdmin }));
@@ -200,7 +203,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
                       <button
                         type="button"
                         className="inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-white"
-                        onClick={() => go(withChange(state, { sort: { column: c.id, dir: active && sort.dir === 'asc' ? 'desc' : 'asc' } }), true)}
+                        onClick={() => go({ sort: { column: c.id, dir: active && sort.dir === 'asc' ? 'desc' : 'asc' } }, true)}
                       >
                         {c.label}
                         <span aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
@@ -277,10 +280,10 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
         </div>
       )}
       <nav aria-label="Pages" className="flex items-center gap-2 text-sm">
-        <button type="button" className={buttonClass.secondary} disabled={!state.marker} onClick={() => go(withChange(state, { marker: undefined }))}>
+        <button type="button" className={buttonClass.secondary} disabled={!state.marker} onClick={() => go({ marker: undefined })}>
           First page
         </button>
-        <button type="button" className={buttonClass.secondary} disabled={!list.data?.next} onClick={() => go(withChange(state, { marker: list.data?.next }))}>
+        <button type="button" className={buttonClass.secondary} disabled={!list.data?.next} onClick={() => go({ marker: list.data?.next })}>
           Next page
         </button>
         <span className="text-zinc-500 dark:text-zinc-400">
