@@ -8,3 +8,9 @@ export type Msg = MsgKey | { key: MsgKey; values: MsgValues };
 
 /** A message with values: `msg('kinds.zone.deleteBody', { count: 2, names })`. */
 export const msg = (key: MsgKey, values: MsgValues): Msg => ({ key, values });
+
+/**
+ * What a definition's text field holds while issue 15 converts the definitions kind by kind: a `Msg`, or text not yet
+ * in the catalogs, which `useMsg()` shows as it is. The last step narrows this to `Msg`.
+ */
+export type Text = Msg | string;

@@ -2,14 +2,17 @@
 // and hooks (lib/resources/hooks.ts) read it; adding a kind is one small file in lib/resources/<service>/.
 // Plain data and pure functions only: no React, no classes, so the query cache holds plain JSON.
 import type { z } from 'zod';
+import type { Text } from '@/lib/i18n/msg';
+
+export type { Text };
 
 export type Tone = 'ok' | 'busy' | 'error' | 'unknown';
 
 export interface StatusInfo {
-  label: string;
+  label: Text;
   tone: Tone;
   /** Extra text for a tooltip or the detail page (e.g. Nova's fault message). */
-  detail?: string;
+  detail?: Text;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -53,7 +56,7 @@ export type MaskKind = 'email' | 'projectId' | 'secretName';
 
 export interface Column<T> {
   id: string;
-  label: string;
+  label: Text;
   value: (row: T, ctx: RowContext) => string | number | readonly string[] | null | undefined;
   /** How the generic table renders the value (default text). */
   cell?: CellKind;
@@ -67,13 +70,13 @@ export interface Column<T> {
 
 export interface FilterOption {
   value: string;
-  label: string;
+  label: Text;
 }
 
 /** A filter sent to the API as `?<param>=<value>`. */
 export interface Filter {
   id: string;
-  label: string;
+  label: Text;
   /** Query parameter of the API (defaults to `id`). */
   param?: string;
   type: 'text' | 'select';
@@ -85,21 +88,21 @@ export interface Filter {
 }
 
 export interface Confirmation<T> {
-  title: (rows: readonly T[]) => string;
+  title: (rows: readonly T[]) => Text;
   /** What will be destroyed or changed, naming the rows. */
-  body: (rows: readonly T[]) => string;
-  confirmLabel: string;
+  body: (rows: readonly T[]) => Text;
+  confirmLabel: Text;
   destructive?: boolean;
   /**
    * What depends on the rows, as sentences ("web-1 is attached to 2 instances"), loaded when the dialog opens so the
    * user reads them before confirming. `get` reads a service path through the proxy (JSON).
    */
-  dependents?: (rows: readonly T[], get: (service: string, path: string, headers?: Record<string, string>) => Promise<unknown>) => Promise<string[]>;
+  dependents?: (rows: readonly T[], get: (service: string, path: string, headers?: Record<string, string>) => Promise<unknown>) => Promise<Text[]>;
 }
 
 export interface ResourceAction<T> {
   id: string;
-  label: string;
+  label: Text;
   /** Only offered in the states where the API allows it. */
   allowed: (row: T, user: { isAdmin: boolean }) => boolean;
   request: (row: T) => ApiRequest;
@@ -120,8 +123,8 @@ export type FormValue = string | boolean | string[] | { key: string; value: stri
 export interface RowColumn {
   name: string;
   /** The input's label, numbered per row ("Reference name 1"). */
-  label: string;
-  placeholder?: string;
+  label: Text;
+  placeholder?: Text;
   /** A numeric keyboard (the schema still reads text); `narrow`: a short input (a port); `mono`: a monospaced one. */
   numeric?: boolean;
   narrow?: boolean;
@@ -131,8 +134,8 @@ export interface RowColumn {
   /** What the form's values change about the input (the value of an A record is an "IPv4 address"). */
   vary?: (values: Record<string, FormValue>) => Partial<Pick<RowColumn, 'label' | 'placeholder' | 'mono' | 'required'>>;
   /** In a row with any input (`checkRows`): the error when this cell is empty, and the problem with what it holds. */
-  required?: string;
-  check?: (value: string) => string | undefined;
+  required?: Text;
+  check?: (value: string) => Text | undefined;
   /** A select of these values (first "Choose…") instead of a text input, when the form's values call for one. */
   choices?: (values: Record<string, FormValue>) => readonly string[] | undefined;
   /** A select of the API's options (one such column per rows field); `choose` is its prompt, a failed load shows once above the rows. */
@@ -144,13 +147,13 @@ export interface RowsSpec {
   columns: readonly RowColumn[];
   /** A new row's values. */
   empty: Record<string, string>;
-  add: string;
+  add: Text;
   /** The Remove button's accessible name for row n ("Remove row 1"). */
-  remove: (n: number) => string;
+  remove: (n: number) => Text;
   /** The most rows the form's values allow (a typed container: its reference names). */
   max?: (values: Record<string, FormValue>) => number | undefined;
   /** A line above the rows from the form's values (what a typed container takes). */
-  note?: (values: Record<string, FormValue>) => string | undefined;
+  note?: (values: Record<string, FormValue>) => Text | undefined;
   /** One row only when the form's values say so (a CNAME): its labels unnumbered, no add or remove buttons. */
   single?: (values: Record<string, FormValue>) => boolean;
   /** A row from one value of the query (`?records=10 mail.example.org.`) or of the API, by the form's values. */
@@ -174,20 +177,21 @@ export interface FieldOptionsSource {
   label: (o: Record<string, unknown>) => string;
   /** A tooltip per option (a security group's description). */
   title?: (o: Record<string, unknown>) => string | undefined;
-  noun: string;
-  none: string;
+  /** An ICU plural noun (`{count, plural, one {driver} other {drivers}}`), read in sentences. */
+  noun: Text;
+  none: Text;
   /** The select's prompt when there are options (default "Choose a <noun>"). */
-  choose?: string;
+  choose?: Text;
   /** With one option only, it is the value until the user picks another (the only external network). */
   single?: boolean;
-  loadError?: string;
+  loadError?: Text;
   /** How long the options stay fresh (default 60 s). */
   staleTime?: number;
 }
 
 export interface FormField {
   name: string;
-  label: string;
+  label: Text;
   /**
    * `datetime`: a `datetime-local` input (to the second); `pairs`: key/value rows ("Driver info key 1", "Add driver info");
    * `checkboxes`: a fieldset with a checkbox per option `optionsFrom` the API, its value the checked options' values.
@@ -209,22 +213,22 @@ export interface FormField {
    */
   query?: true | { param?: string; read?: (raw: readonly string[], values: Record<string, FormValue>) => FormValue | undefined };
   /** `textfile`: text typed in, or read from a chosen file (its name shown in the label and kept in `nameField`). */
-  file?: { label: string; accept: string; maxBytes: number; nameField: string };
+  file?: { label: Text; accept: string; maxBytes: number; nameField: string };
   /**
    * `payload`: a secret typed as text or read from a file (its bytes as base64), chosen by a "Payload source" radio; each
    * choice resets these fields, and a file sets `fileName` to its name. The text is never autocompleted or spell-checked.
    */
-  source?: { text: Record<string, string>; file: Record<string, string>; fileName: string; fileHint: string };
+  source?: { text: Record<string, string>; file: Record<string, string>; fileName: string; fileHint: Text };
   options?: readonly FilterOption[];
   /** Select or checkbox options from the API, loaded with the form. */
   optionsFrom?: FieldOptionsSource;
-  hint?: string;
-  placeholder?: string;
+  hint?: Text;
+  placeholder?: Text;
   /** A text input with a numeric keyboard: any text reaches the schema, which words the error. */
   numeric?: boolean;
   maxLength?: number;
   /** Consecutive fields of one group share a fieldset with this legend (Ironic's scheduling properties). */
-  group?: string;
+  group?: Text;
 }
 
 /**
@@ -235,13 +239,13 @@ export interface CreateTask<K = { status: string }> {
   schema: z.ZodType<K>;
   path: (task: K) => string;
   done: (task: K) => boolean;
-  failed?: (task: K) => string | undefined;
+  failed?: (task: K) => Text | undefined;
 }
 
 /** What the form says after a create that stays open (a finished import): a message and a link to what was made. */
 export interface CreateOutcome {
-  message: string;
-  link?: { label: string; slug: string; rest: string };
+  message: Text;
+  link?: { label: Text; slug: string; rest: string };
 }
 
 /**
@@ -252,9 +256,9 @@ export interface CreateOutcome {
 export interface CreateMode {
   id: string;
   /** The list's button and the form's title. */
-  label: string;
+  label: Text;
   fields: readonly string[];
-  submitLabel: string;
+  submitLabel: Text;
   secondary?: boolean;
   schema?: z.ZodType<unknown>;
   // Methods, so that a mode with a concrete input type fits.
@@ -263,8 +267,8 @@ export interface CreateMode {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   task?: CreateTask<any>;
   /** A line while the call (and its task) runs. */
-  pending?: string;
-  errorTitle?: string;
+  pending?: Text;
+  errorTitle?: Text;
   /** The values stay after a create, and `outcome` words what was made. */
   keep?: boolean;
   outcome?(body: unknown): CreateOutcome | undefined;
@@ -276,10 +280,10 @@ export interface OneTimeSecret {
   mime: string;
   content: string;
   /** The offer: what it is and that it is shown only once. */
-  message: string;
-  downloadLabel: string;
+  message: Text;
+  downloadLabel: Text;
   /** After the download: a sentence and a command to run on the file. */
-  saved: string;
+  saved: Text;
   savedCommand?: string;
 }
 
@@ -295,18 +299,18 @@ export interface CreateForm<T, I> {
   /** `labels`: the options of the form's first field with `optionsFrom`, value to label (a pool's name for its id). */
   cli(input: I, labels?: Record<string, string>): string;
   /** A line at the top of the form saying what happens (Neutron picks a free address from the pool). */
-  explain?: string;
+  explain?: Text;
   /** Only for admins (e.g. flavors). */
   adminOnly?: boolean;
   /** Parses the created object; used to read ids and one-off secrets (a generated private key). */
   created?: (body: unknown) => T | undefined;
   /** The form's name and heading (default: the section's create title). */
-  title?: string;
+  title?: Text;
   /** The create page's h1 when it differs from the form's title (the form then keeps its own heading). */
-  heading?: string;
-  submitLabel?: string;
+  heading?: Text;
+  submitLabel?: Text;
   /** What the API's refusal is titled (default "Could not create the <kind>"). */
-  errorTitle?: string;
+  errorTitle?: Text;
   /** What the schema validates (default: the values), e.g. with the current time added. */
   input?: (values: Record<string, FormValue>) => unknown;
   /** The create page: a breadcrumb back to the list, and Cancel as a link to it (default: a Cancel button). */
@@ -321,10 +325,10 @@ export interface CreateForm<T, I> {
 export interface DetailForm<T, I = unknown> {
   id: string;
   /** The toggle button, and the form's name unless `title`. */
-  label: string;
-  title?: string | ((row: T) => string);
+  label: Text;
+  title?: Text | ((row: T) => Text);
   /** The toggle's text when it depends on the object (Set or Change a PTR record). */
-  toggle?: (row: T) => string;
+  toggle?: (row: T) => Text;
   when?: (row: T) => boolean;
   /** The toggle's tooltip (the CLI without input). */
   hint?: (row: T) => string;
@@ -334,29 +338,29 @@ export interface DetailForm<T, I = unknown> {
   /** When this changes (a refetch brought other values), an open form starts again from `initial`. */
   resetKey?: (row: T) => string;
   /** A warning under the fields (port security off: Neutron refuses security groups). */
-  note?: (row: T) => string | undefined;
+  note?: (row: T) => Text | undefined;
   /** The call, or undefined when nothing changed. */
   request(row: T, input: I): ApiRequest | undefined;
   /** `labels`: the options of the form's first field with `optionsFrom`, value to label (group ids to names). */
   cli(row: T, values: Record<string, FormValue>, labels: Record<string, string>): string;
-  submitLabel: string;
-  errorTitle: string;
+  submitLabel: Text;
+  errorTitle: Text;
 }
 
 /** A detail tab listing the objects below this one, as a definition of their own (a zone's recordsets, a node's ports). */
 export interface ChildTab<T> {
   id: string;
-  label: string;
+  label: Text;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   list: (row: T) => ResourceDefinition<any, any>;
   /** `list`: the full list (filters, menus, pages); `compact`: a table with a button per action and the child's create form under it. */
   view: 'list' | 'compact';
   /** A link to the child's create page (`<child slug>/new`). */
-  createLink?: { label: string; when?: (row: T) => boolean };
+  createLink?: { label: Text; when?: (row: T) => boolean };
   /** compact: the table's name, the empty text and a note above the create form. */
-  table?: string;
-  empty?: string;
-  note?: (row: T) => string | undefined;
+  table?: Text;
+  empty?: Text;
+  note?: (row: T) => Text | undefined;
   /** Create and edit pages of the children (`list`'s `create` and first form), and a page that chooses the parent. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   pages?: ChildPages<any>;
@@ -371,21 +375,21 @@ export interface ChildPages<C> {
   /** The child as the edit page's heading names it ("Edit A www.example.org."). */
   name: (child: C) => string;
   /** A child the edit form's `when` refuses (an SOA recordset): why, and what it holds, shown as it is. */
-  notEditable: (child: C) => { text: string; content: string };
+  notEditable: (child: C) => { text: Text; content: string };
   /**
    * A page `<slug>/<name>` choosing the parent (those `createLink.when` allows), then its create page with the same
    * query: "Create DNS record" on an instance. `summary` says what will be created, from the query.
    */
-  picker?: { name: string; heading: string; summary: { label: string; text: (query: URLSearchParams) => string }; required: string };
+  picker?: { name: string; heading: Text; summary: { label: Text; text: (query: URLSearchParams) => Text }; required: Text };
 }
 
 /** A table on the overview of what the object holds itself (a container's secret references). */
 export interface RowTable<T, R = Record<string, unknown>> {
-  heading: string;
-  label: string;
-  empty: string;
+  heading: Text;
+  label: Text;
+  empty: Text;
   rows: (row: T) => readonly R[];
-  columns: readonly { label: string; value: (r: R) => string; mono?: boolean; link?: (r: R) => { slug: string; rest?: string } }[];
+  columns: readonly { label: Text; value: (r: R) => string; mono?: boolean; link?: (r: R) => { slug: string; rest?: string } }[];
 }
 
 /**
@@ -394,13 +398,13 @@ export interface RowTable<T, R = Record<string, unknown>> {
  * define-detail.ts builds one.
  */
 export interface MetadataTab<T> {
-  /** The tab's and the region's name, lowercased in the texts ("Edit metadata", "No metadata."). */
-  label: string;
+  /** The tab's and the region's name. */
+  label: Text;
   path: (row: T) => string;
   /** Parses the GET's answer into the map. */
   schema: z.ZodType<Record<string, string>>;
   /** The edited lines as a map, or the first problem naming its line. */
-  parse: (text: string) => { metadata: Record<string, string> } | { error: string };
+  parse: (text: string) => { metadata: Record<string, string> } | { error: Text };
   /** The call that replaces the whole map. */
   request: (row: T, metadata: Record<string, string>) => ApiRequest;
   cli: (row: T) => string;
@@ -413,11 +417,11 @@ export interface MetadataTab<T> {
  */
 export interface RevealPanel<T> {
   /** Names the heading and the buttons: `payload` gives "Payload", "Reveal payload", "Hide payload", "Copy payload". */
-  noun: string;
+  noun: Text;
   /** The revealed value's accessible name ("Secret payload"). */
-  label: string;
+  label: Text;
   /** Why there is nothing to reveal ("This secret has no payload yet."), or undefined. */
-  empty?: (row: T) => string | undefined;
+  empty?: (row: T) => Text | undefined;
   /** The GET (relative to the service) and its Accept: a text/* answer is shown as text, anything else base64-encoded. */
   request: (row: T) => { path: string; accept: string };
   cli: (row: T) => string;
@@ -428,9 +432,9 @@ export interface RevealPanel<T> {
  * done (a failed task is the download's error); then the file is read as `accept` text and saved under `file`'s name.
  */
 export interface DetailDownload<T, K = { status: string }> {
-  label: string;
+  label: Text;
   /** The button's text while it runs ("Exporting…"). */
-  busy: string;
+  busy: Text;
   when?: (row: T) => boolean;
   start: (row: T) => ApiRequest;
   task: CreateTask<K>;
@@ -438,17 +442,17 @@ export interface DetailDownload<T, K = { status: string }> {
   /** The tooltip, and the command that shows the file again, after the download. */
   cli: (row: T) => string;
   again?: (task: K) => string;
-  errorTitle: string;
+  errorTitle: Text;
 }
 
 export interface OverviewField<T> {
-  label: string;
+  label: Text;
   value: (row: T, ctx: RowContext) => string | number | null | undefined;
   mono?: boolean;
   adminOnly?: boolean;
   sensitive?: MaskKind;
   /** Shown when there is no value (default an em dash). */
-  empty?: string;
+  empty?: Text;
 }
 
 /**
@@ -457,17 +461,17 @@ export interface OverviewField<T> {
  */
 export interface ListCompanion<T> {
   def: ResourceDefinition<T>;
-  heading: string;
-  intro?: string;
+  heading: Text;
+  intro?: Text;
   /** Said when the list is empty. */
-  empty: string;
+  empty: Text;
   /** A card's heading. */
-  title: (row: T) => string;
+  title: (row: T) => Text;
 }
 
 /** A link from an object's page to a related page (the volume a snapshot came from, a create form prefilled). */
 export interface DetailLink<T> {
-  label: string;
+  label: Text;
   /** Only offered in these states. */
   when?: (row: T) => boolean;
   /** The target section's slug, the path below it and the query (`volumes`, `new`, `snapshot=<id>`). */
@@ -489,8 +493,11 @@ export interface ResourceDefinition<T, C = unknown> {
   kind: string;
   /** URL segment, plural (`instances`); also the sidebar slug in components/shell/nav.ts. */
   slug: string;
-  /** Human names. */
-  label: { singular: string; plural: string };
+  /**
+   * Human names: `singular` and `plural` as headings ("Volume", "Volumes"), `noun` an ICU plural read inside
+   * sentences (`{count, plural, one {volume} other {volumes}}`, so German keeps its capitals).
+   */
+  label: { singular: Text; plural: Text; noun: Text };
   /** Keystone catalog type, also the proxy's `[service]` segment. */
   service: string;
   /** Request headers for every call (microversions). */
@@ -532,7 +539,7 @@ export interface ResourceDefinition<T, C = unknown> {
   /** Detail tabs of objects below this one. */
   tabs?: readonly ChildTab<T>[];
   /** A failure message on the overview (Ironic's last_error). */
-  failure?: (row: T) => { title: string; message: string; source: string } | undefined;
+  failure?: (row: T) => { title: Text; message: string; source: string } | undefined;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tables?: readonly RowTable<T, any>[];
   /** A detail tab of key/value metadata at its own path (a secret's metadata). */
