@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { EnabledLocalesProvider } from '@/components/i18n/locales-context';
 import { Providers } from '@/components/providers';
@@ -10,11 +10,14 @@ import { themeScript } from '@/components/theme/theme-script';
 import { NONCE_HEADER } from '@/lib/security/headers';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Stratus', template: '%s · Stratus' },
-  description: 'A fast, secure, self-hosted dashboard for OpenStack clouds',
-  icons: { icon: '/icon.svg' },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('pages.app');
+  return {
+    title: { default: 'Stratus', template: '%s · Stratus' },
+    description: t('description'),
+    icons: { icon: '/icon.svg' },
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [

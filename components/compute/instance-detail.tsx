@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
@@ -23,6 +25,7 @@ import { FailureNotice } from '@/components/resource/failure-notice';
 import { InstanceFloatingIpActions, InstanceSecurityGroups } from './instance-network';
 
 export function InstanceDetail({ id }: { id: string }) {
+  const t = useTranslations('compute.detail');
   return (
     <ResourceDetail
       def={def}
@@ -30,24 +33,26 @@ export function InstanceDetail({ id }: { id: string }) {
       overviewExtra={(s) => <OverviewExtra server={s} />}
       extraActions={(s) => <ExtraActions server={s} />}
       tabs={[
-        { id: 'interfaces', label: 'Interfaces', render: (s) => <Interfaces server={s} /> },
-        { id: 'volumes', label: 'Volumes', render: (s) => <Volumes server={s} /> },
-        { id: 'security-groups', label: 'Security groups', render: (s) => <InstanceSecurityGroups server={s} /> },
-        { id: 'console', label: 'Console log', render: (s) => <ConsoleLog server={s} /> },
-        { id: 'actions', label: 'Action log', render: (s) => <ActionLog server={s} /> },
+        { id: 'interfaces', label: t('tabs.interfaces'), render: (s) => <Interfaces server={s} /> },
+        { id: 'volumes', label: t('tabs.volumes'), render: (s) => <Volumes server={s} /> },
+        { id: 'security-groups', label: t('tabs.securityGroups'), render: (s) => <InstanceSecurityGroups server={s} /> },
+        { id: 'console', label: t('tabs.console'), render: (s) => <ConsoleLog server={s} /> },
+        { id: 'actions', label: t('tabs.actions'), render: (s) => <ActionLog server={s} /> },
       ]}
     />
   );
 }
 
 function OverviewExtra({ server }: { server: Server }) {
+  const t = useTranslations('compute.detail');
+  const common = useTranslations('common');
   const meta = Object.entries(server.metadata ?? {});
   return (
     <>
       <Fault server={server} />
       <section aria-labelledby="meta-heading" className="space-y-2">
         <h2 id="meta-heading" className="text-sm font-semibold">
-          Metadata
+          {common('metadata')}
         </h2>
         {meta.length ? (
           <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
@@ -59,7 +64,7 @@ function OverviewExtra({ server }: { server: Server }) {
             ))}
           </dl>
         ) : (
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">No metadata.</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('noMetadata')}</p>
         )}
       </section>
     </>
@@ -67,6 +72,8 @@ function OverviewExtra({ server }: { server: Server }) {
 }
 
 function ExtraActions({ server }: { server: Server }) {
+  const t = useTranslations('compute.detail');
+  const common = useTranslations('common');
   const [open, setOpen] = useState<'edit' | 'snapshot' | 'resize' | null>(null);
   const consoleM = useOsMutation(NOVA, () => ({ method: 'POST', path: `servers/${server.id}/remote-consoles`, body: { remote_console: { protocol: 'vnc', type: 'novnc' } } }), {
     invalidates: [],
@@ -75,26 +82,26 @@ function ExtraActions({ server }: { server: Server }) {
   return (
     <>
       <button type="button" className={buttonClass.secondary} aria-expanded={open === 'edit'} onClick={() => setOpen(open === 'edit' ? null : 'edit')}>
-        Edit
+        {common('edit')}
       </button>
       {canSnapshot(server) && (
         <button type="button" className={buttonClass.secondary} aria-expanded={open === 'snapshot'} onClick={() => setOpen(open === 'snapshot' ? null : 'snapshot')}>
-          Create snapshot
+          {t('createSnapshot')}
         </button>
       )}
       {canResize(server) && (
         <button type="button" className={buttonClass.secondary} aria-expanded={open === 'resize'} onClick={() => setOpen(open === 'resize' ? null : 'resize')}>
-          Resize
+          {t('resize')}
         </button>
       )}
       {canConsole(server) && (
-        <button type="button" className={buttonClass.secondary} title={`openstack console url show --novnc ${server.id}`} onClick={() => consoleM.mutate()} disabled={consoleM.isPending}>
-          Open console
+        <button type="button" className={buttonClass.secondary} title={command('openstack', 'console', 'url', 'show', '--novnc', server.id)} onClick={() => consoleM.mutate()} disabled={consoleM.isPending}>
+          {t('openConsole')}
         </button>
       )}
       <InstanceFloatingIpActions server={server} />
       <div className="basis-full">
-        {consoleM.isError && <ApiErrorNotice title="No console" error={consoleM.error} />}
+        {consoleM.isError && <ApiErrorNotice title={t('noConsole')} error={consoleM.error} />}
         {open === 'edit' && <EditForm server={server} onDone={() => setOpen(null)} />}
         {open === 'snapshot' && <SnapshotForm server={server} onDone={() => setOpen(null)} />}
         {open === 'resize' && <ResizeForm server={server} onDone={() => setOpen(null)} />}
@@ -103,21 +110,29 @@ function ExtraActions({ server }: { server: Server }) {
   );
 }
 
+/** A text field's binding with its zod error (a catalog key) in the page's language. */
+const translated = <F extends { error?: string }>(field: F, text: (m: string) => string): F => ({ ...field, error: field.error && text(field.error) });
+
 /** Name and description (PUT /servers/{id}; description needs microversion 2.19, which COMPUTE_HEADERS pins above). */
 function EditForm({ server, onDone }: { server: Server; onDone: () => void }) {
+  const t = useTranslations('compute.detail');
+  const common = useTranslations('common');
+  const text = useMsg();
   const form = useZodForm(ServerEditSchema, { name: server.name, description: typeof server.description === 'string' ? server.description : '' });
   const v = form.values;
   const m = useOsMutation(NOVA, (body: ServerEdit) => serverEditRequest(server.id, body), { invalidates: ['server'], onDone });
   const cli = command('openstack', 'server', 'set', '--name', v.name.trim() || '<name>', '--description', v.description, server.id);
   return (
-    <InlineForm label="Edit instance" onSubmit={form.submit((input) => m.mutate(input))} error={m.error} errorTitle="The change was refused" cli={cli} submit="Save" pending={m.isPending} onCancel={onDone}>
-      <TextField label="Instance name" {...form.field('name')} />
-      <TextField label="Description" {...form.field('description')} />
+    <InlineForm label={t('editInstance')} onSubmit={form.submit((input) => m.mutate(input))} error={m.error} errorTitle={t('editRefused')} cli={cli} submit={common('save')} pending={m.isPending} onCancel={onDone}>
+      <TextField label={t('instanceName')} {...translated(form.field('name'), text)} />
+      <TextField label={common('description')} {...translated(form.field('description'), text)} />
     </InlineForm>
   );
 }
 
 function SnapshotForm({ server, onDone }: { server: Server; onDone: () => void }) {
+  const t = useTranslations('compute.detail');
+  const tk = useTranslations('kinds.server');
   const [name, setName] = useState(`${server.name}-snapshot`);
   const [error, setError] = useState<string>();
   const m = useOsMutation(NOVA, (n: string) => ({ method: 'POST', path: `servers/${server.id}/action`, body: { createImage: { name: n } } }), { invalidates: ['server'] });
@@ -128,21 +143,21 @@ function SnapshotForm({ server, onDone }: { server: Server; onDone: () => void }
         <SnapshotResult imageId={imageId} onDone={onDone} />
       ) : (
         <InlineForm
-          label="Create snapshot"
+          label={t('createSnapshot')}
           className="space-y-3"
           onSubmit={() => {
-            if (!name.trim()) return setError('Enter a name');
+            if (!name.trim()) return setError(tk('errors.nameRequired'));
             setError(undefined);
             m.mutate(name.trim());
           }}
           error={m.error}
-          errorTitle="Snapshot failed"
+          errorTitle={t('snapshotFailed')}
           cli={`openstack server image create --name ${name || '<name>'} ${server.id}`}
-          submit="Create snapshot"
+          submit={t('createSnapshot')}
           pending={m.isPending}
           onCancel={onDone}
         >
-          <TextField label="Snapshot name" value={name} error={error} onChange={(e) => setName(e.target.value)} />
+          <TextField label={t('snapshotName')} value={name} error={error} onChange={(e) => setName(e.target.value)} />
         </InlineForm>
       )}
     </div>
@@ -150,6 +165,8 @@ function SnapshotForm({ server, onDone }: { server: Server; onDone: () => void }
 }
 
 function SnapshotResult({ imageId, onDone }: { imageId: string; onDone: () => void }) {
+  const t = useTranslations('compute.detail');
+  const common = useTranslations('common');
   const { projectId, cloud, region } = useProjectScope();
   const q = useImageStatus(imageId);
   const status = q.data?.status ?? 'queued';
@@ -157,36 +174,41 @@ function SnapshotResult({ imageId, onDone }: { imageId: string; onDone: () => vo
   return (
     <div role="status" className="space-y-2 text-sm">
       <p>
-        Snapshot image{' '}
-        <a href={link} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-          {q.data?.name ?? imageId}
-        </a>{' '}
-        <StatusBadge status={{ label: status, tone: status === 'active' ? 'ok' : ['killed', 'deleted'].includes(status) ? 'error' : 'busy' }} />
+        {t.rich('snapshotImage', {
+          name: q.data?.name ?? imageId,
+          link: (chunks) => (
+            <a href={link} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+              {chunks}
+            </a>
+          ),
+          badge: () => <StatusBadge status={{ label: status, tone: status === 'active' ? 'ok' : ['killed', 'deleted'].includes(status) ? 'error' : 'busy' }} />,
+        })}
       </p>
       <p className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{imageId}</p>
       <button type="button" className={buttonClass.secondary} onClick={onDone}>
-        Close
+        {common('close')}
       </button>
     </div>
   );
 }
 
 function ResizeForm({ server, onDone }: { server: Server; onDone: () => void }) {
+  const t = useTranslations('compute.detail');
   const flavors = useFlavorDetails(5 * 60_000);
   const [flavorId, setFlavorId] = useState('');
   const m = useOsMutation(NOVA, (f: string) => ({ method: 'POST', path: `servers/${server.id}/action`, body: { resize: { flavorRef: f } } }), { invalidates: ['server'], onDone });
   const options = (flavors.data?.flavors ?? []).filter((f) => f.name !== server.flavor.original_name);
   return (
-    <InlineForm label="Resize instance" onSubmit={() => flavorId && m.mutate(flavorId)} error={m.error} errorTitle="Resize refused" submit="Resize" pending={m.isPending} disabled={!flavorId} onCancel={onDone}>
-      <SelectField label="New flavor" value={flavorId} onChange={(e) => setFlavorId(e.target.value)}>
-        <option value="">Choose a flavor</option>
+    <InlineForm label={t('resizeInstance')} onSubmit={() => flavorId && m.mutate(flavorId)} error={m.error} errorTitle={t('resizeRefused')} submit={t('resize')} pending={m.isPending} disabled={!flavorId} onCancel={onDone}>
+      <SelectField label={t('newFlavor')} value={flavorId} onChange={(e) => setFlavorId(e.target.value)}>
+        <option value="">{t('chooseFlavor')}</option>
         {options.map((f) => (
           <option key={f.id} value={f.id}>
-            {f.name} ({f.vcpus} vCPU, {f.ram} MB RAM, {f.disk} GB disk)
+            {t('flavorOption', { name: f.name, vcpus: f.vcpus, ram: f.ram, disk: f.disk })}
           </option>
         ))}
       </SelectField>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">After the resize, confirm it (or revert) from this page.</p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('resizeNote')}</p>
     </InlineForm>
   );
 }
@@ -196,6 +218,8 @@ function ResizeForm({ server, onDone }: { server: Server; onDone: () => void }) 
  * Nova's addresses give the network name and the floating IPs per MAC, so nothing else is fetched.
  */
 function Interfaces({ server }: { server: Server }) {
+  const t = useTranslations('compute.detail');
+  const common = useTranslations('common');
   const ports = usePorts(`device_id=${encodeURIComponent(server.id)}`);
   const groupIds = [...new Set((ports.data ?? []).flatMap((p) => p.security_groups))].sort();
   const groups = useSecurityGroupNames(groupIds);
@@ -212,7 +236,7 @@ function Interfaces({ server }: { server: Server }) {
     // No Neutron access: Nova's own view of the addresses still says what the server is connected to.
     return (
       <div className="space-y-4">
-        <ApiErrorNotice title="Could not load the ports" error={ports.error} />
+        <ApiErrorNotice title={t('loadPortsFailed')} error={ports.error} />
         <AddressTable server={server} />
       </div>
     );
@@ -220,43 +244,46 @@ function Interfaces({ server }: { server: Server }) {
   const nova = (p: Port) => byMac.get(p.mac_address ?? '');
   return (
     <SubTable
-      label="Network interfaces"
+      label={t('networkInterfaces')}
       busy={ports.isPending}
       rows={ports.data}
       rowKey={(p) => p.id}
-      empty="No network interfaces."
+      empty={t('noInterfaces')}
       columns={[
-        { label: 'Port', mono: true, title: (p) => p.id, link: (p) => ({ slug: 'ports', id: p.id }), cell: (p) => p.name || p.id.slice(0, 8) },
-        { label: 'Network', title: (p) => p.network_id, cell: (p) => nova(p)?.net ?? p.network_id },
-        { label: 'Fixed IPs', mono: true, cell: (p) => p.fixed_ips.map((f) => f.ip_address).join(', ') },
-        { label: 'Floating IPs', mono: true, cell: (p) => nova(p)?.floating.join(', ') ?? '' },
-        { label: 'MAC', mono: true, cell: (p) => p.mac_address ?? '' },
-        { label: 'Status', cell: (p) => p.status ?? '' },
-        { label: 'Security groups', cell: (p) => p.security_groups.map((g) => groups.data?.[g] ?? g).join(', ') || 'none' },
+        { label: t('columns.port'), mono: true, title: (p) => p.id, link: (p) => ({ slug: 'ports', id: p.id }), cell: (p) => p.name || p.id.slice(0, 8) },
+        { label: t('columns.network'), title: (p) => p.network_id, cell: (p) => nova(p)?.net ?? p.network_id },
+        { label: t('columns.fixedIps'), mono: true, cell: (p) => p.fixed_ips.map((f) => f.ip_address).join(', ') },
+        { label: t('columns.floatingIps'), mono: true, cell: (p) => nova(p)?.floating.join(', ') ?? '' },
+        { label: t('columns.mac'), mono: true, cell: (p) => p.mac_address ?? '' },
+        { label: common('status'), cell: (p) => p.status ?? '' },
+        { label: t('columns.securityGroups'), cell: (p) => p.security_groups.map((g) => groups.data?.[g] ?? g).join(', ') || t('noGroups') },
       ]}
     />
   );
 }
 
 function AddressTable({ server }: { server: Server }) {
+  const t = useTranslations('compute.detail');
   const rows = Object.entries(server.addresses).flatMap(([net, list]) => list.map((a) => ({ net, ...a })));
   return (
     <SubTable
-      label="Addresses"
+      label={t('addresses')}
       rows={rows}
       rowKey={(r) => `${r.net}-${r.addr}`}
-      empty="No addresses."
+      empty={t('noAddresses')}
       columns={[
-        { label: 'Network', cell: (r) => r.net },
-        { label: 'Address', mono: true, cell: (r) => r.addr },
-        { label: 'Type', cell: (r) => r['OS-EXT-IPS:type'] ?? '' },
-        { label: 'MAC', mono: true, cell: (r) => r['OS-EXT-IPS-MAC:mac_addr'] ?? '' },
+        { label: t('columns.network'), cell: (r) => r.net },
+        { label: t('columns.address'), mono: true, cell: (r) => r.addr },
+        { label: t('columns.type'), cell: (r) => r['OS-EXT-IPS:type'] ?? '' },
+        { label: t('columns.mac'), mono: true, cell: (r) => r['OS-EXT-IPS-MAC:mac_addr'] ?? '' },
       ]}
     />
   );
 }
 
 function Volumes({ server }: { server: Server }) {
+  const t = useTranslations('compute.detail');
+  const common = useTranslations('common');
   const [volumeId, setVolumeId] = useState('');
   const [pickError, setPickError] = useState<string>();
   // The project's volumes (under the 'volume' kind, so attach/detach refetch them): names, statuses, attach choices.
@@ -269,63 +296,71 @@ function Volumes({ server }: { server: Server }) {
   const choices = (vols.data ?? []).filter((v) => !attachedIds.has(v.id) && !attachedServers(v).includes(server.id));
   const attachM = useOsMutation(NOVA, (vid: string) => attachRequest(server.id, vid), { invalidates: STORAGE_CHANGES, onDone: () => setVolumeId('') });
   const detachM = useOsMutation(NOVA, (vid: string) => detachRequest(server.id, vid), { invalidates: STORAGE_CHANGES });
-  if (q.isError) return <ApiErrorNotice title="Could not load the attached volumes" error={q.error} />;
+  if (q.isError) return <ApiErrorNotice title={t('loadAttachmentsFailed')} error={q.error} />;
   const volume = (a: { volumeId: string }) => byId.get(a.volumeId);
   return (
     <div className="space-y-4">
       <SubTable
-        label="Attached volumes"
+        label={t('attachedVolumes')}
         busy={q.isPending}
         rows={q.data}
         rowKey={(a) => a.volumeId}
-        empty="No volumes attached."
+        empty={t('noAttachedVolumes')}
         columns={[
-          { label: 'Volume', link: (a) => ({ slug: 'volumes', id: a.volumeId }), cell: (a) => volume(a)?.name || a.volumeId },
-          { label: 'Status', cell: (a) => volume(a) && <StatusBadge status={volumeStatus(volume(a)!)} /> },
-          { label: 'Size', cell: (a) => (volume(a) ? `${volume(a)!.size} GB` : '') },
-          { label: 'Device', mono: true, cell: (a) => a.device ?? '' },
+          { label: t('columns.volume'), link: (a) => ({ slug: 'volumes', id: a.volumeId }), cell: (a) => volume(a)?.name || a.volumeId },
+          { label: common('status'), cell: (a) => volume(a) && <StatusBadge status={volumeStatus(volume(a)!)} /> },
+          { label: t('columns.size'), cell: (a) => (volume(a) ? `${volume(a)!.size} GB` : '') },
+          { label: t('columns.device'), mono: true, cell: (a) => a.device ?? '' },
         ]}
         buttons={(a) => [
           (!volume(a) || canDetach(volume(a)!)) && {
-            label: `Detach ${volume(a)?.name || a.volumeId}`,
+            label: t('detach', { name: volume(a)?.name || a.volumeId }),
             disabled: detachM.isPending,
             title: `openstack server remove volume ${server.id} ${a.volumeId}`,
             onClick: () => detachM.mutate(a.volumeId),
           },
         ]}
       />
-      {detachM.isError && <ApiErrorNotice title="Detach refused" error={detachM.error} />}
+      {detachM.isError && <ApiErrorNotice title={t('detachRefused')} error={detachM.error} />}
       <InlineForm
-        label="Attach a volume"
+        label={t('attachVolume')}
         className="max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
         onSubmit={() => {
           const v = byId.get(volumeId);
           // Caught here rather than by Nova: a volume in use elsewhere needs a detach first (unless multi-attach).
-          const problem = !v ? 'Choose the volume to attach' : canAttach(v) ? undefined : v.status === 'in-use' ? `${v.name || v.id} is in use (attached elsewhere): detach it first` : `${v.name || v.id} is ${v.status}: only available volumes can be attached`;
+          const problem = !v
+            ? t('chooseVolumeToAttach')
+            : canAttach(v)
+              ? undefined
+              : v.status === 'in-use'
+                ? t('volumeInUse', { name: v.name || v.id })
+                : t('volumeNotAvailable', { name: v.name || v.id, status: v.status });
           setPickError(problem);
           if (!problem) attachM.mutate(volumeId);
         }}
         error={attachM.error}
-        errorTitle="Attach refused"
+        errorTitle={t('attachRefused')}
         cli={`openstack server add volume ${server.id} ${volumeId || '<volume>'}`}
-        submit="Attach volume"
+        submit={t('attachSubmit')}
         pending={attachM.isPending}
       >
-        <SelectField label="Volume to attach" value={volumeId} error={pickError} onChange={(e) => setVolumeId(e.target.value)} disabled={vols.isPending}>
-          <option value="">{vols.isPending ? 'Loading volumes…' : 'Choose a volume'}</option>
+        <SelectField label={t('volumeToAttach')} value={volumeId} error={pickError} onChange={(e) => setVolumeId(e.target.value)} disabled={vols.isPending}>
+          <option value="">{vols.isPending ? t('loadingVolumes') : t('chooseVolume')}</option>
           {choices.map((v) => (
             <option key={v.id} value={v.id}>
-              {v.name || v.id} ({v.size} GB, {v.status})
+              {t('volumeOption', { name: v.name || v.id, size: v.size, status: v.status })}
             </option>
           ))}
         </SelectField>
-        {vols.isError && <ApiErrorNotice title="Could not load volumes" error={vols.error} />}
+        {vols.isError && <ApiErrorNotice title={t('loadVolumesFailed')} error={vols.error} />}
       </InlineForm>
     </div>
   );
 }
 
 function ConsoleLog({ server }: { server: Server }) {
+  const t = useTranslations('compute.detail');
+  const common = useTranslations('common');
   const [length, setLength] = useState(30);
   const q = useConsoleOutput(server.id, length);
   const lines = q.data ? q.data.split('\n').length : 0;
@@ -333,16 +368,16 @@ function ConsoleLog({ server }: { server: Server }) {
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         <button type="button" className={buttonClass.secondary} onClick={() => void q.refetch()} disabled={q.isFetching}>
-          Refresh
+          {t('refresh')}
         </button>
         <button type="button" className={buttonClass.secondary} onClick={() => setLength((l) => l + 100)} disabled={q.isFetching || lines < length}>
-          Load more
+          {t('loadMore')}
         </button>
-        <span className="self-center text-xs text-zinc-500 dark:text-zinc-400">Last {length} lines requested, {lines} shown</span>
+        <span className="self-center text-xs text-zinc-500 dark:text-zinc-400">{t('linesShown', { length, lines })}</span>
       </div>
-      {q.isError && <ApiErrorNotice title="No console output" error={q.error} />}
-      <pre aria-label="Console output" className="max-h-[60vh] overflow-auto rounded-lg bg-zinc-950 p-4 font-mono text-xs text-zinc-100">
-        {q.data ?? (q.isPending ? 'Loading…' : '')}
+      {q.isError && <ApiErrorNotice title={t('noConsoleOutput')} error={q.error} />}
+      <pre aria-label={t('consoleOutput')} className="max-h-[60vh] overflow-auto rounded-lg bg-zinc-950 p-4 font-mono text-xs text-zinc-100">
+        {q.data ?? (q.isPending ? common('loading') : '')}
       </pre>
     </div>
   );
@@ -350,28 +385,30 @@ function ConsoleLog({ server }: { server: Server }) {
 
 /** The fault with the request id of the action that failed (Nova marks it message "Error"), else the newest one. */
 function Fault({ server }: { server: Server }) {
+  const t = useTranslations('compute.detail');
   const actions = useInstanceActions(server, !!server.fault);
   if (!server.fault) return null;
   const failed = actions.data?.find((a) => a.message === 'Error') ?? actions.data?.[0];
-  return <FailureNotice title="Fault" code={server.fault.code} message={server.fault.message} source="Nova" requestId={failed?.request_id} />;
+  return <FailureNotice title={t('fault')} code={server.fault.code} message={server.fault.message} source="Nova" requestId={failed?.request_id} />;
 }
 
 function ActionLog({ server }: { server: Server }) {
+  const t = useTranslations('compute.detail');
   const q = useInstanceActions(server);
-  if (q.isError) return <ApiErrorNotice title="Could not load the action log" error={q.error} />;
+  if (q.isError) return <ApiErrorNotice title={t('loadActionsFailed')} error={q.error} />;
   return (
     <SubTable
-      label="Action log"
+      label={t('tabs.actions')}
       busy={q.isPending}
       rows={q.data}
       rowKey={(a) => a.request_id + a.action}
-      empty="No actions."
+      empty={t('noActions')}
       columns={[
-        { label: 'Action', cell: (a) => a.action },
-        { label: 'Started', cell: (a) => a.start_time },
-        { label: 'Request ID', mono: true, cell: (a) => a.request_id },
-        { label: 'User', mono: true, cell: (a) => a.user_id ?? '' },
-        { label: 'Message', cell: (a) => a.message ?? '' },
+        { label: t('columns.action'), cell: (a) => a.action },
+        { label: t('columns.started'), cell: (a) => a.start_time },
+        { label: t('columns.requestId'), mono: true, cell: (a) => a.request_id },
+        { label: t('columns.user'), mono: true, cell: (a) => a.user_id ?? '' },
+        { label: t('columns.message'), cell: (a) => a.message ?? '' },
       ]}
     />
   );

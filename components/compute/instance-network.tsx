@@ -4,10 +4,12 @@
 // addSecurityGroup / removeSecurityGroup apply a group to every port), and from a floating IP: associate it with an
 // instance chosen from the list.
 import { useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
+import { command } from '@/lib/resources/cli';
 import { SelectField } from '@/components/ui/field';
 import { SubTable } from '@/components/resource/sub-list';
 import { useResourceList } from '@/lib/resources/hooks';
@@ -22,16 +24,17 @@ import { useOsMutation } from '@/lib/resources/queries';
 export function InstanceFloatingIpActions({ server }: { server: { id: string; name: string } }) {
   const search = useSearchParams();
   const [open, setOpen] = useState<'associate' | 'disassociate' | null>(search.get('fip') === 'associate' ? 'associate' : null);
+  const t = useTranslations('compute.network');
   const fips = useServerFloatingIps(server.id);
   const attached = fips.data ?? [];
   return (
     <>
       <button type="button" className={buttonClass.secondary} aria-expanded={open === 'associate'} onClick={() => setOpen(open === 'associate' ? null : 'associate')}>
-        Associate floating IP
+        {t('associateFip')}
       </button>
       {attached.length > 0 && (
         <button type="button" className={buttonClass.secondary} aria-expanded={open === 'disassociate'} onClick={() => setOpen(open === 'disassociate' ? null : 'disassociate')}>
-          Disassociate floating IP
+          {t('disassociateFip')}
         </button>
       )}
       <div className="basis-full">
@@ -42,32 +45,36 @@ export function InstanceFloatingIpActions({ server }: { server: { id: string; na
   );
 }
 
+/** "203.0.113.7 → 10.0.0.5": addresses, not words. */
+const fipMapping = (f: FloatingIp) => `${f.floating_ip_address} → ${f.fixed_ip_address}`;
+
 function DisassociateForm({ fips, onDone }: { fips: readonly FloatingIp[]; onDone: () => void }) {
+  const t = useTranslations('compute.network');
   const [id, setId] = useState(fips.length === 1 ? fips[0].id : '');
   const [error, setError] = useState<string>();
   const m = useOsMutation(NEUTRON, (fid: string) => disassociateRequest(fid), { invalidates: EDGE_CHANGES, onDone });
   const chosen = fips.find((f) => f.id === id);
   return (
     <EdgeForm
-      label="Disassociate floating IP"
-      explain="The address stays allocated to your project (release it from the floating IPs page); the instance is no longer reachable through it."
+      label={t('disassociateFip')}
+      explain={t('disassociateExplain')}
       error={m.error}
-      errorTitle="Disassociation refused"
+      errorTitle={t('disassociationRefused')}
       cli={disassociateCli(chosen?.floating_ip_address ?? '<address>')}
-      submit="Disassociate"
+      submit={t('disassociate')}
       pending={m.isPending}
       onCancel={onDone}
       onSubmit={() => {
-        if (!id) return setError('Choose the floating IP');
+        if (!id) return setError(t('chooseTheFip'));
         setError(undefined);
         m.mutate(id);
       }}
     >
-      <SelectField label="Floating IP to disassociate" value={id} error={error} onChange={(e) => setId(e.target.value)}>
-        {fips.length > 1 && <option value="">Choose a floating IP</option>}
+      <SelectField label={t('fipToDisassociate')} value={id} error={error} onChange={(e) => setId(e.target.value)}>
+        {fips.length > 1 && <option value="">{t('chooseFip')}</option>}
         {fips.map((f) => (
           <option key={f.id} value={f.id}>
-            {f.floating_ip_address} → {f.fixed_ip_address}
+            {fipMapping(f)}
           </option>
         ))}
       </SelectField>
@@ -77,6 +84,7 @@ function DisassociateForm({ fips, onDone }: { fips: readonly FloatingIp[]; onDon
 
 /** The instance's security groups tab: the groups on its ports (from Neutron, current at once), add one, remove one. */
 export function InstanceSecurityGroups({ server }: { server: { id: string; name: string } }) {
+  const t = useTranslations('compute.network');
   const all = useResourceList(securityGroupDefinition, { filters: {} });
   const ports = usePorts(`device_id=${encodeURIComponent(server.id)}`);
   const names = Object.fromEntries((all.data?.items ?? []).map((g) => [g.id, g.name]));
@@ -91,33 +99,33 @@ export function InstanceSecurityGroups({ server }: { server: { id: string; name:
   const chosen = options.find((g) => g.id === groupId);
   return (
     <div className="space-y-4">
-      <Explain>Security groups are the instance&apos;s firewall: a group added here applies to every network interface (port) of the instance.</Explain>
-      {current.isError && <ApiErrorNotice title="Could not load the instance's security groups" error={current.error} />}
-      {remove.isError && <ApiErrorNotice title="Remove refused" error={remove.error} />}
+      <Explain>{t('sgExplain')}</Explain>
+      {current.isError && <ApiErrorNotice title={t('loadSgFailed')} error={current.error} />}
+      {remove.isError && <ApiErrorNotice title={t('removeRefused')} error={remove.error} />}
       <SubTable
-        label="Instance security groups"
+        label={t('instanceSgs')}
         busy={current.isPending}
         rows={current.data}
         rowKey={(g) => g.id}
-        empty="No security group: all traffic to this instance is dropped unless port security is off."
-        columns={[{ label: 'Group', cell: (g) => g.name }]}
-        buttons={(g) => [{ label: `Remove ${g.name}`, disabled: remove.isPending, title: serverGroupCli(server.name, g.name, 'remove'), onClick: () => remove.mutate(g.id) }]}
+        empty={t('noSg')}
+        columns={[{ label: t('group'), cell: (g) => g.name }]}
+        buttons={(g) => [{ label: t('remove', { name: g.name }), disabled: remove.isPending, title: serverGroupCli(server.name, g.name, 'remove'), onClick: () => remove.mutate(g.id) }]}
       />
       <EdgeForm
-        label="Add security group"
+        label={t('addSg')}
         error={add.error}
-        errorTitle="Add refused"
+        errorTitle={t('addRefused')}
         cli={serverGroupCli(server.name, chosen?.name ?? '<group>', 'add')}
-        submit="Add security group"
+        submit={t('addSg')}
         pending={add.isPending}
         onSubmit={() => {
-          if (!groupId) return setError('Choose a security group');
+          if (!groupId) return setError(t('chooseSg'));
           setError(undefined);
           add.mutate(groupId);
         }}
       >
-        <SelectField label="Security group to add" value={groupId} error={error} onChange={(e) => setGroupId(e.target.value)} disabled={all.isPending}>
-          <option value="">{options.length ? 'Choose a security group' : 'Every group is already on this instance'}</option>
+        <SelectField label={t('sgToAdd')} value={groupId} error={error} onChange={(e) => setGroupId(e.target.value)} disabled={all.isPending}>
+          <option value="">{options.length ? t('chooseSg') : t('allGroupsOn')}</option>
           {options.map((g) => (
             <option key={g.id} value={g.id}>
               {g.name}
@@ -125,7 +133,7 @@ export function InstanceSecurityGroups({ server }: { server: { id: string; name:
           ))}
         </SelectField>
       </EdgeForm>
-      <CliHint>{`openstack server show -c security_groups ${server.id}`}</CliHint>
+      <CliHint>{command('openstack', 'server', 'show', '-c', 'security_groups', server.id)}</CliHint>
     </div>
   );
 }
@@ -133,6 +141,7 @@ export function InstanceSecurityGroups({ server }: { server: { id: string; name:
 const NEW = 'new';
 
 export function AssociateFromInstanceForm({ server, onDone }: { server: { id: string; name: string }; onDone: () => void }) {
+  const t = useTranslations('compute.network');
   const fips = useResourceList(floatingIpDefinition, { filters: {} });
   const pools = useExternalNetworks();
   const ports = usePorts(`device_id=${encodeURIComponent(server.id)}`);
@@ -163,37 +172,37 @@ export function AssociateFromInstanceForm({ server, onDone }: { server: { id: st
     : associateCli(address ?? '<address>', chosen?.portId ?? '<port>', chosen?.fixedIp);
   return (
     <EdgeForm
-      label="Associate floating IP"
-      explain="A floating IP is a public address from an external network's pool; the router translates it to this instance's fixed IP. The instance's subnet must be connected to a router with a gateway on that network."
+      label={t('associateFip')}
+      explain={t('associateExplain')}
       error={m.error}
-      errorTitle="Association refused"
+      errorTitle={t('associationRefused')}
       cli={cli}
-      submit="Associate"
+      submit={t('associate')}
       pending={m.isPending}
       onCancel={onDone}
       onSubmit={() => {
         const e: Record<string, string> = {};
-        if (!pick) e.fip = 'Choose a floating IP or allocate a new one';
-        if (pick === NEW && !pool) e.pool = 'Choose the pool to allocate from';
-        if (ports.data && associateTargets(ports.data).length === 0) e.target = 'This instance has no IPv4 address to translate to';
-        else if (!chosen) e.target = 'Choose the port and fixed IP';
+        if (!pick) e.fip = t('chooseFipOrNew');
+        if (pick === NEW && !pool) e.pool = t('choosePool');
+        if (ports.data && associateTargets(ports.data).length === 0) e.target = t('noIpv4');
+        else if (!chosen) e.target = t('choosePort');
         setErrors(e);
         if (Object.keys(e).length || !chosen) return;
         m.mutate({ fip: pick, pool, ...chosen });
       }}
     >
-      <SelectField label="Floating IP" value={pick} error={errors.fip} onChange={(e) => setFipId(e.target.value)} disabled={fips.isPending}>
-        {free.length > 0 && <option value="">Choose a floating IP</option>}
+      <SelectField label={t('floatingIp')} value={pick} error={errors.fip} onChange={(e) => setFipId(e.target.value)} disabled={fips.isPending}>
+        {free.length > 0 && <option value="">{t('chooseFip')}</option>}
         {free.map((f) => (
           <option key={f.id} value={f.id}>
             {f.floating_ip_address}
           </option>
         ))}
-        <option value={NEW}>Allocate a new one</option>
+        <option value={NEW}>{t('allocateNew')}</option>
       </SelectField>
       {pick === NEW && (
-        <SelectField label="Pool" value={pool} error={errors.pool} onChange={(e) => setPoolId(e.target.value)} disabled={pools.isPending}>
-          <option value="">Choose an external network</option>
+        <SelectField label={t('pool')} value={pool} error={errors.pool} onChange={(e) => setPoolId(e.target.value)} disabled={pools.isPending}>
+          <option value="">{t('chooseExternal')}</option>
           {(pools.data ?? []).map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -203,16 +212,20 @@ export function AssociateFromInstanceForm({ server, onDone }: { server: { id: st
       )}
       {ports.data && <TargetSelect ports={ports.data} value={target} onChange={setTarget} error={errors.target} />}
       {errors.target && ports.data && associateTargets(ports.data).length <= 1 && <p className="text-sm text-red-600 dark:text-red-400">{errors.target}</p>}
-      {(fips.isError || ports.isError) && <ApiErrorNotice title="Could not load the floating IPs or ports" error={fips.error ?? ports.error} />}
+      {(fips.isError || ports.isError) && <ApiErrorNotice title={t('loadFipsOrPortsFailed')} error={fips.error ?? ports.error} />}
     </EdgeForm>
   );
 }
+
+/** "web-1 (ACTIVE)": a name and the raw API status. */
+const serverOption = (s: { name: string; status: string }) => `${s.name} (${s.status})`;
 
 /**
  * Associate a floating IP with an instance chosen here, then its port / fixed IP when it has several: the floating IP
  * page's "Associate" opens the instances list with `?associate-fip=<id>`, which shows this form above the list.
  */
 export function AssociateToInstanceForm({ fip, onDone }: { fip: { id: string; floating_ip_address: string }; onDone: () => void }) {
+  const t = useTranslations('compute.network');
   const servers = useServerNames();
   const [serverId, setServerId] = useState('');
   const [target, setTarget] = useState('');
@@ -222,32 +235,32 @@ export function AssociateToInstanceForm({ fip, onDone }: { fip: { id: string; fl
   const chosen = ports.data ? resolveTarget(ports.data, target) : undefined;
   return (
     <EdgeForm
-      label="Associate floating IP"
-      explain={`Traffic to ${fip.floating_ip_address} will reach the instance's fixed (private) IP, translated by the router between the pool network and the instance's subnet.`}
+      label={t('associateFip')}
+      explain={t('toInstanceExplain', { address: fip.floating_ip_address })}
       error={m.error}
-      errorTitle="Association refused"
+      errorTitle={t('associationRefused')}
       cli={associateCli(fip.floating_ip_address, chosen?.portId ?? '<port>', chosen?.fixedIp)}
-      submit="Associate"
+      submit={t('associate')}
       pending={m.isPending}
       onCancel={onDone}
       onSubmit={() => {
-        if (!serverId) return setErrors({ server: 'Choose an instance' });
-        if (ports.data && associateTargets(ports.data).length === 0) return setErrors({ server: 'This instance has no IPv4 address to translate to' });
-        if (!chosen) return setErrors({ target: 'Choose the port and fixed IP' });
+        if (!serverId) return setErrors({ server: t('chooseInstance') });
+        if (ports.data && associateTargets(ports.data).length === 0) return setErrors({ server: t('noIpv4') });
+        if (!chosen) return setErrors({ target: t('choosePort') });
         setErrors({});
         m.mutate(chosen);
       }}
     >
-      <SelectField label="Instance" value={serverId} error={errors.server} onChange={(e) => { setServerId(e.target.value); setTarget(''); }} disabled={servers.isPending}>
-        <option value="">{servers.isPending ? 'Loading instances…' : 'Choose an instance'}</option>
+      <SelectField label={t('instance')} value={serverId} error={errors.server} onChange={(e) => { setServerId(e.target.value); setTarget(''); }} disabled={servers.isPending}>
+        <option value="">{servers.isPending ? t('loadingInstances') : t('chooseInstance')}</option>
         {(servers.data ?? []).map((s) => (
           <option key={s.id} value={s.id}>
-            {s.name} ({s.status})
+            {serverOption(s)}
           </option>
         ))}
       </SelectField>
       {ports.data && <TargetSelect ports={ports.data} value={target} onChange={setTarget} error={errors.target} />}
-      {(servers.isError || ports.isError) && <ApiErrorNotice title="Could not load the instances or their ports" error={servers.error ?? ports.error} />}
+      {(servers.isError || ports.isError) && <ApiErrorNotice title={t('loadInstancesFailed')} error={servers.error ?? ports.error} />}
     </EdgeForm>
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceList } from '@/components/resource/resource-list';
@@ -14,6 +15,7 @@ import { serverDefinition, serverIps } from '@/lib/resources/compute/server';
 import { AssociateToInstanceForm } from './instance-network';
 
 export function InstancesList() {
+  const t = useTranslations('compute.instances');
   const href = useResourceHref();
   const router = useRouter();
   const invalidate = useInvalidateKinds();
@@ -26,20 +28,20 @@ export function InstancesList() {
       detail
       headerActions={
         <Link href={href('instances', 'new')} className={buttonClass.primary}>
-          Launch instance
+          {t('launch')}
         </Link>
       }
       notice={
         <>
-          {!!error && <ApiErrorNotice title="Disassociate failed" error={error} />}
+          {!!error && <ApiErrorNotice title={t('disassociateFailed')} error={error} />}
           {fipId && <AssociateFip id={fipId} onDone={() => router.push(href('floating-ips', encodeURIComponent(fipId)))} />}
         </>
       }
       rowActions={(s) => [
-        { id: 'associate-fip', label: 'Associate floating IP', onSelect: () => router.push(href('instances', encodeURIComponent(s.id), 'fip=associate')) },
+        { id: 'associate-fip', label: t('associateFip'), onSelect: () => router.push(href('instances', encodeURIComponent(s.id), 'fip=associate')) },
         ...(serverIps(s, 'floating').length
           ? [{
-              id: 'disassociate-fip', label: 'Disassociate floating IP',
+              id: 'disassociate-fip', label: t('disassociateFip'),
               onSelect: () => {
                 setError(null);
                 disassociateAll(s.id)
@@ -54,7 +56,8 @@ export function InstancesList() {
 }
 
 function AssociateFip({ id, onDone }: { id: string; onDone: () => void }) {
+  const t = useTranslations('compute.instances');
   const fip = useResource(floatingIpDefinition, id);
-  if (fip.isError) return <ApiErrorNotice title="Could not load the floating IP" error={fip.error} />;
+  if (fip.isError) return <ApiErrorNotice title={t('loadFipFailed')} error={fip.error} />;
   return fip.data ? <AssociateToInstanceForm fip={fip.data} onDone={onDone} /> : null;
 }

@@ -1,7 +1,9 @@
 'use client';
 
 import { useRouter, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { FormFooter, FormHeading, ValueOptions, ZoneSelect } from '@/components/resource/form-parts';
@@ -26,7 +28,14 @@ import { bootFromVolumeBody } from '@/lib/resources/volume/volume';
 
 type Values = { name: string; count: string; source: 'image' | 'volume'; imageId: string; volumeSize: string; flavorId: string; networks: string[] | null; keyName: string | null; securityGroups: string[]; userData: string; availabilityZone: string };
 
+/** cloud-init's marker line, the user data's placeholder (not a sentence). */
+const CLOUD_CONFIG = '#cloud-config';
+
 export function LaunchForm() {
+  const t = useTranslations('compute.launch');
+  const tk = useTranslations('kinds.server');
+  const common = useTranslations('common');
+  const text = useMsg();
   const router = useRouter();
   const href = useResourceHref();
   const prepend = usePrependRow(def);
@@ -108,73 +117,71 @@ export function LaunchForm() {
     },
   );
 
-  const shownErrors = { ...form.errors, ...live };
+  // zod's messages and the live checks are catalog keys or Msg values: shown in the page's language.
+  const liveText = Object.fromEntries(Object.entries(live).map(([k, m]) => [k, text(m)]));
+  const shownErrors: Record<string, string | undefined> = { ...Object.fromEntries(Object.entries(form.errors).map(([k, m]) => [k, text(m)])), ...liveText };
   const loading = images.isPending || flavors.isPending || networks.isPending;
 
   return (
     <form
       noValidate
-      aria-label="Launch instance"
+      aria-label={t('title')}
       className="max-w-3xl space-y-6"
-      onSubmit={form.submit((data) => launch.mutate(data), live)}
+      onSubmit={form.submit((data) => launch.mutate(data), liveText)}
     >
-      <FormHeading title="Launch instance" back="instances" backLabel="Back to instances" />
+      <FormHeading title={t('title')} back="instances" backLabel={t('back')} />
       <Quota remaining={remaining} abs={limits.data?.limits.absolute} flavor={flavor} count={Number(v.count) || 0} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="sr-only">Name and count</legend>
-        <TextField label="Name" value={v.name} error={shownErrors.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
-        <TextField label="Count" type="number" min={1} value={v.count} error={shownErrors.count} onChange={(e) => set('count', e.target.value)} />
+        <legend className="sr-only">{t('nameAndCount')}</legend>
+        <TextField label={common('name')} value={v.name} error={shownErrors.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
+        <TextField label={t('count')} type="number" min={1} value={v.count} error={shownErrors.count} onChange={(e) => set('count', e.target.value)} />
       </fieldset>
 
       <fieldset className="space-y-3">
-        <legend className="text-sm font-semibold">Boot source</legend>
+        <legend className="text-sm font-semibold">{t('bootSource')}</legend>
         {bootVolume ? (
-          <p className="text-sm">
-            Boot from volume <code className="font-mono text-xs">{bootVolume}</code> (kept when the instance is deleted)
-          </p>
+          <p className="text-sm">{t.rich('bootFromVolumeNote', { id: bootVolume, code: (chunks) => <code className="font-mono text-xs">{chunks}</code> })}</p>
         ) : (
           <>
             <div className="flex gap-4 text-sm">
               <label className="flex items-center gap-2">
-                <input type="radio" name="source" checked={v.source === 'image'} onChange={() => set('source', 'image')} /> Boot from image
+                <input type="radio" name="source" checked={v.source === 'image'} onChange={() => set('source', 'image')} /> {t('bootFromImage')}
               </label>
               <label className="flex items-center gap-2">
-                <input type="radio" name="source" checked={v.source === 'volume'} onChange={() => set('source', 'volume')} /> Boot from a new volume
+                <input type="radio" name="source" checked={v.source === 'volume'} onChange={() => set('source', 'volume')} /> {t('bootFromNewVolume')}
               </label>
             </div>
             <div className="grid gap-4 sm:grid-cols-2">
-              <SelectField label="Image" value={image?.id ?? ''} error={shownErrors.imageId} onChange={(e) => set('imageId', e.target.value)} disabled={images.isPending}>
-                {images.isPending && <option value="">Loading images…</option>}
+              <SelectField label={tk('columns.image')} value={image?.id ?? ''} error={shownErrors.imageId} onChange={(e) => set('imageId', e.target.value)} disabled={images.isPending}>
+                {images.isPending && <option value="">{t('loadingImages')}</option>}
                 {imageList.map((i) => (
                   <option key={i.id} value={i.id}>
-                    {i.name ?? i.id}
-                    {i.min_disk ? ` (min ${i.min_disk} GB disk)` : ''}
-                    {i.min_ram ? ` (min ${i.min_ram} MB RAM)` : ''}
+                    {t('imageOption', { name: i.name ?? i.id, disk: String(i.min_disk ?? 0), ram: String(i.min_ram ?? 0) })}
                   </option>
                 ))}
               </SelectField>
               {v.source === 'volume' && (
-                <TextField label="Volume size (GB)" type="number" min={1} value={input.volumeSize ?? ''} error={shownErrors.volumeSize} onChange={(e) => set('volumeSize', e.target.value)} />
+                <TextField label={t('volumeSize')} type="number" min={1} value={input.volumeSize ?? ''} error={shownErrors.volumeSize} onChange={(e) => set('volumeSize', e.target.value)} />
               )}
             </div>
-            {images.isError && <ApiErrorNotice title="Could not load images" error={images.error} />}
+            {images.isError && <ApiErrorNotice title={t('loadImagesFailed')} error={images.error} />}
           </>
         )}
       </fieldset>
 
-      <SelectField label="Flavor" value={flavor?.id ?? ''} error={shownErrors.flavorId} onChange={(e) => set('flavorId', e.target.value)} disabled={flavors.isPending}>
-        {flavors.isPending && <option value="">Loading flavors…</option>}
+      <SelectField label={tk('columns.flavor')} value={flavor?.id ?? ''} error={shownErrors.flavorId} onChange={(e) => set('flavorId', e.target.value)} disabled={flavors.isPending}>
+        {flavors.isPending && <option value="">{t('loadingFlavors')}</option>}
         {flavorList.map((f) => (
           <option key={f.id} value={f.id}>
-            {f.name}: {f.vcpus} vCPU, {f.ram} MB RAM, {f.disk} GB disk
+            {t('flavorOption', { name: f.name, vcpus: f.vcpus, ram: f.ram, disk: f.disk })}
           </option>
         ))}
       </SelectField>
 
       <fieldset className="space-y-2">
-        <legend className="text-sm font-semibold">Networks</legend>
-        {networks.isError && <ApiErrorNotice title="Could not load networks" error={networks.error} />}
-        {netList.length === 0 && !networks.isPending && <p className="text-sm text-zinc-500">No networks: the instance will have no network interface.</p>}
+        <legend className="text-sm font-semibold">{t('networks')}</legend>
+        {networks.isError && <ApiErrorNotice title={t('loadNetworksFailed')} error={networks.error} />}
+        {netList.length === 0 && !networks.isPending && <p className="text-sm text-zinc-500">{t('noNetworks')}</p>}
         {netList.map((n) => (
           <label key={n.id} className="flex items-center gap-2 text-sm">
             <input
@@ -182,21 +189,21 @@ export function LaunchForm() {
               checked={chosenNets.includes(n.id)}
               onChange={(e) => set('networks', e.target.checked ? [...chosenNets, n.id] : chosenNets.filter((x) => x !== n.id))}
             />
-            {n.name || n.id} {n.shared ? <span className="text-xs text-zinc-500">(shared)</span> : null}
+            {n.name || n.id} {n.shared ? <span className="text-xs text-zinc-500">{t('shared')}</span> : null}
           </label>
         ))}
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Key pair" value={keyName} onChange={(e) => set('keyName', e.target.value)}>
-          <option value="">None</option>
+        <SelectField label={tk('columns.keyPair')} value={keyName} onChange={(e) => set('keyName', e.target.value)}>
+          <option value="">{t('noKeyPair')}</option>
           <ValueOptions values={keyList} />
         </SelectField>
         <ZoneSelect zones={zones.data?.availabilityZoneInfo} {...field('availabilityZone')} />
       </div>
 
       <fieldset className="space-y-2">
-        <legend className="text-sm font-semibold">Security groups</legend>
+        <legend className="text-sm font-semibold">{t('securityGroups')}</legend>
         {(groups.data?.security_groups ?? []).map((g) => (
           <label key={g.id} className="flex items-center gap-2 text-sm">
             <input
@@ -210,17 +217,17 @@ export function LaunchForm() {
       </fieldset>
 
       <label className="block space-y-1.5 text-sm">
-        <span className="block font-medium text-zinc-700 dark:text-zinc-300">User data (cloud-init)</span>
-        <textarea className={`${inputClass} font-mono`} rows={4} value={v.userData} onChange={(e) => set('userData', e.target.value)} placeholder="#cloud-config" />
+        <span className="block font-medium text-zinc-700 dark:text-zinc-300">{t('userData')}</span>
+        <textarea className={`${inputClass} font-mono`} rows={4} value={v.userData} onChange={(e) => set('userData', e.target.value)} placeholder={CLOUD_CONFIG} />
         {shownErrors.userData && <span className="text-sm text-red-600 dark:text-red-400">{shownErrors.userData}</span>}
       </label>
 
       <FormFooter
         error={launch.error}
-        errorTitle="The cloud refused to launch the instance"
+        errorTitle={t('refused')}
         cli={parsed.success ? (bootVolume ? launchCli(parsed.data).replace(`--image ${bootVolume}`, `--volume ${bootVolume}`) : launchCli(parsed.data)) : 'openstack server create …'}
-        submit="Launch"
-        pendingLabel="Launching…"
+        submit={t('submit')}
+        pendingLabel={t('launching')}
         pending={launch.isPending}
         disabled={loading}
         cancelTo="instances"
@@ -230,22 +237,25 @@ export function LaunchForm() {
 }
 
 function Quota({ remaining, abs, flavor, count }: { remaining?: LaunchLimits; abs?: Record<string, number>; flavor?: { vcpus: number; ram: number }; count: number }) {
+  const t = useTranslations('compute');
   if (!remaining || !abs) return null;
-  const item = (label: string, left: number, max: number | undefined, need: number, unit = '') => (
-    <div className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800">
-      <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className={`text-sm font-medium ${need > left ? 'text-red-700 dark:text-red-300' : ''}`}>
-        {Number.isFinite(left) ? `${left}${unit} of ${max}${unit} left` : 'Unlimited'}
-        {need > 0 && Number.isFinite(left) ? ` · this launch: ${need}${unit}` : ''}
-      </dd>
-    </div>
-  );
+  const item = (label: string, left: number, max: number | undefined, need: number, mb = false) => {
+    const values = { left, max: max ?? '', need, launch: need > 0 ? 'yes' : 'no' };
+    return (
+      <div className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800">
+        <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
+        <dd className={`text-sm font-medium ${need > left ? 'text-red-700 dark:text-red-300' : ''}`}>
+          {!Number.isFinite(left) ? t('launch.unlimited') : mb ? t('launch.quotaLeftMb', values) : t('launch.quotaLeft', values)}
+        </dd>
+      </div>
+    );
+  };
   return (
-    <section aria-label="Remaining quota">
+    <section aria-label={t('launch.remainingQuota')}>
       <dl className="grid gap-2 sm:grid-cols-3">
-        {item('Instances', remaining.instances, abs.maxTotalInstances, count)}
-        {item('vCPUs', remaining.cores, abs.maxTotalCores, flavor ? flavor.vcpus * count : 0)}
-        {item('RAM', remaining.ram, abs.maxTotalRAMSize, flavor ? flavor.ram * count : 0, ' MB')}
+        {item(t('quota.labels.instances'), remaining.instances, abs.maxTotalInstances, count)}
+        {item(t('quota.labels.cores'), remaining.cores, abs.maxTotalCores, flavor ? flavor.vcpus * count : 0)}
+        {item(t('quota.labels.ram'), remaining.ram, abs.maxTotalRAMSize, flavor ? flavor.ram * count : 0, true)}
       </dl>
     </section>
   );

@@ -1,7 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { useZodForm } from '@/components/resource/use-zod-form';
@@ -13,13 +15,16 @@ import { useResourceHref } from '@/lib/resources/hooks';
 import { createImage, deleteImage, getImage, imageFileUrl, importFromUrl, useImportInfo } from '@/lib/resources/image/queries';
 import { useInvalidateKinds } from '@/lib/resources/queries';
 import {
-  CONTAINER_FORMATS, createCli, DISK_FORMATS, formatBytes, guessDiskFormat, ImageCreateSchema,
+  CONTAINER_FORMATS, createCli, DISK_FORMATS, guessDiskFormat, ImageCreateSchema,
   imageStatus, nameFromFile, UrlSchema, VISIBILITIES, type Image, type ImageCreate,
 } from '@/lib/resources/image/image';
 import { FormFooter, ValueOptions } from '@/components/resource/form-parts';
+import { useFormatBytes } from './use-format-bytes';
 
 
 type Values = { name: string; disk_format: string; container_format: string; visibility: string; protected: boolean; min_disk: string; min_ram: string };
+/** An example URL for the field (data, not words). */
+const URL_EXAMPLE = 'https://example.com/image.qcow2';
 const DEFAULTS: Values = { name: '', disk_format: 'qcow2', container_format: 'bare', visibility: 'private', protected: false, min_disk: '0', min_ram: '0' };
 type Phase =
   | { step: 'form' }
@@ -32,6 +37,10 @@ type Phase =
 
 /** Create an image from a local file (streamed through the proxy to PUT v2/images/{id}/file) or, when the cloud offers it, from a URL. */
 export function ImageCreateForm() {
+  const t = useTranslations('image');
+  const tc = useTranslations('common');
+  const m = useMsg();
+  const formatBytes = useFormatBytes();
   const href = useResourceHref();
   const isAdmin = useIsAdmin();
   const invalidate = useInvalidateKinds();
@@ -95,7 +104,7 @@ export function ImageCreateForm() {
 
   // The file or the URL, checked besides the schema.
   const badUrl = source === 'url' ? UrlSchema.safeParse(url).error : undefined;
-  const problems = { file: source === 'file' && !file ? 'Choose an image file' : undefined, url: badUrl && (badUrl.issues[0]?.message ?? 'Invalid URL') };
+  const problems = { file: source === 'file' && !file ? t('create.chooseFile') : undefined, url: badUrl && (badUrl.issues[0] ? m(badUrl.issues[0].message) : t('create.invalidUrl')) };
 
   async function submit(data: ImageCreate) {
     let created: Image;
@@ -161,15 +170,15 @@ export function ImageCreateForm() {
 
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t('create.breadcrumb')} className="text-sm">
         <Link href={href('images')} className="text-brand-700 hover:underline dark:text-brand-300">
-          Images
+          {m('kinds.image.plural')}
         </Link>
       </nav>
-      <h1 className="text-2xl font-semibold tracking-tight">Create image</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t('create.title')}</h1>
       <form
         noValidate
-        aria-label="Create image"
+        aria-label={t('create.title')}
         className="space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
         onSubmit={(e) => {
           e.preventDefault();
@@ -180,19 +189,19 @@ export function ImageCreateForm() {
       >
         <fieldset disabled={phase.step !== 'form'} className="space-y-4">
           {webDownload && (
-            <div role="radiogroup" aria-label="Image source" className="flex gap-4 text-sm">
+            <div role="radiogroup" aria-label={t('create.source')} className="flex gap-4 text-sm">
               <label className="flex items-center gap-2">
-                <input type="radio" name="source" checked={source === 'file'} onChange={() => setSource('file')} /> Upload a file
+                <input type="radio" name="source" checked={source === 'file'} onChange={() => setSource('file')} /> {t('create.uploadFile')}
               </label>
               <label className="flex items-center gap-2">
-                <input type="radio" name="source" checked={source === 'url'} onChange={() => setSource('url')} /> Import from a URL
+                <input type="radio" name="source" checked={source === 'url'} onChange={() => setSource('url')} /> {t('create.importUrl')}
               </label>
             </div>
           )}
           {source === 'file' ? (
             <div className="space-y-1.5">
               <label htmlFor="image-file" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
-                Image file
+                {t('create.imageFile')}
               </label>
               <input
                 id="image-file"
@@ -208,43 +217,47 @@ export function ImageCreateForm() {
                 </p>
               ) : (
                 <p id="image-file-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
-                  {file ? `${formatBytes(file.size)}${guessed ? `; disk format ${guessed} guessed from the name` : '; choose the disk format below'}` : 'Streamed to the image service; large files are fine.'}
+                  {file
+                    ? guessed
+                      ? t('create.fileGuessed', { size: formatBytes(file.size), format: guessed })
+                      : t('create.fileChosen', { size: formatBytes(file.size) })
+                    : t('create.fileHint')}
                 </p>
               )}
             </div>
           ) : (
-            <TextField label="Image URL" value={url} error={errors.url} hint="Glance downloads it (image import, web-download)." placeholder="https://example.com/image.qcow2" onChange={(e) => {
+            <TextField label={t('create.imageUrl')} value={url} error={errors.url} hint={t('create.urlHint')} placeholder={URL_EXAMPLE} onChange={(e) => {
               setUrl(e.target.value);
               const g = guessDiskFormat(e.target.value.split(/[?#]/)[0]);
               if (g) set('disk_format', g);
             }} />
           )}
-          <TextField label="Name" {...field('name')} />
+          <TextField label={tc('name')} {...field('name')} />
           <div className="grid gap-3 sm:grid-cols-2">
-            <SelectField label="Disk format" {...field('disk_format')}>
+            <SelectField label={m('kinds.image.fields.diskFormat')} {...field('disk_format')}>
               <ValueOptions values={DISK_FORMATS} />
             </SelectField>
-            <SelectField label="Container format" {...field('container_format')}>
+            <SelectField label={m('kinds.image.fields.containerFormat')} {...field('container_format')}>
               <ValueOptions values={CONTAINER_FORMATS} />
             </SelectField>
           </div>
-          <SelectField label="Visibility" {...field('visibility')}>
+          <SelectField label={m('kinds.image.fields.visibility')} {...field('visibility')}>
             <ValueOptions values={visibilities} />
           </SelectField>
           <div className="grid gap-3 sm:grid-cols-2">
-            <TextField label="Min disk (GB)" type="number" min={0} {...field('min_disk')} />
-            <TextField label="Min RAM (MB)" type="number" min={0} {...field('min_ram')} />
+            <TextField label={m('kinds.image.fields.minDiskGb')} type="number" min={0} {...field('min_disk')} />
+            <TextField label={m('kinds.image.fields.minRamMb')} type="number" min={0} {...field('min_ram')} />
           </div>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={v.protected} onChange={(e) => set('protected', e.target.checked)} />
-            Protected (cannot be deleted)
+            {t('protected')}
           </label>
         </fieldset>
         <FormFooter
           error={error}
-          errorTitle={phase.step !== 'form' ? 'The image data was not stored' : source === 'url' ? 'Could not import the image' : 'Could not create the image'}
+          errorTitle={phase.step !== 'form' ? t('create.notStored') : source === 'url' ? t('create.importFailed') : t('create.createFailed')}
           cli={cli}
-          submit={source === 'url' ? 'Import image' : 'Upload image'}
+          submit={source === 'url' ? t('create.importImage') : t('create.uploadImage')}
           pending={false}
           noButtons={phase.step !== 'form'}
           cancelTo="images"
@@ -256,32 +269,37 @@ export function ImageCreateForm() {
 }
 
 function Progress({ phase, seen, onCancel }: { phase: Exclude<Phase, { step: 'form' }>; seen: string[]; onCancel: (img: Image) => void }) {
+  const t = useTranslations('image.create');
+  const format = useFormatter();
+  const formatBytes = useFormatBytes();
   const href = useResourceHref();
   const img = phase.image;
   const pct = phase.step === 'uploading' && phase.total > 0 ? Math.floor((phase.loaded / phase.total) * 100) : phase.step === 'done' ? 100 : 0;
   return (
-    <section aria-label="Upload" className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <section aria-label={t('upload')} className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">
       <p className="flex flex-wrap items-center gap-2">
-        Image{' '}
-        {phase.step === 'cancelled' ? (
-          <span className="font-medium">{img.name}</span>
-        ) : (
-          <Link href={href('images', encodeURIComponent(img.id))} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-            {img.name}
-          </Link>
-        )}
+        {t.rich('image', {
+          name: img.name ?? '',
+          // The name links to the image, unless the cancelled upload deleted it.
+          link: (chunks: ReactNode) =>
+            phase.step === 'cancelled' ? (
+              <span className="font-medium">{chunks}</span>
+            ) : (
+              <Link href={href('images', encodeURIComponent(img.id))} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                {chunks}
+              </Link>
+            ),
+        })}
         {phase.step === 'done' && <StatusBadge status={imageStatus(img)} />}
       </p>
       {phase.step === 'uploading' && (
         <div className="space-y-1">
-          <progress aria-label="Upload progress" className="h-2 w-full" max={100} value={pct} />
-          <p aria-live="polite">
-            {formatBytes(phase.loaded)} of {formatBytes(phase.total)} sent ({pct}%)
-          </p>
+          <progress aria-label={t('progress')} className="h-2 w-full" max={100} value={pct} />
+          <p aria-live="polite">{t('sent', { loaded: formatBytes(phase.loaded), total: formatBytes(phase.total), percent: format.number(pct / 100, { style: 'percent' }) })}</p>
         </div>
       )}
-      {phase.step === 'importing' && <p aria-live="polite">Glance is downloading the image from the URL…</p>}
-      <ol aria-label="Image status history" className="flex flex-wrap gap-2">
+      {phase.step === 'importing' && <p aria-live="polite">{t('downloading')}</p>}
+      <ol aria-label={t('history')} className="flex flex-wrap gap-2">
         {seen.map((s, i) => (
           <li key={`${i}-${s}`} className="font-mono text-xs">
             {i > 0 ? '→ ' : ''}
@@ -291,37 +309,40 @@ function Progress({ phase, seen, onCancel }: { phase: Exclude<Phase, { step: 'fo
       </ol>
       {phase.step === 'uploading' && (
         <button type="button" className={buttonClass.secondary} onClick={() => onCancel(img)}>
-          Cancel upload
+          {t('cancelUpload')}
         </button>
       )}
-      {phase.step === 'cancelling' && <p role="status">Cancelling: deleting the unfinished image…</p>}
+      {phase.step === 'cancelling' && <p role="status">{t('cancelling')}</p>}
       {phase.step === 'cancelled' &&
         (phase.deleteError ? (
-          <ApiErrorNotice title="Upload cancelled, but the unfinished image could not be deleted" error={phase.deleteError} />
+          <ApiErrorNotice title={t('cancelledNotDeleted')} error={phase.deleteError} />
         ) : (
-          <p role="status">Upload cancelled; the unfinished image was deleted.</p>
+          <p role="status">{t('cancelled')}</p>
         ))}
       {phase.step === 'done' && !phase.importFailed && img.status === 'queued' && (
         <div className="space-y-2">
           <p role="alert" className="text-red-700 dark:text-red-300">
-            The image has no data (status queued).
+            {t('noData')}
           </p>
           <button type="button" className={buttonClass.secondary} onClick={() => onCancel(img)}>
-            Delete the unfinished image
+            {t('deleteUnfinished')}
           </button>
         </div>
       )}
       {phase.step === 'done' && phase.importFailed && (
         <p role="alert" className="text-red-700 dark:text-red-300">
-          Glance could not download the image from the URL; the image is back in the queued state. Delete it, or try again with another URL.
+          {t('importFailedQueued')}
         </p>
       )}
       {phase.step === 'done' && img.status === 'active' && (
         <p role="status">
-          The image is active.{' '}
-          <Link href={href('instances', 'new', `image=${encodeURIComponent(img.id)}`)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-            Launch an instance from it
-          </Link>
+          {t.rich('active', {
+            link: (chunks: ReactNode) => (
+              <Link href={href('instances', 'new', `image=${encodeURIComponent(img.id)}`)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       )}
     </section>

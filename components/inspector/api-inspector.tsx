@@ -1,9 +1,11 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { usePathname } from 'next/navigation';
 import { Fragment, useState, useSyncExternalStore } from 'react';
 import { clearCalls, getCalls, redactHeaders, showBody, subscribeCalls, type CallRecord } from '@/lib/client/inspector';
 import { tableClass } from '@/components/ui/table';
+import { useMsg } from '@/components/i18n/use-msg';
 
 const NO_CALLS: readonly CallRecord[] = [];
 
@@ -27,12 +29,21 @@ function shownPath(r: CallRecord): string {
   return r.path.replace(/^\/api\/os\/[^/]+/, '');
 }
 
-function time(at: number): string {
-  const d = new Date(at);
-  return `${d.toLocaleTimeString([], { hour12: false })}.${String(d.getMilliseconds()).padStart(3, '0')}`;
+// The columns' headings, each key written out (catalogs.test.ts finds the keys a file quotes).
+const COLUMNS = ['columns.time', 'columns.method', 'columns.service', 'columns.path', 'columns.status', 'columns.duration', 'columns.requestId'] as const;
+
+/** The call's time to the millisecond (24-hour clock), and milliseconds as a unit, in the page's language. */
+function useTimes() {
+  const format = useFormatter();
+  return {
+    time: (at: number) => format.dateTime(at, { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hour12: false }),
+    ms: (ms: number) => format.number(ms, { style: 'unit', unit: 'millisecond', maximumFractionDigits: 0 }),
+  };
 }
 
 export function ApiInspector({ onClose }: { onClose: () => void }) {
+  const t = useTranslations('inspector');
+  const { time, ms } = useTimes();
   const calls = useSyncExternalStore(subscribeCalls, getCalls, () => NO_CALLS);
   const pathname = usePathname();
   const [pageOnly, setPageOnly] = useState(true);
@@ -41,35 +52,35 @@ export function ApiInspector({ onClose }: { onClose: () => void }) {
 
   return (
     <aside
-      aria-label="API inspector"
+      aria-label={t('title')}
       className="fixed top-14 right-0 bottom-0 z-30 flex w-full max-w-3xl flex-col border-l border-zinc-200 bg-white shadow-xl dark:border-zinc-800 dark:bg-zinc-950"
     >
       <div className="flex flex-wrap items-center gap-3 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-        <h2 className="font-semibold">API inspector</h2>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          {shown.length} call{shown.length === 1 ? '' : 's'} {pageOnly ? 'from this page' : 'in this tab'}; tokens and secrets redacted
-        </p>
+        <h2 className="font-semibold">{t('title')}</h2>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">{pageOnly ? t('countPage', { count: shown.length }) : t('countTab', { count: shown.length })}</p>
         <label className="ml-auto flex items-center gap-1 text-sm">
           <input type="checkbox" checked={pageOnly} onChange={(e) => setPageOnly(e.target.checked)} />
-          This page only
+          {t('pageOnly')}
         </label>
         <button type="button" onClick={clearCalls} className="rounded border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
-          Clear
+          {t('clear')}
         </button>
-        <button type="button" onClick={onClose} aria-label="Close the API inspector" className="rounded px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
-          ✕
+        <button type="button" onClick={onClose} aria-label={t('close')} className="rounded px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2}>
+            <path d="M6 6l12 12M18 6L6 18" strokeLinecap="round" />
+          </svg>
         </button>
       </div>
       <div className="min-h-0 flex-1 overflow-auto">
         {shown.length === 0 ? (
-          <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400">No OpenStack API calls yet. Calls appear here as the page makes them.</p>
+          <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400">{t('empty')}</p>
         ) : (
-          <table aria-label="API calls" className={`${tableClass.table} text-xs`}>
+          <table aria-label={t('calls')} className={`${tableClass.table} text-xs`}>
             <thead className="sticky top-0 bg-zinc-50 dark:bg-zinc-900">
               <tr>
-                {['Time', 'Method', 'Service', 'Path', 'Status', 'Duration', 'Request ID'].map((h) => (
+                {COLUMNS.map((h) => (
                   <th key={h} scope="col" className={tableClass.th}>
-                    {h}
+                    {t(h)}
                   </th>
                 ))}
               </tr>
@@ -92,9 +103,9 @@ export function ApiInspector({ onClose }: { onClose: () => void }) {
                         {shownPath(r)}
                       </button>
                     </td>
-                    <td className={`${tableClass.td} font-mono ${statusTone(r)}`}>{r.status || (r.failure ? 'failed' : '…')}</td>
-                    <td className={`${tableClass.td} font-mono whitespace-nowrap`} title={r.upstreamMs !== undefined ? `${r.upstreamMs.toFixed(0)} ms in the service` : undefined}>
-                      {r.durationMs === undefined ? '' : `${Math.round(r.durationMs)} ms`}
+                    <td className={`${tableClass.td} font-mono ${statusTone(r)}`}>{r.status || (r.failure ? t('failed') : '…')}</td>
+                    <td className={`${tableClass.td} font-mono whitespace-nowrap`} title={r.upstreamMs !== undefined ? t('inService', { duration: ms(r.upstreamMs) }) : undefined}>
+                      {r.durationMs === undefined ? '' : ms(r.durationMs)}
                     </td>
                     <td className={`${tableClass.td} font-mono break-all`}>{r.requestId ?? ''}</td>
                   </tr>
@@ -116,17 +127,21 @@ export function ApiInspector({ onClose }: { onClose: () => void }) {
 }
 
 function CallDetail({ call }: { call: CallRecord }) {
+  const t = useTranslations('inspector');
+  const m = useMsg();
+  const { ms } = useTimes();
+  const marks = { redacted: t('redacted'), tooDeep: t('tooDeep') };
   const blocks: [string, string][] = [
-    ['Request headers', JSON.stringify(redactHeaders(call.requestHeaders), null, 2)],
-    ['Request body', showBody(call.requestBody)],
-    ['Response headers', JSON.stringify(redactHeaders(call.responseHeaders), null, 2)],
-    ['Response body', showBody(call.responseBody)],
+    [t('requestHeaders'), JSON.stringify(redactHeaders(call.requestHeaders, marks), null, 2)],
+    [t('requestBody'), call.requestNote ? m(call.requestNote) : showBody(call.requestBody, marks)],
+    [t('responseHeaders'), JSON.stringify(redactHeaders(call.responseHeaders, marks), null, 2)],
+    [t('responseBody'), call.responseNote ? m(call.responseNote) : showBody(call.responseBody, marks)],
   ];
   return (
-    <div className="space-y-2" role="region" aria-label={`Call ${call.method} ${shownPath(call)}`}>
+    <div className="space-y-2" role="region" aria-label={t('call', { method: call.method, path: shownPath(call) })}>
       <p className="font-mono break-all">
         {call.upstream ?? `${call.method} ${call.path}`}
-        {call.upstreamMs !== undefined && <span className="text-zinc-500"> · {call.upstreamMs.toFixed(0)} ms in the service</span>}
+        {call.upstreamMs !== undefined && <span className="text-zinc-500"> · {t('inService', { duration: ms(call.upstreamMs) })}</span>}
         {call.failure && <span className="text-red-700 dark:text-red-300"> · {call.failure}</span>}
       </p>
       {blocks.map(([label, text]) =>

@@ -3,6 +3,7 @@
 // Form pieces shared by the router, floating IP and security group pages and their instance-page parts (their data
 // comes from lib/resources/network/queries.ts).
 import { useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import { ResourceList } from '@/components/resource/resource-list';
 import { buttonClass } from '@/components/ui/button';
@@ -45,14 +46,15 @@ export function EdgeList<T>({ def, button, explain, panel }: { def: ResourceDefi
 
 /** The port and fixed IP a floating IP goes to, when an instance has more than one IPv4 address. */
 export function TargetSelect({ ports, value, onChange, error }: { ports: readonly Port[]; value: string; onChange: (v: string) => void; error?: string }) {
+  const t = useTranslations('network.edge');
   const list = associateTargets(ports);
   if (list.length <= 1) return null;
   return (
-    <SelectField label="Port and fixed IP" value={value} error={error} onChange={(e) => onChange(e.target.value)}>
-      <option value="">Choose the interface</option>
-      {list.map((t) => (
-        <option key={t.value} value={t.value}>
-          {t.ip} on port {t.port.name || t.port.id.slice(0, 8)}
+    <SelectField label={t('target')} value={value} error={error} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t('chooseTarget')}</option>
+      {list.map((x) => (
+        <option key={x.value} value={x.value}>
+          {t('targetOption', { ip: x.ip, port: x.port.name || x.port.id.slice(0, 8) })}
         </option>
       ))}
     </SelectField>

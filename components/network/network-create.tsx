@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { ApiErrorNotice } from '@/components/resource/api-error';
@@ -13,6 +14,7 @@ import { createNetwork, createSubnet, useVisibleCidrs } from '@/lib/resources/ne
 import { useInvalidateKinds, usePrependRow } from '@/lib/resources/queries';
 import { networkCreateBody, networkCreateCli, NetworkCreateSchema, networkDefinition, type Network } from '@/lib/resources/network/network';
 import { emptySubnetValues, subnetCreateBody, subnetCreateCli, subnetCreateSchema, type SubnetValues } from '@/lib/resources/network/subnet';
+import { useIssueText } from './form-bits';
 import { suggestion, SubnetFields } from './subnet-fields';
 
 // Overlap is checked per network: a new network has no subnets yet, so only the format and sizes are checked.
@@ -23,6 +25,8 @@ const EMPTY: Values = { name: '', description: '', adminStateUp: true, subnet: n
 
 /** Create a network and, in the same form, its first subnet (one POST each; a refused subnet keeps the network). */
 export function NetworkCreateForm() {
+  const t = useTranslations('network.create');
+  const tc = useTranslations('common');
   const router = useRouter();
   const href = useResourceHref();
   const invalidate = useInvalidateKinds();
@@ -33,6 +37,8 @@ export function NetworkCreateForm() {
   const subnetOf = (v: Values) => v.subnet ?? { ...emptySubnetValues(suggestion('4', taken)), name: v.name ? `${v.name}-subnet` : '' };
   const form = useZodForm(CreateSchema, EMPTY, { input: (v) => ({ ...v, subnet: withSubnet ? subnetOf(v) : undefined }) });
   const { values: net, errors } = form;
+  const { withText } = useIssueText();
+  const field = (k: 'name' | 'description') => withText(form.field(k));
   const subnet = subnetOf(net);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<{ title: string; error: unknown; network?: Network } | null>(null);
@@ -48,7 +54,7 @@ export function NetworkCreateForm() {
       await invalidate(['network', 'subnet']);
       router.push(href('networks', created.id));
     } catch (e) {
-      setFailure(created ? { title: `Network ${created.name} was created, but the subnet was refused`, error: e, network: created } : { title: 'The cloud refused to create the network', error: e });
+      setFailure(created ? { title: t('subnetRefused', { name: created.name }), error: e, network: created } : { title: t('refused'), error: e });
       if (created) void invalidate(['network']);
     } finally {
       setPending(false);
@@ -58,32 +64,29 @@ export function NetworkCreateForm() {
   return (
     <form
       noValidate
-      aria-label="Create network"
+      aria-label={t('title')}
       className="max-w-2xl space-y-5"
       onSubmit={form.submit(submit)}
     >
-      <FormHeading title="Create network" back="networks" backLabel="Back to networks" />
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        A <strong>network</strong> is a private layer-2 segment, like a virtual switch your instances plug into. It has no addresses by itself: a <strong>subnet</strong> gives it an IP
-        range (layer 3), a gateway and DHCP. To reach the internet, connect the subnet to a router that has an external gateway.
-      </p>
+      <FormHeading title={t('title')} back="networks" backLabel={t('back')} />
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t.rich('intro', { strong: (chunks) => <strong>{chunks}</strong> })}</p>
       <fieldset className="space-y-4">
-        <legend className="text-sm font-semibold">Network</legend>
-        <TextField label="Network name" {...form.field('name')} autoComplete="off" />
-        <TextAreaField label="Description" rows={2} {...form.field('description')} />
+        <legend className="text-sm font-semibold">{t('network')}</legend>
+        <TextField label={t('name')} {...field('name')} autoComplete="off" />
+        <TextAreaField label={tc('description')} rows={2} {...field('description')} />
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" className="mt-1" checked={net.adminStateUp} onChange={(e) => form.set('adminStateUp', e.target.checked)} />
           <span>
-            <span className="font-medium">Admin state up</span>
-            <span className="block text-xs text-zinc-500 dark:text-zinc-400">Off: the network exists but forwards no traffic.</span>
+            <span className="font-medium">{t('adminUp')}</span>
+            <span className="block text-xs text-zinc-500 dark:text-zinc-400">{t('adminUpHint')}</span>
           </span>
         </label>
       </fieldset>
       <fieldset className="space-y-4">
-        <legend className="text-sm font-semibold">First subnet</legend>
+        <legend className="text-sm font-semibold">{t('firstSubnet')}</legend>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={withSubnet} onChange={(e) => setWithSubnet(e.target.checked)} />
-          Create a subnet now
+          {t('withSubnet')}
         </label>
         {withSubnet && <SubnetFields values={subnet} errors={unprefixed(errors)} taken={taken} onChange={(s) => form.set('subnet', s)} />}
       </fieldset>
@@ -92,15 +95,15 @@ export function NetworkCreateForm() {
           <ApiErrorNotice title={failure.title} error={failure.error} />
           {failure.network && (
             <Link href={href('networks', failure.network.id)} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
-              Open {failure.network.name} to add a subnet
+              {t('openToAddSubnet', { name: failure.network.name })}
             </Link>
           )}
         </div>
       )}
       <FormFooter
         cli={withSubnet ? [networkCreateCli(net), subnetCreateCli(net.name.trim() || '<network>', subnet)] : networkCreateCli(net)}
-        submit="Create network"
-        pendingLabel="Creating…"
+        submit={t('title')}
+        pendingLabel={t('creating')}
         pending={pending}
         cancelTo="networks"
       />

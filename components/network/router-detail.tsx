@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceDetail } from '@/components/resource/resource-detail';
@@ -14,23 +15,20 @@ import { EDGE_CHANGES, NEUTRON, useExternalNetworks, usePorts, useProjectSubnets
 import { useOsMutation } from '@/lib/resources/queries';
 
 export function RouterDetail({ id }: { id: string }) {
+  const t = useTranslations('network.routerDetail');
   return (
     <ResourceDetail
       def={def}
       id={id}
-      overviewExtra={() => (
-        <Explain>
-          The external gateway is the router&apos;s leg on an external network (its gateway IP); each interface is the router&apos;s address on one
-          of your subnets, which instances there use as their default gateway.
-        </Explain>
-      )}
+      overviewExtra={() => <Explain>{t('overviewExplain')}</Explain>}
       extraActions={(r) => <RouterActions router={r} />}
-      tabs={[{ id: 'interfaces', label: 'Interfaces', render: (r) => <Interfaces router={r} /> }]}
+      tabs={[{ id: 'interfaces', label: t('interfaces'), render: (r) => <Interfaces router={r} /> }]}
     />
   );
 }
 
 function RouterActions({ router }: { router: Router }) {
+  const t = useTranslations('network.routerDetail');
   const [open, setOpen] = useState<'gateway' | 'interface' | null>(null);
   const toggle = (o: 'gateway' | 'interface', label: string) => (
     <button type="button" className={buttonClass.secondary} aria-expanded={open === o} onClick={() => setOpen(open === o ? null : o)}>
@@ -39,8 +37,8 @@ function RouterActions({ router }: { router: Router }) {
   );
   return (
     <>
-      {toggle('gateway', router.external_gateway_info ? 'Change gateway' : 'Set gateway')}
-      {toggle('interface', 'Add interface')}
+      {toggle('gateway', router.external_gateway_info ? t('changeGateway') : t('setGateway'))}
+      {toggle('interface', t('addInterface'))}
       <div className="basis-full">
         {open === 'gateway' && <GatewayForm router={router} onDone={() => setOpen(null)} />}
         {open === 'interface' && <AddInterfaceForm router={router} onDone={() => setOpen(null)} />}
@@ -50,6 +48,7 @@ function RouterActions({ router }: { router: Router }) {
 }
 
 function GatewayForm({ router, onDone }: { router: Router; onDone: () => void }) {
+  const t = useTranslations('network.routerDetail');
   const nets = useExternalNetworks();
   const [netId, setNetId] = useState(router.external_gateway_info?.network_id ?? '');
   const [error, setError] = useState<string>();
@@ -57,34 +56,35 @@ function GatewayForm({ router, onDone }: { router: Router; onDone: () => void })
   const name = nets.data?.find((n) => n.id === netId)?.name;
   return (
     <EdgeForm
-      label="Set external gateway"
-      explain="The router gets an address on this external network; instances behind it reach the outside through it (SNAT) and can get floating IPs from its pool."
+      label={t('gatewayForm')}
+      explain={t('gatewayExplain')}
       error={m.error}
-      errorTitle="Gateway refused"
+      errorTitle={t('gatewayRefused')}
       cli={command('openstack', 'router', 'set', '--external-gateway', name ?? (netId || '<network>'), router.name || router.id)}
-      submit="Set gateway"
+      submit={t('setGateway')}
       pending={m.isPending}
       onCancel={onDone}
       onSubmit={() => {
-        if (!netId) return setError('Choose an external network');
+        if (!netId) return setError(t('chooseNetwork'));
         setError(undefined);
         m.mutate(netId);
       }}
     >
-      <SelectField label="External network" value={netId} error={error} onChange={(e) => setNetId(e.target.value)} disabled={nets.isPending}>
-        <option value="">{nets.isPending ? 'Loading networks…' : nets.data?.length ? 'Choose an external network' : 'No external network in this cloud'}</option>
+      <SelectField label={t('externalNetwork')} value={netId} error={error} onChange={(e) => setNetId(e.target.value)} disabled={nets.isPending}>
+        <option value="">{nets.isPending ? t('loadingNetworks') : nets.data?.length ? t('chooseNetwork') : t('noExternalNetwork')}</option>
         {(nets.data ?? []).map((n) => (
           <option key={n.id} value={n.id}>
             {n.name}
           </option>
         ))}
       </SelectField>
-      {nets.isError && <ApiErrorNotice title="Could not load the networks" error={nets.error} />}
+      {nets.isError && <ApiErrorNotice title={t('networksLoadFailed')} error={nets.error} />}
     </EdgeForm>
   );
 }
 
 function AddInterfaceForm({ router, onDone }: { router: Router; onDone: () => void }) {
+  const t = useTranslations('network.routerDetail');
   const subnets = useProjectSubnets();
   const [subnetId, setSubnetId] = useState('');
   const [error, setError] = useState<string>();
@@ -92,59 +92,61 @@ function AddInterfaceForm({ router, onDone }: { router: Router; onDone: () => vo
   const chosen = subnets.data?.find((s) => s.id === subnetId);
   return (
     <EdgeForm
-      label="Add router interface"
-      explain="The router takes the subnet's gateway IP, so instances on that subnet route through it."
+      label={t('interfaceForm')}
+      explain={t('interfaceExplain')}
       error={m.error}
-      errorTitle="Interface refused"
+      errorTitle={t('interfaceRefused')}
       cli={interfaceCli(router.name || router.id, chosen?.name || subnetId || '<subnet>', 'add')}
-      submit="Add interface"
+      submit={t('addInterface')}
       pending={m.isPending}
       onCancel={onDone}
       onSubmit={() => {
-        if (!subnetId) return setError('Choose a subnet');
+        if (!subnetId) return setError(t('chooseSubnet'));
         setError(undefined);
         m.mutate(subnetId);
       }}
     >
-      <SelectField label="Subnet" value={subnetId} error={error} onChange={(e) => setSubnetId(e.target.value)} disabled={subnets.isPending}>
-        <option value="">{subnets.isPending ? 'Loading subnets…' : subnets.data?.length ? 'Choose a subnet' : 'This project has no subnet'}</option>
+      <SelectField label={t('subnet')} value={subnetId} error={error} onChange={(e) => setSubnetId(e.target.value)} disabled={subnets.isPending}>
+        <option value="">{subnets.isPending ? t('loadingSubnets') : subnets.data?.length ? t('chooseSubnet') : t('noSubnet')}</option>
         {(subnets.data ?? []).map((s) => (
           <option key={s.id} value={s.id}>
-            {s.name || s.id} ({s.cidr}{s.gateway_ip ? `, gateway ${s.gateway_ip}` : ', no gateway IP'})
+            {s.gateway_ip ? t('subnetOption', { name: s.name || s.id, cidr: s.cidr, gateway: s.gateway_ip }) : t('subnetOptionNoGateway', { name: s.name || s.id, cidr: s.cidr })}
           </option>
         ))}
       </SelectField>
-      {subnets.isError && <ApiErrorNotice title="Could not load the subnets" error={subnets.error} />}
+      {subnets.isError && <ApiErrorNotice title={t('subnetsLoadFailed')} error={subnets.error} />}
     </EdgeForm>
   );
 }
 
 function Interfaces({ router }: { router: Router }) {
+  const t = useTranslations('network.routerDetail');
+  const tc = useTranslations('common');
   const ports = usePorts(`device_id=${encodeURIComponent(router.id)}`);
   const subnets = useProjectSubnets();
   const m = useOsMutation(NEUTRON, (s: string) => interfaceRequest(router.id, s, 'remove'), { invalidates: EDGE_CHANGES });
   const ifaces = (ports.data ?? []).filter((p) => ROUTER_INTERFACE_OWNERS.includes(p.device_owner ?? ''));
   const subnetName = (id?: string) => (id ? (subnets.data?.find((s) => s.id === id)?.name || id) : '');
-  if (ports.isError) return <ApiErrorNotice title="Could not load the interfaces" error={ports.error} />;
+  if (ports.isError) return <ApiErrorNotice title={t('interfacesLoadFailed')} error={ports.error} />;
   return (
     <div className="space-y-3">
-      {m.isError && <ApiErrorNotice title="Remove refused" error={m.error} />}
+      {m.isError && <ApiErrorNotice title={t('removeRefused')} error={m.error} />}
       <SubTable
-        label="Router interfaces"
+        label={t('interfacesTable')}
         busy={ports.isPending}
         rows={ports.isPending ? undefined : ifaces}
         rowKey={(p) => p.id}
-        empty="No interfaces: this router connects no subnet yet."
+        empty={t('interfacesEmpty')}
         columns={[
-          { label: 'Subnet', cell: (p) => subnetName(p.fixed_ips[0]?.subnet_id) },
-          { label: 'IP address', mono: true, cell: (p) => p.fixed_ips.map((f) => f.ip_address).join(', ') },
-          { label: 'Port', mono: true, cell: (p) => p.id },
-          { label: 'Status', cell: (p) => p.status ?? '' },
+          { label: t('subnet'), cell: (p) => subnetName(p.fixed_ips[0]?.subnet_id) },
+          { label: t('ipAddress'), mono: true, cell: (p) => p.fixed_ips.map((f) => f.ip_address).join(', ') },
+          { label: t('port'), mono: true, cell: (p) => p.id },
+          { label: tc('status'), cell: (p) => p.status ?? '' },
         ]}
         buttons={(p) => {
           const sub = p.fixed_ips[0]?.subnet_id;
           const name = subnetName(sub);
-          return [!!sub && { label: `Remove interface on ${name}`, disabled: m.isPending, title: interfaceCli(router.name || router.id, name, 'remove'), onClick: () => m.mutate(sub) }];
+          return [!!sub && { label: t('removeInterface', { subnet: name }), disabled: m.isPending, title: interfaceCli(router.name || router.id, name, 'remove'), onClick: () => m.mutate(sub) }];
         }}
       />
       <CliHint>{command('openstack', 'port', 'list', '--router', router.name || router.id)}</CliHint>

@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { ResourceDetail } from '@/components/resource/resource-detail';
@@ -24,15 +26,22 @@ import {
   type SecurityGroup,
 } from '@/lib/resources/network/security-group';
 import { EdgeForm, Explain } from './edge-data';
+import { useIssueText } from './form-bits';
 import { EDGE_CHANGES, NEUTRON } from '@/lib/resources/network/queries';
 import { useOsMutation } from '@/lib/resources/queries';
 
+// Protocol names and ether types are shown as Neutron names them.
+const ETHERTYPES = ['IPv4', 'IPv6'] as const;
+const PROTOCOLS = ['tcp', 'udp', 'icmp'] as const;
+
 export function SecurityGroupDetail({ id }: { id: string }) {
-  return <ResourceDetail def={def} id={id} tabs={[{ id: 'rules', label: 'Rules', render: (g) => <Rules group={g} /> }]} overviewExtra={() => <RulesHint />} />;
+  const t = useTranslations('network.securityGroupDetail');
+  return <ResourceDetail def={def} id={id} tabs={[{ id: 'rules', label: t('rules'), render: (g) => <Rules group={g} /> }]} overviewExtra={() => <RulesHint />} />;
 }
 
 function RulesHint() {
-  return <Explain>Open the Rules tab to see and change what this group allows. Rules only allow traffic; there are no deny rules.</Explain>;
+  const t = useTranslations('network.securityGroupDetail');
+  return <Explain>{t('rulesHint')}</Explain>;
 }
 
 function useGroupNames(): Record<string, string> {
@@ -41,6 +50,9 @@ function useGroupNames(): Record<string, string> {
 }
 
 function Rules({ group }: { group: SecurityGroup }) {
+  const t = useTranslations('network.securityGroupDetail');
+  const tc = useTranslations('common');
+  const m = useMsg();
   const names = useGroupNames();
   const del = useOsMutation(NEUTRON, (r: Rule) => ({ method: 'DELETE', path: `v2.0/security-group-rules/${r.id}` }), { invalidates: EDGE_CHANGES });
   const add = useOsMutation(NEUTRON, (v: RuleForm) => ruleCreateRequest(group.id, v), { invalidates: EDGE_CHANGES });
@@ -48,51 +60,48 @@ function Rules({ group }: { group: SecurityGroup }) {
   const groupWord = group.name || group.id;
   return (
     <div className="space-y-4">
-      <Explain>
-        Ingress rules allow traffic into the instance, egress rules out of it. The remote end is a CIDR (addresses) or another security group (any
-        port in that group). Replies to allowed traffic are allowed too when the group is stateful.
-      </Explain>
-      <div role="group" aria-label="Add a common rule" className="flex flex-wrap items-center gap-2">
-        <span className="text-sm font-medium">Add a common rule:</span>
+      <Explain>{t('rulesIntro')}</Explain>
+      <div role="group" aria-label={t('commonRules')} className="flex flex-wrap items-center gap-2">
+        <span className="text-sm font-medium">{t('commonRulesLabel')}</span>
         {RULE_PRESETS.map((p) => (
           <button
             key={p.id}
             type="button"
             className={buttonClass.secondary}
             disabled={add.isPending}
-            title={`${p.hint}: ${ruleCli(groupWord, p.form(group.id), { ...names, [group.id]: groupWord })}`}
+            title={t('presetTitle', { hint: m(p.hint), cli: ruleCli(groupWord, p.form(group.id), { ...names, [group.id]: groupWord }) })}
             onClick={() => add.mutate(p.form(group.id))}
           >
-            {p.label}
+            {m(p.label)}
           </button>
         ))}
         <button type="button" className={buttonClass.secondary} aria-expanded={custom} onClick={() => setCustom(!custom)}>
-          Custom rule
+          {t('customRule')}
         </button>
       </div>
-      {add.isError && <ApiErrorNotice title="Rule refused" error={add.error} />}
-      {del.isError && <ApiErrorNotice title="Delete refused" error={del.error} />}
+      {add.isError && <ApiErrorNotice title={t('ruleRefused')} error={add.error} />}
+      {del.isError && <ApiErrorNotice title={t('deleteRefused')} error={del.error} />}
       {custom && <CustomRuleForm group={group} names={names} onDone={() => setCustom(false)} />}
       <SubTable
-        label="Security group rules"
+        label={t('rulesTable')}
         rows={group.security_group_rules}
         rowKey={(r) => r.id}
         rowId={(r) => r.id}
-        empty="No rules: this group allows nothing in or out."
+        empty={t('rulesEmpty')}
         columns={[
-          { label: 'Direction', cell: (r) => r.direction },
-          { label: 'Ether type', cell: (r) => r.ethertype },
-          { label: 'Protocol', cell: (r) => r.protocol ?? 'any' },
-          { label: 'Port range', cell: portRange },
-          { label: 'Remote', mono: true, cell: (r) => remoteLabel(r, names) },
-          { label: 'Description', cell: (r) => r.description ?? '' },
+          { label: t('direction'), cell: (r) => r.direction },
+          { label: t('etherType'), cell: (r) => r.ethertype },
+          { label: t('protocol'), cell: (r) => r.protocol ?? t('anyProtocol') },
+          { label: t('portRange'), cell: (r) => m(portRange(r)) },
+          { label: t('remote'), mono: true, cell: (r) => m(remoteLabel(r, names)) },
+          { label: tc('description'), cell: (r) => r.description ?? '' },
         ]}
         buttons={(r) => [
           {
-            label: 'Delete',
+            label: tc('delete'),
             danger: true,
             disabled: del.isPending,
-            ariaLabel: `Delete rule ${r.direction} ${r.protocol ?? 'any'} ${portRange(r)} ${remoteLabel(r, names)}`,
+            ariaLabel: t('deleteRule', { direction: r.direction, protocol: r.protocol ?? t('anyProtocol'), ports: m(portRange(r)), remote: m(remoteLabel(r, names)) }),
             title: command('openstack', 'security', 'group', 'rule', 'delete', r.id),
             onClick: () => del.mutate(r),
           },
@@ -104,8 +113,11 @@ function Rules({ group }: { group: SecurityGroup }) {
 }
 
 function CustomRuleForm({ group, names, onDone }: { group: SecurityGroup; names: Record<string, string>; onDone: () => void }) {
+  const t = useTranslations('network.securityGroupDetail');
+  const { withText } = useIssueText();
   const form = useZodForm(RuleFormSchema, RULE_FORM_DEFAULTS);
-  const { values: v, field } = form;
+  const { values: v } = form;
+  const field = (k: 'ports' | 'icmpType' | 'icmpCode' | 'cidr' | 'remoteGroupId' | 'description') => withText(form.field(k));
   const m = useOsMutation(NEUTRON, (x: RuleForm) => ruleCreateRequest(group.id, x), {
     invalidates: EDGE_CHANGES,
     onDone: () => {
@@ -117,64 +129,66 @@ function CustomRuleForm({ group, names, onDone }: { group: SecurityGroup; names:
   const ports = v.protocol === 'tcp' || v.protocol === 'udp';
   return (
     <EdgeForm
-      label="Add custom rule"
-      explain="Leave the ports empty for all ports and the CIDR empty for anywhere (0.0.0.0/0 or ::/0)."
+      label={t('customForm')}
+      explain={t('customExplain')}
       error={m.error}
-      errorTitle="Rule refused"
+      errorTitle={t('ruleRefused')}
       cli={ruleCli(group.name || group.id, v, names)}
-      submit="Add rule"
+      submit={t('addRule')}
       pending={m.isPending}
       onCancel={onDone}
       onSubmit={form.submit((input) => m.mutate(input))}
     >
       <div className="grid gap-3 sm:grid-cols-3">
-        <SelectField label="Direction" value={v.direction} onChange={(e) => set({ direction: e.target.value as RuleForm['direction'] })}>
-          <option value="ingress">Ingress (inbound)</option>
-          <option value="egress">Egress (outbound)</option>
+        <SelectField label={t('direction')} value={v.direction} onChange={(e) => set({ direction: e.target.value as RuleForm['direction'] })}>
+          <option value="ingress">{t('ingress')}</option>
+          <option value="egress">{t('egress')}</option>
         </SelectField>
-        <SelectField label="Ether type" value={v.ethertype} onChange={(e) => set({ ethertype: e.target.value as RuleForm['ethertype'] })}>
-          <option value="IPv4">IPv4</option>
-          <option value="IPv6">IPv6</option>
+        <SelectField label={t('etherType')} value={v.ethertype} onChange={(e) => set({ ethertype: e.target.value as RuleForm['ethertype'] })}>
+          {ETHERTYPES.map((x) => (
+            <option key={x} value={x}>
+              {x}
+            </option>
+          ))}
         </SelectField>
-        <SelectField label="Protocol" value={v.protocol} onChange={(e) => set({ protocol: e.target.value as RuleForm['protocol'] })}>
-          <option value="tcp">TCP</option>
-          <option value="udp">UDP</option>
-          <option value="icmp">ICMP</option>
-          <option value="any">Any</option>
+        <SelectField label={t('protocol')} value={v.protocol} onChange={(e) => set({ protocol: e.target.value as RuleForm['protocol'] })}>
+          {PROTOCOLS.map((x) => (
+            <option key={x} value={x}>
+              {x.toUpperCase()}
+            </option>
+          ))}
+          <option value="any">{t('anyOption')}</option>
         </SelectField>
       </div>
-      {ports && (
-        <TextField label="Port range" placeholder="22 or 8000-8080" hint="1 to 65535; empty for all ports" {...field('ports')} />
-      )}
+      {ports && <TextField label={t('portRange')} placeholder={t('portsPlaceholder')} hint={t('portsHint')} {...field('ports')} />}
       {v.protocol === 'icmp' && (
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label="ICMP type" placeholder="8 (echo request)" hint="0 to 255; empty for any" {...field('icmpType')} />
-          <TextField label="ICMP code" placeholder="0" hint="0 to 255; needs a type" {...field('icmpCode')} />
+          <TextField label={t('icmpType')} placeholder={t('icmpTypePlaceholder')} hint={t('icmpTypeHint')} {...field('icmpType')} />
+          <TextField label={t('icmpCode')} placeholder="0" hint={t('icmpCodeHint')} {...field('icmpCode')} />
         </div>
       )}
-      <SelectField label="Remote" value={v.remote} onChange={(e) => set({ remote: e.target.value as RuleForm['remote'] })}>
-        <option value="cidr">CIDR (addresses)</option>
-        <option value="group">Security group (its members)</option>
+      <SelectField label={t('remote')} value={v.remote} onChange={(e) => set({ remote: e.target.value as RuleForm['remote'] })}>
+        <option value="cidr">{t('remoteCidrOption')}</option>
+        <option value="group">{t('remoteGroupOption')}</option>
       </SelectField>
       {v.remote === 'cidr' ? (
         <TextField
-          label="Remote CIDR"
+          label={t('remoteCidr')}
           placeholder={v.ethertype === 'IPv4' ? '0.0.0.0/0' : '::/0'}
-          hint={`An ${v.ethertype} network, e.g. ${v.ethertype === 'IPv4' ? '203.0.113.0/24' : '2001:db8::/32'}; empty for anywhere`}
+          hint={t('remoteCidrHint', { ethertype: v.ethertype, example: v.ethertype === 'IPv4' ? '203.0.113.0/24' : '2001:db8::/32' })}
           {...field('cidr')}
         />
       ) : (
-        <SelectField label="Remote security group" {...field('remoteGroupId')}>
-          <option value="">Choose a group</option>
+        <SelectField label={t('remoteGroup')} {...field('remoteGroupId')}>
+          <option value="">{t('chooseGroup')}</option>
           {Object.entries(names).map(([id, n]) => (
             <option key={id} value={id}>
-              {n}
-              {id === group.id ? ' (this group)' : ''}
+              {id === group.id ? t('thisGroup', { name: n }) : n}
             </option>
           ))}
         </SelectField>
       )}
-      <TextField label="Rule description" {...field('description')} />
+      <TextField label={t('ruleDescription')} {...field('description')} />
     </EdgeForm>
   );
 }

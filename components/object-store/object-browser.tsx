@@ -2,7 +2,9 @@
 
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ConfirmDialog } from '@/components/resource/confirm-dialog';
 import { Spinner } from '@/components/resource/status-badge';
@@ -13,10 +15,14 @@ import { ApiError } from '@/lib/client/api';
 import { useResourceHref } from '@/lib/resources/hooks';
 import { deleteObject, setContainerAccess } from '@/lib/resources/object-store/client';
 import { useInvalidateSwift, useObjectMetadata, useObjects } from '@/lib/resources/object-store/hooks';
-import { baseName, breadcrumbs, cli, formatBytes, isPublicRead, objectNameError, PAGE_SIZE, splitListing, swiftPath, type ObjectRow } from '@/lib/resources/object-store/swift';
+import { baseName, breadcrumbs, cli, isPublicRead, objectNameError, PAGE_SIZE, splitListing, swiftPath, type ObjectRow } from '@/lib/resources/object-store/swift';
 import { useContainerDelete } from './container-delete';
 import { UploadPanel } from './upload-panel';
-import { Ago, CliHint, dangerButton, linkClass, Pager, rowClass, smallButton, tableWrap, tdClass, theadClass, thClass } from './table';
+import { Ago, CliHint, dangerButton, linkClass, Pager, rowClass, smallButton, tableWrap, tdClass, theadClass, thClass, useBytes } from './table';
+
+// Decoration beside a folder's name (aria-hidden): no text to translate.
+const FOLDER_ICON = '📁 ';
+const metaHeader = (key: string) => `X-Object-Meta-${key}`;
 
 /** One container: pseudo-folders (prefix + "/" delimiter), objects, uploads, downloads, metadata, deletes. */
 export function ObjectBrowser({ container }: { container: string }) {
@@ -29,6 +35,10 @@ export function ObjectBrowser({ container }: { container: string }) {
 }
 
 function Folder({ container, prefix, limit }: { container: string; prefix: string; limit: number }) {
+  const t = useTranslations('objectStore');
+  const tc = useTranslations('common');
+  const format = useFormatter();
+  const bytes = useBytes();
   const [markers, setMarkers] = useState<string[]>([]);
   const list = useObjects(container, prefix, markers[markers.length - 1], limit);
   const [uploading, setUploading] = useState(false);
@@ -61,7 +71,7 @@ function Folder({ container, prefix, limit }: { container: string; prefix: strin
         setDeleting({ done: ++done, total: names.length });
       }
     } catch (e) {
-      setActionError({ title: `Deleting objects failed after ${done} of ${names.length}`, error: e });
+      setActionError({ title: t('browser.deleteFailed', { done, total: names.length }), error: e });
     } finally {
       setDeleting(null);
       setSelected(new Set());
@@ -77,7 +87,7 @@ function Folder({ container, prefix, limit }: { container: string; prefix: strin
       await setContainerAccess(container, !publicRead);
       await invalidate();
     } catch (e) {
-      setActionError({ title: 'Changing the access failed', error: e });
+      setActionError({ title: t('browser.accessFailed'), error: e });
     } finally {
       setAccessBusy(false);
     }
@@ -93,11 +103,11 @@ function Folder({ container, prefix, limit }: { container: string; prefix: strin
 
   return (
     <div className="space-y-4">
-      <nav aria-label="Folder path" className="text-sm">
+      <nav aria-label={t('browser.path')} className="text-sm">
         <ol className="flex flex-wrap items-center gap-1 text-zinc-600 dark:text-zinc-400">
           <li>
             <Link href={href('containers')} className={linkClass}>
-              Containers
+              {t('containers.heading')}
             </Link>
           </li>
           <li aria-hidden="true">/</li>
@@ -126,97 +136,93 @@ function Folder({ container, prefix, limit }: { container: string; prefix: strin
       </nav>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">Container</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('browser.container')}</p>
           <h1 className="text-2xl font-semibold tracking-tight break-all">{container}</h1>
         </div>
         {!missing && (
           <div className="flex flex-wrap gap-2">
             <CopyLink />
             <button type="button" className={buttonClass.primary} aria-expanded={uploading} onClick={() => setUploading(!uploading)}>
-              Upload files
+              {t('upload.heading')}
             </button>
             <button type="button" className={`${buttonClass.secondary} text-red-700 dark:text-red-300`} disabled={del.busy} onClick={() => del.ask(container)}>
-              Delete container
+              {t('delete.confirm')}
             </button>
           </div>
         )}
       </div>
       {info && (
-        <section aria-label="Container details">
+        <section aria-label={t('browser.details')}>
           <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
             <div>
-              <dt className="text-zinc-500 dark:text-zinc-400">Objects</dt>
-              <dd className="tabular-nums">{info.objectCount ?? '?'}</dd>
+              <dt className="text-zinc-500 dark:text-zinc-400">{t('columns.objects')}</dt>
+              <dd className="tabular-nums">{info.objectCount === undefined ? '?' : format.number(info.objectCount)}</dd>
             </div>
             <div>
-              <dt className="text-zinc-500 dark:text-zinc-400">Size</dt>
-              <dd>{info.bytesUsed === undefined ? '?' : formatBytes(info.bytesUsed)}</dd>
+              <dt className="text-zinc-500 dark:text-zinc-400">{t('columns.size')}</dt>
+              <dd>{info.bytesUsed === undefined ? '?' : bytes(info.bytesUsed)}</dd>
             </div>
             <div>
-              <dt className="text-zinc-500 dark:text-zinc-400">Access</dt>
+              <dt className="text-zinc-500 dark:text-zinc-400">{t('containers.form.access')}</dt>
               <dd className="flex items-center gap-2">
-                {publicRead ? 'Public read' : 'Private'}
+                {publicRead ? t('browser.publicRead') : t('browser.private')}
                 <button type="button" className={smallButton} disabled={accessBusy} title={cli.setAccess(container, !publicRead)} onClick={() => void toggleAccess()}>
-                  {publicRead ? 'Make private' : 'Make public'}
+                  {publicRead ? t('browser.makePrivate') : t('browser.makePublic')}
                 </button>
               </dd>
             </div>
             {info.storagePolicy && (
               <div>
-                <dt className="text-zinc-500 dark:text-zinc-400">Storage policy</dt>
+                <dt className="text-zinc-500 dark:text-zinc-400">{t('browser.storagePolicy')}</dt>
                 <dd>{info.storagePolicy}</dd>
               </div>
             )}
           </dl>
-          <CliHint>
-            {cli.showContainer(container)}; {cli.setAccess(container, !publicRead)}
-          </CliHint>
+          <CliHint>{[cli.showContainer(container), cli.setAccess(container, !publicRead)].join('; ')}</CliHint>
         </section>
       )}
       {del.ui}
       {uploading && <UploadPanel container={container} prefix={prefix} onClose={() => setUploading(false)} />}
       {actionError && <ApiErrorNotice title={actionError.title} error={actionError.error} />}
       {deleting && (
-        <div role="status" aria-label="Deleting objects" className="space-y-1 text-sm">
-          <p>
-            Deleting objects: {deleting.done} of {deleting.total}…
-          </p>
-          <progress aria-label="Objects deleted" className="h-2 w-full" max={deleting.total} value={deleting.done} />
+        <div role="status" aria-label={t('browser.deleting')} className="space-y-1 text-sm">
+          <p>{t('browser.deletingProgress', { done: deleting.done, total: deleting.total })}</p>
+          <progress aria-label={t('browser.deleted')} className="h-2 w-full" max={deleting.total} value={deleting.done} />
         </div>
       )}
       {missing ? (
         <div className="space-y-2">
-          <ApiErrorNotice title={`Container ${container} does not exist`} error={list.error} />
+          <ApiErrorNotice title={t('browser.missing', { name: container })} error={list.error} />
           <Link href={href('containers')} className={linkClass}>
-            Back to the containers
+            {t('browser.back')}
           </Link>
         </div>
       ) : (
-        list.error && <ApiErrorNotice title="Could not list the objects" error={list.error} />
+        list.error && <ApiErrorNotice title={t('browser.listFailed')} error={list.error} />
       )}
       {!missing && (
         <>
-          <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Object actions">
+          <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label={t('browser.actions')}>
             <button type="button" className={`${buttonClass.secondary} text-red-700 dark:text-red-300`} disabled={!selected.size || !!deleting} onClick={() => setConfirm([...selected])}>
-              Delete selected
+              {t('browser.deleteSelected')}
             </button>
             <span className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
-              {selected.size ? `${selected.size} selected` : ''}
+              {selected.size ? t('browser.selected', { count: selected.size }) : ''}
             </span>
           </div>
           <div className={tableWrap}>
-            <table className="min-w-full text-sm" aria-label="Objects" aria-busy={list.isPending}>
+            <table className="min-w-full text-sm" aria-label={t('columns.objects')} aria-busy={list.isPending}>
               <thead className={theadClass}>
                 <tr>
                   <th scope="col" className="w-8 px-3 py-2">
-                    <span className="sr-only">Select</span>
+                    <span className="sr-only">{t('browser.select')}</span>
                   </th>
-                  <th scope="col" className={thClass}>Name</th>
-                  <th scope="col" className={`${thClass} text-right`}>Size</th>
-                  <th scope="col" className={thClass}>Type</th>
-                  <th scope="col" className={thClass}>Last modified</th>
+                  <th scope="col" className={thClass}>{tc('name')}</th>
+                  <th scope="col" className={`${thClass} text-right`}>{t('columns.size')}</th>
+                  <th scope="col" className={thClass}>{t('columns.type')}</th>
+                  <th scope="col" className={thClass}>{t('columns.lastModified')}</th>
                   <th scope="col" className={thClass}>
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{t('browser.rowActions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -224,14 +230,14 @@ function Folder({ container, prefix, limit }: { container: string; prefix: strin
                 {list.isPending && (
                   <tr>
                     <td colSpan={6} className="px-3 py-6 text-center text-zinc-500">
-                      <Spinner /> Loading objects…
+                      <Spinner /> {t('browser.loading')}
                     </td>
                   </tr>
                 )}
                 {!list.isPending && !list.error && folders.length + objects.length === 0 && (
                   <tr>
                     <td colSpan={6} className="px-3 py-8 text-center text-zinc-500 dark:text-zinc-400">
-                      {prefix ? 'This folder is empty.' : 'This container is empty. Upload files to add objects.'}
+                      {prefix ? t('browser.emptyFolder') : t('browser.emptyContainer')}
                     </td>
                   </tr>
                 )}
@@ -239,13 +245,13 @@ function Folder({ container, prefix, limit }: { container: string; prefix: strin
                   <tr key={f.prefix} className={rowClass} data-id={f.prefix}>
                     <td className="px-3 py-2" />
                     <td className={tdClass}>
-                      <Link href={folderHref(f.prefix)} className={linkClass} aria-label={`Folder ${f.name}`}>
-                        <span aria-hidden="true">📁 </span>
+                      <Link href={folderHref(f.prefix)} className={linkClass} aria-label={t('browser.folder', { name: f.name })}>
+                        <span aria-hidden="true">{FOLDER_ICON}</span>
                         {f.name}/
                       </Link>
                     </td>
                     <td className={tdClass} />
-                    <td className={`${tdClass} text-zinc-500 dark:text-zinc-400`}>Folder</td>
+                    <td className={`${tdClass} text-zinc-500 dark:text-zinc-400`}>{t('browser.folderType')}</td>
                     <td className={tdClass} />
                     <td className={tdClass} />
                   </tr>
@@ -267,7 +273,7 @@ function Folder({ container, prefix, limit }: { container: string; prefix: strin
             </table>
           </div>
           <Pager
-            label="Object pages"
+            label={t('browser.pages')}
             markers={markers}
             next={list.data?.next}
             shown={folders.length + objects.length}
@@ -281,10 +287,10 @@ function Folder({ container, prefix, limit }: { container: string; prefix: strin
       )}
       <ConfirmDialog
         open={!!confirm}
-        title={confirm && confirm.length > 1 ? `Delete ${confirm.length} objects?` : 'Delete object?'}
-        body="Deleted objects cannot be recovered."
+        title={t('browser.confirmTitle', { count: confirm?.length ?? 1 })}
+        body={t('browser.confirmBody')}
         items={confirm ?? []}
-        confirmLabel="Delete"
+        confirmLabel={tc('delete')}
         destructive
         cli={confirm ? confirm.map((n) => cli.deleteObject(container, n)).join('; ') : undefined}
         onConfirm={() => confirm && void removeObjects(confirm)}
@@ -304,26 +310,30 @@ function ObjectLine({ container, o, now, selected, onSelect, open, onToggle, onD
   onToggle: () => void;
   onDelete: () => void;
 }) {
+  const t = useTranslations('objectStore');
+  const tc = useTranslations('common');
+  const m = useMsg();
+  const bytes = useBytes();
   // E.g. a "folder/" marker made by another client: the proxy cannot address it exactly, so offer no actions.
   const unaddressable = objectNameError(o.name);
   return (
     <tr className={rowClass} data-id={o.name}>
       <td className="px-3 py-2">
-        {!unaddressable && <input type="checkbox" aria-label={`Select ${o.name}`} checked={selected} onChange={onSelect} />}
+        {!unaddressable && <input type="checkbox" aria-label={t('browser.selectObject', { name: o.name })} checked={selected} onChange={onSelect} />}
       </td>
       <td className={`${tdClass} break-all`}>
         {unaddressable ? (
-          <span title={unaddressable} className="text-zinc-600 dark:text-zinc-400">
-            {o.display || '(folder marker)'}
+          <span title={m(unaddressable)} className="text-zinc-600 dark:text-zinc-400">
+            {o.display || t('browser.folderMarker')}
           </span>
         ) : (
-          <button type="button" className={`${linkClass} text-left`} aria-expanded={open} onClick={onToggle} title="Show metadata">
+          <button type="button" className={`${linkClass} text-left`} aria-expanded={open} onClick={onToggle} title={t('browser.showMetadata')}>
             {o.display}
           </button>
         )}
       </td>
-      <td className={`${tdClass} text-right tabular-nums`} title={`${o.bytes} bytes`}>
-        {formatBytes(o.bytes)}
+      <td className={`${tdClass} text-right tabular-nums`} title={t('size.exact', { count: o.bytes })}>
+        {bytes(o.bytes)}
       </td>
       <td className={`${tdClass} font-mono text-xs`}>{o.content_type}</td>
       <td className={tdClass}>
@@ -331,15 +341,15 @@ function ObjectLine({ container, o, now, selected, onSelect, open, onToggle, onD
       </td>
       <td className={`${tdClass} text-right whitespace-nowrap`}>
         {unaddressable ? (
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">CLI only</span>
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">{t('browser.cliOnly')}</span>
         ) : (
           <>
             {/* Same-origin GET through the proxy, streamed; `download` names the file. */}
-            <a href={swiftPath(container, o.name)} download={baseName(o.name)} className={smallButton} aria-label={`Download ${o.name}`} title={cli.download(container, o.name)}>
-              Download
+            <a href={swiftPath(container, o.name)} download={baseName(o.name)} className={smallButton} aria-label={t('browser.downloadObject', { name: o.name })} title={cli.download(container, o.name)}>
+              {t('browser.download')}
             </a>
-            <button type="button" className={dangerButton} aria-label={`Delete ${o.name}`} onClick={onDelete}>
-              Delete
+            <button type="button" className={dangerButton} aria-label={t('browser.deleteObject', { name: o.name })} onClick={onDelete}>
+              {tc('delete')}
             </button>
           </>
         )}
@@ -349,33 +359,36 @@ function ObjectLine({ container, o, now, selected, onSelect, open, onToggle, onD
 }
 
 function MetadataPanel({ container, name, onClose }: { container: string; name: string; onClose: () => void }) {
+  const t = useTranslations('objectStore');
+  const tc = useTranslations('common');
   const meta = useObjectMetadata(container, name);
+  // Values as Swift's headers carry them (the expiry as the ISO form of its epoch seconds), shown in monospace.
   const rows: Array<[string, string | undefined]> = meta.data
     ? [
-        ['Name', name],
-        ['Content type', meta.data.contentType],
-        ['ETag (MD5)', meta.data.etag],
-        ['Last modified', meta.data.lastModified],
-        ['Timestamp', meta.data.timestamp],
-        ['Expires at', meta.data.deleteAt && new Date(Number(meta.data.deleteAt) * 1000).toISOString()],
-        ['Large-object manifest', meta.data.manifest],
+        [tc('name'), name],
+        [t('metadata.contentType'), meta.data.contentType],
+        [t('metadata.etag'), meta.data.etag],
+        [t('columns.lastModified'), meta.data.lastModified],
+        [t('metadata.timestamp'), meta.data.timestamp],
+        [t('metadata.expiresAt'), meta.data.deleteAt && new Date(Number(meta.data.deleteAt) * 1000).toISOString()],
+        [t('metadata.manifest'), meta.data.manifest],
       ]
     : [];
   const custom = Object.entries(meta.data?.meta ?? {});
   return (
-    <section aria-label={`Metadata of ${name}`} className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+    <section aria-label={t('metadata.heading', { name })} className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex items-center justify-between gap-2">
-        <h2 className="text-lg font-semibold break-all">Metadata of {baseName(name)}</h2>
+        <h2 className="text-lg font-semibold break-all">{t('metadata.heading', { name: baseName(name) })}</h2>
         <button type="button" className={smallButton} onClick={onClose}>
-          Close
+          {tc('close')}
         </button>
       </div>
       {meta.isPending && (
         <p className="text-sm text-zinc-500">
-          <Spinner /> Loading…
+          <Spinner /> {tc('loading')}
         </p>
       )}
-      <ApiErrorNotice title="Could not read the object's metadata" error={meta.error} />
+      <ApiErrorNotice title={t('metadata.readFailed')} error={meta.error} />
       {meta.data && (
         <>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -388,14 +401,14 @@ function MetadataPanel({ container, name, onClose }: { container: string; name: 
                 </div>
               ))}
           </dl>
-          <h3 className="text-sm font-semibold">Custom metadata</h3>
+          <h3 className="text-sm font-semibold">{t('metadata.custom')}</h3>
           {custom.length ? (
-            <table className="text-sm" aria-label="Custom metadata">
+            <table className="text-sm" aria-label={t('metadata.custom')}>
               <tbody>
                 {custom.map(([k, v]) => (
                   <tr key={k}>
                     <th scope="row" className="pr-4 text-left font-mono text-xs font-normal text-zinc-500">
-                      X-Object-Meta-{k}
+                      {metaHeader(k)}
                     </th>
                     <td className="font-mono text-xs break-all">{v}</td>
                   </tr>
@@ -403,13 +416,11 @@ function MetadataPanel({ container, name, onClose }: { container: string; name: 
               </tbody>
             </table>
           ) : (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">None.</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('metadata.none')}</p>
           )}
         </>
       )}
-      <CliHint>
-        {cli.showObject(container, name)}; {cli.download(container, name)}
-      </CliHint>
+      <CliHint>{[cli.showObject(container, name), cli.download(container, name)].join('; ')}</CliHint>
     </section>
   );
 }

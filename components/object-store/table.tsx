@@ -1,4 +1,4 @@
-import { age } from '@/components/resource/format';
+import { useFormatter, useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 import { listTableClass, tableClass } from '@/components/ui/table';
 
@@ -22,32 +22,56 @@ export function Pager({ label, markers, next, onFirst, onPrevious, onNext, shown
   onPrevious: () => void;
   onNext: (marker: string) => void;
 }) {
+  const t = useTranslations('objectStore.pager');
   if (!markers.length && !next) return null;
   return (
     <nav aria-label={label} className="flex flex-wrap items-center gap-2 text-sm">
       <button type="button" className={buttonClass.secondary} disabled={!markers.length} onClick={onFirst}>
-        First page
+        {t('first')}
       </button>
       <button type="button" className={buttonClass.secondary} disabled={!markers.length} onClick={onPrevious}>
-        Previous page
+        {t('previous')}
       </button>
       <button type="button" className={buttonClass.secondary} disabled={!next} onClick={() => next && onNext(next)}>
-        Next page
+        {t('next')}
       </button>
-      <span className="text-zinc-500 dark:text-zinc-400">
-        Page {markers.length + 1} · {shown} shown
-      </span>
+      <span className="text-zinc-500 dark:text-zinc-400">{t('status', { page: markers.length + 1, shown })}</span>
     </nav>
   );
 }
 
 /** Swift's listing times are UTC without a zone ("2024-05-01T10:00:00.123456"). */
 export function Ago({ iso, now }: { iso?: string; now: number | null }) {
+  const t = useTranslations('objectStore.ago');
   if (!iso) return null;
   const utc = /[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`;
+  const at = Date.parse(utc);
+  // The steps of the generic lists' age column (components/resource/format.ts), as whole sentences.
+  const s = now === null || Number.isNaN(at) ? null : Math.max(0, Math.round((now - at) / 1000));
+  const text =
+    s === null ? '' : s < 60 ? t('seconds', { count: s }) : s < 3600 ? t('minutes', { count: Math.floor(s / 60) }) : s < 86400 ? t('hours', { count: Math.floor(s / 3600) }) : t('days', { count: Math.floor(s / 86400) });
   return (
     <time dateTime={utc} title={utc} className="whitespace-nowrap">
-      {now === null ? '' : `${age(utc, now)} ago`}
+      {text}
     </time>
   );
+}
+
+const UNITS = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
+
+/** Sizes in Swift's binary units, the number in the page's locale: "1.5 MiB" (one decimal below 10; under 1024 a unit, so no grouping). */
+export function useBytes() {
+  const t = useTranslations('objectStore.size');
+  const format = useFormatter();
+  return (n: number) => {
+    if (n < 1024) return t('B', { size: format.number(n, { useGrouping: false }) });
+    let v = n / 1024;
+    let i = 0;
+    while (v >= 1024 && i < UNITS.length - 1) {
+      v /= 1024;
+      i++;
+    }
+    const size = format.number(v, v < 10 ? { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false } : { maximumFractionDigits: 0, useGrouping: false });
+    return t(UNITS[i], { size });
+  };
 }

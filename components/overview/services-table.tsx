@@ -1,3 +1,5 @@
+// Server-rendered (the overview, and the section notices of components/shell): useTranslations works in both.
+import { useTranslations } from 'next-intl';
 import type { ServiceInfo } from '@/lib/client/service-info';
 
 type Version = ServiceInfo['versions'][number];
@@ -13,9 +15,13 @@ function statusTone(status: string): string {
   return 'bg-zinc-100 text-zinc-700 ring-zinc-200 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-700';
 }
 
+/** A microversion range, `2.1–2.93` (`?` for an end the service does not say). */
+const range = (v: Version) => `${v.minVersion || '?'}–${v.maxVersion || '?'}`;
+
 export function VersionList({ versions, error, note }: { versions: Version[]; error?: string; note?: string }) {
+  const t = useTranslations('overview.services');
   if (note) return <span className="text-xs text-zinc-600 dark:text-zinc-300">{note}</span>;
-  if (error) return <span className="text-xs text-red-600 dark:text-red-400">Version discovery failed: {error}</span>;
+  if (error) return <span className="text-xs text-red-600 dark:text-red-400">{t('discoveryFailed', { error })}</span>;
   if (versions.length === 0) return <span className="text-zinc-400 dark:text-zinc-500">—</span>;
   return (
     <ul className="space-y-1">
@@ -24,8 +30,8 @@ export function VersionList({ versions, error, note }: { versions: Version[]; er
           <span className="font-mono text-xs">{v.id}</span>
           <span className={`rounded px-1.5 py-0.5 text-[10px] font-medium uppercase ring-1 ring-inset ${statusTone(v.status)}`}>{v.status}</span>
           {(v.minVersion || v.maxVersion) && (
-            <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400" title="Microversion range">
-              {v.minVersion || '?'}–{v.maxVersion || '?'}
+            <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400" title={t('microversionRange')}>
+              {range(v)}
             </span>
           )}
         </li>
@@ -35,13 +41,14 @@ export function VersionList({ versions, error, note }: { versions: Version[]; er
 }
 
 export function EndpointList({ endpoints, region }: { endpoints: Endpoint[]; region: string }) {
+  const t = useTranslations('overview.services');
   const here = endpoints
     .filter((e) => e.region === region)
     .sort((a, b) => INTERFACE_ORDER.indexOf(a.interface) - INTERFACE_ORDER.indexOf(b.interface));
   const elsewhere = [...new Set(endpoints.filter((e) => e.region !== region).map((e) => e.region))].sort();
   return (
     <div className="space-y-1">
-      {here.length === 0 && <p className="text-xs text-amber-700 dark:text-amber-300">No endpoint in {region}</p>}
+      {here.length === 0 && <p className="text-xs text-amber-700 dark:text-amber-300">{t('noEndpoint', { region })}</p>}
       <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
         {here.map((e) => (
           <div key={`${e.interface}-${e.url}`} className="contents">
@@ -52,7 +59,7 @@ export function EndpointList({ endpoints, region }: { endpoints: Endpoint[]; reg
       </dl>
       {elsewhere.length > 0 && (
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          Also in other regions: <span className="font-medium">{elsewhere.join(', ')}</span>
+          {t.rich('otherRegions', { regions: elsewhere.join(', '), b: (chunks) => <span className="font-medium">{chunks}</span> })}
         </p>
       )}
     </div>
@@ -60,16 +67,17 @@ export function EndpointList({ endpoints, region }: { endpoints: Endpoint[]; reg
 }
 
 export function ServicesTable({ services, region }: { services: ServiceInfo[]; region: string }) {
+  const t = useTranslations('overview.services');
   const sorted = [...services].sort((a, b) => a.type.localeCompare(b.type));
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table className="min-w-full divide-y divide-zinc-200 text-sm dark:divide-zinc-800" aria-labelledby="services-heading">
         <thead className="bg-zinc-50 text-left text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:bg-zinc-900/60 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="px-4 py-2.5">Type</th>
-            <th scope="col" className="px-4 py-2.5">Name</th>
-            <th scope="col" className="px-4 py-2.5">API versions</th>
-            <th scope="col" className="px-4 py-2.5">Endpoints ({region})</th>
+            <th scope="col" className="px-4 py-2.5">{t('columns.type')}</th>
+            <th scope="col" className="px-4 py-2.5">{t('columns.name')}</th>
+            <th scope="col" className="px-4 py-2.5">{t('columns.apiVersions')}</th>
+            <th scope="col" className="px-4 py-2.5">{t('columns.endpoints', { region })}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -88,7 +96,7 @@ export function ServicesTable({ services, region }: { services: ServiceInfo[]; r
           {sorted.length === 0 && (
             <tr>
               <td colSpan={4} className="px-4 py-6 text-center text-zinc-500 dark:text-zinc-400">
-                The catalog lists no services.
+                {t('empty')}
               </td>
             </tr>
           )}

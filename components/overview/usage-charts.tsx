@@ -5,13 +5,16 @@
 // are queried.
 
 import dynamic from 'next/dynamic';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
 import { QUOTA_POLL_MS, useQuota, useRefreshQuotas } from '@/lib/resources/compute/quota-queries';
 import { serverDefinition } from '@/lib/resources/compute/server';
 import { useResourceList } from '@/lib/resources/hooks';
 import { volumeDefinition } from '@/lib/resources/volume/volume';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { tableClass } from '@/components/ui/table';
+import type { StatusInfo } from '@/lib/resources/types';
 import {
   countByStatus,
   formatAmount,
@@ -27,6 +30,9 @@ import {
 const QuotaBarChart = dynamic(() => import('./charts').then((m) => m.QuotaBarChart), { ssr: false, loading: () => <div aria-hidden="true" className="h-40" /> });
 const StatusDoughnut = dynamic(() => import('./charts').then((m) => m.StatusDoughnut), { ssr: false, loading: () => <div aria-hidden="true" className="h-36 w-36 shrink-0" /> });
 
+/** The most instances and volumes counted by status (one page of each list). */
+const LIST_LIMIT = 1000;
+
 /** Catalog types present for each quota API (undefined: not in this cloud, not queried). */
 export interface UsageServices {
   compute?: string;
@@ -35,13 +41,15 @@ export interface UsageServices {
 }
 
 export function UsageCharts({ services }: { services: UsageServices }) {
+  const t = useTranslations('overview');
+  const format = useFormatter();
   const refreshQuotas = useRefreshQuotas();
   const compute = useQuota('compute', services.compute);
   const volume = useQuota('volume', services.volume);
   const network = useQuota('network', services.network);
   // Polled like the lists: every 2 s while something is changing, else every 30 s.
-  const servers = useResourceList(serverDefinition, { filters: {}, limit: 1000 }, { enabled: !!services.compute });
-  const volumes = useResourceList({ ...volumeDefinition, service: services.volume ?? volumeDefinition.service }, { filters: {}, limit: 1000 }, { enabled: !!services.volume });
+  const servers = useResourceList(serverDefinition, { filters: {}, limit: LIST_LIMIT }, { enabled: !!services.compute });
+  const volumes = useResourceList({ ...volumeDefinition, service: services.volume ?? volumeDefinition.service }, { filters: {}, limit: LIST_LIMIT }, { enabled: !!services.volume });
 
   // When the resources change (a launch, a delete, a status settling), the usage changed too: refresh it now.
   const fingerprint = useMemo(
@@ -53,9 +61,9 @@ export function UsageCharts({ services }: { services: UsageServices }) {
   }, [fingerprint, refreshQuotas]);
 
   const groups = [
-    { id: 'compute', title: 'Compute', present: !!services.compute, q: compute },
-    { id: 'volume', title: 'Block Storage', present: !!services.volume, q: volume },
-    { id: 'network', title: 'Network', present: !!services.network, q: network },
+    { id: 'compute', title: t('quota.groups.compute'), present: !!services.compute, q: compute },
+    { id: 'volume', title: t('quota.groups.volume'), present: !!services.volume, q: volume },
+    { id: 'network', title: t('quota.groups.network'), present: !!services.network, q: network },
   ].filter((g) => g.present);
 
   return (
@@ -63,11 +71,11 @@ export function UsageCharts({ services }: { services: UsageServices }) {
       <section aria-labelledby="quota-heading" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="quota-heading" className="text-lg font-semibold">
-            Quota usage
+            {t('quota.heading')}
           </h2>
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">Used and reserved of each limit; refreshed every {QUOTA_POLL_MS / 1000} s</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('quota.intro', { seconds: format.number(QUOTA_POLL_MS / 1000) })}</p>
         </div>
-        {groups.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No service with quotas (Compute, Block Storage, Network) is in this cloud.</p>}
+        {groups.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('quota.none')}</p>}
         <div className="grid gap-4 lg:grid-cols-3">
           {groups.map((g) => (
             <QuotaGroup key={g.id} title={g.title} items={g.q.data} pending={g.q.isPending} error={g.q.error} stale={g.q.isError && !!g.q.data} />
@@ -77,14 +85,14 @@ export function UsageCharts({ services }: { services: UsageServices }) {
       {(services.compute || services.volume) && (
         <section aria-labelledby="status-heading" className="space-y-3">
           <h2 id="status-heading" className="text-lg font-semibold">
-            Resources by status
+            {t('status.heading')}
           </h2>
           <div className="grid gap-4 md:grid-cols-2">
             {services.compute && (
-              <StatusChart title="Instances by status" rows={servers.data?.items} status={serverDefinition.status!} pending={servers.isPending} error={servers.error} />
+              <StatusChart title={t('status.instances')} rows={servers.data?.items} status={serverDefinition.status!} pending={servers.isPending} error={servers.error} />
             )}
             {services.volume && (
-              <StatusChart title="Volumes by status" rows={volumes.data?.items} status={volumeDefinition.status!} pending={volumes.isPending} error={volumes.error} />
+              <StatusChart title={t('status.volumes')} rows={volumes.data?.items} status={volumeDefinition.status!} pending={volumes.isPending} error={volumes.error} />
             )}
           </div>
         </section>
@@ -96,19 +104,22 @@ export function UsageCharts({ services }: { services: UsageServices }) {
 const card = 'rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
 
 function QuotaGroup({ title, items, pending, error, stale }: { title: string; items?: QuotaItem[]; pending: boolean; error: unknown; stale: boolean }) {
+  const t = useTranslations('overview.quota');
+  const m = useMsg();
+  const locale = useLocale();
   const tableId = useId();
   return (
-    <section aria-label={`${title} quota`} className={card}>
+    <section aria-label={t('region', { group: title })} className={card}>
       <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{title}</h3>
-      {pending && <p className="mt-3 text-sm text-zinc-500">Loading quotas…</p>}
+      {pending && <p className="mt-3 text-sm text-zinc-500">{t('loading')}</p>}
       {!items && !pending && !!error && (
         <div className="mt-3">
-          <ApiErrorNotice title={`Could not read the ${title} quota`} error={error} />
+          <ApiErrorNotice title={t('readFailed', { group: title })} error={error} />
         </div>
       )}
       {stale && (
         <p role="status" className="mt-2 text-xs text-amber-700 dark:text-amber-300">
-          Stale: refresh failed
+          {t('stale')}
         </p>
       )}
       {items && (
@@ -126,29 +137,29 @@ function QuotaGroup({ title, items, pending, error, stale }: { title: string; it
             ))}
           </ul>
           <details className="mt-3 text-sm">
-            <summary className="cursor-pointer text-brand-700 dark:text-brand-300">Table of the numbers</summary>
+            <summary className="cursor-pointer text-brand-700 dark:text-brand-300">{t('table')}</summary>
             <div className={`${tableClass.box} mt-2`}>
               <table className={tableClass.table} aria-labelledby={tableId}>
                 <caption id={tableId} className="sr-only">
-                  {title} quota usage
+                  {t('caption', { group: title })}
                 </caption>
                 <thead>
                   <tr>
-                    <th className={tableClass.th}>Resource</th>
-                    <th className={tableClass.th}>Used</th>
-                    <th className={tableClass.th}>Reserved</th>
-                    <th className={tableClass.th}>Limit</th>
+                    <th className={tableClass.th}>{t('columns.resource')}</th>
+                    <th className={tableClass.th}>{t('columns.used')}</th>
+                    <th className={tableClass.th}>{t('columns.reserved')}</th>
+                    <th className={tableClass.th}>{t('columns.limit')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {items.map((q) => (
                     <tr key={q.id} className="border-t border-zinc-100 dark:border-zinc-800">
                       <th scope="row" className={`${tableClass.td} text-left font-normal`}>
-                        {q.label}
+                        {m(q.label)}
                       </th>
-                      <td className={tableClass.td}>{formatAmount(q.used, q.unit)}</td>
-                      <td className={tableClass.td}>{q.reserved === undefined ? 'not reported' : formatAmount(q.reserved, q.unit)}</td>
-                      <td className={tableClass.td}>{isUnlimited(q) ? 'unlimited' : formatAmount(q.limit, q.unit)}</td>
+                      <td className={tableClass.td}>{formatAmount(q.used, q.unit, locale)}</td>
+                      <td className={tableClass.td}>{q.reserved === undefined ? t('notReported') : formatAmount(q.reserved, q.unit, locale)}</td>
+                      <td className={tableClass.td}>{isUnlimited(q) ? t('unlimited') : formatAmount(q.limit, q.unit, locale)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -162,8 +173,10 @@ function QuotaGroup({ title, items, pending, error, stale }: { title: string; it
 }
 
 function QuotaMeter({ q }: { q: QuotaItem }) {
+  const m = useMsg();
+  const locale = useLocale();
   const labelId = useId();
-  const summary = quotaSummary(q);
+  const summary = m(quotaSummary(q, locale));
   const tone = quotaTone(q);
   const limited = usedFraction(q) !== null;
   // The chart above draws the bars; this row is its text and the value for assistive technology.
@@ -179,7 +192,7 @@ function QuotaMeter({ q }: { q: QuotaItem }) {
       className="flex items-baseline justify-between gap-2 text-sm"
     >
       <span id={labelId} className="font-medium">
-        {q.label}
+        {m(q.label)}
       </span>
       <span className={`text-right text-xs tabular-nums ${tone === 'full' ? 'font-semibold text-red-700 dark:text-red-300' : tone === 'warn' ? 'text-amber-700 dark:text-amber-300' : 'text-zinc-600 dark:text-zinc-300'}`}>
         {summary}
@@ -188,9 +201,13 @@ function QuotaMeter({ q }: { q: QuotaItem }) {
   );
 }
 
-function StatusChart<T>({ title, rows, status, pending, error }: { title: string; rows?: readonly T[]; status: (row: T) => { label: string; tone: string }; pending: boolean; error: unknown }) {
+function StatusChart<T>({ title, rows, status, pending, error }: { title: string; rows?: readonly T[]; status: (row: T) => StatusInfo; pending: boolean; error: unknown }) {
+  const t = useTranslations('overview.status');
+  const m = useMsg();
+  const format = useFormatter();
   const headingId = useId();
-  const counts = rows ? countByStatus(rows, status) : [];
+  // Counted by the definition's label (a raw status or a catalog message), shown in the page's language.
+  const counts = rows ? countByStatus(rows, status).map((c) => ({ ...c, label: m(c.label) })) : [];
   const colors = statusColors(counts);
   const total = rows?.length ?? 0;
   return (
@@ -199,15 +216,19 @@ function StatusChart<T>({ title, rows, status, pending, error }: { title: string
         <h3 id={headingId} className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
           {title}
         </h3>
-        {rows && <span className="text-xs text-zinc-500 dark:text-zinc-400">{total} in total{total >= 1000 ? ' (first 1000)' : ''}</span>}
+        {rows && (
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">
+            {total >= LIST_LIMIT ? t('totalCapped', { total: format.number(total), limit: format.number(LIST_LIMIT) }) : t('total', { total: format.number(total) })}
+          </span>
+        )}
       </div>
-      {pending && <p className="mt-3 text-sm text-zinc-500">Loading…</p>}
+      {pending && <p className="mt-3 text-sm text-zinc-500">{t('loading')}</p>}
       {!rows && !pending && !!error && (
         <div className="mt-3">
           <ApiErrorNotice error={error} />
         </div>
       )}
-      {rows && counts.length === 0 && <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">None yet.</p>}
+      {rows && counts.length === 0 && <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">{t('none')}</p>}
       {counts.length > 0 && (
         <div className="mt-3 flex flex-wrap items-center gap-4">
           <StatusDoughnut title={title} counts={counts} />
@@ -220,8 +241,8 @@ function StatusChart<T>({ title, rows, status, pending, error }: { title: string
                   {c.label}
                 </span>
                 <span className="tabular-nums">
-                  <span className="sr-only">: </span>
-                  {c.count}
+                  <span className="sr-only">{t('legendSeparator')}</span>
+                  {format.number(c.count)}
                 </span>
               </li>
             ))}

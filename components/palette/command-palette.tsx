@@ -1,12 +1,15 @@
 'use client';
 
 import { useQueries } from '@tanstack/react-query';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useMemo, useRef } from 'react';
-import { apiFetch } from '@/lib/client/api';
+import { apiFetch, errorText } from '@/lib/client/api';
 import type { ClientSession } from '@/lib/client/session';
+import type { Text } from '@/lib/i18n/msg';
 import { matchHits, searchSources, type SearchSource } from '@/lib/resources/search';
 import { navGroups, projectHref, sectionAccess, SECTIONS } from '@/lib/resources/registry';
+import { useMsg, useNoun } from '@/components/i18n/use-msg';
 import { Sensitive } from '@/components/shell/presentation';
 import { useSearchBox } from '@/components/ui/use-search-box';
 import type { MaskKind } from '@/lib/resources/types';
@@ -27,7 +30,20 @@ function includes(text: string, q: string) {
   return text.toLowerCase().includes(q.trim().toLowerCase());
 }
 
+/**
+ * The kinds' nouns in the plural ("instances, volumes, and images"), in the page's language: each noun is an ICU
+ * plural, read with a count that is "other" in every locale, and the list is joined as the language joins one.
+ */
+function useNounList() {
+  const noun = useNoun();
+  const format = useFormatter();
+  return (sources: readonly SearchSource[]) => format.list(sources.map((s) => noun(s.noun, 2)), { type: 'conjunction' });
+}
+
 export function CommandPalette({ session, catalogTypes, onClose }: { session: ClientSession; catalogTypes: string[]; onClose: () => void }) {
+  const t = useTranslations('palette');
+  const m = useMsg();
+  const nouns = useNounList();
   const router = useRouter();
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -67,27 +83,32 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
     if (sectionAccess(section, catalogTypes, session.roles).state !== 'ok') continue;
     for (const a of section.actions ?? []) {
       const slug = a.path.startsWith('?') ? `${section.slug}${a.path}` : `${section.slug}/${a.path}`;
-      if (!query || includes(a.label, query)) entries.push({ id: `action:${slug}`, group: 'Actions', label: a.label, href: href(slug) });
+      const label = m(a.label);
+      if (!query || includes(label, query)) entries.push({ id: `action:${slug}`, group: t('actions'), label, href: href(slug) });
     }
   }
-  entries.push(...(!query || includes('Overview', query) ? [{ id: 'page:overview', group: 'Pages', label: 'Overview', href: href() }] : []));
+  // Pages match by their names as the user reads them, in the page's language.
+  const overview = t('overview');
+  entries.push(...(!query || includes(overview, query) ? [{ id: 'page:overview', group: t('pages'), label: overview, href: href() }] : []));
   for (const { group, sections } of navGroups(session.roles)) {
+    const groupLabel = m(group.label);
     for (const section of sections) {
       if (sectionAccess(section, catalogTypes, session.roles).state === 'unavailable') continue;
-      if (!query || includes(section.label, query) || includes(group.label, query)) {
-        entries.push({ id: `page:${section.slug}`, group: 'Pages', label: section.label, detail: group.label, href: href(section.slug) });
+      const label = m(section.label);
+      if (!query || includes(label, query) || includes(groupLabel, query)) {
+        entries.push({ id: `page:${section.slug}`, group: t('pages'), label, detail: groupLabel, href: href(section.slug) });
       }
     }
   }
   const pending: SearchSource[] = [];
-  const failed: { src: SearchSource; message: string }[] = [];
+  const failed: { src: SearchSource; message: Text }[] = [];
   if (searching) {
     sources.forEach((src, i) => {
       const r = results[i];
       if (r.isPending) pending.push(src);
-      else if (r.isError) failed.push({ src, message: r.error instanceof Error ? r.error.message : String(r.error) });
+      else if (r.isError) failed.push({ src, message: errorText(r.error) });
       else for (const hit of matchHits(src, r.data, query)) {
-        entries.push({ id: `${src.kind}:${hit.id}`, group: src.label, label: hit.name || hit.id, detail: hit.id, href: href(src.href(hit)), sensitive: hit.name ? src.sensitive : undefined });
+        entries.push({ id: `${src.kind}:${hit.id}`, group: m(src.label), label: hit.name || hit.id, detail: hit.id, href: href(src.href(hit)), sensitive: hit.name ? src.sensitive : undefined });
       }
     });
   }
@@ -120,20 +141,20 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
 
   return (
     <div className="fixed inset-0 z-50 flex items-start justify-center bg-zinc-950/40 p-4 pt-[12vh]" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div role="dialog" aria-modal="true" aria-label="Command palette" className="w-full max-w-xl overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-2xl dark:border-zinc-700 dark:bg-zinc-900">
+      <div role="dialog" aria-modal="true" aria-label={t('dialog')} className="w-full max-w-xl overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-2xl dark:border-zinc-700 dark:bg-zinc-900">
         <input
           ref={inputRef}
           role="combobox"
           aria-expanded="true"
           aria-controls={listId}
           aria-activedescendant={entries[current] ? optionId(entries[current]) : undefined}
-          aria-label="Search pages, resources and actions"
-          placeholder="Go to a page, find a resource by name or ID, run an action…"
+          aria-label={t('search')}
+          placeholder={t('placeholder')}
           {...input}
           onKeyDown={onKeyDown}
           className="w-full border-b border-zinc-200 bg-transparent px-4 py-3 text-base outline-none dark:border-zinc-700"
         />
-        <div id={listId} role="listbox" aria-label="Results" className="max-h-[60vh] overflow-y-auto py-1">
+        <div id={listId} role="listbox" aria-label={t('results')} className="max-h-[60vh] overflow-y-auto py-1">
           {groups.map((g) => (
             <div key={g} role="group" aria-label={g}>
               <div className="px-4 pt-2 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400" aria-hidden="true">
@@ -162,15 +183,15 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
                 })}
             </div>
           ))}
-          {entries.length === 0 && pending.length === 0 && <p className="px-4 py-3 text-sm text-zinc-500 dark:text-zinc-400">Nothing matches “{query}”.</p>}
+          {entries.length === 0 && pending.length === 0 && <p className="px-4 py-3 text-sm text-zinc-500 dark:text-zinc-400">{t('nothing', { query })}</p>}
         </div>
         <div className="border-t border-zinc-200 px-4 py-2 text-xs text-zinc-500 dark:border-zinc-700 dark:text-zinc-400" aria-live="polite">
-          {!searching && `Type ${MIN_QUERY} or more characters to search ${sources.map((s) => s.label.toLowerCase()).join(', ')}.`}
-          {searching && pending.length > 0 && `Searching ${pending.map((s) => s.label.toLowerCase()).join(', ')}…`}
-          {searching && pending.length === 0 && failed.length === 0 && 'Searched every service.'}
+          {!searching && t('hint', { min: MIN_QUERY, sources: nouns(sources) })}
+          {searching && pending.length > 0 && t('searching', { sources: nouns(pending) })}
+          {searching && pending.length === 0 && failed.length === 0 && t('searched')}
           {failed.map((f) => (
             <span key={f.src.kind} className="block text-red-700 dark:text-red-300">
-              {f.src.label}: {f.message}
+              {t('failed', { source: m(f.src.label), message: m(f.message) })}
             </span>
           ))}
         </div>

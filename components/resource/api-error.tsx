@@ -1,23 +1,26 @@
-import { ApiError } from '@/lib/client/api';
+'use client';
 
-/** An API refusal with the service's message and the request id, for forms and toasts. */
-export function ApiErrorNotice({ error, title = 'The request failed' }: { error: unknown; title?: string }) {
+import { useTranslations } from 'next-intl';
+import { useMsg } from '@/components/i18n/use-msg';
+import { ApiError } from '@/lib/client/api';
+import type { Text } from '@/lib/i18n/msg';
+
+/** An API refusal with the service's message (as the service sent it) and the request id, for forms and toasts. */
+export function ApiErrorNotice({ error, title }: { error: unknown; title?: Text }) {
+  const t = useTranslations('resource.apiError');
+  const m = useMsg();
   if (!error) return null;
   const message = error instanceof Error ? error.message : String(error);
   const requestId = error instanceof ApiError ? error.requestId : undefined;
   const service = error instanceof ApiError ? error.service : undefined;
   const status = error instanceof ApiError ? error.status : undefined;
+  // "HTTP 404 · compute · request id req-…": the protocol and the service's name stay as they are.
+  const facts = [status ? `HTTP ${status}` : '', service ?? '', requestId ? t('requestId', { id: requestId }) : ''].filter(Boolean).join(' · ');
   return (
     <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
-      <p className="font-medium">{title}</p>
+      <p className="font-medium">{title === undefined ? t('failed') : m(title)}</p>
       <p className="mt-0.5">{message}</p>
-      {(requestId || status) && (
-        <p className="mt-1 font-mono text-xs text-red-800/80 dark:text-red-200/80">
-          {status ? `HTTP ${status}` : ''}
-          {service ? ` · ${service}` : ''}
-          {requestId ? ` · request id ${requestId}` : ''}
-        </p>
-      )}
+      {(requestId || status) && <p className="mt-1 font-mono text-xs text-red-800/80 dark:text-red-200/80">{facts}</p>}
     </div>
   );
 }

@@ -2,23 +2,26 @@
 // The shells every hand-written form shares: the end of a form (the API's refusal, the CLI line, submit and cancel),
 // an inline form in a panel on a detail page, and a create page's heading.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { ComponentProps, FormEvent, ReactNode } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
 import { CliHint } from '@/components/ui/cli-hint';
 import { SelectField } from '@/components/ui/field';
 import { FormButtons } from '@/components/ui/form-buttons';
+import type { Text } from '@/lib/i18n/msg';
 import { useResourceHref } from '@/lib/resources/hooks';
 import { ApiErrorNotice } from './api-error';
 
 export interface FormFooterProps {
   /** The API's refusal (shown when set), titled `errorTitle`. */
   error?: unknown;
-  errorTitle?: string;
+  errorTitle?: Text;
   /** The CLI equivalent: one line or several. */
   cli?: ReactNode | readonly ReactNode[];
-  submit: string;
+  submit: Text;
   pending: boolean;
   /** The submit button's words while pending ("Creating…"). */
-  pendingLabel?: string;
+  pendingLabel?: Text;
   disabled?: boolean;
   onCancel?: () => void;
   /** Cancel as a link to this section's list (a create page). */
@@ -27,16 +30,18 @@ export interface FormFooterProps {
   noButtons?: boolean;
 }
 
-export function FormFooter({ error, errorTitle = 'Refused', cli, submit, pending, pendingLabel, disabled, onCancel, cancelTo, noButtons }: FormFooterProps) {
+export function FormFooter({ error, errorTitle, cli, submit, pending, pendingLabel, disabled, onCancel, cancelTo, noButtons }: FormFooterProps) {
+  const t = useTranslations('resource.form');
+  const m = useMsg();
   const href = useResourceHref();
   const lines = Array.isArray(cli) ? cli : cli === undefined ? [] : [cli];
   return (
     <>
-      {!!error && <ApiErrorNotice title={errorTitle} error={error} />}
+      {!!error && <ApiErrorNotice title={errorTitle ?? t('refused')} error={error} />}
       {lines.map((c, i) => (
         <CliHint key={i}>{c}</CliHint>
       ))}
-      {!noButtons && <FormButtons submit={submit} pending={pending} pendingLabel={pendingLabel} disabled={disabled} onCancel={onCancel} cancelHref={cancelTo === undefined ? undefined : href(cancelTo)} />}
+      {!noButtons && <FormButtons submit={m(submit)} pending={pending} pendingLabel={pendingLabel === undefined ? undefined : m(pendingLabel)} disabled={disabled} onCancel={onCancel} cancelHref={cancelTo === undefined ? undefined : href(cancelTo)} />}
     </>
   );
 }
@@ -48,16 +53,17 @@ export const panelClass = 'mt-2 max-w-xl space-y-3 rounded-lg border border-zinc
 export function InlineForm({
   label, explain, children, onSubmit, className = panelClass, ...footer
 }: FormFooterProps & {
-  label: string;
+  label: Text;
   explain?: ReactNode;
   children: ReactNode;
   onSubmit: (e: FormEvent<HTMLFormElement>) => void;
   className?: string;
 }) {
+  const m = useMsg();
   return (
     <form
       noValidate
-      aria-label={label}
+      aria-label={m(label)}
       className={className}
       onSubmit={(e) => {
         e.preventDefault();
@@ -72,13 +78,14 @@ export function InlineForm({
 }
 
 /** A create page's heading: the title and a link back to the list. */
-export function FormHeading({ title, back, backLabel }: { title: string; back: string; backLabel: string }) {
+export function FormHeading({ title, back, backLabel }: { title: Text; back: string; backLabel: Text }) {
+  const m = useMsg();
   const href = useResourceHref();
   return (
     <div className="flex flex-wrap items-baseline justify-between gap-2">
-      <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{m(title)}</h1>
       <Link href={href(back)} className="text-sm text-brand-700 hover:underline dark:text-brand-300">
-        {backLabel}
+        {m(backLabel)}
       </Link>
     </div>
   );
@@ -95,9 +102,10 @@ export function ValueOptions({ values }: { values: readonly string[] }) {
 
 /** The availability zone select (Nova's or Cinder's zones): "Any", then the zones that are up. */
 export function ZoneSelect({ zones, ...select }: Omit<ComponentProps<typeof SelectField>, 'label' | 'children'> & { zones: readonly { zoneName: string; zoneState?: { available?: boolean } | null }[] | undefined }) {
+  const t = useTranslations('resource');
   return (
-    <SelectField label="Availability zone" {...select}>
-      <option value="">Any</option>
+    <SelectField label={t('form.zone')} {...select}>
+      <option value="">{t('list.any')}</option>
       <ValueOptions values={(zones ?? []).filter((z) => z.zoneState?.available !== false).map((z) => z.zoneName)} />
     </SelectField>
   );

@@ -1,6 +1,8 @@
+import { createFormatter } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import type { Column } from '@/lib/resources/types';
-import { age, cellText, compareCells, toCsv, toJson } from './format';
+import { en } from '@/lib/testing/english';
+import type { Column, Text } from '@/lib/resources/types';
+import { age, ago, cellText, compareCells, toCsv, toJson } from './format';
 
 type Row = { name: string; ips: string[]; n: number };
 const columns: Column<Row>[] = [
@@ -21,7 +23,12 @@ describe('export', () => {
     ['a leading CR is neutralised', { name: '\r=1+1', ips: [], n: 0 }, `"'\r=1+1",,0`],
     ['a minus inside a name is left alone', { name: 'web-1', ips: [], n: -3 }, 'web-1,,"\'-3"'],
   ])('CSV: %s', (_n, row, line) => {
-    expect(toCsv([row], columns, ctx)).toBe(`Name,IP addresses,Count\r\n${line}\r\n`);
+    expect(toCsv([row], columns, ctx, (t) => en(t)!)).toBe(`Name,IP addresses,Count\r\n${line}\r\n`);
+  });
+  it('CSV headers are the labels in the user\'s language, neutralised and quoted like cells', () => {
+    const de: Record<string, string> = { Name: 'Name', 'IP addresses': 'IP-Adressen', Count: '=Anzahl, gesamt' };
+    const label = (t: Text) => de[t as string];
+    expect(toCsv([], columns, ctx, label)).toBe(`Name,IP-Adressen,"'=Anzahl, gesamt"\r\n`);
   });
   it('JSON keeps the visible columns by id', () => {
     expect(JSON.parse(toJson([{ name: 'a', ips: ['1'], n: 3 }], columns, ctx))).toEqual([{ name: 'a', ips: ['1'], n: 3 }]);
@@ -45,6 +52,18 @@ describe('cells', () => {
     ['garbage', 0, ''],
   ])('age(%s)', (iso, now, out) => {
     expect(age(iso, now)).toBe(out);
+  });
+  it.each([
+    ['en', '2026-01-01T00:00:00Z', '2026-01-01T00:00:30Z', '30 seconds ago'],
+    ['en', '2026-01-01T00:00:00Z', '2026-01-01T00:05:00Z', '5 minutes ago'],
+    ['en', '2026-01-01T00:00:00Z', '2026-01-01T03:00:00Z', '3 hours ago'],
+    ['en', '2026-01-01T00:00:00Z', '2026-01-03T00:00:00Z', '2 days ago'],
+    ['de', '2026-01-01T00:00:00Z', '2026-01-01T00:05:00Z', 'vor 5 Minuten'],
+    ['ja', '2026-01-01T00:00:00Z', '2026-01-01T03:00:00Z', '3 時間前'],
+    ['en', '2026-01-01T00:05:00Z', '2026-01-01T00:00:00Z', 'now'],
+    ['en', 'garbage', '2026-01-01T00:00:00Z', ''],
+  ] as const)('ago in %s (%s at %s)', (locale, iso, now, out) => {
+    expect(ago(iso, Date.parse(now), createFormatter({ locale }))).toBe(out);
   });
   it('sorts numbers and names naturally', () => {
     expect(['web-10', 'web-2', 'web-1'].sort(compareCells)).toEqual(['web-1', 'web-2', 'web-10']);

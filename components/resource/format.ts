@@ -1,5 +1,9 @@
-// Pure helpers of the generic resource components (unit-tested).
-import type { AnyDefinition, Column, RowContext } from '@/lib/resources/types';
+// Pure helpers of the generic resource components (unit-tested). What they word comes from the caller's formatter
+// (next-intl's useFormatter) or translate function, so that they stay pure.
+import type { createFormatter } from 'next-intl';
+import type { AnyDefinition, Column, RowContext, Text } from '@/lib/resources/types';
+
+export type Formatter = ReturnType<typeof createFormatter>;
 
 export type CellValue = string | number | readonly string[] | null | undefined;
 
@@ -9,7 +13,13 @@ export function cellText(v: CellValue): string {
   return String(v);
 }
 
-/** "3 min", "2 h", "5 d" from an ISO date. */
+/** "3 minutes ago" from an ISO date, in the formatter's language ("vor 3 Minuten"); empty for no date. */
+export function ago(iso: string, now: number, format: Pick<Formatter, 'relativeTime'>): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? '' : format.relativeTime(Math.min(t, now), now);
+}
+
+/** "3 min", "2 h", "5 d" from an ISO date (unit symbols). */
 export function age(iso: string, now: number): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '';
@@ -28,13 +38,14 @@ function csvField(s: string): string {
   return safe !== s || /[",\n\r]/.test(s) ? `"${safe.replace(/"/g, '""')}"` : s;
 }
 
-/** CSV of the given columns (formula-looking cells are neutralised for spreadsheets). */
-export function toCsv<T>(rows: readonly T[], columns: readonly Column<T>[], ctx: RowContext): string {
-  const head = columns.map((c) => csvField(c.label)).join(',');
+/** CSV of the given columns, headed by their labels in the user's language (formula-looking cells are neutralised). */
+export function toCsv<T>(rows: readonly T[], columns: readonly Column<T>[], ctx: RowContext, label: (t: Text) => string): string {
+  const head = columns.map((c) => csvField(label(c.label))).join(',');
   const body = rows.map((r) => columns.map((c) => csvField(cellText(c.value(r, ctx)))).join(','));
   return [head, ...body].join('\r\n') + '\r\n';
 }
 
+/** JSON of the given columns, keyed by column id (stable whatever the language). */
 export function toJson<T>(rows: readonly T[], columns: readonly Column<T>[], ctx: RowContext): string {
   return JSON.stringify(
     rows.map((r) => Object.fromEntries(columns.map((c) => [c.id, c.value(r, ctx) ?? null]))),

@@ -4,7 +4,9 @@
 // A kind with something special overrides one of them in kind-views.tsx.
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
 import { useIsAdmin } from '@/components/shell/session-context';
 import { buttonClass } from '@/components/ui/button';
 import { findSection } from '@/lib/resources/registry';
@@ -15,9 +17,13 @@ import { ResourceDetail } from './resource-detail';
 import { ResourceForm } from './resource-form';
 import { ResourceList } from './resource-list';
 import { download } from './format';
+import { useKindNoun } from './kind-noun';
 import type { CreateMode, OneTimeSecret } from '@/lib/resources/types';
 
 export function KindList({ slug }: { slug: string }) {
+  const t = useTranslations('resource');
+  const m = useMsg();
+  const kindNoun = useKindNoun();
   const { section, def } = useSection(slug);
   const href = useResourceHref();
   const isAdmin = useIsAdmin();
@@ -30,33 +36,33 @@ export function KindList({ slug }: { slug: string }) {
   if (!def) throw new Error(`section ${slug} has no definition`);
   // A kind with a create page links to it; one whose definition has a create form opens it inline. Beside a create
   // page, the modes with a call of their own (import a zone file) still open inline.
-  const createLabel = `Create ${def.label.singular.toLowerCase()}`;
+  const createLabel = t('create', { kind: kindNoun(def, 1) });
   const modes: readonly CreateMode[] = def.create?.modes ?? [{ id: 'create', label: createLabel, fields: def.create?.fields.map((f) => f.name) ?? [], submitLabel: createLabel }];
-  const inline = !def.create || (def.create.adminOnly && !isAdmin) ? [] : section.create ? modes.filter((m) => m.request) : modes;
-  const open = inline.find((m) => m.id === mode);
+  const inline = !def.create || (def.create.adminOnly && !isAdmin) ? [] : section.create ? modes.filter((x) => x.request) : modes;
+  const open = inline.find((x) => x.id === mode);
   const list = (
     <ResourceList
       def={def}
       detail={section.detail}
       notice={
         <>
-          {section.description && <p className="text-sm text-zinc-600 dark:text-zinc-400">{section.description}</p>}
+          {section.description && <p className="text-sm text-zinc-600 dark:text-zinc-400">{m(section.description)}</p>}
           {secret && (
             <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
-              <p className="font-medium">{secret.message}</p>
+              <p className="font-medium">{m(secret.message)}</p>
               <div className="flex gap-2">
                 <button type="button" className={buttonClass.primary} onClick={() => { download(secret.filename, secret.mime, secret.content); setSaved(secret); setSecret(null); }}>
-                  {secret.downloadLabel}
+                  {m(secret.downloadLabel)}
                 </button>
                 <button type="button" className={buttonClass.secondary} onClick={() => setSecret(null)}>
-                  Dismiss without downloading
+                  {t('secret.dismiss')}
                 </button>
               </div>
             </div>
           )}
           {saved && !secret && (
             <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-              {saved.saved}
+              {m(saved.saved)}
               {saved.savedCommand && <code className="font-mono">{saved.savedCommand}</code>}
             </p>
           )}
@@ -83,17 +89,17 @@ export function KindList({ slug }: { slug: string }) {
         <>
           {(section.related ?? []).map((r) => (
             <Link key={r} href={href(r)} className={buttonClass.secondary}>
-              {findSection(r)?.label ?? r}
+              {m(findSection(r)?.label ?? r)}
             </Link>
           ))}
-          {inline.map((m) => (
-            <button key={m.id} type="button" className={m.secondary ? buttonClass.secondary : buttonClass.primary} aria-expanded={mode === m.id} onClick={() => setMode(mode === m.id ? null : m.id)}>
-              {m.label}
+          {inline.map((option) => (
+            <button key={option.id} type="button" className={option.secondary ? buttonClass.secondary : buttonClass.primary} aria-expanded={mode === option.id} onClick={() => setMode(mode === option.id ? null : option.id)}>
+              {m(option.label)}
             </button>
           ))}
           {section.create && (
             <Link href={href(slug, 'new')} className={buttonClass.primary}>
-              {section.create}
+              {m(section.create)}
             </Link>
           )}
         </>
@@ -119,22 +125,25 @@ export function KindDetail({ slug, id }: { slug: string; id: string }) {
 
 /** A create page for a kind whose definition's form is all it needs. */
 export function KindCreate({ slug }: { slug: string }) {
+  const t = useTranslations('resource');
+  const m = useMsg();
+  const kindNoun = useKindNoun();
   const { section, def } = useSection(slug);
   const router = useRouter();
   const href = useResourceHref();
   if (!def?.create) throw new Error(`section ${slug} has no create form`);
   const create = def.create;
-  const title = create.title ?? section.create ?? `Create ${def.label.singular.toLowerCase()}`;
+  const title = m(create.title ?? section.create ?? t('create', { kind: kindNoun(def, 1) }));
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       {create.breadcrumb && (
-        <nav aria-label="Breadcrumb" className="text-sm">
+        <nav aria-label={t('breadcrumb')} className="text-sm">
           <Link href={href(slug)} className="text-brand-700 hover:underline dark:text-brand-300">
-            {def.label.plural}
+            {m(def.label.plural)}
           </Link>
         </nav>
       )}
-      <h1 className="text-2xl font-semibold tracking-tight">{create.heading ?? title}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{create.heading ? m(create.heading) : title}</h1>
       <ResourceForm
         def={def}
         title={title}

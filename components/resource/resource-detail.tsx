@@ -2,9 +2,11 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
 import { isGone, useLookups, useResource, useResourceHref } from '@/lib/resources/hooks';
-import type { MetadataTab, ResourceDefinition } from '@/lib/resources/types';
+import type { MetadataTab, ResourceDefinition, Text } from '@/lib/resources/types';
 import { parseTab, tabQuery, withQuery } from '@/lib/resources/url-state';
 import { ApiErrorNotice } from './api-error';
 import { StatusBadge } from './status-badge';
@@ -17,16 +19,17 @@ import { MetadataTabView } from './detail/metadata-tab';
 import { RevealPanelView } from './detail/reveal-panel';
 import { DetailToolbar } from './detail/toolbar';
 import { OverviewList } from './detail/overview-list';
+import { useKindNoun } from './kind-noun';
 
 export interface DetailTab<T> {
   id: string;
-  label: string;
+  label: Text;
   render: (row: T) => ReactNode;
 }
 
-/** The definition's metadata tab, its id the label lowercased (`?tab=metadata`). */
+/** The definition's metadata tab (`?tab=metadata`, whatever the page's language). */
 const metadataTab = <T,>(def: ResourceDefinition<T>, spec: MetadataTab<T>): DetailTab<T> => ({
-  id: spec.label.toLowerCase(),
+  id: 'metadata',
   label: spec.label,
   render: (r) => <MetadataTabView def={def} spec={spec} row={r} />,
 });
@@ -43,6 +46,9 @@ interface ResourceDetailProps<T> {
 
 /** A detail page: name, status, actions, tabs (overview fields, the definition's tabs, raw JSON), polled while busy. */
 export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActions }: ResourceDetailProps<T>) {
+  const t = useTranslations('resource');
+  const m = useMsg();
+  const kindNoun = useKindNoun();
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
@@ -53,49 +59,49 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
   const allTabs: DetailTab<T>[] = [
     {
       id: 'overview',
-      label: 'Overview',
+      label: t('detail.overview'),
       render: (r) => (
         <div className="space-y-4">
           <OverviewList def={def} row={r} ctx={ctx} className="grid gap-x-6 gap-y-2 rounded-lg border border-zinc-200 bg-white p-4 text-sm sm:grid-cols-[12rem_1fr] dark:border-zinc-800 dark:bg-zinc-900" />
           {def.failure?.(r) && <FailureNotice {...def.failure(r)!} />}
-          {(def.tables ?? []).map((t) => (
-            <RowTableView key={t.label} table={t} row={r} />
+          {(def.tables ?? []).map((table, i) => (
+            <RowTableView key={i} table={table} row={r} />
           ))}
           {def.reveal && <RevealPanelView key={def.id(r)} def={def} spec={def.reveal} row={r} />}
           {overviewExtra?.(r)}
         </div>
       ),
     },
-    ...(def.tabs ?? []).map((t) => ({ id: t.id, label: t.label, render: (r: T) => <ChildTabView tab={t} row={r} /> })),
+    ...(def.tabs ?? []).map((tab) => ({ id: tab.id, label: tab.label, render: (r: T) => <ChildTabView tab={tab} row={r} /> })),
     ...(def.metadata ? [metadataTab(def, def.metadata)] : []),
     ...tabs,
     {
       id: 'json',
-      label: 'Raw JSON',
+      label: t('detail.rawJson'),
       render: (r) => (
-        <pre aria-label="Raw JSON" className="max-h-[70vh] overflow-auto rounded-lg border border-zinc-200 bg-zinc-50 p-4 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-950">
+        <pre aria-label={t('detail.rawJson')} className="max-h-[70vh] overflow-auto rounded-lg border border-zinc-200 bg-zinc-50 p-4 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-950">
           {JSON.stringify(r, null, 2)}
         </pre>
       ),
     },
   ];
-  const current = parseTab(new URLSearchParams(search.toString()), allTabs.map((t) => t.id), 'overview');
+  const current = parseTab(new URLSearchParams(search.toString()), allTabs.map((tab) => tab.id), 'overview');
   const back = href(def.slug);
 
   if (q.isPending) {
     return (
       <div className="space-y-4" aria-busy="true">
-        <p className="text-sm text-zinc-500">Loading {def.label.singular.toLowerCase()}…</p>
+        <p className="text-sm text-zinc-500">{t('detail.loading', { kind: kindNoun(def, 1) })}</p>
       </div>
     );
   }
   if (!row) {
     return (
       <div className="mx-auto max-w-2xl space-y-4">
-        <h1 className="text-2xl font-semibold tracking-tight">{isGone(q.error) ? `${def.label.singular} not found` : `Could not load the ${def.label.singular.toLowerCase()}`}</h1>
-        {isGone(q.error) ? <p>It may have been deleted. ({id})</p> : <ApiErrorNotice error={q.error} />}
+        <h1 className="text-2xl font-semibold tracking-tight">{isGone(q.error) ? t('detail.notFound', { label: m(def.label.singular) }) : t('detail.loadFailed', { kind: kindNoun(def, 1) })}</h1>
+        {isGone(q.error) ? <p>{t('detail.maybeDeleted', { id })}</p> : <ApiErrorNotice error={q.error} />}
         <Link href={back} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
-          Back to {def.label.plural.toLowerCase()}
+          {t('detail.back', { kind: kindNoun(def, 2) })}
         </Link>
       </div>
     );
@@ -104,9 +110,9 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
   const gone = isGone(q.error);
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t('breadcrumb')} className="text-sm">
         <Link href={back} className="text-brand-700 hover:underline dark:text-brand-300">
-          {def.label.plural}
+          {m(def.label.plural)}
         </Link>
       </nav>
       <div className="flex flex-wrap items-center gap-3">
@@ -114,10 +120,10 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
           {/* An id standing in for a missing name is not masked. */}
           <Sensitive kind={def.name(row) ? def.sensitiveName : undefined}>{def.name(row) || def.id(row)}</Sensitive>
         </h1>
-        {def.status && <StatusBadge status={gone ? { label: 'Deleted', tone: 'unknown' } : def.status(row)} />}
+        {def.status && <StatusBadge status={gone ? { label: 'resource.detail.deleted', tone: 'unknown' } : def.status(row)} />}
         {q.isError && !gone && (
           <span role="status" className="text-xs text-amber-700 dark:text-amber-300">
-            Stale: refresh failed
+            {t('detail.stale')}
           </span>
         )}
         <span className="ml-auto">
@@ -126,31 +132,31 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
       </div>
       {gone && (
         <p role="status" className="rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-800">
-          This {def.label.singular.toLowerCase()} no longer exists.
+          {t('detail.gone', { kind: kindNoun(def, 1) })}
         </p>
       )}
       <DetailToolbar def={def} row={row} extra={extraActions?.(row)} hidden={gone} />
-      <div role="tablist" aria-label="Sections" className="flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800">
-        {allTabs.map((t) => (
+      <div role="tablist" aria-label={t('detail.sections')} className="flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800">
+        {allTabs.map((tab) => (
           <button
-            key={t.id}
+            key={tab.id}
             type="button"
             role="tab"
-            id={`tab-${t.id}`}
-            aria-selected={current === t.id}
-            aria-controls={`panel-${t.id}`}
+            id={`tab-${tab.id}`}
+            aria-selected={current === tab.id}
+            aria-controls={`panel-${tab.id}`}
             className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm text-zinc-600 hover:text-zinc-900 aria-selected:border-brand-600 aria-selected:font-medium aria-selected:text-brand-700 dark:text-zinc-400 dark:hover:text-white dark:aria-selected:text-brand-300"
-            onClick={() => router.replace(withQuery(pathname, tabQuery(new URLSearchParams(search.toString()), t.id, 'overview')), { scroll: false })}
+            onClick={() => router.replace(withQuery(pathname, tabQuery(new URLSearchParams(search.toString()), tab.id, 'overview')), { scroll: false })}
           >
-            {t.label}
+            {m(tab.label)}
           </button>
         ))}
       </div>
       {allTabs
-        .filter((t) => t.id === current)
-        .map((t) => (
-          <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`}>
-            {t.render(row)}
+        .filter((tab) => tab.id === current)
+        .map((tab) => (
+          <div key={tab.id} role="tabpanel" id={`panel-${tab.id}`} aria-labelledby={`tab-${tab.id}`}>
+            {tab.render(row)}
           </div>
         ))}
       <CliHint>{def.cli.show(row)}</CliHint>

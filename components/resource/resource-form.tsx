@@ -2,7 +2,9 @@
 
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useId, useState, type ReactNode } from 'react';
+import { useMsg, useNoun } from '@/components/i18n/use-msg';
 import { inputClass, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { FormButtons } from '@/components/ui/form-buttons';
 import { buttonClass } from '@/components/ui/button';
@@ -11,10 +13,11 @@ import { usePathQuery } from '@/lib/resources/queries';
 import { useFormCreate } from '@/lib/resources/form/create';
 import { prefillValues } from '@/lib/resources/form/prefill';
 import { shownColumns } from '@/lib/resources/form/rows';
-import type { CreateOutcome, DetailForm, FieldOptionsSource, FormField, FormValue, ResourceDefinition, RowsSpec } from '@/lib/resources/types';
+import type { CreateOutcome, DetailForm, FieldOptionsSource, FormField, FormValue, ResourceDefinition, RowsSpec, Text } from '@/lib/resources/types';
 import { ApiErrorNotice } from './api-error';
 import { CliHint } from '@/components/ui/cli-hint';
 import { TextFileInput } from './fields/text-file';
+import { useKindNoun } from './kind-noun';
 import { useZodForm, type FieldErrors } from './use-zod-form';
 import { z } from 'zod';
 
@@ -22,21 +25,21 @@ type Values = Record<string, FormValue>;
 
 interface ResourceFormProps<T, C> {
   def: ResourceDefinition<T, C>;
-  title: string;
+  title: Text;
   /** The title as the form's heading (default true; a create page with its own h1 may leave it out). */
   showTitle?: boolean;
   /** Fields to show (default: the definition's, but those of modes with a call of their own). */
   fields?: readonly string[];
   /** The create mode (default: the one whose `fields` these are, if any). */
   mode?: string;
-  submitLabel: string;
+  submitLabel: Text;
   /** Called with the API's answer after a successful create. */
   onCreated: (body: unknown, input: C) => void;
   onCancel?: () => void;
   /** Cancel as a link (a create page) instead of `onCancel`'s button. */
   cancelHref?: string;
   /** What the API's refusal is titled (default "Could not create the <kind>"). */
-  errorTitle?: string;
+  errorTitle?: Text;
   extra?: ReactNode;
 }
 
@@ -45,10 +48,13 @@ interface ResourceFormProps<T, C> {
  * its request id. Fields that declare `query` start from the page's query.
  */
 export function ResourceForm<T, C>({ def, title, showTitle = true, fields, mode: modeId, submitLabel, onCreated, onCancel, cancelHref, errorTitle, extra }: ResourceFormProps<T, C>) {
+  const t = useTranslations('resource.form');
+  const m = useMsg();
+  const kindNoun = useKindNoun();
   const create = def.create!;
   // KindList passes a mode's own `fields` array: that names the mode too.
-  const mode = create.modes?.find((m) => m.id === modeId || m.fields === fields);
-  const own = new Set(create.modes?.filter((m) => m.request).flatMap((m) => m.fields));
+  const mode = create.modes?.find((x) => x.id === modeId || x.fields === fields);
+  const own = new Set(create.modes?.filter((x) => x.request).flatMap((x) => x.fields));
   const names = fields ?? create.fields.map((f) => f.name).filter((n) => !own.has(n));
   const shown = create.fields.filter((f) => names.includes(f.name));
   const options = useFirstFieldOptions(create.fields);
@@ -65,7 +71,7 @@ export function ResourceForm<T, C>({ def, title, showTitle = true, fields, mode:
   return (
     <form
       noValidate
-      aria-label={title}
+      aria-label={m(title)}
       className="space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
       onSubmit={form.submit(async (input) => {
         setOutcome(undefined);
@@ -75,29 +81,30 @@ export function ResourceForm<T, C>({ def, title, showTitle = true, fields, mode:
         onCreated(body, input);
       })}
     >
-      {showTitle && <h2 className="text-lg font-semibold">{title}</h2>}
-      {create.explain && <p className="text-sm text-zinc-600 dark:text-zinc-400">{create.explain}</p>}
+      {showTitle && <h2 className="text-lg font-semibold">{m(title)}</h2>}
+      {create.explain && <p className="text-sm text-zinc-600 dark:text-zinc-400">{m(create.explain)}</p>}
       <FormFields fields={shown} values={values} errors={form.errors} set={form.set} clearErrors={() => form.setErrors({})} />
       {extra}
-      {mutation.isPending && mode?.pending && <p role="status" className="text-sm">{mode.pending}</p>}
-      {mutation.isError && <ApiErrorNotice title={mode?.errorTitle ?? errorTitle ?? `Could not create the ${def.label.singular.toLowerCase()}`} error={mutation.error} />}
+      {mutation.isPending && mode?.pending && <p role="status" className="text-sm">{m(mode.pending)}</p>}
+      {mutation.isError && <ApiErrorNotice title={mode?.errorTitle ?? errorTitle ?? t('createFailed', { kind: kindNoun(def, 1) })} error={mutation.error} />}
       {outcome && <OutcomeNotice outcome={outcome} />}
       <CliHint>{cli(form.parsed.success ? form.parsed.data : (values as unknown as C))}</CliHint>
-      <FormButtons submit={submitLabel} pending={mutation.isPending} onCancel={onCancel} cancelHref={cancelHref} />
+      <FormButtons submit={m(submitLabel)} pending={mutation.isPending} onCancel={onCancel} cancelHref={cancelHref} />
     </form>
   );
 }
 
 /** What a create that keeps its form open made: the API's message and a link to it. */
 function OutcomeNotice({ outcome }: { outcome: CreateOutcome }) {
+  const m = useMsg();
   const href = useResourceHref();
   const { link } = outcome;
   return (
     <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100">
-      {outcome.message}{' '}
+      {m(outcome.message)}{' '}
       {link && (
         <Link className="font-medium underline" href={href(link.slug, link.rest)}>
-          {link.label}
+          {m(link.label)}
         </Link>
       )}
     </p>
@@ -106,11 +113,12 @@ function OutcomeNotice({ outcome }: { outcome: CreateOutcome }) {
 
 /** A definition's form on its detail page: a toggle in the toolbar, the form below it (full width). */
 export function DetailFormToggle<T>({ def, spec, row }: { def: ResourceDefinition<T>; spec: DetailForm<T>; row: T }) {
+  const m = useMsg();
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" className={buttonClass.secondary} aria-expanded={open} title={spec.hint?.(row)} onClick={() => setOpen((o) => !o)}>
-        {spec.toggle?.(row) ?? spec.label}
+        {m(spec.toggle?.(row) ?? spec.label)}
       </button>
       {open && (
         <div className="basis-full">
@@ -123,6 +131,7 @@ export function DetailFormToggle<T>({ def, spec, row }: { def: ResourceDefinitio
 
 /** A detail form: below its toggle, or as a page of its own (`cancelHref`: Cancel links back, as on create pages). */
 export function DetailFormBody<T>({ def, spec, row, onDone, cancelHref }: { def: ResourceDefinition<T>; spec: DetailForm<T>; row: T; onDone: () => void; cancelHref?: string }) {
+  const m = useMsg();
   const form = useZodForm<Values, unknown>(spec.schema, () => spec.initial(row));
   const update = useUpdate(def);
   const labels = useOptionLabels(spec.fields);
@@ -131,7 +140,7 @@ export function DetailFormBody<T>({ def, spec, row, onDone, cancelHref }: { def:
   return (
     <form
       noValidate
-      aria-label={(typeof spec.title === 'function' ? spec.title(row) : spec.title) ?? spec.label}
+      aria-label={m((typeof spec.title === 'function' ? spec.title(row) : spec.title) ?? spec.label)}
       className={cancelHref ? box : `max-w-xl ${box}`}
       onSubmit={form.submit(async (input) => {
         const request = spec.request(row, input);
@@ -140,16 +149,17 @@ export function DetailFormBody<T>({ def, spec, row, onDone, cancelHref }: { def:
       })}
     >
       <FormFields fields={spec.fields} values={form.values} errors={form.errors} set={form.set} clearErrors={() => form.setErrors({})} />
-      {note && <p className="text-xs text-amber-800 dark:text-amber-200">{note}</p>}
+      {note && <p className="text-xs text-amber-800 dark:text-amber-200">{m(note)}</p>}
       {update.isError && <ApiErrorNotice title={spec.errorTitle} error={update.error} />}
       <CliHint>{spec.cli(row, form.values, labels)}</CliHint>
-      <FormButtons submit={spec.submitLabel} pending={update.isPending} onCancel={onDone} cancelHref={cancelHref} />
+      <FormButtons submit={m(spec.submitLabel)} pending={update.isPending} onCancel={onDone} cancelHref={cancelHref} />
     </form>
   );
 }
 
 /** The fields in order; consecutive fields of one `group` in a fieldset with that legend. */
 export function FormFields({ fields, values, errors, set, clearErrors }: { fields: readonly FormField[]; values: Values; errors: FieldErrors; set: (name: string, v: FormValue) => void; clearErrors?: () => void }) {
+  const m = useMsg();
   const runs: FormField[][] = [];
   for (const f of fields) {
     const last = runs[runs.length - 1];
@@ -167,7 +177,7 @@ export function FormFields({ fields, values, errors, set, clearErrors }: { field
   return runs.map((run) =>
     run[0].group ? (
       <fieldset key={run[0].name} className="grid gap-3 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-medium text-zinc-700 dark:text-zinc-300">{run[0].group}</legend>
+        <legend className="mb-2 text-sm font-medium text-zinc-700 dark:text-zinc-300">{m(run[0].group)}</legend>
         {run.map(input)}
       </fieldset>
     ) : (
@@ -205,9 +215,13 @@ export const useOptionLabels = (fields: readonly FormField[]) => useFirstFieldOp
 
 /** A select's options from the API, after the prompt ("Loading …", "Choose a …" or the text for none). */
 function ApiOptions({ from, pending, list }: { from: FieldOptionsSource; pending: boolean; list: readonly Record<string, unknown>[] }) {
+  const t = useTranslations('resource.form');
+  const m = useMsg();
+  const noun = useNoun();
+  const prompt = pending ? t('loadingOptions', { what: noun(from.noun, 2) }) : list.length ? (from.choose ? m(from.choose) : t('chooseOption', { what: noun(from.noun, 1) })) : m(from.none);
   return (
     <>
-      <option value="">{pending ? `Loading ${from.noun}s…` : list.length ? (from.choose ?? `Choose a ${from.noun}`) : from.none}</option>
+      <option value="">{prompt}</option>
       {list.map((o) => (
         <option key={from.value(o)} value={from.value(o)}>
           {from.label(o)}
@@ -218,28 +232,41 @@ function ApiOptions({ from, pending, list }: { from: FieldOptionsSource; pending
 }
 
 function RemoteSelect({ field, value, error, onChange }: { field: FormField; value: string; error?: string; onChange: (v: string) => void }) {
+  const m = useMsg();
+  const loadError = useLoadError();
   const from = field.optionsFrom!;
   const { q, list } = useFieldOptions(from);
   return (
     <>
-      <SelectField label={field.label} error={error} value={value} disabled={q.isPending} onChange={(e) => onChange(e.target.value)}>
+      <SelectField label={m(field.label)} error={error} value={value} disabled={q.isPending} onChange={(e) => onChange(e.target.value)}>
         <ApiOptions from={from} pending={q.isPending} list={list} />
       </SelectField>
-      {q.isError && <ApiErrorNotice title={from.loadError ?? `Could not load the ${from.noun}s`} error={q.error} />}
+      {q.isError && <ApiErrorNotice title={loadError(from)} error={q.error} />}
     </>
   );
 }
 
+/** What a failed load of a field's options is titled (default "Could not load the <nouns>"). */
+function useLoadError() {
+  const t = useTranslations('resource.form');
+  const noun = useNoun();
+  return (from: FieldOptionsSource): Text => from.loadError ?? t('optionsFailed', { what: noun(from.noun, 2) });
+}
+
 /** A checkbox per option from the API, in a fieldset named by the label; the value is the checked options' values. */
 export function CheckboxesInput({ field, value, onChange }: { field: FormField; value: readonly string[]; onChange: (v: string[]) => void }) {
+  const t = useTranslations('resource.form');
+  const m = useMsg();
+  const noun = useNoun();
+  const loadError = useLoadError();
   const from = field.optionsFrom!;
   const { q, list } = useFieldOptions(from);
   return (
     <fieldset className="space-y-1.5">
-      <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{field.label}</legend>
-      {field.hint && <p className="text-xs text-zinc-500 dark:text-zinc-400">{field.hint}</p>}
-      {q.isPending && <p className="text-sm text-zinc-500">Loading {from.noun}s…</p>}
-      {q.isError && <ApiErrorNotice title={from.loadError ?? `Could not load the ${from.noun}s`} error={q.error} />}
+      <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{m(field.label)}</legend>
+      {field.hint && <p className="text-xs text-zinc-500 dark:text-zinc-400">{m(field.hint)}</p>}
+      {q.isPending && <p className="text-sm text-zinc-500">{t('loadingOptions', { what: noun(from.noun, 2) })}</p>}
+      {q.isError && <ApiErrorNotice title={loadError(from)} error={q.error} />}
       <div className="flex flex-wrap gap-x-4 gap-y-1">
         {list.map((o) => {
           const v = from.value(o);
@@ -257,23 +284,29 @@ export function CheckboxesInput({ field, value, onChange }: { field: FormField; 
 
 /** Key/value rows: "<label> key 1", "<label> value 1", a remove button per row and "Add <label>". */
 function PairsInput({ field, value, errors, onChange }: { field: FormField; value: { key: string; value: string }[]; errors: FieldErrors; onChange: (v: { key: string; value: string }[]) => void }) {
-  const noun = field.label.toLowerCase();
+  const t = useTranslations('resource.form');
+  const m = useMsg();
+  const label = m(field.label);
+  // The label inside a sentence ("Add driver info"). While the definitions are converted, text not yet in the catalogs
+  // is lowercased as before; a catalog label reads as it is (FormField has no noun of its own yet).
+  const what = typeof field.label === 'string' && label === field.label ? label.toLowerCase() : label;
+  const error = (path: string) => (errors[path] === undefined ? undefined : m(errors[path]));
   const setRow = (i: number, part: 'key' | 'value', v: string) => onChange(value.map((r, j) => (j === i ? { ...r, [part]: v } : r)));
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{field.label}</legend>
-      {field.hint && <p className="text-xs text-zinc-500 dark:text-zinc-400">{field.hint}</p>}
+      <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{label}</legend>
+      {field.hint && <p className="text-xs text-zinc-500 dark:text-zinc-400">{m(field.hint)}</p>}
       {value.map((r, i) => (
         <div key={i} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
-          <TextField label={`${field.label} key ${i + 1}`} value={r.key} error={errors[`${field.name}.${i}.key`]} onChange={(e) => setRow(i, 'key', e.target.value)} />
-          <TextField label={`${field.label} value ${i + 1}`} value={r.value} error={errors[`${field.name}.${i}.value`]} onChange={(e) => setRow(i, 'value', e.target.value)} />
-          <button type="button" className={`${buttonClass.secondary} mt-6`} aria-label={`Remove ${noun} ${i + 1}`} onClick={() => onChange(value.filter((_, j) => j !== i))}>
+          <TextField label={t('pairKey', { label, n: i + 1 })} value={r.key} error={error(`${field.name}.${i}.key`)} onChange={(e) => setRow(i, 'key', e.target.value)} />
+          <TextField label={t('pairValue', { label, n: i + 1 })} value={r.value} error={error(`${field.name}.${i}.value`)} onChange={(e) => setRow(i, 'value', e.target.value)} />
+          <button type="button" className={`${buttonClass.secondary} mt-6`} aria-label={t('pairRemove', { what, n: i + 1 })} onClick={() => onChange(value.filter((_, j) => j !== i))}>
             ×
           </button>
         </div>
       ))}
       <button type="button" className={buttonClass.secondary} onClick={() => onChange([...value, { key: '', value: '' }])}>
-        Add {noun}
+        {t('pairAdd', { what })}
       </button>
     </fieldset>
   );
@@ -281,6 +314,8 @@ function PairsInput({ field, value, errors, onChange }: { field: FormField; valu
 
 /** A secret typed in, or a file's bytes as base64; the choice resets the fields its `source` names. */
 function PayloadInput({ field, value, error, set }: { field: FormField; value: string; error?: string; set: (name: string, v: FormValue) => void }) {
+  const t = useTranslations('resource.form');
+  const m = useMsg();
   const [source, setSource] = useState<'text' | 'file'>('text');
   const uid = useId();
   const src = field.source!;
@@ -295,19 +330,19 @@ function PayloadInput({ field, value, error, set }: { field: FormField; value: s
   return (
     <>
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">Payload source</legend>
+        <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{t('payloadSource')}</legend>
         <div className="flex gap-4 text-sm">
           {(['text', 'file'] as const).map((s) => (
             <label key={s} className="flex items-center gap-2">
               <input type="radio" name={`${uid}-source`} checked={source === s} onChange={() => choose(s)} />
-              {s === 'text' ? 'Text' : 'File'}
+              {s === 'text' ? t('payloadText') : t('payloadFile')}
             </label>
           ))}
         </div>
       </fieldset>
       <div className="space-y-1.5 text-sm">
         <label htmlFor={`${uid}-${source}`} className="block font-medium text-zinc-700 dark:text-zinc-300">
-          {source === 'text' ? field.label : `${field.label} file`}
+          {source === 'text' ? m(field.label) : t('fileLabel', { label: m(field.label) })}
         </label>
         {source === 'text' ? (
           <textarea id={`${uid}-text`} className={`${inputClass} font-mono`} rows={4} autoComplete="off" spellCheck={false} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} value={value} onChange={(e) => set(field.name, e.target.value)} />
@@ -325,7 +360,7 @@ function PayloadInput({ field, value, error, set }: { field: FormField; value: s
                 set(src.fileName, file?.name ?? '');
               }}
             />
-            <p id={`${uid}-file-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">{src.fileHint}</p>
+            <p id={`${uid}-file-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">{m(src.fileHint)}</p>
           </>
         )}
         {errorText}
@@ -346,6 +381,10 @@ async function fileToBase64(file: Blob): Promise<string> {
  * per row (not the last one), and the add button; a `single` row has neither and its labels no number.
  */
 function RowsInput({ field, spec, value, values, errors, onChange }: { field: FormField; spec: RowsSpec; value: Record<string, string>[]; values: Values; errors: FieldErrors; onChange: (v: Record<string, string>[]) => void }) {
+  const t = useTranslations('resource.form');
+  const tc = useTranslations('common');
+  const m = useMsg();
+  const loadError = useLoadError();
   const remote = spec.columns.find((c) => c.optionsFrom)?.optionsFrom;
   const { q, list } = useFieldOptions(remote);
   const max = spec.max?.(values);
@@ -355,14 +394,15 @@ function RowsInput({ field, spec, value, values, errors, onChange }: { field: Fo
   const setCell = (i: number, name: string, v: string) => onChange(value.map((r, j) => (j === i ? { ...r, [name]: v } : r)));
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{field.label}</legend>
-      {note && <p className="text-xs text-zinc-500 dark:text-zinc-400">{note}</p>}
-      {remote && q.isError && <ApiErrorNotice title={remote.loadError ?? `Could not load the ${remote.noun}s`} error={q.error} />}
+      <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{m(field.label)}</legend>
+      {note && <p className="text-xs text-zinc-500 dark:text-zinc-400">{m(note)}</p>}
+      {remote && q.isError && <ApiErrorNotice title={loadError(remote)} error={q.error} />}
       {value.map((r, i) => (
         <div key={i} className="grid items-start gap-2" style={{ gridTemplateColumns: `${columns.map((c) => (c.narrow ? '7rem' : 'minmax(0, 1fr)')).join(' ')} auto` }}>
           {columns.map((c) => {
-            const label = single ? c.label : `${c.label} ${i + 1}`;
-            const cell = { label, value: r[c.name] ?? '', error: errors[`${field.name}.${i}.${c.name}`], onChange: (e: { target: { value: string } }) => setCell(i, c.name, e.target.value) };
+            const label = single ? m(c.label) : t('rowCell', { label: m(c.label), n: i + 1 });
+            const error = errors[`${field.name}.${i}.${c.name}`];
+            const cell = { label, value: r[c.name] ?? '', error: error === undefined ? undefined : m(error), onChange: (e: { target: { value: string } }) => setCell(i, c.name, e.target.value) };
             const choices = c.choices?.(values);
             if (c.optionsFrom) {
               return (
@@ -374,26 +414,26 @@ function RowsInput({ field, spec, value, values, errors, onChange }: { field: Fo
             if (choices) {
               return (
                 <SelectField key={c.name} {...cell}>
-                  <option value="">Choose…</option>
+                  <option value="">{t('choose')}</option>
                   {choices.map((n) => (
                     <option key={n} value={n}>{n}</option>
                   ))}
                 </SelectField>
               );
             }
-            return <TextField key={c.name} {...cell} placeholder={c.placeholder} inputMode={c.numeric ? 'numeric' : undefined} className={c.mono ? 'font-mono' : ''} />;
+            return <TextField key={c.name} {...cell} placeholder={c.placeholder === undefined ? undefined : m(c.placeholder)} inputMode={c.numeric ? 'numeric' : undefined} className={c.mono ? 'font-mono' : ''} />;
           })}
           {!single && (
-            <button type="button" className={`${buttonClass.ghost} mt-6`} aria-label={spec.remove(i + 1)} disabled={value.length === 1} onClick={() => onChange(value.filter((_, j) => j !== i))}>
-              Remove
+            <button type="button" className={`${buttonClass.ghost} mt-6`} aria-label={m(spec.remove(i + 1))} disabled={value.length === 1} onClick={() => onChange(value.filter((_, j) => j !== i))}>
+              {tc('remove')}
             </button>
           )}
         </div>
       ))}
-      {errors[field.name] && <p className="text-sm text-red-600 dark:text-red-400">{errors[field.name]}</p>}
+      {errors[field.name] && <p className="text-sm text-red-600 dark:text-red-400">{m(errors[field.name])}</p>}
       {!single && (
         <button type="button" className={buttonClass.secondary} disabled={max !== undefined && value.length >= max} onClick={() => onChange([...value, { ...spec.empty }])}>
-          {spec.add}
+          {m(spec.add)}
         </button>
       )}
     </fieldset>
@@ -405,15 +445,19 @@ const isRows = (v: FormValue | undefined): v is Record<string, string>[] => Arra
 const isPairs = (v: FormValue | undefined): v is { key: string; value: string }[] => isRows(v);
 
 function FieldInput({ field: declared, value, values, errors, onChange, set }: { field: FormField; value: FormValue | undefined; values: Values; errors: FieldErrors; onChange: (v: FormValue) => void; set: (name: string, v: FormValue) => void }) {
+  const m = useMsg();
   const field = declared.vary ? { ...declared, ...declared.vary(values) } : declared;
-  const error = errors[field.name];
+  // zod's messages are catalog keys (or, while the definitions are converted, text shown as it is).
+  const error = errors[field.name] === undefined ? undefined : m(errors[field.name]);
   const text = typeof value === 'string' ? value : '';
+  const label = m(field.label);
+  const placeholder = field.placeholder === undefined ? undefined : m(field.placeholder);
   switch (field.type) {
     case 'checkbox':
       return (
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
-          {field.label}
+          {label}
         </label>
       );
     case 'payload':
@@ -427,14 +471,14 @@ function FieldInput({ field: declared, value, values, errors, onChange, set }: {
     case 'checkboxes':
       return <CheckboxesInput field={field} value={isStrings(value) ? value : []} onChange={onChange} />;
     case 'textarea':
-      return <TextAreaField label={field.label} className="font-mono" rows={4} placeholder={field.placeholder} error={error} value={text} onChange={(e) => onChange(e.target.value)} />;
+      return <TextAreaField label={label} className="font-mono" rows={4} placeholder={placeholder} error={error} value={text} onChange={(e) => onChange(e.target.value)} />;
     case 'select':
       if (field.optionsFrom) return <RemoteSelect field={field} value={text} error={error} onChange={onChange} />;
       return (
-        <SelectField label={field.label} error={error} value={text} onChange={(e) => onChange(e.target.value)}>
+        <SelectField label={label} error={error} value={text} onChange={(e) => onChange(e.target.value)}>
           {(field.options ?? []).map((o) => (
             <option key={o.value} value={o.value}>
-              {o.label}
+              {m(o.label)}
             </option>
           ))}
         </SelectField>
@@ -442,14 +486,14 @@ function FieldInput({ field: declared, value, values, errors, onChange, set }: {
     default:
       return (
         <TextField
-          label={field.label}
+          label={label}
           type={field.type === 'number' ? 'number' : field.type === 'datetime' ? 'datetime-local' : 'text'}
           step={field.type === 'datetime' ? 1 : undefined}
           inputMode={field.numeric ? 'numeric' : undefined}
           maxLength={field.maxLength}
           error={error}
-          hint={field.hint}
-          placeholder={field.placeholder}
+          hint={field.hint === undefined ? undefined : m(field.hint)}
+          placeholder={placeholder}
           value={text}
           onChange={(e) => onChange(e.target.value)}
         />

@@ -3,7 +3,9 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
 import { inputClass } from '@/components/ui/field';
 import { CopyLink } from '@/components/ui/copy-link';
 import { buttonClass } from '@/components/ui/button';
@@ -11,10 +13,11 @@ import { useIsAdmin } from '@/components/shell/session-context';
 import { useNow } from '@/components/shell/use-now';
 import { apiFetch } from '@/lib/client/api';
 import { fetchListPage, osPath, useLookups, useProjectScope, useResourceHref, useResourceList, type ListParams } from '@/lib/resources/hooks';
-import type { Column, Filter, ResourceDefinition, RowContext } from '@/lib/resources/types';
+import type { Column, Filter, ResourceDefinition, RowContext, Text } from '@/lib/resources/types';
 import { listStateQuery, parseListState, withChange, withQuery, type ListState } from '@/lib/resources/url-state';
 import { ApiErrorNotice } from './api-error';
-import { age, cellText, compareCells, download, matchesSearch, toCsv, toJson } from './format';
+import { ago, cellText, compareCells, download, matchesSearch, toCsv, toJson, type Formatter } from './format';
+import { useKindNoun } from './kind-noun';
 import { StatusBadge } from './status-badge';
 import { useRunAction } from './use-run-action';
 import { Sensitive } from '@/components/shell/presentation';
@@ -52,10 +55,21 @@ interface ResourceListProps<T> {
   /** Shown above the table (e.g. a just-created key's download). */
   notice?: ReactNode;
   /** More items for a row's menu that need their own UI (e.g. "Associate floating IP" on an instance). */
-  rowActions?: (row: T) => { id: string; label: string; destructive?: boolean; onSelect: () => void }[];
+  rowActions?: (row: T) => { id: string; label: Text; destructive?: boolean; onSelect: () => void }[];
 }
 
+// Symbols beside words: the sort direction, a row's menu button (named by its aria-label), the CLI prompt.
+const SORTED = { asc: '▲', desc: '▼' } as const;
+const MORE = '⋯';
+const PROMPT = '$';
+
 export function ResourceList<T>({ def, detail, headerActions, notice, rowActions }: ResourceListProps<T>) {
+  const t = useTranslations('resource.list');
+  const tc = useTranslations('common');
+  const m = useMsg();
+  const tr = useTranslations('resource');
+  const kindNoun = useKindNoun();
+  const formatter = useFormatter();
   const pathname = usePathname();
   const search = useSearchParams();
   const href = useResourceHref();
@@ -114,7 +128,8 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
   }
 
   const bulkActions = (def.actions ?? []).filter((a) => a.bulk && (!a.destructive || a.id === 'delete' || isAdmin));
-  const label = def.label.plural.toLowerCase();
+  const heading = m(def.label.plural);
+  const kinds = kindNoun(def, 2);
   const stale = list.isError && !!list.data;
   const busyCount = def.status ? rows.filter((r) => def.status!(r).tone === 'busy').length : 0;
 
@@ -133,14 +148,14 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
       data = all.filter((r) => matchesSearch(r, state.q, def, ctx));
     }
     const name = `${def.slug}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
-    if (format === 'csv') download(`${name}.csv`, 'text/csv', toCsv(data, columns, ctx));
+    if (format === 'csv') download(`${name}.csv`, 'text/csv', toCsv(data, columns, ctx, m));
     else download(`${name}.json`, 'application/json', toJson(data, columns, ctx));
   }
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">{def.label.plural}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{heading}</h1>
         <div className="flex flex-wrap items-center gap-2">
           <CopyLink />
           {headerActions}
@@ -149,7 +164,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
       {notice}
       {actions.feedback}
       <FilterBar def={def} state={state} onChange={(change, replace) => go(change, replace)} />
-      <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label={`${def.label.plural} actions`}>
+      <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label={tr('actionsOf', { label: heading })}>
         {bulkActions.map((a) => {
           const allowed = selectedRows.filter((r) => a.allowed(r, { isAdmin }));
           return (
@@ -160,38 +175,42 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
               disabled={allowed.length === 0}
               onClick={() => actions.run(a, allowed)}
             >
-              {a.label} selected{allowed.length ? ` (${allowed.length})` : ''}
+              {t('bulk', { action: m(a.label), count: allowed.length })}
             </button>
           );
         })}
         <ColumnChooser columns={def.columns} visible={visibleIds} onChange={setColumns} />
         <ExportMenu onExport={exportRows} />
         <span className="ml-auto text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
-          {list.isFetching ? 'Refreshing…' : busyCount ? `${busyCount} changing, refreshing every few seconds` : ''}
+          {list.isFetching ? t('refreshing') : busyCount ? t('busy', { count: busyCount }) : ''}
         </span>
       </div>
       {stale && (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
-          Stale data: the last refresh failed ({list.error instanceof Error ? list.error.message : 'error'}). Showing {label} as of{' '}
-          {new Date(list.dataUpdatedAt).toLocaleTimeString()}.
+          {t('stale', {
+            error: list.error instanceof Error ? list.error.message : t('unknownError'),
+            kind: kinds,
+            // Shown only in the browser (after a failed refetch): the user's clock, not the server's time zone.
+            time: formatter.dateTime(list.dataUpdatedAt, { timeStyle: 'medium', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
+          })}
         </p>
       )}
       {list.isError && !list.data ? (
         <div className="space-y-2">
-          <ApiErrorNotice title={`Could not load ${label}`} error={list.error} />
+          <ApiErrorNotice title={t('loadFailed', { kind: kinds })} error={list.error} />
           <button type="button" className={buttonClass.secondary} onClick={() => void list.refetch()}>
-            Retry
+            {tc('retry')}
           </button>
         </div>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <table className="min-w-full text-sm" aria-label={def.label.plural} aria-busy={list.isPending}>
+          <table className="min-w-full text-sm" aria-label={heading} aria-busy={list.isPending}>
             <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:bg-zinc-800/50 dark:text-zinc-400">
               <tr>
                 <th scope="col" className="w-8 px-3 py-2">
                   <input
                     type="checkbox"
-                    aria-label={`Select all ${label}`}
+                    aria-label={t('selectAll', { kind: kinds })}
                     checked={allSelected}
                     onChange={() => setSelected(allSelected ? new Set() : new Set(shown.map((r) => def.id(r))))}
                   />
@@ -205,15 +224,15 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
                         className="inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-white"
                         onClick={() => go({ sort: { column: c.id, dir: active && sort.dir === 'asc' ? 'desc' : 'asc' } }, true)}
                       >
-                        {c.label}
-                        <span aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
+                        {m(c.label)}
+                        <span aria-hidden="true">{active ? SORTED[sort.dir] : ''}</span>
                       </button>
                     </th>
                   );
                 })}
                 {(def.actions?.length ?? 0) > 0 && (
                   <th scope="col" className="px-3 py-2">
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{tc('actions')}</span>
                   </th>
                 )}
               </tr>
@@ -233,7 +252,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
               {!list.isPending && shown.length === 0 && (
                 <tr>
                   <td colSpan={columns.length + 2} className="px-3 py-8 text-center text-zinc-500 dark:text-zinc-400">
-                    {Object.keys(state.filters).length || state.q ? `No ${label} match these filters.` : `No ${label} yet.`}
+                    {Object.keys(state.filters).length || state.q ? t('noMatch', { kind: kinds }) : t('empty', { kind: kinds })}
                   </td>
                 </tr>
               )}
@@ -246,7 +265,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
                     <td className="px-3 py-2">
                       <input
                         type="checkbox"
-                        aria-label={`Select ${name}`}
+                        aria-label={t('select', { name })}
                         checked={selected.has(id)}
                         onChange={() => {
                           const next = new Set(selected);
@@ -258,7 +277,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
                     </td>
                     {columns.map((c) => (
                       <td key={c.id} className="px-3 py-2 align-top">
-                        <Cell column={c} row={row} ctx={ctx} def={def} now={now} link={detail ? href(def.slug, encodeURIComponent(id)) : undefined} />
+                        <Cell column={c} row={row} ctx={ctx} def={def} now={now} formatter={formatter} link={detail ? href(def.slug, encodeURIComponent(id)) : undefined} />
                       </td>
                     ))}
                     {(def.actions?.length ?? 0) > 0 && (
@@ -266,8 +285,8 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
                         <RowMenu
                           name={name}
                           items={[
-                            ...allowedActions.map((a) => ({ id: a.id, label: a.label, destructive: a.destructive, onSelect: () => actions.run(a, [row]) })),
-                            ...(rowActions?.(row) ?? []),
+                            ...allowedActions.map((a) => ({ id: a.id, label: m(a.label), destructive: a.destructive, onSelect: () => actions.run(a, [row]) })),
+                            ...(rowActions?.(row) ?? []).map((a) => ({ ...a, label: m(a.label) })),
                           ]}
                         />
                       </td>
@@ -279,20 +298,25 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
           </table>
         </div>
       )}
-      <nav aria-label="Pages" className="flex items-center gap-2 text-sm">
+      <nav aria-label={t('pages')} className="flex items-center gap-2 text-sm">
         <button type="button" className={buttonClass.secondary} disabled={!state.marker} onClick={() => go({ marker: undefined })}>
-          First page
+          {t('firstPage')}
         </button>
         <button type="button" className={buttonClass.secondary} disabled={!list.data?.next} onClick={() => go({ marker: list.data?.next })}>
-          Next page
+          {t('nextPage')}
         </button>
         <span className="text-zinc-500 dark:text-zinc-400">
-          {shown.length} {shown.length === 1 ? def.label.singular.toLowerCase() : label} shown
-          {list.data?.total !== undefined ? ` of ${list.data.total}` : ''}
-          {def.pageSize ? ` (pages of ${def.pageSize})` : ''}
+          {t('shown', {
+            count: shown.length,
+            kind: kindNoun(def, shown.length),
+            hasTotal: list.data?.total === undefined ? 'no' : 'yes',
+            total: list.data?.total ?? 0,
+            hasPageSize: def.pageSize ? 'yes' : 'no',
+            pageSize: def.pageSize ?? 0,
+          })}
         </span>
-        <code className="ml-auto hidden text-xs text-zinc-500 md:inline dark:text-zinc-400" title="Equivalent CLI">
-          $ {def.cli.list}
+        <code className="ml-auto hidden text-xs text-zinc-500 md:inline dark:text-zinc-400" title={t('cli')}>
+          {PROMPT} {def.cli.list}
         </code>
       </nav>
       {actions.dialog}
@@ -300,7 +324,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
   );
 }
 
-function Cell<T>({ column, row, ctx, def, now, link }: { column: Column<T>; row: T; ctx: RowContext; def: ResourceDefinition<T>; now: number | null; link?: string }) {
+function Cell<T>({ column, row, ctx, def, now, formatter, link }: { column: Column<T>; row: T; ctx: RowContext; def: ResourceDefinition<T>; now: number | null; formatter: Formatter; link?: string }) {
   const v = column.value(row, ctx);
   // A sensitive column's text is masked in presentation mode (plain text otherwise).
   const text = (s: string) => <Sensitive kind={column.sensitive}>{s}</Sensitive>;
@@ -320,7 +344,7 @@ function Cell<T>({ column, row, ctx, def, now, link }: { column: Column<T>; row:
     case 'age':
       return (
         <time dateTime={cellText(v)} title={cellText(v)} className="whitespace-nowrap">
-          {now ? age(cellText(v), now) : ''}
+          {now ? ago(cellText(v), now, formatter) : ''}
         </time>
       );
     case 'list':
@@ -339,6 +363,7 @@ function Cell<T>({ column, row, ctx, def, now, link }: { column: Column<T>; row:
 }
 
 function RowMenu({ name, items }: { name: string; items: { id: string; label: string; destructive?: boolean; onSelect: () => void }[] }) {
+  const t = useTranslations('resource.list');
   const [open, setOpen] = useState(false);
   const menuId = useId();
   if (!items.length) return null;
@@ -354,14 +379,14 @@ function RowMenu({ name, items }: { name: string; items: { id: string; label: st
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={menuId}
-        aria-label={`Actions for ${name}`}
+        aria-label={t('rowActions', { name })}
         className={`${buttonClass.ghost} px-2 py-1`}
         onClick={() => setOpen((o) => !o)}
       >
-        ⋯
+        {MORE}
       </button>
       {open && (
-        <ul id={menuId} role="menu" aria-label={`Actions for ${name}`} className="absolute right-0 z-20 mt-1 w-44 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+        <ul id={menuId} role="menu" aria-label={t('rowActions', { name })} className="absolute right-0 z-20 mt-1 w-44 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
           {items.map((it) => (
             <li key={it.id} role="none">
               <button
@@ -384,6 +409,9 @@ function RowMenu({ name, items }: { name: string; items: { id: string; label: st
 }
 
 function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; state: ListState; onChange: (c: Partial<ListState>, replace?: boolean) => void }) {
+  const t = useTranslations('resource.list');
+  const m = useMsg();
+  const kindNoun = useKindNoun();
   const filters = def.filters ?? [];
   const [draft, setDraft] = useState<Record<string, string>>({});
   const textValue = (f: Filter) => draft[f.id] ?? state.filters[f.id] ?? '';
@@ -403,7 +431,7 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
   return (
     <form
       role="search"
-      aria-label={`Filter ${def.label.plural.toLowerCase()}`}
+      aria-label={t('filter', { kind: kindNoun(def, 2) })}
       className="flex flex-wrap items-end gap-3"
       onSubmit={(e) => {
         e.preventDefault();
@@ -415,11 +443,11 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
       }}
     >
       <label className="text-sm">
-        <span className="mb-1 block font-medium text-zinc-700 dark:text-zinc-300">Search</span>
+        <span className="mb-1 block font-medium text-zinc-700 dark:text-zinc-300">{t('search')}</span>
         <input
           type="search"
           className={`${inputClass} w-48`}
-          placeholder="Text on this page"
+          placeholder={t('searchPlaceholder')}
           value={state.q}
           onChange={(e) => onChange({ q: e.target.value }, true)}
         />
@@ -427,7 +455,7 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
       {filters.map((f) =>
         f.type === 'text' ? (
           <label key={f.id} className="text-sm">
-            <span className="mb-1 block font-medium text-zinc-700 dark:text-zinc-300">{f.label} filter</span>
+            <span className="mb-1 block font-medium text-zinc-700 dark:text-zinc-300">{t('filterLabel', { label: m(f.label) })}</span>
             <input type="text" className={`${inputClass} w-40`} value={textValue(f)} onChange={(e) => setDraft({ ...draft, [f.id]: e.target.value })} />
           </label>
         ) : (
@@ -436,12 +464,12 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
       )}
       {filters.some((f) => f.type === 'text') && (
         <button type="submit" className={buttonClass.secondary}>
-          Apply filters
+          {t('apply')}
         </button>
       )}
       {(Object.keys(state.filters).length > 0 || state.q) && (
         <button type="button" className={buttonClass.ghost} onClick={() => { setDraft({}); latest.current = {}; onChange({ filters: {}, q: '' }); }}>
-          Clear filters
+          {t('clear')}
         </button>
       )}
     </form>
@@ -449,6 +477,8 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
 }
 
 function SelectFilter({ filter, value, onChange }: { filter: Filter; value: string; onChange: (v: string) => void }) {
+  const t = useTranslations('resource.list');
+  const m = useMsg();
   const { projectId } = useProjectScope();
   const from = filter.optionsFrom;
   // Loaded only when the user opens the control: a list page never lists every image or flavor on load.
@@ -458,7 +488,7 @@ function SelectFilter({ filter, value, onChange }: { filter: Filter; value: stri
     queryFn: async ({ signal }) => {
       const body = await apiFetch<Record<string, unknown>>(osPath(from!.service, from!.path), { signal });
       const list = Array.isArray(body[from!.key]) ? (body[from!.key] as Record<string, unknown>[]) : [];
-      return list.map((o) => ({ value: from!.value(o), label: from!.label(o) }));
+      return list.map((o): { value: string; label: Text } => ({ value: from!.value(o), label: from!.label(o) }));
     },
     enabled: !!from && wanted,
     staleTime: 5 * 60_000,
@@ -466,7 +496,7 @@ function SelectFilter({ filter, value, onChange }: { filter: Filter; value: stri
   const options = filter.options ?? remote.data ?? [];
   return (
     <label className="text-sm">
-      <span className="mb-1 block font-medium text-zinc-700 dark:text-zinc-300">{filter.label} filter</span>
+      <span className="mb-1 block font-medium text-zinc-700 dark:text-zinc-300">{t('filterLabel', { label: m(filter.label) })}</span>
       <select
         className={`${inputClass} w-40`}
         value={value}
@@ -475,11 +505,11 @@ function SelectFilter({ filter, value, onChange }: { filter: Filter; value: stri
         onPointerDown={() => setWanted(true)}
         aria-busy={remote.isFetching}
       >
-        <option value="">Any</option>
+        <option value="">{t('any')}</option>
         {value && !options.some((o) => o.value === value) && <option value={value}>{value}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
-            {o.label}
+            {m(o.label)}
           </option>
         ))}
       </select>
@@ -488,11 +518,13 @@ function SelectFilter({ filter, value, onChange }: { filter: Filter; value: stri
 }
 
 function ColumnChooser<T>({ columns, visible, onChange }: { columns: readonly Column<T>[]; visible: string[]; onChange: (ids: string[]) => void }) {
+  const t = useTranslations('resource.list');
+  const m = useMsg();
   return (
     <details className="relative">
-      <summary className={`${buttonClass.secondary} cursor-pointer list-none`}>Columns</summary>
+      <summary className={`${buttonClass.secondary} cursor-pointer list-none`}>{t('columns')}</summary>
       <fieldset className="absolute z-20 mt-1 w-56 space-y-1 rounded-md border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
-        <legend className="sr-only">Visible columns</legend>
+        <legend className="sr-only">{t('visibleColumns')}</legend>
         {columns.map((c) => (
           <label key={c.id} className="flex items-center gap-2 text-sm">
             <input
@@ -500,7 +532,7 @@ function ColumnChooser<T>({ columns, visible, onChange }: { columns: readonly Co
               checked={visible.includes(c.id)}
               onChange={(e) => onChange(e.target.checked ? columns.filter((x) => visible.includes(x.id) || x.id === c.id).map((x) => x.id) : visible.filter((v) => v !== c.id))}
             />
-            {c.label}
+            {m(c.label)}
           </label>
         ))}
       </fieldset>
@@ -509,6 +541,7 @@ function ColumnChooser<T>({ columns, visible, onChange }: { columns: readonly Co
 }
 
 function ExportMenu({ onExport }: { onExport: (format: 'csv' | 'json', scope: 'page' | 'all') => Promise<void> }) {
+  const t = useTranslations('resource.list');
   const [error, setError] = useState<unknown>(null);
   const item = (format: 'csv' | 'json', scope: 'page' | 'all', text: string) => (
     <button
@@ -524,14 +557,14 @@ function ExportMenu({ onExport }: { onExport: (format: 'csv' | 'json', scope: 'p
   );
   return (
     <details className="relative">
-      <summary className={`${buttonClass.secondary} cursor-pointer list-none`}>Export</summary>
+      <summary className={`${buttonClass.secondary} cursor-pointer list-none`}>{t('export')}</summary>
       <div className="absolute z-20 mt-1 w-64 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
-        {item('csv', 'page', 'CSV: rows on this page')}
-        {item('json', 'page', 'JSON: rows on this page')}
-        {item('csv', 'all', 'CSV: all rows (every page)')}
-        {item('json', 'all', 'JSON: all rows (every page)')}
-        <p className="px-3 pt-1 text-xs text-zinc-500 dark:text-zinc-400">Visible columns only.</p>
-        {!!error && <ApiErrorNotice title="Export failed" error={error} />}
+        {item('csv', 'page', t('csvPage'))}
+        {item('json', 'page', t('jsonPage'))}
+        {item('csv', 'all', t('csvAll'))}
+        {item('json', 'all', t('jsonAll'))}
+        <p className="px-3 pt-1 text-xs text-zinc-500 dark:text-zinc-400">{t('exportNote')}</p>
+        {!!error && <ApiErrorNotice title={t('exportFailed')} error={error} />}
       </div>
     </details>
   );

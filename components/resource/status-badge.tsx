@@ -1,4 +1,10 @@
+'use client';
+
+import { useMsg } from '@/components/i18n/use-msg';
 import type { StatusInfo } from '@/lib/resources/types';
+
+// Beside the word for the status, so colour is never the only cue.
+const ERROR_MARK = '!';
 
 const TONE: Record<StatusInfo['tone'], string> = {
   ok: 'bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-900/30 dark:text-emerald-200 dark:ring-emerald-400/30',
@@ -13,15 +19,16 @@ export function Spinner({ className = 'size-3' }: { className?: string }) {
 
 /** Colour plus text (never colour alone), a spinner while transitional. */
 export function StatusBadge({ status }: { status: StatusInfo }) {
+  const m = useMsg();
   return (
     <span
       className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${TONE[status.tone]}`}
-      title={status.detail}
+      title={status.detail === undefined ? undefined : m(status.detail)}
       data-tone={status.tone}
     >
       {status.tone === 'busy' && <Spinner />}
-      {status.tone === 'error' && <span aria-hidden="true">!</span>}
-      {status.label}
+      {status.tone === 'error' && <span aria-hidden="true">{ERROR_MARK}</span>}
+      {m(status.label)}
     </span>
   );
 }

@@ -3,7 +3,9 @@
 // recordsets as a full list, a node's ports as a compact table with its add form) and tables of what the object
 // holds itself (RowTable: a container's secret references).
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useId, useState, type ReactNode } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
 import { buttonClass } from '@/components/ui/button';
 import { listTableClass, tableClass } from '@/components/ui/table';
 import { useIsAdmin } from '@/components/shell/session-context';
@@ -12,13 +14,20 @@ import type { AnyDefinition, ChildTab, ResourceAction, RowTable } from '@/lib/re
 import { ApiErrorNotice } from './api-error';
 import { cellText } from './format';
 import { ConfirmDialog } from './confirm-dialog';
+import { useKindNoun } from './kind-noun';
 import { ResourceForm } from './resource-form';
 import { ResourceList } from './resource-list';
 
 export function ChildTabView<T>({ tab, row }: { tab: ChildTab<T>; row: T }) {
+  const t = useTranslations('resource.child');
+  const m = useMsg();
+  const kindNoun = useKindNoun();
   const href = useResourceHref();
   const def = tab.list(row);
-  if (tab.view === 'compact') return <CompactList def={def} label={tab.table ?? def.label.plural} empty={tab.empty ?? `No ${def.label.plural.toLowerCase()}.`} note={tab.note?.(row)} />;
+  if (tab.view === 'compact') {
+    const note = tab.note?.(row);
+    return <CompactList def={def} label={m(tab.table ?? def.label.plural)} empty={tab.empty ? m(tab.empty) : t('empty', { kind: kindNoun(def, 2) })} note={note === undefined ? undefined : m(note)} />;
+  }
   const create = tab.createLink && (!tab.createLink.when || tab.createLink.when(row));
   return (
     <ResourceList
@@ -27,7 +36,7 @@ export function ChildTabView<T>({ tab, row }: { tab: ChildTab<T>; row: T }) {
       headerActions={
         create && (
           <Link href={href(def.slug, 'new')} className={buttonClass.primary}>
-            {tab.createLink!.label}
+            {m(tab.createLink!.label)}
           </Link>
         )
       }
@@ -37,11 +46,15 @@ export function ChildTabView<T>({ tab, row }: { tab: ChildTab<T>; row: T }) {
 
 /** A short list: a button per allowed action (confirmed when declared, at once: no undo window), the create form under it. */
 function CompactList({ def, label, empty, note }: { def: AnyDefinition; label: string; empty: string; note?: string }) {
+  const t = useTranslations('resource');
+  const m = useMsg();
+  const kindNoun = useKindNoun();
   const isAdmin = useIsAdmin();
   const list = useResourceList(def, { filters: {} });
   const run = useAction(def);
   const [failed, setFailed] = useState<ResourceAction<unknown> | null>(null);
-  const noun = def.label.singular.toLowerCase();
+  const kind = kindNoun(def, 1);
+  const add = t('child.add', { kind });
   const confirm = useConfirmStep<unknown>(
     (action, row, close) => {
       setFailed(action);
@@ -51,28 +64,28 @@ function CompactList({ def, label, empty, note }: { def: AnyDefinition; label: s
   );
   return (
     <div className="space-y-4">
-      {list.isError && <ApiErrorNotice title={`Could not load the ${def.label.plural.toLowerCase()}`} error={list.error} />}
+      {list.isError && <ApiErrorNotice title={t('loadFailed', { kind: kindNoun(def, 2) })} error={list.error} />}
       <SubTable
         label={label}
         busy={list.isPending}
         rows={list.data?.items}
         rowKey={def.id}
         empty={empty}
-        columns={def.columns.map((c) => ({ label: c.label, mono: c.cell === 'mono', cell: (r: unknown) => cellText(c.value(r, { lookups: {} })) }))}
+        columns={def.columns.map((c) => ({ label: m(c.label), mono: c.cell === 'mono', cell: (r: unknown) => cellText(c.value(r, { lookups: {} })) }))}
         buttons={(r) =>
           (def.actions ?? [])
             .filter((a) => a.allowed(r, { isAdmin }))
-            .map((a) => ({ label: a.label, ariaLabel: `${a.label} ${noun} ${def.name(r)}`, title: a.cli(r), onClick: () => confirm.ask(a, r) }))
+            .map((a) => ({ label: m(a.label), ariaLabel: t('child.rowButton', { action: m(a.label), kind, name: def.name(r) }), title: a.cli(r), onClick: () => confirm.ask(a, r) }))
         }
       />
-      {run.isError && failed && <ApiErrorNotice title={`${def.label.singular} ${failed.label.toLowerCase()} refused`} error={run.error} />}
+      {run.isError && failed && <ApiErrorNotice title={t('action.failed', { action: m(failed.label) })} error={run.error} />}
       {def.create && (
         <ResourceForm
           def={def}
-          title={`Add ${noun}`}
+          title={add}
           showTitle={false}
-          submitLabel={`Add ${noun}`}
-          errorTitle={`${def.label.singular} create refused`}
+          submitLabel={add}
+          errorTitle={t('child.createRefused', { label: m(def.label.singular) })}
           extra={note && <p className="text-xs text-amber-800 dark:text-amber-200">{note}</p>}
           onCreated={() => undefined}
         />
@@ -133,6 +146,7 @@ export function SubTable<R>({
   /** The row shown while `rows` is undefined. */
   loading?: ReactNode;
 }) {
+  const tc = useTranslations('common');
   const list = look === 'list';
   const th = list ? listTableClass.th : tableClass.th;
   const span = columns.length + (buttons ? 1 : 0);
@@ -157,7 +171,7 @@ export function SubTable<R>({
             ))}
             {buttons && (
               <th scope="col" className={th}>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{tc('actions')}</span>
               </th>
             )}
           </tr>
@@ -199,6 +213,7 @@ export function SubTable<R>({
  * once), `dialog` is the dialog to render. `run` gets `close` to call when the dialog should go.
  */
 export function useConfirmStep<R>(run: (action: ResourceAction<R>, row: R, close: () => void) => void, opts: { busy?: boolean; items?: (r: R) => string } = {}) {
+  const t = useTranslations('resource.confirm');
   const [pending, setPending] = useState<{ action: ResourceAction<R>; row: R } | null>(null);
   const close = () => setPending(null);
   const c = pending?.action.confirm;
@@ -209,7 +224,7 @@ export function useConfirmStep<R>(run: (action: ResourceAction<R>, row: R, close
       title={pending && c ? c.title([pending.row]) : ''}
       body={pending && c ? c.body([pending.row]) : ''}
       items={pending && opts.items ? [opts.items(pending.row)] : undefined}
-      confirmLabel={c?.confirmLabel ?? 'OK'}
+      confirmLabel={c?.confirmLabel ?? t('ok')}
       destructive={c?.destructive}
       cli={pending ? pending.action.cli(pending.row) : undefined}
       busy={opts.busy}
@@ -221,23 +236,24 @@ export function useConfirmStep<R>(run: (action: ResourceAction<R>, row: R, close
 }
 
 export function RowTableView<T, R>({ table, row }: { table: RowTable<T, R>; row: T }) {
+  const m = useMsg();
   const href = useResourceHref();
   const id = useId();
   const rows = table.rows(row);
   return (
     <section aria-labelledby={id} className="space-y-2">
       <h2 id={id} className="text-lg font-semibold">
-        {table.heading}
+        {m(table.heading)}
       </h2>
       {rows.length === 0 ? (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">{table.empty}</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{m(table.empty)}</p>
       ) : (
-        <table className="min-w-full rounded-lg border border-zinc-200 text-sm dark:border-zinc-800" aria-label={table.label}>
+        <table className="min-w-full rounded-lg border border-zinc-200 text-sm dark:border-zinc-800" aria-label={m(table.label)}>
           <thead className="bg-zinc-50 text-left text-xs text-zinc-600 uppercase dark:bg-zinc-800/50 dark:text-zinc-400">
             <tr>
-              {table.columns.map((c) => (
-                <th key={c.label} scope="col" className="px-3 py-2">
-                  {c.label}
+              {table.columns.map((c, j) => (
+                <th key={j} scope="col" className="px-3 py-2">
+                  {m(c.label)}
                 </th>
               ))}
             </tr>
@@ -245,10 +261,10 @@ export function RowTableView<T, R>({ table, row }: { table: RowTable<T, R>; row:
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {rows.map((r, i) => (
               <tr key={i}>
-                {table.columns.map((c) => {
+                {table.columns.map((c, j) => {
                   const to = c.link?.(r);
                   return (
-                    <td key={c.label} className={`px-3 py-2 ${c.mono ? 'font-mono text-xs' : ''}`}>
+                    <td key={j} className={`px-3 py-2 ${c.mono ? 'font-mono text-xs' : ''}`}>
                       {to ? (
                         <Link href={href(to.slug, to.rest)} className="text-brand-700 hover:underline dark:text-brand-300">
                           {c.value(r)}

@@ -1,7 +1,9 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
 import { apiFetch } from '@/lib/client/api';
 import { deferUndoable, undoSeconds } from '@/lib/client/undo';
 import { osPath, sendOsCallWhileLeaving, useAction, useProjectScope } from '@/lib/resources/hooks';
@@ -11,6 +13,10 @@ import { ConfirmDialog } from './confirm-dialog';
 
 /** Runs a definition's actions on rows: confirmation when declared, optimistic status, error notice. */
 export function useRunAction<T>(def: ResourceDefinition<T>) {
+  const t = useTranslations('resource.action');
+  const tc = useTranslations('resource.confirm');
+  const m = useMsg();
+  const format = useFormatter();
   const mutation = useAction(def);
   const [pending, setPending] = useState<{ action: ResourceAction<T>; rows: readonly T[] } | null>(null);
   const [error, setError] = useState<{ label: string; error: unknown } | null>(null);
@@ -33,7 +39,7 @@ export function useRunAction<T>(def: ResourceDefinition<T>) {
     // this page if the user navigated away meanwhile).
     const seconds = action.id === 'delete' ? undoSeconds() : 0;
     if (seconds > 0) {
-      const label = `${action.label} ${rows.map((r) => def.name(r) || def.id(r)).join(', ')}`;
+      const label = t('undoable', { action: m(action.label), names: format.list(rows.map((r) => def.name(r) || def.id(r)), { type: 'unit', style: 'short' }) });
       try {
         await deferUndoable(
           label,
@@ -42,14 +48,14 @@ export function useRunAction<T>(def: ResourceDefinition<T>) {
           () => rows.forEach((row) => sendOsCallWhileLeaving(def, action.request(row))),
         );
       } catch (e) {
-        setError({ label: `${action.label} failed`, error: e });
+        setError({ label: t('failed', { action: m(action.label) }), error: e });
       }
       return;
     }
     try {
       await mutation.mutateAsync({ action, rows });
     } catch (e) {
-      setError({ label: `${action.label} failed`, error: e });
+      setError({ label: t('failed', { action: m(action.label) }), error: e });
     }
   }
 
@@ -65,7 +71,7 @@ export function useRunAction<T>(def: ResourceDefinition<T>) {
       title={pending?.action.confirm?.title(pending.rows) ?? ''}
       body={pending?.action.confirm?.body(pending.rows) ?? ''}
       items={pending?.rows.map((r) => def.name(r) || def.id(r))}
-      confirmLabel={pending?.action.confirm?.confirmLabel ?? 'OK'}
+      confirmLabel={pending?.action.confirm?.confirmLabel ?? tc('ok')}
       destructive={pending?.action.confirm?.destructive}
       dependents={deps ? (dependents.isPending ? 'loading' : dependents.isError ? 'failed' : dependents.data) : undefined}
       cli={pending ? pending.rows.map((r) => pending.action.cli(r)).join('; ') : undefined}
@@ -76,7 +82,7 @@ export function useRunAction<T>(def: ResourceDefinition<T>) {
   const feedback: ReactNode = error ? (
     <div className="relative">
       <ApiErrorNotice title={error.label} error={error.error} />
-      <button type="button" aria-label="Dismiss error" className="absolute top-1 right-2 text-sm" onClick={() => setError(null)}>
+      <button type="button" aria-label={t('dismiss')} className="absolute top-1 right-2 text-sm" onClick={() => setError(null)}>
         ×
       </button>
     </div>

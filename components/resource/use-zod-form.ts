@@ -2,6 +2,7 @@
 // and a submit that calls its callback only with the schema's parsed output.
 import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
+import { useMsg } from '@/components/i18n/use-msg';
 import { ApiError } from '@/lib/client/api';
 
 /** Error messages by field path, dotted like the issue's path: `name`, `refs.0.secret_ref`. */
@@ -27,6 +28,7 @@ interface Options<V> {
 }
 
 export function useZodForm<V, O>(schema: z.ZodType<O>, initial: V | (() => V), { input, live = false }: Options<V> = {}) {
+  const m = useMsg();
   const [start] = useState(initial);
   const [values, setValues] = useState<V>(start);
   const [stored, setErrors] = useState<FieldErrors>({});
@@ -42,9 +44,13 @@ export function useZodForm<V, O>(schema: z.ZodType<O>, initial: V | (() => V), {
   // Parsed when first read, so that `input` may use what the component computes after this call.
   let current: z.ZodSafeParseResult<O> | undefined;
   const parse = () => (current ??= validate());
+  // The schema's messages are catalog keys (zod keeps a string): shown in the page's language. An API answer's are
+  // the service's own text, shown as it is.
   const errorsNow = (): FieldErrors => {
     const r = live && submitted ? parse() : undefined;
-    return r && !r.success ? { ...fieldErrors(r.error), ...stored } : stored;
+    const all = r && !r.success ? { ...fieldErrors(r.error), ...stored } : stored;
+    const keys = Object.keys(all);
+    return keys.length ? Object.fromEntries(keys.map((k) => [k, m(all[k])])) : all;
   };
   const set = <K extends keyof V>(key: K, value: V[K]) => setValues((old) => ({ ...old, [key]: value }));
 

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
 import { clearActivity, getActivity, subscribeActivity, type ActivityEvent } from '@/lib/client/activity';
 import type { ClientSession } from '@/lib/client/session';
 import { projectHref } from '@/lib/resources/registry';
@@ -23,12 +24,14 @@ function useEvents() {
 /** "Instance web-1 is now ACTIVE": the kind's label, the resource's name and the statuses are not translated here. */
 function useSentence() {
   const t = useTranslations('shell.activity');
-  return (e: ActivityEvent) => t('event', { kind: e.kind, name: e.name, status: e.to });
+  const m = useMsg();
+  return (e: ActivityEvent) => t('event', { kind: m(e.kind), name: e.name, status: m(e.to) });
 }
 
 /** Unobtrusive notifications of what polling saw finish, bottom left, each for a few seconds. */
 export function ActivityToasts({ session }: { session: ClientSession }) {
   const t = useTranslations('shell.activity');
+  const m = useMsg();
   const sentence = useSentence();
   const events = useEvents();
   const [now, setNow] = useState(() => Date.now());
@@ -45,7 +48,7 @@ export function ActivityToasts({ session }: { session: ClientSession }) {
       {recent.map((e) => (
         <div key={e.id} role="status" className={`pointer-events-auto rounded-lg border bg-white px-3 py-2 text-sm shadow-lg dark:bg-zinc-900 ${toneClass[e.tone] ?? ''}`}>
           {e.slug ? <Link href={projectHref(session.cloud.id, session.project.id, session.region, e.slug)} className="hover:underline">{sentence(e)}</Link> : sentence(e)}
-          <span className="block text-xs text-zinc-500 dark:text-zinc-400">{t('was', { status: e.from })}</span>
+          <span className="block text-xs text-zinc-500 dark:text-zinc-400">{t('was', { status: m(e.from) })}</span>
         </div>
       ))}
     </section>

@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useCallback, useState, type ReactNode } from 'react';
+import { AnnouncerProvider } from '@/components/a11y/announcer';
 import { configureUndoDefault } from '@/lib/client/undo';
 import { ActivityToasts } from './activity';
 import { PendingDeletes } from './pending-deletes';
@@ -31,30 +32,32 @@ export function AppShell({ session, catalogTypes, undoDefault, children }: { ses
   usePaletteShortcut(openPalette);
   return (
     <PresentationProvider>
-      <div className="flex min-h-dvh flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
-          {t('skipToContent')}
-        </a>
-        <Header
-          session={session}
-          navOpen={navOpen}
-          onToggleNav={() => setNavOpen((o) => !o)}
-          inspectorOpen={inspectorOpen}
-          onToggleInspector={toggleInspector}
-          onOpenPalette={openPalette}
-        />
-        <ExpiryWarning expiresAt={session.expiresAt} authMethod={session.authMethod} cloud={session.cloud.id} />
-        <div className="flex flex-1">
-          <Sidebar session={session} catalogTypes={catalogTypes} open={navOpen} onNavigate={() => setNavOpen(false)} />
-          <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">
-            <SessionProvider session={session} catalogTypes={catalogTypes}>{children}</SessionProvider>
-          </main>
+      <AnnouncerProvider>
+        <div className="flex min-h-dvh flex-col">
+          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
+            {t('skipToContent')}
+          </a>
+          <Header
+            session={session}
+            navOpen={navOpen}
+            onToggleNav={() => setNavOpen((o) => !o)}
+            inspectorOpen={inspectorOpen}
+            onToggleInspector={toggleInspector}
+            onOpenPalette={openPalette}
+          />
+          <ExpiryWarning expiresAt={session.expiresAt} authMethod={session.authMethod} cloud={session.cloud.id} />
+          <div className="flex flex-1">
+            <Sidebar session={session} catalogTypes={catalogTypes} open={navOpen} onNavigate={() => setNavOpen(false)} />
+            <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">
+              <SessionProvider session={session} catalogTypes={catalogTypes}>{children}</SessionProvider>
+            </main>
+          </div>
+          {inspectorOpen && <ApiInspector onClose={() => setInspectorOpen(false)} />}
+          <PendingDeletes />
+          <ActivityToasts session={session} />
+          {paletteOpen && <CommandPalette session={session} catalogTypes={catalogTypes} onClose={() => setPaletteOpen(false)} />}
         </div>
-        {inspectorOpen && <ApiInspector onClose={() => setInspectorOpen(false)} />}
-        <PendingDeletes />
-        <ActivityToasts session={session} />
-        {paletteOpen && <CommandPalette session={session} catalogTypes={catalogTypes} onClose={() => setPaletteOpen(false)} />}
-      </div>
+      </AnnouncerProvider>
     </PresentationProvider>
   );
 }

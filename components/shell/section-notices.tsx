@@ -3,6 +3,7 @@
 // (app/[cloud]/[projectId]/[kind]/layout.tsx reads the session and the catalog).
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { getMsg } from '@/components/i18n/get-msg';
 import { EndpointList, VersionList } from '@/components/overview/services-table';
 import type { ServiceInfo } from '@/lib/client/service-info';
 import type { Section, ServiceGroup } from '@/lib/resources/registry';
@@ -10,7 +11,7 @@ import type { Section, ServiceGroup } from '@/lib/resources/registry';
 const backLink = 'inline-block text-sm font-medium text-brand-700 hover:underline dark:text-brand-300';
 
 export async function ServiceUnavailable({ group, section, catalog, overview }: { group: ServiceGroup; section: Section; catalog: { type: string; name: string }[]; overview: string }) {
-  const [t, format] = await Promise.all([getTranslations('shell.sectionNotices'), getFormatter()]);
+  const [t, format, m] = await Promise.all([getTranslations('shell.sectionNotices'), getFormatter(), getMsg()]);
   // "a", "a or b", "a, b, or c" (CLDR: English has the serial comma) in the page's language, each type in <code>
   const types = format.list(
     group.serviceTypes.map((type) => (
@@ -22,9 +23,9 @@ export async function ServiceUnavailable({ group, section, catalog, overview }: 
   );
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">{t('unavailable', { service: group.service })}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t('unavailable', { service: m(group.service) })}</h1>
       <p className="text-zinc-600 dark:text-zinc-400">
-        {t.rich('unavailableBody', { section: section.label, types: () => <>{types}</> })}
+        {t.rich('unavailableBody', { section: m(section.label), types: () => <>{types}</> })}
       </p>
       <section aria-labelledby="available-heading" className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
         <h2 id="available-heading" className="text-sm font-semibold">
@@ -48,12 +49,12 @@ export async function ServiceUnavailable({ group, section, catalog, overview }: 
 }
 
 export async function AdminRequired({ group, overview }: { group: ServiceGroup; overview: string }) {
-  const t = await getTranslations('shell.sectionNotices');
+  const [t, m] = await Promise.all([getTranslations('shell.sectionNotices'), getMsg()]);
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">{t('adminRequired', { group: group.label })}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t('adminRequired', { group: m(group.label) })}</h1>
       <p className="text-zinc-600 dark:text-zinc-400">
-        {t.rich('adminRequiredBody', { service: group.service, code: (chunks) => <code>{chunks}</code> })}
+        {t.rich('adminRequiredBody', { service: m(group.service), code: (chunks) => <code>{chunks}</code> })}
       </p>
       <Link href={overview} className={backLink}>
         {t('back')}
@@ -64,15 +65,15 @@ export async function AdminRequired({ group, overview }: { group: ServiceGroup; 
 
 /** A section whose pages are still to come: what the catalog says about its service. */
 export async function SectionPlaceholder({ group, section, services, region }: { group: ServiceGroup; section: Section; services: ServiceInfo[]; region: string }) {
-  const t = await getTranslations('shell.sectionNotices');
+  const [t, m] = await Promise.all([getTranslations('shell.sectionNotices'), getMsg()]);
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <div>
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">{group.label}</p>
-        <h1 className="text-2xl font-semibold tracking-tight">{section.label}</h1>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{m(group.label)}</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{m(section.label)}</h1>
       </div>
       <p role="note" className="rounded-md border border-brand-300 bg-brand-50 px-3 py-2 text-sm text-brand-900 dark:border-brand-700 dark:bg-brand-900/30 dark:text-brand-100">
-        {t('later', { section: section.label.toLowerCase(), service: group.service })}
+        {t('later', { section: m(section.label), service: m(group.service) })}
       </p>
       {services.map((s) => (
         <section key={`${s.type}-${s.name}`} aria-label={`${s.name} (${s.type})`} className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">

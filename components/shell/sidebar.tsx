@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { useMsg } from '@/components/i18n/use-msg';
 import { usePathname } from 'next/navigation';
 import type { ClientSession } from '@/lib/client/session';
 import { navGroups, projectHref, providingType } from '@/lib/resources/registry';
@@ -18,6 +19,7 @@ const linkClass =
 
 export function Sidebar({ session, catalogTypes, open, onNavigate }: SidebarProps) {
   const t = useTranslations('shell.sidebar');
+  const m = useMsg();
   const pathname = usePathname();
   const { cloud, project, region } = session;
   const isAdmin = session.roles.includes('admin');
@@ -40,7 +42,7 @@ export function Sidebar({ session, catalogTypes, open, onNavigate }: SidebarProp
           return (
             <li key={group.id} className={available ? '' : 'opacity-60'}>
               <div id={headingId} className="flex items-center justify-between gap-2 px-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-                <span>{group.label}</span>
+                <span>{m(group.label)}</span>
                 {!available && (
                   <span className="shrink-0 rounded bg-zinc-100 px-1.5 py-0.5 text-[10px] whitespace-nowrap font-medium tracking-normal normal-case dark:bg-zinc-800">
                     {t('notInCloud')}
@@ -57,10 +59,10 @@ export function Sidebar({ session, catalogTypes, open, onNavigate }: SidebarProp
                         href={href}
                         className={`${linkClass} ${available ? '' : 'text-zinc-500 dark:text-zinc-500'}`}
                         aria-current={current ? 'page' : undefined}
-                        title={available ? (item.adminOnly && !isAdmin ? t('requiresAdmin') : undefined) : t('serviceNotInCloud', { service: group.service })}
+                        title={available ? (item.adminOnly && !isAdmin ? t('requiresAdmin') : undefined) : t('serviceNotInCloud', { service: m(group.service) })}
                         onClick={onNavigate}
                       >
-                        {item.label}
+                        {m(item.label)}
                         {available && item.adminOnly && !isAdmin && <span className="ml-auto text-[10px] text-zinc-500 dark:text-zinc-400">{t('adminBadge')}</span>}
                       </Link>
                     </li>

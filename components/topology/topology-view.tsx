@@ -2,19 +2,23 @@
 // The network topology page: the picture (HTML nodes over an SVG edge layer, in one transformed plane for zoom
 // and pan), its toolbar, and the text alternative (every connection as a sentence).
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { buttonClass } from '@/components/ui/button';
+import { useMsg } from '@/components/i18n/use-msg';
 import { useResourceHref } from '@/lib/resources/hooks';
 import type { Tone } from '@/lib/resources/types';
 import { buildTopology, KIND_LABEL, KIND_SLUG, nodeName, type Topology } from '@/lib/topology/graph';
-import { fitView, layoutTopology, type PlacedEdge, type PlacedGroup, type PlacedNode } from '@/lib/topology/layout';
+import { COLLAPSE_AT, fitView, layoutTopology, type PlacedEdge, type PlacedGroup, type PlacedNode } from '@/lib/topology/layout';
 import { useTopology } from '@/lib/resources/network/topology';
 
 const MIN_SCALE = 0.2;
 const MAX_SCALE = 2.5;
 const STEP = 1.25;
+// The zoom-out button's symbol (a minus sign, not a hyphen).
+const MINUS = '\u2212';
 
 const TONE_BORDER: Record<Tone, string> = {
   ok: 'border-l-emerald-500',
@@ -22,7 +26,8 @@ const TONE_BORDER: Record<Tone, string> = {
   error: 'border-l-red-500',
   unknown: 'border-l-zinc-400',
 };
-const TONE_WORD: Record<Tone, string> = { ok: 'ok', busy: 'changing', error: 'error', unknown: 'down or unknown' };
+/** A collapsed group's summary, per status tone: "3 ok · 1 error" (keys under topology.group). */
+const TONE_COUNT = { ok: 'tone.ok', busy: 'tone.busy', error: 'tone.error', unknown: 'tone.unknown' } as const satisfies Record<Tone, string>;
 const EDGE_STYLE: Record<PlacedEdge['kind'], { stroke: string; dash?: string }> = {
   gateway: { stroke: '#0284c7', dash: '6 4' },
   interface: { stroke: '#52525b' },
@@ -45,33 +50,31 @@ function pathOf(points: { x: number; y: number }[]): string {
   return `M${points.map((p) => `${p.x},${p.y}`).join(' L')}`;
 }
 
-function groupTitle(topo: Topology, g: PlacedGroup): string {
-  const net = topo.nodes.get(g.network);
-  return net ? `network ${net.label}` : 'no network';
-}
-
+/** A node is a link (Tab reaches it) named by its kind, label and status, with a focus ring above its neighbours. */
 function NodeBox({ p, href }: { p: PlacedNode; href: string }) {
+  const t = useTranslations('topology');
+  const m = useMsg();
   const n = p.node;
   const pill = n.kind === 'floatingip' && p.h < 40;
   return (
     <Link
       href={href}
       prefetch={false}
-      aria-label={nodeName(n)}
+      aria-label={m(nodeName(n, m(n.status.label)))}
       data-node={n.key}
-      className={`absolute flex flex-col justify-center gap-0.5 overflow-hidden rounded-md border border-l-4 border-zinc-300 bg-white px-2 text-left leading-tight shadow-xs hover:border-brand-500 hover:shadow-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-zinc-700 dark:bg-zinc-900 ${TONE_BORDER[n.status.tone]} ${n.kind === 'external' ? 'bg-sky-50 dark:bg-sky-950/40' : ''}`}
+      className={`absolute flex flex-col justify-center gap-0.5 overflow-hidden rounded-md border border-l-4 border-zinc-300 bg-white px-2 text-left leading-tight shadow-xs hover:border-brand-500 hover:shadow-md focus-visible:z-10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-zinc-700 dark:bg-zinc-900 ${TONE_BORDER[n.status.tone]} ${n.kind === 'external' ? 'bg-sky-50 dark:bg-sky-950/40' : ''}`}
       style={{ left: p.x, top: p.y, width: p.w, height: p.h }}
     >
       {pill ? (
         <span className="flex items-center gap-1.5 truncate text-xs">
-          <span className="font-medium text-violet-700 dark:text-violet-300">FIP</span>
+          <span className="font-medium text-violet-700 dark:text-violet-300">{t('fip')}</span>
           <span className="truncate font-mono">{n.label}</span>
-          <span className="ml-auto text-[10px] text-zinc-500">{n.status.label}</span>
+          <span className="ml-auto text-[10px] text-zinc-500">{m(n.status.label)}</span>
         </span>
       ) : (
         <>
           <span className="flex items-center gap-2">
-            <span className="text-[10px] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{KIND_LABEL[n.kind]}</span>
+            <span className="text-[10px] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{m(KIND_LABEL[n.kind])}</span>
             <span className="ml-auto scale-90">
               <StatusBadge status={n.status} />
             </span>
@@ -91,9 +94,10 @@ function NodeBox({ p, href }: { p: PlacedNode; href: string }) {
 }
 
 function GroupBox({ topo, g, onToggle }: { topo: Topology; g: PlacedGroup; onToggle: () => void }) {
-  const where = groupTitle(topo, g);
-  const n = g.members.length;
-  const summary = (Object.entries(g.counts) as [Tone, number][]).map(([t, c]) => `${c} ${TONE_WORD[t]}`).join(' · ');
+  const t = useTranslations('topology.group');
+  const net = topo.nodes.get(g.network);
+  const values = { count: g.members.length, network: net?.label ?? '' };
+  const summary = (Object.entries(g.counts) as [Tone, number][]).map(([tone, count]) => t(TONE_COUNT[tone], { count })).join(' · ');
   return (
     <div
       className="absolute rounded-lg border border-dashed border-zinc-400 bg-zinc-50/80 dark:border-zinc-600 dark:bg-zinc-900/60"
@@ -102,16 +106,16 @@ function GroupBox({ topo, g, onToggle }: { topo: Topology; g: PlacedGroup; onTog
     >
       <div className="flex h-[34px] items-center gap-2 px-2.5 text-xs">
         <span className="truncate font-medium text-zinc-700 dark:text-zinc-300">
-          {n} instance{n === 1 ? '' : 's'} on {where}
+          {net ? t('title', values) : t('titleNoNetwork', values)}
         </span>
         <button
           type="button"
           className="ml-auto shrink-0 rounded px-1.5 py-0.5 text-brand-700 hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-brand-600 dark:text-brand-300 dark:hover:bg-zinc-800"
           aria-expanded={!g.collapsed}
-          aria-label={g.collapsed ? `Show ${n} instances on ${where}` : `Collapse instances on ${where}`}
+          aria-label={g.collapsed ? (net ? t('show', values) : t('showNoNetwork', values)) : net ? t('collapse', values) : t('collapseNoNetwork')}
           onClick={onToggle}
         >
-          {g.collapsed ? 'Show' : 'Collapse'}
+          {g.collapsed ? t('showButton') : t('collapseButton')}
         </button>
       </div>
       {g.collapsed && <p className="px-2.5 text-xs text-zinc-600 dark:text-zinc-400">{summary}</p>}
@@ -120,6 +124,9 @@ function GroupBox({ topo, g, onToggle }: { topo: Topology; g: PlacedGroup; onTog
 }
 
 export function TopologyView() {
+  const t = useTranslations('topology');
+  const m = useMsg();
+  const format = useFormatter();
   const q = useTopology();
   const href = useResourceHref();
   const topo = useMemo(() => (q.data ? buildTopology(q.data) : undefined), [q.data]);
@@ -178,12 +185,12 @@ export function TopologyView() {
   function onPointerUp(e: ReactPointerEvent<HTMLDivElement>) {
     if (drag.current?.id === e.pointerId) drag.current = null;
   }
-  // Keyboard users tab through the nodes: bring the focused one into view.
+  // Keyboard users tab through the nodes and the groups' buttons: bring the focused one into view.
   function onFocus(e: React.FocusEvent<HTMLDivElement>) {
     const el = viewport.current;
-    const t = e.target as HTMLElement;
-    if (!el || !view || !t.dataset.node) return;
-    const box = t.getBoundingClientRect();
+    const target = e.target as HTMLElement;
+    if (!el || !view || !(target.dataset.node || target.closest('[data-group]'))) return;
+    const box = target.getBoundingClientRect();
     const vp = el.getBoundingClientRect();
     let { x, y } = view;
     if (box.left < vp.left) x += vp.left - box.left + 16;
@@ -199,58 +206,58 @@ export function TopologyView() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">Network topology</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t('heading')}</h1>
         <span className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
-          {q.isFetching ? 'Refreshing…' : topo?.busy ? 'Something is changing, refreshing every few seconds' : ''}
+          {q.isFetching ? t('refreshing') : topo?.busy ? t('busy') : ''}
         </span>
       </div>
       {stale && (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
-          Stale data: the last refresh failed ({q.error instanceof Error ? q.error.message : 'error'}). Showing the topology as of {new Date(q.dataUpdatedAt).toLocaleTimeString()}.
+          {t('stale', { error: q.error instanceof Error ? q.error.message : t('staleError'), time: format.dateTime(q.dataUpdatedAt, { timeStyle: 'medium' }) })}
         </p>
       )}
       {q.isError && !q.data && (
         <div className="space-y-2">
-          <ApiErrorNotice title="Could not load the topology" error={q.error} />
+          <ApiErrorNotice title={t('loadFailed')} error={q.error} />
           <button type="button" className={buttonClass.secondary} onClick={() => void q.refetch()}>
-            Retry
+            {t('retry')}
           </button>
         </div>
       )}
-      {q.isPending && <p className="text-sm text-zinc-500">Loading the topology…</p>}
+      {q.isPending && <p className="text-sm text-zinc-500">{t('loading')}</p>}
       {topo && layout && (
         <>
-          <div role="toolbar" aria-label="Topology view" className="flex flex-wrap items-center gap-2">
-            <button type="button" className={buttonClass.secondary} aria-label="Zoom in" onClick={() => zoomAt(STEP)}>
+          <div role="toolbar" aria-label={t('toolbar')} className="flex flex-wrap items-center gap-2">
+            <button type="button" className={buttonClass.secondary} aria-label={t('zoomIn')} onClick={() => zoomAt(STEP)}>
               +
             </button>
-            <button type="button" className={buttonClass.secondary} aria-label="Zoom out" onClick={() => zoomAt(1 / STEP)}>
-              −
+            <button type="button" className={buttonClass.secondary} aria-label={t('zoomOut')} onClick={() => zoomAt(1 / STEP)}>
+              {MINUS}
             </button>
             <button type="button" className={buttonClass.secondary} onClick={fit}>
-              Fit to view
+              {t('fit')}
             </button>
             {layout.groups.length > 0 && (
               <>
                 <button type="button" className={buttonClass.ghost} onClick={() => toggleAll(true)}>
-                  Expand all
+                  {t('expandAll')}
                 </button>
                 <button type="button" className={buttonClass.ghost} onClick={() => toggleAll(false)}>
-                  Collapse all
+                  {t('collapseAll')}
                 </button>
               </>
             )}
             <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400" aria-live="polite">
-              {view ? `${Math.round(view.scale * 100)}%` : ''}
+              {view ? format.number(view.scale, { style: 'percent', maximumFractionDigits: 0 }) : ''}
             </span>
-            <ul className="ml-auto flex flex-wrap gap-3 text-xs text-zinc-600 dark:text-zinc-400" aria-label="Legend">
-              <li><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-5 border-t-2 border-dashed border-sky-600 align-middle" />gateway</li>
-              <li><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-5 border-t-2 border-zinc-600 align-middle" />router interface</li>
-              <li><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-5 border-t-2 border-zinc-400 align-middle" />instance port</li>
-              <li><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-5 border-t-2 border-dotted border-violet-600 align-middle" />floating IP</li>
+            <ul className="ml-auto flex flex-wrap gap-3 text-xs text-zinc-600 dark:text-zinc-400" aria-label={t('legend.label')}>
+              <li><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-5 border-t-2 border-dashed border-sky-600 align-middle" />{t('legend.gateway')}</li>
+              <li><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-5 border-t-2 border-zinc-600 align-middle" />{t('legend.interface')}</li>
+              <li><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-5 border-t-2 border-zinc-400 align-middle" />{t('legend.nic')}</li>
+              <li><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-5 border-t-2 border-dotted border-violet-600 align-middle" />{t('legend.floating')}</li>
             </ul>
           </div>
-          <figure aria-label="Network topology" className="m-0">
+          <figure aria-label={t('heading')} className="m-0">
             <div
               ref={viewport}
               className="relative h-[68vh] min-h-[420px] cursor-grab touch-none active:cursor-grabbing overflow-hidden rounded-lg border border-zinc-200 bg-white select-none dark:border-zinc-800 dark:bg-zinc-950"
@@ -261,7 +268,7 @@ export function TopologyView() {
               onFocus={onFocus}
             >
               {layout.nodes.length === 0 && layout.groups.length === 0 ? (
-                <p className="p-6 text-sm text-zinc-500">This project sees no networks, routers or instances.</p>
+                <p className="p-6 text-sm text-zinc-500">{t('empty')}</p>
               ) : (
                 <div
                   className="absolute top-0 left-0 origin-top-left"
@@ -282,16 +289,16 @@ export function TopologyView() {
               )}
             </div>
             <figcaption className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-              Drag to pan, scroll or use the buttons to zoom; select a node to open it. Networks with more than 12 instances start collapsed.
+              {t('caption', { count: COLLAPSE_AT })}
             </figcaption>
           </figure>
           <section aria-labelledby="topology-connections" className="space-y-2">
             <h2 id="topology-connections" className="text-lg font-semibold">
-              Connections
+              {t('connections.heading')}
             </h2>
-            <ul aria-label="Connections" className="max-h-80 list-disc space-y-0.5 overflow-auto pl-5 text-sm">
+            <ul aria-label={t('connections.heading')} className="max-h-80 list-disc space-y-0.5 overflow-auto pl-5 text-sm">
               {topo.connections.map((c, i) => (
-                <li key={i}>{c}</li>
+                <li key={i}>{m(c)}</li>
               ))}
             </ul>
           </section>

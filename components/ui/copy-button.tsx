@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 
 /** Copies `text` to the clipboard (with a fallback for pages the Clipboard API refuses, e.g. plain http). */
@@ -19,6 +20,7 @@ export async function copyText(text: string): Promise<void> {
   area.select();
   const ok = document.execCommand('copy');
   area.remove();
+  // Never shown: useCopy turns any failure into its `failed` state, which the buttons word.
   if (!ok) throw new Error('The browser refused to copy');
 }
 
@@ -36,6 +38,7 @@ export function useCopy(ms: number) {
 
 /** A small "Copy" button that says "Copied" for a moment (announced to screen readers). */
 export function CopyButton({ text, label, className = '' }: { text: string; label: string; className?: string }) {
+  const t = useTranslations('ui.copy');
   const { state, copy } = useCopy(1500);
   return (
     <button
@@ -44,7 +47,7 @@ export function CopyButton({ text, label, className = '' }: { text: string; labe
       onClick={() => void copy(text)}
       className={`inline-flex shrink-0 items-center rounded border border-zinc-300 px-1.5 py-0.5 text-xs text-zinc-600 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-300 dark:hover:bg-zinc-800 ${className}`}
     >
-      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}</span>
+      <span aria-live="polite">{state === 'copied' ? t('copied') : state === 'failed' ? t('failed') : t('copy')}</span>
     </button>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { buttonClass } from './button';
 import { useCopy } from './copy-button';
 
@@ -15,17 +16,18 @@ export function shareUrl(href: string): string {
 }
 
 export function CopyLink({ className = '' }: { className?: string }) {
+  const t = useTranslations('ui.copyLink');
   const { state, copy } = useCopy(2500);
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" className={`${buttonClass.secondary} ${className}`} onClick={() => void copy(shareUrl(window.location.href))} title="Copy a link to this view (filters, sort and tab included)">
+      <button type="button" className={`${buttonClass.secondary} ${className}`} onClick={() => void copy(shareUrl(window.location.href))} title={t('title')}>
         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={1.8}>
           <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" strokeLinecap="round" />
         </svg>
-        Copy link
+        {t('button')}
       </button>
       <span role="status" aria-live="polite" className="text-xs text-zinc-600 dark:text-zinc-400">
-        {state === 'copied' ? 'Link copied' : state === 'failed' ? 'Could not copy: copy the address bar instead' : ''}
+        {state === 'copied' ? t('copied') : state === 'failed' ? t('failed') : ''}
       </span>
     </span>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { buttonClass } from './button';
 
 /**
@@ -6,6 +7,7 @@ import { buttonClass } from './button';
  * button calling `onCancel`, or a link back (`cancelHref`, the create pages).
  */
 export function FormButtons({ submit, pending, pendingLabel, disabled, onCancel, cancelHref }: { submit: string; pending: boolean; pendingLabel?: string; disabled?: boolean; onCancel?: () => void; cancelHref?: string }) {
+  const t = useTranslations('common');
   return (
     <div className="flex gap-2">
       <button type="submit" className={buttonClass.primary} disabled={pending || disabled}>
@@ -13,12 +15,12 @@ export function FormButtons({ submit, pending, pendingLabel, disabled, onCancel,
       </button>
       {cancelHref ? (
         <Link href={cancelHref} className={buttonClass.secondary}>
-          Cancel
+          {t('cancel')}
         </Link>
       ) : (
         onCancel && (
           <button type="button" className={buttonClass.secondary} onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </button>
         )
       )}

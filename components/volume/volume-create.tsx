@@ -1,6 +1,9 @@
 'use client';
 
 import { useRouter, useSearchParams } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
+import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { FormFooter, FormHeading, ValueOptions, ZoneSelect } from '@/components/resource/form-parts';
@@ -25,8 +28,14 @@ interface Values {
 
 const GB = 1024 ** 3;
 
+/** The quota's figures, emphasised. */
+const b = (chunks: ReactNode) => <span className="font-medium">{chunks}</span>;
+
 /** Create a volume: empty, from an image or from a snapshot (`?snapshot=<id>` / `?image=<id>` preselect one). */
 export function VolumeCreateForm() {
+  const t = useTranslations('volume.create');
+  const tc = useTranslations('common');
+  const m = useMsg();
   const router = useRouter();
   const href = useResourceHref();
   const search = useSearchParams();
@@ -54,8 +63,11 @@ export function VolumeCreateForm() {
   const size = v.size || (v.source === 'snapshot' && snapshot ? String(snapshot.size) : v.source === 'image' && imageMinGb ? String(imageMinGb) : '');
   const input = { ...v, size };
   const { parsed } = form;
-  const live = volumeCreateProblems({ size: Number(size), source: v.source }, { remainingGb: limits.remaining, snapshotSize: snapshot?.size, imageMinGb });
-  const shown = { ...form.errors, ...live };
+  // The checks outside the schema word their problems as Msg values, shown in the page's language like the schema's.
+  const live = Object.fromEntries(
+    Object.entries(volumeCreateProblems({ size: Number(size), source: v.source }, { remainingGb: limits.remaining, snapshotSize: snapshot?.size, imageMinGb })).map(([k, p]) => [k, m(p)]),
+  );
+  const shown: Record<string, string | undefined> = { ...form.errors, ...live };
 
   const create = useOsMutation(CINDER, volumeCreateRequest, {
     invalidates: STORAGE_CHANGES,
@@ -70,43 +82,42 @@ export function VolumeCreateForm() {
   return (
     <form
       noValidate
-      aria-label="Create volume"
+      aria-label={t('title')}
       className="max-w-2xl space-y-5"
       onSubmit={form.submit((data) => create.mutate(data), live)}
     >
-      <FormHeading title="Create volume" back="volumes" backLabel="Back to volumes" />
-      <section aria-label="Remaining quota" className="rounded-md border border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800">
+      <FormHeading title={t('title')} back="volumes" backLabel={t('back')} />
+      <section aria-label={t('quota')} className="rounded-md border border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800">
         {limits.isPending ? (
-          'Loading quota…'
+          t('loadingQuota')
         ) : limits.abs ? (
           <>
-            Gigabytes:{' '}
-            <span className="font-medium">
-              {limits.remaining === undefined ? 'unlimited' : `${limits.remaining} GB of ${limits.abs.maxTotalVolumeGigabytes} GB left`}
-            </span>
+            {limits.remaining === undefined
+              ? t.rich('gigabytesUnlimited', { b })
+              : t.rich('gigabytesLeft', { b, left: limits.remaining, max: limits.abs.maxTotalVolumeGigabytes })}
             {limits.abs.maxTotalVolumes !== undefined && limits.abs.maxTotalVolumes >= 0 && (
               <>
                 {' '}
-                · Volumes: <span className="font-medium">{limits.abs.maxTotalVolumes - (limits.abs.totalVolumesUsed ?? 0)} of {limits.abs.maxTotalVolumes} left</span>
+                {t.rich('volumesLeft', { b, left: limits.abs.maxTotalVolumes - (limits.abs.totalVolumesUsed ?? 0), max: limits.abs.maxTotalVolumes })}
               </>
             )}
           </>
         ) : (
-          <ApiErrorNotice title="Could not load the quota" error={limits.error} />
+          <ApiErrorNotice title={t('loadQuotaFailed')} error={limits.error} />
         )}
       </section>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Name" value={v.name} error={shown.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
-        <TextField label="Size (GB)" type="number" min={1} value={size} error={shown.size} onChange={(e) => set('size', e.target.value)} />
+        <TextField label={tc('name')} value={v.name} error={shown.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
+        <TextField label={t('sizeGb')} type="number" min={1} value={size} error={shown.size} onChange={(e) => set('size', e.target.value)} />
       </div>
       <fieldset className="space-y-3">
-        <legend className="text-sm font-semibold">Source</legend>
+        <legend className="text-sm font-semibold">{t('source')}</legend>
         <div className="flex flex-wrap gap-4 text-sm">
           {(
             [
-              ['empty', 'Empty volume'],
-              ['image', 'From an image'],
-              ['snapshot', 'From a snapshot'],
+              ['empty', t('sourceEmpty')],
+              ['image', t('sourceImage')],
+              ['snapshot', t('sourceSnapshot')],
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="flex items-center gap-2">
@@ -115,44 +126,43 @@ export function VolumeCreateForm() {
           ))}
         </div>
         {v.source === 'image' && (
-          <SelectField label="Image" value={v.imageId} error={shown.imageId} onChange={(e) => set('imageId', e.target.value)} disabled={images.isPending}>
-            <option value="">{images.isPending ? 'Loading images…' : 'Choose an image'}</option>
+          <SelectField label={t('image')} value={v.imageId} error={shown.imageId} onChange={(e) => set('imageId', e.target.value)} disabled={images.isPending}>
+            <option value="">{images.isPending ? t('loadingImages') : t('chooseImage')}</option>
             {(images.data ?? []).map((i) => (
               <option key={i.id} value={i.id}>
-                {i.name ?? i.id}
-                {i.min_disk ? ` (min ${i.min_disk} GB)` : ''}
+                {i.min_disk ? t('imageOption', { name: i.name ?? i.id, size: i.min_disk }) : (i.name ?? i.id)}
               </option>
             ))}
           </SelectField>
         )}
         {v.source === 'snapshot' && (
-          <SelectField label="Snapshot" value={v.snapshotId} error={shown.snapshotId} onChange={(e) => set('snapshotId', e.target.value)} disabled={snapshots.isPending}>
-            <option value="">{snapshots.isPending ? 'Loading snapshots…' : 'Choose a snapshot'}</option>
+          <SelectField label={t('snapshot')} value={v.snapshotId} error={shown.snapshotId} onChange={(e) => set('snapshotId', e.target.value)} disabled={snapshots.isPending}>
+            <option value="">{snapshots.isPending ? t('loadingSnapshots') : t('chooseSnapshot')}</option>
             {v.snapshotId && !snapshots.isPending && !snapshot && <option value={v.snapshotId}>{v.snapshotId}</option>}
             {(snapshots.data ?? []).map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name || s.id} ({s.size} GB)
+                {t('snapshotOption', { name: s.name || s.id, size: s.size })}
               </option>
             ))}
           </SelectField>
         )}
-        {images.isError && <ApiErrorNotice title="Could not load images" error={images.error} />}
-        {snapshots.isError && <ApiErrorNotice title="Could not load snapshots" error={snapshots.error} />}
+        {images.isError && <ApiErrorNotice title={t('loadImagesFailed')} error={images.error} />}
+        {snapshots.isError && <ApiErrorNotice title={t('loadSnapshotsFailed')} error={snapshots.error} />}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Volume type" {...field('volumeType')}>
-          <option value="">Default</option>
-          <ValueOptions values={(types.data?.volume_types ?? []).map((t) => t.name)} />
+        <SelectField label={t('volumeType')} {...field('volumeType')}>
+          <option value="">{t('defaultType')}</option>
+          <ValueOptions values={(types.data?.volume_types ?? []).map((vt) => vt.name)} />
         </SelectField>
         <ZoneSelect zones={zones.data?.availabilityZoneInfo} {...field('availabilityZone')} />
       </div>
-      <TextAreaField label="Description" rows={3} value={v.description} error={shown.description} onChange={(e) => set('description', e.target.value)} />
+      <TextAreaField label={tc('description')} rows={3} value={v.description} error={shown.description} onChange={(e) => set('description', e.target.value)} />
       <FormFooter
         error={create.error}
-        errorTitle="The cloud refused to create the volume"
+        errorTitle={t('refused')}
         cli={volumeCreateCli(parsed.success ? parsed.data : { ...v, size: Number(size) || undefined })}
-        submit="Create volume"
-        pendingLabel="Creating…"
+        submit={t('title')}
+        pendingLabel={t('creating')}
         pending={create.isPending}
         cancelTo="volumes"
       />

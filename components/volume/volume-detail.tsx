@@ -1,14 +1,17 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useState, type ReactNode } from 'react';
 import type { z } from 'zod';
+import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import type { Msg } from '@/lib/i18n/msg';
 import { useLookups, useResourceHref } from '@/lib/resources/hooks';
 import { snapshotCreateCli, snapshotCreateRequest, SnapshotCreateSchema, SnapshotSchema, snapshotStatus } from '@/lib/resources/volume/snapshot';
 import {
@@ -33,22 +36,31 @@ import { InlineForm } from '@/components/resource/form-parts';
 import { SubTable } from '@/components/resource/sub-list';
 import { FailureNotice } from '@/components/resource/failure-notice';
 
+/** A date of the API (ISO 8601; Cinder's have no zone and are UTC) in the page's language; empty when there is none. */
+function dateTime(format: ReturnType<typeof useFormatter>, iso: string | null | undefined): string {
+  const d = iso ? new Date(/(Z|[+-]\d\d:?\d\d)$/i.test(iso) ? iso : `${iso}Z`) : undefined;
+  return d && !Number.isNaN(d.getTime()) ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+}
+
 const panel = 'mt-2 max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
 type Open = 'attach' | 'detach' | 'extend' | 'snapshot' | 'edit' | null;
 
 export function VolumeDetail({ id }: { id: string }) {
+  const t = useTranslations('volume.detail');
   return (
     <ResourceDetail
       def={def}
       id={id}
       extraActions={(v) => <ExtraActions volume={v} />}
       overviewExtra={(v) => (v.status.startsWith('error') ? <VolumeMessages volume={v} /> : null)}
-      tabs={[{ id: 'snapshots', label: 'Snapshots', render: (v) => <VolumeSnapshots volume={v} /> }]}
+      tabs={[{ id: 'snapshots', label: t('snapshotsTab'), render: (v) => <VolumeSnapshots volume={v} /> }]}
     />
   );
 }
 
 function ExtraActions({ volume }: { volume: Volume }) {
+  const t = useTranslations('volume.detail');
+  const tc = useTranslations('common');
   const href = useResourceHref();
   const [open, setOpen] = useState<Open>(null);
   const toggle = (o: Exclude<Open, null>, label: string, show: boolean, cli: string) =>
@@ -58,16 +70,18 @@ function ExtraActions({ volume }: { volume: Volume }) {
       </button>
     );
   const close = () => setOpen(null);
+  // A CLI line (never translated) as the tooltip.
+  const launchCli = `openstack server create --volume ${volume.id} --flavor <flavor> <name>`;
   return (
     <>
-      {toggle('attach', 'Attach', canAttach(volume), `openstack server add volume <server> ${volume.id}`)}
-      {toggle('detach', 'Detach', canDetach(volume), `openstack server remove volume <server> ${volume.id}`)}
-      {toggle('extend', 'Extend', canExtend(volume), `openstack volume set --size <GB> ${volume.id}`)}
-      {toggle('snapshot', 'Create snapshot', canSnapshot(volume), `openstack volume snapshot create --volume ${volume.id} <name>`)}
-      {toggle('edit', 'Edit', canEdit(volume), `openstack volume set --name <name> --description <text> ${volume.id}`)}
+      {toggle('attach', t('attach'), canAttach(volume), `openstack server add volume <server> ${volume.id}`)}
+      {toggle('detach', t('detach'), canDetach(volume), `openstack server remove volume <server> ${volume.id}`)}
+      {toggle('extend', t('extend'), canExtend(volume), `openstack volume set --size <GB> ${volume.id}`)}
+      {toggle('snapshot', t('createSnapshot'), canSnapshot(volume), `openstack volume snapshot create --volume ${volume.id} <name>`)}
+      {toggle('edit', tc('edit'), canEdit(volume), `openstack volume set --name <name> --description <text> ${volume.id}`)}
       {canLaunch(volume) && (
-        <Link href={href('instances', 'new', `volume=${volume.id}`)} className={buttonClass.secondary} title={`openstack server create --volume ${volume.id} --flavor <flavor> <name>`}>
-          Launch instance
+        <Link href={href('instances', 'new', `volume=${volume.id}`)} className={buttonClass.secondary} title={launchCli}>
+          {t('launchInstance')}
         </Link>
       )}
       <div className="basis-full">
@@ -85,6 +99,7 @@ function ExtraActions({ volume }: { volume: Volume }) {
 const ATTACHABLE = ['ACTIVE', 'PAUSED', 'SHUTOFF', 'SUSPENDED', 'SHELVED', 'SHELVED_OFFLOADED', 'VERIFY_RESIZE'];
 
 function AttachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
+  const t = useTranslations('volume.detail');
   const servers = useServerNames();
   const [serverId, setServerId] = useState('');
   const [error, setError] = useState<string>();
@@ -92,76 +107,81 @@ function AttachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
   const options = (servers.data ?? []).filter((s) => ATTACHABLE.includes(s.status));
   return (
     <InlineForm
-      label="Attach volume"
+      label={t('attachVolume')}
       className={panel}
       onSubmit={() => {
-        if (!serverId) return setError('Choose the instance to attach it to');
+        if (!serverId) return setError(t('chooseInstanceError'));
         setError(undefined);
         m.mutate(serverId);
       }}
       error={m.error}
-      errorTitle="Attach refused"
+      errorTitle={t('attachRefused')}
       cli={`openstack server add volume ${serverId || '<server>'} ${volume.id}`}
-      submit="Attach volume"
+      submit={t('attachVolume')}
       pending={m.isPending}
       onCancel={onDone}
     >
-      <SelectField label="Instance" value={serverId} error={error} onChange={(e) => setServerId(e.target.value)} disabled={servers.isPending}>
-        <option value="">{servers.isPending ? 'Loading instances…' : options.length ? 'Choose an instance' : 'No instance can take a volume now'}</option>
+      <SelectField label={t('instance')} value={serverId} error={error} onChange={(e) => setServerId(e.target.value)} disabled={servers.isPending}>
+        <option value="">{servers.isPending ? t('loadingInstances') : options.length ? t('chooseInstance') : t('noInstance')}</option>
         {options.map((s) => (
           <option key={s.id} value={s.id}>
-            {s.name} ({s.status})
+            {t('serverOption', { name: s.name, status: s.status })}
           </option>
         ))}
       </SelectField>
-      {servers.isError && <ApiErrorNotice title="Could not load instances" error={servers.error} />}
+      {servers.isError && <ApiErrorNotice title={t('loadInstancesFailed')} error={servers.error} />}
     </InlineForm>
   );
 }
 
 function DetachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
+  const t = useTranslations('volume.detail');
+  const tc = useTranslations('common');
   const ctx = useLookups(def, [volume]);
   const m = useOsMutation(NOVA, (sid: string) => detachRequest(sid, volume.id), { invalidates: STORAGE_CHANGES, onDone });
   const atts = (volume.attachments ?? []).filter((a) => a.server_id);
   return (
-    <div role="group" aria-label="Detach volume" className={panel}>
-      <p className="text-sm">Detach from:</p>
+    <div role="group" aria-label={t('detachVolume')} className={panel}>
+      <p className="text-sm">{t('detachFrom')}</p>
       <ul className="space-y-2">
         {atts.map((a) => {
           const name = ctx.lookups.servers?.[a.server_id!] ?? a.server_id!;
+          const cli = `openstack server remove volume ${a.server_id} ${volume.id}`;
           return (
             <li key={a.attachment_id ?? a.server_id} className="flex flex-wrap items-center gap-2 text-sm">
               <span className="font-medium">{name}</span>
               {a.device && <code className="font-mono text-xs">{a.device}</code>}
-              <button type="button" className={buttonClass.secondary} disabled={m.isPending} title={`openstack server remove volume ${a.server_id} ${volume.id}`} onClick={() => m.mutate(a.server_id!)}>
-                Detach from {name}
+              <button type="button" className={buttonClass.secondary} disabled={m.isPending} title={cli} onClick={() => m.mutate(a.server_id!)}>
+                {t('detachFromName', { name })}
               </button>
             </li>
           );
         })}
       </ul>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">Unmount the file system in the guest first: a detach under load can lose writes.</p>
-      {m.isError && <ApiErrorNotice title="Detach refused" error={m.error} />}
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('detachNote')}</p>
+      {m.isError && <ApiErrorNotice title={t('detachRefused')} error={m.error} />}
       <button type="button" className={buttonClass.secondary} onClick={onDone}>
-        Cancel
+        {tc('cancel')}
       </button>
     </div>
   );
 }
 
 function ExtendForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
+  const t = useTranslations('volume.detail');
+  const tm = useMsg();
   const limits = useVolumeLimits();
   const [size, setSize] = useState(String(volume.size + 1));
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<Msg>();
   const m = useOsMutation(CINDER, (n: number) => extendRequest(volume, n), { invalidates: STORAGE_CHANGES, onDone });
   return (
     <InlineForm
-      label="Extend volume"
+      label={t('extendVolume')}
       className={panel}
       error={m.error}
-      errorTitle="Extend refused"
+      errorTitle={t('extendRefused')}
       cli={`openstack volume set --size ${size || '<GB>'} ${volume.id}`}
-      submit="Extend volume"
+      submit={t('extendVolume')}
       pending={m.isPending}
       onCancel={onDone}
       onSubmit={() => {
@@ -171,12 +191,12 @@ function ExtendForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
       }}
     >
       <TextField
-        label="New size (GB)"
+        label={t('newSize')}
         type="number"
         min={volume.size + 1}
         value={size}
-        error={error}
-        hint={`Currently ${volume.size} GB${limits.remaining !== undefined ? `; ${limits.remaining} GB of quota left` : ''}. Volumes can only grow.`}
+        error={error && tm(error)}
+        hint={limits.remaining !== undefined ? t('extendHintQuota', { size: volume.size, left: limits.remaining }) : t('extendHint', { size: volume.size })}
         onChange={(e) => setSize(e.target.value)}
       />
     </InlineForm>
@@ -184,6 +204,8 @@ function ExtendForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
 }
 
 function SnapshotForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
+  const t = useTranslations('volume.detail');
+  const tc = useTranslations('common');
   const href = useResourceHref();
   const form = useZodForm(SnapshotCreateSchema, { name: `${volume.name || volume.id}-snap`, description: '' });
   const m = useOsMutation(CINDER, (i: z.infer<typeof SnapshotCreateSchema>) => snapshotCreateRequest(volume, i), { invalidates: STORAGE_CHANGES });
@@ -192,75 +214,85 @@ function SnapshotForm({ volume, onDone }: { volume: Volume; onDone: () => void }
     return (
       <div role="status" className={panel}>
         <p className="text-sm">
-          Snapshot{' '}
-          <Link href={href('snapshots', created.data.id)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-            {created.data.name || created.data.id}
-          </Link>{' '}
-          requested <StatusBadge status={snapshotStatus(created.data)} />
+          {t.rich('snapshotRequested', {
+            name: created.data.name || created.data.id,
+            link: (chunks: ReactNode) => (
+              <Link href={href('snapshots', created.data.id)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                {chunks}
+              </Link>
+            ),
+            status: () => <StatusBadge status={snapshotStatus(created.data)} />,
+          })}
         </p>
         <button type="button" className={buttonClass.secondary} onClick={onDone}>
-          Close
+          {tc('close')}
         </button>
       </div>
     );
   }
   return (
     <InlineForm
-      label="Create volume snapshot"
+      label={t('createVolumeSnapshot')}
       className={panel}
       onSubmit={form.submit((input) => m.mutate(input))}
       error={m.error}
-      errorTitle="Snapshot refused"
+      errorTitle={t('snapshotRefused')}
       cli={snapshotCreateCli(volume, form.values.name)}
-      submit="Create snapshot"
+      submit={t('createSnapshot')}
       pending={m.isPending}
       onCancel={onDone}
     >
-      <TextField label="Snapshot name" {...form.field('name')} />
-      <TextField label="Snapshot description" {...form.field('description')} />
-      {volume.status === 'in-use' && <p className="text-xs text-amber-800 dark:text-amber-200">The volume is attached: the snapshot is taken with --force and is only crash-consistent.</p>}
+      <TextField label={t('snapshotName')} {...form.field('name')} />
+      <TextField label={t('snapshotDescription')} {...form.field('description')} />
+      {volume.status === 'in-use' && <p className="text-xs text-amber-800 dark:text-amber-200">{t('forceNote')}</p>}
     </InlineForm>
   );
 }
 
 function EditForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
+  const t = useTranslations('volume.detail');
+  const tc = useTranslations('common');
   const form = useZodForm(EditVolumeSchema, { name: volume.name ?? '', description: volume.description ?? '' });
   const { values } = form;
   const m = useOsMutation(CINDER, (i: z.infer<typeof EditVolumeSchema>) => ({ method: 'PUT', path: `volumes/${volume.id}`, body: { volume: { name: i.name, description: i.description } } }), { invalidates: STORAGE_CHANGES, onDone });
   return (
     <InlineForm
-      label="Edit volume"
+      label={t('editVolume')}
       className={panel}
       onSubmit={form.submit((input) => m.mutate(input))}
       error={m.error}
-      errorTitle="Update refused"
+      errorTitle={t('updateRefused')}
       cli={`openstack volume set --name ${values.name || '""'} --description … ${volume.id}`}
-      submit="Save"
+      submit={tc('save')}
       pending={m.isPending}
       onCancel={onDone}
     >
-      <TextField label="Volume name" {...form.field('name')} />
-      <TextAreaField label="Volume description" rows={3} {...form.field('description')} />
+      <TextField label={t('volumeName')} {...form.field('name')} />
+      <TextAreaField label={t('volumeDescription')} rows={3} {...form.field('description')} />
     </InlineForm>
   );
 }
 
 
 function VolumeSnapshots({ volume }: { volume: Volume }) {
+  const t = useTranslations('volume.detail');
+  const tc = useTranslations('common');
+  const m = useMsg();
+  const format = useFormatter();
   const q = useVolumeSnapshots(volume.id);
-  if (q.isError) return <ApiErrorNotice title="Could not load the snapshots" error={q.error} />;
+  if (q.isError) return <ApiErrorNotice title={t('loadSnapshotsFailed')} error={q.error} />;
   return (
     <SubTable
-      label="Snapshots of this volume"
+      label={t('snapshotsOfVolume')}
       busy={q.isPending}
       rows={q.data}
       rowKey={(s) => s.id}
-      empty="No snapshots."
+      empty={t('noSnapshots')}
       columns={[
-        { label: 'Name', link: (s) => ({ slug: 'snapshots', id: s.id }), cell: (s) => s.name || s.id },
-        { label: 'Status', cell: (s) => <StatusBadge status={snapshotStatus(s)} /> },
-        { label: 'Size', cell: (s) => `${s.size} GB` },
-        { label: 'Created', cell: (s) => s.created_at ?? '' },
+        { label: tc('name'), link: (s) => ({ slug: 'snapshots', id: s.id }), cell: (s) => s.name || s.id },
+        { label: tc('status'), cell: (s) => <StatusBadge status={snapshotStatus(s)} /> },
+        { label: m('kinds.volume.fields.size'), cell: (s) => t('sizeGb', { size: s.size }) },
+        { label: tc('created'), cell: (s) => dateTime(format, s.created_at) },
       ]}
     />
   );
@@ -268,10 +300,11 @@ function VolumeSnapshots({ volume }: { volume: Volume }) {
 
 /** Cinder's user messages (GET /v3/{project}/messages, 3.3+) about this volume: why it went to error. */
 function VolumeMessages({ volume }: { volume: Volume }) {
+  const t = useTranslations('volume.detail');
   const q = useVolumeMessages(volume.id);
   // Filtered here too: a Cinder without generic filtering answers every message of the project.
   const mine = (q.data?.messages ?? []).filter((m) => m.resource_uuid === volume.id).sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''));
-  if (q.isError) return <ApiErrorNotice title="Could not load Cinder’s messages about this volume" error={q.error} />;
+  if (q.isError) return <ApiErrorNotice title={t('loadMessagesFailed')} error={q.error} />;
   if (!mine.length) return null;
-  return <FailureNotice title="Why this volume failed" message={mine[0].user_message} source="Cinder" requestId={mine[0].request_id} />;
+  return <FailureNotice title={t('whyFailed')} message={mine[0].user_message} source="Cinder" requestId={mine[0].request_id} />;
 }

@@ -21,6 +21,13 @@ describe('activity', () => {
     expect(observeStatuses('p', kind, [{ id: 'c', name: 'c', label: 'ERROR', tone: 'error' }])).toMatchObject([{ to: 'ERROR', tone: 'error' }]);
     expect(observeStatuses('p', kind, [{ id: 'c', name: 'c', label: 'SHUTOFF', tone: 'ok' }])).toEqual([]);
   });
+  it('compares status messages by key and values, not by the object each poll builds', () => {
+    const status = () => ({ key: 'common.status' as const, values: { task: 'spawning' } });
+    observeStatuses('p', kind, [{ id: 'e', name: 'e', label: status(), tone: 'busy' }]);
+    expect(observeStatuses('p', kind, [{ id: 'e', name: 'e', label: status(), tone: 'ok' }])).toEqual([]);
+    observeStatuses('p', kind, [{ id: 'f', name: 'f', label: status(), tone: 'busy' }]);
+    expect(observeStatuses('p', kind, [{ id: 'f', name: 'f', label: { ...status(), values: { task: 'done' } }, tone: 'ok' }])).toHaveLength(1);
+  });
   it('keeps projects apart', () => {
     observeStatuses('p1', kind, [{ id: 'd', name: 'd', label: 'BUILD', tone: 'busy' }]);
     expect(observeStatuses('p2', kind, [{ id: 'd', name: 'd', label: 'ACTIVE', tone: 'ok' }])).toEqual([]);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiFetch, ApiError, expiredLoginUrl, pageProjectId, parseApiError } from './api';
+import { en } from '@/lib/testing/english';
+import { apiFetch, ApiError, errorText, expiredLoginUrl, pageProjectId, parseApiError, TextError } from './api';
 import { clearCalls, getCalls } from './inspector';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -14,6 +15,13 @@ describe('parseApiError', () => {
   it('survives a non-JSON body', async () => {
     const err = await parseApiError(new Response('<html>', { status: 502, statusText: 'Bad Gateway' }));
     expect(err).toMatchObject({ status: 502, message: 'Bad Gateway', issues: [] });
+    expect(errorText(err)).toBe('Bad Gateway');
+  });
+  it('words an answer without any message itself (HTTP/2 has no status text)', async () => {
+    const err = await parseApiError(new Response('', { status: 500 }));
+    expect(en(errorText(err))).toBe('Request failed with status 500');
+    expect(en(errorText(new TextError('explain.taskTimeout')))).toBe('The task did not finish within two minutes; it may still complete later.');
+    expect(errorText(new Error('as sent'))).toBe('as sent');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { msg, type Msg, type Text } from '@/lib/i18n/msg';
 import { startCall } from './inspector';
 
 /** One zod issue as the route handlers return it. */
@@ -7,21 +8,45 @@ export interface ApiIssue {
   message: string;
 }
 
-/** Any non-2xx answer from `/api/**`, normalised from `{"error": {...}}`. */
+/**
+ * Any non-2xx answer from `/api/**`, normalised from `{"error": {...}}`. `message` is the service's text, shown as it
+ * was sent; `text` is ours instead when there is none (an answer without a message, a task that timed out), and
+ * `message` then holds its key: views show `errorText(error)`.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly service?: string;
   readonly requestId?: string;
   readonly issues: ApiIssue[];
+  readonly text?: Msg;
 
-  constructor(init: { status: number; message: string; service?: string; requestId?: string; issues?: ApiIssue[] }) {
-    super(init.message);
+  constructor(init: { status: number; service?: string; requestId?: string; issues?: ApiIssue[] } & ({ message: string } | { text: Msg })) {
+    super('message' in init ? init.message : keyOf(init.text));
     this.name = 'ApiError';
+    if ('text' in init) this.text = init.text;
     this.status = init.status;
     this.service = init.service;
     this.requestId = init.requestId;
     this.issues = init.issues ?? [];
   }
+}
+
+/** An error in our own words, not a service's (a task that ended in failure): views show `text`, translated. */
+export class TextError extends Error {
+  readonly text: Text;
+  constructor(text: Text) {
+    super(keyOf(text));
+    this.name = 'TextError';
+    this.text = text;
+  }
+}
+
+const keyOf = (text: Text) => (typeof text === 'string' ? text : text.key);
+
+/** What a view shows of an error (with useMsg): our words to translate, or the message as the service sent it. */
+export function errorText(error: unknown): Text {
+  if ((error instanceof ApiError || error instanceof TextError) && error.text) return error.text;
+  return error instanceof Error ? error.message : String(error);
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -48,7 +73,8 @@ function issuePath(path: unknown): string {
 
 /** Reads `{"error": {status, message, issues?, service?, requestId?}}`, tolerating other shapes. */
 export async function parseApiError(res: Response): Promise<ApiError> {
-  let message = res.statusText || `Request failed with status ${res.status}`;
+  // HTTP/2 answers have no status text: then our words, unless the body says more.
+  let message: string | undefined = res.statusText || undefined;
   let service: string | undefined;
   let requestId: string | undefined = res.headers.get('x-openstack-request-id') ?? undefined;
   let issues: ApiIssue[] = [];
@@ -71,7 +97,8 @@ export async function parseApiError(res: Response): Promise<ApiError> {
   } catch {
     // not JSON: keep the status text
   }
-  return new ApiError({ status: res.status, message, service, requestId, issues });
+  const head = { status: res.status, service, requestId, issues };
+  return message ? new ApiError({ ...head, message }) : new ApiError({ ...head, text: msg('explain.requestFailed', { status: res.status }) });
 }
 
 /** Where the browser goes when the session has expired: back here after logging in. */

@@ -1,6 +1,9 @@
 // The API inspector's record of the OpenStack calls this tab made through the proxy (/api/os/**), newest first.
 // A small in-memory ring buffer with a subscribe function for useSyncExternalStore. Bodies are kept as the parsed
-// JSON the page already holds (no copy), and redacted when shown; secret payloads are never kept at all.
+// JSON the page already holds (no copy), and redacted when shown; secret payloads are never kept at all. What it
+// says itself (a body not kept, a redacted value) is the view's to translate: notes are catalog messages, marks are
+// given by the view.
+import { msg, type Msg } from '@/lib/i18n/msg';
 
 export interface CallRecord {
   id: number;
@@ -23,6 +26,9 @@ export interface CallRecord {
   responseHeaders: Record<string, string>;
   requestBody?: unknown;
   responseBody?: unknown;
+  /** Said instead of a body that is not kept (a secret payload, a file, a long text). */
+  requestNote?: Msg;
+  responseNote?: Msg;
   /** The page (pathname) that made the call. */
   page: string;
   /** Set when the call failed before an answer (network, abort). */
@@ -87,7 +93,7 @@ export function startCall(init: { method: string; path: string; headers?: Record
     status: 0,
     requestHeaders: lowerHeaders(init.headers),
     responseHeaders: {},
-    requestBody: keepBody(init.path, init.body, 'request'),
+    ...kept(init.path, init.body, 'request'),
     page: typeof window !== 'undefined' ? window.location.pathname : '',
   };
   records = [rec, ...records].slice(0, MAX_RECORDS);
@@ -103,7 +109,7 @@ export function startCall(init: { method: string; path: string; headers?: Record
       upstream: headers['x-stratus-upstream'],
       upstreamMs: serverTiming(headers['server-timing']),
       requestId: headers['x-openstack-request-id'] ?? headers['x-compute-request-id'] ?? headers['x-trans-id'] ?? requestIdOf(done.body),
-      responseBody: keepBody(init.path, done.body, 'response'),
+      ...kept(init.path, done.body, 'response'),
       failure: done.failure,
     };
     records = records.map((r) => (r.id === rec.id ? updated : r));
@@ -111,12 +117,19 @@ export function startCall(init: { method: string; path: string; headers?: Record
   };
 }
 
-function keepBody(path: string, body: unknown, side: 'request' | 'response'): unknown {
+/** The body as kept (`requestBody`/`responseBody`), or a note saying why it is not (`requestNote`/`responseNote`). */
+function kept(path: string, body: unknown, side: 'request' | 'response'): Partial<CallRecord> {
+  const note = noteInstead(path, body, side);
+  if (note) return { [`${side}Note`]: note };
+  return body === undefined || body === null || body === '' ? {} : { [`${side}Body`]: body };
+}
+
+function noteInstead(path: string, body: unknown, side: 'request' | 'response'): Msg | undefined {
   if (body === undefined || body === null || body === '') return undefined;
-  if (isSecretPath(path)) return '[secret payload: never recorded]';
-  if (typeof Blob !== 'undefined' && body instanceof Blob) return `[binary, ${body.size} bytes]`;
-  if (typeof body === 'string' && body.length > MAX_TEXT_BODY) return `[${side} text, ${body.length} characters, not kept]`;
-  return body;
+  if (isSecretPath(path)) return 'inspector.notes.secretPayload';
+  if (typeof Blob !== 'undefined' && body instanceof Blob) return msg('inspector.notes.binary', { size: body.size });
+  if (typeof body === 'string' && body.length > MAX_TEXT_BODY) return msg(side === 'request' ? 'inspector.notes.requestText' : 'inspector.notes.responseText', { count: body.length });
+  return undefined;
 }
 
 function serverTiming(value: string | undefined): number | undefined {
@@ -155,16 +168,20 @@ const SECRET_KEYS = new Set([
   'client_key',
 ]);
 
-export const REDACTED = '[redacted]';
+/** What stands for a value not shown, in the page's language: a redacted one, and one nested too deep to show. */
+export interface Marks {
+  redacted: string;
+  tooDeep: string;
+}
 
-/** A copy of `value` with secret-looking keys (any depth) replaced by "[redacted]". */
-export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 40) return '[too deep]';
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+/** A copy of `value` with secret-looking keys (any depth) replaced by the redacted mark. */
+export function redact(value: unknown, marks: Marks, depth = 0): unknown {
+  if (depth > 40) return marks.tooDeep;
+  if (Array.isArray(value)) return value.map((v) => redact(v, marks, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      out[k] = SECRET_KEYS.has(k.toLowerCase()) && v !== null && v !== '' ? REDACTED : redact(v, depth + 1);
+      out[k] = SECRET_KEYS.has(k.toLowerCase()) && v !== null && v !== '' ? marks.redacted : redact(v, marks, depth + 1);
     }
     return out;
   }
@@ -172,21 +189,21 @@ export function redact(value: unknown, depth = 0): unknown {
 }
 
 /** Headers as shown: anything token-like redacted (the proxy never returns one, but say so if it ever did). */
-export function redactHeaders(h: Record<string, string>): Record<string, string> {
+export function redactHeaders(h: Record<string, string>, marks: Marks): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) out[k] = /token|cookie|authorization|secret/i.test(k) ? REDACTED : v;
+  for (const [k, v] of Object.entries(h)) out[k] = /token|cookie|authorization|secret/i.test(k) ? marks.redacted : v;
   return out;
 }
 
 /** Pretty JSON of a redacted body, or the text as is. */
-export function showBody(body: unknown): string {
+export function showBody(body: unknown, marks: Marks): string {
   if (body === undefined) return '';
   if (typeof body === 'string') {
     try {
-      return JSON.stringify(redact(JSON.parse(body)), null, 2);
+      return JSON.stringify(redact(JSON.parse(body), marks), null, 2);
     } catch {
       return body;
     }
   }
-  return JSON.stringify(redact(body), null, 2);
+  return JSON.stringify(redact(body, marks), null, 2);
 }

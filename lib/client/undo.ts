@@ -1,13 +1,14 @@
 // Deletes wait a few seconds with an Undo button before the API call is made (as Headlamp does). The pending
 // operations live outside React, so navigating away from the page that started one neither loses nor cancels it;
 // closing or reloading the tab sends them at once (pagehide), since a delete the user confirmed must happen.
+import type { Text } from '@/lib/i18n/msg';
 
 export type PendingState = 'waiting' | 'running' | 'failed';
 
 export interface PendingOp {
   id: number;
-  /** "Delete web-1, web-2" */
-  label: string;
+  /** "Delete web-1, web-2": a message the view translates. */
+  label: Text;
   /** Epoch ms when the call is made. */
   deadline: number;
   state: PendingState;
@@ -92,7 +93,7 @@ let leaveListener = false;
  * service's message) until dismissed, and rejects the promise too. `leave` sends the same calls in a way that
  * survives the page (see sendAllOnLeave) when the page goes away inside the window.
  */
-export function deferUndoable(label: string, seconds: number, run: () => Promise<unknown>, leave: () => void): Promise<{ undone: boolean }> {
+export function deferUndoable(label: Text, seconds: number, run: () => Promise<unknown>, leave: () => void): Promise<{ undone: boolean }> {
   if (seconds <= 0) return run().then(() => ({ undone: false }));
   if (!leaveListener && typeof window !== 'undefined') {
     window.addEventListener('pagehide', sendAllOnLeave);

@@ -1,6 +1,7 @@
 // Streamed uploads from the browser through the proxy (Glance image data, Swift objects), with progress and
 // cancel. fetch() cannot report upload progress, so this uses XMLHttpRequest; the File is sent as is (the
 // browser streams it from disk; the proxy pipes it upstream without buffering).
+import { msg } from '@/lib/i18n/msg';
 import { ApiError, expiredLoginUrl, pageProjectId } from './api';
 import { startCall } from './inspector';
 
@@ -40,7 +41,7 @@ export function upload(opts: UploadOptions): Promise<{ status: number; body: str
     };
     xhr.onerror = () => {
       finish({ failure: 'connection lost' });
-      reject(new ApiError({ status: 0, message: 'The upload failed: the connection to the dashboard was lost' }));
+      reject(new ApiError({ status: 0, text: 'common.upload.connectionLost' }));
     };
     xhr.onload = () => {
       finish({ status: xhr.status, headers: xhrHeaders(xhr), body: xhr.responseText });
@@ -48,7 +49,9 @@ export function upload(opts: UploadOptions): Promise<{ status: number; body: str
       const requestId = xhr.getResponseHeader('x-openstack-request-id') ?? undefined;
       if (xhr.status >= 200 && xhr.status < 300) return resolve({ status: xhr.status, body: xhr.responseText, requestId });
       if (xhr.status === 401) window.location.assign(expiredLoginUrl(window.location));
-      let message = xhr.statusText || `Upload failed with status ${xhr.status}`;
+      // The service's own text, else the HTTP status text (both shown as they came), else ours (`text`, translated by
+      // the view: see errorText in api.ts).
+      let message = xhr.statusText;
       let service: string | undefined;
       let rid = requestId;
       try {
@@ -59,7 +62,8 @@ export function upload(opts: UploadOptions): Promise<{ status: number; body: str
       } catch {
         // not JSON: keep the status text
       }
-      reject(new ApiError({ status: xhr.status, message, service, requestId: rid }));
+      const init = { status: xhr.status, service, requestId: rid };
+      reject(message ? new ApiError({ ...init, message }) : new ApiError({ ...init, text: msg('common.upload.failedStatus', { status: xhr.status }) }));
     };
     xhr.send(opts.body);
   });

@@ -2,9 +2,10 @@
 // read that bypasses the query cache: a reveal panel's value (a secret's payload), which no cache may hold.
 import { z } from 'zod';
 import { fetchUnrecorded } from '@/lib/client/api';
-import type { MetadataTab } from './types';
+import { msg, type Msg } from '@/lib/i18n/msg';
+import type { MetadataTab, Text } from './types';
 
-type Pairs = { metadata: Record<string, string> } | { error: string };
+type Pairs = { metadata: Record<string, string> } | { error: Msg };
 
 /**
  * Lines `key=value` as a map; blank lines are skipped, values keep any further `=`, an empty text is an empty map.
@@ -17,10 +18,11 @@ export function parsePairsText(text: string, lowercase = false): Pairs {
   for (const [i, line] of lines.entries()) {
     const eq = line.indexOf('=');
     const raw = eq > 0 ? line.slice(0, eq).trim() : '';
-    if (!raw) return { error: `Line ${i + 1}: write key=value` };
-    if (!/^[\w.-]+$/.test(raw)) return { error: `Line ${i + 1}: keys take letters, digits, _, . and - only` };
+    const at = i + 1;
+    if (!raw) return { error: msg('form.metadata.writeKeyValue', { line: at }) };
+    if (!/^[\w.-]+$/.test(raw)) return { error: msg('form.metadata.keyCharacters', { line: at }) };
     const key = lowercase ? raw.toLowerCase() : raw;
-    if (key in metadata) return { error: `Line ${i + 1}: ${key} appears twice${lowercase ? ' (keys are not case-sensitive)' : ''}` };
+    if (key in metadata) return { error: msg(lowercase ? 'form.metadata.twiceAnyCase' : 'form.metadata.twice', { line: at, key }) };
     metadata[key] = line.slice(eq + 1).trim();
   }
   return { metadata };
@@ -30,9 +32,9 @@ export function parsePairsText(text: string, lowercase = false): Pairs {
 const MetadataBodySchema = z.looseObject({ metadata: z.record(z.string(), z.string()) }).transform((b) => b.metadata);
 
 /** A metadata tab read at `path` as `{ metadata }` and replaced by a PUT of the same body (Barbican; Cinder's shape). */
-export function metadataTab<T>(spec: { path: (row: T) => string; cli: (row: T) => string; lowercase?: boolean; label?: string }): MetadataTab<T> {
+export function metadataTab<T>(spec: { path: (row: T) => string; cli: (row: T) => string; lowercase?: boolean; label?: Text }): MetadataTab<T> {
   return {
-    label: spec.label ?? 'Metadata',
+    label: spec.label ?? 'common.metadata',
     path: spec.path,
     schema: MetadataBodySchema,
     parse: (text) => parsePairsText(text, spec.lowercase),

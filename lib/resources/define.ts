@@ -1,36 +1,44 @@
 // Builders for what every resource definition repeats: the delete action, the name / status / age / ID columns and
 // the row names a confirmation quotes. Pure functions over the row type, so a definition stays fully typed; what a
-// kind says differently (its noun, its body text, what stops the delete) stays a parameter.
-import type { Column, Confirmation, Filter, FilterOption, ResourceAction, ResourceDefinition, ServiceTarget } from './types';
+// kind says differently (its title, its body text, what stops the delete) stays a parameter. Texts are catalog keys
+// (lib/i18n/msg.ts): the shared words under `common`, each kind's sentences under `kinds.<kind>`.
+import { msg, type MsgKey } from '@/lib/i18n/msg';
+import type { Column, Confirmation, Filter, FilterOption, ResourceAction, ResourceDefinition, ServiceTarget, Text } from './types';
 
 /** The usual display name: the name, or the id when the object has none (Nova, Cinder and Neutron allow that). */
 export const nameOrId = (row: { name?: string | null; id: string }): string => row.name || row.id;
 
 /**
- * The rows' names joined for a confirmation text. With `max`, a long selection is cut after `max` names and
- * "and N more", so a dialog for 200 rows stays readable (the dialog lists every row beside it anyway).
+ * The rows' names for a confirmation sentence, as the values of its message: `names` joined, and `more`, how many
+ * were left out. With `max`, a long selection is cut after `max` names, so a dialog for 200 rows stays readable (the
+ * dialog lists every row beside it anyway); the message says the rest in its own words:
+ * `"This permanently destroys {names}{more, plural, =0 {} other { and # more}} …"`, values
+ * `{ count: rows.length, ...rowNames(rows, nameOrId, 3) }`.
  */
-export function rowNames<T>(rows: readonly T[], name: (row: T) => string, max = Infinity): string {
+export function rowNames<T>(rows: readonly T[], name: (row: T) => string, max = Infinity): { names: string; more: number } {
   const n = rows.map(name);
-  return n.length <= max ? n.join(', ') : `${n.slice(0, max).join(', ')} and ${n.length - max} more`;
+  return n.length <= max ? { names: n.join(', '), more: 0 } : { names: n.slice(0, max).join(', '), more: n.length - max };
 }
 
 export interface DeleteSpec<T> {
-  /** The kind as the title names it: `Delete volume?`, `Delete 3 volumes?` (the plural is the noun + s). */
-  noun: string;
+  /**
+   * The dialog's title: a message of `count`, the number of rows, worded whole per kind
+   * (`"{count, plural, one {Delete volume?} other {Delete # volumes?}}"`).
+   */
+  title: MsgKey;
   /** Item path of the DELETE (usually the definition's `paths.item` of the row's id). */
   path: (row: T) => string;
   cli: (row: T) => string;
   /** What is destroyed and what survives, naming the rows: the part each kind words its own way. */
-  body: (rows: readonly T[]) => string;
+  body: (rows: readonly T[]) => Text;
   // NoInfer: a shared predicate typed for fewer fields (`canDeletePort`, `networkDependents`) must not narrow T,
   // which comes from where the action goes (the definition's row type).
   /** Default: always offered, so the API's refusal (policy, in use) is what the user reads. */
   allowed?: ResourceAction<NoInfer<T>>['allowed'];
   optimistic?: (row: T) => T;
   dependents?: Confirmation<NoInfer<T>>['dependents'];
-  /** The word on the button, the title and the confirm button (default `Delete`; floating IPs are `Release`d). */
-  verb?: string;
+  /** The word on the button and the confirm button (default `common.delete`, "Delete"; floating IPs are `Release`d). */
+  verb?: Text;
   /** Offered for a selection (default true). */
   bulk?: boolean;
 }
@@ -40,7 +48,7 @@ export interface DeleteSpec<T> {
  * since the list's bulk bar and the undo window key on it.
  */
 export function deleteAction<T>(spec: DeleteSpec<T>): ResourceAction<T> {
-  const { noun, path, verb = 'Delete', dependents, optimistic } = spec;
+  const { title, path, verb = 'common.delete', dependents, optimistic } = spec;
   return {
     id: 'delete',
     label: verb,
@@ -52,7 +60,7 @@ export function deleteAction<T>(spec: DeleteSpec<T>): ResourceAction<T> {
     ...(optimistic && { optimistic }),
     cli: spec.cli,
     confirm: {
-      title: (rows) => `${verb} ${rows.length === 1 ? noun : `${rows.length} ${noun}s`}?`,
+      title: (rows) => msg(title, { count: rows.length }),
       body: spec.body,
       confirmLabel: verb,
       destructive: true,
@@ -68,30 +76,30 @@ type ColumnOptions<T> = Partial<Omit<Column<T>, 'value'>>;
 // Sort keys are never defaulted: whether the API sorts by a column is a fact of each service.
 
 /** The name column (rendered as the link to the detail page). */
-export const nameColumn = <T>(value: Value<T>, opts: ColumnOptions<T> = {}): Column<T> => ({ id: 'name', label: 'Name', value, cell: 'name', ...opts });
+export const nameColumn = <T>(value: Value<T>, opts: ColumnOptions<T> = {}): Column<T> => ({ id: 'name', label: 'common.name', value, cell: 'name', ...opts });
 
 /** The status column (a badge with the definition's tone). */
-export const statusColumn = <T>(value: Value<T>, opts: ColumnOptions<T> = {}): Column<T> => ({ id: 'status', label: 'Status', value, cell: 'status', ...opts });
+export const statusColumn = <T>(value: Value<T>, opts: ColumnOptions<T> = {}): Column<T> => ({ id: 'status', label: 'common.status', value, cell: 'status', ...opts });
 
 /** The creation time, shown as an age (`3 h`). Its id is `age`, which default sorts and saved views refer to. */
-export const ageColumn = <T>(value: Value<T>, opts: ColumnOptions<T> = {}): Column<T> => ({ id: 'age', label: 'Created', value, cell: 'age', ...opts });
+export const ageColumn = <T>(value: Value<T>, opts: ColumnOptions<T> = {}): Column<T> => ({ id: 'age', label: 'common.created', value, cell: 'age', ...opts });
 
 /** The id, monospaced and hidden until picked in the column chooser (most tables lead with the name). */
-export const idColumn = <T>(value: Value<T>, opts: ColumnOptions<T> = {}): Column<T> => ({ id: 'id', label: 'ID', value, cell: 'mono', hidden: true, ...opts });
+export const idColumn = <T>(value: Value<T>, opts: ColumnOptions<T> = {}): Column<T> => ({ id: 'id', label: 'common.id', value, cell: 'mono', hidden: true, ...opts });
 
 // ---- Filters ----
 
 /** The name filter (`?name=`) most lists offer. */
-export const nameFilter: Filter = { id: 'name', label: 'Name', type: 'text' };
+export const nameFilter: Filter = { id: 'name', label: 'common.name', type: 'text' };
 
-/** Select options labelled by the API's own values (statuses, types). */
+/** Select options labelled by the API's own values (statuses, types), shown untranslated. */
 export const choices = (values: readonly string[]): FilterOption[] => values.map((v) => ({ value: v, label: v }));
 
 /** Options of a boolean filter: the API takes `true`/`false`, people read Yes/No. */
-export const YES_NO: readonly FilterOption[] = [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }];
+export const YES_NO: readonly FilterOption[] = [{ value: 'true', label: 'common.yes' }, { value: 'false', label: 'common.no' }];
 
 /** The status select (`?status=`), offering the kind's status values. */
-export const statusFilter = (values: readonly string[]): Filter => ({ id: 'status', label: 'Status', type: 'select', options: choices(values) });
+export const statusFilter = (values: readonly string[]): Filter => ({ id: 'status', label: 'common.status', type: 'select', options: choices(values) });
 
 // ---- The definition's head ----
 

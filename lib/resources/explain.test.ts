@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '@/lib/testing/english';
 import { explainFailure } from './explain';
 
 describe('failure explanations', () => {
   it('explains Nova’s No valid host with the next step', () => {
     const e = explainFailure('No valid host was found. There are not enough hosts available.');
-    expect(e?.summary).toMatch(/no compute host with room/);
-    expect(e?.next).toMatch(/smaller flavor or another availability zone/);
+    expect(en(e?.summary)).toMatch(/no compute host with room/);
+    expect(en(e?.next)).toMatch(/smaller flavor or another availability zone/);
   });
   it('tells quota from capacity and from missing things', () => {
-    expect(explainFailure('Quota exceeded for cores: Requested 4, but already used 20 of 20 cores')?.summary).toMatch(/quota/);
-    expect(explainFailure('schedule allocate volume:Could not find any available weighted backend.')?.summary).toMatch(/No storage backend/);
-    expect(explainFailure('Image 1234 could not be found.')?.summary).toMatch(/no longer exists/);
+    expect(en(explainFailure('Quota exceeded for cores: Requested 4, but already used 20 of 20 cores')?.summary)).toMatch(/quota/);
+    expect(en(explainFailure('schedule allocate volume:Could not find any available weighted backend.')?.summary)).toMatch(/No storage backend/);
+    expect(en(explainFailure('Image 1234 could not be found.')?.summary)).toMatch(/no longer exists/);
   });
   it('explains Magnum and Ironic reasons', () => {
-    expect(explainFailure('Stack CREATE_FAILED: Resource CREATE failed: ...')?.summary).toMatch(/Heat/);
-    expect(explainFailure('Timeout reached while waiting for callback for node 1')?.summary).toMatch(/time limit|called back/);
-    expect(explainFailure('Failed to change power state to power on. Error: IPMI call failed')?.summary).toMatch(/BMC/);
+    expect(en(explainFailure('Stack CREATE_FAILED: Resource CREATE failed: ...')?.summary)).toMatch(/Heat/);
+    expect(en(explainFailure('Timeout reached while waiting for callback for node 1')?.summary)).toMatch(/time limit|called back/);
+    expect(en(explainFailure('Failed to change power state to power on. Error: IPMI call failed')?.summary)).toMatch(/BMC/);
   });
   it('says nothing rather than guessing', () => {
     expect(explainFailure('Something odd happened')).toBeUndefined();

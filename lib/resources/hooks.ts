@@ -245,7 +245,7 @@ export function useDelete<T>(def: ResourceDefinition<T>) {
   const m = useAction(def);
   const action: ResourceAction<T> = def.actions?.find((a) => a.id === 'delete') ?? {
     id: 'delete',
-    label: 'Delete',
+    label: 'common.delete',
     allowed: () => true,
     request: (row) => ({ method: 'DELETE', path: def.paths.item(def.id(row)) }),
     cli: (row) => `openstack ${def.kind} delete ${def.id(row)}`,
@@ -258,7 +258,7 @@ export function useCreate<T, C>(def: ResourceDefinition<T, C>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (input: C) => {
-      if (!def.create) throw new Error(`${def.label.plural} cannot be created here`);
+      if (!def.create) throw new Error(`${def.kind} cannot be created here`);
       return osCall<unknown>(def, def.create.request(input));
     },
     onSettled: () => invalidateDefinition(qc, projectId, def),

@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoCloud } from '@/lib/demo-cloud/server';
 import { call, login, startTestCloud } from '@/lib/demo-cloud/test-helpers';
+import { en } from '@/lib/testing/english';
+import type { Text } from '@/lib/i18n/msg';
 import { definitionOf, findSection, GROUPS, groupOf, navGroups, projectHref, providingType, sectionAccess, sectionOfKind, SECTIONS } from './registry';
 import { parseItem, parseList } from './schema';
 import { matchHits, searchSources } from './search';
@@ -64,6 +66,14 @@ describe('registry declarations', () => {
     expect(providingType(groupOf(findSection('clusters')!), ['identity'])).toBeUndefined();
     expect(navGroups(['member']).map((g) => g.group.id)).not.toContain('admin');
     expect(navGroups(['member']).flatMap((g) => g.sections.map((s) => s.slug))).not.toContain('ports');
+  });
+
+  it('words its own texts through the catalogs (the kinds word theirs)', () => {
+    const own = (s: (typeof SECTIONS)[number]): (Text | undefined)[] => [s.definition ? undefined : s.label, s.create, s.description, ...(s.actions ?? []).map((a) => a.label)];
+    const texts = [...GROUPS.flatMap((g) => [g.label, g.service]), ...SECTIONS.flatMap(own)].filter((t): t is Text => t !== undefined);
+    for (const t of texts) expect(typeof t !== 'string' || en(t) !== t, `${typeof t === 'string' ? t : t.key} is a catalog key`).toBe(true);
+    expect(en(findSection('key-pairs')?.label)).toBe('Key Pairs');
+    expect(en(findSection('admin/hypervisors')?.description)).toMatch(/^Usage comes from Nova microversion 2\.87, the last one/);
   });
 
   it('keeps the region in links', () => {

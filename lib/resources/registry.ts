@@ -2,7 +2,8 @@
 // The sidebar, the command palette's sources, the generic routes (app/[cloud]/[projectId]/[kind]) and the
 // server-side catalog and admin checks are all derived from this one list. Adding a resource kind is its
 // definition file plus one entry here (see docs/architecture.md).
-// Plain data only: the browser imports it (sidebar, palette) as well as the server.
+// Plain data only: the browser imports it (sidebar, palette) as well as the server. Its texts are catalog keys
+// (`ui.groups.…`, `ui.sections.…`, or the kinds' own labels), which the views translate.
 import { allInstancesDefinition, computeServiceDefinition, HYPERVISOR_MICROVERSION, hypervisorDefinition } from './admin/compute';
 import { projectAdminDefinition, userAdminDefinition } from './admin/identity';
 import { nodeDefinition } from './baremetal/node';
@@ -20,16 +21,17 @@ import { networkDefinition } from './network/network';
 import { portDefinition } from './network/port';
 import { routerDefinition } from './network/router';
 import { securityGroupDefinition } from './network/security-group';
-import type { AnyDefinition } from './types';
+import { msg } from '@/lib/i18n/msg';
+import type { AnyDefinition, Text } from './types';
 import { snapshotDefinition } from './volume/snapshot';
 import { volumeDefinition } from './volume/volume';
 
 /** A group of pages in the sidebar: one OpenStack service. */
 export interface ServiceGroup {
   id: string;
-  label: string;
+  label: Text;
   /** Human name of the service, for "… is not available in this cloud". */
-  service: string;
+  service: Text;
   /** Catalog types that provide it (any one suffices; Cinder is listed under three). */
   serviceTypes: readonly string[];
   /** Shown only to admins; anyone else gets HTTP 403 on its pages. */
@@ -43,7 +45,7 @@ export interface Section {
   /** URL path below the project (`instances`, `admin/hypervisors`). */
   slug: string;
   /** Sidebar label and list page title. */
-  label: string;
+  label: Text;
   group: string;
   /** The resource kind the pages show; none for pages that are not a kind (topology, Swift's browser). */
   definition?: DefinitionSource;
@@ -54,72 +56,72 @@ export interface Section {
   /** Detail pages at `<slug>/<id>`. */
   detail?: boolean;
   /** A create page at `<slug>/new`, with its title. */
-  create?: string;
+  create?: Text;
   /** What the command palette lists to search this kind by name and id (a cheap summary list). */
   search?: { path: string; adminOnly?: boolean };
   /** A line under the list's heading that says what the objects are. */
-  description?: string;
+  description?: Text;
   /** Sections the list links to (cluster templates from clusters). */
   related?: readonly string[];
   /** Common actions the palette offers: a label and the path below the section that starts it. */
-  actions?: readonly { label: string; path: string }[];
+  actions?: readonly { label: Text; path: string }[];
 }
 
 export const GROUPS: readonly ServiceGroup[] = [
-  { id: 'compute', label: 'Compute', service: 'Compute (Nova)', serviceTypes: ['compute'] },
-  { id: 'volumes', label: 'Volumes', service: 'Block Storage (Cinder)', serviceTypes: ['volumev3', 'block-storage', 'volume'] },
-  { id: 'images', label: 'Images', service: 'Image (Glance)', serviceTypes: ['image'] },
-  { id: 'network', label: 'Network', service: 'Networking (Neutron)', serviceTypes: ['network'] },
-  { id: 'dns', label: 'DNS', service: 'DNS (Designate)', serviceTypes: ['dns'] },
-  { id: 'key-manager', label: 'Key Manager', service: 'Key Manager (Barbican)', serviceTypes: ['key-manager'] },
-  { id: 'container-infra', label: 'Container Infra', service: 'Container Infra (Magnum)', serviceTypes: ['container-infra'] },
-  { id: 'baremetal', label: 'Bare Metal', service: 'Bare Metal (Ironic)', serviceTypes: ['baremetal'] },
-  { id: 'object-store', label: 'Object Storage', service: 'Object Storage (Swift)', serviceTypes: ['object-store'] },
-  { id: 'admin', label: 'Admin', service: 'Compute (Nova) and Identity (Keystone)', serviceTypes: ['compute', 'identity'], adminOnly: true },
-  { id: 'identity', label: 'Identity', service: 'Identity (Keystone)', serviceTypes: ['identity'] },
+  { id: 'compute', label: 'ui.groups.compute.label', service: 'ui.groups.compute.service', serviceTypes: ['compute'] },
+  { id: 'volumes', label: 'ui.groups.volumes.label', service: 'ui.groups.volumes.service', serviceTypes: ['volumev3', 'block-storage', 'volume'] },
+  { id: 'images', label: 'ui.groups.images.label', service: 'ui.groups.images.service', serviceTypes: ['image'] },
+  { id: 'network', label: 'ui.groups.network.label', service: 'ui.groups.network.service', serviceTypes: ['network'] },
+  { id: 'dns', label: 'ui.groups.dns.label', service: 'ui.groups.dns.service', serviceTypes: ['dns'] },
+  { id: 'key-manager', label: 'ui.groups.keyManager.label', service: 'ui.groups.keyManager.service', serviceTypes: ['key-manager'] },
+  { id: 'container-infra', label: 'ui.groups.containerInfra.label', service: 'ui.groups.containerInfra.service', serviceTypes: ['container-infra'] },
+  { id: 'baremetal', label: 'ui.groups.baremetal.label', service: 'ui.groups.baremetal.service', serviceTypes: ['baremetal'] },
+  { id: 'object-store', label: 'ui.groups.objectStore.label', service: 'ui.groups.objectStore.service', serviceTypes: ['object-store'] },
+  { id: 'admin', label: 'ui.groups.admin.label', service: 'ui.groups.admin.service', serviceTypes: ['compute', 'identity'], adminOnly: true },
+  { id: 'identity', label: 'ui.groups.identity.label', service: 'ui.groups.identity.service', serviceTypes: ['identity'] },
 ];
 
 /** A section for a resource kind: slug and label come from its definition. */
-function kind(source: DefinitionSource, group: string, opts: Omit<Section, 'slug' | 'label' | 'group' | 'definition'> & { label?: string } = {}): Section {
+function kind(source: DefinitionSource, group: string, opts: Omit<Section, 'slug' | 'label' | 'group' | 'definition'> & { label?: Text } = {}): Section {
   const def = typeof source === 'function' ? source('') : source;
   return { slug: def.slug, label: def.label.plural, group, definition: source, ...opts };
 }
 
 /** In sidebar order. */
 export const SECTIONS: readonly Section[] = [
-  kind(serverDefinition, 'compute', { detail: true, create: 'Launch instance', actions: [{ label: 'Launch instance', path: 'new' }], search: { path: 'servers?limit=1000' } }),
+  kind(serverDefinition, 'compute', { detail: true, create: 'ui.sections.launchInstance', actions: [{ label: 'ui.sections.launchInstance', path: 'new' }], search: { path: 'servers?limit=1000' } }),
   kind(flavorDefinition, 'compute', { search: { path: 'flavors' } }),
-  kind(keypairDefinition, 'compute', { label: 'Key Pairs', search: { path: 'os-keypairs' } }),
-  kind(volumeDefinition, 'volumes', { detail: true, create: 'Create volume', actions: [{ label: 'Create volume', path: 'new' }], search: { path: 'volumes?limit=1000' } }),
-  kind(snapshotDefinition, 'volumes', { label: 'Snapshots', detail: true, search: { path: 'snapshots?limit=1000' } }),
-  kind(imageDefinition, 'images', { detail: true, create: 'Create image', actions: [{ label: 'Upload image', path: 'new' }], search: { path: 'v2/images?limit=1000' } }),
+  kind(keypairDefinition, 'compute', { label: 'ui.sections.keyPairs', search: { path: 'os-keypairs' } }),
+  kind(volumeDefinition, 'volumes', { detail: true, create: 'ui.sections.createVolume', actions: [{ label: 'ui.sections.createVolume', path: 'new' }], search: { path: 'volumes?limit=1000' } }),
+  kind(snapshotDefinition, 'volumes', { label: 'ui.sections.snapshots', detail: true, search: { path: 'snapshots?limit=1000' } }),
+  kind(imageDefinition, 'images', { detail: true, create: 'ui.sections.createImage', actions: [{ label: 'ui.sections.uploadImage', path: 'new' }], search: { path: 'v2/images?limit=1000' } }),
   // Neutron: the palette asks only for the fields a match needs.
-  kind(networkDefinition, 'network', { detail: true, related: ['ports'], description: 'Networks are layer-2 segments; each subnet on one is an IP range (layer 3). Shared and external networks belong to the cloud and are listed here too.', create: 'Create network', actions: [{ label: 'Create network', path: 'new' }], search: { path: 'v2.0/networks?fields=id&fields=name' } }),
-  kind(routerDefinition, 'network', { detail: true, actions: [{ label: 'Create router', path: '?new=1' }], search: { path: 'v2.0/routers?fields=id&fields=name' } }),
+  kind(networkDefinition, 'network', { detail: true, related: ['ports'], description: 'ui.sections.networksDescription', create: 'ui.sections.createNetwork', actions: [{ label: 'ui.sections.createNetwork', path: 'new' }], search: { path: 'v2.0/networks?fields=id&fields=name' } }),
+  kind(routerDefinition, 'network', { detail: true, actions: [{ label: 'ui.sections.createRouter', path: '?new=1' }], search: { path: 'v2.0/routers?fields=id&fields=name' } }),
   kind(floatingIpDefinition, 'network', {
     detail: true,
-    description: "A floating IP is a public address taken from an external network's pool and kept by your project until you release it. Associate it with an instance to make that instance reachable from outside; disassociate to move it elsewhere.",
-    actions: [{ label: 'Allocate floating IP', path: '?new=1' }], search: { path: 'v2.0/floatingips?fields=id&fields=floating_ip_address' } }),
-  kind(securityGroupDefinition, 'network', { label: 'Security Groups', detail: true, actions: [{ label: 'Create security group', path: '?new=1' }], search: { path: 'v2.0/security-groups?fields=id&fields=name' } }),
-  { slug: 'topology', label: 'Topology', group: 'network' },
-  kind(portDefinition, 'network', { hidden: true, detail: true, related: ['networks'], description: 'A port is a plug on a network with a MAC address and fixed IPs. Create one from a network\'s page.', search: { path: 'v2.0/ports?fields=id&fields=name' } }),
-  kind(zoneDefinition, 'dns', { detail: true, create: 'Create zone', actions: [{ label: 'Create DNS zone', path: 'new' }], search: { path: 'v2/zones?limit=1000' } }),
-  kind(secretDefinition, 'key-manager', { detail: true, related: ['secret-containers'], create: 'Store secret', actions: [{ label: 'Store secret', path: 'new' }], search: { path: 'v1/secrets?limit=100' } }),
-  kind(containerDefinition, 'key-manager', { detail: true, related: ['secrets'], create: 'Create container', search: { path: 'v1/containers?limit=100' } }),
-  kind(clusterDefinition, 'container-infra', { detail: true, related: ['cluster-templates'], create: 'Create cluster', actions: [{ label: 'Create cluster', path: 'new' }], search: { path: 'clusters' } }),
-  kind(clusterTemplateDefinition, 'container-infra', { detail: true, create: 'Create cluster template', search: { path: 'clustertemplates' } }),
-  kind(nodeDefinition, 'baremetal', { adminOnly: true, detail: true, create: 'Enroll node', actions: [{ label: 'Enroll bare-metal node', path: 'new' }], search: { path: 'v1/nodes?fields=uuid,name', adminOnly: true } }),
+    description: 'ui.sections.floatingIpsDescription',
+    actions: [{ label: 'ui.sections.allocateFloatingIp', path: '?new=1' }], search: { path: 'v2.0/floatingips?fields=id&fields=floating_ip_address' } }),
+  kind(securityGroupDefinition, 'network', { label: 'ui.sections.securityGroups', detail: true, actions: [{ label: 'ui.sections.createSecurityGroup', path: '?new=1' }], search: { path: 'v2.0/security-groups?fields=id&fields=name' } }),
+  { slug: 'topology', label: 'ui.sections.topology', group: 'network' },
+  kind(portDefinition, 'network', { hidden: true, detail: true, related: ['networks'], description: 'ui.sections.portsDescription', search: { path: 'v2.0/ports?fields=id&fields=name' } }),
+  kind(zoneDefinition, 'dns', { detail: true, create: 'ui.sections.createZone', actions: [{ label: 'ui.sections.createDnsZone', path: 'new' }], search: { path: 'v2/zones?limit=1000' } }),
+  kind(secretDefinition, 'key-manager', { detail: true, related: ['secret-containers'], create: 'ui.sections.storeSecret', actions: [{ label: 'ui.sections.storeSecret', path: 'new' }], search: { path: 'v1/secrets?limit=100' } }),
+  kind(containerDefinition, 'key-manager', { detail: true, related: ['secrets'], create: 'ui.sections.createSecretContainer', search: { path: 'v1/containers?limit=100' } }),
+  kind(clusterDefinition, 'container-infra', { detail: true, related: ['cluster-templates'], create: 'ui.sections.createCluster', actions: [{ label: 'ui.sections.createCluster', path: 'new' }], search: { path: 'clusters' } }),
+  kind(clusterTemplateDefinition, 'container-infra', { detail: true, create: 'ui.sections.createClusterTemplate', search: { path: 'clustertemplates' } }),
+  kind(nodeDefinition, 'baremetal', { adminOnly: true, detail: true, create: 'ui.sections.enrollNode', actions: [{ label: 'ui.sections.enrollBareMetalNode', path: 'new' }], search: { path: 'v1/nodes?fields=uuid,name', adminOnly: true } }),
   // Swift's containers and objects are browsed by name, not listed through a definition.
-  { slug: 'containers', label: 'Containers', group: 'object-store', detail: true },
+  { slug: 'containers', label: 'ui.sections.containers', group: 'object-store', detail: true },
   kind(hypervisorDefinition, 'admin', {
-    description: `Usage comes from Nova microversion ${HYPERVISOR_MICROVERSION}, the last one that reports it: 2.88 removed vCPU, RAM and disk usage from os-hypervisors in favour of the Placement service.`,
+    description: msg('ui.sections.hypervisorsDescription', { microversion: HYPERVISOR_MICROVERSION }),
   }),
   kind(computeServiceDefinition, 'admin'),
   kind(allInstancesDefinition, 'admin'),
-  kind(projectAdminDefinition, 'admin', { label: 'All projects' }),
+  kind(projectAdminDefinition, 'admin', { label: 'ui.sections.allProjects' }),
   kind(userAdminDefinition, 'admin'),
   // Keystone projects for members: announced, pages to come.
-  { slug: 'projects', label: 'Projects', group: 'identity' },
+  { slug: 'projects', label: 'ui.sections.projects', group: 'identity' },
 ];
 
 export function groupOf(section: Section): ServiceGroup {

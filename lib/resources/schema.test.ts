@@ -4,6 +4,11 @@ import { serverDefinition, serverStatus, launchProblems, defaultFlavor, type Ser
 import { flavorDefinition } from './compute/flavor';
 import { keypairDefinition } from './compute/keypair';
 import { parseItem, parseList, SchemaError } from './schema';
+import { en } from '@/lib/testing/english';
+import type { Text } from '@/lib/i18n/msg';
+
+/** Each problem as it reads in English. */
+const english = (problems: Partial<Record<string, Text>>) => Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, en(v)]));
 
 const server = (over: Record<string, unknown> = {}) => ({
   id: 'a1', name: 'web-1', status: 'ACTIVE', 'OS-EXT-STS:task_state': null, flavor: { original_name: 'm1.small', vcpus: 1, ram: 2048, disk: 20 },
@@ -52,7 +57,8 @@ describe('server status', () => {
     [{ status: 'UNKNOWN' }, 'UNKNOWN', 'unknown'],
   ])('%j -> %s (%s)', (over, label, tone) => {
     const s = serverDefinition.schema.parse(server(over)) as Server;
-    expect(serverStatus(s)).toMatchObject({ label, tone });
+    const status = serverStatus(s);
+    expect({ label: en(status.label), tone: status.tone }).toEqual({ label, tone });
   });
   it('actions follow Nova state rules', () => {
     const active = serverDefinition.schema.parse(server()) as Server;
@@ -78,7 +84,7 @@ describe('launch checks', () => {
     ['too much RAM', { count: 5, source: 'image' as const }, { ...flavors[1], ram: 9000 }, {}, { count: expect.stringContaining('RAM') }],
     ['boot volume too small', { count: 1, source: 'volume' as const, volumeSize: 2 }, flavors[0], { min_disk: 3 }, { volumeSize: expect.stringContaining('3 GB') }],
   ])('%s', (_n, input, flavor, image, expected) => {
-    expect(launchProblems(input, flavor, image, limits)).toEqual(expected);
+    expect(english(launchProblems(input, flavor, image, limits))).toEqual(expected);
   });
   it('defaults to the smallest flavor that fits', () => {
     expect(defaultFlavor(flavors, { min_disk: 0 })?.name).toBe('m1.tiny');

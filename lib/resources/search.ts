@@ -1,13 +1,16 @@
 // What the command palette searches: one source per resource kind that has a page, read from the kinds'
 // definitions. A source lists the project's objects cheaply (summary lists, large pages) and the palette
-// matches names and ids (fragments included, which no OpenStack list filter offers) in the browser.
+// matches names and ids (fragments included, which no OpenStack list filter offers) in the browser: API data
+// only, never the kinds' labels, which the palette translates.
 import { definitionOf, SECTIONS, type Section } from './registry';
-import type { AnyDefinition, MaskKind } from './types';
+import type { AnyDefinition, MaskKind, Text } from './types';
 
 export interface SearchSource {
   kind: string;
   /** Plural label, the heading of its results. */
-  label: string;
+  label: Text;
+  /** The kind's ICU plural noun, for "search instances, volumes…". */
+  noun: Text;
   service: string;
   headers?: Record<string, string>;
   /** Relative to the service endpoint. */
@@ -35,6 +38,7 @@ function source(section: Section, def: AnyDefinition, path: string): SearchSourc
     adminOnly: section.search?.adminOnly,
     kind: def.kind,
     label: def.label.plural,
+    noun: def.label.noun,
     service: def.service,
     headers: def.headers,
     path,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseList } from '@/lib/resources/schema';
-import { buildTopology, neutronStatus, nodeName } from './graph';
+import { en } from '@/lib/testing/english';
+import { buildTopology, neutronStatus, nodeName, type TopoNode } from './graph';
 import { TopoFloatingIpSchema, TopoNetworkSchema, TopoPortSchema, TopoRouterSchema, type TopologyInput } from './schemas';
 
 const PUB = 'pub-net';
@@ -40,7 +41,7 @@ function demo(): TopologyInput {
 describe('buildTopology', () => {
   it('connects gateways, interfaces, instance ports and floating IPs, in plain sentences', () => {
     const t = buildTopology(demo());
-    expect(t.connections).toEqual([
+    expect(t.connections.map(en)).toEqual([
       'Router router1 gateway on external network public (172.24.4.3)',
       'Router router1 interface on network private, subnet private-subnet (10.0.0.1)',
       'Instance lonely on no network',
@@ -68,10 +69,11 @@ describe('buildTopology', () => {
 
   it('names nodes by kind, label and status; subnets are lines of their network', () => {
     const t = buildTopology(demo());
-    expect(nodeName(t.nodes.get('instance:web')!)).toBe('Instance web-1, ACTIVE');
-    expect(nodeName(t.nodes.get(`external:${PUB}`)!)).toBe('External network public, ACTIVE');
-    expect(nodeName(t.nodes.get('router:r1')!)).toBe('Router router1, ACTIVE');
-    expect(nodeName(t.nodes.get('floatingip:f2')!)).toBe('Floating IP 172.24.4.21, DOWN');
+    const named = (n: TopoNode) => en(nodeName(n, en(n.status.label)!));
+    expect(named(t.nodes.get('instance:web')!)).toBe('Instance web-1, ACTIVE');
+    expect(named(t.nodes.get(`external:${PUB}`)!)).toBe('External network public, ACTIVE');
+    expect(named(t.nodes.get('router:r1')!)).toBe('Router router1, ACTIVE');
+    expect(named(t.nodes.get('floatingip:f2')!)).toBe('Floating IP 172.24.4.21, DOWN');
     expect(t.nodes.get(`network:${PRIV}`)!.lines).toEqual(['private-subnet 10.0.0.0/24']);
   });
 
@@ -81,7 +83,8 @@ describe('buildTopology', () => {
     const t = buildTopology(input);
     const ext = t.nodes.get('external:hidden-ext')!;
     expect(ext.missing).toBe(true);
-    expect(t.connections).toContain('Router r2 gateway on external network hidden-ext');
+    expect(en(ext.status.label)).toBe('not visible');
+    expect(t.connections.map(en)).toContain('Router r2 gateway on external network hidden-ext');
   });
 
   it('is busy while any node is transitional (drives the polling interval)', () => {

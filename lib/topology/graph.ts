@@ -2,6 +2,7 @@
 // Connections come from the objects themselves: router gateways from `external_gateway_info` (the gateway port
 // belongs to no project, so members never see it), router interfaces and instance NICs from ports
 // (`device_owner` + `device_id`), floating IPs from `port_id`.
+import { msg, type Msg, type MsgKey } from '@/lib/i18n/msg';
 import type { StatusInfo } from '@/lib/resources/types';
 import { serverStatus } from '@/lib/resources/compute/server';
 import type { TopologyInput, TopoNetwork, TopoPort, TopoRouter, TopoSubnet } from './schemas';
@@ -17,12 +18,13 @@ export const KIND_SLUG: Record<NodeKind, string> = {
   floatingip: 'floating-ips',
 };
 
-export const KIND_LABEL: Record<NodeKind, string> = {
-  external: 'External network',
-  network: 'Network',
-  router: 'Router',
-  instance: 'Instance',
-  floatingip: 'Floating IP',
+/** The kind as a node's small heading says it. */
+export const KIND_LABEL: Record<NodeKind, MsgKey> = {
+  external: 'topology.kinds.external',
+  network: 'topology.kinds.network',
+  router: 'topology.kinds.router',
+  instance: 'topology.kinds.instance',
+  floatingip: 'topology.kinds.floatingip',
 };
 
 export interface TopoNode {
@@ -57,7 +59,7 @@ export interface Topology {
   /** Floating IP node keys shown beside their instance; the others are top-level nodes. */
   floatingOnInstance: Map<string, string[]>;
   /** One plain sentence per connection: the text alternative of the picture. */
-  connections: string[];
+  connections: Msg[];
   busy: boolean;
 }
 
@@ -76,9 +78,9 @@ export function neutronStatus(status: string | undefined): StatusInfo {
 const label = (o: { name?: string | null; id: string }) => (o.name ? o.name : o.id);
 const byLabel = <T extends { name?: string | null; id: string }>(a: T, b: T) => label(a).localeCompare(label(b)) || a.id.localeCompare(b.id);
 
-/** "Instance web-1, ACTIVE": the accessible name of a node. */
-export function nodeName(n: Pick<TopoNode, 'kind' | 'label' | 'status'>): string {
-  return `${KIND_LABEL[n.kind]} ${n.label}, ${n.status.label}`;
+/** "Instance web-1, ACTIVE": the accessible name of a node, given its status as the page words it. */
+export function nodeName(n: Pick<TopoNode, 'kind' | 'label'>, status: string): Msg {
+  return msg('topology.nodeName', { kind: n.kind, name: n.label, status });
 }
 
 function ips(port: TopoPort): string {
@@ -88,7 +90,7 @@ function ips(port: TopoPort): string {
 export function buildTopology(input: TopologyInput): Topology {
   const nodes = new Map<string, TopoNode>();
   const edges: TopoEdge[] = [];
-  const connections: string[] = [];
+  const connections: Msg[] = [];
   const subnets = new Map<string, TopoSubnet>(input.subnets.map((s) => [s.id, s]));
   const networks = new Map<string, TopoNetwork>(input.networks.map((n) => [n.id, n]));
 
@@ -106,12 +108,15 @@ export function buildTopology(input: TopologyInput): Topology {
             key, kind: n['router:external'] ? 'external' : 'network', id, label: label(n), status: neutronStatus(n.status),
             lines: (n.subnets ?? []).map((s) => subnets.get(s)).filter((s): s is TopoSubnet => !!s).sort(byLabel).map((s) => `${s.name ? `${s.name} ` : ''}${s.cidr}`),
           }
-        : { key, kind: external ? 'external' : 'network', id, label: id, status: { label: 'not visible', tone: 'unknown' }, lines: [], missing: true };
+        : { key, kind: external ? 'external' : 'network', id, label: id, status: { label: 'topology.notVisible', tone: 'unknown' }, lines: [], missing: true };
       nodes.set(key, node);
     }
     return node;
   };
-  const netName = (key: string) => `${nodes.get(key)?.kind === 'external' ? 'external network' : 'network'} ${nodes.get(key)?.label}`;
+  // A network as the sentences name it: its kind (a select in the message) and label.
+  const netOf = (key: string) => ({ netKind: nodes.get(key)?.kind === 'external' ? 'external' : 'network', network: nodes.get(key)?.label ?? '' });
+  // An optional part of a sentence is a select on `has…` in its message, so each language words the whole sentence.
+  const has = (value: string) => (value ? 'yes' : 'no');
 
   for (const n of [...input.networks].sort(byLabel)) ensureNetwork(n.id);
 
@@ -125,7 +130,7 @@ export function buildTopology(input: TopologyInput): Topology {
     if (gw) {
       const ext = ensureNetwork(gw, true);
       edges.push({ key: `gw:${r.id}`, kind: 'gateway', from: ext.key, to: key, label: gwIps });
-      connections.push(`Router ${label(r)} gateway on ${netName(ext.key)}${gwIps ? ` (${gwIps})` : ''}`);
+      connections.push(msg('topology.connections.routerGateway', { router: label(r), ...netOf(ext.key), hasIps: has(gwIps), ips: gwIps }));
     }
   }
 
@@ -137,7 +142,7 @@ export function buildTopology(input: TopologyInput): Topology {
     const r = routers.get(p.device_id)!;
     edges.push({ key: `if:${p.id}`, kind: 'interface', from: `router:${r.id}`, to: net.key, label: ips(p) });
     const subs = p.fixed_ips.map((f) => subnets.get(f.subnet_id)).filter((s): s is TopoSubnet => !!s).map(label);
-    connections.push(`Router ${label(r)} interface on ${netName(net.key)}${subs.length ? `, subnet ${subs.join(', ')}` : ''}${p.fixed_ips.length ? ` (${ips(p)})` : ''}`);
+    connections.push(msg('topology.connections.routerInterface', { router: label(r), ...netOf(net.key), hasSubnets: has(subs.join(', ')), subnets: subs.join(', '), hasIps: has(ips(p)), ips: ips(p) }));
   }
 
   // Instances: their ports (device_owner compute:*). Grouped under their first network (by name).
@@ -160,9 +165,9 @@ export function buildTopology(input: TopologyInput): Topology {
       portOwner.set(p.id, key);
       const net = ensureNetwork(p.network_id).key;
       edges.push({ key: `nic:${p.id}`, kind: 'nic', from: net, to: key, label: ips(p) });
-      connections.push(`Instance ${label(s)} on ${netName(net)}${p.fixed_ips.length ? ` (${ips(p)})` : ''}`);
+      connections.push(msg('topology.connections.instance', { instance: label(s), ...netOf(net), hasIps: has(ips(p)), ips: ips(p) }));
     }
-    if (!nics.length) connections.push(`Instance ${label(s)} on no network`);
+    if (!nics.length) connections.push(msg('topology.connections.instanceNoNetwork', { instance: label(s) }));
   }
 
   // Floating IPs: on an instance's port (shown beside it), on another port, or unassociated.
@@ -172,18 +177,19 @@ export function buildTopology(input: TopologyInput): Topology {
     const ext = ensureNetwork(f.floating_network_id, true);
     nodes.set(key, { key, kind: 'floatingip', id: f.id, label: f.floating_ip_address, status: neutronStatus(f.status), lines: f.fixed_ip_address ? [`→ ${f.fixed_ip_address}`] : [] });
     const owner = f.port_id ? portOwner.get(f.port_id) : undefined;
-    const from = `, from ${netName(ext.key)}`;
+    const from = { ip: f.floating_ip_address, ...netOf(ext.key) };
+    const fixed = { hasFixed: has(f.fixed_ip_address ?? ''), fixed: f.fixed_ip_address ?? '' };
     if (owner) {
       (floatingOnInstance.get(owner) ?? floatingOnInstance.set(owner, []).get(owner)!).push(key);
       edges.push({ key: `fip:${f.id}`, kind: 'floating', from: key, to: owner, label: f.fixed_ip_address ?? '' });
-      connections.push(`Floating IP ${f.floating_ip_address} on instance ${nodes.get(owner)!.label}${f.fixed_ip_address ? ` (${f.fixed_ip_address})` : ''}${from}`);
+      connections.push(msg('topology.connections.floatingOnInstance', { ...from, ...fixed, instance: nodes.get(owner)!.label }));
     } else if (f.port_id) {
       const port = portsById.get(f.port_id);
       edges.push({ key: `fip:${f.id}`, kind: 'floating', from: ext.key, to: key, label: '' });
-      connections.push(`Floating IP ${f.floating_ip_address} on port ${port ? label(port) : f.port_id}${f.fixed_ip_address ? ` (${f.fixed_ip_address})` : ''}${from}`);
+      connections.push(msg('topology.connections.floatingOnPort', { ...from, ...fixed, port: port ? label(port) : f.port_id }));
     } else {
       edges.push({ key: `fip:${f.id}`, kind: 'floating', from: ext.key, to: key, label: '' });
-      connections.push(`Floating IP ${f.floating_ip_address} not associated${from}`);
+      connections.push(msg('topology.connections.floatingFree', from));
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { InfoCard, InfoRow } from '@/components/overview/info-card';
 import { ServicesTable } from '@/components/overview/services-table';
 import { Sensitive } from '@/components/shell/presentation';
@@ -7,37 +8,43 @@ import { GROUPS, providingType } from '@/lib/resources/registry';
 import { discoverServices } from '@/lib/openstack/discovery';
 import { readSession } from '@/lib/openstack/session';
 
-export const metadata: Metadata = { title: 'Overview' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('overview');
+  return { title: t('title') };
+}
+
+/** `2025-03-01 14:05`: when the token expires, in UTC to the minute, written the ISO way in every language. */
+const isoMinute = (at: number) => new Date(at).toISOString().replace('T', ' ').slice(0, 16);
 
 export default async function OverviewPage({ params }: { params: Promise<{ cloud: string; projectId: string }> }) {
   const { cloud, projectId } = await params;
   const session = await readSession();
   // The layout redirects or re-scopes in these cases; render nothing meanwhile.
   if (!session || session.cloud !== cloud || session.project.id !== projectId) return null;
-  const services = await discoverServices(session);
+  const [t, services] = await Promise.all([getTranslations('overview'), discoverServices(session)]);
   const types = services.map((s) => s.type);
   const typeOf = (group: string) => providingType(GROUPS.find((g) => g.id === group)!, types);
 
   return (
     <div className="mx-auto max-w-6xl space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
       <div className="grid gap-4 md:grid-cols-3">
-        <InfoCard title="Project">
-          <InfoRow label="Name">{session.project.name}</InfoRow>
-          <InfoRow label="ID" mono>
+        <InfoCard title={t('project.heading')}>
+          <InfoRow label={t('info.name')}>{session.project.name}</InfoRow>
+          <InfoRow label={t('info.id')} mono>
             <Sensitive kind="projectId">{session.project.id}</Sensitive>
           </InfoRow>
-          <InfoRow label="Domain" mono>
+          <InfoRow label={t('info.domain')} mono>
             {session.project.domainId}
           </InfoRow>
         </InfoCard>
-        <InfoCard title="User">
-          <InfoRow label="Name">{session.user.name}</InfoRow>
-          <InfoRow label="ID" mono>
+        <InfoCard title={t('user.heading')}>
+          <InfoRow label={t('info.name')}>{session.user.name}</InfoRow>
+          <InfoRow label={t('info.id')} mono>
             {session.user.id}
           </InfoRow>
-          <InfoRow label="Roles">
-            <ul aria-label="Roles" className="flex flex-wrap gap-1">
+          <InfoRow label={t('info.roles')}>
+            <ul aria-label={t('info.roles')} className="flex flex-wrap gap-1">
               {session.roles.map((r) => (
                 <li key={r} className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800">
                   {r}
@@ -46,11 +53,11 @@ export default async function OverviewPage({ params }: { params: Promise<{ cloud
             </ul>
           </InfoRow>
         </InfoCard>
-        <InfoCard title="Session">
-          <InfoRow label="Region">{session.region}</InfoRow>
-          <InfoRow label="Login">{session.authMethod === 'password' ? 'Password' : 'Application credential'}</InfoRow>
-          <InfoRow label="Expires">
-            <time dateTime={new Date(session.expiresAt).toISOString()}>{new Date(session.expiresAt).toISOString().replace('T', ' ').slice(0, 16)} UTC</time>
+        <InfoCard title={t('session.heading')}>
+          <InfoRow label={t('info.region')}>{session.region}</InfoRow>
+          <InfoRow label={t('info.login')}>{session.authMethod === 'password' ? t('session.password') : t('session.applicationCredential')}</InfoRow>
+          <InfoRow label={t('info.expires')}>
+            <time dateTime={new Date(session.expiresAt).toISOString()}>{t('session.expiresAt', { time: isoMinute(session.expiresAt) })}</time>
           </InfoRow>
         </InfoCard>
       </div>
@@ -58,11 +65,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ cloud
       <section aria-labelledby="services-heading" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="services-heading" className="text-lg font-semibold">
-            Services in this cloud
+            {t('services.heading')}
           </h2>
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">
-            {services.length} service{services.length === 1 ? '' : 's'} in the catalog, endpoints for {session.region}
-          </p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('services.summary', { count: services.length, region: session.region })}</p>
         </div>
         <ServicesTable services={services} region={session.region} />
       </section>

@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { download } from '@/components/resource/format';
 import { buttonClass } from '@/components/ui/button';
@@ -8,16 +10,18 @@ import type { DetailDownload, ResourceDefinition } from '@/lib/resources/types';
 
 /** A definition's download in its detail page's toolbar (export a zone file): the button, then what was saved or why not. */
 export function DownloadButton<T, K>({ def, spec, row }: { def: ResourceDefinition<T>; spec: DetailDownload<T, K>; row: T }) {
+  const t = useTranslations('resource.download');
+  const m = useMsg();
   const run = useDetailDownload(def, spec);
   const start = () => run.mutate(row, { onSuccess: (f) => download(f.name, f.mime, f.text) });
   return (
     <>
       <button type="button" className={buttonClass.secondary} disabled={run.isPending} title={spec.cli(row)} onClick={start}>
-        {run.isPending ? spec.busy : spec.label}
+        {m(run.isPending ? spec.busy : spec.label)}
       </button>
       {run.isSuccess && (
         <span role="status" className="self-center text-sm text-zinc-600 dark:text-zinc-400">
-          Downloaded {run.data.name}
+          {t('done', { name: run.data.name })}
           {spec.again && (
             <>
               {' '}

@@ -1,23 +1,27 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { inputClass } from '@/components/ui/field';
 import { useOsMutation, usePathQuery } from '@/lib/resources/queries';
-import type { MetadataTab, ResourceDefinition } from '@/lib/resources/types';
+import type { MetadataTab, ResourceDefinition, Text } from '@/lib/resources/types';
 
 /**
  * A definition's key/value metadata (`def.metadata`): the pairs, and an edit form of `key=value` lines whose save
  * replaces the whole set. Read and cached under the kind, so a save refetches it with the object.
  */
 export function MetadataTabView<T>({ def, spec, row }: { def: ResourceDefinition<T>; spec: MetadataTab<T>; row: T }) {
+  const t = useTranslations('resource.metadata');
+  const tc = useTranslations('common');
+  const m = useMsg();
   const path = spec.path(row);
-  const noun = spec.label.toLowerCase();
   const q = usePathQuery(def.kind, def, path, spec.schema);
   const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState('');
+  const [error, setError] = useState<Text>('');
   const uid = useId();
   const save = useOsMutation(def, (metadata: Record<string, string>) => spec.request(row, metadata), {
     invalidates: [def.kind],
@@ -26,9 +30,9 @@ export function MetadataTabView<T>({ def, spec, row }: { def: ResourceDefinition
   const entries = Object.entries(q.data ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const text = draft ?? entries.map(([k, v]) => `${k}=${v}`).join('\n');
 
-  if (q.isError) return <ApiErrorNotice title={`Could not load the ${noun}`} error={q.error} />;
+  if (q.isError) return <ApiErrorNotice title={t('loadFailed')} error={q.error} />;
   return (
-    <section aria-label={spec.label} className="space-y-3">
+    <section aria-label={m(spec.label)} className="space-y-3">
       {draft === null ? (
         <>
           {entries.length ? (
@@ -41,10 +45,10 @@ export function MetadataTabView<T>({ def, spec, row }: { def: ResourceDefinition
               ))}
             </dl>
           ) : (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">{q.isPending ? `Loading ${noun}…` : `No ${noun}.`}</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">{q.isPending ? t('loading') : t('empty')}</p>
           )}
           <button type="button" className={buttonClass.secondary} disabled={q.isPending} onClick={() => setDraft(text)}>
-            Edit {noun}
+            {t('edit')}
           </button>
         </>
       ) : (
@@ -60,18 +64,18 @@ export function MetadataTabView<T>({ def, spec, row }: { def: ResourceDefinition
         >
           <div className="space-y-1.5 text-sm">
             <label htmlFor={`${uid}-md`} className="block font-medium text-zinc-700 dark:text-zinc-300">
-              {spec.label} (one key=value a line)
+              {t('lines', { label: m(spec.label) })}
             </label>
             <textarea id={`${uid}-md`} className={`${inputClass} font-mono`} rows={6} aria-invalid={error ? true : undefined} aria-describedby={error ? `${uid}-md-error` : undefined} value={draft} onChange={(e) => setDraft(e.target.value)} />
-            {error && <p id={`${uid}-md-error`} className="text-sm text-red-600 dark:text-red-400">{error}</p>}
+            {error && <p id={`${uid}-md-error`} className="text-sm text-red-600 dark:text-red-400">{m(error)}</p>}
           </div>
-          {save.isError && <ApiErrorNotice title={`Could not save the ${noun}`} error={save.error} />}
+          {save.isError && <ApiErrorNotice title={t('saveFailed')} error={save.error} />}
           <div className="flex gap-2">
             <button type="submit" className={buttonClass.primary} disabled={save.isPending}>
-              Save {noun}
+              {t('save')}
             </button>
             <button type="button" className={buttonClass.secondary} onClick={() => { setDraft(null); setError(''); }}>
-              Cancel
+              {tc('cancel')}
             </button>
           </div>
         </form>

@@ -1,23 +1,25 @@
 'use client';
 
+import { useMsg } from '@/components/i18n/use-msg';
 import { useIsAdmin } from '@/components/shell/session-context';
 import { Sensitive } from '@/components/shell/presentation';
 import type { ResourceDefinition, RowContext } from '@/lib/resources/types';
 
 /** A definition's overview fields of one object, as a description list (admin-only ones for admins). */
 export function OverviewList<T>({ def, row, ctx, className }: { def: ResourceDefinition<T>; row: T; ctx: RowContext; className: string }) {
+  const m = useMsg();
   const isAdmin = useIsAdmin();
   return (
     <dl className={className}>
       {(def.overview ?? [])
         .filter((f) => !f.adminOnly || isAdmin)
-        .map((f) => {
+        .map((f, i) => {
           const v = String(f.value(row, ctx) ?? '');
           return (
-            <div key={f.label} className="contents">
-              <dt className="text-zinc-500 dark:text-zinc-400">{f.label}</dt>
+            <div key={i} className="contents">
+              <dt className="text-zinc-500 dark:text-zinc-400">{m(f.label)}</dt>
               <dd className={f.mono ? 'text-xs break-all' : 'break-words'}>
-                {!v ? (f.empty ?? '—') : f.mono ? <code className="font-mono"><Sensitive kind={f.sensitive}>{v}</Sensitive></code> : <Sensitive kind={f.sensitive}>{v}</Sensitive>}
+                {!v ? (f.empty === undefined ? '—' : m(f.empty)) : f.mono ? <code className="font-mono"><Sensitive kind={f.sensitive}>{v}</Sensitive></code> : <Sensitive kind={f.sensitive}>{v}</Sensitive>}
               </dd>
             </div>
           );

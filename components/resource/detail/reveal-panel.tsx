@@ -1,6 +1,8 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
+import { useMsg, useNoun } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
@@ -16,6 +18,10 @@ const AUTO_HIDE_MS = 120_000;
  * Render it keyed by the object's id, so another object starts hidden.
  */
 export function RevealPanelView<T>({ def, spec, row }: { def: ResourceDefinition<T>; spec: RevealPanel<T>; row: T }) {
+  const t = useTranslations('resource.reveal');
+  const m = useMsg();
+  const nounOf = useNoun();
+  const locale = useLocale();
   const [value, setValue] = useState<Revealed | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
@@ -55,21 +61,23 @@ export function RevealPanelView<T>({ def, spec, row }: { def: ResourceDefinition
 
   const shown = value?.text ?? value?.base64 ?? '';
   const empty = spec.empty?.(row);
-  const heading = `${spec.noun[0].toUpperCase()}${spec.noun.slice(1)}`;
+  const noun = nounOf(spec.noun, 1);
+  // The noun as a heading: "payload" gives "Payload" (a no-op where nouns have no case, or are capitalised already).
+  const heading = `${noun.charAt(0).toLocaleUpperCase(locale)}${noun.slice(1)}`;
   return (
     <section aria-labelledby={headingId} className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
       <h2 id={headingId} className="text-lg font-semibold">{heading}</h2>
       {empty ? (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">{empty}</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{m(empty)}</p>
       ) : value ? (
         <div className="space-y-2">
-          {value.base64 !== undefined && <p className="text-xs text-zinc-500 dark:text-zinc-400">Binary ({value.contentType}), shown base64-encoded.</p>}
-          <pre aria-label={spec.label} className="max-h-64 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs break-all whitespace-pre-wrap dark:border-zinc-800 dark:bg-zinc-950">
+          {value.base64 !== undefined && <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('binary', { type: value.contentType })}</p>}
+          <pre aria-label={m(spec.label)} className="max-h-64 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs break-all whitespace-pre-wrap dark:border-zinc-800 dark:bg-zinc-950">
             {shown}
           </pre>
           <div className="flex flex-wrap items-center gap-2">
             <button type="button" className={buttonClass.secondary} onClick={hide}>
-              Hide {spec.noun}
+              {t('hide', { noun })}
             </button>
             <button
               type="button"
@@ -78,19 +86,19 @@ export function RevealPanelView<T>({ def, spec, row }: { def: ResourceDefinition
                 void navigator.clipboard?.writeText(shown).then(() => setCopied(true), () => setCopied(false));
               }}
             >
-              Copy {spec.noun}
+              {t('copy', { noun })}
             </button>
             <span role="status" className="text-xs text-zinc-500 dark:text-zinc-400">
-              {copied ? 'Copied to the clipboard.' : 'Hidden again after 2 minutes.'}
+              {copied ? t('copied') : t('autoHide', { minutes: AUTO_HIDE_MS / 60_000 })}
             </span>
           </div>
         </div>
       ) : (
         <button type="button" className={buttonClass.secondary} disabled={loading} onClick={() => void reveal()}>
-          {loading ? `Fetching ${spec.noun}…` : `Reveal ${spec.noun}`}
+          {loading ? t('fetching', { noun }) : t('reveal', { noun })}
         </button>
       )}
-      {!!error && <ApiErrorNotice title={`Could not read the ${spec.noun}`} error={error} />}
+      {!!error && <ApiErrorNotice title={t('readFailed', { noun })} error={error} />}
       <CliHint>{spec.cli(row)}</CliHint>
     </section>
   );

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '@/lib/testing/english';
 import { listQuery } from '../hooks';
-import { allInstancesDefinition, HypervisorSchema, hypervisorDefinition, ofTotal } from './compute';
+import { allInstancesDefinition, computeServiceDefinition, ComputeServiceSchema, HypervisorSchema, hypervisorDefinition, ofTotal } from './compute';
+import { projectAdminDefinition, userAdminDefinition } from './identity';
 
 describe('admin compute views', () => {
   it('pins the hypervisor microversion below 2.88 (which dropped the usage fields)', () => {
@@ -16,11 +18,29 @@ describe('admin compute views', () => {
   it('accepts integer (< 2.53) and UUID hypervisor ids, and bodies without usage (2.88+)', () => {
     expect(HypervisorSchema.parse({ id: 1, hypervisor_hostname: 'h', state: 'up', status: 'enabled' }).id).toBe('1');
     const h = HypervisorSchema.parse({ id: 'b1e43b5f-eec1-44e0-9f10-7b4945c0226d', hypervisor_hostname: 'h', state: 'down', status: 'disabled', uptime: null });
-    expect(hypervisorDefinition.status!(h)).toEqual({ label: 'down (disabled)', tone: 'error' });
+    const status = hypervisorDefinition.status!(h);
+    expect({ ...status, label: en(status.label) }).toEqual({ label: 'down (disabled)', tone: 'error' });
     expect(hypervisorDefinition.columns.find((c) => c.id === 'vcpus')!.value(h, { lookups: {} })).toBe('');
   });
   it('adds list parameters after the fixed all_tenants=1', () => {
     expect(listQuery(allInstancesDefinition, { filters: { name: 'web' }, limit: 50 })).toBe('servers/detail?all_tenants=1&name=web&limit=50');
     expect(listQuery(allInstancesDefinition, { filters: {} })).toBe('servers/detail?all_tenants=1');
+  });
+  it('words states and names in the catalog, the API\'s own values as they are', () => {
+    const up = HypervisorSchema.parse({ id: 1, hypervisor_hostname: 'h', state: 'up', status: 'enabled' });
+    expect(hypervisorDefinition.status!(up).label).toBe('up');
+    const svc = ComputeServiceSchema.parse({ id: 1, binary: 'nova-compute', host: 'c1', status: 'enabled', state: 'up', forced_down: true });
+    expect(en(computeServiceDefinition.status!(svc).label)).toBe('forced down');
+    expect(en(computeServiceDefinition.status!({ ...svc, forced_down: false, status: 'disabled' }).label)).toBe('up (disabled)');
+    expect([hypervisorDefinition, computeServiceDefinition, allInstancesDefinition, projectAdminDefinition, userAdminDefinition].map((d) => en(d.label.plural))).toEqual([
+      'Hypervisors',
+      'Compute services',
+      'All instances',
+      'Projects',
+      'Users',
+    ]);
+    const project = { id: 'p', name: 'demo', domain_id: 'default', enabled: false };
+    expect(en(projectAdminDefinition.status!(project).label)).toBe('disabled');
+    expect(en(userAdminDefinition.status!({ ...project, enabled: undefined }).label)).toBe('enabled');
   });
 });

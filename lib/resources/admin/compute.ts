@@ -1,5 +1,6 @@
 // Admin views of Nova: hypervisors, compute services, and instances of every project.
 import { z } from 'zod';
+import { msg } from '@/lib/i18n/msg';
 import { NOVA, serverDefinition, type Server } from '../compute/server';
 import { define, idColumn, rest } from '../define';
 import type { StatusInfo } from '../types';
@@ -32,10 +33,13 @@ export const HypervisorSchema = z.looseObject({
 });
 export type Hypervisor = z.infer<typeof HypervisorSchema>;
 
+// Nova's own state and status values (`up`, `down`, `enabled`, `disabled`), as the API says them.
 const upDown = (state: string, status: string): StatusInfo => {
-  if (state !== 'up') return { label: `${state} (${status})`, tone: 'error' };
-  return status === 'enabled' ? { label: 'up', tone: 'ok' } : { label: `up (${status})`, tone: 'unknown' };
+  if (state !== 'up') return { label: msg('kinds.adminHypervisor.stateStatus', { state, status }), tone: 'error' };
+  return status === 'enabled' ? { label: 'up', tone: 'ok' } : { label: msg('kinds.adminHypervisor.stateStatus', { state, status }), tone: 'unknown' };
 };
+/** The state column's value, for sorting and export: the API's values. */
+const upDownValue = (state: string, status: string) => (state === 'up' && status === 'enabled' ? state : `${state} (${status})`);
 
 /** `3 of 8` (`37%`), or an empty cell when the microversion did not report it. */
 export function ofTotal(used: number | null | undefined, total: number | null | undefined, unit = ''): string {
@@ -47,21 +51,21 @@ export function ofTotal(used: number | null | undefined, total: number | null | 
 export const hypervisorDefinition = define<Hypervisor>({
   kind: 'admin-hypervisor',
   slug: 'admin/hypervisors',
-  label: { singular: 'Hypervisor', plural: 'Hypervisors' },
+  label: { singular: 'kinds.adminHypervisor.singular', plural: 'kinds.adminHypervisor.plural', noun: 'kinds.adminHypervisor.noun' },
   ...rest({ service: 'compute', headers: HYPERVISOR_HEADERS }, 'os-hypervisors', 'hypervisor', { list: 'os-hypervisors/detail', listKey: 'hypervisors' }),
   schema: HypervisorSchema,
   name: (h) => h.hypervisor_hostname,
   status: (h) => upDown(h.state, h.status),
   columns: [
-    { id: 'name', label: 'Hostname', value: (h) => h.hypervisor_hostname },
-    { id: 'state', label: 'State', value: (h) => upDown(h.state, h.status).label, cell: 'status' },
-    { id: 'status', label: 'Status', value: (h) => h.status },
-    { id: 'type', label: 'Type', value: (h) => h.hypervisor_type ?? '' },
-    { id: 'vcpus', label: 'vCPUs used', value: (h) => ofTotal(h.vcpus_used, h.vcpus) },
-    { id: 'ram', label: 'RAM used', value: (h) => ofTotal(h.memory_mb_used, h.memory_mb, 'MiB') },
-    { id: 'disk', label: 'Local disk used', value: (h) => ofTotal(h.local_gb_used, h.local_gb, 'GiB') },
-    { id: 'vms', label: 'Instances', value: (h) => h.running_vms ?? '' },
-    { id: 'ip', label: 'Host IP', value: (h) => h.host_ip ?? '', cell: 'mono', hidden: true },
+    { id: 'name', label: 'kinds.adminHypervisor.columns.hostname', value: (h) => h.hypervisor_hostname },
+    { id: 'state', label: 'kinds.adminHypervisor.columns.state', value: (h) => upDownValue(h.state, h.status), cell: 'status' },
+    { id: 'status', label: 'common.status', value: (h) => h.status },
+    { id: 'type', label: 'kinds.adminHypervisor.columns.type', value: (h) => h.hypervisor_type ?? '' },
+    { id: 'vcpus', label: 'kinds.adminHypervisor.columns.vcpus', value: (h) => ofTotal(h.vcpus_used, h.vcpus) },
+    { id: 'ram', label: 'kinds.adminHypervisor.columns.ram', value: (h) => ofTotal(h.memory_mb_used, h.memory_mb, 'MiB') },
+    { id: 'disk', label: 'kinds.adminHypervisor.columns.disk', value: (h) => ofTotal(h.local_gb_used, h.local_gb, 'GiB') },
+    { id: 'vms', label: 'kinds.adminHypervisor.columns.instances', value: (h) => h.running_vms ?? '' },
+    { id: 'ip', label: 'kinds.adminHypervisor.columns.hostIp', value: (h) => h.host_ip ?? '', cell: 'mono', hidden: true },
     idColumn((h) => h.id),
   ],
   cli: { list: `openstack --os-compute-api-version ${HYPERVISOR_MICROVERSION} hypervisor list --long`, show: (h) => `openstack hypervisor show ${h.id}` },
@@ -83,23 +87,24 @@ export type ComputeService = z.infer<typeof ComputeServiceSchema>;
 export const computeServiceDefinition = define<ComputeService>({
   kind: 'admin-compute-service',
   slug: 'admin/compute-services',
-  label: { singular: 'Compute service', plural: 'Compute services' },
+  label: { singular: 'kinds.adminComputeService.singular', plural: 'kinds.adminComputeService.plural', noun: 'kinds.adminComputeService.noun' },
   ...rest(NOVA, 'os-services', 'service', { listKey: 'services' }),
   schema: ComputeServiceSchema,
   name: (s) => `${s.binary}@${s.host}`,
-  status: (s) => (s.forced_down ? { label: 'forced down', tone: 'error' } : upDown(s.state, s.status)),
+  status: (s) => (s.forced_down ? { label: 'kinds.adminComputeService.forcedDown', tone: 'error' } : upDown(s.state, s.status)),
   columns: [
-    { id: 'binary', label: 'Binary', value: (s) => s.binary },
-    { id: 'host', label: 'Host', value: (s) => s.host },
-    { id: 'zone', label: 'Zone', value: (s) => s.zone ?? '' },
-    { id: 'state', label: 'State', value: (s) => (s.forced_down ? 'forced down' : upDown(s.state, s.status).label), cell: 'status' },
-    { id: 'status', label: 'Status', value: (s) => s.status },
-    { id: 'reason', label: 'Disabled reason', value: (s) => s.disabled_reason ?? '' },
-    { id: 'updated', label: 'Last heartbeat', value: (s) => s.updated_at ?? '', cell: 'age' },
+    { id: 'binary', label: 'kinds.adminComputeService.columns.binary', value: (s) => s.binary },
+    { id: 'host', label: 'kinds.adminComputeService.columns.host', value: (s) => s.host },
+    { id: 'zone', label: 'kinds.adminComputeService.columns.zone', value: (s) => s.zone ?? '' },
+    // The API's field when an operator forced the service down.
+    { id: 'state', label: 'kinds.adminComputeService.columns.state', value: (s) => (s.forced_down ? 'forced_down' : upDownValue(s.state, s.status)), cell: 'status' },
+    { id: 'status', label: 'common.status', value: (s) => s.status },
+    { id: 'reason', label: 'kinds.adminComputeService.columns.reason', value: (s) => s.disabled_reason ?? '' },
+    { id: 'updated', label: 'kinds.adminComputeService.columns.updated', value: (s) => s.updated_at ?? '', cell: 'age' },
   ],
   filters: [
-    { id: 'binary', label: 'Binary', type: 'text' },
-    { id: 'host', label: 'Host', type: 'text' },
+    { id: 'binary', label: 'kinds.adminComputeService.filters.binary', type: 'text' },
+    { id: 'host', label: 'kinds.adminComputeService.filters.host', type: 'text' },
   ],
   cli: { list: 'openstack compute service list --long', show: (s) => `openstack compute service list --host ${s.host} --service ${s.binary}` },
 });
@@ -109,7 +114,7 @@ export const allInstancesDefinition = define<Server>({
   ...serverDefinition,
   kind: 'admin-server',
   slug: 'admin/instances',
-  label: { singular: 'Instance', plural: 'All instances' },
+  label: { singular: 'kinds.adminServer.singular', plural: 'kinds.adminServer.plural', noun: 'kinds.adminServer.noun' },
   paths: { ...serverDefinition.paths, list: 'servers/detail?all_tenants=1' },
   actions: [],
   create: undefined,
@@ -128,13 +133,13 @@ export const allInstancesDefinition = define<Server>({
   ],
   columns: [
     serverDefinition.columns[0],
-    { id: 'project', label: 'Project', value: (s, ctx) => ctx.lookups.projects?.[s.tenant_id ?? ''] ?? s.tenant_id ?? '' },
+    { id: 'project', label: 'kinds.adminServer.columns.project', value: (s, ctx) => ctx.lookups.projects?.[s.tenant_id ?? ''] ?? s.tenant_id ?? '' },
     ...serverDefinition.columns.slice(1).filter((c) => c.id !== 'key'),
-    { id: 'host', label: 'Host', value: (s) => s['OS-EXT-SRV-ATTR:host'] ?? '', sortKey: 'host' },
+    { id: 'host', label: 'kinds.adminServer.columns.host', value: (s) => s['OS-EXT-SRV-ATTR:host'] ?? '', sortKey: 'host' },
   ],
   filters: [
     ...(serverDefinition.filters ?? []),
-    { id: 'project_id', label: 'Project ID', type: 'text' },
+    { id: 'project_id', label: 'kinds.adminServer.filters.projectId', type: 'text' },
   ],
   cli: { list: 'openstack server list --all-projects --long', show: serverDefinition.cli.show },
 });

@@ -4,17 +4,18 @@ import { define, idColumn, nameFilter, rest } from '../define';
 import type { Column, Filter, StatusInfo } from '../types';
 import { maybeStrings } from '../schema';
 
-const enabled = (on: boolean | undefined): StatusInfo => (on === false ? { label: 'disabled', tone: 'unknown' } : { label: 'enabled', tone: 'ok' });
+const enabled = (on: boolean | undefined): StatusInfo => (on === false ? { label: 'admin.keystone.disabled', tone: 'unknown' } : { label: 'admin.keystone.enabled', tone: 'ok' });
 
 // Projects and users alike: Keystone filters both by name, enabled flag and domain, and both carry the two columns.
 const FILTERS: readonly Filter[] = [
   nameFilter,
-  { id: 'enabled', label: 'Enabled', type: 'select', options: [{ value: 'true', label: 'enabled' }, { value: 'false', label: 'disabled' }] },
-  { id: 'domain_id', label: 'Domain ID', type: 'text' },
+  { id: 'enabled', label: 'admin.keystone.filters.enabled', type: 'select', options: [{ value: 'true', label: 'admin.keystone.enabled' }, { value: 'false', label: 'admin.keystone.disabled' }] },
+  { id: 'domain_id', label: 'admin.keystone.filters.domainId', type: 'text' },
 ];
 type KeystoneRow = { domain_id: string; enabled?: boolean };
-const DOMAIN_COLUMN: Column<KeystoneRow> = { id: 'domain', label: 'Domain ID', value: (r) => r.domain_id, cell: 'mono' };
-const ENABLED_COLUMN: Column<KeystoneRow> = { id: 'enabled', label: 'Enabled', value: (r) => enabled(r.enabled).label, cell: 'status' };
+const DOMAIN_COLUMN: Column<KeystoneRow> = { id: 'domain', label: 'admin.keystone.columns.domainId', value: (r) => r.domain_id, cell: 'mono' };
+// The value (sorting, export) is Keystone's flag as the filter sends it; the badge says it in words.
+const ENABLED_COLUMN: Column<KeystoneRow> = { id: 'enabled', label: 'admin.keystone.columns.enabled', value: (r) => String(r.enabled !== false), cell: 'status' };
 
 /** Where projects and users live, with what they share: the enabled flag as status and Keystone's filters. */
 const keystoneAdmin = (collection: string, itemKey: string) => ({ ...rest({ service: 'identity' }, collection, itemKey), status: (r: KeystoneRow) => enabled(r.enabled), filters: FILTERS });
@@ -33,15 +34,15 @@ export type KeystoneProject = z.infer<typeof KeystoneProjectSchema>;
 export const projectAdminDefinition = define<KeystoneProject>({
   kind: 'admin-project',
   slug: 'admin/projects',
-  label: { singular: 'Project', plural: 'Projects' },
+  label: { singular: 'kinds.adminProject.singular', plural: 'kinds.adminProject.plural', noun: 'kinds.adminProject.noun' },
   ...keystoneAdmin('projects', 'project'),
   schema: KeystoneProjectSchema,
   columns: [
-    { id: 'name', label: 'Name', value: (p) => p.name },
+    { id: 'name', label: 'common.name', value: (p) => p.name },
     idColumn((p) => p.id, { hidden: false, sensitive: 'projectId' }),
     DOMAIN_COLUMN,
     ENABLED_COLUMN,
-    { id: 'description', label: 'Description', value: (p) => p.description ?? '' },
+    { id: 'description', label: 'common.description', value: (p) => p.description ?? '' },
   ],
   cli: { list: 'openstack project list --long', show: (p) => `openstack project show ${p.id}` },
 });
@@ -55,16 +56,16 @@ export type KeystoneUser = z.infer<typeof KeystoneUserSchema>;
 export const userAdminDefinition = define<KeystoneUser>({
   kind: 'admin-user',
   slug: 'admin/users',
-  label: { singular: 'User', plural: 'Users' },
+  label: { singular: 'kinds.adminUser.singular', plural: 'kinds.adminUser.plural', noun: 'kinds.adminUser.noun' },
   ...keystoneAdmin('users', 'user'),
   schema: KeystoneUserSchema,
   lookups: [
     { name: 'projects', kind: 'admin-project', service: 'identity', ids: (rows) => rows.map((u) => u.default_project_id ?? ''), path: () => 'projects', key: 'projects', label: (p) => String(p.name ?? p.id) },
   ],
   columns: [
-    { id: 'name', label: 'Name', value: (u) => u.name },
-    { id: 'email', label: 'E-mail', value: (u) => u.email ?? '', sensitive: 'email' },
-    { id: 'project', label: 'Default project', value: (u, ctx) => (u.default_project_id ? (ctx.lookups.projects?.[u.default_project_id] ?? u.default_project_id) : '') },
+    { id: 'name', label: 'common.name', value: (u) => u.name },
+    { id: 'email', label: 'kinds.adminUser.columns.email', value: (u) => u.email ?? '', sensitive: 'email' },
+    { id: 'project', label: 'kinds.adminUser.columns.defaultProject', value: (u, ctx) => (u.default_project_id ? (ctx.lookups.projects?.[u.default_project_id] ?? u.default_project_id) : '') },
     DOMAIN_COLUMN,
     ENABLED_COLUMN,
     idColumn((u) => u.id),

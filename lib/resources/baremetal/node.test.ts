@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import { en } from '@/lib/testing/english';
+import { issueMsg } from '../network/issue';
 import { maintenanceOnCli, maintenanceOnRequest, NODE_ACTIONS, nodeCreateCli, nodeCreateRequest, NodeCreateSchema, nodeStatus, type Node } from './node';
 import { MAC_RE, portCreateCli, portCreateRequest, PortCreateSchema } from './port';
 
-/** The form's field errors: zod's issues keyed by their whole path ("driverInfo.0.key"), the first per path. */
-function pathErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of error.issues) out[i.path.join('.')] ??= i.message;
+/** The form's field errors in English: zod's issues keyed by their whole path ("driverInfo.0.key"), the first per path. */
+function pathErrors(error: z.ZodError): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const i of error.issues) out[i.path.join('.')] ??= en(issueMsg(i.message));
   return out;
 }
 

@@ -1,7 +1,9 @@
 // Ironic v1 nodes (admin). The proxy sends X-OpenStack-Ironic-API-Version 1.78 (lib/openstack/microversions.ts):
 // 1.21+ has resource_class, 1.43+ `detail`, 1.73+ the deploy/undeploy verbs; Zed's Ironic 21.4 supports up to 1.82.
 import { z } from 'zod';
+import { msg, type MsgKey } from '@/lib/i18n/msg';
 import { command } from '../cli';
+import { issueText } from '../network/issue';
 import { ageColumn, choices, define, deleteAction, nameColumn, rest, rowNames } from '../define';
 import type { ApiRequest, CreateForm, FormField, ResourceAction, StatusInfo } from '../types';
 import { nodePortDefinition } from './port';
@@ -51,9 +53,17 @@ const provision = (n: Node, target: string, extra: Record<string, unknown> = {})
 export const ERASE_METADATA_STEP = { interface: 'deploy', step: 'erase_devices_metadata' } as const;
 export const cleanRequest = (n: Node): ApiRequest => provision(n, 'clean', { clean_steps: [ERASE_METADATA_STEP] });
 
+/** The confirmations of the verbs that wipe a disk: a title, and a body of the rows' names and their number. */
+const WIPES: Partial<Record<ProvisionVerb, { title: MsgKey; body: MsgKey }>> = {
+  undeploy: { title: 'kinds.node.confirm.undeployTitle', body: 'kinds.node.confirm.undeployBody' },
+  rebuild: { title: 'kinds.node.confirm.rebuildTitle', body: 'kinds.node.confirm.rebuildBody' },
+  clean: { title: 'kinds.node.confirm.cleanTitle', body: 'kinds.node.confirm.cleanBody' },
+};
+
 function provisionAction(verb: ProvisionVerb): ResourceAction<Node> {
   const v = PROVISION_VERBS[verb];
-  const destructive = verb === 'undeploy' || verb === 'rebuild' || verb === 'clean';
+  const wipe = WIPES[verb];
+  const destructive = !!wipe;
   return {
     id: verb,
     label: v.label,
@@ -65,22 +75,21 @@ function provisionAction(verb: ProvisionVerb): ResourceAction<Node> {
         ? command('openstack baremetal node clean', n.uuid, '--clean-steps', JSON.stringify([ERASE_METADATA_STEP]))
         : `openstack baremetal node ${v.cli} ${n.uuid}`,
     destructive,
-    confirm: destructive
-      ? {
-          title: () => `${v.label} node?`,
-          body: (rows) =>
-            verb === 'clean'
-              ? `Erases the partition tables of ${names(rows)} (clean step deploy.erase_devices_metadata). Drivers without the step fail the clean; last_error then says so.`
-              : `${v.label} ${names(rows)}: the instance on ${rows.length === 1 ? 'it' : 'them'} and its disks are wiped.`,
-          confirmLabel: v.label,
-          destructive: true,
-        }
+    confirm: wipe
+      ? { title: () => wipe.title, body: (rows) => msg(wipe.body, names(rows)), confirmLabel: v.label, destructive: true }
       : undefined,
   };
 }
 
+/** Each power verb's label, and the confirmation of those that cut the power (of the rows' names and number). */
+const POWER_TEXTS: Record<PowerVerb, { label: MsgKey; confirm?: { title: MsgKey; body: MsgKey } }> = {
+  on: { label: 'kinds.node.actions.powerOn' },
+  off: { label: 'kinds.node.actions.powerOff', confirm: { title: 'kinds.node.confirm.powerOffTitle', body: 'kinds.node.confirm.powerOffBody' } },
+  reboot: { label: 'kinds.node.actions.reboot', confirm: { title: 'kinds.node.confirm.rebootTitle', body: 'kinds.node.confirm.rebootBody' } },
+};
+
 function powerAction(verb: PowerVerb): ResourceAction<Node> {
-  const label = verb === 'reboot' ? 'Reboot' : `Power ${verb}`;
+  const { label, confirm } = POWER_TEXTS[verb];
   return {
     id: `power-${verb}`,
     label,
@@ -88,11 +97,12 @@ function powerAction(verb: PowerVerb): ResourceAction<Node> {
     request: (n) => ({ method: 'PUT', path: `v1/nodes/${n.uuid}/states/power`, body: { target: POWER_TARGETS[verb] } }),
     optimistic: (n) => ({ ...n, target_power_state: verb === 'off' ? 'power off' : 'power on' }),
     cli: (n) => `openstack baremetal node ${verb === 'reboot' ? 'reboot' : `power ${verb}`} ${n.uuid}`,
-    confirm: verb === 'on' ? undefined : { title: () => `${label}?`, body: (rows) => `${label} ${names(rows)} without shutting the operating system down.`, confirmLabel: label, destructive: true },
+    confirm: confirm && { title: () => confirm.title, body: (rows) => msg(confirm.body, names(rows)), confirmLabel: label, destructive: true },
   };
 }
 
-const names = (rows: readonly Node[]) => rowNames(rows, (n) => n.name || n.uuid, 3);
+/** The values of a confirmation naming the rows: up to 3 names, how many more, and how many in all. */
+const names = (rows: readonly Node[]) => ({ count: rows.length, ...rowNames(rows, (n) => n.name || n.uuid, 3) });
 
 export const maintenanceOnRequest = (n: Node, reason: string): ApiRequest => ({
   method: 'PUT', path: `v1/nodes/${n.uuid}/maintenance`, body: reason.trim() ? { reason: reason.trim() } : {},
@@ -103,16 +113,16 @@ export const NODE_ACTIONS: readonly ResourceAction<Node>[] = [
   ...(['manage', 'inspect', 'provide', 'deploy', 'rebuild', 'undeploy', 'clean', 'unrescue', 'abort'] as const).map(provisionAction),
   ...(['on', 'off', 'reboot'] as const).map(powerAction),
   {
-    id: 'maintenance-off', label: 'Leave maintenance',
+    id: 'maintenance-off', label: 'kinds.node.actions.maintenanceOff',
     allowed: (n) => n.maintenance === true,
     request: (n) => ({ method: 'DELETE', path: `v1/nodes/${n.uuid}/maintenance` }),
     optimistic: (n) => ({ ...n, maintenance: false, maintenance_reason: null }),
     cli: (n) => `openstack baremetal node maintenance unset ${n.uuid}`,
   },
   deleteAction({
-    noun: 'node', allowed: canDeleteNode,
+    title: 'kinds.node.confirm.deleteTitle', allowed: canDeleteNode,
     path: (n) => `v1/nodes/${n.uuid}`, cli: (n) => `openstack baremetal node delete ${n.uuid}`,
-    body: (r) => `This removes ${names(r)} and ${r.length === 1 ? 'its' : 'their'} ports from Ironic. The hardware is untouched.`,
+    body: (r) => msg('kinds.node.confirm.deleteBody', names(r)),
   }),
 ];
 
@@ -122,27 +132,28 @@ export const NODE_ACTIONS: readonly ResourceAction<Node>[] = [
 const NAME_RE = /^[A-Za-z0-9\-._~]+$/;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const wholeOrEmpty = (what: string) =>
-  z.string().trim().refine((s) => s === '' || /^\d+$/.test(s), { error: `${what} must be a whole number, 0 or more` });
+/** A whole-number property, or empty; `error` names the property ("CPUs must be a whole number, 0 or more"). */
+const wholeOrEmpty = (error: MsgKey) => z.string().trim().refine((s) => s === '' || /^\d+$/.test(s), { error });
 
 export const NodeCreateSchema = z
   .object({
-    name: z.string().trim().max(255, { error: 'At most 255 characters' })
-      .refine((s) => s === '' || NAME_RE.test(s), { error: 'Letters, digits and - . _ ~ only' })
-      .refine((s) => !UUID_RE.test(s), { error: 'A name cannot be a UUID' }),
-    driver: z.string().min(1, { error: 'Choose a driver' }),
+    name: z.string().trim().max(255, { error: 'kinds.node.errors.nameLength' })
+      .refine((s) => s === '' || NAME_RE.test(s), { error: 'kinds.node.errors.nameCharacters' })
+      .refine((s) => !UUID_RE.test(s), { error: 'kinds.node.errors.nameUuid' }),
+    driver: z.string().min(1, { error: 'kinds.node.errors.chooseDriver' }),
     driverInfo: z.array(z.object({ key: z.string().trim(), value: z.string() })),
-    cpus: wholeOrEmpty('CPUs'),
-    memory_mb: wholeOrEmpty('Memory'),
-    local_gb: wholeOrEmpty('Local disk'),
-    cpu_arch: z.string().trim().max(64, { error: 'At most 64 characters' }),
-    resource_class: z.string().trim().max(80, { error: 'At most 80 characters' }),
+    cpus: wholeOrEmpty('kinds.node.errors.cpusWhole'),
+    memory_mb: wholeOrEmpty('kinds.node.errors.memoryWhole'),
+    local_gb: wholeOrEmpty('kinds.node.errors.localDiskWhole'),
+    cpu_arch: z.string().trim().max(64, { error: 'kinds.node.errors.cpuArchLength' }),
+    resource_class: z.string().trim().max(80, { error: 'kinds.node.errors.resourceClassLength' }),
   })
   .superRefine((v, ctx) => {
     const seen = new Set<string>();
     v.driverInfo.forEach((row, i) => {
-      if (!row.key && row.value) ctx.addIssue({ code: 'custom', path: ['driverInfo', i, 'key'], message: 'Enter a key for this value' });
-      if (row.key && seen.has(row.key)) ctx.addIssue({ code: 'custom', path: ['driverInfo', i, 'key'], message: `Duplicate key ${row.key}` });
+      if (!row.key && row.value) ctx.addIssue({ code: 'custom', path: ['driverInfo', i, 'key'], message: 'kinds.node.errors.keyRequired' });
+      // A message with a value travels through zod as its JSON (network/issue.ts).
+      if (row.key && seen.has(row.key)) ctx.addIssue({ code: 'custom', path: ['driverInfo', i, 'key'], message: issueText(msg('kinds.node.errors.duplicateKey', { key: row.key })) });
       seen.add(row.key);
     });
   });
@@ -182,29 +193,29 @@ export function nodeCreateCli(i: Partial<NodeCreate>): string {
 /** The enabled drivers: the list's filter and the enroll form's select. */
 const DRIVERS = { service: BAREMETAL_SERVICE, path: 'v1/drivers', key: 'drivers', kind: 'baremetal-driver', value: (o: Record<string, unknown>) => String(o.name), label: (o: Record<string, unknown>) => String(o.name) };
 
-const property = (name: string, label: string, placeholder?: string): FormField => ({ name, label, type: 'text', numeric: !placeholder, placeholder, group: 'Properties (for scheduling)' });
+const property = (name: string, label: MsgKey, placeholder?: MsgKey): FormField => ({ name, label, type: 'text', numeric: !placeholder, placeholder, group: 'kinds.node.form.properties' });
 
 /** Enroll: POST /v1/nodes. The node starts in `enroll`; manage and provide it from its page. */
 export const nodeCreateForm: CreateForm<Node, NodeCreate> = {
   schema: NodeCreateSchema,
   fields: [
-    { name: 'name', label: 'Name', type: 'text', hint: 'Optional. Letters, digits and - . _ ~' },
-    { name: 'driver', label: 'Driver', type: 'select', optionsFrom: { ...DRIVERS, headers: IRONIC_HEADERS, noun: 'driver', none: 'No driver is enabled' } },
-    { name: 'driverInfo', label: 'Driver info', type: 'pairs', hint: 'How the conductor reaches the hardware (e.g. ipmi_address, redfish_address, deploy_kernel).' },
-    property('cpus', 'CPUs'), property('memory_mb', 'Memory (MiB)'), property('local_gb', 'Local disk (GiB)'), property('cpu_arch', 'CPU architecture', 'x86_64'),
-    { name: 'resource_class', label: 'Resource class', type: 'text', placeholder: 'baremetal', hint: 'Nova flavors match nodes by resource class.' },
+    { name: 'name', label: 'common.name', type: 'text', hint: 'kinds.node.form.nameHint' },
+    { name: 'driver', label: 'kinds.node.fields.driver', type: 'select', optionsFrom: { ...DRIVERS, headers: IRONIC_HEADERS, noun: 'kinds.node.form.driverNoun', none: 'kinds.node.form.noDriver' } },
+    { name: 'driverInfo', label: 'kinds.node.fields.driverInfo', type: 'pairs', hint: 'kinds.node.form.driverInfoHint' },
+    property('cpus', 'kinds.node.form.cpus'), property('memory_mb', 'kinds.node.form.memory'), property('local_gb', 'kinds.node.form.localDisk'), property('cpu_arch', 'kinds.node.form.cpuArch', 'kinds.node.form.cpuArchPlaceholder'),
+    { name: 'resource_class', label: 'kinds.node.fields.resourceClass', type: 'text', placeholder: 'kinds.node.form.resourceClassPlaceholder', hint: 'kinds.node.form.resourceClassHint' },
   ],
   defaults: { name: '', driver: '', driverInfo: [{ key: '', value: '' }], cpus: '', memory_mb: '', local_gb: '', cpu_arch: '', resource_class: '' },
   request: nodeCreateRequest,
   cli: nodeCreateCli,
   created: (body) => NodeSchema.safeParse(body).data,
-  breadcrumb: true, cancelLink: true, errorTitle: 'Could not enroll the node',
+  breadcrumb: true, cancelLink: true, errorTitle: 'kinds.node.create.errorTitle',
 };
 
 export const nodeDefinition = define<Node, NodeCreate>({
   kind: 'baremetal-node',
   slug: 'nodes',
-  label: { singular: 'Node', plural: 'Nodes' },
+  label: { singular: 'kinds.node.singular', plural: 'kinds.node.plural', noun: 'kinds.node.noun' },
   ...rest(IRONIC, 'v1/nodes', '', { list: 'v1/nodes/detail' }),
   schema: NodeSchema,
   id: (n) => n.uuid,
@@ -212,58 +223,58 @@ export const nodeDefinition = define<Node, NodeCreate>({
   pageSize: 50,
   columns: [
     nameColumn((n) => n.name || n.uuid, { sortKey: 'name' }),
-    { id: 'uuid', label: 'UUID', value: (n) => n.uuid, cell: 'mono' },
-    { id: 'power', label: 'Power state', value: (n) => n.power_state ?? 'None' },
-    { id: 'provision', label: 'Provision state', value: (n) => n.provision_state, cell: 'status', sortKey: 'provision_state' },
-    { id: 'targets', label: 'Target states', value: (n) => [n.target_power_state, n.target_provision_state].filter(Boolean).join(', ') },
-    { id: 'maintenance', label: 'Maintenance', value: maintenanceLabel },
-    { id: 'driver', label: 'Driver', value: (n) => n.driver ?? '', sortKey: 'driver' },
-    { id: 'instance', label: 'Instance UUID', value: (n) => n.instance_uuid ?? '', cell: 'mono' },
-    { id: 'resource_class', label: 'Resource class', value: (n) => n.resource_class ?? '' },
-    { id: 'last_error', label: 'Last error', value: (n) => n.last_error ?? '' },
+    { id: 'uuid', label: 'kinds.node.fields.uuid', value: (n) => n.uuid, cell: 'mono' },
+    { id: 'power', label: 'kinds.node.fields.powerState', value: (n) => n.power_state ?? 'None' },
+    { id: 'provision', label: 'kinds.node.fields.provisionState', value: (n) => n.provision_state, cell: 'status', sortKey: 'provision_state' },
+    { id: 'targets', label: 'kinds.node.fields.targetStates', value: (n) => [n.target_power_state, n.target_provision_state].filter(Boolean).join(', ') },
+    { id: 'maintenance', label: 'kinds.node.fields.maintenance', value: maintenanceLabel },
+    { id: 'driver', label: 'kinds.node.fields.driver', value: (n) => n.driver ?? '', sortKey: 'driver' },
+    { id: 'instance', label: 'kinds.node.fields.instanceUuid', value: (n) => n.instance_uuid ?? '', cell: 'mono' },
+    { id: 'resource_class', label: 'kinds.node.fields.resourceClass', value: (n) => n.resource_class ?? '' },
+    { id: 'last_error', label: 'kinds.node.fields.lastError', value: (n) => n.last_error ?? '' },
     ageColumn((n) => n.created_at ?? '', { sortKey: 'created_at', hidden: true }),
   ],
   filters: [
-    { id: 'provision_state', label: 'Provision state', type: 'select', options: choices(PROVISION_STATES) },
-    { id: 'maintenance', label: 'Maintenance', type: 'select', options: [{ value: 'true', label: 'In maintenance' }, { value: 'false', label: 'Not in maintenance' }] },
-    { id: 'driver', label: 'Driver', type: 'select', optionsFrom: DRIVERS },
+    { id: 'provision_state', label: 'kinds.node.fields.provisionState', type: 'select', options: choices(PROVISION_STATES) },
+    { id: 'maintenance', label: 'kinds.node.fields.maintenance', type: 'select', options: [{ value: 'true', label: 'kinds.node.filters.inMaintenance' }, { value: 'false', label: 'kinds.node.filters.notInMaintenance' }] },
+    { id: 'driver', label: 'kinds.node.fields.driver', type: 'select', optionsFrom: DRIVERS },
   ],
   actions: NODE_ACTIONS,
   create: nodeCreateForm,
   overview: [
-    { label: 'UUID', value: (n) => n.uuid, mono: true },
-    { label: 'Provision state', value: (n) => n.provision_state ?? 'None' },
-    { label: 'Target provision state', value: (n) => n.target_provision_state ?? '' },
-    { label: 'Power state', value: (n) => n.power_state ?? 'None' },
-    { label: 'Target power state', value: (n) => n.target_power_state ?? '' },
-    { label: 'Maintenance', value: maintenanceLabel },
-    { label: 'Last error', value: (n) => n.last_error ?? '' },
-    { label: 'Driver', value: (n) => n.driver ?? '' },
-    { label: 'Driver info', value: (n) => kv(n.driver_info), mono: true },
-    { label: 'Properties', value: (n) => kv(n.properties), mono: true },
-    { label: 'Resource class', value: (n) => n.resource_class ?? '' },
-    { label: 'Instance UUID', value: (n) => n.instance_uuid ?? '', mono: true },
-    { label: 'Conductor', value: (n) => n.conductor ?? '' },
-    { label: 'Owner', value: (n) => n.owner ?? '', mono: true },
-    { label: 'Provision updated', value: (n) => n.provision_updated_at ?? '' },
-    { label: 'Created', value: (n) => n.created_at ?? '' },
+    { label: 'kinds.node.fields.uuid', value: (n) => n.uuid, mono: true },
+    { label: 'kinds.node.fields.provisionState', value: (n) => n.provision_state, empty: 'kinds.node.fields.none' },
+    { label: 'kinds.node.fields.targetProvisionState', value: (n) => n.target_provision_state ?? '' },
+    { label: 'kinds.node.fields.powerState', value: (n) => n.power_state, empty: 'kinds.node.fields.none' },
+    { label: 'kinds.node.fields.targetPowerState', value: (n) => n.target_power_state ?? '' },
+    { label: 'kinds.node.fields.maintenance', value: maintenanceLabel },
+    { label: 'kinds.node.fields.lastError', value: (n) => n.last_error ?? '' },
+    { label: 'kinds.node.fields.driver', value: (n) => n.driver ?? '' },
+    { label: 'kinds.node.fields.driverInfo', value: (n) => kv(n.driver_info), mono: true },
+    { label: 'kinds.node.fields.properties', value: (n) => kv(n.properties), mono: true },
+    { label: 'kinds.node.fields.resourceClass', value: (n) => n.resource_class ?? '' },
+    { label: 'kinds.node.fields.instanceUuid', value: (n) => n.instance_uuid ?? '', mono: true },
+    { label: 'kinds.node.fields.conductor', value: (n) => n.conductor ?? '' },
+    { label: 'kinds.node.fields.owner', value: (n) => n.owner ?? '', mono: true },
+    { label: 'kinds.node.fields.provisionUpdated', value: (n) => n.provision_updated_at ?? '' },
+    { label: 'common.created', value: (n) => n.created_at ?? '' },
   ],
-  failure: (n) => (n.last_error ? { title: 'Last error', message: n.last_error, source: 'Ironic' } : undefined),
+  failure: (n) => (n.last_error ? { title: 'kinds.node.fields.lastError', message: n.last_error, source: 'Ironic' } : undefined),
   forms: [
     {
-      id: 'maintenance', label: 'Set maintenance', when: (n) => !n.maintenance, hint: (n) => maintenanceOnCli(n, ''),
+      id: 'maintenance', label: 'kinds.node.maintenance.label', when: (n) => !n.maintenance, hint: (n) => maintenanceOnCli(n, ''),
       schema: z.object({ reason: z.string() }),
-      fields: [{ name: 'reason', label: 'Maintenance reason', type: 'text', maxLength: 255, hint: 'Shown to other operators; the node is skipped by the scheduler while in maintenance.' }],
+      fields: [{ name: 'reason', label: 'kinds.node.maintenance.reason', type: 'text', maxLength: 255, hint: 'kinds.node.maintenance.reasonHint' }],
       initial: () => ({ reason: '' }),
       request: (n: Node, i: { reason: string }) => maintenanceOnRequest(n, i.reason),
       cli: (n, v) => maintenanceOnCli(n, String(v.reason)),
-      submitLabel: 'Enter maintenance', errorTitle: 'Maintenance refused',
+      submitLabel: 'kinds.node.maintenance.submit', errorTitle: 'kinds.node.maintenance.errorTitle',
     },
   ],
   tabs: [
     {
-      id: 'ports', label: 'Ports', view: 'compact', list: (n) => nodePortDefinition(n.uuid), table: 'Ports of this node', empty: 'No ports.',
-      note: (n) => (isBusy(n) ? 'A transition is running: Ironic refuses port changes until it ends.' : undefined),
+      id: 'ports', label: 'kinds.baremetalPort.plural', view: 'compact', list: (n) => nodePortDefinition(n.uuid), table: 'kinds.node.ports.table', empty: 'kinds.node.ports.empty',
+      note: (n) => (isBusy(n) ? 'kinds.node.ports.busy' : undefined),
     },
   ],
   cli: { list: 'openstack baremetal node list --long', show: (n) => `openstack baremetal node show ${n.uuid}` },

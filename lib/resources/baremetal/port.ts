@@ -1,5 +1,6 @@
 // Ironic v1 ports: a node's NICs, by MAC address. A definition per node, listed in the node page's Ports tab.
 import { z } from 'zod';
+import { msg } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { deleteAction, rest } from '../define';
 import type { ApiRequest, ResourceDefinition } from '../types';
@@ -19,7 +20,7 @@ export type Port = z.infer<typeof PortSchema>;
 export const MAC_RE = /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i;
 
 export const PortCreateSchema = z.object({
-  address: z.string().trim().regex(MAC_RE, { error: 'Enter a MAC address like 52:54:00:12:34:56' }),
+  address: z.string().trim().regex(MAC_RE, { error: 'kinds.baremetalPort.errors.mac' }),
 });
 
 export const portCreateRequest = (nodeUuid: string, address: string): ApiRequest => ({
@@ -31,23 +32,23 @@ export const portCreateCli = (nodeUuid: string, address: string) => command('ope
 
 export function nodePortDefinition(nodeUuid: string): ResourceDefinition<Port, z.infer<typeof PortCreateSchema>> {
   return {
-    kind: 'baremetal-port', slug: 'nodes', label: { singular: 'Port', plural: 'Ports' },
+    kind: 'baremetal-port', slug: 'nodes', label: { singular: 'kinds.baremetalPort.singular', plural: 'kinds.baremetalPort.plural', noun: 'kinds.baremetalPort.noun' },
     ...rest(IRONIC, 'v1/ports', '', { list: `v1/ports/detail?node=${encodeURIComponent(nodeUuid)}` }),
     schema: PortSchema, id: (p) => p.uuid, name: (p) => p.address,
     columns: [
-      { id: 'address', label: 'MAC address', value: (p) => p.address, cell: 'mono' },
-      { id: 'uuid', label: 'UUID', value: (p) => p.uuid, cell: 'mono' },
-      { id: 'pxe', label: 'PXE', value: (p) => (p.pxe_enabled === false ? 'No' : 'Yes') },
+      { id: 'address', label: 'kinds.baremetalPort.fields.address', value: (p) => p.address, cell: 'mono' },
+      { id: 'uuid', label: 'kinds.baremetalPort.fields.uuid', value: (p) => p.uuid, cell: 'mono' },
+      { id: 'pxe', label: 'kinds.baremetalPort.fields.pxe', value: (p) => (p.pxe_enabled === false ? 'No' : 'Yes') },
     ],
     actions: [
       deleteAction({
-        noun: 'port', bulk: false, path: (p) => `v1/ports/${p.uuid}`, cli: (p) => `openstack baremetal port delete ${p.uuid}`,
-        body: (rows) => `This removes the port ${rows[0]?.address ?? ''} from the node.`,
+        title: 'kinds.baremetalPort.confirm.deleteTitle', bulk: false, path: (p) => `v1/ports/${p.uuid}`, cli: (p) => `openstack baremetal port delete ${p.uuid}`,
+        body: (rows) => msg('kinds.baremetalPort.confirm.deleteBody', { address: rows[0]?.address ?? '' }),
       }),
     ],
     create: {
       schema: PortCreateSchema,
-      fields: [{ name: 'address', label: 'MAC address', type: 'text', placeholder: '52:54:00:12:34:56' }],
+      fields: [{ name: 'address', label: 'kinds.baremetalPort.fields.address', type: 'text', placeholder: 'kinds.baremetalPort.form.addressPlaceholder' }],
       defaults: { address: '' },
       request: (i) => portCreateRequest(nodeUuid, i.address),
       cli: (i) => portCreateCli(nodeUuid, i.address),

@@ -1,6 +1,7 @@
 // Ironic's provision state machine, from the dashboard's side: which verbs (PUT /v1/nodes/{id}/states/provision
 // targets) each provision_state accepts, transcribed from ironic/common/states.py (Zed, API 1.78), and which states
 // are transitional (a conductor is working: poll) or failures. Pure data, unit-tested in states.test.ts.
+import type { MsgKey } from '@/lib/i18n/msg';
 
 export const BAREMETAL_SERVICE = 'baremetal';
 /** The API version of the states below; sent by the browser too, so the fields are there whatever the proxy's default becomes. */
@@ -9,16 +10,16 @@ export const IRONIC = { service: BAREMETAL_SERVICE, headers: IRONIC_HEADERS } as
 
 /** Verbs the dashboard offers, with the API `target` each sends and the stable state it aims at (shown at once). */
 export const PROVISION_VERBS = {
-  manage: { target: 'manage', goal: 'manageable', label: 'Manage', cli: 'manage' },
-  inspect: { target: 'inspect', goal: 'manageable', label: 'Inspect', cli: 'inspect' },
-  provide: { target: 'provide', goal: 'available', label: 'Provide', cli: 'provide' },
-  deploy: { target: 'active', goal: 'active', label: 'Deploy', cli: 'deploy' },
-  rebuild: { target: 'rebuild', goal: 'active', label: 'Rebuild', cli: 'rebuild' },
-  undeploy: { target: 'deleted', goal: 'available', label: 'Undeploy', cli: 'undeploy' },
-  clean: { target: 'clean', goal: 'manageable', label: 'Clean', cli: 'clean' },
-  unrescue: { target: 'unrescue', goal: 'active', label: 'Unrescue', cli: 'unrescue' },
-  abort: { target: 'abort', goal: null, label: 'Abort', cli: 'abort' },
-} as const;
+  manage: { target: 'manage', goal: 'manageable', label: 'kinds.node.actions.manage', cli: 'manage' },
+  inspect: { target: 'inspect', goal: 'manageable', label: 'kinds.node.actions.inspect', cli: 'inspect' },
+  provide: { target: 'provide', goal: 'available', label: 'kinds.node.actions.provide', cli: 'provide' },
+  deploy: { target: 'active', goal: 'active', label: 'kinds.node.actions.deploy', cli: 'deploy' },
+  rebuild: { target: 'rebuild', goal: 'active', label: 'kinds.node.actions.rebuild', cli: 'rebuild' },
+  undeploy: { target: 'deleted', goal: 'available', label: 'kinds.node.actions.undeploy', cli: 'undeploy' },
+  clean: { target: 'clean', goal: 'manageable', label: 'kinds.node.actions.clean', cli: 'clean' },
+  unrescue: { target: 'unrescue', goal: 'active', label: 'kinds.node.actions.unrescue', cli: 'unrescue' },
+  abort: { target: 'abort', goal: null, label: 'kinds.node.actions.abort', cli: 'abort' },
+} as const satisfies Record<string, { target: string; goal: string | null; label: MsgKey; cli: string }>;
 export type ProvisionVerb = keyof typeof PROVISION_VERBS;
 
 /** provision_state -> verbs Ironic accepts there (states.py add_transition; rescue needs a password and is left out). */

@@ -1,6 +1,7 @@
 // Nova flavors: everyone lists them; admins create and delete.
 import { z } from 'zod';
-import { define, deleteAction, idColumn, rest } from '../define';
+import { msg } from '@/lib/i18n/msg';
+import { define, deleteAction, idColumn, rest, rowNames } from '../define';
 import { NOVA } from './server';
 
 export const FlavorSchema = z.looseObject({
@@ -19,10 +20,10 @@ export const FlavorSchema = z.looseObject({
 export type Flavor = z.infer<typeof FlavorSchema>;
 
 export const FlavorCreateSchema = z.object({
-  name: z.string().trim().min(1, { error: 'Enter a name' }).max(255),
-  vcpus: z.coerce.number({ error: 'Enter a number' }).int().min(1, { error: 'At least 1 vCPU' }),
-  ram: z.coerce.number({ error: 'Enter a number' }).int().min(1, { error: 'At least 1 MB' }),
-  disk: z.coerce.number({ error: 'Enter a number' }).int().min(0, { error: 'Cannot be negative' }),
+  name: z.string().trim().min(1, { error: 'kinds.flavor.errors.nameRequired' }).max(255),
+  vcpus: z.coerce.number({ error: 'kinds.flavor.errors.number' }).int().min(1, { error: 'kinds.flavor.errors.vcpusMin' }),
+  ram: z.coerce.number({ error: 'kinds.flavor.errors.number' }).int().min(1, { error: 'kinds.flavor.errors.ramMin' }),
+  disk: z.coerce.number({ error: 'kinds.flavor.errors.number' }).int().min(0, { error: 'kinds.flavor.errors.diskMin' }),
   isPublic: z.boolean(),
 });
 export type FlavorCreate = z.infer<typeof FlavorCreateSchema>;
@@ -30,36 +31,36 @@ export type FlavorCreate = z.infer<typeof FlavorCreateSchema>;
 export const flavorDefinition = define<Flavor, FlavorCreate>({
   kind: 'flavor',
   slug: 'flavors',
-  label: { singular: 'Flavor', plural: 'Flavors' },
+  label: { singular: 'kinds.flavor.singular', plural: 'kinds.flavor.plural', noun: 'kinds.flavor.noun' },
   ...rest(NOVA, 'flavors', 'flavor', { list: 'flavors/detail' }),
   schema: FlavorSchema,
   columns: [
-    { id: 'name', label: 'Name', value: (f) => f.name },
-    { id: 'vcpus', label: 'vCPUs', value: (f) => f.vcpus },
-    { id: 'ram', label: 'RAM (MB)', value: (f) => f.ram },
-    { id: 'disk', label: 'Disk (GB)', value: (f) => f.disk },
-    { id: 'ephemeral', label: 'Ephemeral (GB)', value: (f) => f['OS-FLV-EXT-DATA:ephemeral'] ?? 0, hidden: true },
-    { id: 'public', label: 'Public', value: (f) => (f['os-flavor-access:is_public'] === false ? 'No' : 'Yes') },
+    { id: 'name', label: 'common.name', value: (f) => f.name },
+    { id: 'vcpus', label: 'kinds.flavor.columns.vcpus', value: (f) => f.vcpus },
+    { id: 'ram', label: 'kinds.flavor.columns.ram', value: (f) => f.ram },
+    { id: 'disk', label: 'kinds.flavor.columns.disk', value: (f) => f.disk },
+    { id: 'ephemeral', label: 'kinds.flavor.columns.ephemeral', value: (f) => f['OS-FLV-EXT-DATA:ephemeral'] ?? 0, hidden: true },
+    { id: 'public', label: 'kinds.flavor.columns.public', value: (f) => (f['os-flavor-access:is_public'] === false ? 'No' : 'Yes') },
     idColumn((f) => f.id, { hidden: false }),
   ],
   defaultSort: { column: 'vcpus', dir: 'asc' },
   pageSize: 100,
   actions: [
     deleteAction({
-      noun: 'flavor', allowed: (_f, user) => user.isAdmin,
+      title: 'kinds.flavor.confirm.deleteTitle', allowed: (_f, user) => user.isAdmin,
       path: (f) => `flavors/${f.id}`, cli: (f) => `openstack flavor delete ${f.id}`,
-      body: (r) => `This deletes the flavor${r.length === 1 ? '' : 's'} ${r.map((f) => f.name).join(', ')}. Existing instances keep running; no new ones can use ${r.length === 1 ? 'it' : 'them'}.`,
+      body: (r) => msg('kinds.flavor.confirm.deleteBody', { count: r.length, names: rowNames(r, (f) => f.name).names }),
     }),
   ],
   create: {
     adminOnly: true,
     schema: FlavorCreateSchema,
     fields: [
-      { name: 'name', label: 'Name', type: 'text' },
-      { name: 'vcpus', label: 'vCPUs', type: 'number' },
-      { name: 'ram', label: 'RAM (MB)', type: 'number' },
-      { name: 'disk', label: 'Root disk (GB)', type: 'number', hint: '0 means the image size decides' },
-      { name: 'isPublic', label: 'Public (all projects may use it)', type: 'checkbox' },
+      { name: 'name', label: 'common.name', type: 'text' },
+      { name: 'vcpus', label: 'kinds.flavor.columns.vcpus', type: 'number' },
+      { name: 'ram', label: 'kinds.flavor.columns.ram', type: 'number' },
+      { name: 'disk', label: 'kinds.flavor.fields.disk', type: 'number', hint: 'kinds.flavor.fields.diskHint' },
+      { name: 'isPublic', label: 'kinds.flavor.fields.isPublic', type: 'checkbox' },
     ],
     defaults: { name: '', vcpus: '1', ram: '512', disk: '1', isPublic: true },
     request: (i) => ({ method: 'POST', path: 'flavors', body: { flavor: { name: i.name, vcpus: i.vcpus, ram: i.ram, disk: i.disk, 'os-flavor-access:is_public': i.isPublic } } }),

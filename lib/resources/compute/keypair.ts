@@ -1,7 +1,8 @@
 // Nova key pairs (identified by name). Creating one without a public key returns the private key once.
 import { z } from 'zod';
 import { sh } from '../cli';
-import { define, deleteAction } from '../define';
+import { msg } from '@/lib/i18n/msg';
+import { define, deleteAction, rowNames } from '../define';
 import { NOVA } from './server';
 
 export const KeypairSchema = z.looseObject({
@@ -23,17 +24,17 @@ export const KeypairCreateSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, { error: 'Enter a name' })
+    .min(1, { error: 'kinds.keypair.errors.nameRequired' })
     .max(255)
-    .regex(/^[\w .@-]+$/, { error: 'Use letters, digits, spaces, and . _ - @ only' }),
-  publicKey: z.string().trim().refine((k) => k === '' || /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+) \S+/.test(k), { error: 'Paste an OpenSSH public key (ssh-ed25519 AAAA..., ssh-rsa AAAA...)' }),
+    .regex(/^[\w .@-]+$/, { error: 'kinds.keypair.errors.nameChars' }),
+  publicKey: z.string().trim().refine((k) => k === '' || /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+) \S+/.test(k), { error: 'kinds.keypair.errors.publicKey' }),
 });
 export type KeypairCreate = z.infer<typeof KeypairCreateSchema>;
 
 export const keypairDefinition = define<Keypair, KeypairCreate>({
   kind: 'keypair',
   slug: 'key-pairs',
-  label: { singular: 'Key pair', plural: 'Key pairs' },
+  label: { singular: 'kinds.keypair.singular', plural: 'kinds.keypair.plural', noun: 'kinds.keypair.noun' },
   ...NOVA,
   paths: { list: 'os-keypairs', item: (name) => `os-keypairs/${encodeURIComponent(name)}` },
   keys: { list: 'keypairs', item: 'keypair' },
@@ -41,30 +42,30 @@ export const keypairDefinition = define<Keypair, KeypairCreate>({
   listSchema: KeypairListItemSchema as unknown as z.ZodType<Keypair>,
   id: (k) => k.name,
   columns: [
-    { id: 'name', label: 'Name', value: (k) => k.name },
-    { id: 'type', label: 'Type', value: (k) => k.type ?? 'ssh' },
-    { id: 'fingerprint', label: 'Fingerprint', value: (k) => k.fingerprint ?? '', cell: 'mono' },
+    { id: 'name', label: 'common.name', value: (k) => k.name },
+    { id: 'type', label: 'kinds.keypair.columns.type', value: (k) => k.type ?? 'ssh' },
+    { id: 'fingerprint', label: 'kinds.keypair.columns.fingerprint', value: (k) => k.fingerprint ?? '', cell: 'mono' },
   ],
   defaultSort: { column: 'name', dir: 'asc' },
   pageSize: 100,
   actions: [
     deleteAction({
-      noun: 'key pair',
+      title: 'kinds.keypair.confirm.deleteTitle',
       path: (k) => `os-keypairs/${encodeURIComponent(k.name)}`, cli: (k) => `openstack keypair delete ${sh(k.name)}`,
-      body: (r) => `This deletes the key pair${r.length === 1 ? '' : 's'} ${r.map((k) => k.name).join(', ')} from the cloud. Instances that already have the key keep it; your local private key is not touched.`,
+      body: (r) => msg('kinds.keypair.confirm.deleteBody', { count: r.length, names: rowNames(r, (k) => k.name).names }),
     }),
   ],
   create: {
     schema: KeypairCreateSchema,
     fields: [
-      { name: 'name', label: 'Name', type: 'text' },
-      { name: 'publicKey', label: 'Public key (leave empty to generate a new key pair)', type: 'textarea', placeholder: 'ssh-ed25519 AAAA... user@host' },
+      { name: 'name', label: 'common.name', type: 'text' },
+      { name: 'publicKey', label: 'kinds.keypair.fields.publicKey', type: 'textarea', placeholder: 'kinds.keypair.fields.publicKeyPlaceholder' },
     ],
     defaults: { name: '', publicKey: '' },
     request: (i) => ({ method: 'POST', path: 'os-keypairs', body: { keypair: i.publicKey ? { name: i.name, public_key: i.publicKey } : { name: i.name } } }),
     modes: [
-      { id: 'create', label: 'Create key pair', fields: ['name'], submitLabel: 'Create key pair' },
-      { id: 'import', label: 'Import public key', fields: ['name', 'publicKey'], submitLabel: 'Import key', secondary: true },
+      { id: 'create', label: 'kinds.keypair.modes.create', fields: ['name'], submitLabel: 'kinds.keypair.modes.create' },
+      { id: 'import', label: 'kinds.keypair.modes.import', fields: ['name', 'publicKey'], submitLabel: 'kinds.keypair.modes.importSubmit', secondary: true },
     ],
     // The private key is offered for download exactly once and never stored.
     oneTimeSecret: (body) => {
@@ -72,9 +73,9 @@ export const keypairDefinition = define<Keypair, KeypairCreate>({
       if (!r.success || !r.data.private_key) return undefined;
       const file = `${r.data.name}.pem`;
       return {
-        filename: file, mime: 'application/x-pem-file', content: r.data.private_key, downloadLabel: 'Download private key',
-        message: `Key pair ${r.data.name} created. Download the private key now: it is shown only once and the cloud does not keep it.`,
-        saved: `Saved ${file}. Keep it safe: `, savedCommand: `chmod 600 ${file}`,
+        filename: file, mime: 'application/x-pem-file', content: r.data.private_key, downloadLabel: 'kinds.keypair.secret.download',
+        message: msg('kinds.keypair.secret.message', { name: r.data.name }),
+        saved: msg('kinds.keypair.secret.saved', { file }), savedCommand: `chmod 600 ${file}`,
       };
     },
     cli: (i) => (i.publicKey ? `openstack keypair create --public-key <file> ${i.name ? sh(i.name) : '<name>'}` : `openstack keypair create ${i.name ? `${sh(i.name)} > ${sh(`${i.name}.pem`)}` : '<name> > <name>.pem'}`),

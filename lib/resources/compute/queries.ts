@@ -86,8 +86,8 @@ export function useInstanceActions(server: Pick<Server, 'id' | 'updated'>, enabl
 
 /** Name and description of an instance (PUT /servers/{id}; description needs microversion 2.19, which COMPUTE_HEADERS pins). */
 export const ServerEditSchema = z.object({
-  name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
-  description: z.string().max(255, { error: 'At most 255 characters' }),
+  name: z.string().trim().min(1, { error: 'kinds.server.errors.nameRequired' }).max(255, { error: 'kinds.server.errors.tooLong' }),
+  description: z.string().max(255, { error: 'kinds.server.errors.tooLong' }),
 });
 export type ServerEdit = z.infer<typeof ServerEditSchema>;
 export const serverEditRequest = (serverId: string, v: ServerEdit) => ({ method: 'PUT' as const, path: `servers/${serverId}`, body: { server: { name: v.name, description: v.description || null } } });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '@/lib/testing/english';
 import { countByStatus, formatAmount, quotaBars, statusColors, parseCinderUsage, parseNeutronDetails, parseNovaDetail, parseNovaLimits, quotaSummary, quotaTone, usedFraction, type QuotaItem } from './quotas';
 
 // Bodies as the real Zed cloud answers them (captured from the realcloud).
@@ -8,7 +9,7 @@ const neutron = { quota: { network: { limit: 100, used: 1, reserved: 0 }, subnet
 
 describe('quota parsers', () => {
   it('reads Nova quota-set details (in_use, reserved)', () => {
-    expect(parseNovaDetail(nova)).toEqual([
+    expect(parseNovaDetail(nova).map((i) => ({ ...i, label: en(i.label) }))).toEqual([
       { id: 'instances', label: 'Instances', unit: 'count', used: 1, reserved: 1, limit: 10 },
       { id: 'cores', label: 'vCPUs', unit: 'count', used: 2, reserved: 0, limit: 20 },
       { id: 'ram', label: 'RAM', unit: 'MiB', used: 2048, reserved: 0, limit: 51200 },
@@ -17,26 +18,26 @@ describe('quota parsers', () => {
   it('reads Nova /limits without reservations', () => {
     const body = { limits: { rate: [], absolute: { maxTotalInstances: 10, totalInstancesUsed: 4, maxTotalCores: -1, totalCoresUsed: 8, maxTotalRAMSize: 51200, totalRAMUsed: 1024 } } };
     const items = parseNovaLimits(body);
-    expect(items.map((i) => [i.id, i.used, i.limit, i.reserved])).toEqual([
-      ['instances', 4, 10, undefined],
-      ['cores', 8, -1, undefined],
-      ['ram', 1024, 51200, undefined],
+    expect(items.map((i) => [i.id, en(i.label), i.used, i.limit, i.reserved])).toEqual([
+      ['instances', 'Instances', 4, 10, undefined],
+      ['cores', 'vCPUs', 8, -1, undefined],
+      ['ram', 'RAM', 1024, 51200, undefined],
     ]);
   });
   it('reads Cinder usage=true and skips per-type keys', () => {
-    expect(parseCinderUsage(cinder).map((i) => [i.id, i.used, i.limit])).toEqual([
-      ['volumes', 3, 10],
-      ['gigabytes', 12, -1],
-      ['snapshots', 0, 10],
+    expect(parseCinderUsage(cinder).map((i) => [i.id, en(i.label), i.used, i.limit])).toEqual([
+      ['volumes', 'Volumes', 3, 10],
+      ['gigabytes', 'Volume storage', 12, -1],
+      ['snapshots', 'Volume snapshots', 0, 10],
     ]);
   });
   it('reads Neutron quota details (used, not in_use)', () => {
-    expect(parseNeutronDetails(neutron).map((i) => [i.id, i.used, i.limit])).toEqual([
-      ['floatingip', 0, 50],
-      ['network', 1, 100],
-      ['router', 1, 10],
-      ['security_group', 10, 10],
-      ['port', 1, 500],
+    expect(parseNeutronDetails(neutron).map((i) => [i.id, en(i.label), i.used, i.limit])).toEqual([
+      ['floatingip', 'Floating IPs', 0, 50],
+      ['network', 'Networks', 1, 100],
+      ['router', 'Routers', 1, 10],
+      ['security_group', 'Security groups', 10, 10],
+      ['port', 'Ports', 1, 500],
     ]);
   });
   it('rejects a body of another shape', () => {
@@ -44,7 +45,7 @@ describe('quota parsers', () => {
   });
 });
 
-const q = (used: number, limit: number, reserved?: number, unit: QuotaItem['unit'] = 'count'): QuotaItem => ({ id: 'x', label: 'X', unit, used, limit, reserved });
+const q = (used: number, limit: number, reserved?: number, unit: QuotaItem['unit'] = 'count'): QuotaItem => ({ id: 'x', label: 'compute.quota.labels.instances', unit, used, limit, reserved });
 
 describe('quota summaries', () => {
   it.each([
@@ -56,7 +57,7 @@ describe('quota summaries', () => {
     [q(0, 0), '0 of 0 used (0%)', 'ok'],
     [q(2048, 51200, 0, 'MiB'), '2 GiB of 50 GiB used (4%)', 'ok'],
   ] as const)('%o -> %s', (item, text, tone) => {
-    expect(quotaSummary(item)).toBe(text);
+    expect(en(quotaSummary(item))).toBe(text);
     expect(quotaTone(item)).toBe(tone);
   });
   it('fractions', () => {
@@ -68,6 +69,12 @@ describe('quota summaries', () => {
     expect(formatAmount(512, 'MiB')).toBe('512 MiB');
     expect(formatAmount(1536, 'MiB')).toBe('1.5 GiB');
     expect(formatAmount(40, 'GiB')).toBe('40 GiB');
+    expect(formatAmount(1024, 'MiB')).toBe('1 GiB');
+    expect(formatAmount(51200, 'count')).toBe('51200');
+  });
+  it('formats amounts in the page\'s locale', () => {
+    expect(formatAmount(1536, 'MiB', 'de')).toBe('1,5 GiB');
+    expect(formatAmount(2048, 'MiB', 'de')).toBe('2 GiB');
   });
 });
 
@@ -83,7 +90,7 @@ describe('countByStatus', () => {
 });
 
 describe('chart data', () => {
-  const item = (used: number, limit: number, reserved?: number): QuotaItem => ({ id: 'x', label: 'X', unit: 'count', used, limit, reserved });
+  const item = (used: number, limit: number, reserved?: number): QuotaItem => ({ id: 'x', label: 'compute.quota.labels.instances', unit: 'count', used, limit, reserved });
   it('splits a bar into used, reserved and free percent of the limit', () => {
     expect(quotaBars([item(2, 10, 3)])).toEqual([{ used: 20, reserved: 30, free: 50 }]);
   });

@@ -4,12 +4,13 @@
 // Cinder GET /os-quota-sets/{project}?usage=true  {"quota_set": {"volumes": {"in_use", "limit", "reserved"}, ...}}
 // Neutron GET /v2.0/quotas/{project}/details      {"quota": {"network": {"used", "limit", "reserved"}, ...}}
 import { z } from 'zod';
+import { msg, type Msg, type MsgKey, type Text } from '@/lib/i18n/msg';
 
 export type QuotaUnit = 'count' | 'MiB' | 'GiB';
 
 export interface QuotaItem {
   id: string;
-  label: string;
+  label: MsgKey;
   unit: QuotaUnit;
   used: number;
   /** Undefined when the API does not report reservations (Nova /limits). */
@@ -22,24 +23,24 @@ const num = z.coerce.number();
 const Detail = z.looseObject({ limit: num, in_use: num.optional(), used: num.optional(), reserved: num.optional() });
 const DetailMap = z.record(z.string(), z.unknown());
 
-type Spec = readonly { id: string; key: string; label: string; unit?: QuotaUnit }[];
+type Spec = readonly { id: string; key: string; label: MsgKey; unit?: QuotaUnit }[];
 
 export const NOVA_QUOTAS: Spec = [
-  { id: 'instances', key: 'instances', label: 'Instances' },
-  { id: 'cores', key: 'cores', label: 'vCPUs' },
-  { id: 'ram', key: 'ram', label: 'RAM', unit: 'MiB' },
+  { id: 'instances', key: 'instances', label: 'compute.quota.labels.instances' },
+  { id: 'cores', key: 'cores', label: 'compute.quota.labels.cores' },
+  { id: 'ram', key: 'ram', label: 'compute.quota.labels.ram', unit: 'MiB' },
 ];
 export const CINDER_QUOTAS: Spec = [
-  { id: 'volumes', key: 'volumes', label: 'Volumes' },
-  { id: 'gigabytes', key: 'gigabytes', label: 'Volume storage', unit: 'GiB' },
-  { id: 'snapshots', key: 'snapshots', label: 'Volume snapshots' },
+  { id: 'volumes', key: 'volumes', label: 'compute.quota.labels.volumes' },
+  { id: 'gigabytes', key: 'gigabytes', label: 'compute.quota.labels.gigabytes', unit: 'GiB' },
+  { id: 'snapshots', key: 'snapshots', label: 'compute.quota.labels.snapshots' },
 ];
 export const NEUTRON_QUOTAS: Spec = [
-  { id: 'floatingip', key: 'floatingip', label: 'Floating IPs' },
-  { id: 'network', key: 'network', label: 'Networks' },
-  { id: 'router', key: 'router', label: 'Routers' },
-  { id: 'security_group', key: 'security_group', label: 'Security groups' },
-  { id: 'port', key: 'port', label: 'Ports' },
+  { id: 'floatingip', key: 'floatingip', label: 'compute.quota.labels.floatingIps' },
+  { id: 'network', key: 'network', label: 'compute.quota.labels.networks' },
+  { id: 'router', key: 'router', label: 'compute.quota.labels.routers' },
+  { id: 'security_group', key: 'security_group', label: 'compute.quota.labels.securityGroups' },
+  { id: 'port', key: 'port', label: 'compute.quota.labels.ports' },
 ];
 
 function fromDetails(map: Record<string, unknown>, spec: Spec): QuotaItem[] {
@@ -90,22 +91,27 @@ export function usedFraction(q: QuotaItem): number | null {
   return (q.used + (q.reserved ?? 0)) / q.limit;
 }
 
-/** `2 GiB` for 2048 MiB, `512 MiB`, `40 GiB`, `3`. */
-export function formatAmount(n: number, unit: QuotaUnit): string {
-  if (unit === 'count') return String(n);
+/**
+ * `2 GiB` for 2048 MiB, `512 MiB`, `40 GiB`, `3`, in the page's locale (`1,5 GiB` in German). No grouping, as the
+ * numbers are short; the unit symbols are not translated.
+ */
+export function formatAmount(n: number, unit: QuotaUnit, locale = 'en'): string {
+  const num = (x: number, digits = 0) => new Intl.NumberFormat(locale, { useGrouping: false, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  if (unit === 'count') return num(n);
   if (unit === 'MiB' && Math.abs(n) >= 1024) {
     const g = n / 1024;
-    return `${Number.isInteger(g) ? g : g.toFixed(1)} GiB`;
+    return `${num(g, Number.isInteger(g) ? 0 : 1)} GiB`;
   }
-  return `${n} ${unit}`;
+  return `${num(n)} ${unit}`;
 }
 
-/** The text alternative of one chart: "3 of 10 used (30%), 1 reserved" or "3 used, no limit". */
-export function quotaSummary(q: QuotaItem): string {
-  const reserved = q.reserved ? `, ${formatAmount(q.reserved, q.unit)} reserved` : '';
-  if (isUnlimited(q)) return `${formatAmount(q.used, q.unit)} used, unlimited${reserved}`;
-  const pct = Math.round((usedFraction(q) ?? 0) * 100);
-  return `${formatAmount(q.used, q.unit)} of ${formatAmount(q.limit, q.unit)} used (${pct}%)${reserved}`;
+/** The text alternative of one chart: "3 of 10 used (30%), 1 reserved" or "3 used, unlimited", the amounts in `locale`. */
+export function quotaSummary(q: QuotaItem, locale = 'en'): Msg {
+  const amount = (n: number) => formatAmount(n, q.unit, locale);
+  const reserved = q.reserved ? { reserved: amount(q.reserved) } : undefined;
+  if (isUnlimited(q)) return msg(reserved ? 'compute.quota.summary.unlimitedReserved' : 'compute.quota.summary.unlimited', { used: amount(q.used), ...reserved });
+  const percent = Math.round((usedFraction(q) ?? 0) * 100);
+  return msg(reserved ? 'compute.quota.summary.limitedReserved' : 'compute.quota.summary.limited', { used: amount(q.used), limit: amount(q.limit), percent, ...reserved });
 }
 
 /** ok below 75 %, warn from 75 %, full at 100 %. */
@@ -115,16 +121,20 @@ export function quotaTone(q: QuotaItem): 'ok' | 'warn' | 'full' {
   return f >= 1 ? 'full' : 'warn';
 }
 
-/** Rows counted per status label, most frequent first (ties by label). */
-export function countByStatus<T>(rows: readonly T[], status: (row: T) => { label: string; tone: string }): { label: string; tone: string; count: number }[] {
-  const m = new Map<string, { label: string; tone: string; count: number }>();
+/** A status label as a map key: a raw status, a catalog key, or a key with its values. */
+const labelKey = (l: Text) => (typeof l === 'string' ? l : JSON.stringify(l));
+
+/** Rows counted per status label, most frequent first (ties by label, or its key). */
+export function countByStatus<T, L extends Text>(rows: readonly T[], status: (row: T) => { label: L; tone: string }): { label: L; tone: string; count: number }[] {
+  const m = new Map<string, { label: L; tone: string; count: number }>();
   for (const r of rows) {
     const s = status(r);
-    const e = m.get(s.label) ?? { label: s.label, tone: s.tone, count: 0 };
+    const k = labelKey(s.label);
+    const e = m.get(k) ?? { label: s.label, tone: s.tone, count: 0 };
     e.count++;
-    m.set(s.label, e);
+    m.set(k, e);
   }
-  return [...m.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  return [...m.values()].sort((a, b) => b.count - a.count || labelKey(a.label).localeCompare(labelKey(b.label)));
 }
 
 // Status colours are sRGB hex because Chart.js derives hover shades from them; the legend uses the same ones.

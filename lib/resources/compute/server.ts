@@ -1,6 +1,7 @@
 // Nova servers ("instances"). Microversion 2.79: servers embed their flavor (2.47+), so the list needs
 // no flavor calls; image names come from one Glance call for the ids on screen.
 import { z } from 'zod';
+import { msg, type Msg } from '@/lib/i18n/msg';
 import { sh } from '../cli';
 import { ageColumn, define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter } from '../define';
 import { serverFloatingIps } from '../network/floating-ip';
@@ -65,11 +66,17 @@ export function taskState(s: Pick<Server, 'OS-EXT-STS:task_state'>): string | nu
 /** Reads only the status, task state and fault, so a narrower schema (the topology's) can use it too. */
 export function serverStatus(s: Pick<Server, 'status' | 'OS-EXT-STS:task_state' | 'fault'>): StatusInfo {
   const task = taskState(s);
-  if (task === 'deleting') return { label: 'Deleting', tone: 'busy' };
+  if (task === 'deleting') return { label: 'kinds.server.status.deleting', tone: 'busy' };
   if (s.status === 'ERROR') return { label: 'ERROR', tone: 'error', detail: s.fault?.message };
-  if (task || BUSY.has(s.status)) return { label: task ? `${s.status} (${task})` : s.status, tone: 'busy' };
+  if (task || BUSY.has(s.status)) return { label: task ? msg('kinds.server.status.withTask', { status: s.status, task }) : s.status, tone: 'busy' };
   if (s.status === 'UNKNOWN') return { label: 'UNKNOWN', tone: 'unknown' };
   return { label: s.status, tone: 'ok' };
+}
+
+/** The API's status and task state as data (the status column's value, sorted, searched and exported as it is). */
+export function rawStatus(s: Pick<Server, 'status' | 'OS-EXT-STS:task_state'>): string {
+  const task = taskState(s);
+  return task ? `${s.status} (${task})` : s.status;
 }
 
 export function imageId(s: Server): string {
@@ -90,64 +97,78 @@ const withTask = (task: string) => (s: Server): Server => ({ ...s, 'OS-EXT-STS:t
 const action = (path: (s: Server) => string, body: unknown) => (s: Server) => ({ method: 'POST' as const, path: path(s), body });
 const act = (s: Server) => `servers/${s.id}/action`;
 
-const names = (rows: readonly Server[]) => rowNames(rows, nameOrId, 3);
+/** The values of a confirmation naming the rows: `{names}` (the first three) and `{more}`, with `{count}`. */
+const names = (rows: readonly Server[]) => ({ count: rows.length, ...rowNames(rows, nameOrId, 3) });
 
 export const SERVER_ACTIONS: readonly ResourceAction<Server>[] = [
   {
-    id: 'start', label: 'Start', bulk: true, allowed: statusIn('SHUTOFF'),
+    id: 'start', label: 'kinds.server.actions.start', bulk: true, allowed: statusIn('SHUTOFF'),
     request: action(act, { 'os-start': null }), optimistic: withTask('powering-on'),
     cli: (s) => `openstack server start ${s.id}`,
   },
   {
-    id: 'stop', label: 'Stop', bulk: true, allowed: statusIn('ACTIVE', 'ERROR'),
+    id: 'stop', label: 'kinds.server.actions.stop', bulk: true, allowed: statusIn('ACTIVE', 'ERROR'),
     request: action(act, { 'os-stop': null }), optimistic: withTask('powering-off'),
     cli: (s) => `openstack server stop ${s.id}`,
-    confirm: { title: (r) => `Stop ${r.length === 1 ? 'instance' : `${r.length} instances`}?`, body: (r) => `This shuts down ${names(r)}. Running processes are stopped.`, confirmLabel: 'Stop' },
+    confirm: {
+      title: (r) => msg('kinds.server.confirm.stopTitle', { count: r.length }),
+      body: (r) => msg('kinds.server.confirm.stopBody', names(r)),
+      confirmLabel: 'kinds.server.actions.stop',
+    },
   },
   {
-    id: 'reboot-soft', label: 'Soft reboot', allowed: statusIn('ACTIVE'),
+    id: 'reboot-soft', label: 'kinds.server.actions.rebootSoft', allowed: statusIn('ACTIVE'),
     request: action(act, { reboot: { type: 'SOFT' } }), optimistic: (s) => ({ ...s, status: 'REBOOT', 'OS-EXT-STS:task_state': 'reboot_started' }),
     cli: (s) => `openstack server reboot --soft ${s.id}`,
-    confirm: { title: () => 'Soft reboot instance?', body: (r) => `The operating system of ${names(r)} is asked to restart.`, confirmLabel: 'Reboot' },
+    confirm: {
+      title: () => 'kinds.server.confirm.rebootSoftTitle',
+      body: (r) => msg('kinds.server.confirm.rebootSoftBody', { names: rowNames(r, nameOrId).names }),
+      confirmLabel: 'kinds.server.actions.reboot',
+    },
   },
   {
-    id: 'reboot-hard', label: 'Hard reboot',
+    id: 'reboot-hard', label: 'kinds.server.actions.rebootHard',
     allowed: (s) => ['ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED', 'ERROR', 'REBOOT', 'HARD_REBOOT'].includes(s.status) && s.status !== 'BUILD',
     request: action(act, { reboot: { type: 'HARD' } }), optimistic: (s) => ({ ...s, status: 'HARD_REBOOT', 'OS-EXT-STS:task_state': 'reboot_started_hard' }),
     cli: (s) => `openstack server reboot --hard ${s.id}`,
-    confirm: { title: () => 'Hard reboot instance?', body: (r) => `${names(r)} is power-cycled; unsaved data in memory is lost.`, confirmLabel: 'Hard reboot', destructive: true },
+    confirm: {
+      title: () => 'kinds.server.confirm.rebootHardTitle',
+      body: (r) => msg('kinds.server.confirm.rebootHardBody', { names: rowNames(r, nameOrId).names }),
+      confirmLabel: 'kinds.server.actions.rebootHard',
+      destructive: true,
+    },
   },
-  { id: 'pause', label: 'Pause', allowed: statusIn('ACTIVE'), request: action(act, { pause: null }), optimistic: withTask('pausing'), cli: (s) => `openstack server pause ${s.id}` },
-  { id: 'unpause', label: 'Unpause', allowed: statusIn('PAUSED'), request: action(act, { unpause: null }), optimistic: withTask('unpausing'), cli: (s) => `openstack server unpause ${s.id}` },
-  { id: 'suspend', label: 'Suspend', allowed: statusIn('ACTIVE'), request: action(act, { suspend: null }), optimistic: withTask('suspending'), cli: (s) => `openstack server suspend ${s.id}` },
-  { id: 'resume', label: 'Resume', allowed: statusIn('SUSPENDED'), request: action(act, { resume: null }), optimistic: withTask('resuming'), cli: (s) => `openstack server resume ${s.id}` },
+  { id: 'pause', label: 'kinds.server.actions.pause', allowed: statusIn('ACTIVE'), request: action(act, { pause: null }), optimistic: withTask('pausing'), cli: (s) => `openstack server pause ${s.id}` },
+  { id: 'unpause', label: 'kinds.server.actions.unpause', allowed: statusIn('PAUSED'), request: action(act, { unpause: null }), optimistic: withTask('unpausing'), cli: (s) => `openstack server unpause ${s.id}` },
+  { id: 'suspend', label: 'kinds.server.actions.suspend', allowed: statusIn('ACTIVE'), request: action(act, { suspend: null }), optimistic: withTask('suspending'), cli: (s) => `openstack server suspend ${s.id}` },
+  { id: 'resume', label: 'kinds.server.actions.resume', allowed: statusIn('SUSPENDED'), request: action(act, { resume: null }), optimistic: withTask('resuming'), cli: (s) => `openstack server resume ${s.id}` },
   {
-    id: 'confirm-resize', label: 'Confirm resize', allowed: statusIn('VERIFY_RESIZE'),
+    id: 'confirm-resize', label: 'kinds.server.actions.confirmResize', allowed: statusIn('VERIFY_RESIZE'),
     request: action(act, { confirmResize: null }), cli: (s) => `openstack server resize confirm ${s.id}`,
   },
   {
-    id: 'revert-resize', label: 'Revert resize', allowed: statusIn('VERIFY_RESIZE'),
+    id: 'revert-resize', label: 'kinds.server.actions.revertResize', allowed: statusIn('VERIFY_RESIZE'),
     request: action(act, { revertResize: null }), optimistic: (s) => ({ ...s, status: 'REVERT_RESIZE', 'OS-EXT-STS:task_state': 'resize_reverting' }),
     cli: (s) => `openstack server resize revert ${s.id}`,
   },
   deleteAction({
-    noun: 'instance', allowed: (s) => taskState(s) !== 'deleting', optimistic: withTask('deleting'),
+    title: 'kinds.server.confirm.deleteTitle', allowed: (s) => taskState(s) !== 'deleting', optimistic: withTask('deleting'),
     path: (s) => `servers/${s.id}`, cli: (s) => `openstack server delete ${s.id}`,
-    body: (r) => `This permanently destroys ${names(r)} and ${r.length === 1 ? 'its' : 'their'} local disks. Attached volumes are detached, not deleted.`,
+    body: (r) => msg('kinds.server.confirm.deleteBody', names(r)),
     dependents: serverDependents,
   }),
 ];
 
 /** What a server delete leaves behind: attached volumes (detached, kept) and floating IPs (disassociated, kept). */
-export async function serverDependents(rows: readonly Server[], get: (service: string, path: string) => Promise<unknown>): Promise<string[]> {
-  const out: string[] = [];
+export async function serverDependents(rows: readonly Server[], get: (service: string, path: string) => Promise<unknown>): Promise<Msg[]> {
+  const out: Msg[] = [];
   for (const s of rows) {
     const name = s.name || s.id;
     const vols = s['os-extended-volumes:volumes_attached'] ?? [];
-    if (vols.length) out.push(`${name} has ${vols.length} attached volume${vols.length === 1 ? '' : 's'}: detached and kept, with their data.`);
+    if (vols.length) out.push(msg('kinds.server.dependents.volumes', { name, count: vols.length }));
     try {
       const floatingips = await serverFloatingIps((path) => get('network', path), s.id);
-      if (floatingips.length) out.push(`${name} has floating IP ${floatingips.map((f) => f.floating_ip_address).join(', ')}: disassociated and kept in the project (release it to free it).`);
+      if (floatingips.length) out.push(msg('kinds.server.dependents.floatingIps', { name, addresses: floatingips.map((f) => f.floating_ip_address).join(', ') }));
     } catch {
       // No Neutron in this cloud: nothing more to say.
     }
@@ -165,20 +186,20 @@ export const SERVER_STATUSES = ['ACTIVE', 'BUILD', 'ERROR', 'SHUTOFF', 'PAUSED',
 export const serverDefinition = define<Server>({
   kind: 'server',
   slug: 'instances',
-  label: { singular: 'Instance', plural: 'Instances' },
+  label: { singular: 'kinds.server.singular', plural: 'kinds.server.plural', noun: 'kinds.server.noun' },
   ...rest(NOVA, 'servers', 'server', { list: 'servers/detail' }),
   schema: ServerSchema,
   status: serverStatus,
   pageSize: 50,
   columns: [
     nameColumn((s) => s.name, { sortKey: 'display_name' }),
-    statusColumn((s) => serverStatus(s).label, { sortKey: 'vm_state' }),
-    { id: 'image', label: 'Image', value: (s, ctx) => (imageId(s) ? (ctx.lookups.images?.[imageId(s)] ?? imageId(s)) : 'Volume') },
-    { id: 'flavor', label: 'Flavor', value: (s) => s.flavor.original_name ?? s.flavor.id ?? '' },
-    { id: 'ips', label: 'IP addresses', value: ipsLabel, cell: 'list' },
-    { id: 'key', label: 'Key pair', value: (s) => s.key_name ?? '', sortKey: 'key_name' },
-    { id: 'az', label: 'Availability zone', value: (s) => s['OS-EXT-AZ:availability_zone'] ?? '', sortKey: 'availability_zone' },
-    ageColumn((s) => s.created, { label: 'Age', sortKey: 'created_at' }),
+    statusColumn(rawStatus, { sortKey: 'vm_state' }),
+    { id: 'image', label: 'kinds.server.columns.image', value: (s, ctx) => (imageId(s) ? (ctx.lookups.images?.[imageId(s)] ?? imageId(s)) : 'Volume') },
+    { id: 'flavor', label: 'kinds.server.columns.flavor', value: (s) => s.flavor.original_name ?? s.flavor.id ?? '' },
+    { id: 'ips', label: 'kinds.server.columns.ips', value: ipsLabel, cell: 'list' },
+    { id: 'key', label: 'kinds.server.columns.keyPair', value: (s) => s.key_name ?? '', sortKey: 'key_name' },
+    { id: 'az', label: 'kinds.server.columns.availabilityZone', value: (s) => s['OS-EXT-AZ:availability_zone'] ?? '', sortKey: 'availability_zone' },
+    ageColumn((s) => s.created, { label: 'kinds.server.columns.age', sortKey: 'created_at' }),
     idColumn((s) => s.id, { sortKey: 'uuid' }),
   ],
   defaultSort: { column: 'age', dir: 'desc' },
@@ -186,11 +207,11 @@ export const serverDefinition = define<Server>({
     nameFilter,
     statusFilter(SERVER_STATUSES),
     {
-      id: 'image', label: 'Image', type: 'select',
+      id: 'image', label: 'kinds.server.columns.image', type: 'select',
       optionsFrom: { kind: 'image', service: 'image', path: 'v2/images?limit=200&sort=name:asc', key: 'images', value: (o) => String(o.id), label: (o) => String(o.name ?? o.id) },
     },
     {
-      id: 'flavor', label: 'Flavor', type: 'select',
+      id: 'flavor', label: 'kinds.server.columns.flavor', type: 'select',
       optionsFrom: { kind: 'flavor', service: 'compute', path: 'flavors?limit=200', key: 'flavors', value: (o) => String(o.id), label: (o) => String(o.name ?? o.id) },
     },
   ],
@@ -209,7 +230,7 @@ export const serverDefinition = define<Server>({
     // An A or AAAA record for the first floating IP: the DNS pages ask for the zone, then open the recordset form
     // prefilled. Only in a cloud with Designate.
     {
-      label: 'Create DNS record', needsSection: true,
+      label: 'kinds.server.links.createDnsRecord', needsSection: true,
       when: (s) => serverIps(s, 'floating').length > 0,
       to: (s) => {
         const address = serverIps(s, 'floating')[0];
@@ -220,21 +241,21 @@ export const serverDefinition = define<Server>({
     },
   ],
   overview: [
-    { label: 'ID', value: (s) => s.id, mono: true },
-    { label: 'Status', value: (s) => serverStatus(s).label },
-    { label: 'Description', value: (s) => (typeof s.description === 'string' ? s.description : '') },
-    { label: 'Power state', value: (s) => ['NOSTATE', 'RUNNING', '', 'PAUSED', 'SHUTDOWN', '', 'CRASHED', 'SUSPENDED'][s['OS-EXT-STS:power_state'] ?? 0] ?? '' },
-    { label: 'Flavor', value: (s) => `${s.flavor.original_name ?? s.flavor.id ?? ''} (${s.flavor.vcpus ?? '?'} vCPU, ${s.flavor.ram ?? '?'} MB RAM, ${s.flavor.disk ?? '?'} GB disk)` },
-    { label: 'Image', value: (s, ctx) => (imageId(s) ? `${ctx.lookups.images?.[imageId(s)] ?? ''} ${imageId(s)}`.trim() : 'Booted from volume') },
-    { label: 'Key pair', value: (s) => s.key_name ?? 'None' },
-    { label: 'Availability zone', value: (s) => s['OS-EXT-AZ:availability_zone'] ?? '' },
-    { label: 'Created', value: (s) => s.created },
-    { label: 'Updated', value: (s) => s.updated ?? '' },
-    { label: 'Project ID', value: (s) => s.tenant_id ?? '', mono: true },
-    { label: 'User ID', value: (s) => s.user_id ?? '', mono: true },
-    { label: 'Host', value: (s) => s['OS-EXT-SRV-ATTR:host'] ?? '', adminOnly: true },
-    { label: 'Hypervisor', value: (s) => s['OS-EXT-SRV-ATTR:hypervisor_hostname'] ?? '', adminOnly: true },
-    { label: 'Instance name', value: (s) => s['OS-EXT-SRV-ATTR:instance_name'] ?? '', adminOnly: true, mono: true },
+    { label: 'common.id', value: (s) => s.id, mono: true },
+    { label: 'common.status', value: rawStatus },
+    { label: 'common.description', value: (s) => (typeof s.description === 'string' ? s.description : '') },
+    { label: 'kinds.server.overview.powerState', value: (s) => ['NOSTATE', 'RUNNING', '', 'PAUSED', 'SHUTDOWN', '', 'CRASHED', 'SUSPENDED'][s['OS-EXT-STS:power_state'] ?? 0] ?? '' },
+    { label: 'kinds.server.columns.flavor', value: (s) => `${s.flavor.original_name ?? s.flavor.id ?? ''} (${s.flavor.vcpus ?? '?'} vCPU, ${s.flavor.ram ?? '?'} MB RAM, ${s.flavor.disk ?? '?'} GB disk)` },
+    { label: 'kinds.server.columns.image', value: (s, ctx) => (imageId(s) ? `${ctx.lookups.images?.[imageId(s)] ?? ''} ${imageId(s)}`.trim() : ''), empty: 'kinds.server.overview.bootedFromVolume' },
+    { label: 'kinds.server.columns.keyPair', value: (s) => s.key_name ?? '', empty: 'kinds.server.overview.noKeyPair' },
+    { label: 'kinds.server.columns.availabilityZone', value: (s) => s['OS-EXT-AZ:availability_zone'] ?? '' },
+    { label: 'common.created', value: (s) => s.created },
+    { label: 'common.updated', value: (s) => s.updated ?? '' },
+    { label: 'kinds.server.overview.projectId', value: (s) => s.tenant_id ?? '', mono: true },
+    { label: 'kinds.server.overview.userId', value: (s) => s.user_id ?? '', mono: true },
+    { label: 'kinds.server.overview.host', value: (s) => s['OS-EXT-SRV-ATTR:host'] ?? '', adminOnly: true },
+    { label: 'kinds.server.overview.hypervisor', value: (s) => s['OS-EXT-SRV-ATTR:hypervisor_hostname'] ?? '', adminOnly: true },
+    { label: 'kinds.server.overview.instanceName', value: (s) => s['OS-EXT-SRV-ATTR:instance_name'] ?? '', adminOnly: true, mono: true },
   ],
   cli: { list: 'openstack server list --long', show: (s) => `openstack server show ${s.id}` },
 });
@@ -263,39 +284,43 @@ export interface FlavorSize {
 
 export const ServerCreateSchema = z
   .object({
-    name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
-    count: z.coerce.number({ error: 'Enter a number' }).int({ error: 'Enter a whole number' }).min(1, { error: 'At least 1 instance' }).max(100, { error: 'At most 100 at once' }),
+    name: z.string().trim().min(1, { error: 'kinds.server.errors.nameRequired' }).max(255, { error: 'kinds.server.errors.tooLong' }),
+    count: z.coerce
+      .number({ error: 'kinds.server.errors.countNumber' })
+      .int({ error: 'kinds.server.errors.countWhole' })
+      .min(1, { error: 'kinds.server.errors.countMin' })
+      .max(100, { error: 'kinds.server.errors.countMax' }),
     source: z.enum(['image', 'volume']),
-    imageId: z.string().min(1, { error: 'Choose an image' }),
-    volumeSize: z.coerce.number().int().min(1, { error: 'At least 1 GB' }).optional(),
-    flavorId: z.string().min(1, { error: 'Choose a flavor' }),
+    imageId: z.string().min(1, { error: 'kinds.server.errors.imageRequired' }),
+    volumeSize: z.coerce.number().int().min(1, { error: 'kinds.server.errors.volumeSizeMin' }).optional(),
+    flavorId: z.string().min(1, { error: 'kinds.server.errors.flavorRequired' }),
     networks: z.array(z.string()),
     keyName: z.string(),
     securityGroups: z.array(z.string()),
-    userData: z.string().max(65535, { error: 'User data is limited to 64 KB' }),
+    userData: z.string().max(65535, { error: 'kinds.server.errors.userDataTooLong' }),
     availabilityZone: z.string(),
   });
 export type ServerCreate = z.infer<typeof ServerCreateSchema>;
 
-/** Checks the form can answer without the API: flavor too small for the image, quota. Field -> message. */
+/** Checks the form can answer without the API: flavor too small for the image, quota. Field -> message (a Msg the form translates). */
 export function launchProblems(
   input: Pick<ServerCreate, 'count' | 'source' | 'volumeSize'>,
   flavor: FlavorSize | undefined,
   image: { min_disk?: number; min_ram?: number } | undefined,
   remaining: LaunchLimits | undefined,
-): Record<string, string> {
-  const out: Record<string, string> = {};
+): Record<string, Msg> {
+  const out: Record<string, Msg> = {};
   if (flavor && image) {
     const disk = input.source === 'volume' ? (input.volumeSize ?? 0) : flavor.disk;
-    if ((image.min_ram ?? 0) > flavor.ram) out.flavorId = `Too small for this image: it needs ${image.min_ram} MB RAM, the flavor has ${flavor.ram} MB`;
-    else if (input.source === 'image' && flavor.disk > 0 && (image.min_disk ?? 0) > disk) out.flavorId = `Too small for this image: it needs a ${image.min_disk} GB disk, the flavor has ${flavor.disk} GB`;
-    if (input.source === 'volume' && (image.min_disk ?? 0) > disk) out.volumeSize = `The image needs at least ${image.min_disk} GB`;
+    if ((image.min_ram ?? 0) > flavor.ram) out.flavorId = msg('kinds.server.errors.flavorRamTooSmall', { need: image.min_ram ?? 0, have: flavor.ram });
+    else if (input.source === 'image' && flavor.disk > 0 && (image.min_disk ?? 0) > disk) out.flavorId = msg('kinds.server.errors.flavorDiskTooSmall', { need: image.min_disk ?? 0, have: flavor.disk });
+    if (input.source === 'volume' && (image.min_disk ?? 0) > disk) out.volumeSize = msg('kinds.server.errors.volumeTooSmall', { need: image.min_disk ?? 0 });
   }
   if (remaining && Number.isFinite(input.count) && input.count >= 1) {
     const n = input.count;
-    if (n > remaining.instances) out.count = `Over quota: ${remaining.instances} more instance${remaining.instances === 1 ? '' : 's'} allowed`;
-    else if (flavor && n * flavor.vcpus > remaining.cores) out.count = `Over quota: needs ${n * flavor.vcpus} vCPUs, ${remaining.cores} left`;
-    else if (flavor && n * flavor.ram > remaining.ram) out.count = `Over quota: needs ${n * flavor.ram} MB RAM, ${remaining.ram} MB left`;
+    if (n > remaining.instances) out.count = msg('kinds.server.errors.overInstances', { count: remaining.instances });
+    else if (flavor && n * flavor.vcpus > remaining.cores) out.count = msg('kinds.server.errors.overCores', { need: n * flavor.vcpus, left: remaining.cores });
+    else if (flavor && n * flavor.ram > remaining.ram) out.count = msg('kinds.server.errors.overRam', { need: n * flavor.ram, left: remaining.ram });
   }
   return out;
 }

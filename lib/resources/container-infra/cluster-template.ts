@@ -1,9 +1,11 @@
 // Magnum v1 cluster templates (api-ref: container-infra "Manage Cluster Templates"). The catalog endpoint already
 // ends in /v1; the proxy sends `OpenStack-API-Version: container-infra 1.10` (lib/openstack/microversions.ts).
 import { z } from 'zod';
+import { msg, type Msg } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { ageColumn, define, deleteAction, idColumn, nameColumn, rest, rowNames } from '../define';
-import type { ApiRequest } from '../types';
+import { issueText } from '../network/issue';
+import type { ApiRequest, Text } from '../types';
 import { maybeStrings } from '../schema';
 
 export const MAGNUM = 'container-infra';
@@ -41,15 +43,15 @@ export const labelsText = (l: Record<string, string> | null | undefined) =>
     .join(',');
 
 /** "a=1, b=2" or one pair a line -> {a: "1", b: "2"}; an error message for a malformed pair. */
-export function parseLabels(text: string): { labels: Record<string, string> } | { error: string } {
+export function parseLabels(text: string): { labels: Record<string, string> } | { error: Msg } {
   const labels: Record<string, string> = {};
   for (const raw of text.split(/[\n,]/)) {
     const pair = raw.trim();
     if (!pair) continue;
     const eq = pair.indexOf('=');
-    if (eq <= 0) return { error: `"${pair}" is not key=value` };
+    if (eq <= 0) return { error: msg('kinds.clusterTemplate.errors.notKeyValue', { pair }) };
     const k = pair.slice(0, eq).trim();
-    if (!/^[\w./-]+$/.test(k)) return { error: `"${k}" is not a valid label key` };
+    if (!/^[\w./-]+$/.test(k)) return { error: msg('kinds.clusterTemplate.errors.labelKey', { key: k }) };
     labels[k] = pair.slice(eq + 1).trim();
   }
   return { labels };
@@ -58,13 +60,13 @@ export function parseLabels(text: string): { labels: Record<string, string> } | 
 const optionalSize = z
   .string()
   .trim()
-  .refine((s) => s === '' || (/^\d+$/.test(s) && Number(s) >= 1), { error: 'Enter a whole number of GB, at least 1' });
+  .refine((s) => s === '' || (/^\d+$/.test(s) && Number(s) >= 1), { error: 'kinds.clusterTemplate.errors.sizeWhole' });
 
 export const ClusterTemplateCreateSchema = z
   .object({
-    name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
-    coe: z.enum(COES, { error: 'Choose a container orchestration engine' }),
-    imageId: z.string().min(1, { error: 'Choose an image' }),
+    name: z.string().trim().min(1, { error: 'kinds.clusterTemplate.errors.nameRequired' }).max(255, { error: 'kinds.clusterTemplate.errors.nameLength' }),
+    coe: z.enum(COES, { error: 'kinds.clusterTemplate.errors.chooseCoe' }),
+    imageId: z.string().min(1, { error: 'kinds.clusterTemplate.errors.chooseImage' }),
     keypairId: z.string(),
     externalNetworkId: z.string(),
     masterFlavorId: z.string(),
@@ -77,9 +79,10 @@ export const ClusterTemplateCreateSchema = z
   })
   .superRefine((v, ctx) => {
     const r = parseLabels(v.labels);
-    if ('error' in r) ctx.addIssue({ code: 'custom', path: ['labels'], message: r.error });
+    // Messages with values travel through zod as their JSON (network/issue.ts).
+    if ('error' in r) ctx.addIssue({ code: 'custom', path: ['labels'], message: issueText(r.error) });
     if (v.networkDriver && !(NETWORK_DRIVERS[v.coe] ?? []).includes(v.networkDriver)) {
-      ctx.addIssue({ code: 'custom', path: ['networkDriver'], message: `${v.networkDriver} is not a network driver for ${v.coe}` });
+      ctx.addIssue({ code: 'custom', path: ['networkDriver'], message: issueText(msg('kinds.clusterTemplate.errors.networkDriver', { driver: v.networkDriver, coe: v.coe })) });
     }
   });
 export type ClusterTemplateCreate = z.infer<typeof ClusterTemplateCreateSchema>;
@@ -121,12 +124,12 @@ export function clusterTemplateCreateCli(i: Partial<Omit<ClusterTemplateCreate, 
 }
 
 /** Clusters built from a template: Magnum refuses to delete it while any exists. */
-export async function templateDependents(rows: readonly ClusterTemplate[], get: (service: string, path: string) => Promise<unknown>): Promise<string[]> {
+export async function templateDependents(rows: readonly ClusterTemplate[], get: (service: string, path: string) => Promise<unknown>): Promise<Text[]> {
   const { clusters = [] } = (await get(MAGNUM, 'clusters')) as { clusters?: { cluster_template_id?: string; name?: string | null; uuid: string }[] };
   return rows.flatMap((t) => {
     const using = clusters.filter((c) => c.cluster_template_id === t.uuid);
     return using.length
-      ? [`${t.name || t.uuid} is used by ${using.length === 1 ? 'cluster' : `${using.length} clusters:`} ${using.map((c) => c.name || c.uuid).join(', ')}: Magnum refuses to delete it until ${using.length === 1 ? 'it is' : 'they are'} deleted.`]
+      ? [msg('kinds.clusterTemplate.dependents.usedBy', { name: t.name || t.uuid, count: using.length, clusters: using.map((c) => c.name || c.uuid).join(', ') })]
       : [];
   });
 }
@@ -134,17 +137,18 @@ export async function templateDependents(rows: readonly ClusterTemplate[], get: 
 export const clusterTemplateDefinition = define<ClusterTemplate, ClusterTemplateCreate>({
   kind: 'cluster-template',
   slug: 'cluster-templates',
-  label: { singular: 'Cluster template', plural: 'Cluster templates' },
+  label: { singular: 'kinds.clusterTemplate.singular', plural: 'kinds.clusterTemplate.plural', noun: 'kinds.clusterTemplate.noun' },
   ...rest({ service: MAGNUM }, 'clustertemplates', ''),
   schema: ClusterTemplateSchema,
   id: (t) => t.uuid,
   columns: [
     nameColumn((t) => t.name || t.uuid, { sortKey: 'name' }),
-    { id: 'coe', label: 'COE', value: (t) => t.coe, sortKey: 'coe' },
-    { id: 'image', label: 'Image', value: (t, ctx) => (t.image_id ? (ctx.lookups.images?.[t.image_id] ?? t.image_id) : '') },
-    { id: 'network-driver', label: 'Network driver', value: (t) => t.network_driver ?? '' },
-    { id: 'keypair', label: 'Key pair', value: (t) => t.keypair_id ?? '' },
-    { id: 'visibility', label: 'Visibility', value: (t) => [t.public ? 'public' : 'private', ...(t.hidden ? ['hidden'] : [])].join(', ') },
+    { id: 'coe', label: 'kinds.clusterTemplate.fields.coe', value: (t) => t.coe, sortKey: 'coe' },
+    { id: 'image', label: 'kinds.clusterTemplate.fields.image', value: (t, ctx) => (t.image_id ? (ctx.lookups.images?.[t.image_id] ?? t.image_id) : '') },
+    { id: 'network-driver', label: 'kinds.clusterTemplate.fields.networkDriver', value: (t) => t.network_driver ?? '' },
+    { id: 'keypair', label: 'kinds.clusterTemplate.fields.keypair', value: (t) => t.keypair_id ?? '' },
+    // Magnum's own words for the flags (public, hidden).
+    { id: 'visibility', label: 'kinds.clusterTemplate.fields.visibility', value: (t) => [t.public ? 'public' : 'private', ...(t.hidden ? ['hidden'] : [])].join(', ') },
     ageColumn((t) => t.created_at ?? '', { sortKey: 'created_at' }),
     idColumn((t) => t.uuid),
   ],
@@ -160,31 +164,31 @@ export const clusterTemplateDefinition = define<ClusterTemplate, ClusterTemplate
   ],
   actions: [
     deleteAction({
-      noun: 'cluster template',
+      title: 'kinds.clusterTemplate.confirm.deleteTitle',
       path: (t) => `clustertemplates/${t.uuid}`, cli: (t) => command('openstack coe cluster template delete', t.name || t.uuid),
-      body: (r) => `This deletes ${rowNames(r, (t) => t.name || t.uuid)}. Magnum refuses while a cluster uses the template.`,
+      body: (r) => msg('kinds.clusterTemplate.confirm.deleteBody', { count: r.length, ...rowNames(r, (t) => t.name || t.uuid) }),
       dependents: templateDependents,
     }),
   ],
   overview: [
-    { label: 'ID', value: (t) => t.uuid, mono: true },
-    { label: 'COE', value: (t) => t.coe },
-    { label: 'Image', value: (t, ctx) => (t.image_id ? (ctx.lookups.images?.[t.image_id] ?? t.image_id) : '') },
-    { label: 'Distro (image os_distro)', value: (t) => t.cluster_distro ?? '' },
-    { label: 'Key pair', value: (t) => t.keypair_id ?? '' },
-    { label: 'External network', value: (t) => t.external_network_id ?? '', mono: true },
-    { label: 'Master flavor', value: (t) => t.master_flavor_id ?? '' },
-    { label: 'Node flavor', value: (t) => t.flavor_id ?? '' },
-    { label: 'Docker volume size', value: (t) => (t.docker_volume_size ? `${t.docker_volume_size} GB` : '') },
-    { label: 'Network driver', value: (t) => t.network_driver ?? '' },
-    { label: 'Labels', value: (t) => labelsText(t.labels) },
-    { label: 'Public', value: (t) => (t.public ? 'Yes' : 'No') },
-    { label: 'Hidden', value: (t) => (t.hidden ? 'Yes' : 'No') },
-    { label: 'TLS disabled', value: (t) => (t.tls_disabled ? 'Yes' : 'No') },
-    { label: 'Created', value: (t) => t.created_at ?? '' },
+    { label: 'common.id', value: (t) => t.uuid, mono: true },
+    { label: 'kinds.clusterTemplate.fields.coe', value: (t) => t.coe },
+    { label: 'kinds.clusterTemplate.fields.image', value: (t, ctx) => (t.image_id ? (ctx.lookups.images?.[t.image_id] ?? t.image_id) : '') },
+    { label: 'kinds.clusterTemplate.fields.distro', value: (t) => t.cluster_distro ?? '' },
+    { label: 'kinds.clusterTemplate.fields.keypair', value: (t) => t.keypair_id ?? '' },
+    { label: 'kinds.clusterTemplate.fields.externalNetwork', value: (t) => t.external_network_id ?? '', mono: true },
+    { label: 'kinds.clusterTemplate.fields.masterFlavor', value: (t) => t.master_flavor_id ?? '' },
+    { label: 'kinds.clusterTemplate.fields.nodeFlavor', value: (t) => t.flavor_id ?? '' },
+    { label: 'kinds.clusterTemplate.fields.dockerVolumeSize', value: (t) => (t.docker_volume_size ? `${t.docker_volume_size} GB` : '') },
+    { label: 'kinds.clusterTemplate.fields.networkDriver', value: (t) => t.network_driver ?? '' },
+    { label: 'kinds.clusterTemplate.fields.labels', value: (t) => labelsText(t.labels) },
+    { label: 'kinds.clusterTemplate.fields.public', value: (t) => (t.public ? 'Yes' : 'No') },
+    { label: 'kinds.clusterTemplate.fields.hidden', value: (t) => (t.hidden ? 'Yes' : 'No') },
+    { label: 'kinds.clusterTemplate.fields.tlsDisabled', value: (t) => (t.tls_disabled ? 'Yes' : 'No') },
+    { label: 'common.created', value: (t) => t.created_at ?? '' },
   ],
   // The form is components/container-infra/template-create.tsx (pickers from Glance, Neutron and Nova).
-  links: [{ label: 'Create cluster', to: (t) => ({ slug: 'clusters', rest: 'new', query: `template=${encodeURIComponent(t.uuid)}` }) }],
+  links: [{ label: 'kinds.cluster.create.title', to: (t) => ({ slug: 'clusters', rest: 'new', query: `template=${encodeURIComponent(t.uuid)}` }) }],
   create: { schema: ClusterTemplateCreateSchema, fields: [], defaults: {}, request: clusterTemplateCreateRequest, cli: clusterTemplateCreateCli },
   cli: { list: 'openstack coe cluster template list', show: (t) => command('openstack coe cluster template show', t.name || t.uuid) },
 });

@@ -1,6 +1,7 @@
 // Magnum v1 clusters (api-ref: container-infra "Manage Cluster"). The list uses /clusters/detail: the plain list
 // leaves status_reason out. Create answers 202 {uuid}; resize is POST /clusters/{id}/actions/resize (microversion 1.7+).
 import { z } from 'zod';
+import { msg, type Msg, type MsgKey } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { ageColumn, define, deleteAction, idColumn, nameColumn, rest, rowNames, statusColumn } from '../define';
 import type { ApiRequest, StatusInfo } from '../types';
@@ -45,30 +46,31 @@ const ref = (c: Cluster) => c.name || c.uuid;
 
 // ---- Create and resize ------------------------------------------------------------------------
 
-const count = (what: string, min: number) =>
+/** A count of masters or nodes: a whole number (`whole` says so), at least 1. */
+const count = (whole: MsgKey) =>
   z
     .string()
     .trim()
-    .refine((s) => /^-?\d+$/.test(s), { error: `Enter a whole number of ${what}` })
-    .refine((s) => !/^-?\d+$/.test(s) || Number(s) >= min, { error: `At least ${min}` });
+    .refine((s) => /^-?\d+$/.test(s), { error: whole })
+    .refine((s) => !/^-?\d+$/.test(s) || Number(s) >= 1, { error: 'kinds.cluster.errors.atLeastOne' });
 
 export const ClusterCreateSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, { error: 'Enter a name' })
-    .max(242, { error: 'At most 242 characters' })
-    .regex(/^[a-zA-Z][a-zA-Z0-9_.-]*$/, { error: "Start with a letter; use letters, digits, '.', '_' and '-' only" }),
-  templateId: z.string().min(1, { error: 'Choose a cluster template' }),
-  masterCount: count('masters', 1),
-  nodeCount: count('nodes', 1),
+    .min(1, { error: 'kinds.cluster.errors.nameRequired' })
+    .max(242, { error: 'kinds.cluster.errors.nameLength' })
+    .regex(/^[a-zA-Z][a-zA-Z0-9_.-]*$/, { error: 'kinds.cluster.errors.nameCharacters' }),
+  templateId: z.string().min(1, { error: 'kinds.cluster.errors.chooseTemplate' }),
+  masterCount: count('kinds.cluster.errors.mastersWhole'),
+  nodeCount: count('kinds.cluster.errors.nodesWhole'),
   keypair: z.string(),
   masterFlavorId: z.string(),
   flavorId: z.string(),
   timeout: z
     .string()
     .trim()
-    .refine((s) => s === '' || (/^\d+$/.test(s) && Number(s) >= 1), { error: 'Enter whole minutes, at least 1' }),
+    .refine((s) => s === '' || (/^\d+$/.test(s) && Number(s) >= 1), { error: 'kinds.cluster.errors.timeout' }),
 });
 export type ClusterCreate = z.infer<typeof ClusterCreateSchema>;
 
@@ -101,11 +103,11 @@ export function clusterCreateCli(i: Partial<ClusterCreate>, templateName?: strin
 }
 
 /** A new worker count: a whole number, at least 1, different from the current one. Returns the error, or undefined. */
-export function resizeProblem(current: number | null | undefined, raw: string): string | undefined {
-  if (!/^\s*-?\d+\s*$/.test(raw)) return 'Enter a whole number of nodes';
+export function resizeProblem(current: number | null | undefined, raw: string): Msg | undefined {
+  if (!/^\s*-?\d+\s*$/.test(raw)) return 'kinds.cluster.errors.nodesWhole';
   const n = Number(raw);
-  if (n < 1) return 'At least 1 node';
-  if (n === current) return `The cluster already has ${n} node${n === 1 ? '' : 's'}`;
+  if (n < 1) return 'kinds.cluster.errors.atLeastOneNode';
+  if (n === current) return msg('kinds.cluster.errors.alreadyHas', { count: n });
   return undefined;
 }
 
@@ -116,7 +118,7 @@ export const configCli = (c: Cluster) => command('openstack coe cluster config',
 export const clusterDefinition = define<Cluster, ClusterCreate>({
   kind: 'cluster',
   slug: 'clusters',
-  label: { singular: 'Cluster', plural: 'Clusters' },
+  label: { singular: 'kinds.cluster.singular', plural: 'kinds.cluster.plural', noun: 'kinds.cluster.noun' },
   ...rest({ service: MAGNUM }, 'clusters', '', { list: 'clusters/detail' }),
   schema: ClusterSchema,
   id: (c) => c.uuid,
@@ -124,12 +126,12 @@ export const clusterDefinition = define<Cluster, ClusterCreate>({
   columns: [
     nameColumn(ref),
     statusColumn((c) => c.status ?? ''),
-    { id: 'elapsed', label: 'In progress for', value: busySince, cell: 'age' },
-    { id: 'reason', label: 'Status reason', value: (c) => c.status_reason ?? '' },
-    { id: 'coe', label: 'COE', value: (c, ctx) => ctx.lookups.coe?.[c.cluster_template_id] ?? '' },
-    { id: 'masters', label: 'Masters', value: (c) => c.master_count ?? '' },
-    { id: 'nodes', label: 'Nodes', value: (c) => c.node_count ?? '' },
-    { id: 'template', label: 'Template', value: (c, ctx) => ctx.lookups.templates?.[c.cluster_template_id] ?? c.cluster_template_id },
+    { id: 'elapsed', label: 'kinds.cluster.fields.elapsed', value: busySince, cell: 'age' },
+    { id: 'reason', label: 'kinds.cluster.fields.statusReason', value: (c) => c.status_reason ?? '' },
+    { id: 'coe', label: 'kinds.clusterTemplate.fields.coe', value: (c, ctx) => ctx.lookups.coe?.[c.cluster_template_id] ?? '' },
+    { id: 'masters', label: 'kinds.cluster.fields.masters', value: (c) => c.master_count ?? '' },
+    { id: 'nodes', label: 'kinds.cluster.fields.nodes', value: (c) => c.node_count ?? '' },
+    { id: 'template', label: 'kinds.cluster.fields.template', value: (c, ctx) => ctx.lookups.templates?.[c.cluster_template_id] ?? c.cluster_template_id },
     ageColumn((c) => c.created_at ?? ''),
     idColumn((c) => c.uuid),
   ],
@@ -153,32 +155,32 @@ export const clusterDefinition = define<Cluster, ClusterCreate>({
   ],
   actions: [
     deleteAction({
-      noun: 'cluster', allowed: (c) => c.status !== 'DELETE_IN_PROGRESS',
+      title: 'kinds.cluster.confirm.deleteTitle', allowed: (c) => c.status !== 'DELETE_IN_PROGRESS',
       optimistic: (c) => ({ ...c, status: 'DELETE_IN_PROGRESS', status_reason: null, updated_at: new Date().toISOString() }),
       path: (c) => `clusters/${c.uuid}`, cli: (c) => command('openstack coe cluster delete', ref(c)),
-      body: (r) => `This deletes ${rowNames(r, ref)} with every server, volume and load balancer Magnum created for ${r.length === 1 ? 'it' : 'them'}.`,
+      body: (r) => msg('kinds.cluster.confirm.deleteBody', { count: r.length, ...rowNames(r, ref) }),
     }),
   ],
   overview: [
-    { label: 'ID', value: (c) => c.uuid, mono: true },
-    { label: 'Status', value: (c) => c.status ?? '' },
-    { label: 'Status reason', value: (c) => c.status_reason ?? '' },
-    { label: 'Health', value: (c) => c.health_status ?? '' },
-    { label: 'Template', value: (c, ctx) => ctx.lookups.templates?.[c.cluster_template_id] ?? c.cluster_template_id },
-    { label: 'COE', value: (c, ctx) => ctx.lookups.coe?.[c.cluster_template_id] ?? '' },
-    { label: 'COE version', value: (c) => c.coe_version ?? '' },
-    { label: 'API address', value: (c) => c.api_address ?? '', mono: true },
-    { label: 'Masters', value: (c) => c.master_count ?? '' },
-    { label: 'Nodes', value: (c) => c.node_count ?? '' },
-    { label: 'Master addresses', value: (c) => (c.master_addresses ?? []).join(', '), mono: true },
-    { label: 'Node addresses', value: (c) => (c.node_addresses ?? []).join(', '), mono: true },
-    { label: 'Key pair', value: (c) => c.keypair ?? '' },
-    { label: 'Master flavor', value: (c) => c.master_flavor_id ?? '' },
-    { label: 'Node flavor', value: (c) => c.flavor_id ?? '' },
-    { label: 'Create timeout', value: (c) => (c.create_timeout != null ? `${c.create_timeout} min` : '') },
-    { label: 'Heat stack', value: (c) => c.stack_id ?? '', mono: true },
-    { label: 'Created', value: (c) => c.created_at ?? '' },
-    { label: 'Updated', value: (c) => c.updated_at ?? '' },
+    { label: 'common.id', value: (c) => c.uuid, mono: true },
+    { label: 'common.status', value: (c) => c.status ?? '' },
+    { label: 'kinds.cluster.fields.statusReason', value: (c) => c.status_reason ?? '' },
+    { label: 'kinds.cluster.fields.health', value: (c) => c.health_status ?? '' },
+    { label: 'kinds.cluster.fields.template', value: (c, ctx) => ctx.lookups.templates?.[c.cluster_template_id] ?? c.cluster_template_id },
+    { label: 'kinds.clusterTemplate.fields.coe', value: (c, ctx) => ctx.lookups.coe?.[c.cluster_template_id] ?? '' },
+    { label: 'kinds.cluster.fields.coeVersion', value: (c) => c.coe_version ?? '' },
+    { label: 'kinds.cluster.fields.apiAddress', value: (c) => c.api_address ?? '', mono: true },
+    { label: 'kinds.cluster.fields.masters', value: (c) => c.master_count ?? '' },
+    { label: 'kinds.cluster.fields.nodes', value: (c) => c.node_count ?? '' },
+    { label: 'kinds.cluster.fields.masterAddresses', value: (c) => (c.master_addresses ?? []).join(', '), mono: true },
+    { label: 'kinds.cluster.fields.nodeAddresses', value: (c) => (c.node_addresses ?? []).join(', '), mono: true },
+    { label: 'kinds.clusterTemplate.fields.keypair', value: (c) => c.keypair ?? '' },
+    { label: 'kinds.clusterTemplate.fields.masterFlavor', value: (c) => c.master_flavor_id ?? '' },
+    { label: 'kinds.clusterTemplate.fields.nodeFlavor', value: (c) => c.flavor_id ?? '' },
+    { label: 'kinds.cluster.fields.createTimeout', value: (c) => (c.create_timeout != null ? `${c.create_timeout} min` : '') },
+    { label: 'kinds.cluster.fields.heatStack', value: (c) => c.stack_id ?? '', mono: true },
+    { label: 'common.created', value: (c) => c.created_at ?? '' },
+    { label: 'common.updated', value: (c) => c.updated_at ?? '' },
   ],
   // The form is components/container-infra/cluster-create.tsx (templates, flavors and key pairs as pickers).
   create: {

@@ -4,13 +4,23 @@ import { deleteAction, type DeleteSpec } from '../define';
 
 export const DNS_SERVICE = 'dns';
 export const DESIGNATE = { service: DNS_SERVICE } as const;
+/** The status with the action it waits on or failed at, in Designate's own words (`PENDING CREATE`, `ERROR (UPDATE)`). */
+export function designateLabel(r: { status: string; action?: string | null }): string {
+  const s = r.status.toUpperCase();
+  const action = r.action && r.action !== 'NONE' ? r.action : '';
+  if (s === 'PENDING') return action ? `PENDING ${action}` : 'PENDING';
+  if (s === 'ERROR') return action ? `ERROR (${action})` : 'ERROR';
+  return s === 'ACTIVE' ? 'ACTIVE' : r.status;
+}
+
 /** Zones, recordsets and PTR records: PENDING is transitional (polled), ERROR is an error, ACTIVE is stable. */
 export function designateStatus(r: { status: string; action?: string | null }): StatusInfo {
   const s = r.status.toUpperCase();
-  if (s === 'PENDING') return { label: r.action && r.action !== 'NONE' ? `PENDING ${r.action}` : 'PENDING', tone: 'busy' };
-  if (s === 'ERROR') return { label: r.action && r.action !== 'NONE' ? `ERROR (${r.action})` : 'ERROR', tone: 'error' };
-  if (s === 'ACTIVE') return { label: 'ACTIVE', tone: 'ok' };
-  return { label: r.status, tone: 'unknown' };
+  const label = designateLabel(r);
+  if (s === 'PENDING') return { label, tone: 'busy' };
+  if (s === 'ERROR') return { label, tone: 'error' };
+  if (s === 'ACTIVE') return { label, tone: 'ok' };
+  return { label, tone: 'unknown' };
 }
 
 /** What zones and recordsets share: Designate's statuses, pages of 100, sorted by name. */

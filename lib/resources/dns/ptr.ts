@@ -1,6 +1,7 @@
 // Reverse DNS for floating IPs: Designate's /v2/reverse/floatingips/{region}:{floatingip_id}. PATCH sets the
 // PTR (202, PENDING -> ACTIVE); PATCH with ptrdname null unsets it (202 with a JSON null body).
 import { z } from 'zod';
+import { msg } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { define, idColumn } from '../define';
 import { maybeNumbers, maybeStrings } from '../schema';
@@ -16,7 +17,7 @@ export const PtrSchema = z.looseObject({
 export type Ptr = z.infer<typeof PtrSchema>;
 
 export const PtrSetSchema = z.object({
-  ptrdname: fqdnSchema('Enter the host name, e.g. web.example.org.', 'A fully qualified name ends with a dot: web.example.org.', 'Not a valid host name'),
+  ptrdname: fqdnSchema('kinds.ptr.errors.nameEmpty', 'kinds.ptr.errors.nameDot', 'kinds.ptr.errors.nameInvalid'),
   ttl: ttlSchema(),
   description: descriptionSchema,
 });
@@ -34,7 +35,7 @@ export const ptrDefinition = define<Ptr>({
   kind: 'ptr',
   slug: 'zones',
   service: DNS_SERVICE,
-  label: { singular: 'PTR record', plural: 'PTR records' },
+  label: { singular: 'kinds.ptr.singular', plural: 'kinds.ptr.plural', noun: 'kinds.ptr.noun' },
   paths: { list: 'v2/reverse/floatingips', item: path },
   keys: { list: 'floatingips', item: '' },
   schema: PtrSchema,
@@ -43,29 +44,29 @@ export const ptrDefinition = define<Ptr>({
   status: (p) => designateStatus({ status: p.status ?? '', action: p.action }),
   columns: [idColumn((p) => p.id)],
   overview: [
-    { label: 'PTR', value: (p) => p.ptrdname, mono: true, empty: 'not set' },
-    { label: 'TTL', value: (p) => (p.ptrdname && p.ttl != null ? `${p.ttl} s` : '') },
-    { label: 'Description', value: (p) => p.description },
+    { label: 'kinds.ptr.overview.ptr', value: (p) => p.ptrdname, mono: true, empty: 'kinds.ptr.overview.notSet' },
+    { label: 'kinds.ptr.overview.ttl', value: (p) => (p.ptrdname && p.ttl != null ? `${p.ttl} s` : '') },
+    { label: 'common.description', value: (p) => p.description },
   ],
   actions: [
     {
-      id: 'unset', label: 'Unset PTR record', destructive: true, allowed: (p) => !!p.ptrdname,
+      id: 'unset', label: 'kinds.ptr.actions.unset', destructive: true, allowed: (p) => !!p.ptrdname,
       request: (p) => patch(p, { ptrdname: null }), cli: (p) => command('openstack', 'ptr', 'record', 'unset', p.id),
     },
   ],
   forms: [
     {
-      id: 'set', label: 'Set PTR record', toggle: (p) => (p.ptrdname ? 'Change PTR record' : 'Set PTR record'), title: (p) => `PTR record for ${p.address ?? p.id}`,
+      id: 'set', label: 'kinds.ptr.actions.set', toggle: (p) => (p.ptrdname ? 'kinds.ptr.actions.change' : 'kinds.ptr.actions.set'), title: (p) => msg('kinds.ptr.form.title', { address: p.address ?? p.id }),
       schema: PtrSetSchema,
       fields: [
-        { name: 'ptrdname', label: 'PTR domain name', type: 'text', placeholder: 'web.example.org.', hint: 'Fully qualified, ending with a dot.' },
-        { name: 'ttl', label: 'PTR TTL (seconds)', type: 'text', numeric: true },
-        { name: 'description', label: 'PTR description', type: 'text' },
+        { name: 'ptrdname', label: 'kinds.ptr.form.ptrdname', type: 'text', placeholder: 'kinds.ptr.form.ptrdnamePlaceholder', hint: 'kinds.ptr.form.ptrdnameHint' },
+        { name: 'ttl', label: 'kinds.ptr.form.ttl', type: 'text', numeric: true },
+        { name: 'description', label: 'kinds.ptr.form.description', type: 'text' },
       ],
       initial: (p) => ({ ptrdname: p.ptrdname ?? '', ttl: p.ttl != null ? String(p.ttl) : '', description: p.description ?? '' }),
       request: (p, i: PtrSet) => patch(p, { ptrdname: i.ptrdname.trim(), ...ttlAndDescription(i) }),
       cli: (p, v) => setCli(p, v as Partial<PtrSet>),
-      submitLabel: 'Save PTR record', errorTitle: 'Designate refused the PTR record',
+      submitLabel: 'kinds.ptr.form.submit', errorTitle: 'kinds.ptr.form.errorTitle',
     },
   ],
   cli: { list: 'openstack ptr record list', show: (p) => command('openstack', 'ptr', 'record', 'show', p.id) },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '@/lib/testing/english';
 import { absoluteName, fqdnSchema, quoteTxt, recordProblem, relativeName, ttlProblem } from './records';
 
 describe('recordProblem', () => {
@@ -23,16 +24,17 @@ describe('recordProblem', () => {
     ['TXT', 'unquoted', 'Quote each string: "v=spf1 -all"'],
     ['TXT', '"open', 'Quote each string: "v=spf1 -all"'],
     ['A', '  ', 'Enter a value'],
-  ])('%s %s', (type, data, problem) => expect(recordProblem(type, data)).toBe(problem));
+  ])('%s %s', (type, data, problem) => expect(en(recordProblem(type, data))).toBe(problem));
 });
 
 describe('names', () => {
   it('FQDN fields: required, with the dot, valid', () => {
-    const host = fqdnSchema('empty', 'dot', 'invalid');
+    const host = fqdnSchema('kinds.ptr.errors.nameEmpty', 'kinds.ptr.errors.nameDot', 'kinds.ptr.errors.nameInvalid');
+    const message = (v: string) => en(host.safeParse(v).error?.issues[0].message);
     expect(host.parse(' web.example.org. ')).toBe('web.example.org.');
-    expect(host.safeParse('').error?.issues[0].message).toBe('empty');
-    expect(host.safeParse('web.example.org').error?.issues[0].message).toBe('dot');
-    expect(host.safeParse('-web.example.org.').error?.issues[0].message).toBe('invalid');
+    expect(message('')).toBe('Enter the host name, e.g. web.example.org.');
+    expect(message('web.example.org')).toBe('A fully qualified name ends with a dot: web.example.org.');
+    expect(message('-web.example.org.')).toBe('Not a valid host name');
   });
   it.each([
     ['www', 'www.example.org.'],
@@ -44,9 +46,13 @@ describe('names', () => {
     ['*', '*.example.org.'],
   ])('relative or absolute %s -> %s', (n, full) => expect(absoluteName(n, 'example.org.')).toEqual({ name: full }));
   it('refuses names outside the zone and bad labels', () => {
-    expect(absoluteName('www.other.org.', 'example.org.')).toEqual({ problem: 'www.other.org. is not inside the zone example.org.' });
-    expect(absoluteName('badexample.org.', 'example.org.')).toEqual({ problem: 'badexample.org. is not inside the zone example.org.' });
-    expect(absoluteName('bad name', 'example.org.')).toEqual({ problem: 'bad name is not a valid DNS name' });
+    const problem = (n: string) => {
+      const r = absoluteName(n, 'example.org.');
+      return 'problem' in r ? en(r.problem) : undefined;
+    };
+    expect(problem('www.other.org.')).toBe('www.other.org. is not inside the zone example.org.');
+    expect(problem('badexample.org.')).toBe('badexample.org. is not inside the zone example.org.');
+    expect(problem('bad name')).toBe('bad name is not a valid DNS name');
   });
   it('relative names for display', () => {
     expect(relativeName('www.example.org.', 'example.org.')).toBe('www');
@@ -65,7 +71,7 @@ describe('TXT quoting and TTL', () => {
   it('TTL is empty or whole seconds', () => {
     expect(ttlProblem('')).toBeUndefined();
     expect(ttlProblem('300')).toBeUndefined();
-    expect(ttlProblem('3.5')).toBe('Enter a whole number of seconds');
-    expect(ttlProblem('-1')).toBe('Enter a whole number of seconds');
+    expect(en(ttlProblem('3.5'))).toBe('Enter a whole number of seconds');
+    expect(en(ttlProblem('-1'))).toBe('Enter a whole number of seconds');
   });
 });

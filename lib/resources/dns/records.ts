@@ -2,6 +2,7 @@
 // schema formats (designate/schema/format.py): A = IPv4, AAAA = IPv6, CNAME/NS/PTR = one FQDN with its
 // trailing dot, MX = "priority host.", SRV = "priority weight port target.", TXT = quoted strings.
 import { z } from 'zod';
+import { msg, type Msg, type MsgKey } from '@/lib/i18n/msg';
 import { isFqdn, isIPv4, isIPv6, isWhole, maxChars, optionalWhole } from '../form/validate';
 
 export const FORM_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'SRV', 'NS', 'PTR'] as const;
@@ -10,33 +11,33 @@ export type FormRecordType = (typeof FORM_RECORD_TYPES)[number];
 export const uint16 = (s: string) => isWhole(s, 0, 65535);
 
 /** The problem with one record of `type`, or undefined when Designate would accept it. */
-export function recordProblem(type: string, data: string): string | undefined {
+export function recordProblem(type: string, data: string): Msg | undefined {
   const v = data.trim();
-  if (!v) return 'Enter a value';
+  if (!v) return 'kinds.recordset.errors.enterValue';
   const parts = v.split(/\s+/);
   switch (type) {
     case 'A':
-      return isIPv4(v) ? undefined : `${v} is not an IPv4 address`;
+      return isIPv4(v) ? undefined : msg('kinds.recordset.errors.notIpv4', { value: v });
     case 'AAAA':
-      return isIPv6(v) ? undefined : `${v} is not an IPv6 address`;
+      return isIPv6(v) ? undefined : msg('kinds.recordset.errors.notIpv6', { value: v });
     case 'CNAME':
     case 'NS':
     case 'PTR':
-      if (!v.endsWith('.')) return `${v} must be a fully qualified name ending with a dot`;
-      return isFqdn(v) ? undefined : `${v} is not a valid host name`;
+      if (!v.endsWith('.')) return msg('kinds.recordset.errors.nameDot', { value: v });
+      return isFqdn(v) ? undefined : msg('kinds.recordset.errors.hostInvalid', { value: v });
     case 'MX':
-      if (parts.length !== 2) return 'An MX record is a priority and a host (10 mail.example.org.)';
-      if (!uint16(parts[0])) return 'The priority must be a number from 0 to 65535';
-      if (!parts[1].endsWith('.') || !isFqdn(parts[1])) return `${parts[1]} must be a fully qualified host name ending with a dot`;
+      if (parts.length !== 2) return 'kinds.recordset.errors.mxShape';
+      if (!uint16(parts[0])) return 'kinds.recordset.errors.priorityRange';
+      if (!parts[1].endsWith('.') || !isFqdn(parts[1])) return msg('kinds.recordset.errors.mxHostDot', { value: parts[1] });
       return undefined;
     case 'SRV':
-      if (parts.length !== 4) return 'An SRV record is priority, weight, port and target (10 5 5060 sip.example.org.)';
-      if (!parts.slice(0, 3).every(uint16)) return 'Priority, weight and port must be numbers from 0 to 65535';
-      if (parts[3] !== '.' && !isFqdn(parts[3])) return `${parts[3]} must be a fully qualified target ending with a dot`;
+      if (parts.length !== 4) return 'kinds.recordset.errors.srvShape';
+      if (!parts.slice(0, 3).every(uint16)) return 'kinds.recordset.errors.srvRange';
+      if (parts[3] !== '.' && !isFqdn(parts[3])) return msg('kinds.recordset.errors.srvTargetDot', { value: parts[3] });
       return undefined;
     case 'TXT':
-      if (!/^"([^"\\]|\\.)*"(\s+"([^"\\]|\\.)*")*$/.test(v)) return 'Quote each string: "v=spf1 -all"';
-      if (v.length > 255 * 16) return 'At most 4080 characters';
+      if (!/^"([^"\\]|\\.)*"(\s+"([^"\\]|\\.)*")*$/.test(v)) return 'kinds.recordset.errors.txtQuote';
+      if (v.length > 255 * 16) return 'kinds.recordset.errors.txtLength';
       return undefined;
     default:
       return undefined;
@@ -54,13 +55,13 @@ export function quoteTxt(value: string): string {
  * The recordset's absolute name in `zone` (which ends with a dot): `@` or empty is the apex, a relative name
  * gets the zone appended, an absolute one must lie inside the zone. Returns the name or a problem.
  */
-export function absoluteName(name: string, zone: string): { name: string } | { problem: string } {
+export function absoluteName(name: string, zone: string): { name: string } | { problem: Msg } {
   const n = name.trim().toLowerCase();
   const z = zone.toLowerCase();
   if (n === '' || n === '@') return { name: z };
   const full = n.endsWith('.') ? n : `${n}.${z}`;
-  if (full !== z && !full.endsWith(`.${z}`)) return { problem: `${name.trim()} is not inside the zone ${zone}` };
-  if (!isFqdn(full, true)) return { problem: `${name.trim()} is not a valid DNS name` };
+  if (full !== z && !full.endsWith(`.${z}`)) return { problem: msg('kinds.recordset.errors.outsideZone', { name: name.trim(), zone }) };
+  if (!isFqdn(full, true)) return { problem: msg('kinds.recordset.errors.nameInvalid', { name: name.trim() }) };
   return { name: full };
 }
 
@@ -73,12 +74,12 @@ export function relativeName(name: string, zone: string): string {
 const MAX_TTL = 2147483647;
 
 /** A recordset's TTL field: empty (the zone's default) or a whole number of seconds. */
-export const ttlProblem = (raw: string): string | undefined => (!raw.trim() || isWhole(raw.trim(), 0, MAX_TTL) ? undefined : 'Enter a whole number of seconds');
+export const ttlProblem = (raw: string): Msg | undefined => (!raw.trim() || isWhole(raw.trim(), 0, MAX_TTL) ? undefined : 'kinds.recordset.errors.ttlWhole');
 
 /** A zone's or PTR's TTL field: empty (the default) or at least one second. */
-export const ttlSchema = (error = 'Enter a whole number of seconds') => optionalWhole(1, MAX_TTL, error);
+export const ttlSchema = (error: MsgKey = 'kinds.recordset.errors.ttlWhole') => optionalWhole(1, MAX_TTL, error);
 
-export const descriptionSchema = maxChars(160);
+export const descriptionSchema = maxChars(160, 'kinds.recordset.errors.descriptionLength');
 
 /** A zone's or PTR's optional `ttl` and `description` in its request body: left out when empty. */
 export const ttlAndDescription = (i: { ttl: string; description: string }) => ({
@@ -90,7 +91,7 @@ export const ttlAndDescription = (i: { ttl: string; description: string }) => ({
  * A host or zone name with its trailing dot: `empty` when there is none, `dot` without the dot, `invalid` when
  * `valid` refuses it (default: any FQDN).
  */
-export const fqdnSchema = (empty: string, dot: string, invalid: string, valid = (v: string) => isFqdn(v)) =>
+export const fqdnSchema = (empty: MsgKey, dot: MsgKey, invalid: MsgKey, valid = (v: string) => isFqdn(v)) =>
   z
     .string()
     .trim()

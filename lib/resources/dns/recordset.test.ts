@@ -1,43 +1,49 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '@/lib/testing/english';
 import { buildRecordset, emptyEntry, entriesFromRecords, recordsetCreateCli, recordsetCreateRequest, recordsetDefinition, type RecordsetFormValues } from './recordset';
 import { zoneCreateCli, zoneCreateRequest, ZoneCreateSchema, zoneEditCli, zoneEditRequest, type Zone } from './zone';
 import { designateStatus } from './designate';
 
 const base = (over: Partial<RecordsetFormValues>): RecordsetFormValues => ({ type: 'A', name: 'www', ttl: '', description: '', entries: [emptyEntry()], ...over });
 const entry = (e: Partial<ReturnType<typeof emptyEntry>>) => ({ ...emptyEntry(), ...e });
+/** buildRecordset() with its errors in English. */
+const build = (...args: Parameters<typeof buildRecordset>) => {
+  const r = buildRecordset(...args);
+  return 'errors' in r ? { errors: Object.fromEntries(Object.entries(r.errors).map(([k, m]) => [k, en(m)])) } : r;
+};
 
 describe('buildRecordset', () => {
   it('A records with a relative name', () => {
-    const r = buildRecordset(base({ entries: [entry({ value: '10.0.0.1' }), entry({ value: ' 10.0.0.2 ' }), emptyEntry()] }), 'example.org.');
+    const r = build(base({ entries: [entry({ value: '10.0.0.1' }), entry({ value: ' 10.0.0.2 ' }), emptyEntry()] }), 'example.org.');
     expect(r).toEqual({ input: { name: 'www.example.org.', type: 'A', records: ['10.0.0.1', '10.0.0.2'], ttl: null, description: '' } });
   });
   it('an invalid IPv4 is an error on its own field', () => {
-    expect(buildRecordset(base({ entries: [entry({ value: '10.0.0.1' }), entry({ value: '10.0.0.300' })] }), 'example.org.')).toEqual({ errors: { 'entries.1.value': '10.0.0.300 is not an IPv4 address' } });
+    expect(build(base({ entries: [entry({ value: '10.0.0.1' }), entry({ value: '10.0.0.300' })] }), 'example.org.')).toEqual({ errors: { 'entries.1.value': '10.0.0.300 is not an IPv4 address' } });
   });
   it('MX without priority names the priority field', () => {
-    expect(buildRecordset(base({ type: 'MX', name: '@', entries: [entry({ target: 'mail.example.org.' })] }), 'example.org.')).toEqual({ errors: { 'entries.0.priority': 'Enter the priority (e.g. 10)' } });
+    expect(build(base({ type: 'MX', name: '@', entries: [entry({ target: 'mail.example.org.' })] }), 'example.org.')).toEqual({ errors: { 'entries.0.priority': 'Enter the priority (e.g. 10)' } });
   });
   it('MX joins priority and host', () => {
-    const r = buildRecordset(base({ type: 'MX', name: '@', ttl: '600', entries: [entry({ priority: '10', target: 'mail.example.org.' })] }), 'example.org.');
+    const r = build(base({ type: 'MX', name: '@', ttl: '600', entries: [entry({ priority: '10', target: 'mail.example.org.' })] }), 'example.org.');
     expect(r).toEqual({ input: { name: 'example.org.', type: 'MX', records: ['10 mail.example.org.'], ttl: 600, description: '' } });
   });
   it('SRV needs all four parts', () => {
-    const r = buildRecordset(base({ type: 'SRV', name: '_sip._tcp', entries: [entry({ priority: '10', weight: '', port: '70000', target: 'sip.example.org.' })] }), 'example.org.');
+    const r = build(base({ type: 'SRV', name: '_sip._tcp', entries: [entry({ priority: '10', weight: '', port: '70000', target: 'sip.example.org.' })] }), 'example.org.');
     expect(r).toEqual({ errors: { 'entries.0.weight': 'Enter the weight', 'entries.0.port': 'A number from 0 to 65535' } });
-    const ok = buildRecordset(base({ type: 'SRV', name: '_sip._tcp', entries: [entry({ priority: '10', weight: '5', port: '5060', target: 'sip.example.org.' })] }), 'example.org.');
+    const ok = build(base({ type: 'SRV', name: '_sip._tcp', entries: [entry({ priority: '10', weight: '5', port: '5060', target: 'sip.example.org.' })] }), 'example.org.');
     expect(ok).toMatchObject({ input: { name: '_sip._tcp.example.org.', records: ['10 5 5060 sip.example.org.'] } });
   });
   it('TXT is quoted, CNAME holds one name', () => {
-    expect(buildRecordset(base({ type: 'TXT', entries: [entry({ value: 'v=spf1 -all' })] }), 'example.org.')).toMatchObject({ input: { records: ['"v=spf1 -all"'] } });
-    expect(buildRecordset(base({ type: 'CNAME', entries: [entry({ value: 'a.example.org.' }), entry({ value: 'b.example.org.' })] }), 'example.org.')).toEqual({ errors: { entries: 'A CNAME recordset holds exactly one name' } });
+    expect(build(base({ type: 'TXT', entries: [entry({ value: 'v=spf1 -all' })] }), 'example.org.')).toMatchObject({ input: { records: ['"v=spf1 -all"'] } });
+    expect(build(base({ type: 'CNAME', entries: [entry({ value: 'a.example.org.' }), entry({ value: 'b.example.org.' })] }), 'example.org.')).toEqual({ errors: { entries: 'A CNAME recordset holds exactly one name' } });
   });
   it('names outside the zone, empty records, bad TTL', () => {
-    expect(buildRecordset(base({ name: 'www.other.org.', ttl: 'x', entries: [emptyEntry()] }), 'example.org.')).toEqual({
+    expect(build(base({ name: 'www.other.org.', ttl: 'x', entries: [emptyEntry()] }), 'example.org.')).toEqual({
       errors: { name: 'www.other.org. is not inside the zone example.org.', ttl: 'Enter a whole number of seconds', 'entries.0.value': 'Enter a value' },
     });
   });
   it('editing ignores the name', () => {
-    expect(buildRecordset(base({ name: '', entries: [entry({ value: '1.2.3.4' })] }), 'example.org.', { editing: true })).toMatchObject({ input: { records: ['1.2.3.4'] } });
+    expect(build(base({ name: '', entries: [entry({ value: '1.2.3.4' })] }), 'example.org.', { editing: true })).toMatchObject({ input: { records: ['1.2.3.4'] } });
   });
   it('entries round-trip from records', () => {
     expect(entriesFromRecords('MX', ['10 mail.example.org.'])).toEqual([entry({ priority: '10', target: 'mail.example.org.' })]);
@@ -64,7 +70,7 @@ describe('requests and CLI', () => {
     expect(d.slug).toBe('zones/z1/recordsets');
   });
   it('zone create', () => {
-    expect(ZoneCreateSchema.safeParse({ name: 'example.org', email: 'a@b.org', ttl: '', description: '' }).error?.issues[0].message).toBe('A zone name ends with a dot: example.org.');
+    expect(en(ZoneCreateSchema.safeParse({ name: 'example.org', email: 'a@b.org', ttl: '', description: '' }).error?.issues[0].message)).toBe('A zone name ends with a dot: example.org.');
     expect(ZoneCreateSchema.safeParse({ name: 'org.', email: 'a@b.org', ttl: '', description: '' }).success).toBe(false);
     const i = { name: 'Example.org.', email: 'a@b.org', ttl: '600', description: 'd' };
     expect(zoneCreateRequest(i)).toEqual({ method: 'POST', path: 'v2/zones', body: { name: 'example.org.', email: 'a@b.org', type: 'PRIMARY', ttl: 600, description: 'd' } });
@@ -101,11 +107,11 @@ describe('PTR records', () => {
     expect(unset.request(row)).toEqual({ method: 'PATCH', path: 'v2/reverse/floatingips/RegionOne:f1', body: { ptrdname: null } });
     expect(set.cli(row, { ptrdname: 'web.example.org.' }, {})).toBe('openstack ptr record set RegionOne:f1 web.example.org.');
     expect(unset.cli(row)).toBe('openstack ptr record unset RegionOne:f1');
-    expect(set.toggle!(row)).toBe('Change PTR record');
+    expect(en(set.toggle!(row))).toBe('Change PTR record');
     expect(unset.allowed({ ...row, ptrdname: null }, { isAdmin: false })).toBe(false);
   });
   it('needs a fully qualified name', () => {
-    expect(PtrSetSchema.safeParse({ ptrdname: 'web.example.org', ttl: '', description: '' }).error?.issues[0].message).toBe('A fully qualified name ends with a dot: web.example.org.');
+    expect(en(PtrSetSchema.safeParse({ ptrdname: 'web.example.org', ttl: '', description: '' }).error?.issues[0].message)).toBe('A fully qualified name ends with a dot: web.example.org.');
     expect(PtrSetSchema.safeParse({ ptrdname: 'web.example.org.', ttl: '', description: '' }).success).toBe(true);
   });
 });

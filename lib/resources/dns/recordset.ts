@@ -2,9 +2,11 @@
 // and URL slug carry the zone id); given the zone itself, it has the create and edit forms, whose records field
 // turns typed entries (MX and SRV in their parts) into Designate's records.
 import { z } from 'zod';
+import { msg, type MsgKey, type Text } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { choices, define, idColumn, nameColumn, nameFilter, rest, rowNames, statusColumn } from '../define';
 import { checkRows } from '../form/rows';
+import { issueText } from '../network/issue';
 import { maybeStrings } from '../schema';
 import type { ApiRequest, ChildPages, FormField, FormValue, ResourceDefinition, RowColumn, RowsSpec } from '../types';
 import { absoluteName, FORM_RECORD_TYPES, quoteTxt, recordProblem, relativeName, ttlProblem, uint16, type FormRecordType } from './records';
@@ -37,10 +39,11 @@ const cliZone = (r: Recordset) => r.zone_name ?? r.zone_id;
 export const recordsetPages: ChildPages<Recordset> = {
   name: (r) => `${r.type} ${r.name}`,
   // SOA and the types the form does not know: their records as they are.
-  notEditable: (r) => ({ text: `${r.type} recordsets are managed by Designate or not editable here.`, content: r.records.join('\n') }),
+  notEditable: (r) => ({ text: msg('kinds.recordset.notEditable', { type: r.type }), content: r.records.join('\n') }),
   picker: {
-    name: 'record', heading: 'Create DNS record', required: 'Choose the zone for the record',
-    summary: { label: 'Record to create', text: (q) => [q.get('type'), q.get('name'), q.getAll('records').join(', ')].filter(Boolean).join(' ') },
+    name: 'record', heading: 'kinds.recordset.picker.heading', required: 'kinds.recordset.picker.required',
+    // The record as the query gives it: its type, name and values.
+    summary: { label: 'kinds.recordset.picker.summary', text: (q) => [q.get('type'), q.get('name'), q.getAll('records').join(', ')].filter(Boolean).join(' ') },
   },
 };
 
@@ -49,28 +52,28 @@ export function recordsetDefinition(zoneId: string, zone?: Zone): ResourceDefini
     ...designateBase,
     kind: 'recordset',
     slug: `zones/${encodeURIComponent(zoneId)}/recordsets`,
-    label: { singular: 'Recordset', plural: 'Recordsets' },
+    label: { singular: 'kinds.recordset.singular', plural: 'kinds.recordset.plural', noun: 'kinds.recordset.noun' },
     ...rest(DESIGNATE, `v2/zones/${zoneId}/recordsets`, ''),
     schema: RecordsetSchema,
     name: (r) => `${r.name} ${r.type}`,
     columns: [
       nameColumn((r) => r.name, { sortKey: 'name' }),
-      { id: 'type', label: 'Type', value: (r) => r.type, sortKey: 'type' },
-      { id: 'records', label: 'Records', value: (r) => r.records, cell: 'list' },
-      { id: 'ttl', label: 'TTL', value: (r) => r.ttl ?? 'default', sortKey: 'ttl' },
+      { id: 'type', label: 'common.type', value: (r) => r.type, sortKey: 'type' },
+      { id: 'records', label: 'kinds.recordset.fields.records', value: (r) => r.records, cell: 'list' },
+      { id: 'ttl', label: 'kinds.recordset.fields.ttl', value: (r) => r.ttl ?? 'default', sortKey: 'ttl' },
       statusColumn((r) => r.status, { sortKey: 'status' }),
-      { id: 'description', label: 'Description', value: (r) => r.description ?? '', hidden: true },
+      { id: 'description', label: 'common.description', value: (r) => r.description ?? '', hidden: true },
       idColumn((r) => r.id),
     ],
     filters: [
       nameFilter,
-      { id: 'type', label: 'Type', type: 'select', options: choices(['A', 'AAAA', 'CNAME', 'MX', 'NS', 'PTR', 'SOA', 'SRV', 'TXT']) },
+      { id: 'type', label: 'common.type', type: 'select', options: choices(['A', 'AAAA', 'CNAME', 'MX', 'NS', 'PTR', 'SOA', 'SRV', 'TXT']) },
     ],
     actions: [
       designateDelete({
-        noun: 'recordset', allowed: (r) => !isManaged(r),
+        title: 'kinds.recordset.confirm.deleteTitle', allowed: (r) => !isManaged(r),
         path: (r) => `v2/zones/${zoneId}/recordsets/${r.id}`, cli: (r) => command('openstack', 'recordset', 'delete', cliZone(r), r.id),
-        body: (rows) => `This deletes ${rowNames(rows, (r) => `${r.type} ${r.name}`)} from the zone.`,
+        body: (rows) => msg('kinds.recordset.confirm.deleteBody', rowNames(rows, (r) => `${r.type} ${r.name}`)),
       }),
     ],
     // A recordset change bumps the zone's serial.
@@ -118,15 +121,15 @@ export interface RecordsetInput {
 }
 
 /** Per type: the value's label and an example (MX and SRV have their own part fields), and the hint under the records. */
-const RECORD_TYPES: Record<FormRecordType, [label: string, placeholder: string, hint: string]> = {
-  A: ['IPv4 address', '192.0.2.10', 'One IPv4 address per record.'],
-  AAAA: ['IPv6 address', '2001:db8::10', 'One IPv6 address per record.'],
-  CNAME: ['Canonical name', 'web.example.org.', 'Exactly one fully qualified name, ending with a dot. No other record may share this name.'],
-  MX: ['Mail server', 'mail.example.org.', 'Lower priorities are tried first; the mail server is a fully qualified name ending with a dot.'],
-  TXT: ['Text', '"v=spf1 -all"', 'Each record is one or more quoted strings; unquoted text is quoted for you.'],
-  SRV: ['Target', 'sip.example.org.', 'Name it _service._proto (e.g. _sip._tcp); the target is a fully qualified name ending with a dot.'],
-  NS: ['Name server', 'ns1.example.org.', 'A name server for a delegated subdomain, ending with a dot.'],
-  PTR: ['Host name', 'host.example.org.', 'The host name this address resolves to, ending with a dot.'],
+const RECORD_TYPES: Record<FormRecordType, [label: MsgKey, placeholder: MsgKey, hint: MsgKey]> = {
+  A: ['kinds.recordset.types.A.label', 'kinds.recordset.types.A.placeholder', 'kinds.recordset.types.A.hint'],
+  AAAA: ['kinds.recordset.types.AAAA.label', 'kinds.recordset.types.AAAA.placeholder', 'kinds.recordset.types.AAAA.hint'],
+  CNAME: ['kinds.recordset.types.CNAME.label', 'kinds.recordset.types.CNAME.placeholder', 'kinds.recordset.types.CNAME.hint'],
+  MX: ['kinds.recordset.types.MX.label', 'kinds.recordset.types.MX.placeholder', 'kinds.recordset.types.MX.hint'],
+  TXT: ['kinds.recordset.types.TXT.label', 'kinds.recordset.types.TXT.placeholder', 'kinds.recordset.types.TXT.hint'],
+  SRV: ['kinds.recordset.types.SRV.label', 'kinds.recordset.types.SRV.placeholder', 'kinds.recordset.types.SRV.hint'],
+  NS: ['kinds.recordset.types.NS.label', 'kinds.recordset.types.NS.placeholder', 'kinds.recordset.types.NS.hint'],
+  PTR: ['kinds.recordset.types.PTR.label', 'kinds.recordset.types.PTR.placeholder', 'kinds.recordset.types.PTR.hint'],
 };
 
 const typeOf = (v: Record<string, FormValue>) => v.type as FormRecordType;
@@ -134,25 +137,28 @@ const typeOf = (v: Record<string, FormValue>) => v.type as FormRecordType;
 const valueCell = (v: Record<string, FormValue>) => ({ label: RECORD_TYPES[typeOf(v)][0], placeholder: RECORD_TYPES[typeOf(v)][1] });
 const inParts = (v: Record<string, FormValue>) => v.type === 'MX' || v.type === 'SRV';
 /** A number part of MX and SRV records, in the order Designate writes them. */
-const part = (name: string, example: string, types: readonly string[]): RowColumn => ({
-  name, label: name[0].toUpperCase() + name.slice(1), placeholder: example, numeric: true, narrow: true, required: `Enter the ${name}`, check: (x) => (uint16(x) ? undefined : 'A number from 0 to 65535'), when: (v) => types.includes(typeOf(v)),
+const part = (name: string, text: { label: MsgKey; placeholder: MsgKey; required: MsgKey }, types: readonly string[]): RowColumn => ({
+  name, ...text, numeric: true, narrow: true, check: (x) => (uint16(x) ? undefined : 'kinds.recordset.errors.partRange'), when: (v) => types.includes(typeOf(v)),
 });
 
 /** The records field: one value per record, or MX's and SRV's parts, labelled by the type. */
 const ENTRIES: RowsSpec = {
   columns: [
-    { ...part('priority', '10', ['MX', 'SRV']), vary: (v) => (v.type === 'MX' ? { required: 'Enter the priority (e.g. 10)' } : {}) },
-    part('weight', '5', ['SRV']),
-    part('port', '5060', ['SRV']),
     {
-      name: 'target', label: 'Target', when: inParts,
-      vary: (v) => ({ ...valueCell(v), required: v.type === 'MX' ? 'Enter the mail server, e.g. mail.example.org.' : 'Enter the target host, e.g. sip.example.org.' }),
+      ...part('priority', { label: 'kinds.recordset.parts.priority', placeholder: 'kinds.recordset.parts.priorityPlaceholder', required: 'kinds.recordset.errors.enterPriority' }, ['MX', 'SRV']),
+      vary: (v) => (v.type === 'MX' ? { required: 'kinds.recordset.errors.enterMxPriority' } : {}),
     },
-    { name: 'value', label: 'Value', when: (v) => !inParts(v), vary: (v) => ({ ...valueCell(v), mono: v.type === 'TXT' }) },
+    part('weight', { label: 'kinds.recordset.parts.weight', placeholder: 'kinds.recordset.parts.weightPlaceholder', required: 'kinds.recordset.errors.enterWeight' }, ['SRV']),
+    part('port', { label: 'kinds.recordset.parts.port', placeholder: 'kinds.recordset.parts.portPlaceholder', required: 'kinds.recordset.errors.enterPort' }, ['SRV']),
+    {
+      name: 'target', label: 'kinds.recordset.parts.target', when: inParts,
+      vary: (v) => ({ ...valueCell(v), required: v.type === 'MX' ? 'kinds.recordset.errors.enterMailServer' : 'kinds.recordset.errors.enterTarget' }),
+    },
+    { name: 'value', label: 'kinds.recordset.parts.value', when: (v) => !inParts(v), vary: (v) => ({ ...valueCell(v), mono: v.type === 'TXT' }) },
   ],
   empty: emptyEntry(),
-  add: 'Add another record',
-  remove: (n) => `Remove record ${n}`,
+  add: 'kinds.recordset.form.addRecord',
+  remove: (n) => msg('kinds.recordset.form.removeRecord', { n }),
   note: (v) => RECORD_TYPES[typeOf(v)][2],
   single: (v) => v.type === 'CNAME',
   parse: (item, v) => entryFromRecord(String(v.type), item),
@@ -162,8 +168,8 @@ const ENTRIES: RowsSpec = {
  * Validates the form: field errors keyed `name`, `ttl`, `description`, `entries` (the records as a whole) and
  * `entries.<i>.value|priority|weight|port|target` (the form's cells); or the recordset Designate should get.
  */
-export function buildRecordset(v: RecordsetFormValues, zoneName: string, opts: { editing?: boolean } = {}): { input: RecordsetInput } | { errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
+export function buildRecordset(v: RecordsetFormValues, zoneName: string, opts: { editing?: boolean } = {}): { input: RecordsetInput } | { errors: Record<string, Text> } {
+  const errors: Record<string, Text> = {};
   let name = '';
   if (!opts.editing) {
     const n = absoluteName(v.name, zoneName);
@@ -172,12 +178,12 @@ export function buildRecordset(v: RecordsetFormValues, zoneName: string, opts: {
   }
   const ttl = ttlProblem(v.ttl);
   if (ttl) errors.ttl = ttl;
-  if (v.description.length > 160) errors.description = 'At most 160 characters';
+  if (v.description.length > 160) errors.description = 'kinds.recordset.errors.descriptionLength';
 
   const values = v as unknown as Record<string, FormValue>;
   const rows = checkRows('entries', ENTRIES, v.entries, values);
   Object.assign(errors, rows.errors);
-  if (!rows.filled.length) errors[inParts(values) ? 'entries' : 'entries.0.value'] = inParts(values) ? 'Enter at least one record' : 'Enter a value';
+  if (!rows.filled.length) errors[inParts(values) ? 'entries' : 'entries.0.value'] = inParts(values) ? 'kinds.recordset.errors.enterRecord' : 'kinds.recordset.errors.enterValue';
   const records: string[] = [];
   for (const { row, i } of rows.ok) {
     // The shown cells in Designate's order: the value, or MX's and SRV's parts and target.
@@ -187,8 +193,8 @@ export function buildRecordset(v: RecordsetFormValues, zoneName: string, opts: {
     if (p) errors[`entries.${i}.${inParts(values) ? 'target' : 'value'}`] = p;
     else records.push(rec);
   }
-  if (v.type === 'CNAME' && rows.filled.length > 1) errors.entries = 'A CNAME recordset holds exactly one name';
-  if (new Set(records).size !== records.length) errors.entries = 'The same record is listed twice';
+  if (v.type === 'CNAME' && rows.filled.length > 1) errors.entries = 'kinds.recordset.errors.cnameOne';
+  if (new Set(records).size !== records.length) errors.entries = 'kinds.recordset.errors.duplicate';
   if (Object.keys(errors).length) return { errors };
   return { input: { name, type: v.type, records, ttl: v.ttl.trim() ? Number(v.ttl) : null, description: v.description } };
 }
@@ -198,7 +204,8 @@ const recordsetSchema = (zoneName: string, editing: boolean) =>
   z.custom<RecordsetFormValues>().transform((v, ctx) => {
     const r = buildRecordset(v, zoneName, { editing });
     if ('input' in r) return r.input;
-    for (const [key, message] of Object.entries(r.errors)) ctx.addIssue({ code: 'custom', path: [key], message });
+    // A message with values (10.0.0.300 is not an IPv4 address) travels through zod as its JSON (network/issue.ts).
+    for (const [key, m] of Object.entries(r.errors)) ctx.addIssue({ code: 'custom', path: [key], message: typeof m === 'string' ? m : issueText(m) });
     return z.NEVER;
   });
 
@@ -206,14 +213,15 @@ const recordsetSchema = (zoneName: string, editing: boolean) =>
 function recordsetForms(zone: Zone): Pick<ResourceDefinition<Recordset, RecordsetInput>, 'create' | 'forms'> {
   const fields: FormField[] = [
     // A CNAME holds one record: the others go.
-    { name: 'type', label: 'Type', type: 'select', options: choices(FORM_RECORD_TYPES), query: true, resets: (t, v): Record<string, FormValue> => (t === 'CNAME' ? { entries: (v.entries as RecordEntry[]).slice(0, 1) } : {}) },
+    { name: 'type', label: 'common.type', type: 'select', options: choices(FORM_RECORD_TYPES), query: true, resets: (t, v): Record<string, FormValue> => (t === 'CNAME' ? { entries: (v.entries as RecordEntry[]).slice(0, 1) } : {}) },
     {
-      name: 'name', label: 'Name', type: 'text', placeholder: 'www', query: { read: ([n]) => n.toLowerCase().replace(/[^a-z0-9_.*@-]+/g, '-') },
-      hint: `Relative to the zone (www means www.${zone.name}), absolute with a trailing dot, or @ for ${zone.name} itself.`,
+      name: 'name', label: 'common.name', type: 'text', placeholder: 'kinds.recordset.form.namePlaceholder', query: { read: ([n]) => n.toLowerCase().replace(/[^a-z0-9_.*@-]+/g, '-') },
+      hint: msg('kinds.recordset.form.nameHint', { zone: zone.name }),
     },
-    { name: 'entries', label: 'Records', type: 'rows', rows: ENTRIES, vary: (v) => ({ label: `Records (${v.type})` }), query: { param: 'records' } },
-    { name: 'ttl', label: 'TTL (seconds)', type: 'text', numeric: true, placeholder: zone.ttl != null ? String(zone.ttl) : '', hint: "Empty: the zone's TTL.", query: true },
-    { name: 'description', label: 'Description', type: 'text', query: true },
+    { name: 'entries', label: 'kinds.recordset.fields.records', type: 'rows', rows: ENTRIES, vary: (v) => ({ label: msg('kinds.recordset.form.recordsOfType', { type: String(v.type) }) }), query: { param: 'records' } },
+    // The placeholder is the zone's own TTL (a number).
+    { name: 'ttl', label: 'kinds.recordset.form.ttl', type: 'text', numeric: true, placeholder: zone.ttl != null ? String(zone.ttl) : '', hint: 'kinds.recordset.form.ttlHint', query: true },
+    { name: 'description', label: 'common.description', type: 'text', query: true },
   ];
   const editCli = (r: Recordset, v: Record<string, FormValue>) => {
     const built = buildRecordset(v as unknown as RecordsetFormValues, zone.name, { editing: true });
@@ -227,16 +235,16 @@ function recordsetForms(zone: Zone): Pick<ResourceDefinition<Recordset, Recordse
       request: (i) => recordsetCreateRequest(zone.id, i),
       // Until the form parses, the values as typed: the type and the name.
       cli: (i) => ('entries' in i ? recordsetCreateCli(zone.name, { type: i.type }, i.name) : recordsetCreateCli(zone.name, i, i.name)),
-      title: 'Create recordset', submitLabel: 'Create recordset', errorTitle: 'Designate refused the recordset',
+      title: 'kinds.recordset.create.title', submitLabel: 'kinds.recordset.create.title', errorTitle: 'kinds.recordset.create.errorTitle',
     },
     forms: [
       {
-        id: 'edit', label: 'Edit recordset', schema: recordsetSchema(zone.name, true),
+        id: 'edit', label: 'kinds.recordset.edit.label', schema: recordsetSchema(zone.name, true),
         when: (r) => (FORM_RECORD_TYPES as readonly string[]).includes(r.type),
         fields: fields.filter((f) => f.name !== 'type' && f.name !== 'name'),
         initial: (r) => ({ type: r.type, name: relativeName(r.name, zone.name), ttl: r.ttl != null ? String(r.ttl) : '', description: r.description ?? '', entries: entriesFromRecords(r.type, r.records) }),
         request: recordsetUpdateRequest, cli: editCli,
-        submitLabel: 'Save recordset', errorTitle: 'Designate refused the change',
+        submitLabel: 'kinds.recordset.edit.submit', errorTitle: 'kinds.recordset.edit.errorTitle',
       },
     ],
   };

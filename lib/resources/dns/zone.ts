@@ -1,6 +1,7 @@
 // Designate v2 zones. The catalog endpoint has no version (http://host:9001), so paths carry /v2.
 // Zones answer bare objects (no wrapper key); create, update and delete answer 202 with status PENDING.
 import { z } from 'zod';
+import { msg } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { ageColumn, choices, define, idColumn, nameColumn, nameFilter, rest, rowNames, statusColumn, statusFilter } from '../define';
 import { maybeNumbers, maybeStrings } from '../schema';
@@ -9,7 +10,7 @@ import { isEmail, isFqdn } from '../form/validate';
 import { ptrDefinition, type Ptr } from './ptr';
 import { recordsetDefinition, recordsetPages } from './recordset';
 import { descriptionSchema, fqdnSchema, ttlAndDescription, ttlSchema } from './records';
-import { DESIGNATE, designateBase, designateDelete, deleting, designateStatus } from './designate';
+import { DESIGNATE, designateBase, designateDelete, deleting, designateLabel } from './designate';
 
 export const ZoneSchema = z.looseObject({
   id: z.string().min(1),
@@ -25,14 +26,9 @@ export type Zone = z.infer<typeof ZoneSchema>;
 
 export const ZoneCreateSchema = z.object({
   // At least two labels: Designate refuses a top-level domain.
-  name: fqdnSchema(
-    'Enter the zone name, e.g. example.org.',
-    'A zone name ends with a dot: example.org.',
-    'Not a valid domain name (at least two labels of letters, digits and hyphens)',
-    (v) => isFqdn(v) && v.split('.').length > 2,
-  ),
-  email: z.string().trim().refine(isEmail, { error: 'Enter the zone administrator’s email address' }),
-  ttl: ttlSchema('Enter a whole number of seconds (at least 1)'),
+  name: fqdnSchema('kinds.zone.errors.nameEmpty', 'kinds.zone.errors.nameDot', 'kinds.zone.errors.nameInvalid', (v) => isFqdn(v) && v.split('.').length > 2),
+  email: z.string().trim().refine(isEmail, { error: 'kinds.zone.errors.email' }),
+  ttl: ttlSchema('kinds.zone.errors.ttl'),
   description: descriptionSchema,
 });
 export type ZoneCreate = z.infer<typeof ZoneCreateSchema>;
@@ -65,14 +61,12 @@ export function zoneEditCli(zone: Zone, i: Partial<ZoneEdit>): string {
 
 // ---- Export and import (zone files) ----------------------------------------------------------
 
-const ZONE_FILE_EXAMPLE = '$ORIGIN example.org.\n$TTL 3600\nexample.org. IN SOA ns1.example.org. admin.example.org. 1 3600 600 86400 3600\nwww IN A 192.0.2.10';
-
 /** A BIND zone file, sent as text/dns to POST /v2/zones/tasks/imports. */
 const ZoneFileSchema = z.object({
   zonefile: z
     .string()
-    .refine((v) => v.trim() !== '', { error: 'Choose a zone file or paste its text' })
-    .refine((v) => !v.trim() || /^\s*(;[^\n]*\n\s*)*\$ORIGIN\s/i.test(v), { error: 'A zone file for Designate starts with a $ORIGIN line (e.g. $ORIGIN example.org.)' }),
+    .refine((v) => v.trim() !== '', { error: 'kinds.zone.errors.zonefileEmpty' })
+    .refine((v) => !v.trim() || /^\s*(;[^\n]*\n\s*)*\$ORIGIN\s/i.test(v), { error: 'kinds.zone.errors.zonefileOrigin' }),
   fileName: z.string(),
 });
 type ZoneFile = z.infer<typeof ZoneFileSchema>;
@@ -100,110 +94,111 @@ export const zoneDefinition = define<Zone, ZoneCreate>({
   ...designateBase,
   kind: 'zone',
   slug: 'zones',
-  label: { singular: 'Zone', plural: 'Zones' },
+  label: { singular: 'kinds.zone.singular', plural: 'kinds.zone.plural', noun: 'kinds.zone.noun' },
   ...rest(DESIGNATE, 'v2/zones', ''),
   schema: ZoneSchema,
   columns: [
     nameColumn((z) => z.name, { sortKey: 'name' }),
     statusColumn((z) => z.status, { sortKey: 'status' }),
-    { id: 'serial', label: 'Serial', value: (z) => z.serial ?? '', cell: 'mono', sortKey: 'serial' },
-    { id: 'email', label: 'Email', value: (z) => z.email ?? '', sortKey: 'email' },
-    { id: 'ttl', label: 'TTL', value: (z) => z.ttl ?? '', sortKey: 'ttl' },
-    { id: 'type', label: 'Type', value: (z) => z.type ?? '', sortKey: 'type' },
+    { id: 'serial', label: 'kinds.zone.fields.serial', value: (z) => z.serial ?? '', cell: 'mono', sortKey: 'serial' },
+    { id: 'email', label: 'kinds.zone.fields.email', value: (z) => z.email ?? '', sortKey: 'email' },
+    { id: 'ttl', label: 'kinds.zone.fields.ttl', value: (z) => z.ttl ?? '', sortKey: 'ttl' },
+    { id: 'type', label: 'common.type', value: (z) => z.type ?? '', sortKey: 'type' },
     ageColumn((z) => z.created_at ?? '', { sortKey: 'created_at', hidden: true }),
     idColumn((z) => z.id),
   ],
   filters: [
     nameFilter,
     statusFilter(['ACTIVE', 'PENDING', 'ERROR']),
-    { id: 'type', label: 'Type', type: 'select', options: choices(['PRIMARY', 'SECONDARY']) },
+    { id: 'type', label: 'common.type', type: 'select', options: choices(['PRIMARY', 'SECONDARY']) },
   ],
   actions: [
     designateDelete({
-      noun: 'zone', path: (z) => `v2/zones/${z.id}`, cli: (z) => command('openstack', 'zone', 'delete', z.name),
-      body: (r) => `This deletes ${rowNames(r, (z) => z.name, 3)} with all ${r.length === 1 ? 'its' : 'their'} recordsets. Names in ${r.length === 1 ? 'it' : 'them'} stop resolving.`,
+      title: 'kinds.zone.confirm.deleteTitle', path: (z) => `v2/zones/${z.id}`, cli: (z) => command('openstack', 'zone', 'delete', z.name),
+      body: (r) => msg('kinds.zone.confirm.deleteBody', { count: r.length, ...rowNames(r, (z) => z.name, 3) }),
     }),
   ],
   overview: [
-    { label: 'ID', value: (z) => z.id, mono: true },
-    { label: 'Name', value: (z) => z.name },
-    { label: 'Status', value: (z) => designateStatus(z).label },
-    { label: 'Type', value: (z) => z.type ?? '' },
-    { label: 'Email', value: (z) => z.email ?? '' },
-    { label: 'TTL', value: (z) => (z.ttl != null ? `${z.ttl} s` : '') },
-    { label: 'Serial', value: (z) => z.serial ?? '', mono: true },
-    { label: 'Description', value: (z) => z.description ?? '' },
-    { label: 'Masters', value: (z) => (z.masters ?? []).join(', ') },
-    { label: 'Pool ID', value: (z) => z.pool_id ?? '', mono: true, adminOnly: true },
-    { label: 'Project ID', value: (z) => z.project_id ?? '', mono: true },
-    { label: 'Created', value: (z) => z.created_at ?? '' },
-    { label: 'Updated', value: (z) => z.updated_at ?? '' },
+    { label: 'common.id', value: (z) => z.id, mono: true },
+    { label: 'common.name', value: (z) => z.name },
+    { label: 'common.status', value: designateLabel },
+    { label: 'common.type', value: (z) => z.type ?? '' },
+    { label: 'kinds.zone.fields.email', value: (z) => z.email ?? '' },
+    { label: 'kinds.zone.fields.ttl', value: (z) => (z.ttl != null ? `${z.ttl} s` : '') },
+    { label: 'kinds.zone.fields.serial', value: (z) => z.serial ?? '', mono: true },
+    { label: 'common.description', value: (z) => z.description ?? '' },
+    { label: 'kinds.zone.fields.masters', value: (z) => (z.masters ?? []).join(', ') },
+    { label: 'kinds.zone.fields.poolId', value: (z) => z.pool_id ?? '', mono: true, adminOnly: true },
+    { label: 'common.projectId', value: (z) => z.project_id ?? '', mono: true },
+    { label: 'common.created', value: (z) => z.created_at ?? '' },
+    { label: 'common.updated', value: (z) => z.updated_at ?? '' },
   ],
   create: {
     schema: ZoneCreateSchema,
     fields: [
-      { name: 'name', label: 'Zone name', type: 'text', placeholder: 'example.org.', hint: 'Fully qualified, ending with a dot.' },
-      { name: 'email', label: 'Email', type: 'text', placeholder: 'hostmaster@example.org', hint: 'The zone administrator (SOA record).' },
-      { name: 'ttl', label: 'TTL (seconds)', type: 'number', placeholder: '3600', hint: 'Empty: the cloud’s default.' },
-      { name: 'description', label: 'Description', type: 'text' },
-      { name: 'zonefile', label: 'Zone file text', type: 'textfile', placeholder: ZONE_FILE_EXAMPLE, file: { label: 'Zone file', accept: '.zone,.txt,.db,text/dns,text/plain', maxBytes: 1024 * 1024, nameField: 'fileName' } },
+      { name: 'name', label: 'kinds.zone.form.name', type: 'text', placeholder: 'kinds.zone.form.namePlaceholder', hint: 'kinds.zone.form.nameHint' },
+      { name: 'email', label: 'kinds.zone.fields.email', type: 'text', placeholder: 'kinds.zone.form.emailPlaceholder', hint: 'kinds.zone.form.emailHint' },
+      { name: 'ttl', label: 'kinds.zone.form.ttl', type: 'number', placeholder: 'kinds.zone.form.ttlPlaceholder', hint: 'kinds.zone.form.ttlHint' },
+      { name: 'description', label: 'common.description', type: 'text' },
+      { name: 'zonefile', label: 'kinds.zone.form.zonefile', type: 'textfile', placeholder: 'kinds.zone.form.zonefilePlaceholder', file: { label: 'kinds.zone.form.zonefileFile', accept: '.zone,.txt,.db,text/dns,text/plain', maxBytes: 1024 * 1024, nameField: 'fileName' } },
     ],
     defaults: { name: '', email: '', ttl: '', description: '', zonefile: '', fileName: '' },
     request: zoneCreateRequest,
     responseKey: '',
     cli: zoneCreateCli,
     created: (body) => ZoneSchema.safeParse(body).data,
-    title: 'New primary zone',
-    heading: 'Create zone',
+    title: 'kinds.zone.create.title',
+    heading: 'kinds.zone.create.heading',
     modes: [
-      { id: 'create', label: 'Create zone', fields: ['name', 'email', 'ttl', 'description'], submitLabel: 'Create zone' },
+      { id: 'create', label: 'kinds.zone.create.heading', fields: ['name', 'email', 'ttl', 'description'], submitLabel: 'kinds.zone.create.heading' },
       {
-        id: 'import', label: 'Import zone file', fields: ['zonefile'], submitLabel: 'Import', secondary: true,
+        id: 'import', label: 'kinds.zone.import.label', fields: ['zonefile'], submitLabel: 'kinds.zone.import.submit', secondary: true,
         schema: ZoneFileSchema, request: zoneImportRequest, cli: (i: ZoneFile) => command('openstack', 'zone', 'import', 'create', i.fileName || '<zone-file>'),
         // The import runs in the background: polled to COMPLETE or ERROR, the form stays with its outcome.
-        task: { schema: ZoneTaskSchema, path: (t) => importPath(t.id), done: taskDone, failed: (t) => (t.status === 'ERROR' ? t.message || 'No reason given' : undefined) },
-        pending: 'Importing… Designate processes the file in the background.', errorTitle: 'Designate could not import the zone file', keep: true,
-        outcome: (t: ZoneTask) => ({ message: t.message || 'Imported.', link: t.zone_id ? { label: 'Open the zone', slug: 'zones', rest: encodeURIComponent(t.zone_id) } : undefined }),
+        task: { schema: ZoneTaskSchema, path: (t) => importPath(t.id), done: taskDone, failed: (t) => (t.status === 'ERROR' ? t.message || 'kinds.zone.import.noReason' : undefined) },
+        pending: 'kinds.zone.import.pending', errorTitle: 'kinds.zone.import.errorTitle', keep: true,
+        // Designate's own message when it gives one.
+        outcome: (t: ZoneTask) => ({ message: t.message || 'kinds.zone.import.done', link: t.zone_id ? { label: 'kinds.zone.import.open', slug: 'zones', rest: encodeURIComponent(t.zone_id) } : undefined }),
       },
     ],
   },
   // POST .../tasks/export, the export polled to COMPLETE, its file read as text/dns.
   downloads: [
     {
-      label: 'Export zone file', busy: 'Exporting…', when: (z) => !deleting(z),
+      label: 'kinds.zone.export.label', busy: 'kinds.zone.export.busy', when: (z) => !deleting(z),
       start: (z) => ({ method: 'POST', path: `v2/zones/${z.id}/tasks/export` }),
-      task: { schema: ZoneTaskSchema, path: (t) => exportPath(t.id), done: taskDone, failed: (t) => (t.status === 'ERROR' ? t.message || 'Designate could not export the zone' : undefined) },
+      task: { schema: ZoneTaskSchema, path: (t) => exportPath(t.id), done: taskDone, failed: (t) => (t.status === 'ERROR' ? t.message || 'kinds.zone.export.failed' : undefined) },
       file: (z, t: ZoneTask) => ({ path: `${exportPath(t.id)}/export`, accept: 'text/dns', name: zoneFileName(z.name) }),
       cli: (z) => command('openstack', 'zone', 'export', 'create', z.name), again: (t) => `openstack zone export showfile ${t.id}`,
-      errorTitle: 'The export failed',
+      errorTitle: 'kinds.zone.export.errorTitle',
     },
   ],
   forms: [
     {
-      id: 'edit', label: 'Edit zone', when: (z) => !deleting(z),
+      id: 'edit', label: 'kinds.zone.edit.label', when: (z) => !deleting(z),
       schema: ZoneEditSchema,
       fields: [
-        { name: 'email', label: 'Email', type: 'text' },
-        { name: 'ttl', label: 'TTL (seconds)', type: 'text', numeric: true },
-        { name: 'description', label: 'Description', type: 'text' },
+        { name: 'email', label: 'kinds.zone.fields.email', type: 'text' },
+        { name: 'ttl', label: 'kinds.zone.form.ttl', type: 'text', numeric: true },
+        { name: 'description', label: 'common.description', type: 'text' },
       ],
       initial: (z) => ({ email: z.email ?? '', ttl: z.ttl != null ? String(z.ttl) : '', description: z.description ?? '' }),
       request: zoneEditRequest,
       cli: (z, v) => zoneEditCli(z, v as Partial<ZoneEdit>),
-      submitLabel: 'Save', errorTitle: 'Could not update the zone',
+      submitLabel: 'common.save', errorTitle: 'kinds.zone.edit.errorTitle',
     },
   ],
   tabs: [
     {
-      id: 'recordsets', label: 'Recordsets', view: 'list', list: (z) => recordsetDefinition(z.id, z),
+      id: 'recordsets', label: 'kinds.recordset.plural', view: 'list', list: (z) => recordsetDefinition(z.id, z),
       // With the zone, the create and edit pages: zones/<id>/recordsets/new and zones/<id>/recordsets/<recordset id>.
-      createLink: { label: 'Create recordset', when: (z) => !deleting(z) }, pages: recordsetPages,
+      createLink: { label: 'kinds.recordset.create.title', when: (z) => !deleting(z) }, pages: recordsetPages,
     },
   ],
   companions: [
     {
-      def: ptrDefinition, heading: 'Reverse DNS', title: (p: Ptr) => `Reverse DNS for ${p.address ?? p.id}`, empty: 'This project has no floating IPs.',
-      intro: "PTR records of this project's floating IPs, so that their addresses resolve back to a name.",
+      def: ptrDefinition, heading: 'kinds.ptr.companion.heading', title: (p: Ptr) => msg('kinds.ptr.companion.title', { address: p.address ?? p.id }), empty: 'kinds.ptr.companion.empty',
+      intro: 'kinds.ptr.companion.intro',
     },
   ],
   cli: { list: 'openstack zone list', show: (z) => command('openstack', 'zone', 'show', z.name) },

@@ -21,7 +21,7 @@ export function useFormCreate<T, C>(def: ResourceDefinition<T, C>, mode?: Create
   const invalidate = useInvalidateKinds();
   return useMutation({
     mutationFn: async (input: C) => {
-      if (!def.create) throw new Error(`${def.label.plural} cannot be created here`);
+      if (!def.create) throw new Error(`${def.kind} cannot be created here`);
       const body = await send(def, mode?.request ? mode.request(input) : def.create.request(input));
       return mode?.task ? finishTask(def, mode.task, body) : body;
     },

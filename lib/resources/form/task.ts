@@ -3,7 +3,7 @@
 // is read again until it says it is done.
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { ApiError, apiFetch } from '@/lib/client/api';
+import { ApiError, apiFetch, TextError } from '@/lib/client/api';
 import { osCall, osPath } from '../hooks';
 import type { ServiceTarget } from '../queries';
 import { parseResponse } from '../schema';
@@ -27,15 +27,15 @@ export async function waitForTask<K>(target: ServiceTarget, path: string, task: 
     await sleep(delay, signal);
     delay = Math.min(5000, delay * 1.5);
   }
-  throw new ApiError({ status: 504, message: 'The task did not finish within two minutes; it may still complete later.', service: target.service });
+  throw new ApiError({ status: 504, text: 'explain.taskTimeout', service: target.service });
 }
 
-/** The task a call answered (`body`), waited for; a task that ended in failure throws its reason. */
+/** The task a call answered (`body`), waited for; a task that ended in failure throws its reason (a TextError). */
 export async function finishTask<K>(def: Pick<AnyDefinition, 'service' | 'kind'>, task: CreateTask<K>, body: unknown): Promise<K> {
   const started = parseResponse(task.schema, body, `${def.service} ${def.kind} task`);
   const ended = await waitForTask(def, task.path(started), task);
   const failed = task.failed?.(ended);
-  if (failed) throw new Error(failed);
+  if (failed) throw new TextError(failed);
   return ended;
 }
 

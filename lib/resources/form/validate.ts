@@ -1,6 +1,7 @@
 // Checks the forms share before a service sees the input: host names, addresses, e-mail, whole numbers in a range.
-// Pure; each kind words its own errors.
+// Pure; each kind words its own errors, as catalog keys without arguments (zod keeps a message as a string).
 import { z } from 'zod';
+import type { MsgKey } from '@/lib/i18n/msg';
 import { parseIp } from '../network/cidr';
 
 const LABEL = /^(?!-)[A-Za-z0-9_-]{1,63}(?<!-)$/;
@@ -29,7 +30,7 @@ export const isEmail = (s: string) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s);
 export const isWhole = (s: string, min: number, max: number) => /^\d+$/.test(s) && Number(s) >= min && Number(s) <= max;
 
 /** An optional whole-number field (a TTL): empty, or digits from `min` to `max`. The value stays the trimmed text. */
-export const optionalWhole = (min: number, max: number, error: string) => z.string().trim().refine((v) => v === '' || isWhole(v, min, max), { error });
+export const optionalWhole = (min: number, max: number, error: MsgKey) => z.string().trim().refine((v) => v === '' || isWhole(v, min, max), { error });
 
-/** A text of at most `max` characters (a description). */
-export const maxChars = (max: number) => z.string().max(max, { error: `At most ${max} characters` });
+/** A text of at most `max` characters (a description); `error` says so ("At most 160 characters"). */
+export const maxChars = (max: number, error: MsgKey) => z.string().max(max, { error });

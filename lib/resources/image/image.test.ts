@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '@/lib/testing/english';
 import { createCli, editCli, guessDiskFormat, imagePatch, imageProperties, imageStatus, ImageEditSchema, nameFromFile, parseProperties, type Image } from './image';
 
 const image: Image = {
@@ -54,7 +55,8 @@ describe('properties', () => {
     ['min_disk=3', { ok: false, error: 'Line 1: "min_disk" is an image attribute, not a property' }],
     ['bad key=1', { ok: false, error: 'Line 1: "bad key" is not a valid property name (letters, digits, _ . : -)' }],
   ])('%j', (text, result) => {
-    expect(parseProperties(text)).toEqual(result);
+    const r = parseProperties(text);
+    expect(r.ok ? r : { ok: false, error: en(r.error) }).toEqual(result);
   });
 });
 
@@ -86,8 +88,11 @@ describe('ImageEditSchema', () => {
   it('reports field errors', () => {
     const r = ImageEditSchema.safeParse({ name: ' ', visibility: 'private', protected: false, min_disk: '-1', min_ram: 'x', properties: 'oops' });
     expect(r.success).toBe(false);
-    const fields = Object.fromEntries((r.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
-    expect(fields).toEqual({ name: 'Enter a name', min_disk: 'Cannot be negative', min_ram: 'Enter the minimum RAM (MB)', properties: 'Line 1: write key=value' });
+    const fields = Object.fromEntries((r.error?.issues ?? []).map((i) => [String(i.path[0]), en(i.message)]));
+    expect(fields).toEqual({ name: 'Enter a name', min_disk: 'Cannot be negative', min_ram: 'Enter the minimum RAM (MB)', properties: 'Write one key=value a line' });
+    // The form shows the problem with its line (a zod message takes no values).
+    const p = parseProperties('oops');
+    expect(p.ok ? undefined : en(p.error)).toBe('Line 1: write key=value');
   });
 });
 

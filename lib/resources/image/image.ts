@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { sh } from '../cli';
 import { ageColumn, choices, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rowNames, statusColumn, statusFilter } from '../define';
+import { msg, type Msg } from '@/lib/i18n/msg';
 import type { ApiRequest, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
 import { maybeStrings } from '../schema';
 
@@ -47,9 +48,9 @@ export function imageProperties(image: Record<string, unknown>): [string, string
 const BUSY = new Set(['queued', 'saving', 'importing', 'uploading', 'pending_delete']);
 
 export function imageStatus(i: Image): StatusInfo {
-  if (BUSY.has(i.status)) return { label: i.status, tone: 'busy', detail: i.status === 'queued' ? 'Waiting for image data' : undefined };
+  if (BUSY.has(i.status)) return { label: i.status, tone: 'busy', detail: i.status === 'queued' ? 'kinds.image.status.queued' : undefined };
   if (i.status === 'active') return { label: 'active', tone: 'ok' };
-  if (i.status === 'killed') return { label: 'killed', tone: 'error', detail: 'The upload failed' };
+  if (i.status === 'killed') return { label: 'killed', tone: 'error', detail: 'kinds.image.status.killed' };
   return { label: i.status, tone: 'unknown' };
 }
 
@@ -94,19 +95,19 @@ export function nameFromFile(fileName: string): string {
 const PROPERTY_KEY = /^[A-Za-z0-9_.:-]+$/;
 
 /** Parses `key=value` lines; errors name the line. */
-export function parseProperties(text: string): { ok: true; value: Record<string, string> } | { ok: false; error: string } {
+export function parseProperties(text: string): { ok: true; value: Record<string, string> } | { ok: false; error: Msg } {
   const out: Record<string, string> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (!line || line.startsWith('#')) continue;
     const eq = line.indexOf('=');
-    if (eq <= 0) return { ok: false, error: `Line ${i + 1}: write key=value` };
+    if (eq <= 0) return { ok: false, error: msg('kinds.image.properties.noEquals', { line: i + 1 }) };
     const key = line.slice(0, eq).trim();
     const value = line.slice(eq + 1).trim();
-    if (!PROPERTY_KEY.test(key) || key.length > 255) return { ok: false, error: `Line ${i + 1}: "${key}" is not a valid property name (letters, digits, _ . : -)` };
-    if (BASE_ATTRS.has(key)) return { ok: false, error: `Line ${i + 1}: "${key}" is an image attribute, not a property` };
-    if (key in out) return { ok: false, error: `Line ${i + 1}: "${key}" appears twice` };
+    if (!PROPERTY_KEY.test(key) || key.length > 255) return { ok: false, error: msg('kinds.image.properties.badKey', { line: i + 1, key }) };
+    if (BASE_ATTRS.has(key)) return { ok: false, error: msg('kinds.image.properties.attribute', { line: i + 1, key }) };
+    if (key in out) return { ok: false, error: msg('kinds.image.properties.twice', { line: i + 1, key }) };
     out[key] = value;
   }
   return { ok: true, value: out };
@@ -118,18 +119,18 @@ export function propertiesText(image: Record<string, unknown>): string {
 
 // ---- edit: form values -> JSON patch ----
 
-const intField = (what: string) =>
-  z.coerce.number({ error: `Enter the ${what}` }).int({ error: 'Enter a whole number' }).min(0, { error: 'Cannot be negative' }).max(2 ** 31 - 1, { error: 'Too large' });
+const intField = (required: 'kinds.image.errors.minDiskRequired' | 'kinds.image.errors.minRamRequired') =>
+  z.coerce.number({ error: required }).int({ error: 'kinds.image.errors.whole' }).min(0, { error: 'kinds.image.errors.negative' }).max(2 ** 31 - 1, { error: 'kinds.image.errors.tooLarge' });
 
 export const ImageEditSchema = z.object({
-  name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
-  visibility: z.enum(VISIBILITIES, { error: 'Choose a visibility' }),
+  name: z.string().trim().min(1, { error: 'kinds.image.errors.nameRequired' }).max(255, { error: 'kinds.image.errors.maxLength' }),
+  visibility: z.enum(VISIBILITIES, { error: 'kinds.image.errors.chooseVisibility' }),
   protected: z.boolean(),
-  min_disk: intField('minimum disk (GB)'),
-  min_ram: intField('minimum RAM (MB)'),
+  min_disk: intField('kinds.image.errors.minDiskRequired'),
+  min_ram: intField('kinds.image.errors.minRamRequired'),
   properties: z.string().superRefine((t, ctx) => {
-    const r = parseProperties(t);
-    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
+    // A zod message takes no values: the edit form shows parseProperties' error, which names the line.
+    if (!parseProperties(t).ok) ctx.addIssue({ code: 'custom', message: 'kinds.image.properties.invalid' });
   }),
 });
 export type ImageEdit = z.infer<typeof ImageEditSchema>;
@@ -185,13 +186,13 @@ export function editCli(image: Image, ops: readonly PatchOp[]): string {
 // ---- create ----
 
 export const ImageCreateSchema = z.object({
-  name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
-  disk_format: z.enum(DISK_FORMATS, { error: 'Choose a disk format' }),
-  container_format: z.enum(CONTAINER_FORMATS, { error: 'Choose a container format' }),
-  visibility: z.enum(VISIBILITIES, { error: 'Choose a visibility' }),
+  name: z.string().trim().min(1, { error: 'kinds.image.errors.nameRequired' }).max(255, { error: 'kinds.image.errors.maxLength' }),
+  disk_format: z.enum(DISK_FORMATS, { error: 'kinds.image.errors.chooseDiskFormat' }),
+  container_format: z.enum(CONTAINER_FORMATS, { error: 'kinds.image.errors.chooseContainerFormat' }),
+  visibility: z.enum(VISIBILITIES, { error: 'kinds.image.errors.chooseVisibility' }),
   protected: z.boolean(),
-  min_disk: intField('minimum disk (GB)'),
-  min_ram: intField('minimum RAM (MB)'),
+  min_disk: intField('kinds.image.errors.minDiskRequired'),
+  min_ram: intField('kinds.image.errors.minRamRequired'),
 });
 export type ImageCreate = z.infer<typeof ImageCreateSchema>;
 
@@ -215,8 +216,8 @@ export function createCli(input: Partial<ImageCreate>, source: { file?: string; 
 export const UrlSchema = z
   .string()
   .trim()
-  .min(1, { error: 'Enter the URL of the image file' })
-  .refine((u) => /^https?:\/\/[^\s/]+/i.test(u), { error: 'Enter an http:// or https:// URL' });
+  .min(1, { error: 'kinds.image.errors.urlRequired' })
+  .refine((u) => /^https?:\/\/[^\s/]+/i.test(u), { error: 'kinds.image.errors.urlInvalid' });
 
 /** The import methods the cloud offers (`GET /v2/info/import`). */
 export const ImportInfoSchema = z.looseObject({ 'import-methods': z.looseObject({ value: z.array(z.string()) }) });
@@ -237,7 +238,7 @@ export function formatBytes(n: number | null | undefined): string {
 
 const setProtected = (value: boolean): ResourceAction<Image> => ({
   id: value ? 'protect' : 'unprotect',
-  label: value ? 'Protect' : 'Unprotect',
+  label: value ? 'kinds.image.actions.protect' : 'kinds.image.actions.unprotect',
   allowed: (i) => i.protected !== value && i.status !== 'pending_delete',
   request: (i) => patchRequest(i.id, [{ op: 'replace', path: '/protected', value }]),
   optimistic: (i) => ({ ...i, protected: value }),
@@ -248,13 +249,12 @@ export const IMAGE_ACTIONS: readonly ResourceAction<Image>[] = [
   setProtected(true),
   setProtected(false),
   deleteAction({
-    noun: 'image',
+    title: 'kinds.image.confirm.deleteTitle',
     // Offered for protected images too: Glance's refusal (403) says why.
     allowed: (i) => i.status !== 'pending_delete',
     path: (i) => `v2/images/${i.id}`, cli: (i) => `openstack image delete ${i.id}`,
     body: (r) =>
-      `This permanently deletes ${rowNames(r, nameOrId, 3)} and ${r.length === 1 ? 'its' : 'their'} data. Instances already booted from ${r.length === 1 ? 'it' : 'them'} keep running.` +
-      (r.some((i) => i.protected) ? ' Protected images are refused until you unprotect them.' : ''),
+      msg(r.some((i) => i.protected) ? 'kinds.image.confirm.deleteBodyProtected' : 'kinds.image.confirm.deleteBody', { ...rowNames(r, nameOrId, 3), count: r.length }),
   }),
 ];
 
@@ -263,7 +263,7 @@ export function imageDefinition(projectId: string): ResourceDefinition<Image> {
   return {
     kind: 'image',
     slug: 'images',
-    label: { singular: 'Image', plural: 'Images' },
+    label: { singular: 'kinds.image.singular', plural: 'kinds.image.plural', noun: 'kinds.image.noun' },
     service: 'image',
     paths: { list: 'v2/images', item: (id) => `v2/images/${id}` },
     // GET v2/images/{id} answers the bare image (no wrapping key).
@@ -276,14 +276,14 @@ export function imageDefinition(projectId: string): ResourceDefinition<Image> {
     columns: [
       nameColumn((i) => i.name ?? '', { sortKey: 'name' }),
       statusColumn((i) => i.status, { sortKey: 'status' }),
-      { id: 'visibility', label: 'Visibility', value: (i) => i.visibility },
-      { id: 'disk_format', label: 'Disk format', value: (i) => i.disk_format ?? '', sortKey: 'disk_format' },
-      { id: 'container_format', label: 'Container format', value: (i) => i.container_format ?? '', sortKey: 'container_format' },
-      { id: 'size', label: 'Size', value: (i) => formatBytes(i.size), sortKey: 'size' },
-      { id: 'min_disk', label: 'Min disk (GB)', value: (i) => i.min_disk ?? 0 },
-      { id: 'min_ram', label: 'Min RAM (MB)', value: (i) => i.min_ram ?? 0 },
-      { id: 'protected', label: 'Protected', value: (i) => (i.protected ? 'Yes' : 'No') },
-      { id: 'owner', label: 'Owner', value: (i) => (i.owner === projectId ? 'this project' : (i.owner ?? '')), cell: 'mono' },
+      { id: 'visibility', label: 'kinds.image.fields.visibility', value: (i) => i.visibility },
+      { id: 'disk_format', label: 'kinds.image.fields.diskFormat', value: (i) => i.disk_format ?? '', sortKey: 'disk_format' },
+      { id: 'container_format', label: 'kinds.image.fields.containerFormat', value: (i) => i.container_format ?? '', sortKey: 'container_format' },
+      { id: 'size', label: 'kinds.image.fields.size', value: (i) => formatBytes(i.size), sortKey: 'size' },
+      { id: 'min_disk', label: 'kinds.image.fields.minDiskGb', value: (i) => i.min_disk ?? 0 },
+      { id: 'min_ram', label: 'kinds.image.fields.minRamMb', value: (i) => i.min_ram ?? 0 },
+      { id: 'protected', label: 'kinds.image.fields.protected', value: (i) => (i.protected ? 'Yes' : 'No') },
+      { id: 'owner', label: 'kinds.image.fields.owner', value: (i) => (i.owner === projectId ? 'this project' : (i.owner ?? '')), cell: 'mono' },
       ageColumn((i) => i.created_at, { sortKey: 'created_at' }),
       idColumn((i) => i.id),
     ],
@@ -291,13 +291,13 @@ export function imageDefinition(projectId: string): ResourceDefinition<Image> {
     filters: [
       nameFilter,
       statusFilter(IMAGE_STATUSES),
-      { id: 'visibility', label: 'Visibility', type: 'select', options: choices([...VISIBILITIES, 'all']) },
+      { id: 'visibility', label: 'kinds.image.fields.visibility', type: 'select', options: choices([...VISIBILITIES, 'all']) },
       {
-        id: 'owner', label: 'Owner', type: 'select',
+        id: 'owner', label: 'kinds.image.fields.owner', type: 'select',
         options: [
-          { value: 'mine', label: 'Mine' },
-          { value: 'shared', label: 'Shared with me' },
-          { value: 'public', label: 'Public' },
+          { value: 'mine', label: 'kinds.image.filters.mine' },
+          { value: 'shared', label: 'kinds.image.filters.shared' },
+          { value: 'public', label: 'kinds.image.filters.public' },
         ],
         // Glance has no "shared with me" flag: shared images list those we own or are an accepted member of.
         query: (v): Record<string, string> => (v === 'mine' ? { owner: projectId } : v === 'shared' ? { visibility: 'shared', member_status: 'accepted' } : { visibility: 'public' }),
@@ -305,24 +305,24 @@ export function imageDefinition(projectId: string): ResourceDefinition<Image> {
     ],
     actions: IMAGE_ACTIONS,
     overview: [
-      { label: 'ID', value: (i) => i.id, mono: true },
-      { label: 'Status', value: (i) => i.status },
-      { label: 'Visibility', value: (i) => i.visibility },
-      { label: 'Protected', value: (i) => (i.protected ? 'Yes' : 'No') },
-      { label: 'Disk format', value: (i) => i.disk_format ?? '' },
-      { label: 'Container format', value: (i) => i.container_format ?? '' },
-      { label: 'Size', value: (i) => (i.size == null ? '' : `${formatBytes(i.size)} (${i.size} bytes)`) },
-      { label: 'Virtual size', value: (i) => (i.virtual_size == null ? '' : `${formatBytes(i.virtual_size)} (${i.virtual_size} bytes)`) },
-      { label: 'Min disk', value: (i) => `${i.min_disk ?? 0} GB` },
-      { label: 'Min RAM', value: (i) => `${i.min_ram ?? 0} MB` },
-      { label: 'Owner', value: (i) => i.owner ?? '', mono: true },
-      { label: 'Checksum (MD5)', value: (i) => i.checksum ?? '', mono: true },
-      { label: 'Hash', value: (i) => (i.os_hash_value ? `${i.os_hash_algo ?? ''}: ${i.os_hash_value}` : ''), mono: true },
-      { label: 'Tags', value: (i) => (i.tags ?? []).join(', ') },
-      { label: 'Hidden', value: (i) => (i.os_hidden ? 'Yes' : 'No') },
-      { label: 'Stores', value: (i) => i.stores ?? '' },
-      { label: 'Created', value: (i) => i.created_at },
-      { label: 'Updated', value: (i) => i.updated_at ?? '' },
+      { label: 'common.id', value: (i) => i.id, mono: true },
+      { label: 'common.status', value: (i) => i.status },
+      { label: 'kinds.image.fields.visibility', value: (i) => i.visibility },
+      { label: 'kinds.image.fields.protected', value: (i) => (i.protected ? 'Yes' : 'No') },
+      { label: 'kinds.image.fields.diskFormat', value: (i) => i.disk_format ?? '' },
+      { label: 'kinds.image.fields.containerFormat', value: (i) => i.container_format ?? '' },
+      { label: 'kinds.image.fields.size', value: (i) => (i.size == null ? '' : `${formatBytes(i.size)} (${i.size} bytes)`) },
+      { label: 'kinds.image.fields.virtualSize', value: (i) => (i.virtual_size == null ? '' : `${formatBytes(i.virtual_size)} (${i.virtual_size} bytes)`) },
+      { label: 'kinds.image.fields.minDisk', value: (i) => `${i.min_disk ?? 0} GB` },
+      { label: 'kinds.image.fields.minRam', value: (i) => `${i.min_ram ?? 0} MB` },
+      { label: 'kinds.image.fields.owner', value: (i) => i.owner ?? '', mono: true },
+      { label: 'kinds.image.fields.checksum', value: (i) => i.checksum ?? '', mono: true },
+      { label: 'kinds.image.fields.hash', value: (i) => (i.os_hash_value ? `${i.os_hash_algo ?? ''}: ${i.os_hash_value}` : ''), mono: true },
+      { label: 'kinds.image.fields.tags', value: (i) => (i.tags ?? []).join(', ') },
+      { label: 'kinds.image.fields.hidden', value: (i) => (i.os_hidden ? 'Yes' : 'No') },
+      { label: 'kinds.image.fields.stores', value: (i) => i.stores ?? '' },
+      { label: 'common.created', value: (i) => i.created_at },
+      { label: 'common.updated', value: (i) => i.updated_at ?? '' },
     ],
     cli: { list: 'openstack image list --long', show: (i) => `openstack image show ${i.id}` },
   };

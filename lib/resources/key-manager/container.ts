@@ -1,8 +1,10 @@
 // Barbican v1 secret containers: named groups of secret refs. `generic` takes any reference names; `certificate`
 // and `rsa` take fixed ones (api-ref containers.inc; Barbican's validators.ContainerValidator).
 import { z } from 'zod';
+import { msg, type MsgKey } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { choices, nameColumn, nameFilter } from '../define';
+import { issueText } from '../network/issue';
 import type { ApiRequest, ResourceDefinition } from '../types';
 import { barbicanKind, KEY_MANAGER_SERVICE, refId } from './secret';
 
@@ -13,6 +15,12 @@ export type ContainerType = (typeof CONTAINER_TYPES)[number];
 export const CONTAINER_REF_NAMES: Record<Exclude<ContainerType, 'generic'>, { required: string[]; optional: string[] }> = {
   certificate: { required: ['certificate'], optional: ['private_key', 'private_key_passphrase', 'intermediates'] },
   rsa: { required: ['public_key', 'private_key'], optional: ['private_key_passphrase'] },
+};
+
+/** What a typed container takes, in whole sentences that list its reference names (those above). */
+const TYPE_TEXTS: Record<Exclude<ContainerType, 'generic'>, { takes: MsgKey; needs: MsgKey; note: MsgKey }> = {
+  certificate: { takes: 'kinds.secretContainer.errors.certificateTakes', needs: 'kinds.secretContainer.errors.certificateNeeds', note: 'kinds.secretContainer.form.certificateNote' },
+  rsa: { takes: 'kinds.secretContainer.errors.rsaTakes', needs: 'kinds.secretContainer.errors.rsaNeeds', note: 'kinds.secretContainer.form.rsaNote' },
 };
 
 export const ContainerSchema = z.looseObject({
@@ -40,22 +48,24 @@ export const ContainerCreateSchema = z
   })
   .superRefine((v, ctx) => {
     const name = v.name.trim();
-    if (!name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'Enter a name' });
-    else if (name.length > 255) ctx.addIssue({ code: 'custom', path: ['name'], message: 'At most 255 characters' });
-    if (!v.refs.length) ctx.addIssue({ code: 'custom', path: ['refs'], message: 'Add at least one secret' });
+    if (!name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'kinds.secretContainer.errors.nameRequired' });
+    else if (name.length > 255) ctx.addIssue({ code: 'custom', path: ['name'], message: 'kinds.secretContainer.errors.maxLength' });
+    if (!v.refs.length) ctx.addIssue({ code: 'custom', path: ['refs'], message: 'kinds.secretContainer.errors.addSecret' });
     const names = v.refs.map((r) => r.name.trim());
     v.refs.forEach((r, i) => {
-      if (!names[i]) ctx.addIssue({ code: 'custom', path: ['refs', i, 'name'], message: 'Give the reference a name' });
-      else if (names.indexOf(names[i]) !== i) ctx.addIssue({ code: 'custom', path: ['refs', i, 'name'], message: `${names[i]} is used twice` });
-      if (!r.secret_ref) ctx.addIssue({ code: 'custom', path: ['refs', i, 'secret_ref'], message: 'Pick a secret' });
+      if (!names[i]) ctx.addIssue({ code: 'custom', path: ['refs', i, 'name'], message: 'kinds.secretContainer.errors.nameReference' });
+      // A message with a value travels through zod as its JSON (network/issue.ts).
+      else if (names.indexOf(names[i]) !== i) ctx.addIssue({ code: 'custom', path: ['refs', i, 'name'], message: issueText(msg('kinds.secretContainer.errors.usedTwice', { name: names[i] })) });
+      if (!r.secret_ref) ctx.addIssue({ code: 'custom', path: ['refs', i, 'secret_ref'], message: 'kinds.secretContainer.errors.pickSecret' });
     });
     if (v.type === 'generic') return;
     const allowed = CONTAINER_REF_NAMES[v.type];
+    const texts = TYPE_TEXTS[v.type];
     const all = [...allowed.required, ...allowed.optional];
     names.forEach((n, i) => {
-      if (n && !all.includes(n)) ctx.addIssue({ code: 'custom', path: ['refs', i, 'name'], message: `A ${v.type} container takes ${all.join(', ')}` });
+      if (n && !all.includes(n)) ctx.addIssue({ code: 'custom', path: ['refs', i, 'name'], message: texts.takes });
     });
-    if (allowed.required.some((r) => !names.includes(r))) ctx.addIssue({ code: 'custom', path: ['refs'], message: `A ${v.type} container needs ${allowed.required.join(' and ')}` });
+    if (allowed.required.some((r) => !names.includes(r))) ctx.addIssue({ code: 'custom', path: ['refs'], message: texts.needs });
   });
 export type ContainerCreateInput = z.infer<typeof ContainerCreateSchema>;
 
@@ -90,68 +100,65 @@ const container = barbicanKind<Container>('containers', (c) => c.container_ref, 
 export const containerDefinition: ResourceDefinition<Container> = {
   kind: 'secret-container',
   slug: 'secret-containers',
-  label: { singular: 'Secret container', plural: 'Secret containers' },
+  label: { singular: 'kinds.secretContainer.singular', plural: 'kinds.secretContainer.plural', noun: 'kinds.secretContainer.noun' },
   ...container.head,
   schema: ContainerSchema,
   columns: [
     nameColumn(container.label),
-    { id: 'type', label: 'Type', value: (c) => c.type },
-    { id: 'secrets', label: 'Secrets', value: (c) => c.secret_refs.map((r) => r.name || refId(r.secret_ref)), cell: 'list', sensitive: 'secretName' },
+    { id: 'type', label: 'common.type', value: (c) => c.type },
+    { id: 'secrets', label: 'kinds.secret.plural', value: (c) => c.secret_refs.map((r) => r.name || refId(r.secret_ref)), cell: 'list', sensitive: 'secretName' },
     ...container.lastColumns(),
   ],
   filters: [
     nameFilter,
-    { id: 'type', label: 'Type', type: 'select', options: choices(CONTAINER_TYPES) },
+    { id: 'type', label: 'common.type', type: 'select', options: choices(CONTAINER_TYPES) },
   ],
   actions: [
-    container.deleteAction('container', (names, n) => `This deletes ${names}. The secrets ${n === 1 ? 'it references' : 'they reference'} are kept.`),
+    container.deleteAction('kinds.secretContainer.confirm.deleteTitle', 'kinds.secretContainer.confirm.deleteBody'),
   ],
-  overview: container.overview('Container ref', [
-    { label: 'Type', value: (c) => c.type },
-    { label: 'Status', value: (c) => c.status ?? '' },
+  overview: container.overview('kinds.secretContainer.fields.ref', [
+    { label: 'common.type', value: (c) => c.type },
+    { label: 'common.status', value: (c) => c.status ?? '' },
   ]),
   tables: [
     {
-      heading: 'Secrets', label: 'Container secrets', empty: 'This container references no secrets.',
+      heading: 'kinds.secret.plural', label: 'kinds.secretContainer.table.label', empty: 'kinds.secretContainer.table.empty',
       rows: (c) => c.secret_refs,
       columns: [
-        { label: 'Reference name', value: (r: SecretRef) => r.name ?? '—', mono: true },
-        { label: 'Secret', value: (r: SecretRef) => refId(r.secret_ref), mono: true, link: (r: SecretRef) => ({ slug: 'secrets', rest: encodeURIComponent(refId(r.secret_ref)) }) },
+        { label: 'kinds.secretContainer.fields.referenceName', value: (r: SecretRef) => r.name ?? '—', mono: true },
+        { label: 'kinds.secret.singular', value: (r: SecretRef) => refId(r.secret_ref), mono: true, link: (r: SecretRef) => ({ slug: 'secrets', rest: encodeURIComponent(refId(r.secret_ref)) }) },
       ],
     },
   ],
   // A container from existing secrets: pick each secret and give it a reference name (fixed names for typed containers).
   create: {
     schema: ContainerCreateSchema,
-    title: 'Create a secret container',
-    submitLabel: 'Create container',
-    errorTitle: 'Could not create the container',
+    title: 'kinds.secretContainer.create.title',
+    submitLabel: 'kinds.secretContainer.create.submit',
+    errorTitle: 'kinds.secretContainer.create.errorTitle',
     cancelLink: true,
     fields: [
-      { name: 'name', label: 'Name', type: 'text' },
-      { name: 'type', label: 'Container type', type: 'select', options: choices(CONTAINER_TYPES), resets: (type) => ({ refs: refsFor(type) }) },
+      { name: 'name', label: 'common.name', type: 'text' },
+      { name: 'type', label: 'kinds.secretContainer.form.type', type: 'select', options: choices(CONTAINER_TYPES), resets: (type) => ({ refs: refsFor(type) }) },
       {
-        name: 'refs', label: 'Secrets', type: 'rows',
+        name: 'refs', label: 'kinds.secret.plural', type: 'rows',
         rows: {
           columns: [
-            { name: 'name', label: 'Reference name', choices: (v) => typedNames(v.type) },
+            { name: 'name', label: 'kinds.secretContainer.fields.referenceName', choices: (v) => typedNames(v.type) },
             {
-              name: 'secret_ref', label: 'Secret',
+              name: 'secret_ref', label: 'kinds.secret.singular',
               optionsFrom: {
                 service: KEY_MANAGER_SERVICE, kind: 'secret', path: 'v1/secrets?sort=name%3Aasc&limit=100', key: 'secrets',
                 value: (o) => String(o.secret_ref), label: (o) => `${(o.name as string | null | undefined) || refId(String(o.secret_ref))} (${String(o.secret_type)})`,
-                noun: 'secret', choose: 'Choose a secret…', none: 'Choose a secret…', loadError: 'Could not list the secrets',
+                noun: 'kinds.secret.noun', choose: 'kinds.secretContainer.form.chooseSecret', none: 'kinds.secretContainer.form.chooseSecret', loadError: 'kinds.secretContainer.form.loadError',
               },
             },
           ],
           empty: { name: '', secret_ref: '' },
-          add: 'Add a secret',
-          remove: (n) => `Remove row ${n}`,
+          add: 'kinds.secretContainer.form.addSecret',
+          remove: (n) => msg('kinds.secretContainer.form.removeRow', { n }),
           max: (v) => typedNames(v.type)?.length,
-          note: (v) => {
-            const t = typed(v.type);
-            return t && `A ${String(v.type)} container takes ${t.required.join(' and ')} (required) and ${t.optional.join(', ')}.`;
-          },
+          note: (v) => (typed(v.type) ? TYPE_TEXTS[v.type as Exclude<ContainerType, 'generic'>].note : undefined),
         },
       },
     ],

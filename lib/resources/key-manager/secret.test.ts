@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { itRefuses } from '../../testing/refusals';
+import type { z } from 'zod';
+import { en } from '@/lib/testing/english';
+import { issueMsg } from '../network/issue';
 import { listQuery, offsetPage } from '../hooks';
 import { containerCreateCli, containerCreateRequest, ContainerCreateSchema, containerDefinition } from './container';
 import { payloadAccept, refId, secretCreateRequest, SecretCreateSchema, secretDefinition, secretPayloadCli, secretStoreCli } from './secret';
 
 const NOW = Date.parse('2026-12-02T00:00:00Z');
+/** A zod message in English: a catalog key, or a message with values as its JSON (network/issue.ts). */
+const english = (message: string | undefined) => en(issueMsg(message));
+
+/** One test per bad value: `schema` refuses `base` with `field` set to it, saying `message` on that field in English. */
+function itRefuses(schema: z.ZodType, base: Record<string, unknown>, refusals: Record<string, Record<string, string>>) {
+  const rows = Object.entries(refusals).flatMap(([field, bad]) => Object.entries(bad).map(([value, message]) => [field, value, message] as const));
+  it.each(rows)('refuses %s = %j', (field, value, message) => {
+    const r = schema.safeParse({ ...base, [field]: value });
+    expect(r.success).toBe(false);
+    expect(english(r.error?.issues.find((i) => i.path[0] === field)?.message)).toBe(message);
+  });
+}
+
 const base = { name: 'db', payload: 'hunter2', encoding: 'none', fileName: '', payload_content_type: 'text/plain', secret_type: 'passphrase', algorithm: '', bit_length: '', mode: '', expiration: '', now: NOW } as const;
 
 describe('refId', () => {
@@ -91,13 +106,13 @@ describe('container create', () => {
   ])('refuses %j', (patch, path, message) => {
     const r = ContainerCreateSchema.safeParse({ name: 'c', ...patch });
     expect(r.success).toBe(false);
-    expect(r.error?.issues.find((i) => i.path.join('.') === path)?.message).toBe(message);
+    expect(english(r.error?.issues.find((i) => i.path.join('.') === path)?.message)).toBe(message);
   });
 });
 
 it('names every container problem at once (an empty name does not hide the missing certificate)', () => {
   const r = ContainerCreateSchema.safeParse({ name: '', type: 'certificate', refs: [{ name: 'private_key', secret_ref: '' }] });
-  expect(r.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+  expect(r.error?.issues.map((i) => `${i.path.join('.')}: ${english(i.message)}`)).toEqual([
     'name: Enter a name',
     'refs.0.secret_ref: Pick a secret',
     'refs: A certificate container needs certificate',
@@ -114,7 +129,10 @@ describe('metadata text', () => {
     ['novalue', 'Line 1: write key=value'],
     ['a=1\nbad key=2', 'Line 2: keys take letters, digits, _, . and - only'],
     ['A=1\na=2', 'Line 2: a appears twice (keys are not case-sensitive)'],
-  ])('refuses %j', (text, error) => expect(parseMetadataText(text)).toEqual({ error }));
+  ])('refuses %j', (text, error) => {
+    const r = parseMetadataText(text);
+    expect('error' in r && en(r.error)).toBe(error);
+  });
 });
 
 describe('detail declarations', () => {
@@ -122,7 +140,7 @@ describe('detail declarations', () => {
   it('reveals the payload at /payload with the Accept its content type needs, or says there is none', () => {
     expect(secretDefinition.reveal?.request(s)).toEqual({ path: 'v1/secrets/a%20b/payload', accept: 'application/octet-stream' });
     expect(secretDefinition.reveal?.empty?.(s)).toBeUndefined();
-    expect(secretDefinition.reveal?.empty?.({ secret_ref: 'http://k/v1/secrets/m', content_types: null })).toBe('This secret has no payload yet.');
+    expect(en(secretDefinition.reveal?.empty?.({ secret_ref: 'http://k/v1/secrets/m', content_types: null }))).toBe('This secret has no payload yet.');
   });
   it('replaces the metadata as a whole with a PUT', () => {
     expect(secretDefinition.metadata?.request(s, { env: 'prod' })).toEqual({ method: 'PUT', path: 'v1/secrets/a%20b/metadata', body: { metadata: { env: 'prod' } } });
@@ -133,6 +151,6 @@ describe('detail declarations', () => {
     const c = { container_ref: 'http://k/v1/containers/c9', name: 'tls', type: 'generic', secret_refs: [] };
     expect(del?.request(c)).toEqual({ method: 'DELETE', path: 'v1/containers/c9' });
     expect(del?.cli(c)).toBe('openstack secret container delete http://k/v1/containers/c9');
-    expect(del?.confirm?.body([c])).toBe('This deletes tls. The secrets it references are kept.');
+    expect(en(del?.confirm?.body([c]))).toBe('This deletes tls. The secrets it references are kept.');
   });
 });

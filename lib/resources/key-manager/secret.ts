@@ -1,10 +1,11 @@
 // Barbican v1 secrets. A secret is named by its `secret_ref` URL; the id is its last path segment.
 // The payload is never part of these objects: the detail page's reveal panel fetches it on demand, never cached.
 import { z } from 'zod';
+import { msg, type MsgKey } from '@/lib/i18n/msg';
 import { command, sh } from '../cli';
 import { ageColumn, choices, deleteAction, idColumn, nameColumn, nameFilter, rest, rowNames, statusColumn } from '../define';
 import { metadataTab } from '../define-detail';
-import type { ApiRequest, Column, OverviewField, ResourceDefinition, StatusInfo } from '../types';
+import type { ApiRequest, Column, OverviewField, ResourceDefinition, StatusInfo, Text } from '../types';
 
 export const KEY_MANAGER_SERVICE = 'key-manager';
 
@@ -83,21 +84,21 @@ export function barbicanKind<T extends Stored>(collection: 'secrets' | 'containe
       ageColumn((r) => utc(r.created), ageSortKey ? { sortKey: ageSortKey } : {}),
       idColumn(id),
     ],
-    /** `body` words what is lost, given the quoted names and how many rows. */
-    deleteAction: (noun: string, body: (names: string, n: number) => string) =>
+    /** `title` a message of `count`, `body` one of `count` and the quoted `names`: what is lost. */
+    deleteAction: (title: MsgKey, body: MsgKey) =>
       deleteAction<T>({
-        noun,
+        title,
         path: itemPath,
         cli: (r) => command('openstack', ...cli, 'delete', ref(r)),
-        body: (rows) => body(rowNames(rows, label), rows.length),
+        body: (rows) => msg(body, { count: rows.length, ...rowNames(rows, label) }),
       }),
     /** The ref first, then `fields`, then the times and the creator. */
-    overview: (refLabel: string, fields: OverviewField<T>[]): OverviewField<T>[] => [
+    overview: (refLabel: Text, fields: OverviewField<T>[]): OverviewField<T>[] => [
       { label: refLabel, value: ref, mono: true },
       ...fields,
-      { label: 'Created', value: (r) => utc(r.created) },
-      { label: 'Updated', value: (r) => utc(r.updated) },
-      { label: 'Creator ID', value: (r) => r.creator_id ?? '', mono: true },
+      { label: 'common.created', value: (r) => utc(r.created) },
+      { label: 'common.updated', value: (r) => utc(r.updated) },
+      { label: 'kinds.secret.fields.creatorId', value: (r) => r.creator_id ?? '', mono: true },
     ],
     show: (r: T) => command('openstack', ...cli, 'get', ref(r)),
   };
@@ -108,17 +109,17 @@ const secret = barbicanKind<Secret>('secrets', (s) => s.secret_ref, ['secret']);
 
 export const SecretCreateSchema = z
   .object({
-    name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
+    name: z.string().trim().min(1, { error: 'kinds.secret.errors.nameRequired' }).max(255, { error: 'kinds.secret.errors.maxLength' }),
     /** Text, or base64 of the file's bytes when `encoding` is base64. */
-    payload: z.string().min(1, { error: 'Enter a payload or choose a file' }),
+    payload: z.string().min(1, { error: 'kinds.secret.errors.payloadRequired' }),
     encoding: z.enum(['none', 'base64']),
     /** The file's name, for the CLI line only. */
     fileName: z.string(),
     payload_content_type: z.enum(PAYLOAD_CONTENT_TYPES),
     secret_type: z.enum(SECRET_TYPES),
-    algorithm: z.string().trim().max(255, { error: 'At most 255 characters' }),
-    bit_length: z.string().trim().regex(/^(\d+)?$/, { error: 'A whole number of bits' }).refine((v) => v === '' || Number(v) > 0, { error: 'At least 1 bit' }),
-    mode: z.string().trim().max(255, { error: 'At most 255 characters' }),
+    algorithm: z.string().trim().max(255, { error: 'kinds.secret.errors.maxLength' }),
+    bit_length: z.string().trim().regex(/^(\d+)?$/, { error: 'kinds.secret.errors.bitsWhole' }).refine((v) => v === '' || Number(v) > 0, { error: 'kinds.secret.errors.bitsMin' }),
+    mode: z.string().trim().max(255, { error: 'kinds.secret.errors.maxLength' }),
     /** `datetime-local` value, taken as UTC (Barbican stores naive UTC). */
     expiration: z.string().trim(),
     /** Injected for validation: the current time in ms. */
@@ -127,11 +128,11 @@ export const SecretCreateSchema = z
   .superRefine((v, ctx) => {
     if (v.expiration) {
       const when = Date.parse(utc(v.expiration.length === 16 ? `${v.expiration}:00` : v.expiration));
-      if (Number.isNaN(when)) ctx.addIssue({ code: 'custom', path: ['expiration'], message: 'Not a date and time' });
-      else if (when <= v.now) ctx.addIssue({ code: 'custom', path: ['expiration'], message: 'The expiration must be in the future' });
+      if (Number.isNaN(when)) ctx.addIssue({ code: 'custom', path: ['expiration'], message: 'kinds.secret.errors.notDate' });
+      else if (when <= v.now) ctx.addIssue({ code: 'custom', path: ['expiration'], message: 'kinds.secret.errors.pastExpiration' });
     }
     if (v.payload_content_type !== 'text/plain' && v.encoding !== 'base64') {
-      ctx.addIssue({ code: 'custom', path: ['payload_content_type'], message: 'Binary content types need a file (sent base64-encoded)' });
+      ctx.addIssue({ code: 'custom', path: ['payload_content_type'], message: 'kinds.secret.errors.binaryNeedsFile' });
     }
   });
 export type SecretCreateInput = z.infer<typeof SecretCreateSchema>;
@@ -191,53 +192,53 @@ export function secretPayloadCli(s: Pick<Secret, 'secret_ref' | 'content_types'>
 export const secretDefinition: ResourceDefinition<Secret, SecretCreateInput> = {
   kind: 'secret',
   slug: 'secrets',
-  label: { singular: 'Secret', plural: 'Secrets' },
+  label: { singular: 'kinds.secret.singular', plural: 'kinds.secret.plural', noun: 'kinds.secret.noun' },
   ...secret.head,
   schema: SecretSchema,
   sensitiveName: 'secretName',
   sortQuery: (key, dir) => ({ sort: `${key}:${dir}` }),
   columns: [
     nameColumn(secret.label, { sortKey: 'name', sensitive: 'secretName' }),
-    { id: 'type', label: 'Secret type', value: (s) => s.secret_type ?? '', sortKey: 'secret_type' },
-    { id: 'algorithm', label: 'Algorithm', value: (s) => s.algorithm ?? '', sortKey: 'algorithm' },
-    { id: 'bits', label: 'Bit length', value: (s) => s.bit_length ?? '', sortKey: 'bit_length' },
-    { id: 'mode', label: 'Mode', value: (s) => s.mode ?? '', sortKey: 'mode' },
-    { id: 'content', label: 'Content types', value: contentTypes, cell: 'list' },
-    { id: 'expiration', label: 'Expiration', value: (s) => utc(s.expiration) || 'never', sortKey: 'expiration' },
+    { id: 'type', label: 'kinds.secret.fields.secretType', value: (s) => s.secret_type ?? '', sortKey: 'secret_type' },
+    { id: 'algorithm', label: 'kinds.secret.fields.algorithm', value: (s) => s.algorithm ?? '', sortKey: 'algorithm' },
+    { id: 'bits', label: 'kinds.secret.fields.bitLength', value: (s) => s.bit_length ?? '', sortKey: 'bit_length' },
+    { id: 'mode', label: 'kinds.secret.fields.mode', value: (s) => s.mode ?? '', sortKey: 'mode' },
+    { id: 'content', label: 'kinds.secret.fields.contentTypes', value: contentTypes, cell: 'list' },
+    { id: 'expiration', label: 'kinds.secret.fields.expiration', value: (s) => utc(s.expiration) || 'never', sortKey: 'expiration' },
     ...secret.lastColumns('created'),
   ],
   // GET /v1/secrets filters (api-ref secrets.inc): name, alg, mode, bits, secret_type; dates take gt:/lt: specs.
   filters: [
     nameFilter,
-    { id: 'secret_type', label: 'Secret type', type: 'select', options: choices(SECRET_TYPES) },
-    { id: 'alg', label: 'Algorithm', type: 'text' },
-    { id: 'mode', label: 'Mode', type: 'text' },
-    { id: 'bits', label: 'Bit length', type: 'text' },
+    { id: 'secret_type', label: 'kinds.secret.fields.secretType', type: 'select', options: choices(SECRET_TYPES) },
+    { id: 'alg', label: 'kinds.secret.fields.algorithm', type: 'text' },
+    { id: 'mode', label: 'kinds.secret.fields.mode', type: 'text' },
+    { id: 'bits', label: 'kinds.secret.fields.bitLength', type: 'text' },
     {
-      id: 'expires', label: 'Expiration', type: 'select',
+      id: 'expires', label: 'kinds.secret.fields.expiration', type: 'select',
       options: [
-        { value: 'set', label: 'Has an expiration' },
-        { value: 'past-day', label: 'Expires within a day' },
+        { value: 'set', label: 'kinds.secret.filters.hasExpiration' },
+        { value: 'past-day', label: 'kinds.secret.filters.expiresSoon' },
       ],
       query: (v) => ({ expiration: v === 'past-day' ? `gt:${new Date().toISOString().slice(0, 19)},lt:${new Date(Date.now() + 86_400_000).toISOString().slice(0, 19)}` : 'gt:1970-01-01T00:00:00' }),
     },
   ],
   actions: [
-    secret.deleteAction('secret', (names, n) => `This permanently deletes ${names} and its payload. Containers and services that reference ${n === 1 ? 'it' : 'them'} lose access.`),
+    secret.deleteAction('kinds.secret.confirm.deleteTitle', 'kinds.secret.confirm.deleteBody'),
   ],
-  overview: secret.overview('Secret ref', [
-    { label: 'Status', value: (s) => s.status ?? '' },
-    { label: 'Secret type', value: (s) => s.secret_type ?? '' },
-    { label: 'Algorithm', value: (s) => s.algorithm ?? '' },
-    { label: 'Bit length', value: (s) => s.bit_length ?? '' },
-    { label: 'Mode', value: (s) => s.mode ?? '' },
-    { label: 'Content types', value: (s) => contentTypes(s).join(', ') },
-    { label: 'Expiration', value: (s) => utc(s.expiration) || 'never' },
+  overview: secret.overview('kinds.secret.fields.ref', [
+    { label: 'common.status', value: (s) => s.status ?? '' },
+    { label: 'kinds.secret.fields.secretType', value: (s) => s.secret_type ?? '' },
+    { label: 'kinds.secret.fields.algorithm', value: (s) => s.algorithm ?? '' },
+    { label: 'kinds.secret.fields.bitLength', value: (s) => s.bit_length ?? '' },
+    { label: 'kinds.secret.fields.mode', value: (s) => s.mode ?? '' },
+    { label: 'kinds.secret.fields.contentTypes', value: (s) => contentTypes(s).join(', ') },
+    { label: 'kinds.secret.fields.expiration', value: (s) => utc(s.expiration), empty: 'kinds.secret.fields.never' },
   ]),
   reveal: {
-    noun: 'payload',
-    label: 'Secret payload',
-    empty: (s) => (Object.keys(s.content_types ?? {}).length ? undefined : 'This secret has no payload yet.'),
+    noun: 'kinds.secret.reveal.noun',
+    label: 'kinds.secret.reveal.label',
+    empty: (s) => (Object.keys(s.content_types ?? {}).length ? undefined : 'kinds.secret.reveal.empty'),
     request: (s) => ({ path: `${secret.itemPath(s)}/payload`, accept: payloadAccept(s.content_types?.default) }),
     cli: secretPayloadCli,
   },
@@ -250,24 +251,24 @@ export const secretDefinition: ResourceDefinition<Secret, SecretCreateInput> = {
   create: {
     schema: SecretCreateSchema,
     fields: [
-      { name: 'name', label: 'Name', type: 'text' },
+      { name: 'name', label: 'common.name', type: 'text' },
       {
-        name: 'payload', label: 'Payload', type: 'payload',
-        source: { text: { encoding: 'none', payload_content_type: 'text/plain' }, file: { encoding: 'base64', payload_content_type: 'application/octet-stream' }, fileName: 'fileName', fileHint: 'Sent base64-encoded (payload_content_encoding=base64).' },
+        name: 'payload', label: 'kinds.secret.form.payload', type: 'payload',
+        source: { text: { encoding: 'none', payload_content_type: 'text/plain' }, file: { encoding: 'base64', payload_content_type: 'application/octet-stream' }, fileName: 'fileName', fileHint: 'kinds.secret.form.fileHint' },
       },
-      { name: 'payload_content_type', label: 'Payload content type', type: 'select', options: choices(PAYLOAD_CONTENT_TYPES) },
-      { name: 'secret_type', label: 'Secret type', type: 'select', options: choices(SECRET_TYPES) },
-      { name: 'algorithm', label: 'Algorithm', type: 'text', placeholder: 'aes, rsa…' },
-      { name: 'bit_length', label: 'Bit length', type: 'text', numeric: true, placeholder: '256' },
-      { name: 'mode', label: 'Mode', type: 'text', placeholder: 'cbc, gcm…' },
-      { name: 'expiration', label: 'Expiration (UTC)', type: 'datetime', hint: 'Optional. After it the secret can no longer be read.' },
+      { name: 'payload_content_type', label: 'kinds.secret.form.payloadContentType', type: 'select', options: choices(PAYLOAD_CONTENT_TYPES) },
+      { name: 'secret_type', label: 'kinds.secret.fields.secretType', type: 'select', options: choices(SECRET_TYPES) },
+      { name: 'algorithm', label: 'kinds.secret.fields.algorithm', type: 'text', placeholder: 'kinds.secret.form.algorithmPlaceholder' },
+      { name: 'bit_length', label: 'kinds.secret.fields.bitLength', type: 'text', numeric: true, placeholder: 'kinds.secret.form.bitLengthPlaceholder' },
+      { name: 'mode', label: 'kinds.secret.fields.mode', type: 'text', placeholder: 'kinds.secret.form.modePlaceholder' },
+      { name: 'expiration', label: 'kinds.secret.form.expiration', type: 'datetime', hint: 'kinds.secret.form.expirationHint' },
     ],
     defaults: { name: '', payload: '', encoding: 'none', fileName: '', payload_content_type: 'text/plain', secret_type: 'opaque', algorithm: '', bit_length: '', mode: '', expiration: '' },
     input: (v) => ({ ...v, now: Date.now() }),
     request: secretCreateRequest,
     cli: secretStoreCli,
     created: (body) => SecretSchema.safeParse(body).data,
-    title: 'Store a secret', cancelLink: true, errorTitle: 'Could not store the secret',
+    title: 'kinds.secret.create.title', cancelLink: true, errorTitle: 'kinds.secret.create.errorTitle',
   },
   cli: { list: 'openstack secret list', show: secret.show },
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '@/lib/testing/english';
 import { cidrProblem, formatIp, gatewayProblem, overlapping, parseCidr, parseIp, parseNameservers, parsePools, suggestFreeV4, suggestFreeV6 } from './cidr';
 
 describe('parseCidr', () => {
@@ -59,7 +60,7 @@ describe('field problems', () => {
     ['0.0.0.0/0', 4, [], true, /\/0/],
     ['10.0.0.0/25', 4, ['10.0.0.0/24'], true, /Overlaps 10.0.0.0\/24/],
   ] as const)('cidr %j v%d -> %s', (text, v, existing, dhcp, re) => {
-    expect(cidrProblem(text, v, existing, dhcp)).toMatch(re);
+    expect(en(cidrProblem(text, v, existing, dhcp))).toMatch(re);
   });
   it('accepts good CIDRs', () => {
     expect(cidrProblem('10.0.0.0/31', 4, [], false)).toBeUndefined();
@@ -77,19 +78,19 @@ describe('field problems', () => {
     ['gateway', '10.0.0.0/24', /not an IP address/],
   ])('gateway %j in %s', (gw, cidr, re) => {
     const p = gatewayProblem(gw, cidr);
-    if (re) expect(p).toMatch(re);
+    if (re) expect(en(p)).toMatch(re);
     else expect(p).toBeUndefined();
   });
   it('parses pools', () => {
     expect(parsePools('10.0.0.10-10.0.0.20\n10.0.0.30 - 10.0.0.40', '10.0.0.0/24')).toEqual({ pools: [{ start: '10.0.0.10', end: '10.0.0.20' }, { start: '10.0.0.30', end: '10.0.0.40' }] });
     expect(parsePools('', '10.0.0.0/24')).toEqual({ pools: [] });
-    expect(parsePools('10.0.0.10-10.0.1.20', '10.0.0.0/24').problem).toMatch(/not inside/);
-    expect(parsePools('10.0.0.20-10.0.0.10', '10.0.0.0/24').problem).toMatch(/start is after the end/);
-    expect(parsePools('10.0.0.10-10.0.0.20,10.0.0.15-10.0.0.30', '10.0.0.0/24').problem).toMatch(/overlaps/);
-    expect(parsePools('10.0.0.10', '10.0.0.0/24').problem).toMatch(/not a range/);
+    expect(en(parsePools('10.0.0.10-10.0.1.20', '10.0.0.0/24').problem)).toMatch(/not inside/);
+    expect(en(parsePools('10.0.0.20-10.0.0.10', '10.0.0.0/24').problem)).toMatch(/start is after the end/);
+    expect(en(parsePools('10.0.0.10-10.0.0.20,10.0.0.15-10.0.0.30', '10.0.0.0/24').problem)).toMatch(/overlaps/);
+    expect(en(parsePools('10.0.0.10', '10.0.0.0/24').problem)).toMatch(/not a range/);
   });
   it('parses name servers', () => {
     expect(parseNameservers('8.8.8.8, 2001:4860:4860::8888')).toEqual({ servers: ['8.8.8.8', '2001:4860:4860::8888'] });
-    expect(parseNameservers('8.8.8.8 dns.google').problem).toMatch(/dns.google is not an IP/);
+    expect(en(parseNameservers('8.8.8.8 dns.google').problem)).toMatch(/dns.google is not an IP/);
   });
 });

@@ -1,5 +1,7 @@
 // Pure IPv4/IPv6 address and CIDR helpers for the network forms: parse, containment, overlap, and a
-// suggested free private range. No dependencies; addresses are bigints so IPv6 works the same as IPv4.
+// suggested free private range. Addresses are bigints so IPv6 works the same as IPv4. The problems are catalog
+// messages (the subnet and port forms show them translated).
+import { msg, type Msg } from '@/lib/i18n/msg';
 
 export type IpVersion = 4 | 6;
 
@@ -141,22 +143,22 @@ export function suggestFreeV6(existing: readonly string[], seed = 'fdab:cd00:0')
 }
 
 /** A field error for a CIDR the user typed, or undefined when it is fine. */
-export function cidrProblem(text: string, version: IpVersion, existing: readonly string[] = [], dhcp = true): string | undefined {
+export function cidrProblem(text: string, version: IpVersion, existing: readonly string[] = [], dhcp = true): Msg | undefined {
   const s = text.trim();
-  if (!s) return 'Enter a network range in CIDR notation, e.g. 10.0.0.0/24';
+  if (!s) return 'kinds.subnet.errors.cidrRequired';
   const c = parseCidr(s);
-  if (!c) return version === 4 ? 'Not a valid CIDR: write address/prefix, e.g. 10.0.0.0/24' : 'Not a valid CIDR: write address/prefix, e.g. fd00:1::/64';
-  if (c.version !== version) return `That is an IPv${c.version} range: switch the IP version or enter an IPv${version} range`;
-  if (c.prefix === 0) return 'A prefix of /0 is not allowed';
-  if (dhcp && version === 4 && c.prefix > 30) return 'Too small for DHCP: use /30 or shorter, or turn DHCP off';
-  if (dhcp && version === 6 && c.prefix === 128) return 'Too small for DHCP: a /128 holds one address';
+  if (!c) return version === 4 ? 'kinds.subnet.errors.cidrInvalid4' : 'kinds.subnet.errors.cidrInvalid6';
+  if (c.version !== version) return msg('kinds.subnet.errors.cidrWrongVersion', { found: String(c.version), wanted: String(version) });
+  if (c.prefix === 0) return 'kinds.subnet.errors.prefixZero';
+  if (dhcp && version === 4 && c.prefix > 30) return 'kinds.subnet.errors.tooSmall4';
+  if (dhcp && version === 6 && c.prefix === 128) return 'kinds.subnet.errors.tooSmall6';
   const hit = overlapping(s, existing);
-  if (hit) return `Overlaps ${hit}, already a subnet of this network`;
+  if (hit) return msg('kinds.subnet.errors.overlaps', { cidr: hit });
   return undefined;
 }
 
 /** `start-end` lines (or commas) to pools; each must be inside the CIDR, start <= end, not overlapping. */
-export function parsePools(text: string, cidr: string): { pools: Array<{ start: string; end: string }>; problem?: string } {
+export function parsePools(text: string, cidr: string): { pools: Array<{ start: string; end: string }>; problem?: Msg } {
   const c = parseCidr(cidr);
   const items = text.split(/[\n,]+/).map((x) => x.trim()).filter(Boolean);
   const pools: Array<{ start: string; end: string; s: bigint; e: bigint }> = [];
@@ -164,32 +166,32 @@ export function parsePools(text: string, cidr: string): { pools: Array<{ start: 
     const [a, b, ...rest] = item.split(/\s*-\s*/);
     const s = a ? parseIp(a) : null;
     const e = b ? parseIp(b) : null;
-    if (!s || !e || rest.length) return { pools: [], problem: `"${item}" is not a range: write start-end, e.g. 10.0.0.10-10.0.0.100` };
-    if (c && (!cidrContains(c, s) || !cidrContains(c, e))) return { pools: [], problem: `${item} is not inside ${c.text}` };
-    if (s.value > e.value) return { pools: [], problem: `${item}: the start is after the end` };
+    if (!s || !e || rest.length) return { pools: [], problem: msg('kinds.subnet.errors.poolNotRange', { pool: item }) };
+    if (c && (!cidrContains(c, s) || !cidrContains(c, e))) return { pools: [], problem: msg('kinds.subnet.errors.poolOutside', { pool: item, cidr: c.text }) };
+    if (s.value > e.value) return { pools: [], problem: msg('kinds.subnet.errors.poolReversed', { pool: item }) };
     const clash = pools.find((p) => p.s <= e.value && s.value <= p.e);
-    if (clash) return { pools: [], problem: `${item} overlaps ${clash.start}-${clash.end}` };
+    if (clash) return { pools: [], problem: msg('kinds.subnet.errors.poolOverlaps', { pool: item, other: `${clash.start}-${clash.end}` }) };
     pools.push({ start: formatIp(s.version, s.value), end: formatIp(e.version, e.value), s: s.value, e: e.value });
   }
   return { pools: pools.map(({ start, end }) => ({ start, end })) };
 }
 
 /** Comma- or space-separated name servers; each must be an IP address. */
-export function parseNameservers(text: string): { servers: string[]; problem?: string } {
+export function parseNameservers(text: string): { servers: string[]; problem?: Msg } {
   const servers = text.split(/[\s,]+/).filter(Boolean);
   const bad = servers.find((x) => !parseIp(x));
-  return bad ? { servers: [], problem: `${bad} is not an IP address` } : { servers };
+  return bad ? { servers: [], problem: msg('kinds.subnet.errors.notIp', { value: bad }) } : { servers };
 }
 
 /** The gateway field: blank = Neutron's default, "none" = no gateway, else an address inside the CIDR. */
-export function gatewayProblem(text: string, cidr: string): string | undefined {
+export function gatewayProblem(text: string, cidr: string): Msg | undefined {
   const s = text.trim();
   if (!s || s.toLowerCase() === 'none') return undefined;
   const ip = parseIp(s);
-  if (!ip) return `${s} is not an IP address`;
+  if (!ip) return msg('kinds.subnet.errors.notIp', { value: s });
   const c = parseCidr(cidr);
-  if (c && !cidrContains(c, ip)) return `The gateway must be inside ${c.text}`;
+  if (c && !cidrContains(c, ip)) return msg('kinds.subnet.errors.gatewayOutside', { cidr: c.text });
   // Neutron refuses the network and broadcast addresses of IPv4; IPv6's network address is the subnet-router anycast.
-  if (c && c.version === 4 && (ip.value === c.first || ip.value === c.last)) return `${s} is the ${ip.value === c.first ? 'network' : 'broadcast'} address, not a host`;
+  if (c && c.version === 4 && (ip.value === c.first || ip.value === c.last)) return msg('kinds.subnet.errors.gatewayNotHost', { ip: s, which: ip.value === c.first ? 'network' : 'broadcast' });
   return undefined;
 }

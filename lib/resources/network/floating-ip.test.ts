@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '@/lib/testing/english';
 import { serverDependents, type Server } from '../compute/server';
 import { serverFloatingIps } from './floating-ip';
 
@@ -29,7 +30,7 @@ describe("a server's floating IPs", () => {
   it('tells the delete dialog the floating IP is kept', async () => {
     const get = neutron([]);
     const out = await serverDependents([{ id: 'vm1', name: 'web', 'os-extended-volumes:volumes_attached': [{ id: 'v1' }] } as unknown as Server], (_service, path) => get(path));
-    expect(out).toEqual([
+    expect(out.map(en)).toEqual([
       'web has 1 attached volume: detached and kept, with their data.',
       'web has floating IP 172.24.4.10: disassociated and kept in the project (release it to free it).',
     ]);

@@ -1,6 +1,7 @@
 // Neutron floating IPs (v2.0). A floating IP is a public address from an external network's pool; associated with
 // a port (an instance's interface), the router between them translates it to the port's fixed (private) address.
 import { z } from 'zod';
+import { msg } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { deleteAction, idColumn, rowNames, statusColumn, statusFilter } from '../define';
 import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
@@ -34,8 +35,8 @@ export function floatingIpStatus(f: Pick<FloatingIp, 'status' | 'port_id'>): Sta
   if (f.status === 'ERROR') return { label: 'ERROR', tone: 'error' };
   if (f.status === 'DOWN') {
     return f.port_id
-      ? { label: 'DOWN', tone: 'unknown', detail: 'Associated, but no L3 agent has activated it yet' }
-      : { label: 'DOWN', tone: 'unknown', detail: 'Not associated with a port' };
+      ? { label: 'DOWN', tone: 'unknown', detail: 'kinds.floatingIp.status.downAssociated' }
+      : { label: 'DOWN', tone: 'unknown', detail: 'kinds.floatingIp.status.downUnassociated' };
   }
   return { label: f.status, tone: 'unknown' };
 }
@@ -46,11 +47,18 @@ export const instanceOf = (f: FloatingIp): string | undefined =>
 
 export const isAssociated = (f: FloatingIp) => !!f.port_id;
 
-/** What the address does now, in a sentence (the detail page's overview). */
+/**
+ * What the address does now, in a sentence (the detail page's overview). An overview value is a string the generic
+ * views show as it is (types.ts), so it stays English until a value can be a Msg.
+ */
 export const translation = (f: FloatingIp) =>
   f.port_id
     ? `Traffic to ${f.floating_ip_address} is translated to ${f.fixed_ip_address ?? 'the port'} by the router. A status of DOWN while associated means no L3 agent has activated it yet.`
     : 'Not associated: this address is reserved for your project but reaches nothing. Associate it with an instance, or release it back to the pool.';
+
+/** The status with what DOWN means, for the overview (English, as `translation`). */
+const statusWords = (f: FloatingIp) =>
+  f.status === 'DOWN' ? `DOWN: ${f.port_id ? 'Associated, but no L3 agent has activated it yet' : 'Not associated with a port'}` : f.status;
 
 export const associateRequest = (fipId: string, portId: string, fixedIp?: string): ApiRequest => ({
   method: 'PUT', path: `v2.0/floatingips/${fipId}`, body: { floatingip: { port_id: portId, ...(fixedIp ? { fixed_ip_address: fixedIp } : {}) } },
@@ -82,8 +90,8 @@ export const disassociateRequest = (fipId: string): ApiRequest => ({ method: 'PU
 export const disassociateCli = (fip: string) => command('openstack', 'floating', 'ip', 'unset', '--port', fip);
 
 export const FloatingIpCreateSchema = z.object({
-  networkId: z.string().min(1, { error: 'Choose the external network (the pool)' }),
-  description: z.string().max(255, { error: 'At most 255 characters' }),
+  networkId: z.string().min(1, { error: 'kinds.floatingIp.errors.poolRequired' }),
+  description: z.string().max(255, { error: 'kinds.network.errors.tooLong' }),
 });
 export type FloatingIpCreate = z.infer<typeof FloatingIpCreateSchema>;
 
@@ -94,7 +102,7 @@ export function floatingIpCreateCli(i: Partial<FloatingIpCreate>, networkName?: 
 export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCreate> = {
   kind: 'floating-ip',
   slug: 'floating-ips',
-  label: { singular: 'Floating IP', plural: 'Floating IPs' },
+  label: { singular: 'kinds.floatingIp.singular', plural: 'kinds.floatingIp.plural', noun: 'kinds.floatingIp.noun' },
   service: NETWORK_SERVICE,
   paths: { list: 'v2.0/floatingips', item: (id) => `v2.0/floatingips/${id}` },
   keys: { list: 'floatingips', item: 'floatingip' },
@@ -103,24 +111,24 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
   name: (f) => f.floating_ip_address,
   status: floatingIpStatus,
   columns: [
-    { id: 'address', label: 'Address', value: (f) => f.floating_ip_address, cell: 'name', sortKey: 'floating_ip_address' },
+    { id: 'address', label: 'kinds.floatingIp.columns.address', value: (f) => f.floating_ip_address, cell: 'name', sortKey: 'floating_ip_address' },
     statusColumn((f) => f.status, { sortKey: 'status' }),
-    { id: 'fixed', label: 'Fixed IP', value: (f) => f.fixed_ip_address ?? '', cell: 'mono' },
+    { id: 'fixed', label: 'kinds.floatingIp.columns.fixedIp', value: (f) => f.fixed_ip_address ?? '', cell: 'mono' },
     {
-      id: 'target', label: 'Instance / port',
+      id: 'target', label: 'kinds.floatingIp.columns.target',
       value: (f, ctx) => {
         const server = instanceOf(f);
         if (server) return ctx.lookups.servers?.[server] ?? server;
         return f.port_id ? `port ${f.port_details?.name || f.port_id}` : 'Not associated';
       },
     },
-    { id: 'pool', label: 'Pool', value: (f, ctx) => ctx.lookups.networks?.[f.floating_network_id] ?? f.floating_network_id },
-    { id: 'description', label: 'Description', value: (f) => f.description ?? '', hidden: true },
+    { id: 'pool', label: 'kinds.floatingIp.columns.pool', value: (f, ctx) => ctx.lookups.networks?.[f.floating_network_id] ?? f.floating_network_id },
+    { id: 'description', label: 'common.description', value: (f) => f.description ?? '', hidden: true },
     idColumn((f) => f.id),
   ],
   defaultSort: { column: 'address', dir: 'asc' },
   filters: [
-    { id: 'floating_ip_address', label: 'Address', type: 'text' },
+    { id: 'floating_ip_address', label: 'kinds.floatingIp.columns.address', type: 'text' },
     statusFilter(['ACTIVE', 'DOWN', 'ERROR']),
   ],
   lookups: [
@@ -136,35 +144,35 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
   invalidates: ['server', 'port'],
   actions: [
     {
-      id: 'disassociate', label: 'Disassociate',
+      id: 'disassociate', label: 'kinds.floatingIp.actions.disassociate',
       allowed: isAssociated,
       request: (f) => disassociateRequest(f.id),
       optimistic: (f) => ({ ...f, port_id: null, fixed_ip_address: null, port_details: null }),
       cli: (f) => disassociateCli(f.floating_ip_address),
     },
     deleteAction({
-      noun: 'floating IP', verb: 'Release',
+      title: 'kinds.floatingIp.confirm.releaseTitle', verb: 'kinds.floatingIp.actions.release',
       path: (f) => `v2.0/floatingips/${f.id}`, cli: (f) => command('openstack', 'floating', 'ip', 'delete', f.floating_ip_address),
-      body: (r) => `${rowNames(r, (f) => f.floating_ip_address)} go${r.length === 1 ? 'es' : ''} back to the pool; another project may get ${r.length === 1 ? 'it' : 'them'} next. An associated address is disassociated first, so its instance loses that public address.`,
+      body: (r) => msg('kinds.floatingIp.confirm.releaseBody', { count: r.length, names: rowNames(r, (f) => f.floating_ip_address).names }),
     }),
   ],
   create: {
     schema: FloatingIpCreateSchema,
     fields: [
       {
-        name: 'networkId', label: 'Pool', type: 'select',
+        name: 'networkId', label: 'kinds.floatingIp.fields.pool', type: 'select',
         optionsFrom: {
           service: NETWORK_SERVICE, kind: 'network', path: 'v2.0/networks?router:external=true', key: 'networks', schema: NetworksSchema,
           value: (o) => String(o.id), label: (o) => String(o.name ?? ''),
-          noun: 'network', choose: 'Choose an external network', none: 'No external network in this cloud', single: true,
+          noun: 'kinds.network.noun', choose: 'kinds.floatingIp.fields.choosePool', none: 'kinds.floatingIp.fields.noPool', single: true,
         },
       },
-      { name: 'description', label: 'Description', type: 'text' },
+      { name: 'description', label: 'common.description', type: 'text' },
     ],
     defaults: { networkId: '', description: '' },
-    modes: [{ id: 'create', label: 'Allocate floating IP', fields: ['networkId', 'description'], submitLabel: 'Allocate' }],
-    explain: 'Neutron picks a free address from the pool of the external network you choose.',
-    errorTitle: 'Could not allocate',
+    modes: [{ id: 'create', label: 'kinds.floatingIp.create.title', fields: ['networkId', 'description'], submitLabel: 'kinds.floatingIp.create.submit' }],
+    explain: 'kinds.floatingIp.create.explain',
+    errorTitle: 'kinds.floatingIp.create.errorTitle',
     request: (i) => ({ method: 'POST', path: 'v2.0/floatingips', body: { floatingip: { floating_network_id: i.networkId, ...(i.description ? { description: i.description } : {}) } } }),
     cli: (i, labels) => floatingIpCreateCli(i, labels?.[i.networkId]),
   },
@@ -172,26 +180,26 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
   // of the address is kept with the zones (Reverse DNS).
   links: [
     {
-      label: 'Associate', when: (f) => !isAssociated(f),
+      label: 'kinds.floatingIp.links.associate', when: (f) => !isAssociated(f),
       to: (f) => ({ slug: 'instances', query: `associate-fip=${encodeURIComponent(f.id)}` }),
       cli: (f) => associateCli(f.floating_ip_address, '<port>'),
     },
-    { label: 'Reverse DNS', needsSection: true, to: () => ({ slug: 'zones' }), cli: (f) => command('openstack', 'ptr', 'record', 'show', `<region>:${f.id}`) },
+    { label: 'kinds.floatingIp.links.reverseDns', needsSection: true, to: () => ({ slug: 'zones' }), cli: (f) => command('openstack', 'ptr', 'record', 'show', `<region>:${f.id}`) },
   ],
   overview: [
-    { label: 'Translation', value: translation },
-    { label: 'ID', value: (f) => f.id, mono: true },
-    { label: 'Address', value: (f) => f.floating_ip_address, mono: true },
-    { label: 'Status', value: (f) => floatingIpStatus(f).detail ? `${f.status}: ${floatingIpStatus(f).detail}` : f.status },
-    { label: 'Pool (external network)', value: (f, ctx) => `${ctx.lookups.networks?.[f.floating_network_id] ?? ''} ${f.floating_network_id}`.trim() },
-    { label: 'Fixed IP', value: (f) => f.fixed_ip_address ?? 'Not associated', mono: true },
-    { label: 'Port', value: (f) => f.port_id ?? '', mono: true },
-    { label: 'Instance', value: (f, ctx) => { const s = instanceOf(f); return s ? `${ctx.lookups.servers?.[s] ?? ''} ${s}`.trim() : ''; } },
-    { label: 'Router', value: (f) => f.router_id ?? '', mono: true },
-    { label: 'DNS name', value: (f) => (f.dns_name ? `${f.dns_name}${f.dns_domain ? `.${f.dns_domain}` : ''}` : '') },
-    { label: 'Description', value: (f) => f.description ?? '' },
-    { label: 'Created', value: (f) => f.created_at ?? '' },
-    { label: 'Project ID', value: (f) => f.project_id ?? '', mono: true },
+    { label: 'kinds.floatingIp.overview.translation', value: translation },
+    { label: 'common.id', value: (f) => f.id, mono: true },
+    { label: 'kinds.floatingIp.overview.address', value: (f) => f.floating_ip_address, mono: true },
+    { label: 'common.status', value: statusWords },
+    { label: 'kinds.floatingIp.overview.pool', value: (f, ctx) => `${ctx.lookups.networks?.[f.floating_network_id] ?? ''} ${f.floating_network_id}`.trim() },
+    { label: 'kinds.floatingIp.overview.fixedIp', value: (f) => f.fixed_ip_address ?? '', mono: true, empty: 'kinds.floatingIp.notAssociated' },
+    { label: 'kinds.floatingIp.overview.port', value: (f) => f.port_id ?? '', mono: true },
+    { label: 'kinds.floatingIp.overview.instance', value: (f, ctx) => { const s = instanceOf(f); return s ? `${ctx.lookups.servers?.[s] ?? ''} ${s}`.trim() : ''; } },
+    { label: 'kinds.floatingIp.overview.router', value: (f) => f.router_id ?? '', mono: true },
+    { label: 'kinds.floatingIp.overview.dnsName', value: (f) => (f.dns_name ? `${f.dns_name}${f.dns_domain ? `.${f.dns_domain}` : ''}` : '') },
+    { label: 'common.description', value: (f) => f.description ?? '' },
+    { label: 'common.created', value: (f) => f.created_at ?? '' },
+    { label: 'common.projectId', value: (f) => f.project_id ?? '', mono: true },
   ],
   cli: { list: 'openstack floating ip list --long', show: (f) => command('openstack', 'floating', 'ip', 'show', f.floating_ip_address) },
 };

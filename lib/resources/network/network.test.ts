@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '@/lib/testing/english';
+import { issueMsg } from './issue';
 import { networkCreateBody, networkCreateCli, networkEditBody, networkEditCli, NetworkSchema, networkStatus } from './network';
 import { portCreateBody, portCreateCli, portCreateSchema, portSecurityGroupsCli } from './port';
 import { emptySubnetValues, subnetCreateBody, subnetCreateCli, subnetCreateSchema, subnetEditBody, subnetEditCli, SubnetSchema } from './subnet';
+
+/** A zod issue's message as the form shows it in English. */
+const english = (message: string | undefined) => en(issueMsg(message));
 
 const net = NetworkSchema.parse({ id: 'n1', name: 'web', status: 'ACTIVE', admin_state_up: true, subnets: [] });
 
@@ -32,9 +37,9 @@ describe('subnet', () => {
   it('rejects mismatched IPv6 modes and a v4 CIDR as v6', () => {
     const r = subnetCreateSchema().safeParse({ ...v, ipVersion: '6', cidr: 'fd00::/64', pools: '', ipv6AddressMode: 'slaac', ipv6RaMode: 'dhcpv6-stateful' });
     expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(['ipv6RaMode']);
-    expect(subnetCreateSchema().safeParse({ ...v, ipVersion: '6' }).error?.issues[0].message).toMatch(/IPv4 range/);
+    expect(english(subnetCreateSchema().safeParse({ ...v, ipVersion: '6' }).error?.issues[0].message)).toMatch(/IPv4 range/);
     const six = { ...v, ipVersion: '6' as const, cidr: 'fd00::/80', pools: '', gateway: '', ipv6AddressMode: 'slaac' };
-    expect(subnetCreateSchema().safeParse(six).error?.issues.map((i) => i.message)).toEqual(['SLAAC addresses (EUI-64) need a /64 range']);
+    expect(subnetCreateSchema().safeParse(six).error?.issues.map((i) => english(i.message))).toEqual(['SLAAC addresses (EUI-64) need a /64 range']);
     expect(subnetCreateSchema().safeParse({ ...six, cidr: 'fd00::/64', dhcp: false }).error?.issues.map((i) => i.path.join('.'))).toEqual(['ipv6AddressMode']);
     expect(subnetCreateSchema().safeParse({ ...six, ipv6AddressMode: 'dhcpv6-stateful' }).success).toBe(true);
   });
@@ -62,7 +67,7 @@ describe('port', () => {
   const subnets = [{ id: 's1', cidr: '10.0.0.0/24' }];
   it('checks the fixed IP against the chosen subnet', () => {
     const base = { name: 'p', description: '', subnetId: 's1', ipAddress: '10.0.1.5', securityGroups: [] };
-    expect(portCreateSchema(subnets).safeParse(base).error?.issues[0].message).toMatch(/inside 10.0.0.0\/24/);
+    expect(english(portCreateSchema(subnets).safeParse(base).error?.issues[0].message)).toMatch(/inside 10.0.0.0\/24/);
     expect(portCreateSchema(subnets).safeParse({ ...base, subnetId: '' }).error?.issues[0].path).toEqual(['subnetId']);
     expect(portCreateSchema(subnets).safeParse({ ...base, ipAddress: '10.0.0.5' }).success).toBe(true);
   });

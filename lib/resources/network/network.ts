@@ -2,6 +2,7 @@
 // layer-3 address ranges, and ports (port.ts) are the plugs on it. Paths are relative to the catalog endpoint,
 // which has no version suffix, hence `v2.0/...`.
 import { z } from 'zod';
+import { msg } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter, YES_NO } from '../define';
 import type { Lookup, ResourceAction, StatusInfo } from '../types';
@@ -33,7 +34,7 @@ export const NetworksSchema = z.looseObject({ networks: z.array(NetworkSchema) }
 export type Network = z.infer<typeof NetworkSchema>;
 
 export function networkStatus(n: Pick<Network, 'status' | 'admin_state_up'>): StatusInfo {
-  if (n.status === 'ACTIVE') return n.admin_state_up ? { label: 'ACTIVE', tone: 'ok' } : { label: 'ACTIVE (admin down)', tone: 'unknown', detail: 'Administratively down: the network forwards no traffic' };
+  if (n.status === 'ACTIVE') return n.admin_state_up ? { label: 'ACTIVE', tone: 'ok' } : { label: 'kinds.network.status.adminDown', tone: 'unknown', detail: 'kinds.network.status.adminDownDetail' };
   if (n.status === 'BUILD') return { label: n.status, tone: 'busy' };
   if (n.status === 'ERROR') return { label: n.status, tone: 'error' };
   return { label: n.status, tone: 'unknown' };
@@ -63,9 +64,9 @@ export function subnetLabels(n: Pick<Network, 'subnets'>, names: Record<string, 
 export const NETWORK_ACTIONS: readonly ResourceAction<Network>[] = [
   // Always offered, others' shared or external networks too: Neutron's refusal (policy, NetworkInUse) is the answer.
   deleteAction({
-    noun: 'network',
+    title: 'kinds.network.confirm.deleteTitle',
     path: (n) => `v2.0/networks/${n.id}`, cli: (n) => command('openstack', 'network', 'delete', n.id),
-    body: (r) => `This deletes ${rowNames(r, nameOrId, 3)} with ${r.length === 1 ? 'its' : 'their'} subnets. Neutron refuses while ports are still in use on ${r.length === 1 ? 'it' : 'them'} (instances, router interfaces): remove those first.`,
+    body: (r) => msg('kinds.network.confirm.deleteBody', { count: r.length, ...rowNames(r, nameOrId, 3) }),
     dependents: networkDependents,
   }),
 ];
@@ -73,26 +74,26 @@ export const NETWORK_ACTIONS: readonly ResourceAction<Network>[] = [
 export const networkDefinition = define<Network>({
   kind: 'network',
   slug: 'networks',
-  label: { singular: 'Network', plural: 'Networks' },
+  label: { singular: 'kinds.network.singular', plural: 'kinds.network.plural', noun: 'kinds.network.noun' },
   ...rest(NEUTRON, 'v2.0/networks', 'network'),
   schema: NetworkSchema,
   status: networkStatus,
   pageSize: 100,
   columns: [
     nameColumn(nameOrId, { sortKey: 'name' }),
-    { id: 'subnets', label: 'Subnets', value: (n, ctx) => subnetLabels(n, ctx.lookups.subnets), cell: 'list' },
-    { id: 'shared', label: 'Shared', value: (n) => yesNo(n.shared), sortKey: 'shared' },
-    { id: 'external', label: 'External', value: (n) => yesNo(isExternal(n)) },
-    { id: 'admin', label: 'Admin state', value: (n) => (n.admin_state_up ? 'UP' : 'DOWN'), sortKey: 'admin_state_up' },
+    { id: 'subnets', label: 'kinds.network.columns.subnets', value: (n, ctx) => subnetLabels(n, ctx.lookups.subnets), cell: 'list' },
+    { id: 'shared', label: 'kinds.network.columns.shared', value: (n) => yesNo(n.shared), sortKey: 'shared' },
+    { id: 'external', label: 'kinds.network.columns.external', value: (n) => yesNo(isExternal(n)) },
+    { id: 'admin', label: 'kinds.network.columns.adminState', value: (n) => (n.admin_state_up ? 'UP' : 'DOWN'), sortKey: 'admin_state_up' },
     statusColumn((n) => n.status, { sortKey: 'status' }),
-    { id: 'mtu', label: 'MTU', value: (n) => n.mtu ?? '', hidden: true },
+    { id: 'mtu', label: 'kinds.network.columns.mtu', value: (n) => n.mtu ?? '', hidden: true },
     idColumn((n) => n.id),
   ],
   defaultSort: { column: 'name', dir: 'asc' },
   filters: [
     nameFilter,
-    { id: 'shared', label: 'Shared', type: 'select', options: YES_NO },
-    { id: 'external', param: 'router:external', label: 'External', type: 'select', options: YES_NO },
+    { id: 'shared', label: 'kinds.network.columns.shared', type: 'select', options: YES_NO },
+    { id: 'external', param: 'router:external', label: 'kinds.network.columns.external', type: 'select', options: YES_NO },
     statusFilter(['ACTIVE', 'DOWN', 'BUILD', 'ERROR']),
   ],
   lookups: [
@@ -108,33 +109,33 @@ export const networkDefinition = define<Network>({
   invalidates: ['subnet', 'port'],
   actions: NETWORK_ACTIONS,
   overview: [
-    { label: 'ID', value: (n) => n.id, mono: true },
-    { label: 'Status', value: (n) => n.status },
-    { label: 'Admin state', value: (n) => (n.admin_state_up ? 'UP' : 'DOWN') },
-    { label: 'Description', value: (n) => n.description ?? '' },
-    { label: 'Subnets', value: (n, ctx) => subnetLabels(n, ctx.lookups.subnets).join(', ') || 'None: add one so ports get addresses' },
-    { label: 'Shared', value: (n) => yesNo(n.shared) },
-    { label: 'External', value: (n) => (isExternal(n) ? 'Yes: routers use it as their gateway; floating IPs come from it' : 'No') },
-    { label: 'MTU', value: (n) => n.mtu ?? '' },
-    { label: 'Port security', value: (n) => (n.port_security_enabled === undefined ? '' : n.port_security_enabled ? 'Enabled' : 'Disabled') },
-    { label: 'Availability zones', value: (n) => (n.availability_zones ?? []).join(', ') },
-    { label: 'Network type', value: (n) => n['provider:network_type'] ?? '', adminOnly: true },
-    { label: 'Physical network', value: (n) => n['provider:physical_network'] ?? '', adminOnly: true },
-    { label: 'Segmentation ID', value: (n) => n['provider:segmentation_id'] ?? '', adminOnly: true },
-    { label: 'Project ID', value: (n) => n.project_id ?? n.tenant_id ?? '', mono: true },
-    { label: 'Created', value: (n) => n.created_at ?? '' },
-    { label: 'Updated', value: (n) => n.updated_at ?? '' },
+    { label: 'common.id', value: (n) => n.id, mono: true },
+    { label: 'common.status', value: (n) => n.status },
+    { label: 'kinds.network.overview.adminState', value: (n) => (n.admin_state_up ? 'UP' : 'DOWN') },
+    { label: 'common.description', value: (n) => n.description ?? '' },
+    { label: 'kinds.network.overview.subnets', value: (n, ctx) => subnetLabels(n, ctx.lookups.subnets).join(', '), empty: 'kinds.network.overview.noSubnets' },
+    { label: 'kinds.network.overview.shared', value: (n) => yesNo(n.shared) },
+    { label: 'kinds.network.overview.external', value: (n) => (isExternal(n) ? 'Yes: routers use it as their gateway; floating IPs come from it' : 'No') },
+    { label: 'kinds.network.overview.mtu', value: (n) => n.mtu ?? '' },
+    { label: 'kinds.network.overview.portSecurity', value: (n) => (n.port_security_enabled === undefined ? '' : n.port_security_enabled ? 'Enabled' : 'Disabled') },
+    { label: 'kinds.network.overview.availabilityZones', value: (n) => (n.availability_zones ?? []).join(', ') },
+    { label: 'kinds.network.overview.networkType', value: (n) => n['provider:network_type'] ?? '', adminOnly: true },
+    { label: 'kinds.network.overview.physicalNetwork', value: (n) => n['provider:physical_network'] ?? '', adminOnly: true },
+    { label: 'kinds.network.overview.segmentationId', value: (n) => n['provider:segmentation_id'] ?? '', adminOnly: true },
+    { label: 'common.projectId', value: (n) => n.project_id ?? n.tenant_id ?? '', mono: true },
+    { label: 'common.created', value: (n) => n.created_at ?? '' },
+    { label: 'common.updated', value: (n) => n.updated_at ?? '' },
   ],
   cli: { list: 'openstack network list --long', show: (n) => command('openstack', 'network', 'show', n.id) },
 });
 
 // ---- Create and edit ----------------------------------------------------------------------------
 
-const name = z.string().trim().max(255, { error: 'At most 255 characters' });
-const description = z.string().max(255, { error: 'At most 255 characters' });
+const name = z.string().trim().max(255, { error: 'kinds.network.errors.tooLong' });
+const description = z.string().max(255, { error: 'kinds.network.errors.tooLong' });
 
 export const NetworkCreateSchema = z.object({
-  name: name.min(1, { error: 'Enter a name' }),
+  name: name.min(1, { error: 'kinds.network.errors.nameRequired' }),
   description,
   adminStateUp: z.boolean(),
 });

@@ -1,9 +1,11 @@
 // Neutron ports: a port is a plug on a network (a virtual NIC), holding a MAC address, fixed IPs from the network's
 // subnets and the security groups that filter its traffic. Instances, routers and DHCP own ports too.
 import { z } from 'zod';
+import { msg, type Msg, type MsgKey, type Text } from '@/lib/i18n/msg';
 import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter } from '../define';
 import type { FormField, ResourceAction, StatusInfo } from '../types';
 import { cidrContains, parseCidr, parseIp } from './cidr';
+import { issueText } from './issue';
 import { command } from '../cli';
 import { NETWORK_SERVICE, neutronNames } from './network';
 import { SecurityGroupNamesSchema } from './security-group';
@@ -37,19 +39,28 @@ export function portStatus(p: Pick<Port, 'status'>): StatusInfo {
   if (p.status === 'BUILD') return { label: 'BUILD', tone: 'busy' };
   if (p.status === 'ERROR') return { label: 'ERROR', tone: 'error' };
   // DOWN is normal for a port nothing is plugged into yet.
-  return { label: p.status, tone: 'unknown', detail: p.status === 'DOWN' ? 'Not bound: no instance or router uses it' : undefined };
+  return { label: p.status, tone: 'unknown', detail: p.status === 'DOWN' ? 'kinds.port.status.downDetail' : undefined };
 }
 
-/** What a device_owner means to a person. */
-export function ownerLabel(owner: string): string {
-  if (!owner) return 'Unattached';
-  if (owner.startsWith('compute:')) return 'Instance';
-  const known: Record<string, string> = {
-    'network:dhcp': 'DHCP', 'network:router_interface': 'Router interface', 'network:router_interface_distributed': 'Router interface (DVR)',
-    'network:ha_router_replicated_interface': 'Router interface (HA)', 'network:router_gateway': 'Router gateway', 'network:floatingip': 'Floating IP',
-  };
-  return known[owner] ?? owner;
+const OWNERS: Record<string, MsgKey> = {
+  'network:dhcp': 'kinds.port.owners.dhcp', 'network:router_interface': 'kinds.port.owners.routerInterface', 'network:router_interface_distributed': 'kinds.port.owners.routerInterfaceDvr',
+  'network:ha_router_replicated_interface': 'kinds.port.owners.routerInterfaceHa', 'network:router_gateway': 'kinds.port.owners.routerGateway', 'network:floatingip': 'kinds.port.owners.floatingIp',
+};
+
+/** What a device_owner means to a person (an owner Stratus does not know is shown as Neutron names it). */
+export function ownerLabel(owner: string): Text {
+  if (!owner) return 'kinds.port.owners.unattached';
+  if (owner.startsWith('compute:')) return 'kinds.port.owners.instance';
+  return OWNERS[owner] ?? owner;
 }
+
+// A column's or overview's value is a string the generic views show as it is (types.ts), so the definition's values
+// keep their English words until a value can be a Msg; the network pages show ownerLabel() translated.
+const OWNER_WORDS: Record<string, string> = {
+  'network:dhcp': 'DHCP', 'network:router_interface': 'Router interface', 'network:router_interface_distributed': 'Router interface (DVR)',
+  'network:ha_router_replicated_interface': 'Router interface (HA)', 'network:router_gateway': 'Router gateway', 'network:floatingip': 'Floating IP',
+};
+const ownerWords = (owner: string) => (!owner ? 'Unattached' : owner.startsWith('compute:') ? 'Instance' : (OWNER_WORDS[owner] ?? owner));
 
 /** Ports Neutron lets a user delete through the port API (not router or floating IP ports). */
 export const canDeletePort = (p: Pick<Port, 'device_owner'>) => !['network:router_interface', 'network:router_interface_distributed', 'network:ha_router_replicated_interface', 'network:router_gateway', 'network:floatingip'].includes(p.device_owner);
@@ -59,45 +70,45 @@ export const fixedIpList = (p: Pick<Port, 'fixed_ips'>) => p.fixed_ips.map((f) =
 /** The project's security groups as checkboxes by name (ids as values), for a port's create and edit forms. */
 export const securityGroupsField: FormField = {
   name: 'securityGroups',
-  label: 'Security groups',
+  label: 'kinds.port.fields.securityGroups',
   type: 'checkboxes',
   optionsFrom: {
     service: NETWORK_SERVICE, kind: 'security-group', key: 'security_groups', schema: SecurityGroupNamesSchema, staleTime: 30_000,
     path: (projectId) => `v2.0/security-groups?project_id=${encodeURIComponent(projectId)}&fields=id&fields=name&fields=description`,
     value: (o) => String(o.id), label: (o) => String(o.name), title: (o) => (typeof o.description === 'string' ? o.description : undefined),
-    noun: 'security group', none: 'No security group', loadError: 'Could not load security groups',
+    noun: 'kinds.securityGroup.noun', none: 'kinds.port.fields.noSecurityGroup', loadError: 'kinds.port.fields.securityGroupsLoadError',
   },
 };
 
 export const PORT_ACTIONS: readonly ResourceAction<Port>[] = [
   deleteAction({
-    noun: 'port', allowed: canDeletePort,
+    title: 'kinds.port.confirm.deleteTitle', allowed: canDeletePort,
     path: (p) => `v2.0/ports/${p.id}`, cli: (p) => command('openstack', 'port', 'delete', p.id),
-    body: (r) => `This deletes ${rowNames(r, nameOrId)} and frees ${r.length === 1 ? 'its' : 'their'} addresses. An instance using ${r.length === 1 ? 'it' : 'one'} loses that interface.`,
+    body: (r) => msg('kinds.port.confirm.deleteBody', { count: r.length, names: rowNames(r, nameOrId).names }),
   }),
 ];
 
 export const portDefinition = define<Port>({
   kind: 'port',
   slug: 'ports',
-  label: { singular: 'Port', plural: 'Ports' },
+  label: { singular: 'kinds.port.singular', plural: 'kinds.port.plural', noun: 'kinds.port.noun' },
   ...rest(NEUTRON, 'v2.0/ports', 'port'),
   schema: PortSchema,
   status: portStatus,
   pageSize: 100,
   columns: [
     nameColumn((p) => p.name || p.id.slice(0, 8), { sortKey: 'name' }),
-    { id: 'network', label: 'Network', value: (p, ctx) => ctx.lookups.networks?.[p.network_id] ?? p.network_id },
-    { id: 'ips', label: 'Fixed IPs', value: fixedIpList, cell: 'list' },
-    { id: 'mac', label: 'MAC address', value: (p) => p.mac_address ?? '', cell: 'mono' },
-    { id: 'owner', label: 'Attached to', value: (p) => ownerLabel(p.device_owner) },
+    { id: 'network', label: 'kinds.port.columns.network', value: (p, ctx) => ctx.lookups.networks?.[p.network_id] ?? p.network_id },
+    { id: 'ips', label: 'kinds.port.columns.fixedIps', value: fixedIpList, cell: 'list' },
+    { id: 'mac', label: 'kinds.port.columns.mac', value: (p) => p.mac_address ?? '', cell: 'mono' },
+    { id: 'owner', label: 'kinds.port.columns.owner', value: (p) => ownerWords(p.device_owner) },
     statusColumn((p) => p.status, { sortKey: 'status' }),
-    { id: 'groups', label: 'Security groups', value: (p, ctx) => p.security_groups.map((g) => ctx.lookups.groups?.[g] ?? g), cell: 'list', hidden: true },
+    { id: 'groups', label: 'kinds.port.columns.securityGroups', value: (p, ctx) => p.security_groups.map((g) => ctx.lookups.groups?.[g] ?? g), cell: 'list', hidden: true },
     idColumn((p) => p.id),
   ],
   defaultSort: { column: 'name', dir: 'asc' },
   filters: [
-    { id: 'network_id', label: 'Network', type: 'select', optionsFrom: { service: NETWORK_SERVICE, path: 'v2.0/networks?fields=id&fields=name', key: 'networks', kind: 'network', value: (o) => String(o.id), label: (o) => String(o.name || o.id) } },
+    { id: 'network_id', label: 'kinds.port.columns.network', type: 'select', optionsFrom: { service: NETWORK_SERVICE, path: 'v2.0/networks?fields=id&fields=name', key: 'networks', kind: 'network', value: (o) => String(o.id), label: (o) => String(o.name || o.id) } },
     nameFilter,
     statusFilter(['ACTIVE', 'DOWN', 'BUILD', 'ERROR']),
   ],
@@ -111,34 +122,34 @@ export const portDefinition = define<Port>({
   forms: [
     {
       id: 'security-groups',
-      label: 'Edit security groups',
+      label: 'kinds.port.forms.securityGroups.label',
       hint: (p) => `openstack port set --no-security-group --security-group <group> ${p.id}`,
       schema: z.object({ securityGroups: z.array(z.string()) }),
-      fields: [{ ...securityGroupsField, hint: 'Security groups are firewalls on this port: traffic is allowed only by their rules (together). None: all inbound traffic is dropped unless port security is off.' }],
+      fields: [{ ...securityGroupsField, hint: 'kinds.port.forms.securityGroups.hint' }],
       initial: (p) => ({ securityGroups: p.security_groups }),
       resetKey: (p) => p.security_groups.join(','),
-      note: (p) => (p.port_security_enabled === false ? 'Port security is off on this port: Neutron refuses security groups until it is enabled.' : undefined),
+      note: (p) => (p.port_security_enabled === false ? 'kinds.port.forms.securityGroups.portSecurityOff' : undefined),
       request: (p, i: { securityGroups: string[] }) => ({ method: 'PUT', path: `v2.0/ports/${p.id}`, body: portSecurityGroupsBody(i.securityGroups) }),
       cli: (p, v, labels) => portSecurityGroupsCli(p, Array.isArray(v.securityGroups) ? (v.securityGroups as string[]) : [], labels),
-      submitLabel: 'Save security groups',
-      errorTitle: 'Update refused',
+      submitLabel: 'kinds.port.forms.securityGroups.submit',
+      errorTitle: 'kinds.port.forms.securityGroups.errorTitle',
     },
   ],
   overview: [
-    { label: 'ID', value: (p) => p.id, mono: true },
-    { label: 'Status', value: (p) => p.status },
-    { label: 'Network', value: (p, ctx) => ctx.lookups.networks?.[p.network_id] ?? p.network_id },
-    { label: 'Fixed IPs', value: (p) => fixedIpList(p).join(', ') || 'None' },
-    { label: 'MAC address', value: (p) => p.mac_address ?? '', mono: true },
-    { label: 'Attached to', value: (p) => `${ownerLabel(p.device_owner)}${p.device_id ? ` ${p.device_id}` : ''}` },
-    { label: 'Security groups', value: (p, ctx) => p.security_groups.map((g) => ctx.lookups.groups?.[g] ?? g).join(', ') || 'None' },
-    { label: 'Port security', value: (p) => (p.port_security_enabled === false ? 'Disabled: no filtering, no anti-spoofing' : 'Enabled') },
-    { label: 'Admin state', value: (p) => (p.admin_state_up === false ? 'DOWN' : 'UP') },
-    { label: 'Description', value: (p) => p.description ?? '' },
-    { label: 'VNIC type', value: (p) => p['binding:vnic_type'] ?? '' },
-    { label: 'Host', value: (p) => p['binding:host_id'] ?? '', adminOnly: true },
-    { label: 'Project ID', value: (p) => p.project_id ?? p.tenant_id ?? '', mono: true },
-    { label: 'Created', value: (p) => p.created_at ?? '' },
+    { label: 'common.id', value: (p) => p.id, mono: true },
+    { label: 'common.status', value: (p) => p.status },
+    { label: 'kinds.port.overview.network', value: (p, ctx) => ctx.lookups.networks?.[p.network_id] ?? p.network_id },
+    { label: 'kinds.port.overview.fixedIps', value: (p) => fixedIpList(p).join(', '), empty: 'kinds.port.overview.none' },
+    { label: 'kinds.port.overview.mac', value: (p) => p.mac_address ?? '', mono: true },
+    { label: 'kinds.port.overview.owner', value: (p) => `${ownerWords(p.device_owner)}${p.device_id ? ` ${p.device_id}` : ''}` },
+    { label: 'kinds.port.overview.securityGroups', value: (p, ctx) => p.security_groups.map((g) => ctx.lookups.groups?.[g] ?? g).join(', '), empty: 'kinds.port.overview.none' },
+    { label: 'kinds.port.overview.portSecurity', value: (p) => (p.port_security_enabled === false ? 'Disabled: no filtering, no anti-spoofing' : 'Enabled') },
+    { label: 'kinds.port.overview.adminState', value: (p) => (p.admin_state_up === false ? 'DOWN' : 'UP') },
+    { label: 'common.description', value: (p) => p.description ?? '' },
+    { label: 'kinds.port.overview.vnicType', value: (p) => p['binding:vnic_type'] ?? '' },
+    { label: 'kinds.port.overview.host', value: (p) => p['binding:host_id'] ?? '', adminOnly: true },
+    { label: 'common.projectId', value: (p) => p.project_id ?? p.tenant_id ?? '', mono: true },
+    { label: 'common.created', value: (p) => p.created_at ?? '' },
   ],
   cli: { list: 'openstack port list --long', show: (p) => command('openstack', 'port', 'show', p.id) },
 });
@@ -159,20 +170,21 @@ export interface PortValues {
 export function portCreateSchema(subnets: ReadonlyArray<{ id: string; cidr: string }> = []) {
   return z
     .object({
-      name: z.string().trim().max(255, { error: 'At most 255 characters' }),
-      description: z.string().max(255, { error: 'At most 255 characters' }),
+      name: z.string().trim().max(255, { error: 'kinds.network.errors.tooLong' }),
+      description: z.string().max(255, { error: 'kinds.network.errors.tooLong' }),
       subnetId: z.string(),
       ipAddress: z.string().trim(),
       securityGroups: z.array(z.string()),
     })
     .superRefine((v, ctx) => {
+      const issue = (path: keyof typeof v, m: Msg) => ctx.addIssue({ code: 'custom', path: [path], message: issueText(m) });
       if (!v.ipAddress) return;
       const ip = parseIp(v.ipAddress);
-      if (!ip) return ctx.addIssue({ code: 'custom', path: ['ipAddress'], message: `${v.ipAddress} is not an IP address` });
-      if (!v.subnetId) return ctx.addIssue({ code: 'custom', path: ['subnetId'], message: 'Choose the subnet the address belongs to' });
+      if (!ip) return issue('ipAddress', msg('kinds.subnet.errors.notIp', { value: v.ipAddress }));
+      if (!v.subnetId) return issue('subnetId', 'kinds.port.errors.subnetRequired');
       const sub = subnets.find((s) => s.id === v.subnetId);
       const c = sub && parseCidr(sub.cidr);
-      if (c && !cidrContains(c, ip)) ctx.addIssue({ code: 'custom', path: ['ipAddress'], message: `The address must be inside ${c.text}` });
+      if (c && !cidrContains(c, ip)) issue('ipAddress', msg('kinds.port.errors.outside', { cidr: c.text }));
     });
 }
 export type PortCreate = z.infer<ReturnType<typeof portCreateSchema>>;

@@ -1,6 +1,7 @@
 // Neutron routers (v2.0). A router forwards traffic between the project's subnets (its interfaces) and, through
 // its external gateway, to an external network: that gateway is also what floating IPs are translated on.
 import { z } from 'zod';
+import { msg } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn } from '../define';
 import type { ApiRequest, StatusInfo } from '../types';
@@ -40,8 +41,8 @@ export const gatewayIps = (r: Router): string[] => (r.external_gateway_info?.ext
 export const ROUTER_INTERFACE_OWNERS = ['network:router_interface', 'network:router_interface_distributed', 'network:ha_router_replicated_interface'];
 
 export const RouterCreateSchema = z.object({
-  name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
-  description: z.string().max(255, { error: 'At most 255 characters' }),
+  name: z.string().trim().min(1, { error: 'kinds.network.errors.nameRequired' }).max(255, { error: 'kinds.network.errors.tooLong' }),
+  description: z.string().max(255, { error: 'kinds.network.errors.tooLong' }),
   /** External network id, or empty for a router without a gateway. */
   gatewayNetworkId: z.string(),
   adminStateUp: z.boolean(),
@@ -65,21 +66,21 @@ export function routerCreateCli(i: Partial<RouterCreate>, networkName?: string):
   );
 }
 
-const names = (rows: readonly Router[]) => rowNames(rows, nameOrId);
+const names = (rows: readonly Router[]) => rowNames(rows, nameOrId).names;
 
 export const routerDefinition = define<Router, RouterCreate>({
   kind: 'router',
   slug: 'routers',
-  label: { singular: 'Router', plural: 'Routers' },
+  label: { singular: 'kinds.router.singular', plural: 'kinds.router.plural', noun: 'kinds.router.noun' },
   ...rest(NEUTRON, 'v2.0/routers', 'router'),
   schema: RouterSchema,
   status: routerStatus,
   columns: [
     nameColumn(nameOrId, { sortKey: 'name' }),
     statusColumn((r) => r.status, { sortKey: 'status' }),
-    { id: 'gateway', label: 'External gateway', value: (r, ctx) => (r.external_gateway_info ? (ctx.lookups.networks?.[r.external_gateway_info.network_id] ?? r.external_gateway_info.network_id) : 'None') },
-    { id: 'gatewayIps', label: 'Gateway IPs', value: gatewayIps, cell: 'list' },
-    { id: 'admin', label: 'Admin state', value: (r) => (r.admin_state_up ? 'Up' : 'Down'), sortKey: 'admin_state_up' },
+    { id: 'gateway', label: 'kinds.router.columns.gateway', value: (r, ctx) => (r.external_gateway_info ? (ctx.lookups.networks?.[r.external_gateway_info.network_id] ?? r.external_gateway_info.network_id) : 'None') },
+    { id: 'gatewayIps', label: 'kinds.router.columns.gatewayIps', value: gatewayIps, cell: 'list' },
+    { id: 'admin', label: 'kinds.router.columns.adminState', value: (r) => (r.admin_state_up ? 'Up' : 'Down'), sortKey: 'admin_state_up' },
     idColumn((r) => r.id),
   ],
   defaultSort: { column: 'name', dir: 'asc' },
@@ -89,34 +90,34 @@ export const routerDefinition = define<Router, RouterCreate>({
   invalidates: ['port', 'floating-ip'],
   actions: [
     {
-      id: 'clear-gateway', label: 'Clear gateway',
+      id: 'clear-gateway', label: 'kinds.router.actions.clearGateway',
       allowed: (r) => !!r.external_gateway_info,
       request: (r) => ({ method: 'PUT', path: `v2.0/routers/${r.id}`, body: { router: { external_gateway_info: {} } } }),
       cli: (r) => command('openstack', 'router', 'unset', '--external-gateway', r.id),
       confirm: {
-        title: () => 'Clear the external gateway?',
-        body: (r) => `${names(r)} will no longer reach the external network, and its gateway IP is released. Neutron refuses while floating IPs use this router.`,
-        confirmLabel: 'Clear gateway',
+        title: () => 'kinds.router.confirm.clearGatewayTitle',
+        body: (r) => msg('kinds.router.confirm.clearGatewayBody', { names: names(r) }),
+        confirmLabel: 'kinds.router.actions.clearGateway',
       },
     },
     {
-      id: 'disable', label: 'Set admin state down',
+      id: 'disable', label: 'kinds.router.actions.disable',
       allowed: (r) => r.admin_state_up,
       request: (r) => ({ method: 'PUT', path: `v2.0/routers/${r.id}`, body: { router: { admin_state_up: false } } }),
       optimistic: (r) => ({ ...r, admin_state_up: false }),
       cli: (r) => command('openstack', 'router', 'set', '--disable', r.id),
     },
     {
-      id: 'enable', label: 'Set admin state up',
+      id: 'enable', label: 'kinds.router.actions.enable',
       allowed: (r) => !r.admin_state_up,
       request: (r) => ({ method: 'PUT', path: `v2.0/routers/${r.id}`, body: { router: { admin_state_up: true } } }),
       optimistic: (r) => ({ ...r, admin_state_up: true }),
       cli: (r) => command('openstack', 'router', 'set', '--enable', r.id),
     },
     deleteAction({
-      noun: 'router',
+      title: 'kinds.router.confirm.deleteTitle',
       path: (r) => `v2.0/routers/${r.id}`, cli: (r) => command('openstack', 'router', 'delete', r.id),
-      body: (r) => `This deletes ${names(r)}. Neutron refuses while a router still has interfaces on subnets: remove them first.`,
+      body: (r) => msg('kinds.router.confirm.deleteBody', { names: names(r) }),
       dependents: routerDependents,
     }),
   ],
@@ -129,16 +130,16 @@ export const routerDefinition = define<Router, RouterCreate>({
     cli: (i) => routerCreateCli(i),
   },
   overview: [
-    { label: 'ID', value: (r) => r.id, mono: true },
-    { label: 'Status', value: (r) => r.status },
-    { label: 'Admin state', value: (r) => (r.admin_state_up ? 'Up (forwarding)' : 'Down (not forwarding)') },
-    { label: 'External network', value: (r, ctx) => (r.external_gateway_info ? `${ctx.lookups.networks?.[r.external_gateway_info.network_id] ?? ''} ${r.external_gateway_info.network_id}`.trim() : 'None: no gateway') },
-    { label: 'Gateway IPs', value: (r) => gatewayIps(r).join(', ') },
-    { label: 'SNAT', value: (r) => (r.external_gateway_info ? (r.external_gateway_info.enable_snat === false ? 'Disabled' : 'Enabled: instances without a floating IP reach out through the gateway IP') : '') },
-    { label: 'Static routes', value: (r) => (r.routes ?? []).map((x) => `${x.destination} via ${x.nexthop}`).join(', ') },
-    { label: 'Description', value: (r) => r.description ?? '' },
-    { label: 'Created', value: (r) => r.created_at ?? '' },
-    { label: 'Project ID', value: (r) => r.project_id ?? '', mono: true },
+    { label: 'common.id', value: (r) => r.id, mono: true },
+    { label: 'common.status', value: (r) => r.status },
+    { label: 'kinds.router.overview.adminState', value: (r) => (r.admin_state_up ? 'Up (forwarding)' : 'Down (not forwarding)') },
+    { label: 'kinds.router.overview.externalNetwork', value: (r, ctx) => (r.external_gateway_info ? `${ctx.lookups.networks?.[r.external_gateway_info.network_id] ?? ''} ${r.external_gateway_info.network_id}`.trim() : ''), empty: 'kinds.router.overview.noGateway' },
+    { label: 'kinds.router.overview.gatewayIps', value: (r) => gatewayIps(r).join(', ') },
+    { label: 'kinds.router.overview.snat', value: (r) => (r.external_gateway_info ? (r.external_gateway_info.enable_snat === false ? 'Disabled' : 'Enabled: instances without a floating IP reach out through the gateway IP') : '') },
+    { label: 'kinds.router.overview.staticRoutes', value: (r) => (r.routes ?? []).map((x) => `${x.destination} via ${x.nexthop}`).join(', ') },
+    { label: 'common.description', value: (r) => r.description ?? '' },
+    { label: 'common.created', value: (r) => r.created_at ?? '' },
+    { label: 'common.projectId', value: (r) => r.project_id ?? '', mono: true },
   ],
   cli: { list: 'openstack router list --long', show: (r) => command('openstack', 'router', 'show', r.id) },
 });

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import type { Msg } from '@/lib/i18n/msg';
+import { en } from '@/lib/testing/english';
 import { fieldErrors } from '../schema';
+import { issueMsg } from './issue';
 import { cidrVersion, icmpValue, parsePorts, portRange, RULE_FORM_DEFAULTS, RULE_PRESETS, ruleBody, ruleCli, RuleFormSchema, type RuleForm } from './security-group';
 
 const form = (over: Partial<RuleForm>) => ({ ...RULE_FORM_DEFAULTS, ...over });
 const errors = (over: Partial<RuleForm>) => {
   const r = RuleFormSchema.safeParse(form(over));
-  return r.success ? {} : fieldErrors(r.error);
+  // The field errors as the form shows them in English.
+  return r.success ? {} : Object.fromEntries(Object.entries(fieldErrors(r.error)).map(([k, m]) => [k, en(issueMsg(m))]));
 };
+/** icmpValue's answer, a problem read in English. */
+const icmp = (v: number | null | Msg) => (v === null || typeof v === 'number' ? v : en(v));
 
 describe('parsePorts', () => {
   it.each([
@@ -25,7 +31,7 @@ describe('parsePorts', () => {
     ['-5', /Enter a port/],
   ])('%j is refused', (raw, msg) => {
     const r = parsePorts(raw);
-    expect('error' in r && r.error).toMatch(msg);
+    expect('error' in r && en(r.error)).toMatch(msg);
   });
 });
 
@@ -34,8 +40,8 @@ describe('icmpValue', () => {
     expect(icmpValue('', 'type')).toBeNull();
     expect(icmpValue('0', 'type')).toBe(0);
     expect(icmpValue('255', 'code')).toBe(255);
-    expect(icmpValue('256', 'code')).toMatch(/0 to 255/);
-    expect(icmpValue('8.5', 'type')).toMatch(/whole number/);
+    expect(icmp(icmpValue('256', 'code'))).toMatch(/0 to 255/);
+    expect(icmp(icmpValue('8.5', 'type'))).toMatch(/whole number/);
   });
 });
 
@@ -91,9 +97,9 @@ describe('ruleBody and ruleCli', () => {
     expect(ruleCli('g', form({ ports: '8000-8080', description: "it's" }))).toBe("openstack security group rule create --ingress --ethertype IPv4 --protocol tcp --dst-port 8000:8080 --description 'it'\\''s' g");
   });
   it('portRange labels', () => {
-    expect(portRange({ protocol: 'tcp', port_range_min: 22, port_range_max: 22 })).toBe('22');
-    expect(portRange({ protocol: 'tcp', port_range_min: 1, port_range_max: 1024 })).toBe('1–1024');
-    expect(portRange({ protocol: null, port_range_min: null, port_range_max: null })).toBe('any');
-    expect(portRange({ protocol: 'icmp', port_range_min: 8, port_range_max: 0 })).toBe('type 8 code 0');
+    expect(en(portRange({ protocol: 'tcp', port_range_min: 22, port_range_max: 22 }))).toBe('22');
+    expect(en(portRange({ protocol: 'tcp', port_range_min: 1, port_range_max: 1024 }))).toBe('1–1024');
+    expect(en(portRange({ protocol: null, port_range_min: null, port_range_max: null }))).toBe('any');
+    expect(en(portRange({ protocol: 'icmp', port_range_min: 8, port_range_max: 0 }))).toBe('type 8 code 0');
   });
 });

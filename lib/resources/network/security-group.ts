@@ -1,10 +1,12 @@
 // Neutron security groups and their rules (v2.0). A group is a set of allow rules applied to ports; traffic
 // that no rule allows is dropped. Pure definitions and validators: the pages live in components/network/.
 import { z } from 'zod';
+import { msg, type Msg, type Text } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames } from '../define';
 import type { ApiRequest } from '../types';
 import { securityGroupDependents } from './dependents';
+import { issueText } from './issue';
 import { maybeStrings } from '../schema';
 import { NETWORK_SERVICE, NEUTRON, NEUTRON_STANDARD } from './standard';
 
@@ -38,29 +40,32 @@ export type SecurityGroup = z.infer<typeof SecurityGroupSchema>;
 const ICMP = ['icmp', 'ipv6-icmp', 'icmpv6', '1', '58'];
 export const isIcmp = (p: string | null | undefined) => !!p && ICMP.includes(p.toLowerCase());
 
-/** "22", "8000–8080", "any"; ICMP rules show type/code. */
-export function portRange(r: Pick<Rule, 'protocol' | 'port_range_min' | 'port_range_max'>): string {
+/** "22", "8000–8080", "any"; ICMP rules show type/code. Numbers as they are, words as catalog messages. */
+export function portRange(r: Pick<Rule, 'protocol' | 'port_range_min' | 'port_range_max'>): Text {
   const min = r.port_range_min ?? null;
   const max = r.port_range_max ?? null;
   if (isIcmp(r.protocol)) {
-    if (min === null) return 'any type';
-    return max === null ? `type ${min}` : `type ${min} code ${max}`;
+    if (min === null) return 'kinds.securityGroupRule.ports.anyType';
+    return max === null ? msg('kinds.securityGroupRule.ports.type', { type: String(min) }) : msg('kinds.securityGroupRule.ports.typeCode', { type: String(min), code: String(max) });
   }
-  if (min === null && max === null) return 'any';
+  if (min === null && max === null) return 'kinds.securityGroupRule.ports.any';
   if (min === max || max === null) return String(min);
   return `${min}–${max}`;
 }
 
-/** The rule's remote end: a CIDR, another group by name, or anywhere. */
-export function remoteLabel(r: Pick<Rule, 'remote_ip_prefix' | 'remote_group_id' | 'ethertype'>, groupNames: Record<string, string> = {}): string {
-  if (r.remote_group_id) return `group ${groupNames[r.remote_group_id] ?? r.remote_group_id}`;
-  if (r.remote_ip_prefix) return r.remote_ip_prefix;
-  return r.ethertype === 'IPv6' ? '::/0 (anywhere)' : '0.0.0.0/0 (anywhere)';
+/** portRange() in English for the list's column: a value is a string shown as it is (types.ts), not yet a Msg. */
+function portRangeWords(r: Pick<Rule, 'protocol' | 'port_range_min' | 'port_range_max'>): string {
+  const min = r.port_range_min ?? null;
+  const max = r.port_range_max ?? null;
+  if (isIcmp(r.protocol)) return min === null ? 'any type' : max === null ? `type ${min}` : `type ${min} code ${max}`;
+  return min === null && max === null ? 'any' : min === max || max === null ? String(min) : `${min}–${max}`;
 }
 
-export function ruleSummary(r: Rule, groupNames: Record<string, string> = {}): string {
-  const proto = r.protocol ?? 'any protocol';
-  return `${r.direction} ${r.ethertype} ${proto} ${portRange(r)} ${r.direction === 'ingress' ? 'from' : 'to'} ${remoteLabel(r, groupNames)}`;
+/** The rule's remote end: a CIDR, another group by name, or anywhere. */
+export function remoteLabel(r: Pick<Rule, 'remote_ip_prefix' | 'remote_group_id' | 'ethertype'>, groupNames: Record<string, string> = {}): Text {
+  if (r.remote_group_id) return msg('kinds.securityGroupRule.remote.group', { name: groupNames[r.remote_group_id] ?? r.remote_group_id });
+  if (r.remote_ip_prefix) return r.remote_ip_prefix;
+  return msg('kinds.securityGroupRule.remote.anywhere', { cidr: r.ethertype === 'IPv6' ? '::/0' : '0.0.0.0/0' });
 }
 
 // ---- CIDR syntax ----------------------------------------------------------------------------
@@ -116,10 +121,10 @@ export const RuleFormSchema = z
     remote: z.enum(['cidr', 'group']),
     cidr: z.string().trim(),
     remoteGroupId: z.string(),
-    description: z.string().max(255, { error: 'At most 255 characters' }),
+    description: z.string().max(255, { error: 'kinds.network.errors.tooLong' }),
   })
   .superRefine((v, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    const issue = (path: keyof typeof v, m: Msg) => ctx.addIssue({ code: 'custom', path: [path], message: issueText(m) });
     if (v.protocol === 'tcp' || v.protocol === 'udp') {
       const p = parsePorts(v.ports);
       if ('error' in p) issue('ports', p.error);
@@ -127,16 +132,16 @@ export const RuleFormSchema = z
     if (v.protocol === 'icmp') {
       const t = icmpValue(v.icmpType, 'type');
       const c = icmpValue(v.icmpCode, 'code');
-      if (typeof t === 'string') issue('icmpType', t);
-      if (typeof c === 'string') issue('icmpCode', c);
-      if (v.icmpCode !== '' && v.icmpType === '') issue('icmpCode', 'A code needs an ICMP type too');
+      if (isProblem(t)) issue('icmpType', t);
+      if (isProblem(c)) issue('icmpCode', c);
+      if (v.icmpCode !== '' && v.icmpType === '') issue('icmpCode', 'kinds.securityGroupRule.errors.codeNeedsType');
     }
     if (v.remote === 'cidr' && v.cidr !== '') {
       const version = cidrVersion(v.cidr);
-      if (!version) issue('cidr', `Not a valid ${v.ethertype} CIDR (e.g. ${v.ethertype === 'IPv4' ? '203.0.113.0/24' : '2001:db8::/32'})`);
-      else if (version !== v.ethertype) issue('cidr', `This is an ${version} CIDR but the rule is for ${v.ethertype}`);
+      if (!version) issue('cidr', msg('kinds.securityGroupRule.errors.cidrInvalid', { ethertype: v.ethertype, example: v.ethertype === 'IPv4' ? '203.0.113.0/24' : '2001:db8::/32' }));
+      else if (version !== v.ethertype) issue('cidr', msg('kinds.securityGroupRule.errors.cidrVersion', { version, ethertype: v.ethertype }));
     }
-    if (v.remote === 'group' && !v.remoteGroupId) issue('remoteGroupId', 'Choose the remote security group');
+    if (v.remote === 'group' && !v.remoteGroupId) issue('remoteGroupId', 'kinds.securityGroupRule.errors.groupRequired');
   });
 export type RuleForm = z.infer<typeof RuleFormSchema>;
 
@@ -145,25 +150,28 @@ export const RULE_FORM_DEFAULTS: RuleForm = {
 };
 
 /** "22" or "8000-8080" (also "8000:8080"); empty means every port. Ports are 1–65535 and min ≤ max. */
-export function parsePorts(raw: string): { min: number | null; max: number | null } | { error: string } {
+export function parsePorts(raw: string): { min: number | null; max: number | null } | { error: Msg } {
   const s = raw.trim();
   if (s === '') return { min: null, max: null };
   const m = /^(\d+)\s*(?:[-:–]\s*(\d+))?$/.exec(s);
-  if (!m) return { error: 'Enter a port (22) or a range (8000-8080)' };
+  if (!m) return { error: 'kinds.securityGroupRule.errors.portsFormat' };
   const min = Number(m[1]);
   const max = m[2] === undefined ? min : Number(m[2]);
-  for (const n of [min, max]) if (n < 1 || n > 65535) return { error: `Ports are 1 to 65535 (${n} is out of range)` };
-  if (min > max) return { error: `The range starts after it ends (${min} > ${max})` };
+  // Numbers as typed (strings), so no locale groups them ("65,535").
+  for (const n of [min, max]) if (n < 1 || n > 65535) return { error: msg('kinds.securityGroupRule.errors.portOutOfRange', { port: String(n) }) };
+  if (min > max) return { error: msg('kinds.securityGroupRule.errors.portsReversed', { min: String(min), max: String(max) }) };
   return { min, max };
 }
 
-/** An ICMP type or code, 0–255; empty means any. Returns the number, null for any, or the error text. */
-export function icmpValue(raw: string, what: 'type' | 'code'): number | null | string {
+/** An ICMP type or code, 0–255; empty means any. Returns the number, null for any, or the problem. */
+export function icmpValue(raw: string, what: 'type' | 'code'): number | null | Msg {
   if (raw.trim() === '') return null;
-  if (!/^\d+$/.test(raw.trim())) return `The ICMP ${what} is a whole number from 0 to 255`;
+  if (!/^\d+$/.test(raw.trim())) return msg('kinds.securityGroupRule.errors.icmpNotNumber', { what });
   const n = Number(raw);
-  return n > 255 ? `The ICMP ${what} is 0 to 255 (${n} is out of range)` : n;
+  return n > 255 ? msg('kinds.securityGroupRule.errors.icmpOutOfRange', { what, value: String(n) }) : n;
 }
+
+const isProblem = (v: number | null | Msg): v is Msg => v !== null && typeof v !== 'number';
 
 /** The security_group_rule body of a valid form (run RuleFormSchema first). */
 export function ruleBody(groupId: string, v: RuleForm): Record<string, unknown> {
@@ -209,8 +217,8 @@ export function ruleCli(group: string, v: RuleForm, groupNames: Record<string, s
 
 export interface RulePreset {
   id: string;
-  label: string;
-  hint: string;
+  label: Text;
+  hint: Text;
   form: (groupId: string) => RuleForm;
 }
 
@@ -218,62 +226,67 @@ const preset = (over: Partial<RuleForm>): RuleForm => ({ ...RULE_FORM_DEFAULTS, 
 
 /** One-click rules for what people open most. "From this group" lets members of the group reach each other. */
 export const RULE_PRESETS: readonly RulePreset[] = [
-  { id: 'ssh', label: 'SSH (22)', hint: 'Remote shell from anywhere', form: () => preset({ ports: '22', cidr: '0.0.0.0/0' }) },
-  { id: 'http', label: 'HTTP (80)', hint: 'Web traffic from anywhere', form: () => preset({ ports: '80', cidr: '0.0.0.0/0' }) },
-  { id: 'https', label: 'HTTPS (443)', hint: 'TLS web traffic from anywhere', form: () => preset({ ports: '443', cidr: '0.0.0.0/0' }) },
-  { id: 'icmp', label: 'ICMP (ping)', hint: 'Ping and other ICMP from anywhere', form: () => preset({ protocol: 'icmp', cidr: '0.0.0.0/0' }) },
-  { id: 'self', label: 'All from this group', hint: 'Any traffic from ports in this same group', form: (id) => preset({ protocol: 'any', remote: 'group', remoteGroupId: id }) },
+  { id: 'ssh', label: 'kinds.securityGroupRule.presets.ssh', hint: 'kinds.securityGroupRule.presets.sshHint', form: () => preset({ ports: '22', cidr: '0.0.0.0/0' }) },
+  { id: 'http', label: 'kinds.securityGroupRule.presets.http', hint: 'kinds.securityGroupRule.presets.httpHint', form: () => preset({ ports: '80', cidr: '0.0.0.0/0' }) },
+  { id: 'https', label: 'kinds.securityGroupRule.presets.https', hint: 'kinds.securityGroupRule.presets.httpsHint', form: () => preset({ ports: '443', cidr: '0.0.0.0/0' }) },
+  { id: 'icmp', label: 'kinds.securityGroupRule.presets.icmp', hint: 'kinds.securityGroupRule.presets.icmpHint', form: () => preset({ protocol: 'icmp', cidr: '0.0.0.0/0' }) },
+  { id: 'self', label: 'kinds.securityGroupRule.presets.self', hint: 'kinds.securityGroupRule.presets.selfHint', form: (id) => preset({ protocol: 'any', remote: 'group', remoteGroupId: id }) },
 ];
 
 // ---- Definition -----------------------------------------------------------------------------
 
 export const SecurityGroupCreateSchema = z.object({
-  name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }).refine((n) => n !== 'default', { error: 'Every project already has a group named default' }),
-  description: z.string().max(255, { error: 'At most 255 characters' }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'kinds.network.errors.nameRequired' })
+    .max(255, { error: 'kinds.network.errors.tooLong' })
+    .refine((n) => n !== 'default', { error: 'kinds.securityGroup.errors.defaultTaken' }),
+  description: z.string().max(255, { error: 'kinds.network.errors.tooLong' }),
 });
 export type SecurityGroupCreate = z.infer<typeof SecurityGroupCreateSchema>;
 
 export const securityGroupDefinition = define<SecurityGroup, SecurityGroupCreate>({
   kind: 'security-group',
   slug: 'security-groups',
-  label: { singular: 'Security group', plural: 'Security groups' },
+  label: { singular: 'kinds.securityGroup.singular', plural: 'kinds.securityGroup.plural', noun: 'kinds.securityGroup.noun' },
   ...rest(NEUTRON, 'v2.0/security-groups', 'security_group', { listKey: 'security_groups' }),
   schema: SecurityGroupSchema,
   columns: [
     nameColumn(nameOrId),
-    { id: 'description', label: 'Description', value: (g) => g.description ?? '' },
-    { id: 'rules', label: 'Rules', value: (g) => g.security_group_rules.length },
-    { id: 'ingress', label: 'Inbound allowed', value: (g) => g.security_group_rules.filter((r) => r.direction === 'ingress').map((r) => `${r.protocol ?? 'any'} ${portRange(r)}`), cell: 'list' },
-    { id: 'stateful', label: 'Stateful', value: (g) => (g.stateful === false ? 'No' : 'Yes'), hidden: true },
+    { id: 'description', label: 'common.description', value: (g) => g.description ?? '' },
+    { id: 'rules', label: 'kinds.securityGroup.columns.rules', value: (g) => g.security_group_rules.length },
+    { id: 'ingress', label: 'kinds.securityGroup.columns.ingress', value: (g) => g.security_group_rules.filter((r) => r.direction === 'ingress').map((r) => `${r.protocol ?? 'any'} ${portRangeWords(r)}`), cell: 'list' },
+    { id: 'stateful', label: 'kinds.securityGroup.columns.stateful', value: (g) => (g.stateful === false ? 'No' : 'Yes'), hidden: true },
     idColumn((g) => g.id),
   ],
   defaultSort: { column: 'name', dir: 'asc' },
   filters: [nameFilter],
   actions: [
     deleteAction({
-      noun: 'security group', allowed: (g) => g.name !== 'default',
+      title: 'kinds.securityGroup.confirm.deleteTitle', allowed: (g) => g.name !== 'default',
       path: (g) => `v2.0/security-groups/${g.id}`, cli: (g) => command('openstack', 'security', 'group', 'delete', g.id),
-      body: (r) => `This deletes ${rowNames(r, nameOrId, 3)} and ${r.length === 1 ? 'its' : 'their'} rules. Neutron refuses while a port (an instance) still uses a group.`,
+      body: (r) => msg('kinds.securityGroup.confirm.deleteBody', { count: r.length, ...rowNames(r, nameOrId, 3) }),
       dependents: securityGroupDependents,
     }),
   ],
   create: {
     schema: SecurityGroupCreateSchema,
     fields: [
-      { name: 'name', label: 'Name', type: 'text' },
-      { name: 'description', label: 'Description', type: 'text' },
+      { name: 'name', label: 'common.name', type: 'text' },
+      { name: 'description', label: 'common.description', type: 'text' },
     ],
     defaults: { name: '', description: '' },
     request: (i) => ({ method: 'POST', path: 'v2.0/security-groups', body: { security_group: { name: i.name.trim(), description: i.description } } }),
     cli: (i) => command('openstack', 'security', 'group', 'create', i.description ? '--description' : undefined, i.description || undefined, i.name?.trim() || '<name>'),
   },
   overview: [
-    { label: 'ID', value: (g) => g.id, mono: true },
-    { label: 'Description', value: (g) => g.description ?? '' },
-    { label: 'Stateful', value: (g) => (g.stateful === false ? 'No: replies need their own rules' : 'Yes: replies to allowed traffic are allowed') },
-    { label: 'Rules', value: (g) => g.security_group_rules.length },
-    { label: 'Created', value: (g) => g.created_at ?? '' },
-    { label: 'Project ID', value: (g) => g.project_id ?? '', mono: true },
+    { label: 'common.id', value: (g) => g.id, mono: true },
+    { label: 'common.description', value: (g) => g.description ?? '' },
+    { label: 'kinds.securityGroup.overview.stateful', value: (g) => (g.stateful === false ? 'No: replies need their own rules' : 'Yes: replies to allowed traffic are allowed') },
+    { label: 'kinds.securityGroup.overview.rules', value: (g) => g.security_group_rules.length },
+    { label: 'common.created', value: (g) => g.created_at ?? '' },
+    { label: 'common.projectId', value: (g) => g.project_id ?? '', mono: true },
   ],
   cli: { list: 'openstack security group list', show: (g) => command('openstack', 'security', 'group', 'show', g.id) },
 });

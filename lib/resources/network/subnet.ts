@@ -2,9 +2,11 @@
 // optional DHCP, name servers and the pools Neutron hands addresses out of. A network may hold several (IPv4 and
 // IPv6), but their ranges must not overlap.
 import { z } from 'zod';
+import { msg, type Msg, type MsgKey } from '@/lib/i18n/msg';
 import { define, deleteAction, nameColumn, nameOrId, rest, rowNames } from '../define';
 import type { ApiRequest, ResourceAction } from '../types';
 import { cidrProblem, gatewayProblem, parseCidr, parseNameservers, parsePools } from './cidr';
+import { issueText } from './issue';
 import { command } from '../cli';
 import { maybeStrings } from '../schema';
 import { NEUTRON, NEUTRON_STANDARD } from './standard';
@@ -30,10 +32,10 @@ export const SubnetSchema = z.looseObject({
 export type Subnet = z.infer<typeof SubnetSchema>;
 
 export const IPV6_MODES = ['slaac', 'dhcpv6-stateful', 'dhcpv6-stateless'] as const;
-export const IPV6_MODE_HINTS: Record<(typeof IPV6_MODES)[number], string> = {
-  slaac: 'SLAAC: hosts build their own address from the router advertisement',
-  'dhcpv6-stateful': 'DHCPv6 stateful: addresses and options from DHCPv6',
-  'dhcpv6-stateless': 'DHCPv6 stateless: SLAAC addresses, options (DNS) from DHCPv6',
+export const IPV6_MODE_HINTS: Record<(typeof IPV6_MODES)[number], MsgKey> = {
+  slaac: 'kinds.subnet.ipv6Modes.slaac',
+  'dhcpv6-stateful': 'kinds.subnet.ipv6Modes.dhcpv6Stateful',
+  'dhcpv6-stateless': 'kinds.subnet.ipv6Modes.dhcpv6Stateless',
 };
 
 export const poolsText = (s: Pick<Subnet, 'allocation_pools'>) => s.allocation_pools.map((p) => `${p.start}-${p.end}`).join('\n');
@@ -41,27 +43,27 @@ export const poolsText = (s: Pick<Subnet, 'allocation_pools'>) => s.allocation_p
 export const SUBNET_ACTIONS: readonly ResourceAction<Subnet>[] = [
   // One at a time (the network page's subnet list), so the title is always "Delete subnet?".
   deleteAction({
-    noun: 'subnet', bulk: false,
+    title: 'kinds.subnet.confirm.deleteTitle', bulk: false,
     path: (s) => `v2.0/subnets/${s.id}`, cli: (s) => command('openstack', 'subnet', 'delete', s.id),
-    body: (r) => `This deletes ${rowNames(r, (s) => (s.name ? `${s.name} (${s.cidr})` : s.cidr))}. Neutron refuses while a port still has an address from it.`,
+    body: (r) => msg('kinds.subnet.confirm.deleteBody', { names: rowNames(r, (s) => (s.name ? `${s.name} (${s.cidr})` : s.cidr)).names }),
   }),
 ];
 
 export const subnetDefinition = define<Subnet>({
   kind: 'subnet',
   slug: 'subnets',
-  label: { singular: 'Subnet', plural: 'Subnets' },
+  label: { singular: 'kinds.subnet.singular', plural: 'kinds.subnet.plural', noun: 'kinds.subnet.noun' },
   ...rest(NEUTRON, 'v2.0/subnets', 'subnet'),
   schema: SubnetSchema,
   columns: [
     nameColumn(nameOrId, { sortKey: 'name' }),
-    { id: 'cidr', label: 'CIDR', value: (s) => s.cidr, cell: 'mono', sortKey: 'cidr' },
-    { id: 'version', label: 'IP version', value: (s) => `IPv${s.ip_version}` },
-    { id: 'gateway', label: 'Gateway', value: (s) => s.gateway_ip ?? 'none', cell: 'mono' },
-    { id: 'dhcp', label: 'DHCP', value: (s) => (s.enable_dhcp ? 'On' : 'Off') },
-    { id: 'pools', label: 'Allocation pools', value: (s) => s.allocation_pools.map((p) => `${p.start}-${p.end}`), cell: 'list' },
+    { id: 'cidr', label: 'kinds.subnet.columns.cidr', value: (s) => s.cidr, cell: 'mono', sortKey: 'cidr' },
+    { id: 'version', label: 'kinds.subnet.columns.ipVersion', value: (s) => `IPv${s.ip_version}` },
+    { id: 'gateway', label: 'kinds.subnet.columns.gateway', value: (s) => s.gateway_ip ?? 'none', cell: 'mono' },
+    { id: 'dhcp', label: 'kinds.subnet.columns.dhcp', value: (s) => (s.enable_dhcp ? 'On' : 'Off') },
+    { id: 'pools', label: 'kinds.subnet.columns.pools', value: (s) => s.allocation_pools.map((p) => `${p.start}-${p.end}`), cell: 'list' },
   ],
-  filters: [{ id: 'network_id', label: 'Network ID', type: 'text' }],
+  filters: [{ id: 'network_id', label: 'kinds.subnet.filters.networkId', type: 'text' }],
   // The network lists its subnets; its ports lose their addresses on the subnet.
   invalidates: ['network', 'port'],
   actions: SUBNET_ACTIONS,
@@ -92,7 +94,7 @@ const modeSchema = z.union([z.literal(''), z.enum(IPV6_MODES)]);
 export function subnetCreateSchema(existingCidrs: readonly string[] = []) {
   return z
     .object({
-      name: z.string().trim().min(1, { error: 'Enter a subnet name' }).max(255, { error: 'At most 255 characters' }),
+      name: z.string().trim().min(1, { error: 'kinds.subnet.errors.nameRequired' }).max(255, { error: 'kinds.network.errors.tooLong' }),
       ipVersion: z.enum(['4', '6']),
       cidr: z.string(),
       gateway: z.string(),
@@ -103,28 +105,27 @@ export function subnetCreateSchema(existingCidrs: readonly string[] = []) {
       ipv6RaMode: modeSchema,
     })
     .superRefine((v, ctx) => {
+      const issue = (path: keyof typeof v, m: Msg) => ctx.addIssue({ code: 'custom', path: [path], message: issueText(m) });
       const version = v.ipVersion === '6' ? 6 : 4;
       const c = cidrProblem(v.cidr, version, existingCidrs, v.dhcp);
-      if (c) ctx.addIssue({ code: 'custom', path: ['cidr'], message: c });
+      if (c) issue('cidr', c);
       const cidrOk = !c;
       const g = gatewayProblem(v.gateway, cidrOk ? v.cidr : '');
-      if (g) ctx.addIssue({ code: 'custom', path: ['gateway'], message: g });
+      if (g) issue('gateway', g);
       const dns = parseNameservers(v.dns).problem;
-      if (dns) ctx.addIssue({ code: 'custom', path: ['dns'], message: dns });
+      if (dns) issue('dns', dns);
       if (cidrOk) {
         const p = parsePools(v.pools, v.cidr).problem;
-        if (p) ctx.addIssue({ code: 'custom', path: ['pools'], message: p });
+        if (p) issue('pools', p);
       }
       const modes = [v.ipv6AddressMode, v.ipv6RaMode].filter(Boolean);
       if (version === 6 && modes.length) {
         // Neutron's rules: modes need DHCP, must agree when both are set, and SLAAC (EUI-64) needs a /64.
-        if (!v.dhcp) ctx.addIssue({ code: 'custom', path: ['ipv6AddressMode'], message: 'IPv6 modes need DHCP enabled: turn DHCP on or leave the modes unset' });
-        else if (v.ipv6AddressMode && v.ipv6RaMode && v.ipv6AddressMode !== v.ipv6RaMode) {
-          ctx.addIssue({ code: 'custom', path: ['ipv6RaMode'], message: 'When both modes are set, Neutron requires them to be the same' });
-        }
+        if (!v.dhcp) issue('ipv6AddressMode', 'kinds.subnet.errors.ipv6NeedsDhcp');
+        else if (v.ipv6AddressMode && v.ipv6RaMode && v.ipv6AddressMode !== v.ipv6RaMode) issue('ipv6RaMode', 'kinds.subnet.errors.ipv6ModesDiffer');
         const c6 = cidrOk ? parseCidr(v.cidr) : null;
         if (c6 && c6.prefix !== 64 && modes.some((m) => m === 'slaac' || m === 'dhcpv6-stateless')) {
-          ctx.addIssue({ code: 'custom', path: ['cidr'], message: 'SLAAC addresses (EUI-64) need a /64 range' });
+          issue('cidr', 'kinds.subnet.errors.slaacNeeds64');
         }
       }
     });

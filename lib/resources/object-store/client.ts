@@ -1,6 +1,7 @@
 // Browser-side Swift calls through the proxy. Not apiFetch: Swift answers with bare arrays and keeps what we need
 // (object counts, ACLs, object metadata) in response headers, which apiFetch does not return.
-import { expiredLoginUrl, pageProjectId, parseApiError } from '@/lib/client/api';
+import { expiredLoginUrl, pageProjectId, parseApiError, TextError } from '@/lib/client/api';
+import { msg, type Msg } from '@/lib/i18n/msg';
 import { startCall } from '@/lib/client/inspector';
 import { upload, type UploadProgress } from '@/lib/client/upload';
 import { parseResponse } from '@/lib/resources/schema';
@@ -82,16 +83,17 @@ export async function listObjects(
  * Names the proxy cannot address exactly (a trailing "/" folder marker, "//", "@"...) must never be sent: the proxy
  * would drop an empty segment and so act on ANOTHER object ("a/" would become "a").
  */
-export class UnaddressableObjectError extends Error {
-  constructor(name: string, reason: string) {
-    super(`The dashboard cannot address the object ${JSON.stringify(name)} (${reason}); use the CLI for it.`);
+export class UnaddressableObjectError extends TextError {
+  constructor(problem: Msg) {
+    // The problem names the object and why the dashboard cannot address it.
+    super(problem);
     this.name = 'UnaddressableObjectError';
   }
 }
 
 function checkAddressable(name: string) {
   const problem = objectNameError(name);
-  if (problem) throw new UnaddressableObjectError(name, problem);
+  if (problem) throw new UnaddressableObjectError(problem);
 }
 
 export async function headObject(container: string, name: string, signal?: AbortSignal): Promise<ObjectMetadata> {
@@ -185,9 +187,8 @@ export async function emptyAndDelete(container: string, onProgress: (p: EmptyPro
   }
   if (signal.aborted) throw new DOMException('Cancelled', 'AbortError');
   if (skipped.length) {
-    throw new Error(
-      `Deleted ${deleted} objects, but ${skipped.length} cannot be addressed through the dashboard (${skipped.slice(0, 3).map((n) => JSON.stringify(n)).join(', ')}${skipped.length > 3 ? ', …' : ''}), so the container is kept. Run: openstack container delete --recursive ${JSON.stringify(container)}`,
-    );
+    const names = `${skipped.slice(0, 3).map((n) => JSON.stringify(n)).join(', ')}${skipped.length > 3 ? ', …' : ''}`;
+    throw new TextError(msg('objectStore.names.skipped', { deleted, skipped: skipped.length, names, command: `openstack container delete --recursive ${JSON.stringify(container)}` }));
   }
   // Container listings are updated asynchronously on a busy Swift: a 409 right after the last object may pass soon.
   for (let attempt = 0; ; attempt++) {

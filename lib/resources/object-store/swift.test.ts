@@ -1,3 +1,4 @@
+import { en } from '@/lib/testing/english';
 import { describe, expect, it } from 'vitest';
 import {
   breadcrumbs,
@@ -88,7 +89,7 @@ describe('name validation', () => {
   ])('container %j', (name, want) => {
     const got = containerNameError(name);
     if (want === null) expect(got).toBeNull();
-    else expect(got).toContain(want);
+    else expect(en(got!)).toContain(want);
   });
   it.each([
     ['a.txt', null],
@@ -103,7 +104,7 @@ describe('name validation', () => {
   ])('object %j', (name, want) => {
     const got = objectNameError(name);
     if (want === null) expect(got).toBeNull();
-    else expect(got).toContain(want);
+    else expect(en(got!)).toContain(want);
   });
 });
 

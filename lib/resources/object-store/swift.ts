@@ -2,6 +2,7 @@
 // pages with marker/limit, folds names into pseudo-folders with prefix + delimiter, and keeps metadata in
 // headers, so it does not fit the generic ResourceDefinition; components/object-store/ uses these instead.
 import { z } from 'zod';
+import { msg, type Msg } from '@/lib/i18n/msg';
 
 export const SERVICE = 'object-store';
 /** Listing page size (Swift's own cap is container_listing_limit, 10000 by default). */
@@ -83,24 +84,24 @@ export function normaliseFolder(input: string): string {
 const PROXY_UNSAFE = /[\\@\u0000-\u001f\u007f]|%(2e|2f|5c|40|25)/i;
 
 /** Why a container name is refused, or null. Swift: 1-256 bytes, no "/". */
-export function containerNameError(name: string): string | null {
-  if (!name) return 'Enter a name';
-  if (new TextEncoder().encode(name).length > 256) return 'At most 256 bytes';
-  if (name.includes('/')) return 'A container name cannot contain "/"';
-  if (name === '.' || name === '..') return 'A container name cannot be "." or ".."';
-  if (name.trim() !== name) return 'A container name cannot start or end with a space';
-  if (PROXY_UNSAFE.test(name)) return 'A container name cannot contain "\\", "@", control characters or encoded separators here';
+export function containerNameError(name: string): Msg | null {
+  if (!name) return 'objectStore.names.enterName';
+  if (new TextEncoder().encode(name).length > 256) return 'objectStore.names.containerTooLong';
+  if (name.includes('/')) return 'objectStore.names.containerSlash';
+  if (name === '.' || name === '..') return 'objectStore.names.containerDots';
+  if (name.trim() !== name) return 'objectStore.names.containerSpace';
+  if (PROXY_UNSAFE.test(name)) return 'objectStore.names.containerUnsafe';
   return null;
 }
 
 /** Why an object name is refused, or null. Swift: 1-1024 bytes; the proxy needs non-empty, non-dot segments. */
-export function objectNameError(name: string): string | null {
-  if (!name) return 'The object needs a name';
-  if (new TextEncoder().encode(name).length > 1024) return `"${name.slice(0, 40)}…" is longer than 1024 bytes`;
+export function objectNameError(name: string): Msg | null {
+  if (!name) return 'objectStore.names.objectEmpty';
+  if (new TextEncoder().encode(name).length > 1024) return msg('objectStore.names.objectTooLong', { name: name.slice(0, 40) });
   const segments = name.split('/');
-  if (segments.some((s) => s === '')) return `"${name}": empty path parts ("//", or a leading or trailing "/") cannot be addressed here`;
-  if (segments.some((s) => s === '.' || s === '..')) return `"${name}": "." and ".." path parts are not allowed`;
-  if (PROXY_UNSAFE.test(name)) return `"${name}": "\\", "@", control characters and encoded separators are not allowed here`;
+  if (segments.some((s) => s === '')) return msg('objectStore.names.objectEmptyPart', { name });
+  if (segments.some((s) => s === '.' || s === '..')) return msg('objectStore.names.objectDots', { name });
+  if (PROXY_UNSAFE.test(name)) return msg('objectStore.names.objectUnsafe', { name });
   return null;
 }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { sh } from '../cli';
 import { ageColumn, define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter } from '../define';
+import { msg } from '@/lib/i18n/msg';
 import type { ApiRequest, StatusInfo } from '../types';
 import { CINDER, VOLUME_SERVICE } from './volume';
 
@@ -34,7 +35,7 @@ export const SNAPSHOT_STATUSES = ['available', 'creating', 'deleting', 'error', 
 export const snapshotDefinition = define<Snapshot>({
   kind: 'volume-snapshot',
   slug: 'snapshots',
-  label: { singular: 'Volume snapshot', plural: 'Volume snapshots' },
+  label: { singular: 'kinds.snapshot.singular', plural: 'kinds.snapshot.plural', noun: 'kinds.snapshot.noun' },
   ...rest(CINDER, 'snapshots', 'snapshot', { list: 'snapshots/detail' }),
   schema: SnapshotSchema,
   status: snapshotStatus,
@@ -42,8 +43,8 @@ export const snapshotDefinition = define<Snapshot>({
   columns: [
     nameColumn(nameOrId, { sortKey: 'name' }),
     statusColumn((s) => s.status, { sortKey: 'status' }),
-    { id: 'size', label: 'Size', value: (s) => `${s.size} GB`, sortKey: 'size' },
-    { id: 'volume', label: 'Volume', value: (s, ctx) => ctx.lookups.volumes?.[s.volume_id] || s.volume_id },
+    { id: 'size', label: 'kinds.volume.fields.size', value: (s) => `${s.size} GB`, sortKey: 'size' },
+    { id: 'volume', label: 'kinds.snapshot.fields.volume', value: (s, ctx) => ctx.lookups.volumes?.[s.volume_id] || s.volume_id },
     ageColumn((s) => s.created_at ?? '', { sortKey: 'created_at' }),
     idColumn((s) => s.id),
   ],
@@ -65,37 +66,37 @@ export const snapshotDefinition = define<Snapshot>({
   invalidates: ['volume'],
   actions: [
     deleteAction({
-      noun: 'snapshot', allowed: (s) => s.status !== 'deleting', optimistic: (s) => ({ ...s, status: 'deleting' }),
+      title: 'kinds.snapshot.confirm.deleteTitle', allowed: (s) => s.status !== 'deleting', optimistic: (s) => ({ ...s, status: 'deleting' }),
       path: (s) => `snapshots/${s.id}`, cli: (s) => `openstack volume snapshot delete ${s.id}`,
-      body: (r) => `This permanently deletes ${rowNames(r, nameOrId)}. Volumes already created from ${r.length === 1 ? 'it' : 'them'} are kept.`,
+      body: (r) => msg('kinds.snapshot.confirm.deleteBody', { names: rowNames(r, nameOrId).names, count: r.length }),
     }),
   ],
   overview: [
-    { label: 'ID', value: (s) => s.id, mono: true },
-    { label: 'Status', value: (s) => s.status },
-    { label: 'Size', value: (s) => `${s.size} GB` },
-    { label: 'Description', value: (s) => s.description ?? '' },
-    { label: 'Volume', value: (s, ctx) => `${ctx.lookups.volumes?.[s.volume_id] ?? ''} ${s.volume_id}`.trim(), mono: true },
-    { label: 'Progress', value: (s) => s['os-extended-snapshot-attributes:progress'] ?? '' },
-    { label: 'Created', value: (s) => s.created_at ?? '' },
-    { label: 'Updated', value: (s) => s.updated_at ?? '' },
-    { label: 'Project ID', value: (s) => s['os-extended-snapshot-attributes:project_id'] ?? '', mono: true },
+    { label: 'common.id', value: (s) => s.id, mono: true },
+    { label: 'common.status', value: (s) => s.status },
+    { label: 'kinds.volume.fields.size', value: (s) => `${s.size} GB` },
+    { label: 'common.description', value: (s) => s.description ?? '' },
+    { label: 'kinds.snapshot.fields.volume', value: (s, ctx) => `${ctx.lookups.volumes?.[s.volume_id] ?? ''} ${s.volume_id}`.trim(), mono: true },
+    { label: 'kinds.snapshot.fields.progress', value: (s) => s['os-extended-snapshot-attributes:progress'] ?? '' },
+    { label: 'common.created', value: (s) => s.created_at ?? '' },
+    { label: 'common.updated', value: (s) => s.updated_at ?? '' },
+    { label: 'kinds.volume.fields.projectId', value: (s) => s['os-extended-snapshot-attributes:project_id'] ?? '', mono: true },
   ],
   links: [
     {
-      label: 'Create volume',
+      label: 'kinds.snapshot.links.createVolume',
       when: (s) => s.status === 'available',
       to: (s) => ({ slug: 'volumes', rest: 'new', query: `snapshot=${s.id}` }),
       cli: (s) => `openstack volume create --snapshot ${s.id} --size ${s.size} <name>`,
     },
-    { label: 'Source volume', to: (s) => ({ slug: 'volumes', rest: s.volume_id }) },
+    { label: 'kinds.volume.fields.sourceVolume', to: (s) => ({ slug: 'volumes', rest: s.volume_id }) },
   ],
   cli: { list: 'openstack volume snapshot list --long', show: (s) => `openstack volume snapshot show ${s.id}` },
 });
 
 export const SnapshotCreateSchema = z.object({
-  name: z.string().trim().min(1, { error: 'Enter a name' }).max(255, { error: 'At most 255 characters' }),
-  description: z.string().max(255, { error: 'At most 255 characters' }),
+  name: z.string().trim().min(1, { error: 'kinds.snapshot.errors.nameRequired' }).max(255, { error: 'kinds.volume.errors.maxLength' }),
+  description: z.string().max(255, { error: 'kinds.volume.errors.maxLength' }),
 });
 
 /** An in-use volume needs `force` (Cinder refuses otherwise; the snapshot may be crash-consistent only). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '@/lib/testing/english';
 import { snapshotCreateRequest, snapshotStatus } from './snapshot';
 import {
   attachedLabel,
@@ -62,16 +63,17 @@ describe('create', () => {
   ])('size %s: %s', (size, message) => {
     const r = VolumeCreateSchema.safeParse({ ...base, size });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0].message).toBe(message);
+    expect(en(r.error?.issues[0].message)).toBe(message);
   });
   it('needs the chosen source', () => {
     const r = VolumeCreateSchema.safeParse({ ...base, source: 'snapshot' });
-    expect(r.error?.issues[0]).toMatchObject({ path: ['snapshotId'], message: 'Choose a snapshot' });
+    expect(r.error?.issues[0].path).toEqual(['snapshotId']);
+    expect(en(r.error?.issues[0].message)).toBe('Choose a snapshot');
   });
   it('checks snapshot size, image minimum and quota', () => {
-    expect(volumeCreateProblems({ size: 1, source: 'snapshot' }, { snapshotSize: 3 }).size).toMatch(/At least 3 GB/);
-    expect(volumeCreateProblems({ size: 1, source: 'image' }, { imageMinGb: 2 }).size).toMatch(/At least 2 GB/);
-    expect(volumeCreateProblems({ size: 20, source: 'empty' }, { remainingGb: 10 }).size).toBe('Over quota: 10 GB left');
+    expect(en(volumeCreateProblems({ size: 1, source: 'snapshot' }, { snapshotSize: 3 }).size)).toMatch(/At least 3 GB/);
+    expect(en(volumeCreateProblems({ size: 1, source: 'image' }, { imageMinGb: 2 }).size)).toMatch(/At least 2 GB/);
+    expect(en(volumeCreateProblems({ size: 20, source: 'empty' }, { remainingGb: 10 }).size)).toBe('Over quota: 10 GB left');
     expect(volumeCreateProblems({ size: 10, source: 'empty' }, { remainingGb: 10 })).toEqual({});
   });
   it('builds the Cinder body per source', () => {
@@ -94,10 +96,10 @@ describe('extend', () => {
     ['abc', 'Enter a whole number of GB'],
     ['', 'Enter a whole number of GB'],
   ])('2 GB -> %s', (raw, problem) => {
-    expect(extendProblem(2, raw)).toBe(problem);
+    expect(en(extendProblem(2, raw))).toBe(problem);
   });
   it('respects the quota', () => {
-    expect(extendProblem(2, '20', 5)).toMatch(/Over quota/);
+    expect(en(extendProblem(2, '20', 5))).toMatch(/Over quota/);
   });
 });
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { sh } from '../cli';
 import { ageColumn, define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter, YES_NO } from '../define';
+import { msg, type Msg } from '@/lib/i18n/msg';
 import type { ApiRequest, ResourceAction, StatusInfo } from '../types';
 import { maybeStrings } from '../schema';
 
@@ -80,38 +81,38 @@ const act = (v: Volume, body: unknown): ApiRequest => ({ method: 'POST', path: `
 
 export const VOLUME_ACTIONS: readonly ResourceAction<Volume>[] = [
   {
-    id: 'set-bootable', label: 'Mark bootable',
+    id: 'set-bootable', label: 'kinds.volume.actions.setBootable',
     allowed: (v) => !isBootable(v) && canEdit(v),
     request: (v) => act(v, { 'os-set_bootable': { bootable: true } }),
     optimistic: (v) => ({ ...v, bootable: 'true' }),
     cli: (v) => `openstack volume set --bootable ${v.id}`,
   },
   {
-    id: 'unset-bootable', label: 'Mark not bootable',
+    id: 'unset-bootable', label: 'kinds.volume.actions.unsetBootable',
     allowed: (v) => isBootable(v) && canEdit(v),
     request: (v) => act(v, { 'os-set_bootable': { bootable: false } }),
     optimistic: (v) => ({ ...v, bootable: 'false' }),
     cli: (v) => `openstack volume set --non-bootable ${v.id}`,
   },
   deleteAction({
-    noun: 'volume', allowed: canDelete, optimistic: (v) => ({ ...v, status: 'deleting' }),
+    title: 'kinds.volume.confirm.deleteTitle', allowed: canDelete, optimistic: (v) => ({ ...v, status: 'deleting' }),
     path: (v) => `volumes/${v.id}`, cli: (v) => `openstack volume delete ${v.id}`,
-    body: (r) => `This permanently destroys ${rowNames(r, nameOrId, 3)} and the data on ${r.length === 1 ? 'it' : 'them'}. Cinder refuses while a volume is attached or has snapshots.`,
+    body: (r) => msg('kinds.volume.confirm.deleteBody', { ...rowNames(r, nameOrId, 3), count: r.length }),
     dependents: volumeDependents,
   }),
 ];
 
 /** What stops or survives a volume delete: its attachments and its snapshots (Cinder refuses while either exists). */
-export async function volumeDependents(rows: readonly Volume[], get: (service: string, path: string) => Promise<unknown>): Promise<string[]> {
-  const out: string[] = [];
+export async function volumeDependents(rows: readonly Volume[], get: (service: string, path: string) => Promise<unknown>): Promise<Msg[]> {
+  const out: Msg[] = [];
   for (const v of rows) {
     const name = v.name || v.id;
     const servers = attachedServers(v);
-    if (servers.length) out.push(`${name} is attached to ${servers.length === 1 ? 'an instance' : `${servers.length} instances`} (${servers.join(', ')}): detach it first.`);
+    if (servers.length) out.push(msg('kinds.volume.dependents.attached', { name, count: servers.length, servers: servers.join(', ') }));
     const body = (await get(VOLUME_SERVICE, `snapshots?volume_id=${encodeURIComponent(v.id)}`)) as { snapshots?: { volume_id?: string }[] };
     // Filtered here too: the volume_id filter is a Cinder list filter a deployment may not enable.
     const n = (body.snapshots ?? []).filter((s) => s.volume_id === v.id).length;
-    if (n) out.push(`${name} has ${n} snapshot${n === 1 ? '' : 's'}: Cinder refuses to delete it until ${n === 1 ? 'it is' : 'they are'} deleted.`);
+    if (n) out.push(msg('kinds.volume.dependents.snapshots', { name, count: n }));
   }
   return out;
 }
@@ -119,7 +120,7 @@ export async function volumeDependents(rows: readonly Volume[], get: (service: s
 export const volumeDefinition = define<Volume>({
   kind: 'volume',
   slug: 'volumes',
-  label: { singular: 'Volume', plural: 'Volumes' },
+  label: { singular: 'kinds.volume.singular', plural: 'kinds.volume.plural', noun: 'kinds.volume.noun' },
   ...rest(CINDER, 'volumes', 'volume', { list: 'volumes/detail' }),
   schema: VolumeSchema,
   status: volumeStatus,
@@ -127,12 +128,12 @@ export const volumeDefinition = define<Volume>({
   columns: [
     nameColumn(nameOrId, { sortKey: 'name' }),
     statusColumn((v) => v.status, { sortKey: 'status' }),
-    { id: 'size', label: 'Size', value: (v) => `${v.size} GB`, sortKey: 'size' },
-    { id: 'type', label: 'Type', value: (v) => v.volume_type ?? '' },
-    { id: 'attached', label: 'Attached to', value: (v, ctx) => attachedLabel(v, ctx.lookups.servers), cell: 'list' },
-    { id: 'bootable', label: 'Bootable', value: (v) => (isBootable(v) ? 'Yes' : 'No') },
-    { id: 'encrypted', label: 'Encrypted', value: (v) => (v.encrypted ? 'Yes' : 'No') },
-    { id: 'az', label: 'Availability zone', value: (v) => v.availability_zone ?? '', sortKey: 'availability_zone' },
+    { id: 'size', label: 'kinds.volume.fields.size', value: (v) => `${v.size} GB`, sortKey: 'size' },
+    { id: 'type', label: 'kinds.volume.fields.type', value: (v) => v.volume_type ?? '' },
+    { id: 'attached', label: 'kinds.volume.fields.attached', value: (v, ctx) => attachedLabel(v, ctx.lookups.servers), cell: 'list' },
+    { id: 'bootable', label: 'kinds.volume.fields.bootable', value: (v) => (isBootable(v) ? 'Yes' : 'No') },
+    { id: 'encrypted', label: 'kinds.volume.fields.encrypted', value: (v) => (v.encrypted ? 'Yes' : 'No') },
+    { id: 'az', label: 'kinds.volume.fields.az', value: (v) => v.availability_zone ?? '', sortKey: 'availability_zone' },
     ageColumn((v) => v.created_at ?? '', { sortKey: 'created_at' }),
     idColumn((v) => v.id),
   ],
@@ -141,7 +142,7 @@ export const volumeDefinition = define<Volume>({
     // Exact match: Zed's default resource filters reject the `name~` (contains) form with 400.
     nameFilter,
     statusFilter(VOLUME_STATUSES),
-    { id: 'bootable', label: 'Bootable', type: 'select', options: YES_NO },
+    { id: 'bootable', label: 'kinds.volume.fields.bootable', type: 'select', options: YES_NO },
   ],
   lookups: [
     {
@@ -156,23 +157,23 @@ export const volumeDefinition = define<Volume>({
   invalidates: ['volume-snapshot', 'server'],
   actions: VOLUME_ACTIONS,
   overview: [
-    { label: 'ID', value: (v) => v.id, mono: true },
-    { label: 'Status', value: (v) => v.status },
-    { label: 'Size', value: (v) => `${v.size} GB` },
-    { label: 'Type', value: (v) => v.volume_type ?? '' },
-    { label: 'Description', value: (v) => v.description ?? '' },
-    { label: 'Attached to', value: (v, ctx) => attachedLabel(v, ctx.lookups.servers).join(', ') || 'Not attached' },
-    { label: 'Bootable', value: (v) => (isBootable(v) ? 'Yes' : 'No') },
-    { label: 'Encrypted', value: (v) => (v.encrypted ? 'Yes' : 'No') },
-    { label: 'Multi-attach', value: (v) => (v.multiattach ? 'Yes' : 'No') },
-    { label: 'Availability zone', value: (v) => v.availability_zone ?? '' },
-    { label: 'Source snapshot', value: (v) => v.snapshot_id ?? '', mono: true },
-    { label: 'Source volume', value: (v) => v.source_volid ?? '', mono: true },
-    { label: 'Source image', value: (v) => (v.volume_image_metadata ? `${v.volume_image_metadata.image_name ?? ''} ${v.volume_image_metadata.image_id ?? ''}`.trim() : ''), mono: true },
-    { label: 'Created', value: (v) => v.created_at ?? '' },
-    { label: 'Updated', value: (v) => v.updated_at ?? '' },
-    { label: 'Project ID', value: (v) => v['os-vol-tenant-attr:tenant_id'] ?? '', mono: true },
-    { label: 'Host', value: (v) => v['os-vol-host-attr:host'] ?? '', adminOnly: true, mono: true },
+    { label: 'common.id', value: (v) => v.id, mono: true },
+    { label: 'common.status', value: (v) => v.status },
+    { label: 'kinds.volume.fields.size', value: (v) => `${v.size} GB` },
+    { label: 'kinds.volume.fields.type', value: (v) => v.volume_type ?? '' },
+    { label: 'common.description', value: (v) => v.description ?? '' },
+    { label: 'kinds.volume.fields.attached', value: (v, ctx) => attachedLabel(v, ctx.lookups.servers).join(', '), empty: 'kinds.volume.fields.notAttached' },
+    { label: 'kinds.volume.fields.bootable', value: (v) => (isBootable(v) ? 'Yes' : 'No') },
+    { label: 'kinds.volume.fields.encrypted', value: (v) => (v.encrypted ? 'Yes' : 'No') },
+    { label: 'kinds.volume.fields.multiattach', value: (v) => (v.multiattach ? 'Yes' : 'No') },
+    { label: 'kinds.volume.fields.az', value: (v) => v.availability_zone ?? '' },
+    { label: 'kinds.volume.fields.sourceSnapshot', value: (v) => v.snapshot_id ?? '', mono: true },
+    { label: 'kinds.volume.fields.sourceVolume', value: (v) => v.source_volid ?? '', mono: true },
+    { label: 'kinds.volume.fields.sourceImage', value: (v) => (v.volume_image_metadata ? `${v.volume_image_metadata.image_name ?? ''} ${v.volume_image_metadata.image_id ?? ''}`.trim() : ''), mono: true },
+    { label: 'common.created', value: (v) => v.created_at ?? '' },
+    { label: 'common.updated', value: (v) => v.updated_at ?? '' },
+    { label: 'kinds.volume.fields.projectId', value: (v) => v['os-vol-tenant-attr:tenant_id'] ?? '', mono: true },
+    { label: 'kinds.volume.fields.host', value: (v) => v['os-vol-host-attr:host'] ?? '', adminOnly: true, mono: true },
   ],
   cli: { list: 'openstack volume list --long', show: (v) => `openstack volume show ${v.id}` },
 });
@@ -180,14 +181,14 @@ export const volumeDefinition = define<Volume>({
 // ---- Create -----------------------------------------------------------------------------------
 
 const positiveGb = z.coerce
-  .number({ error: 'Enter a size in GB' })
-  .int({ error: 'Enter a whole number of GB' })
-  .min(1, { error: 'The size must be at least 1 GB' });
+  .number({ error: 'kinds.volume.errors.sizeRequired' })
+  .int({ error: 'kinds.volume.errors.sizeWhole' })
+  .min(1, { error: 'kinds.volume.errors.sizeMin' });
 
 export const VolumeCreateSchema = z
   .object({
-    name: z.string().trim().max(255, { error: 'At most 255 characters' }),
-    description: z.string().max(255, { error: 'At most 255 characters' }),
+    name: z.string().trim().max(255, { error: 'kinds.volume.errors.maxLength' }),
+    description: z.string().max(255, { error: 'kinds.volume.errors.maxLength' }),
     source: z.enum(['empty', 'image', 'snapshot']),
     imageId: z.string(),
     snapshotId: z.string(),
@@ -196,8 +197,8 @@ export const VolumeCreateSchema = z
     availabilityZone: z.string(),
   })
   .superRefine((v, ctx) => {
-    if (v.source === 'image' && !v.imageId) ctx.addIssue({ code: 'custom', path: ['imageId'], message: 'Choose an image' });
-    if (v.source === 'snapshot' && !v.snapshotId) ctx.addIssue({ code: 'custom', path: ['snapshotId'], message: 'Choose a snapshot' });
+    if (v.source === 'image' && !v.imageId) ctx.addIssue({ code: 'custom', path: ['imageId'], message: 'kinds.volume.errors.chooseImage' });
+    if (v.source === 'snapshot' && !v.snapshotId) ctx.addIssue({ code: 'custom', path: ['snapshotId'], message: 'kinds.volume.errors.chooseSnapshot' });
   });
 export type VolumeCreate = z.infer<typeof VolumeCreateSchema>;
 
@@ -205,15 +206,15 @@ export type VolumeCreate = z.infer<typeof VolumeCreateSchema>;
 export function volumeCreateProblems(
   input: Pick<VolumeCreate, 'size' | 'source'>,
   opts: { remainingGb?: number; snapshotSize?: number; imageMinGb?: number },
-): Record<string, string> {
-  const out: Record<string, string> = {};
+): Record<string, Msg> {
+  const out: Record<string, Msg> = {};
   if (!Number.isFinite(input.size) || input.size < 1) return out;
   if (input.source === 'snapshot' && opts.snapshotSize !== undefined && input.size < opts.snapshotSize) {
-    out.size = `At least ${opts.snapshotSize} GB: the size of the snapshot`;
+    out.size = msg('kinds.volume.errors.snapshotSize', { size: opts.snapshotSize });
   } else if (input.source === 'image' && opts.imageMinGb !== undefined && input.size < opts.imageMinGb) {
-    out.size = `At least ${opts.imageMinGb} GB for this image`;
+    out.size = msg('kinds.volume.errors.imageMin', { size: opts.imageMinGb });
   } else if (opts.remainingGb !== undefined && input.size > opts.remainingGb) {
-    out.size = `Over quota: ${opts.remainingGb} GB left`;
+    out.size = msg('kinds.volume.errors.overQuota', { left: opts.remainingGb });
   }
   return out;
 }
@@ -251,19 +252,19 @@ export function remainingGigabytes(abs: Record<string, number> | undefined): num
 // ---- Extend, edit, attach ---------------------------------------------------------------------
 
 /** A new size for os-extend: a whole number larger than the current one. Returns the error, or undefined. */
-export function extendProblem(current: number, raw: string, remainingGb?: number): string | undefined {
-  if (!/^\s*\d+\s*$/.test(raw)) return 'Enter a whole number of GB';
+export function extendProblem(current: number, raw: string, remainingGb?: number): Msg | undefined {
+  if (!/^\s*\d+\s*$/.test(raw)) return 'kinds.volume.errors.sizeWhole';
   const n = Number(raw);
-  if (n <= current) return `The new size must be larger than the current ${current} GB`;
-  if (remainingGb !== undefined && n - current > remainingGb) return `Over quota: ${remainingGb} GB left, this needs ${n - current} GB more`;
+  if (n <= current) return msg('kinds.volume.errors.extendLarger', { size: current });
+  if (remainingGb !== undefined && n - current > remainingGb) return msg('kinds.volume.errors.extendOverQuota', { left: remainingGb, more: n - current });
   return undefined;
 }
 
 export const extendRequest = (v: Volume, newSize: number): ApiRequest => act(v, { 'os-extend': { new_size: newSize } });
 
 export const EditVolumeSchema = z.object({
-  name: z.string().trim().max(255, { error: 'At most 255 characters' }),
-  description: z.string().max(255, { error: 'At most 255 characters' }),
+  name: z.string().trim().max(255, { error: 'kinds.volume.errors.maxLength' }),
+  description: z.string().max(255, { error: 'kinds.volume.errors.maxLength' }),
 });
 
 /** Nova attaches (Cinder volumes are attached through the compute API so the guest sees them). */

@@ -6,11 +6,14 @@ import { SectionPlaceholder } from '@/components/shell/section-notices';
 import { discoverServices } from '@/lib/openstack/discovery';
 import { readSession } from '@/lib/openstack/session';
 import { findSection, groupOf, providingType } from '@/lib/resources/registry';
+import { pageTitles } from './page-title';
 
 type Params = Promise<{ cloud: string; projectId: string; kind: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  return { title: findSection((await params).kind)?.label ?? 'Not found' };
+  const section = findSection((await params).kind);
+  const { m, notFound } = await pageTitles();
+  return { title: section ? m(section.label) : notFound };
 }
 
 export default async function SectionPage({ params }: { params: Params }) {

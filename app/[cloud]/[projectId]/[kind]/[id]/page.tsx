@@ -4,6 +4,7 @@ import { hasChildPicker, OVERRIDES } from '@/components/resource/kind-routes';
 import { KindView } from '@/components/resource/kind-views';
 import { definitionOf, findSection } from '@/lib/resources/registry';
 import { segment } from '../../section-gate';
+import { pageTitles } from '../page-title';
 
 type Params = Promise<{ kind: string; id: string }>;
 
@@ -11,8 +12,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { kind, id } = await params;
   const section = findSection(kind);
   const def = section && definitionOf(section, '');
+  const { m, notFound, detail } = await pageTitles();
   // Swift's containers are named in the URL; other objects by id, so the kind names the tab.
-  return { title: def ? def.label.singular : section ? `${segment(id)} · ${section.label}` : 'Not found' };
+  return { title: def ? m(def.label.singular) : section ? detail(segment(id), section.label) : notFound };
 }
 
 export default async function DetailPage({ params }: { params: Params }) {

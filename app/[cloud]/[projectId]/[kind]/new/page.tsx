@@ -3,11 +3,14 @@ import { notFound } from 'next/navigation';
 import { OVERRIDES } from '@/components/resource/kind-routes';
 import { KindView } from '@/components/resource/kind-views';
 import { definitionOf, findSection } from '@/lib/resources/registry';
+import { pageTitles } from '../page-title';
 
 type Params = Promise<{ kind: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  return { title: findSection((await params).kind)?.create ?? 'Not found' };
+  const create = findSection((await params).kind)?.create;
+  const { m, notFound } = await pageTitles();
+  return { title: create ? m(create) : notFound };
 }
 
 export default async function CreatePage({ params }: { params: Params }) {
