@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { FormFooter, FormHeading } from '@/components/resource/form-parts';
@@ -13,6 +14,8 @@ import { FlavorOptions } from './parts';
 
 /** Create a cluster from a template (`?template=<uuid>` preselects one); empty choices keep the template's values. */
 export function ClusterCreateForm() {
+  const t = useTranslations('containerInfra.clusterCreate');
+  const tc = useTranslations('common');
   const router = useRouter();
   const href = useResourceHref();
   const search = useSearchParams();
@@ -21,31 +24,32 @@ export function ClusterCreateForm() {
   const templates = useTemplates();
   const keypairs = useKeypairOptions();
   const create = useCreate(clusterDefinition);
-  const template = templates.data?.clustertemplates.find((t) => t.uuid === v.templateId);
+  const template = templates.data?.clustertemplates.find((tpl) => tpl.uuid === v.templateId);
 
-  const fromTemplate = (x: string | null | undefined) => (template ? `Template's (${x || 'Magnum default'})` : "Template's");
+  /** The empty choice: the chosen template's value (or Magnum's default when it has none). */
+  const fromTemplate = (x: string | null | undefined) => (!template ? t('fromTemplate') : x ? t('fromTemplateValue', { value: x }) : t('fromTemplateDefault'));
 
   return (
     <form
       noValidate
-      aria-label="Create cluster"
+      aria-label={t('title')}
       className="max-w-2xl space-y-5"
       onSubmit={form.submit((input) => create.mutate(input, { onSuccess: () => router.push(href('clusters')) }))}
     >
-      <FormHeading title="Create cluster" back="clusters" backLabel="Back to clusters" />
+      <FormHeading title={t('title')} back="clusters" backLabel={t('back')} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Name" {...field('name')} autoComplete="off" />
-        <SelectField label="Cluster template" {...field('templateId')} disabled={templates.isPending}>
-          <option value="">{templates.isPending ? 'Loading templates…' : 'Choose a template'}</option>
-          {(templates.data?.clustertemplates ?? []).map((t) => (
-            <option key={t.uuid} value={t.uuid}>
-              {t.name || t.uuid} ({t.coe})
+        <TextField label={tc('name')} {...field('name')} autoComplete="off" />
+        <SelectField label={t('template')} {...field('templateId')} disabled={templates.isPending}>
+          <option value="">{templates.isPending ? t('loadingTemplates') : t('chooseTemplate')}</option>
+          {(templates.data?.clustertemplates ?? []).map((tpl) => (
+            <option key={tpl.uuid} value={tpl.uuid}>
+              {tpl.name || tpl.uuid} ({tpl.coe})
             </option>
           ))}
         </SelectField>
-        <TextField label="Master count" type="number" min={1} {...field('masterCount')} hint="More than 1 needs a template with a master load balancer." />
-        <TextField label="Node count" type="number" min={1} {...field('nodeCount')} />
-        <SelectField label="Key pair" {...field('keypair')}>
+        <TextField label={t('masterCount')} type="number" min={1} {...field('masterCount')} hint={t('masterCountHint')} />
+        <TextField label={t('nodeCount')} type="number" min={1} {...field('nodeCount')} />
+        <SelectField label={t('keypair')} {...field('keypair')}>
           <option value="">{fromTemplate(template?.keypair_id)}</option>
           {(keypairs.data?.keypairs ?? []).map((k) => (
             <option key={k.name} value={k.name}>
@@ -53,18 +57,18 @@ export function ClusterCreateForm() {
             </option>
           ))}
         </SelectField>
-        <TextField label="Create timeout (minutes)" type="number" min={1} {...field('timeout')} />
-        <SelectField label="Master flavor" {...field('masterFlavorId')}>
+        <TextField label={t('timeout')} type="number" min={1} {...field('timeout')} />
+        <SelectField label={t('masterFlavor')} {...field('masterFlavorId')}>
           <option value="">{fromTemplate(template?.master_flavor_id)}</option>
           <FlavorOptions />
         </SelectField>
-        <SelectField label="Node flavor" {...field('flavorId')}>
+        <SelectField label={t('nodeFlavor')} {...field('flavorId')}>
           <option value="">{fromTemplate(template?.flavor_id)}</option>
           <FlavorOptions />
         </SelectField>
       </div>
-      {templates.isError && <ApiErrorNotice title="Could not load cluster templates" error={templates.error} />}
-      <FormFooter error={create.error} errorTitle="The cloud refused to create the cluster" cli={clusterCreateCli(v, template?.name ?? undefined)} submit="Create cluster" pendingLabel="Creating…" pending={create.isPending} cancelTo="clusters" />
+      {templates.isError && <ApiErrorNotice title={t('loadTemplatesFailed')} error={templates.error} />}
+      <FormFooter error={create.error} errorTitle={t('refused')} cli={clusterCreateCli(v, template?.name ?? undefined)} submit={t('title')} pendingLabel={t('creating')} pending={create.isPending} cancelTo="clusters" />
     </form>
   );
 }

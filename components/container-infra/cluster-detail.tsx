@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { download, age } from '@/components/resource/format';
 import { ResourceDetail } from '@/components/resource/resource-detail';
@@ -10,11 +12,13 @@ import { InlineForm } from '@/components/resource/form-parts';
 import { TextField } from '@/components/ui/field';
 import { busySince, canConfigure, canResize, clusterDefinition, configCli, resizeCli, resizeProblem, resizeRequest, type Cluster } from '@/lib/resources/container-infra/cluster';
 import { generateClientKey, kubeconfigYaml } from '@/lib/resources/container-infra/kubeconfig';
+import { TextError } from '@/lib/client/api';
 import { useUpdate } from '@/lib/resources/hooks';
 import { getClusterCa, signClientCsr, useTemplates } from '@/lib/resources/container-infra/queries';
 import { FailureNotice } from '@/components/resource/failure-notice';
 
 export function ClusterDetail({ id }: { id: string }) {
+  const t = useTranslations('containerInfra.clusterDetail');
   const [resizing, setResizing] = useState(false);
   return (
     <ResourceDetail
@@ -24,7 +28,7 @@ export function ClusterDetail({ id }: { id: string }) {
         <>
           {canResize(c) && (
             <button type="button" className={buttonClass.secondary} aria-expanded={resizing} onClick={() => setResizing((r) => !r)} title={resizeCli(c, '<count>')}>
-              Resize
+              {t('resize')}
             </button>
           )}
           {canConfigure(c) && <KubeconfigButton cluster={c} />}
@@ -42,59 +46,73 @@ export function ClusterDetail({ id }: { id: string }) {
 
 /** How long the current transition has run, and the reason of a failure. */
 function StatusNote({ cluster: c }: { cluster: Cluster }) {
+  const t = useTranslations('containerInfra.clusterDetail');
   const now = useNow();
   const since = busySince(c);
   if (since && now) {
     return (
       <p role="status" className="rounded-md border border-brand-300 bg-brand-50 px-3 py-2 text-sm dark:border-brand-700 dark:bg-brand-900/30">
-        {c.status} for {age(since, now)}. Magnum builds clusters through Heat; this page follows it.
+        {t('inProgress', { status: c.status ?? '', age: age(since, now) })}
       </p>
     );
   }
   if ((c.status ?? '').endsWith('_FAILED')) {
-    return <FailureNotice title={c.status ?? 'Failed'} message={c.status_reason || 'Magnum gave no reason.'} source="Magnum" />;
+    // Magnum's status and reason as it words them; ours only when it gives none.
+    return <FailureNotice title={c.status ?? t('failed')} message={c.status_reason || t('noReason')} source="Magnum" />;
   }
   return null;
 }
 
 function ResizeForm({ cluster: c, onDone }: { cluster: Cluster; onDone: () => void }) {
+  const t = useTranslations('containerInfra.clusterDetail');
+  const m = useMsg();
   const [count, setCount] = useState(String(c.node_count ?? 1));
   const [submitted, setSubmitted] = useState(false);
   const update = useUpdate(clusterDefinition);
   const problem = resizeProblem(c.node_count, count);
   return (
     <InlineForm
-      label="Resize cluster"
+      label={t('resizeCluster')}
       onSubmit={() => {
         setSubmitted(true);
         if (problem) return;
         update.mutate({ row: c, request: resizeRequest(c, Number(count)) }, { onSuccess: onDone });
       }}
       error={update.error}
-      errorTitle="The cloud refused to resize the cluster"
+      errorTitle={t('resizeRefused')}
       cli={resizeCli(c, count || '<count>')}
-      submit="Resize"
-      pendingLabel="Resizing…"
+      submit={t('resize')}
+      pendingLabel={t('resizing')}
       pending={update.isPending}
     >
-      <h2 className="font-semibold">Resize the worker nodes</h2>
-      <TextField label="Node count" type="number" min={1} value={count} error={submitted ? problem : undefined} onChange={(e) => setCount(e.target.value)} hint={`Now ${c.node_count ?? '?'} nodes; the masters stay.`} />
+      <h2 className="font-semibold">{t('resizeHeading')}</h2>
+      <TextField
+        label={t('nodeCount')}
+        type="number"
+        min={1}
+        value={count}
+        error={submitted && problem ? m(problem) : undefined}
+        onChange={(e) => setCount(e.target.value)}
+        hint={c.node_count == null ? t('resizeHintUnknown') : t('resizeHint', { count: c.node_count })}
+      />
     </InlineForm>
   );
 }
 
 const pemOf = (b: unknown) => {
   const pem = (b as { pem?: unknown } | undefined)?.pem;
-  if (typeof pem !== 'string' || !pem.includes('BEGIN CERTIFICATE')) throw new Error('Magnum answered without a certificate');
+  if (typeof pem !== 'string' || !pem.includes('BEGIN CERTIFICATE')) throw new TextError('containerInfra.clusterDetail.noCertificate');
   return pem;
 };
 
 /** `openstack coe cluster config`: key and CSR made here, signed by Magnum; the key stays in this page. */
 function KubeconfigButton({ cluster: c }: { cluster: Cluster }) {
+  const t = useTranslations('containerInfra.clusterDetail');
+  const m = useMsg();
   const templates = useTemplates();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const template = templates.data?.clustertemplates.find((t) => t.uuid === c.cluster_template_id);
+  const template = templates.data?.clustertemplates.find((tpl) => tpl.uuid === c.cluster_template_id);
   if (template && template.coe !== 'kubernetes') return null;
   return (
     <>
@@ -123,9 +141,10 @@ function KubeconfigButton({ cluster: c }: { cluster: Cluster }) {
           }
         }}
       >
-        {busy ? 'Preparing kubeconfig…' : 'Download kubeconfig'}
+        {busy ? t('preparingKubeconfig') : t('downloadKubeconfig')}
       </button>
-      {error ? <ApiErrorNotice title="Could not make the kubeconfig" error={error} /> : null}
+      {/* Our own refusal (no certificate) in the page's language; an API's as the service sent it. */}
+      {error ? <ApiErrorNotice title={t('kubeconfigFailed')} error={error instanceof TextError ? new Error(m(error.text)) : error} /> : null}
     </>
   );
 }

@@ -31,7 +31,7 @@ describe('export', () => {
     expect(toCsv([], columns, ctx, label)).toBe(`Name,IP-Adressen,"'=Anzahl, gesamt"\r\n`);
   });
   it('JSON keeps the visible columns by id', () => {
-    expect(JSON.parse(toJson([{ name: 'a', ips: ['1'], n: 3 }], columns, ctx))).toEqual([{ name: 'a', ips: ['1'], n: 3 }]);
+    expect(JSON.parse(toJson([{ name: 'a', ips: ['1'], n: 3 }], columns, ctx, (t) => en(t)!))).toEqual([{ name: 'a', ips: ['1'], n: 3 }]);
   });
 });
 
@@ -41,8 +41,11 @@ describe('cells', () => {
     [undefined, ''],
     [['a', 'b'], 'a, b'],
     [5, '5'],
-  ])('cellText(%j) = %j', (v, text) => {
-    expect(cellText(v)).toBe(text);
+    ['common.yes', 'common.yes'],
+    [{ key: 'common.yes', values: {} }, 'Yes'],
+  ] as const)('cellText(%j) = %j', (v, text) => {
+    // API data is never looked up in the catalogs, even when it looks like a key; the dashboard's words are.
+    expect(cellText(v as never, (t) => en(t)!)).toBe(text);
   });
   it.each([
     ['2026-01-01T00:00:00Z', Date.parse('2026-01-01T00:00:30Z'), '30 s'],
@@ -66,7 +69,8 @@ describe('cells', () => {
     expect(ago(iso, Date.parse(now), createFormatter({ locale }))).toBe(out);
   });
   it('sorts numbers and names naturally', () => {
-    expect(['web-10', 'web-2', 'web-1'].sort(compareCells)).toEqual(['web-1', 'web-2', 'web-10']);
-    expect(compareCells(2, 10)).toBeLessThan(0);
+    const m = (t: Text) => en(t)!;
+    expect(['web-10', 'web-2', 'web-1'].sort((a, b) => compareCells(a, b, m))).toEqual(['web-1', 'web-2', 'web-10']);
+    expect(compareCells(2, 10, m)).toBeLessThan(0);
   });
 });

@@ -1,15 +1,17 @@
 // Pure helpers of the generic resource components (unit-tested). What they word comes from the caller's formatter
 // (next-intl's useFormatter) or translate function, so that they stay pure.
 import type { createFormatter } from 'next-intl';
-import type { AnyDefinition, Column, RowContext, Text } from '@/lib/resources/types';
+import type { AnyDefinition, CellValue, Column, RowContext, Text } from '@/lib/resources/types';
+
+export type { CellValue };
 
 export type Formatter = ReturnType<typeof createFormatter>;
 
-export type CellValue = string | number | readonly string[] | null | undefined;
-
-export function cellText(v: CellValue): string {
+/** A cell's text: API data as it is, the dashboard's own words (a catalog message) in the page's language. */
+export function cellText(v: CellValue, m: (t: Text) => string): string {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.join(', ');
+  if (typeof v === 'object') return m(v as Exclude<CellValue, readonly string[] | null | undefined | string | number>);
   return String(v);
 }
 
@@ -41,29 +43,30 @@ function csvField(s: string): string {
 /** CSV of the given columns, headed by their labels in the user's language (formula-looking cells are neutralised). */
 export function toCsv<T>(rows: readonly T[], columns: readonly Column<T>[], ctx: RowContext, label: (t: Text) => string): string {
   const head = columns.map((c) => csvField(label(c.label))).join(',');
-  const body = rows.map((r) => columns.map((c) => csvField(cellText(c.value(r, ctx)))).join(','));
+  const body = rows.map((r) => columns.map((c) => csvField(cellText(c.value(r, ctx), label))).join(','));
   return [head, ...body].join('\r\n') + '\r\n';
 }
 
 /** JSON of the given columns, keyed by column id (stable whatever the language). */
-export function toJson<T>(rows: readonly T[], columns: readonly Column<T>[], ctx: RowContext): string {
+export function toJson<T>(rows: readonly T[], columns: readonly Column<T>[], ctx: RowContext, m: (t: Text) => string): string {
+  const json = (v: CellValue) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? cellText(v, m) : (v ?? null));
   return JSON.stringify(
-    rows.map((r) => Object.fromEntries(columns.map((c) => [c.id, c.value(r, ctx) ?? null]))),
+    rows.map((r) => Object.fromEntries(columns.map((c) => [c.id, json(c.value(r, ctx))]))),
     null,
     2,
   );
 }
 
-export function compareCells(a: CellValue, b: CellValue): number {
+export function compareCells(a: CellValue, b: CellValue, m: (t: Text) => string): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return cellText(a).localeCompare(cellText(b), undefined, { numeric: true, sensitivity: 'base' });
+  return cellText(a, m).localeCompare(cellText(b, m), undefined, { numeric: true, sensitivity: 'base' });
 }
 
 /** Rows whose visible text contains every word of `q` (case-insensitive). */
-export function matchesSearch<T>(row: T, q: string, def: AnyDefinition, ctx: RowContext): boolean {
+export function matchesSearch<T>(row: T, q: string, def: AnyDefinition, ctx: RowContext, m: (t: Text) => string): boolean {
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return true;
-  const text = [def.id(row), ...def.columns.map((c: Column<T>) => cellText(c.value(row, ctx)))].join(' ').toLowerCase();
+  const text = [def.id(row), ...def.columns.map((c: Column<T>) => cellText(c.value(row, ctx), m))].join(' ').toLowerCase();
   return words.every((w) => text.includes(w));
 }
 

@@ -104,13 +104,13 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
   const columns = def.columns.filter((c) => visibleIds.includes(c.id));
 
   const shown = useMemo(() => {
-    const filtered = rows.filter((r) => matchesSearch(r, state.q, def, ctx));
+    const filtered = rows.filter((r) => matchesSearch(r, state.q, def, ctx, m));
     if (sortColumn && !sortColumn.sortKey && sort) {
       const dir = sort.dir === 'desc' ? -1 : 1;
-      return [...filtered].sort((a, b) => dir * compareCells(sortColumn.value(a, ctx), sortColumn.value(b, ctx)));
+      return [...filtered].sort((a, b) => dir * compareCells(sortColumn.value(a, ctx), sortColumn.value(b, ctx), m));
     }
     return filtered;
-  }, [rows, state.q, def, ctx, sortColumn, sort]);
+  }, [rows, state.q, def, ctx, sortColumn, sort, m]);
 
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const selectedRows = shown.filter((r) => selected.has(def.id(r)));
@@ -145,11 +145,11 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
         if (!page.next) break;
         marker = page.next;
       }
-      data = all.filter((r) => matchesSearch(r, state.q, def, ctx));
+      data = all.filter((r) => matchesSearch(r, state.q, def, ctx, m));
     }
     const name = `${def.slug}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
     if (format === 'csv') download(`${name}.csv`, 'text/csv', toCsv(data, columns, ctx, m));
-    else download(`${name}.json`, 'application/json', toJson(data, columns, ctx));
+    else download(`${name}.json`, 'application/json', toJson(data, columns, ctx, m));
   }
 
   return (
@@ -325,32 +325,34 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
 }
 
 function Cell<T>({ column, row, ctx, def, now, formatter, link }: { column: Column<T>; row: T; ctx: RowContext; def: ResourceDefinition<T>; now: number | null; formatter: Formatter; link?: string }) {
-  const v = column.value(row, ctx);
+  const m = useMsg();
+  const raw = column.value(row, ctx);
+  const v = cellText(raw, m);
   // A sensitive column's text is masked in presentation mode (plain text otherwise).
   const text = (s: string) => <Sensitive kind={column.sensitive}>{s}</Sensitive>;
   switch (column.cell) {
     case 'status':
-      return def.status ? <StatusBadge status={def.status(row)} /> : <>{cellText(v)}</>;
+      return def.status ? <StatusBadge status={def.status(row)} /> : <>{v}</>;
     case 'name':
       return link ? (
         <Link href={link} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-          {text(cellText(v) || def.id(row))}
+          {text(v || def.id(row))}
         </Link>
       ) : (
-        <span className="font-medium">{text(cellText(v))}</span>
+        <span className="font-medium">{text(v)}</span>
       );
     case 'mono':
-      return <span className="font-mono text-xs">{text(cellText(v))}</span>;
+      return <span className="font-mono text-xs">{text(v)}</span>;
     case 'age':
       return (
-        <time dateTime={cellText(v)} title={cellText(v)} className="whitespace-nowrap">
-          {now ? ago(cellText(v), now, formatter) : ''}
+        <time dateTime={v} title={v} className="whitespace-nowrap">
+          {now ? ago(v, now, formatter) : ''}
         </time>
       );
     case 'list':
       return (
         <ul className="space-y-0.5">
-          {(Array.isArray(v) ? v : [cellText(v)]).map((x: string) => (
+          {(Array.isArray(raw) ? raw : [v]).map((x: string) => (
             <li key={x} className="font-mono text-xs whitespace-nowrap">
               {text(x)}
             </li>
@@ -358,7 +360,7 @@ function Cell<T>({ column, row, ctx, def, now, formatter, link }: { column: Colu
         </ul>
       );
     default:
-      return <>{text(cellText(v))}</>;
+      return <>{text(v)}</>;
   }
 }
 

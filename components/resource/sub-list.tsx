@@ -71,7 +71,7 @@ function CompactList({ def, label, empty, note }: { def: AnyDefinition; label: s
         rows={list.data?.items}
         rowKey={def.id}
         empty={empty}
-        columns={def.columns.map((c) => ({ label: m(c.label), mono: c.cell === 'mono', cell: (r: unknown) => cellText(c.value(r, { lookups: {} })) }))}
+        columns={def.columns.map((c) => ({ label: m(c.label), mono: c.cell === 'mono', cell: (r: unknown) => cellText(c.value(r, { lookups: {} }), m) }))}
         buttons={(r) =>
           (def.actions ?? [])
             .filter((a) => a.allowed(r, { isAdmin }))

@@ -4,7 +4,8 @@ import type { MessageKeys, Messages, NestedKeyOf } from 'next-intl';
 
 export type MsgKey = MessageKeys<Messages, NestedKeyOf<Messages>>;
 export type MsgValues = Record<string, string | number | Date>;
-export type Msg = MsgKey | { key: MsgKey; values: MsgValues };
+export type MsgWithValues = { key: MsgKey; values: MsgValues };
+export type Msg = MsgKey | MsgWithValues;
 
 /** A message with values: `msg('kinds.zone.deleteBody', { count: 2, names })`. */
 export const msg = (key: MsgKey, values: MsgValues): Msg => ({ key, values });

@@ -2,7 +2,7 @@
 // and hooks (lib/resources/hooks.ts) read it; adding a kind is one small file in lib/resources/<service>/.
 // Plain data and pure functions only: no React, no classes, so the query cache holds plain JSON.
 import type { z } from 'zod';
-import type { Text } from '@/lib/i18n/msg';
+import type { MsgWithValues, Text } from '@/lib/i18n/msg';
 
 export type { Text };
 
@@ -54,10 +54,17 @@ export type CellKind = 'text' | 'mono' | 'name' | 'status' | 'age' | 'list';
 /** Values presentation mode can mask on a shared screen (components/shell/presentation.tsx). */
 export type MaskKind = 'email' | 'projectId' | 'secretName';
 
+/**
+ * What a cell or an overview field holds: API data as it is (strings, numbers, lists), or a catalog message with its
+ * values for words the dashboard itself writes (`msg('common.yes', {})`, "web-1 on /dev/vdb"). A plain string is never
+ * looked up in the catalogs: it may be anything a cloud sent.
+ */
+export type CellValue = string | number | readonly string[] | MsgWithValues | null | undefined;
+
 export interface Column<T> {
   id: string;
   label: Text;
-  value: (row: T, ctx: RowContext) => string | number | readonly string[] | null | undefined;
+  value: (row: T, ctx: RowContext) => CellValue;
   /** How the generic table renders the value (default text). */
   cell?: CellKind;
   /** Server-side sort key; without it the column sorts the page in the browser. */
@@ -447,7 +454,7 @@ export interface DetailDownload<T, K = { status: string }> {
 
 export interface OverviewField<T> {
   label: Text;
-  value: (row: T, ctx: RowContext) => string | number | null | undefined;
+  value: (row: T, ctx: RowContext) => Exclude<CellValue, readonly string[]>;
   mono?: boolean;
   adminOnly?: boolean;
   sensitive?: MaskKind;

@@ -4,6 +4,7 @@ import { useMsg } from '@/components/i18n/use-msg';
 import { useIsAdmin } from '@/components/shell/session-context';
 import { Sensitive } from '@/components/shell/presentation';
 import type { ResourceDefinition, RowContext } from '@/lib/resources/types';
+import { cellText } from '../format';
 
 /** A definition's overview fields of one object, as a description list (admin-only ones for admins). */
 export function OverviewList<T>({ def, row, ctx, className }: { def: ResourceDefinition<T>; row: T; ctx: RowContext; className: string }) {
@@ -14,7 +15,7 @@ export function OverviewList<T>({ def, row, ctx, className }: { def: ResourceDef
       {(def.overview ?? [])
         .filter((f) => !f.adminOnly || isAdmin)
         .map((f, i) => {
-          const v = String(f.value(row, ctx) ?? '');
+          const v = cellText(f.value(row, ctx), m);
           return (
             <div key={i} className="contents">
               <dt className="text-zinc-500 dark:text-zinc-400">{m(f.label)}</dt>
