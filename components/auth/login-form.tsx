@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import { ApiError, apiFetch } from '@/lib/client/api';
+import { useMsg } from '@/components/i18n/use-msg';
+import { ApiError, apiFetch, errorText } from '@/lib/client/api';
 import { projectFromNext, regionFromNext } from '@/lib/client/next-path';
 import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -28,8 +29,9 @@ interface LoginFormProps {
 export function LoginForm({ clouds, initialCloud, next, expired }: LoginFormProps) {
   const t = useTranslations('login');
   const tr = useTranslations();
-  // Our own checks answer catalog keys; the API's answers are shown as they came.
-  const text = (m: string | undefined) => (m && tr.has(m as never) ? tr(m as never) : m);
+  const m = useMsg();
+  // Our own checks answer catalog keys; the API's issues come translated already (see onSubmit).
+  const text = (s: string | undefined) => (s && tr.has(s as never) ? tr(s as never) : s);
   const [cloudId, setCloudId] = useState(initialCloud);
   const cloud = clouds.find((c) => c.id === cloudId);
   const [method, setMethod] = useState<Method>('password');
@@ -72,11 +74,12 @@ export function LoginForm({ clouds, initialCloud, next, expired }: LoginFormProp
       window.location.assign(next ?? res.redirectTo ?? '/');
     } catch (err) {
       setPending(false);
+      // The login route's own words come as catalog messages (ApiError.text); Keystone's are shown as it sent them.
       if (err instanceof ApiError && err.issues.length > 0) {
-        setErrors(fieldErrors(err.issues));
-        setFormError(err.message);
+        setErrors(fieldErrors(err.issues.map((i) => ({ path: i.path, message: i.text ? m(i.text) : i.message }))));
+        setFormError(m(errorText(err)));
       } else {
-        setFormError(err instanceof Error ? err.message : t('failed'));
+        setFormError(err instanceof Error ? m(errorText(err)) : t('failed'));
       }
     }
   }

@@ -17,7 +17,7 @@ import {
   NETWORK_DRIVERS,
 } from '@/lib/resources/container-infra/cluster-template';
 import { useCreate, useResourceHref } from '@/lib/resources/hooks';
-import { issueMsg } from '@/lib/resources/network/issue';
+import { issueMsg } from '@/lib/i18n/issue';
 import { useKeypairOptions } from '@/lib/resources/compute/queries';
 import { useActiveImages } from '@/lib/resources/image/queries';
 import { useExternalNetworks } from '@/lib/resources/network/queries';

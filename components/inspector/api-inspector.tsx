@@ -75,7 +75,8 @@ export function ApiInspector({ onClose }: { onClose: () => void }) {
         {shown.length === 0 ? (
           <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400">{t('empty')}</p>
         ) : (
-          <table aria-label={t('calls')} className={`${tableClass.table} text-xs`}>
+          <table className={`${tableClass.table} text-xs`}>
+            <caption className="sr-only">{t('calls')}</caption>
             <thead className="sticky top-0 bg-zinc-50 dark:bg-zinc-900">
               <tr>
                 {COLUMNS.map((h) => (

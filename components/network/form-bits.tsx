@@ -1,7 +1,7 @@
 'use client';
 import { useCallback } from 'react';
 import { useMsg } from '@/components/i18n/use-msg';
-import { issueMsg } from '@/lib/resources/network/issue';
+import { issueMsg } from '@/lib/i18n/issue';
 
 /** The box around an inline form on a detail page. */
 export const panel = 'mt-2 max-w-2xl space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';

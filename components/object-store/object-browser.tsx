@@ -211,7 +211,8 @@ function Folder({ container, prefix, limit }: { container: string; prefix: strin
             </span>
           </div>
           <div className={tableWrap}>
-            <table className="min-w-full text-sm" aria-label={t('columns.objects')} aria-busy={list.isPending}>
+            <table className="min-w-full text-sm" aria-busy={list.isPending}>
+              <caption className="sr-only">{t('columns.objects')}</caption>
               <thead className={theadClass}>
                 <tr>
                   <th scope="col" className="w-8 px-3 py-2">
@@ -403,7 +404,8 @@ function MetadataPanel({ container, name, onClose }: { container: string; name: 
           </dl>
           <h3 className="text-sm font-semibold">{t('metadata.custom')}</h3>
           {custom.length ? (
-            <table className="text-sm" aria-label={t('metadata.custom')}>
+            <table className="text-sm">
+              <caption className="sr-only">{t('metadata.custom')}</caption>
               <tbody>
                 {custom.map(([k, v]) => (
                   <tr key={k}>

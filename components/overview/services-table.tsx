@@ -1,6 +1,7 @@
 // Server-rendered (the overview, and the section notices of components/shell): useTranslations works in both.
 import { useTranslations } from 'next-intl';
 import type { ServiceInfo } from '@/lib/client/service-info';
+import type { Msg } from '@/lib/i18n/msg';
 
 type Version = ServiceInfo['versions'][number];
 type Endpoint = ServiceInfo['endpoints'][number];
@@ -18,10 +19,13 @@ function statusTone(status: string): string {
 /** A microversion range, `2.1–2.93` (`?` for an end the service does not say). */
 const range = (v: Version) => `${v.minVersion || '?'}–${v.maxVersion || '?'}`;
 
-export function VersionList({ versions, error, note }: { versions: Version[]; error?: string; note?: string }) {
+/** `error` and `note` are discovery's words (catalog messages); useMsg is client-only and this renders on the server too. */
+export function VersionList({ versions, error, note }: { versions: Version[]; error?: Msg; note?: Msg }) {
   const t = useTranslations('overview.services');
-  if (note) return <span className="text-xs text-zinc-600 dark:text-zinc-300">{note}</span>;
-  if (error) return <span className="text-xs text-red-600 dark:text-red-400">{t('discoveryFailed', { error })}</span>;
+  const tr = useTranslations();
+  const say = (m: Msg) => (typeof m === 'string' ? tr(m) : tr(m.key, m.values));
+  if (note) return <span className="text-xs text-zinc-600 dark:text-zinc-300">{say(note)}</span>;
+  if (error) return <span className="text-xs text-red-600 dark:text-red-400">{t('discoveryFailed', { error: say(error) })}</span>;
   if (versions.length === 0) return <span className="text-zinc-400 dark:text-zinc-500">—</span>;
   return (
     <ul className="space-y-1">

@@ -1,19 +1,13 @@
 // Pure helpers of the generic resource components (unit-tested). What they word comes from the caller's formatter
 // (next-intl's useFormatter) or translate function, so that they stay pure.
 import type { createFormatter } from 'next-intl';
+import { cellItems, cellText } from '@/lib/resources/cells';
 import type { AnyDefinition, CellValue, Column, RowContext, Text } from '@/lib/resources/types';
 
 export type { CellValue };
+export { cellItems, cellText };
 
 export type Formatter = ReturnType<typeof createFormatter>;
-
-/** A cell's text: API data as it is, the dashboard's own words (a catalog message) in the page's language. */
-export function cellText(v: CellValue, m: (t: Text) => string): string {
-  if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.join(', ');
-  if (typeof v === 'object') return m(v as Exclude<CellValue, readonly string[] | null | undefined | string | number>);
-  return String(v);
-}
 
 /** "3 minutes ago" from an ISO date, in the formatter's language ("vor 3 Minuten"); empty for no date. */
 export function ago(iso: string, now: number, format: Pick<Formatter, 'relativeTime'>): string {

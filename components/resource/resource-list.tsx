@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useAnnounce } from '@/components/a11y/announcer';
 import { useMsg } from '@/components/i18n/use-msg';
 import { inputClass } from '@/components/ui/field';
 import { CopyLink } from '@/components/ui/copy-link';
@@ -16,7 +17,7 @@ import { fetchListPage, osPath, useLookups, useProjectScope, useResourceHref, us
 import type { Column, Filter, ResourceDefinition, RowContext, Text } from '@/lib/resources/types';
 import { listStateQuery, parseListState, withChange, withQuery, type ListState } from '@/lib/resources/url-state';
 import { ApiErrorNotice } from './api-error';
-import { ago, cellText, compareCells, download, matchesSearch, toCsv, toJson, type Formatter } from './format';
+import { ago, cellItems, cellText, compareCells, download, matchesSearch, toCsv, toJson, type Formatter } from './format';
 import { useKindNoun } from './kind-noun';
 import { StatusBadge } from './status-badge';
 import { useRunAction } from './use-run-action';
@@ -67,6 +68,8 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
   const t = useTranslations('resource.list');
   const tc = useTranslations('common');
   const m = useMsg();
+  const announce = useAnnounce();
+  const ta = useTranslations('a11y');
   const tr = useTranslations('resource');
   const kindNoun = useKindNoun();
   const formatter = useFormatter();
@@ -204,7 +207,8 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
         </div>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <table className="min-w-full text-sm" aria-label={heading} aria-busy={list.isPending}>
+          <table className="min-w-full text-sm" aria-busy={list.isPending}>
+            <caption className="sr-only">{heading}</caption>
             <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:bg-zinc-800/50 dark:text-zinc-400">
               <tr>
                 <th scope="col" className="w-8 px-3 py-2">
@@ -222,7 +226,12 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
                       <button
                         type="button"
                         className="inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-white"
-                        onClick={() => go({ sort: { column: c.id, dir: active && sort.dir === 'asc' ? 'desc' : 'asc' } }, true)}
+                        onClick={() => {
+                          const dir = active && sort.dir === 'asc' ? 'desc' : 'asc';
+                          go({ sort: { column: c.id, dir } }, true);
+                          // aria-sort says it to whoever reads the header; the live region says it now.
+                          announce(ta('sorted', { column: m(c.label), dir }));
+                        }}
                       >
                         {m(c.label)}
                         <span aria-hidden="true">{active ? SORTED[sort.dir] : ''}</span>
@@ -352,7 +361,7 @@ function Cell<T>({ column, row, ctx, def, now, formatter, link }: { column: Colu
     case 'list':
       return (
         <ul className="space-y-0.5">
-          {(Array.isArray(raw) ? raw : [v]).map((x: string) => (
+          {(Array.isArray(raw) ? cellItems(raw, m) : [v]).map((x: string) => (
             <li key={x} className="font-mono text-xs whitespace-nowrap">
               {text(x)}
             </li>

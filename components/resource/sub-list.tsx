@@ -161,7 +161,8 @@ export function SubTable<R>({
   );
   return (
     <div className={tableClass.box}>
-      <table className={tableClass.table} aria-label={label} aria-busy={busy}>
+      <table className={tableClass.table} aria-busy={busy}>
+        <caption className="sr-only">{label}</caption>
         <thead className={list ? listTableClass.thead : undefined}>
           <tr>
             {columns.map((c) => (
@@ -248,7 +249,8 @@ export function RowTableView<T, R>({ table, row }: { table: RowTable<T, R>; row:
       {rows.length === 0 ? (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">{m(table.empty)}</p>
       ) : (
-        <table className="min-w-full rounded-lg border border-zinc-200 text-sm dark:border-zinc-800" aria-label={m(table.label)}>
+        <table className="min-w-full rounded-lg border border-zinc-200 text-sm dark:border-zinc-800">
+          <caption className="sr-only">{m(table.label)}</caption>
           <thead className="bg-zinc-50 text-left text-xs text-zinc-600 uppercase dark:bg-zinc-800/50 dark:text-zinc-400">
             <tr>
               {table.columns.map((c, j) => (

@@ -1,5 +1,6 @@
 // The one hook behind every zod-validated form: the values, a setter per field, field errors from zod's issues
 // and a submit that calls its callback only with the schema's parsed output.
+import { issueMsg } from '@/lib/i18n/issue';
 import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { useMsg } from '@/components/i18n/use-msg';
@@ -50,7 +51,7 @@ export function useZodForm<V, O>(schema: z.ZodType<O>, initial: V | (() => V), {
     const r = live && submitted ? parse() : undefined;
     const all = r && !r.success ? { ...fieldErrors(r.error), ...stored } : stored;
     const keys = Object.keys(all);
-    return keys.length ? Object.fromEntries(keys.map((k) => [k, m(all[k])])) : all;
+    return keys.length ? Object.fromEntries(keys.map((k) => [k, m(issueMsg(all[k]))])) : all;
   };
   const set = <K extends keyof V>(key: K, value: V[K]) => setValues((old) => ({ ...old, [key]: value }));
 

@@ -24,7 +24,7 @@ export function UserMenu({ user, roles, projectId }: UserMenuProps) {
         onClick={() => setOpen((o) => !o)}
         className="inline-flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
       >
-        <span aria-hidden="true" className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white uppercase dark:bg-brand-500">
+        <span aria-hidden="true" className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white uppercase">
           {user.name.slice(0, 2)}
         </span>
         {t.rich('button', {

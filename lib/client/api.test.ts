@@ -12,6 +12,37 @@ describe('parseApiError', () => {
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ status: 400, message: 'Bad', service: 'compute', requestId: 'req-1', issues: [{ path: 'username', message: 'Username is required' }] });
   });
+  it('reads our routes\' catalog messages beside their English', async () => {
+    const text = { key: 'server.errors.unknownCloud', values: { cloud: 'x' } };
+    const issue = { path: 'cloud', message: 'Choose one of: demo', text: { key: 'server.errors.chooseOneOf', values: { choices: 'demo' } } };
+    const err = await parseApiError(Response.json({ error: { status: 400, message: 'Unknown cloud "x"', text, issues: [issue] } }, { status: 400 }));
+    expect(err).toMatchObject({ message: 'Unknown cloud "x"', text, issues: [issue] });
+    expect(en(errorText(err))).toBe('Unknown cloud "x"');
+    expect(en(err.issues[0].text)).toBe('Choose one of: demo');
+    const plain = await parseApiError(Response.json({ error: { status: 401, message: 'Your session expired', text: 'server.errors.sessionExpired' } }, { status: 401 }));
+    expect(en(errorText(plain))).toBe('Your session expired');
+  });
+  it('never takes a text from a service\'s answer, nor a key outside server.', async () => {
+    const text = 'server.errors.sessionExpired';
+    const issues = [{ path: 'a', message: 'as sent', text }];
+    const answers = [
+      // A normalised upstream error names its service.
+      Response.json({ error: { status: 409, message: 'as sent', service: 'compute', text, issues } }, { status: 409 }),
+      // Whatever the proxy relays carries x-stratus-upstream, whatever shape the cloud's body has.
+      Response.json({ error: { status: 302, message: 'as sent', text, issues } }, { status: 302, headers: { 'x-stratus-upstream': 'GET http://c/x' } }),
+    ];
+    for (const res of answers) {
+      const err = await parseApiError(res);
+      expect(err.text).toBeUndefined();
+      expect(err.issues[0].text).toBeUndefined();
+      expect(errorText(err)).toBe('as sent');
+    }
+    for (const bad of ['explain.taskTimeout', 'server', 'server.', 'server.a b', { key: 'login.heading', values: {} }, { key: text, values: { x: {} } }, { key: text, values: {}, extra: 1 }, 42]) {
+      const err = await parseApiError(Response.json({ error: { status: 400, message: 'as sent', text: bad } }, { status: 400 }));
+      expect(err.text, JSON.stringify(bad)).toBeUndefined();
+      expect(errorText(err)).toBe('as sent');
+    }
+  });
   it('survives a non-JSON body', async () => {
     const err = await parseApiError(new Response('<html>', { status: 502, statusText: 'Bad Gateway' }));
     expect(err).toMatchObject({ status: 502, message: 'Bad Gateway', issues: [] });

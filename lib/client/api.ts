@@ -1,17 +1,19 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { msg, type Msg, type Text } from '@/lib/i18n/msg';
 import { startCall } from './inspector';
 
-/** One zod issue as the route handlers return it. */
+/** One zod issue as the route handlers return it; `text` is its message as a catalog key, when the words are ours. */
 export interface ApiIssue {
   path: string;
   message: string;
+  text?: Msg;
 }
 
 /**
  * Any non-2xx answer from `/api/**`, normalised from `{"error": {...}}`. `message` is the service's text, shown as it
- * was sent; `text` is ours instead when there is none (an answer without a message, a task that timed out), and
- * `message` then holds its key: views show `errorText(error)`.
+ * was sent, or our route's English. `text` is ours: the same words as a catalog key, from our own routes (see
+ * `ourText`), or instead of a message when there is none (an answer without a message, a task that timed out; then
+ * `message` holds its key). Views show `errorText(error)`.
  */
 export class ApiError extends Error {
   readonly status: number;
@@ -20,10 +22,10 @@ export class ApiError extends Error {
   readonly issues: ApiIssue[];
   readonly text?: Msg;
 
-  constructor(init: { status: number; service?: string; requestId?: string; issues?: ApiIssue[] } & ({ message: string } | { text: Msg })) {
+  constructor(init: { status: number; service?: string; requestId?: string; issues?: ApiIssue[] } & ({ message: string; text?: Msg } | { text: Msg })) {
     super('message' in init ? init.message : keyOf(init.text));
     this.name = 'ApiError';
-    if ('text' in init) this.text = init.text;
+    if (init.text) this.text = init.text;
     this.status = init.status;
     this.service = init.service;
     this.requestId = init.requestId;
@@ -71,13 +73,33 @@ function issuePath(path: unknown): string {
   return typeof path === 'string' ? path : '';
 }
 
-/** Reads `{"error": {status, message, issues?, service?, requestId?}}`, tolerating other shapes. */
+/** Our routes' catalog keys: under `server.`, dotted words, nothing else. */
+const OUR_KEY = z.string().regex(/^server(\.[A-Za-z0-9]+)+$/);
+const OurText = z.union([OUR_KEY, z.strictObject({ key: OUR_KEY, values: z.record(z.string(), z.union([z.string(), z.number()])) })]);
+
+/** A `text` field of our error body as a Msg, or undefined when it is missing or not one of our keys. */
+function ourText(v: unknown): Msg | undefined {
+  const parsed = OurText.safeParse(v);
+  // The key is checked by shape only: the build's catalogs are not at hand here, and useMsg shows an unknown key as it is.
+  return parsed.success ? (parsed.data as Msg) : undefined;
+}
+
+/**
+ * Reads `{"error": {status, message, text?, issues?, service?, requestId?}}`, tolerating other shapes.
+ *
+ * `text` (our words as a catalog key, translated by the view) is read only from answers our own routes wrote: a
+ * cloud's error must always show as the service sent it, and no service may choose what the dashboard says. So it
+ * is ignored on every answer that names a `service` (the proxy's normalised upstream errors, which never copy a
+ * `text` anyway) and on every answer that carries `x-stratus-upstream` (set by the proxy on whatever it relays: an
+ * upstream 3xx reaches us with the cloud's own body, whatever shape that has). Keys outside `server.` are refused.
+ */
 export async function parseApiError(res: Response): Promise<ApiError> {
   // HTTP/2 answers have no status text: then our words, unless the body says more.
   let message: string | undefined = res.statusText || undefined;
   let service: string | undefined;
   let requestId: string | undefined = res.headers.get('x-openstack-request-id') ?? undefined;
   let issues: ApiIssue[] = [];
+  let text: Msg | undefined;
   try {
     const body: unknown = await res.json();
     const err = body && typeof body === 'object' && 'error' in body ? (body as { error: unknown }).error : undefined;
@@ -86,10 +108,16 @@ export async function parseApiError(res: Response): Promise<ApiError> {
       if (typeof e.message === 'string' && e.message) message = e.message;
       if (typeof e.service === 'string') service = e.service;
       if (typeof e.requestId === 'string') requestId = e.requestId;
+      const ours = e.service === undefined && !res.headers.has('x-stratus-upstream');
+      // Our text stands beside our English message, never instead of it.
+      if (ours && typeof e.message === 'string' && e.message) text = ourText(e.text);
       if (Array.isArray(e.issues)) {
         issues = e.issues
           .filter((i): i is Record<string, unknown> => !!i && typeof i === 'object')
-          .map((i) => ({ path: issuePath(i.path), message: String(i.message ?? '') }));
+          .map((i) => {
+            const issueText = ours ? ourText(i.text) : undefined;
+            return { path: issuePath(i.path), message: String(i.message ?? ''), ...(issueText ? { text: issueText } : {}) };
+          });
       }
     } else if (typeof err === 'string') {
       message = err;
@@ -98,7 +126,7 @@ export async function parseApiError(res: Response): Promise<ApiError> {
     // not JSON: keep the status text
   }
   const head = { status: res.status, service, requestId, issues };
-  return message ? new ApiError({ ...head, message }) : new ApiError({ ...head, text: msg('explain.requestFailed', { status: res.status }) });
+  return message ? new ApiError({ ...head, message, text }) : new ApiError({ ...head, text: msg('explain.requestFailed', { status: res.status }) });
 }
 
 /** Where the browser goes when the session has expired: back here after logging in. */

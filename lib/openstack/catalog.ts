@@ -4,7 +4,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { getCloud } from '@/lib/config/clouds';
 import type { CatalogEntry } from './catalog-schema';
-import { HttpError } from './errors';
+import { sessionExpired } from './errors';
 import { validateToken } from './keystone';
 import type { SessionData } from './session';
 
@@ -71,9 +71,9 @@ export async function getCatalog(session: SessionData): Promise<CatalogEntry[]> 
   const hit = cachedCatalog(session.token);
   if (hit) return hit;
   const cloud = getCloud(session.cloud);
-  if (!cloud) throw new HttpError(401, 'Your session expired');
+  if (!cloud) throw sessionExpired();
   const info = await validateToken(cloud, session.token);
-  if (!info) throw new HttpError(401, 'Your session expired');
+  if (!info) throw sessionExpired();
   const catalog = info.catalog ?? [];
   cacheCatalog(session.token, catalog, info.expiresAt);
   return catalog;

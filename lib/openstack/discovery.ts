@@ -2,6 +2,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { getCloud } from '@/lib/config/clouds';
+import { msg } from '@/lib/i18n/msg';
 import { getCatalog } from './catalog';
 import { osFetch } from './http';
 import type { SessionData } from './session';
@@ -70,24 +71,24 @@ export async function discoverServices(session: SessionData): Promise<ServiceInf
       const endpoints = entry.endpoints.map((e) => ({ interface: e.interface, region: e.region_id ?? e.region ?? '', url: e.url }));
       const here = endpoints.find((e) => e.region === session.region && e.interface === iface);
       const base: ServiceInfo = { type: entry.type, name: entry.name, endpoints, versions: [] };
-      if (!here || !cloud) return { ...base, error: here ? undefined : `No ${iface} endpoint in ${session.region}` };
+      if (!here || !cloud) return { ...base, error: here ? undefined : msg('server.discovery.noEndpoint', { interface: iface, region: session.region }) };
       // Swift publishes no version document (its endpoint is the account: a GET lists containers); /info names the
       // release instead, so the version-document candidates are not tried for it.
       const info = entry.type === 'object-store' ? swiftInfoUrl(here.url) : undefined;
       if (info) {
         try {
-          const res = await osFetch(cloud, info, { what: entry.type, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+          const res = await osFetch(cloud, info, { service: entry.type, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
           const parsed = SwiftInfoSchema.safeParse(await res.json());
-          if (parsed.success) return { ...base, note: `Swift ${parsed.data.swift.version}, API v1 (from /info: Swift publishes no version document)` };
+          if (parsed.success) return { ...base, note: msg('server.discovery.swiftNote', { version: parsed.data.swift.version }) };
         } catch {
           // /info disabled or unreachable: reported as for any service without a version document.
         }
-        return { ...base, error: 'No version document' };
+        return { ...base, error: 'server.discovery.noVersionDocument' };
       }
       for (const url of discoveryCandidates(here.url)) {
         try {
           const res = await osFetch(cloud, url, {
-            what: entry.type,
+            service: entry.type,
             headers: { accept: 'application/json', 'x-auth-token': session.token },
             signal: AbortSignal.timeout(TIMEOUT_MS),
           });
@@ -103,7 +104,7 @@ export async function discoverServices(session: SessionData): Promise<ServiceInf
           // Try the next candidate; report below if none answers.
         }
       }
-      return { ...base, error: 'No version document' };
+      return { ...base, error: 'server.discovery.noVersionDocument' };
     }),
   );
   cache.set(key, { at: Date.now(), info });

@@ -1,12 +1,19 @@
 // One error type for route handlers, and the normalisation of every OpenStack service's error body.
+import { msg, type Msg } from '@/lib/i18n/msg';
 
+/**
+ * Our error body. `message` is English (logs, e2e tests, API clients); `text`, on our own words only, is the same
+ * sentence as a catalog key (`server.…`) with its values, which the browser shows translated (lib/client/api.ts).
+ * A service's error never has a `text`: its message is shown as the service sent it.
+ */
 export type ErrorBody = {
   error: {
     status: number;
     message: string;
+    text?: Msg;
     service?: string;
     requestId?: string;
-    issues?: { path: string; message: string }[];
+    issues?: { path: string; message: string; text?: Msg }[];
   };
 };
 
@@ -19,10 +26,26 @@ export class HttpError extends Error {
     super(message);
     this.name = 'HttpError';
   }
+  /** The message as a catalog key, when the words are ours. */
+  get text(): Msg | undefined {
+    return this.extra.text;
+  }
   toBody(): ErrorBody {
     return { error: { status: this.status, message: this.message, ...this.extra } };
   }
 }
+
+/** 401: the browser goes to the login page. */
+export const sessionExpired = () => new HttpError(401, 'Your session expired', { text: 'server.errors.sessionExpired' });
+
+/** 500 for anything unexpected (the error itself is logged, never sent). */
+export const internalError = () => new HttpError(500, 'Internal error in the dashboard', { text: 'server.errors.internal' });
+
+/** 409: another tab rescoped the shared session while this one still shows project `wanted`. */
+export const projectSwitched = (wanted: string, current: string) =>
+  new HttpError(409, `This tab is on project ${wanted} but your session switched to project ${current}; reload to continue`, {
+    text: msg('server.errors.projectSwitched', { wanted, current }),
+  });
 
 const REQUEST_ID_HEADERS = ['x-openstack-request-id', 'x-compute-request-id', 'x-trans-id', 'x-request-id'];
 

@@ -2,6 +2,7 @@ import 'server-only';
 import fs from 'node:fs';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { CloudConfig } from '@/lib/config/clouds';
+import { msg } from '@/lib/i18n/msg';
 import { HttpError } from './errors';
 
 export type UpstreamInit = Parameters<typeof undiciFetch>[1];
@@ -60,25 +61,40 @@ function causeCode(err: unknown): string | undefined {
   return undefined;
 }
 
-/** Turn a network-level failure into a 502/504 that names the URL (never a stack trace). */
-export function describeNetworkError(err: unknown, what: string, url: string): HttpError {
+const REASONS: Record<string, { reason: string; english: string }> = {
+  ECONNREFUSED: { reason: 'refused', english: 'connection refused' },
+  ENOTFOUND: { reason: 'notFound', english: 'host not found' },
+};
+
+/**
+ * Turn a network-level failure into a 502/504 that names the URL (never a stack trace). `service` is the catalog
+ * type of the service called: `identity` is worded "Keystone", any other "the <type> service".
+ */
+export function describeNetworkError(err: unknown, service: string, url: string): HttpError {
+  const what = service === 'identity' ? 'Keystone' : `the ${service} service`;
   const code = causeCode(err);
   if (code && TLS_CODES.has(code)) {
-    return new HttpError(502, `TLS error talking to ${what} at ${url}: ${code}. Configure the cloud's CA certificate (cacert) or check the certificate.`);
+    return new HttpError(502, `TLS error talking to ${what} at ${url}: ${code}. Configure the cloud's CA certificate (cacert) or check the certificate.`, {
+      text: msg('server.errors.tls', { service, url, code }),
+    });
   }
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT') {
-    return new HttpError(504, `${what} at ${url} did not answer in time (${code}).`);
+    return new HttpError(504, `${what} at ${url} did not answer in time (${code}).`, { text: msg('server.errors.timeout', { service, url, code }) });
   }
-  const why = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' ? 'host not found' : (code ?? causeMessage(err) ?? 'network error');
-  return new HttpError(502, `Cannot reach ${what} at ${url} (${why}).`);
+  // A known cause is worded (and translated); any other shows as the system reported it.
+  const detail = code ?? causeMessage(err);
+  const known = code ? REASONS[code] : undefined;
+  const reason = known?.reason ?? (detail ? 'other' : 'unknown');
+  const why = known?.english ?? detail ?? 'network error';
+  return new HttpError(502, `Cannot reach ${what} at ${url} (${why}).`, { text: msg('server.errors.unreachable', { service, url, reason, detail: detail ?? '' }) });
 }
 
-/** fetch() to an OpenStack endpoint of `cloud`, with the cloud's TLS settings and timeouts. */
-export async function osFetch(cloud: CloudConfig, url: string, init: UpstreamInit & { what: string }): Promise<UpstreamResponse> {
-  const { what, ...rest } = init;
+/** fetch() to an OpenStack endpoint of `cloud` (`service`: its catalog type), with the cloud's TLS settings and timeouts. */
+export async function osFetch(cloud: CloudConfig, url: string, init: UpstreamInit & { service: string }): Promise<UpstreamResponse> {
+  const { service, ...rest } = init;
   try {
     return await undiciFetch(url, { ...rest, dispatcher: agentFor(cloud), redirect: 'manual' });
   } catch (err) {
-    throw describeNetworkError(err, what, url);
+    throw describeNetworkError(err, service, url);
   }
 }

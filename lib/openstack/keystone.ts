@@ -3,7 +3,8 @@ import 'server-only';
 import { z } from 'zod';
 import type { CloudConfig } from '@/lib/config/clouds';
 import { CatalogSchema, type CatalogEntry } from './catalog-schema';
-import { HttpError, normaliseUpstreamError } from './errors';
+import type { MsgKey } from '@/lib/i18n/msg';
+import { HttpError, normaliseUpstreamError, sessionExpired } from './errors';
 import { osFetch } from './http';
 
 const NamedRef = z.looseObject({ id: z.string(), name: z.string().default('') });
@@ -41,8 +42,8 @@ export type KeystoneProject = z.infer<typeof ProjectSchema>;
 
 /** Keystone refused a password or an application credential (what the log-in throttle counts as a failure). */
 export class CredentialsRefused extends HttpError {
-  constructor(message: string) {
-    super(401, message);
+  constructor(message: string, text?: MsgKey) {
+    super(401, message, text ? { text } : {});
     this.name = 'CredentialsRefused';
   }
 }
@@ -108,7 +109,7 @@ export async function authenticate(cloud: CloudConfig, method: AuthMethod, scope
   const auth: Record<string, unknown> = { identity: identityFor(method) };
   if (scope) auth.scope = { project: scope };
   const res = await osFetch(cloud, url, {
-    what: 'Keystone',
+    service: 'identity',
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ auth }),
@@ -117,9 +118,9 @@ export async function authenticate(cloud: CloudConfig, method: AuthMethod, scope
   // revoked or expired token is a 404 too (TokenNotFound "Failed to validate token"): the session is over.
   if (res.status === 401 || (res.status === 404 && (method.kind === 'application_credential' || method.kind === 'token'))) {
     await res.body?.cancel();
-    if (method.kind === 'token') throw new HttpError(401, 'Your session expired');
-    if (method.kind === 'application_credential') throw new CredentialsRefused('Invalid application credential ID or secret');
-    throw new CredentialsRefused('Invalid username or password');
+    if (method.kind === 'token') throw sessionExpired();
+    if (method.kind === 'application_credential') throw new CredentialsRefused('Invalid application credential ID or secret', 'server.errors.invalidApplicationCredential');
+    throw new CredentialsRefused('Invalid username or password', 'server.errors.invalidCredentials');
   }
   if (!res.ok) throw await keystoneError(res);
   const token = res.headers.get('x-subject-token');
@@ -132,7 +133,7 @@ export async function authenticate(cloud: CloudConfig, method: AuthMethod, scope
 /** GET /v3/auth/tokens: validates a token and returns its catalog; undefined when the token is no longer valid. */
 export async function validateToken(cloud: CloudConfig, token: string): Promise<TokenInfo | undefined> {
   const res = await osFetch(cloud, `${cloud.authUrl}/auth/tokens`, {
-    what: 'Keystone',
+    service: 'identity',
     method: 'GET',
     headers: { 'x-auth-token': token, 'x-subject-token': token, accept: 'application/json' },
   });
@@ -155,7 +156,7 @@ export async function validateToken(cloud: CloudConfig, token: string): Promise<
 export async function revokeToken(cloud: CloudConfig, token: string): Promise<boolean> {
   try {
     const res = await osFetch(cloud, `${cloud.authUrl}/auth/tokens`, {
-      what: 'Keystone',
+      service: 'identity',
       method: 'DELETE',
       headers: { 'x-auth-token': token, 'x-subject-token': token },
       signal: AbortSignal.timeout(REVOKE_TIMEOUT_MS),
@@ -172,8 +173,8 @@ export async function listAuthProjects(cloud: CloudConfig, token: string): Promi
   const out: KeystoneProject[] = [];
   let url: string | undefined = `${cloud.authUrl}/auth/projects`;
   for (let page = 0; url && page < 100; page++) {
-    const res = await osFetch(cloud, url, { what: 'Keystone', method: 'GET', headers: { 'x-auth-token': token, accept: 'application/json' } });
-    if (res.status === 401) throw new HttpError(401, 'Your session expired');
+    const res = await osFetch(cloud, url, { service: 'identity', method: 'GET', headers: { 'x-auth-token': token, accept: 'application/json' } });
+    if (res.status === 401) throw sessionExpired();
     if (!res.ok) throw await keystoneError(res);
     const body = z
       .looseObject({ projects: z.array(ProjectSchema), links: z.looseObject({ next: z.string().nullish() }).optional() })

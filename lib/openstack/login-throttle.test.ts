@@ -1,5 +1,6 @@
 // The log-in throttle: the pure back-off policy, and throttledLogin() over a memory store with fake attempts.
 import { describe, expect, it, vi } from 'vitest';
+import { en } from '@/lib/testing/english';
 import { HttpError } from './errors';
 import { CredentialsRefused } from './keystone';
 import { backoffMs, backoffSchedule, LOGIN_BACKOFF, throttledLogin, TooManyAttempts, type Backoff, type LoginSubject } from './login-throttle';
@@ -65,6 +66,7 @@ describe('throttledLogin', () => {
     const again = await tryOnce(store, demo, '10.0.0.1', right, t0 + S);
     expect(again).toMatchObject({ outcome: 2, ran: false, message: 'Too many failed log-in attempts; try again in 2 seconds' });
     expect(new TooManyAttempts(2).status).toBe(429);
+    for (const n of [1, 2, 30]) expect(en(new TooManyAttempts(n).text)).toBe(new TooManyAttempts(n).message);
   });
 
   it('counts a username with any case and spacing as one', async () => {

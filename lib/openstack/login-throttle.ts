@@ -16,6 +16,7 @@
 // guesses cannot slip past the limit. Usernames and addresses are stored as hashes only.
 import 'server-only';
 import crypto from 'node:crypto';
+import { msg } from '@/lib/i18n/msg';
 import { HttpError } from './errors';
 import { CredentialsRefused } from './keystone';
 import { sessionStore, type SessionStore, type ThrottleRule } from './session-store';
@@ -99,7 +100,9 @@ export function loginThrottleRules(subject: LoginSubject, address: string | unde
 
 export class TooManyAttempts extends HttpError {
   constructor(public readonly retryAfterSeconds: number) {
-    super(429, `Too many failed log-in attempts; try again in ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}`);
+    super(429, `Too many failed log-in attempts; try again in ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}`, {
+      text: msg('server.errors.tooManyAttempts', { seconds: retryAfterSeconds }),
+    });
     this.name = 'TooManyAttempts';
   }
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import { sealData, unsealData } from 'iron-session';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { en } from '@/lib/testing/english';
 import type { CloudConfig } from '@/lib/config/clouds';
 import type { DemoCloud } from '@/lib/demo-cloud/server';
 import { call, startTestCloud } from '@/lib/demo-cloud/test-helpers';
@@ -310,7 +311,9 @@ describe('readers of the cookie', () => {
         await expect(readSession()).rejects.toMatchObject({ status: 503 });
         const res = await sessionRoute.GET(req('GET', '/api/auth/session'));
         expect(res.status).toBe(503);
-        expect(await res.json()).toEqual({ error: { status: 503, message: 'Session store unavailable' } });
+        const body = await res.json();
+        expect(body).toEqual({ error: { status: 503, message: 'Session store unavailable', text: 'server.errors.sessionStoreUnavailable' } });
+        expect(en(body.error.text)).toBe(body.error.message);
       });
       // A log-in cannot end the session before it, so it does not happen (and its fresh tokens are revoked).
       const login = await loginRoute.POST(req('POST', '/api/auth/login', { cloud: 'demo', method: 'password', username: 'demo', password: 'demo', userDomain: 'Default' }));
@@ -336,10 +339,26 @@ describe('anti-automation on the log-in and re-authentication routes', () => {
     const refused = await attempt('demo');
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('1');
-    expect(await refused.json()).toEqual({ error: { status: 429, message: 'Too many failed log-in attempts; try again in 1 second' } });
+    const body = await refused.json();
+    expect(body).toEqual({
+      error: { status: 429, message: 'Too many failed log-in attempts; try again in 1 second', text: { key: 'server.errors.tooManyAttempts', values: { seconds: 1 } } },
+    });
+    expect(en(body.error.text)).toBe(body.error.message);
     expect(keystoneCalls).toBe(before);
     // Another client address is not held back.
     expect((await attempt('demo', '10.1.1.2')).status).toBe(200);
+  });
+
+  it('words its refusals in English and as catalog messages (wrong password, unknown cloud, missing field)', async () => {
+    const wrong = await (await attempt('wrong', '10.3.3.3')).json();
+    expect(wrong.error).toMatchObject({ status: 401, message: 'Invalid username or password', text: 'server.errors.invalidCredentials' });
+    const unknown = await (await loginRoute.POST(req('POST', '/api/auth/login', { cloud: 'nope', method: 'password', username: 'u', password: 'p', userDomain: 'D' }))).json();
+    expect(unknown.error).toMatchObject({ status: 400, message: 'Unknown cloud "nope"', issues: [{ path: 'cloud', message: 'Choose one of: demo, down, hung' }] });
+    expect(en(unknown.error.text)).toBe(unknown.error.message);
+    expect(en(unknown.error.issues[0].text)).toBe('Choose one of: demo, down, hung');
+    const empty = await (await loginRoute.POST(req('POST', '/api/auth/login', { cloud: 'demo', method: 'password', username: ' ', password: 'p', userDomain: 'D' }))).json();
+    expect(empty.error.issues).toEqual([{ path: 'username', message: 'Username is required', text: 'server.validation.usernameRequired' }]);
+    expect(en(empty.error.issues[0].text)).toBe('Username is required');
   });
 
   it('never throttles successful log-ins, however many, from one address', async () => {
@@ -354,7 +373,9 @@ describe('anti-automation on the log-in and re-authentication routes', () => {
     for (let i = 0; i < 6; i++) {
       const r = await reauth('wrong');
       expect(r.status).toBe(400);
-      expect((await r.json()).error.message).toBe('Invalid password');
+      const { error } = await r.json();
+      expect(error).toMatchObject({ message: 'Invalid password', text: 'server.errors.invalidPassword', issues: [{ path: 'password', message: 'Invalid password' }] });
+      expect(en(error.issues[0].text)).toBe('Invalid password');
     }
     const refused = await reauth('demo');
     expect(refused.status).toBe(429);

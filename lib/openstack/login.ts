@@ -8,7 +8,8 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { getCloud, type CloudConfig } from '@/lib/config/clouds';
 import { cacheCatalog, catalogRegions, forgetCatalog } from './catalog';
-import { HttpError } from './errors';
+import { msg } from '@/lib/i18n/msg';
+import { HttpError, sessionExpired } from './errors';
 import { authenticate, listAuthProjects, revokeToken, type KeystoneProject, type TokenInfo } from './keystone';
 import { getSessionHandle, isSessionRevoked, newSessionId, revokeSessionId, SESSION_COOKIE, type SessionData } from './session';
 import { SessionStoreUnavailable } from './session-store';
@@ -105,7 +106,7 @@ async function startSession(cloud: CloudConfig, scoped: TokenInfo, authMethod: S
  */
 async function continueSession(cloud: CloudConfig, session: SessionData, scoped: TokenInfo, minted: string[], unscopedToken: string | undefined): Promise<SessionData> {
   try {
-    if (await isSessionRevoked(session.sid)) throw new HttpError(401, 'Your session expired');
+    if (await isSessionRevoked(session.sid)) throw sessionExpired();
     return await writeSession(sessionData(cloud, scoped, session.sid, session.authMethod, unscopedToken, session.region));
   } catch (e) {
     await revokeAll(cloud, minted);
@@ -134,7 +135,11 @@ export async function passwordLogin(
     const projects = await listAuthProjects(cloud, unscoped.token);
     const last = (await cookies()).get(LAST_PROJECT_COOKIE(cloud.id))?.value;
     const project = chooseProject(projects, wantedProjectId, last);
-    if (!project) throw new HttpError(403, `User ${creds.username} has no role on any enabled project of this cloud`);
+    if (!project) {
+      throw new HttpError(403, `User ${creds.username} has no role on any enabled project of this cloud`, {
+        text: msg('server.errors.noProject', { user: creds.username }),
+      });
+    }
     scoped = await authenticate(cloud, { kind: 'token', token: unscoped.token }, { id: project.id });
   } catch (e) {
     await revokeAll(cloud, [unscoped.token]);
@@ -152,11 +157,13 @@ export async function applicationCredentialLogin(cloud: CloudConfig, id: string,
 export async function switchProject(cloud: CloudConfig, session: SessionData, projectId: string): Promise<SessionData> {
   if (projectId === session.project.id) return session;
   if (session.authMethod === 'application_credential' || !session.unscopedToken) {
-    throw new HttpError(403, `You have no access to project ${projectId}: an application credential is bound to project ${session.project.name}`);
+    throw new HttpError(403, `You have no access to project ${projectId}: an application credential is bound to project ${session.project.name}`, {
+      text: msg('server.errors.noAccessBound', { project: projectId, bound: session.project.name }),
+    });
   }
   const projects = await listAuthProjects(cloud, session.unscopedToken);
   if (!projects.some((p) => p.id === projectId && p.enabled !== false)) {
-    throw new HttpError(403, `You have no access to project ${projectId}`);
+    throw new HttpError(403, `You have no access to project ${projectId}`, { text: msg('server.errors.noAccess', { project: projectId }) });
   }
   const scoped = await authenticate(cloud, { kind: 'token', token: session.unscopedToken }, { id: projectId });
   const next = await continueSession(cloud, session, scoped, [scoped.token], session.unscopedToken);
@@ -193,7 +200,9 @@ export async function logout(): Promise<void> {
     await endSession(old);
   } catch (e) {
     if (e instanceof SessionStoreUnavailable) {
-      throw new HttpError(503, 'Session store unavailable: you are logged out in this browser, but copies of the session could not be ended');
+      throw new HttpError(503, 'Session store unavailable: you are logged out in this browser, but copies of the session could not be ended', {
+        text: 'server.errors.logoutIncomplete',
+      });
     }
     throw e;
   }

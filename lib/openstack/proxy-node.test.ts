@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sealData } from 'iron-session';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { en } from '@/lib/testing/english';
 
 process.env.SESSION_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
@@ -169,9 +170,15 @@ describe('fast path (node:http)', () => {
     });
     expect(res.status).toBe(409);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(await res.json()).toEqual({
-      error: { status: 409, message: 'This tab is on project p2 but your session switched to project demo; reload to continue' },
+    const body = await res.json();
+    expect(body).toEqual({
+      error: {
+        status: 409,
+        message: 'This tab is on project p2 but your session switched to project demo; reload to continue',
+        text: { key: 'server.errors.projectSwitched', values: { wanted: 'p2', current: 'demo' } },
+      },
     });
+    expect(en(body.error.text)).toBe(body.error.message);
     expect(seen.length).toBe(before);
   });
 
@@ -200,7 +207,9 @@ describe('fast path (node:http)', () => {
     const before = seen.length;
     const res = await get('/api/os/compute/servers', cookie === undefined ? {} : { cookie });
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: { status: 401, message: 'Your session expired' } });
+    const body = await res.json();
+    expect(body).toEqual({ error: { status: 401, message: 'Your session expired', text: 'server.errors.sessionExpired' } });
+    expect(en(body.error.text)).toBe(body.error.message);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(seen.length).toBe(before);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '@/lib/testing/english';
 import { requestOrigin } from './forwarded';
 import { csrfRefusal, filterRequestHeaders, filterResponseHeaders, projectMismatch, proxiedDisposition, PROXIED_BODY_CSP, safeInline, upstreamUrl } from './proxy-rules';
 
@@ -227,8 +228,8 @@ describe('projectMismatch (X-Stratus-Project)', () => {
     expect(projectMismatch(new Headers(headers), session)?.status ?? null).toBe(status);
   });
   it('names both projects in the 409', () => {
-    expect(projectMismatch(new Headers({ 'x-stratus-project': 'p2' }), session)?.message).toBe(
-      'This tab is on project p2 but your session switched to project demo; reload to continue',
-    );
+    const refusal = projectMismatch(new Headers({ 'x-stratus-project': 'p2' }), session);
+    expect(refusal?.message).toBe('This tab is on project p2 but your session switched to project demo; reload to continue');
+    expect(en(refusal?.text)).toBe(refusal?.message);
   });
 });

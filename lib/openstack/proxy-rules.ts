@@ -1,5 +1,6 @@
 // Pure rules of the authenticated proxy: which upstream URL a request may reach, which headers cross, whether a
 // mutation is same-origin, and how a cloud's body may reach the browser. Unit-tested with tables of hostile inputs.
+import { HttpError, projectSwitched } from './errors';
 
 export class ProxyRuleError extends Error {
   constructor(public status: number, message: string) {
@@ -231,10 +232,10 @@ const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
  * Another tab may have rescoped the shared session cookie to another project meanwhile: the call must then not
  * act on that other project silently. Returns null when the call may proceed (no header: not a project page).
  */
-export function projectMismatch(headers: Headers, session: { project: { id: string; name: string } }): ProxyRuleError | null {
+export function projectMismatch(headers: Headers, session: { project: { id: string; name: string } }): HttpError | null {
   const wanted = headers.get(PROJECT_HEADER);
   if (wanted === null) return null;
-  if (!PROJECT_ID.test(wanted)) return new ProxyRuleError(400, `Invalid ${PROJECT_HEADER} header`);
+  if (!PROJECT_ID.test(wanted)) return new HttpError(400, `Invalid ${PROJECT_HEADER} header`);
   if (wanted === session.project.id) return null;
-  return new ProxyRuleError(409, `This tab is on project ${wanted} but your session switched to project ${session.project.name}; reload to continue`);
+  return projectSwitched(wanted, session.project.name);
 }

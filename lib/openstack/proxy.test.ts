@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { en } from '@/lib/testing/english';
 import { PROXIED_BODY_CSP } from './proxy-rules';
 
 let upstreamBase = '';
@@ -154,6 +155,17 @@ describe('proxyRequest', () => {
     expect(await res.json()).toEqual({ error: { status: 404, service: 'compute', requestId: 'req-404', message: 'Instance missing could not be found.' } });
   });
 
+  it('marks relayed answers (x-stratus-upstream), and words its own refusals for the browser to translate', async () => {
+    expect((await proxyRequest(req('/api/os/compute/servers/missing'))).headers.get('x-stratus-upstream')).toContain('GET http');
+    const res = await proxyRequest(req('/api/os/nosuch/x'));
+    expect(res.status).toBe(404);
+    expect(res.headers.get('x-stratus-upstream')).toBeNull();
+    const { error } = await res.json();
+    expect(error.service).toBeUndefined();
+    expect(error.message).toMatch(/^Service "nosuch" is not available in this cloud \(region .+, .+ interface\)$/);
+    expect(en(error.text)).toBe(error.message);
+  });
+
   it('turns an upstream 401 into "Your session expired"', async () => {
     const res = await proxyRequest(req('/api/os/compute/expired'));
     expect(res.status).toBe(401);
@@ -179,9 +191,15 @@ describe('proxyRequest', () => {
     const res = await proxyRequest(req('/api/os/compute/servers', { headers: { 'x-stratus-project': 'other' } }));
     expect(res.status).toBe(409);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(await res.json()).toEqual({
-      error: { status: 409, message: 'This tab is on project other but your session switched to project demo; reload to continue' },
+    const body = await res.json();
+    expect(body).toEqual({
+      error: {
+        status: 409,
+        message: 'This tab is on project other but your session switched to project demo; reload to continue',
+        text: { key: 'server.errors.projectSwitched', values: { wanted: 'other', current: 'demo' } },
+      },
     });
+    expect(en(body.error.text)).toBe(body.error.message);
     const del = await proxyRequest(req('/api/os/compute/servers/x', { method: 'DELETE', headers: { origin, 'x-stratus-csrf': '1', 'x-stratus-project': 'other' } }));
     expect(del.status).toBe(409);
     expect((await proxyRequest(req('/api/os/compute/servers', { headers: { 'x-stratus-project': 'p/../q' } }))).status).toBe(400);

@@ -14,7 +14,8 @@ import zlib from 'node:zlib';
 import type { Dispatcher } from 'undici';
 import type { CloudConfig } from '@/lib/config/clouds';
 import { getCatalog, forgetCatalog, resolveEndpoint } from './catalog';
-import { HttpError, normaliseUpstreamError, type ErrorBody } from './errors';
+import { HttpError, internalError, normaliseUpstreamError, type ErrorBody } from './errors';
+import { msg } from '@/lib/i18n/msg';
 import { agentFor, describeNetworkError } from './http';
 import { DEFAULT_MICROVERSION_HEADERS, hasMicroversion } from './microversions';
 import { HSTS } from '@/lib/security/headers';
@@ -118,7 +119,7 @@ function errorReply(e: unknown): ProxyReply {
   if (e instanceof HttpError) return jsonReply(e.status, e.toBody());
   // Unexpected: log the error class and message only (no request bodies, no tokens).
   console.error('stratus: unexpected error:', e instanceof Error ? `${e.name}: ${e.message}` : String(e));
-  return jsonReply(500, { error: { status: 500, message: 'Internal error in the dashboard' } });
+  return jsonReply(500, internalError().toBody());
 }
 
 /** The upstream body, decoded when a server compressed it although we did not ask (we send no Accept-Encoding). */
@@ -182,11 +183,14 @@ async function forward(call: ProxyCall, getSession: SessionSource): Promise<Prox
     const { session, cloud } = await getSession();
     // The tab's project (from its URL) must still be the session's: another tab may have rescoped the cookie.
     const mismatch = projectMismatch(call.headers, session);
-    if (mismatch) throw new HttpError(mismatch.status, mismatch.message);
+    if (mismatch) throw mismatch;
     const catalog = await getCatalog(session);
     const endpoint = resolveEndpoint(catalog, service, session.region, cloud.interface);
     if (!endpoint) {
-      throw new HttpError(404, `Service "${service}" is not available in this cloud (region ${session.region}, ${cloud.interface} interface)`, { service });
+      // No `service` in this body: lib/client/api.ts reads `text` only from answers that name no service.
+      throw new HttpError(404, `Service "${service}" is not available in this cloud (region ${session.region}, ${cloud.interface} interface)`, {
+        text: msg('server.errors.serviceUnavailable', { service, region: session.region, interface: cloud.interface }),
+      });
     }
     let target: URL;
     try {
@@ -218,7 +222,7 @@ async function forward(call: ProxyCall, getSession: SessionSource): Promise<Prox
         signal: call.signal,
       });
     } catch (err) {
-      throw describeNetworkError(err, `the ${service} service`, url);
+      throw describeNetworkError(err, service, url);
     }
 
     const upHeaders = new NodeHeaders(upstream.headers).asHeaders();

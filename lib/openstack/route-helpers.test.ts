@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { en } from '@/lib/testing/english';
 import { z } from 'zod';
 import { HttpError } from './errors';
-import { assertSameOrigin, handler, MAX_JSON_BODY, parseJson } from './route-helpers';
+import { assertSameOrigin, errorResponse, handler, MAX_JSON_BODY, parseJson, said } from './route-helpers';
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -39,7 +40,9 @@ describe('parseJson: 64 KB cap on our own routes', () => {
     expect(req.headers.get('content-length')).toBe('10485760');
     const e = await parseJson(req, Any).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(HttpError);
-    expect((e as HttpError).toBody()).toEqual({ error: { status: 413, message: 'Request body too large (limit 64 KB)' } });
+    const body = (e as HttpError).toBody();
+    expect(body).toEqual({ error: { status: 413, message: 'Request body too large (limit 64 KB)', text: { key: 'server.errors.bodyTooLarge', values: { limit: 64 } } } });
+    expect(en(body.error.text)).toBe(body.error.message);
     expect(state.pulled).toBe(0);
   });
 
@@ -71,6 +74,27 @@ describe('parseJson: 64 KB cap on our own routes', () => {
     expect(await status(parseJson(new Request(url, { method: 'POST', body: '{"a":' }), Any))).toBe(400);
     expect(await status(parseJson(new Request(url, { method: 'POST', body: '' }), Any))).toBe(400);
     await expect(parseJson(new Request(url, { method: 'POST', body: '{"a":1}' }), z.object({ a: z.string() }))).rejects.toBeInstanceOf(z.ZodError);
+  });
+});
+
+describe('errorResponse: English for every client, catalog messages for the browser', () => {
+  it('adds the catalog key of a zod message said() declared, and leaves other messages as they are', async () => {
+    const Schema = z.object({ name: z.string().min(1, said('Username is required', 'server.validation.usernameRequired')), size: z.number() });
+    const res = errorResponse(Schema.safeParse({ name: '', size: 'x' }).error);
+    const { error } = await res.json();
+    expect(error.issues[0]).toEqual({ path: 'name', message: 'Username is required', text: 'server.validation.usernameRequired' });
+    expect(en(error.issues[0].text)).toBe('Username is required');
+    expect(error.issues[1].path).toBe('size');
+    expect(error.issues[1].text).toBeUndefined();
+    expect(error.text).toBeUndefined();
+  });
+
+  it('words an unexpected error without saying what it was', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { error } = await errorResponse(new Error('secret detail')).json();
+    expect(error).toEqual({ status: 500, message: 'Internal error in the dashboard', text: 'server.errors.internal' });
+    expect(en(error.text)).toBe(error.message);
+    vi.restoreAllMocks();
   });
 });
 

@@ -3,7 +3,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { API_CSP, HSTS } from '@/lib/security/headers';
-import { HttpError } from './errors';
+import { msg, type MsgKey } from '@/lib/i18n/msg';
+import { HttpError, internalError } from './errors';
 import { isHttpsRequest, requestOrigin } from './forwarded';
 import { csrfRefusal } from './proxy-rules';
 
@@ -11,7 +12,8 @@ import { csrfRefusal } from './proxy-rules';
 export const MAX_JSON_BODY = 64 * 1024;
 
 function tooLarge(): HttpError {
-  return new HttpError(413, `Request body too large (limit ${MAX_JSON_BODY / 1024} KB)`);
+  const limit = MAX_JSON_BODY / 1024;
+  return new HttpError(413, `Request body too large (limit ${limit} KB)`, { text: msg('server.errors.bodyTooLarge', { limit }) });
 }
 
 /**
@@ -30,7 +32,7 @@ async function readCapped(req: Request, limit: number): Promise<string> {
     try {
       part = await reader.read();
     } catch {
-      throw new HttpError(400, 'Request body could not be read');
+      throw new HttpError(400, 'Request body could not be read', { text: 'server.errors.bodyUnreadable' });
     }
     if (part.done) break;
     size += part.value.byteLength;
@@ -43,16 +45,31 @@ async function readCapped(req: Request, limit: number): Promise<string> {
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
+/** The catalog keys of our routes' zod messages, by their English (see `said`). */
+const ISSUE_TEXT = new Map<string, MsgKey>();
+
+/**
+ * A zod message of our routes' schemas: the English the API answers in `issues[].message`, known with its catalog
+ * key, which errorResponse adds as `issues[].text` for the browser to translate. `z.string().min(1, said(...))`.
+ */
+export function said(english: string, key: MsgKey): { error: string } {
+  ISSUE_TEXT.set(english, key);
+  return { error: english };
+}
+
 export function errorResponse(e: unknown): Response {
   if (e instanceof HttpError) return Response.json(e.toBody(), { status: e.status, headers: { 'cache-control': 'no-store' } });
   if (e instanceof z.ZodError) {
-    const issues = e.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const issues = e.issues.map((i) => {
+      const text = ISSUE_TEXT.get(i.message);
+      return { path: i.path.join('.'), message: i.message, ...(text ? { text } : {}) };
+    });
     const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
     return Response.json({ error: { status: 400, message, issues } }, { status: 400 });
   }
   // Unexpected: log the error class and message only (no request bodies, no tokens).
   console.error('stratus: unexpected error:', e instanceof Error ? `${e.name}: ${e.message}` : String(e));
-  return Response.json({ error: { status: 500, message: 'Internal error in the dashboard' } }, { status: 500 });
+  return Response.json(internalError().toBody(), { status: 500 });
 }
 
 /** Parse a JSON request body with a zod schema; malformed JSON and schema failures become 400s, over 64 KB a 413. */

@@ -5,7 +5,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { unsealData } from 'iron-session';
 import { getCloud, type CloudConfig } from '@/lib/config/clouds';
-import { HttpError } from './errors';
+import { sessionExpired } from './errors';
 import { isLiveSession, isSessionRevoked, SESSION_COOKIE, SESSION_TTL_SECONDS, sessionSecret, type SessionData } from './session';
 
 
@@ -78,8 +78,8 @@ export async function sessionFromCookieHeader(header: string | undefined, now = 
 /** requireSession() for the fast path: the session and its cloud, or 401 "Your session expired". */
 export async function requireSessionFromCookie(header: string | undefined): Promise<{ session: SessionData; cloud: CloudConfig }> {
   const session = await sessionFromCookieHeader(header);
-  if (!session) throw new HttpError(401, 'Your session expired');
+  if (!session) throw sessionExpired();
   const cloud = getCloud(session.cloud);
-  if (!cloud) throw new HttpError(401, 'Your session expired');
+  if (!cloud) throw sessionExpired();
   return { session, cloud };
 }

@@ -17,7 +17,7 @@ import { HttpError } from './errors';
 
 export class SessionStoreUnavailable extends HttpError {
   constructor() {
-    super(503, 'Session store unavailable');
+    super(503, 'Session store unavailable', { text: 'server.errors.sessionStoreUnavailable' });
     this.name = 'SessionStoreUnavailable';
   }
 }

@@ -8,7 +8,7 @@ import { cookies, headers } from 'next/headers';
 import { getIronSession, type IronSession, type SessionOptions } from 'iron-session';
 import { resolveSessionSecret, stateDir } from '@/lib/config/secret';
 import { getCloud, type CloudConfig } from '@/lib/config/clouds';
-import { HttpError } from './errors';
+import { sessionExpired } from './errors';
 import { isHttpsRequest } from './forwarded';
 import { sessionStore } from './session-store';
 
@@ -103,8 +103,8 @@ export async function readSession(now = Date.now()): Promise<SessionData | null>
 /** For route handlers: the session and its cloud, or 401 "Your session expired". */
 export async function requireSession(): Promise<{ session: SessionData; cloud: CloudConfig }> {
   const session = await readSession();
-  if (!session) throw new HttpError(401, 'Your session expired');
+  if (!session) throw sessionExpired();
   const cloud = getCloud(session.cloud);
-  if (!cloud) throw new HttpError(401, 'Your session expired');
+  if (!cloud) throw sessionExpired();
   return { session, cloud };
 }

@@ -59,7 +59,7 @@ export type MaskKind = 'email' | 'projectId' | 'secretName';
  * values for words the dashboard itself writes (`msg('common.yes', {})`, "web-1 on /dev/vdb"). A plain string is never
  * looked up in the catalogs: it may be anything a cloud sent.
  */
-export type CellValue = string | number | readonly string[] | MsgWithValues | null | undefined;
+export type CellValue = string | number | readonly (string | MsgWithValues)[] | MsgWithValues | null | undefined;
 
 export interface Column<T> {
   id: string;
@@ -454,7 +454,7 @@ export interface DetailDownload<T, K = { status: string }> {
 
 export interface OverviewField<T> {
   label: Text;
-  value: (row: T, ctx: RowContext) => Exclude<CellValue, readonly string[]>;
+  value: (row: T, ctx: RowContext) => CellValue;
   mono?: boolean;
   adminOnly?: boolean;
   sensitive?: MaskKind;

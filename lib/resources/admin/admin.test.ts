@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Text } from '@/lib/i18n/msg';
 import { en } from '@/lib/testing/english';
+import type { AnyDefinition } from '../types';
 import { listQuery } from '../hooks';
 import { allInstancesDefinition, computeServiceDefinition, ComputeServiceSchema, HypervisorSchema, hypervisorDefinition, ofTotal } from './compute';
 import { projectAdminDefinition, userAdminDefinition } from './identity';
@@ -14,7 +16,8 @@ describe('admin compute views', () => {
     [0, 0, '', '0 of 0 (0%)'],
     [undefined, 8, '', ''],
     [null, null, '', ''],
-  ] as const)('ofTotal(%s, %s)', (used, total, unit, want) => expect(ofTotal(used, total, unit)).toBe(want));
+    [262144, 524288, 'MiB', '262144 MiB of 524288 MiB (50%)'],
+  ] as const)('ofTotal(%s, %s)', (used, total, unit, want) => expect(en(ofTotal(used, total, unit))).toBe(want));
   it('accepts integer (< 2.53) and UUID hypervisor ids, and bodies without usage (2.88+)', () => {
     expect(HypervisorSchema.parse({ id: 1, hypervisor_hostname: 'h', state: 'up', status: 'enabled' }).id).toBe('1');
     const h = HypervisorSchema.parse({ id: 'b1e43b5f-eec1-44e0-9f10-7b4945c0226d', hypervisor_hostname: 'h', state: 'down', status: 'disabled', uptime: null });
@@ -42,5 +45,16 @@ describe('admin compute views', () => {
     const project = { id: 'p', name: 'demo', domain_id: 'default', enabled: false };
     expect(en(projectAdminDefinition.status!(project).label)).toBe('disabled');
     expect(en(userAdminDefinition.status!({ ...project, enabled: undefined }).label)).toBe('enabled');
+  });
+  it('words the state and enabled columns as the badges do (sorting and export read the words)', () => {
+    const cell = (def: AnyDefinition, id: string, row: unknown) => en(def.columns.find((c) => c.id === id)!.value(row, { lookups: {} }) as Text);
+    const svc = ComputeServiceSchema.parse({ id: 1, binary: 'nova-compute', host: 'c1', status: 'enabled', state: 'up', forced_down: true });
+    expect(cell(computeServiceDefinition, 'state', svc)).toBe('forced down');
+    expect(cell(computeServiceDefinition, 'state', { ...svc, forced_down: false, status: 'disabled' })).toBe('up (disabled)');
+    expect(cell(computeServiceDefinition, 'state', { ...svc, forced_down: false })).toBe('up');
+    expect(cell(hypervisorDefinition, 'state', HypervisorSchema.parse({ id: 1, hypervisor_hostname: 'h', state: 'down', status: 'enabled' }))).toBe('down (enabled)');
+    const project = { id: 'p', name: 'demo', domain_id: 'default', enabled: false };
+    expect(cell(projectAdminDefinition, 'enabled', project)).toBe('disabled');
+    expect(cell(userAdminDefinition, 'enabled', { ...project, enabled: true })).toBe('enabled');
   });
 });

@@ -1,6 +1,6 @@
 // Admin views of Nova: hypervisors, compute services, and instances of every project.
 import { z } from 'zod';
-import { msg } from '@/lib/i18n/msg';
+import { msg, type Msg } from '@/lib/i18n/msg';
 import { NOVA, serverDefinition, type Server } from '../compute/server';
 import { define, idColumn, rest } from '../define';
 import type { StatusInfo } from '../types';
@@ -34,18 +34,14 @@ export const HypervisorSchema = z.looseObject({
 export type Hypervisor = z.infer<typeof HypervisorSchema>;
 
 // Nova's own state and status values (`up`, `down`, `enabled`, `disabled`), as the API says them.
-const upDown = (state: string, status: string): StatusInfo => {
-  if (state !== 'up') return { label: msg('kinds.adminHypervisor.stateStatus', { state, status }), tone: 'error' };
-  return status === 'enabled' ? { label: 'up', tone: 'ok' } : { label: msg('kinds.adminHypervisor.stateStatus', { state, status }), tone: 'unknown' };
-};
-/** The state column's value, for sorting and export: the API's values. */
-const upDownValue = (state: string, status: string) => (state === 'up' && status === 'enabled' ? state : `${state} (${status})`);
+const stateWords = (state: string, status: string) => (state === 'up' && status === 'enabled' ? state : msg('kinds.adminHypervisor.stateStatus', { state, status }));
+const upDown = (state: string, status: string): StatusInfo => ({ label: stateWords(state, status), tone: state !== 'up' ? 'error' : status === 'enabled' ? 'ok' : 'unknown' });
 
-/** `3 of 8` (`37%`), or an empty cell when the microversion did not report it. */
-export function ofTotal(used: number | null | undefined, total: number | null | undefined, unit = ''): string {
+/** "3 of 8 (38%)", "512 MiB of 2048 MiB (25%)", or an empty cell when the microversion did not report it. */
+export function ofTotal(used: number | null | undefined, total: number | null | undefined, unit = ''): Msg | '' {
   if (used == null || total == null) return '';
-  const u = unit ? ` ${unit}` : '';
-  return `${used}${u} of ${total}${u} (${total > 0 ? Math.round((used / total) * 100) : 0}%)`;
+  const ratio = total > 0 ? used / total : 0;
+  return unit ? msg('kinds.adminHypervisor.ofTotalUnit', { used, total, unit, ratio }) : msg('kinds.adminHypervisor.ofTotal', { used, total, ratio });
 }
 
 export const hypervisorDefinition = define<Hypervisor>({
@@ -58,7 +54,7 @@ export const hypervisorDefinition = define<Hypervisor>({
   status: (h) => upDown(h.state, h.status),
   columns: [
     { id: 'name', label: 'kinds.adminHypervisor.columns.hostname', value: (h) => h.hypervisor_hostname },
-    { id: 'state', label: 'kinds.adminHypervisor.columns.state', value: (h) => upDownValue(h.state, h.status), cell: 'status' },
+    { id: 'state', label: 'kinds.adminHypervisor.columns.state', value: (h) => stateWords(h.state, h.status), cell: 'status' },
     { id: 'status', label: 'common.status', value: (h) => h.status },
     { id: 'type', label: 'kinds.adminHypervisor.columns.type', value: (h) => h.hypervisor_type ?? '' },
     { id: 'vcpus', label: 'kinds.adminHypervisor.columns.vcpus', value: (h) => ofTotal(h.vcpus_used, h.vcpus) },
@@ -96,8 +92,7 @@ export const computeServiceDefinition = define<ComputeService>({
     { id: 'binary', label: 'kinds.adminComputeService.columns.binary', value: (s) => s.binary },
     { id: 'host', label: 'kinds.adminComputeService.columns.host', value: (s) => s.host },
     { id: 'zone', label: 'kinds.adminComputeService.columns.zone', value: (s) => s.zone ?? '' },
-    // The API's field when an operator forced the service down.
-    { id: 'state', label: 'kinds.adminComputeService.columns.state', value: (s) => (s.forced_down ? 'forced_down' : upDownValue(s.state, s.status)), cell: 'status' },
+    { id: 'state', label: 'kinds.adminComputeService.columns.state', value: (s) => (s.forced_down ? msg('kinds.adminComputeService.forcedDown', {}) : stateWords(s.state, s.status)), cell: 'status' },
     { id: 'status', label: 'common.status', value: (s) => s.status },
     { id: 'reason', label: 'kinds.adminComputeService.columns.reason', value: (s) => s.disabled_reason ?? '' },
     { id: 'updated', label: 'kinds.adminComputeService.columns.updated', value: (s) => s.updated_at ?? '', cell: 'age' },

@@ -1,10 +1,12 @@
 // Admin views of Keystone: every project and user of the cloud (GET /v3/projects, GET /v3/users).
 import { z } from 'zod';
+import { msg } from '@/lib/i18n/msg';
 import { define, idColumn, nameFilter, rest } from '../define';
 import type { Column, Filter, StatusInfo } from '../types';
 import { maybeStrings } from '../schema';
 
-const enabled = (on: boolean | undefined): StatusInfo => (on === false ? { label: 'admin.keystone.disabled', tone: 'unknown' } : { label: 'admin.keystone.enabled', tone: 'ok' });
+const enabledWord = (on: boolean | undefined) => msg(on === false ? 'admin.keystone.disabled' : 'admin.keystone.enabled', {});
+const enabled = (on: boolean | undefined): StatusInfo => ({ label: enabledWord(on), tone: on === false ? 'unknown' : 'ok' });
 
 // Projects and users alike: Keystone filters both by name, enabled flag and domain, and both carry the two columns.
 const FILTERS: readonly Filter[] = [
@@ -14,8 +16,7 @@ const FILTERS: readonly Filter[] = [
 ];
 type KeystoneRow = { domain_id: string; enabled?: boolean };
 const DOMAIN_COLUMN: Column<KeystoneRow> = { id: 'domain', label: 'admin.keystone.columns.domainId', value: (r) => r.domain_id, cell: 'mono' };
-// The value (sorting, export) is Keystone's flag as the filter sends it; the badge says it in words.
-const ENABLED_COLUMN: Column<KeystoneRow> = { id: 'enabled', label: 'admin.keystone.columns.enabled', value: (r) => String(r.enabled !== false), cell: 'status' };
+const ENABLED_COLUMN: Column<KeystoneRow> = { id: 'enabled', label: 'admin.keystone.columns.enabled', value: (r) => enabledWord(r.enabled), cell: 'status' };
 
 /** Where projects and users live, with what they share: the enabled flag as status and Keystone's filters. */
 const keystoneAdmin = (collection: string, itemKey: string) => ({ ...rest({ service: 'identity' }, collection, itemKey), status: (r: KeystoneRow) => enabled(r.enabled), filters: FILTERS });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/testing/english';
-import { issueMsg } from '../network/issue';
+import { issueMsg } from '@/lib/i18n/issue';
 import { maintenanceOnCli, maintenanceOnRequest, NODE_ACTIONS, nodeCreateCli, nodeCreateRequest, NodeCreateSchema, nodeStatus, type Node } from './node';
 import { MAC_RE, portCreateCli, portCreateRequest, PortCreateSchema } from './port';
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { msg, type MsgKey } from '@/lib/i18n/msg';
 import { command } from '../cli';
-import { issueText } from '../network/issue';
+import { issueText } from '@/lib/i18n/issue';
 import { ageColumn, choices, define, deleteAction, nameColumn, rest, rowNames } from '../define';
 import type { ApiRequest, CreateForm, FormField, ResourceAction, StatusInfo } from '../types';
 import { nodePortDefinition } from './port';
@@ -43,7 +43,9 @@ export function nodeStatus(n: Node): StatusInfo {
   return { label: ps, tone: ps === 'unknown' ? 'unknown' : 'ok', detail };
 }
 
-export const maintenanceLabel = (n: Node) => (n.maintenance ? `Yes${n.maintenance_reason ? `: ${n.maintenance_reason}` : ''}` : 'No');
+/** "Yes: <reason>", "Yes" or "No" (the reason as the operator wrote it). */
+export const maintenanceLabel = (n: Node) =>
+  n.maintenance ? (n.maintenance_reason ? msg('kinds.node.fields.maintenanceReason', { reason: n.maintenance_reason }) : msg('common.yes', {})) : msg('common.no', {});
 
 const provision = (n: Node, target: string, extra: Record<string, unknown> = {}): ApiRequest => ({
   method: 'PUT', path: `v1/nodes/${n.uuid}/states/provision`, body: { target, ...extra },
@@ -224,7 +226,7 @@ export const nodeDefinition = define<Node, NodeCreate>({
   columns: [
     nameColumn((n) => n.name || n.uuid, { sortKey: 'name' }),
     { id: 'uuid', label: 'kinds.node.fields.uuid', value: (n) => n.uuid, cell: 'mono' },
-    { id: 'power', label: 'kinds.node.fields.powerState', value: (n) => n.power_state ?? 'None' },
+    { id: 'power', label: 'kinds.node.fields.powerState', value: (n) => n.power_state ?? msg('kinds.node.fields.none', {}) },
     { id: 'provision', label: 'kinds.node.fields.provisionState', value: (n) => n.provision_state, cell: 'status', sortKey: 'provision_state' },
     { id: 'targets', label: 'kinds.node.fields.targetStates', value: (n) => [n.target_power_state, n.target_provision_state].filter(Boolean).join(', ') },
     { id: 'maintenance', label: 'kinds.node.fields.maintenance', value: maintenanceLabel },

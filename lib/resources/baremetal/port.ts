@@ -38,7 +38,7 @@ export function nodePortDefinition(nodeUuid: string): ResourceDefinition<Port, z
     columns: [
       { id: 'address', label: 'kinds.baremetalPort.fields.address', value: (p) => p.address, cell: 'mono' },
       { id: 'uuid', label: 'kinds.baremetalPort.fields.uuid', value: (p) => p.uuid, cell: 'mono' },
-      { id: 'pxe', label: 'kinds.baremetalPort.fields.pxe', value: (p) => (p.pxe_enabled === false ? 'No' : 'Yes') },
+      { id: 'pxe', label: 'kinds.baremetalPort.fields.pxe', value: (p) => msg(p.pxe_enabled === false ? 'common.no' : 'common.yes', {}) },
     ],
     actions: [
       deleteAction({

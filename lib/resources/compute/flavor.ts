@@ -40,7 +40,7 @@ export const flavorDefinition = define<Flavor, FlavorCreate>({
     { id: 'ram', label: 'kinds.flavor.columns.ram', value: (f) => f.ram },
     { id: 'disk', label: 'kinds.flavor.columns.disk', value: (f) => f.disk },
     { id: 'ephemeral', label: 'kinds.flavor.columns.ephemeral', value: (f) => f['OS-FLV-EXT-DATA:ephemeral'] ?? 0, hidden: true },
-    { id: 'public', label: 'kinds.flavor.columns.public', value: (f) => (f['os-flavor-access:is_public'] === false ? 'No' : 'Yes') },
+    { id: 'public', label: 'kinds.flavor.columns.public', value: (f) => msg(f['os-flavor-access:is_public'] === false ? 'common.no' : 'common.yes', {}) },
     idColumn((f) => f.id, { hidden: false }),
   ],
   defaultSort: { column: 'vcpus', dir: 'asc' },

@@ -1,9 +1,14 @@
 // What the compute definitions say, in English: whole messages render the sentences the pieces used to make.
 import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/testing/english';
+import { cellText } from '@/lib/resources/cells';
+import type { CellValue } from '../types';
 import { flavorDefinition, type Flavor } from './flavor';
 import { keypairDefinition } from './keypair';
 import { launchProblems, serverDefinition, serverStatus, type Server } from './server';
+
+/** A cell or overview value as an English page shows it. */
+const shown = (v: CellValue) => cellText(v, (t) => en(t)!);
 
 const server = (name: string, over: Partial<Server> = {}) => ({ id: `id-${name}`, name, status: 'ACTIVE', flavor: {}, image: '', addresses: {}, created: '', ...over }) as Server;
 const action = (id: string) => serverDefinition.actions!.find((a) => a.id === id)!;
@@ -35,7 +40,29 @@ describe('server texts', () => {
   });
 });
 
+describe('server values', () => {
+  const ctx = { lookups: { images: { i1: 'cirros' } } };
+  const field = (label: string) => serverDefinition.overview!.find((f) => f.label === label)!;
+  it('names the image, or the volume an instance boots from', () => {
+    const image = serverDefinition.columns.find((c) => c.id === 'image')!;
+    expect(image.value(server('a', { image: { id: 'i1' } }), ctx)).toBe('cirros');
+    expect(shown(image.value(server('a'), ctx))).toBe('Volume');
+  });
+  it('words the flavor and the power state', () => {
+    const s = server('a', { flavor: { original_name: 'm1.small', vcpus: 1, ram: 2048, disk: 20 }, 'OS-EXT-STS:power_state': 1 });
+    expect(shown(field('kinds.server.columns.flavor').value(s, ctx))).toBe('m1.small (1 vCPU, 2048 MB RAM, 20 GB disk)');
+    expect(shown(field('kinds.server.overview.powerState').value(s, ctx))).toBe('RUNNING');
+    expect(shown(field('kinds.server.overview.powerState').value(server('a', { 'OS-EXT-STS:power_state': 4 }), ctx))).toBe('SHUTDOWN');
+    expect(field('kinds.server.overview.powerState').value(server('a', { 'OS-EXT-STS:power_state': 2 }), ctx)).toBe('');
+  });
+});
+
 describe('flavor and key pair texts', () => {
+  it('says whether a flavor is public', () => {
+    const pub = flavorDefinition.columns.find((c) => c.id === 'public')!;
+    expect(shown(pub.value({ 'os-flavor-access:is_public': false } as Flavor, { lookups: {} }))).toBe('No');
+    expect(shown(pub.value({} as Flavor, { lookups: {} }))).toBe('Yes');
+  });
   it('words their deletes', () => {
     const flavors = [{ name: 'm1.tiny' }, { name: 'm1.small' }] as Flavor[];
     const del = flavorDefinition.actions![0].confirm!;

@@ -1,7 +1,7 @@
 // Nova servers ("instances"). Microversion 2.79: servers embed their flavor (2.47+), so the list needs
 // no flavor calls; image names come from one Glance call for the ids on screen.
 import { z } from 'zod';
-import { msg, type Msg } from '@/lib/i18n/msg';
+import { msg, type Msg, type MsgKey } from '@/lib/i18n/msg';
 import { sh } from '../cli';
 import { ageColumn, define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter } from '../define';
 import { serverFloatingIps } from '../network/floating-ip';
@@ -89,6 +89,17 @@ export function serverIps(s: Server, type?: 'fixed' | 'floating'): string[] {
 
 function ipsLabel(s: Server): string[] {
   return Object.values(s.addresses).flatMap((list) => list.map((a) => (a['OS-EXT-IPS:type'] === 'floating' ? `${a.addr} (floating)` : a.addr)));
+}
+
+/** Nova's power states by number (the API sends the number; naming it is the dashboard's word, as in Horizon). */
+const POWER_STATES: readonly (MsgKey | '')[] = [
+  'kinds.server.powerStates.noState', 'kinds.server.powerStates.running', '', 'kinds.server.powerStates.paused',
+  'kinds.server.powerStates.shutdown', '', 'kinds.server.powerStates.crashed', 'kinds.server.powerStates.suspended',
+];
+
+function powerState(s: Server): Msg | '' {
+  const key = POWER_STATES[s['OS-EXT-STS:power_state'] ?? 0];
+  return key ? msg(key, {}) : '';
 }
 
 const idle = (s: Server) => taskState(s) === null && s.status !== 'BUILD';
@@ -194,7 +205,7 @@ export const serverDefinition = define<Server>({
   columns: [
     nameColumn((s) => s.name, { sortKey: 'display_name' }),
     statusColumn(rawStatus, { sortKey: 'vm_state' }),
-    { id: 'image', label: 'kinds.server.columns.image', value: (s, ctx) => (imageId(s) ? (ctx.lookups.images?.[imageId(s)] ?? imageId(s)) : 'Volume') },
+    { id: 'image', label: 'kinds.server.columns.image', value: (s, ctx) => (imageId(s) ? (ctx.lookups.images?.[imageId(s)] ?? imageId(s)) : msg('kinds.server.values.volume', {})) },
     { id: 'flavor', label: 'kinds.server.columns.flavor', value: (s) => s.flavor.original_name ?? s.flavor.id ?? '' },
     { id: 'ips', label: 'kinds.server.columns.ips', value: ipsLabel, cell: 'list' },
     { id: 'key', label: 'kinds.server.columns.keyPair', value: (s) => s.key_name ?? '', sortKey: 'key_name' },
@@ -244,8 +255,8 @@ export const serverDefinition = define<Server>({
     { label: 'common.id', value: (s) => s.id, mono: true },
     { label: 'common.status', value: rawStatus },
     { label: 'common.description', value: (s) => (typeof s.description === 'string' ? s.description : '') },
-    { label: 'kinds.server.overview.powerState', value: (s) => ['NOSTATE', 'RUNNING', '', 'PAUSED', 'SHUTDOWN', '', 'CRASHED', 'SUSPENDED'][s['OS-EXT-STS:power_state'] ?? 0] ?? '' },
-    { label: 'kinds.server.columns.flavor', value: (s) => `${s.flavor.original_name ?? s.flavor.id ?? ''} (${s.flavor.vcpus ?? '?'} vCPU, ${s.flavor.ram ?? '?'} MB RAM, ${s.flavor.disk ?? '?'} GB disk)` },
+    { label: 'kinds.server.overview.powerState', value: powerState },
+    { label: 'kinds.server.columns.flavor', value: (s) => msg('kinds.server.values.flavor', { name: s.flavor.original_name ?? s.flavor.id ?? '', vcpus: s.flavor.vcpus ?? '?', ram: s.flavor.ram ?? '?', disk: s.flavor.disk ?? '?' }) },
     { label: 'kinds.server.columns.image', value: (s, ctx) => (imageId(s) ? `${ctx.lookups.images?.[imageId(s)] ?? ''} ${imageId(s)}`.trim() : ''), empty: 'kinds.server.overview.bootedFromVolume' },
     { label: 'kinds.server.columns.keyPair', value: (s) => s.key_name ?? '', empty: 'kinds.server.overview.noKeyPair' },
     { label: 'kinds.server.columns.availabilityZone', value: (s) => s['OS-EXT-AZ:availability_zone'] ?? '' },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { msg, type Msg } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { ageColumn, define, deleteAction, idColumn, nameColumn, rest, rowNames } from '../define';
-import { issueText } from '../network/issue';
+import { issueText } from '@/lib/i18n/issue';
 import type { ApiRequest, Text } from '../types';
 import { maybeStrings } from '../schema';
 
@@ -134,6 +134,8 @@ export async function templateDependents(rows: readonly ClusterTemplate[], get: 
   });
 }
 
+const yesNo = (b: boolean | undefined) => msg(b ? 'common.yes' : 'common.no', {});
+
 export const clusterTemplateDefinition = define<ClusterTemplate, ClusterTemplateCreate>({
   kind: 'cluster-template',
   slug: 'cluster-templates',
@@ -147,8 +149,7 @@ export const clusterTemplateDefinition = define<ClusterTemplate, ClusterTemplate
     { id: 'image', label: 'kinds.clusterTemplate.fields.image', value: (t, ctx) => (t.image_id ? (ctx.lookups.images?.[t.image_id] ?? t.image_id) : '') },
     { id: 'network-driver', label: 'kinds.clusterTemplate.fields.networkDriver', value: (t) => t.network_driver ?? '' },
     { id: 'keypair', label: 'kinds.clusterTemplate.fields.keypair', value: (t) => t.keypair_id ?? '' },
-    // Magnum's own words for the flags (public, hidden).
-    { id: 'visibility', label: 'kinds.clusterTemplate.fields.visibility', value: (t) => [t.public ? 'public' : 'private', ...(t.hidden ? ['hidden'] : [])].join(', ') },
+    { id: 'visibility', label: 'kinds.clusterTemplate.fields.visibility', value: (t) => msg('kinds.clusterTemplate.fields.visibilityValue', { public: t.public ? 'yes' : 'no', hidden: t.hidden ? 'yes' : 'no' }) },
     ageColumn((t) => t.created_at ?? '', { sortKey: 'created_at' }),
     idColumn((t) => t.uuid),
   ],
@@ -182,9 +183,9 @@ export const clusterTemplateDefinition = define<ClusterTemplate, ClusterTemplate
     { label: 'kinds.clusterTemplate.fields.dockerVolumeSize', value: (t) => (t.docker_volume_size ? `${t.docker_volume_size} GB` : '') },
     { label: 'kinds.clusterTemplate.fields.networkDriver', value: (t) => t.network_driver ?? '' },
     { label: 'kinds.clusterTemplate.fields.labels', value: (t) => labelsText(t.labels) },
-    { label: 'kinds.clusterTemplate.fields.public', value: (t) => (t.public ? 'Yes' : 'No') },
-    { label: 'kinds.clusterTemplate.fields.hidden', value: (t) => (t.hidden ? 'Yes' : 'No') },
-    { label: 'kinds.clusterTemplate.fields.tlsDisabled', value: (t) => (t.tls_disabled ? 'Yes' : 'No') },
+    { label: 'kinds.clusterTemplate.fields.public', value: (t) => yesNo(t.public) },
+    { label: 'kinds.clusterTemplate.fields.hidden', value: (t) => yesNo(t.hidden) },
+    { label: 'kinds.clusterTemplate.fields.tlsDisabled', value: (t) => yesNo(t.tls_disabled) },
     { label: 'common.created', value: (t) => t.created_at ?? '' },
   ],
   // The form is components/container-infra/template-create.tsx (pickers from Glance, Neutron and Nova).

@@ -1,10 +1,23 @@
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
-import { itRefuses } from '../../testing/refusals';
+import type { z } from 'zod';
+import { en } from '@/lib/testing/english';
+import { issueMsg } from '@/lib/i18n/issue';
 import { createClusterCa, signCsr } from '@/lib/demo-cloud/services/container-infra/pki';
 import { busySince, canConfigure, canResize, clusterCreateCli, clusterCreateRequest, ClusterCreateSchema, clusterStatus, resizeProblem, resizeRequest, type Cluster } from './cluster';
 import { clusterTemplateCreateCli, clusterTemplateCreateRequest, ClusterTemplateCreateSchema, parseLabels } from './cluster-template';
 import { generateClientKey, kubeconfigYaml } from './kubeconfig';
+
+/** One test per bad value: `schema` refuses `base` with `field` set to it, saying `message` on that field in English. */
+function itRefuses(schema: z.ZodType, base: Record<string, unknown>, refusals: Record<string, Record<string, string>>) {
+  const rows = Object.entries(refusals).flatMap(([field, bad]) => Object.entries(bad).map(([value, message]) => [field, value, message] as const));
+  it.each(rows)('refuses %s = %j', (field, value, message) => {
+    const r = schema.safeParse({ ...base, [field]: value });
+    expect(r.success).toBe(false);
+    // A message with values comes through zod as its JSON (network/issue.ts).
+    expect(en(issueMsg(r.error?.issues.find((i) => i.path[0] === field)?.message))).toBe(message);
+  });
+}
 
 const cluster = (o: Partial<Cluster>): Cluster => ({ uuid: 'c1', name: 'k1', cluster_template_id: 't1', status: 'CREATE_COMPLETE', node_count: 2, ...o });
 
@@ -54,9 +67,10 @@ describe('cluster create and resize', () => {
   });
   it('resizes with the resize action', () => {
     expect(resizeRequest(cluster({}), 3)).toEqual({ method: 'POST', path: 'clusters/c1/actions/resize', body: { node_count: 3 } });
-    expect(resizeProblem(2, '0')).toBe('At least 1 node');
-    expect(resizeProblem(2, '2')).toBe('The cluster already has 2 nodes');
-    expect(resizeProblem(2, 'x')).toBe('Enter a whole number of nodes');
+    expect(en(resizeProblem(2, '0'))).toBe('At least 1 node');
+    expect(en(resizeProblem(2, '2'))).toBe('The cluster already has 2 nodes');
+    expect(en(resizeProblem(1, '1'))).toBe('The cluster already has 1 node');
+    expect(en(resizeProblem(2, 'x'))).toBe('Enter a whole number of nodes');
     expect(resizeProblem(2, '3')).toBeUndefined();
   });
 });
@@ -65,7 +79,8 @@ describe('cluster template create', () => {
   const base = { name: 'tpl', coe: 'kubernetes', imageId: 'img', keypairId: '', externalNetworkId: 'net1', masterFlavorId: '', flavorId: '', dockerVolumeSize: '10', networkDriver: 'calico', labels: 'a=1, b = x=y\nc=', public: false, hidden: false };
   it('parses labels as key=value pairs', () => {
     expect(parseLabels(base.labels)).toEqual({ labels: { a: '1', b: 'x=y', c: '' } });
-    expect(parseLabels('novalue')).toEqual({ error: '"novalue" is not key=value' });
+    const r = parseLabels('novalue');
+    expect('error' in r && en(r.error)).toBe('"novalue" is not key=value');
   });
   it('builds the body and the CLI line', () => {
     const i = ClusterTemplateCreateSchema.parse(base);

@@ -6,7 +6,7 @@ import { msg, type MsgKey, type Text } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { choices, define, idColumn, nameColumn, nameFilter, rest, rowNames, statusColumn } from '../define';
 import { checkRows } from '../form/rows';
-import { issueText } from '../network/issue';
+import { issueText } from '@/lib/i18n/issue';
 import { maybeStrings } from '../schema';
 import type { ApiRequest, ChildPages, FormField, FormValue, ResourceDefinition, RowColumn, RowsSpec } from '../types';
 import { absoluteName, FORM_RECORD_TYPES, quoteTxt, recordProblem, relativeName, ttlProblem, uint16, type FormRecordType } from './records';
@@ -60,7 +60,7 @@ export function recordsetDefinition(zoneId: string, zone?: Zone): ResourceDefini
       nameColumn((r) => r.name, { sortKey: 'name' }),
       { id: 'type', label: 'common.type', value: (r) => r.type, sortKey: 'type' },
       { id: 'records', label: 'kinds.recordset.fields.records', value: (r) => r.records, cell: 'list' },
-      { id: 'ttl', label: 'kinds.recordset.fields.ttl', value: (r) => r.ttl ?? 'default', sortKey: 'ttl' },
+      { id: 'ttl', label: 'kinds.recordset.fields.ttl', value: (r) => r.ttl ?? msg('kinds.recordset.fields.ttlDefault', {}), sortKey: 'ttl' },
       statusColumn((r) => r.status, { sortKey: 'status' }),
       { id: 'description', label: 'common.description', value: (r) => r.description ?? '', hidden: true },
       idColumn((r) => r.id),

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/testing/english';
-import { createCli, editCli, guessDiskFormat, imagePatch, imageProperties, imageStatus, ImageEditSchema, nameFromFile, parseProperties, type Image } from './image';
+import { cellText } from '@/lib/resources/cells';
+import type { CellValue } from '../types';
+import { createCli, editCli, formatBytes, formatBytesExact, guessDiskFormat, imageDefinition, imagePatch, imageProperties, imageStatus, ImageEditSchema, nameFromFile, parseProperties, type Image } from './image';
+
+/** A cell or overview value as an English page shows it. */
+const shown = (v: CellValue) => cellText(v, (t) => en(t)!);
 
 const image: Image = {
   id: '5f0e7c1e-0000-4000-8000-000000000001', name: 'cirros', status: 'active', visibility: 'private', protected: false,
@@ -103,5 +108,35 @@ describe('createCli', () => {
     expect(createCli(input, { url: 'http://x/a.img' })).toBe(
       `openstack image create --disk-format qcow2 --container-format bare --private --min-disk 1 --import --import-method web-download --uri http://x/a.img 'my image'`,
     );
+  });
+});
+
+describe('sizes and values', () => {
+  it.each([
+    [512, '512 B'],
+    [1024, '1.0 KiB'],
+    [1.5 * 1024 ** 2, '1.5 MiB'],
+    [9.96 * 1024 ** 2, '10.0 MiB'],
+    [1023.6 * 1024 ** 2, '1024 MiB'],
+    [20 * 1024 ** 3, '20 GiB'],
+  ])('formatBytes(%i) = %s', (n, text) => {
+    expect(en(formatBytes(n))).toBe(text);
+  });
+  it('gives the exact count on the overview, nothing for no size', () => {
+    expect(en(formatBytesExact(1572864))).toBe('1.5 MiB (1572864 bytes)');
+    expect(formatBytes(null)).toBe('');
+    expect(formatBytesExact(undefined)).toBe('');
+  });
+  it('words the owner, protected and hidden', () => {
+    const def = imageDefinition('p1');
+    const column = (id: string) => def.columns.find((c) => c.id === id)!;
+    const field = (label: string) => def.overview!.find((f) => f.label === label)!;
+    const ctx = { lookups: {} };
+    expect(shown(column('owner').value({ ...image, owner: 'p1' }, ctx))).toBe('this project');
+    expect(column('owner').value({ ...image, owner: 'p2' }, ctx)).toBe('p2');
+    expect(shown(column('protected').value({ ...image, protected: true }, ctx))).toBe('Yes');
+    expect(shown(field('kinds.image.fields.hidden').value(image, ctx))).toBe('No');
+    expect(shown(field('kinds.image.fields.size').value(image, ctx))).toBe('1.0 KiB (1024 bytes)');
+    expect(field('kinds.image.fields.minRam').value({ ...image, min_ram: 64 }, ctx)).toBe('64 MB');
   });
 });

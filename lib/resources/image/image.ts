@@ -224,8 +224,8 @@ export const ImportInfoSchema = z.looseObject({ 'import-methods': z.looseObject(
 
 // ---- list ----
 
-export function formatBytes(n: number | null | undefined): string {
-  if (n === null || n === undefined) return '';
+/** A byte count in binary units: the number shown, its unit symbol, and whether it shows a decimal (below 10). */
+function binarySize(n: number): { size: number; unit: string; fraction: 'yes' | 'no' } {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
   let v = n;
   let i = 0;
@@ -233,8 +233,20 @@ export function formatBytes(n: number | null | undefined): string {
     v /= 1024;
     i++;
   }
-  return i === 0 ? `${n} B` : `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+  return { size: v, unit: units[i], fraction: i > 0 && v < 10 ? 'yes' : 'no' };
 }
+
+/** "1.5 GiB": a message, so that the number is written in the page's language (the unit symbol never changes). */
+export function formatBytes(n: number | null | undefined): Msg | '' {
+  return n === null || n === undefined ? '' : msg('kinds.image.size.value', binarySize(n));
+}
+
+/** "1.5 GiB (1572864 bytes)" for the overview. */
+export function formatBytesExact(n: number | null | undefined): Msg | '' {
+  return n === null || n === undefined ? '' : msg('kinds.image.size.withBytes', { ...binarySize(n), bytes: n });
+}
+
+const yesNo = (b: boolean | undefined) => msg(b ? 'common.yes' : 'common.no', {});
 
 const setProtected = (value: boolean): ResourceAction<Image> => ({
   id: value ? 'protect' : 'unprotect',
@@ -282,8 +294,8 @@ export function imageDefinition(projectId: string): ResourceDefinition<Image> {
       { id: 'size', label: 'kinds.image.fields.size', value: (i) => formatBytes(i.size), sortKey: 'size' },
       { id: 'min_disk', label: 'kinds.image.fields.minDiskGb', value: (i) => i.min_disk ?? 0 },
       { id: 'min_ram', label: 'kinds.image.fields.minRamMb', value: (i) => i.min_ram ?? 0 },
-      { id: 'protected', label: 'kinds.image.fields.protected', value: (i) => (i.protected ? 'Yes' : 'No') },
-      { id: 'owner', label: 'kinds.image.fields.owner', value: (i) => (i.owner === projectId ? 'this project' : (i.owner ?? '')), cell: 'mono' },
+      { id: 'protected', label: 'kinds.image.fields.protected', value: (i) => yesNo(i.protected) },
+      { id: 'owner', label: 'kinds.image.fields.owner', value: (i) => (i.owner === projectId ? msg('kinds.image.values.thisProject', {}) : (i.owner ?? '')), cell: 'mono' },
       ageColumn((i) => i.created_at, { sortKey: 'created_at' }),
       idColumn((i) => i.id),
     ],
@@ -308,18 +320,18 @@ export function imageDefinition(projectId: string): ResourceDefinition<Image> {
       { label: 'common.id', value: (i) => i.id, mono: true },
       { label: 'common.status', value: (i) => i.status },
       { label: 'kinds.image.fields.visibility', value: (i) => i.visibility },
-      { label: 'kinds.image.fields.protected', value: (i) => (i.protected ? 'Yes' : 'No') },
+      { label: 'kinds.image.fields.protected', value: (i) => yesNo(i.protected) },
       { label: 'kinds.image.fields.diskFormat', value: (i) => i.disk_format ?? '' },
       { label: 'kinds.image.fields.containerFormat', value: (i) => i.container_format ?? '' },
-      { label: 'kinds.image.fields.size', value: (i) => (i.size == null ? '' : `${formatBytes(i.size)} (${i.size} bytes)`) },
-      { label: 'kinds.image.fields.virtualSize', value: (i) => (i.virtual_size == null ? '' : `${formatBytes(i.virtual_size)} (${i.virtual_size} bytes)`) },
+      { label: 'kinds.image.fields.size', value: (i) => formatBytesExact(i.size) },
+      { label: 'kinds.image.fields.virtualSize', value: (i) => formatBytesExact(i.virtual_size) },
       { label: 'kinds.image.fields.minDisk', value: (i) => `${i.min_disk ?? 0} GB` },
       { label: 'kinds.image.fields.minRam', value: (i) => `${i.min_ram ?? 0} MB` },
       { label: 'kinds.image.fields.owner', value: (i) => i.owner ?? '', mono: true },
       { label: 'kinds.image.fields.checksum', value: (i) => i.checksum ?? '', mono: true },
       { label: 'kinds.image.fields.hash', value: (i) => (i.os_hash_value ? `${i.os_hash_algo ?? ''}: ${i.os_hash_value}` : ''), mono: true },
       { label: 'kinds.image.fields.tags', value: (i) => (i.tags ?? []).join(', ') },
-      { label: 'kinds.image.fields.hidden', value: (i) => (i.os_hidden ? 'Yes' : 'No') },
+      { label: 'kinds.image.fields.hidden', value: (i) => yesNo(i.os_hidden) },
       { label: 'kinds.image.fields.stores', value: (i) => i.stores ?? '' },
       { label: 'common.created', value: (i) => i.created_at },
       { label: 'common.updated', value: (i) => i.updated_at ?? '' },

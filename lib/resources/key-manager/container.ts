@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { msg, type MsgKey } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { choices, nameColumn, nameFilter } from '../define';
-import { issueText } from '../network/issue';
+import { issueText } from '@/lib/i18n/issue';
 import type { ApiRequest, ResourceDefinition } from '../types';
 import { barbicanKind, KEY_MANAGER_SERVICE, refId } from './secret';
 

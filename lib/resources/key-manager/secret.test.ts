@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { en } from '@/lib/testing/english';
-import { issueMsg } from '../network/issue';
+import { issueMsg } from '@/lib/i18n/issue';
 import { listQuery, offsetPage } from '../hooks';
 import { containerCreateCli, containerCreateRequest, ContainerCreateSchema, containerDefinition } from './container';
 import { payloadAccept, refId, secretCreateRequest, SecretCreateSchema, secretDefinition, secretPayloadCli, secretStoreCli } from './secret';

@@ -204,7 +204,7 @@ export const secretDefinition: ResourceDefinition<Secret, SecretCreateInput> = {
     { id: 'bits', label: 'kinds.secret.fields.bitLength', value: (s) => s.bit_length ?? '', sortKey: 'bit_length' },
     { id: 'mode', label: 'kinds.secret.fields.mode', value: (s) => s.mode ?? '', sortKey: 'mode' },
     { id: 'content', label: 'kinds.secret.fields.contentTypes', value: contentTypes, cell: 'list' },
-    { id: 'expiration', label: 'kinds.secret.fields.expiration', value: (s) => utc(s.expiration) || 'never', sortKey: 'expiration' },
+    { id: 'expiration', label: 'kinds.secret.fields.expiration', value: (s) => utc(s.expiration) || msg('kinds.secret.fields.never', {}), sortKey: 'expiration' },
     ...secret.lastColumns('created'),
   ],
   // GET /v1/secrets filters (api-ref secrets.inc): name, alg, mode, bits, secret_type; dates take gt:/lt: specs.

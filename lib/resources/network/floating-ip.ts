@@ -47,18 +47,17 @@ export const instanceOf = (f: FloatingIp): string | undefined =>
 
 export const isAssociated = (f: FloatingIp) => !!f.port_id;
 
-/**
- * What the address does now, in a sentence (the detail page's overview). An overview value is a string the generic
- * views show as it is (types.ts), so it stays English until a value can be a Msg.
- */
+/** What the address does now, in a sentence (the detail page's overview). */
 export const translation = (f: FloatingIp) =>
-  f.port_id
-    ? `Traffic to ${f.floating_ip_address} is translated to ${f.fixed_ip_address ?? 'the port'} by the router. A status of DOWN while associated means no L3 agent has activated it yet.`
-    : 'Not associated: this address is reserved for your project but reaches nothing. Associate it with an instance, or release it back to the pool.';
+  !f.port_id
+    ? msg('kinds.floatingIp.overview.notTranslated', {})
+    : f.fixed_ip_address
+      ? msg('kinds.floatingIp.overview.translatedTo', { address: f.floating_ip_address, fixed: f.fixed_ip_address })
+      : msg('kinds.floatingIp.overview.translatedToPort', { address: f.floating_ip_address });
 
-/** The status with what DOWN means, for the overview (English, as `translation`). */
+/** The status with what DOWN means, for the overview (the status itself as Neutron says it). */
 const statusWords = (f: FloatingIp) =>
-  f.status === 'DOWN' ? `DOWN: ${f.port_id ? 'Associated, but no L3 agent has activated it yet' : 'Not associated with a port'}` : f.status;
+  f.status === 'DOWN' ? msg(f.port_id ? 'kinds.floatingIp.overview.statusDownAssociated' : 'kinds.floatingIp.overview.statusDownUnassociated', { status: f.status }) : f.status;
 
 export const associateRequest = (fipId: string, portId: string, fixedIp?: string): ApiRequest => ({
   method: 'PUT', path: `v2.0/floatingips/${fipId}`, body: { floatingip: { port_id: portId, ...(fixedIp ? { fixed_ip_address: fixedIp } : {}) } },
@@ -119,7 +118,7 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
       value: (f, ctx) => {
         const server = instanceOf(f);
         if (server) return ctx.lookups.servers?.[server] ?? server;
-        return f.port_id ? `port ${f.port_details?.name || f.port_id}` : 'Not associated';
+        return f.port_id ? msg('kinds.floatingIp.columns.targetPort', { port: f.port_details?.name || f.port_id }) : msg('kinds.floatingIp.notAssociated', {});
       },
     },
     { id: 'pool', label: 'kinds.floatingIp.columns.pool', value: (f, ctx) => ctx.lookups.networks?.[f.floating_network_id] ?? f.floating_network_id },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/testing/english';
-import { issueMsg } from './issue';
+import { issueMsg } from '@/lib/i18n/issue';
 import { networkCreateBody, networkCreateCli, networkEditBody, networkEditCli, NetworkSchema, networkStatus } from './network';
 import { portCreateBody, portCreateCli, portCreateSchema, portSecurityGroupsCli } from './port';
 import { emptySubnetValues, subnetCreateBody, subnetCreateCli, subnetCreateSchema, subnetEditBody, subnetEditCli, SubnetSchema } from './subnet';

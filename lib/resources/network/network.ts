@@ -54,7 +54,9 @@ export function neutronNames<T>(name: string, kind: 'network' | 'security-group'
 }
 
 export const isExternal = (n: Pick<Network, 'router:external'>) => n['router:external'] === true;
-const yesNo = (b: boolean | undefined) => (b ? 'Yes' : 'No');
+const yesNo = (b: boolean | undefined) => msg(b ? 'common.yes' : 'common.no', {});
+/** Neutron's admin_state_up as the CLI words it (UP, DOWN); ports say it the same way. */
+export const adminStateWords = (up: boolean) => msg(up ? 'kinds.network.adminState.up' : 'kinds.network.adminState.down', {});
 
 /** "name 10.0.0.0/24" for each subnet id, from the subnets lookup. */
 export function subnetLabels(n: Pick<Network, 'subnets'>, names: Record<string, string> = {}): string[] {
@@ -84,7 +86,7 @@ export const networkDefinition = define<Network>({
     { id: 'subnets', label: 'kinds.network.columns.subnets', value: (n, ctx) => subnetLabels(n, ctx.lookups.subnets), cell: 'list' },
     { id: 'shared', label: 'kinds.network.columns.shared', value: (n) => yesNo(n.shared), sortKey: 'shared' },
     { id: 'external', label: 'kinds.network.columns.external', value: (n) => yesNo(isExternal(n)) },
-    { id: 'admin', label: 'kinds.network.columns.adminState', value: (n) => (n.admin_state_up ? 'UP' : 'DOWN'), sortKey: 'admin_state_up' },
+    { id: 'admin', label: 'kinds.network.columns.adminState', value: (n) => adminStateWords(n.admin_state_up), sortKey: 'admin_state_up' },
     statusColumn((n) => n.status, { sortKey: 'status' }),
     { id: 'mtu', label: 'kinds.network.columns.mtu', value: (n) => n.mtu ?? '', hidden: true },
     idColumn((n) => n.id),
@@ -111,13 +113,13 @@ export const networkDefinition = define<Network>({
   overview: [
     { label: 'common.id', value: (n) => n.id, mono: true },
     { label: 'common.status', value: (n) => n.status },
-    { label: 'kinds.network.overview.adminState', value: (n) => (n.admin_state_up ? 'UP' : 'DOWN') },
+    { label: 'kinds.network.overview.adminState', value: (n) => adminStateWords(n.admin_state_up) },
     { label: 'common.description', value: (n) => n.description ?? '' },
     { label: 'kinds.network.overview.subnets', value: (n, ctx) => subnetLabels(n, ctx.lookups.subnets).join(', '), empty: 'kinds.network.overview.noSubnets' },
     { label: 'kinds.network.overview.shared', value: (n) => yesNo(n.shared) },
-    { label: 'kinds.network.overview.external', value: (n) => (isExternal(n) ? 'Yes: routers use it as their gateway; floating IPs come from it' : 'No') },
+    { label: 'kinds.network.overview.external', value: (n) => msg(isExternal(n) ? 'kinds.network.overview.externalYes' : 'common.no', {}) },
     { label: 'kinds.network.overview.mtu', value: (n) => n.mtu ?? '' },
-    { label: 'kinds.network.overview.portSecurity', value: (n) => (n.port_security_enabled === undefined ? '' : n.port_security_enabled ? 'Enabled' : 'Disabled') },
+    { label: 'kinds.network.overview.portSecurity', value: (n) => (n.port_security_enabled === undefined ? '' : msg(n.port_security_enabled ? 'kinds.network.overview.portSecurityOn' : 'kinds.network.overview.portSecurityOff', {})) },
     { label: 'kinds.network.overview.availabilityZones', value: (n) => (n.availability_zones ?? []).join(', ') },
     { label: 'kinds.network.overview.networkType', value: (n) => n['provider:network_type'] ?? '', adminOnly: true },
     { label: 'kinds.network.overview.physicalNetwork', value: (n) => n['provider:physical_network'] ?? '', adminOnly: true },

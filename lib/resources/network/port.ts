@@ -5,9 +5,9 @@ import { msg, type Msg, type MsgKey, type Text } from '@/lib/i18n/msg';
 import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter } from '../define';
 import type { FormField, ResourceAction, StatusInfo } from '../types';
 import { cidrContains, parseCidr, parseIp } from './cidr';
-import { issueText } from './issue';
+import { issueText } from '@/lib/i18n/issue';
 import { command } from '../cli';
-import { NETWORK_SERVICE, neutronNames } from './network';
+import { adminStateWords, NETWORK_SERVICE, neutronNames } from './network';
 import { SecurityGroupNamesSchema } from './security-group';
 import { maybeStrings } from '../schema';
 import { NEUTRON, NEUTRON_STANDARD } from './standard';
@@ -42,25 +42,27 @@ export function portStatus(p: Pick<Port, 'status'>): StatusInfo {
   return { label: p.status, tone: 'unknown', detail: p.status === 'DOWN' ? 'kinds.port.status.downDetail' : undefined };
 }
 
-const OWNERS: Record<string, MsgKey> = {
-  'network:dhcp': 'kinds.port.owners.dhcp', 'network:router_interface': 'kinds.port.owners.routerInterface', 'network:router_interface_distributed': 'kinds.port.owners.routerInterfaceDvr',
-  'network:ha_router_replicated_interface': 'kinds.port.owners.routerInterfaceHa', 'network:router_gateway': 'kinds.port.owners.routerGateway', 'network:floatingip': 'kinds.port.owners.floatingIp',
+type OwnerCode = 'unattached' | 'instance' | 'dhcp' | 'routerInterface' | 'routerInterfaceDvr' | 'routerInterfaceHa' | 'routerGateway' | 'floatingIp';
+const OWNER_CODES: Record<string, OwnerCode> = {
+  'network:dhcp': 'dhcp', 'network:router_interface': 'routerInterface', 'network:router_interface_distributed': 'routerInterfaceDvr',
+  'network:ha_router_replicated_interface': 'routerInterfaceHa', 'network:router_gateway': 'routerGateway', 'network:floatingip': 'floatingIp',
 };
+const OWNER_KEYS: Record<OwnerCode, MsgKey> = {
+  unattached: 'kinds.port.owners.unattached', instance: 'kinds.port.owners.instance', dhcp: 'kinds.port.owners.dhcp',
+  routerInterface: 'kinds.port.owners.routerInterface', routerInterfaceDvr: 'kinds.port.owners.routerInterfaceDvr', routerInterfaceHa: 'kinds.port.owners.routerInterfaceHa',
+  routerGateway: 'kinds.port.owners.routerGateway', floatingIp: 'kinds.port.owners.floatingIp',
+};
+const ownerCode = (owner: string): OwnerCode | undefined => (!owner ? 'unattached' : owner.startsWith('compute:') ? 'instance' : OWNER_CODES[owner]);
 
 /** What a device_owner means to a person (an owner Stratus does not know is shown as Neutron names it). */
 export function ownerLabel(owner: string): Text {
-  if (!owner) return 'kinds.port.owners.unattached';
-  if (owner.startsWith('compute:')) return 'kinds.port.owners.instance';
-  return OWNERS[owner] ?? owner;
+  const code = ownerCode(owner);
+  return code ? msg(OWNER_KEYS[code], {}) : owner;
 }
 
-// A column's or overview's value is a string the generic views show as it is (types.ts), so the definition's values
-// keep their English words until a value can be a Msg; the network pages show ownerLabel() translated.
-const OWNER_WORDS: Record<string, string> = {
-  'network:dhcp': 'DHCP', 'network:router_interface': 'Router interface', 'network:router_interface_distributed': 'Router interface (DVR)',
-  'network:ha_router_replicated_interface': 'Router interface (HA)', 'network:router_gateway': 'Router gateway', 'network:floatingip': 'Floating IP',
-};
-const ownerWords = (owner: string) => (!owner ? 'Unattached' : owner.startsWith('compute:') ? 'Instance' : (OWNER_WORDS[owner] ?? owner));
+/** The owner and the device's id ("Instance 1b2c…"), one message whichever the owner. */
+const ownerAndDevice = (p: Pick<Port, 'device_owner' | 'device_id'>) =>
+  p.device_id ? msg('kinds.port.overview.ownerDevice', { owner: ownerCode(p.device_owner) ?? 'other', raw: p.device_owner, device: p.device_id }) : ownerLabel(p.device_owner);
 
 /** Ports Neutron lets a user delete through the port API (not router or floating IP ports). */
 export const canDeletePort = (p: Pick<Port, 'device_owner'>) => !['network:router_interface', 'network:router_interface_distributed', 'network:ha_router_replicated_interface', 'network:router_gateway', 'network:floatingip'].includes(p.device_owner);
@@ -101,7 +103,7 @@ export const portDefinition = define<Port>({
     { id: 'network', label: 'kinds.port.columns.network', value: (p, ctx) => ctx.lookups.networks?.[p.network_id] ?? p.network_id },
     { id: 'ips', label: 'kinds.port.columns.fixedIps', value: fixedIpList, cell: 'list' },
     { id: 'mac', label: 'kinds.port.columns.mac', value: (p) => p.mac_address ?? '', cell: 'mono' },
-    { id: 'owner', label: 'kinds.port.columns.owner', value: (p) => ownerWords(p.device_owner) },
+    { id: 'owner', label: 'kinds.port.columns.owner', value: (p) => ownerLabel(p.device_owner) },
     statusColumn((p) => p.status, { sortKey: 'status' }),
     { id: 'groups', label: 'kinds.port.columns.securityGroups', value: (p, ctx) => p.security_groups.map((g) => ctx.lookups.groups?.[g] ?? g), cell: 'list', hidden: true },
     idColumn((p) => p.id),
@@ -141,10 +143,10 @@ export const portDefinition = define<Port>({
     { label: 'kinds.port.overview.network', value: (p, ctx) => ctx.lookups.networks?.[p.network_id] ?? p.network_id },
     { label: 'kinds.port.overview.fixedIps', value: (p) => fixedIpList(p).join(', '), empty: 'kinds.port.overview.none' },
     { label: 'kinds.port.overview.mac', value: (p) => p.mac_address ?? '', mono: true },
-    { label: 'kinds.port.overview.owner', value: (p) => `${ownerWords(p.device_owner)}${p.device_id ? ` ${p.device_id}` : ''}` },
+    { label: 'kinds.port.overview.owner', value: ownerAndDevice },
     { label: 'kinds.port.overview.securityGroups', value: (p, ctx) => p.security_groups.map((g) => ctx.lookups.groups?.[g] ?? g).join(', '), empty: 'kinds.port.overview.none' },
-    { label: 'kinds.port.overview.portSecurity', value: (p) => (p.port_security_enabled === false ? 'Disabled: no filtering, no anti-spoofing' : 'Enabled') },
-    { label: 'kinds.port.overview.adminState', value: (p) => (p.admin_state_up === false ? 'DOWN' : 'UP') },
+    { label: 'kinds.port.overview.portSecurity', value: (p) => msg(p.port_security_enabled === false ? 'kinds.port.overview.portSecurityOff' : 'kinds.port.overview.portSecurityOn', {}) },
+    { label: 'kinds.port.overview.adminState', value: (p) => adminStateWords(p.admin_state_up !== false) },
     { label: 'common.description', value: (p) => p.description ?? '' },
     { label: 'kinds.port.overview.vnicType', value: (p) => p['binding:vnic_type'] ?? '' },
     { label: 'kinds.port.overview.host', value: (p) => p['binding:host_id'] ?? '', adminOnly: true },

@@ -78,9 +78,9 @@ export const routerDefinition = define<Router, RouterCreate>({
   columns: [
     nameColumn(nameOrId, { sortKey: 'name' }),
     statusColumn((r) => r.status, { sortKey: 'status' }),
-    { id: 'gateway', label: 'kinds.router.columns.gateway', value: (r, ctx) => (r.external_gateway_info ? (ctx.lookups.networks?.[r.external_gateway_info.network_id] ?? r.external_gateway_info.network_id) : 'None') },
+    { id: 'gateway', label: 'kinds.router.columns.gateway', value: (r, ctx) => (r.external_gateway_info ? (ctx.lookups.networks?.[r.external_gateway_info.network_id] ?? r.external_gateway_info.network_id) : msg('kinds.router.columns.noGateway', {})) },
     { id: 'gatewayIps', label: 'kinds.router.columns.gatewayIps', value: gatewayIps, cell: 'list' },
-    { id: 'admin', label: 'kinds.router.columns.adminState', value: (r) => (r.admin_state_up ? 'Up' : 'Down'), sortKey: 'admin_state_up' },
+    { id: 'admin', label: 'kinds.router.columns.adminState', value: (r) => msg(r.admin_state_up ? 'kinds.router.columns.adminUp' : 'kinds.router.columns.adminDown', {}), sortKey: 'admin_state_up' },
     idColumn((r) => r.id),
   ],
   defaultSort: { column: 'name', dir: 'asc' },
@@ -132,10 +132,11 @@ export const routerDefinition = define<Router, RouterCreate>({
   overview: [
     { label: 'common.id', value: (r) => r.id, mono: true },
     { label: 'common.status', value: (r) => r.status },
-    { label: 'kinds.router.overview.adminState', value: (r) => (r.admin_state_up ? 'Up (forwarding)' : 'Down (not forwarding)') },
+    { label: 'kinds.router.overview.adminState', value: (r) => msg(r.admin_state_up ? 'kinds.router.overview.adminUp' : 'kinds.router.overview.adminDown', {}) },
     { label: 'kinds.router.overview.externalNetwork', value: (r, ctx) => (r.external_gateway_info ? `${ctx.lookups.networks?.[r.external_gateway_info.network_id] ?? ''} ${r.external_gateway_info.network_id}`.trim() : ''), empty: 'kinds.router.overview.noGateway' },
     { label: 'kinds.router.overview.gatewayIps', value: (r) => gatewayIps(r).join(', ') },
-    { label: 'kinds.router.overview.snat', value: (r) => (r.external_gateway_info ? (r.external_gateway_info.enable_snat === false ? 'Disabled' : 'Enabled: instances without a floating IP reach out through the gateway IP') : '') },
+    { label: 'kinds.router.overview.snat', value: (r) => (r.external_gateway_info ? msg(r.external_gateway_info.enable_snat === false ? 'kinds.router.overview.snatOff' : 'kinds.router.overview.snatOn', {}) : '') },
+    // English until an overview value may be a list of messages (types.ts CellValue): one message cannot repeat per route.
     { label: 'kinds.router.overview.staticRoutes', value: (r) => (r.routes ?? []).map((x) => `${x.destination} via ${x.nexthop}`).join(', ') },
     { label: 'common.description', value: (r) => r.description ?? '' },
     { label: 'common.created', value: (r) => r.created_at ?? '' },

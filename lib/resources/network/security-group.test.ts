@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Msg } from '@/lib/i18n/msg';
 import { en } from '@/lib/testing/english';
 import { fieldErrors } from '../schema';
-import { issueMsg } from './issue';
+import { issueMsg } from '@/lib/i18n/issue';
 import { cidrVersion, icmpValue, parsePorts, portRange, RULE_FORM_DEFAULTS, RULE_PRESETS, ruleBody, ruleCli, RuleFormSchema, type RuleForm } from './security-group';
 
 const form = (over: Partial<RuleForm>) => ({ ...RULE_FORM_DEFAULTS, ...over });

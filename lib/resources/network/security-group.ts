@@ -6,7 +6,7 @@ import { command } from '../cli';
 import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames } from '../define';
 import type { ApiRequest } from '../types';
 import { securityGroupDependents } from './dependents';
-import { issueText } from './issue';
+import { issueText } from '@/lib/i18n/issue';
 import { maybeStrings } from '../schema';
 import { NETWORK_SERVICE, NEUTRON, NEUTRON_STANDARD } from './standard';
 
@@ -53,7 +53,8 @@ export function portRange(r: Pick<Rule, 'protocol' | 'port_range_min' | 'port_ra
   return `${min}–${max}`;
 }
 
-/** portRange() in English for the list's column: a value is a string shown as it is (types.ts), not yet a Msg. */
+/** portRange() in English for the list's ingress column: a list cell's items are strings (types.ts CellValue), so they
+ *  keep these words until a list may hold messages. */
 function portRangeWords(r: Pick<Rule, 'protocol' | 'port_range_min' | 'port_range_max'>): string {
   const min = r.port_range_min ?? null;
   const max = r.port_range_max ?? null;
@@ -257,7 +258,7 @@ export const securityGroupDefinition = define<SecurityGroup, SecurityGroupCreate
     { id: 'description', label: 'common.description', value: (g) => g.description ?? '' },
     { id: 'rules', label: 'kinds.securityGroup.columns.rules', value: (g) => g.security_group_rules.length },
     { id: 'ingress', label: 'kinds.securityGroup.columns.ingress', value: (g) => g.security_group_rules.filter((r) => r.direction === 'ingress').map((r) => `${r.protocol ?? 'any'} ${portRangeWords(r)}`), cell: 'list' },
-    { id: 'stateful', label: 'kinds.securityGroup.columns.stateful', value: (g) => (g.stateful === false ? 'No' : 'Yes'), hidden: true },
+    { id: 'stateful', label: 'kinds.securityGroup.columns.stateful', value: (g) => msg(g.stateful === false ? 'common.no' : 'common.yes', {}), hidden: true },
     idColumn((g) => g.id),
   ],
   defaultSort: { column: 'name', dir: 'asc' },
@@ -283,7 +284,7 @@ export const securityGroupDefinition = define<SecurityGroup, SecurityGroupCreate
   overview: [
     { label: 'common.id', value: (g) => g.id, mono: true },
     { label: 'common.description', value: (g) => g.description ?? '' },
-    { label: 'kinds.securityGroup.overview.stateful', value: (g) => (g.stateful === false ? 'No: replies need their own rules' : 'Yes: replies to allowed traffic are allowed') },
+    { label: 'kinds.securityGroup.overview.stateful', value: (g) => msg(g.stateful === false ? 'kinds.securityGroup.overview.statefulNo' : 'kinds.securityGroup.overview.statefulYes', {}) },
     { label: 'kinds.securityGroup.overview.rules', value: (g) => g.security_group_rules.length },
     { label: 'common.created', value: (g) => g.created_at ?? '' },
     { label: 'common.projectId', value: (g) => g.project_id ?? '', mono: true },

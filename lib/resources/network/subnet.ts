@@ -6,7 +6,7 @@ import { msg, type Msg, type MsgKey } from '@/lib/i18n/msg';
 import { define, deleteAction, nameColumn, nameOrId, rest, rowNames } from '../define';
 import type { ApiRequest, ResourceAction } from '../types';
 import { cidrProblem, gatewayProblem, parseCidr, parseNameservers, parsePools } from './cidr';
-import { issueText } from './issue';
+import { issueText } from '@/lib/i18n/issue';
 import { command } from '../cli';
 import { maybeStrings } from '../schema';
 import { NEUTRON, NEUTRON_STANDARD } from './standard';
@@ -59,8 +59,8 @@ export const subnetDefinition = define<Subnet>({
     nameColumn(nameOrId, { sortKey: 'name' }),
     { id: 'cidr', label: 'kinds.subnet.columns.cidr', value: (s) => s.cidr, cell: 'mono', sortKey: 'cidr' },
     { id: 'version', label: 'kinds.subnet.columns.ipVersion', value: (s) => `IPv${s.ip_version}` },
-    { id: 'gateway', label: 'kinds.subnet.columns.gateway', value: (s) => s.gateway_ip ?? 'none', cell: 'mono' },
-    { id: 'dhcp', label: 'kinds.subnet.columns.dhcp', value: (s) => (s.enable_dhcp ? 'On' : 'Off') },
+    { id: 'gateway', label: 'kinds.subnet.columns.gateway', value: (s) => s.gateway_ip ?? msg('kinds.subnet.columns.noGateway', {}), cell: 'mono' },
+    { id: 'dhcp', label: 'kinds.subnet.columns.dhcp', value: (s) => msg(s.enable_dhcp ? 'kinds.subnet.columns.dhcpOn' : 'kinds.subnet.columns.dhcpOff', {}) },
     { id: 'pools', label: 'kinds.subnet.columns.pools', value: (s) => s.allocation_pools.map((p) => `${p.start}-${p.end}`), cell: 'list' },
   ],
   filters: [{ id: 'network_id', label: 'kinds.subnet.filters.networkId', type: 'text' }],

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/testing/english';
+import { cellText } from '@/lib/resources/cells';
+import type { CellValue } from '../types';
 import { snapshotCreateRequest, snapshotStatus } from './snapshot';
 import {
   attachedLabel,
@@ -13,9 +15,13 @@ import {
   volumeCreateRequest,
   VolumeCreateSchema,
   VolumeSchema,
+  volumeDefinition,
   volumeStatus,
   type Volume,
 } from './volume';
+
+/** A cell or overview value as an English page shows it. */
+const shown = (v: CellValue) => cellText(v, (t) => en(t)!);
 
 const vol = (over: Partial<Volume> = {}): Volume => VolumeSchema.parse({ id: 'v1', status: 'available', size: 2, ...over });
 
@@ -48,6 +54,14 @@ describe('volume rules', () => {
     expect(canAttach(vol({ status: 'in-use', multiattach: true }))).toBe(true);
     expect(canDetach(vol({ status: 'in-use', attachments: [{ server_id: 's1', device: '/dev/vdb' }] }))).toBe(true);
     expect(canDetach(vol())).toBe(false);
+  });
+  it('says yes or no for bootable, encrypted and multi-attach', () => {
+    const ctx = { lookups: {} };
+    const value = (label: string, v: Volume) => shown(volumeDefinition.overview!.find((f) => f.label === label)!.value(v, ctx));
+    expect(value('kinds.volume.fields.bootable', vol({ bootable: 'true' }))).toBe('Yes');
+    expect(value('kinds.volume.fields.encrypted', vol())).toBe('No');
+    expect(value('kinds.volume.fields.multiattach', vol({ multiattach: true }))).toBe('Yes');
+    expect(shown(volumeDefinition.columns.find((c) => c.id === 'bootable')!.value(vol(), ctx))).toBe('No');
   });
   it('labels attachments with server names and devices', () => {
     expect(attachedLabel(vol({ attachments: [{ server_id: 's1', device: '/dev/vdb' }, { server_id: 's2' }] }), { s1: 'web-1' })).toEqual(['web-1 on /dev/vdb', 's2']);

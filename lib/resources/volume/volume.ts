@@ -54,6 +54,8 @@ export function volumeStatus(v: Pick<Volume, 'status'>): StatusInfo {
   return { label: s, tone: 'unknown' };
 }
 
+const yesNo = (b: boolean) => msg(b ? 'common.yes' : 'common.no', {});
+
 export const isBootable = (v: Pick<Volume, 'bootable'>) => v.bootable === true || String(v.bootable).toLowerCase() === 'true';
 
 export const attachedServers = (v: Volume): string[] => (v.attachments ?? []).map((a) => a.server_id ?? '').filter(Boolean);
@@ -131,8 +133,8 @@ export const volumeDefinition = define<Volume>({
     { id: 'size', label: 'kinds.volume.fields.size', value: (v) => `${v.size} GB`, sortKey: 'size' },
     { id: 'type', label: 'kinds.volume.fields.type', value: (v) => v.volume_type ?? '' },
     { id: 'attached', label: 'kinds.volume.fields.attached', value: (v, ctx) => attachedLabel(v, ctx.lookups.servers), cell: 'list' },
-    { id: 'bootable', label: 'kinds.volume.fields.bootable', value: (v) => (isBootable(v) ? 'Yes' : 'No') },
-    { id: 'encrypted', label: 'kinds.volume.fields.encrypted', value: (v) => (v.encrypted ? 'Yes' : 'No') },
+    { id: 'bootable', label: 'kinds.volume.fields.bootable', value: (v) => yesNo(isBootable(v)) },
+    { id: 'encrypted', label: 'kinds.volume.fields.encrypted', value: (v) => yesNo(v.encrypted === true) },
     { id: 'az', label: 'kinds.volume.fields.az', value: (v) => v.availability_zone ?? '', sortKey: 'availability_zone' },
     ageColumn((v) => v.created_at ?? '', { sortKey: 'created_at' }),
     idColumn((v) => v.id),
@@ -163,9 +165,9 @@ export const volumeDefinition = define<Volume>({
     { label: 'kinds.volume.fields.type', value: (v) => v.volume_type ?? '' },
     { label: 'common.description', value: (v) => v.description ?? '' },
     { label: 'kinds.volume.fields.attached', value: (v, ctx) => attachedLabel(v, ctx.lookups.servers).join(', '), empty: 'kinds.volume.fields.notAttached' },
-    { label: 'kinds.volume.fields.bootable', value: (v) => (isBootable(v) ? 'Yes' : 'No') },
-    { label: 'kinds.volume.fields.encrypted', value: (v) => (v.encrypted ? 'Yes' : 'No') },
-    { label: 'kinds.volume.fields.multiattach', value: (v) => (v.multiattach ? 'Yes' : 'No') },
+    { label: 'kinds.volume.fields.bootable', value: (v) => yesNo(isBootable(v)) },
+    { label: 'kinds.volume.fields.encrypted', value: (v) => yesNo(v.encrypted === true) },
+    { label: 'kinds.volume.fields.multiattach', value: (v) => yesNo(v.multiattach === true) },
     { label: 'kinds.volume.fields.az', value: (v) => v.availability_zone ?? '' },
     { label: 'kinds.volume.fields.sourceSnapshot', value: (v) => v.snapshot_id ?? '', mono: true },
     { label: 'kinds.volume.fields.sourceVolume', value: (v) => v.source_volid ?? '', mono: true },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { catalogRegions, getCatalog } from '@/lib/openstack/catalog';
+import { msg } from '@/lib/i18n/msg';
 import { HttpError } from '@/lib/openstack/errors';
 import { switchProject } from '@/lib/openstack/login';
 import { assertSameOrigin, handler, parseJson } from '@/lib/openstack/route-helpers';
@@ -21,8 +22,10 @@ export const POST = handler(async (req) => {
   if (body.region && body.region !== session.region) {
     const regions = catalogRegions(await getCatalog(session));
     if (!regions.includes(body.region)) {
+      const choices = regions.join(', ');
       throw new HttpError(400, `Region "${body.region}" is not in this cloud's catalog`, {
-        issues: [{ path: 'region', message: `Choose one of: ${regions.join(', ')}` }],
+        text: msg('server.errors.unknownRegion', { region: body.region }),
+        issues: [{ path: 'region', message: `Choose one of: ${choices}`, text: msg('server.errors.chooseOneOf', { choices }) }],
       });
     }
     const handle = await getSessionHandle();

@@ -1,5 +1,6 @@
 import { cloudsYaml, credentialsFileName, openrc, type CredentialsContext } from '@/lib/credentials/files';
-import { HttpError } from '@/lib/openstack/errors';
+import { msg } from '@/lib/i18n/msg';
+import { HttpError, projectSwitched } from '@/lib/openstack/errors';
 import { handler } from '@/lib/openstack/route-helpers';
 import { requireSession } from '@/lib/openstack/session';
 
@@ -8,13 +9,13 @@ export const dynamic = 'force-dynamic';
 /** GET /api/credentials/openrc | /api/credentials/clouds-yaml: a download for the session's cloud, project and region. */
 export const GET = handler(async (req: Request, { params }: { params: Promise<{ kind: string }> }) => {
   const { kind } = await params;
-  if (kind !== 'openrc' && kind !== 'clouds-yaml') throw new HttpError(404, `No credentials file "${kind}": use openrc or clouds-yaml`);
+  if (kind !== 'openrc' && kind !== 'clouds-yaml') {
+    throw new HttpError(404, `No credentials file "${kind}": use openrc or clouds-yaml`, { text: msg('server.errors.noCredentialsFile', { kind }) });
+  }
   const { session, cloud } = await requireSession();
   // The page's project (another tab may have switched the shared session meanwhile): never hand out the wrong scope.
   const wanted = new URL(req.url).searchParams.get('project');
-  if (wanted && wanted !== session.project.id) {
-    throw new HttpError(409, `This tab is on project ${wanted} but your session switched to project ${session.project.name}; reload to continue`);
-  }
+  if (wanted && wanted !== session.project.id) throw projectSwitched(wanted, session.project.name);
   const ctx: CredentialsContext = {
     cloudId: cloud.id,
     authUrl: cloud.authUrl,

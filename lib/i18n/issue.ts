@@ -1,6 +1,6 @@
-// zod keeps an issue's message as a string, but the network forms' checks name what they found ("Overlaps
-// 10.0.0.0/24"): a message with values travels through zod as JSON, and the network forms read it back with
-// issueMsg() before they translate it (useMsg). A message without values stays its plain key.
+// zod keeps an issue's message as a string, but some checks name what they found ("Overlaps
+// 10.0.0.0/24", "first is used twice"): a message with values travels through zod as JSON, and the forms read it
+// back with issueMsg() before they translate it (useMsg). A message without values stays its plain key.
 import type { Msg, Text } from '@/lib/i18n/msg';
 
 /** The string zod stores for a Msg. */
