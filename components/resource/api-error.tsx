@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useMsg } from '@/components/i18n/use-msg';
-import { ApiError } from '@/lib/client/api';
+import { ApiError, errorText } from '@/lib/client/api';
 import type { Text } from '@/lib/i18n/msg';
 
 /** An API refusal with the service's message (as the service sent it) and the request id, for forms and toasts. */
@@ -10,7 +10,8 @@ export function ApiErrorNotice({ error, title }: { error: unknown; title?: Text 
   const t = useTranslations('resource.apiError');
   const m = useMsg();
   if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
+  // Our own routes' refusals carry a catalog message (errorText); a service's text shows as the service sent it.
+  const message = m(errorText(error));
   const requestId = error instanceof ApiError ? error.requestId : undefined;
   const service = error instanceof ApiError ? error.service : undefined;
   const status = error instanceof ApiError ? error.status : undefined;

@@ -12,7 +12,7 @@ import { CopyLink } from '@/components/ui/copy-link';
 import { buttonClass } from '@/components/ui/button';
 import { useIsAdmin } from '@/components/shell/session-context';
 import { useNow } from '@/components/shell/use-now';
-import { apiFetch } from '@/lib/client/api';
+import { apiFetch, errorText } from '@/lib/client/api';
 import { fetchListPage, osPath, useLookups, useProjectScope, useResourceHref, useResourceList, type ListParams } from '@/lib/resources/hooks';
 import type { Column, Filter, ResourceDefinition, RowContext, Text } from '@/lib/resources/types';
 import { listStateQuery, parseListState, withChange, withQuery, type ListState } from '@/lib/resources/url-state';
@@ -191,7 +191,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
       {stale && (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
           {t('stale', {
-            error: list.error instanceof Error ? list.error.message : t('unknownError'),
+            error: list.error ? m(errorText(list.error)) : t('unknownError'),
             kind: kinds,
             // Shown only in the browser (after a failed refetch): the user's clock, not the server's time zone.
             time: formatter.dateTime(list.dataUpdatedAt, { timeStyle: 'medium', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),

@@ -4,13 +4,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { apiFetch } from '@/lib/client/api';
+import { apiFetch, errorText } from '@/lib/client/api';
+import { useMsg } from '@/components/i18n/use-msg';
 import { withProject } from '@/lib/client/next-path';
 import { useSearchBox } from '@/components/ui/use-search-box';
 import { filterProjects, useProjects, type IndexedProject } from './projects';
 
 export function ProjectPopover({ currentId, onClose }: { currentId: string; onClose: () => void }) {
   const t = useTranslations('shell.projectPopover');
+  const m = useMsg();
   const id = useId();
   const listId = `${id}-list`;
   const router = useRouter();
@@ -91,7 +93,7 @@ export function ProjectPopover({ currentId, onClose }: { currentId: string; onCl
       {projects.isPending && <p className="px-2 py-3 text-sm text-zinc-500 dark:text-zinc-400">{t('loading')}</p>}
       {projects.isError && (
         <p role="alert" className="px-2 py-3 text-sm text-red-600 dark:text-red-400">
-          {projects.error.message}
+          {m(errorText(projects.error))}
         </p>
       )}
       {error && (

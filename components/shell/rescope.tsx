@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { ApiError, apiFetch } from '@/lib/client/api';
+import { ApiError, apiFetch, errorText } from '@/lib/client/api';
+import { useMsg } from '@/components/i18n/use-msg';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { buttonClass } from '@/components/ui/button';
 import { projectHref } from '@/lib/resources/registry';
@@ -28,6 +29,7 @@ type State = { kind: 'ask' } | { kind: 'switching' } | { kind: 'forbidden'; mess
  */
 export function Rescope({ cloud, projectId, currentProject, currentRegion }: RescopeProps) {
   const t = useTranslations('shell.rescope');
+  const m = useMsg();
   const router = useRouter();
   const queryClient = useQueryClient();
   const projects = useProjects(true);
@@ -44,9 +46,9 @@ export function Rescope({ cloud, projectId, currentProject, currentRegion }: Res
       router.refresh();
     } catch (err) {
       if (err instanceof ApiError && (err.status === 403 || err.status === 404)) {
-        setState({ kind: 'forbidden', message: err.status === 403 && err.message ? err.message : t('noAccess', { id: projectId }) });
+        setState({ kind: 'forbidden', message: err.status === 403 && err.message ? m(errorText(err)) : t('noAccess', { id: projectId }) });
       } else {
-        setState({ kind: 'error', message: err instanceof Error ? err.message : t('switchFailed') });
+        setState({ kind: 'error', message: err instanceof Error ? m(errorText(err)) : t('switchFailed') });
       }
     }
   }

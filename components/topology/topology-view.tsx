@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { buttonClass } from '@/components/ui/button';
+import { errorText } from '@/lib/client/api';
 import { useMsg } from '@/components/i18n/use-msg';
 import { useResourceHref } from '@/lib/resources/hooks';
 import type { Tone } from '@/lib/resources/types';
@@ -213,7 +214,7 @@ export function TopologyView() {
       </div>
       {stale && (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
-          {t('stale', { error: q.error instanceof Error ? q.error.message : t('staleError'), time: format.dateTime(q.dataUpdatedAt, { timeStyle: 'medium' }) })}
+          {t('stale', { error: q.error ? m(errorText(q.error)) : t('staleError'), time: format.dateTime(q.dataUpdatedAt, { timeStyle: 'medium' }) })}
         </p>
       )}
       {q.isError && !q.data && (

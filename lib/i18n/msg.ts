@@ -8,7 +8,7 @@ export type MsgWithValues = { key: MsgKey; values: MsgValues };
 export type Msg = MsgKey | MsgWithValues;
 
 /** A message with values: `msg('kinds.zone.deleteBody', { count: 2, names })`. */
-export const msg = (key: MsgKey, values: MsgValues): Msg => ({ key, values });
+export const msg = (key: MsgKey, values: MsgValues): MsgWithValues => ({ key, values });
 
 /**
  * What a definition's text field holds while issue 15 converts the definitions kind by kind: a `Msg`, or text not yet

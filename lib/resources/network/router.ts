@@ -136,8 +136,7 @@ export const routerDefinition = define<Router, RouterCreate>({
     { label: 'kinds.router.overview.externalNetwork', value: (r, ctx) => (r.external_gateway_info ? `${ctx.lookups.networks?.[r.external_gateway_info.network_id] ?? ''} ${r.external_gateway_info.network_id}`.trim() : ''), empty: 'kinds.router.overview.noGateway' },
     { label: 'kinds.router.overview.gatewayIps', value: (r) => gatewayIps(r).join(', ') },
     { label: 'kinds.router.overview.snat', value: (r) => (r.external_gateway_info ? msg(r.external_gateway_info.enable_snat === false ? 'kinds.router.overview.snatOff' : 'kinds.router.overview.snatOn', {}) : '') },
-    // English until an overview value may be a list of messages (types.ts CellValue): one message cannot repeat per route.
-    { label: 'kinds.router.overview.staticRoutes', value: (r) => (r.routes ?? []).map((x) => `${x.destination} via ${x.nexthop}`).join(', ') },
+    { label: 'kinds.router.overview.staticRoutes', value: (r) => (r.routes ?? []).map((x) => msg('kinds.router.overview.route', { destination: x.destination, nexthop: x.nexthop })) },
     { label: 'common.description', value: (r) => r.description ?? '' },
     { label: 'common.created', value: (r) => r.created_at ?? '' },
     { label: 'common.projectId', value: (r) => r.project_id ?? '', mono: true },

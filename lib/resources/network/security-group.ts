@@ -1,7 +1,7 @@
 // Neutron security groups and their rules (v2.0). A group is a set of allow rules applied to ports; traffic
 // that no rule allows is dropped. Pure definitions and validators: the pages live in components/network/.
 import { z } from 'zod';
-import { msg, type Msg, type Text } from '@/lib/i18n/msg';
+import { msg, type Msg, type MsgWithValues, type Text } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames } from '../define';
 import type { ApiRequest } from '../types';
@@ -53,13 +53,13 @@ export function portRange(r: Pick<Rule, 'protocol' | 'port_range_min' | 'port_ra
   return `${min}–${max}`;
 }
 
-/** portRange() in English for the list's ingress column: a list cell's items are strings (types.ts CellValue), so they
- *  keep these words until a list may hold messages. */
-function portRangeWords(r: Pick<Rule, 'protocol' | 'port_range_min' | 'port_range_max'>): string {
+/** An inbound rule as the list's ingress column says it ("tcp 22", "icmp any type", "any any"). */
+function ingressItem(r: Pick<Rule, 'protocol' | 'port_range_min' | 'port_range_max'>): MsgWithValues {
   const min = r.port_range_min ?? null;
   const max = r.port_range_max ?? null;
-  if (isIcmp(r.protocol)) return min === null ? 'any type' : max === null ? `type ${min}` : `type ${min} code ${max}`;
-  return min === null && max === null ? 'any' : min === max || max === null ? String(min) : `${min}–${max}`;
+  const range = isIcmp(r.protocol) ? (min === null ? 'anyType' : max === null ? 'type' : 'typeCode') : min === null && max === null ? 'any' : 'ports';
+  const ports = min === max || max === null ? String(min) : `${min}–${max}`;
+  return msg('kinds.securityGroupRule.ports.ingress', { protocol: r.protocol ?? 'none', range, type: String(min), code: String(max), ports });
 }
 
 /** The rule's remote end: a CIDR, another group by name, or anywhere. */
@@ -257,7 +257,7 @@ export const securityGroupDefinition = define<SecurityGroup, SecurityGroupCreate
     nameColumn(nameOrId),
     { id: 'description', label: 'common.description', value: (g) => g.description ?? '' },
     { id: 'rules', label: 'kinds.securityGroup.columns.rules', value: (g) => g.security_group_rules.length },
-    { id: 'ingress', label: 'kinds.securityGroup.columns.ingress', value: (g) => g.security_group_rules.filter((r) => r.direction === 'ingress').map((r) => `${r.protocol ?? 'any'} ${portRangeWords(r)}`), cell: 'list' },
+    { id: 'ingress', label: 'kinds.securityGroup.columns.ingress', value: (g) => g.security_group_rules.filter((r) => r.direction === 'ingress').map(ingressItem), cell: 'list' },
     { id: 'stateful', label: 'kinds.securityGroup.columns.stateful', value: (g) => msg(g.stateful === false ? 'common.no' : 'common.yes', {}), hidden: true },
     idColumn((g) => g.id),
   ],
