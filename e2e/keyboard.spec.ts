@@ -87,7 +87,7 @@ test('create a volume and attach it to the instance', async ({ page }) => {
   await choose(page, attach.getByLabel('Instance'), `${vm} (ACTIVE)`);
   await press(page, attach.getByRole('button', { name: 'Attach volume' }));
   await expect(page.getByRole('tabpanel')).toContainText(vm, SLOW);
-  await expect(page.getByRole('heading', { level: 1 }).locator('[data-tone]')).toHaveText('in-use', SLOW);
+  await expect(page.locator('div:has(> h1) [data-tone]')).toHaveText('in-use', SLOW);
 });
 
 test('create a network with a subnet', async ({ page }) => {

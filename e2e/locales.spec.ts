@@ -1,6 +1,8 @@
 // In every locale, every page of the nav shows no English outside API data: no text node, accessible name,
 // title or placeholder equals an English catalog message whose translation differs (a message with arguments
 // counts when its longest literal run appears). The overview and each section's list are walked per locale.
+// The views mark API data translate="no" (names, raw statuses, cells and fields holding what a cloud sent), and
+// CLI lines are code: neither is read here.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { leaves, type Catalog } from '@/lib/i18n/catalog';
@@ -16,12 +18,14 @@ const EN = catalog('en');
 /** What would betray an untranslated message: whole plain messages, and the longest literal run of the others. */
 function englishTells(locale: string): { whole: Set<string>; parts: string[] } {
   const local = catalog(locale);
+  // Text this locale's own catalog holds is not a leftover, whichever message it belongs to ("Public" in French).
+  const own = new Set(local.values());
   const whole = new Set<string>();
   const parts: string[] = [];
   for (const [key, en] of EN) {
     if (local.get(key) === en) continue; // the same word in both languages (Cloud, Router, IPv4)
     if (!/[{<]/.test(en)) {
-      if (/[A-Za-z]{3}/.test(en)) whole.add(en);
+      if (/[A-Za-z]{3}/.test(en) && !own.has(en)) whole.add(en);
       continue;
     }
     const run = en.split(/\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|<[^>]+>/).map((s) => s.trim()).sort((a, b) => b.length - a.length)[0];

@@ -181,7 +181,7 @@ export function LaunchForm() {
       <fieldset className="space-y-2">
         <legend className="text-sm font-semibold">{t('networks')}</legend>
         {networks.isError && <ApiErrorNotice title={t('loadNetworksFailed')} error={networks.error} />}
-        {netList.length === 0 && !networks.isPending && <p className="text-sm text-zinc-500">{t('noNetworks')}</p>}
+        {netList.length === 0 && !networks.isPending && <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('noNetworks')}</p>}
         {netList.map((n) => (
           <label key={n.id} className="flex items-center gap-2 text-sm">
             <input
@@ -189,7 +189,7 @@ export function LaunchForm() {
               checked={chosenNets.includes(n.id)}
               onChange={(e) => set('networks', e.target.checked ? [...chosenNets, n.id] : chosenNets.filter((x) => x !== n.id))}
             />
-            {n.name || n.id} {n.shared ? <span className="text-xs text-zinc-500">{t('shared')}</span> : null}
+            {n.name || n.id} {n.shared ? <span className="text-xs text-zinc-500 dark:text-zinc-400">{t('shared')}</span> : null}
           </label>
         ))}
       </fieldset>

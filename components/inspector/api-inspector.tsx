@@ -142,7 +142,7 @@ function CallDetail({ call }: { call: CallRecord }) {
     <div className="space-y-2" role="region" aria-label={t('call', { method: call.method, path: shownPath(call) })}>
       <p className="font-mono break-all">
         {call.upstream ?? `${call.method} ${call.path}`}
-        {call.upstreamMs !== undefined && <span className="text-zinc-500"> · {t('inService', { duration: ms(call.upstreamMs) })}</span>}
+        {call.upstreamMs !== undefined && <span className="text-zinc-500 dark:text-zinc-400"> · {t('inService', { duration: ms(call.upstreamMs) })}</span>}
         {call.failure && <span className="text-red-700 dark:text-red-300"> · {call.failure}</span>}
       </p>
       {blocks.map(([label, text]) =>

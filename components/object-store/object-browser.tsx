@@ -230,7 +230,7 @@ function Folder({ container, prefix, limit }: { container: string; prefix: strin
               <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
                 {list.isPending && (
                   <tr>
-                    <td colSpan={6} className="px-3 py-6 text-center text-zinc-500">
+                    <td colSpan={6} className="px-3 py-6 text-center text-zinc-500 dark:text-zinc-400">
                       <Spinner /> {t('browser.loading')}
                     </td>
                   </tr>
@@ -385,7 +385,7 @@ function MetadataPanel({ container, name, onClose }: { container: string; name: 
         </button>
       </div>
       {meta.isPending && (
-        <p className="text-sm text-zinc-500">
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
           <Spinner /> {tc('loading')}
         </p>
       )}
@@ -409,7 +409,7 @@ function MetadataPanel({ container, name, onClose }: { container: string; name: 
               <tbody>
                 {custom.map(([k, v]) => (
                   <tr key={k}>
-                    <th scope="row" className="pr-4 text-left font-mono text-xs font-normal text-zinc-500">
+                    <th scope="row" className="pr-4 text-left font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">
                       {metaHeader(k)}
                     </th>
                     <td className="font-mono text-xs break-all">{v}</td>

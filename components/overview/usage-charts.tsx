@@ -111,7 +111,7 @@ function QuotaGroup({ title, items, pending, error, stale }: { title: string; it
   return (
     <section aria-label={t('region', { group: title })} className={card}>
       <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{title}</h3>
-      {pending && <p className="mt-3 text-sm text-zinc-500">{t('loading')}</p>}
+      {pending && <p className="mt-3 text-sm text-zinc-500 dark:text-zinc-400">{t('loading')}</p>}
       {!items && !pending && !!error && (
         <div className="mt-3">
           <ApiErrorNotice title={t('readFailed', { group: title })} error={error} />
@@ -222,7 +222,7 @@ function StatusChart<T>({ title, rows, status, pending, error }: { title: string
           </span>
         )}
       </div>
-      {pending && <p className="mt-3 text-sm text-zinc-500">{t('loading')}</p>}
+      {pending && <p className="mt-3 text-sm text-zinc-500 dark:text-zinc-400">{t('loading')}</p>}
       {!rows && !pending && !!error && (
         <div className="mt-3">
           <ApiErrorNotice error={error} />

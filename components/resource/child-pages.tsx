@@ -21,7 +21,7 @@ function useLoadState() {
   const m = useMsg();
   const kindNoun = useKindNoun();
   return {
-    loading: (def: AnyDefinition) => <p className="text-sm text-zinc-500">{t('detail.loading', { kind: kindNoun(def, 1) })}</p>,
+    loading: (def: AnyDefinition) => <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('detail.loading', { kind: kindNoun(def, 1) })}</p>,
     notLoaded: (def: AnyDefinition, error: unknown) => (
       <ApiErrorNotice title={isGone(error) ? t('detail.notFound', { label: m(def.label.singular) }) : t('detail.loadFailed', { kind: kindNoun(def, 1) })} error={error} />
     ),

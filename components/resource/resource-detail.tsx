@@ -91,7 +91,7 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
   if (q.isPending) {
     return (
       <div className="space-y-4" aria-busy="true">
-        <p className="text-sm text-zinc-500">{t('detail.loading', { kind: kindNoun(def, 1) })}</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('detail.loading', { kind: kindNoun(def, 1) })}</p>
       </div>
     );
   }

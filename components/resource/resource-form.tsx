@@ -265,7 +265,7 @@ export function CheckboxesInput({ field, value, onChange }: { field: FormField; 
     <fieldset className="space-y-1.5">
       <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{m(field.label)}</legend>
       {field.hint && <p className="text-xs text-zinc-500 dark:text-zinc-400">{m(field.hint)}</p>}
-      {q.isPending && <p className="text-sm text-zinc-500">{t('loadingOptions', { what: noun(from.noun, 2) })}</p>}
+      {q.isPending && <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('loadingOptions', { what: noun(from.noun, 2) })}</p>}
       {q.isError && <ApiErrorNotice title={loadError(from)} error={q.error} />}
       <div className="flex flex-wrap gap-x-4 gap-y-1">
         {list.map((o) => {

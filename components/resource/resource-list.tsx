@@ -337,8 +337,14 @@ function Cell<T>({ column, row, ctx, def, now, formatter, link }: { column: Colu
   const m = useMsg();
   const raw = column.value(row, ctx);
   const v = cellText(raw, m);
-  // A sensitive column's text is masked in presentation mode (plain text otherwise).
-  const text = (s: string) => <Sensitive kind={column.sensitive}>{s}</Sensitive>;
+  // A sensitive column's text is masked in presentation mode (plain text otherwise). API data (anything but a
+  // message object) is marked translate="no" for browsers' page translators.
+  const data = raw === null || typeof raw !== 'object' || (Array.isArray(raw) && raw.every((x) => typeof x === 'string'));
+  const text = (s: string) => (
+    <span translate={data ? 'no' : undefined}>
+      <Sensitive kind={column.sensitive}>{s}</Sensitive>
+    </span>
+  );
   switch (column.cell) {
     case 'status':
       return def.status ? <StatusBadge status={def.status(row)} /> : <>{v}</>;

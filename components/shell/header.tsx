@@ -48,7 +48,7 @@ export function Header({ session, navOpen, onToggleNav, inspectorOpen, onToggleI
       </Link>
       <span className="hidden rounded-md border border-zinc-200 px-2 py-0.5 text-xs text-zinc-600 lg:inline dark:border-zinc-700 dark:text-zinc-300" title={t('cloud')}>
         <span className="sr-only">{t('cloudLabel')} </span>
-        {session.cloud.displayName}
+        <span translate="no">{session.cloud.displayName}</span>
       </span>
       <ProjectSwitcher project={session.project} />
       <RegionSwitcher region={session.region} regions={session.regions} />

@@ -184,7 +184,6 @@ export function PresentationToggle() {
       <button
         type="button"
         aria-pressed={p.on}
-        aria-label={t('mode')}
         onClick={() => p.setOn(!p.on)}
         title={t('modeTitle')}
         className="inline-flex h-9 items-center gap-1.5 rounded-l-md px-2 text-sm text-zinc-700 hover:bg-zinc-100 aria-pressed:bg-brand-600 aria-pressed:text-white dark:text-zinc-300 dark:hover:bg-zinc-800"
@@ -192,9 +191,8 @@ export function PresentationToggle() {
         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={1.8}>
           <path d="M3 4h18M5 4v10h14V4M12 14v4m-4 3 4-3 4 3" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
-        <span aria-hidden="true" className="hidden lg:inline">
-          {t('present')}
-        </span>
+        {/* The name is the visible words (WCAG 2.5.3), hidden from sight on narrow screens only. */}
+        <span className="sr-only lg:not-sr-only">{t('mode')}</span>
       </button>
       <button
         type="button"

@@ -68,13 +68,14 @@ function NodeBox({ p, href }: { p: PlacedNode; href: string }) {
     >
       {pill ? (
         <span className="flex items-center gap-1.5 truncate text-xs">
-          <span className="font-medium text-violet-700 dark:text-violet-300">{t('fip')}</span>
+          <span aria-hidden="true" className="font-medium text-violet-700 dark:text-violet-300">{t('fip')}</span>
           <span className="truncate font-mono">{n.label}</span>
-          <span className="ml-auto text-[10px] text-zinc-500">{m(n.status.label)}</span>
+          <span aria-hidden="true" className="ml-auto text-[10px] text-zinc-500 dark:text-zinc-400">{m(n.status.label)}</span>
         </span>
       ) : (
         <>
-          <span className="flex items-center gap-2">
+          {/* The link's name (aria-label) says kind, name and status; the parts around the name only show them. */}
+          <span aria-hidden="true" className="flex items-center gap-2">
             <span className="text-[10px] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{m(KIND_LABEL[n.kind])}</span>
             <span className="ml-auto scale-90">
               <StatusBadge status={n.status} />
@@ -84,7 +85,7 @@ function NodeBox({ p, href }: { p: PlacedNode; href: string }) {
             {n.label}
           </span>
           {n.lines.slice(0, 3).map((l) => (
-            <span key={l} className="truncate font-mono text-[11px] text-zinc-600 dark:text-zinc-400">
+            <span key={l} aria-hidden="true" className="truncate font-mono text-[11px] text-zinc-600 dark:text-zinc-400">
               {l}
             </span>
           ))}
@@ -225,7 +226,7 @@ export function TopologyView() {
           </button>
         </div>
       )}
-      {q.isPending && <p className="text-sm text-zinc-500">{t('loading')}</p>}
+      {q.isPending && <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('loading')}</p>}
       {topo && layout && (
         <>
           <div role="toolbar" aria-label={t('toolbar')} className="flex flex-wrap items-center gap-2">
@@ -269,7 +270,7 @@ export function TopologyView() {
               onFocus={onFocus}
             >
               {layout.nodes.length === 0 && layout.groups.length === 0 ? (
-                <p className="p-6 text-sm text-zinc-500">{t('empty')}</p>
+                <p className="p-6 text-sm text-zinc-500 dark:text-zinc-400">{t('empty')}</p>
               ) : (
                 <div
                   className="absolute top-0 left-0 origin-top-left"

@@ -15,11 +15,14 @@ export function OverviewList<T>({ def, row, ctx, className }: { def: ResourceDef
       {(def.overview ?? [])
         .filter((f) => !f.adminOnly || isAdmin)
         .map((f, i) => {
-          const v = cellText(f.value(row, ctx), m);
+          const raw = f.value(row, ctx);
+          const v = cellText(raw, m);
+          // API data (not a message object) is marked for browsers' page translators to leave alone.
+          const data = v && (raw === null || typeof raw !== 'object' || (Array.isArray(raw) && raw.every((x) => typeof x === 'string')));
           return (
             <div key={i} className="contents">
               <dt className="text-zinc-500 dark:text-zinc-400">{m(f.label)}</dt>
-              <dd className={f.mono ? 'text-xs break-all' : 'break-words'}>
+              <dd className={f.mono ? 'text-xs break-all' : 'break-words'} translate={data ? 'no' : undefined}>
                 {!v ? (f.empty === undefined ? '—' : m(f.empty)) : f.mono ? <code className="font-mono"><Sensitive kind={f.sensitive}>{v}</Sensitive></code> : <Sensitive kind={f.sensitive}>{v}</Sensitive>}
               </dd>
             </div>
