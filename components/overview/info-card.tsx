@@ -9,11 +9,14 @@ export function InfoCard({ title, children }: { title: string; children: ReactNo
   );
 }
 
-export function InfoRow({ label, children, mono = false }: { label: string; children: ReactNode; mono?: boolean }) {
+/** `data`: the value is what the cloud sent (a name, an ID), marked for page translators to leave alone. */
+export function InfoRow({ label, children, mono = false, data = false }: { label: string; children: ReactNode; mono?: boolean; data?: boolean }) {
   return (
     <div className="grid grid-cols-[6rem_1fr] gap-2">
       <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className={`min-w-0 break-all ${mono ? 'font-mono text-xs leading-5' : ''}`}>{children}</dd>
+      <dd className={`min-w-0 break-all ${mono ? 'font-mono text-xs leading-5' : ''}`} translate={data ? 'no' : undefined}>
+        {children}
+      </dd>
     </div>
   );
 }

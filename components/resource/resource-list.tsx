@@ -523,12 +523,20 @@ function SelectFilter({ filter, value, onChange }: { filter: Filter; value: stri
         aria-busy={remote.isFetching}
       >
         <option value="">{t('any')}</option>
-        {value && !options.some((o) => o.value === value) && <option value={value}>{value}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {m(o.label)}
+        {value && !options.some((o) => o.value === value) && (
+          <option value={value} translate="no">
+            {value}
           </option>
-        ))}
+        )}
+        {options.map((o) => {
+          // An option showing the API's own value (a status, a name from the API) is data, not our words.
+          const label = m(o.label);
+          return (
+            <option key={o.value} value={o.value} translate={label === o.label ? 'no' : undefined}>
+              {label}
+            </option>
+          );
+        })}
       </select>
     </label>
   );

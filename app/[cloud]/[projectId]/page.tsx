@@ -30,20 +30,20 @@ export default async function OverviewPage({ params }: { params: Promise<{ cloud
       <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
       <div className="grid gap-4 md:grid-cols-3">
         <InfoCard title={t('project.heading')}>
-          <InfoRow label={t('info.name')}>{session.project.name}</InfoRow>
-          <InfoRow label={t('info.id')} mono>
+          <InfoRow label={t('info.name')} data>{session.project.name}</InfoRow>
+          <InfoRow label={t('info.id')} mono data>
             <Sensitive kind="projectId">{session.project.id}</Sensitive>
           </InfoRow>
-          <InfoRow label={t('info.domain')} mono>
+          <InfoRow label={t('info.domain')} mono data>
             {session.project.domainId}
           </InfoRow>
         </InfoCard>
         <InfoCard title={t('user.heading')}>
-          <InfoRow label={t('info.name')}>{session.user.name}</InfoRow>
-          <InfoRow label={t('info.id')} mono>
+          <InfoRow label={t('info.name')} data>{session.user.name}</InfoRow>
+          <InfoRow label={t('info.id')} mono data>
             {session.user.id}
           </InfoRow>
-          <InfoRow label={t('info.roles')}>
+          <InfoRow label={t('info.roles')} data>
             <ul aria-label={t('info.roles')} className="flex flex-wrap gap-1">
               {session.roles.map((r) => (
                 <li key={r} className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800">
@@ -54,7 +54,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ cloud
           </InfoRow>
         </InfoCard>
         <InfoCard title={t('session.heading')}>
-          <InfoRow label={t('info.region')}>{session.region}</InfoRow>
+          <InfoRow label={t('info.region')} data>{session.region}</InfoRow>
           <InfoRow label={t('info.login')}>{session.authMethod === 'password' ? t('session.password') : t('session.applicationCredential')}</InfoRow>
           <InfoRow label={t('info.expires')}>
             <time dateTime={new Date(session.expiresAt).toISOString()}>{t('session.expiresAt', { time: isoMinute(session.expiresAt) })}</time>
