@@ -452,8 +452,11 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
       className="flex flex-wrap items-end gap-3"
       onSubmit={(e) => {
         e.preventDefault();
+        // The form's own values, not React state: text typed (or filled by a test, a password manager) before the
+        // page hydrated is in the inputs but never reached onChange.
+        const form = new FormData(e.currentTarget);
         const next = { ...latest.current };
-        for (const f of filters) if (f.type === 'text') next[f.id] = textValue(f).trim();
+        for (const f of filters) if (f.type === 'text') next[f.id] = String(form.get(`filter-${f.id}`) ?? '').trim();
         for (const k of Object.keys(next)) if (!next[k]) delete next[k];
         setDraft({});
         applyFilters(next);
@@ -473,7 +476,7 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
         f.type === 'text' ? (
           <label key={f.id} className="text-sm">
             <span className="mb-1 block font-medium text-zinc-700 dark:text-zinc-300">{t('filterLabel', { label: m(f.label) })}</span>
-            <input type="text" className={`${inputClass} w-40`} value={textValue(f)} onChange={(e) => setDraft({ ...draft, [f.id]: e.target.value })} />
+            <input type="text" name={`filter-${f.id}`} className={`${inputClass} w-40`} value={textValue(f)} onChange={(e) => setDraft({ ...draft, [f.id]: e.target.value })} />
           </label>
         ) : (
           <SelectFilter key={f.id} filter={f} value={state.filters[f.id] ?? ''} onChange={(v) => applyFilters({ ...latest.current, [f.id]: v })} />
