@@ -1,23 +1,11 @@
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { en } from '@/lib/testing/english';
-import { issueMsg } from '@/lib/i18n/issue';
+import { itRefuses } from '@/lib/testing/refusals';
 import { createClusterCa, signCsr } from '@/lib/demo-cloud/services/container-infra/pki';
 import { busySince, canConfigure, canResize, clusterCreateCli, clusterCreateRequest, ClusterCreateSchema, clusterStatus, resizeProblem, resizeRequest, type Cluster } from './cluster';
 import { clusterTemplateCreateCli, clusterTemplateCreateRequest, ClusterTemplateCreateSchema, parseLabels } from './cluster-template';
 import { generateClientKey, kubeconfigYaml } from './kubeconfig';
-
-/** One test per bad value: `schema` refuses `base` with `field` set to it, saying `message` on that field in English. */
-function itRefuses(schema: z.ZodType, base: Record<string, unknown>, refusals: Record<string, Record<string, string>>) {
-  const rows = Object.entries(refusals).flatMap(([field, bad]) => Object.entries(bad).map(([value, message]) => [field, value, message] as const));
-  it.each(rows)('refuses %s = %j', (field, value, message) => {
-    const r = schema.safeParse({ ...base, [field]: value });
-    expect(r.success).toBe(false);
-    // A message with values comes through zod as its JSON (network/issue.ts).
-    expect(en(issueMsg(r.error?.issues.find((i) => i.path[0] === field)?.message))).toBe(message);
-  });
-}
 
 const cluster = (o: Partial<Cluster>): Cluster => ({ uuid: 'c1', name: 'k1', cluster_template_id: 't1', status: 'CREATE_COMPLETE', node_count: 2, ...o });
 

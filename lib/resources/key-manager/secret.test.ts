@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { en } from '@/lib/testing/english';
+import { itRefuses } from '@/lib/testing/refusals';
 import { issueMsg } from '@/lib/i18n/issue';
 import { listQuery, offsetPage } from '../hooks';
 import { containerCreateCli, containerCreateRequest, ContainerCreateSchema, containerDefinition } from './container';
@@ -9,16 +9,6 @@ import { payloadAccept, refId, secretCreateRequest, SecretCreateSchema, secretDe
 const NOW = Date.parse('2026-12-02T00:00:00Z');
 /** A zod message in English: a catalog key, or a message with values as its JSON (network/issue.ts). */
 const english = (message: string | undefined) => en(issueMsg(message));
-
-/** One test per bad value: `schema` refuses `base` with `field` set to it, saying `message` on that field in English. */
-function itRefuses(schema: z.ZodType, base: Record<string, unknown>, refusals: Record<string, Record<string, string>>) {
-  const rows = Object.entries(refusals).flatMap(([field, bad]) => Object.entries(bad).map(([value, message]) => [field, value, message] as const));
-  it.each(rows)('refuses %s = %j', (field, value, message) => {
-    const r = schema.safeParse({ ...base, [field]: value });
-    expect(r.success).toBe(false);
-    expect(english(r.error?.issues.find((i) => i.path[0] === field)?.message)).toBe(message);
-  });
-}
 
 const base = { name: 'db', payload: 'hunter2', encoding: 'none', fileName: '', payload_content_type: 'text/plain', secret_type: 'passphrase', algorithm: '', bit_length: '', mode: '', expiration: '', now: NOW } as const;
 
