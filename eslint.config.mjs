@@ -3,8 +3,7 @@ import nextTs from 'eslint-config-next/typescript';
 
 /**
  * Views whose text goes through the translation catalogs (lib/i18n/messages): a literal in their JSX text, or in an
- * attribute a user reads or hears, is an error. Issue 15 converts the views folder by folder; this list grows until
- * it is components/** and app/**.
+ * attribute a user reads or hears, is an error: every view, components/** and app/**.
  */
 const TRANSLATED = ['components/**', 'app/**'];
 const USER_FACING_ATTRIBUTES = 'aria-label|aria-description|aria-placeholder|aria-roledescription|aria-valuetext|title|placeholder|alt|label';

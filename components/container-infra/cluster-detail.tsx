@@ -1,10 +1,10 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
-import { download, age } from '@/components/resource/format';
+import { download, elapsed } from '@/components/resource/format';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { useNow } from '@/components/shell/use-now';
 import { buttonClass } from '@/components/ui/button';
@@ -47,12 +47,13 @@ export function ClusterDetail({ id }: { id: string }) {
 /** How long the current transition has run, and the reason of a failure. */
 function StatusNote({ cluster: c }: { cluster: Cluster }) {
   const t = useTranslations('containerInfra.clusterDetail');
+  const format = useFormatter();
   const now = useNow();
   const since = busySince(c);
   if (since && now) {
     return (
       <p role="status" className="rounded-md border border-brand-300 bg-brand-50 px-3 py-2 text-sm dark:border-brand-700 dark:bg-brand-900/30">
-        {t('inProgress', { status: c.status ?? '', age: age(since, now) })}
+        {t('inProgress', { status: c.status ?? '', age: elapsed(since, now, format) })}
       </p>
     );
   }

@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl';
+import { ago } from '@/components/resource/format';
 import { buttonClass } from '@/components/ui/button';
 import { listTableClass, tableClass } from '@/components/ui/table';
 
@@ -42,14 +43,11 @@ export function Pager({ label, markers, next, onFirst, onPrevious, onNext, shown
 
 /** Swift's listing times are UTC without a zone ("2024-05-01T10:00:00.123456"). */
 export function Ago({ iso, now }: { iso?: string; now: number | null }) {
-  const t = useTranslations('objectStore.ago');
+  const format = useFormatter();
   if (!iso) return null;
   const utc = /[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`;
-  const at = Date.parse(utc);
-  // The steps of the generic lists' age column (components/resource/format.ts), as whole sentences.
-  const s = now === null || Number.isNaN(at) ? null : Math.max(0, Math.round((now - at) / 1000));
-  const text =
-    s === null ? '' : s < 60 ? t('seconds', { count: s }) : s < 3600 ? t('minutes', { count: Math.floor(s / 60) }) : s < 86400 ? t('hours', { count: Math.floor(s / 3600) }) : t('days', { count: Math.floor(s / 86400) });
+  // The generic lists' relative age (components/resource/format.ts), in the user's language.
+  const text = now === null ? '' : ago(utc, now, format);
   return (
     <time dateTime={utc} title={utc} className="whitespace-nowrap">
       {text}

@@ -2,7 +2,7 @@ import { createFormatter } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/testing/english';
 import type { Column, Text } from '@/lib/resources/types';
-import { age, ago, cellText, compareCells, toCsv, toJson } from './format';
+import { ago, elapsed, cellText, compareCells, toCsv, toJson } from './format';
 
 type Row = { name: string; ips: string[]; n: number };
 const columns: Column<Row>[] = [
@@ -48,13 +48,14 @@ describe('cells', () => {
     expect(cellText(v as never, (t) => en(t)!)).toBe(text);
   });
   it.each([
-    ['2026-01-01T00:00:00Z', Date.parse('2026-01-01T00:00:30Z'), '30 s'],
-    ['2026-01-01T00:00:00Z', Date.parse('2026-01-01T00:05:00Z'), '5 min'],
-    ['2026-01-01T00:00:00Z', Date.parse('2026-01-01T03:00:00Z'), '3 h'],
-    ['2026-01-01T00:00:00Z', Date.parse('2026-01-03T00:00:00Z'), '2 d'],
-    ['garbage', 0, ''],
-  ])('age(%s)', (iso, now, out) => {
-    expect(age(iso, now)).toBe(out);
+    ['en', '2026-01-01T00:00:00Z', '2026-01-01T00:00:30Z', '30 sec'],
+    ['en', '2026-01-01T00:00:00Z', '2026-01-01T00:05:59Z', '5 min'],
+    ['en', '2026-01-01T00:00:00Z', '2026-01-01T03:00:00Z', '3 hr'],
+    ['en', '2026-01-01T00:00:00Z', '2026-01-03T00:00:00Z', '2 days'],
+    ['de', '2026-01-01T00:00:00Z', '2026-01-01T00:05:00Z', '5 Min.'],
+    ['en', 'garbage', '2026-01-01T00:00:00Z', ''],
+  ] as const)('elapsed(%s, %s → %s)', (locale, iso, now, out) => {
+    expect(elapsed(iso, Date.parse(now), createFormatter({ locale }))).toBe(out);
   });
   it.each([
     ['en', '2026-01-01T00:00:00Z', '2026-01-01T00:00:30Z', '30 seconds ago'],

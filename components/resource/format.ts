@@ -15,15 +15,13 @@ export function ago(iso: string, now: number, format: Pick<Formatter, 'relativeT
   return Number.isNaN(t) ? '' : format.relativeTime(Math.min(t, now), now);
 }
 
-/** "3 min", "2 h", "5 d" from an ISO date (unit symbols). */
-export function age(iso: string, now: number): string {
+/** How long since an ISO date, in its largest whole unit and the formatter's language ("5 min", "5 Min.", "5 分"). */
+export function elapsed(iso: string, now: number, format: Pick<Formatter, 'number'>): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '';
   const s = Math.max(0, Math.round((now - t) / 1000));
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min`;
-  if (s < 86400) return `${Math.floor(s / 3600)} h`;
-  return `${Math.floor(s / 86400)} d`;
+  const [n, unit] = s < 60 ? [s, 'second'] : s < 3600 ? [Math.floor(s / 60), 'minute'] : s < 86400 ? [Math.floor(s / 3600), 'hour'] : [Math.floor(s / 86400), 'day'];
+  return format.number(n, { style: 'unit', unit, unitDisplay: 'short' });
 }
 
 /** Cells a spreadsheet would read as a formula: =, +, -, @, and tab or CR before one (OWASP's CSV injection list). */

@@ -11,7 +11,8 @@ export type Msg = MsgKey | MsgWithValues;
 export const msg = (key: MsgKey, values: MsgValues): MsgWithValues => ({ key, values });
 
 /**
- * What a definition's text field holds while issue 15 converts the definitions kind by kind: a `Msg`, or text not yet
- * in the catalogs, which `useMsg()` shows as it is. The last step narrows this to `Msg`.
+ * A text field that may also carry API data: a `Msg`, or what a cloud sent (a raw status such as ACTIVE, a port range,
+ * a name), which `useMsg()` shows as it is. English never goes here: lib/i18n/catalogs.test.ts and the lint rule
+ * refuse literals, and e2e/locales.spec.ts reads every page per locale. Nouns read in sentences are `Msg` only.
  */
 export type Text = Msg | string;

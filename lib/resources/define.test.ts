@@ -181,7 +181,7 @@ describe('rest', () => {
 });
 
 describe('define', () => {
-  const base = { kind: 'k', slug: 'ks', label: { singular: 'K', plural: 'Ks', noun: 'k' }, ...rest({ service: 's' }, 'ks', 'k'), columns: [], cli: { list: 'l', show: () => 's' } };
+  const base = { kind: 'k', slug: 'ks', label: { singular: 'kinds.volume.singular', plural: 'kinds.volume.plural', noun: 'kinds.volume.noun' } as const, ...rest({ service: 's' }, 'ks', 'k'), columns: [], cli: { list: 'l', show: () => 's' } };
   it('fills in id and name from the row, a missing name as empty', () => {
     const d = define<{ id: string; name?: string | null }>({ ...base, schema: z.object({ id: z.string(), name: z.string().nullish() }) });
     expect(d.id({ id: 'x', name: 'n' })).toBe('x');

@@ -4,13 +4,14 @@
 // only, never the kinds' labels, which the palette translates.
 import { definitionOf, SECTIONS, type Section } from './registry';
 import type { AnyDefinition, MaskKind, Text } from './types';
+import type { Msg } from '@/lib/i18n/msg';
 
 export interface SearchSource {
   kind: string;
   /** Plural label, the heading of its results. */
   label: Text;
   /** The kind's ICU plural noun, for "search instances, volumes…". */
-  noun: Text;
+  noun: Msg;
   service: string;
   headers?: Record<string, string>;
   /** Relative to the service endpoint. */

@@ -1,7 +1,8 @@
 // Every text a definition declares is a catalog key (or a message object with one): no English is left in the
 // registry for the views to show untranslated. Static text fields are read from every definition the registry
 // reaches (sections, their child tabs and companions); a filter option may show the API's own value as it is
-// (label === value: a status or a format the API spells that way).
+// (label === value: a status or a format the API spells that way). Function fields (a status, a cell or a confirmation
+// built from a row) return text only for a row: e2e/locales.spec.ts reads what they render, per locale.
 import { describe, expect, it } from 'vitest';
 import { leaves, type Catalog } from '@/lib/i18n/catalog';
 import messages from '@/lib/i18n/messages/en.json';

@@ -2,7 +2,7 @@
 // and hooks (lib/resources/hooks.ts) read it; adding a kind is one small file in lib/resources/<service>/.
 // Plain data and pure functions only: no React, no classes, so the query cache holds plain JSON.
 import type { z } from 'zod';
-import type { MsgWithValues, Text } from '@/lib/i18n/msg';
+import type { Msg, MsgWithValues, Text } from '@/lib/i18n/msg';
 
 export type { Text };
 
@@ -185,7 +185,7 @@ export interface FieldOptionsSource {
   /** A tooltip per option (a security group's description). */
   title?: (o: Record<string, unknown>) => string | undefined;
   /** An ICU plural noun (`{count, plural, one {driver} other {drivers}}`), read in sentences. */
-  noun: Text;
+  noun: Msg;
   none: Text;
   /** The select's prompt when there are options (default "Choose a <noun>"). */
   choose?: Text;
@@ -424,7 +424,7 @@ export interface MetadataTab<T> {
  */
 export interface RevealPanel<T> {
   /** Names the heading and the buttons: `payload` gives "Payload", "Reveal payload", "Hide payload", "Copy payload". */
-  noun: Text;
+  noun: Msg;
   /** The revealed value's accessible name ("Secret payload"). */
   label: Text;
   /** Why there is nothing to reveal ("This secret has no payload yet."), or undefined. */
@@ -504,7 +504,7 @@ export interface ResourceDefinition<T, C = unknown> {
    * Human names: `singular` and `plural` as headings ("Volume", "Volumes"), `noun` an ICU plural read inside
    * sentences (`{count, plural, one {volume} other {volumes}}`, so German keeps its capitals).
    */
-  label: { singular: Text; plural: Text; noun: Text };
+  label: { singular: Text; plural: Text; noun: Msg };
   /** Keystone catalog type, also the proxy's `[service]` segment. */
   service: string;
   /** Request headers for every call (microversions). */
