@@ -201,7 +201,7 @@ export function PresentationToggle() {
         ref={settingsButton}
         aria-label={t('settings')}
         onClick={() => setOpen((o) => !o)}
-        className="inline-flex h-9 w-6 shrink-0 items-center justify-center rounded-r-md text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+        className="inline-flex h-9 w-8 shrink-0 items-center justify-center rounded-r-md text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="h-3 w-3" fill="currentColor">
           <path d="M5 7l5 6 5-6H5Z" />

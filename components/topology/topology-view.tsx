@@ -51,41 +51,44 @@ function pathOf(points: { x: number; y: number }[]): string {
   return `M${points.map((p) => `${p.x},${p.y}`).join(' L')}`;
 }
 
-/** A node is a link (Tab reaches it) named by its kind, label and status, with a focus ring above its neighbours. */
+/**
+ * A node is a link (Tab reaches it) named by its kind, label, status and the lines under it, in the order they are
+ * shown (a speech user says what they see: WCAG 2.5.3), with a focus ring above its neighbours.
+ */
 function NodeBox({ p, href }: { p: PlacedNode; href: string }) {
   const t = useTranslations('topology');
   const m = useMsg();
+  const format = useFormatter();
   const n = p.node;
   const pill = n.kind === 'floatingip' && p.h < 40;
+  const lines = pill ? [] : n.lines.slice(0, 3);
   return (
     <Link
       href={href}
       prefetch={false}
-      aria-label={m(nodeName(n, m(n.status.label)))}
+      aria-label={format.list([m(nodeName(n, m(n.status.label))), ...lines], { type: 'unit' })}
       data-node={n.key}
-      className={`absolute flex flex-col justify-center gap-0.5 overflow-hidden rounded-md border border-l-4 border-zinc-300 bg-white px-2 text-left leading-tight shadow-xs hover:border-brand-500 hover:shadow-md focus-visible:z-10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-zinc-700 dark:bg-zinc-900 ${TONE_BORDER[n.status.tone]} ${n.kind === 'external' ? 'bg-sky-50 dark:bg-sky-950/40' : ''}`}
+      className={`absolute overflow-hidden rounded-md border border-l-4 border-zinc-300 bg-white px-2 text-left leading-tight shadow-xs hover:border-brand-500 hover:shadow-md focus-visible:z-10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-zinc-700 dark:bg-zinc-900 ${pill ? 'flex items-center' : 'grid grid-cols-[minmax(0,1fr)_auto] content-center gap-x-2 gap-y-0.5'} ${TONE_BORDER[n.status.tone]} ${n.kind === 'external' ? 'bg-sky-50 dark:bg-sky-950/40' : ''}`}
       style={{ left: p.x, top: p.y, width: p.w, height: p.h }}
     >
       {pill ? (
-        <span className="flex items-center gap-1.5 truncate text-xs">
+        <span className="flex w-full items-center gap-1.5 truncate text-xs">
           <span aria-hidden="true" className="font-medium text-violet-700 dark:text-violet-300">{t('fip')}</span>
           <span className="truncate font-mono">{n.label}</span>
           <span aria-hidden="true" className="ml-auto text-[10px] text-zinc-500 dark:text-zinc-400">{m(n.status.label)}</span>
         </span>
       ) : (
         <>
-          {/* The link's name (aria-label) says kind, name and status; the parts around the name only show them. */}
-          <span aria-hidden="true" className="flex items-center gap-2">
-            <span className="text-[10px] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{m(KIND_LABEL[n.kind])}</span>
-            <span className="ml-auto scale-90">
-              <StatusBadge status={n.status} />
-            </span>
-          </span>
-          <span className="truncate text-sm font-semibold" title={n.label}>
+          {/* In the DOM in the order of the link's name (kind, name, status, lines); the grid puts the status top right. */}
+          <span aria-hidden="true" className="truncate text-[10px] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{m(KIND_LABEL[n.kind])}</span>
+          <span className="col-span-2 truncate text-sm font-semibold" title={n.label}>
             {n.label}
           </span>
-          {n.lines.slice(0, 3).map((l) => (
-            <span key={l} aria-hidden="true" className="truncate font-mono text-[11px] text-zinc-600 dark:text-zinc-400">
+          <span aria-hidden="true" className="col-start-2 row-start-1 scale-90">
+            <StatusBadge status={n.status} />
+          </span>
+          {lines.map((l) => (
+            <span key={l} aria-hidden="true" className="col-span-2 truncate font-mono text-[11px] text-zinc-600 dark:text-zinc-400">
               {l}
             </span>
           ))}
