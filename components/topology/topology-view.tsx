@@ -3,7 +3,7 @@
 // and pan), its toolbar, and the text alternative (every connection as a sentence).
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { buttonClass } from '@/components/ui/button';
@@ -73,24 +73,28 @@ function NodeBox({ p, href }: { p: PlacedNode; href: string }) {
     >
       {pill ? (
         <span className="flex w-full items-center gap-1.5 truncate text-xs">
-          <span aria-hidden="true" className="font-medium text-violet-700 dark:text-violet-300">{t('fip')}</span>
-          <span className="truncate font-mono">{n.label}</span>
+          <span aria-hidden="true" className="font-medium text-violet-700 dark:text-violet-300">{t('fip')}</span>{' '}
+          <span className="truncate font-mono">{n.label}</span>{' '}
           <span aria-hidden="true" className="ml-auto text-[10px] text-zinc-500 dark:text-zinc-400">{m(n.status.label)}</span>
         </span>
       ) : (
         <>
-          {/* In the DOM in the order of the link's name (kind, name, status, lines); the grid puts the status top right. */}
-          <span aria-hidden="true" className="truncate text-[10px] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{m(KIND_LABEL[n.kind])}</span>
+          {/* In the DOM in the order of the link's name (kind, name, status, lines), apart by spaces as words are (what
+              axe and speech software read); the grid puts the status top right. */}
+          <span aria-hidden="true" className="truncate text-[10px] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{m(KIND_LABEL[n.kind])}</span>{' '}
           <span className="col-span-2 truncate text-sm font-semibold" title={n.label}>
             {n.label}
-          </span>
+          </span>{' '}
           <span aria-hidden="true" className="col-start-2 row-start-1 scale-90">
             <StatusBadge status={n.status} />
           </span>
           {lines.map((l) => (
-            <span key={l} aria-hidden="true" className="col-span-2 truncate font-mono text-[11px] text-zinc-600 dark:text-zinc-400">
-              {l}
-            </span>
+            <Fragment key={l}>
+              {' '}
+              <span aria-hidden="true" className="col-span-2 truncate font-mono text-[11px] text-zinc-600 dark:text-zinc-400">
+                {l}
+              </span>
+            </Fragment>
           ))}
         </>
       )}
