@@ -135,7 +135,7 @@ export default defineConfig({
   // Started one after another: the first demo stack builds the dashboard when there is no build yet.
   webServer: [
     {
-      command: 'npm run demo -- --speed 10',
+      command: 'npm run demo -- --speed 10 --failure-fixtures',
       url: `${BACKENDS.demo.baseURL}/login`,
       env: { PORT: DEMO_PORT, DEMO_CLOUD_PORT, NEXT_TELEMETRY_DISABLED: '1', ...NO_UNDO },
       timeout: 300_000,
@@ -143,7 +143,7 @@ export default defineConfig({
     },
     {
       // A second, smaller cloud without object storage: pages of absent services are tested on it.
-      command: 'npm run demo -- --speed 10 --omit-services object-store',
+      command: 'npm run demo -- --speed 10 --failure-fixtures --omit-services object-store',
       url: `${LITE_URL}/login`,
       env: { PORT: LITE_PORT, DEMO_CLOUD_PORT: LITE_CLOUD_PORT, NEXT_TELEMETRY_DISABLED: '1', ...NO_UNDO },
       timeout: 300_000,

@@ -46,7 +46,7 @@ test.describe('as admin', () => {
       const first = hv.getByRole('row').nth(1);
       await expect(first).toContainText('up');
       await expect(first).toContainText(/\d+ of \d+ \(\d+%\)/);
-      await expect(first).toContainText(/MiB of \d+ MiB/);
+      await expect(first).toContainText(/[MGT]iB of [\d.]+ [MGT]iB/);
       await expect(page.getByText('microversion 2.87')).toBeVisible();
 
       await nav.getByRole('link', { name: 'Compute services' }).click();

@@ -85,7 +85,7 @@ test('create a cluster template (no image is refused in the form)', async ({ pag
   await form.getByLabel('External network').selectOption({ label: 'public' });
   await form.getByLabel('Master flavor').selectOption('m1.small');
   await form.getByLabel('Node flavor').selectOption('m1.small');
-  await form.getByLabel('Docker volume size (GB)').fill('5');
+  await form.getByLabel('Docker volume size (GiB)').fill('5');
   await form.getByLabel('Network driver').selectOption('flannel');
   await form.getByLabel('Labels').fill('container_runtime=containerd\nboot_volume_size=5');
   await expect(form.getByText(`openstack coe cluster template create --coe kubernetes --image ${image} --external-network public --master-flavor m1.small --flavor m1.small --docker-volume-size 5 --network-driver flannel --labels container_runtime=containerd,boot_volume_size=5 ${tpl}`)).toBeVisible();

@@ -81,7 +81,7 @@ test('bad input shows field errors before anything is created', async ({ page })
   await openImages(page);
   await page.getByRole('link', { name: 'Create image' }).click();
   const form = page.getByRole('form', { name: 'Create image' });
-  await form.getByLabel('Min disk (GB)').fill('-1');
+  await form.getByLabel('Min disk (GiB)').fill('-1');
   await form.getByRole('button', { name: 'Upload image' }).click();
   await expect(form.getByText('Choose an image file')).toBeVisible();
   await expect(form.getByText('Enter a name')).toBeVisible();
@@ -204,14 +204,14 @@ test('edit and protect the image, see delete refused, unprotect and delete', asy
   await toolbar.getByRole('button', { name: 'Edit' }).click();
   const form = page.getByRole('form', { name: 'Edit image' });
   // Bad input first: field errors, nothing sent.
-  await form.getByLabel('Min RAM (MB)').fill('-5');
+  await form.getByLabel('Min RAM (MiB)').fill('-5');
   await form.getByLabel('Properties (one key=value a line)').fill('not a property');
   await form.getByRole('button', { name: 'Save changes' }).click();
   await expect(form.getByText('Cannot be negative')).toBeVisible();
   await expect(form.getByText('Line 1: write key=value')).toBeVisible();
 
-  await form.getByLabel('Min RAM (MB)').fill('64');
-  await form.getByLabel('Min disk (GB)').fill('1');
+  await form.getByLabel('Min RAM (MiB)').fill('64');
+  await form.getByLabel('Min disk (GiB)').fill('1');
   await form.getByLabel('Properties (one key=value a line)').fill('os_distro=cirros\nhw_disk_bus=virtio');
   await form.getByLabel('Protected (cannot be deleted)').check();
   await expect(form).toContainText(`openstack image set --protected --min-disk 1 --min-ram 64 --property os_distro=cirros --property hw_disk_bus=virtio ${id}`);
@@ -221,7 +221,7 @@ test('edit and protect the image, see delete refused, unprotect and delete', asy
   const overview = page.getByRole('tabpanel');
   await expect(overview.getByRole('table', { name: 'Properties' })).toContainText('os_distro');
   await expect(overview.getByRole('table', { name: 'Properties' })).toContainText('virtio');
-  await expect(overview).toContainText('Min RAM64 MB');
+  await expect(overview).toContainText('Min RAM64 MiB');
   await expect(overview).toContainText('ProtectedYes');
   await expect(toolbar.getByRole('button', { name: 'Unprotect' })).toBeVisible();
 

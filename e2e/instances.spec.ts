@@ -141,12 +141,12 @@ test('the launch form refuses a flavor too small for the image', async ({ page }
   await page.getByRole('link', { name: 'Launch instance' }).click();
   const form = page.getByRole('form', { name: 'Launch instance' });
   await expect(form.getByLabel('Flavor', { exact: true })).not.toHaveValue('');
-  await form.getByLabel('Image', { exact: true }).selectOption({ label: 'ubuntu-22.04 (min 3 GB disk)' });
+  await form.getByLabel('Image', { exact: true }).selectOption({ label: 'ubuntu-22.04 (min 3 GiB disk)' });
   // The default follows the image: the smallest flavor that fits.
   await expect(form.getByLabel('Flavor', { exact: true })).toHaveValue('2');
-  await form.getByLabel('Flavor', { exact: true }).selectOption({ label: 'm1.tiny: 1 vCPU, 512 MB RAM, 1 GB disk' });
+  await form.getByLabel('Flavor', { exact: true }).selectOption({ label: 'm1.tiny: 1 vCPU, 512 MiB RAM, 1 GiB disk' });
   await expect(form.getByText(/Too small for this image/)).toBeVisible();
-  await form.getByLabel('Flavor', { exact: true }).selectOption({ label: 'm1.small: 1 vCPU, 2048 MB RAM, 20 GB disk' });
+  await form.getByLabel('Flavor', { exact: true }).selectOption({ label: 'm1.small: 1 vCPU, 2048 MiB RAM, 20 GiB disk' });
   await expect(form.getByText(/Too small for this image/)).toHaveCount(0);
 });
 

@@ -77,7 +77,7 @@ test('create a volume and attach it to the instance', async ({ page }) => {
   await press(page, page.getByRole('link', { name: 'Create volume' }));
   const form = page.getByRole('form', { name: 'Create volume' });
   await typeInto(page, form.getByLabel('Name', { exact: true }), vol);
-  await typeInto(page, form.getByLabel('Size (GB)'), '1');
+  await typeInto(page, form.getByLabel('Size (GiB)'), '1');
   await press(page, form.getByRole('button', { name: 'Create volume' }));
   await expect(page).toHaveURL(/\/volumes\?region=/);
   const row = page.getByRole('table', { name: 'Volumes' }).getByRole('row').filter({ hasText: vol });

@@ -248,6 +248,7 @@ test('tear down through the UI: disassociate, release, delete instance, remove i
   await openRouter(page);
   await page.getByRole('tab', { name: 'Interfaces' }).click();
   await page.getByRole('button', { name: `Remove interface on ${sub}` }).click();
+  await page.getByRole('dialog', { name: 'Remove interface?' }).getByRole('button', { name: 'Remove interface' }).click();
   await expect(page.getByRole('table', { name: 'Router interfaces' })).toContainText('No interfaces', SLOW);
   const toolbar = page.getByRole('toolbar', { name: 'Router actions' });
   await toolbar.getByRole('button', { name: 'Clear gateway' }).click();

@@ -78,18 +78,18 @@ test.afterAll(async ({ browser }) => {
   await cleanUp(browser);
 });
 
-test('create a 2 GB volume (size 0 is refused in the form) with the quota shown', async ({ page }) => {
+test('create a 2 GiB volume (size 0 is refused in the form) with the quota shown', async ({ page }) => {
   await launch(page, vm, { count: 2 });
   await openStorage(page, 'volumes');
   await page.getByRole('link', { name: 'Create volume' }).click();
   const form = page.getByRole('form', { name: 'Create volume' });
-  await expect(page.getByRole('region', { name: 'Remaining quota' })).toContainText(/GB of \d+ GB left|unlimited/);
+  await expect(page.getByRole('region', { name: 'Remaining quota' })).toContainText(/GiB of \d+ GiB left|unlimited/);
   await form.getByLabel('Name', { exact: true }).fill(vol);
-  await form.getByLabel('Size (GB)').fill('0');
+  await form.getByLabel('Size (GiB)').fill('0');
   await form.getByRole('button', { name: 'Create volume' }).click();
-  await expect(form.getByText('The size must be at least 1 GB')).toBeVisible();
+  await expect(form.getByText('The size must be at least 1 GiB')).toBeVisible();
   await expect(page).toHaveURL(/\/volumes\/new/);
-  await form.getByLabel('Size (GB)').fill('2');
+  await form.getByLabel('Size (GiB)').fill('2');
   await expect(form.getByLabel('Volume type')).toBeVisible();
   await expect(form.getByLabel('Availability zone')).toBeVisible();
   await expect(form.getByText(`openstack volume create --size 2 ${vol}`)).toBeVisible();
@@ -97,7 +97,7 @@ test('create a 2 GB volume (size 0 is refused in the form) with the quota shown'
   await expect(page).toHaveURL(/\/volumes\?region=/);
   const r = row(page, 'Volumes', vol);
   await expect(r).toContainText('available', SLOW);
-  await expect(r).toContainText('2 GB');
+  await expect(r).toContainText('2 GiB');
 });
 
 test('attach it to an instance and see in-use on the volume and instance pages', async ({ page }) => {
@@ -129,7 +129,7 @@ test('attach it to an instance and see in-use on the volume and instance pages',
 test('attaching an in-use volume to another instance is refused with a clear error', async ({ page }) => {
   const panel = await openInstanceVolumes(page, vm2);
   const form = panel.getByRole('form', { name: 'Attach a volume' });
-  await form.getByLabel('Volume to attach').selectOption({ label: `${vol} (2 GB, in-use)` });
+  await form.getByLabel('Volume to attach').selectOption({ label: `${vol} (2 GiB, in-use)` });
   await form.getByRole('button', { name: 'Attach volume' }).click();
   await expect(form.getByText(`${vol} is in use (attached elsewhere): detach it first`)).toBeVisible();
   await expect(panel.getByRole('table', { name: 'Attached volumes' })).toContainText('No volumes attached.');
@@ -143,17 +143,17 @@ test('detach from the instance page', async ({ page }) => {
   await expect(headingStatus(page)).toHaveText('available', SLOW);
 });
 
-test('extend to 3 GB (a smaller size is refused in the form)', async ({ page }) => {
+test('extend to 3 GiB (a smaller size is refused in the form)', async ({ page }) => {
   await openVolume(page, vol);
   await page.getByRole('toolbar', { name: 'Volume actions' }).getByRole('button', { name: 'Extend' }).click();
   const form = page.getByRole('form', { name: 'Extend volume' });
-  await form.getByLabel('New size (GB)').fill('1');
+  await form.getByLabel('New size (GiB)').fill('1');
   await form.getByRole('button', { name: 'Extend volume' }).click();
-  await expect(form.getByText('The new size must be larger than the current 2 GB')).toBeVisible();
-  await form.getByLabel('New size (GB)').fill('3');
+  await expect(form.getByText('The new size must be larger than the current 2 GiB')).toBeVisible();
+  await form.getByLabel('New size (GiB)').fill('3');
   await form.getByRole('button', { name: 'Extend volume' }).click();
   await expect(form).toHaveCount(0);
-  await expect(page.getByRole('tabpanel')).toContainText('3 GB', SLOW);
+  await expect(page.getByRole('tabpanel')).toContainText('3 GiB', SLOW);
   await expect(headingStatus(page)).toHaveText('available', SLOW);
 });
 
@@ -188,16 +188,16 @@ test('snapshot it, then create a volume from the snapshot', async ({ page }) => 
   await page.getByRole('toolbar', { name: 'Volume snapshot actions' }).getByRole('link', { name: 'Create volume' }).click();
   const create = page.getByRole('form', { name: 'Create volume' });
   await expect(create.getByLabel('Snapshot', { exact: true })).not.toHaveValue('');
-  await expect(create.getByLabel('Size (GB)')).toHaveValue('3');
+  await expect(create.getByLabel('Size (GiB)')).toHaveValue('3');
   // Smaller than the snapshot: caught before Cinder.
-  await create.getByLabel('Size (GB)').fill('1');
-  await expect(create.getByText('At least 3 GB: the size of the snapshot')).toBeVisible();
-  await create.getByLabel('Size (GB)').fill('3');
+  await create.getByLabel('Size (GiB)').fill('1');
+  await expect(create.getByText('At least 3 GiB: the size of the snapshot')).toBeVisible();
+  await create.getByLabel('Size (GiB)').fill('3');
   await create.getByLabel('Name', { exact: true }).fill(copy);
   await create.getByRole('button', { name: 'Create volume' }).click();
   await expect(page).toHaveURL(/\/volumes\?region=/);
   await expect(row(page, 'Volumes', copy)).toContainText('available', SLOW);
-  await expect(row(page, 'Volumes', copy)).toContainText('3 GB');
+  await expect(row(page, 'Volumes', copy)).toContainText('3 GiB');
 
   await openStorage(page, 'snapshots');
   await expect(row(page, 'Volume snapshots', snap)).toContainText(vol);

@@ -39,7 +39,7 @@ async function main() {
   let cloud: DemoCloud | undefined;
   let authUrl: string;
   if (target === 'demo') {
-    cloud = await startDemoCloud({ port: 0, speed: 10 });
+    cloud = await startDemoCloud({ port: 0, speed: 10, failureFixtures: true });
     authUrl = cloud.authUrl;
   } else {
     const url = process.env.REALCLOUD_AUTH_URL ?? realcloudAuthUrl();

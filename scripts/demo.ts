@@ -2,6 +2,7 @@
 // Dashboard port from PORT (3000), demo cloud port from DEMO_CLOUD_PORT (5050). Builds the dashboard first
 // when no production build exists and serves it with the custom server (lib/server/main.ts: /api/os on its fast
 // path, everything else through Next); `--dev` runs `next dev` instead (the proxy through its route handler).
+// `--failure-fixtures` (the e2e stacks) gives the demo cloud its resources built to fail (lib/demo-cloud/README.md).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     state: { type: 'string' },
     dev: { type: 'boolean', default: false },
     build: { type: 'boolean', default: false },
+    'failure-fixtures': { type: 'boolean', default: false },
   },
 });
 
@@ -67,6 +69,7 @@ async function main() {
     omitServices: values['omit-services']?.split(',').map((t) => t.trim()).filter(Boolean),
     tokenTtlSeconds: positiveNumber('token-ttl', values['token-ttl']),
     stateDir: values.state,
+    failureFixtures: values['failure-fixtures'],
   });
   console.log(`Demo cloud: ${cloud.authUrl}`);
 

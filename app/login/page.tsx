@@ -5,6 +5,8 @@ import { LoginForm, type LoginCloud } from '@/components/auth/login-form';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { getClouds } from '@/lib/config/clouds';
 import { safeNextPath } from '@/lib/client/next-path';
+import { isLoginMethod } from '@/lib/openstack/form-post';
+import { unsealLoginFailure } from '@/lib/openstack/login-failure';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('login');
@@ -25,6 +27,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   }));
   const requestedCloud = first(params.cloud);
   const initialCloud = clouds.find((c) => c.id === requestedCloud)?.id ?? clouds[0]?.id ?? '';
+  // `?method=` is how the tabs switch without JavaScript; `?failed=` a refused form log-in (api/auth/login/form).
+  const method = first(params.method);
+  const failure = await unsealLoginFailure(first(params.failed));
 
   return (
     <main className="relative flex min-h-dvh items-center justify-center px-4 py-12">
@@ -42,6 +47,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           initialCloud={initialCloud}
           next={safeNextPath(first(params.next))}
           expired={first(params.reason) === 'expired'}
+          initialMethod={isLoginMethod(method) ? method : 'password'}
+          failure={failure}
         />
       </div>
     </main>

@@ -1,13 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useMsg } from '@/components/i18n/use-msg';
+import { useState, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMsg, type Translate } from '@/components/i18n/use-msg';
 import { ApiError, apiFetch, errorText } from '@/lib/client/api';
 import { projectFromNext, regionFromNext } from '@/lib/client/next-path';
 import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { fieldErrors, LoginSchema, type FieldErrors } from './login-schema';
+import { fieldErrors, loginInput, LoginSchema, type FieldErrors, type LoginFailure, type LoginMethod } from './login-schema';
 
 export interface LoginCloud {
   id: string;
@@ -16,17 +16,38 @@ export interface LoginCloud {
   demo: boolean;
 }
 
-type Method = 'password' | 'application_credential';
-
 interface LoginFormProps {
   clouds: LoginCloud[];
   initialCloud: string;
   /** Already checked to be a same-site relative path. */
   next?: string;
   expired: boolean;
+  /** The tab to show first (`?method=`: the tabs are links, so they switch without JavaScript too). */
+  initialMethod?: LoginMethod;
+  /** A refused log-in of the plain form (no JavaScript yet): its error, and the username to fill in again. */
+  failure?: LoginFailure;
 }
 
-export function LoginForm({ clouds, initialCloud, next, expired }: LoginFormProps) {
+/** Where the plain form posts: the same log-in as the JSON route, answered with a redirect (303). */
+const FORM_ACTION = '/api/auth/login/form';
+
+/** The field errors and the form's message of a refusal, as the JSON path shows them. */
+function failureErrors(failure: LoginFailure | undefined, m: Translate): { fields: FieldErrors; form?: string } {
+  if (!failure) return { fields: {} };
+  const { error } = failure;
+  const issues = error.issues ?? [];
+  const fields = fieldErrors(issues.map((i) => ({ path: i.path, message: i.text ? m(i.text) : i.message })));
+  // A refusal in our words is shown translated; a zod refusal without them says it in its fields only.
+  const form = error.text ? m(error.text) : issues.length ? undefined : error.message;
+  return { fields, form };
+}
+
+/**
+ * The login form. A real `<form method="post">`: before the page's JavaScript has run (or without it) the browser
+ * posts the fields to FORM_ACTION; once hydrated, submit reads the same fields (FormData, never React state, so that
+ * what a password manager filled in before hydration counts) and logs in through the JSON route.
+ */
+export function LoginForm({ clouds, initialCloud, next, expired, initialMethod = 'password', failure }: LoginFormProps) {
   const t = useTranslations('login');
   const tr = useTranslations();
   const m = useMsg();
@@ -34,30 +55,32 @@ export function LoginForm({ clouds, initialCloud, next, expired }: LoginFormProp
   const text = (s: string | undefined) => (s && tr.has(s as never) ? tr(s as never) : s);
   const [cloudId, setCloudId] = useState(initialCloud);
   const cloud = clouds.find((c) => c.id === cloudId);
-  const [method, setMethod] = useState<Method>('password');
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [userDomain, setUserDomain] = useState(cloud?.userDomainName ?? 'Default');
-  const [credId, setCredId] = useState('');
-  const [credSecret, setCredSecret] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string>();
+  const [method, setMethod] = useState<LoginMethod>(initialMethod);
+  const [initial] = useState(() => failureErrors(failure, m));
+  const [errors, setErrors] = useState<FieldErrors>(initial.fields);
+  const [formError, setFormError] = useState<string | undefined>(initial.form);
   const [pending, setPending] = useState(false);
 
-  function chooseCloud(id: string) {
-    setCloudId(id);
-    const c = clouds.find((x) => x.id === id);
-    if (c) setUserDomain(c.userDomainName);
+  function chooseCloud(select: HTMLSelectElement) {
+    setCloudId(select.value);
+    const c = clouds.find((x) => x.id === select.value);
+    const domain = select.form?.elements.namedItem('userDomain');
+    if (c && domain instanceof HTMLInputElement) domain.value = c.userDomainName;
+  }
+
+  /** A field's error goes as soon as its value is fixed (and stays, reworded if need be, while it is not). */
+  function recheck(event: FormEvent<HTMLFormElement>) {
+    const name = (event.target as { name?: unknown }).name;
+    if (typeof name !== 'string' || !errors[name]) return;
+    const r = LoginSchema.safeParse(loginInput(new FormData(event.currentTarget)));
+    const still = r.success ? undefined : r.error.issues.find((i) => i.path[0] === name)?.message;
+    setErrors((old) => ({ ...old, [name]: still }));
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(undefined);
-    const input =
-      method === 'password'
-        ? { method, cloud: cloudId, username, password, userDomain }
-        : { method, cloud: cloudId, applicationCredentialId: credId, applicationCredentialSecret: credSecret };
-    const parsed = LoginSchema.safeParse(input);
+    const parsed = LoginSchema.safeParse(loginInput(new FormData(event.currentTarget)));
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues.map((i) => ({ path: i.path, message: i.message }))));
       return;
@@ -65,7 +88,7 @@ export function LoginForm({ clouds, initialCloud, next, expired }: LoginFormProp
     setErrors({});
     setPending(true);
     try {
-      const projectId = projectFromNext(next, cloudId);
+      const projectId = projectFromNext(next, parsed.data.cloud);
       const region = projectId ? regionFromNext(next) : undefined;
       const res = await apiFetch<{ redirectTo: string }>('/api/auth/login', {
         method: 'POST',
@@ -84,6 +107,17 @@ export function LoginForm({ clouds, initialCloud, next, expired }: LoginFormProp
     }
   }
 
+  // The tabs are links to this page with `?method=`, for a browser without JavaScript.
+  const tabHref = (id: LoginMethod) => {
+    const q = new URLSearchParams();
+    if (clouds.length > 1) q.set('cloud', cloudId);
+    if (id !== 'password') q.set('method', id);
+    if (next) q.set('next', next);
+    const query = q.toString();
+    return query ? `/login?${query}` : '/login';
+  };
+  const password = method === 'password';
+
   return (
     <div className="rounded-xl border border-zinc-200 bg-white p-6 shadow-sm sm:p-8 dark:border-zinc-800 dark:bg-zinc-900">
       <h1 className="text-xl font-semibold">{cloud && clouds.length === 1 ? t('headingTo', { cloud: cloud.displayName }) : t('heading')}</h1>
@@ -94,31 +128,34 @@ export function LoginForm({ clouds, initialCloud, next, expired }: LoginFormProp
       )}
       {cloud?.demo && <DemoCredentials />}
 
-      <MethodTabs method={method} onChange={setMethod} />
+      <MethodTabs method={method} onChange={setMethod} href={tabHref} />
 
-      <div role="tabpanel" id="login-panel" aria-label={method === 'password' ? t('panelPassword') : t('panelApplicationCredential')}>
-      <form noValidate onSubmit={onSubmit} className="mt-5 space-y-4">
-        {clouds.length > 1 && (
-          <SelectField label={t('cloud')} value={cloudId} onChange={(e) => chooseCloud(e.target.value)} error={text(errors.cloud)}>
+      <div role="tabpanel" id="login-panel" aria-label={password ? t('panelPassword') : t('panelApplicationCredential')}>
+      <form noValidate method="post" action={FORM_ACTION} onSubmit={onSubmit} onChange={recheck} className="mt-5 space-y-4">
+        <input type="hidden" name="method" value={method} />
+        {next && <input type="hidden" name="next" value={next} />}
+        {clouds.length > 1 ? (
+          <SelectField label={t('cloud')} name="cloud" defaultValue={initialCloud} onChange={(e) => chooseCloud(e.target)} error={text(errors.cloud)}>
             {clouds.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.displayName}
               </option>
             ))}
           </SelectField>
-        )}
-        {method === 'password' ? (
-          <>
-            <TextField label={t('username')} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} error={text(errors.username)} />
-            <TextField label={t('password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={text(errors.password)} />
-            <TextField label={t('userDomain')} name="userDomain" autoComplete="off" value={userDomain} onChange={(e) => setUserDomain(e.target.value)} error={text(errors.userDomain)} />
-          </>
         ) : (
-          <>
-            <TextField label={t('applicationCredentialId')} name="applicationCredentialId" autoComplete="off" spellCheck={false} value={credId} onChange={(e) => setCredId(e.target.value)} error={text(errors.applicationCredentialId)} />
-            <TextField label={t('applicationCredentialSecret')} name="applicationCredentialSecret" type="password" autoComplete="off" value={credSecret} onChange={(e) => setCredSecret(e.target.value)} error={text(errors.applicationCredentialSecret)} />
-          </>
+          <input type="hidden" name="cloud" value={cloudId} />
         )}
+        {/* Both methods' fields stay in the page (what was typed survives a change of tab); the other method's are
+            disabled, so that neither the browser's post nor FormData carries them. */}
+        <fieldset hidden={!password} disabled={!password} className="space-y-4">
+          <TextField label={t('username')} name="username" autoComplete="username" defaultValue={failure?.username} error={text(errors.username)} />
+          <TextField label={t('password')} name="password" type="password" autoComplete="current-password" error={text(errors.password)} />
+          <TextField label={t('userDomain')} name="userDomain" autoComplete="off" defaultValue={clouds.find((c) => c.id === initialCloud)?.userDomainName ?? 'Default'} error={text(errors.userDomain)} />
+        </fieldset>
+        <fieldset hidden={password} disabled={password} className="space-y-4">
+          <TextField label={t('applicationCredentialId')} name="applicationCredentialId" autoComplete="off" spellCheck={false} error={text(errors.applicationCredentialId)} />
+          <TextField label={t('applicationCredentialSecret')} name="applicationCredentialSecret" type="password" autoComplete="off" error={text(errors.applicationCredentialSecret)} />
+        </fieldset>
         {formError && (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
             {formError}
@@ -138,7 +175,7 @@ const METHODS = [
   { id: 'application_credential', label: 'methodApplicationCredential' },
 ] as const;
 
-function MethodTabs({ method, onChange }: { method: Method; onChange: (m: Method) => void }) {
+function MethodTabs({ method, onChange, href }: { method: LoginMethod; onChange: (m: LoginMethod) => void; href: (m: LoginMethod) => string }) {
   const t = useTranslations('login');
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
@@ -147,22 +184,28 @@ function MethodTabs({ method, onChange }: { method: Method; onChange: (m: Method
     onChange(nextMethod);
     document.getElementById(`tab-${nextMethod}`)?.focus();
   }
+  // With JavaScript a tab switches in place; without it, its link loads the page with that tab.
+  function onClick(event: MouseEvent<HTMLAnchorElement>, id: LoginMethod) {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    onChange(id);
+  }
   return (
     <div role="tablist" aria-label={t('method')} onKeyDown={onKeyDown} className="mt-6 grid grid-cols-2 gap-1 rounded-lg bg-zinc-100 p-1 dark:bg-zinc-800">
       {METHODS.map((m) => (
-        <button
+        <a
           key={m.id}
           id={`tab-${m.id}`}
-          type="button"
+          href={href(m.id)}
           role="tab"
           aria-selected={method === m.id}
           aria-controls="login-panel"
           tabIndex={method === m.id ? 0 : -1}
-          onClick={() => onChange(m.id)}
-          className="rounded-md px-3 py-1.5 text-sm font-medium text-zinc-600 aria-selected:bg-white aria-selected:text-zinc-900 aria-selected:shadow-xs dark:text-zinc-400 dark:aria-selected:bg-zinc-950 dark:aria-selected:text-zinc-100"
+          onClick={(e) => onClick(e, m.id)}
+          className="rounded-md px-3 py-1.5 text-center text-sm font-medium text-zinc-600 aria-selected:bg-white aria-selected:text-zinc-900 aria-selected:shadow-xs dark:text-zinc-400 dark:aria-selected:bg-zinc-950 dark:aria-selected:text-zinc-100"
         >
           {t(m.label)}
-        </button>
+        </a>
       ))}
     </div>
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MsgKey } from '@/lib/i18n/msg';
+import type { Msg, MsgKey } from '@/lib/i18n/msg';
 
 // Messages are catalog keys (login.errors.*): the form shows them translated.
 const e = (key: MsgKey) => ({ error: key });
@@ -23,6 +23,32 @@ export const LoginSchema = z.discriminatedUnion('method', [PasswordLoginSchema, 
 export type LoginInput = z.infer<typeof LoginSchema>;
 
 export type FieldErrors = Partial<Record<string, string>>;
+
+export type LoginMethod = LoginInput['method'];
+
+/**
+ * A log-in the server refused after a plain form POST (app/api/auth/login/form), as the login page hands it over: our
+ * error body (`text`: our words as a catalog key) and the username typed, never the password.
+ */
+export interface LoginFailure {
+  username?: string;
+  error: { status: number; message: string; text?: Msg; issues?: { path: string; message: string; text?: Msg }[] };
+}
+
+/**
+ * The login form's input from its fields (FormData): what the fields hold at the moment of submit, whether typed,
+ * autofilled before the page's JavaScript ran or pasted without an input event. Only the method's own fields.
+ */
+export function loginInput(data: { get(name: string): FormDataEntryValue | null }): Record<string, string> {
+  const get = (name: string) => {
+    const v = data.get(name);
+    return typeof v === 'string' ? v : '';
+  };
+  const method = get('method') || 'password';
+  return method === 'password'
+    ? { method, cloud: get('cloud'), username: get('username'), password: get('password'), userDomain: get('userDomain') }
+    : { method, cloud: get('cloud'), applicationCredentialId: get('applicationCredentialId'), applicationCredentialSecret: get('applicationCredentialSecret') };
+}
 
 /** First message per top-level field, from zod issues or the API's `issues`. */
 export function fieldErrors(issues: { path: string | PropertyKey[]; message: string }[]): FieldErrors {

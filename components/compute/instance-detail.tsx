@@ -33,11 +33,12 @@ export function InstanceDetail({ id }: { id: string }) {
       overviewExtra={(s) => <OverviewExtra server={s} />}
       extraActions={(s) => <ExtraActions server={s} />}
       tabs={[
-        { id: 'interfaces', label: t('tabs.interfaces'), render: (s) => <Interfaces server={s} /> },
-        { id: 'volumes', label: t('tabs.volumes'), render: (s) => <Volumes server={s} /> },
-        { id: 'security-groups', label: t('tabs.securityGroups'), render: (s) => <InstanceSecurityGroups server={s} /> },
-        { id: 'console', label: t('tabs.console'), render: (s) => <ConsoleLog server={s} /> },
-        { id: 'actions', label: t('tabs.actions'), render: (s) => <ActionLog server={s} /> },
+        { id: 'interfaces', label: t('tabs.interfaces'), render: (s) => <Interfaces server={s} />, cli: (s) => command('openstack', 'port', 'list', '--server', s.id) },
+        { id: 'volumes', label: t('tabs.volumes'), render: (s) => <Volumes server={s} />, cli: (s) => command('openstack', 'server', 'volume', 'list', s.id) },
+        // openstackclient has no per-server security group list: the server's own field.
+        { id: 'security-groups', label: t('tabs.securityGroups'), render: (s) => <InstanceSecurityGroups server={s} />, cli: (s) => command('openstack', 'server', 'show', '-c', 'security_groups', s.id) },
+        { id: 'console', label: t('tabs.console'), render: (s) => <ConsoleLog server={s} />, cli: (s) => command('openstack', 'console', 'log', 'show', s.id) },
+        { id: 'actions', label: t('tabs.actions'), render: (s) => <ActionLog server={s} />, cli: (s) => command('openstack', 'server', 'event', 'list', s.id) },
       ]}
     />
   );
@@ -309,7 +310,7 @@ function Volumes({ server }: { server: Server }) {
         columns={[
           { label: t('columns.volume'), link: (a) => ({ slug: 'volumes', id: a.volumeId }), cell: (a) => volume(a)?.name || a.volumeId },
           { label: common('status'), cell: (a) => volume(a) && <StatusBadge status={volumeStatus(volume(a)!)} /> },
-          { label: t('columns.size'), cell: (a) => (volume(a) ? `${volume(a)!.size} GB` : '') },
+          { label: t('columns.size'), cell: (a) => (volume(a) ? `${volume(a)!.size} GiB` : '') },
           { label: t('columns.device'), mono: true, cell: (a) => a.device ?? '' },
         ]}
         buttons={(a) => [

@@ -16,7 +16,9 @@ import { useResourceList } from '@/lib/resources/hooks';
 import { associateCli, associateRequest, associateTargets, disassociateCli, disassociateRequest, floatingIpCreateCli, floatingIpDefinition, resolveTarget, type FloatingIp } from '@/lib/resources/network/floating-ip';
 import { securityGroupDefinition, serverGroupCli, serverGroupRequest } from '@/lib/resources/network/security-group';
 import { EdgeForm, Explain, TargetSelect } from '@/components/network/edge-data';
-import { NOVA, useServerNames } from '@/lib/resources/compute/queries';
+import { AssociateFloatingIpForm, NotReachableNotice } from '@/components/network/floating-ip-associate';
+import { unreachableError } from '@/lib/resources/network/reachability';
+import { NOVA } from '@/lib/resources/compute/queries';
 import { allocateFloatingIp, EDGE_CHANGES, NEUTRON, useExternalNetworks, usePorts, useServerFloatingIps } from '@/lib/resources/network/queries';
 import { useOsMutation } from '@/lib/resources/queries';
 
@@ -166,6 +168,8 @@ export function AssociateFromInstanceForm({ server, onDone }: { server: { id: st
     { invalidates: EDGE_CHANGES, onDone },
   );
   const address = free.find((f) => f.id === pick)?.floating_ip_address;
+  // Neutron's "External network … is not reachable from subnet …" is said in plain words, with the way to fix it.
+  const refused = unreachableError(m.error);
   const poolName = pools.data?.find((p) => p.id === pool)?.name;
   const cli = pick === NEW
     ? `${floatingIpCreateCli({ networkId: pool }, poolName)}; ${associateCli('<new address>', chosen?.portId ?? '<port>', chosen?.fixedIp)}`
@@ -174,7 +178,7 @@ export function AssociateFromInstanceForm({ server, onDone }: { server: { id: st
     <EdgeForm
       label={t('associateFip')}
       explain={t('associateExplain')}
-      error={m.error}
+      error={refused ? undefined : m.error}
       errorTitle={t('associationRefused')}
       cli={cli}
       submit={t('associate')}
@@ -212,55 +216,16 @@ export function AssociateFromInstanceForm({ server, onDone }: { server: { id: st
       )}
       {ports.data && <TargetSelect ports={ports.data} value={target} onChange={setTarget} error={errors.target} />}
       {errors.target && ports.data && associateTargets(ports.data).length <= 1 && <p className="text-sm text-red-600 dark:text-red-400">{errors.target}</p>}
+      {refused && <NotReachableNotice refusal={refused} onConnected={() => m.reset()} />}
       {(fips.isError || ports.isError) && <ApiErrorNotice title={t('loadFipsOrPortsFailed')} error={fips.error ?? ports.error} />}
     </EdgeForm>
   );
 }
 
-/** "web-1 (ACTIVE)": a name and the raw API status. */
-const serverOption = (s: { name: string; status: string }) => `${s.name} (${s.status})`;
-
 /**
- * Associate a floating IP with an instance chosen here, then its port / fixed IP when it has several: the floating IP
- * page's "Associate" opens the instances list with `?associate-fip=<id>`, which shows this form above the list.
+ * Associate a floating IP with an instance address chosen here (only those a router connects to its pool can be
+ * chosen): the instances list shows this form above the table for `?associate-fip=<id>`.
  */
-export function AssociateToInstanceForm({ fip, onDone }: { fip: { id: string; floating_ip_address: string }; onDone: () => void }) {
-  const t = useTranslations('compute.network');
-  const servers = useServerNames();
-  const [serverId, setServerId] = useState('');
-  const [target, setTarget] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const ports = usePorts(`device_id=${encodeURIComponent(serverId)}`, !!serverId);
-  const m = useOsMutation(NEUTRON, (t: { portId: string; fixedIp?: string }) => associateRequest(fip.id, t.portId, t.fixedIp), { invalidates: EDGE_CHANGES, onDone });
-  const chosen = ports.data ? resolveTarget(ports.data, target) : undefined;
-  return (
-    <EdgeForm
-      label={t('associateFip')}
-      explain={t('toInstanceExplain', { address: fip.floating_ip_address })}
-      error={m.error}
-      errorTitle={t('associationRefused')}
-      cli={associateCli(fip.floating_ip_address, chosen?.portId ?? '<port>', chosen?.fixedIp)}
-      submit={t('associate')}
-      pending={m.isPending}
-      onCancel={onDone}
-      onSubmit={() => {
-        if (!serverId) return setErrors({ server: t('chooseInstance') });
-        if (ports.data && associateTargets(ports.data).length === 0) return setErrors({ server: t('noIpv4') });
-        if (!chosen) return setErrors({ target: t('choosePort') });
-        setErrors({});
-        m.mutate(chosen);
-      }}
-    >
-      <SelectField label={t('instance')} value={serverId} error={errors.server} onChange={(e) => { setServerId(e.target.value); setTarget(''); }} disabled={servers.isPending}>
-        <option value="">{servers.isPending ? t('loadingInstances') : t('chooseInstance')}</option>
-        {(servers.data ?? []).map((s) => (
-          <option key={s.id} value={s.id}>
-            {serverOption(s)}
-          </option>
-        ))}
-      </SelectField>
-      {ports.data && <TargetSelect ports={ports.data} value={target} onChange={setTarget} error={errors.target} />}
-      {(servers.isError || ports.isError) && <ApiErrorNotice title={t('loadInstancesFailed')} error={servers.error ?? ports.error} />}
-    </EdgeForm>
-  );
+export function AssociateToInstanceForm({ fip, onDone }: { fip: FloatingIp; onDone: () => void }) {
+  return <AssociateFloatingIpForm fip={fip} onDone={onDone} />;
 }

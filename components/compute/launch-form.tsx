@@ -2,7 +2,7 @@
 
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { useZodForm } from '@/components/resource/use-zod-form';
@@ -12,6 +12,8 @@ import { useResourceHref } from '@/lib/resources/hooks';
 import { useComputeLimits, useComputeZones, useFlavorDetails, useKeypairOptions } from '@/lib/resources/compute/queries';
 import { useActiveImages } from '@/lib/resources/image/queries';
 import { useLaunchSecurityGroups, useNetworks } from '@/lib/resources/network/queries';
+import { useVisibleSubnets } from '@/lib/resources/network/floating-ip-queries';
+import { defaultImage, networkChoices } from '@/lib/resources/compute/launch-defaults';
 import { useOsMutation, usePrependRow } from '@/lib/resources/queries';
 import {
   defaultFlavor,
@@ -42,6 +44,8 @@ export function LaunchForm() {
   const images = useActiveImages();
   const flavors = useFlavorDetails();
   const networks = useNetworks(60_000);
+  const subnets = useVisibleSubnets(60_000);
+  const uid = useId();
   const keypairs = useKeypairOptions(60_000);
   const groups = useLaunchSecurityGroups();
   const zones = useComputeZones();
@@ -54,16 +58,21 @@ export function LaunchForm() {
   const bootVolume = search.get('volume') ?? '';
   const initial: Values = { name: '', count: '1', source: 'image', imageId: preselectedImage, volumeSize: '', flavorId: '', networks: null, keyName: null, securityGroups: ['default'], userData: '', availabilityZone: '' };
   // Field errors show once the user tried to submit, then follow every change. Validates `input` below: the choices with their defaults.
-  const form = useZodForm(ServerCreateSchema, initial, { live: true, input: (): unknown => input });
+  const form = useZodForm(ServerCreateSchema, initial, {
+    live: true,
+    // What the text fields hold at submit (read from the page: typed before hydration too) over the derived input.
+    input: (now): unknown => ({ ...input, name: now.name, count: now.count, userData: now.userData, volumeSize: input.volumeSize === undefined ? undefined : now.volumeSize || input.volumeSize }),
+  });
   const { values: v, set, field } = form;
 
   // Defaults derived from what the cloud offers, until the user chooses.
   const imageList = useMemo(() => images.data ?? [], [images.data]);
-  const image = bootVolume ? undefined : imageList.find((i) => i.id === v.imageId) ?? (v.imageId ? undefined : (imageList.find((i) => !i.name?.startsWith('fail-')) ?? imageList[0]));
+  const image = bootVolume ? undefined : imageList.find((i) => i.id === v.imageId) ?? (v.imageId ? undefined : defaultImage(imageList));
   const imageReq = image ? { min_disk: image.min_disk ?? 0, min_ram: image.min_ram ?? 0 } : undefined;
   const flavorList = (flavors.data?.flavors ?? []).filter((f) => !f['OS-FLV-DISABLED:disabled']);
   const flavor = flavorList.find((f) => f.id === v.flavorId) ?? (v.flavorId ? undefined : defaultFlavor(flavorList, imageReq));
-  const netList = (networks.data ?? []).filter((n) => !n['router:external']);
+  const netChoices = networkChoices(networks.data ?? [], subnets.data ?? []);
+  const netList = netChoices.map((c) => c.network);
   const defaultNets = netList.length === 1 ? [netList[0].id] : netList.filter((n) => n.name === 'private').map((n) => n.id);
   const chosenNets = v.networks ?? defaultNets;
   const keyList = (keypairs.data?.keypairs ?? []).map((k) => k.name);
@@ -182,15 +191,26 @@ export function LaunchForm() {
         <legend className="text-sm font-semibold">{t('networks')}</legend>
         {networks.isError && <ApiErrorNotice title={t('loadNetworksFailed')} error={networks.error} />}
         {netList.length === 0 && !networks.isPending && <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('noNetworks')}</p>}
-        {netList.map((n) => (
-          <label key={n.id} className="flex items-center gap-2 text-sm">
+        {netChoices.map(({ network: n, subnets: subs }) => (
+          // The network's name labels the box; its subnets and CIDRs describe it.
+          <div key={n.id} className="flex items-start gap-2 text-sm">
             <input
+              id={`${uid}-net-${n.id}`}
               type="checkbox"
+              className="mt-1"
+              aria-describedby={`${uid}-net-${n.id}-subnets`}
               checked={chosenNets.includes(n.id)}
               onChange={(e) => set('networks', e.target.checked ? [...chosenNets, n.id] : chosenNets.filter((x) => x !== n.id))}
             />
-            {n.name || n.id} {n.shared ? <span className="text-xs text-zinc-500 dark:text-zinc-400">{t('shared')}</span> : null}
-          </label>
+            <div>
+              <label htmlFor={`${uid}-net-${n.id}`}>
+                {n.name || n.id} {n.shared ? <span className="text-xs text-zinc-500 dark:text-zinc-400">{t('shared')}</span> : null}
+              </label>
+              <span id={`${uid}-net-${n.id}-subnets`} className="flex flex-wrap gap-x-3 text-xs text-zinc-500 dark:text-zinc-400">
+                {subs.length ? subs.map((s) => <span key={s.id}>{t('subnetCidr', { name: s.name || s.id.slice(0, 8), cidr: s.cidr })}</span>) : t('noSubnet')}
+              </span>
+            </div>
+          </div>
         ))}
       </fieldset>
 

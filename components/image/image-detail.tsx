@@ -18,7 +18,7 @@ import { serverStatus } from '@/lib/resources/compute/server';
 import { useResourceHref, useUpdate } from '@/lib/resources/hooks';
 import { editCli, ImageEditSchema, imagePatch, imageProperties, parseProperties, patchRequest, propertiesText, VISIBILITIES, type Image } from '@/lib/resources/image/image';
 import { useImageDefinition } from './use-image-definition';
-import { CliHint } from '@/components/ui/cli-hint';
+import { command } from '@/lib/resources/cli';
 
 /** An example of the properties' text (data, not words). */
 const PROPERTIES_EXAMPLE = 'os_distro=ubuntu';
@@ -32,7 +32,7 @@ export function ImageDetail({ id }: { id: string }) {
       id={id}
       overviewExtra={(i) => <Properties image={i} />}
       extraActions={(i) => <ExtraActions image={i} />}
-      tabs={[{ id: 'instances', label: t('instancesTab'), render: (i) => <Instances image={i} /> }]}
+      tabs={[{ id: 'instances', label: t('instancesTab'), render: (i) => <Instances image={i} />, cli: (i) => command('openstack', 'server', 'list', '--image', i.id) }]}
     />
   );
 }
@@ -165,7 +165,6 @@ function Instances({ image }: { image: Image }) {
   const tc = useTranslations('common');
   const format = useFormatter();
   const q = useServersOfImage(image.id);
-  const cli = `openstack server list --image ${image.id}`;
   if (q.isError) return <ApiErrorNotice title={t('loadInstancesFailed')} error={q.error} />;
   return (
     <div className="space-y-2">
@@ -181,7 +180,6 @@ function Instances({ image }: { image: Image }) {
           { label: tc('created'), cell: (s) => dateTime(format, s.created) },
         ]}
       />
-      <CliHint>{cli}</CliHint>
     </div>
   );
 }

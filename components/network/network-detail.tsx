@@ -15,6 +15,7 @@ import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { useResourceHref } from '@/lib/resources/hooks';
 import type { ResourceAction } from '@/lib/resources/types';
+import { command } from '@/lib/resources/cli';
 import { networkDefinition as def, networkEditBody, networkEditCli, NetworkEditSchema, type Network } from '@/lib/resources/network/network';
 import { canDeletePort, fixedIpList, ownerLabel, PORT_ACTIONS, portCreateBody, portCreateCli, portCreateSchema, PortSchema, portStatus, securityGroupsField, type Port, type PortValues } from '@/lib/resources/network/port';
 import { emptySubnetValues, SUBNET_ACTIONS, subnetCreateCli, subnetCreateRequest, subnetCreateSchema, subnetEditBody, subnetEditCli, subnetEditSchema, subnetValues, type Subnet, type SubnetValues } from '@/lib/resources/network/subnet';
@@ -33,8 +34,8 @@ export function NetworkDetail({ id }: { id: string }) {
       id={id}
       extraActions={(n) => <ExtraActions network={n} />}
       tabs={[
-        { id: 'subnets', label: t('subnet.plural'), render: (n) => <SubnetsTab network={n} /> },
-        { id: 'ports', label: t('port.plural'), render: (n) => <PortsTab network={n} /> },
+        { id: 'subnets', label: t('subnet.plural'), render: (n) => <SubnetsTab network={n} />, cli: (n) => command('openstack', 'subnet', 'list', '--network', n.id) },
+        { id: 'ports', label: t('port.plural'), render: (n) => <PortsTab network={n} />, cli: (n) => command('openstack', 'port', 'list', '--network', n.id) },
       ]}
     />
   );

@@ -3,9 +3,9 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
+import { ConfirmDialog } from '@/components/resource/confirm-dialog';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { buttonClass } from '@/components/ui/button';
-import { CliHint } from '@/components/ui/cli-hint';
 import { SelectField } from '@/components/ui/field';
 import { SubTable } from '@/components/resource/sub-list';
 import { command } from '@/lib/resources/cli';
@@ -22,7 +22,7 @@ export function RouterDetail({ id }: { id: string }) {
       id={id}
       overviewExtra={() => <Explain>{t('overviewExplain')}</Explain>}
       extraActions={(r) => <RouterActions router={r} />}
-      tabs={[{ id: 'interfaces', label: t('interfaces'), render: (r) => <Interfaces router={r} /> }]}
+      tabs={[{ id: 'interfaces', label: t('interfaces'), render: (r) => <Interfaces router={r} />, cli: (r) => command('openstack', 'port', 'list', '--router', r.id) }]}
     />
   );
 }
@@ -125,6 +125,8 @@ function Interfaces({ router }: { router: Router }) {
   const ports = usePorts(`device_id=${encodeURIComponent(router.id)}`);
   const subnets = useProjectSubnets();
   const m = useOsMutation(NEUTRON, (s: string) => interfaceRequest(router.id, s, 'remove'), { invalidates: EDGE_CHANGES });
+  // Removing an interface cuts the subnet off from the router at once (no undo), so it is confirmed first.
+  const [asking, setAsking] = useState<{ subnet: string; name: string } | null>(null);
   const ifaces = (ports.data ?? []).filter((p) => ROUTER_INTERFACE_OWNERS.includes(p.device_owner ?? ''));
   const subnetName = (id?: string) => (id ? (subnets.data?.find((s) => s.id === id)?.name || id) : '');
   if (ports.isError) return <ApiErrorNotice title={t('interfacesLoadFailed')} error={ports.error} />;
@@ -146,10 +148,20 @@ function Interfaces({ router }: { router: Router }) {
         buttons={(p) => {
           const sub = p.fixed_ips[0]?.subnet_id;
           const name = subnetName(sub);
-          return [!!sub && { label: t('removeInterface', { subnet: name }), disabled: m.isPending, title: interfaceCli(router.name || router.id, name, 'remove'), onClick: () => m.mutate(sub) }];
+          return [!!sub && { label: t('removeInterface', { subnet: name }), disabled: m.isPending, title: interfaceCli(router.name || router.id, name, 'remove'), onClick: () => setAsking({ subnet: sub, name }) }];
         }}
       />
-      <CliHint>{command('openstack', 'port', 'list', '--router', router.name || router.id)}</CliHint>
+      <ConfirmDialog
+        open={!!asking}
+        title={t('removeConfirmTitle')}
+        body={asking ? t('removeConfirmBody', { router: router.name || router.id, subnet: asking.name }) : ''}
+        confirmLabel={t('removeConfirm')}
+        destructive
+        cli={asking ? interfaceCli(router.name || router.id, asking.name, 'remove') : undefined}
+        busy={m.isPending}
+        onConfirm={() => asking && m.mutate(asking.subnet, { onSettled: () => setAsking(null) })}
+        onCancel={() => setAsking(null)}
+      />
     </div>
   );
 }

@@ -7,7 +7,6 @@ import { ApiErrorNotice } from '@/components/resource/api-error';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { buttonClass } from '@/components/ui/button';
-import { CliHint } from '@/components/ui/cli-hint';
 import { SelectField, TextField } from '@/components/ui/field';
 import { SubTable } from '@/components/resource/sub-list';
 import { command } from '@/lib/resources/cli';
@@ -36,7 +35,7 @@ const PROTOCOLS = ['tcp', 'udp', 'icmp'] as const;
 
 export function SecurityGroupDetail({ id }: { id: string }) {
   const t = useTranslations('network.securityGroupDetail');
-  return <ResourceDetail def={def} id={id} tabs={[{ id: 'rules', label: t('rules'), render: (g) => <Rules group={g} /> }]} overviewExtra={() => <RulesHint />} />;
+  return <ResourceDetail def={def} id={id} tabs={[{ id: 'rules', label: t('rules'), render: (g) => <Rules group={g} />, cli: (g) => command('openstack', 'security', 'group', 'rule', 'list', '--long', g.name || g.id) }]} overviewExtra={() => <RulesHint />} />;
 }
 
 function RulesHint() {
@@ -107,7 +106,6 @@ function Rules({ group }: { group: SecurityGroup }) {
           },
         ]}
       />
-      <CliHint>{command('openstack', 'security', 'group', 'rule', 'list', '--long', groupWord)}</CliHint>
     </div>
   );
 }

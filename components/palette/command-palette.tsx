@@ -11,6 +11,7 @@ import { matchHits, searchSources, type SearchSource } from '@/lib/resources/sea
 import { navGroups, projectHref, sectionAccess, SECTIONS } from '@/lib/resources/registry';
 import { useMsg, useNoun } from '@/components/i18n/use-msg';
 import { Sensitive } from '@/components/shell/presentation';
+import { useDismiss } from '@/components/shell/use-dismiss';
 import { useSearchBox } from '@/components/ui/use-search-box';
 import type { MaskKind } from '@/lib/resources/types';
 
@@ -48,6 +49,9 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const opener = useRef<Element | null>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  // Escape closes it wherever focus is (the unmount effect below returns focus to the opener), as a press outside does.
+  useDismiss(true, onClose, dialogRef);
   const { query, active, setActive, input } = useSearchBox();
   const types = useMemo(() => new Set(catalogTypes), [catalogTypes]);
   const href = (slug?: string) => {
@@ -130,9 +134,6 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
     } else if (e.key === 'Enter') {
       e.preventDefault();
       go(entries[current]);
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      onClose();
     }
   };
 
@@ -141,7 +142,7 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
 
   return (
     <div className="fixed inset-0 z-50 flex items-start justify-center bg-zinc-950/40 p-4 pt-[12vh]" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div role="dialog" aria-modal="true" aria-label={t('dialog')} className="w-full max-w-xl overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-2xl dark:border-zinc-700 dark:bg-zinc-900">
+      <div ref={dialogRef} role="dialog" aria-modal="true" aria-label={t('dialog')} className="w-full max-w-xl overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-2xl dark:border-zinc-700 dark:bg-zinc-900">
         <input
           ref={inputRef}
           role="combobox"

@@ -3,7 +3,7 @@
 // an inline form in a panel on a detail page, and a create page's heading.
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { ComponentProps, FormEvent, ReactNode } from 'react';
+import { type ComponentProps, type FormEvent, type ReactNode } from 'react';
 import { useMsg } from '@/components/i18n/use-msg';
 import { CliHint } from '@/components/ui/cli-hint';
 import { SelectField } from '@/components/ui/field';
@@ -29,6 +29,7 @@ export interface FormFooterProps {
   /** Without the buttons (a form past its submit). */
   noButtons?: boolean;
 }
+
 
 export function FormFooter({ error, errorTitle, cli, submit, pending, pendingLabel, disabled, onCancel, cancelTo, noButtons }: FormFooterProps) {
   const t = useTranslations('resource.form');

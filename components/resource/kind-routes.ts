@@ -9,6 +9,7 @@ export const OVERRIDES: Record<string, { list?: true; detail?: true; create?: tr
   networks: { detail: true, create: true },
   routers: { list: true, detail: true },
   'security-groups': { list: true, detail: true },
+  'floating-ips': { list: true },
   topology: { list: true },
   clusters: { detail: true, create: true },
   'cluster-templates': { create: true },

@@ -20,6 +20,7 @@ const ClusterCreateForm = dynamic(() => import('@/components/container-infra/clu
 const ClusterDetail = dynamic(() => import('@/components/container-infra/cluster-detail').then((m) => m.ClusterDetail));
 const ClusterTemplateCreateForm = dynamic(() => import('@/components/container-infra/template-create').then((m) => m.ClusterTemplateCreateForm));
 const ImageCreateForm = dynamic(() => import('@/components/image/image-create').then((m) => m.ImageCreateForm));
+const FloatingIpsList = dynamic(() => import('@/components/network/floating-ip-list').then((m) => m.FloatingIpsList));
 const ImageDetail = dynamic(() => import('@/components/image/image-detail').then((m) => m.ImageDetail));
 const NetworkCreateForm = dynamic(() => import('@/components/network/network-create').then((m) => m.NetworkCreateForm));
 const NetworkDetail = dynamic(() => import('@/components/network/network-detail').then((m) => m.NetworkDetail));
@@ -49,6 +50,7 @@ export const KIND_VIEWS: Record<string, KindViews> = {
   networks: { Detail: NetworkDetail, Create: NetworkCreateForm },
   routers: { List: RoutersList, Detail: RouterDetail },
   'security-groups': { List: SecurityGroupsList, Detail: SecurityGroupDetail },
+  'floating-ips': { List: FloatingIpsList },
   topology: { List: TopologyView },
   clusters: { Detail: ClusterDetail, Create: ClusterCreateForm },
   'cluster-templates': { Create: ClusterTemplateCreateForm },

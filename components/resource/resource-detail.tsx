@@ -17,6 +17,7 @@ import { FailureNotice } from './failure-notice';
 import { ChildTabView, RowTableView } from './sub-list';
 import { MetadataTabView } from './detail/metadata-tab';
 import { RevealPanelView } from './detail/reveal-panel';
+import { jsonCli } from '@/lib/resources/define-detail';
 import { DetailToolbar } from './detail/toolbar';
 import { OverviewList } from './detail/overview-list';
 import { useKindNoun } from './kind-noun';
@@ -25,6 +26,8 @@ export interface DetailTab<T> {
   id: string;
   label: Text;
   render: (row: T) => ReactNode;
+  /** The tab's own CLI equivalent (the hint under the page shows it); without one, the page's `show` command. */
+  cli?: (row: T) => string;
 }
 
 /** The definition's metadata tab (`?tab=metadata`, whatever the page's language). */
@@ -72,12 +75,13 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
         </div>
       ),
     },
-    ...(def.tabs ?? []).map((tab) => ({ id: tab.id, label: tab.label, render: (r: T) => <ChildTabView tab={tab} row={r} /> })),
+    ...(def.tabs ?? []).map((tab) => ({ id: tab.id, label: tab.label, render: (r: T) => <ChildTabView tab={tab} row={r} />, cli: (r: T) => tab.list(r).cli.list })),
     ...(def.metadata ? [metadataTab(def, def.metadata)] : []),
     ...tabs,
     {
       id: 'json',
       label: t('detail.rawJson'),
+      cli: (r) => jsonCli(def.cli.show(r)),
       render: (r) => (
         <pre aria-label={t('detail.rawJson')} className="max-h-[70vh] overflow-auto rounded-lg border border-zinc-200 bg-zinc-50 p-4 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-950">
           {JSON.stringify(r, null, 2)}
@@ -159,7 +163,7 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
             {tab.render(row)}
           </div>
         ))}
-      <CliHint>{def.cli.show(row)}</CliHint>
+      <CliHint>{allTabs.find((tab) => tab.id === current)?.cli?.(row) ?? def.cli.show(row)}</CliHint>
     </div>
   );
 }

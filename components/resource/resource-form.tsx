@@ -83,7 +83,7 @@ export function ResourceForm<T, C>({ def, title, showTitle = true, fields, mode:
     >
       {showTitle && <h2 className="text-lg font-semibold">{m(title)}</h2>}
       {create.explain && <p className="text-sm text-zinc-600 dark:text-zinc-400">{m(create.explain)}</p>}
-      <FormFields fields={shown} values={values} errors={form.errors} set={form.set} clearErrors={() => form.setErrors({})} />
+      <FormFields fields={shown} values={values} errors={form.errors} set={form.set} clearErrors={() => form.setErrors({})} bind={(name) => form.bind(name as never)} />
       {extra}
       {mutation.isPending && mode?.pending && <p role="status" className="text-sm">{m(mode.pending)}</p>}
       {mutation.isError && <ApiErrorNotice title={mode?.errorTitle ?? errorTitle ?? t('createFailed', { kind: kindNoun(def, 1) })} error={mutation.error} />}
@@ -148,7 +148,7 @@ export function DetailFormBody<T>({ def, spec, row, onDone, cancelHref }: { def:
         onDone();
       })}
     >
-      <FormFields fields={spec.fields} values={form.values} errors={form.errors} set={form.set} clearErrors={() => form.setErrors({})} />
+      <FormFields fields={spec.fields} values={form.values} errors={form.errors} set={form.set} clearErrors={() => form.setErrors({})} bind={(name) => form.bind(name as never)} />
       {note && <p className="text-xs text-amber-800 dark:text-amber-200">{m(note)}</p>}
       {update.isError && <ApiErrorNotice title={spec.errorTitle} error={update.error} />}
       <CliHint>{spec.cli(row, form.values, labels)}</CliHint>
@@ -158,7 +158,10 @@ export function DetailFormBody<T>({ def, spec, row, onDone, cancelHref }: { def:
 }
 
 /** The fields in order; consecutive fields of one `group` in a fieldset with that legend. */
-export function FormFields({ fields, values, errors, set, clearErrors }: { fields: readonly FormField[]; values: Values; errors: FieldErrors; set: (name: string, v: FormValue) => void; clearErrors?: () => void }) {
+/** A text control's ref from the form hook (use-zod-form's `bind`): what it holds before hydration and at submit counts. */
+type Bind = (name: string) => { ref: (el: Element | null) => void };
+
+export function FormFields({ fields, values, errors, set, clearErrors, bind }: { fields: readonly FormField[]; values: Values; errors: FieldErrors; set: (name: string, v: FormValue) => void; clearErrors?: () => void; bind?: Bind }) {
   const m = useMsg();
   const runs: FormField[][] = [];
   for (const f of fields) {
@@ -173,7 +176,7 @@ export function FormFields({ fields, values, errors, set, clearErrors }: { field
       clearErrors?.();
     }
   };
-  const input = (f: FormField) => <FieldInput key={f.name} field={f} value={values[f.name]} values={values} errors={errors} onChange={(v) => change(f, v)} set={set} />;
+  const input = (f: FormField) => <FieldInput key={f.name} field={f} value={values[f.name]} values={values} errors={errors} onChange={(v) => change(f, v)} set={set} bind={bind} />;
   return runs.map((run) =>
     run[0].group ? (
       <fieldset key={run[0].name} className="grid gap-3 sm:grid-cols-2">
@@ -444,7 +447,7 @@ const isStrings = (v: FormValue | undefined): v is string[] => Array.isArray(v) 
 const isRows = (v: FormValue | undefined): v is Record<string, string>[] => Array.isArray(v) && !isStrings(v);
 const isPairs = (v: FormValue | undefined): v is { key: string; value: string }[] => isRows(v);
 
-function FieldInput({ field: declared, value, values, errors, onChange, set }: { field: FormField; value: FormValue | undefined; values: Values; errors: FieldErrors; onChange: (v: FormValue) => void; set: (name: string, v: FormValue) => void }) {
+function FieldInput({ field: declared, value, values, errors, onChange, set, bind }: { field: FormField; value: FormValue | undefined; values: Values; errors: FieldErrors; onChange: (v: FormValue) => void; set: (name: string, v: FormValue) => void; bind?: Bind }) {
   const m = useMsg();
   const field = declared.vary ? { ...declared, ...declared.vary(values) } : declared;
   // zod's messages are catalog keys (or, while the definitions are converted, text shown as it is).
@@ -452,6 +455,7 @@ function FieldInput({ field: declared, value, values, errors, onChange, set }: {
   const text = typeof value === 'string' ? value : '';
   const label = m(field.label);
   const placeholder = field.placeholder === undefined ? undefined : m(field.placeholder);
+  const ref = bind?.(field.name).ref;
   switch (field.type) {
     case 'checkbox':
       return (
@@ -471,11 +475,11 @@ function FieldInput({ field: declared, value, values, errors, onChange, set }: {
     case 'checkboxes':
       return <CheckboxesInput field={field} value={isStrings(value) ? value : []} onChange={onChange} />;
     case 'textarea':
-      return <TextAreaField label={label} className="font-mono" rows={4} placeholder={placeholder} error={error} value={text} onChange={(e) => onChange(e.target.value)} />;
+      return <TextAreaField ref={ref} label={label} className="font-mono" rows={4} placeholder={placeholder} error={error} value={text} onChange={(e) => onChange(e.target.value)} />;
     case 'select':
       if (field.optionsFrom) return <RemoteSelect field={field} value={text} error={error} onChange={onChange} />;
       return (
-        <SelectField label={label} error={error} value={text} onChange={(e) => onChange(e.target.value)}>
+        <SelectField ref={ref} label={label} error={error} value={text} onChange={(e) => onChange(e.target.value)}>
           {(field.options ?? []).map((o) => (
             <option key={o.value} value={o.value}>
               {m(o.label)}
@@ -486,6 +490,7 @@ function FieldInput({ field: declared, value, values, errors, onChange, set }: {
     default:
       return (
         <TextField
+          ref={ref}
           label={label}
           type={field.type === 'number' ? 'number' : field.type === 'datetime' ? 'datetime-local' : 'text'}
           step={field.type === 'datetime' ? 1 : undefined}

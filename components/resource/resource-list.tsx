@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useDetailsMenu, useDismiss } from '@/components/shell/use-dismiss';
 import { useAnnounce } from '@/components/a11y/announcer';
 import { useMsg } from '@/components/i18n/use-msg';
 import { inputClass } from '@/components/ui/field';
@@ -383,15 +384,16 @@ function RowMenu({ name, items }: { name: string; items: { id: string; label: st
   const t = useTranslations('resource.list');
   const [open, setOpen] = useState(false);
   const menuId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  // Escape (wherever focus is) closes it and returns focus to its button; so does a press outside.
+  useDismiss(open, close, root, button);
   if (!items.length) return null;
   return (
-    <div
-      className="relative inline-block text-left"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') setOpen(false);
-      }}
-    >
+    <div ref={root} className="relative inline-block text-left">
       <button
+        ref={button}
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}
@@ -548,9 +550,10 @@ function SelectFilter({ filter, value, onChange }: { filter: Filter; value: stri
 function ColumnChooser<T>({ columns, visible, onChange }: { columns: readonly Column<T>[]; visible: string[]; onChange: (ids: string[]) => void }) {
   const t = useTranslations('resource.list');
   const m = useMsg();
+  const menu = useDetailsMenu();
   return (
-    <details className="relative">
-      <summary className={`${buttonClass.secondary} cursor-pointer list-none`}>{t('columns')}</summary>
+    <details {...menu.details} className="relative">
+      <summary {...menu.summary} className={`${buttonClass.secondary} cursor-pointer list-none`}>{t('columns')}</summary>
       <fieldset className="absolute z-20 mt-1 w-56 space-y-1 rounded-md border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
         <legend className="sr-only">{t('visibleColumns')}</legend>
         {columns.map((c) => (
@@ -583,9 +586,10 @@ function ExportMenu({ onExport }: { onExport: (format: 'csv' | 'json', scope: 'p
       {text}
     </button>
   );
+  const menu = useDetailsMenu();
   return (
-    <details className="relative">
-      <summary className={`${buttonClass.secondary} cursor-pointer list-none`}>{t('export')}</summary>
+    <details {...menu.details} className="relative">
+      <summary {...menu.summary} className={`${buttonClass.secondary} cursor-pointer list-none`}>{t('export')}</summary>
       <div className="absolute z-20 mt-1 w-64 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
         {item('csv', 'page', t('csvPage'))}
         {item('json', 'page', t('jsonPage'))}

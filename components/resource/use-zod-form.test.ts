@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldErrors } from './use-zod-form';
+import { controlValue, fieldErrors, withoutErrorsOf } from './use-zod-form';
 
 const Schema = z
   .object({
@@ -47,5 +47,24 @@ describe('fieldErrors', () => {
   });
   it('nothing wrong, nothing to show', () => {
     expect(errorsOf({ name: 'ok', size: '3', refs: [{ name: 'a', secret_ref: 'x' }] })).toEqual({});
+  });
+});
+
+describe('withoutErrorsOf', () => {
+  const errors = { name: 'Enter a name', subnet: 'Check the subnet', 'subnet.cidr': 'Not a CIDR', 'subnet.gateway': 'Outside the CIDR', subnets: 'Other field' };
+  it('drops the errors of the fields that changed, and of the fields inside them', () => {
+    expect(withoutErrorsOf(errors, ['subnet'])).toEqual({ name: 'Enter a name', subnets: 'Other field' });
+    expect(withoutErrorsOf(errors, ['subnet.cidr', 'name'])).toEqual({ subnet: 'Check the subnet', 'subnet.gateway': 'Outside the CIDR', subnets: 'Other field' });
+  });
+  it('keeps the same object when nothing of it changed (no needless render)', () => {
+    expect(withoutErrorsOf(errors, ['description'])).toBe(errors);
+    expect(withoutErrorsOf(errors, [])).toBe(errors);
+  });
+});
+
+describe('controlValue', () => {
+  it('reads nothing outside a browser, and nothing from what is no control', () => {
+    expect(controlValue({ value: 'x' }, '')).toBeUndefined();
+    expect(controlValue(null, '')).toBeUndefined();
   });
 });

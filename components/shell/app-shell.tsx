@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { AnnouncerProvider } from '@/components/a11y/announcer';
 import { configureUndoDefault } from '@/lib/client/undo';
 import { ActivityToasts } from './activity';
@@ -30,6 +30,17 @@ export function AppShell({ session, catalogTypes, undoDefault, children }: { ses
   const openPalette = useCallback(() => setPaletteOpen(true), []);
   useInspectorShortcut(toggleInspector);
   usePaletteShortcut(openPalette);
+  // The narrow-screen nav drawer closes on Escape like every popover, giving focus back to its toggle.
+  useEffect(() => {
+    if (!navOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setNavOpen(false);
+      document.querySelector<HTMLElement>('[aria-controls="sidebar"]')?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [navOpen]);
   return (
     <PresentationProvider>
       <AnnouncerProvider>

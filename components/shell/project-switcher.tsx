@@ -2,7 +2,8 @@
 
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismiss } from './use-dismiss';
 
 // The popover (search, list, switching) is a chunk loaded on first open: the header stays light.
 const ProjectPopover = dynamic(() => import('./project-popover').then((m) => m.ProjectPopover), { ssr: false });
@@ -17,14 +18,9 @@ export function ProjectSwitcher({ project }: ProjectSwitcherProps) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    function onPointerDown(event: PointerEvent) {
-      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
-    }
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+  // A press outside closes it; Escape anywhere closes it and returns focus to the button.
+  const dismiss = useCallback(() => setOpen(false), []);
+  useDismiss(open, dismiss, rootRef, buttonRef);
 
   function close() {
     setOpen(false);

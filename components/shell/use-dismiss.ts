@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type RefObject, type SyntheticEvent } from 'react';
 
 /** Closes a popover on a pointer press outside `root` or on Escape (then focuses `returnFocus`). */
 export function useDismiss(open: boolean, close: () => void, root: RefObject<HTMLElement | null>, returnFocus?: RefObject<HTMLElement | null>) {
@@ -35,4 +35,22 @@ export function useMenu() {
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, close, root, button);
   return { open, setOpen, root, panelId: id, buttonProps: { ref: button, type: 'button' as const, 'aria-expanded': open, 'aria-controls': id } };
+}
+
+/**
+ * A `<details>` popover (the list's Columns and Export menus): like the header menus, a press outside or Escape closes
+ * it and Escape gives focus back to its summary. Spread `details` on the element and `summary` on its summary.
+ */
+export function useDetailsMenu() {
+  const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  const summary = useRef<HTMLElement>(null);
+  const close = useCallback(() => {
+    if (details.current) details.current.open = false;
+  }, []);
+  useDismiss(open, close, details, summary);
+  return {
+    details: { ref: details, onToggle: (e: SyntheticEvent<HTMLDetailsElement>) => setOpen(e.currentTarget.open) },
+    summary: { ref: summary },
+  };
 }

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type SelectHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useId, type ComponentProps, type ReactNode } from 'react';
 
 export const inputClass =
   'block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs placeholder:text-zinc-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-500 dark:aria-invalid:border-red-400';
@@ -36,7 +36,7 @@ function FieldShell({ label, error, hint, children }: FieldShellProps) {
   );
 }
 
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { label: string; error?: string; hint?: ReactNode };
+type TextFieldProps = Omit<ComponentProps<'input'>, 'id'> & { label: string; error?: string; hint?: ReactNode };
 
 export function TextField({ label, error, hint, className = '', ...input }: TextFieldProps) {
   return (
@@ -46,7 +46,7 @@ export function TextField({ label, error, hint, className = '', ...input }: Text
   );
 }
 
-type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & { label: string; error?: string };
+type SelectFieldProps = Omit<ComponentProps<'select'>, 'id'> & { label: string; error?: string };
 
 export function SelectField({ label, error, children, className = '', ...select }: SelectFieldProps) {
   return (
@@ -60,7 +60,7 @@ export function SelectField({ label, error, children, className = '', ...select 
   );
 }
 
-type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: string; hint?: ReactNode };
+type TextAreaFieldProps = ComponentProps<'textarea'> & { label: string; error?: string; hint?: ReactNode };
 
 /** A multi-line field: the textarea inside its label, then its hint (kept with an error) and its error. */
 export function TextAreaField({ label, error, hint, className, ...textarea }: TextAreaFieldProps) {

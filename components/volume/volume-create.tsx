@@ -11,7 +11,7 @@ import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { useResourceHref } from '@/lib/resources/hooks';
 import { useActiveImages } from '@/lib/resources/image/queries';
 import { useOsMutation, usePrependRow } from '@/lib/resources/queries';
-import { volumeCreateCli, volumeCreateProblems, volumeCreateRequest, VolumeCreateSchema, volumeDefinition, VolumeSchema } from '@/lib/resources/volume/volume';
+import { explicitVolumeTypes, volumeCreateCli, volumeCreateProblems, volumeCreateRequest, VolumeCreateSchema, volumeDefinition, VolumeSchema } from '@/lib/resources/volume/volume';
 import { CINDER, STORAGE_CHANGES, useAvailableSnapshots, useVolumeLimits, useVolumeTypes, useVolumeZones } from '@/lib/resources/volume/queries';
 
 type Source = 'empty' | 'image' | 'snapshot';
@@ -47,7 +47,7 @@ export function VolumeCreateForm() {
     size: '', volumeType: '', availabilityZone: '',
   };
   // Validates `input` below: the values with the size the source implies.
-  const form = useZodForm(VolumeCreateSchema, initial, { live: true, input: (): unknown => input });
+  const form = useZodForm(VolumeCreateSchema, initial, { live: true, input: (now): unknown => ({ ...input, ...now, size: now.size || input.size }) });
   const { values: v, set, field } = form;
 
   const limits = useVolumeLimits();
@@ -152,7 +152,7 @@ export function VolumeCreateForm() {
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label={t('volumeType')} {...field('volumeType')}>
           <option value="">{t('defaultType')}</option>
-          <ValueOptions values={(types.data?.volume_types ?? []).map((vt) => vt.name)} />
+          <ValueOptions values={explicitVolumeTypes(types.data?.volume_types ?? [])} />
         </SelectField>
         <ZoneSelect zones={zones.data?.availabilityZoneInfo} {...field('availabilityZone')} />
       </div>

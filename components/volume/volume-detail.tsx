@@ -13,6 +13,7 @@ import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import type { Msg } from '@/lib/i18n/msg';
 import { useLookups, useResourceHref } from '@/lib/resources/hooks';
+import { command } from '@/lib/resources/cli';
 import { snapshotCreateCli, snapshotCreateRequest, SnapshotCreateSchema, SnapshotSchema, snapshotStatus } from '@/lib/resources/volume/snapshot';
 import {
   attachRequest,
@@ -53,7 +54,7 @@ export function VolumeDetail({ id }: { id: string }) {
       id={id}
       extraActions={(v) => <ExtraActions volume={v} />}
       overviewExtra={(v) => (v.status.startsWith('error') ? <VolumeMessages volume={v} /> : null)}
-      tabs={[{ id: 'snapshots', label: t('snapshotsTab'), render: (v) => <VolumeSnapshots volume={v} /> }]}
+      tabs={[{ id: 'snapshots', label: t('snapshotsTab'), render: (v) => <VolumeSnapshots volume={v} />, cli: (v) => command('openstack', 'volume', 'snapshot', 'list', '--volume', v.id) }]}
     />
   );
 }
@@ -76,7 +77,7 @@ function ExtraActions({ volume }: { volume: Volume }) {
     <>
       {toggle('attach', t('attach'), canAttach(volume), `openstack server add volume <server> ${volume.id}`)}
       {toggle('detach', t('detach'), canDetach(volume), `openstack server remove volume <server> ${volume.id}`)}
-      {toggle('extend', t('extend'), canExtend(volume), `openstack volume set --size <GB> ${volume.id}`)}
+      {toggle('extend', t('extend'), canExtend(volume), `openstack volume set --size <size-GiB> ${volume.id}`)}
       {toggle('snapshot', t('createSnapshot'), canSnapshot(volume), `openstack volume snapshot create --volume ${volume.id} <name>`)}
       {toggle('edit', tc('edit'), canEdit(volume), `openstack volume set --name <name> --description <text> ${volume.id}`)}
       {canLaunch(volume) && (
@@ -180,7 +181,7 @@ function ExtendForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
       className={panel}
       error={m.error}
       errorTitle={t('extendRefused')}
-      cli={`openstack volume set --size ${size || '<GB>'} ${volume.id}`}
+      cli={`openstack volume set --size ${size || '<size-GiB>'} ${volume.id}`}
       submit={t('extendVolume')}
       pending={m.isPending}
       onCancel={onDone}

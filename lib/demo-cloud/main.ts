@@ -3,11 +3,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDemoCloud } from './server';
 
-// npm run demo-cloud -- --host 127.0.0.1 --port 5050 [--speed N] [--state DIR] [--token-ttl S] [--seed-projects N]
+// npm run demo-cloud -- --host 127.0.0.1 --port 5050 [--speed N] [--state DIR] [--token-ttl S] [--seed-projects N] [--failure-fixtures]
 
 const USAGE = `Usage: demo-cloud [--host H] [--port P] [--speed N] [--state DIR] [--token-ttl SECONDS]
-                  [--seed-projects N] [--seed-servers N] [--omit-services T,T] [--public-url URL] [--quiet]
-       demo-cloud reset --state DIR     (forget everything persisted in DIR; the next start reseeds)`;
+                  [--seed-projects N] [--seed-servers N] [--omit-services T,T] [--public-url URL]
+                  [--failure-fixtures] [--quiet]
+       demo-cloud reset --state DIR     (forget everything persisted in DIR; the next start reseeds)
+
+  --failure-fixtures  for tests: seed fail-flavor, fail-image and node fail-bm-0, and fail servers, volumes,
+                      nodes and cluster templates named fail-* (off by default: nothing fails on demand)`;
 
 function number(name: string, raw: string | undefined, fallback: number, min = 0): number {
   if (raw === undefined) return fallback;
@@ -32,6 +36,7 @@ async function main() {
       'seed-servers': { type: 'string' },
       'omit-services': { type: 'string' },
       'public-url': { type: 'string' },
+      'failure-fixtures': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -64,6 +69,7 @@ async function main() {
     seedServers: number('seed-servers', values['seed-servers'], 0),
     omitServices: values['omit-services']?.split(',').map((t) => t.trim()).filter(Boolean),
     publicUrl: values['public-url'],
+    failureFixtures: values['failure-fixtures'],
     log: values.quiet ? undefined : (line) => console.log(line),
   });
   console.log(`Demo cloud listening: auth URL ${cloud.authUrl}`);

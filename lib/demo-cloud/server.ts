@@ -25,6 +25,8 @@ export interface DemoCloudOptions {
   tokenTtlSeconds?: number;
   seedProjects?: number;
   seedServers?: number;
+  /** Failure injection for tests (`--failure-fixtures`): off by default so nothing traps a presenter. */
+  failureFixtures?: boolean;
   /** Catalog types to leave out (a cloud without, say, object storage); identity always stays. */
   omitServices?: readonly string[];
   /** Base URL put in catalogs instead of the request's Host (e.g. behind a reverse proxy). */
@@ -59,6 +61,7 @@ export async function startDemoCloud(opts: DemoCloudOptions = {}): Promise<DemoC
     seedServers: opts.seedServers ?? 0,
     dataDir: opts.stateDir ? path.join(opts.stateDir, 'data') : mkdtempSync(path.join(tmpdir(), 'demo-cloud-data-')),
     publicUrl: opts.publicUrl?.replace(/\/+$/, ''),
+    failureFixtures: opts.failureFixtures ?? false,
   };
   const services = (opts.services ?? defaultServices).filter((s) => s.type === 'identity' || !opts.omitServices?.includes(s.type));
   const core = new CloudCore(new StateStore(opts.stateDir), new Clock(opts.speed ?? 1, opts.now), options, services);

@@ -20,7 +20,7 @@ function tooLarge(): HttpError {
  * The body as text, at most `limit` bytes: a declared Content-Length above it is refused before reading, and a body
  * without one (chunked) is counted while it streams and cut off at the limit.
  */
-async function readCapped(req: Request, limit: number): Promise<string> {
+export async function readCapped(req: Request, limit: number): Promise<string> {
   const declared = req.headers.get('content-length')?.trim();
   if (declared && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge();
   if (!req.body) return '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/testing/english';
-import { metadataTab, parsePairsText } from './define-detail';
+import { jsonCli, metadataTab, parsePairsText } from './define-detail';
 
 describe('parsePairsText', () => {
   it('reads key=value lines, skipping blank ones and keeping further =', () => {
@@ -20,5 +20,12 @@ describe('parsePairsText', () => {
   });
   it('labels a metadata tab "Metadata" unless told otherwise', () => {
     expect(en(metadataTab({ path: () => 'm', cli: () => 'c' }).label)).toBe('Metadata');
+  });
+});
+
+describe('the raw JSON tab\'s command', () => {
+  it('is the show command as JSON; a line that is not an openstack command stays as it is', () => {
+    expect(jsonCli('openstack server show abc')).toBe('openstack server show abc -f json');
+    expect(jsonCli('GET /v1/secrets/x')).toBe('GET /v1/secrets/x');
   });
 });

@@ -5,6 +5,9 @@ import { fetchUnrecorded } from '@/lib/client/api';
 import { msg, type Msg } from '@/lib/i18n/msg';
 import type { MetadataTab, Text } from './types';
 
+/** The raw JSON tab's command: the page's `show` as JSON (openstackclient's `-f json`). */
+export const jsonCli = (show: string) => (show.startsWith('openstack ') ? `${show} -f json` : show);
+
 type Pairs = { metadata: Record<string, string> } | { error: Msg };
 
 /**

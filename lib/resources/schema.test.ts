@@ -78,11 +78,11 @@ describe('launch checks', () => {
   const limits = { instances: 7, cores: 17, ram: 40000 };
   it.each([
     ['fits', { count: 1, source: 'image' as const }, flavors[1], { min_disk: 3 }, {}],
-    ['disk too small', { count: 1, source: 'image' as const }, flavors[0], { min_disk: 3 }, { flavorId: expect.stringContaining('3 GB') }],
-    ['ram too small', { count: 1, source: 'image' as const }, flavors[0], { min_ram: 1024 }, { flavorId: expect.stringContaining('1024 MB') }],
+    ['disk too small', { count: 1, source: 'image' as const }, flavors[0], { min_disk: 3 }, { flavorId: expect.stringContaining('3 GiB') }],
+    ['ram too small', { count: 1, source: 'image' as const }, flavors[0], { min_ram: 1024 }, { flavorId: expect.stringContaining('1024 MiB') }],
     ['too many instances', { count: 8, source: 'image' as const }, flavors[0], {}, { count: expect.stringContaining('7 more') }],
     ['too much RAM', { count: 5, source: 'image' as const }, { ...flavors[1], ram: 9000 }, {}, { count: expect.stringContaining('RAM') }],
-    ['boot volume too small', { count: 1, source: 'volume' as const, volumeSize: 2 }, flavors[0], { min_disk: 3 }, { volumeSize: expect.stringContaining('3 GB') }],
+    ['boot volume too small', { count: 1, source: 'volume' as const, volumeSize: 2 }, flavors[0], { min_disk: 3 }, { volumeSize: expect.stringContaining('3 GiB') }],
   ])('%s', (_n, input, flavor, image, expected) => {
     expect(english(launchProblems(input, flavor, image, limits))).toEqual(expected);
   });

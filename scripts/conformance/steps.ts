@@ -12,5 +12,6 @@ import { baremetalSteps } from './baremetal';
 import { objectStoreSteps } from './object-store';
 import { generatedSteps } from './generated';
 import { generatedServiceSteps } from './generated-services';
+import { byNameSteps } from './by-name';
 
-export const allSteps: Step[] = [...identitySteps, ...imageSteps, ...volumeSteps, ...networkSteps, ...computeSteps, ...dnsSteps, ...keyManagerSteps, ...containerInfraSteps, ...baremetalSteps, ...objectStoreSteps, ...generatedSteps, ...generatedServiceSteps];
+export const allSteps: Step[] = [...identitySteps, ...imageSteps, ...volumeSteps, ...networkSteps, ...computeSteps, ...dnsSteps, ...keyManagerSteps, ...containerInfraSteps, ...baremetalSteps, ...objectStoreSteps, ...generatedSteps, ...generatedServiceSteps, ...byNameSteps];

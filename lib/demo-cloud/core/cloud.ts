@@ -14,6 +14,8 @@ export interface CloudOptions {
   seedServers: number;
   /** Directory for files services store outside state.json (image data, objects); a temp dir without --state. */
   dataDir: string;
+  /** Seed resources built to fail (fail-flavor, fail-image, fail-bm-0) and fail `fail-*` names on demand. */
+  failureFixtures: boolean;
 }
 
 /** Shared by every service: state, clock, options, the service registry and token resolution. */

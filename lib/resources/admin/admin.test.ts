@@ -3,7 +3,7 @@ import type { Text } from '@/lib/i18n/msg';
 import { en } from '@/lib/testing/english';
 import type { AnyDefinition } from '../types';
 import { listQuery } from '../hooks';
-import { allInstancesDefinition, computeServiceDefinition, ComputeServiceSchema, HypervisorSchema, hypervisorDefinition, ofTotal } from './compute';
+import { allInstancesDefinition, computeServiceDefinition, ComputeServiceSchema, HypervisorSchema, hypervisorDefinition, ofTotal, sizeOfTotal } from './compute';
 import { projectAdminDefinition, userAdminDefinition } from './identity';
 
 describe('admin compute views', () => {
@@ -11,13 +11,22 @@ describe('admin compute views', () => {
     expect(hypervisorDefinition.headers?.['OpenStack-API-Version']).toBe('compute 2.87');
   });
   it.each([
-    [3, 8, '', '3 of 8 (38%)'],
-    [512, 2048, 'MiB', '512 MiB of 2048 MiB (25%)'],
-    [0, 0, '', '0 of 0 (0%)'],
-    [undefined, 8, '', ''],
-    [null, null, '', ''],
-    [262144, 524288, 'MiB', '262144 MiB of 524288 MiB (50%)'],
-  ] as const)('ofTotal(%s, %s)', (used, total, unit, want) => expect(en(ofTotal(used, total, unit))).toBe(want));
+    [3, 8, '3 of 8 (38%)'],
+    [0, 0, '0 of 0 (0%)'],
+    [undefined, 8, ''],
+    [null, null, ''],
+  ] as const)('ofTotal(%s, %s)', (used, total, want) => expect(en(ofTotal(used, total))).toBe(want));
+  it.each([
+    [256, 512, 'MiB', '256 MiB of 512 MiB (50%)'],
+    [512, 2048, 'MiB', '512 MiB of 2 GiB (25%)'],
+    [12800, 65536, 'MiB', '12.5 GiB of 64 GiB (20%)'],
+    [262144, 524288, 'MiB', '256 GiB of 512 GiB (50%)'],
+    [1572864, 2097152, 'MiB', '1.5 TiB of 2 TiB (75%)'],
+    [40, 2048, 'GiB', '40 GiB of 2 TiB (2%)'],
+    [512, 1536, 'MiB', '512 MiB of 1.5 GiB (33%)'],
+    [10, 100, 'GiB', '10 GiB of 100 GiB (10%)'],
+    [null, 2048, 'MiB', ''],
+  ] as const)('sizeOfTotal(%s, %s %s): memory and disk in GiB/TiB, never raw MiB', (used, total, unit, want) => expect(en(sizeOfTotal(used, total, unit))).toBe(want));
   it('accepts integer (< 2.53) and UUID hypervisor ids, and bodies without usage (2.88+)', () => {
     expect(HypervisorSchema.parse({ id: 1, hypervisor_hostname: 'h', state: 'up', status: 'enabled' }).id).toBe('1');
     const h = HypervisorSchema.parse({ id: 'b1e43b5f-eec1-44e0-9f10-7b4945c0226d', hypervisor_hostname: 'h', state: 'down', status: 'disabled', uptime: null });

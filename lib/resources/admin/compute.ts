@@ -37,11 +37,32 @@ export type Hypervisor = z.infer<typeof HypervisorSchema>;
 const stateWords = (state: string, status: string) => (state === 'up' && status === 'enabled' ? state : msg('kinds.adminHypervisor.stateStatus', { state, status }));
 const upDown = (state: string, status: string): StatusInfo => ({ label: stateWords(state, status), tone: state !== 'up' ? 'error' : status === 'enabled' ? 'ok' : 'unknown' });
 
-/** "3 of 8 (38%)", "512 MiB of 2048 MiB (25%)", or an empty cell when the microversion did not report it. */
-export function ofTotal(used: number | null | undefined, total: number | null | undefined, unit = ''): Msg | '' {
+/** "3 of 8 (38%)", or an empty cell when the microversion did not report it. */
+export function ofTotal(used: number | null | undefined, total: number | null | undefined): Msg | '' {
   if (used == null || total == null) return '';
-  const ratio = total > 0 ? used / total : 0;
-  return unit ? msg('kinds.adminHypervisor.ofTotalUnit', { used, total, unit, ratio }) : msg('kinds.adminHypervisor.ofTotal', { used, total, ratio });
+  return msg('kinds.adminHypervisor.ofTotal', { used, total, ratio: total > 0 ? used / total : 0 });
+}
+
+const SIZE_UNITS = ['MiB', 'GiB', 'TiB'] as const;
+
+/** An amount in `unit` scaled to the largest binary unit that keeps it at 1 or more (1048576 MiB -> 1 TiB). */
+function scaled(n: number, unit: 'MiB' | 'GiB'): { n: number; unit: string } {
+  let i = SIZE_UNITS.indexOf(unit);
+  while (n >= 1024 && i < SIZE_UNITS.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return { n, unit: SIZE_UNITS[i] };
+}
+
+/**
+ * "12.5 GiB of 64 GiB (20%)", "40 GiB of 2 TiB (2%)": Nova reports memory in MiB and disk in GiB; each side is
+ * shown in its own readable unit, so a large host never reads "1048576 MiB".
+ */
+export function sizeOfTotal(used: number | null | undefined, total: number | null | undefined, unit: 'MiB' | 'GiB'): Msg | '' {
+  if (used == null || total == null) return '';
+  const [u, t] = [scaled(used, unit), scaled(total, unit)];
+  return msg('kinds.adminHypervisor.ofTotalUnit', { used: u.n, usedUnit: u.unit, total: t.n, totalUnit: t.unit, ratio: total > 0 ? used / total : 0 });
 }
 
 export const hypervisorDefinition = define<Hypervisor>({
@@ -58,8 +79,8 @@ export const hypervisorDefinition = define<Hypervisor>({
     { id: 'status', label: 'common.status', value: (h) => h.status },
     { id: 'type', label: 'kinds.adminHypervisor.columns.type', value: (h) => h.hypervisor_type ?? '' },
     { id: 'vcpus', label: 'kinds.adminHypervisor.columns.vcpus', value: (h) => ofTotal(h.vcpus_used, h.vcpus) },
-    { id: 'ram', label: 'kinds.adminHypervisor.columns.ram', value: (h) => ofTotal(h.memory_mb_used, h.memory_mb, 'MiB') },
-    { id: 'disk', label: 'kinds.adminHypervisor.columns.disk', value: (h) => ofTotal(h.local_gb_used, h.local_gb, 'GiB') },
+    { id: 'ram', label: 'kinds.adminHypervisor.columns.ram', value: (h) => sizeOfTotal(h.memory_mb_used, h.memory_mb, 'MiB') },
+    { id: 'disk', label: 'kinds.adminHypervisor.columns.disk', value: (h) => sizeOfTotal(h.local_gb_used, h.local_gb, 'GiB') },
     { id: 'vms', label: 'kinds.adminHypervisor.columns.instances', value: (h) => h.running_vms ?? '' },
     { id: 'ip', label: 'kinds.adminHypervisor.columns.hostIp', value: (h) => h.host_ip ?? '', cell: 'mono', hidden: true },
     idColumn((h) => h.id),

@@ -34,7 +34,7 @@ describe('server texts', () => {
   it('words launch problems', () => {
     const flavor = { id: '1', vcpus: 2, ram: 512, disk: 1 };
     const p = launchProblems({ count: 1, source: 'image' }, flavor, { min_ram: 1024 }, undefined);
-    expect(en(p.flavorId)).toBe('Too small for this image: it needs 1024 MB RAM, the flavor has 512 MB');
+    expect(en(p.flavorId)).toBe('Too small for this image: it needs 1024 MiB RAM, the flavor has 512 MiB');
     expect(en(launchProblems({ count: 2, source: 'image' }, flavor, {}, { instances: 1, cores: 10, ram: 10000 }).count)).toBe('Over quota: 1 more instance allowed');
     expect(en(launchProblems({ count: 3, source: 'image' }, flavor, {}, { instances: 9, cores: 4, ram: 10000 }).count)).toBe('Over quota: needs 6 vCPUs, 4 left');
   });
@@ -50,7 +50,7 @@ describe('server values', () => {
   });
   it('words the flavor and the power state', () => {
     const s = server('a', { flavor: { original_name: 'm1.small', vcpus: 1, ram: 2048, disk: 20 }, 'OS-EXT-STS:power_state': 1 });
-    expect(shown(field('kinds.server.columns.flavor').value(s, ctx))).toBe('m1.small (1 vCPU, 2048 MB RAM, 20 GB disk)');
+    expect(shown(field('kinds.server.columns.flavor').value(s, ctx))).toBe('m1.small (1 vCPU, 2048 MiB RAM, 20 GiB disk)');
     expect(shown(field('kinds.server.overview.powerState').value(s, ctx))).toBe('RUNNING');
     expect(shown(field('kinds.server.overview.powerState').value(server('a', { 'OS-EXT-STS:power_state': 4 }), ctx))).toBe('SHUTDOWN');
     expect(field('kinds.server.overview.powerState').value(server('a', { 'OS-EXT-STS:power_state': 2 }), ctx)).toBe('');

@@ -80,7 +80,7 @@ describe('cluster template create', () => {
   itRefuses(ClusterTemplateCreateSchema, base, {
     imageId: { '': 'Choose an image' },
     coe: { k3s: 'Choose a container orchestration engine' },
-    dockerVolumeSize: { '0': 'Enter a whole number of GB, at least 1' },
+    dockerVolumeSize: { '0': 'Enter a whole number of GiB, at least 1' },
     networkDriver: { docker: 'docker is not a network driver for kubernetes' },
     labels: { '=x': '"=x" is not key=value' },
   });

@@ -6,7 +6,7 @@ import { command } from '../cli';
 import { define, idColumn } from '../define';
 import { maybeNumbers, maybeStrings } from '../schema';
 import type { ApiRequest } from '../types';
-import { descriptionSchema, fqdnSchema, ttlAndDescription, ttlSchema } from './records';
+import { descriptionSchema, fqdnSchema, ttlAndDescription, ttlSchema, withTrailingDot } from './records';
 import { designateStatus, DNS_SERVICE } from './designate';
 
 export const PtrSchema = z.looseObject({
@@ -17,14 +17,14 @@ export const PtrSchema = z.looseObject({
 export type Ptr = z.infer<typeof PtrSchema>;
 
 export const PtrSetSchema = z.object({
-  ptrdname: fqdnSchema('kinds.ptr.errors.nameEmpty', 'kinds.ptr.errors.nameDot', 'kinds.ptr.errors.nameInvalid'),
+  ptrdname: fqdnSchema('kinds.ptr.errors.nameEmpty', 'kinds.ptr.errors.nameInvalid'),
   ttl: ttlSchema(),
   description: descriptionSchema,
 });
 export type PtrSet = z.infer<typeof PtrSetSchema>;
 
 const setCli = (p: Ptr, i: Partial<PtrSet>) =>
-  command('openstack', 'ptr', 'record', 'set', { '--ttl': i.ttl || undefined, '--description': i.description || undefined }, p.id, i.ptrdname?.trim() || '<ptrdname.>');
+  command('openstack', 'ptr', 'record', 'set', { '--ttl': i.ttl || undefined, '--description': i.description || undefined }, p.id, withTrailingDot(i.ptrdname ?? '') || '<ptrdname.>');
 
 // The key `RegionOne:<floating IP id>`: its colon stays literal (a valid path character, and what Designate's router expects).
 const path = (key: string) => `v2/reverse/floatingips/${key.split(':').map(encodeURIComponent).join(':')}`;

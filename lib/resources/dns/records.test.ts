@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/testing/english';
-import { absoluteName, fqdnSchema, quoteTxt, recordProblem, relativeName, ttlProblem } from './records';
+import { absoluteName, fqdnSchema, qualifyRecord, quoteTxt, recordProblem, relativeName, ttlProblem } from './records';
 
 describe('recordProblem', () => {
   it.each([
@@ -28,14 +28,26 @@ describe('recordProblem', () => {
 });
 
 describe('names', () => {
-  it('FQDN fields: required, with the dot, valid', () => {
-    const host = fqdnSchema('kinds.ptr.errors.nameEmpty', 'kinds.ptr.errors.nameDot', 'kinds.ptr.errors.nameInvalid');
+  it('FQDN fields: required, the trailing dot added, valid', () => {
+    const host = fqdnSchema('kinds.ptr.errors.nameEmpty', 'kinds.ptr.errors.nameInvalid');
     const message = (v: string) => en(host.safeParse(v).error?.issues[0].message);
     expect(host.parse(' web.example.org. ')).toBe('web.example.org.');
+    expect(host.parse(' web.example.org ')).toBe('web.example.org.');
     expect(message('')).toBe('Enter the host name, e.g. web.example.org.');
-    expect(message('web.example.org')).toBe('A fully qualified name ends with a dot: web.example.org.');
-    expect(message('-web.example.org.')).toBe('Not a valid host name');
+    expect(message('-web.example.org')).toBe('Not a valid host name');
   });
+  it.each([
+    ['CNAME', 'web.example.org', 'web.example.org.'],
+    ['CNAME', 'web.example.org.', 'web.example.org.'],
+    ['CNAME', 'web', 'web'],
+    ['NS', 'ns1.example.org', 'ns1.example.org.'],
+    ['PTR', ' host.example.org ', 'host.example.org.'],
+    ['MX', '10 mail.example.org', '10 mail.example.org.'],
+    ['SRV', '10 5 5060 sip.example.org', '10 5 5060 sip.example.org.'],
+    ['SRV', '0 0 0 .', '0 0 0 .'],
+    ['A', '192.0.2.1', '192.0.2.1'],
+    ['TXT', '"a.b"', '"a.b"'],
+  ])('qualifies %s %j -> %j', (type, rec, out) => expect(qualifyRecord(type, rec)).toBe(out));
   it.each([
     ['www', 'www.example.org.'],
     ['WWW', 'www.example.org.'],

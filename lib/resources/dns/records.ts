@@ -87,14 +87,45 @@ export const ttlAndDescription = (i: { ttl: string; description: string }) => ({
   ...(i.description && { description: i.description }),
 });
 
+/** A fully qualified name as Designate wants it: the trailing dot added when the user left it out. */
+export const withTrailingDot = (name: string) => {
+  const n = name.trim();
+  return n && !n.endsWith('.') ? `${n}.` : n;
+};
+
 /**
- * A host or zone name with its trailing dot: `empty` when there is none, `dot` without the dot, `invalid` when
- * `valid` refuses it (default: any FQDN).
+ * A host or zone name, fully qualified: `empty` when there is none, `invalid` when `valid` refuses it (default:
+ * any FQDN). The trailing dot Designate requires is added, not asked for (`example.org` -> `example.org.`).
  */
-export const fqdnSchema = (empty: MsgKey, dot: MsgKey, invalid: MsgKey, valid = (v: string) => isFqdn(v)) =>
+export const fqdnSchema = (empty: MsgKey, invalid: MsgKey, valid = (v: string) => isFqdn(v)) =>
   z
     .string()
     .trim()
     .min(1, { error: empty })
-    .refine((v) => v.endsWith('.'), { error: dot })
-    .refine((v) => !v.endsWith('.') || valid(v), { error: invalid });
+    .transform(withTrailingDot)
+    .refine((v) => valid(v), { error: invalid });
+
+/** A host name inside record data (`mail.example.org`): the dot added when it has two labels or more. */
+const qualifyHost = (h: string) => (h.includes('.') ? withTrailingDot(h) : h);
+
+/**
+ * A record as typed -> as Designate wants it: the host names that must be fully qualified (CNAME, NS and PTR
+ * data, the MX host, the SRV target) get their trailing dot. A single label (`mail`) is left for recordProblem
+ * to refuse: it could mean `mail.` or `mail.<zone>`, and guessing wrong would point the record elsewhere.
+ */
+export function qualifyRecord(type: string, record: string): string {
+  const v = record.trim();
+  const parts = v.split(/\s+/);
+  switch (type) {
+    case 'CNAME':
+    case 'NS':
+    case 'PTR':
+      return qualifyHost(v);
+    case 'MX':
+      return parts.length === 2 ? `${parts[0]} ${qualifyHost(parts[1])}` : v;
+    case 'SRV':
+      return parts.length === 4 && parts[3] !== '.' ? [...parts.slice(0, 3), qualifyHost(parts[3])].join(' ') : v;
+    default:
+      return v;
+  }
+}

@@ -23,6 +23,14 @@ describe('buildRecordset', () => {
   it('MX without priority names the priority field', () => {
     expect(build(base({ type: 'MX', name: '@', entries: [entry({ target: 'mail.example.org.' })] }), 'example.org.')).toEqual({ errors: { 'entries.0.priority': 'Enter the priority (e.g. 10)' } });
   });
+  it('names that must be fully qualified get their trailing dot', () => {
+    const mx = build(base({ type: 'MX', name: '@', entries: [entry({ priority: '10', target: 'mail.example.org' })] }), 'example.org.');
+    expect(mx).toEqual({ input: { name: 'example.org.', type: 'MX', records: ['10 mail.example.org.'], ttl: null, description: '' } });
+    const cname = build(base({ type: 'CNAME', entries: [entry({ value: 'web.example.org' })] }), 'example.org.');
+    expect('input' in cname && cname.input.records).toEqual(['web.example.org.']);
+    // One label is ambiguous (web. or web.example.org.?): refused, not guessed.
+    expect(build(base({ type: 'CNAME', entries: [entry({ value: 'web' })] }), 'example.org.')).toEqual({ errors: { 'entries.0.value': 'web must be a fully qualified name ending with a dot' } });
+  });
   it('MX joins priority and host', () => {
     const r = build(base({ type: 'MX', name: '@', ttl: '600', entries: [entry({ priority: '10', target: 'mail.example.org.' })] }), 'example.org.');
     expect(r).toEqual({ input: { name: 'example.org.', type: 'MX', records: ['10 mail.example.org.'], ttl: 600, description: '' } });
@@ -70,7 +78,11 @@ describe('requests and CLI', () => {
     expect(d.slug).toBe('zones/z1/recordsets');
   });
   it('zone create', () => {
-    expect(en(ZoneCreateSchema.safeParse({ name: 'example.org', email: 'a@b.org', ttl: '', description: '' }).error?.issues[0].message)).toBe('A zone name ends with a dot: example.org.');
+    // Designate wants the trailing dot: the form adds it (the request and the CLI line both carry it).
+    const typed = { name: ' Example.com ', email: 'a@b.org', ttl: '', description: '' };
+    expect(zoneCreateRequest(ZoneCreateSchema.parse(typed)).body).toMatchObject({ name: 'example.com.' });
+    expect(zoneCreateCli(typed)).toBe('openstack zone create --email a@b.org Example.com.');
+    expect(en(ZoneCreateSchema.safeParse({ ...typed, name: 'com' }).error?.issues[0].message)).toMatch(/^Not a valid domain name/);
     expect(ZoneCreateSchema.safeParse({ name: 'org.', email: 'a@b.org', ttl: '', description: '' }).success).toBe(false);
     const i = { name: 'Example.org.', email: 'a@b.org', ttl: '600', description: 'd' };
     expect(zoneCreateRequest(i)).toEqual({ method: 'POST', path: 'v2/zones', body: { name: 'example.org.', email: 'a@b.org', type: 'PRIMARY', ttl: 600, description: 'd' } });
@@ -110,8 +122,9 @@ describe('PTR records', () => {
     expect(en(set.toggle!(row))).toBe('Change PTR record');
     expect(unset.allowed({ ...row, ptrdname: null }, { isAdmin: false })).toBe(false);
   });
-  it('needs a fully qualified name', () => {
-    expect(en(PtrSetSchema.safeParse({ ptrdname: 'web.example.org', ttl: '', description: '' }).error?.issues[0].message)).toBe('A fully qualified name ends with a dot: web.example.org.');
+  it('needs a fully qualified name, its dot added', () => {
+    expect(PtrSetSchema.parse({ ptrdname: 'web.example.org', ttl: '', description: '' }).ptrdname).toBe('web.example.org.');
+    expect(en(PtrSetSchema.safeParse({ ptrdname: 'web..org', ttl: '', description: '' }).error?.issues[0].message)).toBe('Not a valid host name');
     expect(PtrSetSchema.safeParse({ ptrdname: 'web.example.org.', ttl: '', description: '' }).success).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ import { checkRows } from '../form/rows';
 import { issueText } from '@/lib/i18n/issue';
 import { maybeStrings } from '../schema';
 import type { ApiRequest, ChildPages, FormField, FormValue, ResourceDefinition, RowColumn, RowsSpec } from '../types';
-import { absoluteName, FORM_RECORD_TYPES, quoteTxt, recordProblem, relativeName, ttlProblem, uint16, type FormRecordType } from './records';
+import { absoluteName, FORM_RECORD_TYPES, qualifyRecord, quoteTxt, recordProblem, relativeName, ttlProblem, uint16, type FormRecordType } from './records';
 import { DESIGNATE, designateBase, designateDelete } from './designate';
 import type { Zone } from './zone';
 
@@ -188,7 +188,7 @@ export function buildRecordset(v: RecordsetFormValues, zoneName: string, opts: {
   for (const { row, i } of rows.ok) {
     // The shown cells in Designate's order: the value, or MX's and SRV's parts and target.
     const cells = rows.columns.map((c) => row[c.name as keyof RecordEntry].trim());
-    const rec = v.type === 'TXT' ? quoteTxt(cells[0]) : cells.join(' ');
+    const rec = v.type === 'TXT' ? quoteTxt(cells[0]) : qualifyRecord(v.type, cells.join(' '));
     const p = recordProblem(v.type, rec);
     if (p) errors[`entries.${i}.${inParts(values) ? 'target' : 'value'}`] = p;
     else records.push(rec);

@@ -9,7 +9,7 @@ import type { ApiRequest } from '../types';
 import { isEmail, isFqdn } from '../form/validate';
 import { ptrDefinition, type Ptr } from './ptr';
 import { recordsetDefinition, recordsetPages } from './recordset';
-import { descriptionSchema, fqdnSchema, ttlAndDescription, ttlSchema } from './records';
+import { descriptionSchema, fqdnSchema, ttlAndDescription, ttlSchema, withTrailingDot } from './records';
 import { DESIGNATE, designateBase, designateDelete, deleting, designateLabel } from './designate';
 
 export const ZoneSchema = z.looseObject({
@@ -26,7 +26,7 @@ export type Zone = z.infer<typeof ZoneSchema>;
 
 export const ZoneCreateSchema = z.object({
   // At least two labels: Designate refuses a top-level domain.
-  name: fqdnSchema('kinds.zone.errors.nameEmpty', 'kinds.zone.errors.nameDot', 'kinds.zone.errors.nameInvalid', (v) => isFqdn(v) && v.split('.').length > 2),
+  name: fqdnSchema('kinds.zone.errors.nameEmpty', 'kinds.zone.errors.nameInvalid', (v) => isFqdn(v) && v.split('.').length > 2),
   email: z.string().trim().refine(isEmail, { error: 'kinds.zone.errors.email' }),
   ttl: ttlSchema('kinds.zone.errors.ttl'),
   description: descriptionSchema,
@@ -34,12 +34,12 @@ export const ZoneCreateSchema = z.object({
 export type ZoneCreate = z.infer<typeof ZoneCreateSchema>;
 
 export function zoneCreateRequest(i: ZoneCreate): ApiRequest {
-  const body = { name: i.name.trim().toLowerCase(), email: i.email.trim(), type: 'PRIMARY', ...ttlAndDescription(i) };
+  const body = { name: withTrailingDot(i.name).toLowerCase(), email: i.email.trim(), type: 'PRIMARY', ...ttlAndDescription(i) };
   return { method: 'POST', path: 'v2/zones', body };
 }
 
 export const zoneCreateCli = (i: Partial<ZoneCreate>) =>
-  command('openstack', 'zone', 'create', { '--email': i.email?.trim() || '<email>', '--ttl': i.ttl || undefined, '--description': i.description || undefined }, i.name?.trim() || '<name.>');
+  command('openstack', 'zone', 'create', { '--email': i.email?.trim() || '<email>', '--ttl': i.ttl || undefined, '--description': i.description || undefined }, withTrailingDot(i.name ?? '') || '<name.>');
 
 export const ZoneEditSchema = ZoneCreateSchema.pick({ email: true, ttl: true, description: true });
 export type ZoneEdit = z.infer<typeof ZoneEditSchema>;

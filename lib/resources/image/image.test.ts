@@ -94,7 +94,7 @@ describe('ImageEditSchema', () => {
     const r = ImageEditSchema.safeParse({ name: ' ', visibility: 'private', protected: false, min_disk: '-1', min_ram: 'x', properties: 'oops' });
     expect(r.success).toBe(false);
     const fields = Object.fromEntries((r.error?.issues ?? []).map((i) => [String(i.path[0]), en(i.message)]));
-    expect(fields).toEqual({ name: 'Enter a name', min_disk: 'Cannot be negative', min_ram: 'Enter the minimum RAM (MB)', properties: 'Write one key=value a line' });
+    expect(fields).toEqual({ name: 'Enter a name', min_disk: 'Cannot be negative', min_ram: 'Enter the minimum RAM (MiB)', properties: 'Write one key=value a line' });
     // The form shows the problem with its line (a zod message takes no values).
     const p = parseProperties('oops');
     expect(p.ok ? undefined : en(p.error)).toBe('Line 1: write key=value');
@@ -137,6 +137,6 @@ describe('sizes and values', () => {
     expect(shown(column('protected').value({ ...image, protected: true }, ctx))).toBe('Yes');
     expect(shown(field('kinds.image.fields.hidden').value(image, ctx))).toBe('No');
     expect(shown(field('kinds.image.fields.size').value(image, ctx))).toBe('1.0 KiB (1024 bytes)');
-    expect(field('kinds.image.fields.minRam').value({ ...image, min_ram: 64 }, ctx)).toBe('64 MB');
+    expect(shown(field('kinds.image.fields.minRam').value({ ...image, min_ram: 64 }, ctx))).toBe('64 MiB');
   });
 });

@@ -59,6 +59,8 @@ describe('field problems', () => {
     ['10.0.0.0/31', 4, [], true, /Too small for DHCP/],
     ['0.0.0.0/0', 4, [], true, /\/0/],
     ['10.0.0.0/25', 4, ['10.0.0.0/24'], true, /Overlaps 10.0.0.0\/24/],
+    ['10.0.1.5/24', 4, [], true, /^10\.0\.1\.5\/24 has host bits set: did you mean 10\.0\.1\.0\/24\?$/],
+    [' 2001:db8::1/64 ', 6, [], true, /did you mean 2001:db8::\/64\?/],
   ] as const)('cidr %j v%d -> %s', (text, v, existing, dhcp, re) => {
     expect(en(cidrProblem(text, v, existing, dhcp))).toMatch(re);
   });

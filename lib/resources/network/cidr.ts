@@ -150,6 +150,8 @@ export function cidrProblem(text: string, version: IpVersion, existing: readonly
   if (!c) return version === 4 ? 'kinds.subnet.errors.cidrInvalid4' : 'kinds.subnet.errors.cidrInvalid6';
   if (c.version !== version) return msg('kinds.subnet.errors.cidrWrongVersion', { found: String(c.version), wanted: String(version) });
   if (c.prefix === 0) return 'kinds.subnet.errors.prefixZero';
+  // Neutron would quietly clear the host bits; a typo such as 10.0.1.5/24 is more likely a wrong range, so ask.
+  if (c.hostBitsSet) return msg('kinds.subnet.errors.hostBitsSet', { cidr: s, network: c.text });
   if (dhcp && version === 4 && c.prefix > 30) return 'kinds.subnet.errors.tooSmall4';
   if (dhcp && version === 6 && c.prefix === 128) return 'kinds.subnet.errors.tooSmall6';
   const hit = overlapping(s, existing);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/testing/english';
 import { serverDependents, type Server } from '../compute/server';
-import { serverFloatingIps } from './floating-ip';
+import { floatingIpDefinition, floatingIpStatus, SETTLE_MS, serverFloatingIps } from './floating-ip';
 
 const fip = (id: string, address: string, port: string) => ({ id, floating_ip_address: address, floating_network_id: 'pub', port_id: port, fixed_ip_address: '10.0.0.5', router_id: 'r1', status: 'ACTIVE' });
 
@@ -34,5 +34,27 @@ describe("a server's floating IPs", () => {
       'web has 1 attached volume: detached and kept, with their data.',
       'web has floating IP 172.24.4.10: disassociated and kept in the project (release it to free it).',
     ]);
+  });
+});
+
+describe('floating IP status', () => {
+  const now = Date.parse('2025-01-01T12:00:00Z');
+  const at = (ms: number) => new Date(now - ms).toISOString();
+  it('is transitional (polled every 2 s) while DOWN just after an association, and settles after SETTLE_MS', () => {
+    expect(floatingIpStatus({ status: 'DOWN', port_id: 'p1', updated_at: at(3_000) }, now).tone).toBe('busy');
+    expect(floatingIpStatus({ status: 'DOWN', port_id: 'p1', updated_at: at(SETTLE_MS + 1) }, now).tone).toBe('unknown');
+    expect(floatingIpStatus({ status: 'DOWN', port_id: 'p1' }, now).tone).toBe('unknown');
+  });
+  it('explains DOWN only while it is DOWN', () => {
+    expect(en(floatingIpStatus({ status: 'DOWN', port_id: 'p1', updated_at: at(1_000) }, now).detail!)).toBe('Associated, but no L3 agent has activated it yet');
+    expect(en(floatingIpStatus({ status: 'DOWN', port_id: null }, now).detail!)).toBe('Not associated with a port');
+    expect(floatingIpStatus({ status: 'ACTIVE', port_id: 'p1', updated_at: at(1_000) }, now)).toEqual({ label: 'ACTIVE', tone: 'ok' });
+  });
+  it('asks before disassociating, naming the addresses', () => {
+    const action = floatingIpDefinition.actions!.find((a) => a.id === 'disassociate')!;
+    const rows = [{ id: 'f1', floating_ip_address: '172.24.4.10', floating_network_id: 'pub', port_id: 'p1', status: 'ACTIVE' }];
+    expect(en(action.confirm!.title(rows))).toBe('Disassociate floating IP?');
+    expect(en(action.confirm!.body(rows))).toBe('172.24.4.10 will no longer reach its instance. The address stays allocated to the project.');
+    expect(action.confirm!.destructive).toBe(true);
   });
 });

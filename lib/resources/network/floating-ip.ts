@@ -29,14 +29,21 @@ export const FloatingIpSchema = z.looseObject({
 });
 export type FloatingIp = z.infer<typeof FloatingIpSchema>;
 
-/** ACTIVE when translated; DOWN when unassociated, or (on clouds without an L3 agent) even when associated. */
-export function floatingIpStatus(f: Pick<FloatingIp, 'status' | 'port_id'>): StatusInfo {
+/** How long after an association a DOWN floating IP counts as on its way to ACTIVE (an L3 agent wiring it up). */
+export const SETTLE_MS = 120_000;
+
+/**
+ * ACTIVE when translated; DOWN when unassociated, or associated and not yet (or, on clouds without an L3 agent, never)
+ * activated. Just after an association (updated_at within SETTLE_MS) DOWN is transitional, so the list and the
+ * detail page poll every 2 s until it turns ACTIVE; after that it is left as it is, polled as idle.
+ */
+export function floatingIpStatus(f: Pick<FloatingIp, 'status' | 'port_id' | 'updated_at'>, now = Date.now()): StatusInfo {
   if (f.status === 'ACTIVE') return { label: 'ACTIVE', tone: 'ok' };
   if (f.status === 'ERROR') return { label: 'ERROR', tone: 'error' };
   if (f.status === 'DOWN') {
-    return f.port_id
-      ? { label: 'DOWN', tone: 'unknown', detail: 'kinds.floatingIp.status.downAssociated' }
-      : { label: 'DOWN', tone: 'unknown', detail: 'kinds.floatingIp.status.downUnassociated' };
+    if (!f.port_id) return { label: 'DOWN', tone: 'unknown', detail: 'kinds.floatingIp.status.downUnassociated' };
+    const since = f.updated_at ? now - Date.parse(f.updated_at) : Infinity;
+    return { label: 'DOWN', tone: since < SETTLE_MS ? 'busy' : 'unknown', detail: 'kinds.floatingIp.status.downAssociated' };
   }
   return { label: f.status, tone: 'unknown' };
 }
@@ -146,7 +153,14 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
       id: 'disassociate', label: 'kinds.floatingIp.actions.disassociate',
       allowed: isAssociated,
       request: (f) => disassociateRequest(f.id),
-      optimistic: (f) => ({ ...f, port_id: null, fixed_ip_address: null, port_details: null }),
+      optimistic: (f) => ({ ...f, port_id: null, fixed_ip_address: null, port_details: null, status: 'DOWN' }),
+      // The instance loses its public address at once: asked first, like every other destructive action.
+      confirm: {
+        title: (r) => msg('kinds.floatingIp.confirm.disassociateTitle', { count: r.length }),
+        body: (r) => msg('kinds.floatingIp.confirm.disassociateBody', { count: r.length, names: rowNames(r, (f) => f.floating_ip_address).names }),
+        confirmLabel: 'kinds.floatingIp.actions.disassociate',
+        destructive: true,
+      },
       cli: (f) => disassociateCli(f.floating_ip_address),
     },
     deleteAction({
@@ -175,12 +189,18 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
     request: (i) => ({ method: 'POST', path: 'v2.0/floatingips', body: { floatingip: { floating_network_id: i.networkId, ...(i.description ? { description: i.description } : {}) } } }),
     cli: (i, labels) => floatingIpCreateCli(i, labels?.[i.networkId]),
   },
-  // Associating from here means choosing an instance: its list opens the form (`?associate-fip=`); the PTR record
-  // of the address is kept with the zones (Reverse DNS).
+  // Associating (or moving) means choosing an instance address among those a router connects to the pool: the
+  // floating IPs list opens that form (`?associate=<id>`, components/network/floating-ip-list.tsx); the PTR record of
+  // the address is kept with the zones (Reverse DNS).
   links: [
     {
       label: 'kinds.floatingIp.links.associate', when: (f) => !isAssociated(f),
-      to: (f) => ({ slug: 'instances', query: `associate-fip=${encodeURIComponent(f.id)}` }),
+      to: (f) => ({ slug: 'floating-ips', query: `associate=${encodeURIComponent(f.id)}` }),
+      cli: (f) => associateCli(f.floating_ip_address, '<port>'),
+    },
+    {
+      label: 'kinds.floatingIp.links.move', when: isAssociated,
+      to: (f) => ({ slug: 'floating-ips', query: `associate=${encodeURIComponent(f.id)}` }),
       cli: (f) => associateCli(f.floating_ip_address, '<port>'),
     },
     { label: 'kinds.floatingIp.links.reverseDns', needsSection: true, to: () => ({ slug: 'zones' }), cli: (f) => command('openstack', 'ptr', 'record', 'show', `<region>:${f.id}`) },

@@ -43,7 +43,7 @@ export const snapshotDefinition = define<Snapshot>({
   columns: [
     nameColumn(nameOrId, { sortKey: 'name' }),
     statusColumn((s) => s.status, { sortKey: 'status' }),
-    { id: 'size', label: 'kinds.volume.fields.size', value: (s) => `${s.size} GB`, sortKey: 'size' },
+    { id: 'size', label: 'kinds.volume.fields.size', value: (s) => `${s.size} GiB`, sortKey: 'size' },
     { id: 'volume', label: 'kinds.snapshot.fields.volume', value: (s, ctx) => ctx.lookups.volumes?.[s.volume_id] || s.volume_id },
     ageColumn((s) => s.created_at ?? '', { sortKey: 'created_at' }),
     idColumn((s) => s.id),
@@ -74,7 +74,7 @@ export const snapshotDefinition = define<Snapshot>({
   overview: [
     { label: 'common.id', value: (s) => s.id, mono: true },
     { label: 'common.status', value: (s) => s.status },
-    { label: 'kinds.volume.fields.size', value: (s) => `${s.size} GB` },
+    { label: 'kinds.volume.fields.size', value: (s) => `${s.size} GiB` },
     { label: 'common.description', value: (s) => s.description ?? '' },
     { label: 'kinds.snapshot.fields.volume', value: (s, ctx) => `${ctx.lookups.volumes?.[s.volume_id] ?? ''} ${s.volume_id}`.trim(), mono: true },
     { label: 'kinds.snapshot.fields.progress', value: (s) => s['os-extended-snapshot-attributes:progress'] ?? '' },

@@ -4,6 +4,7 @@ import { cellText } from '@/lib/resources/cells';
 import type { CellValue } from '../types';
 import { snapshotCreateRequest, snapshotStatus } from './snapshot';
 import {
+  explicitVolumeTypes,
   attachedLabel,
   bootFromVolumeBody,
   canAttach,
@@ -71,9 +72,9 @@ describe('volume rules', () => {
 describe('create', () => {
   const base = { name: 'd', description: '', source: 'empty', imageId: '', snapshotId: '', size: '2', volumeType: '', availabilityZone: '' };
   it.each([
-    ['0', 'The size must be at least 1 GB'],
-    ['-3', 'The size must be at least 1 GB'],
-    ['1.5', 'Enter a whole number of GB'],
+    ['0', 'The size must be at least 1 GiB'],
+    ['-3', 'The size must be at least 1 GiB'],
+    ['1.5', 'Enter a whole number of GiB'],
   ])('size %s: %s', (size, message) => {
     const r = VolumeCreateSchema.safeParse({ ...base, size });
     expect(r.success).toBe(false);
@@ -85,9 +86,9 @@ describe('create', () => {
     expect(en(r.error?.issues[0].message)).toBe('Choose a snapshot');
   });
   it('checks snapshot size, image minimum and quota', () => {
-    expect(en(volumeCreateProblems({ size: 1, source: 'snapshot' }, { snapshotSize: 3 }).size)).toMatch(/At least 3 GB/);
-    expect(en(volumeCreateProblems({ size: 1, source: 'image' }, { imageMinGb: 2 }).size)).toMatch(/At least 2 GB/);
-    expect(en(volumeCreateProblems({ size: 20, source: 'empty' }, { remainingGb: 10 }).size)).toBe('Over quota: 10 GB left');
+    expect(en(volumeCreateProblems({ size: 1, source: 'snapshot' }, { snapshotSize: 3 }).size)).toMatch(/At least 3 GiB/);
+    expect(en(volumeCreateProblems({ size: 1, source: 'image' }, { imageMinGb: 2 }).size)).toMatch(/At least 2 GiB/);
+    expect(en(volumeCreateProblems({ size: 20, source: 'empty' }, { remainingGb: 10 }).size)).toBe('Over quota: 10 GiB left');
     expect(volumeCreateProblems({ size: 10, source: 'empty' }, { remainingGb: 10 })).toEqual({});
   });
   it('builds the Cinder body per source', () => {
@@ -105,11 +106,11 @@ describe('create', () => {
 describe('extend', () => {
   it.each([
     ['3', undefined],
-    ['2', 'The new size must be larger than the current 2 GB'],
-    ['1', 'The new size must be larger than the current 2 GB'],
-    ['abc', 'Enter a whole number of GB'],
-    ['', 'Enter a whole number of GB'],
-  ])('2 GB -> %s', (raw, problem) => {
+    ['2', 'The new size must be larger than the current 2 GiB'],
+    ['1', 'The new size must be larger than the current 2 GiB'],
+    ['abc', 'Enter a whole number of GiB'],
+    ['', 'Enter a whole number of GiB'],
+  ])('2 GiB -> %s', (raw, problem) => {
     expect(en(extendProblem(2, raw))).toBe(problem);
   });
   it('respects the quota', () => {
@@ -127,5 +128,12 @@ describe('snapshot and boot requests', () => {
       name: 'x', flavorRef: '1',
       block_device_mapping_v2: [{ boot_index: 0, uuid: 'v1', source_type: 'volume', destination_type: 'volume', delete_on_termination: false }],
     });
+  });
+});
+
+describe('volume type choices', () => {
+  it('lists one "Default": Cinder’s built-in __DEFAULT__ is the blank choice, not a second entry', () => {
+    expect(explicitVolumeTypes([{ name: '__DEFAULT__' }, { name: 'lvmdriver-1' }, { name: 'ssd' }])).toEqual(['lvmdriver-1', 'ssd']);
+    expect(explicitVolumeTypes([])).toEqual([]);
   });
 });

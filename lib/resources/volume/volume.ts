@@ -130,7 +130,7 @@ export const volumeDefinition = define<Volume>({
   columns: [
     nameColumn(nameOrId, { sortKey: 'name' }),
     statusColumn((v) => v.status, { sortKey: 'status' }),
-    { id: 'size', label: 'kinds.volume.fields.size', value: (v) => `${v.size} GB`, sortKey: 'size' },
+    { id: 'size', label: 'kinds.volume.fields.size', value: (v) => `${v.size} GiB`, sortKey: 'size' },
     { id: 'type', label: 'kinds.volume.fields.type', value: (v) => v.volume_type ?? '' },
     { id: 'attached', label: 'kinds.volume.fields.attached', value: (v, ctx) => attachedLabel(v, ctx.lookups.servers), cell: 'list' },
     { id: 'bootable', label: 'kinds.volume.fields.bootable', value: (v) => yesNo(isBootable(v)) },
@@ -161,7 +161,7 @@ export const volumeDefinition = define<Volume>({
   overview: [
     { label: 'common.id', value: (v) => v.id, mono: true },
     { label: 'common.status', value: (v) => v.status },
-    { label: 'kinds.volume.fields.size', value: (v) => `${v.size} GB` },
+    { label: 'kinds.volume.fields.size', value: (v) => `${v.size} GiB` },
     { label: 'kinds.volume.fields.type', value: (v) => v.volume_type ?? '' },
     { label: 'common.description', value: (v) => v.description ?? '' },
     { label: 'kinds.volume.fields.attached', value: (v, ctx) => attachedLabel(v, ctx.lookups.servers).join(', '), empty: 'kinds.volume.fields.notAttached' },
@@ -233,7 +233,7 @@ export function volumeCreateRequest(i: VolumeCreate): ApiRequest {
 }
 
 export function volumeCreateCli(i: Partial<VolumeCreate>): string {
-  const parts = ['openstack volume create', `--size ${i.size || '<GB>'}`];
+  const parts = ['openstack volume create', `--size ${i.size || '<size-GiB>'}`];
   if (i.source === 'image') parts.push(`--image ${i.imageId ? sh(i.imageId) : '<image>'}`);
   if (i.source === 'snapshot') parts.push(`--snapshot ${i.snapshotId ? sh(i.snapshotId) : '<snapshot>'}`);
   if (i.volumeType) parts.push(`--type ${sh(i.volumeType)}`);
@@ -284,3 +284,13 @@ export function bootFromVolumeBody(server: Record<string, unknown>, volumeId: st
   out.block_device_mapping_v2 = [{ boot_index: 0, uuid: volumeId, source_type: 'volume', destination_type: 'volume', delete_on_termination: false }];
   return out;
 }
+
+/** Cinder's built-in type (since Train), the cloud's default unless `default_volume_type` names another. */
+export const CINDER_DEFAULT_TYPE = '__DEFAULT__';
+
+/**
+ * The types a create form lists besides its "Default" choice (no type sent: Cinder picks its default). The
+ * built-in `__DEFAULT__` is left out: listed beside "Default" it reads as a second default.
+ */
+export const explicitVolumeTypes = (types: readonly { name: string }[]): string[] =>
+  types.map((t) => t.name).filter((n) => n !== CINDER_DEFAULT_TYPE);

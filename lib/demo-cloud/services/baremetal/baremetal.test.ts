@@ -11,7 +11,7 @@ type Node = Record<string, unknown> & { uuid: string; provision_state: string | 
 const fault = (body: unknown) => JSON.parse((body as { error_message: string }).error_message) as { faultcode: string; faultstring: string; debuginfo: null };
 
 beforeAll(async () => {
-  cloud = await startTestCloud({ speed: 1000 });
+  cloud = await startTestCloud({ speed: 1000, failureFixtures: true });
   admin = await login(cloud, 'admin', 'admin');
   demo = await login(cloud, 'demo', 'demo');
 });

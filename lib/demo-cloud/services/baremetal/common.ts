@@ -2,10 +2,11 @@ import type { CloudCore } from '../../core/cloud';
 import type { AuthInfo } from '../../core/auth';
 import type { RequestContext } from '../../core/context';
 import { badRequest, conflict, forbidden, notFound } from '../../core/errors';
+import { failureFixtures } from '../../core/failures';
 import { settle } from '../../core/transitions';
 import { CONDUCTOR, seedBaremetal, type BaremetalState, type Node } from './model';
 
-export const state = (core: CloudCore) => core.state.slice<BaremetalState>('baremetal', seedBaremetal);
+export const state = (core: CloudCore) => core.state.slice<BaremetalState>('baremetal', () => seedBaremetal(failureFixtures(core)));
 
 /** Ironic's timestamps: 2026-11-25T14:32:48+00:00. */
 export const isoIronic = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');

@@ -298,7 +298,7 @@ export function newNode(init: Partial<Node> & { uuid: string; created_at: string
 const SEED_TIME = '2026-01-01T00:00:00+00:00';
 
 /** A handful of nodes in mixed states, owned by the admin project, each with one port. */
-export function seedBaremetal(): BaremetalState {
+export function seedBaremetal(failureFixtures: boolean): BaremetalState {
   const owner = seedProjectId('admin');
   const props = (cpus: number, memory: number, disk: number) => ({ cpus, memory_mb: memory, local_gb: disk, cpu_arch: 'x86_64' });
   const node = (name: string, extra: Partial<Node>): Node =>
@@ -327,12 +327,14 @@ export function seedBaremetal(): BaremetalState {
       instance_info: { display_name: 'db-primary', image_source: stableUuid('image', 'ubuntu-22.04'), root_gb: '40' },
     }),
     node('bm-maint-0', { provision_state: 'available', maintenance: true, maintenance_reason: 'Replacing a failed DIMM in slot B2' }),
-    node('fail-bm-0', {
+  ];
+  if (failureFixtures) {
+    nodes.push(node('fail-bm-0', {
       provision_state: 'deploy failed',
       target_provision_state: 'active',
       last_error: 'Deploy step deploy.deploy failed: Timeout reached while waiting for callback for node fail-bm-0.',
-    }),
-  ];
+    }));
+  }
   const ports: Port[] = nodes.map((n, i) => ({
     uuid: stableUuid('baremetal-port', n.name ?? n.uuid),
     address: `52:54:00:12:34:${(0x10 + i).toString(16).padStart(2, '0')}`,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CloudCore } from '../../core/cloud';
 import type { RequestContext } from '../../core/context';
 import { badRequest, conflict, HttpError } from '../../core/errors';
+import { failsOnDemand } from '../../core/failures';
 import { uuid as newUuid } from '../../core/ids';
 import { paginate, nextPageUrl } from '../../core/pagination';
 import { json } from '../../core/reply';
@@ -220,7 +221,7 @@ function start(core: CloudCore, node: Node, now: Partial<Node>, steps: Array<[nu
 const DONE = { target_provision_state: null, reservation: null };
 
 function deploy(core: CloudCore, node: Node) {
-  const failing = (node.name ?? '').startsWith('fail-');
+  const failing = failsOnDemand(core, node.name);
   start(core, node, { provision_state: 'deploying', target_provision_state: 'active', last_error: null, ...locked }, [
     [3, { provision_state: 'wait call-back', reservation: null }],
     ...(failing

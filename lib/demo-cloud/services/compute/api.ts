@@ -7,7 +7,7 @@ import { emptyComputeState } from './seed';
 
 export type { Flavor, Keypair, Server } from './model';
 
-const stateOf = (core: CloudCore) => core.state.slice<ComputeState>('compute', emptyComputeState);
+const stateOf = (core: CloudCore) => core.state.slice<ComputeState>('compute', () => emptyComputeState(core));
 
 /** The server (settled), or undefined when unknown or deleted. */
 export function findServer(core: CloudCore, id: string): Server | undefined {
@@ -17,6 +17,12 @@ export function findServer(core: CloudCore, id: string): Server | undefined {
 
 export function findFlavor(core: CloudCore, idOrName: string): Flavor | undefined {
   return lookupFlavor(stateOf(core), idOrName);
+}
+
+/** What `GET /flavors/detail` lists by default: public flavors and those shared with the project, disabled ones
+ *  for admins only (Nova's is_public=True default). */
+export function listedFlavors(core: CloudCore, projectId: string, isAdmin: boolean): Flavor[] {
+  return Object.values(stateOf(core).flavors).filter((f) => (f.is_public || f.access.includes(projectId)) && (isAdmin || !f.disabled));
 }
 
 export function findKeypair(core: CloudCore, userId: string, name: string): Keypair | undefined {

@@ -45,7 +45,7 @@ async function active(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  cloud = await startTestCloud({ now: () => now });
+  cloud = await startTestCloud({ now: () => now, failureFixtures: true });
   demo = await login(cloud, 'demo', 'demo');
   team = await login(cloud, 'demo', 'demo-team');
   admin = await login(cloud, 'admin', 'admin');

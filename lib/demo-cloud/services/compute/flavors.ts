@@ -13,12 +13,13 @@ const SEED: Array<[id: string, name: string, vcpus: number, ram: number, disk: n
   ['3', 'm1.medium', 2, 4096, 40],
   ['4', 'm1.large', 4, 8192, 80],
   ['5', 'm1.xlarge', 8, 16384, 160],
-  [stableUuid('flavor', 'fail-flavor'), 'fail-flavor', 1, 256, 1],
 ];
+/** With --failure-fixtures only: servers of this flavor end in ERROR. */
+const FAILING: typeof SEED = [[stableUuid('flavor', 'fail-flavor'), 'fail-flavor', 1, 256, 1]];
 
-export function seedFlavors(): Record<string, Flavor> {
+export function seedFlavors(failureFixtures: boolean): Record<string, Flavor> {
   const out: Record<string, Flavor> = {};
-  SEED.forEach(([id, name, vcpus, ram, disk], i) => {
+  (failureFixtures ? [...SEED, ...FAILING] : SEED).forEach(([id, name, vcpus, ram, disk], i) => {
     out[id] = {
       id, name, vcpus, ram, disk, ephemeral: 0, swap: 0, rxtx_factor: 1.0, is_public: true, disabled: false,
       description: null, extra_specs: {}, access: [], created_seq: i,

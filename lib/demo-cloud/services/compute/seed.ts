@@ -1,5 +1,6 @@
 import type { CloudCore } from '../../core/cloud';
 import { isoDb, isoZ } from './common';
+import { failureFixtures } from '../../core/failures';
 import { stableUuid } from '../../core/ids';
 import * as x from './deps';
 import { seedFlavors } from './flavors';
@@ -7,8 +8,8 @@ import { HOST, type ComputeState, type Server } from './model';
 import { newServerRecord, reservationId } from './build';
 import { seedProjectId, seedUserId } from '../identity/seed';
 
-export function emptyComputeState(): ComputeState {
-  return { servers: {}, flavors: seedFlavors(), keypairs: {}, serverGroups: {}, quotas: {}, seq: { instance: 0, keypair: 0, flavor: 0 } };
+export function emptyComputeState(core: CloudCore): ComputeState {
+  return { servers: {}, flavors: seedFlavors(failureFixtures(core)), keypairs: {}, serverGroups: {}, quotas: {}, seq: { instance: 0, keypair: 0, flavor: 0 } };
 }
 
 /** The demo project's image for seeded servers: cirros when the image service has it. */
@@ -42,7 +43,7 @@ function settledServer(core: CloudCore, s: ComputeState, name: string, vm: 'acti
 
 /** Flavors, web-1/web-2 (ACTIVE) and db-1 (SHUTOFF) on demo's private network, plus --seed-servers N. */
 export function seedCompute(core: CloudCore): ComputeState {
-  const s = emptyComputeState();
+  const s = emptyComputeState(core);
   const demo = seedProjectId('demo');
   const user = seedUserId('demo');
   const image = seedImageId(core, demo);

@@ -1,4 +1,5 @@
 import { forbidden, HttpError } from '../../core/errors';
+import { failsOnDemand } from '../../core/failures';
 import { json } from '../../core/reply';
 import type { Router } from '../../core/router';
 import { schedule } from '../../core/transitions';
@@ -170,7 +171,7 @@ export function serverRoutes(router: Router, deps: ComputeDeps): void {
     const group = groupId ? s.serverGroups[groupId] : null;
     if (groupId && (!group || (!auth.isAdmin && group.project_id !== auth.project.id))) throw novaNotFound(`Instance group ${groupId} could not be found.`);
 
-    const failing = flavor.name.startsWith('fail-') || imageName.startsWith('fail-');
+    const failing = failsOnDemand(core, flavor.name) || failsOnDemand(core, imageName);
     const resId = reservationId();
     const created: Server[] = [];
     for (let i = 0; i < maxCount; i++) {

@@ -1,15 +1,18 @@
 import type { ProjectAuthInfo } from '../../core/auth';
 import type { RequestContext } from '../../core/context';
 import { badRequest, notFound } from '../../core/errors';
+import { failsOnDemand } from '../../core/failures';
 import { stableUuid, uuid as newUuid } from '../../core/ids';
 import { json } from '../../core/reply';
 import type { Router } from '../../core/router';
 import { publicView, schedule, type PendingStep } from '../../core/transitions';
-import { findFlavor, findKeypair } from '../compute/api';
+import { findKeypair } from '../compute/api';
 import { applyPatch, PatchError, patchField, type PatchOp } from '../baremetal/jsonpatch';
 import { findCluster, findTemplate, invalidInput, links, mandatory, settleClusters, state } from './common';
 import { versioned } from './microversion';
 import { isoMagnum, type Cluster } from './model';
+import { checkFlavor } from './resolve';
+import { AddressError, allocate, release, releaseAll } from './addresses';
 import { createClusterCa, signCsr } from './pki';
 
 /** Nominal seconds of each transition (the issue: cluster 30 s). */
@@ -25,7 +28,7 @@ const LIST_FIELDS = [
 
 export function renderCluster(ctx: RequestContext, c: Cluster, list = false) {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { ca, net, ...view } = publicView(c);
+  const { ca, held_addresses, ...view } = publicView(c);
   const ordered: Record<string, unknown> = {
     uuid: view.uuid, name: view.name, cluster_template_id: view.cluster_template_id, keypair: view.keypair,
     node_count: view.node_count, master_count: view.master_count, docker_volume_size: view.docker_volume_size,
@@ -43,9 +46,6 @@ export function renderCluster(ctx: RequestContext, c: Cluster, list = false) {
   if (!list) return ordered;
   return Object.fromEntries(LIST_FIELDS.map((f) => [f, ordered[f]]));
 }
-
-const addresses = (net: number, from: number, count: number) =>
-  Array.from({ length: count }, (_, i) => `172.24.4.${((net + from + i) % 250) + 2}`);
 
 /** Queues patches and stamps each with its own updated_at. */
 function plan(ctx: RequestContext, c: Cluster, steps: Array<[number, Partial<Cluster>]>) {
@@ -84,7 +84,7 @@ async function createCluster(ctx: RequestContext) {
   if (masterCount > 1 && !masterLb) throw badRequest('master_count must be 1 when master_lb_enabled is False');
   for (const f of ['flavor_id', 'master_flavor_id'] as const) {
     const v = body[f];
-    if (typeof v === 'string' && !findFlavor(ctx.core, v)) throw badRequest(`Unable to find flavor ${v}.`);
+    if (typeof v === 'string') checkFlavor(ctx.core, auth, v);
   }
   const keypair = (body.keypair as string | undefined) ?? t.keypair_id;
   if (keypair && !findKeypair(ctx.core, auth.user.id, keypair)) throw notFound(`Unable to find keypair ${keypair}.`);
@@ -102,8 +102,6 @@ async function createCluster(ctx: RequestContext) {
     for (const [k, v] of Object.entries(t.labels)) if (!(k in labelsIn)) skipped[k] = v;
   }
   const s = state(ctx.core);
-  const net = s.nextNet;
-  s.nextNet = (s.nextNet + 10) % 240;
   const now = isoMagnum(ctx.core.clock.now());
   const c: Cluster = {
     uuid: newUuid(),
@@ -140,16 +138,31 @@ async function createCluster(ctx: RequestContext) {
     master_lb_enabled: masterLb,
     created_at: now,
     updated_at: null,
-    net,
   };
   const stackId = newUuid();
-  if (t.name.startsWith('fail-')) {
+  const failing = failsOnDemand(ctx.core, t.name);
+  let masters: string[] = [];
+  let nodes: string[] = [];
+  let noAddress: string | null = null;
+  try {
+    // The nodes' addresses are taken now, while the stack creates them (a failing stack gets as far as its masters).
+    masters = allocate(ctx.core, c, t.external_network_id, masterCount);
+    if (!failing) nodes = allocate(ctx.core, c, t.external_network_id, nodeCount);
+  } catch (err) {
+    if (!(err instanceof AddressError)) throw err;
+    releaseAll(ctx.core, c);
+    masters = [];
+    noAddress = err.message;
+  }
+  if (failing || noAddress) {
     plan(ctx, c, [
       [TIMES.stack, { stack_id: stackId }],
       [TIMES.fail, {
         status: 'CREATE_FAILED',
-        status_reason: `Resource CREATE failed: ResourceInError: resources.kube_masters.resources[0].resources.kube-master: Went to status ERROR due to "Message: No valid host was found. There are not enough hosts available., Code: 500"`,
-        master_addresses: addresses(net, 0, masterCount),
+        status_reason: noAddress
+          ? `Resource CREATE failed: resources.kube_masters.resources[0].resources.kube_master_floating: ${noAddress}`
+          : `Resource CREATE failed: ResourceInError: resources.kube_masters.resources[0].resources.kube-master: Went to status ERROR due to "Message: No valid host was found. There are not enough hosts available., Code: 500"`,
+        master_addresses: masters,
       }],
     ]);
   } else {
@@ -158,11 +171,11 @@ async function createCluster(ctx: RequestContext) {
       [TIMES.create - TIMES.stack, {
         status: 'CREATE_COMPLETE',
         status_reason: 'Stack CREATE completed successfully',
-        api_address: `https://${addresses(net, 0, 1)[0]}:6443`,
+        api_address: `https://${masters[0]}:6443`,
         coe_version: COE_VERSION,
         container_version: CONTAINER_VERSION,
-        master_addresses: addresses(net, 0, masterCount),
-        node_addresses: addresses(net, masterCount, nodeCount),
+        master_addresses: masters,
+        node_addresses: nodes,
         health_status: 'HEALTHY',
         health_status_reason: { api: 'ok' },
       }],
@@ -176,14 +189,29 @@ function startUpdate(ctx: RequestContext, c: Cluster, nodeCount: number) {
   if (!['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'RESUME_COMPLETE', 'RESTORE_COMPLETE', 'ROLLBACK_COMPLETE', 'SNAPSHOT_COMPLETE', 'CHECK_COMPLETE', 'ADOPT_COMPLETE', 'UPDATE_FAILED'].includes(c.status)) {
     throw badRequest(`Updating a cluster when status is "${c.status}" is not supported.`);
   }
+  const template = state(ctx.core).templates.find((t) => t.uuid === c.cluster_template_id);
+  let nodes = c.node_addresses.slice(0, nodeCount);
+  let noAddress: string | null = null;
+  try {
+    nodes = [...nodes, ...allocate(ctx.core, c, template?.external_network_id ?? null, Math.max(0, nodeCount - c.node_addresses.length))];
+  } catch (err) {
+    if (!(err instanceof AddressError)) throw err;
+    noAddress = err.message;
+  }
   c.node_count = nodeCount;
   c.status = 'UPDATE_IN_PROGRESS';
   c.status_reason = null;
   c.updated_at = isoMagnum(ctx.core.clock.now());
+  if (noAddress) {
+    plan(ctx, c, [[TIMES.update, { status: 'UPDATE_FAILED', status_reason: `Resource UPDATE failed: resources.kube_minions: ${noAddress}` }]]);
+    return;
+  }
+  // Removed nodes give their addresses back now (Heat deletes them first).
+  release(ctx.core, c, c.node_addresses.slice(nodeCount));
   plan(ctx, c, [[TIMES.update, {
     status: 'UPDATE_COMPLETE',
     status_reason: 'Stack UPDATE completed successfully',
-    node_addresses: addresses(c.net, c.master_count, nodeCount),
+    node_addresses: nodes,
   }]]);
 }
 
@@ -236,6 +264,7 @@ function deleteCluster(ctx: RequestContext) {
     c.status = 'DELETE_IN_PROGRESS';
     c.status_reason = null;
     c.updated_at = isoMagnum(ctx.core.clock.now());
+    releaseAll(ctx.core, c);
     plan(ctx, c, [[TIMES.delete, { status: 'DELETE_COMPLETE' }]]);
   }
   return json(204, undefined);

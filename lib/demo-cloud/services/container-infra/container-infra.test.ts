@@ -17,7 +17,7 @@ type Cluster = Record<string, unknown> & { uuid: string; status: string };
 type Errors = { errors: Array<{ request_id: string; code: string; status: number; title: string; detail: string; links: unknown[] }> };
 
 beforeAll(async () => {
-  cloud = await startTestCloud({ speed: 1000 });
+  cloud = await startTestCloud({ speed: 1000, failureFixtures: true });
   demo = await login(cloud, 'demo', 'demo');
   admin = await login(cloud, 'admin', 'admin');
   team = await login(cloud, 'demo', 'demo-team');
@@ -83,6 +83,48 @@ describe('cluster templates', () => {
     expect((await api('DELETE', `/clustertemplates/${t.uuid}`)).status).toBe(204);
     expect((await api('GET', `/clustertemplates/${t.uuid}`)).status).toBe(404);
   });
+  it('resolves the image, flavors and external network by name or ID as the user sees them, as Magnum does', async () => {
+    const image = async (name: string, extra: Record<string, unknown> = {}, token = demo) => {
+      const r = await call(cloud, 'POST', '/image/v2/images', { token, body: { name, disk_format: 'qcow2', container_format: 'bare', ...extra } });
+      expect(r.status).toBe(201);
+      return (r.body as { id: string }).id;
+    };
+    const uploaded = await image('ut-fcos', { os_distro: 'fedora-coreos' });
+    const flavorId = ((await call(cloud, 'GET', '/compute/v2.1/flavors', { token: demo })).body as { flavors: Array<{ id: string; name: string }> })
+      .flavors.find((f) => f.name === 'm1.small')!.id;
+    const publicId = ((await call(cloud, 'GET', '/network/v2.0/networks?name=public', { token: demo })).body as { networks: Array<{ id: string }> }).networks[0].id;
+    for (const refs of [
+      { image_id: 'ut-fcos', flavor_id: 'm1.small', master_flavor_id: 'm1.small', external_network_id: 'public' },
+      { image_id: uploaded, flavor_id: flavorId, master_flavor_id: flavorId, external_network_id: publicId },
+    ]) {
+      const r = await api('POST', '/clustertemplates', { ...TEMPLATE, ...refs });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      // Magnum keeps the references as given.
+      expect(r.body).toMatchObject({ ...refs, cluster_distro: 'fedora-coreos' });
+      await api('DELETE', `/clustertemplates/${(r.body as { uuid: string }).uuid}`);
+    }
+    // Another project's private image is not found; two images of one name cannot be told apart; no os_distro: None.
+    await image('ut-private', { os_distro: 'fedora-coreos' }, team);
+    await image('ut-twice', { os_distro: 'fedora-coreos' });
+    await image('ut-twice', { os_distro: 'fedora-coreos' });
+    await image('ut-nodistro');
+    for (const [ref, distro] of [['ut-private', 'Unset'], ['ut-twice', 'Unset'], ['ut-nodistro', 'None']]) {
+      const r = await api('POST', '/clustertemplates', { ...TEMPLATE, image_id: ref });
+      expect(r.status).toBe(400);
+      expect(detail(r.body)).toBe(`Cluster type (vm, ${distro}, kubernetes) not supported.`);
+    }
+    // Two external networks of one name: 409.
+    for (let i = 0; i < 2; i++) {
+      const n = await call(cloud, 'POST', '/network/v2.0/networks', { token: admin, body: { network: { name: 'ut-ext', 'router:external': true } } });
+      expect(n.status).toBe(201);
+    }
+    const dup = await api('POST', '/clustertemplates', { ...TEMPLATE, external_network_id: 'ut-ext' });
+    expect(dup.status).toBe(409);
+    expect(detail(dup.body)).toBe("Multiple external networks exist with same name 'ut-ext'. Please use the external network ID instead.");
+    // A private network is no external network, even by its exact name.
+    const priv = await api('POST', '/clustertemplates', { ...TEMPLATE, external_network_id: 'private' });
+    expect(detail(priv.body)).toBe('Unable to find external network private.');
+  });
   it('answers bad input as Magnum does', async () => {
     const noCoe = await api('POST', '/clustertemplates', { name: 'x', image_id: 'ubuntu-22.04' });
     expect(noCoe.status).toBe(400);
@@ -145,6 +187,63 @@ describe('clusters', () => {
     expect((await api('DELETE', `/clusters/${uuid}`)).status).toBe(204);
     await waitFor(uuid, (c) => c === null);
     expect((await api('DELETE', `/clustertemplates/${ct.uuid}`)).status).toBe(204);
+  });
+
+  it("takes its nodes' addresses from Neutron: floating IPs in the project, never one already handed out", async () => {
+    const N = '/network/v2.0';
+    const fips = async () => ((await call(cloud, 'GET', `${N}/floatingips`, { token: demo })).body as { floatingips: Array<{ id: string; floating_ip_address: string }> }).floatingips;
+    const publicId = ((await call(cloud, 'GET', `${N}/networks?name=public`, { token: demo })).body as { networks: Array<{ id: string }> }).networks[0].id;
+    const mine = ((await call(cloud, 'POST', `${N}/floatingips`, { token: demo, body: { floatingip: { floating_network_id: publicId } } })).body as {
+      floatingip: { id: string; floating_ip_address: string };
+    }).floatingip;
+    const before = (await fips()).map((f) => f.floating_ip_address);
+    await api('POST', '/clustertemplates', { name: 'ut-ipam', ...TEMPLATE });
+    const { uuid } = (await api('POST', '/clusters', { name: 'ut-ipam', cluster_template_id: 'ut-ipam', node_count: 2 })).body as { uuid: string };
+    const c = (await waitFor(uuid, (x) => x?.status === 'CREATE_COMPLETE'))!;
+    const addrs = [...(c.master_addresses as string[]), ...(c.node_addresses as string[])];
+    expect(addrs).toHaveLength(3);
+    expect(new Set(addrs).size).toBe(3);
+    for (const a of addrs) expect(before).not.toContain(a);
+    expect(c.api_address).toBe(`https://${(c.master_addresses as string[])[0]}:6443`);
+    expect((await fips()).map((f) => f.floating_ip_address).sort()).toEqual([...before, ...addrs].sort());
+    // Resizing down gives a node's floating IP back; deleting the cluster gives back the rest.
+    await api('POST', `/clusters/${uuid}/actions/resize`, { node_count: 1 });
+    await waitFor(uuid, (x) => x?.status === 'UPDATE_COMPLETE');
+    expect(await fips()).toHaveLength(before.length + 2);
+    await api('DELETE', `/clusters/${uuid}`);
+    await waitFor(uuid, (x) => x === null);
+    expect((await fips()).map((f) => f.floating_ip_address).sort()).toEqual([...before].sort());
+
+    // Without floating IPs the nodes sit on the cluster's own private network and take nothing from Neutron.
+    const priv = (await api('POST', '/clusters', { name: 'ut-ipam-priv', cluster_template_id: 'ut-ipam', node_count: 1, floating_ip_enabled: false })).body as { uuid: string };
+    const p = (await waitFor(priv.uuid, (x) => x?.status === 'CREATE_COMPLETE'))!;
+    expect([...(p.master_addresses as string[]), ...(p.node_addresses as string[])]).toEqual(['10.0.0.3', '10.0.0.4']);
+    expect(await fips()).toHaveLength(before.length);
+    await api('DELETE', `/clusters/${priv.uuid}`);
+    await waitFor(priv.uuid, (x) => x === null);
+    await api('DELETE', '/clustertemplates/ut-ipam');
+    await call(cloud, 'DELETE', `${N}/floatingips/${mine.id}`, { token: demo });
+  });
+
+  it('fails the stack, holding nothing, when Neutron has no address to give', async () => {
+    const N = '/network/v2.0';
+    const DEMO = ((await call(cloud, 'GET', '/identity/v3/auth/tokens', { token: demo, headers: { 'X-Subject-Token': demo } })).body as { token: { project: { id: string } } }).token.project.id;
+    const count = async () => ((await call(cloud, 'GET', `${N}/floatingips`, { token: demo })).body as { floatingips: unknown[] }).floatingips.length;
+    const held = await count();
+    expect((await call(cloud, 'PUT', `${N}/quotas/${DEMO}`, { token: admin, body: { quota: { floatingip: held + 1 } } })).status).toBe(200);
+    try {
+      await api('POST', '/clustertemplates', { name: 'ut-quota', ...TEMPLATE });
+      const { uuid } = (await api('POST', '/clusters', { name: 'ut-quota', cluster_template_id: 'ut-quota', node_count: 1 })).body as { uuid: string };
+      const c = (await waitFor(uuid, (x) => x?.status === 'CREATE_FAILED'))!;
+      expect(c.status_reason).toContain('Quota exceeded for resources: [\'floatingip\']');
+      expect(c.master_addresses).toEqual([]);
+      expect(await count()).toBe(held);
+      await api('DELETE', `/clusters/${uuid}`);
+      await waitFor(uuid, (x) => x === null);
+      await api('DELETE', '/clustertemplates/ut-quota');
+    } finally {
+      await call(cloud, 'PUT', `${N}/quotas/${DEMO}`, { token: admin, body: { quota: { floatingip: 50 } } });
+    }
   });
 
   it('passes through CREATE_IN_PROGRESS and DELETE_IN_PROGRESS at normal speed', async () => {

@@ -2,7 +2,7 @@ import type { CloudCore } from '../../core/cloud';
 import { stableUuid } from '../../core/ids';
 import type { Transitional } from '../../core/transitions';
 import { seedProjectId, seedUserId } from '../identity/seed';
-import { findImage } from '../image/api';
+import { imagesNamed } from '../image/api';
 
 // Magnum cluster templates and clusters as plain JSON (the `container-infra` state slice).
 
@@ -80,23 +80,17 @@ export interface Cluster extends Transitional {
   updated_at: string | null;
   /** The cluster CA, made on first use (never rendered). */
   ca?: { cert: string; key: string };
-  /** Index used to derive the cluster's addresses. */
-  net: number;
+  /** Addresses the cluster's nodes hold (never rendered): the floating IP's id, or null on its private network. */
+  held_addresses?: Record<string, string | null>;
 }
 
 export interface ContainerInfraState {
   templates: ClusterTemplate[];
   clusters: Cluster[];
-  nextNet: number;
 }
 
 /** Magnum's timestamps: 2026-11-25T14:34:55+00:00. */
 export const isoMagnum = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
-
-/** An image by id, or by name for the seeded images (their ids derive from the name). */
-export function lookupImage(core: CloudCore, ref: string) {
-  return findImage(core, ref) ?? findImage(core, stableUuid('image', ref));
-}
 
 export function newTemplate(init: Partial<ClusterTemplate> & Pick<ClusterTemplate, 'uuid' | 'name' | 'coe' | 'image_id' | 'project_id' | 'user_id' | 'created_at' | 'cluster_distro'>): ClusterTemplate {
   return {
@@ -131,8 +125,9 @@ export function newTemplate(init: Partial<ClusterTemplate> & Pick<ClusterTemplat
 }
 
 export function seedContainerInfra(core: CloudCore): ContainerInfraState {
-  const image = lookupImage(core, 'fedora-coreos') ? 'fedora-coreos' : 'ubuntu-22.04';
-  const distro = lookupImage(core, image)?.properties?.os_distro ?? (image === 'fedora-coreos' ? 'fedora-coreos' : 'ubuntu');
+  const named = (name: string) => imagesNamed(core, name, seedProjectId('demo'), false)[0];
+  const image = named('fedora-coreos') ? 'fedora-coreos' : 'ubuntu-22.04';
+  const distro = named(image)?.properties?.os_distro ?? (image === 'fedora-coreos' ? 'fedora-coreos' : 'ubuntu');
   return {
     templates: [
       newTemplate({
@@ -153,6 +148,5 @@ export function seedContainerInfra(core: CloudCore): ContainerInfraState {
       }),
     ],
     clusters: [],
-    nextNet: 10,
   };
 }

@@ -4,12 +4,11 @@ import { badRequest, forbidden, HttpError } from '../../core/errors';
 import { uuid as newUuid } from '../../core/ids';
 import { json } from '../../core/reply';
 import type { Router } from '../../core/router';
-import { findFlavor } from '../compute/api';
-import { findNetwork } from '../network/api';
 import { applyPatch, PatchError, patchField, type PatchOp } from '../baremetal/jsonpatch';
 import { findTemplate, invalidInput, links, mandatory, policyDenied, settleClusters, state, templateVisible } from './common';
 import { versioned } from './microversion';
-import { isoMagnum, lookupImage, newTemplate, type ClusterTemplate } from './model';
+import { isoMagnum, newTemplate, type ClusterTemplate } from './model';
+import { checkExternalNetwork, checkFlavor, imageDistro } from './resolve';
 
 export const COES = ['kubernetes', 'swarm', 'swarm-mode', 'mesos', 'dcos'];
 
@@ -55,22 +54,16 @@ function typed(body: Record<string, unknown>): Partial<ClusterTemplate> {
   return body as Partial<ClusterTemplate>;
 }
 
-/** The os resources Magnum validates (attr_validator): image, flavors, external network. */
+/** The os resources Magnum validates (attr_validator), each by name or ID: image, flavors, external network. */
 function validateResources(ctx: RequestContext, auth: ProjectAuthInfo, t: Partial<ClusterTemplate>): string {
   const coe = t.coe;
   if (!coe || !COES.includes(coe)) throw badRequest(`Requested COE type ${coe ?? 'Unset'} is not supported.`);
-  const image = t.image_id ? lookupImage(ctx.core, t.image_id) : undefined;
-  if (!image) throw badRequest(`Cluster type (${t.server_type ?? 'vm'}, Unset, ${coe}) not supported.`);
-  const distro = image.properties?.os_distro;
-  if (!distro) throw badRequest(`Image ${t.image_id} doesn't contain os_distro field.`);
+  const distro = imageDistro(ctx.core, auth, t.image_id ?? '', t.server_type ?? 'vm', coe);
   for (const f of ['flavor_id', 'master_flavor_id'] as const) {
     const v = t[f];
-    if (v && !findFlavor(ctx.core, v)) throw badRequest(`Unable to find flavor ${v}.`);
+    if (v) checkFlavor(ctx.core, auth, v);
   }
-  if (t.external_network_id) {
-    const net = findNetwork(ctx.core, t.external_network_id, auth.project.id) as { 'router:external'?: boolean } | undefined;
-    if (!net || net['router:external'] !== true) throw badRequest(`Unable to find external network ${t.external_network_id}.`);
-  }
+  if (t.external_network_id) checkExternalNetwork(ctx.core, auth, t.external_network_id);
   return distro;
 }
 

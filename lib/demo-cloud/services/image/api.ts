@@ -5,7 +5,7 @@ import type { CloudCore } from '../../core/cloud';
 import { uuid } from '../../core/ids';
 import { schedule, settle } from '../../core/transitions';
 import { fakeQcow2, hashes, imagesDir, imageState, type Image } from './model';
-import { imageVisibleTo as visibleTo } from './visibility';
+import { listedByDefault, imageVisibleTo as visibleTo } from './visibility';
 
 // Cross-service contract of the image service (Glance), for Nova and Cinder.
 
@@ -21,6 +21,14 @@ export function findImage(core: CloudCore, id: string): Image | undefined {
 /** Whether the project may see (and boot from) the image: Glance's read rule. */
 export function imageVisibleTo(core: CloudCore, image: Image, projectId: string, isAdmin: boolean): boolean {
   return visibleTo(core, image, projectId, isAdmin);
+}
+
+/** The images `GET /v2/images?name=<name>` lists for the project (settled). */
+export function imagesNamed(core: CloudCore, name: string, projectId: string, isAdmin: boolean): Image[] {
+  return imageState(core).images.filter((i) => i.name === name && listedByDefault(i, projectId, isAdmin)).map((i) => {
+    if (settle(i, core.clock)) core.state.markDirty();
+    return i;
+  });
 }
 
 export interface ServerSnapshotInput {

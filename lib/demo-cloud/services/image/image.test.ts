@@ -19,7 +19,7 @@ let admin: string;
 let team: string;
 
 beforeAll(async () => {
-  cloud = await startTestCloud({ speed: 100, services: [identityService, imageService] });
+  cloud = await startTestCloud({ speed: 100, failureFixtures: true, services: [identityService, imageService] });
   demo = await login(cloud, 'demo', 'demo');
   admin = await login(cloud, 'admin', 'admin');
   team = await login(cloud, 'demo', 'demo-team');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CloudCore } from '../../core/cloud';
+import { failureFixtures } from '../../core/failures';
 import { stableUuid } from '../../core/ids';
 import { seedProjectId } from '../identity/seed';
 import type { Transitional } from '../../core/transitions';
@@ -143,7 +144,9 @@ export function seedImages(core: CloudCore): ImageState {
     images: [
       make('cirros', 16 * 1024, 112 * 1024 * 1024, { properties: { os_distro: 'cirros' } }),
       make('ubuntu-22.04', 32 * 1024, 2361393152, { min_disk: 3, properties: { os_distro: 'ubuntu', os_version: '22.04' } }),
-      make('fail-image', 4 * 1024, 64 * 1024 * 1024, { properties: { description: 'Servers booted from this image end in ERROR' } }),
+      ...(failureFixtures(core)
+        ? [make('fail-image', 4 * 1024, 64 * 1024 * 1024, { properties: { description: 'Servers booted from this image end in ERROR' } })]
+        : []),
     ],
   };
 }

@@ -2,11 +2,11 @@
 import type { CloudCore } from '../../core/cloud';
 import { badRequest, HttpError, notFound } from '../../core/errors';
 import { parseIp } from './ip';
-import { now, type Network, type NetworkState, type Port } from './model';
+import { now, type FloatingIp, type Network, type NetworkState, type Port } from './model';
 import { NetworkModel } from './network-model';
 import { seedNetworkState } from './seed';
 
-export type { Network, Port } from './model';
+export type { FloatingIp, Network, Port } from './model';
 
 const models = new WeakMap<CloudCore, NetworkModel>();
 
@@ -30,6 +30,12 @@ export interface AllocateServerPortInput {
   portId?: string;
   fixedIp?: string;
   securityGroups?: string[];
+}
+
+/** The networks `GET /v2.0/networks` lists for the project (own, shared and external; all for admins). */
+export function visibleNetworks(core: CloudCore, projectId: string, isAdmin: boolean): Network[] {
+  const m = model(core);
+  return Object.values(m.s.networks).filter((n) => m.networkVisible(n, projectId, isAdmin));
 }
 
 /** Network by id, or by name among those the project can see (own first, then shared/external). */
@@ -194,4 +200,30 @@ export function changeServerSecurityGroup(
 /** The project's floating IPs (Designate's reverse DNS reads them). */
 export function listFloatingIps(core: CloudCore, projectId: string) {
   return Object.values(model(core).s.floatingips).filter((f) => f.project_id === projectId);
+}
+
+/**
+ * A floating IP a service creates in the project (as Heat does for Magnum's nodes), on the external network named or
+ * identified by `externalNetwork`, from that network's IPAM. Throws Neutron's errors (404, quota, no address left).
+ */
+export function createServiceFloatingIp(core: CloudCore, projectId: string, externalNetwork: string): FloatingIp {
+  const m = model(core);
+  const net = m.s.networks[externalNetwork] ?? Object.values(m.s.networks).find((n) => n['router:external'] && n.name === externalNetwork);
+  if (!net || !net['router:external']) throw new HttpError(404, `External network ${externalNetwork} could not be found.`);
+  const v4 = net.subnets.map((id) => m.s.subnets[id]).find((x) => x && x.ip_version === 4);
+  if (!v4) throw badRequest(`Bad floatingip request: Network ${net.id} does not contain any IPv4 subnet.`);
+  m.checkQuota(projectId, 'floatingip');
+  const f = m.newFloatingIp(net, projectId, { subnetId: v4.id });
+  m.s.floatingips[f.id] = f;
+  core.state.markDirty();
+  return f;
+}
+
+/** Releases a floating IP createServiceFloatingIp made (gone already: nothing to do). */
+export function deleteServiceFloatingIp(core: CloudCore, id: string): void {
+  const m = model(core);
+  if (!m.s.floatingips[id]) return;
+  for (const p of m.portsOfDevice(id)) m.deletePort(p);
+  delete m.s.floatingips[id];
+  core.state.markDirty();
 }

@@ -267,6 +267,23 @@ export class NetworkModel {
     return out;
   }
 
+  /**
+   * A floating IP record (not yet stored) and its network:floatingip port, whose address comes from the external
+   * subnet's IPAM like every other address: `address` asks for a given one (409 IpAddressAlreadyAllocated if taken).
+   */
+  newFloatingIp(net: Network, projectId: string, want: { subnetId?: string; address?: string; description?: string }): FloatingIp {
+    const id = uuid();
+    const fixedReq = [{ ...(want.address ? { ip_address: want.address } : {}), ...(want.subnetId ? { subnet_id: want.subnetId } : {}) }];
+    const port = this.createPort({ project_id: '', tenant_id: '', network_id: net.id, device_id: id, device_owner: 'network:floatingip' }, fixedReq);
+    delete port._pending;
+    const t = now();
+    return {
+      id, tenant_id: projectId, project_id: projectId, floating_ip_address: port.fixed_ips[0].ip_address, floating_network_id: net.id,
+      router_id: null, port_id: null, fixed_ip_address: null, status: 'DOWN', description: want.description ?? '', tags: [],
+      created_at: t, updated_at: t, revision_number: 0,
+    };
+  }
+
   // ---- ports ----
   createPort(p: Partial<Port> & { project_id: string; network_id: string }, fixedIps?: unknown): Port {
     const net = this.network(p.network_id);

@@ -173,6 +173,45 @@ describe('network lifecycle', () => {
   });
 });
 
+describe('one IPAM per subnet', () => {
+  it('never hands out an address twice: ports, router gateways and floating IPs, asked for or not', async () => {
+    const pub = findNetwork(cloud.core, 'public', seedProjectId('demo'))!;
+    const subnetId = pub.subnets[0];
+    const taken = async () => {
+      const ports = ((await get(`/ports?network_id=${pub.id}`, admin)).body as { ports: Array<{ fixed_ips: Array<{ ip_address: string }> }> }).ports;
+      return ports.flatMap((p) => p.fixed_ips.map((f) => f.ip_address));
+    };
+    const fip = ((await post('/floatingips', { floatingip: { floating_network_id: pub.id } })).body as { floatingip: { id: string; floating_ip_address: string } }).floatingip;
+    const r = ((await post('/routers', { router: { name: 'ipam-router', external_gateway_info: { network_id: pub.id } } })).body as Obj).router as {
+      id: string; external_gateway_info: { external_fixed_ips: Array<{ ip_address: string }> };
+    };
+    const gateway = r.external_gateway_info.external_fixed_ips[0].ip_address;
+    const before = await taken();
+    expect(new Set(before).size).toBe(before.length);
+    expect(before).toEqual(expect.arrayContaining([fip.floating_ip_address, gateway]));
+
+    const conflict = (addr: string) => ({ type: 'IpAddressAlreadyAllocated', message: `IP address ${addr} already allocated in subnet ${subnetId}`, detail: '' });
+    const port = await post('/ports', { port: { network_id: pub.id, fixed_ips: [{ ip_address: fip.floating_ip_address }] } }, admin);
+    expect(port.status).toBe(409);
+    expect(err(port.body)).toEqual(conflict(fip.floating_ip_address));
+    const fip2 = await post('/floatingips', { floatingip: { floating_network_id: pub.id, floating_ip_address: gateway } }, admin);
+    expect(fip2.status).toBe(409);
+    expect(err(fip2.body)).toEqual(conflict(gateway));
+    const gw = await post('/routers', { router: { name: 'ipam-router-2', external_gateway_info: { network_id: pub.id, external_fixed_ips: [{ ip_address: fip.floating_ip_address }] } } }, admin);
+    expect(gw.status).toBe(409);
+    expect(err(gw.body)).toEqual(conflict(fip.floating_ip_address));
+    // Nothing was taken by the refused requests.
+    expect((await taken()).sort()).toEqual([...before].sort());
+
+    // A released address is free again, for anyone.
+    expect((await del(`/floatingips/${fip.id}`)).status).toBe(204);
+    const again = await post('/ports', { port: { network_id: pub.id, fixed_ips: [{ ip_address: fip.floating_ip_address }] } }, admin);
+    expect(again.status).toBe(201);
+    expect((await del(`/ports/${((again.body as Obj).port as { id: string }).id}`, admin)).status).toBe(204);
+    expect((await del(`/routers/${r.id}`)).status).toBe(204);
+  });
+});
+
 describe('security groups', () => {
   it('creates rules with validation and refuses duplicates and in-use deletes', async () => {
     const g = await post('/security-groups', { security_group: { name: 't-sg' } });

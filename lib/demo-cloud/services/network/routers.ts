@@ -232,23 +232,14 @@ export function routerRoutes(hr: HttpRouter, { m }: Deps): void {
     const subnetId = uuidAttr(body, 'subnet_id');
     if (subnetId && !v4.some((x) => x.id === subnetId)) throw neutronError(404, 'SubnetNotFound', `Subnet ${subnetId} could not be found.`);
     if (v4.length === 0) throw bad(`Bad floatingip request: Network ${netId} does not contain any IPv4 subnet.`, 'BadRequest');
-    const id = uuid();
-    const fixedReq = addr ? [{ ip_address: addr, ...(subnetId ? { subnet_id: subnetId } : {}) }] : [{ subnet_id: subnetId ?? v4[0].id }];
-    const fipPort = m.createPort({ project_id: '', tenant_id: '', network_id: net.id, device_id: id, device_owner: 'network:floatingip' }, fixedReq);
-    delete fipPort._pending;
-    const t = now();
-    const f: FloatingIp = {
-      id, tenant_id: project, project_id: project, floating_ip_address: fipPort.fixed_ips[0].ip_address, floating_network_id: net.id,
-      router_id: null, port_id: null, fixed_ip_address: null, status: 'DOWN', description: str(body, 'description') ?? '', tags: [],
-      created_at: t, updated_at: t, revision_number: 0,
-    };
+    const f = m.newFloatingIp(net, project, { subnetId: subnetId ?? (addr ? undefined : v4[0].id), address: addr ?? undefined, description: str(body, 'description') ?? '' });
     try {
       if (body.port_id) m.associate(f, String(body.port_id), fixedAddr ?? undefined, pid, admin);
     } catch (err) {
-      m.deletePort(fipPort);
+      for (const p of m.portsOfDevice(f.id)) m.deletePort(p);
       throw err;
     }
-    s.floatingips[id] = f;
+    s.floatingips[f.id] = f;
     const out = renderFip(m, f);
     return json(201, { floatingip: { ...out, status: 'DOWN' } });
   });

@@ -1,5 +1,6 @@
 import type { CloudCore } from '../../core/cloud';
 import { badRequest, notFound } from '../../core/errors';
+import { failsOnDemand } from '../../core/failures';
 import { uuid } from '../../core/ids';
 import { schedule } from '../../core/transitions';
 import { findImage, imageVisibleTo } from '../image/api';
@@ -119,7 +120,7 @@ export function createVolume(core: CloudCore, input: CreateVolumeInput): Volume 
     migration_status: null,
     ...(imageMeta ? { volume_image_metadata: imageMeta } : {}),
   };
-  const failing = (volume.name ?? '').startsWith('fail-');
+  const failing = failsOnDemand(core, volume.name);
   const done = cinderTime(core.clock.after(2));
   if (input.imageId) {
     schedule(volume, core.clock, [

@@ -23,7 +23,7 @@ const MV = { 'OpenStack-API-Version': 'volume 3.60' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  cloud = await startTestCloud({ speed: 20, services: [identityService, imageService, volumeService, blockStorageService] });
+  cloud = await startTestCloud({ speed: 20, failureFixtures: true, services: [identityService, imageService, volumeService, blockStorageService] });
   demo = await login(cloud, 'demo', 'demo');
   admin = await login(cloud, 'admin', 'admin');
   team = await login(cloud, 'demo', 'demo-team');
