@@ -59,11 +59,11 @@ describe('network words', () => {
     const on = { ...f, port_id: 'port-1', fixed_ip_address: '10.0.0.5', port_details: { name: 'eth0' } };
     expect(columns(floatingIpDefinition, on)).toMatchObject({ target: 'port eth0' });
     expect(overview(floatingIpDefinition, on)).toMatchObject({
-      Translation: 'Traffic to 172.24.4.2 is translated to 10.0.0.5 by the router. A status of DOWN while associated means no L3 agent has activated it yet.',
+      Translation: 'Traffic to 172.24.4.2 is translated to 10.0.0.5 by the router.',
       Status: 'DOWN: Associated, but no L3 agent has activated it yet',
     });
     expect(overview(floatingIpDefinition, { ...on, fixed_ip_address: null, status: 'ACTIVE' })).toMatchObject({
-      Translation: 'Traffic to 172.24.4.2 is translated to the port by the router. A status of DOWN while associated means no L3 agent has activated it yet.',
+      Translation: 'Traffic to 172.24.4.2 is translated to the port by the router.',
       Status: 'ACTIVE',
     });
   });
