@@ -54,7 +54,7 @@ test.describe('as admin', () => {
 
       await nav.getByRole('link', { name: 'All instances' }).click();
       await expect(page.getByRole('heading', { name: 'All instances', level: 1 })).toBeVisible();
-      await page.getByLabel('Name filter').fill(name);
+      await page.getByRole('searchbox', { name: 'Search' }).fill(name);
       await page.getByRole('button', { name: 'Apply filters' }).click();
       const row = page.getByRole('table', { name: 'All instances' }).getByRole('row').filter({ hasText: name });
       await expect(row).toHaveCount(1);

@@ -150,8 +150,9 @@ test('copy link on a filtered, sorted list reproduces the view in a new page', a
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const url = await home(page);
   await page.goto(`${url.pathname}/instances${url.search}`);
-  await page.getByLabel('Name filter').fill(`${RUN}-nothing`);
-  await page.getByRole('button', { name: 'Apply filters' }).click();
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  await search.fill(`${RUN}-nothing`);
+  await search.press('Enter');
   await page.getByRole('table', { name: 'Instances' }).getByRole('button', { name: /^Name/ }).click();
   await expect(page).toHaveURL(/name=/);
   await expect(page).toHaveURL(/sort=name/);
@@ -162,7 +163,7 @@ test('copy link on a filtered, sorted list reproduces the view in a new page', a
 
   const other = await context.newPage();
   await other.goto(link);
-  await expect(other.getByLabel('Name filter')).toHaveValue(`${RUN}-nothing`);
+  await expect(other.getByRole('searchbox', { name: 'Search' })).toHaveValue(`${RUN}-nothing`);
   await expect(other.getByRole('table', { name: 'Instances' }).getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', /ascending|descending/);
   await other.close();
 });

@@ -2,10 +2,11 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { usePathname } from 'next/navigation';
-import { Fragment, useState, useSyncExternalStore } from 'react';
+import { Fragment, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { clearCalls, getCalls, redactHeaders, showBody, subscribeCalls, type CallRecord } from '@/lib/client/inspector';
 import { tableClass } from '@/components/ui/table';
 import { useMsg } from '@/components/i18n/use-msg';
+import { useProjectIdMask } from '@/components/shell/mask-ids';
 
 const NO_CALLS: readonly CallRecord[] = [];
 
@@ -49,6 +50,11 @@ export function ApiInspector({ onClose }: { onClose: () => void }) {
   const [pageOnly, setPageOnly] = useState(true);
   const [open, setOpen] = useState<number | null>(null);
   const shown = pageOnly ? calls.filter((c) => c.page === pathname) : calls;
+  // In presentation mode project IDs are masked in every URL, header and body: the current project's, and any that a
+  // recorded body names (so an ID read in one call is masked in the others' URLs too).
+  const maskIds = useProjectIdMask();
+  const bodies = useMemo(() => calls.flatMap((c) => [c.requestBody, c.responseBody]), [calls]);
+  const mask = useCallback((text: string) => maskIds(text, bodies), [maskIds, bodies]);
 
   return (
     <aside
@@ -101,7 +107,7 @@ export function ApiInspector({ onClose }: { onClose: () => void }) {
                         onClick={() => setOpen(open === r.id ? null : r.id)}
                         className="text-left font-mono break-all text-brand-700 hover:underline dark:text-brand-300"
                       >
-                        {shownPath(r)}
+                        {mask(shownPath(r))}
                       </button>
                     </td>
                     <td className={`${tableClass.td} font-mono ${statusTone(r)}`}>{r.status || (r.failure ? t('failed') : '…')}</td>
@@ -113,7 +119,7 @@ export function ApiInspector({ onClose }: { onClose: () => void }) {
                   {open === r.id && (
                     <tr>
                       <td colSpan={7} id={`call-${r.id}`} className="bg-zinc-50 px-3 py-2 dark:bg-zinc-900">
-                        <CallDetail call={r} />
+                        <CallDetail call={r} mask={mask} />
                       </td>
                     </tr>
                   )}
@@ -127,23 +133,23 @@ export function ApiInspector({ onClose }: { onClose: () => void }) {
   );
 }
 
-function CallDetail({ call }: { call: CallRecord }) {
+function CallDetail({ call, mask }: { call: CallRecord; mask: (text: string) => string }) {
   const t = useTranslations('inspector');
   const m = useMsg();
   const { ms } = useTimes();
   const marks = { redacted: t('redacted'), tooDeep: t('tooDeep') };
   const blocks: [string, string][] = [
-    [t('requestHeaders'), JSON.stringify(redactHeaders(call.requestHeaders, marks), null, 2)],
-    [t('requestBody'), call.requestNote ? m(call.requestNote) : showBody(call.requestBody, marks)],
-    [t('responseHeaders'), JSON.stringify(redactHeaders(call.responseHeaders, marks), null, 2)],
-    [t('responseBody'), call.responseNote ? m(call.responseNote) : showBody(call.responseBody, marks)],
+    [t('requestHeaders'), mask(JSON.stringify(redactHeaders(call.requestHeaders, marks), null, 2))],
+    [t('requestBody'), call.requestNote ? m(call.requestNote) : mask(showBody(call.requestBody, marks))],
+    [t('responseHeaders'), mask(JSON.stringify(redactHeaders(call.responseHeaders, marks), null, 2))],
+    [t('responseBody'), call.responseNote ? m(call.responseNote) : mask(showBody(call.responseBody, marks))],
   ];
   return (
-    <div className="space-y-2" role="region" aria-label={t('call', { method: call.method, path: shownPath(call) })}>
+    <div className="space-y-2" role="region" aria-label={t('call', { method: call.method, path: mask(shownPath(call)) })}>
       <p className="font-mono break-all">
-        {call.upstream ?? `${call.method} ${call.path}`}
+        {mask(call.upstream ?? `${call.method} ${call.path}`)}
         {call.upstreamMs !== undefined && <span className="text-zinc-500 dark:text-zinc-400"> · {t('inService', { duration: ms(call.upstreamMs) })}</span>}
-        {call.failure && <span className="text-red-700 dark:text-red-300"> · {call.failure}</span>}
+        {call.failure && <span className="text-red-700 dark:text-red-300"> · {mask(call.failure)}</span>}
       </p>
       {blocks.map(([label, text]) =>
         text && text !== '{}' ? (

@@ -13,6 +13,7 @@ import { StatusBadge } from './status-badge';
 import { CopyLink } from '@/components/ui/copy-link';
 import { CliHint } from '@/components/ui/cli-hint';
 import { Sensitive } from '@/components/shell/presentation';
+import { useProjectIdMask } from '@/components/shell/mask-ids';
 import { FailureNotice } from './failure-notice';
 import { ChildTabView, RowTableView } from './sub-list';
 import { MetadataTabView } from './detail/metadata-tab';
@@ -59,6 +60,8 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
   const q = useResource(def, id);
   const row = q.data;
   const ctx = useLookups(def, row ? [row] : []);
+  // The raw JSON shows project IDs the overview masks field by field: masked here as text in presentation mode.
+  const maskProjectIds = useProjectIdMask();
   const allTabs: DetailTab<T>[] = [
     {
       id: 'overview',
@@ -84,7 +87,7 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
       cli: (r) => jsonCli(def.cli.show(r)),
       render: (r) => (
         <pre aria-label={t('detail.rawJson')} className="max-h-[70vh] overflow-auto rounded-lg border border-zinc-200 bg-zinc-50 p-4 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-950">
-          {JSON.stringify(r, null, 2)}
+          {maskProjectIds(JSON.stringify(r, null, 2), r)}
         </pre>
       ),
     },

@@ -10,19 +10,21 @@ import { useAnnounce } from '@/components/a11y/announcer';
 import { useMsg } from '@/components/i18n/use-msg';
 import { inputClass } from '@/components/ui/field';
 import { CopyLink } from '@/components/ui/copy-link';
+import { CopyButton } from '@/components/ui/copy-button';
+import { cellWidth, isUuidLike, shortIdClass, truncateClass } from '@/components/ui/table';
 import { buttonClass } from '@/components/ui/button';
 import { useIsAdmin } from '@/components/shell/session-context';
 import { useNow } from '@/components/shell/use-now';
 import { apiFetch, errorText } from '@/lib/client/api';
 import { fetchListPage, osPath, useLookups, useProjectScope, useResourceHref, useResourceList, type ListParams } from '@/lib/resources/hooks';
 import type { Column, Filter, ResourceDefinition, RowContext, Text } from '@/lib/resources/types';
-import { listStateQuery, parseListState, withChange, withQuery, type ListState } from '@/lib/resources/url-state';
+import { listStateQuery, pageSearch, parseListState, searchSubmitted, searchText, searchTyped, withChange, withQuery, type ListState } from '@/lib/resources/url-state';
 import { ApiErrorNotice } from './api-error';
 import { ago, cellItems, cellText, compareCells, download, matchesSearch, toCsv, toJson, type Formatter } from './format';
 import { useKindNoun } from './kind-noun';
 import { StatusBadge } from './status-badge';
 import { useRunAction } from './use-run-action';
-import { Sensitive } from '@/components/shell/presentation';
+import { Sensitive, usePresentation } from '@/components/shell/presentation';
 
 // ---- column choice, persisted per kind in localStorage ----
 const columnListeners = new Set<() => void>();
@@ -81,6 +83,8 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
   const now = useNow();
   const filterIds = useMemo(() => (def.filters ?? []).map((f) => f.id), [def.filters]);
   const state = parseListState(new URLSearchParams(search.toString()), filterIds);
+  const serverName = hasServerName(def);
+  const q = pageSearch(state, serverName);
   const sort = state.sort ?? def.defaultSort;
   const sortColumn = sort && def.columns.find((c) => c.id === sort.column);
   const params: ListParams = {
@@ -108,13 +112,13 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
   const columns = def.columns.filter((c) => visibleIds.includes(c.id));
 
   const shown = useMemo(() => {
-    const filtered = rows.filter((r) => matchesSearch(r, state.q, def, ctx, m));
+    const filtered = rows.filter((r) => matchesSearch(r, q, def, ctx, m));
     if (sortColumn && !sortColumn.sortKey && sort) {
       const dir = sort.dir === 'desc' ? -1 : 1;
       return [...filtered].sort((a, b) => dir * compareCells(sortColumn.value(a, ctx), sortColumn.value(b, ctx), m));
     }
     return filtered;
-  }, [rows, state.q, def, ctx, sortColumn, sort, m]);
+  }, [rows, q, def, ctx, sortColumn, sort, m]);
 
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const selectedRows = shown.filter((r) => selected.has(def.id(r)));
@@ -149,7 +153,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
         if (!page.next) break;
         marker = page.next;
       }
-      data = all.filter((r) => matchesSearch(r, state.q, def, ctx, m));
+      data = all.filter((r) => matchesSearch(r, q, def, ctx, m));
     }
     const name = `${def.slug}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
     if (format === 'csv') download(`${name}.csv`, 'text/csv', toCsv(data, columns, ctx, m));
@@ -186,7 +190,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
         <ColumnChooser columns={def.columns} visible={visibleIds} onChange={setColumns} />
         <ExportMenu onExport={exportRows} />
         <span className="ml-auto text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
-          {list.isFetching ? t('refreshing') : busyCount ? t('busy', { count: busyCount }) : ''}
+          {list.isFetching && !list.isPending ? t('refreshing') : busyCount ? t('busy', { count: busyCount }) : ''}
         </span>
       </div>
       {stale && (
@@ -223,10 +227,10 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
                 {columns.map((c) => {
                   const active = sort?.column === c.id;
                   return (
-                    <th key={c.id} scope="col" className="px-3 py-2 font-medium whitespace-nowrap" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    <th key={c.id} scope="col" className="px-3 py-2 align-bottom font-medium" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
                       <button
                         type="button"
-                        className="inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-white"
+                        className="inline-flex items-center gap-1 text-left uppercase hover:text-zinc-900 dark:hover:text-white"
                         onClick={() => {
                           const dir = active && sort.dir === 'asc' ? 'desc' : 'asc';
                           go({ sort: { column: c.id, dir } }, true);
@@ -262,7 +266,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
               {!list.isPending && shown.length === 0 && (
                 <tr>
                   <td colSpan={columns.length + 2} className="px-3 py-8 text-center text-zinc-500 dark:text-zinc-400">
-                    {Object.keys(state.filters).length || state.q ? t('noMatch', { kind: kinds }) : t('empty', { kind: kinds })}
+                    {Object.keys(state.filters).length || q ? t('noMatch', { kind: kinds }) : t('empty', { kind: kinds })}
                   </td>
                 </tr>
               )}
@@ -315,8 +319,9 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
         <button type="button" className={buttonClass.secondary} disabled={!list.data?.next} onClick={() => go({ marker: list.data?.next })}>
           {t('nextPage')}
         </button>
-        <span className="text-zinc-500 dark:text-zinc-400">
-          {t('shown', {
+        {/* No count before the first page or after it failed: "0 shown" would say the list is empty. */}
+        <span className="text-zinc-500 dark:text-zinc-400" role="status">
+          {list.isError && !list.data ? '' : list.isPending ? tc('loading') : t('shown', {
             count: shown.length,
             kind: kindNoun(def, shown.length),
             hasTotal: list.data?.total === undefined ? 'no' : 'yes',
@@ -336,23 +341,40 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
 
 function Cell<T>({ column, row, ctx, def, now, formatter, link }: { column: Column<T>; row: T; ctx: RowContext; def: ResourceDefinition<T>; now: number | null; formatter: Formatter; link?: string }) {
   const m = useMsg();
+  const t = useTranslations('resource.list');
+  const { masked } = usePresentation();
   const raw = column.value(row, ctx);
   const v = cellText(raw, m);
-  // A sensitive column's text is masked in presentation mode (plain text otherwise). API data (anything but a
-  // message object) is marked translate="no" for browsers' page translators.
+  // A sensitive column's text is masked in presentation mode (plain text otherwise), and then no tooltip or copy
+  // button gives it away. API data (anything but a message object) is marked translate="no" for page translators.
   const data = raw === null || typeof raw !== 'object' || (Array.isArray(raw) && raw.every((x) => typeof x === 'string'));
-  const text = (s: string) => (
-    <span translate={data ? 'no' : undefined}>
-      <Sensitive kind={column.sensitive}>{s}</Sensitive>
+  // Only API data is masked: the dashboard's own words in a sensitive column ("This project") stay readable.
+  const sensitive = data ? column.sensitive : undefined;
+  const hidden = !!sensitive && masked(sensitive);
+  // Long values stay on one line, cut at the column's width with the whole text as a tooltip.
+  const width = column.width ?? 'md';
+  const cut = width === 'none' ? '' : `${truncateClass} ${cellWidth[width]}`;
+  const text = (s: string, className = cut) => (
+    <span translate={data ? 'no' : undefined} className={className || undefined} title={className && !hidden ? s : undefined}>
+      <Sensitive kind={sensitive}>{s}</Sensitive>
     </span>
   );
+  const short = column.short === 'id' || (column.short === undefined && isUuidLike(raw));
+  if (short && v && (column.cell ?? 'text') !== 'name' && column.cell !== 'list') {
+    return (
+      <span className="inline-flex items-center gap-1 whitespace-nowrap">
+        {text(v, shortIdClass)}
+        {!hidden && <CopyButton text={v} label={t('copyValue', { column: m(column.label), name: def.name(row) || def.id(row) })} />}
+      </span>
+    );
+  }
   switch (column.cell) {
     case 'status':
       return def.status ? <StatusBadge status={def.status(row)} /> : <>{v}</>;
     case 'name':
       return link ? (
-        <Link href={link} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-          {text(v || def.id(row))}
+        <Link href={link} className={`font-medium text-brand-700 hover:underline dark:text-brand-300 ${cut}`} title={cut && !hidden ? v || def.id(row) : undefined}>
+          {text(v || def.id(row), '')}
         </Link>
       ) : (
         <span className="font-medium">{text(v)}</span>
@@ -376,7 +398,7 @@ function Cell<T>({ column, row, ctx, def, now, formatter, link }: { column: Colu
         </ul>
       );
     default:
-      return <>{text(v)}</>;
+      return text(v);
   }
 }
 
@@ -427,15 +449,26 @@ function RowMenu({ name, items }: { name: string; items: { id: string; label: st
   );
 }
 
+/** Whether the kind filters by name on the server (`?name=`), which the search box then carries. */
+function hasServerName<T>(def: ResourceDefinition<T>): boolean {
+  return (def.filters ?? []).some((f) => f.id === 'name' && f.type === 'text');
+}
+
+/**
+ * One search box (the page at once; Enter: by name on the server where the kind can), then the server's other
+ * filters: selects that apply when chosen, and text filters applied with the box by Enter or "Apply filters".
+ */
 function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; state: ListState; onChange: (c: Partial<ListState>, replace?: boolean) => void }) {
   const t = useTranslations('resource.list');
   const m = useMsg();
   const kindNoun = useKindNoun();
-  const filters = def.filters ?? [];
+  const serverName = hasServerName(def);
+  // The name filter is the search box's; the others keep their own inputs.
+  const filters = (def.filters ?? []).filter((f) => !(serverName && f.id === 'name'));
   const [draft, setDraft] = useState<Record<string, string>>({});
   const textValue = (f: Filter) => draft[f.id] ?? state.filters[f.id] ?? '';
   // The filters last asked for: the URL (and so `state`) updates only after navigation, so a select change
-  // followed quickly by "Apply filters" must not apply on top of the stale state and lose the select.
+  // followed quickly by Enter must not apply on top of the stale state and lose the select.
   // `state.filters` is a new object each render: follow the URL only when its content changes, or typing in
   // a text filter would reset a select chosen a moment ago.
   const latest = useRef(state.filters);
@@ -443,9 +476,9 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
   useEffect(() => {
     latest.current = JSON.parse(filtersKey) as Record<string, string>;
   }, [filtersKey]);
-  const applyFilters = (filters: Record<string, string>) => {
-    latest.current = filters;
-    onChange({ filters });
+  const change = (c: Partial<ListState>, replace?: boolean) => {
+    if (c.filters) latest.current = c.filters;
+    onChange(c, replace);
   };
   return (
     <form
@@ -461,17 +494,18 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
         for (const f of filters) if (f.type === 'text') next[f.id] = String(form.get(`filter-${f.id}`) ?? '').trim();
         for (const k of Object.keys(next)) if (!next[k]) delete next[k];
         setDraft({});
-        applyFilters(next);
+        change(searchSubmitted(next, String(form.get('q') ?? ''), serverName));
       }}
     >
       <label className="text-sm">
         <span className="mb-1 block font-medium text-zinc-700 dark:text-zinc-300">{t('search')}</span>
         <input
           type="search"
-          className={`${inputClass} w-48`}
-          placeholder={t('searchPlaceholder')}
-          value={state.q}
-          onChange={(e) => onChange({ q: e.target.value }, true)}
+          name="q"
+          className={`${inputClass} w-64`}
+          placeholder={serverName ? t('searchNamePlaceholder') : t('searchPlaceholder')}
+          value={searchText(state, serverName)}
+          onChange={(e) => change(searchTyped(latest.current, e.target.value, serverName), true)}
         />
       </label>
       {filters.map((f) =>
@@ -481,16 +515,17 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
             <input type="text" name={`filter-${f.id}`} className={`${inputClass} w-40`} value={textValue(f)} onChange={(e) => setDraft({ ...draft, [f.id]: e.target.value })} />
           </label>
         ) : (
-          <SelectFilter key={f.id} filter={f} value={state.filters[f.id] ?? ''} onChange={(v) => applyFilters({ ...latest.current, [f.id]: v })} />
+          <SelectFilter key={f.id} filter={f} value={state.filters[f.id] ?? ''} onChange={(v) => change({ filters: { ...latest.current, [f.id]: v } })} />
         ),
       )}
+      {/* Enter submits a form with one text input by itself; with more, the browser needs a submit button. */}
       {filters.some((f) => f.type === 'text') && (
         <button type="submit" className={buttonClass.secondary}>
           {t('apply')}
         </button>
       )}
       {(Object.keys(state.filters).length > 0 || state.q) && (
-        <button type="button" className={buttonClass.ghost} onClick={() => { setDraft({}); latest.current = {}; onChange({ filters: {}, q: '' }); }}>
+        <button type="button" className={buttonClass.ghost} onClick={() => { setDraft({}); change({ filters: {}, q: '' }); }}>
           {t('clear')}
         </button>
       )}

@@ -2,12 +2,13 @@
 
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useMsg } from '@/components/i18n/use-msg';
 import { clearActivity, getActivity, subscribeActivity, type ActivityEvent } from '@/lib/client/activity';
 import type { ClientSession } from '@/lib/client/session';
 import { projectHref } from '@/lib/resources/registry';
 import { useMenu } from './use-dismiss';
+import { ABOVE_UNDO, NOTICE_PAD, NOTICE_STACK, useNoticeHeight } from './notice-area';
 
 const NONE: readonly ActivityEvent[] = [];
 const TOAST_MS = 6000;
@@ -28,7 +29,8 @@ function useSentence() {
   return (e: ActivityEvent) => t('event', { kind: m(e.kind), name: e.name, status: m(e.to) });
 }
 
-/** Unobtrusive notifications of what polling saw finish, bottom left, each for a few seconds. */
+/** Unobtrusive notifications of what polling saw finish, bottom left above the undo list (./notice-area), each for
+ *  a few seconds. The live region stays in the page (empty and without size) so announcements are not lost. */
 export function ActivityToasts({ session }: { session: ClientSession }) {
   const t = useTranslations('shell.activity');
   const m = useMsg();
@@ -43,10 +45,12 @@ export function ActivityToasts({ session }: { session: ClientSession }) {
     const t = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(t);
   }, [showing, events]);
+  const root = useRef<HTMLElement>(null);
+  useNoticeHeight(root, 'activity', showing);
   return (
-    <section aria-label={t('notifications')} aria-live="polite" className="pointer-events-none fixed bottom-4 left-4 z-40 w-full max-w-xs space-y-2">
+    <section ref={root} aria-label={t('notifications')} aria-live="polite" style={ABOVE_UNDO} className={`pointer-events-none ${NOTICE_STACK} ${showing ? NOTICE_PAD : ''}`}>
       {recent.map((e) => (
-        <div key={e.id} role="status" className={`pointer-events-auto rounded-lg border bg-white px-3 py-2 text-sm shadow-lg dark:bg-zinc-900 ${toneClass[e.tone] ?? ''}`}>
+        <div key={e.id} role="status" className={`pointer-events-auto shrink-0 rounded-lg border bg-white px-3 py-2 text-sm break-words shadow-lg dark:bg-zinc-900 ${toneClass[e.tone] ?? ''}`}>
           {e.slug ? <Link href={projectHref(session.cloud.id, session.project.id, session.region, e.slug)} className="hover:underline">{sentence(e)}</Link> : sentence(e)}
           <span className="block text-xs text-zinc-500 dark:text-zinc-400">{t('was', { status: m(e.from) })}</span>
         </div>

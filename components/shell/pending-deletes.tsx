@@ -2,13 +2,15 @@
 
 import { useTranslations } from 'next-intl';
 import { useMsg } from '@/components/i18n/use-msg';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { dismiss, getPending, runNow, subscribePending, undo, type PendingOp } from '@/lib/client/undo';
+import { NOTICE_PAD, NOTICE_STACK, useNoticeHeight } from './notice-area';
 
 const NONE: readonly PendingOp[] = [];
 
-/** The deletes waiting out their undo window, bottom right, each with Undo and "Delete now". */
+/** The deletes waiting out their undo window, bottom left beside the content (./notice-area), each with Undo and
+ *  "Delete now". What is deleted is named in full: long names wrap, never cut. */
 export function PendingDeletes() {
   const t = useTranslations('shell.pendingDeletes');
   const m = useMsg();
@@ -20,11 +22,13 @@ export function PendingDeletes() {
     const t = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(t);
   }, [waiting]);
+  const root = useRef<HTMLElement>(null);
+  useNoticeHeight(root, 'undo', ops.length > 0);
   if (!ops.length) return null;
   return (
-    <section aria-label={t('region')} className="fixed right-4 bottom-4 z-50 w-full max-w-sm space-y-2">
+    <section ref={root} aria-label={t('region')} className={`${NOTICE_STACK} ${NOTICE_PAD} bottom-0`}>
       {ops.map((o) => (
-        <div key={o.id} role="status" className="rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+        <div key={o.id} role="status" className="shrink-0 rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
           {o.state === 'failed' ? (
             <div className="relative">
               <ApiErrorNotice title={t('failed', { label: m(o.label) })} error={o.error} />
@@ -33,8 +37,8 @@ export function PendingDeletes() {
               </button>
             </div>
           ) : (
-            <div className="flex items-center gap-2">
-              <p className="min-w-0 flex-1 truncate">
+            <div className="flex flex-wrap items-center justify-end gap-2">
+              <p className="min-w-0 basis-full break-words">
                 {o.state === 'running' ? t('running', { label: m(o.label) }) : t('countdown', { label: m(o.label), seconds: Math.max(0, Math.ceil((o.deadline - now) / 1000)) })}
               </p>
               {o.state === 'waiting' && (

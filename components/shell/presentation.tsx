@@ -18,14 +18,20 @@ export interface PresentationSettings {
   mask: Record<MaskKind, boolean>;
 }
 
-export const DEFAULT_PRESENTATION: PresentationSettings = { on: false, mask: { email: true, projectId: false, secretName: false } };
+// Project IDs are masked by default: they appear on many pages and in the inspector's URLs.
+export const DEFAULT_PRESENTATION: PresentationSettings = { on: false, mask: { email: true, projectId: true, secretName: false } };
+
+/** The stored settings' version: before 2, every save wrote `projectId: false` (then the default), so a stored false
+ *  from then is no choice and the new default applies. */
+const VERSION = 2;
 
 /** Parses the stored settings, tolerating anything (old versions, hand edits). */
 export function parsePresentation(raw: string | null): PresentationSettings {
   if (!raw) return DEFAULT_PRESENTATION;
   try {
-    const v = JSON.parse(raw) as Partial<PresentationSettings> | null;
+    const v = JSON.parse(raw) as (Partial<PresentationSettings> & { v?: unknown }) | null;
     const mask = (v?.mask ?? {}) as Partial<Record<MaskKind, unknown>>;
+    if (v?.v !== VERSION && mask.projectId === false) delete mask.projectId;
     const flag = (k: MaskKind) => (typeof mask[k] === 'boolean' ? (mask[k] as boolean) : DEFAULT_PRESENTATION.mask[k]);
     return { on: v?.on === true, mask: { email: flag('email'), projectId: flag('projectId'), secretName: flag('secretName') } };
   } catch {
@@ -73,7 +79,7 @@ function readRaw(): string | null {
 }
 function write(settings: PresentationSettings) {
   try {
-    window.localStorage.setItem(PRESENTATION_KEY, JSON.stringify(settings));
+    window.localStorage.setItem(PRESENTATION_KEY, JSON.stringify({ ...settings, v: VERSION }));
   } catch {
     // storage disabled: lasts for this page only
   }

@@ -30,7 +30,7 @@ export function Sidebar({ session, catalogTypes, open, onNavigate }: SidebarProp
     <nav
       id="sidebar"
       aria-label={t('services')}
-      className={`${open ? 'block' : 'hidden'} w-full shrink-0 border-r border-zinc-200 bg-white px-3 py-4 md:sticky md:top-14 md:block md:h-[calc(100dvh-3.5rem)] md:w-60 md:overflow-y-auto dark:border-zinc-800 dark:bg-zinc-900 max-md:absolute max-md:inset-x-0 max-md:top-14 max-md:z-30 max-md:max-h-[calc(100dvh-3.5rem)] max-md:overflow-y-auto max-md:border-b max-md:shadow-lg`}
+      className={`${open ? 'block' : 'hidden'} w-full shrink-0 border-r border-zinc-200 bg-white px-3 py-4 md:sticky md:top-14 md:block md:h-[calc(100dvh-3.5rem)] md:w-60 md:overflow-y-auto md:pb-[calc(1rem+var(--notices-h,0px))] dark:border-zinc-800 dark:bg-zinc-900 max-md:absolute max-md:inset-x-0 max-md:top-14 max-md:z-30 max-md:max-h-[calc(100dvh-3.5rem)] max-md:overflow-y-auto max-md:border-b max-md:shadow-lg`}
     >
       <Link href={overview} className={linkClass} aria-current={pathname === overviewPath ? 'page' : undefined} onClick={onNavigate}>
         {t('overview')}

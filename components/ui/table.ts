@@ -12,3 +12,28 @@ export const listTableClass = {
   th: 'px-3 py-2 font-medium whitespace-nowrap',
   row: 'hover:bg-zinc-50 dark:hover:bg-zinc-800/40',
 } as const;
+
+// ---- How the generic list fits a laptop screen ----
+
+/** A cell's widest value before it is cut on one line with an ellipsis (the whole text as its tooltip). */
+export const cellWidth = {
+  sm: 'max-w-[8rem]',
+  md: 'max-w-[12rem]',
+  lg: 'max-w-[20rem]',
+  none: '',
+} as const;
+
+/** One line, cut with an ellipsis at the cell's width (inline-block: as wide as its text up to that, so a link's
+ *  target is its text, not the whole cell; top-aligned, as an overflow-hidden box sits on its bottom edge). */
+export const truncateClass = 'inline-block truncate align-top';
+
+/**
+ * An id shown short: its first 8 characters (9ch of monospace: the browser's ellipsis takes the 9th), the whole
+ * value still in the page (found by search, read by screen readers, copied by a selection).
+ */
+export const shortIdClass = 'inline-block max-w-[9ch] truncate align-bottom font-mono text-xs';
+
+/** A UUID (with or without dashes, as Keystone writes project ids): what a table shortens unless told otherwise. */
+export function isUuidLike(value: unknown): value is string {
+  return typeof value === 'string' && /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})$/i.test(value);
+}

@@ -73,7 +73,21 @@ export interface Column<T> {
   hidden?: boolean;
   /** Masked in presentation mode when the speaker chose to mask this kind of value. */
   sensitive?: MaskKind;
+  /**
+   * `id`: shown as its first 8 characters (monospace, the whole value as a tooltip, a copy button), so a table of
+   * UUIDs fits a laptop screen. Default: any cell whose value looks like a UUID (Keystone's 32 hex digits too);
+   * `false` shows every value whole.
+   */
+  short?: 'id' | false;
+  /**
+   * The widest a value gets before it is cut on one line with an ellipsis, the whole text as a tooltip, instead of
+   * wrapping over several lines (default `md`; `none`: wraps, for text that must be read whole).
+   */
+  width?: ColumnWidth;
 }
+
+/** A column's widest value: `sm` 8rem, `md` 12rem, `lg` 20rem (components/ui/table.ts). */
+export type ColumnWidth = 'sm' | 'md' | 'lg' | 'none';
 
 export interface FilterOption {
   value: string;

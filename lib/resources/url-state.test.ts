@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listStateQuery, parseListState, parseTab, tabQuery, withChange } from './url-state';
+import { listStateQuery, pageSearch, parseListState, parseTab, searchSubmitted, searchText, searchTyped, tabQuery, withChange, type ListState } from './url-state';
 
 const FILTERS = ['name', 'status', 'image', 'flavor'];
 
@@ -52,5 +52,43 @@ describe('tabs', () => {
   it('the default tab leaves the URL clean, others keep region', () => {
     expect(tabQuery(new URLSearchParams('region=R&tab=log'), 'overview', 'overview')).toBe('region=R');
     expect(tabQuery(new URLSearchParams('region=R'), 'log', 'overview')).toBe('region=R&tab=log');
+  });
+});
+
+describe('the search box', () => {
+  const state = (filters: Record<string, string>, q = ''): ListState => ({ filters, q });
+
+  it('shows the page search, else the server name filter of a kind that has one', () => {
+    expect(searchText(state({ name: 'web' }, 'db'), true)).toBe('db');
+    expect(searchText(state({ name: 'web' }), true)).toBe('web');
+    expect(searchText(state({ name: 'web' }), false)).toBe('');
+  });
+
+  it('Enter sends the text to the server as name= where the kind filters by name, keeping the other filters', () => {
+    expect(searchSubmitted({ status: 'ACTIVE' }, ' web-1 ', true)).toEqual({ q: '', filters: { status: 'ACTIVE', name: 'web-1' } });
+    expect(searchSubmitted({ status: 'ACTIVE', name: 'old' }, '', true)).toEqual({ q: '', filters: { status: 'ACTIVE' } });
+    // No server name filter: the text filters the page.
+    expect(searchSubmitted({ status: 'ACTIVE' }, ' 10.0 ', false)).toEqual({ q: '10.0', filters: { status: 'ACTIVE' } });
+  });
+
+  it('typing filters the page and drops a server name filter the text no longer is', () => {
+    expect(searchTyped({ status: 'ACTIVE' }, 'we', true)).toEqual({ q: 'we' });
+    expect(searchTyped({ status: 'ACTIVE', name: 'web' }, 'web', true)).toEqual({ q: 'web' });
+    expect(searchTyped({ status: 'ACTIVE', name: 'web' }, 'web-', true)).toEqual({ q: 'web-', filters: { status: 'ACTIVE' } });
+    expect(searchTyped({ status: 'ACTIVE', name: 'web' }, '', true)).toEqual({ q: '', filters: { status: 'ACTIVE' } });
+    expect(searchTyped({ name: 'web' }, 'x', false)).toEqual({ q: 'x' });
+  });
+
+  it('the page does not filter again by the text the server matched (a Nova pattern is no substring)', () => {
+    expect(pageSearch(state({ name: 'web.*' }, 'web.*'), true)).toBe('');
+    expect(pageSearch(state({ name: 'web' }, 'db'), true)).toBe('db');
+    expect(pageSearch(state({}, 'db'), false)).toBe('db');
+  });
+
+  it('a submitted search survives the URL', () => {
+    const next = withChange(state({ status: 'ACTIVE' }, 'web'), searchSubmitted({ status: 'ACTIVE' }, 'web', true));
+    const q = listStateQuery(new URLSearchParams('region=R'), FILTERS, next);
+    expect(q).toBe('region=R&name=web&status=ACTIVE');
+    expect(searchText(parseListState(new URLSearchParams(q), FILTERS), true)).toBe('web');
   });
 });

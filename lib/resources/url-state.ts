@@ -47,6 +47,42 @@ export function withChange(state: ListState, change: Partial<ListState>): ListSt
   return next;
 }
 
+// ---- The list's one search box ----
+// It filters the rows on the page as the user types (`q`, any column). Where the kind filters by name on the server
+// (a text filter `name`), Enter asks the server too: the text becomes `name=` (Nova matches a pattern, Glance, Cinder
+// and Neutron the exact name), so it finds rows on later pages as well. The box shows whichever of the two holds it.
+
+/** The text the search box shows. */
+export function searchText(state: ListState, serverName: boolean): string {
+  return state.q || (serverName ? (state.filters.name ?? '') : '');
+}
+
+/** The words the page itself still filters by: none while the server filters by that very text (Nova's name filter
+ *  is a regular expression, which a plain substring match of the page would contradict). */
+export function pageSearch(state: ListState, serverName: boolean): string {
+  return serverName && state.q.trim() === state.filters.name ? '' : state.q;
+}
+
+/** Typing in the box: the page follows at once; a text that is no longer the server's name filter drops that filter,
+ *  so the box never shows one thing while the rows are filtered by another. */
+export function searchTyped(filters: Record<string, string>, text: string, serverName: boolean): Partial<ListState> {
+  if (!serverName || filters.name === undefined || filters.name === text.trim()) return { q: text };
+  const rest = { ...filters };
+  delete rest.name;
+  return { q: text, filters: rest };
+}
+
+/** Enter in the box (or Apply): the text goes to the server as `name=` where the kind has that filter (and leaves
+ *  `q`, which would only repeat it), or stays a filter of the page. An empty box clears both. */
+export function searchSubmitted(filters: Record<string, string>, text: string, serverName: boolean): Partial<ListState> {
+  const q = text.trim();
+  if (!serverName) return { q, filters };
+  const next = { ...filters };
+  if (q) next.name = q;
+  else delete next.name;
+  return { q: '', filters: next };
+}
+
 export function parseTab(params: URLSearchParams, tabs: readonly string[], fallback: string): string {
   const t = params.get('tab');
   return t && tabs.includes(t) ? t : fallback;

@@ -149,7 +149,7 @@ export const allInstancesDefinition = define<Server>({
   ],
   columns: [
     serverDefinition.columns[0],
-    { id: 'project', label: 'kinds.adminServer.columns.project', value: (s, ctx) => ctx.lookups.projects?.[s.tenant_id ?? ''] ?? s.tenant_id ?? '' },
+    { id: 'project', label: 'kinds.adminServer.columns.project', value: (s, ctx) => ctx.lookups.projects?.[s.tenant_id ?? ''] ?? s.tenant_id ?? '', sensitive: 'projectId' },
     ...serverDefinition.columns.slice(1).filter((c) => c.id !== 'key'),
     { id: 'host', label: 'kinds.adminServer.columns.host', value: (s) => s['OS-EXT-SRV-ATTR:host'] ?? '', sortKey: 'host' },
   ],

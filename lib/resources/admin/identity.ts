@@ -66,7 +66,7 @@ export const userAdminDefinition = define<KeystoneUser>({
   columns: [
     { id: 'name', label: 'common.name', value: (u) => u.name },
     { id: 'email', label: 'kinds.adminUser.columns.email', value: (u) => u.email ?? '', sensitive: 'email' },
-    { id: 'project', label: 'kinds.adminUser.columns.defaultProject', value: (u, ctx) => (u.default_project_id ? (ctx.lookups.projects?.[u.default_project_id] ?? u.default_project_id) : '') },
+    { id: 'project', label: 'kinds.adminUser.columns.defaultProject', value: (u, ctx) => (u.default_project_id ? (ctx.lookups.projects?.[u.default_project_id] ?? u.default_project_id) : ''), sensitive: 'projectId' },
     DOMAIN_COLUMN,
     ENABLED_COLUMN,
     idColumn((u) => u.id),

@@ -225,15 +225,16 @@ export const nodeDefinition = define<Node, NodeCreate>({
   pageSize: 50,
   columns: [
     nameColumn((n) => n.name || n.uuid, { sortKey: 'name' }),
-    { id: 'uuid', label: 'kinds.node.fields.uuid', value: (n) => n.uuid, cell: 'mono' },
+    // The name links to the node (and is its UUID when it has none): the UUID column is one pick away.
+    { id: 'uuid', label: 'kinds.node.fields.uuid', value: (n) => n.uuid, cell: 'mono', short: 'id', hidden: true },
     { id: 'power', label: 'kinds.node.fields.powerState', value: (n) => n.power_state ?? msg('kinds.node.fields.none', {}) },
     { id: 'provision', label: 'kinds.node.fields.provisionState', value: (n) => n.provision_state, cell: 'status', sortKey: 'provision_state' },
     { id: 'targets', label: 'kinds.node.fields.targetStates', value: (n) => [n.target_power_state, n.target_provision_state].filter(Boolean).join(', ') },
     { id: 'maintenance', label: 'kinds.node.fields.maintenance', value: maintenanceLabel },
     { id: 'driver', label: 'kinds.node.fields.driver', value: (n) => n.driver ?? '', sortKey: 'driver' },
-    { id: 'instance', label: 'kinds.node.fields.instanceUuid', value: (n) => n.instance_uuid ?? '', cell: 'mono' },
+    { id: 'instance', label: 'kinds.node.fields.instanceUuid', value: (n) => n.instance_uuid ?? '', cell: 'mono', short: 'id' },
     { id: 'resource_class', label: 'kinds.node.fields.resourceClass', value: (n) => n.resource_class ?? '' },
-    { id: 'last_error', label: 'kinds.node.fields.lastError', value: (n) => n.last_error ?? '' },
+    { id: 'last_error', label: 'kinds.node.fields.lastError', value: (n) => n.last_error ?? '', width: 'sm' },
     ageColumn((n) => n.created_at ?? '', { sortKey: 'created_at', hidden: true }),
   ],
   filters: [
@@ -257,7 +258,7 @@ export const nodeDefinition = define<Node, NodeCreate>({
     { label: 'kinds.node.fields.resourceClass', value: (n) => n.resource_class ?? '' },
     { label: 'kinds.node.fields.instanceUuid', value: (n) => n.instance_uuid ?? '', mono: true },
     { label: 'kinds.node.fields.conductor', value: (n) => n.conductor ?? '' },
-    { label: 'kinds.node.fields.owner', value: (n) => n.owner ?? '', mono: true },
+    { label: 'kinds.node.fields.owner', value: (n) => n.owner ?? '', mono: true, sensitive: 'projectId' },
     { label: 'kinds.node.fields.provisionUpdated', value: (n) => n.provision_updated_at ?? '' },
     { label: 'common.created', value: (n) => n.created_at ?? '' },
   ],

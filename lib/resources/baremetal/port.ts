@@ -37,7 +37,7 @@ export function nodePortDefinition(nodeUuid: string): ResourceDefinition<Port, z
     schema: PortSchema, id: (p) => p.uuid, name: (p) => p.address,
     columns: [
       { id: 'address', label: 'kinds.baremetalPort.fields.address', value: (p) => p.address, cell: 'mono' },
-      { id: 'uuid', label: 'kinds.baremetalPort.fields.uuid', value: (p) => p.uuid, cell: 'mono' },
+      { id: 'uuid', label: 'kinds.baremetalPort.fields.uuid', value: (p) => p.uuid, cell: 'mono', short: 'id' },
       { id: 'pxe', label: 'kinds.baremetalPort.fields.pxe', value: (p) => msg(p.pxe_enabled === false ? 'common.no' : 'common.yes', {}) },
     ],
     actions: [

@@ -211,7 +211,7 @@ export const serverDefinition = define<Server>({
     { id: 'key', label: 'kinds.server.columns.keyPair', value: (s) => s.key_name ?? '', sortKey: 'key_name' },
     { id: 'az', label: 'kinds.server.columns.availabilityZone', value: (s) => s['OS-EXT-AZ:availability_zone'] ?? '', sortKey: 'availability_zone' },
     ageColumn((s) => s.created, { label: 'kinds.server.columns.age', sortKey: 'created_at' }),
-    idColumn((s) => s.id, { sortKey: 'uuid' }),
+    idColumn((s) => s.id, { sortKey: 'uuid', short: 'id' }),
   ],
   defaultSort: { column: 'age', dir: 'desc' },
   filters: [
@@ -262,7 +262,7 @@ export const serverDefinition = define<Server>({
     { label: 'kinds.server.columns.availabilityZone', value: (s) => s['OS-EXT-AZ:availability_zone'] ?? '' },
     { label: 'common.created', value: (s) => s.created },
     { label: 'common.updated', value: (s) => s.updated ?? '' },
-    { label: 'kinds.server.overview.projectId', value: (s) => s.tenant_id ?? '', mono: true },
+    { label: 'kinds.server.overview.projectId', value: (s) => s.tenant_id ?? '', mono: true, sensitive: 'projectId' },
     { label: 'kinds.server.overview.userId', value: (s) => s.user_id ?? '', mono: true },
     { label: 'kinds.server.overview.host', value: (s) => s['OS-EXT-SRV-ATTR:host'] ?? '', adminOnly: true },
     { label: 'kinds.server.overview.hypervisor', value: (s) => s['OS-EXT-SRV-ATTR:hypervisor_hostname'] ?? '', adminOnly: true },

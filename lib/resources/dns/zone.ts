@@ -129,7 +129,7 @@ export const zoneDefinition = define<Zone, ZoneCreate>({
     { label: 'common.description', value: (z) => z.description ?? '' },
     { label: 'kinds.zone.fields.masters', value: (z) => (z.masters ?? []).join(', ') },
     { label: 'kinds.zone.fields.poolId', value: (z) => z.pool_id ?? '', mono: true, adminOnly: true },
-    { label: 'common.projectId', value: (z) => z.project_id ?? '', mono: true },
+    { label: 'common.projectId', value: (z) => z.project_id ?? '', mono: true, sensitive: 'projectId' },
     { label: 'common.created', value: (z) => z.created_at ?? '' },
     { label: 'common.updated', value: (z) => z.updated_at ?? '' },
   ],

@@ -218,7 +218,7 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
     { label: 'kinds.floatingIp.overview.dnsName', value: (f) => (f.dns_name ? `${f.dns_name}${f.dns_domain ? `.${f.dns_domain}` : ''}` : '') },
     { label: 'common.description', value: (f) => f.description ?? '' },
     { label: 'common.created', value: (f) => f.created_at ?? '' },
-    { label: 'common.projectId', value: (f) => f.project_id ?? '', mono: true },
+    { label: 'common.projectId', value: (f) => f.project_id ?? '', mono: true, sensitive: 'projectId' },
   ],
   cli: { list: 'openstack floating ip list --long', show: (f) => command('openstack', 'floating', 'ip', 'show', f.floating_ip_address) },
 };

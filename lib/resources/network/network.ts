@@ -124,7 +124,7 @@ export const networkDefinition = define<Network>({
     { label: 'kinds.network.overview.networkType', value: (n) => n['provider:network_type'] ?? '', adminOnly: true },
     { label: 'kinds.network.overview.physicalNetwork', value: (n) => n['provider:physical_network'] ?? '', adminOnly: true },
     { label: 'kinds.network.overview.segmentationId', value: (n) => n['provider:segmentation_id'] ?? '', adminOnly: true },
-    { label: 'common.projectId', value: (n) => n.project_id ?? n.tenant_id ?? '', mono: true },
+    { label: 'common.projectId', value: (n) => n.project_id ?? n.tenant_id ?? '', mono: true, sensitive: 'projectId' },
     { label: 'common.created', value: (n) => n.created_at ?? '' },
     { label: 'common.updated', value: (n) => n.updated_at ?? '' },
   ],

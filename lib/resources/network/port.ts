@@ -150,7 +150,7 @@ export const portDefinition = define<Port>({
     { label: 'common.description', value: (p) => p.description ?? '' },
     { label: 'kinds.port.overview.vnicType', value: (p) => p['binding:vnic_type'] ?? '' },
     { label: 'kinds.port.overview.host', value: (p) => p['binding:host_id'] ?? '', adminOnly: true },
-    { label: 'common.projectId', value: (p) => p.project_id ?? p.tenant_id ?? '', mono: true },
+    { label: 'common.projectId', value: (p) => p.project_id ?? p.tenant_id ?? '', mono: true, sensitive: 'projectId' },
     { label: 'common.created', value: (p) => p.created_at ?? '' },
   ],
   cli: { list: 'openstack port list --long', show: (p) => command('openstack', 'port', 'show', p.id) },

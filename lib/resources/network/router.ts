@@ -139,7 +139,7 @@ export const routerDefinition = define<Router, RouterCreate>({
     { label: 'kinds.router.overview.staticRoutes', value: (r) => (r.routes ?? []).map((x) => msg('kinds.router.overview.route', { destination: x.destination, nexthop: x.nexthop })) },
     { label: 'common.description', value: (r) => r.description ?? '' },
     { label: 'common.created', value: (r) => r.created_at ?? '' },
-    { label: 'common.projectId', value: (r) => r.project_id ?? '', mono: true },
+    { label: 'common.projectId', value: (r) => r.project_id ?? '', mono: true, sensitive: 'projectId' },
   ],
   cli: { list: 'openstack router list --long', show: (r) => command('openstack', 'router', 'show', r.id) },
 });

@@ -287,7 +287,7 @@ export const securityGroupDefinition = define<SecurityGroup, SecurityGroupCreate
     { label: 'kinds.securityGroup.overview.stateful', value: (g) => msg(g.stateful === false ? 'kinds.securityGroup.overview.statefulNo' : 'kinds.securityGroup.overview.statefulYes', {}) },
     { label: 'kinds.securityGroup.overview.rules', value: (g) => g.security_group_rules.length },
     { label: 'common.created', value: (g) => g.created_at ?? '' },
-    { label: 'common.projectId', value: (g) => g.project_id ?? '', mono: true },
+    { label: 'common.projectId', value: (g) => g.project_id ?? '', mono: true, sensitive: 'projectId' },
   ],
   cli: { list: 'openstack security group list', show: (g) => command('openstack', 'security', 'group', 'show', g.id) },
 });

@@ -80,7 +80,7 @@ export const snapshotDefinition = define<Snapshot>({
     { label: 'kinds.snapshot.fields.progress', value: (s) => s['os-extended-snapshot-attributes:progress'] ?? '' },
     { label: 'common.created', value: (s) => s.created_at ?? '' },
     { label: 'common.updated', value: (s) => s.updated_at ?? '' },
-    { label: 'kinds.volume.fields.projectId', value: (s) => s['os-extended-snapshot-attributes:project_id'] ?? '', mono: true },
+    { label: 'kinds.volume.fields.projectId', value: (s) => s['os-extended-snapshot-attributes:project_id'] ?? '', mono: true, sensitive: 'projectId' },
   ],
   links: [
     {

@@ -174,7 +174,7 @@ export const volumeDefinition = define<Volume>({
     { label: 'kinds.volume.fields.sourceImage', value: (v) => (v.volume_image_metadata ? `${v.volume_image_metadata.image_name ?? ''} ${v.volume_image_metadata.image_id ?? ''}`.trim() : ''), mono: true },
     { label: 'common.created', value: (v) => v.created_at ?? '' },
     { label: 'common.updated', value: (v) => v.updated_at ?? '' },
-    { label: 'kinds.volume.fields.projectId', value: (v) => v['os-vol-tenant-attr:tenant_id'] ?? '', mono: true },
+    { label: 'kinds.volume.fields.projectId', value: (v) => v['os-vol-tenant-attr:tenant_id'] ?? '', mono: true, sensitive: 'projectId' },
     { label: 'kinds.volume.fields.host', value: (v) => v['os-vol-host-attr:host'] ?? '', adminOnly: true, mono: true },
   ],
   cli: { list: 'openstack volume list --long', show: (v) => `openstack volume show ${v.id}` },
