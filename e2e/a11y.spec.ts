@@ -27,8 +27,9 @@ async function setMode(page: Page, mode: Mode) {
   const html = page.locator('html');
   if (mode === 'presentation') await expect(html).toHaveAttribute('data-present', '1');
   else await expect(html).not.toHaveAttribute('data-present', '1');
-  // Buttons fade their colours (transition-colors): scan the colours the mode ends on, not a frame in between.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  // Buttons fade their colours (transition-colors): scan the colours the mode ends on, not a frame in between. Only
+  // transitions are awaited: a spinner's or a skeleton's animation never finishes.
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
 }
 
 // axe-core itself, evaluated once per loaded page and run once per mode with only violations collected: the
