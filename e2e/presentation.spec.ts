@@ -56,7 +56,7 @@ test('project IDs are masked by default on detail pages and in the Images Owner 
   await expect(field(page, 'Owner')).not.toContainText(owner);
   // The raw JSON tab shows the object, its owner masked.
   await page.getByRole('tab', { name: 'Raw JSON' }).click();
-  await expect(page.getByLabel('Raw JSON')).toContainText(`"owner": "••••••"`);
+  await expect(page.getByRole('tabpanel', { name: 'Raw JSON' })).toContainText(`"owner": "••••••"`);
   expect(await page.locator('main').innerText()).not.toContain(owner);
 
   // A network's Project ID field (Neutron names the project on every network).
