@@ -124,7 +124,7 @@ test.describe('bare-metal nodes as admin', () => {
     await page.goto(`${home}/nodes?provision_state=available&driver=fake-hardware`);
     const row = page.getByRole('table', { name: 'Nodes' }).getByRole('row').filter({ has: page.getByRole('link', { name: node, exact: true }) });
     await expect(row).toContainText('available');
-    await expect(row).toContainText('fake-hardware');
+    // The driver column is hidden by default (the table fits 1440 px): the driver=fake-hardware filter above finds the row.
     await expect(row).toContainText('baremetal');
     await page.goto(`${home}/nodes?provision_state=enroll`);
     await expect(page.getByRole('table', { name: 'Nodes' })).not.toContainText(node);
