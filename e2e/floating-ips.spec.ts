@@ -1,6 +1,7 @@
 import { type Browser, type Page } from '@playwright/test';
 import { deleteServers, RUN } from './compute-helpers';
 import { expect, test } from './fixtures';
+import { deleteRouters, mutationHeaders, neutronList, type Named } from './neutron-helpers';
 import { backend, PROJECT_URL } from './helpers';
 
 // Floating IPs as people use them: the picker offers only the addresses a router connects to the pool (the others
@@ -31,8 +32,7 @@ let subnetA = '';
 let networkA = '';
 const ports: Record<string, string> = {};
 
-const headers = () => ({ 'X-Stratus-CSRF': '1', Origin: backend().baseURL });
-type Named = { id: string; name: string };
+const headers = mutationHeaders;
 
 async function withApi<T>(browser: Browser, fn: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext({ storageState: backend().storageState, baseURL: backend().baseURL });
@@ -52,7 +52,7 @@ async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, 
   return (await res.json()) as T;
 }
 
-const list = async <T = Named>(page: Page, path: string, key: string): Promise<T[]> => ((await (await page.request.get(`/api/os/network/v2.0/${path}`)).json()) as Record<string, T[]>)[key] ?? [];
+const list = neutronList;
 
 async function network(page: Page, name: string, cidr: string): Promise<{ net: string; subnet: string }> {
   const { network: n } = await api<{ network: Named }>(page, 'POST', 'network/v2.0/networks', { network: { name } });
@@ -100,11 +100,7 @@ test.afterAll(async ({ browser }) => {
     }
     await deleteServers(browser, prefix);
     const subnets = [...(await list(page, `subnets?name=${subA}`, 'subnets')), ...(await list(page, `subnets?name=${subB}`, 'subnets'))];
-    for (const r of await list(page, `routers?name=${routerName}`, 'routers')) {
-      for (const s of subnets) await page.request.put(`/api/os/network/v2.0/routers/${r.id}/remove_router_interface`, { headers: h, data: { subnet_id: s.id } });
-      await page.request.put(`/api/os/network/v2.0/routers/${r.id}`, { headers: h, data: { router: { external_gateway_info: {} } } });
-      await page.request.delete(`/api/os/network/v2.0/routers/${r.id}`, { headers: h });
-    }
+    await deleteRouters(page, routerName, subnets);
     // The instances' ports go away after their delete: retry until the networks are gone.
     await expect
       .poll(

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { deleteServers, instanceRow, openSection, RUN, watchStatuses } from './compute-helpers';
 import { backend, PROJECT_URL } from './helpers';
+import { deleteRouters, mutationHeaders, neutronList, type Named } from './neutron-helpers';
 
 // One flow, step by step: the router, instance, floating IP and security group depend on each other.
 // Needs no data plane: on the real cloud a floating IP stays DOWN (no L3 agent), which the flow does not check.
@@ -18,7 +19,7 @@ const third = parseInt(RUN.slice(-4), 36) % 250;
 const cidr = `10.${200 + (parseInt(RUN.slice(-6, -4), 36) % 50)}.${third}.0/24`;
 let floatingAddress = '';
 
-const headers = () => ({ 'X-Stratus-CSRF': '1', Origin: backend().baseURL });
+const headers = mutationHeaders;
 
 async function withApi<T>(browser: Browser, fn: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext({ storageState: backend().storageState, baseURL: backend().baseURL });
@@ -32,8 +33,7 @@ async function withApi<T>(browser: Browser, fn: (page: Page) => Promise<T>): Pro
   }
 }
 
-type Named = { id: string; name: string };
-const list = async <T = Named>(page: Page, path: string, key: string): Promise<T[]> => ((await (await page.request.get(`/api/os/network/v2.0/${path}`)).json()) as Record<string, T[]>)[key] ?? [];
+const list = neutronList;
 
 test.beforeAll(async ({ browser }) => {
   await withApi(browser, async (page) => {
@@ -57,11 +57,7 @@ test.afterAll(async ({ browser }) => {
     }
     await deleteServers(browser, prefix);
     const subnets = await list(page, `subnets?name=${sub}`, 'subnets');
-    for (const r of await list(page, `routers?name=${routerName}`, 'routers')) {
-      for (const s of subnets) await page.request.put(`/api/os/network/v2.0/routers/${r.id}/remove_router_interface`, { headers: h, data: { subnet_id: s.id } });
-      await page.request.put(`/api/os/network/v2.0/routers/${r.id}`, { headers: h, data: { router: { external_gateway_info: {} } } });
-      await page.request.delete(`/api/os/network/v2.0/routers/${r.id}`, { headers: h });
-    }
+    await deleteRouters(page, routerName, subnets);
     // The instance's ports go away asynchronously after its delete: retry until the network and group are gone.
     await expect
       .poll(
