@@ -25,11 +25,15 @@ test.describe('the login form before its JavaScript runs', () => {
   test.use({ storageState: LOGGED_OUT });
 
   test('filled at DOMContentLoaded (as a password manager does) and sent at once: the user lands logged in', async ({ page }) => {
-    await delayScripts(page);
+    // The scripts are held until the fields are filled (a fixed delay could run out first on a busy machine, where
+    // the document itself takes longer than the delay), then arrive while the user clicks.
+    let release = () => {};
+    await delayScripts(page, 0, new Promise<void>((r) => (release = r)));
     await page.goto('/login', { waitUntil: 'domcontentloaded' });
     expect(await hydrated(username(page))).toBe(false);
     await username(page).fill('demo');
     await password(page).fill('demo');
+    release();
     await logInButton(page).click();
     await expect(page).toHaveURL(PROJECT_URL);
     await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();

@@ -69,6 +69,8 @@ test.describe('command palette', () => {
   test.afterAll(async ({ browser }) => deleteServers(browser, prefix));
 
   test('finds an instance by a fragment of its id and opens it', async ({ page }) => {
+    // A real Nova takes its time to build the instance when other tests launch theirs too.
+    test.slow();
     await page.goto('/');
     await expect(page).toHaveURL(PROJECT_URL);
     const name = `${prefix}-vm`;
