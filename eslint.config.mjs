@@ -28,7 +28,10 @@ const config = [
           message: 'User-facing text goes through the translation catalogs (useTranslations).',
         },
       ],
+      // Links prefetch on intent, not whenever they scroll into view (components/ui/intent-link.tsx).
+      'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: "Use '@/components/ui/intent-link': it prefetches on intent, not on load." }] }],
     },
   },
+  { files: ['components/ui/intent-link.tsx'], rules: { 'no-restricted-imports': 'off' } },
 ];
 export default config;

@@ -10,6 +10,7 @@ test.describe.configure({ timeout: 90_000 });
 const prefix = `${RUN}-lists`;
 // Long enough to wrap over several lines in a table cell that let it.
 const long = `${prefix}-a-rather-long-instance-name-for-a-projector-demo-that-used-to-wrap`;
+const older = `${prefix}-older`;
 const SLOW = { timeout: 30_000 };
 let serverId = '';
 
@@ -18,6 +19,8 @@ test.beforeAll(async ({ browser }) => {
   const page = await context.newPage();
   await page.goto('/');
   await expect(page).toHaveURL(PROJECT_URL);
+  // An older instance first: a page that starts after `long` (a `?marker=` link) has it to show.
+  await createServer(page, older);
   serverId = (await createServer(page, long)).id;
   await context.close();
 });
@@ -26,11 +29,17 @@ test.afterAll(async ({ browser }) => {
   await deleteServers(browser, prefix);
 });
 
+/** The page after `long`: the first page comes with the HTML, a later one (as a shared link opens it) is loaded here. */
+const laterPage = () => `instances?marker=${serverId}`;
+
 async function open(page: Page, slug: string, heading: string) {
   await page.goto('/');
   await expect(page).toHaveURL(PROJECT_URL);
   const home = new URL(page.url());
-  await page.goto(`${home.pathname}/${slug}${home.search}`);
+  const [path, query = ''] = slug.split('?');
+  const search = new URLSearchParams(home.search);
+  for (const [k, v] of new URLSearchParams(query)) search.set(k, v);
+  await page.goto(`${home.pathname}/${path}?${search}`);
   await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
 }
 
@@ -132,11 +141,11 @@ test('a list says "Loading…" until its first page arrives, never "0 shown"', a
     await held;
     await route.continue();
   });
-  await open(page, 'instances', 'Instances');
+  await open(page, laterPage(), 'Instances');
   const status = page.getByRole('navigation', { name: 'Pages' }).getByRole('status');
   await expect(status).toHaveText('Loading…');
   release();
-  await expect(instanceRow(page, long)).toBeVisible(SLOW);
+  await expect(instanceRow(page, older)).toBeVisible(SLOW);
   await expect(status).toHaveText(/^[1-9]\d* instances? shown/);
   const seen = await counts(page);
   expect(seen[0]).toBe('Loading…');
@@ -148,7 +157,7 @@ test('a list that fails to load shows the error, not "0 shown"', async ({ page }
   await page.route('**/api/os/compute/servers/detail**', (route) =>
     route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ forbidden: { code: 403, message: 'Policy does not allow os_compute_api:servers:detail to be performed.' } }) }),
   );
-  await open(page, 'instances', 'Instances');
+  await open(page, laterPage(), 'Instances');
   await expect(page.getByText('Could not load instances')).toBeVisible(SLOW);
   await expect(page.getByRole('navigation', { name: 'Pages' }).getByRole('status')).toHaveText('');
   expect((await counts(page)).filter((s) => /shown/.test(s))).toEqual([]);

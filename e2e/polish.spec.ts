@@ -162,3 +162,23 @@ test('"Remove interface" on a router asks first; Cancel keeps the interface', as
   await dialog.getByRole('button', { name: 'Remove interface' }).click();
   await expect(ifaces).toContainText('No interfaces', SLOW);
 });
+
+test('a refused submit scrolls to the first error and keeps it, with its label, below the sticky header', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 700 });
+  await openPage(page, 'instances/new', 'Launch instance');
+  const form = page.getByRole('form', { name: 'Launch instance' });
+  await expect(form.getByLabel('Flavor', { exact: true })).not.toHaveValue('');
+  // Submitted from the bottom of the page: the empty Name field is far above, out of sight.
+  const launch = form.getByRole('button', { name: 'Launch' });
+  await launch.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const name = form.getByLabel('Name', { exact: true });
+  expect((await name.boundingBox())!.y, 'the Name field starts out above the viewport').toBeLessThan(0);
+  await launch.click();
+  await expect(name).toBeFocused();
+  await expect(form.getByText('Enter a name')).toBeVisible();
+  const header = (await page.getByRole('banner').boundingBox())!;
+  const label = (await form.getByText('Name', { exact: true }).first().boundingBox())!;
+  expect(label.y, 'the label clears the sticky header').toBeGreaterThanOrEqual(header.y + header.height);
+  expect((await name.boundingBox())!.y).toBeGreaterThan(header.y + header.height);
+});

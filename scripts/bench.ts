@@ -2,6 +2,7 @@
 import { benchProxyLatency } from './bench/proxy-latency';
 import { benchDemoCloudScale } from './bench/demo-cloud-scale';
 import { benchInstancesPage } from './bench/instances-page';
+import { benchFirstRow } from './bench/first-row';
 import { benchUpload } from './bench/upload';
 import { benchTopology } from './bench/topology';
 
@@ -9,6 +10,8 @@ const benches: Record<string, () => Promise<unknown>> = {
   'proxy-latency': benchProxyLatency,
   'demo-cloud-scale': benchDemoCloudScale,
   'instances-page': benchInstancesPage,
+  // Also run as the last part of instances-page; alone here.
+  'first-row': benchFirstRow,
   'upload': benchUpload,
   'topology': benchTopology,
 };

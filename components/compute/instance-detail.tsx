@@ -1,34 +1,51 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { z } from 'zod';
 import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
+import { shortIdClass } from '@/components/ui/table';
+import { useClientSession, useIsAdmin } from '@/components/shell/session-context';
 import { InlineForm, panelClass } from '@/components/resource/form-parts';
 import { SubTable } from '@/components/resource/sub-list';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useProjectScope } from '@/lib/resources/hooks';
 import { command } from '@/lib/resources/cli';
-import { canConsole, canResize, canSnapshot, serverDefinition as def, type Server } from '@/lib/resources/compute/server';
+import { canConsole, canResize, canSnapshot, serverDefinition as def, serverDefinitionFor, type Server } from '@/lib/resources/compute/server';
 import { NOVA, ServerEditSchema, serverEditRequest, useConsoleOutput, useFlavorDetails, useInstanceActions, useVolumeAttachments, type ServerEdit } from '@/lib/resources/compute/queries';
 import { useImageStatus } from '@/lib/resources/image/queries';
 import { usePorts, useSecurityGroupNames } from '@/lib/resources/network/queries';
 import type { Port } from '@/lib/resources/network/port';
-import { useOsMutation } from '@/lib/resources/queries';
+import { useOsMutation, usePathQuery } from '@/lib/resources/queries';
+import { KeystoneUserSchema } from '@/lib/resources/admin/identity';
 import { STORAGE_CHANGES, useProjectVolumes } from '@/lib/resources/volume/queries';
 import { attachedServers, attachRequest, canAttach, canDetach, detachRequest, volumeStatus } from '@/lib/resources/volume/volume';
 import { FailureNotice } from '@/components/resource/failure-notice';
+import { BelowToolbar, PanelToggle, ToolbarPanel } from '@/components/resource/detail/toolbar';
+import { panelCli } from '@/lib/resources/row-menu';
 import { InstanceFloatingIpActions, InstanceSecurityGroups } from './instance-network';
+import { addressesByNetwork } from './instance-addresses';
+
+/** The instances definition for the logged-in user (the overview names them as the creator of their own servers). */
+function useServerDefinition() {
+  const user = useClientSession()?.user;
+  const id = user?.id;
+  const name = user?.name;
+  return useMemo(() => serverDefinitionFor(id && name ? { id, name } : undefined), [id, name]);
+}
 
 export function InstanceDetail({ id }: { id: string }) {
   const t = useTranslations('compute.detail');
+  const definition = useServerDefinition();
   return (
     <ResourceDetail
-      def={def}
+      def={definition}
       id={id}
       overviewExtra={(s) => <OverviewExtra server={s} />}
       extraActions={(s) => <ExtraActions server={s} />}
@@ -51,6 +68,7 @@ function OverviewExtra({ server }: { server: Server }) {
   return (
     <>
       <Fault server={server} />
+      <IpAddresses server={server} />
       <section aria-labelledby="meta-heading" className="space-y-2">
         <h2 id="meta-heading" className="text-sm font-semibold">
           {common('metadata')}
@@ -72,41 +90,70 @@ function OverviewExtra({ server }: { server: Server }) {
   );
 }
 
+/** The addresses per network from Nova's `addresses` (the server itself: nothing more to fetch), floating ones marked. */
+function IpAddresses({ server }: { server: Server }) {
+  const t = useTranslations('compute.detail');
+  const networks = addressesByNetwork(server.addresses);
+  return (
+    <section aria-labelledby="ips-heading" className="space-y-2">
+      <h2 id="ips-heading" className="text-sm font-semibold">
+        {t('ipAddresses')}
+      </h2>
+      {networks.length ? (
+        <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
+          {networks.map((n) => (
+            <div key={n.network} className="contents">
+              <dt translate="no">{n.network}</dt>
+              <dd>
+                <ul aria-label={t('networkAddresses', { network: n.network })} className="flex flex-wrap gap-x-4 gap-y-1">
+                  {n.addresses.map((a) => (
+                    <li key={a.addr} className="inline-flex items-center gap-1.5">
+                      <code className="font-mono text-xs" translate="no">
+                        {a.addr}
+                      </code>
+                      {a.floating && <span className="rounded border border-zinc-300 px-1.5 text-xs text-zinc-700 dark:border-zinc-600 dark:text-zinc-300">{t('floatingIp')}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('noAddresses')}</p>
+      )}
+    </section>
+  );
+}
+
+/** The instance's buttons; each form opens below the toolbar's row (and from a list row's menu, `?open=<panel>`). */
 function ExtraActions({ server }: { server: Server }) {
   const t = useTranslations('compute.detail');
   const common = useTranslations('common');
-  const [open, setOpen] = useState<'edit' | 'snapshot' | 'resize' | null>(null);
   const consoleM = useOsMutation(NOVA, () => ({ method: 'POST', path: `servers/${server.id}/remote-consoles`, body: { remote_console: { protocol: 'vnc', type: 'novnc' } } }), {
     invalidates: [],
     onDone: (r) => window.open((r as { remote_console: { url: string } }).remote_console.url, '_blank', 'noopener'),
   });
   return (
     <>
-      <button type="button" className={buttonClass.secondary} aria-expanded={open === 'edit'} onClick={() => setOpen(open === 'edit' ? null : 'edit')}>
-        {common('edit')}
-      </button>
-      {canSnapshot(server) && (
-        <button type="button" className={buttonClass.secondary} aria-expanded={open === 'snapshot'} onClick={() => setOpen(open === 'snapshot' ? null : 'snapshot')}>
-          {t('createSnapshot')}
-        </button>
-      )}
-      {canResize(server) && (
-        <button type="button" className={buttonClass.secondary} aria-expanded={open === 'resize'} onClick={() => setOpen(open === 'resize' ? null : 'resize')}>
-          {t('resize')}
-        </button>
-      )}
+      <PanelToggle id="edit" label={common('edit')} cli={panelCli(def, 'edit', server)} />
+      <PanelToggle id="snapshot" label={t('createSnapshot')} when={canSnapshot(server)} cli={panelCli(def, 'snapshot', server)} />
+      <PanelToggle id="resize" label={t('resize')} when={canResize(server)} cli={panelCli(def, 'resize', server)} />
       {canConsole(server) && (
         <button type="button" className={buttonClass.secondary} title={command('openstack', 'console', 'url', 'show', '--novnc', server.id)} onClick={() => consoleM.mutate()} disabled={consoleM.isPending}>
           {t('openConsole')}
         </button>
       )}
       <InstanceFloatingIpActions server={server} />
-      <div className="basis-full">
-        {consoleM.isError && <ApiErrorNotice title={t('noConsole')} error={consoleM.error} />}
-        {open === 'edit' && <EditForm server={server} onDone={() => setOpen(null)} />}
-        {open === 'snapshot' && <SnapshotForm server={server} onDone={() => setOpen(null)} />}
-        {open === 'resize' && <ResizeForm server={server} onDone={() => setOpen(null)} />}
-      </div>
+      {consoleM.isError && (
+        <BelowToolbar>
+          <ApiErrorNotice title={t('noConsole')} error={consoleM.error} />
+        </BelowToolbar>
+      )}
+      <ToolbarPanel id="edit">{(close) => <EditForm server={server} onDone={close} />}</ToolbarPanel>
+      {/* Not closed when the state changes: the snapshot's own task (image_snapshot) must not hide its result. */}
+      <ToolbarPanel id="snapshot">{(close) => <SnapshotForm server={server} onDone={close} />}</ToolbarPanel>
+      <ToolbarPanel id="resize" when={canResize(server)}>{(close) => <ResizeForm server={server} onDone={close} />}</ToolbarPanel>
     </>
   );
 }
@@ -408,9 +455,46 @@ function ActionLog({ server }: { server: Server }) {
         { label: t('columns.action'), cell: (a) => a.action },
         { label: t('columns.started'), cell: (a) => a.start_time },
         { label: t('columns.requestId'), mono: true, cell: (a) => a.request_id },
-        { label: t('columns.user'), mono: true, cell: (a) => a.user_id ?? '' },
+        { label: t('columns.user'), cell: (a) => a.user_id && <ActionUser id={a.user_id} action={a.action} time={a.start_time} /> },
         { label: t('columns.message'), cell: (a) => a.message ?? '' },
       ]}
     />
+  );
+}
+
+const KeystoneUserReply = z.looseObject({ user: KeystoneUserSchema });
+const selectUserName = (b: z.infer<typeof KeystoneUserReply>) => b.user.name;
+
+/**
+ * Who started an action, by name where it can be known: the logged-in user from the session; anyone else from
+ * Keystone's `GET /v3/users/{id}` for admins only (most clouds' policy refuses it to others, so nobody else asks). Until
+ * then, and when Keystone refuses, the id shortened, whole as a tooltip, with a copy button.
+ */
+function ActionUser({ id, action, time }: { id: string; action: string; time: string }) {
+  const t = useTranslations('compute.detail');
+  const session = useClientSession();
+  const isAdmin = useIsAdmin();
+  const self = session?.user.id === id ? session.user.name : undefined;
+  const q = usePathQuery('admin-user', { service: 'identity' }, `users/${encodeURIComponent(id)}`, KeystoneUserReply, {
+    enabled: isAdmin && !self,
+    staleTime: 5 * 60_000,
+    retry: false,
+    select: selectUserName,
+  });
+  const name = self ?? (isAdmin ? q.data : undefined);
+  if (name) {
+    return (
+      <span title={id} translate="no">
+        {name}
+      </span>
+    );
+  }
+  return (
+    <span className="inline-flex items-center gap-1 whitespace-nowrap">
+      <span className={shortIdClass} title={id} translate="no">
+        {id}
+      </span>
+      <CopyButton text={id} label={t('copyUserId', { action, time })} />
+    </span>
   );
 }

@@ -3,11 +3,9 @@
 // the port / fixed IP when the instance has several) or disassociate one, and the instance's security groups (Nova's
 // addSecurityGroup / removeSecurityGroup apply a group to every port), and from a floating IP: associate it with an
 // instance chosen from the list.
-import { useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
-import { buttonClass } from '@/components/ui/button';
 import { CliHint } from '@/components/ui/cli-hint';
 import { command } from '@/lib/resources/cli';
 import { SelectField } from '@/components/ui/field';
@@ -19,30 +17,26 @@ import { EdgeForm, Explain, TargetSelect } from '@/components/network/edge-data'
 import { AssociateFloatingIpForm, NotReachableNotice } from '@/components/network/floating-ip-associate';
 import { unreachableError } from '@/lib/resources/network/reachability';
 import { NOVA } from '@/lib/resources/compute/queries';
+import { serverDefinition, type Server } from '@/lib/resources/compute/server';
+import { PanelToggle, ToolbarPanel } from '@/components/resource/detail/toolbar';
+import { panelCli } from '@/lib/resources/row-menu';
 import { allocateFloatingIp, EDGE_CHANGES, NEUTRON, useExternalNetworks, usePorts, useServerFloatingIps } from '@/lib/resources/network/queries';
 import { useOsMutation } from '@/lib/resources/queries';
 
-/** Buttons (and their forms) for the instance page's action bar. `?fip=associate` opens the form (from the list's row menu). */
-export function InstanceFloatingIpActions({ server }: { server: { id: string; name: string } }) {
-  const search = useSearchParams();
-  const [open, setOpen] = useState<'associate' | 'disassociate' | null>(search.get('fip') === 'associate' ? 'associate' : null);
+/**
+ * Buttons for the instance page's toolbar, their forms below its row. The list's row menu opens the associate form
+ * with `?open=associate-fip`.
+ */
+export function InstanceFloatingIpActions({ server }: { server: Server }) {
   const t = useTranslations('compute.network');
   const fips = useServerFloatingIps(server.id);
   const attached = fips.data ?? [];
   return (
     <>
-      <button type="button" className={buttonClass.secondary} aria-expanded={open === 'associate'} onClick={() => setOpen(open === 'associate' ? null : 'associate')}>
-        {t('associateFip')}
-      </button>
-      {attached.length > 0 && (
-        <button type="button" className={buttonClass.secondary} aria-expanded={open === 'disassociate'} onClick={() => setOpen(open === 'disassociate' ? null : 'disassociate')}>
-          {t('disassociateFip')}
-        </button>
-      )}
-      <div className="basis-full">
-        {open === 'associate' && <AssociateFromInstanceForm server={server} onDone={() => setOpen(null)} />}
-        {open === 'disassociate' && <DisassociateForm fips={attached} onDone={() => setOpen(null)} />}
-      </div>
+      <PanelToggle id="associate-fip" label={t('associateFip')} cli={panelCli(serverDefinition, 'associate-fip', server)} />
+      <PanelToggle id="disassociate-fip" label={t('disassociateFip')} when={attached.length > 0} />
+      <ToolbarPanel id="associate-fip">{(close) => <AssociateFromInstanceForm server={server} onDone={close} />}</ToolbarPanel>
+      <ToolbarPanel id="disassociate-fip" when={attached.length > 0}>{(close) => <DisassociateForm fips={attached} onDone={close} />}</ToolbarPanel>
     </>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -44,15 +44,10 @@ export function InstancesList() {
             {fipId && <AssociateFip id={fipId} onDone={() => router.push(href('floating-ips', encodeURIComponent(fipId)))} />}
           </>
         }
-        rowActions={(s) => [
-          { id: 'associate-fip', label: t('associateFip'), onSelect: () => router.push(href('instances', encodeURIComponent(s.id), 'fip=associate')) },
-          ...(serverIps(s, 'floating').length
-            ? [{
-                id: 'disassociate-fip', label: t('disassociateFip'),
-                onSelect: () => setAsking({ server: s, ips: serverIps(s, 'floating') }),
-              }]
-            : []),
-        ]}
+        // Associate is the definition's row item (the instance page's form); disassociating asks here, at once.
+        rowActions={(s) =>
+          serverIps(s, 'floating').length ? [{ id: 'disassociate-fip', label: t('disassociateFip'), onSelect: () => setAsking({ server: s, ips: serverIps(s, 'floating') }) }] : []
+        }
       />
       <ConfirmDialog
         open={!!asking}

@@ -16,30 +16,23 @@ import { TextError } from '@/lib/client/api';
 import { useUpdate } from '@/lib/resources/hooks';
 import { getClusterCa, signClientCsr, useTemplates } from '@/lib/resources/container-infra/queries';
 import { FailureNotice } from '@/components/resource/failure-notice';
+import { BelowToolbar, PanelToggle, ToolbarPanel } from '@/components/resource/detail/toolbar';
 
 export function ClusterDetail({ id }: { id: string }) {
   const t = useTranslations('containerInfra.clusterDetail');
-  const [resizing, setResizing] = useState(false);
   return (
     <ResourceDetail
       def={clusterDefinition}
       id={id}
       extraActions={(c) => (
         <>
-          {canResize(c) && (
-            <button type="button" className={buttonClass.secondary} aria-expanded={resizing} onClick={() => setResizing((r) => !r)} title={resizeCli(c, '<count>')}>
-              {t('resize')}
-            </button>
-          )}
+          {/* Resize opens below the toolbar's row (and from a list row's menu, `?open=resize`). */}
+          <PanelToggle id="resize" label={t('resize')} when={canResize(c)} cli={resizeCli(c, '<count>')} />
+          <ToolbarPanel id="resize" when={canResize(c)}>{(close) => <ResizeForm cluster={c} onDone={close} />}</ToolbarPanel>
           {canConfigure(c) && <KubeconfigButton cluster={c} />}
         </>
       )}
-      overviewExtra={(c) => (
-        <>
-          <StatusNote cluster={c} />
-          {resizing && canResize(c) && <ResizeForm cluster={c} onDone={() => setResizing(false)} />}
-        </>
-      )}
+      overviewExtra={(c) => <StatusNote cluster={c} />}
     />
   );
 }
@@ -85,6 +78,7 @@ function ResizeForm({ cluster: c, onDone }: { cluster: Cluster; onDone: () => vo
       submit={t('resize')}
       pendingLabel={t('resizing')}
       pending={update.isPending}
+      onCancel={onDone}
     >
       <h2 className="font-semibold">{t('resizeHeading')}</h2>
       <TextField
@@ -144,8 +138,12 @@ function KubeconfigButton({ cluster: c }: { cluster: Cluster }) {
       >
         {busy ? t('preparingKubeconfig') : t('downloadKubeconfig')}
       </button>
-      {/* Our own refusal (no certificate) in the page's language; an API's as the service sent it. */}
-      {error ? <ApiErrorNotice title={t('kubeconfigFailed')} error={error instanceof TextError ? new Error(m(error.text)) : error} /> : null}
+      {/* Below the row: our own refusal (no certificate) in the page's language; an API's as the service sent it. */}
+      {error ? (
+        <BelowToolbar>
+          <ApiErrorNotice title={t('kubeconfigFailed')} error={error instanceof TextError ? new Error(m(error.text)) : error} />
+        </BelowToolbar>
+      ) : null}
     </>
   );
 }

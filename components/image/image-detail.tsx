@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useMsg } from '@/components/i18n/use-msg';
@@ -17,6 +17,8 @@ import { useServersOfImage } from '@/lib/resources/compute/queries';
 import { serverStatus } from '@/lib/resources/compute/server';
 import { useResourceHref, useUpdate } from '@/lib/resources/hooks';
 import { editCli, ImageEditSchema, imagePatch, imageProperties, parseProperties, patchRequest, propertiesText, VISIBILITIES, type Image } from '@/lib/resources/image/image';
+import { PanelToggle, ToolbarPanel } from '@/components/resource/detail/toolbar';
+import { panelCli } from '@/lib/resources/row-menu';
 import { useImageDefinition } from './use-image-definition';
 import { command } from '@/lib/resources/cli';
 
@@ -63,28 +65,23 @@ function Properties({ image }: { image: Image }) {
   );
 }
 
+/** The image's buttons; Edit opens its form below the toolbar's row (and from a list row's menu, `?open=edit`). */
 function ExtraActions({ image }: { image: Image }) {
   const t = useTranslations('image.detail');
   const tc = useTranslations('common');
   const href = useResourceHref();
-  const [editing, setEditing] = useState(false);
+  const def = useImageDefinition();
   // A CLI line (never translated) as the tooltip.
   const launchCli = `openstack server create --image ${image.id} ...`;
   return (
     <>
-      <button type="button" className={buttonClass.secondary} aria-expanded={editing} onClick={() => setEditing(!editing)}>
-        {tc('edit')}
-      </button>
+      <PanelToggle id="edit" label={tc('edit')} cli={panelCli(def, 'edit', image)} />
       {image.status === 'active' && (
         <Link href={href('instances', 'new', `image=${encodeURIComponent(image.id)}`)} className={buttonClass.secondary} title={launchCli}>
           {t('launchInstance')}
         </Link>
       )}
-      {editing && (
-        <div className="basis-full">
-          <EditForm image={image} onDone={() => setEditing(false)} />
-        </div>
-      )}
+      <ToolbarPanel id="edit">{(close) => <EditForm image={image} onDone={close} />}</ToolbarPanel>
     </>
   );
 }

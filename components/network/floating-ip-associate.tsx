@@ -3,7 +3,7 @@
 // new port_id needs no disassociation first). Only addresses a router connects to the floating IP's network can be
 // chosen; the others are listed disabled with the reason and a way to connect their subnet, and Neutron's refusal
 // ("External network … is not reachable from subnet …") is said in the same plain words.
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';

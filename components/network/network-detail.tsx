@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useMsg } from '@/components/i18n/use-msg';
@@ -10,8 +10,9 @@ import { InlineForm } from '@/components/resource/form-parts';
 import { SubTable, useConfirmStep } from '@/components/resource/sub-list';
 import { CheckboxesInput, useOptionLabels } from '@/components/resource/resource-form';
 import { ResourceDetail } from '@/components/resource/resource-detail';
+import { PanelToggle, ToolbarPanel } from '@/components/resource/detail/toolbar';
+import { panelCli } from '@/lib/resources/row-menu';
 import { StatusBadge } from '@/components/resource/status-badge';
-import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { useResourceHref } from '@/lib/resources/hooks';
 import type { ResourceAction } from '@/lib/resources/types';
@@ -23,8 +24,6 @@ import { NETWORK_CHANGES, NEUTRON, useNetworkPorts, useNetworkSubnets, useVisibl
 import { useOsMutation } from '@/lib/resources/queries';
 import { panel, useIssueText } from './form-bits';
 import { suggestion, SubnetFields } from './subnet-fields';
-
-type Open = 'edit' | 'subnet' | 'port' | null;
 
 export function NetworkDetail({ id }: { id: string }) {
   const t = useTranslations('kinds');
@@ -41,26 +40,18 @@ export function NetworkDetail({ id }: { id: string }) {
   );
 }
 
+/** The network's buttons; each form opens below the toolbar's row (and from a list row's menu, `?open=<panel>`). */
 function ExtraActions({ network }: { network: Network }) {
   const t = useTranslations('network.detail');
   const tc = useTranslations('common');
-  const [open, setOpen] = useState<Open>(null);
-  const close = () => setOpen(null);
-  const toggle = (o: Exclude<Open, null>, label: string, cli: string) => (
-    <button type="button" className={buttonClass.secondary} aria-expanded={open === o} title={cli} onClick={() => setOpen(open === o ? null : o)}>
-      {label}
-    </button>
-  );
   return (
     <>
-      {toggle('edit', tc('edit'), `openstack network set --name <name> ${network.id}`)}
-      {toggle('subnet', t('addSubnet'), `openstack subnet create --network ${network.id} --subnet-range <cidr> <name>`)}
-      {toggle('port', t('createPort'), `openstack port create --network ${network.id} <name>`)}
-      <div className="basis-full">
-        {open === 'edit' && <EditNetworkForm network={network} onDone={close} />}
-        {open === 'subnet' && <SubnetForm network={network} onDone={close} />}
-        {open === 'port' && <PortCreateForm network={network} onDone={close} />}
-      </div>
+      <PanelToggle id="edit" label={tc('edit')} cli={panelCli(def, 'edit', network)} />
+      <PanelToggle id="subnet" label={t('addSubnet')} cli={panelCli(def, 'subnet', network)} />
+      <PanelToggle id="port" label={t('createPort')} cli={panelCli(def, 'port', network)} />
+      <ToolbarPanel id="edit">{(close) => <EditNetworkForm network={network} onDone={close} />}</ToolbarPanel>
+      <ToolbarPanel id="subnet">{(close) => <SubnetForm network={network} onDone={close} />}</ToolbarPanel>
+      <ToolbarPanel id="port">{(close) => <PortCreateForm network={network} onDone={close} />}</ToolbarPanel>
     </>
   );
 }

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ConfirmDialog } from '@/components/resource/confirm-dialog';
 import { ResourceDetail } from '@/components/resource/resource-detail';
-import { buttonClass } from '@/components/ui/button';
+import { PanelToggle, ToolbarPanel } from '@/components/resource/detail/toolbar';
+import { panelCli } from '@/lib/resources/row-menu';
 import { SelectField } from '@/components/ui/field';
 import { SubTable } from '@/components/resource/sub-list';
 import { command } from '@/lib/resources/cli';
@@ -27,22 +28,15 @@ export function RouterDetail({ id }: { id: string }) {
   );
 }
 
+/** The router's buttons; each form opens below the toolbar's row (and from a list row's menu, `?open=<panel>`). */
 function RouterActions({ router }: { router: Router }) {
   const t = useTranslations('network.routerDetail');
-  const [open, setOpen] = useState<'gateway' | 'interface' | null>(null);
-  const toggle = (o: 'gateway' | 'interface', label: string) => (
-    <button type="button" className={buttonClass.secondary} aria-expanded={open === o} onClick={() => setOpen(open === o ? null : o)}>
-      {label}
-    </button>
-  );
   return (
     <>
-      {toggle('gateway', router.external_gateway_info ? t('changeGateway') : t('setGateway'))}
-      {toggle('interface', t('addInterface'))}
-      <div className="basis-full">
-        {open === 'gateway' && <GatewayForm router={router} onDone={() => setOpen(null)} />}
-        {open === 'interface' && <AddInterfaceForm router={router} onDone={() => setOpen(null)} />}
-      </div>
+      <PanelToggle id="gateway" label={router.external_gateway_info ? t('changeGateway') : t('setGateway')} cli={panelCli(def, 'gateway', router)} />
+      <PanelToggle id="interface" label={t('addInterface')} cli={panelCli(def, 'interface', router)} />
+      <ToolbarPanel id="gateway">{(close) => <GatewayForm router={router} onDone={close} />}</ToolbarPanel>
+      <ToolbarPanel id="interface">{(close) => <AddInterfaceForm router={router} onDone={close} />}</ToolbarPanel>
     </>
   );
 }

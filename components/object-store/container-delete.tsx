@@ -16,7 +16,8 @@ type State =
   | { step: 'confirm'; name: string }
   | { step: 'deleting'; name: string }
   | { step: 'refused'; name: string; error: unknown }
-  | { step: 'confirm-empty'; name: string }
+  /** `objects`: how many the container holds, when the page knows it (the dialog then says so). */
+  | { step: 'confirm-empty'; name: string; objects?: number }
   | { step: 'emptying'; name: string; progress: EmptyProgress }
   | { step: 'failed'; name: string; error: unknown; deleted?: number; stopped?: boolean }
   | { step: 'done'; name: string; deleted: number };
@@ -24,8 +25,10 @@ type State =
 const isConflict = (e: unknown) => e instanceof ApiError && e.status === 409;
 
 /**
- * Deleting a container: Swift refuses (409) while it holds objects; the user may then choose "Empty and delete",
- * which deletes the objects with a progress bar and then the container.
+ * Deleting a container: Swift deletes only empty ones. A container the page knows to hold objects (its listed
+ * object count) is offered "delete its objects first" at once, as `openstack container delete --recursive`; one
+ * believed empty gets a plain delete, and if Swift refuses it (409: the count lagged), the same offer follows. The
+ * objects go with a progress bar, then the container.
  */
 export function useContainerDelete(onDeleted?: (name: string) => void) {
   const t = useTranslations('objectStore.delete');
@@ -88,7 +91,7 @@ export function useContainerDelete(onDeleted?: (name: string) => void) {
       <ConfirmDialog
         open={state.step === 'confirm-empty'}
         title={t('emptyTitle')}
-        body={t('emptyBody')}
+        body={state.step === 'confirm-empty' && state.objects ? t('emptyBodyCount', { count: state.objects }) : t('emptyBody')}
         items={state.step === 'confirm-empty' ? [state.name] : []}
         confirmLabel={t('emptyConfirm')}
         destructive
@@ -152,5 +155,7 @@ export function useContainerDelete(onDeleted?: (name: string) => void) {
   );
 
   const busy = state.step === 'deleting' || state.step === 'emptying';
-  return { ask: (name: string) => !busy && setState({ step: 'confirm', name }), ui, busy };
+  /** `objects`: the container's object count where the page shows it (Swift's count, which can lag behind). */
+  const ask = (name: string, objects?: number) => !busy && setState(objects ? { step: 'confirm-empty', name, objects } : { step: 'confirm', name });
+  return { ask, ui, busy };
 }

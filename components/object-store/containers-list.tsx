@@ -75,7 +75,7 @@ export function ContainersList() {
           { label: t('columns.size'), numeric: true, title: (c) => t('size.exact', { count: c.bytes }), cell: (c) => bytes(c.bytes) },
           { label: t('columns.lastModified'), cell: (c) => <Ago iso={c.last_modified} now={now} /> },
         ]}
-        buttons={(c) => [{ label: tc('delete'), danger: true, ariaLabel: t('containers.deleteLabel', { name: c.name }), disabled: del.busy, onClick: () => del.ask(c.name) }]}
+        buttons={(c) => [{ label: tc('delete'), danger: true, ariaLabel: t('containers.deleteLabel', { name: c.name }), disabled: del.busy, onClick: () => del.ask(c.name, c.count) }]}
       />
       <Pager
         label={t('containers.pages')}

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -145,7 +145,7 @@ function Folder({ container, prefix, limit }: { container: string; prefix: strin
             <button type="button" className={buttonClass.primary} aria-expanded={uploading} onClick={() => setUploading(!uploading)}>
               {t('upload.heading')}
             </button>
-            <button type="button" className={`${buttonClass.secondary} text-red-700 dark:text-red-300`} disabled={del.busy} onClick={() => del.ask(container)}>
+            <button type="button" className={`${buttonClass.secondary} text-red-700 dark:text-red-300`} disabled={del.busy} onClick={() => del.ask(container, info?.objectCount)}>
               {t('delete.confirm')}
             </button>
           </div>

@@ -6,7 +6,7 @@
 
 import dynamic from 'next/dynamic';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useMsg } from '@/components/i18n/use-msg';
 import { QUOTA_POLL_MS, useQuota, useRefreshQuotas } from '@/lib/resources/compute/quota-queries';
 import { serverDefinition } from '@/lib/resources/compute/server';
@@ -30,8 +30,11 @@ import {
 const QuotaBarChart = dynamic(() => import('./charts').then((m) => m.QuotaBarChart), { ssr: false, loading: () => <div aria-hidden="true" className="h-40" /> });
 const StatusDoughnut = dynamic(() => import('./charts').then((m) => m.StatusDoughnut), { ssr: false, loading: () => <div aria-hidden="true" className="h-36 w-36 shrink-0" /> });
 
-/** The most instances and volumes counted by status (one page of each list). */
-const LIST_LIMIT = 1000;
+/**
+ * Instances and volumes counted by status: the newest page of each list, a call that does not grow with the project
+ * (a project of 5,000 servers made the overview list them all). The totals come from the quota usage.
+ */
+const LIST_LIMIT = 100;
 
 /** Catalog types present for each quota API (undefined: not in this cloud, not queried). */
 export interface UsageServices {
@@ -51,14 +54,23 @@ export function UsageCharts({ services }: { services: UsageServices }) {
   const servers = useResourceList(serverDefinition, { filters: {}, limit: LIST_LIMIT }, { enabled: !!services.compute });
   const volumes = useResourceList({ ...volumeDefinition, service: services.volume ?? volumeDefinition.service }, { filters: {}, limit: LIST_LIMIT }, { enabled: !!services.volume });
 
-  // When the resources change (a launch, a delete, a status settling), the usage changed too: refresh it now.
+  // When the resources change (a launch, a delete, a status settling), the usage changed too: refresh it now. Not
+  // when the lists first arrive: the quotas were just read, and refetching them then aborted those first calls.
   const fingerprint = useMemo(
-    () => [servers.data?.items.map((s) => `${s.id}:${s.status}`).join(','), volumes.data?.items.map((v) => `${v.id}:${v.status}`).join(',')].join('|'),
+    () =>
+      servers.data && volumes.data
+        ? [servers.data.items.map((s) => `${s.id}:${s.status}`).join(','), volumes.data.items.map((v) => `${v.id}:${v.status}`).join(',')].join('|')
+        : undefined,
     [servers.data, volumes.data],
   );
+  const seen = useRef<string | undefined>(undefined);
   useEffect(() => {
-    void refreshQuotas();
+    if (fingerprint === undefined) return;
+    const before = seen.current;
+    seen.current = fingerprint;
+    if (before !== undefined && before !== fingerprint) void refreshQuotas();
   }, [fingerprint, refreshQuotas]);
+  const inUse = (items: QuotaItem[] | undefined, id: string) => items?.find((i) => i.id === id)?.used;
 
   const groups = [
     { id: 'compute', title: t('quota.groups.compute'), present: !!services.compute, q: compute },
@@ -89,10 +101,10 @@ export function UsageCharts({ services }: { services: UsageServices }) {
           </h2>
           <div className="grid gap-4 md:grid-cols-2">
             {services.compute && (
-              <StatusChart title={t('status.instances')} rows={servers.data?.items} status={serverDefinition.status!} pending={servers.isPending} error={servers.error} />
+              <StatusChart title={t('status.instances')} rows={servers.data?.items} total={inUse(compute.data, 'instances')} status={serverDefinition.status!} pending={servers.isPending} error={servers.error} />
             )}
             {services.volume && (
-              <StatusChart title={t('status.volumes')} rows={volumes.data?.items} status={volumeDefinition.status!} pending={volumes.isPending} error={volumes.error} />
+              <StatusChart title={t('status.volumes')} rows={volumes.data?.items} total={inUse(volume.data, 'volumes')} status={volumeDefinition.status!} pending={volumes.isPending} error={volumes.error} />
             )}
           </div>
         </section>
@@ -201,7 +213,7 @@ function QuotaMeter({ q }: { q: QuotaItem }) {
   );
 }
 
-function StatusChart<T>({ title, rows, status, pending, error }: { title: string; rows?: readonly T[]; status: (row: T) => StatusInfo; pending: boolean; error: unknown }) {
+function StatusChart<T>({ title, rows, total: quotaTotal, status, pending, error }: { title: string; rows?: readonly T[]; total?: number; status: (row: T) => StatusInfo; pending: boolean; error: unknown }) {
   const t = useTranslations('overview.status');
   const m = useMsg();
   const format = useFormatter();
@@ -209,7 +221,10 @@ function StatusChart<T>({ title, rows, status, pending, error }: { title: string
   // Counted by the definition's label (a raw status or a catalog message), shown in the page's language.
   const counts = rows ? countByStatus(rows, status).map((c) => ({ ...c, label: m(c.label) })) : [];
   const colors = statusColors(counts);
-  const total = rows?.length ?? 0;
+  const counted = rows?.length ?? 0;
+  // A full page means more may exist: the project's count is the quota's usage (when the API reports one).
+  const capped = counted >= LIST_LIMIT;
+  const total = capped && quotaTotal !== undefined ? Math.max(quotaTotal, counted) : counted;
   return (
     <section aria-labelledby={headingId} className={card}>
       <div className="flex items-baseline justify-between gap-2">
@@ -218,7 +233,7 @@ function StatusChart<T>({ title, rows, status, pending, error }: { title: string
         </h3>
         {rows && (
           <span className="text-xs text-zinc-500 dark:text-zinc-400">
-            {total >= LIST_LIMIT ? t('totalCapped', { total: format.number(total), limit: format.number(LIST_LIMIT) }) : t('total', { total: format.number(total) })}
+            {capped ? t('totalCapped', { total: format.number(total), limit: format.number(counted) }) : t('total', { total: format.number(total) })}
           </span>
         )}
       </div>

@@ -1,7 +1,7 @@
 'use client';
 // The shells every hand-written form shares: the end of a form (the API's refusal, the CLI line, submit and cancel),
 // an inline form in a panel on a detail page, and a create page's heading.
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { useTranslations } from 'next-intl';
 import { type ComponentProps, type FormEvent, type ReactNode } from 'react';
 import { useMsg } from '@/components/i18n/use-msg';

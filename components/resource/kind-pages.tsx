@@ -2,7 +2,7 @@
 // The generic pages of a resource kind, from its registry section and definition alone: the list (with its
 // create button or inline form and links to related sections), the detail page and the create page.
 // A kind with something special overrides one of them in kind-views.tsx.
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';

@@ -1,13 +1,14 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { useMsg } from '@/components/i18n/use-msg';
 import { isGone, useLookups, useResource, useResourceHref } from '@/lib/resources/hooks';
 import type { MetadataTab, ResourceDefinition, Text } from '@/lib/resources/types';
 import { parseTab, tabQuery, withQuery } from '@/lib/resources/url-state';
+import { requestedPanel, withoutPanel } from '@/lib/resources/row-menu';
 import { ApiErrorNotice } from './api-error';
 import { StatusBadge } from './status-badge';
 import { CopyLink } from '@/components/ui/copy-link';
@@ -44,7 +45,10 @@ interface ResourceDetailProps<T> {
   tabs?: readonly DetailTab<T>[];
   /** More content on the overview tab (e.g. metadata, a fault). */
   overviewExtra?: (row: T) => ReactNode;
-  /** Buttons beside the actions that need their own UI (snapshot, resize, console). */
+  /**
+   * Buttons beside the actions that need their own UI (snapshot, resize, console): a form opens below the row through
+   * detail/toolbar.tsx's `PanelToggle` and `ToolbarPanel` (and `?open=<panel id>` opens it, from a row menu).
+   */
   extraActions?: (row: T) => ReactNode;
 }
 
@@ -62,6 +66,11 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
   const ctx = useLookups(def, row ? [row] : []);
   // The raw JSON shows project IDs the overview masks field by field: masked here as text in presentation mode.
   const maskProjectIds = useProjectIdMask();
+  // A row menu's item opened a panel (`?open=attach`): once it closes or another opens, the URL forgets it.
+  const panelChanged = useCallback(() => {
+    const live = new URLSearchParams(window.location.search);
+    if (requestedPanel(live)) router.replace(withQuery(pathname, withoutPanel(live)), { scroll: false });
+  }, [router, pathname]);
   const allTabs: DetailTab<T>[] = [
     {
       id: 'overview',
@@ -142,7 +151,8 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
           {t('detail.gone', { kind: kindNoun(def, 1) })}
         </p>
       )}
-      <DetailToolbar def={def} row={row} extra={extraActions?.(row)} hidden={gone} />
+      {/* Keyed by the object: another object's page starts with its own panels closed. */}
+      <DetailToolbar key={def.id(row)} def={def} row={row} extra={extraActions?.(row)} hidden={gone} initialPanel={requestedPanel(new URLSearchParams(search.toString()))} onPanelChange={panelChanged} />
       <div role="tablist" aria-label={t('detail.sections')} className="flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800">
         {allTabs.map((tab) => (
           <button

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useId, useState, type ReactNode } from 'react';
@@ -111,25 +111,7 @@ function OutcomeNotice({ outcome }: { outcome: CreateOutcome }) {
   );
 }
 
-/** A definition's form on its detail page: a toggle in the toolbar, the form below it (full width). */
-export function DetailFormToggle<T>({ def, spec, row }: { def: ResourceDefinition<T>; spec: DetailForm<T>; row: T }) {
-  const m = useMsg();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" className={buttonClass.secondary} aria-expanded={open} title={spec.hint?.(row)} onClick={() => setOpen((o) => !o)}>
-        {m(spec.toggle?.(row) ?? spec.label)}
-      </button>
-      {open && (
-        <div className="basis-full">
-          <DetailFormBody key={spec.resetKey?.(row)} def={def} spec={spec} row={row} onDone={() => setOpen(false)} />
-        </div>
-      )}
-    </>
-  );
-}
-
-/** A detail form: below its toggle, or as a page of its own (`cancelHref`: Cancel links back, as on create pages). */
+/** A detail form: below the toolbar's row (its toggle's panel), or as a page of its own (`cancelHref`: Cancel links back, as on create pages). */
 export function DetailFormBody<T>({ def, spec, row, onDone, cancelHref }: { def: ResourceDefinition<T>; spec: DetailForm<T>; row: T; onDone: () => void; cancelHref?: string }) {
   const m = useMsg();
   const form = useZodForm<Values, unknown>(spec.schema, () => spec.initial(row));

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
@@ -13,11 +13,13 @@ import { CopyLink } from '@/components/ui/copy-link';
 import { CopyButton } from '@/components/ui/copy-button';
 import { cellWidth, isUuidLike, shortIdClass, truncateClass } from '@/components/ui/table';
 import { buttonClass } from '@/components/ui/button';
-import { useIsAdmin } from '@/components/shell/session-context';
+import { useIsAdmin, useSectionAccess } from '@/components/shell/session-context';
 import { useNow } from '@/components/shell/use-now';
 import { apiFetch, errorText } from '@/lib/client/api';
-import { fetchListPage, osPath, useLookups, useProjectScope, useResourceHref, useResourceList, type ListParams } from '@/lib/resources/hooks';
+import { fetchListPage, osPath, useLookups, usePrefetchNextPage, useProjectScope, useResourceHref, useResourceList, type ListParams } from '@/lib/resources/hooks';
+import { listParamsFor } from '@/lib/resources/list-page';
 import type { Column, Filter, ResourceDefinition, RowContext, Text } from '@/lib/resources/types';
+import { destructiveLast, offeredRowItems, rowMenuTarget } from '@/lib/resources/row-menu';
 import { listStateQuery, pageSearch, parseListState, searchSubmitted, searchText, searchTyped, withChange, withQuery, type ListState } from '@/lib/resources/url-state';
 import { ApiErrorNotice } from './api-error';
 import { ago, cellItems, cellText, compareCells, download, matchesSearch, toCsv, toJson, type Formatter } from './format';
@@ -87,14 +89,10 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
   const q = pageSearch(state, serverName);
   const sort = state.sort ?? def.defaultSort;
   const sortColumn = sort && def.columns.find((c) => c.id === sort.column);
-  const params: ListParams = {
-    filters: state.filters,
-    // Only server-side sort keys go to the API; the others sort the page here.
-    sort: sortColumn?.sortKey && sort ? sort : undefined,
-    marker: state.marker,
-    limit: def.pageSize,
-  };
+  // The same parameters the server prefetched the first page with (lib/openstack/prefetch.ts): the same cache key.
+  const params: ListParams = listParamsFor(def, new URLSearchParams(search.toString()));
   const list = useResourceList(def, params);
+  usePrefetchNextPage(def, params, list.data?.next);
   const rows = useMemo(() => list.data?.items ?? [], [list.data]);
   const ctx = useLookups(def, rows);
   const actions = useRunAction(def);
@@ -135,6 +133,8 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
     else window.history.pushState(null, '', url);
   }
 
+  // A menu per row when the kind has actions or other row items.
+  const hasMenu = (def.actions?.length ?? 0) > 0 || (def.rowMenu?.length ?? 0) > 0 || !!rowActions;
   const bulkActions = (def.actions ?? []).filter((a) => a.bulk && (!a.destructive || a.id === 'delete' || isAdmin));
   const heading = m(def.label.plural);
   const kinds = kindNoun(def, 2);
@@ -244,7 +244,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
                     </th>
                   );
                 })}
-                {(def.actions?.length ?? 0) > 0 && (
+                {hasMenu && (
                   <th scope="col" className="px-3 py-2">
                     <span className="sr-only">{tc('actions')}</span>
                   </th>
@@ -294,14 +294,18 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
                         <Cell column={c} row={row} ctx={ctx} def={def} now={now} formatter={formatter} link={detail ? href(def.slug, encodeURIComponent(id)) : undefined} />
                       </td>
                     ))}
-                    {(def.actions?.length ?? 0) > 0 && (
+                    {hasMenu && (
                       <td className="px-3 py-2 text-right">
                         <RowMenu
                           name={name}
-                          items={[
-                            ...allowedActions.map((a) => ({ id: a.id, label: m(a.label), destructive: a.destructive, onSelect: () => actions.run(a, [row]) })),
+                          items={destructiveLast<MenuItem>([
+                            ...allowedActions.map((a) => ({ id: a.id, label: m(a.label), title: a.cli(row), destructive: a.destructive, onSelect: () => actions.run(a, [row]) })),
+                            ...offeredRowItems(def, row).map((i) => {
+                              const to = rowMenuTarget(def, i, row);
+                              return { id: i.id, label: m(i.label), title: i.cli?.(row), href: href(to.slug, to.rest, to.query), section: i.needsSection ? to.slug : undefined };
+                            }),
                             ...(rowActions?.(row) ?? []).map((a) => ({ ...a, label: m(a.label) })),
-                          ]}
+                          ])}
                         />
                       </td>
                     )}
@@ -402,7 +406,23 @@ function Cell<T>({ column, row, ctx, def, now, formatter, link }: { column: Colu
   }
 }
 
-function RowMenu({ name, items }: { name: string; items: { id: string; label: string; destructive?: boolean; onSelect: () => void }[] }) {
+/**
+ * One item of a row's menu: an action run at once, or a link to the page that asks for more (the object's page with a
+ * form open, a create form prefilled); `section`: a link shown only when the user can use that section here.
+ */
+interface MenuItem {
+  id: string;
+  label: string;
+  title?: string;
+  destructive?: boolean;
+  onSelect?: () => void;
+  href?: string;
+  section?: string;
+}
+
+const menuItemClass = 'block w-full px-3 py-1.5 text-left text-sm hover:bg-zinc-100 focus-visible:bg-zinc-100 dark:hover:bg-zinc-800 dark:focus-visible:bg-zinc-800';
+
+function RowMenu({ name, items }: { name: string; items: MenuItem[] }) {
   const t = useTranslations('resource.list');
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -427,25 +447,41 @@ function RowMenu({ name, items }: { name: string; items: { id: string; label: st
         {MORE}
       </button>
       {open && (
-        <ul id={menuId} role="menu" aria-label={t('rowActions', { name })} className="absolute right-0 z-20 mt-1 w-44 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+        <ul id={menuId} role="menu" aria-label={t('rowActions', { name })} className="absolute right-0 z-20 mt-1 w-52 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
           {items.map((it) => (
-            <li key={it.id} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                className={`block w-full px-3 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 ${it.destructive ? 'text-red-700 dark:text-red-300' : ''}`}
-                onClick={() => {
-                  setOpen(false);
-                  it.onSelect();
-                }}
-              >
-                {it.label}
-              </button>
-            </li>
+            <RowMenuEntry key={it.id} item={it} onDone={close} />
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+function RowMenuEntry({ item, onDone }: { item: MenuItem; onDone: () => void }) {
+  const access = useSectionAccess(item.section ?? '');
+  if (item.section && access !== 'ok') return null;
+  const className = `${menuItemClass} ${item.destructive ? 'text-red-700 dark:text-red-300' : ''}`;
+  return (
+    <li role="none">
+      {item.href ? (
+        <Link href={item.href} role="menuitem" className={className} title={item.title} onClick={onDone}>
+          {item.label}
+        </Link>
+      ) : (
+        <button
+          type="button"
+          role="menuitem"
+          className={className}
+          title={item.title}
+          onClick={() => {
+            onDone();
+            item.onSelect?.();
+          }}
+        >
+          {item.label}
+        </button>
+      )}
+    </li>
   );
 }
 

@@ -2,7 +2,7 @@
 // What a detail page shows below its object from the definition alone: the objects below it (ChildTab: a zone's
 // recordsets as a full list, a node's ports as a compact table with its add form) and tables of what the object
 // holds itself (RowTable: a container's secret references).
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { useTranslations } from 'next-intl';
 import { useId, useState, type ReactNode } from 'react';
 import { useMsg } from '@/components/i18n/use-msg';

@@ -10,6 +10,10 @@ import { osPath, sendOsCallWhileLeaving, useAction, useProjectScope } from '@/li
 import type { ResourceAction, ResourceDefinition } from '@/lib/resources/types';
 import { ApiErrorNotice } from './api-error';
 import { ConfirmDialog } from './confirm-dialog';
+import { useKindNoun } from './kind-noun';
+
+/** Up to this many rows, the undo toast names each of them; more are said as a count ("Delete 50 instances"). */
+const NAMED_IN_TOAST = 3;
 
 /** Runs a definition's actions on rows: confirmation when declared, optimistic status, error notice. */
 export function useRunAction<T>(def: ResourceDefinition<T>) {
@@ -17,6 +21,7 @@ export function useRunAction<T>(def: ResourceDefinition<T>) {
   const tc = useTranslations('resource.confirm');
   const m = useMsg();
   const format = useFormatter();
+  const kindNoun = useKindNoun();
   const mutation = useAction(def);
   const [pending, setPending] = useState<{ action: ResourceAction<T>; rows: readonly T[] } | null>(null);
   const [error, setError] = useState<{ label: string; error: unknown } | null>(null);
@@ -39,7 +44,10 @@ export function useRunAction<T>(def: ResourceDefinition<T>) {
     // this page if the user navigated away meanwhile).
     const seconds = action.id === 'delete' ? undoSeconds() : 0;
     if (seconds > 0) {
-      const label = t('undoable', { action: m(action.label), names: format.list(rows.map((r) => def.name(r) || def.id(r)), { type: 'unit', style: 'short' }) });
+      const label =
+        rows.length > NAMED_IN_TOAST
+          ? t('undoableCount', { action: m(action.label), count: rows.length, kind: kindNoun(def, rows.length) })
+          : t('undoable', { action: m(action.label), names: format.list(rows.map((r) => def.name(r) || def.id(r)), { type: 'unit', style: 'short' }) });
       try {
         await deferUndoable(
           label,

@@ -20,7 +20,20 @@ const ApiInspector = dynamic(() => import('@/components/inspector/api-inspector'
 const CommandPalette = dynamic(() => import('@/components/palette/command-palette').then((m) => m.CommandPalette), { ssr: false });
 
 /** Header + sidebar + main area; owns only the mobile navigation state. */
-export function AppShell({ session, catalogTypes, undoDefault, children }: { session: ClientSession; catalogTypes: string[]; undoDefault: number; children: ReactNode }) {
+export function AppShell({
+  session,
+  catalogTypes,
+  undoDefault,
+  presentation = null,
+  children,
+}: {
+  session: ClientSession;
+  catalogTypes: string[];
+  undoDefault: number;
+  /** The presentation settings from the request's cookie (presentation-cookie.ts). */
+  presentation?: string | null;
+  children: ReactNode;
+}) {
   const t = useTranslations('shell.appShell');
   configureUndoDefault(undoDefault);
   const [navOpen, setNavOpen] = useState(false);
@@ -42,7 +55,7 @@ export function AppShell({ session, catalogTypes, undoDefault, children }: { ses
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [navOpen]);
   return (
-    <PresentationProvider>
+    <PresentationProvider serverRaw={presentation}>
       <AnnouncerProvider>
         <div className="flex min-h-dvh flex-col">
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">

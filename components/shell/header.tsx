@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { useTranslations } from 'next-intl';
 import type { ClientSession } from '@/lib/client/session';
 import { ThemeToggle } from '@/components/theme/theme-toggle';

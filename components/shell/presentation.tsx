@@ -8,6 +8,7 @@ import { useTranslations } from 'next-intl';
 import { useDismiss } from './use-dismiss';
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { MaskKind } from '@/lib/resources/types';
+import { PRESENTATION_COOKIE } from './presentation-cookie';
 
 export const PRESENTATION_KEY = 'stratus.presentation';
 
@@ -77,22 +78,33 @@ function readRaw(): string | null {
     return null;
   }
 }
+function writeCookie(raw: string) {
+  document.cookie = `${PRESENTATION_COOKIE}=${encodeURIComponent(raw)}; path=/; max-age=31536000; samesite=lax`;
+}
 function write(settings: PresentationSettings) {
+  const raw = JSON.stringify({ ...settings, v: VERSION });
   try {
-    window.localStorage.setItem(PRESENTATION_KEY, JSON.stringify({ ...settings, v: VERSION }));
+    window.localStorage.setItem(PRESENTATION_KEY, raw);
   } catch {
     // storage disabled: lasts for this page only
   }
+  writeCookie(raw);
   listeners.forEach((l) => l());
 }
 
-export function PresentationProvider({ children }: { children: ReactNode }) {
-  const raw = useSyncExternalStore(subscribe, readRaw, () => null);
+/** `serverRaw`: the settings the server rendered with (its cookie), so hydration sees what the HTML shows. */
+export function PresentationProvider({ serverRaw = null, children }: { serverRaw?: string | null; children: ReactNode }) {
+  const raw = useSyncExternalStore(subscribe, readRaw, () => serverRaw);
   const stored = useMemo(() => parsePresentation(raw), [raw]);
   const search = useSearchParams();
   const pathname = usePathname();
   const param = search.get('present');
-  const on = stored.on;
+  // The URL's flag wins at once, on the server too (the effect below then stores it).
+  const on = presentFromUrl(param, stored.on);
+  // Settings saved before the cookie existed (or the cookie expired): copied over for the next server render.
+  useEffect(() => {
+    if (raw !== null && raw !== serverRaw) writeCookie(raw);
+  }, [raw, serverRaw]);
   const applied = useRef(false);
   const seenParam = useRef<string | null>(null);
 

@@ -1,7 +1,7 @@
 // What a section page shows instead of itself: the service is missing from the catalog, the user lacks the
 // admin role the service's policy needs, or the pages are still to come. Server-rendered from plain props
 // (app/[cloud]/[projectId]/[kind]/layout.tsx reads the session and the catalog).
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getMsg } from '@/components/i18n/get-msg';
 import { EndpointList, VersionList } from '@/components/overview/services-table';

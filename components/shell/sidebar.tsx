@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { useTranslations } from 'next-intl';
 import { useMsg } from '@/components/i18n/use-msg';
 import { usePathname } from 'next/navigation';

@@ -1,9 +1,10 @@
 'use client';
 // The network topology page: the picture (HTML nodes over an SVG edge layer, in one transformed plane for zoom
 // and pan), its toolbar, and the text alternative (every connection as a sentence).
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { StatusBadge } from '@/components/resource/status-badge';
 import { buttonClass } from '@/components/ui/button';
@@ -12,11 +13,10 @@ import { useMsg } from '@/components/i18n/use-msg';
 import { useResourceHref } from '@/lib/resources/hooks';
 import type { Tone } from '@/lib/resources/types';
 import { buildTopology, KIND_LABEL, KIND_SLUG, nodeName, type Topology } from '@/lib/topology/graph';
-import { COLLAPSE_AT, fitView, layoutTopology, type PlacedEdge, type PlacedGroup, type PlacedNode } from '@/lib/topology/layout';
+import { COLLAPSE_AT, layoutTopology, type PlacedEdge, type PlacedGroup, type PlacedNode } from '@/lib/topology/layout';
+import { fitView, initialView, panBy, zoomView, type View } from '@/lib/topology/viewport';
 import { useTopology } from '@/lib/resources/network/topology';
 
-const MIN_SCALE = 0.2;
-const MAX_SCALE = 2.5;
 const STEP = 1.25;
 // The zoom-out button's symbol (a minus sign, not a hyphen).
 const MINUS = '\u2212';
@@ -36,11 +36,7 @@ const EDGE_STYLE: Record<PlacedEdge['kind'], { stroke: string; dash?: string }> 
   floating: { stroke: '#7c3aed', dash: '2 3' },
 };
 
-interface View {
-  scale: number;
-  x: number;
-  y: number;
-}
+const sizeOf = (el: HTMLElement) => ({ width: el.clientWidth, height: el.clientHeight });
 
 function pathOf(points: { x: number; y: number }[]): string {
   if (points.length === 2) {
@@ -81,7 +77,7 @@ function NodeBox({ p, href }: { p: PlacedNode; href: string }) {
         <>
           {/* In the DOM in the order of the link's name (kind, name, status, lines), apart by spaces as words are (what
               axe and speech software read); the grid puts the status top right. */}
-          <span aria-hidden="true" className="truncate text-[10px] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{m(KIND_LABEL[n.kind])}</span>{' '}
+          <span aria-hidden="true" className="truncate text-[11px] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{m(KIND_LABEL[n.kind])}</span>{' '}
           <span className="col-span-2 truncate text-sm font-semibold" title={n.label}>
             {n.label}
           </span>{' '}
@@ -142,45 +138,74 @@ export function TopologyView() {
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const layout = useMemo(() => (topo ? layoutTopology(topo, expanded) : undefined), [topo, expanded]);
   const viewport = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState<View | null>(null);
+  const [view, setViewState] = useState<View | null>(null);
+  // The wheel handler decides synchronously whether the picture moves (else the page scrolls): it reads this.
+  const viewRef = useRef<View | null>(null);
+  const setView = useCallback((next: View | null | ((v: View | null) => View | null)) => {
+    const v = typeof next === 'function' ? next(viewRef.current) : next;
+    viewRef.current = v;
+    setViewState(v);
+  }, []);
   const drag = useRef<{ id: number; x: number; y: number; vx: number; vy: number } | null>(null);
 
   const fit = useCallback(() => {
     const el = viewport.current;
+    if (el && layout) setView(fitView(layout, sizeOf(el)));
+  }, [layout, setView]);
+  const reset = useCallback(() => {
+    const el = viewport.current;
+    if (el && layout) setView(initialView(layout, sizeOf(el)));
+  }, [layout, setView]);
+
+  // A readable view once the first picture arrives (viewport.ts); later polls keep the user's zoom and position.
+  useEffect(() => {
+    if (!view && layout) reset();
+  }, [view, layout, reset]);
+
+  const zoomAt = useCallback(
+    (factor: number, cx?: number, cy?: number) => {
+      const el = viewport.current;
+      setView((v) => (v && el ? zoomView(v, factor, { x: cx ?? el.clientWidth / 2, y: cy ?? el.clientHeight / 2 }) : v));
+    },
+    [setView],
+  );
+
+  // The wheel scrolls the picture (the page once the picture's edge is reached); Ctrl or Cmd with the wheel, and a
+  // trackpad pinch (which the browser sends as one), zooms. A non-passive listener, to keep the page still.
+  useEffect(() => {
+    const el = viewport.current;
     if (!el || !layout) return;
-    setView(fitView(layout, { width: el.clientWidth, height: el.clientHeight }));
-  }, [layout]);
-
-  // Fit once when the first picture arrives; later polls keep the user's zoom and position.
-  useEffect(() => {
-    if (!view && layout) fit();
-  }, [view, layout, fit]);
-
-  const zoomAt = useCallback((factor: number, cx?: number, cy?: number) => {
-    const el = viewport.current;
-    setView((v) => {
-      if (!v || !el) return v;
-      const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, v.scale * factor));
-      const px = cx ?? el.clientWidth / 2;
-      const py = cy ?? el.clientHeight / 2;
-      const k = scale / v.scale;
-      return { scale, x: px - (px - v.x) * k, y: py - (py - v.y) * k };
-    });
-  }, []);
-
-  // Wheel zoom needs a non-passive listener to keep the page from scrolling.
-  useEffect(() => {
-    const el = viewport.current;
-    if (!el) return;
     const onWheel = (e: WheelEvent) => {
-      e.preventDefault();
+      const v = viewRef.current;
+      if (!v) return;
       const r = el.getBoundingClientRect();
-      zoomAt(e.deltaY < 0 ? 1.1 : 1 / 1.1, e.clientX - r.left, e.clientY - r.top);
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        zoomAt(e.deltaY < 0 ? 1.1 : 1 / 1.1, e.clientX - r.left, e.clientY - r.top);
+        return;
+      }
+      const unit = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? 16 : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? el.clientHeight : 1;
+      // Shift turns a vertical wheel sideways where the platform does not already.
+      const [dx, dy] = e.shiftKey && !e.deltaX ? [e.deltaY, 0] : [e.deltaX, e.deltaY];
+      const next = panBy(v, layout, sizeOf(el), -dx * unit, -dy * unit);
+      if (next === v) return;
+      e.preventDefault();
+      setView(next);
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
-  }, [zoomAt, layout]);
+  }, [zoomAt, layout, setView]);
 
+  // The browser scrolls this overflow-hidden box itself to reveal a focused or found target: fold that scroll into
+  // the view (in the same frame, so nothing jumps), so that the view alone says where the picture is (panBy's
+  // edges, the zoom's fixed point, revealing a focused node).
+  function onScroll(e: React.UIEvent<HTMLDivElement>) {
+    const el = e.currentTarget;
+    const { scrollLeft: sx, scrollTop: sy } = el;
+    if (!sx && !sy) return;
+    flushSync(() => setView((v) => (v ? { ...v, x: v.x - sx, y: v.y - sy } : v)));
+    el.scrollTo(0, 0);
+  }
   function onPointerDown(e: ReactPointerEvent<HTMLDivElement>) {
     if (e.button !== 0 || (e.target as HTMLElement).closest('a,button') || !view) return;
     drag.current = { id: e.pointerId, x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
@@ -194,19 +219,24 @@ export function TopologyView() {
   function onPointerUp(e: ReactPointerEvent<HTMLDivElement>) {
     if (drag.current?.id === e.pointerId) drag.current = null;
   }
-  // Keyboard users tab through the nodes and the groups' buttons: bring the focused one into view.
+  // Keyboard users tab through the nodes and the groups' buttons: bring the focused one into view, in the next
+  // frame (after the browser's own scrolling, which onScroll has folded into the view by then).
   function onFocus(e: React.FocusEvent<HTMLDivElement>) {
-    const el = viewport.current;
     const target = e.target as HTMLElement;
-    if (!el || !view || !(target.dataset.node || target.closest('[data-group]'))) return;
-    const box = target.getBoundingClientRect();
-    const vp = el.getBoundingClientRect();
-    let { x, y } = view;
-    if (box.left < vp.left) x += vp.left - box.left + 16;
-    else if (box.right > vp.right) x -= box.right - vp.right + 16;
-    if (box.top < vp.top) y += vp.top - box.top + 16;
-    else if (box.bottom > vp.bottom) y -= box.bottom - vp.bottom + 16;
-    if (x !== view.x || y !== view.y) setView({ ...view, x, y });
+    if (!(target.dataset.node || target.closest('[data-group]'))) return;
+    requestAnimationFrame(() => {
+      const el = viewport.current;
+      const v = viewRef.current;
+      if (!el || !v || !target.isConnected) return;
+      const box = target.getBoundingClientRect();
+      const vp = el.getBoundingClientRect();
+      let { x, y } = v;
+      if (box.left < vp.left) x += vp.left - box.left + 16;
+      else if (box.right > vp.right) x -= box.right - vp.right + 16;
+      if (box.top < vp.top) y += vp.top - box.top + 16;
+      else if (box.bottom > vp.bottom) y -= box.bottom - vp.bottom + 16;
+      if (x !== v.x || y !== v.y) setView({ ...v, x, y });
+    });
   }
 
   const toggleAll = (open: boolean) => setExpanded(Object.fromEntries((layout?.groups ?? []).map((g) => [g.key, open])));
@@ -246,6 +276,9 @@ export function TopologyView() {
             <button type="button" className={buttonClass.secondary} onClick={fit}>
               {t('fit')}
             </button>
+            <button type="button" className={buttonClass.secondary} onClick={reset}>
+              {t('reset')}
+            </button>
             {layout.groups.length > 0 && (
               <>
                 <button type="button" className={buttonClass.ghost} onClick={() => toggleAll(true)}>
@@ -275,6 +308,7 @@ export function TopologyView() {
               onPointerUp={onPointerUp}
               onPointerCancel={onPointerUp}
               onFocus={onFocus}
+              onScroll={onScroll}
             >
               {layout.nodes.length === 0 && layout.groups.length === 0 ? (
                 <p className="p-6 text-sm text-zinc-500 dark:text-zinc-400">{t('empty')}</p>

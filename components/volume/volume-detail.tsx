@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import type { z } from 'zod';
@@ -36,6 +36,8 @@ import { CINDER, STORAGE_CHANGES, useVolumeLimits, useVolumeMessages, useVolumeS
 import { InlineForm } from '@/components/resource/form-parts';
 import { SubTable } from '@/components/resource/sub-list';
 import { FailureNotice } from '@/components/resource/failure-notice';
+import { PanelToggle, ToolbarPanel } from '@/components/resource/detail/toolbar';
+import { panelCli } from '@/lib/resources/row-menu';
 
 /** A date of the API (ISO 8601; Cinder's have no zone and are UTC) in the page's language; empty when there is none. */
 function dateTime(format: ReturnType<typeof useFormatter>, iso: string | null | undefined): string {
@@ -44,7 +46,6 @@ function dateTime(format: ReturnType<typeof useFormatter>, iso: string | null | 
 }
 
 const panel = 'mt-2 max-w-lg space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
-type Open = 'attach' | 'detach' | 'extend' | 'snapshot' | 'edit' | null;
 
 export function VolumeDetail({ id }: { id: string }) {
   const t = useTranslations('volume.detail');
@@ -59,39 +60,30 @@ export function VolumeDetail({ id }: { id: string }) {
   );
 }
 
+/** The volume's buttons; each form opens below the toolbar's row (and from a list row's menu, `?open=<panel>`). */
 function ExtraActions({ volume }: { volume: Volume }) {
   const t = useTranslations('volume.detail');
   const tc = useTranslations('common');
   const href = useResourceHref();
-  const [open, setOpen] = useState<Open>(null);
-  const toggle = (o: Exclude<Open, null>, label: string, show: boolean, cli: string) =>
-    show && (
-      <button type="button" className={buttonClass.secondary} aria-expanded={open === o} title={cli} onClick={() => setOpen(open === o ? null : o)}>
-        {label}
-      </button>
-    );
-  const close = () => setOpen(null);
   // A CLI line (never translated) as the tooltip.
   const launchCli = `openstack server create --volume ${volume.id} --flavor <flavor> <name>`;
   return (
     <>
-      {toggle('attach', t('attach'), canAttach(volume), `openstack server add volume <server> ${volume.id}`)}
-      {toggle('detach', t('detach'), canDetach(volume), `openstack server remove volume <server> ${volume.id}`)}
-      {toggle('extend', t('extend'), canExtend(volume), `openstack volume set --size <size-GiB> ${volume.id}`)}
-      {toggle('snapshot', t('createSnapshot'), canSnapshot(volume), `openstack volume snapshot create --volume ${volume.id} <name>`)}
-      {toggle('edit', tc('edit'), canEdit(volume), `openstack volume set --name <name> --description <text> ${volume.id}`)}
+      <PanelToggle id="attach" label={t('attach')} when={canAttach(volume)} cli={panelCli(def, 'attach', volume)} />
+      <PanelToggle id="detach" label={t('detach')} when={canDetach(volume)} cli={panelCli(def, 'detach', volume)} />
+      <PanelToggle id="extend" label={t('extend')} when={canExtend(volume)} cli={panelCli(def, 'extend', volume)} />
+      <PanelToggle id="snapshot" label={t('createSnapshot')} when={canSnapshot(volume)} cli={panelCli(def, 'snapshot', volume)} />
+      <PanelToggle id="edit" label={tc('edit')} when={canEdit(volume)} cli={panelCli(def, 'edit', volume)} />
       {canLaunch(volume) && (
         <Link href={href('instances', 'new', `volume=${volume.id}`)} className={buttonClass.secondary} title={launchCli}>
           {t('launchInstance')}
         </Link>
       )}
-      <div className="basis-full">
-        {open === 'attach' && <AttachForm volume={volume} onDone={close} />}
-        {open === 'detach' && <DetachForm volume={volume} onDone={close} />}
-        {open === 'extend' && <ExtendForm volume={volume} onDone={close} />}
-        {open === 'snapshot' && <SnapshotForm volume={volume} onDone={close} />}
-        {open === 'edit' && <EditForm volume={volume} onDone={close} />}
-      </div>
+      <ToolbarPanel id="attach" when={canAttach(volume)}>{(close) => <AttachForm volume={volume} onDone={close} />}</ToolbarPanel>
+      <ToolbarPanel id="detach" when={canDetach(volume)}>{(close) => <DetachForm volume={volume} onDone={close} />}</ToolbarPanel>
+      <ToolbarPanel id="extend" when={canExtend(volume)}>{(close) => <ExtendForm volume={volume} onDone={close} />}</ToolbarPanel>
+      <ToolbarPanel id="snapshot">{(close) => <SnapshotForm volume={volume} onDone={close} />}</ToolbarPanel>
+      <ToolbarPanel id="edit" when={canEdit(volume)}>{(close) => <EditForm volume={volume} onDone={close} />}</ToolbarPanel>
     </>
   );
 }
@@ -138,6 +130,7 @@ function AttachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
 function DetachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
   const t = useTranslations('volume.detail');
   const tc = useTranslations('common');
+  const href = useResourceHref();
   const ctx = useLookups(def, [volume]);
   const m = useOsMutation(NOVA, (sid: string) => detachRequest(sid, volume.id), { invalidates: STORAGE_CHANGES, onDone });
   const atts = (volume.attachments ?? []).filter((a) => a.server_id);
@@ -150,7 +143,9 @@ function DetachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
           const cli = `openstack server remove volume ${a.server_id} ${volume.id}`;
           return (
             <li key={a.attachment_id ?? a.server_id} className="flex flex-wrap items-center gap-2 text-sm">
-              <span className="font-medium">{name}</span>
+              <Link href={href('instances', encodeURIComponent(a.server_id!))} translate="no" className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                {name}
+              </Link>
               {a.device && <code className="font-mono text-xs">{a.device}</code>}
               <button type="button" className={buttonClass.secondary} disabled={m.isPending} title={cli} onClick={() => m.mutate(a.server_id!)}>
                 {t('detachFromName', { name })}

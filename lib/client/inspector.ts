@@ -117,6 +117,47 @@ export function startCall(init: { method: string; path: string; headers?: Record
   };
 }
 
+/** A call the server made for the page (a list's first page, sent with the HTML): the inspector lists it too. */
+export interface ServedCall {
+  method: 'GET';
+  /** The dashboard path the browser would have asked, `/api/os/<service>/<path>?query`. */
+  path: string;
+  status: number;
+  /** What the inspector reads: the upstream URL, Server-Timing, the request ID, the content type. */
+  headers: Record<string, string>;
+  /** Epoch ms when it started, and how long the server waited for it. */
+  at: number;
+  durationMs: number;
+}
+
+const served = new Set<string>();
+
+/** Records a served call once (a page mounted twice, or the same HTML hydrated again, adds nothing). */
+export function recordServedCall(call: ServedCall, body: unknown): void {
+  const key = `${call.at} ${call.path}`;
+  if (served.has(key)) return;
+  served.add(key);
+  const headers = lowerHeaders(call.headers);
+  const rec: CallRecord = {
+    id: nextId++,
+    at: call.at,
+    method: call.method,
+    path: call.path,
+    service: serviceOf(call.path),
+    status: call.status,
+    durationMs: call.durationMs,
+    requestHeaders: {},
+    responseHeaders: headers,
+    upstream: headers['x-stratus-upstream'],
+    upstreamMs: serverTiming(headers['server-timing']),
+    requestId: headers['x-openstack-request-id'] ?? headers['x-compute-request-id'] ?? requestIdOf(body),
+    ...kept(call.path, body, 'response'),
+    page: typeof window !== 'undefined' ? window.location.pathname : '',
+  };
+  records = [rec, ...records].slice(0, MAX_RECORDS);
+  emit();
+}
+
 /** The body as kept (`requestBody`/`responseBody`), or a note saying why it is not (`requestNote`/`responseNote`). */
 function kept(path: string, body: unknown, side: 'request' | 'response'): Partial<CallRecord> {
   const note = noteInstead(path, body, side);

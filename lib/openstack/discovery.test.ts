@@ -22,6 +22,12 @@ it('discoveryCandidates walks up from the endpoint', () => {
   expect(discoveryCandidates('http://h:9292')).toEqual(['http://h:9292/']);
 });
 
+it("discoveryCandidates skips a path that ends in the project's ID (Cinder and Heat answer 404 there)", () => {
+  expect(discoveryCandidates('http://h:8776/v3/abc', 'abc')).toEqual(['http://h:8776/v3/', 'http://h:8776/']);
+  expect(discoveryCandidates('http://h:8004/v1/abc', 'abc')).toEqual(['http://h:8004/v1/', 'http://h:8004/']);
+  expect(discoveryCandidates('http://h:8774/v2.1', 'abc')).toEqual(['http://h:8774/v2.1/', 'http://h:8774/']);
+});
+
 describe('swiftInfoUrl', () => {
   it('points at /info beside the /v1/AUTH_ path, under any prefix', () => {
     expect(swiftInfoUrl('http://127.0.0.1:8080/v1/AUTH_abc')).toBe('http://127.0.0.1:8080/info');

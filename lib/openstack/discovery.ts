@@ -44,25 +44,50 @@ export function swiftInfoUrl(endpoint: string): string | undefined {
 
 const SwiftInfoSchema = z.looseObject({ swift: z.looseObject({ version: z.string() }) });
 
-/** Candidate discovery URLs: the endpoint itself, then with trailing path segments removed (e.g. Cinder's /v3/<project>). */
-export function discoveryCandidates(endpoint: string): string[] {
+/**
+ * Candidate discovery URLs: the endpoint itself, then with trailing path segments removed (e.g. Cinder's
+ * /v3/<project>). A path that ends in the project's ID is a project's resource root, never a version document (Cinder
+ * and Heat answer 404 there): it is not asked.
+ */
+export function discoveryCandidates(endpoint: string, projectId?: string): string[] {
   const u = new URL(endpoint);
   const parts = u.pathname.split('/').filter(Boolean);
   const out: string[] = [];
   for (let n = parts.length; n >= Math.max(0, parts.length - 2); n--) {
+    if (projectId && n > 0 && parts[n - 1] === projectId) continue;
     out.push(`${u.origin}/${parts.slice(0, n).join('/')}${n ? '/' : ''}`);
   }
   return out;
 }
 
+/** The endpoint with the project's ID taken out: the same service of the same cloud for every project. */
+const serviceRoot = (endpoint: string, projectId: string) => (projectId ? endpoint.split(projectId).join('{project_id}') : endpoint);
+
 const TIMEOUT_MS = 4000;
-const cache = new Map<string, { at: number; info: ServiceInfo[] }>();
-const TTL_MS = 5 * 60_000;
+/**
+ * What each service of a cloud advertises, per service root (not per login or project: the versions a service
+ * offers are the same for everyone). A login used to cost 15 discovery calls; now the first one on a cloud does.
+ */
+type Probe = Pick<ServiceInfo, 'versions' | 'error' | 'note'>;
+const probes = new Map<string, { until: number; probe: Promise<Probe> }>();
+const TTL_MS = 60 * 60_000;
+/** A service that answered no version document may have been down for a moment: asked again sooner. */
+const ERROR_TTL_MS = 5 * 60_000;
+
+/** The cached probe of a service root, or a new one; concurrent pages share one probe. */
+function probeOnce(key: string, run: () => Promise<Probe>): Promise<Probe> {
+  const hit = probes.get(key);
+  if (hit && Date.now() < hit.until) return hit.probe;
+  const probe = run();
+  const entry = { until: Date.now() + TTL_MS, probe };
+  probes.set(key, entry);
+  void probe.then((p) => {
+    if (p.error) entry.until = Date.now() + ERROR_TTL_MS;
+  });
+  return probe;
+}
 
 export async function discoverServices(session: SessionData): Promise<ServiceInfo[]> {
-  const key = `${session.cloud}|${session.region}|${session.token.slice(-16)}`;
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.info;
   const cloud = getCloud(session.cloud);
   const catalog = await getCatalog(session);
   const iface = cloud?.interface ?? 'public';
@@ -72,6 +97,17 @@ export async function discoverServices(session: SessionData): Promise<ServiceInf
       const here = endpoints.find((e) => e.region === session.region && e.interface === iface);
       const base: ServiceInfo = { type: entry.type, name: entry.name, endpoints, versions: [] };
       if (!here || !cloud) return { ...base, error: here ? undefined : msg('server.discovery.noEndpoint', { interface: iface, region: session.region }) };
+      const key = `${session.cloud}|${entry.type}|${serviceRoot(here.url, session.project.id)}`;
+      return { ...base, ...(await probeOnce(key, () => probe(entry.type, here.url))) };
+    }),
+  );
+  return info;
+
+  async function probe(type: string, endpoint: string): Promise<Probe> {
+    {
+      const entry = { type };
+      const here = { url: endpoint };
+      if (!cloud) return { versions: [] };
       // Swift publishes no version document (its endpoint is the account: a GET lists containers); /info names the
       // release instead, so the version-document candidates are not tried for it.
       const info = entry.type === 'object-store' ? swiftInfoUrl(here.url) : undefined;
@@ -79,13 +115,13 @@ export async function discoverServices(session: SessionData): Promise<ServiceInf
         try {
           const res = await osFetch(cloud, info, { service: entry.type, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
           const parsed = SwiftInfoSchema.safeParse(await res.json());
-          if (parsed.success) return { ...base, note: msg('server.discovery.swiftNote', { version: parsed.data.swift.version }) };
+          if (parsed.success) return { versions: [], note: msg('server.discovery.swiftNote', { version: parsed.data.swift.version }) };
         } catch {
           // /info disabled or unreachable: reported as for any service without a version document.
         }
-        return { ...base, error: 'server.discovery.noVersionDocument' };
+        return { versions: [], error: 'server.discovery.noVersionDocument' };
       }
-      for (const url of discoveryCandidates(here.url)) {
+      for (const url of discoveryCandidates(here.url, session.project.id)) {
         try {
           const res = await osFetch(cloud, url, {
             service: entry.type,
@@ -99,14 +135,12 @@ export async function discoverServices(session: SessionData): Promise<ServiceInf
           } catch {
             versions = undefined;
           }
-          if (versions?.length) return { ...base, versions };
+          if (versions?.length) return { versions };
         } catch {
           // Try the next candidate; report below if none answers.
         }
       }
-      return { ...base, error: 'server.discovery.noVersionDocument' };
-    }),
-  );
-  cache.set(key, { at: Date.now(), info });
-  return info;
+      return { versions: [], error: 'server.discovery.noVersionDocument' };
+    }
+  }
 }

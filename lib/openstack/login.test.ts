@@ -9,28 +9,13 @@ import { en } from '@/lib/testing/english';
 import type { CloudConfig } from '@/lib/config/clouds';
 import type { DemoCloud } from '@/lib/demo-cloud/server';
 import { call, startTestCloud } from '@/lib/demo-cloud/test-helpers';
+import { cookieJar, resetNextHeaders, setRequestHeaders } from '@/lib/testing/next-headers';
 import { freePort } from '@/lib/testing/redis-server';
 
 process.env.SESSION_SECRET = 'login-test-secret-login-test-secret-0123456789';
 
-const h = vi.hoisted(() => ({
-  jar: new Map<string, string>(),
-  headers: new Headers(),
-  clouds: new Map<string, unknown>(),
-}));
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (h.jar.has(name) ? { name, value: h.jar.get(name)! } : undefined),
-    has: (name: string) => h.jar.has(name),
-    getAll: () => [...h.jar].map(([name, value]) => ({ name, value })),
-    set: (name: string, value: string, opts?: { maxAge?: number }) => {
-      if (opts?.maxAge === 0 || value === '') h.jar.delete(name);
-      else h.jar.set(name, value);
-    },
-    delete: (name: string) => h.jar.delete(name),
-  }),
-  headers: async () => h.headers,
-}));
+const h = vi.hoisted(() => ({ clouds: new Map<string, unknown>() }));
+vi.mock('next/headers', () => import('@/lib/testing/next-headers'));
 vi.mock('@/lib/config/clouds', () => ({
   getCloud: (id: string) => h.clouds.get(id),
   getClouds: () => [...h.clouds.values()],
@@ -87,14 +72,13 @@ afterAll(async () => {
   await dc.close();
 });
 beforeEach(() => {
-  h.jar.clear();
-  h.headers = new Headers();
+  resetNextHeaders();
   clearSessionCookieCache();
   installSessionStore(new MemorySessionStore());
 });
 
-const cookie = () => h.jar.get(SESSION_COOKIE);
-const putCookie = (v: string | undefined) => (v === undefined ? h.jar.delete(SESSION_COOKIE) : h.jar.set(SESSION_COOKIE, v));
+const cookie = () => cookieJar.get(SESSION_COOKIE);
+const putCookie = (v: string | undefined) => (v === undefined ? cookieJar.delete(SESSION_COOKIE) : cookieJar.set(SESSION_COOKIE, v));
 const unseal = (v: string) => unsealData<Partial<SessionData>>(v, { password, ttl: SESSION_TTL_SECONDS });
 const seal = (data: object) => sealData(data, { password, ttl: SESSION_TTL_SECONDS });
 const asCopy = async <T>(copy: string, fn: () => Promise<T>): Promise<T> => {
@@ -391,7 +375,7 @@ describe('the session cookie', () => {
     ['X-Forwarded-Proto: http from a trusted proxy', { 'x-forwarded-proto': 'http' }, { STRATUS_TRUST_PROXY: '1' }, false],
     ['STRATUS_SECURE_COOKIES=1', {}, { STRATUS_SECURE_COOKIES: '1' }, true],
   ])('is Secure only on https (%s)', async (_name, headers, env, secure) => {
-    h.headers = new Headers(headers as Record<string, string>);
+    setRequestHeaders(headers as Record<string, string>);
     for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
     try {
       expect((await sessionOptions()).cookieOptions?.secure).toBe(secure);

@@ -6,12 +6,12 @@ import type { AddressInfo } from 'node:net';
 import { sealData } from 'iron-session';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { en } from '@/lib/testing/english';
+import { cookieJar } from '@/lib/testing/next-headers';
 
 process.env.SESSION_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
 let upstreamBase = '';
 const seen: { method: string; url: string; headers: http.IncomingHttpHeaders; bodyBytes: number }[] = [];
-let currentCookie: string | undefined;
 
 vi.mock('@/lib/config/clouds', () => ({
   getCloud: (id: string) => (id === 'c' ? { id: 'c', interface: 'public', verify: true } : undefined),
@@ -22,13 +22,7 @@ vi.mock('./catalog', () => ({
   resolveEndpoint: (_c: unknown, type: string) => (type === 'compute' ? `${upstreamBase}/compute/v2.1` : undefined),
 }));
 // For the parity check with readSession(): the cookie store Next would give to the session handle.
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (name === 'stratus_session' && currentCookie !== undefined ? { name, value: currentCookie } : undefined),
-    set: () => {},
-  }),
-  headers: async () => new Headers(),
-}));
+vi.mock('next/headers', () => import('@/lib/testing/next-headers'));
 
 const { createOsProxyHandler } = await import('./proxy-node');
 const { clearSessionCookieCache, sessionFromCookieHeader } = await import('./session-cookie');
@@ -239,11 +233,12 @@ describe('sessionFromCookieHeader', () => {
     ];
     for (const data of cases) {
       clearSessionCookieCache();
-      currentCookie = await seal(data);
+      const sealed = await seal(data);
+      cookieJar.set('stratus_session', sealed);
       const viaNext = await readSession(now);
-      const viaFastPath = await sessionFromCookieHeader(`stratus_session=${currentCookie}`, now);
+      const viaFastPath = await sessionFromCookieHeader(`stratus_session=${sealed}`, now);
       expect(viaFastPath, JSON.stringify(data)).toEqual(viaNext);
     }
-    currentCookie = undefined;
+    cookieJar.clear();
   });
 });

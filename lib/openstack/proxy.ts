@@ -123,7 +123,7 @@ function errorReply(e: unknown): ProxyReply {
 }
 
 /** The upstream body, decoded when a server compressed it although we did not ask (we send no Accept-Encoding). */
-function decoded(body: Readable, encoding: string | null): Readable {
+export function decoded(body: Readable, encoding: string | null): Readable {
   const enc = encoding?.trim().toLowerCase();
   if (enc === 'gzip' || enc === 'x-gzip') return body.pipe(zlib.createGunzip());
   if (enc === 'deflate') return body.pipe(zlib.createInflate());

@@ -503,6 +503,24 @@ export interface DetailLink<T> {
   needsSection?: boolean;
 }
 
+/**
+ * An item of a list row's menu that needs more than a click (Horizon's row actions with a form: attach, extend,
+ * create a subnet): the object's page with one of its toolbar's panels open (`panel`, `<slug>/<id>?open=<panel>`, a
+ * definition's form id or a panel its page adds), or another page (`to`: a create form prefilled).
+ */
+export interface RowMenuItem<T> {
+  id: string;
+  label: Text;
+  /** Only offered in these states (the same test as the detail page's button). */
+  when?: (row: T) => boolean;
+  panel?: string;
+  to?: (row: T) => { slug: string; rest?: string; query?: string };
+  /** Only offered when the user can use the target section in this cloud. */
+  needsSection?: boolean;
+  /** The equivalent CLI command, shown as a tooltip. */
+  cli?: (row: T) => string;
+}
+
 /** Where a call goes: the catalog type (the proxy's `[service]`) and per-service headers (microversions). */
 export interface ServiceTarget {
   readonly service: string;
@@ -544,13 +562,18 @@ export interface ResourceDefinition<T, C = unknown> {
   pageSize?: number;
   /** `offset`: Barbican pages by `offset`/`limit` and answers `next` and `total` (default `marker`). */
   paging?: 'marker' | 'offset';
-  /** Server sort as query parameters (default `sort_key` and `sort_dir`; Barbican takes `sort=<key>:<dir>`). */
-  sortQuery?: (key: string, dir: 'asc' | 'desc') => Record<string, string>;
+  /**
+   * Server sort as query parameters (default `sort_key` and `sort_dir`; Barbican takes `sort=<key>:<dir>`). Pairs
+   * repeat a parameter: Nova takes several `sort_key`/`sort_dir` pairs, the later ones breaking ties.
+   */
+  sortQuery?: (key: string, dir: 'asc' | 'desc') => Record<string, string> | readonly (readonly [string, string])[];
   lookups?: readonly Lookup<T>[];
   actions?: readonly ResourceAction<T>[];
   create?: CreateForm<T, C>;
   /** Links on the detail page beside the actions. */
   links?: readonly DetailLink<T>[];
+  /** More items of each list row's menu, after the actions (the destructive ones stay last). */
+  rowMenu?: readonly RowMenuItem<T>[];
   /** Files made by the API, downloaded from the detail page (a zone file). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   downloads?: readonly DetailDownload<T, any>[];

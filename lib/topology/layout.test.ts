@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTopology } from './graph';
-import { COLLAPSE_AT, fitView, groupKey, isCollapsed, layoutTopology, type Box } from './layout';
+import { COLLAPSE_AT, groupKey, isCollapsed, layoutTopology, type Box } from './layout';
+import { fitView } from './viewport';
 import { syntheticTopology } from './synthetic';
 
 const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -54,18 +55,12 @@ describe('layoutTopology', () => {
   });
 });
 
-describe('isCollapsed / fitView', () => {
+describe('isCollapsed', () => {
   it('follows the user choice, else the size rule', () => {
     const k = groupKey('network:x');
     expect(isCollapsed(k, COLLAPSE_AT, {})).toBe(false);
     expect(isCollapsed(k, COLLAPSE_AT + 1, {})).toBe(true);
     expect(isCollapsed(k, COLLAPSE_AT + 1, { [k]: true })).toBe(false);
     expect(isCollapsed(k, 1, { [k]: false })).toBe(true);
-  });
-
-  it('fits, centres, and never shrinks below the floor nor enlarges', () => {
-    expect(fitView({ width: 500, height: 200 }, { width: 1000, height: 400 })).toEqual({ scale: 1, x: 250, y: 100 });
-    expect(fitView({ width: 2000, height: 400 }, { width: 1000, height: 400 }).scale).toBe(0.55);
-    expect(fitView({ width: 1600, height: 400 }, { width: 1000, height: 400 }).scale).toBeCloseTo(0.625);
   });
 });

@@ -1,7 +1,8 @@
 // Positions for the topology (pure): dagre lays out the top level left to right (external networks -> routers ->
 // networks -> instance groups), and each network's instances sit in a grid inside their group box, so 200
 // instances make 10 boxes, not a 200-wide rank. A group with more than COLLAPSE_AT instances starts collapsed
-// to one summary box (the user can expand it), which keeps labels legible at the fit-to-view zoom.
+// to one summary box (the user can expand it), which keeps the picture small enough to take in at a readable
+// zoom (viewport.ts).
 import dagre from '@dagrejs/dagre';
 import type { Tone } from '@/lib/resources/types';
 import type { EdgeKind, Topology, TopoNode } from './graph';
@@ -198,13 +199,4 @@ export function layoutTopology(topo: Topology, expanded: Readonly<Record<string,
 
   const graph = g.graph();
   return { width: Math.ceil(graph.width ?? 0), height: Math.ceil(graph.height ?? 0), nodes, groups, edges };
-}
-
-/** Scale and offset that fit the whole picture into a viewport, never below `min` (labels stay legible; pan for the rest). */
-export function fitView(layout: { width: number; height: number }, viewport: { width: number; height: number }, min = 0.55, max = 1) {
-  if (!layout.width || !layout.height || !viewport.width || !viewport.height) return { scale: 1, x: 0, y: 0 };
-  const scale = Math.max(min, Math.min(max, viewport.width / layout.width, viewport.height / layout.height));
-  const x = Math.max(0, (viewport.width - layout.width * scale) / 2);
-  const y = Math.max(0, (viewport.height - layout.height * scale) / 2);
-  return { scale, x, y };
 }

@@ -2,6 +2,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
+import { PRESENTATION_COOKIE, readPresentationCookie } from '@/components/shell/presentation-cookie';
 import { Rescope } from '@/components/shell/rescope';
 import type { ClientSession } from '@/lib/client/session';
 import { DEFAULT_UNDO_SECONDS, validUndoSeconds } from '@/lib/client/undo';
@@ -79,6 +80,7 @@ export default async function ProjectLayout({
       session={toClientSession(session, displayName, catalogRegions(catalog))}
       catalogTypes={[...new Set(catalog.map((e) => e.type))]}
       undoDefault={undoDefaultSeconds()}
+      presentation={readPresentationCookie((await cookies()).get(PRESENTATION_COOKIE)?.value)}
     >
       {children}
     </AppShell>

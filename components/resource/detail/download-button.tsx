@@ -7,8 +7,12 @@ import { download } from '@/components/resource/format';
 import { buttonClass } from '@/components/ui/button';
 import { useDetailDownload } from '@/lib/resources/form/task';
 import type { DetailDownload, ResourceDefinition } from '@/lib/resources/types';
+import { BelowToolbar } from './toolbar';
 
-/** A definition's download in its detail page's toolbar (export a zone file): the button, then what was saved or why not. */
+/**
+ * A definition's download in its detail page's toolbar (export a zone file): the button, then what was saved beside it,
+ * or why not below the row (an error box inside the row would push Delete off its line).
+ */
 export function DownloadButton<T, K>({ def, spec, row }: { def: ResourceDefinition<T>; spec: DetailDownload<T, K>; row: T }) {
   const t = useTranslations('resource.download');
   const m = useMsg();
@@ -31,9 +35,9 @@ export function DownloadButton<T, K>({ def, spec, row }: { def: ResourceDefiniti
         </span>
       )}
       {run.isError && (
-        <div className="basis-full">
+        <BelowToolbar>
           <ApiErrorNotice title={spec.errorTitle} error={run.error} />
-        </div>
+        </BelowToolbar>
       )}
     </>
   );

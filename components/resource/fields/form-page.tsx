@@ -1,6 +1,6 @@
 'use client';
 // A page around one form (a create or edit page): a breadcrumb trail back, the heading, the form.
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { useTranslations } from 'next-intl';
 import { Fragment, type ReactNode } from 'react';
 

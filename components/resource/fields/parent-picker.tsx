@@ -1,7 +1,7 @@
 'use client';
 // A page that picks the parent object of a create below it: "Create DNS record" from an instance lands on the zones'
 // picker with ?type=&name=&records=, and the chosen zone's recordset form opens with that query.
-import Link from 'next/link';
+import Link from '@/components/ui/intent-link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';

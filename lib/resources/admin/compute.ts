@@ -133,6 +133,7 @@ export const allInstancesDefinition = define<Server>({
   label: { singular: 'kinds.adminServer.singular', plural: 'kinds.adminServer.plural', noun: 'kinds.adminServer.noun' },
   paths: { ...serverDefinition.paths, list: 'servers/detail?all_tenants=1' },
   actions: [],
+  rowMenu: undefined,
   create: undefined,
   lookups: [
     ...(serverDefinition.lookups ?? []),

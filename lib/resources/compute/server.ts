@@ -1,11 +1,12 @@
 // Nova servers ("instances"). Microversion 2.79: servers embed their flavor (2.47+), so the list needs
 // no flavor calls; image names come from one Glance call for the ids on screen.
 import { z } from 'zod';
-import { msg, type Msg, type MsgKey } from '@/lib/i18n/msg';
+import { msg, type Msg, type MsgKey, type MsgWithValues } from '@/lib/i18n/msg';
 import { sh } from '../cli';
 import { ageColumn, define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter } from '../define';
 import { serverFloatingIps } from '../network/floating-ip';
-import type { ResourceAction, StatusInfo } from '../types';
+import { linkedField } from '../overview-links';
+import type { OverviewField, ResourceAction, RowMenuItem, StatusInfo } from '../types';
 
 export const COMPUTE_HEADERS = { 'OpenStack-API-Version': 'compute 2.79', 'X-OpenStack-Nova-API-Version': '2.79' };
 /** Nova at that microversion: what every compute definition and read starts from. */
@@ -87,8 +88,9 @@ export function serverIps(s: Server, type?: 'fixed' | 'floating'): string[] {
   return Object.values(s.addresses).flatMap((list) => list.filter((a) => !type || a['OS-EXT-IPS:type'] === type).map((a) => a.addr));
 }
 
-function ipsLabel(s: Server): string[] {
-  return Object.values(s.addresses).flatMap((list) => list.map((a) => (a['OS-EXT-IPS:type'] === 'floating' ? `${a.addr} (floating)` : a.addr)));
+/** The addresses as the list shows them: a floating one marked as such in the page's language. */
+function ipsLabel(s: Server): (string | MsgWithValues)[] {
+  return Object.values(s.addresses).flatMap((list) => list.map((a) => (a['OS-EXT-IPS:type'] === 'floating' ? msg('kinds.server.values.floatingAddress', { address: a.addr }) : a.addr)));
 }
 
 /** Nova's power states by number (the API sends the number; naming it is the dashboard's word, as in Horizon). */
@@ -192,6 +194,63 @@ export const canSnapshot = statusIn('ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED');
 export const canResize = statusIn('ACTIVE', 'SHUTOFF');
 export const canConsole = statusIn('ACTIVE');
 
+/**
+ * Horizon's row: Create snapshot, Associate floating IP, Edit instance, Resize instance; each opens the instance page
+ * with that form open below its toolbar (the panels components/compute/instance-detail.tsx declares).
+ */
+const SERVER_ROW_MENU: readonly RowMenuItem<Server>[] = [
+  { id: 'snapshot', label: 'kinds.server.rowMenu.createSnapshot', panel: 'snapshot', when: canSnapshot, cli: (s) => `openstack server image create --name <name> ${s.id}` },
+  { id: 'associate-fip', label: 'kinds.server.rowMenu.associateFloatingIp', panel: 'associate-fip', cli: (s) => `openstack server add floating ip ${s.id} <address>` },
+  { id: 'edit', label: 'kinds.server.rowMenu.edit', panel: 'edit', cli: (s) => `openstack server set --name <name> --description <text> ${s.id}` },
+  { id: 'resize', label: 'kinds.server.rowMenu.resize', panel: 'resize', when: canResize, cli: (s) => `openstack server resize --flavor <flavor> ${s.id}` },
+];
+
+/** Who the logged-in user is, as the session says (Keystone's users API is refused to most users). */
+export interface SessionUser {
+  id: string;
+  name: string;
+}
+
+/** The user who created the server: the logged-in user by name, anyone else by id (Nova gives only the id). */
+function userField(self?: SessionUser): OverviewField<Server> {
+  return linkedField<Server>({ label: 'kinds.server.overview.user', links: (s) => (s.user_id ? [{ name: s.user_id === self?.id ? self.name : s.user_id }] : []) });
+}
+
+function serverOverview(self?: SessionUser): OverviewField<Server>[] {
+  return [
+    { label: 'common.id', value: (s) => s.id, mono: true },
+    { label: 'common.status', value: rawStatus },
+    { label: 'common.description', value: (s) => (typeof s.description === 'string' ? s.description : '') },
+    { label: 'kinds.server.overview.powerState', value: powerState },
+    { label: 'kinds.server.columns.flavor', value: (s) => msg('kinds.server.values.flavor', { name: s.flavor.original_name ?? s.flavor.id ?? '', vcpus: s.flavor.vcpus ?? '?', ram: s.flavor.ram ?? '?', disk: s.flavor.disk ?? '?' }) },
+    { label: 'kinds.server.columns.image', value: (s, ctx) => (imageId(s) ? `${ctx.lookups.images?.[imageId(s)] ?? ''} ${imageId(s)}`.trim() : ''), empty: 'kinds.server.overview.bootedFromVolume' },
+    { label: 'kinds.server.columns.keyPair', value: (s) => s.key_name ?? '', empty: 'kinds.server.overview.noKeyPair' },
+    { label: 'kinds.server.columns.availabilityZone', value: (s) => s['OS-EXT-AZ:availability_zone'] ?? '' },
+    { label: 'common.created', value: (s) => s.created },
+    { label: 'common.updated', value: (s) => s.updated ?? '' },
+    { label: 'kinds.server.overview.projectId', value: (s) => s.tenant_id ?? '', mono: true, sensitive: 'projectId' },
+    userField(self),
+    { label: 'kinds.server.overview.host', value: (s) => s['OS-EXT-SRV-ATTR:host'] ?? '', adminOnly: true },
+    { label: 'kinds.server.overview.hypervisor', value: (s) => s['OS-EXT-SRV-ATTR:hypervisor_hostname'] ?? '', adminOnly: true },
+    { label: 'kinds.server.overview.instanceName', value: (s) => s['OS-EXT-SRV-ATTR:instance_name'] ?? '', adminOnly: true, mono: true },
+  ];
+}
+
+/**
+ * Rows of the first page: Nova's time grows with the page size, and the first row waits for the whole page. Horizon
+ * shows 20 too; the next page is fetched in the background (see resource-list), so paging on stays instant.
+ */
+export const SERVER_PAGE_SIZE = 20;
+
+/** Tie-breakers after the chosen key, so servers created in one batch (the same created_at) keep one order. */
+const NOVA_TIEBREAK: readonly (readonly [string, 'asc' | 'desc'])[] = [['created_at', 'desc'], ['display_name', 'asc'], ['uuid', 'asc']];
+
+/** Nova takes several sort_key/sort_dir pairs (api-ref "List Servers": sort_key and sort_dir may repeat). */
+export function novaSort(key: string, dir: 'asc' | 'desc'): [string, string][] {
+  const keys = [[key, dir] as const, ...NOVA_TIEBREAK.filter(([k]) => k !== key)];
+  return keys.flatMap(([k, d]) => [['sort_key', k], ['sort_dir', d]] as [string, string][]);
+}
+
 export const SERVER_STATUSES = ['ACTIVE', 'BUILD', 'ERROR', 'SHUTOFF', 'PAUSED', 'SUSPENDED', 'REBOOT', 'HARD_REBOOT', 'RESIZE', 'VERIFY_RESIZE', 'SHELVED_OFFLOADED'];
 
 export const serverDefinition = define<Server>({
@@ -201,15 +260,18 @@ export const serverDefinition = define<Server>({
   ...rest(NOVA, 'servers', 'server', { list: 'servers/detail' }),
   schema: ServerSchema,
   status: serverStatus,
-  pageSize: 50,
+  pageSize: SERVER_PAGE_SIZE,
+  sortQuery: novaSort,
   columns: [
     nameColumn((s) => s.name, { sortKey: 'display_name' }),
     statusColumn(rawStatus, { sortKey: 'vm_state' }),
+    { id: 'task', label: 'kinds.server.columns.task', value: (s) => taskState(s) ?? '', sortKey: 'task_state' },
+    { id: 'power', label: 'kinds.server.overview.powerState', value: powerState, sortKey: 'power_state' },
     { id: 'image', label: 'kinds.server.columns.image', value: (s, ctx) => (imageId(s) ? (ctx.lookups.images?.[imageId(s)] ?? imageId(s)) : msg('kinds.server.values.volume', {})) },
     { id: 'flavor', label: 'kinds.server.columns.flavor', value: (s) => s.flavor.original_name ?? s.flavor.id ?? '' },
     { id: 'ips', label: 'kinds.server.columns.ips', value: ipsLabel, cell: 'list' },
     { id: 'key', label: 'kinds.server.columns.keyPair', value: (s) => s.key_name ?? '', sortKey: 'key_name' },
-    { id: 'az', label: 'kinds.server.columns.availabilityZone', value: (s) => s['OS-EXT-AZ:availability_zone'] ?? '', sortKey: 'availability_zone' },
+    { id: 'az', label: 'kinds.server.columns.availabilityZone', value: (s) => s['OS-EXT-AZ:availability_zone'] ?? '', sortKey: 'availability_zone', hidden: true },
     ageColumn((s) => s.created, { label: 'kinds.server.columns.age', sortKey: 'created_at' }),
     idColumn((s) => s.id, { sortKey: 'uuid', short: 'id' }),
   ],
@@ -237,6 +299,7 @@ export const serverDefinition = define<Server>({
   // A server delete frees its ports, floating IPs and volumes.
   invalidates: ['port', 'floating-ip', 'volume'],
   actions: SERVER_ACTIONS,
+  rowMenu: SERVER_ROW_MENU,
   links: [
     // An A or AAAA record for the first floating IP: the DNS pages ask for the zone, then open the recordset form
     // prefilled. Only in a cloud with Designate.
@@ -251,25 +314,14 @@ export const serverDefinition = define<Server>({
       },
     },
   ],
-  overview: [
-    { label: 'common.id', value: (s) => s.id, mono: true },
-    { label: 'common.status', value: rawStatus },
-    { label: 'common.description', value: (s) => (typeof s.description === 'string' ? s.description : '') },
-    { label: 'kinds.server.overview.powerState', value: powerState },
-    { label: 'kinds.server.columns.flavor', value: (s) => msg('kinds.server.values.flavor', { name: s.flavor.original_name ?? s.flavor.id ?? '', vcpus: s.flavor.vcpus ?? '?', ram: s.flavor.ram ?? '?', disk: s.flavor.disk ?? '?' }) },
-    { label: 'kinds.server.columns.image', value: (s, ctx) => (imageId(s) ? `${ctx.lookups.images?.[imageId(s)] ?? ''} ${imageId(s)}`.trim() : ''), empty: 'kinds.server.overview.bootedFromVolume' },
-    { label: 'kinds.server.columns.keyPair', value: (s) => s.key_name ?? '', empty: 'kinds.server.overview.noKeyPair' },
-    { label: 'kinds.server.columns.availabilityZone', value: (s) => s['OS-EXT-AZ:availability_zone'] ?? '' },
-    { label: 'common.created', value: (s) => s.created },
-    { label: 'common.updated', value: (s) => s.updated ?? '' },
-    { label: 'kinds.server.overview.projectId', value: (s) => s.tenant_id ?? '', mono: true, sensitive: 'projectId' },
-    { label: 'kinds.server.overview.userId', value: (s) => s.user_id ?? '', mono: true },
-    { label: 'kinds.server.overview.host', value: (s) => s['OS-EXT-SRV-ATTR:host'] ?? '', adminOnly: true },
-    { label: 'kinds.server.overview.hypervisor', value: (s) => s['OS-EXT-SRV-ATTR:hypervisor_hostname'] ?? '', adminOnly: true },
-    { label: 'kinds.server.overview.instanceName', value: (s) => s['OS-EXT-SRV-ATTR:instance_name'] ?? '', adminOnly: true, mono: true },
-  ],
+  overview: serverOverview(),
   cli: { list: 'openstack server list --long', show: (s) => `openstack server show ${s.id}` },
 });
+
+/** The definition as the logged-in user reads it: their own servers' creator by name. */
+export function serverDefinitionFor(self: SessionUser | undefined): typeof serverDefinition {
+  return self ? { ...serverDefinition, overview: serverOverview(self) } : serverDefinition;
+}
 
 // ---- Launch form ----------------------------------------------------------------------------
 

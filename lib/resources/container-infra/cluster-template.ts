@@ -5,7 +5,7 @@ import { msg, type Msg } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { ageColumn, define, deleteAction, idColumn, nameColumn, rest, rowNames } from '../define';
 import { issueText } from '@/lib/i18n/issue';
-import type { ApiRequest, Text } from '../types';
+import type { ApiRequest, DetailLink, Text } from '../types';
 import { maybeStrings } from '../schema';
 
 export const MAGNUM = 'container-infra';
@@ -136,6 +136,12 @@ export async function templateDependents(rows: readonly ClusterTemplate[], get: 
 
 const yesNo = (b: boolean | undefined) => msg(b ? 'common.yes' : 'common.no', {});
 
+/** A cluster from the template: its create form, prefilled. */
+const createCluster: DetailLink<ClusterTemplate> = {
+  label: 'kinds.cluster.create.title',
+  to: (t) => ({ slug: 'clusters', rest: 'new', query: `template=${encodeURIComponent(t.uuid)}` }),
+};
+
 export const clusterTemplateDefinition = define<ClusterTemplate, ClusterTemplateCreate>({
   kind: 'cluster-template',
   slug: 'cluster-templates',
@@ -189,7 +195,9 @@ export const clusterTemplateDefinition = define<ClusterTemplate, ClusterTemplate
     { label: 'common.created', value: (t) => t.created_at ?? '' },
   ],
   // The form is components/container-infra/template-create.tsx (pickers from Glance, Neutron and Nova).
-  links: [{ label: 'kinds.cluster.create.title', to: (t) => ({ slug: 'clusters', rest: 'new', query: `template=${encodeURIComponent(t.uuid)}` }) }],
+  links: [createCluster],
+  // Horizon's row: Create cluster (from the template).
+  rowMenu: [{ id: 'create-cluster', ...createCluster }],
   create: { schema: ClusterTemplateCreateSchema, fields: [], defaults: {}, request: clusterTemplateCreateRequest, cli: clusterTemplateCreateCli },
   cli: { list: 'openstack coe cluster template list', show: (t) => command('openstack coe cluster template show', t.name || t.uuid) },
 });

@@ -161,6 +161,8 @@ export const clusterDefinition = define<Cluster, ClusterCreate>({
       body: (r) => msg('kinds.cluster.confirm.deleteBody', { count: r.length, ...rowNames(r, ref) }),
     }),
   ],
+  // Horizon's row: Resize, the cluster page's form (`?open=resize`, components/container-infra/cluster-detail.tsx).
+  rowMenu: [{ id: 'resize', label: 'kinds.cluster.rowMenu.resize', panel: 'resize', when: canResize, cli: (c) => `${command('openstack coe cluster resize', ref(c))} <count>` }],
   overview: [
     { label: 'common.id', value: (c) => c.uuid, mono: true },
     { label: 'common.status', value: (c) => c.status ?? '' },

@@ -188,6 +188,13 @@ export const zoneDefinition = define<Zone, ZoneCreate>({
       submitLabel: 'common.save', errorTitle: 'kinds.zone.edit.errorTitle',
     },
   ],
+  // Horizon's row: Create record set; Edit zone comes from the form below (lib/resources/row-menu.ts).
+  rowMenu: [
+    {
+      id: 'create-recordset', label: 'kinds.recordset.create.title', when: (z) => !deleting(z),
+      to: (z) => ({ slug: 'zones', rest: `${encodeURIComponent(z.id)}/recordsets/new` }), cli: (z) => `openstack recordset create --type <type> --record <value> ${z.name} <name>`,
+    },
+  ],
   tabs: [
     {
       id: 'recordsets', label: 'kinds.recordset.plural', view: 'list', list: (z) => recordsetDefinition(z.id, z),

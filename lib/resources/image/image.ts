@@ -317,6 +317,14 @@ export function imageDefinition(projectId: string): ResourceDefinition<Image> {
       },
     ],
     actions: IMAGE_ACTIONS,
+    // Horizon's row: Launch, Edit image (its owner's; Glance refuses others). Edit opens the image page's form.
+    rowMenu: [
+      {
+        id: 'launch', label: 'kinds.image.rowMenu.launchInstance', when: (i) => i.status === 'active',
+        to: (i) => ({ slug: 'instances', rest: 'new', query: `image=${encodeURIComponent(i.id)}` }), cli: (i) => `openstack server create --image ${i.id} --flavor <flavor> <name>`,
+      },
+      { id: 'edit', label: 'kinds.image.rowMenu.edit', panel: 'edit', when: (i) => i.owner === projectId && i.status !== 'pending_delete', cli: (i) => `openstack image set ... ${i.id}` },
+    ],
     overview: [
       { label: 'common.id', value: (i) => i.id, mono: true },
       { label: 'common.status', value: (i) => i.status },

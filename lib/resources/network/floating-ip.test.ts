@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/testing/english';
 import { serverDependents, type Server } from '../compute/server';
-import { floatingIpDefinition, floatingIpStatus, SETTLE_MS, serverFloatingIps } from './floating-ip';
+import { overviewLinks } from '../overview-links';
+import { floatingIpDefinition, FloatingIpSchema, floatingIpStatus, SETTLE_MS, serverFloatingIps } from './floating-ip';
 
 const fip = (id: string, address: string, port: string) => ({ id, floating_ip_address: address, floating_network_id: 'pub', port_id: port, fixed_ip_address: '10.0.0.5', router_id: 'r1', status: 'ACTIVE' });
 
@@ -56,5 +57,42 @@ describe('floating IP status', () => {
     expect(en(action.confirm!.title(rows))).toBe('Disassociate floating IP?');
     expect(en(action.confirm!.body(rows))).toBe('172.24.4.10 will no longer reach its instance. The address stays allocated to the project.');
     expect(action.confirm!.destructive).toBe(true);
+  });
+});
+
+describe('the detail page names what the address reaches', () => {
+  const row = FloatingIpSchema.parse({
+    ...fip('f1', '172.24.4.10', 'p1'),
+    port_details: { name: '', device_id: 'vm1', device_owner: 'compute:nova', network_id: 'n1' },
+  });
+  const field = (label: string) => floatingIpDefinition.overview!.find((f) => f.label === label)!;
+  const ctx = { lookups: { servers: { vm1: 'web-1' }, routers: { r1: 'edge' }, networks: { pub: 'public' } } };
+
+  it('links the instance, the router, the port and the pool by name', () => {
+    expect(overviewLinks(field('kinds.floatingIp.overview.instance'), row, ctx)).toEqual([{ name: 'web-1', to: { slug: 'instances', id: 'vm1' } }]);
+    expect(overviewLinks(field('kinds.floatingIp.overview.router'), row, ctx)).toEqual([{ name: 'edge', to: { slug: 'routers', id: 'r1' } }]);
+    expect(overviewLinks(field('kinds.floatingIp.overview.pool'), row, ctx)).toEqual([{ name: 'public', to: { slug: 'networks', id: 'pub' } }]);
+    // A port without a name: its id.
+    expect(overviewLinks(field('kinds.floatingIp.overview.port'), row, ctx)).toEqual([{ name: 'p1', to: { slug: 'ports', id: 'p1' } }]);
+    expect(field('kinds.floatingIp.overview.router').value(row, ctx)).toBe('edge');
+  });
+
+  it('shows the id, still linked, until a lookup names it; nothing for a port that is no instance\'s, or none', () => {
+    expect(overviewLinks(field('kinds.floatingIp.overview.router'), row, { lookups: {} })).toEqual([{ name: 'r1', to: { slug: 'routers', id: 'r1' } }]);
+    const dhcp = FloatingIpSchema.parse({ ...row, port_details: { device_id: 'dhcp1', device_owner: 'network:dhcp' } });
+    expect(overviewLinks(field('kinds.floatingIp.overview.instance'), dhcp, ctx)).toBeUndefined();
+    const free = FloatingIpSchema.parse({ ...row, port_id: null, router_id: null, port_details: null });
+    for (const label of ['kinds.floatingIp.overview.instance', 'kinds.floatingIp.overview.router', 'kinds.floatingIp.overview.port']) {
+      expect(overviewLinks(field(label), free, ctx)).toBeUndefined();
+      expect(field(label).value(free, ctx)).toEqual([]);
+    }
+  });
+
+  it('looks the routers up by id in one Neutron call, names only', () => {
+    const lookup = floatingIpDefinition.lookups!.find((l) => l.name === 'routers')!;
+    const ids = lookup.ids([row, FloatingIpSchema.parse({ ...row, router_id: null })]);
+    expect(ids).toEqual(['r1', '']);
+    expect(lookup.path(['r1', 'r2'])).toBe('v2.0/routers?fields=id&fields=name&id=r1&id=r2');
+    expect(lookup.label({ id: 'r1', name: '' })).toBe('r1');
   });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { msg } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { deleteAction, idColumn, rowNames, statusColumn, statusFilter } from '../define';
+import { linkedField, linkTo } from '../overview-links';
 import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
 import { NetworksSchema, neutronNames } from './network';
 import { NETWORK_SERVICE } from './security-group';
@@ -145,6 +146,13 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
       path: () => 'servers?limit=1000',
       label: (o) => String(o.name ?? o.id),
     },
+    {
+      // The router that translates the address (the detail page names it); Neutron filters routers by several ids.
+      name: 'routers', kind: 'router', service: NETWORK_SERVICE, key: 'routers',
+      ids: (rows) => rows.map((f) => f.router_id ?? ''),
+      path: (ids) => `v2.0/routers?fields=id&fields=name&${ids.map((id) => `id=${encodeURIComponent(id)}`).join('&')}`,
+      label: (o) => String(o.name || o.id),
+    },
   ],
   // An association or release changes the server's addresses and the port's.
   invalidates: ['server', 'port'],
@@ -210,11 +218,12 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
     { label: 'common.id', value: (f) => f.id, mono: true },
     { label: 'kinds.floatingIp.overview.address', value: (f) => f.floating_ip_address, mono: true },
     { label: 'common.status', value: statusWords },
-    { label: 'kinds.floatingIp.overview.pool', value: (f, ctx) => `${ctx.lookups.networks?.[f.floating_network_id] ?? ''} ${f.floating_network_id}`.trim() },
+    linkedField({ label: 'kinds.floatingIp.overview.pool', links: (f, ctx) => linkTo('networks', f.floating_network_id, ctx.lookups.networks) }),
     { label: 'kinds.floatingIp.overview.fixedIp', value: (f) => f.fixed_ip_address ?? '', mono: true, empty: 'kinds.floatingIp.notAssociated' },
-    { label: 'kinds.floatingIp.overview.port', value: (f) => f.port_id ?? '', mono: true },
-    { label: 'kinds.floatingIp.overview.instance', value: (f, ctx) => { const s = instanceOf(f); return s ? `${ctx.lookups.servers?.[s] ?? ''} ${s}`.trim() : ''; } },
-    { label: 'kinds.floatingIp.overview.router', value: (f) => f.router_id ?? '', mono: true },
+    linkedField({ label: 'kinds.floatingIp.overview.port', links: (f) => linkTo('ports', f.port_id, undefined, f.port_details?.name) }),
+    // The instance and the router by name, each a link to its page (Neutron gives only their ids).
+    linkedField({ label: 'kinds.floatingIp.overview.instance', links: (f, ctx) => linkTo('instances', instanceOf(f), ctx.lookups.servers) }),
+    linkedField({ label: 'kinds.floatingIp.overview.router', links: (f, ctx) => linkTo('routers', f.router_id, ctx.lookups.routers) }),
     { label: 'kinds.floatingIp.overview.dnsName', value: (f) => (f.dns_name ? `${f.dns_name}${f.dns_domain ? `.${f.dns_domain}` : ''}` : '') },
     { label: 'common.description', value: (f) => f.description ?? '' },
     { label: 'common.created', value: (f) => f.created_at ?? '' },

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { msg } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter, YES_NO } from '../define';
-import type { Lookup, ResourceAction, StatusInfo } from '../types';
+import type { Lookup, ResourceAction, RowMenuItem, StatusInfo } from '../types';
 import { networkDependents } from './dependents';
 import { maybeStrings } from '../schema';
 import { NETWORK_SERVICE, NEUTRON, NEUTRON_STANDARD } from './standard';
@@ -73,6 +73,16 @@ export const NETWORK_ACTIONS: readonly ResourceAction<Network>[] = [
   }),
 ];
 
+/**
+ * Horizon's row: Create subnet, Edit network (and a port, as its Ports tab does), each the network page's own form
+ * (`?open=<panel>`, components/network/network-detail.tsx). Not on an external network: Neutron keeps those to admins.
+ */
+const NETWORK_ROW_MENU: readonly RowMenuItem<Network>[] = [
+  { id: 'subnet', label: 'kinds.network.rowMenu.createSubnet', panel: 'subnet', when: (n) => !isExternal(n), cli: (n) => `openstack subnet create --network ${n.id} --subnet-range <cidr> <name>` },
+  { id: 'port', label: 'kinds.network.rowMenu.createPort', panel: 'port', when: (n) => !isExternal(n), cli: (n) => `openstack port create --network ${n.id} <name>` },
+  { id: 'edit', label: 'kinds.network.rowMenu.edit', panel: 'edit', when: (n) => !isExternal(n), cli: (n) => `openstack network set --name <name> ${n.id}` },
+];
+
 export const networkDefinition = define<Network>({
   kind: 'network',
   slug: 'networks',
@@ -110,6 +120,7 @@ export const networkDefinition = define<Network>({
   // A network delete takes its subnets and DHCP ports with it.
   invalidates: ['subnet', 'port'],
   actions: NETWORK_ACTIONS,
+  rowMenu: NETWORK_ROW_MENU,
   overview: [
     { label: 'common.id', value: (n) => n.id, mono: true },
     { label: 'common.status', value: (n) => n.status },

@@ -121,6 +121,12 @@ export const routerDefinition = define<Router, RouterCreate>({
       dependents: routerDependents,
     }),
   ],
+  // Horizon's row: Set gateway, Add interface; each the router page's own form (`?open=<panel>`, router-detail.tsx).
+  rowMenu: [
+    { id: 'set-gateway', label: 'kinds.router.rowMenu.setGateway', panel: 'gateway', when: (r) => !r.external_gateway_info, cli: (r) => `openstack router set --external-gateway <network> ${r.id}` },
+    { id: 'change-gateway', label: 'kinds.router.rowMenu.changeGateway', panel: 'gateway', when: (r) => !!r.external_gateway_info, cli: (r) => `openstack router set --external-gateway <network> ${r.id}` },
+    { id: 'add-interface', label: 'kinds.router.rowMenu.addInterface', panel: 'interface', cli: (r) => `openstack router add subnet ${r.id} <subnet>` },
+  ],
   create: {
     schema: RouterCreateSchema,
     // The page has its own form (a pick among external networks); the generic one is not used.

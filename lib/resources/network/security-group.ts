@@ -271,6 +271,8 @@ export const securityGroupDefinition = define<SecurityGroup, SecurityGroupCreate
       dependents: securityGroupDependents,
     }),
   ],
+  // Horizon's row: Manage rules (the group page's Rules tab).
+  rowMenu: [{ id: 'rules', label: 'kinds.securityGroup.rowMenu.manageRules', to: (g) => ({ slug: 'security-groups', rest: encodeURIComponent(g.id), query: 'tab=rules' }), cli: (g) => command('openstack', 'security', 'group', 'rule', 'list', g.id) }],
   create: {
     schema: SecurityGroupCreateSchema,
     fields: [

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sh } from '../cli';
 import { ageColumn, define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter } from '../define';
 import { msg } from '@/lib/i18n/msg';
-import type { ApiRequest, StatusInfo } from '../types';
+import type { ApiRequest, DetailLink, StatusInfo } from '../types';
 import { CINDER, VOLUME_SERVICE } from './volume';
 
 export const SnapshotSchema = z.looseObject({
@@ -31,6 +31,14 @@ export function snapshotStatus(s: Pick<Snapshot, 'status'>): StatusInfo {
 }
 
 export const SNAPSHOT_STATUSES = ['available', 'creating', 'deleting', 'error', 'error_deleting'];
+
+/** A volume from the snapshot: its create form, prefilled. */
+const createVolume: DetailLink<Snapshot> = {
+  label: 'kinds.snapshot.links.createVolume',
+  when: (s) => s.status === 'available',
+  to: (s) => ({ slug: 'volumes', rest: 'new', query: `snapshot=${s.id}` }),
+  cli: (s) => `openstack volume create --snapshot ${s.id} --size ${s.size} <name>`,
+};
 
 export const snapshotDefinition = define<Snapshot>({
   kind: 'volume-snapshot',
@@ -82,15 +90,9 @@ export const snapshotDefinition = define<Snapshot>({
     { label: 'common.updated', value: (s) => s.updated_at ?? '' },
     { label: 'kinds.volume.fields.projectId', value: (s) => s['os-extended-snapshot-attributes:project_id'] ?? '', mono: true, sensitive: 'projectId' },
   ],
-  links: [
-    {
-      label: 'kinds.snapshot.links.createVolume',
-      when: (s) => s.status === 'available',
-      to: (s) => ({ slug: 'volumes', rest: 'new', query: `snapshot=${s.id}` }),
-      cli: (s) => `openstack volume create --snapshot ${s.id} --size ${s.size} <name>`,
-    },
-    { label: 'kinds.volume.fields.sourceVolume', to: (s) => ({ slug: 'volumes', rest: s.volume_id }) },
-  ],
+  links: [createVolume, { label: 'kinds.volume.fields.sourceVolume', to: (s) => ({ slug: 'volumes', rest: s.volume_id }) }],
+  // Horizon's row: Create volume (from the snapshot).
+  rowMenu: [{ id: 'create-volume', ...createVolume }],
   cli: { list: 'openstack volume snapshot list --long', show: (s) => `openstack volume snapshot show ${s.id}` },
 });
 

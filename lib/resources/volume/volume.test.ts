@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/testing/english';
 import { cellText } from '@/lib/resources/cells';
 import type { CellValue } from '../types';
+import { LINK_SLOT, overviewLinks, splitAtLink } from '../overview-links';
 import { snapshotCreateRequest, snapshotStatus } from './snapshot';
 import {
   explicitVolumeTypes,
@@ -65,7 +66,21 @@ describe('volume rules', () => {
     expect(shown(volumeDefinition.columns.find((c) => c.id === 'bootable')!.value(vol(), ctx))).toBe('No');
   });
   it('labels attachments with server names and devices', () => {
-    expect(attachedLabel(vol({ attachments: [{ server_id: 's1', device: '/dev/vdb' }, { server_id: 's2' }] }), { s1: 'web-1' })).toEqual(['web-1 on /dev/vdb', 's2']);
+    expect(attachedLabel(vol({ attachments: [{ server_id: 's1', device: '/dev/vdb' }, { server_id: 's2' }] }), { s1: 'web-1' }).map((l) => en(l))).toEqual(['web-1 on /dev/vdb', 's2']);
+  });
+  it('links each attached instance by name on the overview, the device around it, a host attachment unlinked', () => {
+    const field = volumeDefinition.overview!.find((f) => f.label === 'kinds.volume.fields.attached')!;
+    const v = vol({ attachments: [{ server_id: 's1', device: '/dev/vdb' }, { server_id: 's2' }, { host_name: 'node-3', device: '/dev/sdc' }] });
+    const ctx = { lookups: { servers: { s1: 'web-1' } } };
+    const links = overviewLinks(field, v, ctx)!;
+    expect(links.map((l) => l.to)).toEqual([{ slug: 'instances', id: 's1' }, { slug: 'instances', id: 's2' }, undefined]);
+    expect(links.map((l) => l.name)).toEqual(['web-1', 's2', 'node-3']);
+    // The link stands where {name} is in the words: "<web-1> on /dev/vdb".
+    expect(splitAtLink(en({ key: links[0].text!.key, values: { ...links[0].text!.values, name: LINK_SLOT } })!)).toEqual(['', ' on /dev/vdb']);
+    // As text (any view without links): the same words.
+    expect(shown(field.value(v, ctx))).toBe('web-1 on /dev/vdb, s2, node-3 on /dev/sdc');
+    expect(overviewLinks(field, vol(), ctx)).toBeUndefined();
+    expect(shown(field.value(vol(), ctx))).toBe('');
   });
 });
 

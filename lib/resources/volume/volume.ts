@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { sh } from '../cli';
 import { ageColumn, define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter, YES_NO } from '../define';
-import { msg, type Msg } from '@/lib/i18n/msg';
-import type { ApiRequest, ResourceAction, StatusInfo } from '../types';
+import { msg, type Msg, type MsgWithValues } from '@/lib/i18n/msg';
+import { linkedField, type OverviewLink } from '../overview-links';
+import type { ApiRequest, ResourceAction, RowMenuItem, StatusInfo } from '../types';
 import { maybeStrings } from '../schema';
 
 /** The catalog type the dashboard proxies Cinder through (Zed registers only this one). */
@@ -60,13 +61,24 @@ export const isBootable = (v: Pick<Volume, 'bootable'>) => v.bootable === true |
 
 export const attachedServers = (v: Volume): string[] => (v.attachments ?? []).map((a) => a.server_id ?? '').filter(Boolean);
 
-/** "web-1 on /dev/vdb" for each attachment, names from the servers lookup. */
-export function attachedLabel(v: Volume, servers: Record<string, string> = {}): string[] {
+/**
+ * Each attachment's instance by name (from the servers lookup; its id until then) with a link to it, and the device
+ * ("web-1 on /dev/vdb"); an attachment to a host (no server) by the host's name, unlinked.
+ */
+export function attachmentLinks(v: Volume, servers: Record<string, string> = {}): OverviewLink[] {
   return (v.attachments ?? []).map((a) => {
-    const name = a.server_id ? (servers[a.server_id] ?? a.server_id) : (a.host_name ?? '?');
-    return a.device ? `${name} on ${a.device}` : name;
+    const name = a.server_id ? servers[a.server_id] || a.server_id : (a.host_name ?? '?');
+    return {
+      name,
+      ...(a.server_id ? { to: { slug: 'instances', id: a.server_id } } : {}),
+      ...(a.device ? { text: msg('kinds.volume.fields.attachedOn', { name, device: a.device }) } : {}),
+    };
   });
 }
+
+/** "web-1 on /dev/vdb" for each attachment, as text (the list's column). */
+export const attachedLabel = (v: Volume, servers: Record<string, string> = {}): (string | MsgWithValues)[] =>
+  attachmentLinks(v, servers).map((l) => l.text ?? l.name);
 
 const is = (...st: string[]) => (v: Volume) => st.includes(v.status);
 export const canAttach = (v: Volume) => v.status === 'available' || (v.status === 'in-use' && v.multiattach === true);
@@ -102,6 +114,22 @@ export const VOLUME_ACTIONS: readonly ResourceAction<Volume>[] = [
     body: (r) => msg('kinds.volume.confirm.deleteBody', { ...rowNames(r, nameOrId, 3), count: r.length }),
     dependents: volumeDependents,
   }),
+];
+
+/**
+ * Horizon's row actions that need a form (Manage attachments, Extend, Create snapshot, Edit, Launch as instance): each
+ * opens the volume page's own form (`?open=<panel>`, components/volume/volume-detail.tsx).
+ */
+export const VOLUME_ROW_MENU: readonly RowMenuItem<Volume>[] = [
+  { id: 'attach', label: 'kinds.volume.rowMenu.attach', panel: 'attach', when: canAttach, cli: (v) => `openstack server add volume <server> ${v.id}` },
+  { id: 'detach', label: 'kinds.volume.rowMenu.detach', panel: 'detach', when: canDetach, cli: (v) => `openstack server remove volume <server> ${v.id}` },
+  { id: 'extend', label: 'kinds.volume.rowMenu.extend', panel: 'extend', when: canExtend, cli: (v) => `openstack volume set --size <size-GiB> ${v.id}` },
+  { id: 'snapshot', label: 'kinds.volume.rowMenu.createSnapshot', panel: 'snapshot', when: canSnapshot, cli: (v) => `openstack volume snapshot create --volume ${v.id} <name>` },
+  { id: 'edit', label: 'kinds.volume.rowMenu.edit', panel: 'edit', when: canEdit, cli: (v) => `openstack volume set --name <name> --description <text> ${v.id}` },
+  {
+    id: 'launch', label: 'kinds.volume.rowMenu.launchInstance', when: canLaunch,
+    to: (v) => ({ slug: 'instances', rest: 'new', query: `volume=${encodeURIComponent(v.id)}` }), cli: (v) => `openstack server create --volume ${v.id} --flavor <flavor> <name>`,
+  },
 ];
 
 /** What stops or survives a volume delete: its attachments and its snapshots (Cinder refuses while either exists). */
@@ -158,13 +186,14 @@ export const volumeDefinition = define<Volume>({
   // The volume's snapshots go with it; a server lists its attached volumes.
   invalidates: ['volume-snapshot', 'server'],
   actions: VOLUME_ACTIONS,
+  rowMenu: VOLUME_ROW_MENU,
   overview: [
     { label: 'common.id', value: (v) => v.id, mono: true },
     { label: 'common.status', value: (v) => v.status },
     { label: 'kinds.volume.fields.size', value: (v) => `${v.size} GiB` },
     { label: 'kinds.volume.fields.type', value: (v) => v.volume_type ?? '' },
     { label: 'common.description', value: (v) => v.description ?? '' },
-    { label: 'kinds.volume.fields.attached', value: (v, ctx) => attachedLabel(v, ctx.lookups.servers).join(', '), empty: 'kinds.volume.fields.notAttached' },
+    linkedField({ label: 'kinds.volume.fields.attached', links: (v, ctx) => attachmentLinks(v, ctx.lookups.servers), empty: 'kinds.volume.fields.notAttached' }),
     { label: 'kinds.volume.fields.bootable', value: (v) => yesNo(isBootable(v)) },
     { label: 'kinds.volume.fields.encrypted', value: (v) => yesNo(v.encrypted === true) },
     { label: 'kinds.volume.fields.multiattach', value: (v) => yesNo(v.multiattach === true) },

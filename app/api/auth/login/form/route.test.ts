@@ -5,23 +5,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { CloudConfig } from '@/lib/config/clouds';
 import type { DemoCloud } from '@/lib/demo-cloud/server';
 import { startTestCloud } from '@/lib/demo-cloud/test-helpers';
+import { cookieJar, resetNextHeaders } from '@/lib/testing/next-headers';
 
 process.env.SESSION_SECRET = 'login-form-test-secret-0123456789-abcdefghijk';
 
-const h = vi.hoisted(() => ({ jar: new Map<string, string>(), clouds: new Map<string, unknown>() }));
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (h.jar.has(name) ? { name, value: h.jar.get(name)! } : undefined),
-    has: (name: string) => h.jar.has(name),
-    getAll: () => [...h.jar].map(([name, value]) => ({ name, value })),
-    set: (name: string, value: string, opts?: { maxAge?: number }) => {
-      if (opts?.maxAge === 0 || value === '') h.jar.delete(name);
-      else h.jar.set(name, value);
-    },
-    delete: (name: string) => h.jar.delete(name),
-  }),
-  headers: async () => new Headers(),
-}));
+const h = vi.hoisted(() => ({ clouds: new Map<string, unknown>() }));
+vi.mock('next/headers', () => import('@/lib/testing/next-headers'));
 vi.mock('@/lib/config/clouds', () => ({
   getCloud: (id: string) => h.clouds.get(id),
   getClouds: () => [...h.clouds.values()],
@@ -43,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => dc.close());
 beforeEach(() => {
-  h.jar.clear();
+  resetNextHeaders();
   installSessionStore(new MemorySessionStore());
 });
 
@@ -66,7 +55,7 @@ describe('POST /api/auth/login/form', () => {
     const res = await POST(post(demo));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toMatch(/^\/demo\/[0-9a-f]{32}\?region=RegionOne$/);
-    const session = await unsealData<{ user?: { name: string } }>(h.jar.get(SESSION_COOKIE)!, { password: process.env.SESSION_SECRET!, ttl: SESSION_TTL_SECONDS });
+    const session = await unsealData<{ user?: { name: string } }>(cookieJar.get(SESSION_COOKIE)!, { password: process.env.SESSION_SECRET!, ttl: SESSION_TTL_SECONDS });
     expect(session.user?.name).toBe('demo');
   });
 
@@ -88,7 +77,7 @@ describe('POST /api/auth/login/form', () => {
     expect(url.search).not.toContain('wrong-password');
     expect(JSON.stringify(failure)).not.toContain('wrong-password');
     expect(failure).toEqual({ username: 'demo', error: expect.objectContaining({ status: 401, message: 'Invalid username or password' }) });
-    expect(h.jar.has(SESSION_COOKIE)).toBe(false);
+    expect(cookieJar.has(SESSION_COOKIE)).toBe(false);
   });
 
   it('an application credential logs in too; its refusal keeps the tab', async () => {
@@ -114,8 +103,8 @@ describe('POST /api/auth/login/form', () => {
       expect(res.status, JSON.stringify(from)).toBe(403);
     }
     expect((await POST(post(demo, { origin: ORIGIN }, 'text/plain'))).status).toBe(415);
-    expect(h.jar.has(SESSION_COOKIE)).toBe(false);
+    expect(cookieJar.has(SESSION_COOKIE)).toBe(false);
     expect((await POST(post(demo, { referer: `${ORIGIN}/login` }))).status).toBe(303);
-    expect(h.jar.has(SESSION_COOKIE)).toBe(true);
+    expect(cookieJar.has(SESSION_COOKIE)).toBe(true);
   });
 });
