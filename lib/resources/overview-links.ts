@@ -1,23 +1,9 @@
 // Overview fields that name other objects as links to their pages (a floating IP's router and instance, the instances
 // a volume is attached to), instead of raw ids. `links` is what the detail page's overview renders; the field's `value`
 // is made from them (the same words as text, for any view that does not render links).
-// Kept here until lib/resources/types.ts gains it: `OverviewField.links?: (row, ctx) => readonly OverviewLink[]`.
-import type { MsgWithValues } from '@/lib/i18n/msg';
-import type { CellValue, OverviewField, RowContext } from './types';
+import type { CellValue, OverviewField, OverviewLink, RowContext } from './types';
 
-/** One object an overview field names. */
-export interface OverviewLink {
-  /** Its name, or its id when the name is not known (then shown in monospace). */
-  name: string;
-  /** Its page: a section's slug and the object's id; none when it has no page (a volume attached to a host). */
-  to?: { slug: string; id: string };
-  /** The words around the link, an ICU message whose `{name}` argument is the link ("{name} on {device}"). */
-  text?: MsgWithValues;
-}
-
-export interface LinkedOverviewField<T> extends OverviewField<T> {
-  links: (row: T, ctx: RowContext) => readonly OverviewLink[];
-}
+export type { OverviewLink };
 
 /** The links as text: each name inside its words. */
 export function linksText(links: readonly OverviewLink[]): CellValue {
@@ -26,13 +12,14 @@ export function linksText(links: readonly OverviewLink[]): CellValue {
 }
 
 /** An overview field with links (its text value made from them), where a definition's `overview` takes plain fields. */
-export const linkedField = <T>(field: Omit<LinkedOverviewField<T>, 'value'>): OverviewField<T> =>
-  ({ ...field, value: (row: T, ctx: RowContext) => linksText(field.links(row, ctx)) }) as LinkedOverviewField<T>;
+export const linkedField = <T>(field: Omit<OverviewField<T>, 'value' | 'links'> & { links: NonNullable<OverviewField<T>['links']> }): OverviewField<T> => ({
+  ...field,
+  value: (row: T, ctx: RowContext) => linksText(field.links(row, ctx)),
+});
 
 /** The field's links for this row, or undefined for a plain field (or one with nothing to link). */
 export function overviewLinks<T>(field: OverviewField<T>, row: T, ctx: RowContext): readonly OverviewLink[] | undefined {
-  const links = (field as Partial<LinkedOverviewField<T>>).links;
-  const list = typeof links === 'function' ? links(row, ctx) : undefined;
+  const list = field.links?.(row, ctx);
   return list?.length ? list : undefined;
 }
 

@@ -466,9 +466,21 @@ export interface DetailDownload<T, K = { status: string }> {
   errorTitle: Text;
 }
 
+/** One object an overview field names (overview-links.ts). */
+export interface OverviewLink {
+  /** Its name, or its id when the name is not known (then shown in monospace). */
+  name: string;
+  /** Its page: a section's slug and the object's id; none when it has no page (a volume attached to a host). */
+  to?: { slug: string; id: string };
+  /** The words around the link, an ICU message whose `{name}` argument is the link ("{name} on {device}"). */
+  text?: MsgWithValues;
+}
+
 export interface OverviewField<T> {
   label: Text;
   value: (row: T, ctx: RowContext) => CellValue;
+  /** The objects the field names, drawn as links to their pages (`value` is their text: see linkedField). */
+  links?: (row: T, ctx: RowContext) => readonly OverviewLink[];
   mono?: boolean;
   adminOnly?: boolean;
   sensitive?: MaskKind;
