@@ -1,12 +1,11 @@
 import type { Metadata, Viewport } from 'next';
-import { cookies, headers } from 'next/headers';
+import { headers } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { EnabledLocalesProvider } from '@/components/i18n/locales-context';
 import { Providers } from '@/components/providers';
 import { LOCALE_CONFIG } from '@/lib/i18n/config';
-import { PRESENTATION_COOKIE, presentationOn, readPresentationCookie } from '@/components/shell/presentation-cookie';
 import { themeScript } from '@/components/theme/theme-script';
 import { NONCE_HEADER } from '@/lib/security/headers';
 import './globals.css';
@@ -33,10 +32,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   // The request's language (lib/i18n/request.ts); the client provider gets that locale's catalog only.
   const locale = await getLocale();
-  // Presentation mode's larger type from the first paint (the provider keeps it in step after hydration).
-  const present = presentationOn(readPresentationCookie((await cookies()).get(PRESENTATION_COOKIE)?.value));
   return (
-    <html lang={locale} suppressHydrationWarning data-present={present ? '1' : undefined}>
+    <html lang={locale} suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>

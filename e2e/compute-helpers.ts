@@ -20,6 +20,8 @@ export async function openSection(page: Page, label: 'Instances' | 'Flavors' | '
     await page.goto(`${home.pathname}/${slug}${home.search}`);
   }
   await expect(page.getByRole('heading', { name: label === 'Key Pairs' ? 'Key pairs' : label, level: 1 })).toBeVisible();
+  // The first page comes with the HTML: the table says busy until the page's scripts have hydrated it.
+  await expect(page.getByRole('table').first()).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
 }
 
 export function instanceRow(page: Page, name: string) {

@@ -152,7 +152,7 @@ test('the launch form refuses a flavor too small for the image', async ({ page }
 
 test('a copied URL with filters reproduces the view in a new browser context', async ({ page, browser }) => {
   await openSection(page, 'Instances');
-  // Rows come from the client's first fetch, so the page is hydrated: a change before hydration would be lost.
+  // openSection waits for the table to be hydrated: a change before hydration would be lost.
   await expect(instanceRow(page, life)).toBeVisible(SLOW);
   const filters = page.getByRole('search', { name: 'Filter instances' });
   await filters.getByLabel('Status filter').selectOption('ACTIVE');

@@ -55,10 +55,12 @@ for (const locale of LOCALES.filter((l) => l !== 'en')) {
           const t = n.textContent?.trim();
           if (t) out.push(t);
         }
+        // A tooltip on API data repeats that data (a truncated name's full text), so it is data too.
+        const data = (el: Element) => !!el.closest('[data-api], [translate="no"]');
         for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]'))
           for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
             const v = el.getAttribute(a)?.trim();
-            if (v) out.push(v);
+            if (v && !(a === 'title' && data(el))) out.push(v);
           }
         return out;
       });

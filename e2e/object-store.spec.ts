@@ -169,7 +169,7 @@ test('bad input: names are checked, a non-empty container is refused, "empty and
   // The list knows the container holds objects, so the first dialog offers to empty it; where Swift's count lags
   // (a real cloud's listing is eventually consistent), the plain delete is refused first and then offers it.
   const dialog = page.getByRole('dialog', { name: 'Empty and delete container?' });
-  const plain = page.getByRole('dialog', { name: 'Delete container?' });
+  const plain = page.getByRole('dialog', { name: 'Delete container?', exact: true });
   await expect(dialog.or(plain)).toBeVisible();
   if (await plain.isVisible()) {
     await plain.getByRole('button', { name: 'Delete container' }).click();

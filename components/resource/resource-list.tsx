@@ -13,6 +13,7 @@ import { CopyLink } from '@/components/ui/copy-link';
 import { CopyButton } from '@/components/ui/copy-button';
 import { cellWidth, isUuidLike, shortIdClass, truncateClass } from '@/components/ui/table';
 import { buttonClass } from '@/components/ui/button';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useIsAdmin, useSectionAccess } from '@/components/shell/session-context';
 import { useNow } from '@/components/shell/use-now';
 import { apiFetch, errorText } from '@/lib/client/api';
@@ -92,6 +93,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
   // The same parameters the server prefetched the first page with (lib/openstack/prefetch.ts): the same cache key.
   const params: ListParams = listParamsFor(def, new URLSearchParams(search.toString()));
   const list = useResourceList(def, params);
+  const hydrated = useHydrated();
   usePrefetchNextPage(def, params, list.data?.next);
   const rows = useMemo(() => list.data?.items ?? [], [list.data]);
   const ctx = useLookups(def, rows);
@@ -212,7 +214,8 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
         </div>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <table className="min-w-full text-sm" aria-busy={list.isPending}>
+          {/* Busy until the rows can be used: the first page may come with the HTML, before the page's scripts run. */}
+          <table className="min-w-full text-sm" aria-busy={list.isPending || !hydrated}>
             <caption className="sr-only">{heading}</caption>
             <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:bg-zinc-800/50 dark:text-zinc-400">
               <tr>
@@ -377,7 +380,12 @@ function Cell<T>({ column, row, ctx, def, now, formatter, link }: { column: Colu
       return def.status ? <StatusBadge status={def.status(row)} /> : <>{v}</>;
     case 'name':
       return link ? (
-        <Link href={link} className={`font-medium text-brand-700 hover:underline dark:text-brand-300 ${cut}`} title={cut && !hidden ? v || def.id(row) : undefined}>
+        <Link
+          href={link}
+          translate={data ? 'no' : undefined}
+          className={`font-medium text-brand-700 hover:underline dark:text-brand-300 ${cut}`}
+          title={cut && !hidden ? v || def.id(row) : undefined}
+        >
           {text(v || def.id(row), '')}
         </Link>
       ) : (

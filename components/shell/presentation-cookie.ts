@@ -13,12 +13,3 @@ export function readPresentationCookie(value: string | undefined): string | null
   }
 }
 
-/** Whether the cookie's settings have presentation mode on (the root layout marks <html> before the first paint). */
-export function presentationOn(raw: string | null): boolean {
-  if (!raw) return false;
-  try {
-    return (JSON.parse(raw) as { on?: unknown } | null)?.on === true;
-  } catch {
-    return false;
-  }
-}

@@ -9,6 +9,7 @@ import { useDismiss } from './use-dismiss';
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { MaskKind } from '@/lib/resources/types';
 import { PRESENTATION_COOKIE } from './presentation-cookie';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export const PRESENTATION_KEY = 'stratus.presentation';
 
@@ -99,8 +100,10 @@ export function PresentationProvider({ serverRaw = null, children }: { serverRaw
   const search = useSearchParams();
   const pathname = usePathname();
   const param = search.get('present');
-  // The URL's flag wins at once, on the server too (the effect below then stores it).
-  const on = presentFromUrl(param, stored.on);
+  // In the server's HTML (and while hydrating it) the URL's flag counts at once, so server-rendered rows are masked
+  // from the first paint; after that the stored choice rules (the effect below stores the flag; the toggle drops it).
+  const hydrated = useHydrated();
+  const on = hydrated ? stored.on : presentFromUrl(param, stored.on);
   // Settings saved before the cookie existed (or the cookie expired): copied over for the next server render.
   useEffect(() => {
     if (raw !== null && raw !== serverRaw) writeCookie(raw);
