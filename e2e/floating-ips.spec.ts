@@ -1,8 +1,9 @@
-import { type Browser, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { deleteServers, RUN } from './compute-helpers';
 import { expect, test } from './fixtures';
 import { deleteRouters, mutationHeaders, neutronList, type Named } from './neutron-helpers';
 import { backend, PROJECT_URL } from './helpers';
+import { api, withApi } from './proxy-helpers';
 
 // Floating IPs as people use them: the picker offers only the addresses a router connects to the pool (the others
 // disabled, with the subnet to connect and a button that does it), Neutron's "not reachable" refusal in plain words,
@@ -34,23 +35,7 @@ const ports: Record<string, string> = {};
 
 const headers = mutationHeaders;
 
-async function withApi<T>(browser: Browser, fn: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({ storageState: backend().storageState, baseURL: backend().baseURL });
-  try {
-    const page = await context.newPage();
-    await page.goto('/');
-    await expect(page).toHaveURL(PROJECT_URL);
-    return await fn(page);
-  } finally {
-    await context.close();
-  }
-}
 
-async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown, status = method === 'POST' ? 201 : 200): Promise<T> {
-  const res = await page.request.fetch(`/api/os/${path}`, { method, headers: headers(), data });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBe(status);
-  return (await res.json()) as T;
-}
 
 const list = neutronList;
 

@@ -1,8 +1,9 @@
-import { type Browser, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
 import { deleteServers, instanceRow, openSection, RUN } from './compute-helpers';
 import { expect, test } from './fixtures';
-import { backend, PROJECT_URL } from './helpers';
+import { PROJECT_URL } from './helpers';
 import { deleteRouters, mutationHeaders, neutronList, type Named } from './neutron-helpers';
+import { api, withApi } from './proxy-helpers';
 
 // Names and links instead of raw ids, where the API gives an id the user can follow: the instance overview's IP
 // addresses (the floating one marked), the action log's user by name, the floating IP page's router and instance as
@@ -24,23 +25,7 @@ let address = '';
 let fixed = '';
 let device = '';
 
-async function withApi<T>(browser: Browser, fn: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({ storageState: backend().storageState, baseURL: backend().baseURL });
-  try {
-    const page = await context.newPage();
-    await page.goto('/');
-    await expect(page).toHaveURL(PROJECT_URL);
-    return await fn(page);
-  } finally {
-    await context.close();
-  }
-}
 
-async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown, status = method === 'POST' ? 201 : 200): Promise<T> {
-  const res = await page.request.fetch(`/api/os/${path}`, { method, headers: mutationHeaders(), data });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBe(status);
-  return (await res.json()) as T;
-}
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(300_000);

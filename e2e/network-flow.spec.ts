@@ -1,7 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { deleteServers, instanceRow, openSection, RUN, watchStatuses } from './compute-helpers';
-import { backend, PROJECT_URL } from './helpers';
+import { PROJECT_URL } from './helpers';
 import { deleteRouters, mutationHeaders, neutronList, type Named } from './neutron-helpers';
+import { withApi } from './proxy-helpers';
 
 // One flow, step by step: the router, instance, floating IP and security group depend on each other.
 // Needs no data plane: on the real cloud a floating IP stays DOWN (no L3 agent), which the flow does not check.
@@ -21,17 +22,6 @@ let floatingAddress = '';
 
 const headers = mutationHeaders;
 
-async function withApi<T>(browser: Browser, fn: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({ storageState: backend().storageState, baseURL: backend().baseURL });
-  try {
-    const page = await context.newPage();
-    await page.goto('/');
-    await expect(page).toHaveURL(PROJECT_URL);
-    return await fn(page);
-  } finally {
-    await context.close();
-  }
-}
 
 const list = neutronList;
 

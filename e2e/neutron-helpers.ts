@@ -1,9 +1,9 @@
 // Neutron through the dashboard's proxy, for the specs' setup and clean-up (network-flow, floating-ips).
 import type { Page } from '@playwright/test';
-import { backend } from './helpers';
+import { mutationHeaders } from './proxy-helpers';
 
+export { mutationHeaders };
 export type Named = { id: string; name: string };
-export const mutationHeaders = () => ({ 'X-Stratus-CSRF': '1', Origin: backend().baseURL });
 
 /** A Neutron list (`path` with its query), the `key` array of its answer; none when absent. */
 export const neutronList = async <T = Named>(page: Page, path: string, key: string): Promise<T[]> =>

@@ -104,43 +104,39 @@ export async function discoverServices(session: SessionData): Promise<ServiceInf
   return info;
 
   async function probe(type: string, endpoint: string): Promise<Probe> {
-    {
-      const entry = { type };
-      const here = { url: endpoint };
-      if (!cloud) return { versions: [] };
-      // Swift publishes no version document (its endpoint is the account: a GET lists containers); /info names the
-      // release instead, so the version-document candidates are not tried for it.
-      const info = entry.type === 'object-store' ? swiftInfoUrl(here.url) : undefined;
-      if (info) {
-        try {
-          const res = await osFetch(cloud, info, { service: entry.type, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
-          const parsed = SwiftInfoSchema.safeParse(await res.json());
-          if (parsed.success) return { versions: [], note: msg('server.discovery.swiftNote', { version: parsed.data.swift.version }) };
-        } catch {
-          // /info disabled or unreachable: reported as for any service without a version document.
-        }
-        return { versions: [], error: 'server.discovery.noVersionDocument' };
-      }
-      for (const url of discoveryCandidates(here.url, session.project.id)) {
-        try {
-          const res = await osFetch(cloud, url, {
-            service: entry.type,
-            headers: { accept: 'application/json', 'x-auth-token': session.token },
-            signal: AbortSignal.timeout(TIMEOUT_MS),
-          });
-          const text = await res.text();
-          let versions: ServiceVersion[] | undefined;
-          try {
-            versions = parseDiscovery(JSON.parse(text));
-          } catch {
-            versions = undefined;
-          }
-          if (versions?.length) return { versions };
-        } catch {
-          // Try the next candidate; report below if none answers.
-        }
+    if (!cloud) return { versions: [] };
+    // Swift publishes no version document (its endpoint is the account: a GET lists containers); /info names the
+    // release instead, so the version-document candidates are not tried for it.
+    const info = type === 'object-store' ? swiftInfoUrl(endpoint) : undefined;
+    if (info) {
+      try {
+        const res = await osFetch(cloud, info, { service: type, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+        const parsed = SwiftInfoSchema.safeParse(await res.json());
+        if (parsed.success) return { versions: [], note: msg('server.discovery.swiftNote', { version: parsed.data.swift.version }) };
+      } catch {
+        // /info disabled or unreachable: reported as for any service without a version document.
       }
       return { versions: [], error: 'server.discovery.noVersionDocument' };
     }
+    for (const url of discoveryCandidates(endpoint, session.project.id)) {
+      try {
+        const res = await osFetch(cloud, url, {
+          service: type,
+          headers: { accept: 'application/json', 'x-auth-token': session.token },
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
+        const text = await res.text();
+        let versions: ServiceVersion[] | undefined;
+        try {
+          versions = parseDiscovery(JSON.parse(text));
+        } catch {
+          versions = undefined;
+        }
+        if (versions?.length) return { versions };
+      } catch {
+        // Try the next candidate; report below if none answers.
+      }
+    }
+    return { versions: [], error: 'server.discovery.noVersionDocument' };
   }
 }

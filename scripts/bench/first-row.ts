@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { listParamsFor, listQuery } from '../../lib/resources/list-page';
 import { COMPUTE_HEADERS, serverDefinition } from '../../lib/resources/compute/server';
 import { realcloudAuthUrl } from '../fidelity/clouds';
-import { freePort, percentile, startStack } from './stack';
+import { freePort, percentile, scopedToken, startStack, type CatalogEntry } from './stack';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -31,23 +31,7 @@ interface Backend {
   stop(): Promise<void>;
 }
 
-async function token(authUrl: string, user: string): Promise<{ token: string; projectId: string; catalog: { type: string; endpoints: { interface: string; url: string }[] }[] }> {
-  const res = await fetch(`${authUrl}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ['password'], password: { user: { name: user, domain: { name: 'Default' }, password: user } } },
-        scope: { project: { name: user, domain: { name: 'Default' } } },
-      },
-    }),
-  });
-  if (res.status !== 201) throw new Error(`token for ${user}: ${res.status}`);
-  const body = (await res.json()) as { token: { project: { id: string }; catalog: { type: string; endpoints: { interface: string; url: string }[] }[] } };
-  return { token: res.headers.get('x-subject-token') ?? '', projectId: body.token.project.id, catalog: body.token.catalog };
-}
-
-const endpoint = (catalog: Awaited<ReturnType<typeof token>>['catalog'], type: string) =>
+const endpoint = (catalog: CatalogEntry[], type: string) =>
   catalog.find((e) => e.type === type)?.endpoints.find((e) => e.interface === 'public')?.url.replace(/\/+$/, '') ?? '';
 
 async function call(url: string, tok: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
@@ -93,7 +77,7 @@ async function navigate(page: Page, url: string, origin: string): Promise<{ ms: 
 
 async function measure(browser: Browser, b: Backend, n: number, out: Record<string, number>) {
   const have = await b.size(n);
-  const demo = await token(b.authUrl, 'demo');
+  const demo = await scopedToken(b.authUrl, 'demo');
   const nova = `${endpoint(demo.catalog, 'compute')}/${FIRST_PAGE}`;
   const { page, url } = await loggedIn(browser, b.dashboard);
   const origin = new URL(b.dashboard).origin;
@@ -174,8 +158,8 @@ async function realBackend(authUrl: string): Promise<Backend> {
     await new Promise((r) => setTimeout(r, 150));
   }
 
-  const admin = await token(authUrl, 'admin');
-  const demo = await token(authUrl, 'demo');
+  const admin = await scopedToken(authUrl, 'admin');
+  const demo = await scopedToken(authUrl, 'demo');
   const nova = endpoint(demo.catalog, 'compute');
   const neutron = endpoint(demo.catalog, 'network');
   const novaAdmin = endpoint(admin.catalog, 'compute');

@@ -11,25 +11,10 @@ import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { benchFirstRow } from './first-row';
-import { percentile, startStack, type Stack } from './stack';
+import { percentile, scopedToken, startStack, type Stack } from './stack';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-async function scopedToken(authUrl: string, user = 'demo'): Promise<{ token: string; projectId: string }> {
-  const res = await fetch(`${authUrl}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ['password'], password: { user: { name: user, domain: { name: 'Default' }, password: user } } },
-        scope: { project: { name: user, domain: { name: 'Default' } } },
-      },
-    }),
-  });
-  const body = (await res.json()) as { token: { project: { id: string } } };
-  return { token: res.headers.get('x-subject-token') ?? '', projectId: body.token.project.id };
-}
 
 /** 1,000 images and 1,000 volumes in the demo project: the kind of project Horizon's instance page times out on. */
 async function bulkUp(stack: Stack, images: number, volumes: number) {

@@ -84,3 +84,22 @@ export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
+
+export type CatalogEntry = { type: string; endpoints: { interface: string; url: string }[] };
+
+/** A project-scoped token for user `user` (password = name, project = name), with its project id and catalog. */
+export async function scopedToken(authUrl: string, user = 'demo'): Promise<{ token: string; projectId: string; catalog: CatalogEntry[] }> {
+  const res = await fetch(`${authUrl}/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: { methods: ['password'], password: { user: { name: user, domain: { name: 'Default' }, password: user } } },
+        scope: { project: { name: user, domain: { name: 'Default' } } },
+      },
+    }),
+  });
+  if (res.status !== 201) throw new Error(`token for ${user}: ${res.status}`);
+  const body = (await res.json()) as { token: { project: { id: string }; catalog: CatalogEntry[] } };
+  return { token: res.headers.get('x-subject-token') ?? '', projectId: body.token.project.id, catalog: body.token.catalog };
+}
