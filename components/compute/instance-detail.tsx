@@ -2,7 +2,6 @@
 
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { z } from 'zod';
 import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceDetail } from '@/components/resource/resource-detail';
@@ -22,8 +21,8 @@ import { NOVA, ServerEditSchema, serverEditRequest, useConsoleOutput, useFlavorD
 import { useImageStatus } from '@/lib/resources/image/queries';
 import { usePorts, useSecurityGroupNames } from '@/lib/resources/network/queries';
 import type { Port } from '@/lib/resources/network/port';
-import { useOsMutation, usePathQuery } from '@/lib/resources/queries';
-import { KeystoneUserSchema } from '@/lib/resources/admin/identity';
+import { useOsMutation } from '@/lib/resources/queries';
+import { useUserName } from '@/lib/resources/admin/queries';
 import { STORAGE_CHANGES, useProjectVolumes } from '@/lib/resources/volume/queries';
 import { attachedServers, attachRequest, canAttach, canDetach, detachRequest, volumeStatus } from '@/lib/resources/volume/volume';
 import { FailureNotice } from '@/components/resource/failure-notice';
@@ -462,9 +461,6 @@ function ActionLog({ server }: { server: Server }) {
   );
 }
 
-const KeystoneUserReply = z.looseObject({ user: KeystoneUserSchema });
-const selectUserName = (b: z.infer<typeof KeystoneUserReply>) => b.user.name;
-
 /**
  * Who started an action, by name where it can be known: the logged-in user from the session; anyone else from
  * Keystone's `GET /v3/users/{id}` for admins only (most clouds' policy refuses it to others, so nobody else asks). Until
@@ -475,13 +471,8 @@ function ActionUser({ id, action, time }: { id: string; action: string; time: st
   const session = useClientSession();
   const isAdmin = useIsAdmin();
   const self = session?.user.id === id ? session.user.name : undefined;
-  const q = usePathQuery('admin-user', { service: 'identity' }, `users/${encodeURIComponent(id)}`, KeystoneUserReply, {
-    enabled: isAdmin && !self,
-    staleTime: 5 * 60_000,
-    retry: false,
-    select: selectUserName,
-  });
-  const name = self ?? (isAdmin ? q.data : undefined);
+  const other = useUserName(id, isAdmin && !self);
+  const name = self ?? (isAdmin ? other : undefined);
   if (name) {
     return (
       <span title={id} translate="no">
