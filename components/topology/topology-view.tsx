@@ -48,7 +48,7 @@ function pathOf(points: { x: number; y: number }[]): string {
 }
 
 /**
- * A node is a link (Tab reaches it) named by its kind, label, status and the lines under it, in the order they are
+ * A node is a link (Tab reaches it) named by its kind, label, the lines under it and its status, in the order they are
  * shown (a speech user says what they see: WCAG 2.5.3), with a focus ring above its neighbours.
  */
 function NodeBox({ p, href }: { p: PlacedNode; href: string }) {
@@ -62,7 +62,7 @@ function NodeBox({ p, href }: { p: PlacedNode; href: string }) {
     <Link
       href={href}
       prefetch={false}
-      aria-label={format.list([m(nodeName(n, m(n.status.label))), ...lines], { type: 'unit' })}
+      aria-label={format.list([m(nodeName(n)), ...lines, m(n.status.label)], { type: 'unit' })}
       data-node={n.key}
       className={`absolute overflow-hidden rounded-md border border-l-4 border-zinc-300 bg-white px-2 text-left leading-tight shadow-xs hover:border-brand-500 hover:shadow-md focus-visible:z-10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-zinc-700 dark:bg-zinc-900 ${pill ? 'flex items-center' : 'grid grid-cols-[minmax(0,1fr)_auto] content-center gap-x-2 gap-y-0.5'} ${TONE_BORDER[n.status.tone]} ${n.kind === 'external' ? 'bg-sky-50 dark:bg-sky-950/40' : ''}`}
       style={{ left: p.x, top: p.y, width: p.w, height: p.h }}
@@ -75,14 +75,12 @@ function NodeBox({ p, href }: { p: PlacedNode; href: string }) {
         </span>
       ) : (
         <>
-          {/* In the DOM in the order of the link's name (kind, name, status, lines), apart by spaces as words are (what
-              axe and speech software read); the grid puts the status top right. */}
+          {/* In the DOM in the order of the link's name (kind, name, lines, status), apart by spaces as words are (what
+              axe and speech software read); the grid puts the status top right. The status comes last so that a node
+              the picture's edge cuts (its right column hidden) still shows a prefix of its name (WCAG 2.5.3). */}
           <span aria-hidden="true" className="truncate text-[11px] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{m(KIND_LABEL[n.kind])}</span>{' '}
           <span className="col-span-2 truncate text-sm font-semibold" title={n.label}>
             {n.label}
-          </span>{' '}
-          <span aria-hidden="true" className="col-start-2 row-start-1 scale-90">
-            <StatusBadge status={n.status} />
           </span>
           {lines.map((l) => (
             <Fragment key={l}>
@@ -91,7 +89,10 @@ function NodeBox({ p, href }: { p: PlacedNode; href: string }) {
                 {l}
               </span>
             </Fragment>
-          ))}
+          ))}{' '}
+          <span aria-hidden="true" className="col-start-2 row-start-1 scale-90">
+            <StatusBadge status={n.status} />
+          </span>
         </>
       )}
     </Link>

@@ -69,7 +69,7 @@ describe('buildTopology', () => {
 
   it('names nodes by kind, label and status; subnets are lines of their network', () => {
     const t = buildTopology(demo());
-    const named = (n: TopoNode) => en(nodeName(n, en(n.status.label)!));
+    const named = (n: TopoNode) => `${en(nodeName(n))}, ${en(n.status.label)}`;
     expect(named(t.nodes.get('instance:web')!)).toBe('Instance web-1, ACTIVE');
     expect(named(t.nodes.get(`external:${PUB}`)!)).toBe('External network public, ACTIVE');
     expect(named(t.nodes.get('router:r1')!)).toBe('Router router1, ACTIVE');

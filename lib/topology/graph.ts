@@ -78,9 +78,9 @@ export function neutronStatus(status: string | undefined): StatusInfo {
 const label = (o: { name?: string | null; id: string }) => (o.name ? o.name : o.id);
 const byLabel = <T extends { name?: string | null; id: string }>(a: T, b: T) => label(a).localeCompare(label(b)) || a.id.localeCompare(b.id);
 
-/** "Instance web-1, ACTIVE": the accessible name of a node, given its status as the page words it. */
-export function nodeName(n: Pick<TopoNode, 'kind' | 'label'>, status: string): Msg {
-  return msg('topology.nodeName', { kind: n.kind, name: n.label, status });
+/** "Instance web-1": a node's kind and label, the start of its accessible name (its lines and status follow). */
+export function nodeName(n: Pick<TopoNode, 'kind' | 'label'>): Msg {
+  return msg('topology.nodeName', { kind: n.kind, name: n.label });
 }
 
 function ips(port: TopoPort): string {
