@@ -1,5 +1,6 @@
 import { createFormatter } from 'next-intl';
 import { describe, expect, it } from 'vitest';
+import { msg } from '@/lib/i18n/msg';
 import { en } from '@/lib/testing/english';
 import type { Column, Text } from '@/lib/resources/types';
 import { ago, elapsed, cellText, compareCells, toCsv, toJson } from './format';
@@ -29,6 +30,15 @@ describe('export', () => {
     const de: Record<string, string> = { Name: 'Name', 'IP addresses': 'IP-Adressen', Count: '=Anzahl, gesamt' };
     const label = (t: Text) => de[t as string];
     expect(toCsv([], columns, ctx, label)).toBe(`Name,IP-Adressen,"'=Anzahl, gesamt"\r\n`);
+  });
+  it('JSON exports the words of message objects, alone and in lists, not the objects', () => {
+    type Tagged = { state: Text; tags: Text[] };
+    const cols: Column<Tagged>[] = [
+      { id: 'state', label: 'State', value: (r) => r.state as never },
+      { id: 'tags', label: 'Tags', value: (r) => r.tags as never, cell: 'list' },
+    ];
+    const row = { state: msg('common.yes', {}), tags: ['raw', msg('common.no', {})] };
+    expect(JSON.parse(toJson([row], cols, ctx, (t) => en(t)!))).toEqual([{ state: 'Yes', tags: ['raw', 'No'] }]);
   });
   it('JSON keeps the visible columns by id', () => {
     expect(JSON.parse(toJson([{ name: 'a', ips: ['1'], n: 3 }], columns, ctx, (t) => en(t)!))).toEqual([{ name: 'a', ips: ['1'], n: 3 }]);

@@ -41,7 +41,9 @@ export function toCsv<T>(rows: readonly T[], columns: readonly Column<T>[], ctx:
 
 /** JSON of the given columns, keyed by column id (stable whatever the language). */
 export function toJson<T>(rows: readonly T[], columns: readonly Column<T>[], ctx: RowContext, m: (t: Text) => string): string {
-  const json = (v: CellValue) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? cellText(v, m) : (v ?? null));
+  // A message object (the dashboard's own words) is exported as the user reads it, in a list too.
+  const word = (v: string | Exclude<Text, string>) => (typeof v === 'string' ? v : m(v));
+  const json = (v: CellValue) => (Array.isArray(v) ? v.map(word) : v !== null && typeof v === 'object' ? cellText(v, m) : (v ?? null));
   return JSON.stringify(
     rows.map((r) => Object.fromEntries(columns.map((c) => [c.id, json(c.value(r, ctx))]))),
     null,

@@ -42,8 +42,28 @@ async function call(url: string, tok: string, init: { method?: string; body?: un
   });
 }
 
+/**
+ * When the first instance row is painted, by the browser's own clock (ms after navigation start): the Element Timing
+ * API reports the first paint of the row's name. Polling from the test instead would add up to its poll interval.
+ */
+function watchFirstRow() {
+  const w = window as unknown as { __firstRowPaint?: number };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (w.__firstRowPaint === undefined) w.__firstRowPaint = (e as PerformanceEntry & { renderTime: number }).renderTime;
+  }).observe({ type: 'element', buffered: true });
+  // Marked as soon as the parser inserts the row, before its first paint.
+  const mo = new MutationObserver(() => {
+    const name = document.querySelector('table tbody tr a[href*="/instances/"]');
+    if (!name) return;
+    for (const el of [name, ...name.querySelectorAll('span')]) el.setAttribute('elementtiming', 'first-row');
+    mo.disconnect();
+  });
+  mo.observe(document, { childList: true, subtree: true });
+}
+
 async function loggedIn(browser: Browser, dashboard: string): Promise<{ page: Page; url: string }> {
   const page = await (await browser.newContext()).newPage();
+  await page.addInitScript(watchFirstRow);
   await page.goto(`${dashboard}/login`);
   await page.getByLabel('Username').fill('demo');
   await page.getByLabel('Password', { exact: true }).fill('demo');
@@ -54,8 +74,11 @@ async function loggedIn(browser: Browser, dashboard: string): Promise<{ page: Pa
   return { page, url: `${dashboard}/${cloud}/${project}/instances${u.search}` };
 }
 
-/** One navigation: ms to the first row, and the dashboard's own requests besides the page, its scripts and /api/os. */
-async function navigate(page: Page, url: string, origin: string): Promise<{ ms: number; own: string[] }> {
+/**
+ * One navigation: ms from navigation start to the first row's paint, the same as the test saw it (polling), and the
+ * dashboard's own requests besides the page, its scripts and /api/os.
+ */
+async function navigate(page: Page, url: string, origin: string): Promise<{ ms: number; seen: number; own: string[] }> {
   await page.goto('about:blank');
   const own: string[] = [];
   const onRequest = (r: { url(): string; resourceType(): string }) => {
@@ -68,11 +91,12 @@ async function navigate(page: Page, url: string, origin: string): Promise<{ ms: 
   const t0 = performance.now();
   await page.goto(url, { waitUntil: 'commit' });
   await page.getByRole('table', { name: 'Instances' }).getByRole('row').filter({ has: page.getByRole('link') }).first().waitFor({ state: 'visible', timeout: 30_000 });
-  const ms = performance.now() - t0;
+  const seen = performance.now() - t0;
+  const ms = await (await page.waitForFunction(() => (window as unknown as { __firstRowPaint?: number }).__firstRowPaint, undefined, { timeout: 10_000 })).jsonValue();
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1000);
   page.off('request', onRequest);
-  return { ms, own };
+  return { ms: Number(ms), seen, own };
 }
 
 async function measure(browser: Browser, b: Backend, n: number, out: Record<string, number>) {
@@ -83,6 +107,7 @@ async function measure(browser: Browser, b: Backend, n: number, out: Record<stri
   const origin = new URL(b.dashboard).origin;
   await navigate(page, url, origin); // warm the route and the server's caches
   const rows: number[] = [];
+  const seen: number[] = [];
   const upstream: number[] = [];
   let own: string[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -93,10 +118,12 @@ async function measure(browser: Browser, b: Backend, n: number, out: Record<stri
     upstream.push(performance.now() - t0);
     const nav = await navigate(page, url, origin);
     rows.push(nav.ms);
+    seen.push(nav.seen);
     own = nav.own;
   }
   await page.context().close();
   rows.sort((a, c) => a - c);
+  seen.sort((a, c) => a - c);
   upstream.sort((a, c) => a - c);
   const p50 = percentile(rows, 50);
   const up50 = percentile(upstream, 50);
@@ -106,7 +133,7 @@ async function measure(browser: Browser, b: Backend, n: number, out: Record<stri
   out[`${key}OverheadP50`] = p50 - up50;
   out[`${key}OwnRequests`] = own.length;
   console.log(
-    `${b.name}, ${have} servers: first row p50 ${p50.toFixed(0)} ms (p90 ${percentile(rows, 90).toFixed(0)}), ` +
+    `${b.name}, ${have} servers: first row painted p50 ${p50.toFixed(0)} ms (p90 ${percentile(rows, 90).toFixed(0)}; seen by polling p50 ${percentile(seen, 50).toFixed(0)}), ` +
       `the Nova call alone p50 ${up50.toFixed(0)} ms, difference ${(p50 - up50).toFixed(0)} ms (target <= 150); ` +
       `own requests per page load: ${own.length} (target <= 5)${own.length ? `: ${own.join(', ')}` : ''}`,
   );
