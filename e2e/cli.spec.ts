@@ -24,12 +24,14 @@ test('the launch form shows a command line that the real CLI runs', async ({ pag
   await expect(form.getByLabel('Flavor', { exact: true })).not.toHaveValue('');
   await form.getByLabel('Key pair', { exact: true }).selectOption({ label: 'None' });
   const hint = form.getByRole('group', { name: 'CLI equivalent' }).filter({ hasText: 'openstack server create' });
+  // The project's network is preselected once the networks have loaded (the line names it then).
+  await expect(form.getByRole('group', { name: 'Networks' }).getByRole('checkbox', { checked: true })).not.toHaveCount(0);
   await form.getByLabel('Name', { exact: true }).fill(name);
   // Live: the line follows the form, quoted for a POSIX shell.
   await expect(hint.locator('code')).toContainText(`'${prefix} web'\\''s "1"'`);
   await expect(hint.getByRole('button', { name: 'Copy command' })).toBeVisible();
   const line = (await hint.locator('code').innerText()).trim();
-  expect(line).toMatch(/^openstack server create --image \S+ --flavor \S+ (--network \S+ )*/);
+  expect(line).toMatch(/^openstack server create --image \S+ --flavor \S+ (--network \S+ )+/);
 
   const home = mkdtempSync(path.join(tmpdir(), 'stratus-cli-'));
   try {

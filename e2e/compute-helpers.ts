@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { backend, PROJECT_URL } from './helpers';
 
 /** A per-run prefix, so reruns against a reused demo stack never collide. */
@@ -20,8 +20,15 @@ export async function openSection(page: Page, label: 'Instances' | 'Flavors' | '
     await page.goto(`${home.pathname}/${slug}${home.search}`);
   }
   await expect(page.getByRole('heading', { name: label === 'Key Pairs' ? 'Key pairs' : label, level: 1 })).toBeVisible();
-  // The first page comes with the HTML: the table says busy until the page's scripts have hydrated it.
-  await expect(page.getByRole('table').first()).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+  await tableHydrated(page.getByRole('table').first());
+}
+
+/**
+ * Waits until a list table is usable: the first page comes with the HTML, and the table says busy until the page's
+ * scripts have hydrated it (a select changed before that would be reset).
+ */
+export async function tableHydrated(table: Locator) {
+  await expect(table).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
 }
 
 export function instanceRow(page: Page, name: string) {

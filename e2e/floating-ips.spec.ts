@@ -1,9 +1,9 @@
 import { type Page } from '@playwright/test';
 import { deleteServers, RUN } from './compute-helpers';
 import { expect, test } from './fixtures';
-import { deleteRouters, mutationHeaders, neutronList, type Named } from './neutron-helpers';
+import { deleteRouters, neutronList, type Named } from './neutron-helpers';
 import { backend, PROJECT_URL } from './helpers';
-import { api, withApi } from './proxy-helpers';
+import { api, mutationHeaders, withApi } from './proxy-helpers';
 
 // Floating IPs as people use them: the picker offers only the addresses a router connects to the pool (the others
 // disabled, with the subnet to connect and a button that does it), Neutron's "not reachable" refusal in plain words,
@@ -34,8 +34,6 @@ let networkA = '';
 const ports: Record<string, string> = {};
 
 const headers = mutationHeaders;
-
-
 
 const list = neutronList;
 

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { backend, PROJECT_URL } from './helpers';
+import { tableHydrated } from './compute-helpers';
 
 // Serial: the flows share one uploaded image.
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
@@ -27,8 +28,7 @@ async function openImages(page: Page) {
     await page.goto(`${home.pathname}/images${home.search}`);
   }
   await expect(page.getByRole('heading', { name: 'Images', level: 1 })).toBeVisible();
-  // Not busy once hydrated (the first page may come with the HTML; a select changed before that would be reset).
-  await expect(page.getByRole('table', { name: 'Images' })).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+  await tableHydrated(page.getByRole('table', { name: 'Images' }));
 }
 
 function imageRow(page: Page, n: string) {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { deleteServers, instanceRow, launch, openSection, RUN, seenStatuses } from './compute-helpers';
+import { deleteServers, instanceRow, launch, openSection, RUN, seenStatuses, tableHydrated } from './compute-helpers';
 import { backend } from './helpers';
 
 // One after another: the flows share the project's instance quota (10 on both backends). Real Nova builds in
@@ -171,6 +171,7 @@ test('a copied URL with filters reproduces the view in a new browser context', a
   const other = await context.newPage();
   await other.goto(url);
   await expect(instanceRow(other, life)).toBeVisible();
+  await tableHydrated(other.getByRole('table', { name: 'Instances' }));
   const otherFilters = other.getByRole('search', { name: 'Filter instances' });
   await expect(otherFilters.getByLabel('Status filter')).toHaveValue('ACTIVE');
   await expect(otherFilters.getByRole('searchbox', { name: 'Search' })).toHaveValue(life);

@@ -2,8 +2,8 @@ import { type Locator, type Page } from '@playwright/test';
 import { deleteServers, instanceRow, openSection, RUN } from './compute-helpers';
 import { expect, test } from './fixtures';
 import { PROJECT_URL } from './helpers';
-import { deleteRouters, mutationHeaders, neutronList, type Named } from './neutron-helpers';
-import { api, withApi } from './proxy-helpers';
+import { deleteRouters, neutronList, type Named } from './neutron-helpers';
+import { api, mutationHeaders, withApi } from './proxy-helpers';
 
 // Names and links instead of raw ids, where the API gives an id the user can follow: the instance overview's IP
 // addresses (the floating one marked), the action log's user by name, the floating IP page's router and instance as
@@ -24,8 +24,6 @@ const cidr = `10.${200 + (parseInt(RUN.slice(-6, -4), 36) % 25)}.${parseInt(RUN.
 let address = '';
 let fixed = '';
 let device = '';
-
-
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(300_000);

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { deleteServers, instanceRow, openSection, RUN, watchStatuses } from './compute-helpers';
 import { PROJECT_URL } from './helpers';
-import { deleteRouters, mutationHeaders, neutronList, type Named } from './neutron-helpers';
-import { withApi } from './proxy-helpers';
+import { deleteRouters, neutronList, type Named } from './neutron-helpers';
+import { mutationHeaders, withApi } from './proxy-helpers';
 
 // One flow, step by step: the router, instance, floating IP and security group depend on each other.
 // Needs no data plane: on the real cloud a floating IP stays DOWN (no L3 agent), which the flow does not check.
@@ -21,7 +21,6 @@ const cidr = `10.${200 + (parseInt(RUN.slice(-6, -4), 36) % 50)}.${third}.0/24`;
 let floatingAddress = '';
 
 const headers = mutationHeaders;
-
 
 const list = neutronList;
 

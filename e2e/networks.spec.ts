@@ -124,6 +124,15 @@ test('edit the network, add an IPv6 subnet; an overlapping subnet is caught, and
   await expect(add.getByText(`Overlaps ${CIDR}`)).toBeVisible();
 
   // Another client adds 10.77.1.0/24 behind the form's back: the form does not know it, Neutron refuses with its message.
+  // The page's subnet lists stay as they were before it (between two polls), or the form would catch it itself.
+  const hideOther = async (route: import('@playwright/test').Route) => {
+    if (route.request().method() !== 'GET') return route.fallback();
+    const r = await route.fetch();
+    const body = (await r.json()) as { subnets?: { name: string }[] };
+    if (body.subnets) body.subnets = body.subnets.filter((x) => x.name !== `${prefix}-other`);
+    await route.fulfill({ response: r, json: body });
+  };
+  await page.route('**/api/os/network/v2.0/subnets*', hideOther);
   const other = await page.request.post('/api/os/network/v2.0/subnets', { headers: headers(), data: { subnet: { network_id: networkId, ip_version: 4, cidr: '10.77.1.0/24', name: `${prefix}-other` } } });
   expect(other.status()).toBe(201);
   await add.getByLabel('Network address (CIDR)').fill('10.77.1.0/25');
@@ -133,6 +142,7 @@ test('edit the network, add an IPv6 subnet; an overlapping subnet is caught, and
   await expect(refusal).toContainText(`Requested subnet with cidr: 10.77.1.0/25 for network: ${networkId} overlaps with another subnet`);
   await expect(refusal).toContainText('HTTP 400');
   await expect(refusal).toContainText('request id');
+  await page.unroute('**/api/os/network/v2.0/subnets*', hideOther);
 
   await add.getByLabel('IP version').selectOption('6');
   await add.getByLabel('Subnet name').fill(v6);

@@ -2,7 +2,6 @@
 import type { Page } from '@playwright/test';
 import { mutationHeaders } from './proxy-helpers';
 
-export { mutationHeaders };
 export type Named = { id: string; name: string };
 
 /** A Neutron list (`path` with its query), the `key` array of its answer; none when absent. */

@@ -1,9 +1,8 @@
 import { type Locator, type Page } from '@playwright/test';
 import { createServer, deleteServers, instanceRow, openSection, RUN } from './compute-helpers';
 import { expect, test } from './fixtures';
-import { mutationHeaders } from './neutron-helpers';
 import { PROJECT_URL } from './helpers';
-import { withApi } from './proxy-helpers';
+import { mutationHeaders, withApi } from './proxy-helpers';
 
 // Row menus carry the common actions, as in Horizon: a volume is attached to an instance and detached again from its
 // row's menu (each item opens the volume page's own form); an instance's row menu opens its page's snapshot form. Detail pages: one row of actions with Delete at its end,
@@ -15,7 +14,6 @@ const prefix = `${RUN}-rowact`;
 const vm = `${prefix}-vm`;
 const vol = `${prefix}-vol`;
 const SLOW = { timeout: 60_000 };
-
 
 type Volume = { id: string; name: string | null; status: string; attachments: { server_id: string }[] };
 const volumes = async (page: Page) => ((await (await page.request.get('/api/os/volumev3/volumes/detail')).json()) as { volumes?: Volume[] }).volumes ?? [];

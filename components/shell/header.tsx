@@ -26,7 +26,8 @@ interface HeaderProps {
 export function Header({ session, navOpen, onToggleNav, inspectorOpen, onToggleInspector, onOpenPalette }: HeaderProps) {
   const t = useTranslations('shell.header');
   return (
-    <header className="sticky top-0 z-40 flex h-14 items-center gap-2 border-b border-zinc-200 bg-white/95 px-3 backdrop-blur sm:gap-3 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900/95">
+    // Opaque, no backdrop blur: the blur cost ~20 ms of the first paint under software rendering (issue 16 bench).
+    <header className="sticky top-0 z-40 flex h-14 items-center gap-2 border-b border-zinc-200 bg-white px-3 sm:gap-3 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900">
       <button
         type="button"
         className="inline-flex h-9 w-9 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 md:hidden dark:text-zinc-300 dark:hover:bg-zinc-800"

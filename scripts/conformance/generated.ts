@@ -75,7 +75,20 @@ export const generatedSteps: Step[] = [
       const created = JSON.parse(await shellOk(env, launchCli(input), true)) as Row;
       check(created.name === serverName, `created ${JSON.stringify(created.name)}, the form said ${JSON.stringify(serverName)}`);
       env.vars.genServer = String(created.id);
+      env.vars.genImage = String(image.ID);
+      env.vars.genFlavor = flavor.id;
       await until(env, ['server', 'show', env.vars.genServer], (s) => s.status === 'ACTIVE', 'server');
+    },
+  },
+  {
+    name: 'generated: the launch form command without a network makes a server with no address (--nic none)',
+    async run(env) {
+      const name = `${serverName} no net`;
+      const line = launchCli({ name, count: 1, source: 'image', imageId: env.vars.genImage, flavorId: env.vars.genFlavor, networks: [], keyName: '', securityGroups: [], userData: '', availabilityZone: '' });
+      const created = JSON.parse(await shellOk(env, line, true)) as Row;
+      const s = await until(env, ['server', 'show', String(created.id)], (r) => r.status === 'ACTIVE', 'server without a network');
+      check(JSON.stringify(s.addresses) === '{}', `addresses ${JSON.stringify(s.addresses)}`);
+      await shellOk(env, `openstack server delete --wait ${String(created.id)}`);
     },
   },
   {

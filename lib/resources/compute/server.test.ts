@@ -5,7 +5,7 @@ import { cellText } from '@/lib/resources/cells';
 import type { CellValue } from '../types';
 import { flavorDefinition, type Flavor } from './flavor';
 import { keypairDefinition } from './keypair';
-import { launchProblems, serverDefinition, serverStatus, type Server } from './server';
+import { launchCli, launchProblems, launchRequest, serverDefinition, serverStatus, type Server, type ServerCreate } from './server';
 
 /** A cell or overview value as an English page shows it. */
 const shown = (v: CellValue) => cellText(v, (t) => en(t)!);
@@ -77,5 +77,17 @@ describe('flavor and key pair texts', () => {
     expect(en(secret.message)).toBe('Key pair k1 created. Download the private key now: it is shown only once and the cloud does not keep it.');
     expect(en(secret.saved)).toBe('Saved k1.pem. Keep it safe: ');
     expect(secret.savedCommand).toBe('chmod 600 k1.pem');
+  });
+});
+
+describe('launch command line', () => {
+  const input: ServerCreate = { name: 'web 1', count: 1, source: 'image', imageId: 'img', flavorId: 'f1', networks: ['n1'], keyName: '', securityGroups: ['default'], userData: '', availabilityZone: '' };
+  it('names each network', () => {
+    expect(launchCli(input)).toBe("openstack server create --image img --flavor f1 --network n1 --security-group default 'web 1'");
+  });
+  it('says --nic none (microversion 2.37) when the request has no network, not the CLI default "auto"', () => {
+    const none = { ...input, networks: [] };
+    expect((launchRequest(none).body as { server: { networks: unknown } }).server.networks).toBe('none');
+    expect(launchCli(none)).toBe("openstack --os-compute-api-version 2.37 server create --image img --flavor f1 --nic none --security-group default 'web 1'");
   });
 });

@@ -421,11 +421,14 @@ export function launchRequest(input: ServerCreate): { method: 'POST'; path: stri
 }
 
 export function launchCli(input: ServerCreate): string {
-  const parts = ['openstack server create'];
+  // No network is `networks: "none"` in the request (launchRequest); the CLI's default would be "auto", which Nova
+  // refuses when the project has several networks: say `--nic none`, which needs microversion 2.37.
+  const parts = [input.networks.length ? 'openstack server create' : 'openstack --os-compute-api-version 2.37 server create'];
   if (input.source === 'image') parts.push(`--image ${sh(input.imageId)}`);
   else parts.push(`--image ${sh(input.imageId)} --boot-from-volume ${input.volumeSize ?? 1}`);
   parts.push(`--flavor ${sh(input.flavorId)}`);
-  for (const n of input.networks) parts.push(`--network ${sh(n)}`);
+  if (input.networks.length) for (const n of input.networks) parts.push(`--network ${sh(n)}`);
+  else parts.push('--nic none');
   if (input.keyName) parts.push(`--key-name ${sh(input.keyName)}`);
   for (const g of input.securityGroups) parts.push(`--security-group ${sh(g)}`);
   if (input.availabilityZone) parts.push(`--availability-zone ${sh(input.availabilityZone)}`);
