@@ -14,7 +14,8 @@ test.afterAll(async ({ browser }) => {
   await deleteServers(browser, RUN);
 });
 
-const life = `${RUN}-life`;
+// -slowbuild: the demo cloud (with failure fixtures) builds it for 3-6 s at --speed 10, so BUILD is seen under any load.
+const life = `${RUN}-slowbuild-life`;
 
 test('a launched instance goes from BUILD to ACTIVE without a reload', async ({ page }) => {
   await launch(page, life);

@@ -24,7 +24,49 @@ export type Stack = { cloud: DemoCloud; dashboard: string; child: ChildProcess; 
 
 export async function startStack(cloudOpts: DemoCloudOptions = {}): Promise<Stack> {
   const cloud = await startDemoCloud({ port: 0, ...cloudOpts });
-  const env = { ...process.env, STRATUS_DEMO: '1', STRATUS_DEMO_AUTH_URL: cloud.authUrl, NEXT_TELEMETRY_DISABLED: '1' };
+  const { dashboard, child } = await startDashboard(cloud.authUrl);
+  return {
+    cloud,
+    dashboard,
+    child,
+    async stop() {
+      child.kill('SIGTERM');
+      await cloud.close();
+    },
+  };
+}
+
+/**
+ * A demo cloud in a process of its own (as `npm run demo-cloud` runs it) and a dashboard: for timings in which the
+ * benchmark's own work (driving a browser) must not delay the cloud's answers.
+ */
+export async function startSeparateStack(seedServers: number): Promise<{ authUrl: string; dashboard: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const cloud = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'lib', 'demo-cloud', 'main.ts'), '--port', String(port), '--seed-servers', String(seedServers), '--quiet'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const authUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    cloud.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = /auth URL (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    cloud.once('exit', (code) => reject(new Error(`demo cloud exited (${code})`)));
+  });
+  const { dashboard, child } = await startDashboard(authUrl);
+  return {
+    authUrl,
+    dashboard,
+    async stop() {
+      child.kill('SIGTERM');
+      cloud.kill('SIGTERM');
+      await new Promise((r) => cloud.once('exit', r));
+    },
+  };
+}
+
+/** The production dashboard server for a demo cloud at `authUrl` (built first when there is no build). */
+async function startDashboard(authUrl: string): Promise<{ dashboard: string; child: ChildProcess }> {
+  const env = { ...process.env, STRATUS_DEMO: '1', STRATUS_DEMO_AUTH_URL: authUrl, NEXT_TELEMETRY_DISABLED: '1' };
   if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     const b = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: 'inherit' });
     if (b.status !== 0) throw new Error('next build failed');
@@ -42,15 +84,7 @@ export async function startStack(cloudOpts: DemoCloudOptions = {}): Promise<Stac
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  return {
-    cloud,
-    dashboard,
-    child,
-    async stop() {
-      child.kill('SIGTERM');
-      await cloud.close();
-    },
-  };
+  return { dashboard, child };
 }
 
 /** Log in through the dashboard; returns the Cookie header value. */

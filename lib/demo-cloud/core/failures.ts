@@ -10,6 +10,14 @@ export function failureFixtures(core: CloudCore): boolean {
   return core.options.failureFixtures;
 }
 
+/** Servers whose name holds this build ten times slower on demand (a test can watch BUILD whatever the load). */
+export const SLOW_MARK = '-slowbuild';
+
+/** Whether a server of this name builds slowly on demand (only with failure fixtures on). */
+export function slowOnDemand(core: CloudCore, name: string | null | undefined): boolean {
+  return failureFixtures(core) && (name ?? '').includes(SLOW_MARK);
+}
+
 /** Whether a resource of this name fails on demand (only with failure fixtures on). */
 export function failsOnDemand(core: CloudCore, name: string | null | undefined): boolean {
   return failureFixtures(core) && (name ?? '').startsWith(FAIL_PREFIX);

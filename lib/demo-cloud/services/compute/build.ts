@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CloudCore } from '../../core/cloud';
+import { slowOnDemand } from '../../core/failures';
 import { uuid } from '../../core/ids';
 import { schedule } from '../../core/transitions';
 import { isoDb, isoZ, novaBadRequest, novaNotFound } from './common';
@@ -70,11 +71,10 @@ export function newServerRecord(core: CloudCore, s: ComputeState, n: NewServer, 
 
 export const reservationId = () => `r-${randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 8)}`;
 
-/** BUILD (scheduling -> networking -> spawning) then ACTIVE after 3-5 s nominal, or ERROR for fail- names. */
+/** BUILD (scheduling -> networking -> spawning) then ACTIVE after 3-6 s nominal (ten times that for -slowbuild names), or ERROR for fail- names. */
 export function startBuild(core: CloudCore, srv: Server, failing: boolean): void {
   const spawnAt = 1 + Math.random() * 2;
   const doneAt = 2 + Math.random();
-  const end = core.clock.after(1 + spawnAt - 1 + doneAt);
   if (failing) {
     const failAt = core.clock.after(2.5);
     schedule(srv, core.clock, [
@@ -91,10 +91,12 @@ export function startBuild(core: CloudCore, srv: Server, failing: boolean): void
     ]);
     return;
   }
+  const k = slowOnDemand(core, srv.name) ? 10 : 1;
+  const end = core.clock.after(k * (spawnAt + doneAt));
   schedule(srv, core.clock, [
-    [1, { task_state: 'networking', host: HOST, updated: isoZ(core.clock.after(1)) }],
-    [spawnAt - 1 + 0.5, { task_state: 'spawning', updated: isoZ(core.clock.after(spawnAt + 0.5)) }],
-    [doneAt - 0.5, { vm_state: 'active', task_state: null, power_state: 1, launched_at: isoDb(end), updated: isoZ(end) }],
+    [k, { task_state: 'networking', host: HOST, updated: isoZ(core.clock.after(k)) }],
+    [k * (spawnAt - 0.5), { task_state: 'spawning', updated: isoZ(core.clock.after(k * (spawnAt + 0.5))) }],
+    [k * (doneAt - 0.5), { vm_state: 'active', task_state: null, power_state: 1, launched_at: isoDb(end), updated: isoZ(end) }],
   ]);
 }
 

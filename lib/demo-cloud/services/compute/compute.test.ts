@@ -72,6 +72,16 @@ describe('servers: life cycle', () => {
     expect(up.flavor).toMatchObject({ original_name: 'm1.tiny', vcpus: 1, ram: 512 });
   });
 
+  it('a -slowbuild name stays in BUILD ten times longer (30-60 s nominal), then turns ACTIVE', async () => {
+    const id = await boot('unit-slowbuild-a');
+    advance(29);
+    expect((await server(id)).status).toBe('BUILD');
+    advance(32);
+    expect((await server(id)).status).toBe('ACTIVE');
+    expect((await req('DELETE', `/servers/${id}`, demo)).status).toBe(204);
+    advance(10);
+  });
+
   it('a fail- image ends in ERROR with a fault (details for admins only)', async () => {
     const r = await post('/servers', { server: { name: 'unit-fail', imageRef: FAIL_IMAGE, flavorRef: '1', networks: 'none' } });
     expect(r.status).toBe(202);
