@@ -117,7 +117,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  workers: process.env.CI ? 1 : 2,
+  // Two workers in CI as locally: most of a flow's time is spent waiting on a cloud (real Nova builds in 5-10 s),
+  // so a second browser fills those waits; one worker made the suite ~43 of CI's 56-69 minutes.
+  workers: 2,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
