@@ -78,7 +78,16 @@ function writeDashboardCloudsYaml(authUrl: string) {
   fs.writeFileSync(file, yaml);
 }
 
-const realcloud = realcloudState();
+/**
+ * E2E_ONLY=demo or E2E_ONLY=realcloud runs one backend's projects and starts only its servers: scripts/test.sh runs
+ * the two backends as two Playwright processes side by side. Each has its own cloud and quotas, so their flows never
+ * meet, while two workers on one backend would share its project's instance quota (10) and its networks.
+ */
+const ONLY = process.env.E2E_ONLY as 'demo' | 'realcloud' | undefined;
+if (ONLY && ONLY !== 'demo' && ONLY !== 'realcloud') throw new Error(`E2E_ONLY: expected demo or realcloud, got ${ONLY}`);
+const withDemo = ONLY !== 'realcloud';
+const withRealcloud = ONLY !== 'demo';
+const realcloud: RealcloudState = withRealcloud ? realcloudState() : { up: false, reason: 'E2E_ONLY=demo' };
 const chrome = { ...devices['Desktop Chrome'], channel: undefined };
 // Deletes happen at once in the e2e stacks (the operator default), so flows need not wait out an undo window;
 // e2e/undo.spec.ts chooses a window through the user menu, as a user would.
@@ -117,12 +126,13 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  // Two workers in CI as locally: most of a flow's time is spent waiting on a cloud (real Nova builds in 5-10 s),
-  // so a second browser fills those waits; one worker made the suite ~43 of CI's 56-69 minutes.
-  workers: 2,
+  // One worker per backend in CI: the flows of one backend share its project's quotas (see E2E_ONLY above).
+  workers: process.env.CI ? 1 : 2,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  // Per backend when run apart: each process cleans its own output folder at start.
+  outputDir: ONLY ? `test-results/${ONLY}` : 'test-results',
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: ONLY ? `playwright-report/${ONLY}` : 'playwright-report' }]] : [['list']],
   use: {
     baseURL: BACKENDS.demo.baseURL,
     colorScheme: 'light',
@@ -133,24 +143,28 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [...demoProjects, ...realcloudProjects],
+  projects: [...(withDemo ? demoProjects : []), ...(withRealcloud ? realcloudProjects : [])],
   // Started one after another: the first demo stack builds the dashboard when there is no build yet.
   webServer: [
-    {
-      command: 'npm run demo -- --speed 10 --failure-fixtures',
-      url: `${BACKENDS.demo.baseURL}/login`,
-      env: { PORT: DEMO_PORT, DEMO_CLOUD_PORT, NEXT_TELEMETRY_DISABLED: '1', ...NO_UNDO },
-      timeout: 300_000,
-      ...server,
-    },
-    {
-      // A second, smaller cloud without object storage: pages of absent services are tested on it.
-      command: 'npm run demo -- --speed 10 --failure-fixtures --omit-services object-store',
-      url: `${LITE_URL}/login`,
-      env: { PORT: LITE_PORT, DEMO_CLOUD_PORT: LITE_CLOUD_PORT, NEXT_TELEMETRY_DISABLED: '1', ...NO_UNDO },
-      timeout: 300_000,
-      ...server,
-    },
+    ...(withDemo
+      ? [
+          {
+            command: 'npm run demo -- --speed 10 --failure-fixtures',
+            url: `${BACKENDS.demo.baseURL}/login`,
+            env: { PORT: DEMO_PORT, DEMO_CLOUD_PORT, NEXT_TELEMETRY_DISABLED: '1', ...NO_UNDO },
+            timeout: 300_000,
+            ...server,
+          },
+          {
+            // A second, smaller cloud without object storage: pages of absent services are tested on it.
+            command: 'npm run demo -- --speed 10 --failure-fixtures --omit-services object-store',
+            url: `${LITE_URL}/login`,
+            env: { PORT: LITE_PORT, DEMO_CLOUD_PORT: LITE_CLOUD_PORT, NEXT_TELEMETRY_DISABLED: '1', ...NO_UNDO },
+            timeout: 300_000,
+            ...server,
+          },
+        ]
+      : []),
     ...(realcloud.up
       ? [
           {

@@ -127,10 +127,14 @@ test('edit the network, add an IPv6 subnet; an overlapping subnet is caught, and
   // The page's subnet lists stay as they were before it (between two polls), or the form would catch it itself.
   const hideOther = async (route: import('@playwright/test').Route) => {
     if (route.request().method() !== 'GET') return route.fallback();
-    const r = await route.fetch();
-    const body = (await r.json()) as { subnets?: { name: string }[] };
-    if (body.subnets) body.subnets = body.subnets.filter((x) => x.name !== `${prefix}-other`);
-    await route.fulfill({ response: r, json: body });
+    try {
+      const r = await route.fetch();
+      const body = (await r.json()) as { subnets?: { name: string }[] };
+      if (body.subnets) body.subnets = body.subnets.filter((x) => x.name !== `${prefix}-other`);
+      await route.fulfill({ response: r, json: body });
+    } catch {
+      // The page gave up this poll meanwhile (a newer one replaced it): nothing left to answer.
+    }
   };
   await page.route('**/api/os/network/v2.0/subnets*', hideOther);
   const other = await page.request.post('/api/os/network/v2.0/subnets', { headers: headers(), data: { subnet: { network_id: networkId, ip_version: 4, cidr: '10.77.1.0/24', name: `${prefix}-other` } } });

@@ -58,42 +58,58 @@ else
   echo "cli (realcloud): skipped: real OpenStack is not running and could not be started (see above)"
 fi
 
-echo "== e2e (Playwright, system Chromium): projects demo and realcloud $(at)"
+echo "== e2e (Playwright, system Chromium): projects demo and realcloud, side by side $(at)"
 # Real OpenStack is started above when absent (cli step); playwright.config.ts checks it again and, when it is
 # not running, reports the realcloud project as skipped with the reason (never as passed).
-PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e.json" npx playwright test --reporter=list,json || status=1
+# One Playwright process per backend, at the same time (E2E_ONLY in playwright.config.ts): each backend's flows run
+# one after another on its own cloud, so they never share a quota, while the two backends' waits overlap.
+for b in demo realcloud; do
+  E2E_ONLY=$b PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e-$b.json" npx playwright test --reporter=list,json > "$out/e2e-$b.log" 2>&1 &
+  eval "e2e_$b=\$!"
+done
+wait "$e2e_demo" || status=1
+wait "$e2e_realcloud" || status=1
+for b in demo realcloud; do echo "-- e2e $b"; cat "$out/e2e-$b.log"; done
 node -e '
-let r;
-try { r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); } catch (e) { console.log(`e2e: no report (${e.message})`); console.log("e2e: 0 passed, 1 failed"); process.exit(1); }
+const fs = require("fs");
 // Per backend: demo-setup and demo count as demo, realcloud-setup/-teardown and realcloud as realcloud.
 const per = {};
-const walk = (suite) => {
-  for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) {
-    const b = t.projectName.startsWith("realcloud") ? "realcloud" : "demo";
-    const c = (per[b] ??= { passed: 0, failed: 0, skipped: 0, reasons: new Set() });
-    if (t.status === "expected" || t.status === "flaky") c.passed++;
-    else if (t.status === "skipped") {
-      c.skipped++;
-      if (spec.file.includes("realcloud-unavailable")) {
-        const notes = [...(t.annotations ?? []), ...(t.results ?? []).flatMap((x) => x.annotations ?? [])];
-        for (const a of notes) if (a.type === "skip" && a.description) c.reasons.add(a.description);
-        if (!c.reasons.size) c.reasons.add("realcloud project skipped: real OpenStack is not available");
-      }
-    } else c.failed++;
-  }
-  for (const s of suite.suites ?? []) walk(s);
-};
-for (const s of r.suites ?? []) walk(s);
+let failed = false;
+for (const file of process.argv.slice(1)) {
+  let r;
+  try { r = JSON.parse(fs.readFileSync(file, "utf8")); } catch (e) { console.log(`e2e: no report ${file} (${e.message})`); failed = true; continue; }
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) {
+      const b = t.projectName.startsWith("realcloud") ? "realcloud" : "demo";
+      const c = (per[b] ??= { passed: 0, failed: 0, skipped: 0, reasons: new Set() });
+      if (t.status === "expected" || t.status === "flaky") c.passed++;
+      else if (t.status === "skipped") {
+        c.skipped++;
+        if (spec.file.includes("realcloud-unavailable")) {
+          const notes = [...(t.annotations ?? []), ...(t.results ?? []).flatMap((x) => x.annotations ?? [])];
+          for (const a of notes) if (a.type === "skip" && a.description) c.reasons.add(a.description);
+          if (!c.reasons.size) c.reasons.add("realcloud project skipped: real OpenStack is not available");
+        }
+      } else c.failed++;
+    }
+    for (const s of suite.suites ?? []) walk(s);
+  };
+  for (const s of r.suites ?? []) walk(s);
+  // Failures of either project fail the suite, also when Playwright itself exited 0 (or its errors are only in the report).
+  if (r.stats.unexpected > 0 || (r.errors ?? []).length > 0) failed = true;
+  for (const e of r.errors ?? []) console.log(`e2e: ${file}: ${(e.message ?? "").split("\n")[0]}`);
+}
+const total = { passed: 0, failed: 0, skipped: 0 };
 for (const b of ["demo", "realcloud"]) {
   const c = per[b] ?? { passed: 0, failed: 0, skipped: 0, reasons: new Set() };
   console.log(`e2e (${b}): ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
   for (const reason of c.reasons) console.log(`e2e (${b}): ${reason}`);
+  for (const k of ["passed", "failed", "skipped"]) total[k] += c[k];
 }
-const s = r.stats;
-console.log(`e2e: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped`);
-// Failures of either project fail the suite, also when Playwright itself exited 0 (or its errors are only in the report).
-process.exit(s.unexpected > 0 || (r.errors ?? []).length > 0 ? 1 : 0);
-'  "$out/e2e.json" || status=1
+if (failed && total.failed === 0) total.failed = 1;
+console.log(`e2e: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(failed ? 1 : 0);
+'  "$out/e2e-demo.json" "$out/e2e-realcloud.json" || status=1
 
 echo "== done $(at)"
 exit $status

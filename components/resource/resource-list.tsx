@@ -376,8 +376,10 @@ function Cell<T>({ column, row, ctx, def, now, formatter, link }: { column: Colu
     );
   }
   switch (column.cell) {
-    case 'status':
-      return def.status ? <StatusBadge status={def.status(row)} /> : <>{v}</>;
+    case 'status': {
+      const badge = column.badge ?? def.status;
+      return badge ? <StatusBadge status={badge(row)} /> : <>{v}</>;
+    }
     case 'name':
       return link ? (
         <Link

@@ -84,6 +84,8 @@ export interface Column<T> {
    * wrapping over several lines (default `md`; `none`: wraps, for text that must be read whole).
    */
   width?: ColumnWidth;
+  /** A `status` cell's badge when it differs from the definition's `status` (e.g. without what another column shows). */
+  badge?: (row: T) => StatusInfo;
 }
 
 /** A column's widest value: `sm` 8rem, `md` 12rem, `lg` 20rem (components/ui/table.ts). */

@@ -5,7 +5,7 @@ import { cellText } from '@/lib/resources/cells';
 import type { CellValue } from '../types';
 import { flavorDefinition, type Flavor } from './flavor';
 import { keypairDefinition } from './keypair';
-import { launchCli, launchProblems, launchRequest, serverDefinition, serverStatus, type Server, type ServerCreate } from './server';
+import { launchCli, launchProblems, launchRequest, listStatus, serverDefinition, serverStatus, type Server, type ServerCreate } from './server';
 
 /** A cell or overview value as an English page shows it. */
 const shown = (v: CellValue) => cellText(v, (t) => en(t)!);
@@ -30,6 +30,12 @@ describe('server texts', () => {
     expect(en(serverStatus(server('a', { 'OS-EXT-STS:task_state': 'deleting' })).label)).toBe('Deleting');
     expect(en(serverStatus(server('a', { status: 'BUILD', 'OS-EXT-STS:task_state': 'spawning' })).label)).toBe('BUILD (spawning)');
     expect(en(serverStatus(server('a', { status: 'SHUTOFF' })).label)).toBe('SHUTOFF');
+  });
+  it("the list's badge leaves the task to the Task column beside it (a 1440 px table stays one screen wide)", () => {
+    const building = server('a', { status: 'BUILD', 'OS-EXT-STS:task_state': 'spawning' });
+    expect(listStatus(building)).toEqual({ label: 'BUILD', tone: 'busy' });
+    expect(en(listStatus(server('a', { 'OS-EXT-STS:task_state': 'deleting' })).label)).toBe('Deleting');
+    expect(listStatus(server('a', { status: 'ACTIVE' }))).toEqual(serverStatus(server('a', { status: 'ACTIVE' })));
   });
   it('words launch problems', () => {
     const flavor = { id: '1', vcpus: 2, ram: 512, disk: 1 };

@@ -74,6 +74,12 @@ export function serverStatus(s: Pick<Server, 'status' | 'OS-EXT-STS:task_state' 
   return { label: s.status, tone: 'ok' };
 }
 
+/** The list's badge: the status alone, as busy as `serverStatus` says, since the Task column beside it names the task. */
+export function listStatus(s: Pick<Server, 'status' | 'OS-EXT-STS:task_state' | 'fault'>): StatusInfo {
+  const full = serverStatus(s);
+  return full.tone === 'busy' && taskState(s) && taskState(s) !== 'deleting' ? { ...full, label: s.status } : full;
+}
+
 /** The API's status and task state as data (the status column's value, sorted, searched and exported as it is). */
 export function rawStatus(s: Pick<Server, 'status' | 'OS-EXT-STS:task_state'>): string {
   const task = taskState(s);
@@ -264,7 +270,7 @@ export const serverDefinition = define<Server>({
   sortQuery: novaSort,
   columns: [
     nameColumn((s) => s.name, { sortKey: 'display_name' }),
-    statusColumn(rawStatus, { sortKey: 'vm_state' }),
+    statusColumn(rawStatus, { sortKey: 'vm_state', badge: listStatus }),
     { id: 'task', label: 'kinds.server.columns.task', value: (s) => taskState(s) ?? '', sortKey: 'task_state' },
     { id: 'power', label: 'kinds.server.overview.powerState', value: powerState, sortKey: 'power_state' },
     { id: 'image', label: 'kinds.server.columns.image', value: (s, ctx) => (imageId(s) ? (ctx.lookups.images?.[imageId(s)] ?? imageId(s)) : msg('kinds.server.values.volume', {})) },
