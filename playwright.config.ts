@@ -78,11 +78,7 @@ function writeDashboardCloudsYaml(authUrl: string) {
   fs.writeFileSync(file, yaml);
 }
 
-/**
- * E2E_ONLY=demo or E2E_ONLY=realcloud runs one backend's projects and starts only its servers: scripts/test.sh runs
- * the two backends as two Playwright processes side by side. Each has its own cloud and quotas, so their flows never
- * meet, while two workers on one backend would share its project's instance quota (10) and its networks.
- */
+/** E2E_ONLY=demo or E2E_ONLY=realcloud runs one backend's projects and starts only that backend's servers. */
 const ONLY = process.env.E2E_ONLY as 'demo' | 'realcloud' | undefined;
 if (ONLY && ONLY !== 'demo' && ONLY !== 'realcloud') throw new Error(`E2E_ONLY: expected demo or realcloud, got ${ONLY}`);
 const withDemo = ONLY !== 'realcloud';
@@ -126,8 +122,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  // One worker per backend in CI: the flows of one backend share its project's quotas (see E2E_ONLY above).
-  workers: process.env.CI ? 1 : 2,
+  // Two workers: most of a flow's time is spent waiting on a cloud (real Nova builds in 5-10 s), so a second browser
+  // fills those waits (one worker made CI 56-69 minutes, two about 30).
+  workers: 2,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   // Per backend when run apart: each process cleans its own output folder at start.

@@ -58,18 +58,10 @@ else
   echo "cli (realcloud): skipped: real OpenStack is not running and could not be started (see above)"
 fi
 
-echo "== e2e (Playwright, system Chromium): projects demo and realcloud, side by side $(at)"
+echo "== e2e (Playwright, system Chromium): projects demo and realcloud $(at)"
 # Real OpenStack is started above when absent (cli step); playwright.config.ts checks it again and, when it is
 # not running, reports the realcloud project as skipped with the reason (never as passed).
-# One Playwright process per backend, at the same time (E2E_ONLY in playwright.config.ts): each backend's flows run
-# one after another on its own cloud, so they never share a quota, while the two backends' waits overlap.
-for b in demo realcloud; do
-  E2E_ONLY=$b PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e-$b.json" npx playwright test --reporter=list,json > "$out/e2e-$b.log" 2>&1 &
-  eval "e2e_$b=\$!"
-done
-wait "$e2e_demo" || status=1
-wait "$e2e_realcloud" || status=1
-for b in demo realcloud; do echo "-- e2e $b"; cat "$out/e2e-$b.log"; done
+PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e.json" npx playwright test --reporter=list,json || status=1
 node -e '
 const fs = require("fs");
 // Per backend: demo-setup and demo count as demo, realcloud-setup/-teardown and realcloud as realcloud.
@@ -109,7 +101,7 @@ for (const b of ["demo", "realcloud"]) {
 if (failed && total.failed === 0) total.failed = 1;
 console.log(`e2e: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(failed ? 1 : 0);
-'  "$out/e2e-demo.json" "$out/e2e-realcloud.json" || status=1
+'  "$out/e2e.json" || status=1
 
 echo "== done $(at)"
 exit $status

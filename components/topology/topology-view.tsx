@@ -62,7 +62,8 @@ function NodeBox({ p, href }: { p: PlacedNode; href: string }) {
     <Link
       href={href}
       prefetch={false}
-      aria-label={format.list([m(nodeName(n)), ...lines, m(n.status.label)], { type: 'unit' })}
+      // A pill shows "FIP <address>": its name starts with those words, as a speech user reads them (WCAG 2.5.3).
+      aria-label={format.list([pill ? `${t('fip')} ${n.label}` : m(nodeName(n)), ...lines, m(n.status.label)], { type: 'unit' })}
       data-node={n.key}
       className={`absolute overflow-hidden rounded-md border border-l-4 border-zinc-300 bg-white px-2 text-left leading-tight shadow-xs hover:border-brand-500 hover:shadow-md focus-visible:z-10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-zinc-700 dark:bg-zinc-900 ${pill ? 'flex items-center' : 'grid grid-cols-[minmax(0,1fr)_auto] content-center gap-x-2 gap-y-0.5'} ${TONE_BORDER[n.status.tone]} ${n.kind === 'external' ? 'bg-sky-50 dark:bg-sky-950/40' : ''}`}
       style={{ left: p.x, top: p.y, width: p.w, height: p.h }}
@@ -340,7 +341,8 @@ export function TopologyView() {
             <h2 id="topology-connections" className="text-lg font-semibold">
               {t('connections.heading')}
             </h2>
-            <ul aria-label={t('connections.heading')} className="max-h-80 list-disc space-y-0.5 overflow-auto pl-5 text-sm">
+            {/* Focusable: a long list scrolls, and a keyboard user must be able to scroll it too (axe scrollable-region-focusable). */}
+            <ul tabIndex={0} aria-label={t('connections.heading')} className="max-h-80 list-disc space-y-0.5 overflow-auto pl-5 text-sm focus-visible:outline-2 focus-visible:outline-brand-600">
               {topo.connections.map((c, i) => (
                 <li key={i}>{m(c)}</li>
               ))}
