@@ -150,7 +150,8 @@ test('the topology shows the network, router and instance, connected, and opens 
   // Polled while the instance builds: it turns ACTIVE on the page without a reload.
   const instance = picture.getByRole('link', { name: new RegExp(`^Instance ${esc(vm)}, .*ACTIVE$`) });
   await expect(instance).toBeVisible(SLOW);
-  if (floating) await expect(picture.getByRole('link', { name: new RegExp(`^Floating IP ${esc(floating)}, `) })).toBeVisible();
+  // A floating IP drawn as a small pill is named by the words it shows ("FIP <address>"), a larger node in full.
+  if (floating) await expect(picture.getByRole('link', { name: new RegExp(`^(?:FIP|Floating IP) ${esc(floating)}, `) })).toBeVisible();
 
   const connections = page.getByRole('list', { name: 'Connections' });
   await expect(connections.getByText(`Router ${router} gateway on external network public`, { exact: false })).toBeVisible();
