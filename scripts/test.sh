@@ -67,9 +67,10 @@ const fs = require("fs");
 // Per backend: demo-setup and demo count as demo, realcloud-setup/-teardown and realcloud as realcloud.
 const per = {};
 let failed = false;
-for (const file of process.argv.slice(1)) {
-  let r;
-  try { r = JSON.parse(fs.readFileSync(file, "utf8")); } catch (e) { console.log(`e2e: no report ${file} (${e.message})`); failed = true; continue; }
+const file = process.argv[1];
+let r = { suites: [], stats: { unexpected: 0 }, errors: [] };
+try { r = JSON.parse(fs.readFileSync(file, "utf8")); } catch (e) { console.log(`e2e: no report ${file} (${e.message})`); failed = true; }
+{
   const walk = (suite) => {
     for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) {
       const b = t.projectName.startsWith("realcloud") ? "realcloud" : "demo";
@@ -89,7 +90,7 @@ for (const file of process.argv.slice(1)) {
   for (const s of r.suites ?? []) walk(s);
   // Failures of either project fail the suite, also when Playwright itself exited 0 (or its errors are only in the report).
   if (r.stats.unexpected > 0 || (r.errors ?? []).length > 0) failed = true;
-  for (const e of r.errors ?? []) console.log(`e2e: ${file}: ${(e.message ?? "").split("\n")[0]}`);
+  for (const e of r.errors ?? []) console.log(`e2e: ${(e.message ?? "").split("\n")[0]}`);
 }
 const total = { passed: 0, failed: 0, skipped: 0 };
 for (const b of ["demo", "realcloud"]) {

@@ -11,7 +11,7 @@ import { useMsg } from '@/components/i18n/use-msg';
 import { inputClass } from '@/components/ui/field';
 import { CopyLink } from '@/components/ui/copy-link';
 import { CopyButton } from '@/components/ui/copy-button';
-import { cellWidth, isUuidLike, shortIdClass, truncateClass } from '@/components/ui/table';
+import { cellWidth, fillCellClass, isUuidLike, shortIdClass, truncateClass } from '@/components/ui/table';
 import { buttonClass } from '@/components/ui/button';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { useIsAdmin, useSectionAccess } from '@/components/shell/session-context';
@@ -215,7 +215,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
       ) : (
         <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
           {/* Busy until the rows can be used: the first page may come with the HTML, before the page's scripts run. */}
-          <table className="min-w-full text-sm" aria-busy={list.isPending || !hydrated}>
+          <table className="w-full text-sm" aria-busy={list.isPending || !hydrated}>
             <caption className="sr-only">{heading}</caption>
             <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:bg-zinc-800/50 dark:text-zinc-400">
               <tr>
@@ -293,7 +293,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
                       />
                     </td>
                     {columns.map((c) => (
-                      <td key={c.id} className="px-3 py-2 align-top">
+                      <td key={c.id} className={`px-3 py-2 align-top ${c.width === 'fill' ? fillCellClass : ''}`}>
                         <Cell column={c} row={row} ctx={ctx} def={def} now={now} formatter={formatter} link={detail ? href(def.slug, encodeURIComponent(id)) : undefined} />
                       </td>
                     ))}

@@ -20,8 +20,15 @@ export const cellWidth = {
   sm: 'max-w-[8rem]',
   md: 'max-w-[12rem]',
   lg: 'max-w-[20rem]',
+  fill: 'max-w-full',
   none: '',
 } as const;
+
+/**
+ * The cell of a `fill` column: all the width the other columns leave (a table cell with no room of its own, max-width
+ * 0, grows to its share of `width: 100%`), never under 8rem.
+ */
+export const fillCellClass = 'w-full max-w-0 min-w-[8rem]';
 
 /** One line, cut with an ellipsis at the cell's width (inline-block: as wide as its text up to that, so a link's
  *  target is its text, not the whole cell; top-aligned, as an overflow-hidden box sits on its bottom edge). */

@@ -76,7 +76,7 @@ type ColumnOptions<T> = Partial<Omit<Column<T>, 'value'>>;
 // Sort keys are never defaulted: whether the API sorts by a column is a fact of each service.
 
 /** The name column (rendered as the link to the detail page). */
-export const nameColumn = <T>(value: Value<T>, opts: ColumnOptions<T> = {}): Column<T> => ({ id: 'name', label: 'common.name', value, cell: 'name', ...opts });
+export const nameColumn = <T>(value: Value<T>, opts: ColumnOptions<T> = {}): Column<T> => ({ id: 'name', label: 'common.name', value, cell: 'name', width: 'fill', ...opts });
 
 /** The status column (a badge with the definition's tone). */
 export const statusColumn = <T>(value: Value<T>, opts: ColumnOptions<T> = {}): Column<T> => ({ id: 'status', label: 'common.status', value, cell: 'status', ...opts });

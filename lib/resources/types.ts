@@ -81,15 +81,16 @@ export interface Column<T> {
   short?: 'id' | false;
   /**
    * The widest a value gets before it is cut on one line with an ellipsis, the whole text as a tooltip, instead of
-   * wrapping over several lines (default `md`; `none`: wraps, for text that must be read whole).
+   * wrapping over several lines (default `md`; `none`: wraps, for text that must be read whole; `fill`: the width the
+   * other columns leave, at least 8rem, so a table fits its box whatever the other cells hold: the name column).
    */
   width?: ColumnWidth;
   /** A `status` cell's badge when it differs from the definition's `status` (e.g. without what another column shows). */
   badge?: (row: T) => StatusInfo;
 }
 
-/** A column's widest value: `sm` 8rem, `md` 12rem, `lg` 20rem (components/ui/table.ts). */
-export type ColumnWidth = 'sm' | 'md' | 'lg' | 'none';
+/** A column's widest value: `sm` 8rem, `md` 12rem, `lg` 20rem, `fill` what is left (components/ui/table.ts). */
+export type ColumnWidth = 'sm' | 'md' | 'lg' | 'fill' | 'none';
 
 export interface FilterOption {
   value: string;
