@@ -60,7 +60,7 @@ describe('password authentication', () => {
     expect(t.user).toEqual({ id: seedUserId('demo'), name: 'demo', domain: { id: 'default', name: 'Default' }, password_expires_at: null });
     expect(t.project).toEqual({ id: seedProjectId('demo'), name: 'demo', domain: { id: 'default', name: 'Default' } });
     expect(t.project!.id).toMatch(/^[0-9a-f]{32}$/);
-    expect(t.roles!.map((x) => x.name).sort()).toEqual(['creator', 'member', 'reader']);
+    expect(t.roles!.map((x) => x.name).sort()).toEqual(['creator', 'load-balancer_member', 'member', 'reader']);
     expect(t.expires_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
     expect(Date.parse(t.expires_at) - Date.parse(t.issued_at)).toBe(3600_000);
     const identity = t.catalog!.find((s) => s.type === 'identity')!;
@@ -340,7 +340,7 @@ describe('application credentials', () => {
     const ac = (r.body as { application_credential: { id: string; secret: string; project_id: string; roles: Array<{ name: string }> } }).application_credential;
     expect(ac.project_id).toBe(seedProjectId('demo-team'));
     expect(ac.secret.length).toBeGreaterThan(40);
-    expect(ac.roles.map((x) => x.name).sort()).toEqual(['creator', 'member', 'reader']);
+    expect(ac.roles.map((x) => x.name).sort()).toEqual(['creator', 'load-balancer_member', 'member', 'reader']);
 
     const shown = await call(cloud, 'GET', `${base}/${ac.id}`, { token });
     expect(JSON.stringify(shown.body)).not.toContain(ac.secret);

@@ -5,6 +5,8 @@ import type { Assignment, IdentityState, Project, Role, User } from './model';
 
 export const DEFAULT_DOMAIN_ID = 'default';
 export const SEED_ROLES = ['admin', 'member', 'reader', 'creator'] as const;
+/** Octavia's own roles: its default policy answers 403 to a plain member, so demo has load-balancer_member (as on the real cloud). */
+export const OCTAVIA_ROLES = ['load-balancer_member', 'load-balancer_observer', 'load-balancer_global_observer', 'load-balancer_admin', 'load-balancer_quota_admin'] as const;
 
 export const seedRoleId = (name: string) => stableHexId('role', name);
 export const seedProjectId = (name: string) => stableHexId('project', DEFAULT_DOMAIN_ID, name);
@@ -35,7 +37,7 @@ function user(name: string, password: string, defaultProject: string | null = nu
 
 export function seedIdentity(extraProjects: number): IdentityState {
   const roles: Record<string, Role> = {};
-  for (const name of SEED_ROLES) roles[seedRoleId(name)] = { id: seedRoleId(name), name, description: null };
+  for (const name of [...SEED_ROLES, ...OCTAVIA_ROLES]) roles[seedRoleId(name)] = { id: seedRoleId(name), name, description: null };
 
   const projects = [
     project('admin', 'Bootstrap project for the admin user'),
@@ -61,9 +63,9 @@ export function seedIdentity(extraProjects: number): IdentityState {
     grant(admin, 'admin', { domain_id: DEFAULT_DOMAIN_ID }),
   ];
   for (const p of projects.slice(1, 3)) {
-    for (const r of ['member', 'reader', 'creator']) assignments.push(grant(demo, r, { project_id: p.id }));
+    for (const r of ['member', 'reader', 'creator', 'load-balancer_member']) assignments.push(grant(demo, r, { project_id: p.id }));
   }
-  for (const p of projects.slice(3)) assignments.push(grant(demo, 'member', { project_id: p.id }));
+  for (const p of projects.slice(3)) for (const r of ['member', 'load-balancer_member']) assignments.push(grant(demo, r, { project_id: p.id }));
 
   return {
     domains: {
