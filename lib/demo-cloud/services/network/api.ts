@@ -2,11 +2,11 @@
 import type { CloudCore } from '../../core/cloud';
 import { badRequest, HttpError, notFound } from '../../core/errors';
 import { parseIp } from './ip';
-import { now, type FloatingIp, type Network, type NetworkState, type Port } from './model';
+import { now, type FloatingIp, type Network, type NetworkState, type Port, type Subnet } from './model';
 import { NetworkModel } from './network-model';
 import { seedNetworkState } from './seed';
 
-export type { FloatingIp, Network, Port } from './model';
+export type { FloatingIp, Network, Port, Subnet } from './model';
 
 const models = new WeakMap<CloudCore, NetworkModel>();
 
@@ -226,4 +226,71 @@ export function deleteServiceFloatingIp(core: CloudCore, id: string): void {
   for (const p of m.portsOfDevice(id)) m.deletePort(p);
   delete m.s.floatingips[id];
   core.state.markDirty();
+}
+
+// ---- for Octavia (load balancer VIPs and member health) ----
+
+/** A network the project may use: own, shared or external (any for admins). */
+export function visibleNetwork(core: CloudCore, id: string, projectId: string, isAdmin: boolean): Network | undefined {
+  const m = model(core);
+  const n = m.s.networks[id];
+  return n && m.networkVisible(n, projectId, isAdmin) ? n : undefined;
+}
+
+/** A subnet the project may see (as `GET /v2.0/subnets/{id}` answers it: own, on a shared network, or admin). */
+export function visibleSubnet(core: CloudCore, id: string, projectId: string, isAdmin: boolean): Subnet | undefined {
+  const m = model(core);
+  const sub = m.s.subnets[id];
+  return sub && (isAdmin || sub.project_id === projectId || m.s.networks[sub.network_id]?.shared) ? sub : undefined;
+}
+
+/** A port of the project (any for admins). */
+export function visiblePort(core: CloudCore, id: string, projectId: string, isAdmin: boolean): Port | undefined {
+  const p = model(core).s.ports[id];
+  return p && (isAdmin || p.project_id === projectId) ? p : undefined;
+}
+
+export interface ServicePortInput {
+  projectId: string;
+  networkId: string;
+  /** Neutron's fixed_ips request (subnet and/or address); the address comes from the subnet's IPAM when absent. */
+  fixedIps: Array<{ subnet_id?: string; ip_address?: string }>;
+  name: string;
+  deviceId: string;
+  deviceOwner: string;
+  adminStateUp: boolean;
+}
+
+/** A port a service creates in the project, as Octavia does for a VIP. Throws Neutron's errors (quota, address taken or exhausted). */
+export function createServicePort(core: CloudCore, input: ServicePortInput): Port {
+  const m = model(core);
+  m.checkQuota(input.projectId, 'port');
+  const port = m.createPort(
+    { project_id: input.projectId, network_id: input.networkId, name: input.name, device_id: input.deviceId, device_owner: input.deviceOwner, admin_state_up: input.adminStateUp },
+    input.fixedIps,
+  );
+  if (!input.adminStateUp) {
+    // An administratively down port is never bound up.
+    delete port._pending;
+    port.status = 'DOWN';
+  }
+  core.state.markDirty();
+  return port;
+}
+
+/** Deletes a port a service created (gone already: nothing to do). */
+export function deleteServicePort(core: CloudCore, id: string): void {
+  const m = model(core);
+  const p = m.s.ports[id];
+  if (!p) return;
+  m.deletePort(p);
+  core.state.markDirty();
+}
+
+/** Whether a server holds this address on an ACTIVE port (what a health monitor of a load balancer would reach). */
+export function addressIsLive(core: CloudCore, address: string): boolean {
+  const m = model(core);
+  return Object.values(m.s.ports).some(
+    (p) => p.device_owner.startsWith('compute:') && p.fixed_ips.some((f) => f.ip_address === address) && m.settled(p).status === 'ACTIVE',
+  );
 }

@@ -1,0 +1,14 @@
+// The other services, reached only through their contracts (services/<type>/api.ts), and Neutron's address helpers.
+export {
+  visibleNetwork,
+  visibleSubnet,
+  visiblePort,
+  createServicePort,
+  deleteServicePort,
+  addressIsLive,
+  type Network,
+  type Port,
+  type Subnet,
+} from '../network/api';
+export { parseIp, parseCidr, cidrString, cidrContains, normalizeIp } from '../network/ip';
+export { readableTlsRef, type TlsRef } from '../key-manager/api';
