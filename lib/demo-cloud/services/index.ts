@@ -10,9 +10,10 @@ import { baremetalService } from './baremetal';
 import { objectStoreService } from './object-store';
 import { computeService } from './compute';
 import { loadBalancerService } from './load-balancer';
+import { orchestrationService } from './orchestration';
 
 /**
  * The services the demo cloud runs, in catalog order. To add one: create
  * services/<type>/index.ts exporting a ServiceDefinition and append it here.
  */
-export const defaultServices: readonly ServiceDefinition[] = [identityService, imageService, networkService, volumeService, blockStorageService, computeService, dnsService, keyManagerService, containerInfraService, baremetalService, objectStoreService, loadBalancerService];
+export const defaultServices: readonly ServiceDefinition[] = [identityService, imageService, networkService, volumeService, blockStorageService, computeService, dnsService, keyManagerService, containerInfraService, baremetalService, objectStoreService, loadBalancerService, orchestrationService];

@@ -1,0 +1,94 @@
+// GET /stacks: exact-match filters, tags, nested/deleted/hidden stacks, sort keys and limit/marker
+// paging with a next link (heat/api/openstack/v1/stacks.py _index, heat/db/sqlalchemy/api.py).
+import type { CloudCore } from '../../core/cloud';
+import type { RequestContext } from '../../core/context';
+import { json, type Reply } from '../../core/reply';
+import { heatState, type Stack } from './model';
+import { refresh } from './engine/runner';
+import { stackSummary } from './render';
+import { authorize, extractInt, extractTags, queryBool } from './request';
+
+/** Filter name -> the stack's value (api _index: filter_param_types plus the STACK_KEYS it allows). */
+const FILTERS: Record<string, (s: Stack) => string | null> = {
+  id: (s) => s.id,
+  name: (s) => s.name,
+  stack_name: (s) => s.name,
+  status: (s) => s.status,
+  action: (s) => s.action,
+  tenant: (s) => s.projectId,
+  username: (s) => s.username,
+  stack_owner: (s) => s.username,
+  owner_id: (s) => s.parent,
+  parent: (s) => s.parent,
+  stack_status_reason: (s) => s.statusReason,
+  stack_user_project_id: (s) => s.stackUserProjectId,
+};
+
+const SORT: Record<string, (s: Stack) => string | number> = {
+  stack_name: (s) => s.name,
+  stack_status: (s) => s.status,
+  creation_time: (s) => s.createdAt,
+  updated_time: (s) => s.updatedAt ?? 0,
+};
+
+/** Heat hides stacks tagged with hidden_stack_tags (none configured by default). */
+const HIDDEN_TAGS: string[] = [];
+
+export async function listStacks(ctx: RequestContext, core: CloudCore): Promise<Reply> {
+  const auth = authorize(ctx, ctx.params.tenant_id);
+  const q = ctx.query;
+  // global_tenant is accepted; an admin sees every project's stacks anyway (the DB query filters non-admins only).
+  queryBool(ctx, 'global_tenant', false);
+  const showDeleted = queryBool(ctx, 'show_deleted', false);
+  const showNested = queryBool(ctx, 'show_nested', false);
+  const showHidden = queryBool(ctx, 'show_hidden', false);
+  const withCount = q.get('with_count') ? queryBool(ctx, 'with_count', false) : false;
+  const limit = q.get('limit') ? extractInt('limit', q.get('limit')!) : null;
+  const tagQuery = (name: string) => (q.get(name) ? extractTags(q.get(name)!) : null);
+  const [tags, tagsAny, notTags, notTagsAny] = ['tags', 'tags_any', 'not_tags', 'not_tags_any'].map(tagQuery);
+
+  let items = Object.values(heatState(core).stacks).filter((s) => {
+    if (!auth.isAdmin && s.projectId !== auth.project.id) return false;
+    if (!showDeleted && s.deletedAt !== null) return false;
+    if (!showNested && s.parent) return false;
+    const st = s.tags ?? [];
+    if (!showHidden && HIDDEN_TAGS.some((t) => st.includes(t))) return false;
+    if (tags && !tags.every((t) => st.includes(t))) return false;
+    if (tagsAny && !tagsAny.some((t) => st.includes(t))) return false;
+    if (notTags && tags === null && notTags.every((t) => st.includes(t))) return false;
+    if (notTagsAny && notTagsAny.some((t) => st.includes(t))) return false;
+    for (const [key, get] of Object.entries(FILTERS)) {
+      const wanted = q.getAll(key);
+      if (wanted.length && !wanted.includes(String(get(s)))) return false;
+    }
+    return true;
+  });
+  await Promise.all(items.map((s) => refresh(core, s)));
+
+  const keys = q.getAll('sort_keys').filter((k) => k in SORT);
+  const dir = (q.get('sort_dir') ?? (keys.length ? 'asc' : 'desc')).toLowerCase() === 'desc' ? -1 : 1;
+  const order = keys.length ? keys : ['creation_time'];
+  items.sort((a, b) => {
+    for (const k of order) {
+      const x = SORT[k](a);
+      const y = SORT[k](b);
+      if (x !== y) return (x < y ? -1 : 1) * dir;
+    }
+    return (a.id < b.id ? -1 : 1) * dir;
+  });
+  const count = items.length;
+  const marker = q.get('marker');
+  if (marker) {
+    const i = items.findIndex((s) => s.id === marker);
+    if (i >= 0) items = items.slice(i + 1);
+  }
+  if (limit !== null) items = items.slice(0, limit);
+  const body: Record<string, unknown> = { stacks: items.map((s) => stackSummary(ctx.serviceUrl, s, auth.isAdmin)) };
+  if (limit && limit > 0 && items.length === limit) {
+    const next = new URL(ctx.url.href);
+    next.searchParams.set('marker', items[items.length - 1].id);
+    body.links = [{ rel: 'next', href: next.toString() }];
+  }
+  if (withCount) body.count = count;
+  return json(200, body);
+}
