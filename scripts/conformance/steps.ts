@@ -10,8 +10,10 @@ import { keyManagerSteps } from './key-manager';
 import { containerInfraSteps } from './container-infra';
 import { baremetalSteps } from './baremetal';
 import { objectStoreSteps } from './object-store';
+import { loadBalancerSteps } from './load-balancer';
+import { orchestrationSteps } from './orchestration';
 import { generatedSteps } from './generated';
 import { generatedServiceSteps } from './generated-services';
 import { byNameSteps } from './by-name';
 
-export const allSteps: Step[] = [...identitySteps, ...imageSteps, ...volumeSteps, ...networkSteps, ...computeSteps, ...dnsSteps, ...keyManagerSteps, ...containerInfraSteps, ...baremetalSteps, ...objectStoreSteps, ...generatedSteps, ...generatedServiceSteps, ...byNameSteps];
+export const allSteps: Step[] = [...identitySteps, ...imageSteps, ...volumeSteps, ...networkSteps, ...computeSteps, ...dnsSteps, ...keyManagerSteps, ...containerInfraSteps, ...baremetalSteps, ...objectStoreSteps, ...loadBalancerSteps, ...orchestrationSteps, ...generatedSteps, ...generatedServiceSteps, ...byNameSteps];

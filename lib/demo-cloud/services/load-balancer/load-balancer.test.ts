@@ -134,7 +134,7 @@ describe('load-balancer: provisioning state machine', () => {
     expect((await lb('PUT', `/loadbalancers/${created.id}/failover`)).status).toBe(403);
     expect((await lb('PUT', `/loadbalancers/${created.id}/failover`, undefined, admin)).status).toBe(202);
     expect((await one(`/loadbalancers/${created.id}`)).loadbalancer.provisioning_status).toBe('PENDING_UPDATE');
-    work();
+    work(30); // a failover boots a new amphora: it takes longer
     expect((await one(`/loadbalancers/${created.id}`)).loadbalancer.provisioning_status).toBe('ACTIVE');
     const amps = (await call(cloud, 'GET', `/load-balancer/v2/octavia/amphorae?loadbalancer_id=${created.id}`, { token: admin })).body as { amphorae: Row[] };
     expect(amps.amphorae.map((a) => a.status)).toEqual(['ALLOCATED']);
@@ -280,5 +280,38 @@ describe('load-balancer: policy, quotas and TLS', () => {
     expect((await lb('POST', '/listeners', { listener: { ...base, default_tls_container_ref: certificate } })).status).toBe(400);
     const ok = await create('listeners', 'listener', { ...base, default_tls_container_ref: container });
     expect(ok).toMatchObject({ default_tls_container_ref: container, tls_versions: ['TLSv1.2', 'TLSv1.3'], alpn_protocols: ['h2', 'http/1.1', 'http/1.0'] });
+  });
+});
+
+describe('load-balancer: updates and L7', () => {
+  it('resets listener fields sent as null to their defaults, keeps policies numbered and checks rules', async () => {
+    const u = await activeLb('updates');
+    const l = await create('listeners', 'listener', { loadbalancer_id: u.id, protocol: 'HTTP', protocol_port: 80, connection_limit: 5, insert_headers: { 'X-Forwarded-For': 'true' } });
+    work();
+    const put = await lb('PUT', `/listeners/${l.id}`, { listener: { connection_limit: null, insert_headers: null, timeout_client_data: null, name: 'n' } });
+    expect((put.body as { listener: Row }).listener).toMatchObject({ connection_limit: -1, insert_headers: {}, timeout_client_data: 50000, name: 'n', provisioning_status: 'PENDING_UPDATE' });
+    work();
+    const policy = (action: string, extra: Record<string, unknown> = {}) => create('l7policies', 'l7policy', { listener_id: l.id, action, ...extra });
+    const a = await policy('REJECT');
+    work();
+    const b = await policy('REDIRECT_TO_URL', { redirect_url: 'http://example.com/', position: 1 });
+    expect(b).toMatchObject({ position: 1, redirect_http_code: 302 });
+    work();
+    expect((await one(`/l7policies/${a.id}`)).l7policy.position).toBe(2);
+    const noPool = await lb('POST', '/l7policies', { l7policy: { listener_id: l.id, action: 'REDIRECT_TO_POOL' } });
+    expect(noPool.body).toEqual(fault('Invalid L7 Policy arguments: redirect_pool_id or redirect_pool must not be None'));
+    const badRule = await lb('POST', `/l7policies/${a.id}/rules`, { rule: { type: 'HEADER', compare_type: 'EQUAL_TO', value: 'x' } });
+    expect(badRule.body).toEqual(fault('Error parsing L7Rule: Invalid L7 Rule: L7 rule type requires a key'));
+    expect((await lb('DELETE', `/l7policies/${b.id}`)).status).toBe(204);
+    work();
+    expect((await one(`/l7policies/${a.id}`)).l7policy.position).toBe(1);
+    const pool = await create('pools', 'pool', { loadbalancer_id: u.id, protocol: 'HTTP', lb_algorithm: 'SOURCE_IP' });
+    work();
+    await lb('PUT', `/l7policies/${a.id}`, { l7policy: { redirect_pool_id: pool.id } });
+    work();
+    expect((await one(`/l7policies/${a.id}`)).l7policy).toMatchObject({ action: 'REDIRECT_TO_POOL', redirect_pool_id: pool.id });
+    expect((await lb('DELETE', `/pools/${pool.id}`)).body).toEqual(fault(`Pool ${pool.id} is in use by L7 policy ${a.id}`));
+    const reserved = await lb('POST', `/pools/${pool.id}/members`, { member: { address: '169.254.169.254', protocol_port: 80 } });
+    expect(reserved.body).toEqual(fault('169.254.169.254 is not a valid option for member address'));
   });
 });
