@@ -64,8 +64,8 @@ export interface Operation {
   tasks: Task[];
   /** ms; null = no timeout. */
   deadline: number | null;
-  /** Set by cancel_update: no new task starts, then rollback (or not). */
-  cancelled?: 'rollback' | 'no-rollback';
+  /** Set by cancel_update (then rollback, or not) or by a delete arriving mid-operation: no new task starts. */
+  cancelled?: 'rollback' | 'no-rollback' | 'delete';
   /** The first failure, worded as the stack's status reason. */
   failure?: string;
   /** Rollback to run when this (create/update) operation fails, unless disabled. */

@@ -5,7 +5,7 @@ import { isoSeconds } from '../../core/clock';
 import { refOf, scopeOf } from './engine/definitions';
 import { changedProperties, checkProperties, replacementProperties } from './engine/properties';
 import { nested } from './engine/runner';
-import type { Json, JsonMap, Stack } from './model';
+import type { JsonMap, Stack } from './model';
 import { typeReference } from './reference';
 import { pluginFor, UNCHECKED_TYPES } from './plugins/registry';
 import { outputView, stackUrl } from './render';
@@ -117,4 +117,3 @@ export function updatePreview(core: CloudCore, stack: Stack, current: Definition
   return out;
 }
 
-export type { Json };

@@ -12,7 +12,7 @@ import { physicalName } from './plugins/naming';
 import { pluginFor } from './plugins/registry';
 import { actionInProgress, badRequest, heatError, notSupported, resourceNotFound } from './errors';
 import { heatState, stateLabel, type HeatEvent, type Json, type JsonMap, type Resource, type Stack } from './model';
-import { eventView, resourceAttributes, resourceView } from './render';
+import { eventView, resourceView } from './render';
 import { extractBool, extractInt, readBody } from './request';
 import { pathStack } from './stacks';
 import { pyRepr } from './template/python';
@@ -197,4 +197,3 @@ export function resourceRoutes(router: Router, core: CloudCore): void {
   router.post(`${one}/actions`, (ctx) => action(ctx, core));
 }
 
-export { resourceAttributes };

@@ -11,10 +11,10 @@ import { kick, outputsOf, refresh, rootOf } from './engine/runner';
 import { remember, sessionFrom } from './engine/session';
 import { validateResources } from './engine/validate';
 import { actionInProgress, badRequest, heatError, validationFailed } from './errors';
-import { heatState, stateLabel, type Environment, type JsonMap, type Stack, type StackDefinition } from './model';
+import { heatState, type Environment, type Stack, type StackDefinition } from './model';
 import { stackPreview, updatePreview } from './preview';
-import { outputView, stackDetail, stackSummary, stackUrl } from './render';
-import { authorize, extractInt, identify, instantiation, queryBool, readBody, stackAt, type Instantiation } from './request';
+import { outputView, stackDetail, stackUrl } from './render';
+import { authorize, identify, instantiation, queryBool, readBody, stackAt, type Instantiation } from './request';
 import { buildDefinition, type Definition } from './template/definition';
 import { listStacks } from './stack-list';
 
@@ -205,5 +205,3 @@ export function stackRoutes(router: Router, core: CloudCore): void {
   });
 }
 
-export { extractInt, stateLabel };
-export type { JsonMap };

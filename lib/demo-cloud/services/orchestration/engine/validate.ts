@@ -39,7 +39,19 @@ function constrained(schema: PropertySchema, value: Json, path: string, out: Arr
   }
 }
 
+/** template validate (validate_res_tmpl_only): resource types and property names only, no values. */
+function validateNames(def: Definition): void {
+  for (const name of def.order) {
+    const d = def.resources[name];
+    if (UNCHECKED_TYPES.has(d.type)) continue;
+    const schema = typeReference(d.type)?.schema.properties ?? {};
+    const unknown = Object.keys(d.properties).find((k) => !(k in schema));
+    if (unknown) throw validationFailed(`Property error: resources.${name}.properties: Unknown Property ${unknown}`);
+  }
+}
+
 export async function validateResources(def: Definition, files: Record<string, string>, session: Session | null, style: ProblemStyle): Promise<void> {
+  if (style === 'validate') return validateNames(def);
   const scope = staticScope(def, files);
   const api = session ? new ServiceClient(session) : null;
   for (const name of def.order) {

@@ -114,7 +114,10 @@ export function buildDefinition(
   validateSchemas(schemas);
   const params: ParamValues = opts.validateValues
     ? resolveParams(schemas, source.environment.parameters, pseudo)
-    : { values: Object.fromEntries(Object.values(schemas).map((s) => [s.name, s.default ?? null])), shown: {} };
+    : {
+        values: { 'OS::stack_id': pseudo.stackId, 'OS::project_id': pseudo.projectId, 'OS::stack_name': pseudo.stackName, ...Object.fromEntries(Object.values(schemas).map((s) => [s.name, s.default ?? null])) },
+        shown: {},
+      };
   const conditions = evaluateConditions(tmpl, params.values, source.files);
   const scope = noResources(tmpl.version, params.values, source.files, (n) => {
     if (!(n in conditions)) throw new FunctionError('', `Invalid condition "${n}"`);
