@@ -60,7 +60,6 @@ export function checkSessionPersistence(sp: SpInput | null | undefined, protocol
   }
   if (sp.cookie_name) {
     if (sp.type !== 'APP_COOKIE') throw validation('Field "cookie_name" can only be specified with session persistence of type "APP_COOKIE".');
-    // eslint-disable-next-line no-control-regex
     if (/[\x00-\x20\x22\x28\x29\x2c\x2f\x3a-\x40\x5b-\x5d\x7b\x7d\x7f]/.test(sp.cookie_name)) throw validation('Supplied "cookie_name" is invalid.');
   }
   if (sp.type === 'APP_COOKIE' && !sp.cookie_name) {

@@ -67,7 +67,6 @@ export interface RuleData {
 function ruleProblem(r: RuleData): string | null {
   const value = r.value ?? '';
   const regex = () => {
-    // eslint-disable-next-line no-control-regex
     if (/[\x00-\x1f\x7f]/.test(value)) return 'Unable to parse regular expression: contains control characters';
     try {
       new RegExp(value);
