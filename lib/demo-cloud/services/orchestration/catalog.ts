@@ -89,7 +89,7 @@ async function validate(ctx: RequestContext): Promise<Reply> {
   } catch (err) {
     // Validation failures come back as {"Error": str(ex)}, which the API turns into a plain 400; other
     // exceptions (bad versions, references, parameter schemas) keep their own type.
-    if (err instanceof HttpError && ['StackValidationFailed', 'InvalidTemplateSection'].includes(err.type ?? '')) throw badRequest(err.message);
+    if (err instanceof HttpError && ['StackValidationFailed', 'InvalidTemplateSection'].includes(err.type ?? '')) throw badRequest(err.message.replace(/: : /g, ': '));
     throw err;
   }
 }

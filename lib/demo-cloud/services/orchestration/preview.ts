@@ -77,7 +77,7 @@ export function stackPreview(serviceUrl: string, def: Definition, s: Stack, file
     stack_owner: s.username,
     parent: null,
     stack_user_project_id: null,
-    tags: s.tags,
+    tags: s.tags ?? [],
     outputs: Object.values(def.outputs).map((o) => outputView({ key: o.name, description: o.description, value: null })),
     resources: def.order.map((name) => previewResource(def, name, id, staticProps(def, name, files))),
   };

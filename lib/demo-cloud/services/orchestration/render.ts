@@ -58,7 +58,8 @@ export function stackDetail(core: CloudCore, serviceUrl: string, s: Stack, resol
     stack_owner: s.username,
     parent: s.parent,
     stack_user_project_id: s.stackUserProjectId,
-    tags: s.tags,
+    // Show answers [] for a stack without tags, where the list answers null (as Heat 19 does).
+    tags: s.tags ?? [],
     stack_status: stateLabel(s),
     stack_status_reason: s.statusReason,
     ...(resolveOutputs ? { outputs: outputsOf(core, s).map((o) => outputView(o)) } : {}),

@@ -5,10 +5,8 @@ import { json, type Reply } from '../../core/reply';
 import type { Router } from '../../core/router';
 import { addEvent, setResourceState } from './engine/events';
 import { startAction } from './engine/operations';
-import { kick, nested, rootOf } from './engine/runner';
+import { context, kick, nested, rootOf } from './engine/runner';
 import { remember, sessionFrom } from './engine/session';
-import { ServiceClient } from './plugins/client';
-import { physicalName } from './plugins/naming';
 import { pluginFor } from './plugins/registry';
 import { actionInProgress, badRequest, heatError, notSupported, resourceNotFound } from './errors';
 import { heatState, stateLabel, type HeatEvent, type Json, type JsonMap, type Resource, type Stack } from './model';
@@ -130,23 +128,9 @@ async function signal(ctx: RequestContext, core: CloudCore): Promise<Reply> {
     addEvent(core, stack, res, res.action, res.status, `Cannot signal resource during ${res.action}`);
     throw notSupported(`Signal resource during ${res.action}`);
   }
-  const session = sessionFrom(ctx, auth.project.id);
-  remember(core, rootOf(core, stack).id, session);
-  const said = await plugin.signal(
-    {
-      stack,
-      res,
-      props: res.props ?? {},
-      api: new ServiceClient(session!),
-      physicalName: physicalName(stack.name, res.name, res.uuid, plugin.nameLimit),
-      nested: nested(core),
-      heatUrl: session?.heatUrl ?? '',
-      now: () => core.clock.now(),
-      delay: (s) => core.clock.delay(s),
-      emit: (r, a, st, reason) => addEvent(core, stack, r, a, st, reason),
-    },
-    details,
-  );
+  const session = sessionFrom(ctx, auth.project.id) ?? undefined;
+  remember(core, rootOf(core, stack).id, session ?? null);
+  const said = await plugin.signal(context(core, stack, res, res.props ?? {}, session), details);
   if (said) addEvent(core, stack, res, 'SIGNAL', res.status, `Signal: ${said}`);
   kick(core);
   return json(200, null);
@@ -170,8 +154,13 @@ export function resourceRoutes(router: Router, core: CloudCore): void {
   const one = '/v1/{tenant_id}/stacks/{stack_name}/{stack_id}';
   router.get(`${one}/resources`, (ctx) => listResources(ctx, core));
   router.get(`${one}/resources/{resource_name}`, async (ctx) => {
-    const { stack } = await pathStack(ctx, core);
+    const { auth, stack } = await pathStack(ctx, core);
     const res = findResource(stack, ctx.params.resource_name);
+    // Heat resolves a resource's attributes live for resource show.
+    const plugin = pluginFor(res.type);
+    if (plugin?.refresh && res.physicalId && !stack.op) {
+      await plugin.refresh(context(core, stack, res, res.props ?? {}, sessionFrom(ctx, auth.project.id) ?? undefined)).catch(() => undefined);
+    }
     const view = resourceView(core, ctx.serviceUrl, stack, res, true);
     const extra = ctx.query.getAll('with_attr');
     const attrs = view.attributes as JsonMap;

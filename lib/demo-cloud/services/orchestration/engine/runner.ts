@@ -9,7 +9,7 @@ import { ResourceFailure, ServiceClient } from '../plugins/client';
 import { physicalName } from '../plugins/naming';
 import { pluginFor, UNCHECKED_TYPES } from '../plugins/registry';
 import type { NestedStacks, Plugin, PluginContext } from '../plugins/types';
-import { resolveIn, type Definition } from '../template/definition';
+import { resolveIn, resolveProperties, type Definition } from '../template/definition';
 import { attrOf, definitionOf, refOf, scopeOf } from './definitions';
 import { addEvent, setResourceState, setStackState } from './events';
 import { addCleanup, newResource, newStack, startAction, startCreate, startDelete, startUpdate } from './operations';
@@ -113,7 +113,8 @@ function nestedApi(core: CloudCore): NestedStacks {
 /** A client that fails every call: an operation whose session is gone (restart) can still run what needs no API. */
 const noSession: Session = { token: '', base: 'http://127.0.0.1:9', projectId: '', heatUrl: '' };
 
-function context(core: CloudCore, stack: Stack, res: Resource, props: JsonMap, session: Session | undefined): PluginContext {
+/** What a plugin gets to act on a resource (the session's client, the nested-stack API, the clock). */
+export function context(core: CloudCore, stack: Stack, res: Resource, props: JsonMap, session: Session | undefined): PluginContext {
   return {
     stack,
     res,
@@ -153,7 +154,7 @@ function fail(p: Pass, t: Task, res: Resource, action: Action, err: unknown): vo
 /** The checked properties of a resource as its definition now resolves. */
 function resolvedProps(p: Pass, res: Resource): { props: JsonMap; given: JsonMap } {
   const d = p.def.resources[res.name];
-  const given = resolveIn(d.properties, scopeOf(p.stack, p.def, nestedApi(p.core)), `resources.${res.name}.properties`) as JsonMap;
+  const given = resolveProperties(d.properties, scopeOf(p.stack, p.def, nestedApi(p.core)), res.name);
   return { given, props: UNCHECKED_TYPES.has(d.type) ? given : checkProperties(d.type, res.name, given, 'create') };
 }
 

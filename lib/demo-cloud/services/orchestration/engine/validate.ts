@@ -6,9 +6,9 @@ import { validationFailed } from '../errors';
 import type { Json, JsonMap } from '../model';
 import { ResourceFailure, ServiceClient } from '../plugins/client';
 import { CUSTOM_CONSTRAINTS, SYNTAX_CONSTRAINTS } from '../plugins/lookup';
-import { UNCHECKED_TYPES } from '../plugins/registry';
+import { pluginFor, UNCHECKED_TYPES } from '../plugins/registry';
 import { typeReference, type PropertySchema } from '../reference';
-import { resolveIn, type Definition } from '../template/definition';
+import { resolveProperties, type Definition } from '../template/definition';
 import { scan, type Scope } from '../template/functions';
 import { pyStr } from '../template/python';
 import { knownType } from './definitions';
@@ -59,12 +59,14 @@ export async function validateResources(def: Definition, files: Record<string, s
     if (UNCHECKED_TYPES.has(d.type)) continue;
     const unresolved = new Set<string>();
     for (const [key, snippet] of Object.entries(d.properties)) scan(snippet, def.tmpl.version, () => unresolved.add(key));
-    const given = resolveIn(d.properties, scope, `resources.${name}.properties`) as JsonMap;
+    const given = resolveProperties(d.properties, scope, name);
     const props = checkProperties(d.type, name, given, style, unresolved);
     for (const member of [props.resource, props.resource_def]) {
       const type = member && typeof member === 'object' && !Array.isArray(member) ? (member as JsonMap).type : undefined;
-      if (typeof type === 'string' && !knownType(type)) throw validationFailed(`The Resource Type (${type}) could not be found.`);
+      if (typeof type === 'string' && !knownType(type)) throw validationFailed(`resources.${name}<nested_stack>: : The Resource Type (${type}) could not be found.`);
     }
+    const own = unresolved.size === 0 ? pluginFor(d.type)?.validate?.(props) : null;
+    if (own) throw validationFailed(own);
     const schema = typeReference(d.type)?.schema.properties ?? {};
     const checks: Array<{ path: string; value: Json; name: string }> = [];
     for (const [key, s] of Object.entries(schema)) if (!unresolved.has(key)) constrained(s, props[key], `resources.${name}.properties.${key}`, checks);

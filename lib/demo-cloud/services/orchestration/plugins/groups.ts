@@ -5,6 +5,7 @@
 import { isoMicro } from '../../../core/clock';
 import { hexId } from '../../../core/ids';
 import type { Json, JsonMap, Resource, Stack } from '../model';
+import { typeReference } from '../reference';
 import { ResourceFailure } from './client';
 import { generateShortId } from './naming';
 import type { NestedStacks, Plugin, PluginContext } from './types';
@@ -73,7 +74,12 @@ function groupAttribute(res: Resource, name: string | null, nested: NestedStacks
   const ms = members(nested, res);
   const refs = () => ms.map((m) => nested.ref(m.stack, m.res));
   const attrOf = (p: Json[]) => ms.map((m) => [m.res.name, p.length ? nested.attribute(m.stack, m.res, String(p[0]), p.slice(1)) : nested.ref(m.stack, m.res)] as const);
-  if (name === null) return Object.fromEntries(Object.entries(extra).map(([k, g]) => [k, g()]));
+  if (name === null) {
+    // Resource show: every attribute of the type; those that need a member attribute path are null.
+    const all: JsonMap = { ...Object.fromEntries(Object.entries(extra).map(([k, g]) => [k, g()])), refs: refs(), refs_map: Object.fromEntries(ms.map((m) => [m.res.name, nested.ref(m.stack, m.res)])) };
+    const names = Object.keys(typeReference(res.type)?.schema.attributes ?? {}).filter((n) => n !== 'show');
+    return Object.fromEntries(names.map((n) => [n, all[n] ?? null]));
+  }
   if (name in extra) return extra[name]();
   if (name === 'refs') return refs();
   if (name === 'refs_map') return Object.fromEntries(ms.map((m) => [m.res.name, nested.ref(m.stack, m.res)]));
@@ -130,6 +136,15 @@ function scalingMetadata(ctx: PluginContext, cooldown: number, reason: string, c
 const autoScalingGroup: Plugin = {
   ...groupActions,
   consumesPath: true,
+  validate(p) {
+    const min = Number(p.min_size);
+    const max = Number(p.max_size);
+    if (max < min) return 'MinSize can not be greater than MaxSize';
+    if (min < 0) return 'The size of AutoScalingGroup can not be less than zero';
+    const desired = p.desired_capacity;
+    if (desired !== null && desired !== undefined && (Number(desired) < min || Number(desired) > max)) return 'DesiredCapacity must be between MinSize and MaxSize';
+    return null;
+  },
   async create(ctx) {
     const p = ctx.props;
     const min = Number(p.min_size);

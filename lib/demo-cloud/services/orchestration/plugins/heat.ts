@@ -51,7 +51,8 @@ const none: Plugin = {
   replaceOn: () => false,
   async update() {},
   async delete() {},
-  attribute: () => null,
+  // Any attribute is None; resource show lists none (its `show` is dropped, as Heat does).
+  attribute: (_res, name) => (name === null ? {} : null),
 };
 
 /** Seconds TestResource waits for an action: action_wait_secs.<action>, else wait_secs. */

@@ -114,7 +114,7 @@ const routerInterface: Plugin = {
     if (!m) return;
     await ctx.api.call('network', 'PUT', `/routers/${m[1]}/remove_router_interface`, { [m[2]]: m[3] }, { accept: [404] });
   },
-  attribute: () => null,
+  attribute: (_res, name) => (name === null ? {} : null),
 };
 
 async function fixedIps(ctx: PluginContext): Promise<Json[] | undefined> {
@@ -193,7 +193,7 @@ const floatingIpAssociation: Plugin = {
     if (!ctx.res.data.fip) return;
     await ctx.api.call('network', 'PUT', `/floatingips/${String(ctx.res.data.fip)}`, { floatingip: { port_id: null } }, { accept: [404] });
   },
-  attribute: () => null,
+  attribute: (_res, name) => (name === null ? {} : null),
 };
 
 const RULE_FIELDS = { direction: 'direction', ethertype: 'ethertype', port_range_min: 'port_range_min', port_range_max: 'port_range_max', protocol: 'protocol', remote_ip_prefix: 'remote_ip_prefix', description: 'description' };

@@ -1,12 +1,13 @@
 // OS::Nova::Server and OS::Nova::KeyPair (heat/engine/resources/openstack/nova/), through the demo
-// cloud's Nova API at microversion 2.79 (server tags, "networks": "auto").
+// cloud's Nova API at microversion 2.93, the newest Heat 19's client speaks (server tags, hostname,
+// "networks": "auto", keypairs with a public key).
 import type { Json, JsonMap } from '../model';
 import { ResourceFailure } from './client';
 import { flavorId, imageId, neutronId } from './lookup';
 import { expectField } from './rest';
 import { attributesFrom, type Plugin, type PluginContext } from './types';
 
-const MV = { 'OpenStack-API-Version': 'compute 2.79', 'X-OpenStack-Nova-API-Version': '2.79' };
+const MV = { 'OpenStack-API-Version': 'compute 2.93', 'X-OpenStack-Nova-API-Version': '2.93' };
 const list = (v: Json | undefined) => (Array.isArray(v) ? v : []);
 
 async function nova(ctx: PluginContext, method: string, path: string, body?: Json, accept?: number[]) {
@@ -159,6 +160,9 @@ const server: Plugin = {
     for (const id of list(ctx.res.data.internalPorts)) await ctx.api.remove('network', `/ports/${String(id)}`);
     return true;
   },
+  async refresh(ctx) {
+    if (ctx.res.physicalId && (await readServer(ctx))) await captureNetworks(ctx);
+  },
   async suspend(ctx) {
     await action(ctx, { suspend: null });
   },
@@ -178,7 +182,7 @@ const server: Plugin = {
       res,
       {
         name: (d) => ((d.show as JsonMap | undefined)?.name ?? null) as Json,
-        addresses: (d) => ((d.show as JsonMap | undefined)?.addresses ?? {}) as Json,
+        addresses: (d) => (d.addresses ?? {}) as Json,
         networks: (d) => serverNetworks((d.show ?? {}) as JsonMap, (d.netIds ?? {}) as JsonMap),
         instance_name: (d) => ((d.show as JsonMap | undefined)?.['OS-EXT-SRV-ATTR:instance_name'] ?? null) as Json,
         accessIPv4: (d) => ((d.show as JsonMap | undefined)?.accessIPv4 ?? '') as Json,
@@ -199,16 +203,40 @@ function serverNetworks(show: JsonMap, netIds: JsonMap): JsonMap {
   return out;
 }
 
-/** Network ids of the server's ports, by name, for the `networks` attribute (server.py _extend_networks). */
+/**
+ * The `addresses` attribute as server.py _get_server_addresses builds it from Neutron: per network name (and
+ * again per network id), each fixed address with its port, subnets and network, then its floating ones.
+ * (`version` is a one-element list there: a stray comma in Heat 19's code; kept, it is what clients see.)
+ */
 async function captureNetworks(ctx: PluginContext): Promise<void> {
   const ports = ((await ctx.api.get('network', `/ports?device_id=${ctx.res.physicalId}`)).body.ports ?? []) as JsonMap[];
   const ids: JsonMap = {};
-  for (const id of new Set(ports.map((p) => String(p.network_id)))) {
-    const r = await ctx.api.get('network', `/networks/${id}`, [404]);
-    if (r.status === 200) ids[id] = (r.body.network as JsonMap).name ?? null;
+  const nets: Record<string, JsonMap> = {};
+  const addresses: Record<string, Json[]> = {};
+  for (const port of ports) {
+    const netId = String(port.network_id);
+    if (!nets[netId]) {
+      const r = await ctx.api.get('network', `/networks/${netId}`, [404]);
+      nets[netId] = r.status === 200 ? (r.body.network as JsonMap) : { id: netId };
+      ids[netId] = nets[netId].name ?? null;
+    }
+    const label = String(nets[netId].name ?? netId);
+    const list = (addresses[label] ??= []);
+    for (const fixed of list_(port.fixed_ips)) {
+      const addr = String(fixed.ip_address);
+      const version = [addr.includes(':') ? 6 : 4];
+      const fips = ((await ctx.api.get('network', `/floatingips?fixed_ip_address=${encodeURIComponent(addr)}`)).body.floatingips ?? []) as JsonMap[];
+      for (const f of fips) list.push({ addr: f.floating_ip_address, version, 'OS-EXT-IPS-MAC:mac_addr': port.mac_address, 'OS-EXT-IPS:type': 'floating', port: null });
+      const sub = await ctx.api.get('network', `/subnets/${String(fixed.subnet_id)}`, [404]);
+      list.push({ addr, 'OS-EXT-IPS-MAC:mac_addr': port.mac_address, 'OS-EXT-IPS:type': 'fixed', port: port.id, version, subnets: sub.status === 200 ? [sub.body.subnet as JsonMap] : [], network: nets[netId] });
+    }
   }
+  for (const [id, name] of Object.entries(ids)) if (addresses[String(name)]) addresses[id] = addresses[String(name)];
   ctx.res.data.netIds = ids;
+  ctx.res.data.addresses = addresses;
 }
+
+const list_ = (v: Json | undefined) => (Array.isArray(v) ? (v as JsonMap[]) : []);
 
 /** networks[].floating_ip: associate once the server's port exists. */
 async function associateFloatingIps(ctx: PluginContext): Promise<void> {
@@ -224,6 +252,8 @@ async function associateFloatingIps(ctx: PluginContext): Promise<void> {
 }
 
 const keyPair: Plugin = {
+  // Heat 19 talks to Nova at a microversion (2.92+) that no longer generates keys (keypair.py validate).
+  validate: (p) => (p.public_key ? null : 'The public_key property is required by the nova API version currently used.'),
   async create(ctx) {
     const p = ctx.props;
     const body: JsonMap = { name: String(p.name), ...(p.public_key ? { public_key: p.public_key } : {}), ...(p.type ? { type: p.type } : {}) };
@@ -232,6 +262,12 @@ const keyPair: Plugin = {
     ctx.res.physicalId = String(kp.name);
     ctx.res.data.public_key = kp.public_key ?? null;
     ctx.res.data.private_key = p.save_private_key ? (kp.private_key ?? '') : '';
+    await keyPair.refresh!(ctx);
+  },
+  /** `show` is Nova's keypair as GET os-keypairs/{name} answers it. */
+  async refresh(ctx) {
+    const r = await nova(ctx, 'GET', `/os-keypairs/${encodeURIComponent(ctx.res.physicalId)}`, undefined, [404]);
+    if (r.status === 200) ctx.res.data.show = r.body.keypair as JsonMap;
   },
   async delete(ctx) {
     if (ctx.res.physicalId) await nova(ctx, 'DELETE', `/os-keypairs/${encodeURIComponent(ctx.res.physicalId)}`, undefined, [404]);

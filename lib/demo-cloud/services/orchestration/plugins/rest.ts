@@ -79,6 +79,9 @@ export function restPlugin(spec: RestSpec, extra: Partial<Plugin> = {}): Plugin 
           if (problem) throw new ResourceFailure('Error', problem);
         }
       : undefined,
+    async refresh(ctx) {
+      if (ctx.res.physicalId) await read(ctx, spec);
+    },
     attribute: (res, name) => attributesFrom(res, Object.fromEntries(Object.entries(spec.attributes).map(([k, g]) => [k, (d: JsonMap) => g((d.show ?? {}) as JsonMap)])), name),
     ...extra,
   };

@@ -42,6 +42,8 @@ export interface PluginContext {
 export interface Plugin {
   /** Physical name limit (resource.py physical_resource_name_limit). */
   nameLimit?: number;
+  /** The type's own validate() on known properties: the StackValidationFailed message, or null. */
+  validate?(props: JsonMap): string | null;
   create(ctx: PluginContext): Promise<void>;
   /** true once created; throws ResourceFailure when the resource went wrong. */
   checkCreate?(ctx: PluginContext): Promise<boolean>;
@@ -63,6 +65,8 @@ export interface Plugin {
   signal?(ctx: PluginContext, details: Json): Promise<string | null>;
   /** Called on every engine pass while `res.data.busy` is set (a group resizing after a signal). */
   poll?(ctx: PluginContext): Promise<void>;
+  /** Reads the physical resource again (resource show's attributes are live in Heat). */
+  refresh?(ctx: PluginContext): Promise<void>;
   /** FnGetRefId (default: the physical id). */
   ref?(res: Resource, stack: Stack): Json;
   /** FnGetAtt; `name` null = every attribute (get_attr with no attribute, and resource show). */

@@ -159,10 +159,13 @@ export function buildDefinition(
   return { tmpl, schemas, params, conditions, resources, deps, order: topoOrder(deps), outputs };
 }
 
+const PASS_THROUGH = new Set(['OS::Heat::ResourceGroup', 'OS::Heat::None']);
+
 /** get_attr of an attribute the type does not have (groups take "resource.<n>..." too). */
 function checkAttribute(resources: Record<string, ResourceDef>, target: string, snippet: Json, where: string, version: string): void {
   const schema = typeReference(resources[target].type)?.schema;
-  if (!schema) return;
+  // A ResourceGroup passes its members' attributes through; OS::Heat::None answers any attribute (None).
+  if (!schema || PASS_THROUGH.has(resources[target].type)) return;
   const visit = (s: Json): void => {
     if (Array.isArray(s)) return s.forEach(visit);
     if (!s || typeof s !== 'object') return;
@@ -177,6 +180,20 @@ function checkAttribute(resources: Record<string, ResourceDef>, target: string, 
   };
   void version;
   visit(snippet);
+}
+
+/** Resolves each property; a function's failure is a property error on that property (properties.py). */
+export function resolveProperties(props: JsonMap, scope: Scope, resource: string): JsonMap {
+  const out: JsonMap = {};
+  for (const [key, snippet] of Object.entries(props)) {
+    try {
+      out[key] = resolve(snippet, scope, `resources.${resource}.properties.${key}`);
+    } catch (e) {
+      if (e instanceof FunctionError) throw validationFailed(`Property error: : resources.${resource}.properties.${key}: : ${e.message}`);
+      throw e;
+    }
+  }
+  return out;
 }
 
 /** Resolves a snippet with a scope; function errors become Heat's StackValidationFailed with the path. */
