@@ -12,3 +12,5 @@ export {
 } from '../network/api';
 export { parseIp, parseCidr, cidrString, cidrContains, normalizeIp } from '../network/ip';
 export { readableTlsRef, type TlsRef } from '../key-manager/api';
+/** The admin project stands in for Octavia's service project, which owns the amphorae's ports. */
+export { seedProjectId } from '../identity/seed';

@@ -7,6 +7,13 @@ export class OctaviaFault extends HttpError {}
 
 export const fault = (status: number, message: string) => new OctaviaFault(status, message);
 
+/**
+ * An error raised before WSME (pecan's _lookup of a parent, the pagination hook): webob renders it, as
+ * `{"code", "title": "Bad Request", "description"}` for a JSON client (an HTML page otherwise), whatever the code.
+ */
+export class RoutingFault extends HttpError {}
+export const routingFault = (status: number, message: string) => new RoutingFault(status, message);
+
 export const notFound = (resource: string, id: string) => fault(404, `${resource} ${id} not found.`);
 /** InvalidSubresource: a referenced Neutron object (subnet, network, port) the caller cannot see. */
 export const subresourceNotFound = (resource: string, id: string) => fault(400, `${resource} ${id} not found.`);
@@ -33,6 +40,7 @@ function webobPage(status: number, method: string): string {
 
 export function octaviaErrorBody(err: HttpError): unknown {
   if (err.status === 401) return { error: { code: 401, title: 'Unauthorized', message: err.message } };
+  if (err instanceof RoutingFault) return { code: err.status, title: 'Bad Request', description: err.message };
   if (!(err instanceof OctaviaFault) && (err.status === 404 || err.status === 405)) {
     const method = /^The method (\S+)/.exec(err.message)?.[1] ?? '';
     return webobPage(err.status, method);

@@ -2,7 +2,7 @@
 // (octavia/api/v2/controllers/l7policy.py, l7rule.py). Policies of a listener are kept numbered 1..n by position.
 import { POLICY_POST, POLICY_PUT, RULE_POST, RULE_PUT } from './bodies';
 import { checkHasChildren, checkProtocols } from './checks';
-import { fault, notFound, unsupportedOption } from './errors';
+import { fault, routingFault, unsupportedOption } from './errors';
 import { checkRule, sanitizePolicy } from './l7-checks';
 import { fresh, lockForChange, mark, requireActive } from './lifecycle';
 import { listReply, pickFields, scopedList } from './listing';
@@ -123,8 +123,9 @@ export function l7Routes(at: Mount, deps: LbDeps): void {
   // ---- rules ----
   const rules = `${base}/{policy_id}/rules`;
   const policyOf = (id: string) => {
+    // pecan's _lookup finds the policy before the rule controller runs.
     const p = s.l7policies[id];
-    if (!p) throw notFound('L7Policy', id);
+    if (!p) throw routingFault(404, `L7Policy ${id} not found.`);
     return p;
   };
   /** Rules need their policy ACTIVE ("L7Policy <id> is immutable ..."), then the load balancer. */

@@ -6,7 +6,7 @@
 import type { CloudCore } from '../../core/cloud';
 import { failsOnDemand } from '../../core/failures';
 import { uuid } from '../../core/ids';
-import { deleteServicePort } from './deps';
+import { createServicePort, deleteServicePort, seedProjectId } from './deps';
 import { immutable, invalidState } from './errors';
 import { lbTime, WORK_SECONDS, type Amphora, type LbState, type LoadBalancer, type Pool } from './model';
 import { lbOfPool, listenersOf, membersOf, monitorOf, policiesOf, poolListeners, poolsOf, rulesOf } from './tree';
@@ -29,10 +29,10 @@ export function fresh(core: CloudCore, projectId: string, body: { admin_state_up
   };
 }
 
-/** Sets a provisioning status the way Octavia's repositories do (updated_at follows every write). */
+/** Sets a provisioning status the way Octavia's repositories do (updated_at follows every write after the create). */
 export function mark(core: CloudCore, r: Stamped, status: Pending): void {
   r.provisioning_status = status;
-  r.updated_at = now(core);
+  if (status !== 'PENDING_CREATE') r.updated_at = now(core);
 }
 
 /** Children need an ACTIVE parent: "Load Balancer <id> is immutable and cannot be updated." (409). */
@@ -67,12 +67,27 @@ export function lockPool(core: CloudCore, s: LbState, pool: Pool): void {
   lockForChange(core, lbOfPool(s, pool));
 }
 
-/** A new amphora for a load balancer (BOOTING until the worker is done). */
+/**
+ * A new amphora for a load balancer (BOOTING until the worker is done), with its VRRP port: an address from the
+ * VIP subnet on a port of the service project, as Octavia's network driver plugs one per amphora.
+ */
 export function newAmphora(core: CloudCore, s: LbState, lb: LoadBalancer, status = 'BOOTING', at = core.clock.now()): Amphora {
   const n = Object.keys(s.amphorae).length + 1;
+  const id = uuid();
+  const computeId = uuid();
+  let vrrp: { id: string; ip: string } | null = null;
+  try {
+    const port = createServicePort(core, {
+      projectId: seedProjectId('admin'), networkId: lb.vip_network_id, fixedIps: [{ subnet_id: lb.vip_subnet_id }], name: `octavia-lb-vrrp-${id}`,
+      deviceId: computeId, deviceOwner: 'compute:nova', adminStateUp: true,
+    });
+    vrrp = { id: port.id, ip: port.fixed_ips[0].ip_address };
+  } catch {
+    // A full subnet leaves the amphora without a VRRP address (a real worker would fail the load balancer).
+  }
   const amp: Amphora = {
-    id: uuid(), loadbalancer_id: lb.id, compute_id: uuid(), lb_network_ip: `192.0.2.${(n % 250) + 2}`, vrrp_ip: null,
-    ha_ip: lb.vip_address, vrrp_port_id: null, ha_port_id: lb.vip_port_id, cert_expiration: lbTime(at + 30 * 86400_000), cert_busy: false,
+    id, loadbalancer_id: lb.id, compute_id: computeId, lb_network_ip: `192.0.2.${(n % 250) + 2}`, vrrp_ip: vrrp?.ip ?? null,
+    ha_ip: lb.vip_address, vrrp_port_id: vrrp?.id ?? null, ha_port_id: lb.vip_port_id, cert_expiration: lbTime(at + 30 * 86400_000), cert_busy: false,
     role: 'STANDALONE', status, vrrp_interface: null, vrrp_id: 1, vrrp_priority: null, cached_zone: null, created_at: lbTime(at),
     updated_at: null, image_id: null, compute_flavor: null,
   };
@@ -80,11 +95,17 @@ export function newAmphora(core: CloudCore, s: LbState, lb: LoadBalancer, status
   return amp;
 }
 
+/** An amphora gone (deleted with its load balancer, or replaced by a failover), with its VRRP port. */
+function dropAmphora(core: CloudCore, s: LbState, amp: Amphora): void {
+  if (amp.vrrp_port_id) deleteServicePort(core, amp.vrrp_port_id);
+  delete s.amphorae[amp.id];
+}
+
 /** Drops a load balancer with everything under it, and the VIP port Octavia made for it. */
 function removeLoadBalancer(core: CloudCore, s: LbState, lb: LoadBalancer): void {
   for (const l of listenersOf(s, lb.id)) removeListener(s, l.id);
   for (const p of poolsOf(s, lb.id)) removePool(s, p.id);
-  for (const a of Object.values(s.amphorae)) if (a.loadbalancer_id === lb.id) delete s.amphorae[a.id];
+  for (const a of Object.values(s.amphorae)) if (a.loadbalancer_id === lb.id) dropAmphora(core, s, a);
   if (lb._vip_owned) deleteServicePort(core, lb.vip_port_id);
   delete s.loadbalancers[lb.id];
 }
@@ -153,7 +174,7 @@ function finish(core: CloudCore, s: LbState, lb: LoadBalancer): void {
   if (!failed) lb._heartbeat = true;
   for (const a of Object.values(s.amphorae)) {
     if (a.loadbalancer_id !== lb.id) continue;
-    if (a.id === op.failoverOf) delete s.amphorae[a.id];
+    if (a.id === op.failoverOf) dropAmphora(core, s, a);
     else if (a.status === 'BOOTING') Object.assign(a, { status: failed ? 'ERROR' : 'ALLOCATED', updated_at: t });
   }
   if (op.failoverOf) newAmphora(core, s, lb, 'ALLOCATED', op.until).updated_at = t;

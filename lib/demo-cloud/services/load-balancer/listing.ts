@@ -3,7 +3,7 @@
 // appended), limit (default 1000) and marker, `previous`/`next` links, and fields=.
 import type { RequestContext } from '../../core/context';
 import type { Reply } from '../../core/reply';
-import { fault, invalidFilter } from './errors';
+import { fault, invalidFilter, routingFault } from './errors';
 
 type Json = Record<string, unknown>;
 const AUX = ['limit', 'marker', 'sort', 'sort_key', 'sort_dir', 'fields', 'page_reverse'];
@@ -41,7 +41,7 @@ function matches(row: Json, key: string, want: string, opts: ListOptions): boole
 function sortKeys(q: URLSearchParams, defaults: string[]): Array<[string, 'asc' | 'desc']> {
   const dir = (d: string): 'asc' | 'desc' => {
     const x = d.toLowerCase();
-    if (x !== 'asc' && x !== 'desc') throw fault(400, `Supplied sort direction '${x}' is not valid.`);
+    if (x !== 'asc' && x !== 'desc') throw routingFault(400, `Supplied sort direction '${x}' is not valid.`);
     return x;
   };
   const keys: Array<[string, 'asc' | 'desc']> = [];
@@ -50,7 +50,7 @@ function sortKeys(q: URLSearchParams, defaults: string[]): Array<[string, 'asc' 
   if (sort) {
     for (const part of sort.split(',')) {
       const comps = part.split(':');
-      if (comps.length > 2) throw fault(400, `Supplied sort key '${JSON.stringify(comps).replace(/"/g, "'").replace(/,/g, ', ')}' is not valid.`);
+      if (comps.length > 2) throw routingFault(400, `Supplied sort key '${JSON.stringify(comps).replace(/"/g, "'").replace(/,/g, ', ')}' is not valid.`);
       keys.push([comps[0], comps.length === 2 ? dir(comps[1]) : 'asc']);
     }
   } else if (sortKey) {
@@ -100,7 +100,7 @@ export function listReply(ctx: RequestContext, key: string, rows: Json[], opts: 
   let limit: number | null;
   if (rawLimit === 'infinite') limit = null;
   else if (/^\s*-?\d+\s*$/.test(rawLimit)) limit = Number(rawLimit) < 1 ? null : Math.min(Number(rawLimit), 1000);
-  else throw fault(400, `Supplied pagination limit '${rawLimit}' is not valid.`);
+  else throw routingFault(400, `Supplied pagination limit '${rawLimit}' is not valid.`);
   const page = limit === null ? items : items.slice(0, limit);
 
   const links: Array<{ href: string; rel: string }> = [];

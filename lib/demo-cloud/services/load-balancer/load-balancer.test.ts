@@ -69,6 +69,8 @@ describe('load-balancer: versions and errors', () => {
     expect((badInt.body as { faultstring: string }).faultstring).toBe(
       "Invalid input for field/attribute listener_. Value: '{'listener': {'protocol_port': 'abc', 'protocol': 'HTTP'}}'. invalid literal for int() with base 10: 'abc'",
     );
+    const lookup = await lb('GET', '/pools/11111111-2222-3333-4444-555555555555/members');
+    expect([lookup.status, lookup.body]).toEqual([404, { code: 404, title: 'Bad Request', description: 'Pool 11111111-2222-3333-4444-555555555555 not found.' }]);
     const page = await lb('PATCH', '/loadbalancers/x');
     expect([page.status, page.headers.get('content-type')]).toEqual([405, 'text/html; charset=UTF-8']);
     expect(String(page.body)).toContain('The method PATCH is not allowed for this resource.');
@@ -80,6 +82,7 @@ describe('load-balancer: VIP port and IPAM', () => {
     const a = await createLb('vip-a');
     expect(a).toMatchObject({ provisioning_status: 'PENDING_CREATE', operating_status: 'OFFLINE', provider: 'amphora', vip_subnet_id: subnetId, vip_network_id: networkId });
     expect(Object.keys(a).slice(0, 3)).toEqual(['listeners', 'pools', 'id']);
+    expect(a.updated_at).toBeNull();
     const port = (await call(cloud, 'GET', `/network/v2.0/ports/${String(a.vip_port_id)}`, { token: demo })).body as { port: Row };
     expect(port.port).toMatchObject({ name: `octavia-lb-${a.id}`, device_id: `lb-${a.id}`, device_owner: 'Octavia', admin_state_up: false, status: 'DOWN' });
     expect(port.port.fixed_ips).toEqual([{ subnet_id: subnetId, ip_address: a.vip_address }]);
@@ -93,10 +96,17 @@ describe('load-balancer: VIP port and IPAM', () => {
     const byNet = await createLb('vip-c', { vip_subnet_id: undefined, vip_network_id: networkId });
     expect(byNet.vip_subnet_id).toBe(subnetId);
     work();
+    // Each amphora plugs a VRRP port (service project) with a second address from the VIP subnet.
+    const amphorae = (await call(cloud, 'GET', `/load-balancer/v2/octavia/amphorae?loadbalancer_id=${b.id}`, { token: admin })).body as { amphorae: Row[] };
+    const amp = amphorae.amphorae[0];
+    expect(amp).toMatchObject({ ha_ip: '10.0.0.200', ha_port_id: b.vip_port_id, status: 'ALLOCATED' });
+    const vrrp = (await call(cloud, 'GET', `/network/v2.0/ports/${String(amp.vrrp_port_id)}`, { token: admin })).body as { port: Row };
+    expect(vrrp.port).toMatchObject({ name: `octavia-lb-vrrp-${amp.id}`, fixed_ips: [{ subnet_id: subnetId, ip_address: amp.vrrp_ip }] });
     expect((await lb('DELETE', `/loadbalancers/${b.id}`)).status).toBe(204);
     work();
     expect((await lb('GET', `/loadbalancers/${b.id}`)).status).toBe(404);
     expect((await call(cloud, 'GET', `/network/v2.0/ports/${String(b.vip_port_id)}`, { token: demo })).status).toBe(404);
+    expect((await call(cloud, 'GET', `/network/v2.0/ports/${String(amp.vrrp_port_id)}`, { token: admin })).status).toBe(404);
     expect((await lb('GET', '/loadbalancers?bogus=1')).body).toEqual(fault('One or more arguments are either duplicate or invalid'));
     const named = (await lb('GET', '/loadbalancers?name=vip-a&fields=id&fields=name')).body;
     expect(named).toEqual({ loadbalancers: [{ id: a.id, name: 'vip-a' }], loadbalancers_links: [] });

@@ -3,7 +3,7 @@
 import type { AuthInfo } from '../../core/auth';
 import { MEMBER_POST, MEMBER_PUT } from './bodies';
 import { normalizeIp, visibleSubnet } from './deps';
-import { fault, invalidOption, notFound, subresourceNotFound } from './errors';
+import { fault, invalidOption, notFound, routingFault, subresourceNotFound } from './errors';
 import { fresh, lockPool, mark, requirePoolMutable } from './lifecycle';
 import { listReply, pickFields } from './listing';
 import { RESERVED_IPS, type Member, type Pool } from './model';
@@ -57,7 +57,11 @@ function applyUpdate(m: Member, b: Body): void {
 export function memberRoutes(at: Mount, deps: LbDeps): void {
   const { core, s } = deps;
   const base = '/lbaas/pools/{pool_id}/members';
-  const poolOf = (id: string) => find(s.pools, 'Pool', id);
+  // pecan's _lookup finds the pool before any member controller runs.
+  const poolOf = (id: string) => {
+    if (!s.pools[id]) throw routingFault(404, `Pool ${id} not found.`);
+    return s.pools[id];
+  };
   const memberOf = (pool: Pool, id: string) => {
     const m = find(s.members, 'Member', id);
     if (m.pool_id !== pool.id) throw notFound('Member', id);
