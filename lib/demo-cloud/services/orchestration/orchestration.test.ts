@@ -219,6 +219,40 @@ describe('orchestration: failures', () => {
   });
 });
 
+describe('orchestration: update rollback and cancel (event sequences as real Heat 19 records them)', () => {
+  const t = (value: string, extra: Row = {}) => ({
+    heat_template_version: HOT,
+    resources: { a: { type: 'OS::Heat::RandomString' }, t: { type: 'OS::Heat::TestResource', depends_on: 'a', properties: { value, ...extra } } },
+  });
+  let id: string;
+  const since = async (n: number) => (await events('seq', id)).slice(n);
+
+  it('rolls a failed update back: the failed resource is replaced by one made from the old definition', async () => {
+    id = await createStack('seq', t('v1'), { disable_rollback: false });
+    await settle('seq', id);
+    const before = (await events('seq', id)).length;
+    await call(cloud, 'PUT', `${heat}/stacks/seq/${id}`, { token, body: { template: t('v2', { fail: true }), disable_rollback: false } });
+    expect((await settle('seq', id)).stack_status).toBe('ROLLBACK_COMPLETE');
+    expect(await since(before)).toEqual([
+      'seq UPDATE_IN_PROGRESS', 't UPDATE_IN_PROGRESS', 't UPDATE_FAILED', 'seq UPDATE_FAILED', 'seq ROLLBACK_IN_PROGRESS',
+      't CREATE_IN_PROGRESS', 't CREATE_COMPLETE', 't DELETE_IN_PROGRESS', 't DELETE_COMPLETE', 'seq ROLLBACK_COMPLETE',
+    ]);
+  });
+
+  it('cancel_update starts the rollback at once; the running update finishes under it', async () => {
+    const before = (await events('seq', id)).length;
+    await call(cloud, 'PUT', `${heat}/stacks/seq/${id}`, { token, body: { template: t('v3', { wait_secs: 100 }) } });
+    for (let i = 0; i < 100 && !(await since(before)).includes('t UPDATE_IN_PROGRESS'); i++) await sleep(10);
+    expect((await post(`/stacks/seq/${id}/actions`, { cancel_update: null })).status).toBe(200);
+    expect((await settle('seq', id)).stack_status).toBe('ROLLBACK_COMPLETE');
+    expect(await since(before)).toEqual([
+      'seq UPDATE_IN_PROGRESS', 't UPDATE_IN_PROGRESS', 'seq ROLLBACK_IN_PROGRESS', 't UPDATE_COMPLETE', 't UPDATE_IN_PROGRESS', 't UPDATE_COMPLETE', 'seq ROLLBACK_COMPLETE',
+    ]);
+    const shown = ((await get(`/stacks/seq/${id}/template`)).body as { resources: { t: { properties: Row } } }).resources.t.properties;
+    expect(shown.value).toBe('v1');
+  });
+});
+
 describe('orchestration: servers and autoscaling', () => {
   const asg = {
     heat_template_version: HOT,
@@ -269,6 +303,20 @@ describe('orchestration: servers and autoscaling', () => {
     expect(await output('size')).toBe(3);
     await post(`/stacks/scaled/${id}/resources/down/signal`, undefined);
     await waitSize(2);
+  });
+
+  it('suspends and resumes the group\'s servers through the nested stack', async () => {
+    const status = async () => {
+      const refs = (await output('refs')) as string[];
+      return Promise.all(refs.map(async (r) => ((await call(cloud, 'GET', `/compute/v2.1/servers/${r}`, { token })).body as { server: Row }).server.status));
+    };
+    await post(`/stacks/scaled/${id}/actions`, { suspend: null });
+    expect((await settle('scaled', id)).stack_status).toBe('SUSPEND_COMPLETE');
+    expect(new Set(await status())).toEqual(new Set(['SUSPENDED']));
+    expect(await events('scaled', id, '?sort_dir=asc&nested_depth=1&resource_status=IN_PROGRESS&resource_action=SUSPEND')).toContain('asg SUSPEND_IN_PROGRESS');
+    await post(`/stacks/scaled/${id}/actions`, { resume: null });
+    expect((await settle('scaled', id)).stack_status).toBe('RESUME_COMPLETE');
+    expect(new Set(await status())).toEqual(new Set(['ACTIVE']));
   });
 
   it('deletes the stack and its servers', async () => {

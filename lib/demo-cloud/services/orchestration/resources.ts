@@ -3,7 +3,7 @@ import type { CloudCore } from '../../core/cloud';
 import type { RequestContext } from '../../core/context';
 import { json, type Reply } from '../../core/reply';
 import type { Router } from '../../core/router';
-import { addEvent, setResourceState } from './engine/events';
+import { addEvent, setResourceState, setStackState } from './engine/events';
 import { startAction } from './engine/operations';
 import { context, kick, nested, rootOf } from './engine/runner';
 import { remember, sessionFrom } from './engine/session';
@@ -109,6 +109,8 @@ async function action(ctx: RequestContext, core: CloudCore): Promise<Reply> {
   if (act.startsWith('cancel')) {
     if (!stack.op || stack.action !== 'UPDATE' || stack.status !== 'IN_PROGRESS') throw notSupported(`Cancelling update when stack is ${stateLabel(stack)}`);
     stack.op.cancelled = act === 'cancel_update' ? 'rollback' : 'no-rollback';
+    // Convergence starts the rollback at once; what was running finishes under it.
+    if (act === 'cancel_update') setStackState(core, stack, 'ROLLBACK', 'IN_PROGRESS', 'Stack ROLLBACK started');
   } else {
     if (stack.op) throw actionInProgress(stack.name, stack.action);
     startAction(core, stack, act.toUpperCase() as 'SUSPEND' | 'RESUME' | 'CHECK');

@@ -73,7 +73,8 @@ const deadline = (core: CloudCore, stack: Stack) => (stack.timeoutMins ? core.cl
 
 function begin(core: CloudCore, stack: Stack, action: Action, tasks: Task[], extra: Partial<Operation> = {}): void {
   stack.op = { action, tasks, deadline: deadline(core, stack), ...extra };
-  setStackState(core, stack, action, 'IN_PROGRESS', `Stack ${action} started`);
+  // A cancelled update announced its rollback already (stack ROLLBACK_IN_PROGRESS while the update winds down).
+  if (!(stack.action === action && stack.status === 'IN_PROGRESS')) setStackState(core, stack, action, 'IN_PROGRESS', `Stack ${action} started`);
 }
 
 const task = (kind: Task['kind'], key: string, deps: string[]): Task => ({ id: taskId(kind, key), key, kind, state: 'pending', deps });

@@ -194,9 +194,12 @@ async function startUpdateTask(p: Pass, t: Task, res: Resource): Promise<void> {
     t.state = 'running';
     return;
   }
-  // Convergence replaces: the old resource says so, a new one is created, the old one goes at cleanup.
-  setResourceState(p.core, p.stack, res, 'UPDATE', 'IN_PROGRESS');
-  setResourceState(p.core, p.stack, res, 'UPDATE', 'COMPLETE', `The Resource ${res.name} requires replacement.`);
+  // Convergence replaces: the old resource says so (a failed one silently), a new one is created, the old
+  // one goes at cleanup.
+  if (!failed) {
+    setResourceState(p.core, p.stack, res, 'UPDATE', 'IN_PROGRESS');
+    setResourceState(p.core, p.stack, res, 'UPDATE', 'COMPLETE', `The Resource ${res.name} requires replacement.`);
+  }
   p.stack.replaced.push(res);
   const fresh = newResource(p.core, res.name, d.type, d.description);
   p.stack.resources[res.name] = fresh;
@@ -302,7 +305,7 @@ function endOperation(core: CloudCore, stack: Stack): void {
     return;
   }
   const reason = op.failure ?? (op.cancelled ? `Stack ${op.action} cancelled` : 'Timed out');
-  setStackState(core, stack, op.action, 'FAILED', reason);
+  if (op.cancelled !== 'rollback') setStackState(core, stack, op.action, 'FAILED', reason);
   if (op.cancelled === 'delete') startDelete(core, stack);
   else if ((op.rollback && !op.cancelled) || op.cancelled === 'rollback') {
     if (op.action === 'CREATE') startDelete(core, stack, 'ROLLBACK');
