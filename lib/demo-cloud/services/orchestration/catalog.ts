@@ -2,7 +2,9 @@
 // their functions, template validate, build info (heat/api/openstack/v1/stacks.py, build_info.py).
 import type { CloudCore } from '../../core/cloud';
 import type { RequestContext } from '../../core/context';
+import { isoSeconds } from '../../core/clock';
 import { HttpError } from '../../core/errors';
+import { stableUuid } from '../../core/ids';
 import { json, type Reply } from '../../core/reply';
 import type { Router } from '../../core/router';
 import { knownType } from './engine/definitions';
@@ -95,7 +97,6 @@ async function validate(ctx: RequestContext): Promise<Reply> {
 }
 
 export function catalogRoutes(router: Router, core: CloudCore): void {
-  void core;
   const t = '/v1/{tenant_id}';
   router.get(`${t}/resource_types`, listTypes);
   router.get(`${t}/resource_types/{type_name}`, (ctx) => {
@@ -106,6 +107,19 @@ export function catalogRoutes(router: Router, core: CloudCore): void {
   router.get(`${t}/template_versions`, versions);
   router.get(`${t}/template_versions/{template_version}/functions`, functions);
   router.post(`${t}/validate`, validate);
+  // One heat-engine, up since the cloud started (service:index is admin only).
+  const started = core.clock.now();
+  router.get(`${t}/services`, (ctx) => {
+    const auth = authorize(ctx, ctx.params.tenant_id);
+    if (!auth.isAdmin) throw heatError(403, 'Forbidden', 'You are not authorized to use service:index.');
+    const at = (ms: number) => `${isoSeconds(ms).replace('Z', '')}.000000`;
+    return json(200, {
+      services: [{
+        id: stableUuid('heat-engine-service'), binary: 'heat-engine', engine_id: stableUuid('heat-engine'), host: 'demo-cloud', hostname: 'demo-cloud', topic: 'engine',
+        report_interval: 60, created_at: at(started), updated_at: at(core.clock.now()), deleted_at: null, status: 'up',
+      }],
+    });
+  });
   router.get(`${t}/build_info`, (ctx) => {
     authorize(ctx, ctx.params.tenant_id);
     return json(200, { api: { revision: 'unknown' }, engine: { revision: 'unknown' } });

@@ -317,7 +317,9 @@ function endOperation(core: CloudCore, stack: Stack): void {
 function timeOut(p: Pass): void {
   for (const t of p.stack.op!.tasks.filter((x) => x.state === 'running')) {
     const res = resourceByKey(p.stack, t.replacement ?? t.key);
-    if (res) setResourceState(p.core, p.stack, res, res.action, 'FAILED', `${res.action} aborted (Task ${res.action.toLowerCase()} from ${res.type} "${res.name}" Stack "${p.stack.name}" [${p.stack.id}] Timed out)`);
+    // Heat names the Python class here ("TestResource", "Server"): the type's last part is that name for most types.
+    const cls = res?.type.split('::').pop();
+    if (res) setResourceState(p.core, p.stack, res, res.action, 'FAILED', `${res.action} aborted (Task ${res.action.toLowerCase()} from ${cls} "${res.name}" Stack "${p.stack.name}" [${p.stack.id}] Timed out)`);
     t.state = 'failed';
   }
   p.stack.op!.failure = 'Timed out';
