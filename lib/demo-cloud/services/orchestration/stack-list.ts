@@ -8,21 +8,45 @@ import { refresh } from './engine/runner';
 import { stackSummary } from './render';
 import { authorize, extractInt, extractTags, queryBool } from './request';
 
-/** Filter name -> the stack's value (api _index: filter_param_types plus the STACK_KEYS it allows). */
-const FILTERS: Record<string, (s: Stack) => string | null> = {
+/** DB column -> the stack's value; exact matches, several values meaning any of them. */
+const COLUMNS: Record<string, (s: Stack) => string | null> = {
   id: (s) => s.id,
   name: (s) => s.name,
-  stack_name: (s) => s.name,
   status: (s) => s.status,
   action: (s) => s.action,
   tenant: (s) => s.projectId,
   username: (s) => s.username,
-  stack_owner: (s) => s.username,
   owner_id: (s) => s.parent,
-  parent: (s) => s.parent,
-  stack_status_reason: (s) => s.statusReason,
+  status_reason: (s) => s.statusReason,
   stack_user_project_id: (s) => s.stackUserProjectId,
+  disable_rollback: (s) => String(s.disableRollback),
+  timeout: (s) => (s.timeoutMins === null ? null : String(s.timeoutMins)),
 };
+
+/** The API's names for columns (engine/api.py translate_filters). */
+const ALIASES: Record<string, string> = {
+  stack_name: 'name', stack_action: 'action', stack_status: 'status', stack_status_reason: 'status_reason',
+  disable_rollback: 'disable_rollback', timeout_mins: 'timeout', stack_owner: 'username', parent: 'owner_id',
+};
+
+/** translate_filters: aliases merged into their column, and "CREATE_FAILED" as action CREATE + status FAILED. */
+function filters(q: URLSearchParams): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const key of new Set(q.keys())) {
+    const column = ALIASES[key] ?? (key in COLUMNS ? key : null);
+    if (column) (out[column] ??= []).push(...q.getAll(key).filter((v) => v !== ''));
+  }
+  if (out.status) {
+    const statuses = new Set<string>();
+    for (const v of out.status) {
+      const m = /^([A-Z]+)_(IN_PROGRESS|COMPLETE|FAILED)$/.exec(v);
+      if (m) (out.action ??= []).push(m[1]);
+      statuses.add(m ? m[2] : v);
+    }
+    out.status = [...statuses];
+  }
+  return out;
+}
 
 const SORT: Record<string, (s: Stack) => string | number> = {
   stack_name: (s) => s.name,
@@ -47,6 +71,7 @@ export async function listStacks(ctx: RequestContext, core: CloudCore): Promise<
   const tagQuery = (name: string) => (q.get(name) ? extractTags(q.get(name)!) : null);
   const [tags, tagsAny, notTags, notTagsAny] = ['tags', 'tags_any', 'not_tags', 'not_tags_any'].map(tagQuery);
 
+  const wanted = filters(q);
   let items = Object.values(heatState(core).stacks).filter((s) => {
     if (!auth.isAdmin && s.projectId !== auth.project.id) return false;
     if (!showDeleted && s.deletedAt !== null) return false;
@@ -57,11 +82,7 @@ export async function listStacks(ctx: RequestContext, core: CloudCore): Promise<
     if (tagsAny && !tagsAny.some((t) => st.includes(t))) return false;
     if (notTags && tags === null && notTags.every((t) => st.includes(t))) return false;
     if (notTagsAny && notTagsAny.some((t) => st.includes(t))) return false;
-    for (const [key, get] of Object.entries(FILTERS)) {
-      const wanted = q.getAll(key);
-      if (wanted.length && !wanted.includes(String(get(s)))) return false;
-    }
-    return true;
+    return Object.entries(wanted).every(([column, values]) => !values.length || values.includes(String(COLUMNS[column](s))));
   });
   await Promise.all(items.map((s) => refresh(core, s)));
 
