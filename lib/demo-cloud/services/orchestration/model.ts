@@ -130,6 +130,12 @@ export const heatState = (core: CloudCore): HeatState => core.state.slice<HeatSt
 
 export const stateLabel = (x: { action: Action; status: Status }) => `${x.action}_${x.status}`;
 
+/** The type as the template names it (an environment alias like My::Server stays visible), not the one run. */
+export const shownType = (r: Resource): string => {
+  const t = r.snippet && typeof r.snippet === 'object' && !Array.isArray(r.snippet) ? r.snippet.type : undefined;
+  return typeof t === 'string' ? t : r.type;
+};
+
 /** Every resource record of a stack, current and replaced. */
 export const allResources = (s: Stack): Resource[] => [...Object.values(s.resources), ...s.replaced];
 

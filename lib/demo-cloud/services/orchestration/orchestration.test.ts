@@ -1,5 +1,7 @@
 // Heat v1 over HTTP against an in-process cloud: stacks that create real demo-cloud resources, their
 // events, outputs, updates, actions, failures with rollback, and autoscaling.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoCloud } from '../../server';
 import { call, login, startTestCloud } from '../../test-helpers';
@@ -186,6 +188,42 @@ describe('orchestration: a stack of real resources', () => {
     expect((await get('/stacks/netstack')).status).toBe(404);
     const list = (await get('/stacks?show_deleted=True')).body as { stacks: Row[] };
     expect(list.stacks.find((x) => x.id === id)?.stack_status).toBe('DELETE_COMPLETE');
+  });
+});
+
+describe('orchestration: template sources and environments', () => {
+  it('fetches template_url, reads a YAML environment (parameter_defaults, registry aliases) and files', async () => {
+    const yaml = [
+      'heat_template_version: 2021-04-16',
+      'parameters:',
+      '  who: {type: string}',
+      '  greeting: {type: string, default: hello}',
+      'resources:',
+      '  v: {type: My::Value, properties: {value: {str_replace: {template: {get_file: greet.txt}, params: {$g: {get_param: greeting}, $w: {get_param: who}}}}}}',
+      'outputs:',
+      '  text: {value: {get_attr: [v, value]}}',
+    ].join('\n');
+    const server = createServer((_req, res) => res.end(yaml));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/t.yaml`;
+      const environment = 'parameters: {who: world}\nparameter_defaults: {greeting: hi}\nresource_registry: {"My::Value": "OS::Heat::Value"}\n';
+      const id = await createStack('fromurl', undefined, { template_url: url, environment, files: { 'greet.txt': '$g, $w!' } });
+      expect((await settle('fromurl', id)).stack_status).toBe('CREATE_COMPLETE');
+      expect(((await get(`/stacks/fromurl/${id}/outputs/text`)).body as { output: Row }).output.output_value).toBe('hi, world!');
+      expect((await get(`/stacks/fromurl/${id}/environment`)).body).toEqual({
+        resource_registry: { 'My::Value': 'OS::Heat::Value', resources: {} },
+        parameters: { who: 'world' },
+        parameter_defaults: { greeting: 'hi' },
+        event_sinks: [],
+        encrypted_param_names: [],
+      });
+      expect((await get(`/stacks/fromurl/${id}/files`)).body).toEqual({ 'greet.txt': '$g, $w!' });
+      const types = ((await get(`/stacks/fromurl/${id}/resources`)).body as { resources: Row[] }).resources.map((r) => r.resource_type);
+      expect(types).toEqual(['My::Value']);
+    } finally {
+      server.close();
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { isoSeconds } from '../../core/clock';
 import type { CloudCore } from '../../core/cloud';
 import { definitionOf } from './engine/definitions';
 import { nested, outputsOf } from './engine/runner';
-import { heatState, stateLabel, type HeatEvent, type Json, type JsonMap, type Resource, type Stack } from './model';
+import { heatState, shownType, stateLabel, type HeatEvent, type Json, type JsonMap, type Resource, type Stack } from './model';
 import { pluginFor } from './plugins/registry';
 
 const time = (ms: number | null) => (ms === null ? null : isoSeconds(ms));
@@ -95,7 +95,7 @@ export function resourceView(core: CloudCore, serviceUrl: string, s: Stack, r: R
     physical_resource_id: r.physicalId,
     resource_status: stateLabel(r),
     resource_status_reason: r.statusReason,
-    resource_type: r.type,
+    resource_type: shownType(r),
     links,
     required_by: requiredBy(s, r.name),
     ...(s.parentResource ? { parent_resource: s.parentResource } : {}),

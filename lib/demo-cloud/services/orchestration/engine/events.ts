@@ -1,7 +1,7 @@
 // Events: one per state transition of a stack or a resource (heat/engine/event.py), kept per stack.
 import { randomUUID } from 'node:crypto';
 import type { CloudCore } from '../../../core/cloud';
-import { heatState, type Action, type HeatEvent, type Resource, type Stack, type Status } from '../model';
+import { heatState, shownType, type Action, type HeatEvent, type Resource, type Stack, type Status } from '../model';
 import { physicalName } from '../plugins/naming';
 import { pluginFor } from '../plugins/registry';
 
@@ -22,7 +22,7 @@ export function addEvent(core: CloudCore, stack: Stack, res: Resource | null, ac
     action,
     status,
     reason,
-    type: res ? res.type : 'OS::Heat::Stack',
+    type: res ? shownType(res) : 'OS::Heat::Stack',
     props: res?.given ?? {},
     time: core.clock.now(),
   };
