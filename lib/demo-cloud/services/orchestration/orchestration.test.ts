@@ -257,6 +257,51 @@ describe('orchestration: failures', () => {
   });
 });
 
+describe('orchestration: scaling policies', () => {
+  it('adjusts within min/max, waits out the cooldown, and leaves no event when nothing happens', async () => {
+    const t = {
+      heat_template_version: HOT,
+      resources: {
+        g: { type: 'OS::Heat::AutoScalingGroup', properties: { min_size: 1, max_size: 4, resource: { type: 'OS::Heat::RandomString' } } },
+        up: { type: 'OS::Heat::ScalingPolicy', properties: { adjustment_type: 'change_in_capacity', auto_scaling_group_id: { get_resource: 'g' }, scaling_adjustment: 1, cooldown: 60 } },
+        exact: { type: 'OS::Heat::ScalingPolicy', properties: { adjustment_type: 'exact_capacity', auto_scaling_group_id: { get_resource: 'g' }, scaling_adjustment: 9, cooldown: 0 } },
+        half: { type: 'OS::Heat::ScalingPolicy', properties: { adjustment_type: 'percent_change_in_capacity', auto_scaling_group_id: { get_resource: 'g' }, scaling_adjustment: -50, cooldown: 0 } },
+      },
+      outputs: { size: { value: { get_attr: ['g', 'current_size'] } } },
+    };
+    const id = await createStack('policies', t);
+    await settle('policies', id);
+    const size = async () => ((await get(`/stacks/policies/${id}/outputs/size`)).body as { output: Row }).output.output_value;
+    const idle = async () => {
+      for (let i = 0; i < 200; i++) {
+        const md = ((await get(`/stacks/policies/${id}/resources/g/metadata`)).body as { metadata: Row }).metadata;
+        if (md.scaling_in_progress === false) return;
+        await sleep(10);
+      }
+    };
+    const signal = async (policy: string) => {
+      expect((await post(`/stacks/policies/${id}/resources/${policy}/signal`, { previous: 'ok', current: 'alarm', reason: 'cpu' })).status).toBe(200);
+      await idle();
+    };
+    await signal('up');
+    expect(await size()).toBe(2);
+    await signal('up'); // cooling down (60 nominal seconds = 300 ms here): nothing happens
+    expect(await size()).toBe(2);
+    const reasons = ((await get(`/stacks/policies/${id}/resources/up/events?sort_dir=asc`)).body as { events: Row[] }).events.map((e) => `${String(e.resource_status)} ${String(e.resource_status_reason)}`);
+    expect(reasons.filter((r) => r.startsWith('SIGNAL'))).toEqual(['SIGNAL_COMPLETE alarm state changed from ok to alarm (cpu)']);
+    await sleep(350);
+    await signal('up');
+    expect(await size()).toBe(3);
+    await signal('exact'); // the group's cooldown (from `up`) holds every policy
+    expect(await size()).toBe(3);
+    await sleep(350);
+    await signal('exact'); // 9, capped at max_size 4
+    expect(await size()).toBe(4);
+    await signal('half');
+    expect(await size()).toBe(2);
+  });
+});
+
 describe('orchestration: update rollback and cancel (event sequences as real Heat 19 records them)', () => {
   const t = (value: string, extra: Row = {}) => ({
     heat_template_version: HOT,

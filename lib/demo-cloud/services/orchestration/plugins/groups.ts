@@ -129,7 +129,13 @@ function asgTemplate(ctx: PluginContext, size: number): JsonMap {
 
 function scalingMetadata(ctx: PluginContext, cooldown: number, reason: string, changed: boolean) {
   const md = ctx.res.metadata;
-  if (changed) md.cooldown_end = { [isoMicro(ctx.now() + Math.max(0, cooldown) * 1000).replace(/Z$/, '')]: reason };
+  // Cooldowns are nominal seconds, scaled by the cloud's speed like every other wait of the demo cloud; an
+  // earlier, later-ending cooldown is kept (cooldown.py _finished_scaling).
+  if (changed) {
+    const end = isoMicro(ctx.now() + ctx.delay(Math.max(0, cooldown))).replace(/Z$/, '');
+    const previous = Object.keys((md.cooldown_end ?? {}) as JsonMap)[0];
+    md.cooldown_end = { [previous && previous > end ? previous : end]: reason };
+  }
   md.scaling_in_progress = false;
 }
 
