@@ -10,7 +10,7 @@ import { startCreate, startDelete, startUpdate, newStack } from './engine/operat
 import { kick, outputsOf, refresh, rootOf } from './engine/runner';
 import { remember, sessionFrom } from './engine/session';
 import { validateResources } from './engine/validate';
-import { actionInProgress, badRequest, heatError, validationFailed } from './errors';
+import { actionInProgress, badRequest, heatError, notSupported, validationFailed } from './errors';
 import { heatState, type Environment, type Stack, type StackDefinition } from './model';
 import { stackPreview, updatePreview } from './preview';
 import { outputView, stackDetail, stackUrl } from './render';
@@ -119,6 +119,8 @@ async function prepareUpdate(ctx: RequestContext, core: CloudCore, patch: boolea
 
 async function update(ctx: RequestContext, core: CloudCore, patch: boolean): Promise<Reply> {
   const { auth, stack, inst, next } = await prepareUpdate(ctx, core, patch);
+  if (stack.action === 'SUSPEND') throw notSupported('Updating a stack when it is suspended');
+  if (stack.action === 'DELETE') throw notSupported('Updating a stack when it is deleting');
   if (stack.op) throw actionInProgress(stack.name, stack.action);
   if (inst.timeoutMins !== undefined) stack.timeoutMins = inst.timeoutMins;
   if (inst.disableRollback !== undefined) stack.disableRollback = inst.disableRollback;
