@@ -1,15 +1,18 @@
 // L7 policies `/v2/lbaas/l7policies` and their rules `/v2/lbaas/l7policies/{id}/rules`
 // (octavia/api/v2/controllers/l7policy.py, l7rule.py). Policies of a listener are kept numbered 1..n by position.
+import type { AuthInfo } from '../../core/auth';
+import type { RequestContext } from '../../core/context';
 import { POLICY_POST, POLICY_PUT, RULE_POST, RULE_PUT } from './bodies';
 import { checkHasChildren, checkProtocols } from './checks';
+import { collection } from './collection';
 import { fault, routingFault, unsupportedOption } from './errors';
 import { checkRule, sanitizePolicy } from './l7-checks';
 import { fresh, lockForChange, mark, requireActive } from './lifecycle';
-import { listReply, pickFields, scopedList } from './listing';
+import { listReply } from './listing';
 import { MAX_RULES_PER_POLICY, type L7Policy, type L7Rule, type LbState, type Listener } from './model';
-import { authorize, listScope } from './policy';
+import { authorize } from './policy';
 import { renderPolicy, renderRule } from './render';
-import { checkQuota, find, view, type LbDeps, type Mount } from './request';
+import { checkQuota, find, type LbDeps, type Mount } from './request';
 import { readRoot, type Body } from './schema';
 import { lbOfListener, policiesOf, rulesOf } from './tree';
 
@@ -65,10 +68,9 @@ export function l7Routes(at: Mount, deps: LbDeps): void {
     lockForChange(core, lbOfListener(s, l));
   };
 
-  at('GET', base, (ctx, auth) => {
-    const scope = listScope(auth, ctx.query.get('project_id'));
-    const v = view(deps);
-    return scopedList(ctx, 'l7policies', s.l7policies, scope, (p) => renderPolicy(v, p));
+  const policies = collection(at, deps, {
+    base, key: 'l7policy', resource: 'L7 Policy', table: (x) => x.l7policies, render: renderPolicy,
+    owner: (p) => lbOfListener(s, s.listeners[p.listener_id]).project_id, list: { key: 'l7policies' },
   });
 
   at('POST', base, async (ctx, auth) => {
@@ -83,20 +85,13 @@ export function l7Routes(at: Mount, deps: LbDeps): void {
     requireActive(lb, 'Load Balancer');
     const p = createPolicy(deps, listener, b);
     lockListener(listener);
-    return { status: 201, body: { l7policy: renderPolicy(view(deps), p) } };
-  });
-
-  at('GET', `${base}/{id}`, (ctx, auth) => {
-    const p = find(s.l7policies, 'L7 Policy', ctx.params.id);
-    authorize(auth, 'read', p.project_id);
-    return { status: 200, body: { l7policy: pickFields(ctx, renderPolicy(view(deps), p)) } };
+    return policies.reply(201, p);
   });
 
   at('PUT', `${base}/{id}`, async (ctx, auth) => {
     const b = await readRoot(ctx, 'l7policy_', 'l7policy', POLICY_PUT);
-    const p = find(s.l7policies, 'L7 Policy', ctx.params.id);
+    const p = policies.lookup(ctx.params.id, auth, 'write');
     const listener = s.listeners[p.listener_id];
-    authorize(auth, 'write', lbOfListener(s, listener).project_id);
     const changes = sanitizePolicy(b, false);
     checkRedirectPool(deps, listener, changes.redirect_pool_id);
     requireActive(lbOfListener(s, listener), 'Load Balancer');
@@ -107,13 +102,12 @@ export function l7Routes(at: Mount, deps: LbDeps): void {
     }
     mark(core, p, 'PENDING_UPDATE');
     lockListener(listener);
-    return { status: 200, body: { l7policy: renderPolicy(view(deps), p) } };
+    return policies.reply(200, p);
   });
 
   at('DELETE', `${base}/{id}`, (ctx, auth) => {
-    const p = find(s.l7policies, 'L7 Policy', ctx.params.id);
+    const p = policies.lookup(ctx.params.id, auth, 'write');
     const listener = s.listeners[p.listener_id];
-    authorize(auth, 'write', lbOfListener(s, listener).project_id);
     requireActive(lbOfListener(s, listener), 'Load Balancer');
     mark(core, p, 'PENDING_DELETE');
     lockListener(listener);
@@ -122,11 +116,19 @@ export function l7Routes(at: Mount, deps: LbDeps): void {
 
   // ---- rules ----
   const rules = `${base}/{policy_id}/rules`;
+  const ruleReplies = collection(at, deps, { base: rules, key: 'rule', resource: 'L7 Rule', table: (x) => x.l7rules, render: (_v, r) => renderRule(r) });
   const policyOf = (id: string) => {
     // pecan's _lookup finds the policy before the rule controller runs.
     const p = s.l7policies[id];
     if (!p) throw routingFault(404, `L7Policy ${id} not found.`);
     return p;
+  };
+  /** The rule a change names, and the policy of the path (whose load balancer's project the write rule checks). */
+  const ruleForWrite = (ctx: RequestContext, auth: AuthInfo) => {
+    const r = find(s.l7rules, 'L7 Rule', ctx.params.id);
+    const p = find(s.l7policies, 'L7 Policy', ctx.params.policy_id);
+    authorize(auth, 'write', lbOfListener(s, s.listeners[p.listener_id]).project_id);
+    return { r, p };
   };
   /** Rules need their policy ACTIVE ("L7Policy <id> is immutable ..."), then the load balancer. */
   const lockPolicy = (p: L7Policy, change: () => void) => {
@@ -153,22 +155,18 @@ export function l7Routes(at: Mount, deps: LbDeps): void {
     checkQuota(deps, p.project_id, 'l7rule');
     let r!: L7Rule;
     lockPolicy(p, () => (r = createRule(deps, p, b)));
-    return { status: 201, body: { rule: renderRule(r) } };
+    return ruleReplies.reply(201, r);
   });
 
   at('GET', `${rules}/{id}`, (ctx, auth) => {
     policyOf(ctx.params.policy_id);
-    const r = find(s.l7rules, 'L7 Rule', ctx.params.id);
-    authorize(auth, 'read', r.project_id);
-    return { status: 200, body: { rule: pickFields(ctx, renderRule(r)) } };
+    return ruleReplies.reply(200, ruleReplies.lookup(ctx.params.id, auth, 'read'), ctx);
   });
 
   at('PUT', `${rules}/{id}`, async (ctx, auth) => {
     policyOf(ctx.params.policy_id);
     const b = await readRoot(ctx, 'l7rule_', 'rule', RULE_PUT);
-    const r = find(s.l7rules, 'L7 Rule', ctx.params.id);
-    const p = find(s.l7policies, 'L7 Policy', ctx.params.policy_id);
-    authorize(auth, 'write', lbOfListener(s, s.listeners[p.listener_id]).project_id);
+    const { r, p } = ruleForWrite(ctx, auth);
     if (b.invert === null) b.invert = false;
     checkRule(asRule({ ...r, ...b }));
     lockPolicy(p, () => {
@@ -176,14 +174,12 @@ export function l7Routes(at: Mount, deps: LbDeps): void {
       for (const [k, v] of Object.entries(b)) if (!(k === 'admin_state_up' && v === null)) target[k] = v === null && k === 'tags' ? [] : v;
       mark(core, r, 'PENDING_UPDATE');
     });
-    return { status: 200, body: { rule: renderRule(r) } };
+    return ruleReplies.reply(200, r);
   });
 
   at('DELETE', `${rules}/{id}`, (ctx, auth) => {
     policyOf(ctx.params.policy_id);
-    const r = find(s.l7rules, 'L7 Rule', ctx.params.id);
-    const p = find(s.l7policies, 'L7 Policy', ctx.params.policy_id);
-    authorize(auth, 'write', lbOfListener(s, s.listeners[p.listener_id]).project_id);
+    const { r, p } = ruleForWrite(ctx, auth);
     lockPolicy(p, () => mark(core, r, 'PENDING_DELETE'));
     return { status: 204 };
   });

@@ -1,15 +1,15 @@
 // Listeners: `/v2/lbaas/listeners` (octavia/api/v2/controllers/listener.py). A create or change locks the
 // load balancer (PENDING_UPDATE) and the listener (PENDING_CREATE/UPDATE/DELETE) until the worker is done.
+import { collection, parentFilter } from './collection';
 import { checkAlpn, checkHasChildren, checkInsertHeaders, checkProtocols, checkTlsVersions } from './checks';
 import { parseCidr, parseIp } from './deps';
 import { fault, notFound, validation } from './errors';
 import { LISTENER_POST, LISTENER_PUT } from './bodies';
 import { fresh, lockForChange, mark, requireActive } from './lifecycle';
-import { pickFields, scopedList } from './listing';
 import { DEFAULT_ALPN, DEFAULT_CIPHERS, DEFAULT_TLS_VERSIONS, L4_PROTOCOL, TIMEOUT_DEFAULTS, type Listener, type LoadBalancer } from './model';
-import { authorize, listScope } from './policy';
+import { authorize } from './policy';
 import { renderListener, ZERO_STATS } from './render';
-import { checkQuota, find, view, type LbDeps, type Mount } from './request';
+import { checkQuota, find, type LbDeps, type Mount } from './request';
 import { readRoot, sent, type Body } from './schema';
 import { validateCaRefs, validateTlsRefs } from './tls';
 import { lbOfListener } from './tree';
@@ -123,11 +123,9 @@ function applyUpdate(l: Listener, b: Body): void {
 export function listenerRoutes(at: Mount, deps: LbDeps): void {
   const { core, s } = deps;
   const base = '/lbaas/listeners';
-
-  at('GET', base, (ctx, auth) => {
-    const scope = listScope(auth, ctx.query.get('project_id'));
-    const v = view(deps);
-    return scopedList(ctx, 'listeners', s.listeners, scope, (l) => renderListener(v, l), { extraFilters: { loadbalancer_id: (r) => (r.loadbalancers as Array<{ id: string }>)[0]?.id } });
+  const listeners = collection(at, deps, {
+    base, key: 'listener', resource: 'Listener', table: (x) => x.listeners, render: renderListener, owner: (l) => lbOfListener(s, l).project_id,
+    list: { key: 'listeners', options: { extraFilters: { loadbalancer_id: parentFilter('loadbalancers') } } },
   });
 
   at('POST', base, async (ctx, auth) => {
@@ -139,33 +137,25 @@ export function listenerRoutes(at: Mount, deps: LbDeps): void {
     requireActive(lb, 'Load Balancer');
     const l = createListener(deps, lb, { ...b, default_pool: undefined, l7policies: undefined });
     lockForChange(core, lb);
-    return { status: 201, body: { listener: renderListener(view(deps), l) } };
-  });
-
-  at('GET', `${base}/{id}`, (ctx, auth) => {
-    const l = find(s.listeners, 'Listener', ctx.params.id);
-    authorize(auth, 'read', l.project_id);
-    return { status: 200, body: { listener: pickFields(ctx, renderListener(view(deps), l)) } };
+    return listeners.reply(201, l);
   });
 
   at('PUT', `${base}/{id}`, async (ctx, auth) => {
     const b = await readRoot(ctx, 'listener_', 'listener', LISTENER_PUT);
-    const l = find(s.listeners, 'Listener', ctx.params.id);
+    const l = listeners.lookup(ctx.params.id, auth, 'write');
     const lb = lbOfListener(s, l);
-    authorize(auth, 'write', lb.project_id);
     checkUpdate(deps, l, b);
     if (b.default_pool_id) checkDefaultPool(deps, lb, b.default_pool_id as string, l.protocol);
     requireActive(lb, 'Load Balancer');
     applyUpdate(l, b);
     mark(core, l, 'PENDING_UPDATE');
     lockForChange(core, lb);
-    return { status: 200, body: { listener: renderListener(view(deps), l) } };
+    return listeners.reply(200, l);
   });
 
   at('DELETE', `${base}/{id}`, (ctx, auth) => {
-    const l = find(s.listeners, 'Listener', ctx.params.id);
+    const l = listeners.lookup(ctx.params.id, auth, 'write');
     const lb = lbOfListener(s, l);
-    authorize(auth, 'write', lb.project_id);
     requireActive(lb, 'Load Balancer');
     mark(core, l, 'PENDING_DELETE');
     lockForChange(core, lb);
@@ -173,8 +163,7 @@ export function listenerRoutes(at: Mount, deps: LbDeps): void {
   });
 
   at('GET', `${base}/{id}/stats`, (ctx, auth) => {
-    const l = find(s.listeners, 'Listener', ctx.params.id);
-    authorize(auth, 'read', l.project_id);
+    listeners.lookup(ctx.params.id, auth, 'read');
     return { status: 200, body: { stats: ZERO_STATS } };
   });
 }

@@ -2,14 +2,14 @@
 // /stats and /failover. A new load balancer is PENDING_CREATE for a few nominal seconds, then ACTIVE.
 import { uuid } from '../../core/ids';
 import { LOADBALANCER_POST, LOADBALANCER_PUT } from './bodies';
+import { collection } from './collection';
 import { fault, validation } from './errors';
 import { createGraph, withRollback } from './graph';
 import { beginWork, newAmphora, now, requireLbState } from './lifecycle';
-import { pickFields, scopedList } from './listing';
 import { PROVIDER, WORK_SECONDS, type LoadBalancer } from './model';
-import { authorize, listScope } from './policy';
+import { authorize } from './policy';
 import { renderLoadBalancer, renderStatusTree, ZERO_STATS } from './render';
-import { checkQuota, find, view, type LbDeps, type Mount } from './request';
+import { checkQuota, view, type LbDeps, type Mount } from './request';
 import { readRoot, type Body } from './schema';
 import { listenersOf, poolsOf } from './tree';
 import { allocateVip, planVip } from './vip';
@@ -19,13 +19,7 @@ const TRUE = ['1', 't', 'true', 'on', 'y', 'yes'];
 export function loadBalancerRoutes(at: Mount, deps: LbDeps): void {
   const { core, s } = deps;
   const base = '/lbaas/loadbalancers';
-  const lbOf = (id: string) => find(s.loadbalancers, 'Load Balancer', id);
-
-  at('GET', base, (ctx, auth) => {
-    const scope = listScope(auth, ctx.query.get('project_id'));
-    const v = view(deps);
-    return scopedList(ctx, 'loadbalancers', s.loadbalancers, scope, (lb) => renderLoadBalancer(v, lb));
-  });
+  const lbs = collection(at, deps, { base, key: 'loadbalancer', resource: 'Load Balancer', table: (t) => t.loadbalancers, render: renderLoadBalancer, list: { key: 'loadbalancers' } });
 
   at('POST', base, async (ctx, auth) => {
     const b = await readRoot(ctx, 'load_balancer', 'loadbalancer', LOADBALANCER_POST);
@@ -59,16 +53,9 @@ export function loadBalancerRoutes(at: Mount, deps: LbDeps): void {
     return { status: 201, body: { loadbalancer: renderLoadBalancer(view(deps), lb, true) } };
   });
 
-  at('GET', `${base}/{id}`, (ctx, auth) => {
-    const lb = lbOf(ctx.params.id);
-    authorize(auth, 'read', lb.project_id);
-    return { status: 200, body: { loadbalancer: pickFields(ctx, renderLoadBalancer(view(deps), lb)) } };
-  });
-
   at('PUT', `${base}/{id}`, async (ctx, auth) => {
     const b = await readRoot(ctx, 'load_balancer', 'loadbalancer', LOADBALANCER_PUT);
-    const lb = lbOf(ctx.params.id);
-    authorize(auth, 'write', lb.project_id);
+    const lb = lbs.lookup(ctx.params.id, auth, 'write');
     if (b.vip_qos_policy_id) throw validation('VIP QoS policy is not allowed in this deployment.');
     requireLbState(lb, ['ACTIVE']);
     if ('name' in b) lb.name = (b.name as string | null) ?? '';
@@ -76,12 +63,11 @@ export function loadBalancerRoutes(at: Mount, deps: LbDeps): void {
     if (typeof b.admin_state_up === 'boolean') lb.admin_state_up = b.admin_state_up;
     if ('tags' in b) lb.tags = (b.tags as string[] | null) ?? [];
     beginWork(core, lb, 'PENDING_UPDATE', WORK_SECONDS.change);
-    return { status: 200, body: { loadbalancer: renderLoadBalancer(view(deps), lb) } };
+    return lbs.reply(200, lb);
   });
 
   at('DELETE', `${base}/{id}`, (ctx, auth) => {
-    const lb = lbOf(ctx.params.id);
-    authorize(auth, 'write', lb.project_id);
+    const lb = lbs.lookup(ctx.params.id, auth, 'write');
     const cascade = TRUE.includes((ctx.query.get('cascade') ?? '').toLowerCase());
     if ((listenersOf(s, lb.id).length || poolsOf(s, lb.id).length) && !cascade) throw validation(`Cannot delete Load Balancer ${lb.id} - it has children`);
     requireLbState(lb, ['ACTIVE', 'ERROR']);
@@ -92,21 +78,18 @@ export function loadBalancerRoutes(at: Mount, deps: LbDeps): void {
   // "statuses" is the neutron-lbaas spelling Octavia still routes.
   for (const tree of ['status', 'statuses']) {
     at('GET', `${base}/{id}/${tree}`, (ctx, auth) => {
-      const lb = lbOf(ctx.params.id);
-      authorize(auth, 'read', lb.project_id);
+      const lb = lbs.lookup(ctx.params.id, auth, 'read');
       return { status: 200, body: renderStatusTree(view(deps), lb) };
     });
   }
 
   at('GET', `${base}/{id}/stats`, (ctx, auth) => {
-    const lb = lbOf(ctx.params.id);
-    authorize(auth, 'read', lb.project_id);
+    lbs.lookup(ctx.params.id, auth, 'read');
     return { status: 200, body: { stats: ZERO_STATS } };
   });
 
   at('PUT', `${base}/{id}/failover`, (ctx, auth) => {
-    const lb = lbOf(ctx.params.id);
-    authorize(auth, 'admin', lb.project_id);
+    const lb = lbs.lookup(ctx.params.id, auth, 'admin');
     requireLbState(lb, ['ACTIVE', 'ERROR']);
     const amp = Object.values(s.amphorae).find((a) => a.loadbalancer_id === lb.id);
     if (amp) Object.assign(amp, { status: 'PENDING_DELETE', updated_at: now(core) });

@@ -2,14 +2,15 @@
 // `PUT .../members` that makes a pool's members exactly the list given (or adds to it with additive_only).
 import type { AuthInfo } from '../../core/auth';
 import { MEMBER_POST, MEMBER_PUT } from './bodies';
+import { collection } from './collection';
 import { normalizeIp, visibleSubnet } from './deps';
 import { fault, invalidOption, notFound, routingFault, subresourceNotFound } from './errors';
 import { fresh, lockPool, mark, requirePoolMutable } from './lifecycle';
-import { listReply, pickFields } from './listing';
+import { listReply } from './listing';
 import { RESERVED_IPS, type Member, type Pool } from './model';
-import { authorize } from './policy';
+import { authorize, type Rule } from './policy';
 import { renderMember } from './render';
-import { checkQuota, find, view, type LbDeps, type Mount } from './request';
+import { checkQuota, view, type LbDeps, type Mount } from './request';
 import { readRoot, readRootValue, type Body } from './schema';
 import { lbOfPool, membersOf, monitorOf } from './tree';
 
@@ -62,8 +63,12 @@ export function memberRoutes(at: Mount, deps: LbDeps): void {
     if (!s.pools[id]) throw routingFault(404, `Pool ${id} not found.`);
     return s.pools[id];
   };
-  const memberOf = (pool: Pool, id: string) => {
-    const m = find(s.members, 'Member', id);
+  const members = collection(at, deps, {
+    base, key: 'member', resource: 'Member', table: (t) => t.members, render: renderMember, owner: (m) => lbOfPool(s, s.pools[m.pool_id]).project_id,
+  });
+  /** The member `id` names, after the policy check, if it belongs to the path's pool. */
+  const memberOf = (pool: Pool, id: string, auth: AuthInfo, rule: Rule) => {
+    const m = members.lookup(id, auth, rule);
     if (m.pool_id !== pool.id) throw notFound('Member', id);
     return m;
   };
@@ -85,34 +90,28 @@ export function memberRoutes(at: Mount, deps: LbDeps): void {
     requirePoolMutable(s, pool);
     const m = createMember(deps, pool, b);
     lockPool(core, s, pool);
-    return { status: 201, body: { member: renderMember(view(deps), m) } };
+    return members.reply(201, m);
   });
 
   at('GET', `${base}/{id}`, (ctx, auth) => {
     const pool = poolOf(ctx.params.pool_id);
-    const m = find(s.members, 'Member', ctx.params.id);
-    authorize(auth, 'read', m.project_id);
-    return { status: 200, body: { member: pickFields(ctx, renderMember(view(deps), memberOf(pool, m.id))) } };
+    return members.reply(200, memberOf(pool, ctx.params.id, auth, 'read'), ctx);
   });
 
   at('PUT', `${base}/{id}`, async (ctx, auth) => {
     const pool = poolOf(ctx.params.pool_id);
     const b = await readRoot(ctx, 'member_', 'member', MEMBER_PUT);
-    const m = find(s.members, 'Member', ctx.params.id);
-    authorize(auth, 'write', lbOfPool(s, s.pools[m.pool_id]).project_id);
-    memberOf(pool, m.id);
+    const m = memberOf(pool, ctx.params.id, auth, 'write');
     requirePoolMutable(s, pool);
     applyUpdate(m, b);
     mark(core, m, 'PENDING_UPDATE');
     lockPool(core, s, pool);
-    return { status: 200, body: { member: renderMember(view(deps), m) } };
+    return members.reply(200, m);
   });
 
   at('DELETE', `${base}/{id}`, (ctx, auth) => {
     const pool = poolOf(ctx.params.pool_id);
-    const m = find(s.members, 'Member', ctx.params.id);
-    authorize(auth, 'write', lbOfPool(s, s.pools[m.pool_id]).project_id);
-    memberOf(pool, m.id);
+    const m = memberOf(pool, ctx.params.id, auth, 'write');
     requirePoolMutable(s, pool);
     mark(core, m, 'PENDING_DELETE');
     lockPool(core, s, pool);

@@ -1,13 +1,13 @@
 // Health monitors: `/v2/lbaas/healthmonitors` (octavia/api/v2/controllers/health_monitor.py), one per pool.
 // HTTP and HTTPS monitors default to GET / expecting 200; the other types take none of those fields.
 import { MONITOR_POST, MONITOR_PUT } from './bodies';
+import { collection, parentFilter } from './collection';
 import { fault, invalidOption, validation } from './errors';
 import { fresh, lockPool, mark, requirePoolMutable } from './lifecycle';
-import { pickFields, scopedList } from './listing';
 import { UDP_CONNECT_MIN_DELAY, type HealthMonitor, type Pool } from './model';
-import { authorize, listScope } from './policy';
+import { authorize } from './policy';
 import { renderMonitor } from './render';
-import { checkQuota, find, view, type LbDeps, type Mount } from './request';
+import { checkQuota, find, type LbDeps, type Mount } from './request';
 import { readRoot, sent, type Body } from './schema';
 import { lbOfPool, monitorOf } from './tree';
 
@@ -58,11 +58,9 @@ export function monitorRoutes(at: Mount, deps: LbDeps): void {
   const { core, s } = deps;
   const base = '/lbaas/healthmonitors';
   const poolOf = (hm: HealthMonitor) => s.pools[hm.pool_id];
-
-  at('GET', base, (ctx, auth) => {
-    const scope = listScope(auth, ctx.query.get('project_id'));
-    const v = view(deps);
-    return scopedList(ctx, 'healthmonitors', s.healthmonitors, scope, (x) => renderMonitor(v, x), { extraFilters: { pool_id: (r) => (r.pools as Array<{ id: string }>)[0]?.id } });
+  const monitors = collection(at, deps, {
+    base, key: 'healthmonitor', resource: 'Health Monitor', table: (x) => x.healthmonitors, render: renderMonitor, owner: (hm) => lbOfPool(s, poolOf(hm)).project_id,
+    list: { key: 'healthmonitors', options: { extraFilters: { pool_id: parentFilter('pools') } } },
   });
 
   at('POST', base, async (ctx, auth) => {
@@ -74,20 +72,13 @@ export function monitorRoutes(at: Mount, deps: LbDeps): void {
     requirePoolMutable(s, pool);
     const hm = createMonitor(deps, pool, b);
     lockPool(core, s, pool);
-    return { status: 201, body: { healthmonitor: renderMonitor(view(deps), hm) } };
-  });
-
-  at('GET', `${base}/{id}`, (ctx, auth) => {
-    const hm = find(s.healthmonitors, 'Health Monitor', ctx.params.id);
-    authorize(auth, 'read', hm.project_id);
-    return { status: 200, body: { healthmonitor: pickFields(ctx, renderMonitor(view(deps), hm)) } };
+    return monitors.reply(201, hm);
   });
 
   at('PUT', `${base}/{id}`, async (ctx, auth) => {
     const b = await readRoot(ctx, 'health_monitor_', 'healthmonitor', MONITOR_PUT);
-    const hm = find(s.healthmonitors, 'Health Monitor', ctx.params.id);
+    const hm = monitors.lookup(ctx.params.id, auth, 'write');
     const pool = poolOf(hm);
-    authorize(auth, 'write', lbOfPool(s, pool).project_id);
     if (!HTTP_TYPES.includes(hm.type)) for (const f of HTTP_FIELDS) if (sent(b, f)) throw invalidOption(f, `health monitors of type ${hm.type}`);
     for (const f of ['delay', 'max_retries', 'timeout']) if (sent(b, f) && b[f] === null) throw invalidOption('None', f);
     if (b.domain_name && !(hm.http_version || b.http_version)) throw validation("'http_version' must be specified when 'domain_name' is provided.");
@@ -99,13 +90,12 @@ export function monitorRoutes(at: Mount, deps: LbDeps): void {
     for (const [k, v] of Object.entries(b)) if (!(k === 'admin_state_up' && v === null)) target[k] = v === null && k in defaults ? structuredClone(defaults[k]) : v;
     mark(core, hm, 'PENDING_UPDATE');
     lockPool(core, s, pool);
-    return { status: 200, body: { healthmonitor: renderMonitor(view(deps), hm) } };
+    return monitors.reply(200, hm);
   });
 
   at('DELETE', `${base}/{id}`, (ctx, auth) => {
-    const hm = find(s.healthmonitors, 'Health Monitor', ctx.params.id);
+    const hm = monitors.lookup(ctx.params.id, auth, 'write');
     const pool = poolOf(hm);
-    authorize(auth, 'write', lbOfPool(s, pool).project_id);
     requirePoolMutable(s, pool);
     mark(core, hm, 'PENDING_DELETE');
     lockPool(core, s, pool);

@@ -1,14 +1,14 @@
 // Pools: `/v2/lbaas/pools` (octavia/api/v2/controllers/pool.py). A pool belongs to a load balancer and may
 // be a listener's default pool; creating one with listener_id sets it as that listener's default pool.
+import { collection, parentFilter } from './collection';
 import { checkAlpn, checkHasChildren, checkProtocols, checkSessionPersistence, checkTlsVersions, type SpInput } from './checks';
 import { fault, unsupportedOption, validation } from './errors';
 import { POOL_POST, POOL_PUT } from './bodies';
 import { fresh, lockForChange, mark, requireActive } from './lifecycle';
-import { pickFields, scopedList } from './listing';
 import { AMPHORA_LB_ALGORITHMS, DEFAULT_ALPN, DEFAULT_CIPHERS, DEFAULT_TLS_VERSIONS, type Listener, type LoadBalancer, type Pool, type SessionPersistence } from './model';
-import { authorize, listScope } from './policy';
+import { authorize } from './policy';
 import { renderPool } from './render';
-import { checkQuota, find, view, type LbDeps, type Mount } from './request';
+import { checkQuota, find, type LbDeps, type Mount } from './request';
 import { readRoot, sent, type Body } from './schema';
 import { validateCaRefs, validateTlsRefs } from './tls';
 import { lbOfPool, poolListeners, policiesUsing } from './tree';
@@ -76,11 +76,9 @@ function checkUpdate(deps: LbDeps, p: Pool, b: Body): void {
 export function poolRoutes(at: Mount, deps: LbDeps): void {
   const { core, s } = deps;
   const base = '/lbaas/pools';
-
-  at('GET', base, (ctx, auth) => {
-    const scope = listScope(auth, ctx.query.get('project_id'));
-    const v = view(deps);
-    return scopedList(ctx, 'pools', s.pools, scope, (p) => renderPool(v, p), { extraFilters: { loadbalancer_id: (r) => (r.loadbalancers as Array<{ id: string }>)[0]?.id } });
+  const pools = collection(at, deps, {
+    base, key: 'pool', resource: 'Pool', table: (x) => x.pools, render: renderPool, owner: (p) => lbOfPool(s, p).project_id,
+    list: { key: 'pools', options: { extraFilters: { loadbalancer_id: parentFilter('loadbalancers') } } },
   });
 
   at('POST', base, async (ctx, auth) => {
@@ -108,20 +106,13 @@ export function poolRoutes(at: Mount, deps: LbDeps): void {
     const p = createPool(deps, lb, { ...b, healthmonitor: undefined, members: undefined }, listener);
     if (listener) mark(core, listener, 'PENDING_UPDATE');
     lockForChange(core, lb);
-    return { status: 201, body: { pool: renderPool(view(deps), p) } };
-  });
-
-  at('GET', `${base}/{id}`, (ctx, auth) => {
-    const p = find(s.pools, 'Pool', ctx.params.id);
-    authorize(auth, 'read', p.project_id);
-    return { status: 200, body: { pool: pickFields(ctx, renderPool(view(deps), p)) } };
+    return pools.reply(201, p);
   });
 
   at('PUT', `${base}/{id}`, async (ctx, auth) => {
     const b = await readRoot(ctx, 'pool_', 'pool', POOL_PUT);
-    const p = find(s.pools, 'Pool', ctx.params.id);
+    const p = pools.lookup(ctx.params.id, auth, 'write');
     const lb = lbOfPool(s, p);
-    authorize(auth, 'write', lb.project_id);
     if (b.tls_versions === null) b.tls_versions = DEFAULT_TLS_VERSIONS;
     if (b.tls_ciphers === null) b.tls_ciphers = DEFAULT_CIPHERS;
     const sp = b.session_persistence as Body | null | undefined;
@@ -137,13 +128,12 @@ export function poolRoutes(at: Mount, deps: LbDeps): void {
     mark(core, p, 'PENDING_UPDATE');
     for (const l of poolListeners(s, p)) mark(core, l, 'PENDING_UPDATE');
     lockForChange(core, lb);
-    return { status: 200, body: { pool: renderPool(view(deps), p) } };
+    return pools.reply(200, p);
   });
 
   at('DELETE', `${base}/{id}`, (ctx, auth) => {
-    const p = find(s.pools, 'Pool', ctx.params.id);
+    const p = pools.lookup(ctx.params.id, auth, 'write');
     const lb = lbOfPool(s, p);
-    authorize(auth, 'write', lb.project_id);
     const using = policiesUsing(s, p.id)[0];
     if (using) throw fault(409, `Pool ${p.id} is in use by L7 policy ${using.id}`);
     requireActive(lb, 'Load Balancer');
