@@ -111,6 +111,14 @@ async function serverIds(env: Env): Promise<string[]> {
   return (await env.json(demo(env), ['server', 'list', '-f', 'json'])).map((r) => String(r.ID));
 }
 
+/** The group has `size` servers, each of them in `server list` (a stack's servers are the cloud's own). */
+async function expectGroupListed(env: Env, size: number): Promise<void> {
+  const ids = await groupServers(env);
+  check(ids.length === size, `${ids.length} servers in the group`);
+  const listed = await serverIds(env);
+  for (const id of ids) check(listed.includes(id), `server ${id} is not in server list`);
+}
+
 /** Runs a `--wait` command and checks it ended in the wanted state. */
 async function waitFor(env: Env, args: string[], want: string): Promise<void> {
   const r = await env.run(demo(env), args);
@@ -237,10 +245,7 @@ export const orchestrationSteps: Step[] = [
     async run(env) {
       await waitFor(env, ['stack', 'create', '-t', file('asg.yaml', ASG_TEMPLATE), '--wait', ASG], 'CREATE_COMPLETE');
       check((await output(env, ASG, 'size')) === 2, 'size output is not 2');
-      const ids = await groupServers(env);
-      check(ids.length === 2, `${ids.length} servers in the group`);
-      const listed = await serverIds(env);
-      for (const id of ids) check(listed.includes(id), `server ${id} is not in server list`);
+      await expectGroupListed(env, 2);
     },
   },
   {
@@ -259,10 +264,7 @@ export const orchestrationSteps: Step[] = [
         if (size !== 3) await sleep(1000);
       }
       check(size === 3, `size ${String(size)} after the signal`);
-      const ids = await groupServers(env);
-      check(ids.length === 3, `${ids.length} servers in the group`);
-      const listed = await serverIds(env);
-      for (const id of ids) check(listed.includes(id), `server ${id} is not in server list`);
+      await expectGroupListed(env, 3);
     },
   },
   {

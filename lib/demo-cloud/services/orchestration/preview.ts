@@ -1,14 +1,13 @@
 // Previews (heat/engine/api.py format_stack_preview, service.preview_update_stack): what a create would
 // make, and what an update would add, update in place, replace, delete or leave unchanged.
 import type { CloudCore } from '../../core/cloud';
-import { isoSeconds } from '../../core/clock';
 import { refOf, scopeOf } from './engine/definitions';
 import { changedProperties, checkProperties, replacementProperties } from './engine/properties';
 import { nested } from './engine/runner';
 import type { JsonMap, Stack } from './model';
 import { typeReference } from './reference';
 import { pluginFor, UNCHECKED_TYPES } from './plugins/registry';
-import { outputView, stackUrl } from './render';
+import { outputView, stackBody } from './render';
 import type { Definition } from './template/definition';
 import { resolve, scan, type Scope } from './template/functions';
 
@@ -59,25 +58,9 @@ function staticProps(def: Definition, name: string, files: Record<string, string
 
 export function stackPreview(serviceUrl: string, def: Definition, s: Stack, files: Record<string, string>, now: number): JsonMap {
   const id: Identity = { tenant: s.projectId, stackName: s.name, stackId: 'None' };
-  const url = stackUrl(serviceUrl, { projectId: s.projectId, name: s.name, id: 'None' });
+  const unborn = { ...s, id: 'None', createdAt: now, updatedAt: null, deletedAt: null, parent: null, stackUserProjectId: null };
   return {
-    stack_name: s.name,
-    id: 'None',
-    links: [{ href: url, rel: 'self' }],
-    creation_time: isoSeconds(now),
-    updated_time: null,
-    deletion_time: null,
-    notification_topics: [],
-    parameters: { ...def.params.shown, 'OS::stack_id': 'None' },
-    description: def.tmpl.description,
-    template_description: def.tmpl.description,
-    capabilities: [],
-    disable_rollback: s.disableRollback,
-    timeout_mins: s.timeoutMins,
-    stack_owner: s.username,
-    parent: null,
-    stack_user_project_id: null,
-    tags: s.tags ?? [],
+    ...stackBody(serviceUrl, unborn, def, { ...def.params.shown, 'OS::stack_id': 'None' }),
     outputs: Object.values(def.outputs).map((o) => outputView({ key: o.name, description: o.description, value: null })),
     resources: def.order.map((name) => previewResource(def, name, id, staticProps(def, name, files))),
   };

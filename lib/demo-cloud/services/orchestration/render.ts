@@ -6,6 +6,7 @@ import { definitionOf } from './engine/definitions';
 import { nested, outputsOf } from './engine/runner';
 import { heatState, shownType, stateLabel, type HeatEvent, type Json, type JsonMap, type Resource, type Stack } from './model';
 import { pluginFor } from './plugins/registry';
+import type { Definition } from './template/definition';
 
 const time = (ms: number | null) => (ms === null ? null : isoSeconds(ms));
 
@@ -38,9 +39,13 @@ export function outputView(o: { key: string; description: string; value: Json; e
   return { output_key: o.key, description: o.description, ...(withValue ? { output_value: o.value } : {}), ...(o.error ? { output_error: o.error } : {}) };
 }
 
-/** The stack show body; `outputs` only when resolved. */
-export function stackDetail(core: CloudCore, serviceUrl: string, s: Stack, resolveOutputs: boolean): JsonMap {
-  const def = definitionOf(s, s);
+/** A stack as a show or a preview words it (a preview has no id, times or parent yet). */
+export type ShownStack = Pick<Stack, 'id' | 'name' | 'projectId' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'disableRollback' | 'timeoutMins' | 'username' | 'parent' | 'tags'> & {
+  stackUserProjectId: string | null;
+};
+
+/** What stack show and stack preview share (api.format_stack), in Heat's key order. */
+export function stackBody(serviceUrl: string, s: ShownStack, def: Definition, parameters: JsonMap): JsonMap {
   return {
     stack_name: s.name,
     id: s.id,
@@ -49,7 +54,7 @@ export function stackDetail(core: CloudCore, serviceUrl: string, s: Stack, resol
     updated_time: time(s.updatedAt),
     deletion_time: time(s.deletedAt),
     notification_topics: [],
-    parameters: def.params.shown,
+    parameters,
     description: def.tmpl.description,
     template_description: def.tmpl.description,
     capabilities: [],
@@ -60,6 +65,14 @@ export function stackDetail(core: CloudCore, serviceUrl: string, s: Stack, resol
     stack_user_project_id: s.stackUserProjectId,
     // Show answers [] for a stack without tags, where the list answers null (as Heat 19 does).
     tags: s.tags ?? [],
+  };
+}
+
+/** The stack show body; `outputs` only when resolved. */
+export function stackDetail(core: CloudCore, serviceUrl: string, s: Stack, resolveOutputs: boolean): JsonMap {
+  const def = definitionOf(s, s);
+  return {
+    ...stackBody(serviceUrl, s, def, def.params.shown),
     stack_status: stateLabel(s),
     stack_status_reason: s.statusReason,
     ...(resolveOutputs ? { outputs: outputsOf(core, s).map((o) => outputView(o)) } : {}),

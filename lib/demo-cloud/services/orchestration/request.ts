@@ -54,6 +54,27 @@ export function queryBool(ctx: RequestContext, name: string, dflt: boolean): boo
   return v === null ? dflt : extractBool(name, v);
 }
 
+/** Exact-match query filters: each filter the query names must match one of its values (a getter may offer several). */
+export function matchesQuery<T>(q: URLSearchParams, filters: Record<string, (x: T) => string | string[]>, x: T): boolean {
+  return Object.entries(filters).every(([k, get]) => {
+    const wanted = q.getAll(k);
+    return !wanted.length || [get(x)].flat().some((v) => wanted.includes(v));
+  });
+}
+
+/** sort_dir as Heat's lists read it: ascending when sort keys are given, else newest first; -1 for descending. */
+export const sortDirection = (q: URLSearchParams, keys: string[]) => ((q.get('sort_dir') ?? (keys.length ? 'asc' : 'desc')).toLowerCase() === 'desc' ? -1 : 1);
+
+/** limit/marker paging of a sorted list as Heat's DB API does it: the rows after the marker (when it is one of them), at most `limit`. */
+export function heatPage<T>(rows: T[], marker: string | null, limit: number | null, id: (x: T) => string): T[] {
+  let out = rows;
+  if (marker) {
+    const i = out.findIndex((x) => id(x) === marker);
+    if (i >= 0) out = out.slice(i + 1);
+  }
+  return limit === null ? out : out.slice(0, limit);
+}
+
 export function extractTags(value: Json): string[] {
   // param_utils.extract_tags splits a string; a list is Python's AttributeError ('list' has no split).
   if (typeof value !== 'string') throw heatError(400, 'AttributeError', '');

@@ -11,7 +11,7 @@ import { pluginFor } from './plugins/registry';
 import { actionInProgress, badRequest, heatError, notSupported, resourceNotFound } from './errors';
 import { heatState, stateLabel, type HeatEvent, type Json, type JsonMap, type Resource, type Stack } from './model';
 import { eventView, resourceView } from './render';
-import { extractBool, extractInt, readBody } from './request';
+import { extractBool, extractInt, heatPage, matchesQuery, readBody, sortDirection } from './request';
 import { pathStack } from './stacks';
 import { pyRepr } from './template/python';
 
@@ -32,9 +32,10 @@ function findResource(stack: Stack, name: string): Resource {
   return r;
 }
 
-const RES_FILTERS: Record<string, (r: Resource) => string> = {
+const RES_FILTERS: Record<string, (r: Resource) => string | string[]> = {
   type: (r) => r.type,
-  status: (r) => r.status,
+  // Heat matches a status filter against the status and against ACTION_STATUS.
+  status: (r) => [r.status, stateLabel(r)],
   name: (r) => r.name,
   action: (r) => r.action,
   id: (r) => r.uuid,
@@ -51,11 +52,7 @@ async function listResources(ctx: RequestContext, core: CloudCore): Promise<Repl
   const rows: JsonMap[] = [];
   for (const s of withNested(core, stack, depth)) {
     for (const r of Object.values(s.resources)) {
-      const ok = Object.entries(RES_FILTERS).every(([k, get]) => {
-        const wanted = ctx.query.getAll(k);
-        return !wanted.length || wanted.includes(get(r)) || (k === 'status' && wanted.includes(stateLabel(r)));
-      });
-      if (ok) rows.push(resourceView(core, ctx.serviceUrl, s, r, detail));
+      if (matchesQuery(ctx.query, RES_FILTERS, r)) rows.push(resourceView(core, ctx.serviceUrl, s, r, detail));
     }
   }
   return json(200, { resources: rows });
@@ -77,21 +74,16 @@ async function listEvents(ctx: RequestContext, core: CloudCore): Promise<Reply> 
   const stacks = withNested(core, stack, depth);
   const byStack = new Map(stacks.map((s) => [s.id, s]));
   const all = heatState(core).events;
-  let events = stacks
+  const found = stacks
     .flatMap((s) => (all[s.id] ?? []).map((e, i) => ({ e, seq: i })))
-    .filter(({ e }) => (resourceName === undefined || e.resourceName === resourceName) && Object.entries(EVENT_FILTERS).every(([k, get]) => !q.getAll(k).length || q.getAll(k).includes(get(e))));
+    .filter(({ e }) => (resourceName === undefined || e.resourceName === resourceName) && matchesQuery(q, EVENT_FILTERS, e));
   const keys = q.getAll('sort_keys').filter((k) => k === 'event_time' || k === 'resource_type');
-  const dir = (q.get('sort_dir') ?? (keys.length ? 'asc' : 'desc')).toLowerCase() === 'desc' ? -1 : 1;
-  events.sort((a, b) => {
+  const dir = sortDirection(q, keys);
+  found.sort((a, b) => {
     if (keys.includes('resource_type') && a.e.type !== b.e.type) return (a.e.type < b.e.type ? -1 : 1) * dir;
     return (a.e.time - b.e.time || a.seq - b.seq) * dir;
   });
-  const marker = q.get('marker');
-  if (marker) {
-    const i = events.findIndex(({ e }) => e.id === marker);
-    if (i >= 0) events = events.slice(i + 1);
-  }
-  if (limit !== null) events = events.slice(0, limit);
+  const events = heatPage(found, q.get('marker'), limit, ({ e }) => e.id);
   if (resourceName !== undefined && events.length === 0) throw heatError(404, 'HTTPNotFound', `No events found for resource ${resourceName}`);
   return json(200, { events: events.map(({ e }) => eventView(ctx.serviceUrl, byStack.get(e.stackId)!, e, false, depth ? stack : undefined)) });
 }

@@ -6,7 +6,7 @@ import { json, type Reply } from '../../core/reply';
 import { heatState, type Stack } from './model';
 import { refresh } from './engine/runner';
 import { stackSummary } from './render';
-import { authorize, extractInt, extractTags, queryBool } from './request';
+import { authorize, extractInt, extractTags, heatPage, queryBool, sortDirection } from './request';
 
 /** DB column -> the stack's value; exact matches, several values meaning any of them. */
 const COLUMNS: Record<string, (s: Stack) => string | null> = {
@@ -87,7 +87,7 @@ export async function listStacks(ctx: RequestContext, core: CloudCore): Promise<
   await Promise.all(items.map((s) => refresh(core, s)));
 
   const keys = q.getAll('sort_keys').filter((k) => k in SORT);
-  const dir = (q.get('sort_dir') ?? (keys.length ? 'asc' : 'desc')).toLowerCase() === 'desc' ? -1 : 1;
+  const dir = sortDirection(q, keys);
   const order = keys.length ? keys : ['creation_time'];
   items.sort((a, b) => {
     for (const k of order) {
@@ -98,12 +98,7 @@ export async function listStacks(ctx: RequestContext, core: CloudCore): Promise<
     return (a.id < b.id ? -1 : 1) * dir;
   });
   const count = items.length;
-  const marker = q.get('marker');
-  if (marker) {
-    const i = items.findIndex((s) => s.id === marker);
-    if (i >= 0) items = items.slice(i + 1);
-  }
-  if (limit !== null) items = items.slice(0, limit);
+  items = heatPage(items, q.get('marker'), limit, (s) => s.id);
   const body: Record<string, unknown> = { stacks: items.map((s) => stackSummary(ctx.serviceUrl, s, auth.isAdmin)) };
   if (limit && limit > 0 && items.length === limit) {
     const next = new URL(ctx.url.href);

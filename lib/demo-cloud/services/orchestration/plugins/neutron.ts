@@ -1,8 +1,8 @@
 // OS::Neutron::* resources (heat/engine/resources/openstack/neutron/), through the demo cloud's Neutron API.
 import type { Json, JsonMap } from '../model';
 import { ResourceFailure } from './client';
-import { neutronId } from './lookup';
-import { given, pick, restPlugin } from './rest';
+import { neutronId, type NeutronKind } from './lookup';
+import { given, pick, restPlugin, type RestSpec } from './rest';
 import type { Plugin, PluginContext } from './types';
 
 const str = (v: Json | undefined) => (v === null || v === undefined ? undefined : String(v));
@@ -12,6 +12,20 @@ const valueSpecs = (p: JsonMap) => ((p.value_specs ?? {}) as JsonMap);
 function active(show: JsonMap): boolean {
   if (show.status === 'ERROR') throw new ResourceFailure('ResourceInError', `Went to status ERROR due to "Unknown"`);
   return show.status === undefined || show.status === 'ACTIVE' || show.status === 'DOWN';
+}
+
+/** `{[key]: <the Neutron id>}` for a property naming a Neutron object by name or id; nothing when it is unset. */
+async function idOf(ctx: PluginContext, kind: NeutronKind, value: Json | undefined, key: string): Promise<JsonMap> {
+  return value ? { [key]: await neutronId(ctx.api, kind, String(value)) } : {};
+}
+
+/** A fixed IP as Neutron takes it: the address, and the subnet (by name or id) as subnet_id. */
+const fixedIp = async (ctx: PluginContext, ip: JsonMap, subnet: Json | undefined): Promise<JsonMap> => ({ ...pick(ip, { ip_address: 'ip_address' }), ...(await idOf(ctx, 'subnet', subnet, 'subnet_id')) });
+
+/** A Neutron object at `/<collection>` of the network service; `tagged` ones get the template's tags once created. */
+function neutronPlugin(collection: string, key: string, spec: Omit<RestSpec, 'service' | 'collection' | 'key'>, tagged = false): Plugin {
+  const tags: Pick<RestSpec, 'afterCreate'> = tagged ? { afterCreate: (ctx, show) => setTags(ctx, collection, String(show.id)) } : {};
+  return restPlugin({ service: 'network', collection: `/${collection}`, key, ...tags, ...spec });
 }
 
 async function setTags(ctx: PluginContext, collection: string, id: string) {
@@ -25,16 +39,12 @@ const fields = (names: string[], renames: Record<string, string> = {}) =>
 
 const NET_FIELDS = { admin_state_up: 'admin_state_up', shared: 'shared', port_security_enabled: 'port_security_enabled', tenant_id: 'tenant_id', dns_domain: 'dns_domain', availability_zone_hints: 'availability_zone_hints' };
 
-const net = restPlugin({
-  service: 'network',
-  collection: '/networks',
-  key: 'network',
+const net = neutronPlugin('networks', 'network', {
   body: async (ctx) => ({ name: str(ctx.props.name) ?? ctx.physicalName, ...pick(given(ctx), NET_FIELDS), ...valueSpecs(ctx.props) }),
   updateBody: async (ctx, changed) => ({ ...pick(ctx.props, { name: 'name', ...NET_FIELDS }, changed), ...(changed.includes('value_specs') ? valueSpecs(ctx.props) : {}) }),
-  afterCreate: (ctx, show) => setTags(ctx, 'networks', String(show.id)),
   ready: active,
   attributes: fields(netAttrs),
-});
+}, true);
 
 const subnetBody = async (ctx: PluginContext): Promise<JsonMap> => {
   const p = ctx.props;
@@ -52,19 +62,15 @@ const subnetBody = async (ctx: PluginContext): Promise<JsonMap> => {
   return body;
 };
 
-const subnet = restPlugin({
-  service: 'network',
-  collection: '/subnets',
-  key: 'subnet',
+const subnet = neutronPlugin('subnets', 'subnet', {
   body: subnetBody,
   updateBody: async (ctx, changed) => {
     const body = pick(ctx.props, { name: 'name', dns_nameservers: 'dns_nameservers', enable_dhcp: 'enable_dhcp', allocation_pools: 'allocation_pools', host_routes: 'host_routes' }, changed);
     if (changed.includes('gateway_ip')) body.gateway_ip = ctx.props.gateway_ip === '' ? null : (ctx.props.gateway_ip ?? null);
     return body;
   },
-  afterCreate: (ctx, show) => setTags(ctx, 'subnets', String(show.id)),
   attributes: fields(['name', 'network_id', 'tenant_id', 'allocation_pools', 'gateway_ip', 'host_routes', 'ip_version', 'cidr', 'dns_nameservers', 'enable_dhcp']),
-});
+}, true);
 
 async function gatewayInfo(ctx: PluginContext): Promise<JsonMap | undefined> {
   const g = ctx.props.external_gateway_info as JsonMap | null;
@@ -73,15 +79,12 @@ async function gatewayInfo(ctx: PluginContext): Promise<JsonMap | undefined> {
   if (g.enable_snat !== null && g.enable_snat !== undefined) out.enable_snat = g.enable_snat;
   const ips = list(g.external_fixed_ips) as JsonMap[];
   if (ips.length) {
-    out.external_fixed_ips = await Promise.all(ips.map(async (ip) => ({ ...pick(ip, { ip_address: 'ip_address' }), ...(ip.subnet ? { subnet_id: await neutronId(ctx.api, 'subnet', String(ip.subnet)) } : {}) })));
+    out.external_fixed_ips = await Promise.all(ips.map((ip) => fixedIp(ctx, ip, ip.subnet)));
   }
   return out;
 }
 
-const router = restPlugin({
-  service: 'network',
-  collection: '/routers',
-  key: 'router',
+const router = neutronPlugin('routers', 'router', {
   body: async (ctx) => {
     const gw = await gatewayInfo(ctx);
     return { name: str(ctx.props.name) ?? ctx.physicalName, ...pick(given(ctx), { admin_state_up: 'admin_state_up', distributed: 'distributed', ha: 'ha', availability_zone_hints: 'availability_zone_hints' }), ...(gw ? { external_gateway_info: gw } : {}), ...valueSpecs(ctx.props) };
@@ -90,10 +93,9 @@ const router = restPlugin({
     ...pick(ctx.props, { name: 'name', admin_state_up: 'admin_state_up' }, changed),
     ...(changed.includes('external_gateway_info') ? { external_gateway_info: (await gatewayInfo(ctx)) ?? {} } : {}),
   }),
-  afterCreate: (ctx, show) => setTags(ctx, 'routers', String(show.id)),
   ready: active,
   attributes: fields(['status', 'external_gateway_info', 'name', 'admin_state_up', 'tenant_id']),
-});
+}, true);
 
 /** Heat's RouterInterface id: "<router id>:subnet_id=<id>" or ":port_id=<id>". */
 const routerInterface: Plugin = {
@@ -120,9 +122,7 @@ const routerInterface: Plugin = {
 async function fixedIps(ctx: PluginContext): Promise<Json[] | undefined> {
   const ips = ctx.props.fixed_ips;
   if (!Array.isArray(ips)) return undefined;
-  return Promise.all(
-    (ips as JsonMap[]).map(async (ip) => ({ ...pick(ip, { ip_address: 'ip_address' }), ...(ip.subnet ?? ip.subnet_id ? { subnet_id: await neutronId(ctx.api, 'subnet', String(ip.subnet ?? ip.subnet_id)) } : {}) })),
-  );
+  return Promise.all((ips as JsonMap[]).map((ip) => fixedIp(ctx, ip, ip.subnet ?? ip.subnet_id)));
 }
 
 const securityGroupIds = (ctx: PluginContext) => Promise.all(list(ctx.props.security_groups).map((g) => neutronId(ctx.api, 'security_group', String(g))));
@@ -145,28 +145,21 @@ async function portBody(ctx: PluginContext, changed?: string[]): Promise<JsonMap
   return { ...body, ...(has('value_specs') ? valueSpecs(ctx.props) : {}) };
 }
 
-const port = restPlugin({
-  service: 'network',
-  collection: '/ports',
-  key: 'port',
+const port = neutronPlugin('ports', 'port', {
   body: (ctx) => portBody(ctx),
   updateBody: (ctx, changed) => portBody(ctx, changed),
-  afterCreate: (ctx, show) => setTags(ctx, 'ports', String(show.id)),
   attributes: {
     ...fields(['admin_state_up', 'device_id', 'device_owner', 'fixed_ips', 'mac_address', 'name', 'network_id', 'security_groups', 'status', 'tenant_id', 'allowed_address_pairs', 'port_security_enabled', 'qos_policy_id', 'dns_assignment', 'propagate_uplink_status']),
     subnets: (s) => list(s.fixed_ips).map((f) => (f as JsonMap).subnet_id ?? null),
     network: (s) => ({ id: s.network_id ?? null }),
   },
-});
+}, true);
 
-const floatingIp = restPlugin({
-  service: 'network',
-  collection: '/floatingips',
-  key: 'floatingip',
+const floatingIp = neutronPlugin('floatingips', 'floatingip', {
   body: async (ctx) => ({
     floating_network_id: await neutronId(ctx.api, 'network', String(ctx.props.floating_network)),
-    ...(ctx.props.floating_subnet ? { subnet_id: await neutronId(ctx.api, 'subnet', String(ctx.props.floating_subnet)) } : {}),
-    ...(ctx.props.port_id ? { port_id: await neutronId(ctx.api, 'port', String(ctx.props.port_id)) } : {}),
+    ...(await idOf(ctx, 'subnet', ctx.props.floating_subnet, 'subnet_id')),
+    ...(await idOf(ctx, 'port', ctx.props.port_id, 'port_id')),
     ...pick(given(ctx), { fixed_ip_address: 'fixed_ip_address', floating_ip_address: 'floating_ip_address', dns_name: 'dns_name', dns_domain: 'dns_domain' }),
     ...valueSpecs(ctx.props),
   }),
@@ -214,10 +207,7 @@ async function applyRules(ctx: PluginContext, groupId: string): Promise<void> {
   }
 }
 
-const securityGroup = restPlugin({
-  service: 'network',
-  collection: '/security-groups',
-  key: 'security_group',
+const securityGroup = neutronPlugin('security-groups', 'security_group', {
   body: async (ctx) => ({ name: str(ctx.props.name) ?? ctx.physicalName, description: str(ctx.props.description) ?? '' }),
   updateBody: async (ctx, changed) => {
     if (changed.includes('rules')) await applyRules(ctx, ctx.res.physicalId);
@@ -229,16 +219,13 @@ const securityGroup = restPlugin({
   attributes: {},
 });
 
-const securityGroupRule = restPlugin({
-  service: 'network',
-  collection: '/security-group-rules',
-  key: 'security_group_rule',
+const securityGroupRule = neutronPlugin('security-group-rules', 'security_group_rule', {
   body: async (ctx) => ({
     security_group_id: await neutronId(ctx.api, 'security_group', String(ctx.props.security_group)),
     direction: str(ctx.props.direction) ?? 'ingress',
     ethertype: str(ctx.props.ethertype) ?? 'IPv4',
     ...pick(given(ctx), RULE_FIELDS),
-    ...(ctx.props.remote_group ? { remote_group_id: await neutronId(ctx.api, 'security_group', String(ctx.props.remote_group)) } : {}),
+    ...(await idOf(ctx, 'security_group', ctx.props.remote_group, 'remote_group_id')),
   }),
   attributes: {},
 });
