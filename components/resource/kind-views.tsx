@@ -33,6 +33,8 @@ const ObjectBrowser = dynamic(() => import('@/components/object-store/object-bro
 const TopologyView = dynamic(() => import('@/components/topology/topology-view').then((m) => m.TopologyView));
 const VolumeCreateForm = dynamic(() => import('@/components/volume/volume-create').then((m) => m.VolumeCreateForm));
 const VolumeDetail = dynamic(() => import('@/components/volume/volume-detail').then((m) => m.VolumeDetail));
+const LoadBalancerCreateForm = dynamic(() => import('@/components/load-balancer/lb-create').then((m) => m.LoadBalancerCreateForm));
+const LoadBalancerDetail = dynamic(() => import('@/components/load-balancer/lb-detail').then((m) => m.LoadBalancerDetail));
 
 export interface KindViews {
   List?: ComponentType;
@@ -55,6 +57,7 @@ export const KIND_VIEWS: Record<string, KindViews> = {
   clusters: { Detail: ClusterDetail, Create: ClusterCreateForm },
   'cluster-templates': { Create: ClusterTemplateCreateForm },
   containers: { List: ContainersList, Detail: Container },
+  'load-balancers': { Detail: LoadBalancerDetail, Create: LoadBalancerCreateForm },
 };
 
 /** One page of a section: its override, else the generic page from the definition. */

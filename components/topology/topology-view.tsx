@@ -34,6 +34,8 @@ const EDGE_STYLE: Record<PlacedEdge['kind'], { stroke: string; dash?: string }> 
   interface: { stroke: '#52525b' },
   nic: { stroke: '#a1a1aa' },
   floating: { stroke: '#7c3aed', dash: '2 3' },
+  vip: { stroke: '#0d9488' },
+  member: { stroke: '#0d9488', dash: '4 3' },
 };
 
 const sizeOf = (el: HTMLElement) => ({ width: el.clientWidth, height: el.clientHeight });
@@ -299,6 +301,9 @@ export function TopologyView() {
               <li><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-5 border-t-2 border-zinc-600 align-middle" />{t('legend.interface')}</li>
               <li><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-5 border-t-2 border-zinc-400 align-middle" />{t('legend.nic')}</li>
               <li><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-5 border-t-2 border-dotted border-violet-600 align-middle" />{t('legend.floating')}</li>
+              {[...topo.nodes.values()].some((n) => n.kind === 'loadbalancer') && (
+                <li><span aria-hidden="true" className="mr-1 inline-block h-0.5 w-5 border-t-2 border-dashed border-teal-600 align-middle" />{t('legend.member')}</li>
+              )}
             </ul>
           </div>
           <figure aria-label={t('heading')} className="m-0">

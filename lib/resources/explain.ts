@@ -19,6 +19,24 @@ interface Rule {
 
 // Most specific first; the first match wins.
 const RULES: readonly Rule[] = [
+  // Octavia: a load balancer refuses changes while PENDING_* ("Invalid state PENDING_UPDATE of loadbalancer resource
+  // <id>", 409), its children too ("Load Balancer <id> is immutable and cannot be updated.", 409); a delete without
+  // cascade refuses children ("Cannot delete Load Balancer <id> - it has children", 400).
+  {
+    test: /Invalid state PENDING_\w+ of \w+ resource/,
+    summary: 'explain.lbPending.summary',
+    next: 'explain.lbPending.next',
+  },
+  {
+    test: /is immutable and cannot be updated/,
+    summary: 'explain.lbImmutable.summary',
+    next: 'explain.lbImmutable.next',
+  },
+  {
+    test: /Cannot delete Load Balancer \S+ - it has children/,
+    summary: 'explain.lbChildren.summary',
+    next: 'explain.lbChildren.next',
+  },
   // Nova
   {
     test: /No valid host was found/i,

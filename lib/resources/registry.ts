@@ -14,6 +14,7 @@ import { clusterTemplateDefinition } from './container-infra/cluster-template';
 import { clusterDefinition } from './container-infra/cluster';
 import { zoneDefinition } from './dns/zone';
 import { imageDefinition } from './image/image';
+import { loadBalancerDefinition } from './load-balancer/load-balancer';
 import { containerDefinition } from './key-manager/container';
 import { secretDefinition } from './key-manager/secret';
 import { floatingIpDefinition } from './network/floating-ip';
@@ -75,6 +76,7 @@ export const GROUPS: readonly ServiceGroup[] = [
   { id: 'dns', label: 'ui.groups.dns.label', service: 'ui.groups.dns.service', serviceTypes: ['dns'] },
   { id: 'key-manager', label: 'ui.groups.keyManager.label', service: 'ui.groups.keyManager.service', serviceTypes: ['key-manager'] },
   { id: 'container-infra', label: 'ui.groups.containerInfra.label', service: 'ui.groups.containerInfra.service', serviceTypes: ['container-infra'] },
+  { id: 'load-balancer', label: 'ui.groups.loadBalancer.label', service: 'ui.groups.loadBalancer.service', serviceTypes: ['load-balancer'] },
   { id: 'baremetal', label: 'ui.groups.baremetal.label', service: 'ui.groups.baremetal.service', serviceTypes: ['baremetal'] },
   { id: 'object-store', label: 'ui.groups.objectStore.label', service: 'ui.groups.objectStore.service', serviceTypes: ['object-store'] },
   { id: 'admin', label: 'ui.groups.admin.label', service: 'ui.groups.admin.service', serviceTypes: ['compute', 'identity'], adminOnly: true },
@@ -110,6 +112,10 @@ export const SECTIONS: readonly Section[] = [
   kind(containerDefinition, 'key-manager', { detail: true, related: ['secrets'], create: 'ui.sections.createSecretContainer', search: { path: 'v1/containers?limit=100' } }),
   kind(clusterDefinition, 'container-infra', { detail: true, related: ['cluster-templates'], create: 'ui.sections.createCluster', actions: [{ label: 'ui.sections.createCluster', path: 'new' }], search: { path: 'clusters' } }),
   kind(clusterTemplateDefinition, 'container-infra', { detail: true, create: 'ui.sections.createClusterTemplate', search: { path: 'clustertemplates' } }),
+  kind(loadBalancerDefinition, 'load-balancer', {
+    detail: true, related: ['floating-ips', 'topology'], description: 'ui.sections.loadBalancersDescription', create: 'ui.sections.createLoadBalancer',
+    actions: [{ label: 'ui.sections.createLoadBalancer', path: 'new' }], search: { path: 'v2/lbaas/loadbalancers?fields=id&fields=name' },
+  }),
   kind(nodeDefinition, 'baremetal', { adminOnly: true, detail: true, create: 'ui.sections.enrollNode', actions: [{ label: 'ui.sections.enrollBareMetalNode', path: 'new' }], search: { path: 'v1/nodes?fields=uuid,name', adminOnly: true } }),
   // Swift's containers and objects are browsed by name, not listed through a definition.
   { slug: 'containers', label: 'ui.sections.containers', group: 'object-store', detail: true },

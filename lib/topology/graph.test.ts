@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseList } from '@/lib/resources/schema';
 import { en } from '@/lib/testing/english';
 import { buildTopology, neutronStatus, nodeName, type TopoNode } from './graph';
+import { layoutTopology } from './layout';
 import { TopoFloatingIpSchema, TopoNetworkSchema, TopoPortSchema, TopoRouterSchema, type TopologyInput } from './schemas';
 
 const PUB = 'pub-net';
@@ -120,5 +121,40 @@ describe('schemas', () => {
     expect(ports[0]).toMatchObject({ device_id: '', device_owner: '', fixed_ips: [], mac_address: 'fa:16:3e:00:00:01' });
     expect(parseList(TopoNetworkSchema, { networks: [{ id: 'n', name: 'x', 'router:external': false }] }, 'networks', 'test')[0].id).toBe('n');
     expect(() => parseList(TopoFloatingIpSchema, { floatingips: [{ id: 'f' }] }, 'floatingips', 'neutron v2.0/floatingips')).toThrow(/floatingips\[0\]\.floating_ip_address/);
+  });
+});
+
+describe('load balancers', () => {
+  it('sits on its VIP network with a line to each member instance, and names members no instance holds', () => {
+    const input: TopologyInput = {
+      ...demo(),
+      loadbalancers: [
+        {
+          id: 'lb1', name: 'web-lb', provisioning_status: 'ACTIVE', operating_status: 'OFFLINE', vip_address: '10.0.0.9', vip_network_id: PRIV, vip_subnet_id: 'priv-sub',
+          members: [
+            { id: 'm1', address: '10.0.0.5', protocol_port: 80, subnet_id: 'priv-sub' },
+            { id: 'm2', address: '10.9.9.9', protocol_port: 80, subnet_id: null },
+          ],
+        },
+      ],
+    };
+    const t = buildTopology(input);
+    const lb = t.nodes.get('loadbalancer:lb1')!;
+    expect(lb).toMatchObject({ kind: 'loadbalancer', label: 'web-lb', lines: ['10.0.0.9'] });
+    // ACTIVE with no heartbeats: neutral, not an error.
+    expect(lb.status.tone).toBe('unknown');
+    expect(t.edges.filter((e) => e.from === 'loadbalancer:lb1' || e.to === 'loadbalancer:lb1').map((e) => [e.kind, e.from, e.to])).toEqual([
+      ['vip', `network:${PRIV}`, 'loadbalancer:lb1'],
+      ['member', 'loadbalancer:lb1', 'instance:web'],
+    ]);
+    expect(t.connections.map(en).slice(-3)).toEqual([
+      'Load balancer web-lb on network private (VIP 10.0.0.9)',
+      'Load balancer web-lb sends traffic to instance web-1 (10.0.0.5:80)',
+      'Load balancer web-lb sends traffic to 10.9.9.9:80, which no instance of this project holds',
+    ]);
+    expect(en(nodeName(lb))).toBe('Load balancer web-lb');
+    // Laid out with the member line drawn to the instance inside its group.
+    const layout = layoutTopology(t);
+    expect(layout.edges.find((e) => e.kind === 'member')?.points.length).toBeGreaterThan(1);
   });
 });

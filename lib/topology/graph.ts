@@ -5,9 +5,10 @@
 import { msg, type Msg, type MsgKey } from '@/lib/i18n/msg';
 import type { StatusInfo } from '@/lib/resources/types';
 import { serverStatus } from '@/lib/resources/compute/server';
+import { objectStatus } from '@/lib/resources/load-balancer/octavia';
 import type { TopologyInput, TopoNetwork, TopoPort, TopoRouter, TopoSubnet } from './schemas';
 
-export type NodeKind = 'external' | 'network' | 'router' | 'instance' | 'floatingip';
+export type NodeKind = 'external' | 'network' | 'router' | 'instance' | 'floatingip' | 'loadbalancer';
 
 /** Detail page slug of each kind (`/<cloud>/<project>/<slug>/<id>`). */
 export const KIND_SLUG: Record<NodeKind, string> = {
@@ -16,6 +17,7 @@ export const KIND_SLUG: Record<NodeKind, string> = {
   router: 'routers',
   instance: 'instances',
   floatingip: 'floating-ips',
+  loadbalancer: 'load-balancers',
 };
 
 /** The kind as a node's small heading says it. */
@@ -25,6 +27,7 @@ export const KIND_LABEL: Record<NodeKind, MsgKey> = {
   router: 'topology.kinds.router',
   instance: 'topology.kinds.instance',
   floatingip: 'topology.kinds.floatingip',
+  loadbalancer: 'topology.kinds.loadbalancer',
 };
 
 export interface TopoNode {
@@ -40,7 +43,7 @@ export interface TopoNode {
   missing?: boolean;
 }
 
-export type EdgeKind = 'gateway' | 'interface' | 'nic' | 'floating';
+export type EdgeKind = 'gateway' | 'interface' | 'nic' | 'floating' | 'vip' | 'member';
 
 export interface TopoEdge {
   key: string;
@@ -190,6 +193,34 @@ export function buildTopology(input: TopologyInput): Topology {
     } else {
       edges.push({ key: `fip:${f.id}`, kind: 'floating', from: ext.key, to: key, label: '' });
       connections.push(msg('topology.connections.floatingFree', from));
+    }
+  }
+
+  // Load balancers: on their VIP network, with a line to each member's instance (found by the member's address on
+  // an instance port, in the member's subnet when it names one). A member no instance holds is named in the sentence.
+  const instanceAt = new Map<string, string>();
+  for (const p of ports) {
+    const owner = portOwner.get(p.id);
+    if (owner) for (const f of p.fixed_ips) instanceAt.set(`${f.subnet_id}|${f.ip_address}`, owner).set(`|${f.ip_address}`, owner);
+  }
+  for (const lb of [...(input.loadbalancers ?? [])].sort(byLabel)) {
+    const key = `loadbalancer:${lb.id}`;
+    const vip = lb.vip_address ?? '';
+    nodes.set(key, { key, kind: 'loadbalancer', id: lb.id, label: label(lb), status: objectStatus(lb), lines: vip ? [vip] : [] });
+    if (lb.vip_network_id) {
+      const net = ensureNetwork(lb.vip_network_id);
+      edges.push({ key: `vip:${lb.id}`, kind: 'vip', from: net.key, to: key, label: vip });
+      connections.push(msg('topology.connections.loadBalancer', { lb: label(lb), ...netOf(net.key), hasIps: has(vip), ips: vip }));
+    }
+    const seen = new Set<string>();
+    for (const m of lb.members ?? []) {
+      const owner = instanceAt.get(`${m.subnet_id ?? ''}|${m.address}`) ?? instanceAt.get(`|${m.address}`);
+      const where = `${m.address}${m.protocol_port ? `:${m.protocol_port}` : ''}`;
+      if (owner && !seen.has(owner)) {
+        seen.add(owner);
+        edges.push({ key: `member:${lb.id}:${m.id}`, kind: 'member', from: key, to: owner, label: where });
+      }
+      connections.push(owner ? msg('topology.connections.member', { lb: label(lb), instance: nodes.get(owner)!.label, address: where }) : msg('topology.connections.memberElsewhere', { lb: label(lb), address: where }));
     }
   }
 

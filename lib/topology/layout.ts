@@ -71,7 +71,7 @@ function columns(n: number): number {
 }
 
 function nodeSize(n: TopoNode): { w: number; h: number } {
-  if (n.kind === 'router') return SIZE.router;
+  if (n.kind === 'router' || n.kind === 'loadbalancer') return SIZE.router;
   if (n.kind === 'floatingip') return SIZE.floating;
   return { w: SIZE.network.w, h: SIZE.network.h + SIZE.network.line * Math.min(3, n.lines.length) };
 }
@@ -132,7 +132,7 @@ export function layoutTopology(topo: Topology, expanded: Readonly<Record<string,
 
   const groupNetwork = new Map(groups.map((x) => [x.key, x.network]));
   // Edges between top-level boxes. Instance NICs become network -> group edges (once per pair).
-  const secondary: { key: string; from: string; to: string; label: string }[] = [];
+  const secondary: { key: string; kind: EdgeKind; from: string; to: string; label: string }[] = [];
   const seen = new Set<string>();
   for (const e of topo.edges) {
     if (e.kind === 'floating' && floatingBeside.has(e.from)) continue;
@@ -144,7 +144,12 @@ export function layoutTopology(topo: Topology, expanded: Readonly<Record<string,
         seen.add(pair);
         g.setEdge(e.from, group, { minlen: 1, weight: home ? 4 : 1 }, pair);
       }
-      if (!home) secondary.push({ key: e.key, from: e.from, to: e.to, label: e.label });
+      if (!home) secondary.push({ key: e.key, kind: 'nic', from: e.from, to: e.to, label: e.label });
+      continue;
+    }
+    // A load balancer's member is an instance inside a group box: drawn over the layout, like a second NIC.
+    if (e.kind === 'member') {
+      secondary.push({ key: e.key, kind: 'member', from: e.from, to: e.to, label: e.label });
       continue;
     }
     g.setEdge(e.from, e.to, { weight: 2 }, e.key);
@@ -194,7 +199,7 @@ export function layoutTopology(topo: Topology, expanded: Readonly<Record<string,
   }
   for (const s of secondary) {
     const target = boxOf.get(s.to) ?? boxOf.get(inGroup.get(s.to)!)!;
-    edges.push({ key: s.key, kind: 'nic', points: link(boxOf.get(s.from)!, target), label: s.label });
+    edges.push({ key: s.key, kind: s.kind, points: link(boxOf.get(s.from)!, target), label: s.label });
   }
 
   const graph = g.graph();

@@ -61,6 +61,19 @@ export const TopoFloatingIpSchema = z.looseObject({
 
 export const TopoServerSchema = ServerSchema.pick({ id: true, name: true, status: true, 'OS-EXT-STS:task_state': true, fault: true });
 
+/** An Octavia load balancer with its pools' members (read per pool: Octavia has no project-wide member list). */
+export const TopoLoadBalancerSchema = z.looseObject({
+  id,
+  name,
+  provisioning_status: z.string(),
+  operating_status: z.string(),
+  vip_address: z.string().nullable().optional(),
+  vip_network_id: z.string().nullable().optional(),
+  vip_subnet_id: z.string().nullable().optional(),
+});
+export const TopoMemberSchema = z.looseObject({ id, address: z.string(), protocol_port: z.number().optional(), subnet_id: z.string().nullable().optional() });
+export type TopoLoadBalancer = z.infer<typeof TopoLoadBalancerSchema> & { members?: z.infer<typeof TopoMemberSchema>[] };
+
 export type TopoNetwork = z.infer<typeof TopoNetworkSchema>;
 export type TopoSubnet = z.infer<typeof TopoSubnetSchema>;
 export type TopoPort = z.infer<typeof TopoPortSchema>;
@@ -75,6 +88,8 @@ export interface TopologyInput {
   routers: TopoRouter[];
   floatingips: TopoFloatingIp[];
   servers: TopoServer[];
+  /** Load balancers with their members; absent where the cloud has no Octavia. */
+  loadbalancers?: TopoLoadBalancer[];
 }
 
 /** Response keys and the schema of their items, for parsing the six list answers. */

@@ -1,0 +1,137 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { createServer, RUN } from './compute-helpers';
+import { backend, PROJECT_URL } from './helpers';
+
+// Issue 17's flow, on both backends: an HTTP load balancer in front of two instances (listener, pool, members and a
+// health monitor in one form), ACTIVE, its status tree and its place in the topology, then a cascade delete.
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+const prefix = `${RUN}-lb`;
+const lbName = `${prefix}-web`;
+const web = [`${prefix}-web1`, `${prefix}-web2`];
+const SLOW = { timeout: 90_000 };
+const headers = () => ({ 'X-Stratus-CSRF': '1', Origin: backend().baseURL });
+
+async function home(page: Page) {
+  await page.goto('/');
+  await expect(page).toHaveURL(PROJECT_URL);
+}
+
+/** Deletes this run's load balancers (cascade), then its instances. */
+async function cleanUp(browser: Browser) {
+  const context = await browser.newContext({ storageState: backend().storageState, baseURL: backend().baseURL });
+  try {
+    const page = await context.newPage();
+    await home(page);
+    await expect
+      .poll(
+        async () => {
+          const { loadbalancers = [] } = (await (await page.request.get('/api/os/load-balancer/v2/lbaas/loadbalancers')).json()) as { loadbalancers?: { id: string; name: string; provisioning_status: string }[] };
+          const mine = loadbalancers.filter((l) => l.name.startsWith(prefix));
+          for (const l of mine) if (!l.provisioning_status.startsWith('PENDING_')) await page.request.delete(`/api/os/load-balancer/v2/lbaas/loadbalancers/${l.id}?cascade=true`, { headers: headers() });
+          return mine.length;
+        },
+        { timeout: 90_000, intervals: [2_000, 3_000] },
+      )
+      .toBe(0);
+    const { servers = [] } = (await (await page.request.get(`/api/os/compute/servers?name=${encodeURIComponent(`^${prefix}`)}`)).json()) as { servers?: { id: string }[] };
+    for (const s of servers) await page.request.delete(`/api/os/compute/servers/${s.id}`, { headers: headers() });
+  } finally {
+    await context.close();
+  }
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ storageState: backend().storageState, baseURL: backend().baseURL });
+  try {
+    const page = await context.newPage();
+    await home(page);
+    const ids = [];
+    for (const name of web) ids.push((await createServer(page, name)).id);
+    for (const id of ids) {
+      await expect
+        .poll(async () => ((await (await page.request.get(`/api/os/compute/servers/${id}`)).json()) as { server: { status: string } }).server.status, { timeout: 150_000, intervals: [2_000] })
+        .toBe('ACTIVE');
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test.afterAll(async ({ browser }) => {
+  test.setTimeout(150_000);
+  await cleanUp(browser);
+});
+
+/** Picks the option whose text contains `text` (labels carry CIDRs and addresses the test does not know). */
+async function chooseOption(page: Page, label: string, text: string) {
+  const select = page.getByRole('form', { name: 'Create load balancer' }).getByLabel(label, { exact: true });
+  await expect(select.locator('option', { hasText: text }).first()).toBeAttached(SLOW);
+  const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
+  await select.selectOption(value!);
+}
+
+test('an HTTP load balancer in front of two instances, made in one form, reaches ACTIVE, shows its tree and topology, and goes with cascade', async ({ page }) => {
+  await home(page);
+  await page.getByRole('navigation', { name: 'Services' }).getByRole('link', { name: 'Load balancers', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Load balancers', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Create load balancer' }).first().click();
+
+  const form = page.getByRole('form', { name: 'Create load balancer' });
+  await expect(form.getByRole('region', { name: 'Quota' }).or(form.getByRole('heading', { name: 'Quota' }))).toBeVisible();
+  // Nothing chosen yet: the subnet is required, and said so.
+  await form.getByRole('button', { name: 'Create load balancer' }).click();
+  await expect(form.getByText('Choose the subnet of the virtual IP.')).toBeVisible();
+
+  await form.getByLabel('Name', { exact: true }).fill(lbName);
+  await chooseOption(page, 'VIP subnet', 'private-subnet');
+  await expect(form.getByLabel('Protocol', { exact: true })).toHaveValue('HTTP');
+  await expect(form.getByLabel('Port', { exact: true })).toHaveValue('80');
+  for (const [i, name] of web.entries()) {
+    await form.getByRole('button', { name: 'Add member' }).click();
+    await chooseOption(page, `Member ${i + 1} instance`, name);
+  }
+  await expect(form.getByLabel('Type', { exact: true })).toHaveValue('HTTP');
+  await expect(form.getByLabel('URL path', { exact: true })).toHaveValue('/');
+  await expect(form.getByText(`openstack loadbalancer create --name ${lbName}`)).toBeVisible();
+  await form.getByRole('button', { name: 'Create load balancer' }).click();
+
+  // The load balancer's page: PENDING_CREATE, then ACTIVE, with the whole tree below it.
+  await expect(page.getByRole('heading', { name: lbName, level: 1 })).toBeVisible(SLOW);
+  const tree = page.getByRole('region', { name: 'Status tree' });
+  await expect(tree.getByRole('listitem').filter({ hasText: /^Member/ })).toHaveCount(2, SLOW);
+  await expect(tree).not.toContainText('PENDING_', SLOW);
+  await expect(tree.getByRole('listitem').first()).toContainText('ACTIVE');
+  for (const kind of ['Listener', 'Pool', 'Health monitor']) await expect(tree.getByRole('listitem').filter({ hasText: new RegExp(`^${kind}`) }).first()).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^ACTIVE$/ })).toBeVisible();
+  if (backend().name === 'realcloud') {
+    // No amphora heartbeats there: OFFLINE forever, shown as what it means, never as a red OFFLINE.
+    await expect(tree.getByText('No health data yet').first()).toBeVisible();
+    await expect(tree.locator('[data-tone="error"]')).toHaveCount(0);
+  }
+  const lbUrl = page.url();
+
+  // Listeners and pools tabs list what the form made.
+  await page.getByRole('tab', { name: 'Listeners' }).click();
+  await expect(page.getByRole('table', { name: 'Listeners' })).toContainText('HTTP:80');
+  await page.getByRole('tab', { name: 'Members' }).click();
+  await expect(page.getByRole('table', { name: /^Members of / })).toContainText(':80');
+  await expect(page.getByRole('table', { name: /^Members of / }).getByRole('row')).toHaveCount(3);
+
+  // The topology: the load balancer on its VIP network, a line to each member's instance.
+  const topo = lbUrl.replace(/\/load-balancers\/[^?]+/, '/topology');
+  await page.goto(topo);
+  await expect(page.getByRole('link', { name: new RegExp(`^Load balancer ${lbName}`) })).toBeVisible(SLOW);
+  const connections = page.getByRole('list', { name: 'Connections' });
+  for (const name of web) await expect(connections).toContainText(`Load balancer ${lbName} sends traffic to instance ${name}`);
+
+  // Delete with cascade: the confirmation counts what goes along.
+  await page.goto(lbUrl);
+  await page.getByRole('toolbar', { name: 'Load balancer actions' }).getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete load balancer?' });
+  await expect(dialog).toContainText(`${lbName} takes along 1 listener, 1 pool, 2 members and 1 health monitor.`);
+  await expect(dialog).toContainText('openstack loadbalancer delete --cascade');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('This load balancer no longer exists.')).toBeVisible(SLOW);
+});
