@@ -12,7 +12,8 @@ import { StatusBadge } from '@/components/resource/status-badge';
 import { ChildTabView } from '@/components/resource/sub-list';
 import { useResourceList } from '@/lib/resources/hooks';
 import { useInvalidateKinds } from '@/lib/resources/queries';
-import { memberDefinition, poolDefinition } from '@/lib/resources/load-balancer/children';
+import { memberDefinition, monitorDefinition, poolDefinition } from '@/lib/resources/load-balancer/children';
+import type { ChildTab } from '@/lib/resources/types';
 import { loadBalancerDefinition } from '@/lib/resources/load-balancer/load-balancer';
 import type { LoadBalancer, Pool } from '@/lib/resources/load-balancer/octavia';
 import { associateVipFloatingIp, useStatusTree, type FloatingStep } from '@/lib/resources/load-balancer/queries';
@@ -31,7 +32,10 @@ export function LoadBalancerDetail({ id }: { id: string }) {
           <StatusTree lb={lb} />
         </>
       )}
-      tabs={[{ id: 'members', label: t('membersTab'), render: (lb) => <MembersTab lb={lb} />, cli: (lb) => `openstack loadbalancer member list <pool> # ${lb.id}` }]}
+      tabs={[
+        { id: 'members', label: t('membersTab'), render: (lb) => <PerPool lb={lb} child="members" />, cli: () => 'openstack loadbalancer member list <pool>' },
+        { id: 'monitors', label: t('monitorsTab'), render: (lb) => <PerPool lb={lb} child="monitors" />, cli: () => 'openstack loadbalancer healthmonitor list' },
+      ]}
     />
   );
 }
@@ -80,8 +84,8 @@ function StatusTree({ lb }: { lb: LoadBalancer }) {
   );
 }
 
-/** Each pool with its members as a compact table (add, backup, remove). */
-function MembersTab({ lb }: { lb: LoadBalancer }) {
+/** Each pool with its members (add, backup, remove) or its health monitor (add, remove) as a compact table. */
+function PerPool({ lb, child }: { lb: LoadBalancer; child: 'members' | 'monitors' }) {
   const t = useTranslations('loadBalancer.detail');
   const pools = useResourceList(poolDefinition(lb.id), { filters: {} });
   if (pools.isError) return <ApiErrorNotice error={pools.error} />;
@@ -89,15 +93,20 @@ function MembersTab({ lb }: { lb: LoadBalancer }) {
   if (!pools.data.items.length) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('noPools')}</p>;
   return (
     <div className="space-y-6">
-      {pools.data.items.map((p: Pool) => (
-        <section key={p.id} aria-labelledby={`pool-${p.id}`} className="space-y-2">
-          <h2 id={`pool-${p.id}`} className="text-base font-semibold">{t('poolHeading', { name: p.name || p.id, protocol: p.protocol, algorithm: p.lb_algorithm })}</h2>
-          <ChildTabView
-            row={p}
-            tab={{ id: 'members', label: 'kinds.loadBalancer.member.plural', view: 'compact', table: t('membersOf', { name: p.name || p.id }), list: (pool: Pool) => memberDefinition(pool.id, pool.name || pool.id) }}
-          />
-        </section>
-      ))}
+      {pools.data.items.map((p: Pool) => {
+        const name = p.name || p.id;
+        // A pool takes one monitor (Octavia answers 409 for a second): the add form only where it has none.
+        const tab: ChildTab<Pool> =
+          child === 'members'
+            ? { id: 'members', label: 'kinds.loadBalancer.member.plural', view: 'compact', table: t('membersOf', { name }), list: (pool) => memberDefinition(pool.id, pool.name || pool.id) }
+            : { id: 'monitors', label: 'kinds.loadBalancer.monitor.plural', view: 'compact', table: t('monitorOf', { name }), list: (pool) => ({ ...monitorDefinition(pool.id, pool.name || pool.id), ...(pool.healthmonitor_id ? { create: undefined } : {}) }) };
+        return (
+          <section key={p.id} aria-labelledby={`${child}-${p.id}`} className="space-y-2">
+            <h2 id={`${child}-${p.id}`} className="text-base font-semibold">{t('poolHeading', { name, protocol: p.protocol, algorithm: p.lb_algorithm })}</h2>
+            <ChildTabView row={p} tab={tab} />
+          </section>
+        );
+      })}
     </div>
   );
 }

@@ -7,11 +7,11 @@ import { msg } from '@/lib/i18n/msg';
 import { command } from '../cli';
 import { choices, deleteAction, define, nameOrId, rest, statusColumn } from '../define';
 import type { ApiRequest, Column, ResourceAction, ResourceDefinition } from '../types';
-import { LB_ALGORITHMS, PERSISTENCE_TYPES } from './create';
-import { isPending, LB_BASE, ListenerSchema, MemberSchema, OCTAVIA, objectStatus, PoolSchema, type Listener, type Member, type Pool } from './octavia';
+import { isHttpMonitor, LB_ALGORITHMS, MONITOR_TYPES, MonitorCreateSchema, PERSISTENCE_TYPES, type MonitorCreate } from './create';
+import { HealthMonitorSchema, isPending, LB_BASE, ListenerSchema, MemberSchema, OCTAVIA, objectStatus, PoolSchema, type HealthMonitor, type Listener, type Member, type Pool } from './octavia';
 
 /** Kinds, for query keys and invalidation: a child's change refetches the load balancer (its state and counts). */
-export const LB_KINDS = { lb: 'load-balancer', listener: 'lb-listener', pool: 'lb-pool', member: 'lb-member' } as const;
+export const LB_KINDS = { lb: 'load-balancer', listener: 'lb-listener', pool: 'lb-pool', member: 'lb-member', monitor: 'lb-monitor' } as const;
 
 const portRule = z.string().trim().refine((s) => /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 65535, { error: 'kinds.loadBalancer.errors.port' });
 const CHILD_PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'UDP'] as const;
@@ -25,7 +25,7 @@ function stateColumns<T extends { provisioning_status: string; operating_status:
 }
 
 /** Delete of a child: refused by Octavia while anything above it is pending, so offered only when it is not. */
-function childDelete<T extends { id: string; name?: string | null; provisioning_status: string }>(spec: { title: 'kinds.loadBalancer.listener.deleteTitle' | 'kinds.loadBalancer.pool.deleteTitle' | 'kinds.loadBalancer.member.deleteTitle'; path: (r: T) => string; cli: (r: T) => string }): ResourceAction<T> {
+function childDelete<T extends { id: string; name?: string | null; provisioning_status: string }>(spec: { title: 'kinds.loadBalancer.listener.deleteTitle' | 'kinds.loadBalancer.pool.deleteTitle' | 'kinds.loadBalancer.member.deleteTitle' | 'kinds.loadBalancer.monitor.deleteTitle'; path: (r: T) => string; cli: (r: T) => string }): ResourceAction<T> {
   return deleteAction<T>({
     title: spec.title, bulk: false, path: spec.path, cli: spec.cli,
     allowed: (r) => !isPending(r.provisioning_status),
@@ -211,5 +211,46 @@ export function memberDefinition(poolId: string, poolName = poolId): ResourceDef
     },
     invalidates: [LB_KINDS.lb, LB_KINDS.pool],
     cli: { list: `openstack loadbalancer member list ${poolName}`, show: (m) => command('openstack loadbalancer member show', poolName, m.id) },
+  });
+}
+
+// ---- Health monitors -------------------------------------------------------------------------------------
+
+export const monitorCreateRequest = (poolId: string, i: MonitorCreate): ApiRequest => ({
+  method: 'POST', path: `${LB_BASE}/healthmonitors`,
+  body: { healthmonitor: { pool_id: poolId, type: i.type, delay: Number(i.delay), timeout: Number(i.timeout), max_retries: Number(i.maxRetries), ...(isHttpMonitor(i.type) ? { url_path: i.urlPath } : {}) } },
+});
+
+/** A pool's health monitor (at most one: Octavia answers 409 for a second), listed by `pool_id`. */
+export function monitorDefinition(poolId: string, poolName = poolId): ResourceDefinition<HealthMonitor, MonitorCreate> {
+  return define<HealthMonitor, MonitorCreate>({
+    kind: LB_KINDS.monitor, slug: 'load-balancers',
+    label: { singular: 'kinds.loadBalancer.monitor.singular', plural: 'kinds.loadBalancer.monitor.plural', noun: 'kinds.loadBalancer.monitor.noun' },
+    ...rest(OCTAVIA, `${LB_BASE}/healthmonitors`, 'healthmonitor', { list: `${LB_BASE}/healthmonitors?pool_id=${encodeURIComponent(poolId)}` }),
+    schema: HealthMonitorSchema,
+    name: (h) => h.name || h.type,
+    status: (h) => objectStatus(h),
+    columns: [
+      { id: 'type', label: 'kinds.loadBalancer.monitor.type', value: (h) => h.type },
+      { id: 'timing', label: 'kinds.loadBalancer.monitor.timing', value: (h) => msg('kinds.loadBalancer.monitor.timingValue', { delay: h.delay, timeout: h.timeout, retries: h.max_retries }) },
+      { id: 'urlPath', label: 'kinds.loadBalancer.monitor.urlPath', value: (h) => h.url_path ?? '', cell: 'mono' },
+      ...stateColumns<HealthMonitor>(),
+    ],
+    actions: [childDelete<HealthMonitor>({ title: 'kinds.loadBalancer.monitor.deleteTitle', path: (h) => `${LB_BASE}/healthmonitors/${h.id}`, cli: (h) => command('openstack loadbalancer healthmonitor delete', h.id) })],
+    create: {
+      schema: MonitorCreateSchema,
+      fields: [
+        { name: 'type', label: 'kinds.loadBalancer.monitor.type', type: 'select', options: choices(MONITOR_TYPES) },
+        { name: 'delay', label: 'kinds.loadBalancer.monitor.delay', type: 'text', numeric: true },
+        { name: 'timeout', label: 'kinds.loadBalancer.monitor.timeout', type: 'text', numeric: true },
+        { name: 'maxRetries', label: 'kinds.loadBalancer.monitor.maxRetries', type: 'text', numeric: true },
+        { name: 'urlPath', label: 'kinds.loadBalancer.monitor.urlPath', type: 'text' },
+      ],
+      defaults: { type: 'HTTP', delay: '5', timeout: '3', maxRetries: '3', urlPath: '/' },
+      request: (i) => monitorCreateRequest(poolId, i),
+      cli: (i) => command('openstack loadbalancer healthmonitor create', { '--type': i.type, '--delay': i.delay, '--timeout': i.timeout, '--max-retries': i.maxRetries, '--url-path': isHttpMonitor(i.type) ? i.urlPath : undefined }, poolName),
+    },
+    invalidates: [LB_KINDS.lb, LB_KINDS.pool],
+    cli: { list: `openstack loadbalancer healthmonitor list --pool ${poolName}`, show: (h) => command('openstack loadbalancer healthmonitor show', h.id) },
   });
 }

@@ -22,7 +22,6 @@ export const defaultPort = (protocol: string) => (protocol === 'HTTPS' || protoc
 
 const port = (error: 'kinds.loadBalancer.errors.port') =>
   z.string().trim().refine((s) => /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 65535, { error });
-const whole = (min: number, max: number) => z.string().trim().refine((s) => /^\d+$/.test(s) && Number(s) >= min && Number(s) <= max, { error: 'kinds.loadBalancer.errors.whole' });
 
 export const MemberInputSchema = z.object({
   /** "<subnet id>|<address>": the instance address picked. */
@@ -32,6 +31,27 @@ export const MemberInputSchema = z.object({
   weight: z.string(),
 });
 export type MemberInput = z.infer<typeof MemberInputSchema>;
+
+/** A health monitor's timing: whole seconds; the timeout within the delay; an HTTP(S) monitor's path. */
+const wholeRule = (min: number, max: number, error: 'kinds.loadBalancer.errors.whole' | 'kinds.loadBalancer.errors.maxRetries') =>
+  z.string().trim().refine((s) => /^\d+$/.test(s) && Number(s) >= min && Number(s) <= max, { error });
+
+export const MonitorCreateSchema = z
+  .object({
+    type: z.enum(MONITOR_TYPES),
+    delay: wholeRule(1, 2147483647, 'kinds.loadBalancer.errors.whole'),
+    timeout: wholeRule(1, 2147483647, 'kinds.loadBalancer.errors.whole'),
+    maxRetries: wholeRule(1, 10, 'kinds.loadBalancer.errors.maxRetries'),
+    urlPath: z.string().trim(),
+  })
+  .superRefine((v, ctx) => {
+    if (Number(v.timeout) > Number(v.delay)) ctx.addIssue({ code: 'custom', path: ['timeout'], message: 'kinds.loadBalancer.errors.timeoutAboveDelay' });
+    if (isHttpMonitor(v.type) && !v.urlPath.startsWith('/')) ctx.addIssue({ code: 'custom', path: ['urlPath'], message: 'kinds.loadBalancer.errors.urlPath' });
+  });
+export type MonitorCreate = z.infer<typeof MonitorCreateSchema>;
+
+/** The monitor schema's fields as the create form names them. */
+const MONITOR_FIELDS: Record<string, string> = { type: 'monitorType', delay: 'delay', timeout: 'timeout', maxRetries: 'maxRetries', urlPath: 'urlPath' };
 
 export const LbCreateSchema = z
   .object({
@@ -66,14 +86,11 @@ export const LbCreateSchema = z
     v.members.forEach((m, i) => {
       if (!m.target) add(`members.${i}.target`, 'kinds.loadBalancer.errors.memberTarget');
       if (!port('kinds.loadBalancer.errors.port').safeParse(m.port).success) add(`members.${i}.port`, 'kinds.loadBalancer.errors.port');
-      if (!whole(0, 256).safeParse(m.weight).success) add(`members.${i}.weight`, 'kinds.loadBalancer.errors.weight');
+      if (!/^\d+$/.test(m.weight.trim()) || Number(m.weight) > 256) add(`members.${i}.weight`, 'kinds.loadBalancer.errors.weight');
     });
     if (!v.withMonitor) return;
-    if (!whole(1, 2147483647).safeParse(v.delay).success) add('delay', 'kinds.loadBalancer.errors.whole');
-    if (!whole(1, 2147483647).safeParse(v.timeout).success) add('timeout', 'kinds.loadBalancer.errors.whole');
-    else if (whole(1, 2147483647).safeParse(v.delay).success && Number(v.timeout) > Number(v.delay)) add('timeout', 'kinds.loadBalancer.errors.timeoutAboveDelay');
-    if (!whole(1, 10).safeParse(v.maxRetries).success) add('maxRetries', 'kinds.loadBalancer.errors.maxRetries');
-    if (isHttpMonitor(v.monitorType) && !v.urlPath.startsWith('/')) add('urlPath', 'kinds.loadBalancer.errors.urlPath');
+    const monitor = MonitorCreateSchema.safeParse({ type: v.monitorType, delay: v.delay, timeout: v.timeout, maxRetries: v.maxRetries, urlPath: v.urlPath });
+    for (const i of monitor.error?.issues ?? []) add(MONITOR_FIELDS[String(i.path[0])] ?? 'monitorType', i.message as MsgKey);
     if (v.protocol === 'UDP' && !['UDP-CONNECT', 'HTTP', 'TCP', 'PING'].includes(v.monitorType)) add('monitorType', 'kinds.loadBalancer.errors.udpMonitor');
   });
 export type LbCreate = z.infer<typeof LbCreateSchema>;

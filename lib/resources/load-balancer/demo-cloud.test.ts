@@ -1,0 +1,49 @@
+// The dashboard's calls against the demo cloud: the one-call create the form sends is accepted and reaches ACTIVE,
+// the status tree, the pools filter and the cascade summary read what the definitions parse, and the delete with
+// cascade removes it all.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoCloud } from '@/lib/demo-cloud/server';
+import { call, login, startTestCloud } from '@/lib/demo-cloud/test-helpers';
+import { parseItem, parseList } from '../schema';
+import { LB_CREATE_DEFAULTS, LbCreateSchema, lbCreateRequest } from './create';
+import { LoadBalancerSchema, PoolSchema } from './octavia';
+import { buildStatusTree, dependentsOf, StatusTreeSchema } from './tree';
+
+describe('load balancers on the demo cloud', () => {
+  let cloud: DemoCloud;
+  let token: string;
+  beforeAll(async () => {
+    cloud = await startTestCloud({ speed: 100 });
+    token = await login(cloud, 'demo', 'demo');
+  }, 30_000);
+  afterAll(() => cloud?.close());
+
+  const lb = (method: string, path: string, body?: unknown) => call(cloud, method, `/load-balancer/${path}`, { token, body });
+
+  it('creates a load balancer with listener, pool, members and monitor in one call, and deletes it with cascade', async () => {
+    const subnets = (await call(cloud, 'GET', '/network/v2.0/subnets?name=private-subnet', { token })).body as { subnets: { id: string }[] };
+    const subnet = subnets.subnets[0].id;
+    const input = LbCreateSchema.parse({
+      ...LB_CREATE_DEFAULTS, name: 'unit-lb', vipSubnetId: subnet, persistence: 'HTTP_COOKIE',
+      members: [{ target: `${subnet}|10.0.0.50`, name: 'a', port: '80', weight: '1' }, { target: `${subnet}|10.0.0.51`, name: 'b', port: '80', weight: '2' }],
+    });
+    const req = lbCreateRequest(input);
+    const created = await lb(req.method, req.path, req.body);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const row = parseItem(LoadBalancerSchema, created.body, 'loadbalancer', 'create');
+    expect(row.provisioning_status).toBe('PENDING_CREATE');
+
+    await expect.poll(async () => parseItem(LoadBalancerSchema, (await lb('GET', `v2/lbaas/loadbalancers/${row.id}`)).body, 'loadbalancer', 'get').provisioning_status, { timeout: 20_000 }).toBe('ACTIVE');
+    const tree = buildStatusTree(StatusTreeSchema.parse((await lb('GET', `v2/lbaas/loadbalancers/${row.id}/status`)).body));
+    const pool = tree.children[0].children[0];
+    expect(pool.children.map((c) => c.kind)).toEqual(['monitor', 'member', 'member']);
+
+    const pools = parseList(PoolSchema, (await lb('GET', `v2/lbaas/pools?loadbalancer_id=${row.id}`)).body, 'pools', 'pools');
+    const full = parseItem(LoadBalancerSchema, (await lb('GET', `v2/lbaas/loadbalancers/${row.id}`)).body, 'loadbalancer', 'get');
+    expect(dependentsOf(full.listeners.length, pools)).toEqual({ listeners: 1, pools: 1, members: 2, monitors: 1 });
+
+    expect((await lb('DELETE', `v2/lbaas/loadbalancers/${row.id}`)).status).toBe(400);
+    expect((await lb('DELETE', `v2/lbaas/loadbalancers/${row.id}?cascade=true`)).status).toBe(204);
+    await expect.poll(async () => (await lb('GET', `v2/lbaas/loadbalancers/${row.id}`)).status, { timeout: 20_000 }).toBe(404);
+  });
+});
