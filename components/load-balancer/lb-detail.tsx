@@ -12,10 +12,11 @@ import { StatusBadge } from '@/components/resource/status-badge';
 import { ChildTabView } from '@/components/resource/sub-list';
 import { useResourceList } from '@/lib/resources/hooks';
 import { useInvalidateKinds } from '@/lib/resources/queries';
-import { memberDefinition, monitorDefinition, poolDefinition } from '@/lib/resources/load-balancer/children';
+import { listenerDefinition, memberDefinition, monitorDefinition, poolDefinition } from '@/lib/resources/load-balancer/children';
+import { l7PolicyDefinition, l7RuleDefinition } from '@/lib/resources/load-balancer/l7';
 import type { ChildTab } from '@/lib/resources/types';
 import { loadBalancerDefinition } from '@/lib/resources/load-balancer/load-balancer';
-import type { LoadBalancer, Pool } from '@/lib/resources/load-balancer/octavia';
+import type { L7Policy, Listener, LoadBalancer, Pool } from '@/lib/resources/load-balancer/octavia';
 import { associateVipFloatingIp, useStatusTree, type FloatingStep } from '@/lib/resources/load-balancer/queries';
 import { buildStatusTree, treeKindLabel, type TreeNode } from '@/lib/resources/load-balancer/tree';
 import { withQuery } from '@/lib/resources/url-state';
@@ -35,6 +36,7 @@ export function LoadBalancerDetail({ id }: { id: string }) {
       tabs={[
         { id: 'members', label: t('membersTab'), render: (lb) => <PerPool lb={lb} child="members" />, cli: () => 'openstack loadbalancer member list <pool>' },
         { id: 'monitors', label: t('monitorsTab'), render: (lb) => <PerPool lb={lb} child="monitors" />, cli: () => 'openstack loadbalancer healthmonitor list' },
+        { id: 'l7', label: t('l7Tab'), render: (lb) => <L7Tab lb={lb} />, cli: () => 'openstack loadbalancer l7policy list' },
       ]}
     />
   );
@@ -108,6 +110,42 @@ function PerPool({ lb, child }: { lb: LoadBalancer; child: 'members' | 'monitors
         );
       })}
     </div>
+  );
+}
+
+/** HTTP listeners with their L7 policies, and each policy with its rules. */
+function L7Tab({ lb }: { lb: LoadBalancer }) {
+  const t = useTranslations('loadBalancer.detail');
+  const listeners = useResourceList(listenerDefinition(lb.id), { filters: {} });
+  if (listeners.isError) return <ApiErrorNotice error={listeners.error} />;
+  if (!listeners.data) return <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('listenersLoading')}</p>;
+  const http = listeners.data.items.filter((l) => l.protocol === 'HTTP' || l.protocol === 'TERMINATED_HTTPS');
+  if (!http.length) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('noHttpListeners')}</p>;
+  return (
+    <div className="space-y-8">
+      {http.map((l) => (
+        <section key={l.id} aria-labelledby={`l7-${l.id}`} className="space-y-3">
+          <h2 id={`l7-${l.id}`} className="text-base font-semibold">{t('listenerHeading', { name: l.name || l.id, protocol: l.protocol, port: l.protocol_port })}</h2>
+          <ChildTabView row={l} tab={{ id: 'l7', label: 'kinds.loadBalancer.l7.plural', view: 'compact', table: t('policiesOf', { name: l.name || l.id }), list: (x: Listener) => l7PolicyDefinition(lb.id, x.id) }} />
+          <PolicyRules lbId={lb.id} listener={l} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function PolicyRules({ lbId, listener }: { lbId: string; listener: Listener }) {
+  const t = useTranslations('loadBalancer.detail');
+  const policies = useResourceList(l7PolicyDefinition(lbId, listener.id), { filters: {} });
+  return (
+    <>
+      {(policies.data?.items ?? []).map((p: L7Policy) => (
+        <section key={p.id} aria-labelledby={`rules-${p.id}`} className="ml-4 space-y-2">
+          <h3 id={`rules-${p.id}`} className="text-sm font-semibold">{t('rulesOf', { name: p.name || p.id, action: p.action })}</h3>
+          <ChildTabView row={p} tab={{ id: 'rules', label: 'kinds.loadBalancer.l7.rules', view: 'compact', table: t('rulesOf', { name: p.name || p.id, action: p.action }), list: (x: L7Policy) => l7RuleDefinition(x.id) }} />
+        </section>
+      ))}
+    </>
   );
 }
 

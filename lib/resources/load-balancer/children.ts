@@ -11,7 +11,7 @@ import { isHttpMonitor, LB_ALGORITHMS, MONITOR_TYPES, MonitorCreateSchema, PERSI
 import { HealthMonitorSchema, isPending, LB_BASE, ListenerSchema, MemberSchema, OCTAVIA, objectStatus, PoolSchema, type HealthMonitor, type Listener, type Member, type Pool } from './octavia';
 
 /** Kinds, for query keys and invalidation: a child's change refetches the load balancer (its state and counts). */
-export const LB_KINDS = { lb: 'load-balancer', listener: 'lb-listener', pool: 'lb-pool', member: 'lb-member', monitor: 'lb-monitor' } as const;
+export const LB_KINDS = { lb: 'load-balancer', listener: 'lb-listener', pool: 'lb-pool', member: 'lb-member', monitor: 'lb-monitor', l7policy: 'lb-l7policy', l7rule: 'lb-l7rule' } as const;
 
 const portRule = z.string().trim().refine((s) => /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 65535, { error: 'kinds.loadBalancer.errors.port' });
 const CHILD_PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'UDP'] as const;

@@ -6,6 +6,7 @@ import type { DemoCloud } from '@/lib/demo-cloud/server';
 import { call, login, startTestCloud } from '@/lib/demo-cloud/test-helpers';
 import { parseItem, parseList } from '../schema';
 import { LB_CREATE_DEFAULTS, LbCreateSchema, lbCreateRequest } from './create';
+import { l7PolicyCreateRequest, l7RuleCreateRequest } from './l7';
 import { LoadBalancerSchema, PoolSchema } from './octavia';
 import { buildStatusTree, dependentsOf, StatusTreeSchema } from './tree';
 
@@ -19,6 +20,9 @@ describe('load balancers on the demo cloud', () => {
   afterAll(() => cloud?.close());
 
   const lb = (method: string, path: string, body?: unknown) => call(cloud, method, `/load-balancer/${path}`, { token, body });
+  /** Until the load balancer is ACTIVE again (each change passes through PENDING_*). */
+  const settled = (id: string) =>
+    expect.poll(async () => parseItem(LoadBalancerSchema, (await lb('GET', `v2/lbaas/loadbalancers/${id}`)).body, 'loadbalancer', 'get').provisioning_status, { timeout: 20_000 }).toBe('ACTIVE');
 
   it('creates a load balancer with listener, pool, members and monitor in one call, and deletes it with cascade', async () => {
     const subnets = (await call(cloud, 'GET', '/network/v2.0/subnets?name=private-subnet', { token })).body as { subnets: { id: string }[] };
@@ -33,7 +37,7 @@ describe('load balancers on the demo cloud', () => {
     const row = parseItem(LoadBalancerSchema, created.body, 'loadbalancer', 'create');
     expect(row.provisioning_status).toBe('PENDING_CREATE');
 
-    await expect.poll(async () => parseItem(LoadBalancerSchema, (await lb('GET', `v2/lbaas/loadbalancers/${row.id}`)).body, 'loadbalancer', 'get').provisioning_status, { timeout: 20_000 }).toBe('ACTIVE');
+    await settled(row.id);
     const tree = buildStatusTree(StatusTreeSchema.parse((await lb('GET', `v2/lbaas/loadbalancers/${row.id}/status`)).body));
     const pool = tree.children[0].children[0];
     expect(pool.children.map((c) => c.kind)).toEqual(['monitor', 'member', 'member']);
@@ -41,6 +45,21 @@ describe('load balancers on the demo cloud', () => {
     const pools = parseList(PoolSchema, (await lb('GET', `v2/lbaas/pools?loadbalancer_id=${row.id}`)).body, 'pools', 'pools');
     const full = parseItem(LoadBalancerSchema, (await lb('GET', `v2/lbaas/loadbalancers/${row.id}`)).body, 'loadbalancer', 'get');
     expect(dependentsOf(full.listeners.length, pools)).toEqual({ listeners: 1, pools: 1, members: 2, monitors: 1 });
+
+    // An L7 policy and rule on the listener, as the L7 tab sends them; the load balancer settles again.
+    const listenerId = full.listeners[0].id;
+    const policyReq = l7PolicyCreateRequest(listenerId, { name: 'api', action: 'REDIRECT_TO_POOL', position: '', poolId: pools[0].id, url: '' });
+    const policy = await lb(policyReq.method, policyReq.path, policyReq.body);
+    expect(policy.status, JSON.stringify(policy.body)).toBe(201);
+    const policyId = (policy.body as { l7policy: { id: string } }).l7policy.id;
+    // While the load balancer is PENDING_UPDATE, the rule is refused with the 409 the dashboard explains.
+    const early = l7RuleCreateRequest(policyId, { type: 'PATH', compareType: 'STARTS_WITH', key: '', value: '/api', invert: false });
+    const refused = await lb(early.method, early.path, early.body);
+    if (refused.status === 409) expect(JSON.stringify(refused.body)).toMatch(/is immutable and cannot be updated/);
+    await settled(row.id);
+    if (refused.status === 409) expect((await lb(early.method, early.path, early.body)).status).toBe(201);
+    else expect(refused.status).toBe(201);
+    await settled(row.id);
 
     expect((await lb('DELETE', `v2/lbaas/loadbalancers/${row.id}`)).status).toBe(400);
     expect((await lb('DELETE', `v2/lbaas/loadbalancers/${row.id}?cascade=true`)).status).toBe(204);

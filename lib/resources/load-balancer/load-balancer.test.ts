@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/testing/english';
 import { explainFailure } from '../explain';
-import { LbCreateSchema, LB_CREATE_DEFAULTS, lbCreateCli, lbCreateRequest, type LbFormValues } from './create';
-import { memberCreateRequest, poolCreateRequest } from './children';
+import { LbCreateSchema, LB_CREATE_DEFAULTS, lbCreateCli, lbCreateRequest, MonitorCreateSchema, type LbFormValues } from './create';
+import { memberCreateRequest, monitorCreateRequest, poolCreateRequest } from './children';
+import { L7PolicyCreateSchema, l7PolicyCreateRequest, L7RuleCreateSchema, l7RuleCreateRequest } from './l7';
 import { loadBalancerDefinition } from './load-balancer';
 import { objectStatus, operatingStatus, provisioningStatus } from './octavia';
 import { buildStatusTree, dependentsOf, dependentsText, memberTargets, reachableFromVip, routedSubnets, StatusTreeSchema } from './tree';
@@ -159,5 +160,21 @@ describe('VIP subnets and members', () => {
     expect([...reachableFromVip(ports, 'sub-a')].sort()).toEqual(['sub-a', 'sub-b']);
     expect([...reachableFromVip(ports, 'sub-c')]).toEqual(['sub-c']);
     expect(memberTargets(ports, reachableFromVip(ports, 'sub-a'), { s1: 'web-1', s2: 'web-2' }).map((t) => t.value)).toEqual(['sub-a|10.0.0.5', 'sub-b|10.1.0.7']);
+  });
+});
+
+describe('L7 policies and rules', () => {
+  it('sends the target the action needs, and refuses an action without one', () => {
+    expect(l7PolicyCreateRequest('l1', L7PolicyCreateSchema.parse({ name: '', action: 'REDIRECT_TO_URL', position: '1', poolId: 'p1', url: 'https://example.org' })).body).toEqual({
+      l7policy: { listener_id: 'l1', action: 'REDIRECT_TO_URL', position: 1, redirect_url: 'https://example.org' },
+    });
+    expect(l7PolicyCreateRequest('l1', L7PolicyCreateSchema.parse({ name: 'api', action: 'REDIRECT_TO_POOL', position: '', poolId: 'p1', url: '' })).body).toEqual({ l7policy: { listener_id: 'l1', action: 'REDIRECT_TO_POOL', name: 'api', redirect_pool_id: 'p1' } });
+    expect(L7PolicyCreateSchema.safeParse({ name: '', action: 'REDIRECT_TO_POOL', position: '', poolId: '', url: '' }).error?.issues.map((i) => en(i.message))).toEqual(['REDIRECT_TO_POOL needs a pool.']);
+    expect(l7RuleCreateRequest('pol', L7RuleCreateSchema.parse({ type: 'HEADER', compareType: 'EQUAL_TO', key: 'X-Env', value: 'prod', invert: true })).body).toEqual({ rule: { type: 'HEADER', compare_type: 'EQUAL_TO', value: 'prod', key: 'X-Env', invert: true } });
+    expect(L7RuleCreateSchema.safeParse({ type: 'COOKIE', compareType: 'EQUAL_TO', key: '', value: 'x', invert: false }).error?.issues[0].path).toEqual(['key']);
+  });
+
+  it('a health monitor goes on its pool, with its path only for HTTP(S)', () => {
+    expect(monitorCreateRequest('p1', MonitorCreateSchema.parse({ type: 'TCP', delay: '10', timeout: '5', maxRetries: '2', urlPath: '/x' })).body).toEqual({ healthmonitor: { pool_id: 'p1', type: 'TCP', delay: 10, timeout: 5, max_retries: 2 } });
   });
 });

@@ -125,7 +125,7 @@ export const loadBalancerDefinition = define<LoadBalancer, LbCreate>({
     request: lbCreateRequest,
     cli: (i) => lbCreateCli(i).join('\n'),
   },
-  invalidates: [LB_KINDS.listener, LB_KINDS.pool, LB_KINDS.member, LB_KINDS.monitor, 'floating-ip', 'topology'],
+  invalidates: [LB_KINDS.listener, LB_KINDS.pool, LB_KINDS.member, LB_KINDS.monitor, LB_KINDS.l7policy, LB_KINDS.l7rule, 'floating-ip', 'topology'],
   cli: { list: 'openstack loadbalancer list', show: (lb) => command('openstack loadbalancer show', lb.id) },
 });
 

@@ -130,3 +130,28 @@ export function operatingStatus(o: string, adminUp = true): StatusInfo {
 export function objectStatus(r: { provisioning_status: string; operating_status: string; admin_state_up?: boolean }): StatusInfo {
   return r.provisioning_status === 'ACTIVE' ? operatingStatus(r.operating_status, r.admin_state_up ?? true) : provisioningStatus(r.provisioning_status);
 }
+
+export const L7PolicySchema = z.looseObject({
+  id: z.string().min(1),
+  action: z.string(),
+  position: z.number(),
+  provisioning_status: z.string(),
+  operating_status: z.string(),
+  admin_state_up: z.boolean().optional(),
+  ...maybeStrings('name', 'listener_id', 'redirect_pool_id', 'redirect_url', 'redirect_prefix'),
+  rules: z.array(Ref).optional().default([]),
+});
+export type L7Policy = z.infer<typeof L7PolicySchema>;
+
+export const L7RuleSchema = z.looseObject({
+  id: z.string().min(1),
+  type: z.string(),
+  compare_type: z.string(),
+  value: z.string(),
+  invert: z.boolean().optional(),
+  provisioning_status: z.string(),
+  operating_status: z.string(),
+  admin_state_up: z.boolean().optional(),
+  ...maybeStrings('key'),
+});
+export type L7Rule = z.infer<typeof L7RuleSchema>;
