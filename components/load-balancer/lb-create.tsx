@@ -14,7 +14,8 @@ import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useCreate, useResourceHref } from '@/lib/resources/hooks';
 import { useServerNames } from '@/lib/resources/compute/queries';
-import { useVisibleSubnets } from '@/lib/resources/network/floating-ip-queries';
+import { useProjectRouters, useVisibleSubnets } from '@/lib/resources/network/floating-ip-queries';
+import { reachableSubnets } from '@/lib/resources/network/reachability';
 import { useExternalNetworks } from '@/lib/resources/network/queries';
 import { LB_ALGORITHMS, LB_CREATE_DEFAULTS, lbCreateCli, LbCreateSchema, LISTENER_PROTOCOLS, MONITOR_TYPES, PERSISTENCE_TYPES, defaultPort, isHttpMonitor, type LbFormValues } from '@/lib/resources/load-balancer/create';
 import { loadBalancerDefinition } from '@/lib/resources/load-balancer/load-balancer';
@@ -56,6 +57,7 @@ export function LoadBalancerCreateForm() {
   const subnets = useVisibleSubnets();
   const externals = useExternalNetworks();
   const servers = useServerNames();
+  const routers = useProjectRouters();
   const containers = useCertificateContainers(v.protocol === 'TERMINATED_HTTPS');
 
   const serverNames = useMemo(() => Object.fromEntries((servers.data ?? []).map((s) => [s.id, s.name])), [servers.data]);
@@ -79,6 +81,8 @@ export function LoadBalancerCreateForm() {
     form.setValues((old) => ({ ...old, protocol: p, port: old.port === defaultPort(old.protocol) ? defaultPort(p) : old.port, monitorType: p === 'UDP' ? 'UDP-CONNECT' : old.monitorType === 'UDP-CONNECT' ? 'HTTP' : old.monitorType }));
   };
   const loadError = [ports, subnets, servers].find((q) => q.isError)?.error;
+  // A floating IP reaches the VIP only through a router with an interface on its subnet and a gateway on that network.
+  const fipUnreachable = !!v.floatingPool && !!v.vipSubnetId && !!routers.data && !reachableSubnets(ports.data ?? [], routers.data, v.floatingPool).has(v.vipSubnetId);
 
   return (
     <form
@@ -123,6 +127,7 @@ export function LoadBalancerCreateForm() {
         </div>
         {v.vipSubnetId && !routed.has(v.vipSubnetId) && <p className="text-sm text-amber-800 dark:text-amber-200">{t('noRouterNote')}</p>}
         {v.floatingPool && <p className="text-xs text-zinc-600 dark:text-zinc-400">{t('floatingNote')}</p>}
+        {fipUnreachable && <p className="text-sm text-amber-800 dark:text-amber-200">{t('floatingUnreachable', { network: externals.data?.find((n) => n.id === v.floatingPool)?.name ?? v.floatingPool })}</p>}
       </Section>
 
       <Section title={t('listenerSection')}>
