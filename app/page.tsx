@@ -1,8 +1,8 @@
 import { redirect } from 'next/navigation';
-import { readSession } from '@/lib/openstack/session';
+import { readPageSession } from '@/lib/openstack/session';
 
 export default async function Home() {
-  const session = await readSession();
+  const session = await readPageSession();
   if (!session) redirect('/login');
   redirect(
     `/${encodeURIComponent(session.cloud)}/${encodeURIComponent(session.project.id)}?region=${encodeURIComponent(session.region)}`,

@@ -1,4 +1,4 @@
-import { type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
 import { deleteServers, RUN } from './compute-helpers';
 import { expect, test } from './fixtures';
 import { deleteRouters, neutronList, type Named } from './neutron-helpers';
@@ -118,6 +118,16 @@ async function rowMenu(page: Page, item: string) {
 
 const fipPort = async (page: Page) => (await api<{ floatingip: { port_id: string | null } }>(page, 'GET', `network/v2.0/floatingips/${fipId}`)).floatingip.port_id;
 
+/**
+ * Picks an instance's address once the picker offers it as reachable: its label changes while the page learns about
+ * routers (", not connected to …" goes away), so it is chosen by its value, not by a label read a moment before.
+ */
+async function choose(picker: Locator, vm: string) {
+  const option = picker.getByRole('option', { name: new RegExp(`^${vm}: 10\\.[0-9.]+ on [^,]+$`) });
+  await expect(option).toBeEnabled(SLOW);
+  await picker.selectOption((await option.getAttribute('value')) ?? '');
+}
+
 test('the picker offers only reachable addresses, says why the others are not, and words Neutron\'s refusal with a fix', async ({ page }) => {
   await openFloatingIps(page);
   await expect(fipRow(page)).toContainText('Not associated', SLOW);
@@ -134,7 +144,7 @@ test('the picker offers only reachable addresses, says why the others are not, a
 
   // Choose web A1, then take its subnet off the router behind the form's back: Neutron refuses, and the form says
   // what to do instead of showing IDs, with a button that does it.
-  await picker.selectOption({ label: (await picker.getByRole('option', { name: new RegExp(`^${vmA1}: `) }).textContent()) ?? '' });
+  await choose(picker, vmA1);
   await expect(form.getByText(`openstack floating ip set --port ${ports[vmA1]} ${address}`)).toBeVisible();
   await api(page, 'PUT', `network/v2.0/routers/${routerId}/remove_router_interface`, { subnet_id: subnetA });
   await form.getByRole('button', { name: 'Associate', exact: true }).click();
@@ -147,7 +157,7 @@ test('the picker offers only reachable addresses, says why the others are not, a
   expect(await list(page, `ports?device_id=${routerId}&network_id=${networkA}`, 'ports')).toHaveLength(1);
 
   // Associate from the row menu: the form closes and the row names the instance.
-  await picker.selectOption({ label: (await picker.getByRole('option', { name: new RegExp(`^${vmA1}: `) }).textContent()) ?? '' });
+  await choose(picker, vmA1);
   await form.getByRole('button', { name: 'Associate', exact: true }).click();
   await expect(form).toHaveCount(0, SLOW);
   await expect(fipRow(page)).toContainText(vmA1, SLOW);
@@ -164,7 +174,7 @@ test('move to another instance in one step from the detail page, which then turn
   const picker = form.getByLabel('Instance address');
   // Its current address is not offered again.
   await expect(picker.getByRole('option', { name: new RegExp(`^${vmA1}: `) })).toHaveCount(0);
-  await picker.selectOption({ label: (await picker.getByRole('option', { name: new RegExp(`^${vmA2}: `) }).textContent()) ?? '' });
+  await choose(picker, vmA2);
   // One call: `floating ip set --port`, no unset first.
   await expect(form.getByText(`openstack floating ip set --port ${ports[vmA2]} ${address}`)).toBeVisible();
   await form.getByRole('button', { name: 'Move', exact: true }).click();

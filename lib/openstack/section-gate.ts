@@ -4,7 +4,7 @@ import 'server-only';
 // sectionAccess in lib/resources/registry.ts, which the sidebar and the palette use too.
 import { findSection, groupOf, sectionAccess, type Section, type SectionAccess, type ServiceGroup } from '@/lib/resources/registry';
 import { getCatalog, type CatalogEntry } from './catalog';
-import { readSession, type SessionData } from './session';
+import { readPageSession, type SessionData } from './session';
 
 export type SectionGate =
   /** Unknown slug: 404. */
@@ -16,7 +16,7 @@ export type SectionGate =
 export async function sectionGate(cloud: string, projectId: string, slug: string): Promise<SectionGate> {
   const section = findSection(slug);
   if (!section) return { state: 'not-found' };
-  const session = await readSession();
+  const session = await readPageSession();
   if (!session || session.cloud !== cloud || session.project.id !== projectId) return { state: 'elsewhere' };
   const catalog = await getCatalog(session);
   const access = sectionAccess(

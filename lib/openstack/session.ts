@@ -4,6 +4,7 @@
 // process; every reader of the cookie refuses a revoked id, and a cookie without an id counts as no session.
 import 'server-only';
 import crypto from 'node:crypto';
+import { cache } from 'react';
 import { cookies, headers } from 'next/headers';
 import { getIronSession, type IronSession, type SessionOptions } from 'iron-session';
 import { resolveSessionSecret, stateDir } from '@/lib/config/secret';
@@ -99,6 +100,12 @@ export async function readSession(now = Date.now()): Promise<SessionData | null>
   if (await isSessionRevoked(s.sid)) return null;
   return { ...s } as SessionData;
 }
+
+/**
+ * readSession() once per server render: the layout, the section gate and the page each need it, and unsealing the
+ * cookie costs ~2 ms a time (React's cache() lives for one request's render; route handlers call readSession()).
+ */
+export const readPageSession = cache(() => readSession());
 
 /** For route handlers: the session and its cloud, or 401 "Your session expired". */
 export async function requireSession(): Promise<{ session: SessionData; cloud: CloudConfig }> {

@@ -8,7 +8,7 @@ import type { ClientSession } from '@/lib/client/session';
 import { DEFAULT_UNDO_SECONDS, validUndoSeconds } from '@/lib/client/undo';
 import { getCloud } from '@/lib/config/clouds';
 import { catalogRegions, getCatalog, type CatalogEntry } from '@/lib/openstack/catalog';
-import { readSession, SESSION_COOKIE, type SessionData } from '@/lib/openstack/session';
+import { readPageSession, SESSION_COOKIE, type SessionData } from '@/lib/openstack/session';
 
 function loginUrl(here: string, cloud: string, expired = false): string {
   const params = new URLSearchParams();
@@ -50,7 +50,7 @@ export default async function ProjectLayout({
 }) {
   const { cloud, projectId } = await params;
   const here = (await headers()).get('x-stratus-url') ?? `/${encodeURIComponent(cloud)}/${encodeURIComponent(projectId)}`;
-  const session = await readSession();
+  const session = await readPageSession();
   // A cookie that no longer yields a session means the token expired: say so on the login page.
   if (!session) redirect(loginUrl(here, cloud, (await cookies()).has(SESSION_COOKIE)));
   if (session.cloud !== cloud) redirect(loginUrl(here, cloud));

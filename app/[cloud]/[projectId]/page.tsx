@@ -6,7 +6,7 @@ import { Sensitive } from '@/components/shell/presentation';
 import { UsageCharts } from '@/components/overview/usage-charts';
 import { GROUPS, providingType } from '@/lib/resources/registry';
 import { discoverServices } from '@/lib/openstack/discovery';
-import { readSession } from '@/lib/openstack/session';
+import { readPageSession } from '@/lib/openstack/session';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('overview');
@@ -18,7 +18,7 @@ const isoMinute = (at: number) => new Date(at).toISOString().replace('T', ' ').s
 
 export default async function OverviewPage({ params }: { params: Promise<{ cloud: string; projectId: string }> }) {
   const { cloud, projectId } = await params;
-  const session = await readSession();
+  const session = await readPageSession();
   // The layout redirects or re-scopes in these cases; render nothing meanwhile.
   if (!session || session.cloud !== cloud || session.project.id !== projectId) return null;
   const [t, services] = await Promise.all([getTranslations('overview'), discoverServices(session)]);

@@ -6,7 +6,7 @@ import { ServedPage } from '@/components/resource/served-page';
 import { SectionPlaceholder } from '@/components/shell/section-notices';
 import { discoverServices } from '@/lib/openstack/discovery';
 import { prefetchFirstPage } from '@/lib/openstack/prefetch';
-import { readSession } from '@/lib/openstack/session';
+import { readPageSession } from '@/lib/openstack/session';
 import { definitionOf, findSection, groupOf, providingType } from '@/lib/resources/registry';
 import { pageTitles } from './page-title';
 
@@ -29,7 +29,7 @@ export default async function SectionPage({ params, searchParams }: { params: Pa
   const { kind, projectId } = await params;
   const section = findSection(kind);
   if (!section) notFound();
-  const session = await readSession();
+  const session = await readPageSession();
   const def = definitionOf(section, projectId);
   if (def?.paths.list && session?.project.id === projectId) {
     // The first page comes with the HTML: the table renders with its rows before any script has run.
