@@ -35,6 +35,8 @@ const VolumeCreateForm = dynamic(() => import('@/components/volume/volume-create
 const VolumeDetail = dynamic(() => import('@/components/volume/volume-detail').then((m) => m.VolumeDetail));
 const LoadBalancerCreateForm = dynamic(() => import('@/components/load-balancer/lb-create').then((m) => m.LoadBalancerCreateForm));
 const LoadBalancerDetail = dynamic(() => import('@/components/load-balancer/lb-detail').then((m) => m.LoadBalancerDetail));
+const StackDetail = dynamic(() => import('@/components/orchestration/stack-detail').then((m) => m.StackDetail));
+const StackLaunch = dynamic(() => import('@/components/orchestration/stack-launch').then((m) => m.StackLaunch));
 
 export interface KindViews {
   List?: ComponentType;
@@ -58,6 +60,7 @@ export const KIND_VIEWS: Record<string, KindViews> = {
   'cluster-templates': { Create: ClusterTemplateCreateForm },
   containers: { List: ContainersList, Detail: Container },
   'load-balancers': { Detail: LoadBalancerDetail, Create: LoadBalancerCreateForm },
+  stacks: { Detail: StackDetail, Create: StackLaunch },
 };
 
 /** One page of a section: its override, else the generic page from the definition. */

@@ -7,6 +7,8 @@
 import { allInstancesDefinition, computeServiceDefinition, HYPERVISOR_MICROVERSION, hypervisorDefinition } from './admin/compute';
 import { projectAdminDefinition, userAdminDefinition } from './admin/identity';
 import { nodeDefinition } from './baremetal/node';
+import { resourceTypeDefinition } from './orchestration/resource-type';
+import { stackDefinition } from './orchestration/stack';
 import { flavorDefinition } from './compute/flavor';
 import { keypairDefinition } from './compute/keypair';
 import { serverDefinition } from './compute/server';
@@ -77,6 +79,7 @@ export const GROUPS: readonly ServiceGroup[] = [
   { id: 'key-manager', label: 'ui.groups.keyManager.label', service: 'ui.groups.keyManager.service', serviceTypes: ['key-manager'] },
   { id: 'container-infra', label: 'ui.groups.containerInfra.label', service: 'ui.groups.containerInfra.service', serviceTypes: ['container-infra'] },
   { id: 'load-balancer', label: 'ui.groups.loadBalancer.label', service: 'ui.groups.loadBalancer.service', serviceTypes: ['load-balancer'] },
+  { id: 'orchestration', label: 'ui.groups.orchestration.label', service: 'ui.groups.orchestration.service', serviceTypes: ['orchestration'] },
   { id: 'baremetal', label: 'ui.groups.baremetal.label', service: 'ui.groups.baremetal.service', serviceTypes: ['baremetal'] },
   { id: 'object-store', label: 'ui.groups.objectStore.label', service: 'ui.groups.objectStore.service', serviceTypes: ['object-store'] },
   { id: 'admin', label: 'ui.groups.admin.label', service: 'ui.groups.admin.service', serviceTypes: ['compute', 'identity'], adminOnly: true },
@@ -116,6 +119,9 @@ export const SECTIONS: readonly Section[] = [
     detail: true, related: ['floating-ips', 'topology'], description: 'ui.sections.loadBalancersDescription', create: 'ui.sections.createLoadBalancer',
     actions: [{ label: 'ui.sections.createLoadBalancer', path: 'new' }], search: { path: 'v2/lbaas/loadbalancers?fields=id&fields=name' },
   }),
+  // Heat: stacks are addressed by name and id (`<name>/<id>`, the palette's id too); the list is the cheap summary.
+  kind(stackDefinition, 'orchestration', { detail: true, related: ['resource-types'], create: 'ui.sections.launchStack', actions: [{ label: 'ui.sections.launchStack', path: 'new' }], search: { path: 'stacks' } }),
+  kind(resourceTypeDefinition, 'orchestration', { detail: true, description: 'ui.sections.resourceTypesDescription', search: { path: 'resource_types?with_description=true' } }),
   kind(nodeDefinition, 'baremetal', { adminOnly: true, detail: true, create: 'ui.sections.enrollNode', actions: [{ label: 'ui.sections.enrollBareMetalNode', path: 'new' }], search: { path: 'v1/nodes?fields=uuid,name', adminOnly: true } }),
   // Swift's containers and objects are browsed by name, not listed through a definition.
   { slug: 'containers', label: 'ui.sections.containers', group: 'object-store', detail: true },
