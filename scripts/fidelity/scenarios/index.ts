@@ -9,6 +9,8 @@ import { keyManager } from './key-manager';
 import { containerInfra } from './container-infra';
 import { baremetal } from './baremetal';
 import { objectStore } from './object-store';
+import { loadBalancer } from './load-balancer';
+import { orchestration } from './orchestration';
 import type { Scenario } from '../types';
 
-export const scenarios: Scenario[] = [identity, image, volume, network, compute, dns, keyManager, containerInfra, baremetal, objectStore];
+export const scenarios: Scenario[] = [identity, image, volume, network, compute, dns, keyManager, containerInfra, baremetal, objectStore, loadBalancer, orchestration];

@@ -3,6 +3,7 @@
 import type { CloudCore } from '../../core/cloud';
 import type { RequestContext } from '../../core/context';
 import { json, type Reply } from '../../core/reply';
+import { heatError } from './errors';
 import { heatState, type Stack } from './model';
 import { refresh } from './engine/runner';
 import { stackSummary } from './render';
@@ -61,8 +62,9 @@ const HIDDEN_TAGS: string[] = [];
 export async function listStacks(ctx: RequestContext, core: CloudCore): Promise<Reply> {
   const auth = authorize(ctx, ctx.params.tenant_id);
   const q = ctx.query;
-  // global_tenant is accepted; an admin sees every project's stacks anyway (the DB query filters non-admins only).
-  queryBool(ctx, 'global_tenant', false);
+  // global_tenant=true needs stacks:global_index, which Heat's default policy denies everybody; an admin sees
+  // every project's stacks anyway (the DB query filters non-admins only).
+  if (queryBool(ctx, 'global_tenant', false)) throw heatError(403, 'Forbidden', 'You are not authorized to use stacks:global_index.');
   const showDeleted = queryBool(ctx, 'show_deleted', false);
   const showNested = queryBool(ctx, 'show_nested', false);
   const showHidden = queryBool(ctx, 'show_hidden', false);

@@ -24,7 +24,28 @@ const NAME = /^[a-zA-Z][a-zA-Z0-9_.-]{0,254}$/;
 export function htmlPage(status: string, body: string): string {
   return `<html>\n <head>\n  <title>${status}</title>\n </head>\n <body>\n  <h1>${status}</h1>\n  ${body}\n\n\n </body>\n</html>`;
 }
-export const accepted = (): Reply => ({ status: 202, raw: htmlPage('202 Accepted', 'The request is accepted for processing.<br /><br />\n'), contentType: 'text/html; charset=UTF-8' });
+
+/** How much an Accept header takes `type` (its q; a missing header takes anything, html first). */
+function quality(accept: string, type: string): number {
+  const [major] = type.split('/');
+  let best = 0;
+  for (const part of accept.split(',')) {
+    const [range, ...params] = part.trim().toLowerCase().split(';');
+    if (range !== type && range !== `${major}/*` && range !== '*/*') continue;
+    const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
+    best = Math.max(best, Number.isFinite(q) ? q : 0);
+  }
+  return best;
+}
+
+/** The 202 an update answers: webob's page, as JSON when the client prefers JSON to HTML (heatclient sends Accept: application/json). */
+export function accepted(ctx: RequestContext): Reply {
+  const accept = ctx.header('accept');
+  if (accept && quality(accept, 'application/json') > quality(accept, 'text/html')) {
+    return { status: 202, body: { message: 'The request is accepted for processing.<br /><br />\n\n\n', code: '202 Accepted', title: 'Accepted' } };
+  }
+  return { status: 202, raw: htmlPage('202 Accepted', 'The request is accepted for processing.<br /><br />\n'), contentType: 'text/html; charset=UTF-8' };
+}
 
 function checkName(name: unknown): string {
   if (typeof name !== 'string' || !NAME.test(name)) {
@@ -128,7 +149,7 @@ async function update(ctx: RequestContext, core: CloudCore, patch: boolean): Pro
   remember(core, rootOf(core, stack).id, sessionFrom(ctx, auth.project.id));
   startUpdate(core, stack, next);
   kick(core);
-  return accepted();
+  return accepted(ctx);
 }
 
 async function previewUpdate(ctx: RequestContext, core: CloudCore, patch: boolean): Promise<Reply> {
