@@ -79,7 +79,7 @@ test('an HTTP load balancer in front of two instances, made in one form, reaches
   await page.getByRole('link', { name: 'Create load balancer' }).first().click();
 
   const form = page.getByRole('form', { name: 'Create load balancer' });
-  await expect(form.getByRole('region', { name: 'Quota' }).or(form.getByRole('heading', { name: 'Quota' }))).toBeVisible();
+  await expect(form.getByRole('region', { name: 'Quota' })).toContainText('Load balancers');
   // Nothing chosen yet: the subnet is required, and said so.
   await form.getByRole('button', { name: 'Create load balancer' }).click();
   await expect(form.getByText('Choose the subnet of the virtual IP.')).toBeVisible();
@@ -101,11 +101,15 @@ test('an HTTP load balancer in front of two instances, made in one form, reaches
   await expect(page.getByRole('heading', { name: lbName, level: 1 })).toBeVisible(SLOW);
   const tree = page.getByRole('region', { name: 'Status tree' });
   await expect(tree.getByRole('listitem').filter({ hasText: /^Member/ })).toHaveCount(2, SLOW);
-  await expect(tree).not.toContainText('PENDING_', SLOW);
-  await expect(tree.getByRole('listitem').first()).toContainText('ACTIVE');
+  await expect(page.getByRole('definition').filter({ hasText: /^ACTIVE$/ })).toBeVisible(SLOW);
+  await expect(tree.getByRole('listitem').first()).toContainText('ACTIVE', SLOW);
   for (const kind of ['Listener', 'Pool', 'Health monitor']) await expect(tree.getByRole('listitem').filter({ hasText: new RegExp(`^${kind}`) }).first()).toBeVisible();
-  await expect(page.getByRole('definition').filter({ hasText: /^ACTIVE$/ })).toBeVisible();
-  if (backend().name === 'realcloud') {
+  if (backend().name === 'demo') {
+    await expect(tree).not.toContainText('PENDING_', SLOW);
+  } else {
+    // Real Octavia 11 here marks the load balancer ACTIVE after a one-call create but leaves everything below it
+    // PENDING_CREATE (its provider never reports them back): the page says so instead of spinning as if busy.
+    await expect(tree.getByRole('status')).toContainText('5 objects below it are still PENDING_', SLOW);
     // No amphora heartbeats there: OFFLINE forever, shown as what it means, never as a red OFFLINE.
     await expect(tree.getByText('No health data yet').first()).toBeVisible();
     await expect(tree.locator('[data-tone="error"]')).toHaveCount(0);

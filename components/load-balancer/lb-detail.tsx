@@ -18,7 +18,7 @@ import type { ChildTab } from '@/lib/resources/types';
 import { loadBalancerDefinition } from '@/lib/resources/load-balancer/load-balancer';
 import type { L7Policy, Listener, LoadBalancer, Pool } from '@/lib/resources/load-balancer/octavia';
 import { associateVipFloatingIp, useStatusTree, type FloatingStep } from '@/lib/resources/load-balancer/queries';
-import { buildStatusTree, treeKindLabel, type TreeNode } from '@/lib/resources/load-balancer/tree';
+import { buildStatusTree, stuckBelow, treeKindLabel, type TreeNode } from '@/lib/resources/load-balancer/tree';
 import { withQuery } from '@/lib/resources/url-state';
 
 export function LoadBalancerDetail({ id }: { id: string }) {
@@ -77,6 +77,11 @@ function StatusTree({ lb }: { lb: LoadBalancer }) {
       <p className="text-xs text-zinc-600 dark:text-zinc-400">{t('treeIntro')}</p>
       {q.isPending && <p className="text-zinc-500 dark:text-zinc-400">{t('treeLoading')}</p>}
       {q.isError && <ApiErrorNotice title={t('treeFailed')} error={q.error} />}
+      {tree && stuckBelow(tree) > 0 && (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
+          {t('stuck', { count: stuckBelow(tree) })}
+        </p>
+      )}
       {tree && (
         <ul aria-label={t('treeHeading')}>
           <TreeItem node={tree} />

@@ -6,7 +6,7 @@ import { memberCreateRequest, monitorCreateRequest, poolCreateRequest } from './
 import { L7PolicyCreateSchema, l7PolicyCreateRequest, L7RuleCreateSchema, l7RuleCreateRequest } from './l7';
 import { loadBalancerDefinition } from './load-balancer';
 import { objectStatus, operatingStatus, provisioningStatus } from './octavia';
-import { buildStatusTree, dependentsOf, dependentsText, memberTargets, reachableFromVip, routedSubnets, StatusTreeSchema } from './tree';
+import { buildStatusTree, stuckBelow, dependentsOf, dependentsText, memberTargets, reachableFromVip, routedSubnets, StatusTreeSchema } from './tree';
 
 const form = (over: Partial<LbFormValues> = {}): LbFormValues => ({
   ...LB_CREATE_DEFAULTS,
@@ -144,6 +144,10 @@ describe('the status tree', () => {
     expect(pool.health.tone).toBe('error');
     expect(pool.children.map((c) => [c.kind, c.label])).toEqual([['monitor', 'HTTP'], ['member', '10.0.0.5:80']]);
     expect(en(tree.health.label)).toBe('No health data yet');
+    // An ACTIVE load balancer over a pending pool: the provider never reported it back (the real test cloud after a
+    // one-call create); a pending load balancer is just busy.
+    expect(stuckBelow(tree)).toBe(1);
+    expect(stuckBelow({ ...tree, provisioning: { label: 'PENDING_UPDATE', tone: 'busy' } })).toBe(0);
   });
 });
 

@@ -2,12 +2,14 @@
 // The reads of the load balancer pages besides the definitions' own: the project's ports (router interfaces decide
 // which subnets a VIP can sit on and which instances it reaches), the Octavia quota, Barbican's certificate
 // containers for TERMINATED_HTTPS, a load balancer's status tree, and the floating IP step after a create.
+import { useEffect } from 'react';
 import { z } from 'zod';
 import { ContainerSchema } from '../key-manager/container';
 import { useProjectScope, osCall } from '../hooks';
 import { FloatingIpSchema } from '../network/floating-ip';
 import { PortSchema } from '../network/port';
 import { NEUTRON } from '../network/standard';
+import { BUSY_MS, IDLE_MS } from '../polling';
 import { usePathQuery } from '../queries';
 import { LB_KINDS } from './children';
 import { isPending, LB_BASE, LbQuotaSchema, OCTAVIA, type LoadBalancer } from './octavia';
@@ -38,12 +40,22 @@ const ContainersSchema = z.looseObject({ containers: z.array(ContainerSchema) })
 export const useCertificateContainers = (enabled: boolean) =>
   usePathQuery('secret-container', { service: 'key-manager' }, 'v1/containers?type=certificate&limit=100', ContainersSchema, { enabled, select: (b) => b.containers, retry: false });
 
-/** The status tree, polled like the load balancer: fast while anything in it is pending. */
+/**
+ * The status tree. While the load balancer is PENDING_* (any change below it makes it so), every 2 s; once it is ACTIVE,
+ * its children are settled too, or never will be (a provider that did not report them back): every 30 s. Read again
+ * whenever the load balancer's own state changes (the detail page polls that with back-off).
+ */
 export function useStatusTree(lb: LoadBalancer) {
-  return usePathQuery(LB_KINDS.lb, OCTAVIA, `${LB_BASE}/loadbalancers/${lb.id}/status`, StatusTreeSchema, {
+  const q = usePathQuery(LB_KINDS.lb, OCTAVIA, `${LB_BASE}/loadbalancers/${lb.id}/status`, StatusTreeSchema, {
     staleTime: 0,
-    refetchInterval: (body, error) => (error ? false : body && JSON.stringify(body).includes('"PENDING_') ? 2_000 : isPending(lb.provisioning_status) ? 2_000 : 30_000),
+    refetchInterval: (_body, error) => (error ? false : isPending(lb.provisioning_status) ? BUSY_MS : IDLE_MS),
   });
+  const { refetch } = q;
+  const state = lb.provisioning_status;
+  useEffect(() => {
+    void refetch();
+  }, [state, refetch]);
+  return q;
 }
 
 export type FloatingStep = { kind: 'associated'; address: string } | { kind: 'noVipPort'; portId: string };

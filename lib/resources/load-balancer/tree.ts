@@ -117,3 +117,14 @@ export function memberTargets(ports: readonly ReachPort[], reachable: ReadonlySe
     .flatMap((p) => p.fixed_ips.filter((f) => f.subnet_id && reachable.has(f.subnet_id) && !f.ip_address.includes(':')).map((f) => ({ value: `${f.subnet_id}|${f.ip_address}`, serverId: p.device_id, address: f.ip_address, subnetId: f.subnet_id! })))
     .sort((a, b) => name(a.serverId).localeCompare(name(b.serverId)) || a.address.localeCompare(b.address, undefined, { numeric: true }));
 }
+
+/**
+ * Objects below an ACTIVE load balancer still PENDING_*: Octavia moves the load balancer to PENDING_UPDATE while any
+ * child changes, so an ACTIVE parent over pending children means the provider never reported them back (the real test
+ * cloud's amphora provider does so after a one-call create). They stay immutable; a cascade delete removes them.
+ */
+export function stuckBelow(tree: TreeNode): number {
+  if (tree.provisioning.tone !== 'ok') return 0;
+  const walk = (n: TreeNode): number => n.children.reduce((sum, c) => sum + (c.provisioning.tone === 'busy' ? 1 : 0) + walk(c), 0);
+  return walk(tree);
+}
