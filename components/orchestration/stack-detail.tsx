@@ -254,7 +254,7 @@ function Scaling({ stack: s }: { stack: Stack }) {
       {groups.map((g) => (
         <p key={g.name} aria-live="polite">
           {t('size', { group: g.name, count: g.size })}
-          {(g.status.endsWith('_IN_PROGRESS')) && <span className="ml-2 text-zinc-500 dark:text-zinc-400">{g.status}</span>}
+          {g.settling && <span className="ml-2 text-zinc-500 dark:text-zinc-400">{t('settling')}</span>}
         </p>
       ))}
       {template.isError && <ApiErrorNotice title={t('templateFailed')} error={template.error} />}
@@ -267,7 +267,7 @@ function Scaling({ stack: s }: { stack: Stack }) {
               key={p.name}
               type="button"
               className={buttonClass.secondary}
-              disabled={signal.isPending || busy(s)}
+              disabled={signal.isPending || busy(s) || groups.some((g) => g.settling)}
               title={command('openstack stack resource signal', s.stack_name, p.name)}
               onClick={() => {
                 setSent({ policy: p.name, group: p.group, before: sizeOf(p.group), at: Date.now() });

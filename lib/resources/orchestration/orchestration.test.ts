@@ -143,7 +143,8 @@ describe('stack resources', () => {
     ]);
   });
   it('counts a group’s live members', () => {
-    expect(groupSizes(resources).map((g) => [g.name, g.size])).toEqual([['asg', 2]]);
+    expect(groupSizes(resources).map((g) => [g.name, g.size, g.settling])).toEqual([['asg', 2, true]]);
+    expect(groupSizes(resources.filter((x) => x.resource_name !== 'm3')).map((g) => g.settling)).toEqual([false]);
   });
   it('reads scaling policies and their direction from the template, parameters resolved', () => {
     const template = {

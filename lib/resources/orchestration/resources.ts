@@ -111,13 +111,19 @@ export function policyDirection(p: ScalingPolicy): 'up' | 'down' | 'signal' {
   return p.adjustment > 0 ? 'up' : p.adjustment < 0 ? 'down' : 'signal';
 }
 
-/** The autoscaling groups of a stack and their members now (from a resource list with `nested_depth=1`). */
-export function groupSizes(resources: readonly StackResource[]): { name: string; size: number; status: string; members: StackResource[] }[] {
+const moving = (r: StackResource) => (r.resource_status ?? '').endsWith('_IN_PROGRESS');
+
+/**
+ * The autoscaling groups of a stack and their members now (from a resource list with `nested_depth=1`). A group is
+ * `settling` while it or a member moves: Heat ignores a signal then ("scaling in progress"), so none is offered.
+ */
+export function groupSizes(resources: readonly StackResource[]): { name: string; size: number; status: string; settling: boolean }[] {
   return resources
     .filter((r) => isTop(r) && r.resource_type === 'OS::Heat::AutoScalingGroup')
     .map((g) => {
-      const members = resources.filter((r) => r.parent_resource === g.resource_name && r.resource_status !== 'DELETE_COMPLETE' && r.resource_status !== 'DELETE_IN_PROGRESS');
-      return { name: g.resource_name, size: members.length, status: `${g.resource_status ?? ''}`, members };
+      const all = resources.filter((r) => r.parent_resource === g.resource_name);
+      const members = all.filter((r) => r.resource_status !== 'DELETE_COMPLETE' && r.resource_status !== 'DELETE_IN_PROGRESS');
+      return { name: g.resource_name, size: members.length, status: g.resource_status ?? '', settling: moving(g) || all.some(moving) };
     });
 }
 
