@@ -181,7 +181,7 @@ function TemplateTab({ stack: s }: { stack: Stack }) {
   const q = useTemplate(s);
   if (q.isError) return <ApiErrorNotice error={q.error} />;
   return (
-    <pre aria-label={t('template')} aria-busy={q.isPending} className="max-h-[70vh] overflow-auto rounded-lg border border-zinc-200 bg-zinc-50 p-4 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-950">
+    <pre tabIndex={0} aria-label={t('template')} aria-busy={q.isPending} className="max-h-[70vh] overflow-auto rounded-lg border border-zinc-200 bg-zinc-50 p-4 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-950">
       {q.data ? stringify(q.data) : t('loading')}
     </pre>
   );
