@@ -197,3 +197,17 @@ test('delete the stack from its page (the dialog names its servers); the servers
   await expect(page.getByRole('heading', { name: 'Instances', level: 1 })).toBeVisible();
   for (const name of names) await expect(page.getByRole('link', { name, exact: true })).toHaveCount(0, SLOW);
 });
+
+test('the resource type browser shows a type’s properties and attributes', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(PROJECT_URL);
+  await page.getByRole('navigation', { name: 'Services' }).getByRole('link', { name: 'Resource types', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Resource types', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'OS::Heat::ScalingPolicy', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'OS::Heat::ScalingPolicy', level: 1 })).toBeVisible();
+  const props = page.getByRole('table', { name: 'Properties' });
+  const prop = (name: string) => props.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
+  await expect(prop('adjustment_type')).toContainText('allowed_values: ["change_in_capacity","exact_capacity","percent_change_in_capacity"]');
+  await expect(prop('scaling_adjustment')).toContainText('number');
+  await expect(page.getByRole('table', { name: 'Attributes' }).getByRole('row').filter({ hasText: 'alarm_url' })).toBeVisible();
+});
