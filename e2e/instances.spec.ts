@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { deleteServers, instanceRow, launch, openSection, RUN, seenStatuses, tableHydrated } from './compute-helpers';
 import { backend } from './helpers';
+import { mutationHeaders, withApi } from './proxy-helpers';
 
 // One after another: the flows share the project's instance quota (10 on both backends). Real Nova builds in
 // 5-10 s where the demo cloud at --speed 10 takes under one.
@@ -10,12 +11,17 @@ const real = () => backend().name === 'realcloud';
 const SLOW = { timeout: 60_000 };
 const demoOnly = (why: string) => test.skip(real(), why);
 
-test.afterAll(async ({ browser }) => {
-  await deleteServers(browser, RUN);
-});
-
 // -slowbuild: the demo cloud (with failure fixtures) builds it for 3-6 s at --speed 10, so BUILD is seen under any load.
 const life = `${RUN}-slowbuild-life`;
+
+test.afterAll(async ({ browser }) => {
+  await deleteServers(browser, RUN);
+  // The snapshot image too: on the real cloud every run would leave one behind.
+  await withApi(browser, async (page) => {
+    const { images } = (await (await page.request.get(`/api/os/image/v2/images?name=${life}-snap`)).json()) as { images: { id: string }[] };
+    for (const { id } of images) await page.request.delete(`/api/os/image/v2/images/${id}`, { headers: mutationHeaders() });
+  });
+});
 
 test('a launched instance goes from BUILD to ACTIVE without a reload', async ({ page }) => {
   await launch(page, life);
