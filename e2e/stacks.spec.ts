@@ -160,6 +160,19 @@ test('scale the group up and down from the stack page', async ({ page }) => {
   await expect(page.getByText('Group asg has 2 members')).toBeVisible();
 });
 
+test('check, suspend and resume the stack from its page', async ({ page }) => {
+  await openStack(page);
+  const bar = page.getByRole('toolbar', { name: 'Stack actions' });
+  await expect(bar.getByRole('button', { name: 'Resume' })).toHaveCount(0);
+  await bar.getByRole('button', { name: 'Check' }).click();
+  await expect(page.getByText('CHECK_COMPLETE').first()).toBeVisible(SLOW);
+  await bar.getByRole('button', { name: 'Suspend' }).click();
+  await expect(page.getByText('SUSPEND_COMPLETE').first()).toBeVisible(SLOW);
+  await expect(bar.getByRole('button', { name: 'Suspend' })).toHaveCount(0);
+  await bar.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByText('RESUME_COMPLETE').first()).toBeVisible(SLOW);
+});
+
 test('update the stack after a dry run: a larger maximum changes the group in place', async ({ page }) => {
   await openStack(page);
   await page.getByRole('toolbar', { name: 'Stack actions' }).getByRole('button', { name: 'Update' }).click();
