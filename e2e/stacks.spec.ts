@@ -211,6 +211,34 @@ test('delete the stack from its page (the dialog names its servers); the servers
   for (const name of names) await expect(page.getByRole('link', { name, exact: true })).toHaveCount(0, SLOW);
 });
 
+test('the launch form reads a template file with an environment, and names a bad URL and a template Heat refuses', async ({ page }) => {
+  await openStacks(page);
+  await page.getByRole('link', { name: 'Launch stack' }).first().click();
+  const form = page.getByRole('form', { name: 'Launch stack' });
+  const source = form.getByRole('radiogroup', { name: 'Template source' });
+
+  // A file, and an environment whose parameter_defaults Heat applies: the field starts from it.
+  await source.getByRole('radio', { name: 'Upload a file' }).check();
+  const network = 'heat_template_version: 2018-08-31\nparameters:\n  cidr:\n    type: string\n    default: 10.20.0.0/24\nresources:\n  net:\n    type: OS::Neutron::Net\n';
+  await form.getByLabel('Template file').setInputFiles({ name: 'net.yaml', mimeType: 'text/yaml', buffer: Buffer.from(network) });
+  await expect(form.getByText('net.yaml: 142 characters read')).toBeVisible();
+  await form.getByLabel('Environment (optional)').fill('parameter_defaults:\n  cidr: 10.99.0.0/24\n');
+  await form.getByRole('button', { name: 'Validate template' }).click();
+  await expect(form.getByLabel('cidr', { exact: true })).toHaveValue('10.99.0.0/24');
+  await expect(form.getByText("openstack stack create -t net.yaml -e environment.yaml --timeout 60 '<name>'")).toBeVisible();
+
+  // A URL that is not http(s) is refused here; a template Heat refuses shows Heat's words.
+  await source.getByRole('radio', { name: 'From a URL' }).check();
+  await form.getByLabel('Template URL').fill('ftp://example.org/t.yaml');
+  await form.getByRole('button', { name: 'Validate template' }).click();
+  await expect(form.getByLabel('Template URL')).toHaveAccessibleDescription('Enter an http:// or https:// URL');
+  await source.getByRole('radio', { name: 'Paste' }).check();
+  await form.getByLabel('Template (YAML or JSON)').fill('heat_template_version: 2018-08-31\nresources:\n  thing:\n    type: OS::Bad::Thing\n');
+  await form.getByRole('button', { name: 'Validate template' }).click();
+  await expect(form.getByRole('alert').filter({ hasText: 'Heat refused the template' })).toContainText('OS::Bad::Thing');
+  await expect(form.getByLabel('cidr', { exact: true })).toHaveCount(0);
+});
+
 test('the resource type browser shows a type’s properties and attributes', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(PROJECT_URL);
