@@ -33,6 +33,10 @@ const SERVER_PARAMETERS = `  image:
       - custom_constraint: neutron.network
 `;
 
+/** A server of those parameters, its lines indented by `pad` (a group's member or a resource of its own). */
+const server = (pad: string) =>
+  ['type: OS::Nova::Server', 'properties:', '  image: {get_param: image}', '  flavor: {get_param: flavor}', '  networks: [{network: {get_param: network}}]'].map((l) => `${pad}${l}\n`).join('');
+
 const AUTOSCALING = `heat_template_version: 2018-08-31
 description: An autoscaling group of servers with scale-up and scale-down policies
 parameters:
@@ -57,12 +61,7 @@ resources:
       min_size: {get_param: min_size}
       max_size: {get_param: max_size}
       resource:
-        type: OS::Nova::Server
-        properties:
-          image: {get_param: image}
-          flavor: {get_param: flavor}
-          networks: [{network: {get_param: network}}]
-  scale_up:
+${server('        ')}  scale_up:
     type: OS::Heat::ScalingPolicy
     properties:
       adjustment_type: change_in_capacity
@@ -117,12 +116,7 @@ description: One server on an existing network
 parameters:
 ${SERVER_PARAMETERS}resources:
   server:
-    type: OS::Nova::Server
-    properties:
-      image: {get_param: image}
-      flavor: {get_param: flavor}
-      networks: [{network: {get_param: network}}]
-outputs:
+${server('    ')}outputs:
   address:
     description: The server's first address
     value: {get_attr: [server, first_address]}
