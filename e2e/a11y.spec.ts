@@ -1,17 +1,14 @@
 // axe-core finds no violation, of any impact, on any page: in light, dark and presentation mode, as a member and
 // (admin pages) as the admin, on each backend where the page exists. One walk per backend: each page is loaded once
 // and scanned in the three modes by switching them in place.
-import { readFileSync } from 'node:fs';
-import type { AxeResults } from 'axe-core';
 import type { Page } from '@playwright/test';
+import { violations } from './axe';
 import { expect, test } from './fixtures';
 import { apiLogIn, LOGGED_OUT } from './helpers';
 import { everyPage, openSettled, projectHome, type ProjectHome } from './pages';
 
 type Mode = 'light' | 'dark' | 'presentation';
 const MODES: readonly Mode[] = ['light', 'dark', 'presentation'];
-// Every rule, experimental ones too (label-content-name-mismatch is one).
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice', 'experimental'];
 // components/shell/presentation.tsx keeps the choice under this key (a spec does not import the client component).
 const PRESENTATION_KEY = 'stratus.presentation';
 
@@ -30,20 +27,6 @@ async function setMode(page: Page, mode: Mode) {
   // Buttons fade their colours (transition-colors): scan the colours the mode ends on, not a frame in between. Only
   // transitions are awaited: a spinner's or a skeleton's animation never finishes.
   await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
-}
-
-// axe-core itself, evaluated once per loaded page and run once per mode with only violations collected: the
-// Playwright wrapper re-injects axe and builds every result type on each run (2-3 s a scan against 0.3 s).
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** The violations on the page as it is now, one line each: rule, impact and the first elements. */
-async function violations(page: Page, where: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const found = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-    TAGS,
-  );
-  return found.violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 async function scan(page: Page, home: ProjectHome, paths: readonly string[]): Promise<string[]> {

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import type { AxeResults } from 'axe-core';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { violations } from './axe';
 import { RUN } from './compute-helpers';
-import { backend, PROJECT_URL, skipOnRealcloud } from './helpers';
+import { PROJECT_URL, skipOnRealcloud } from './helpers';
+import { mutationHeaders, withApi } from './proxy-helpers';
 
 // Issue 17's flow: a stack launched from the autoscaling example, its servers in the instances list, scaled up and
 // down from its page (the demo cloud only), deleted with its servers.
@@ -11,7 +11,6 @@ test.describe.configure({ mode: 'serial', timeout: 240_000 });
 const stack = `${RUN}-asg`;
 const SLOW = { timeout: 120_000 };
 const HEAT = '/api/os/orchestration';
-const headers = () => ({ 'X-Stratus-CSRF': '1', Origin: backend().baseURL });
 
 interface Listed {
   id: string;
@@ -25,24 +24,18 @@ async function mine(page: Page): Promise<Listed[]> {
 
 /** Deletes this run's stacks and waits until Heat has removed them (with their servers). */
 async function cleanUp(browser: Browser) {
-  const context = await browser.newContext({ storageState: backend().storageState, baseURL: backend().baseURL });
-  try {
-    const page = await context.newPage();
-    await page.goto('/');
-    await expect(page).toHaveURL(PROJECT_URL);
+  await withApi(browser, async (page) => {
     await expect
       .poll(
         async () => {
           const left = await mine(page);
-          for (const s of left) await page.request.delete(`${HEAT}/stacks/${s.stack_name}/${s.id}`, { headers: headers() });
+          for (const s of left) await page.request.delete(`${HEAT}/stacks/${s.stack_name}/${s.id}`, { headers: mutationHeaders() });
           return left.length;
         },
         { timeout: 180_000, intervals: [2_000, 5_000] },
       )
       .toBe(0);
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 test.afterAll(async ({ browser }) => {
@@ -51,13 +44,7 @@ test.afterAll(async ({ browser }) => {
 });
 
 // The accessibility walk (a11y.spec.ts) finds no stack on a fresh cloud, so this spec scans the stack's page itself.
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-  const r = await page.evaluate((values) => (window as unknown as { axe: { run: (o: object) => Promise<AxeResults> } }).axe.run({ runOnly: { type: 'tag', values }, resultTypes: ['violations'] }), tags);
-  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
+const axe = (page: Page) => violations(page);
 
 async function openStacks(page: Page) {
   await page.goto('/');
