@@ -1,27 +1,28 @@
 'use client';
 // The one-page create: a load balancer, and optionally its first listener, a pool of instances and a health monitor,
-// sent as Octavia's single call (lib/resources/load-balancer/create.ts). Its own component because its pickers
+// sent one object at a time (lib/resources/load-balancer/create.ts lbCreatePlan, run by create-run.ts; the steps show
+// below the form, lb-create-progress.tsx). Its own component because its pickers
 // depend on each other (the VIP subnet decides which instance addresses can be members) and because the members are
 // rows of instances: more than the generic form's fields say. The optional floating IP is associated on the load
 // balancer's page once it is ACTIVE (`?fip=<external network>`, vip-floating-ip.tsx).
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { FormFooter, FormHeading } from '@/components/resource/form-parts';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { useCreate, useResourceHref } from '@/lib/resources/hooks';
 import { useServerNames } from '@/lib/resources/compute/queries';
 import { useProjectRouters, useVisibleSubnets } from '@/lib/resources/network/floating-ip-queries';
 import { reachableSubnets } from '@/lib/resources/network/reachability';
 import { useExternalNetworks } from '@/lib/resources/network/queries';
-import { LB_ALGORITHMS, LB_CREATE_DEFAULTS, lbCreateCli, LbCreateSchema, LISTENER_PROTOCOLS, MONITOR_TYPES, PERSISTENCE_TYPES, defaultPort, isHttpMonitor, type LbFormValues } from '@/lib/resources/load-balancer/create';
+import { LB_ALGORITHMS, LB_CREATE_DEFAULTS, lbCreateCli, lbCreatePlan, LbCreateSchema, LISTENER_PROTOCOLS, MONITOR_TYPES, PERSISTENCE_TYPES, defaultPort, isHttpMonitor, type LbFormValues } from '@/lib/resources/load-balancer/create';
+import { startLbCreate, useLbCreateRun } from '@/lib/resources/load-balancer/create-run';
 import { loadBalancerDefinition } from '@/lib/resources/load-balancer/load-balancer';
-import { LoadBalancerSchema } from '@/lib/resources/load-balancer/octavia';
+import { useInvalidateKinds } from '@/lib/resources/queries';
 import { useCertificateContainers, useProjectPorts } from '@/lib/resources/load-balancer/queries';
 import { memberTargets, reachableFromVip, routedSubnets } from '@/lib/resources/load-balancer/tree';
+import { LbCreateProgress } from './lb-create-progress';
 import { LbQuotaPanel } from './quota';
 
 const fieldset = 'space-y-4 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800';
@@ -48,11 +49,12 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function LoadBalancerCreateForm() {
   const t = useTranslations('loadBalancer.create');
   const tc = useTranslations('common');
-  const router = useRouter();
-  const href = useResourceHref();
   const form = useZodForm(LbCreateSchema, LB_CREATE_DEFAULTS);
   const { values: v, field, set, errors } = form;
-  const create = useCreate(loadBalancerDefinition);
+  const invalidate = useInvalidateKinds();
+  const [runId, setRunId] = useState<string>();
+  const run = useLbCreateRun({ run: runId });
+  const [floatingPool, setFloatingPool] = useState('');
   const ports = useProjectPorts();
   const subnets = useVisibleSubnets();
   const externals = useExternalNetworks();
@@ -89,15 +91,12 @@ export function LoadBalancerCreateForm() {
       noValidate
       aria-label={t('title')}
       className="max-w-3xl space-y-5"
-      onSubmit={form.submit((input) =>
-        create.mutate(input, {
-          onSuccess: (body) => {
-            const lb = LoadBalancerSchema.safeParse((body as { loadbalancer?: unknown } | undefined)?.loadbalancer).data;
-            if (!lb) return router.push(href('load-balancers'));
-            router.push(href('load-balancers', encodeURIComponent(lb.id), input.floatingPool ? `fip=${encodeURIComponent(input.floatingPool)}` : ''));
-          },
-        }),
-      )}
+      onSubmit={form.submit((input) => {
+        if (run && !run.finished) return;
+        setFloatingPool(input.floatingPool);
+        // The run outlives this page; the lists refetch when it ends, whatever page is showing.
+        setRunId(startLbCreate(input.name.trim(), lbCreatePlan(input), () => void invalidate([loadBalancerDefinition.kind, ...(loadBalancerDefinition.invalidates ?? [])])));
+      })}
     >
       <FormHeading title={t('title')} back="load-balancers" backLabel={t('back')} />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('intro')}</p>
@@ -235,7 +234,8 @@ export function LoadBalancerCreateForm() {
         </Section>
       )}
 
-      <FormFooter error={create.error} errorTitle={t('refused')} cli={lbCreateCli(v)} submit={t('submit')} pendingLabel={t('creating')} pending={create.isPending} cancelTo="load-balancers" />
+      <FormFooter cli={lbCreateCli(v)} submit={t('submit')} pendingLabel={t('creating')} pending={!!run && !run.finished} cancelTo="load-balancers" />
+      {run && <LbCreateProgress run={run} floatingPool={floatingPool} />}
     </form>
   );
 }

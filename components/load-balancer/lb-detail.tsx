@@ -17,9 +17,17 @@ import { l7PolicyDefinition, l7RuleDefinition } from '@/lib/resources/load-balan
 import type { ChildTab } from '@/lib/resources/types';
 import { loadBalancerDefinition } from '@/lib/resources/load-balancer/load-balancer';
 import type { L7Policy, Listener, LoadBalancer, Pool } from '@/lib/resources/load-balancer/octavia';
+import { useLbCreateRun } from '@/lib/resources/load-balancer/create-run';
 import { associateVipFloatingIp, useStatusTree, type FloatingStep } from '@/lib/resources/load-balancer/queries';
 import { buildStatusTree, stuckBelow, treeKindLabel, type TreeNode } from '@/lib/resources/load-balancer/tree';
 import { withQuery } from '@/lib/resources/url-state';
+import { LbCreateProgress } from './lb-create-progress';
+
+/** The create form's run that made this load balancer, while this tab remembers it (the user left the form). */
+function CreateRun({ lbId }: { lbId: string }) {
+  const run = useLbCreateRun({ loadBalancer: lbId });
+  return run ? <LbCreateProgress run={run} /> : null;
+}
 
 export function LoadBalancerDetail({ id }: { id: string }) {
   const t = useTranslations('loadBalancer.detail');
@@ -29,6 +37,7 @@ export function LoadBalancerDetail({ id }: { id: string }) {
       id={id}
       overviewExtra={(lb) => (
         <>
+          <CreateRun lbId={lb.id} />
           <VipFloatingIp lb={lb} />
           <StatusTree lb={lb} />
         </>

@@ -1,7 +1,6 @@
 // The one-page create (components/load-balancer/lb-create.tsx): a load balancer with, optionally, its first listener,
-// a pool of members and a health monitor, sent as Octavia's single "fully populated" call (POST v2/lbaas/loadbalancers
-// with listeners[].default_pool.members/healthmonitor; LoadBalancersController._graph_create). Pools must be named
-// in that call: the pool takes the listener's name with "-pool". Pure: the form's values in, the body and the CLI out.
+// a pool of members and a health monitor, sent one object at a time as the CLI does (lbCreatePlan; run by
+// create-run.ts). The pool takes the listener's name with "-pool". Pure: the form's values in, the steps and the CLI out.
 import { z } from 'zod';
 import type { MsgKey } from '@/lib/i18n/msg';
 import { command } from '../cli';
@@ -115,36 +114,63 @@ export const splitTarget = (target: string) => {
 
 const listenerName = (i: LbFormValues) => `${i.name.trim() || 'lb'}-${i.protocol.toLowerCase()}-${i.port.trim()}`;
 
-function poolBody(i: LbCreate): Record<string, unknown> {
-  const pool: Record<string, unknown> = { name: `${listenerName(i)}-pool`, protocol: poolProtocol(i.protocol), lb_algorithm: i.algorithm };
-  if (i.persistence) pool.session_persistence = { type: i.persistence, ...(i.persistence === 'APP_COOKIE' ? { cookie_name: i.cookieName } : {}) };
-  if (i.members.length) {
-    pool.members = i.members.map((m) => {
-      const { subnetId, address } = splitTarget(m.target);
-      return { ...(m.name ? { name: m.name } : {}), address, protocol_port: Number(m.port), subnet_id: subnetId, weight: Number(m.weight) };
-    });
-  }
-  if (i.withMonitor) {
-    pool.healthmonitor = {
-      type: i.monitorType, delay: Number(i.delay), timeout: Number(i.timeout), max_retries: Number(i.maxRetries),
-      ...(isHttpMonitor(i.monitorType) ? { url_path: i.urlPath, http_method: 'GET', expected_codes: '200' } : {}),
-    };
-  }
-  return pool;
+/** The members as one batch: PUT v2/lbaas/pools/{id}/members (202, no body; real Octavia 11 leaves them ACTIVE). */
+function membersBody(i: LbCreate) {
+  return i.members.map((m) => {
+    const { subnetId, address } = splitTarget(m.target);
+    return { ...(m.name ? { name: m.name } : {}), address, protocol_port: Number(m.port), subnet_id: subnetId, weight: Number(m.weight) };
+  });
 }
 
-/** POST v2/lbaas/loadbalancers, with the listener, pool, members and monitor the form asked for, in one call. */
+/** POST v2/lbaas/loadbalancers: the load balancer alone; what goes below it is the plan's later steps. */
 export function lbCreateRequest(i: LbCreate): ApiRequest {
   const lb: Record<string, unknown> = { vip_subnet_id: i.vipSubnetId };
   if (i.name.trim()) lb.name = i.name.trim();
   if (i.description) lb.description = i.description;
-  if (i.withListener) {
-    const listener: Record<string, unknown> = { name: listenerName(i), protocol: i.protocol, protocol_port: Number(i.port) };
-    if (i.protocol === 'TERMINATED_HTTPS') listener.default_tls_container_ref = i.tlsContainer;
-    if (i.withPool) listener.default_pool = poolBody(i);
-    lb.listeners = [listener];
-  }
   return { method: 'POST', path: `${LB_BASE}/loadbalancers`, body: { loadbalancer: lb } };
+}
+
+export type LbStepId = 'loadbalancer' | 'listener' | 'pool' | 'members' | 'monitor';
+/** The ids the earlier steps made, which the later ones name. */
+export interface LbMadeIds { loadbalancer?: string; listener?: string; pool?: string }
+
+export interface LbCreateStep {
+  id: LbStepId;
+  /** The request, given the ids made so far. */
+  request: (ids: Required<LbMadeIds>) => ApiRequest;
+  /** The answer's wrapper key holding the new object's id (none for the members' batch). */
+  made?: keyof LbMadeIds;
+}
+
+/**
+ * The form as a sequence of calls, as the CLI sends it: Octavia's one-call create leaves the children PENDING_CREATE
+ * on real Octavia 11 (noop drivers), and every step answers 409 while the load balancer is PENDING_*, so the runner
+ * (create-run.ts) waits for the load balancer to be ACTIVE after each. The pool is the listener's default pool
+ * (`listener_id`); the members go in one batch.
+ */
+export function lbCreatePlan(i: LbCreate): LbCreateStep[] {
+  const steps: LbCreateStep[] = [{ id: 'loadbalancer', request: () => lbCreateRequest(i), made: 'loadbalancer' }];
+  if (!i.withListener) return steps;
+  steps.push({
+    id: 'listener', made: 'listener',
+    request: (ids) => ({
+      method: 'POST', path: `${LB_BASE}/listeners`,
+      body: { listener: { name: listenerName(i), loadbalancer_id: ids.loadbalancer, protocol: i.protocol, protocol_port: Number(i.port), ...(i.protocol === 'TERMINATED_HTTPS' ? { default_tls_container_ref: i.tlsContainer } : {}) } },
+    }),
+  });
+  if (!i.withPool) return steps;
+  const pool: Record<string, unknown> = { name: `${listenerName(i)}-pool`, protocol: poolProtocol(i.protocol), lb_algorithm: i.algorithm };
+  if (i.persistence) pool.session_persistence = { type: i.persistence, ...(i.persistence === 'APP_COOKIE' ? { cookie_name: i.cookieName } : {}) };
+  steps.push({ id: 'pool', made: 'pool', request: (ids) => ({ method: 'POST', path: `${LB_BASE}/pools`, body: { pool: { ...pool, listener_id: ids.listener } } }) });
+  if (i.members.length) steps.push({ id: 'members', request: (ids) => ({ method: 'PUT', path: `${LB_BASE}/pools/${ids.pool}/members`, body: { members: membersBody(i) } }) });
+  if (i.withMonitor) {
+    const monitor = {
+      type: i.monitorType, delay: Number(i.delay), timeout: Number(i.timeout), max_retries: Number(i.maxRetries),
+      ...(isHttpMonitor(i.monitorType) ? { url_path: i.urlPath, http_method: 'GET', expected_codes: '200' } : {}),
+    };
+    steps.push({ id: 'monitor', request: (ids) => ({ method: 'POST', path: `${LB_BASE}/healthmonitors`, body: { healthmonitor: { ...monitor, pool_id: ids.pool } } }) });
+  }
+  return steps;
 }
 
 /** The same with the CLI: one command per object, each waiting for the load balancer to settle. */

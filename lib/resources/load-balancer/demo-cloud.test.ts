@@ -1,11 +1,12 @@
-// The dashboard's calls against the demo cloud: the one-call create the form sends is accepted and reaches ACTIVE,
+// The dashboard's calls against the demo cloud: the create form's steps, each sent once the load balancer is ACTIVE
+// again (a step sent while it is PENDING_* is the 409 the order of waits avoids), all reach ACTIVE,
 // the status tree, the pools filter and the cascade summary read what the definitions parse, and the delete with
 // cascade removes it all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoCloud } from '@/lib/demo-cloud/server';
 import { call, login, startTestCloud } from '@/lib/demo-cloud/test-helpers';
 import { parseItem, parseList } from '../schema';
-import { LB_CREATE_DEFAULTS, LbCreateSchema, lbCreateRequest } from './create';
+import { LB_CREATE_DEFAULTS, LbCreateSchema, lbCreatePlan, type LbMadeIds } from './create';
 import { l7PolicyCreateRequest, l7RuleCreateRequest } from './l7';
 import { LoadBalancerSchema, PoolSchema } from './octavia';
 import { buildStatusTree, dependentsOf, StatusTreeSchema } from './tree';
@@ -24,23 +25,35 @@ describe('load balancers on the demo cloud', () => {
   const settled = (id: string) =>
     expect.poll(async () => parseItem(LoadBalancerSchema, (await lb('GET', `v2/lbaas/loadbalancers/${id}`)).body, 'loadbalancer', 'get').provisioning_status, { timeout: 20_000 }).toBe('ACTIVE');
 
-  it('creates a load balancer with listener, pool, members and monitor in one call, and deletes it with cascade', async () => {
+  it('creates a load balancer, then its listener, pool, members and monitor one at a time, and deletes it with cascade', async () => {
     const subnets = (await call(cloud, 'GET', '/network/v2.0/subnets?name=private-subnet', { token })).body as { subnets: { id: string }[] };
     const subnet = subnets.subnets[0].id;
     const input = LbCreateSchema.parse({
       ...LB_CREATE_DEFAULTS, name: 'unit-lb', vipSubnetId: subnet, persistence: 'HTTP_COOKIE',
       members: [{ target: `${subnet}|10.0.0.50`, name: 'a', port: '80', weight: '1' }, { target: `${subnet}|10.0.0.51`, name: 'b', port: '80', weight: '2' }],
     });
-    const req = lbCreateRequest(input);
-    const created = await lb(req.method, req.path, req.body);
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const row = parseItem(LoadBalancerSchema, created.body, 'loadbalancer', 'create');
-    expect(row.provisioning_status).toBe('PENDING_CREATE');
-
-    await settled(row.id);
+    const plan = lbCreatePlan(input);
+    const ids: LbMadeIds = {};
+    for (const [n, step] of plan.entries()) {
+      const req = step.request(ids as Required<LbMadeIds>);
+      const answer = await lb(req.method, req.path, req.body);
+      expect(answer.status, `${step.id}: ${JSON.stringify(answer.body)}`).toBe(step.id === 'members' ? 202 : 201);
+      if (step.made) ids[step.made] = (answer.body as Record<string, { id: string }>)[step.made].id;
+      if (n === 0) expect(parseItem(LoadBalancerSchema, answer.body, 'loadbalancer', 'create').provisioning_status).toBe('PENDING_CREATE');
+      if (n === 1) {
+        // The next step before the wait: refused while the load balancer is PENDING_UPDATE.
+        const early = plan[2].request(ids as Required<LbMadeIds>);
+        const refused = await lb(early.method, early.path, early.body);
+        expect(refused.status).toBe(409);
+        expect(JSON.stringify(refused.body)).toMatch(/is immutable and cannot be updated/);
+      }
+      await settled(ids.loadbalancer!);
+    }
+    const row = { id: ids.loadbalancer! };
     const tree = buildStatusTree(StatusTreeSchema.parse((await lb('GET', `v2/lbaas/loadbalancers/${row.id}/status`)).body));
     const pool = tree.children[0].children[0];
-    expect(pool.children.map((c) => c.kind)).toEqual(['monitor', 'member', 'member']);
+    expect(pool.children.map((c) => c.kind).sort()).toEqual(['member', 'member', 'monitor']);
+    expect(JSON.stringify(tree)).not.toContain('PENDING_');
 
     const pools = parseList(PoolSchema, (await lb('GET', `v2/lbaas/pools?loadbalancer_id=${row.id}`)).body, 'pools', 'pools');
     const full = parseItem(LoadBalancerSchema, (await lb('GET', `v2/lbaas/loadbalancers/${row.id}`)).body, 'loadbalancer', 'get');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/testing/english';
 import { explainFailure } from '../explain';
-import { LbCreateSchema, LB_CREATE_DEFAULTS, lbCreateCli, lbCreateRequest, MonitorCreateSchema, type LbFormValues } from './create';
+import { LbCreateSchema, LB_CREATE_DEFAULTS, lbCreateCli, lbCreatePlan, MonitorCreateSchema, type LbFormValues } from './create';
+import { madeAndMissing } from './create-run';
 import { memberCreateRequest, monitorCreateRequest, poolCreateRequest } from './children';
 import { L7PolicyCreateSchema, l7PolicyCreateRequest, L7RuleCreateSchema, l7RuleCreateRequest } from './l7';
 import { loadBalancerDefinition } from './load-balancer';
@@ -19,40 +20,49 @@ const form = (over: Partial<LbFormValues> = {}): LbFormValues => ({
   ...over,
 });
 
-describe('the one-call create body', () => {
-  it('nests the listener, its named pool, the members and the monitor as Octavia graph create takes them', () => {
-    const input = LbCreateSchema.parse(form());
-    expect(lbCreateRequest(input)).toEqual({
-      method: 'POST',
-      path: 'v2/lbaas/loadbalancers',
-      body: {
-        loadbalancer: {
-          vip_subnet_id: 'sub-a',
-          name: 'web',
-          listeners: [
-            {
-              name: 'web-http-80', protocol: 'HTTP', protocol_port: 80,
-              default_pool: {
-                name: 'web-http-80-pool', protocol: 'HTTP', lb_algorithm: 'ROUND_ROBIN',
-                members: [
-                  { name: 'web-1', address: '10.0.0.5', protocol_port: 8080, subnet_id: 'sub-a', weight: 1 },
-                  { name: 'web-2', address: '10.1.0.7', protocol_port: 8080, subnet_id: 'sub-b', weight: 3 },
-                ],
-                healthmonitor: { type: 'HTTP', delay: 5, timeout: 3, max_retries: 3, url_path: '/', http_method: 'GET', expected_codes: '200' },
-              },
-            },
-          ],
-        },
-      },
-    });
+describe('the create plan', () => {
+  const ids = { loadbalancer: 'lb-1', listener: 'li-1', pool: 'po-1' };
+  const requests = (v: LbFormValues) => lbCreatePlan(LbCreateSchema.parse(v)).map((s) => [s.id, s.request(ids)] as const);
+
+  it('creates the load balancer alone, then the listener, its default pool, the members in one batch and the monitor', () => {
+    expect(requests(form())).toEqual([
+      ['loadbalancer', { method: 'POST', path: 'v2/lbaas/loadbalancers', body: { loadbalancer: { vip_subnet_id: 'sub-a', name: 'web' } } }],
+      ['listener', { method: 'POST', path: 'v2/lbaas/listeners', body: { listener: { name: 'web-http-80', loadbalancer_id: 'lb-1', protocol: 'HTTP', protocol_port: 80 } } }],
+      ['pool', { method: 'POST', path: 'v2/lbaas/pools', body: { pool: { name: 'web-http-80-pool', listener_id: 'li-1', protocol: 'HTTP', lb_algorithm: 'ROUND_ROBIN' } } }],
+      ['members', {
+        method: 'PUT', path: 'v2/lbaas/pools/po-1/members',
+        body: { members: [
+          { name: 'web-1', address: '10.0.0.5', protocol_port: 8080, subnet_id: 'sub-a', weight: 1 },
+          { name: 'web-2', address: '10.1.0.7', protocol_port: 8080, subnet_id: 'sub-b', weight: 3 },
+        ] },
+      }],
+      ['monitor', { method: 'POST', path: 'v2/lbaas/healthmonitors', body: { healthmonitor: { pool_id: 'po-1', type: 'HTTP', delay: 5, timeout: 3, max_retries: 3, url_path: '/', http_method: 'GET', expected_codes: '200' } } }],
+    ]);
+    // The steps that make an object name its wrapper, so the later ones can use its id.
+    expect(lbCreatePlan(LbCreateSchema.parse(form())).map((s) => s.made)).toEqual(['loadbalancer', 'listener', 'pool', undefined, undefined]);
   });
 
-  it('leaves out what was not asked for, and decrypts TERMINATED_HTTPS to an HTTP pool', () => {
-    expect(lbCreateRequest(LbCreateSchema.parse(form({ withListener: false }))).body).toEqual({ loadbalancer: { vip_subnet_id: 'sub-a', name: 'web' } });
-    const tls = LbCreateSchema.parse(form({ protocol: 'TERMINATED_HTTPS', port: '443', tlsContainer: 'https://kms/v1/containers/c1', withMonitor: false, persistence: 'APP_COOKIE', cookieName: 'sid', members: [] }));
-    const listener = (lbCreateRequest(tls).body as { loadbalancer: { listeners: Record<string, unknown>[] } }).loadbalancer.listeners[0];
-    expect(listener.default_tls_container_ref).toBe('https://kms/v1/containers/c1');
-    expect(listener.default_pool).toEqual({ name: 'web-terminated_https-443-pool', protocol: 'HTTP', lb_algorithm: 'ROUND_ROBIN', session_persistence: { type: 'APP_COOKIE', cookie_name: 'sid' } });
+  it('leaves out the steps not asked for, and decrypts TERMINATED_HTTPS to an HTTP pool', () => {
+    expect(requests(form({ withListener: false })).map(([id]) => id)).toEqual(['loadbalancer']);
+    expect(requests(form({ withPool: false })).map(([id]) => id)).toEqual(['loadbalancer', 'listener']);
+    expect(requests(form({ members: [], withMonitor: false })).map(([id]) => id)).toEqual(['loadbalancer', 'listener', 'pool']);
+    expect(requests(form({ members: [] })).map(([id]) => id)).toEqual(['loadbalancer', 'listener', 'pool', 'monitor']);
+    const tls = requests(form({ protocol: 'TERMINATED_HTTPS', port: '443', tlsContainer: 'https://kms/v1/containers/c1', withMonitor: false, persistence: 'APP_COOKIE', cookieName: 'sid', members: [] }));
+    expect((tls[1][1].body as { listener: Record<string, unknown> }).listener.default_tls_container_ref).toBe('https://kms/v1/containers/c1');
+    expect(tls[2][1].body).toEqual({ pool: { name: 'web-terminated_https-443-pool', listener_id: 'li-1', protocol: 'HTTP', lb_algorithm: 'ROUND_ROBIN', session_persistence: { type: 'APP_COOKIE', cookie_name: 'sid' } } });
+    // A TCP monitor has no path.
+    expect(requests(form({ monitorType: 'TCP', members: [] }))[3][1].body).toEqual({ healthmonitor: { pool_id: 'po-1', type: 'TCP', delay: 5, timeout: 3, max_retries: 3 } });
+  });
+
+  it('after a failure, names what exists (including an object whose wait failed) and what was not made', () => {
+    const run = { id: 'r', name: 'web', ids: { loadbalancer: 'lb-1' }, finished: true, steps: [
+      { id: 'loadbalancer' as const, state: 'done' as const, created: true },
+      { id: 'listener' as const, state: 'failed' as const, created: true },
+      { id: 'pool' as const, state: 'waiting' as const },
+      { id: 'members' as const, state: 'waiting' as const },
+    ] };
+    expect(madeAndMissing(run)).toEqual({ made: ['loadbalancer', 'listener'], missing: ['pool', 'members'] });
+    expect(madeAndMissing({ ...run, steps: [{ id: 'loadbalancer', state: 'failed' }] })).toEqual({ made: [], missing: ['loadbalancer'] });
   });
 
   it('refuses bad input with the field it concerns', () => {

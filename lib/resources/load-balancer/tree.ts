@@ -121,7 +121,8 @@ export function memberTargets(ports: readonly ReachPort[], reachable: ReadonlySe
 /**
  * Objects below an ACTIVE load balancer still PENDING_*: Octavia moves the load balancer to PENDING_UPDATE while any
  * child changes, so an ACTIVE parent over pending children means the provider never reported them back (the real test
- * cloud's amphora provider does so after a one-call create). They stay immutable; a cascade delete removes them.
+ * cloud's amphora provider does so after a one-call create, e.g. the CLI's or a Heat template's; Stratus's own form
+ * creates one object at a time and never leaves them so). They stay immutable; a cascade delete removes them.
  */
 export function stuckBelow(tree: TreeNode): number {
   if (tree.provisioning.tone !== 'ok') return 0;
