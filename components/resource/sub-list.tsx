@@ -7,6 +7,7 @@ import { useTranslations } from 'next-intl';
 import { useId, useState, type ReactNode } from 'react';
 import { useMsg } from '@/components/i18n/use-msg';
 import { buttonClass } from '@/components/ui/button';
+import { ScrollBox } from '@/components/ui/scroll-box';
 import { listTableClass, tableClass } from '@/components/ui/table';
 import { useIsAdmin } from '@/components/shell/session-context';
 import { useAction, useResourceHref, useResourceList } from '@/lib/resources/hooks';
@@ -160,7 +161,7 @@ export function SubTable<R>({
     </tr>
   );
   return (
-    <div className={tableClass.box}>
+    <ScrollBox className={tableClass.box} label={label}>
       <table className={tableClass.table} aria-busy={busy}>
         <caption className="sr-only">{label}</caption>
         <thead className={list ? listTableClass.thead : undefined}>
@@ -205,7 +206,7 @@ export function SubTable<R>({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
