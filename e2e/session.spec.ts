@@ -24,7 +24,12 @@ test('logging out returns to the login page and locks the old page', async ({ pa
   await logIn(page, 'demo', 'demo');
   await expect(page).toHaveURL(PROJECT_URL);
   const appUrl = page.url();
-  await page.getByRole('button', { name: /User menu for demo/ }).click();
+  // Right after the login the page may not have hydrated: a click on the menu button then does nothing, so it is
+  // clicked again until the menu (a chunk loaded on first open) shows its Log out.
+  await expect(async () => {
+    await page.getByRole('button', { name: /User menu for demo/ }).click();
+    await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto(appUrl);
