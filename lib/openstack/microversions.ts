@@ -7,6 +7,8 @@ export const DEFAULT_MICROVERSION_HEADERS: Record<string, Record<string, string>
   baremetal: { 'X-OpenStack-Ironic-API-Version': '1.78' },
   'container-infra': { 'OpenStack-API-Version': 'container-infra 1.10' },
   'key-manager': { 'OpenStack-API-Version': 'key-manager 1.1' },
+  // Manila: without the header Zed answers as 2.0 (no share_type_name, access rules' state, export locations list).
+  sharev2: { 'X-OpenStack-Manila-API-Version': '2.73' },
 };
 
 /** True when the browser already chose a microversion for this request. */
@@ -14,6 +16,7 @@ export function hasMicroversion(headers: Headers): boolean {
   return (
     headers.has('openstack-api-version') ||
     headers.has('x-openstack-nova-api-version') ||
-    headers.has('x-openstack-ironic-api-version')
+    headers.has('x-openstack-ironic-api-version') ||
+    headers.has('x-openstack-manila-api-version')
   );
 }
