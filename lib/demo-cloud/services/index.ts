@@ -11,9 +11,11 @@ import { objectStoreService } from './object-store';
 import { computeService } from './compute';
 import { loadBalancerService } from './load-balancer';
 import { orchestrationService } from './orchestration';
+import { databaseService } from './database';
+import { sharedFileSystemService } from './shared-file-system';
 
 /**
  * The services the demo cloud runs, in catalog order. To add one: create
  * services/<type>/index.ts exporting a ServiceDefinition and append it here.
  */
-export const defaultServices: readonly ServiceDefinition[] = [identityService, imageService, networkService, volumeService, blockStorageService, computeService, dnsService, keyManagerService, containerInfraService, baremetalService, objectStoreService, loadBalancerService, orchestrationService];
+export const defaultServices: readonly ServiceDefinition[] = [identityService, imageService, networkService, volumeService, blockStorageService, computeService, dnsService, keyManagerService, containerInfraService, baremetalService, objectStoreService, loadBalancerService, orchestrationService, sharedFileSystemService];
