@@ -1,11 +1,12 @@
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
-import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { CatalogProvider } from '@/components/i18n/catalog-provider';
 import { EnabledLocalesProvider } from '@/components/i18n/locales-context';
 import { Providers } from '@/components/providers';
 import { LOCALE_CONFIG } from '@/lib/i18n/config';
+import type { Locale } from '@/lib/i18n/locales';
 import { themeScript } from '@/components/theme/theme-script';
 import { NONCE_HEADER } from '@/lib/security/headers';
 import './globals.css';
@@ -30,19 +31,19 @@ export const viewport: Viewport = {
 // nonce requires: proxy.ts makes a new one for each request, and Next marks its scripts with it.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
-  // The request's language (lib/i18n/request.ts); the client provider gets that locale's catalog only.
-  const locale = await getLocale();
+  // The request's language (lib/i18n/request.ts); the client provider loads that locale's catalog only.
+  const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
   return (
     <html lang={locale} suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-dvh font-sans">
-        <NextIntlClientProvider>
+        <CatalogProvider locale={locale as Locale} timeZone={timeZone}>
           <EnabledLocalesProvider locales={LOCALE_CONFIG.enabled}>
             <Providers>{children}</Providers>
           </EnabledLocalesProvider>
-        </NextIntlClientProvider>
+        </CatalogProvider>
       </body>
     </html>
   );

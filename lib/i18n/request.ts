@@ -1,5 +1,5 @@
 // next-intl's request configuration (next.config.js points its plugin here): the request's locale (negotiate.ts)
-// and that locale's catalog. Only this catalog reaches the browser (NextIntlClientProvider in app/layout.tsx).
+// and that locale's catalog. Only this catalog reaches the browser (components/i18n/catalog-provider.tsx, as a chunk of its own).
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { withFallback, type Catalog } from './catalog';
