@@ -6,6 +6,8 @@ import { ApiError, errorText } from '@/lib/client/api';
 import type { Text } from '@/lib/i18n/msg';
 import { explainFailure } from '@/lib/resources/explain';
 
+const EXPLAINED_REFUSALS = new Set(['load-balancer', 'sharev2']);
+
 /** An API refusal with the service's message (as the service sent it) and the request id, for forms and toasts. */
 export function ApiErrorNotice({ error, title }: { error: unknown; title?: Text }) {
   const t = useTranslations('resource.apiError');
@@ -14,8 +16,8 @@ export function ApiErrorNotice({ error, title }: { error: unknown; title?: Text 
   // Our own routes' refusals carry a catalog message (errorText); a service's text shows as the service sent it.
   const message = m(errorText(error));
   const requestId = error instanceof ApiError ? error.requestId : undefined;
-  // Only Octavia's for now: the other rules were written for failed resources, not for refusals.
-  const why = error instanceof ApiError && error.service === 'load-balancer' ? explainFailure(error.message) : undefined;
+  // Only Octavia's and Manila's for now: the other rules were written for failed resources, not for refusals.
+  const why = error instanceof ApiError && EXPLAINED_REFUSALS.has(error.service ?? '') ? explainFailure(error.message) : undefined;
   const service = error instanceof ApiError ? error.service : undefined;
   const status = error instanceof ApiError ? error.status : undefined;
   // "HTTP 404 · compute · request id req-…": the protocol and the service's name stay as they are.

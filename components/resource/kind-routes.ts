@@ -16,6 +16,7 @@ export const OVERRIDES: Record<string, { list?: true; detail?: true; create?: tr
   containers: { list: true, detail: true },
   'load-balancers': { detail: true, create: true },
   stacks: { detail: true, create: true },
+  shares: { detail: true },
 };
 
 /** The detail tabs of a section's definition (whatever the project: tabs do not depend on it). */

@@ -37,6 +37,7 @@ const LoadBalancerCreateForm = dynamic(() => import('@/components/load-balancer/
 const LoadBalancerDetail = dynamic(() => import('@/components/load-balancer/lb-detail').then((m) => m.LoadBalancerDetail));
 const StackDetail = dynamic(() => import('@/components/orchestration/stack-detail').then((m) => m.StackDetail));
 const StackLaunch = dynamic(() => import('@/components/orchestration/stack-launch').then((m) => m.StackLaunch));
+const ShareDetail = dynamic(() => import('@/components/shared-file-system/share-detail').then((m) => m.ShareDetail));
 
 export interface KindViews {
   List?: ComponentType;
@@ -61,6 +62,7 @@ export const KIND_VIEWS: Record<string, KindViews> = {
   containers: { List: ContainersList, Detail: Container },
   'load-balancers': { Detail: LoadBalancerDetail, Create: LoadBalancerCreateForm },
   stacks: { Detail: StackDetail, Create: StackLaunch },
+  shares: { Detail: ShareDetail },
 };
 
 /** One page of a section: its override, else the generic page from the definition. */

@@ -146,7 +146,7 @@ type Bind = (name: string) => { ref: (el: Element | null) => void };
 export function FormFields({ fields, values, errors, set, clearErrors, bind }: { fields: readonly FormField[]; values: Values; errors: FieldErrors; set: (name: string, v: FormValue) => void; clearErrors?: () => void; bind?: Bind }) {
   const m = useMsg();
   const runs: FormField[][] = [];
-  for (const f of fields) {
+  for (const f of fields.filter((x) => !x.when || x.when(values))) {
     const last = runs[runs.length - 1];
     if (last && f.group && last[0].group === f.group) last.push(f);
     else runs.push([f]);

@@ -37,6 +37,12 @@ const RULES: readonly Rule[] = [
     summary: 'explain.lbChildren.summary',
     next: 'explain.lbChildren.next',
   },
+  // Manila: a share with snapshots is refused with 403 "Invalid share: %(reason)s." (Zed leaves the reason unfilled).
+  {
+    test: /^Invalid share: %\(reason\)s\.?$/,
+    summary: 'explain.manilaInvalidShare.summary',
+    next: 'explain.manilaInvalidShare.next',
+  },
   // Nova
   {
     test: /No valid host was found/i,

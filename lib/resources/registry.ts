@@ -9,6 +9,10 @@ import { projectAdminDefinition, userAdminDefinition } from './admin/identity';
 import { nodeDefinition } from './baremetal/node';
 import { resourceTypeDefinition } from './orchestration/resource-type';
 import { stackDefinition } from './orchestration/stack';
+import { shareDefinition } from './shared-file-system/share';
+import { securityServiceDefinition, shareNetworkDefinition } from './shared-file-system/network';
+import { shareSnapshotDefinition } from './shared-file-system/snapshot';
+import { shareTypeDefinition } from './shared-file-system/share-type';
 import { flavorDefinition } from './compute/flavor';
 import { keypairDefinition } from './compute/keypair';
 import { serverDefinition } from './compute/server';
@@ -80,6 +84,7 @@ export const GROUPS: readonly ServiceGroup[] = [
   { id: 'container-infra', label: 'ui.groups.containerInfra.label', service: 'ui.groups.containerInfra.service', serviceTypes: ['container-infra'] },
   { id: 'load-balancer', label: 'ui.groups.loadBalancer.label', service: 'ui.groups.loadBalancer.service', serviceTypes: ['load-balancer'] },
   { id: 'orchestration', label: 'ui.groups.orchestration.label', service: 'ui.groups.orchestration.service', serviceTypes: ['orchestration'] },
+  { id: 'shared-file-systems', label: 'ui.groups.sharedFileSystems.label', service: 'ui.groups.sharedFileSystems.service', serviceTypes: ['sharev2'] },
   { id: 'baremetal', label: 'ui.groups.baremetal.label', service: 'ui.groups.baremetal.service', serviceTypes: ['baremetal'] },
   { id: 'object-store', label: 'ui.groups.objectStore.label', service: 'ui.groups.objectStore.service', serviceTypes: ['object-store'] },
   { id: 'admin', label: 'ui.groups.admin.label', service: 'ui.groups.admin.service', serviceTypes: ['compute', 'identity'], adminOnly: true },
@@ -122,6 +127,16 @@ export const SECTIONS: readonly Section[] = [
   // Heat: stacks are addressed by name and id (`<name>/<id>`, the palette's id too); the list is the cheap summary.
   kind(stackDefinition, 'orchestration', { detail: true, related: ['resource-types'], create: 'ui.sections.launchStack', actions: [{ label: 'ui.sections.launchStack', path: 'new' }], search: { path: 'stacks' } }),
   kind(resourceTypeDefinition, 'orchestration', { detail: true, description: 'ui.sections.resourceTypesDescription', search: { path: 'resource_types?with_description=true' } }),
+  // Manila: shares (export locations, access rules and snapshots on each share's page), snapshots, share networks,
+  // security services, and share types (creating them is admin-only).
+  kind(shareDefinition, 'shared-file-systems', {
+    detail: true, related: ['share-snapshots', 'share-networks'], description: 'ui.sections.sharesDescription', create: 'ui.sections.createShare',
+    actions: [{ label: 'ui.sections.createShare', path: 'new' }], search: { path: 'shares' },
+  }),
+  kind(shareSnapshotDefinition(), 'shared-file-systems', { detail: true, related: ['shares'], search: { path: 'snapshots' } }),
+  kind(shareNetworkDefinition, 'shared-file-systems', { detail: true, related: ['security-services'], search: { path: 'share-networks' } }),
+  kind(securityServiceDefinition, 'shared-file-systems', { detail: true, related: ['share-networks'], search: { path: 'security-services' } }),
+  kind(shareTypeDefinition, 'shared-file-systems', { description: 'ui.sections.shareTypesDescription', search: { path: 'types' } }),
   kind(nodeDefinition, 'baremetal', { adminOnly: true, detail: true, create: 'ui.sections.enrollNode', actions: [{ label: 'ui.sections.enrollBareMetalNode', path: 'new' }], search: { path: 'v1/nodes?fields=uuid,name', adminOnly: true } }),
   // Swift's containers and objects are browsed by name, not listed through a definition.
   { slug: 'containers', label: 'ui.sections.containers', group: 'object-store', detail: true },

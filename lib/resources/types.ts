@@ -253,6 +253,8 @@ export interface FormField {
   maxLength?: number;
   /** Consecutive fields of one group share a fieldset with this legend (Ironic's scheduling properties). */
   group?: Text;
+  /** Only shown when the form's values call for it (a share network for a share type that manages share servers). */
+  when?: (values: Record<string, FormValue>) => boolean;
 }
 
 /**

@@ -1,0 +1,18 @@
+// The reads the share page's mount commands need, cached under the kinds the tabs list (so adding or removing a
+// rule there refetches them too). Rules are polled while one is queued or applying.
+import { z } from 'zod';
+import { BUSY_MS } from '../polling';
+import { usePathQuery } from '../queries';
+import { AccessRuleSchema, ExportLocationSchema, MANILA, MANILA_KINDS, RULE_BUSY } from './manila';
+
+const LocationsSchema = z.object({ export_locations: z.array(ExportLocationSchema) });
+const RulesSchema = z.object({ access_list: z.array(AccessRuleSchema) });
+
+export const useExportLocations = (shareId: string) =>
+  usePathQuery(MANILA_KINDS.exportLocation, MANILA, `shares/${shareId}/export_locations`, LocationsSchema, { select: (d) => d.export_locations });
+
+export const useAccessRules = (shareId: string) =>
+  usePathQuery(MANILA_KINDS.accessRule, MANILA, `share-access-rules?share_id=${encodeURIComponent(shareId)}`, RulesSchema, {
+    select: (d) => d.access_list,
+    refetchInterval: (d) => (d?.access_list.some((r) => (RULE_BUSY as readonly string[]).includes(r.state)) ? BUSY_MS : false),
+  });
