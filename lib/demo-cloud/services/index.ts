@@ -18,4 +18,4 @@ import { sharedFileSystemService } from './shared-file-system';
  * The services the demo cloud runs, in catalog order. To add one: create
  * services/<type>/index.ts exporting a ServiceDefinition and append it here.
  */
-export const defaultServices: readonly ServiceDefinition[] = [identityService, imageService, networkService, volumeService, blockStorageService, computeService, dnsService, keyManagerService, containerInfraService, baremetalService, objectStoreService, loadBalancerService, orchestrationService, sharedFileSystemService];
+export const defaultServices: readonly ServiceDefinition[] = [identityService, imageService, networkService, volumeService, blockStorageService, computeService, dnsService, keyManagerService, containerInfraService, baremetalService, objectStoreService, loadBalancerService, orchestrationService, sharedFileSystemService, databaseService];

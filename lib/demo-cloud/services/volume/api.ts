@@ -81,3 +81,11 @@ export function deleteVolumeForServer(core: CloudCore, volumeId: string): void {
   }
   deleteVolume(core, volume, { force: true });
 }
+
+/** A service grows the volume it attached to its own server (Trove's resize_volume: Cinder extends it in use). */
+export function extendServiceVolume(core: CloudCore, volumeId: string, newSize: number): void {
+  const volume = findVolume(core, volumeId);
+  if (!volume) return;
+  volume.size = newSize;
+  core.state.markDirty();
+}
