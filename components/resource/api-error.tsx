@@ -6,7 +6,7 @@ import { ApiError, errorText } from '@/lib/client/api';
 import type { Text } from '@/lib/i18n/msg';
 import { explainFailure } from '@/lib/resources/explain';
 
-const EXPLAINED_REFUSALS = new Set(['load-balancer', 'sharev2']);
+const EXPLAINED_REFUSALS = new Set(['load-balancer', 'database', 'sharev2']);
 
 /** An API refusal with the service's message (as the service sent it) and the request id, for forms and toasts. */
 export function ApiErrorNotice({ error, title }: { error: unknown; title?: Text }) {
@@ -16,7 +16,7 @@ export function ApiErrorNotice({ error, title }: { error: unknown; title?: Text 
   // Our own routes' refusals carry a catalog message (errorText); a service's text shows as the service sent it.
   const message = m(errorText(error));
   const requestId = error instanceof ApiError ? error.requestId : undefined;
-  // Only Octavia's and Manila's for now: the other rules were written for failed resources, not for refusals.
+  // Only Octavia's, Trove's and Manila's for now: the other rules were written for failed resources, not for refusals.
   const why = error instanceof ApiError && EXPLAINED_REFUSALS.has(error.service ?? '') ? explainFailure(error.message) : undefined;
   const service = error instanceof ApiError ? error.service : undefined;
   const status = error instanceof ApiError ? error.status : undefined;

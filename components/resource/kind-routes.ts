@@ -17,6 +17,7 @@ export const OVERRIDES: Record<string, { list?: true; detail?: true; create?: tr
   'load-balancers': { detail: true, create: true },
   stacks: { detail: true, create: true },
   shares: { detail: true },
+  databases: { detail: true, create: true },
 };
 
 /** The detail tabs of a section's definition (whatever the project: tabs do not depend on it). */

@@ -37,6 +37,8 @@ const LoadBalancerCreateForm = dynamic(() => import('@/components/load-balancer/
 const LoadBalancerDetail = dynamic(() => import('@/components/load-balancer/lb-detail').then((m) => m.LoadBalancerDetail));
 const StackDetail = dynamic(() => import('@/components/orchestration/stack-detail').then((m) => m.StackDetail));
 const StackLaunch = dynamic(() => import('@/components/orchestration/stack-launch').then((m) => m.StackLaunch));
+const DatabaseInstanceCreate = dynamic(() => import('@/components/database/instance-create').then((m) => m.DatabaseInstanceCreate));
+const DatabaseInstanceDetail = dynamic(() => import('@/components/database/instance-detail').then((m) => m.DatabaseInstanceDetail));
 const ShareDetail = dynamic(() => import('@/components/shared-file-system/share-detail').then((m) => m.ShareDetail));
 
 export interface KindViews {
@@ -63,6 +65,7 @@ export const KIND_VIEWS: Record<string, KindViews> = {
   'load-balancers': { Detail: LoadBalancerDetail, Create: LoadBalancerCreateForm },
   stacks: { Detail: StackDetail, Create: StackLaunch },
   shares: { Detail: ShareDetail },
+  databases: { Detail: DatabaseInstanceDetail, Create: DatabaseInstanceCreate },
 };
 
 /** One page of a section: its override, else the generic page from the definition. */

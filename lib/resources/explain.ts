@@ -37,6 +37,18 @@ const RULES: readonly Rule[] = [
     summary: 'explain.lbChildren.summary',
     next: 'explain.lbChildren.next',
   },
+  // Trove: an instance takes no call (delete, users, databases, resize) until it is ACTIVE ("Instance <id> is not
+  // ready. (Status is BUILD).", 422); its fault when Cinder had no room for its volume.
+  {
+    test: /Instance \S+ is not ready/,
+    summary: 'explain.troveNotReady.summary',
+    next: 'explain.troveNotReady.next',
+  },
+  {
+    test: /Failed to create volume for instance/,
+    summary: 'explain.troveVolume.summary',
+    next: 'explain.troveVolume.next',
+  },
   // Manila: a share with snapshots is refused with 403 "Invalid share: %(reason)s." (Zed leaves the reason unfilled).
   {
     test: /^Invalid share: %\(reason\)s\.?$/,

@@ -13,6 +13,9 @@ import { shareDefinition } from './shared-file-system/share';
 import { securityServiceDefinition, shareNetworkDefinition } from './shared-file-system/network';
 import { shareSnapshotDefinition } from './shared-file-system/snapshot';
 import { shareTypeDefinition } from './shared-file-system/share-type';
+import { backupsDefinition } from './database/backup';
+import { configurationDefinition } from './database/configuration';
+import { instanceDefinition as databaseInstanceDefinition } from './database/instance';
 import { flavorDefinition } from './compute/flavor';
 import { keypairDefinition } from './compute/keypair';
 import { serverDefinition } from './compute/server';
@@ -85,6 +88,7 @@ export const GROUPS: readonly ServiceGroup[] = [
   { id: 'load-balancer', label: 'ui.groups.loadBalancer.label', service: 'ui.groups.loadBalancer.service', serviceTypes: ['load-balancer'] },
   { id: 'orchestration', label: 'ui.groups.orchestration.label', service: 'ui.groups.orchestration.service', serviceTypes: ['orchestration'] },
   { id: 'shared-file-systems', label: 'ui.groups.sharedFileSystems.label', service: 'ui.groups.sharedFileSystems.service', serviceTypes: ['sharev2'] },
+  { id: 'database', label: 'ui.groups.database.label', service: 'ui.groups.database.service', serviceTypes: ['database'] },
   { id: 'baremetal', label: 'ui.groups.baremetal.label', service: 'ui.groups.baremetal.service', serviceTypes: ['baremetal'] },
   { id: 'object-store', label: 'ui.groups.objectStore.label', service: 'ui.groups.objectStore.service', serviceTypes: ['object-store'] },
   { id: 'admin', label: 'ui.groups.admin.label', service: 'ui.groups.admin.service', serviceTypes: ['compute', 'identity'], adminOnly: true },
@@ -137,6 +141,13 @@ export const SECTIONS: readonly Section[] = [
   kind(shareNetworkDefinition, 'shared-file-systems', { detail: true, related: ['security-services'], search: { path: 'share-networks' } }),
   kind(securityServiceDefinition, 'shared-file-systems', { detail: true, related: ['share-networks'], search: { path: 'security-services' } }),
   kind(shareTypeDefinition, 'shared-file-systems', { description: 'ui.sections.shareTypesDescription', search: { path: 'types' } }),
+  // Trove: instances, their backups (restored into a new instance) and configuration groups.
+  kind(databaseInstanceDefinition, 'database', {
+    detail: true, related: ['database-backups', 'database-configurations'], description: 'ui.sections.databasesDescription', create: 'ui.sections.createDatabase',
+    actions: [{ label: 'ui.sections.createDatabase', path: 'new' }], search: { path: 'instances' },
+  }),
+  kind(backupsDefinition, 'database', { detail: true, related: ['databases'], create: 'ui.sections.createDatabaseBackup', search: { path: 'backups' } }),
+  kind(configurationDefinition, 'database', { detail: true, related: ['databases'], create: 'ui.sections.createDatabaseConfiguration', search: { path: 'configurations' } }),
   kind(nodeDefinition, 'baremetal', { adminOnly: true, detail: true, create: 'ui.sections.enrollNode', actions: [{ label: 'ui.sections.enrollBareMetalNode', path: 'new' }], search: { path: 'v1/nodes?fields=uuid,name', adminOnly: true } }),
   // Swift's containers and objects are browsed by name, not listed through a definition.
   { slug: 'containers', label: 'ui.sections.containers', group: 'object-store', detail: true },
