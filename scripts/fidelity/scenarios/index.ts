@@ -11,6 +11,7 @@ import { baremetal } from './baremetal';
 import { objectStore } from './object-store';
 import { loadBalancer } from './load-balancer';
 import { orchestration } from './orchestration';
+import { sharedFileSystem } from './shared-file-system';
 import type { Scenario } from '../types';
 
-export const scenarios: Scenario[] = [identity, image, volume, network, compute, dns, keyManager, containerInfra, baremetal, objectStore, loadBalancer, orchestration];
+export const scenarios: Scenario[] = [identity, image, volume, network, compute, dns, keyManager, containerInfra, baremetal, objectStore, loadBalancer, orchestration, sharedFileSystem];

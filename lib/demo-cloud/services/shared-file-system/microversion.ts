@@ -72,6 +72,8 @@ export class ManilaRouter {
         if (ctx.params.project_id !== auth.project.id) throw new HttpError(400, 'Malformed request url');
         this.prepare();
         const reply = await handler({ ctx, mv: minor, auth, isAdmin: auth.isAdmin, projectId: auth.project.id });
+        // Manila's empty 202 answers still say application/json.
+        if (reply.body === undefined && reply.raw === undefined) headers['content-type'] = 'application/json';
         return { ...reply, headers: { ...headers, ...reply.headers } };
       } catch (err) {
         if (err instanceof HttpError) throw new HttpError(err.status, err.message, { title: err.title, type: err.type, headers: { ...headers, ...err.headers } });

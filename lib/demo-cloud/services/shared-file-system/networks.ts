@@ -115,7 +115,9 @@ function securityServiceRoutes(core: CloudCore, r: ManilaRouter, s: ManilaState)
     );
   };
   r.get('/security-services', (v) => json(200, { security_services: listed(v).map((x) => securityServiceView(x, false)) }));
-  r.get('/security-services/detail', (v) => json(200, { security_services: listed(v).map((x) => securityServiceView(x)) }));
+  // The detail list (only) names the share networks each service is linked to.
+  const linkedTo = (id: string) => s.networks.filter((n) => n.security_service_ids.includes(id)).map((n) => n.id);
+  r.get('/security-services/detail', (v) => json(200, { security_services: listed(v).map((x) => ({ ...securityServiceView(x), share_networks: linkedTo(x.id) })) }));
   r.get('/security-services/{id}', (v) => json(200, { security_service: securityServiceView(findService(s, v, v.ctx.params.id)) }));
   r.put('/security-services/{id}', async (v) => {
     const x = findService(s, v, v.ctx.params.id);

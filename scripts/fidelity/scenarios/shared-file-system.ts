@@ -1,0 +1,131 @@
+import type { Call, Scenario } from '../types';
+
+// The Manila calls Stratus and the CLI make at microversion 2.73 (the dashboard's): version documents, shares
+// through their status machine, export locations, access rules, snapshots, extend/shrink/revert, types,
+// networks, security services, zones, quotas, limits, and the errors a user meets.
+const MV = { 'X-OpenStack-Manila-API-Version': '2.73' };
+const NAME = `fidelity-share-${process.pid}`;
+type Doc = { share?: { status: string; size: number }; snapshot?: { status: string }; access_list?: Array<{ state: string }> };
+
+const c = (call: Omit<Call, 'service'>): Call => ({
+  service: 'sharev2',
+  ...call,
+  headers: typeof call.headers === 'function' ? call.headers : { ...MV, ...call.headers },
+});
+const statusIs = (s: string) => (b: unknown) => ((b as Doc).share ?? (b as Doc).snapshot)?.status === s;
+const rulesAre = (s: string) => (b: unknown) => ((b as Doc).access_list ?? []).every((r) => r.state === s);
+const gone = (_b: unknown, status: number) => status === 404;
+const share = (v: Record<string, string>) => `shares/${v.share}`;
+const action = (body: unknown, name: string): Call => c({ name, method: 'POST', path: (v) => `${share(v)}/action`, body });
+
+export const sharedFileSystem: Scenario = {
+  name: 'shared-file-system',
+  service: 'sharev2',
+  calls: [
+    c({ name: 'version document', path: '../../', headers: {} }),
+    c({ name: 'versioned root', path: '../' }),
+    c({ name: 'versioned root without a version header', path: '../', headers: {} }),
+    c({ name: 'share list', path: 'shares' }),
+    c({ name: 'share list detail', path: 'shares/detail' }),
+    c({ name: 'unsupported microversion', path: 'shares', headers: { 'X-OpenStack-Manila-API-Version': '2.99' } }),
+    c({ name: 'malformed microversion', path: 'shares', headers: { 'X-OpenStack-Manila-API-Version': 'abc' } }),
+    c({ name: 'type list', path: 'types' }),
+    c({ name: 'default type', path: 'types/default' }),
+    c({ name: 'availability zones', path: 'availability-zones' }),
+    c({
+      name: 'share create', method: 'POST', path: 'shares',
+      body: { share: { share_proto: 'NFS', size: 1, name: NAME, description: 'fidelity', metadata: { purpose: 'fidelity' } } },
+      capture: (b, _h, v) => {
+        const created = (b as { share: { id: string; project_id: string } }).share;
+        v.share = created.id;
+        v.projectId = created.project_id;
+      },
+    }),
+    c({ name: 'share create, unknown protocol', method: 'POST', path: 'shares', body: { share: { share_proto: 'XFS', size: 1 } } }),
+    c({ name: 'share create, size 0', method: 'POST', path: 'shares', body: { share: { share_proto: 'NFS', size: 0 } } }),
+    c({ name: 'share create, unknown type', method: 'POST', path: 'shares', body: { share: { share_proto: 'NFS', size: 1, share_type: 'nope' } } }),
+    c({ name: 'share create, unknown zone', method: 'POST', path: 'shares', body: { share: { share_proto: 'NFS', size: 1, availability_zone: 'nope' } } }),
+    c({ name: 'share create, over the gigabytes quota', method: 'POST', path: 'shares', body: { share: { share_proto: 'NFS', size: 5000 } } }),
+    c({ name: 'share create, no share key', method: 'POST', path: 'shares', body: { foo: {} } }),
+    c({ name: 'share show until available', path: share, until: statusIs('available') }),
+    c({ name: 'share show as admin', as: 'admin', path: share }),
+    c({ name: 'share list by name', path: `shares/detail?name=${NAME}` }),
+    c({ name: 'share show, unknown', path: 'shares/00000000-0000-0000-0000-000000000000' }),
+    c({ name: 'export locations', path: (v) => `${share(v)}/export_locations` }),
+    c({ name: 'export locations as admin', as: 'admin', path: (v) => `${share(v)}/export_locations` }),
+    c({ name: 'export locations, unknown share', path: 'shares/00000000-0000-0000-0000-000000000000/export_locations' }),
+    c({ name: 'metadata', path: (v) => `${share(v)}/metadata` }),
+    c({ name: 'share update', method: 'PUT', path: share, body: { share: { display_name: `${NAME}-b`, display_description: 'changed' } } }),
+    action({ allow_access: { access_type: 'ip', access_to: '10.0.0.0/24', access_level: 'ro', metadata: { a: 'b' } } }, 'allow access ip ro'),
+    action({ allow_access: { access_type: 'ip', access_to: '10.0.0.0/24' } }, 'allow access, duplicate'),
+    action({ allow_access: { access_type: 'ip', access_to: 'bad' } }, 'allow access, bad address'),
+    action({ allow_access: { access_type: 'ip', access_to: '10.0.1.0/24', access_level: 'xx' } }, 'allow access, bad level'),
+    c({ name: 'access rules until active', path: (v) => `share-access-rules?share_id=${v.share}`, until: rulesAre('active'), capture: (b, _h, v) => (v.rule = (b as { access_list: Array<{ id: string }> }).access_list[0].id) }),
+    c({ name: 'access rule show', path: (v) => `share-access-rules/${v.rule}` }),
+    c({ name: 'access rules without share_id', path: 'share-access-rules' }),
+    c({ name: 'access rule show, unknown', path: 'share-access-rules/00000000-0000-0000-0000-000000000000' }),
+    action({ access_list: null }, 'access_list action at 2.73'),
+    c({ name: 'snapshot create', method: 'POST', path: 'snapshots', body: (v: Record<string, string>) => ({ snapshot: { share_id: v.share, name: `${NAME}-snap`, description: 'fidelity' } }), capture: (b, _h, v) => (v.snap = (b as { snapshot: { id: string } }).snapshot.id) }),
+    c({ name: 'snapshot create, unknown share', method: 'POST', path: 'snapshots', body: { snapshot: { share_id: '00000000-0000-0000-0000-000000000000' } } }),
+    c({ name: 'share delete with a snapshot', method: 'DELETE', path: share }),
+    c({ name: 'snapshot show until available', path: (v) => `snapshots/${v.snap}`, until: statusIs('available') }),
+    c({ name: 'snapshot list', path: 'snapshots' }),
+    c({ name: 'snapshot list detail', path: (v) => `snapshots/detail?share_id=${v.share}` }),
+    c({ name: 'snapshot update', method: 'PUT', path: (v) => `snapshots/${v.snap}`, body: { snapshot: { display_name: `${NAME}-snap-b` } } }),
+    c({ name: 'snapshot show, unknown', path: 'snapshots/00000000-0000-0000-0000-000000000000' }),
+    action({ extend: { new_size: 1 } }, 'extend to the same size'),
+    action({ extend: { new_size: 'x' } }, 'extend to a non-integer'),
+    action({ shrink: { new_size: 2 } }, 'shrink to a larger size'),
+    action({ extend: { new_size: 2 } }, 'extend to 2'),
+    action({ extend: { new_size: 3 } }, 'extend while extending'),
+    c({ name: 'share show until extended', path: share, until: (b) => (b as Doc).share?.status === 'available' && (b as Doc).share?.size === 2 }),
+    action({ shrink: { new_size: 1 } }, 'shrink to 1'),
+    c({ name: 'share show until shrunk', path: share, until: (b) => (b as Doc).share?.status === 'available' && (b as Doc).share?.size === 1 }),
+    action({ revert: { snapshot_id: '00000000-0000-0000-0000-000000000000' } }, 'revert to an unknown snapshot'),
+    action({ revert: {} }, 'revert without a snapshot'),
+    c({ name: 'revert', method: 'POST', path: (v) => `${share(v)}/action`, body: (v: Record<string, string>) => ({ revert: { snapshot_id: v.snap } }) }),
+    c({ name: 'share show until reverted', path: share, until: statusIs('available') }),
+    c({ name: 'deny access', method: 'POST', path: (v) => `${share(v)}/action`, body: (v: Record<string, string>) => ({ deny_access: { access_id: v.rule } }) }),
+    action({ deny_access: { access_id: '00000000-0000-0000-0000-000000000000' } }, 'deny access, unknown rule'),
+    c({ name: 'access rules until empty', path: (v) => `share-access-rules?share_id=${v.share}`, until: (b) => ((b as Doc).access_list ?? [1]).length === 0 }),
+    c({ name: 'snapshot delete', method: 'DELETE', path: (v) => `snapshots/${v.snap}` }),
+    c({ name: 'snapshot show until gone', path: (v) => `snapshots/${v.snap}`, until: gone }),
+    c({ name: 'share delete', method: 'DELETE', path: share }),
+    c({ name: 'share show until gone', path: share, until: gone }),
+    c({ name: 'share delete, unknown', method: 'DELETE', path: 'shares/00000000-0000-0000-0000-000000000000' }),
+    c({ name: 'share network create', method: 'POST', path: 'share-networks', body: { share_network: { name: `${NAME}-net`, description: 'fidelity' } }, capture: (b, _h, v) => (v.net = (b as { share_network: { id: string } }).share_network.id) }),
+    c({ name: 'security service create', method: 'POST', path: 'security-services', body: { security_service: { type: 'ldap', name: `${NAME}-ldap`, dns_ip: '10.0.0.2', server: 'ldap.example.com' } }, capture: (b, _h, v) => (v.ss = (b as { security_service: { id: string } }).security_service.id) }),
+    c({ name: 'security service create, bad type', method: 'POST', path: 'security-services', body: { security_service: { type: 'nis' } } }),
+    c({ name: 'share network add security service', method: 'POST', path: (v) => `share-networks/${v.net}/action`, body: (v: Record<string, string>) => ({ add_security_service: { security_service_id: v.ss } }) }),
+    c({ name: 'share network list', path: 'share-networks' }),
+    c({ name: 'share network list detail', path: 'share-networks/detail' }),
+    c({ name: 'share network show', path: (v) => `share-networks/${v.net}` }),
+    c({ name: 'security service list', path: 'security-services' }),
+    c({ name: 'security service list detail, by network', path: (v) => `security-services/detail?share_network_id=${v.net}` }),
+    c({ name: 'security service show', path: (v) => `security-services/${v.ss}` }),
+    c({ name: 'security service delete while linked', method: 'DELETE', path: (v) => `security-services/${v.ss}` }),
+    c({ name: 'share network remove security service', method: 'POST', path: (v) => `share-networks/${v.net}/action`, body: (v: Record<string, string>) => ({ remove_security_service: { security_service_id: v.ss } }) }),
+    c({ name: 'security service delete', method: 'DELETE', path: (v) => `security-services/${v.ss}` }),
+    c({ name: 'share network delete', method: 'DELETE', path: (v) => `share-networks/${v.net}` }),
+    c({ name: 'share network show, deleted', path: (v) => `share-networks/${v.net}` }),
+    c({ name: 'quota show', path: (v) => `quota-sets/${v.projectId}` }),
+    c({ name: 'quota defaults', path: (v) => `quota-sets/${v.projectId}/defaults` }),
+    c({ name: 'quota detail', path: (v) => `quota-sets/${v.projectId}/detail` }),
+    c({ name: 'quota update as a member', method: 'PUT', path: (v) => `quota-sets/${v.projectId}`, body: { quota_set: { shares: 0 } } }),
+    c({ name: 'limits', path: 'limits' }),
+    c({ name: 'messages', path: 'messages' }),
+    c({
+      name: 'type create as admin', as: 'admin', method: 'POST', path: 'types',
+      body: { share_type: { name: `${NAME}-type`, description: 'fidelity', extra_specs: { driver_handles_share_servers: false, snapshot_support: true }, 'share_type_access:is_public': false } },
+      capture: (b, _h, v) => (v.type = (b as { share_type: { id: string } }).share_type.id),
+    }),
+    c({ name: 'type create, duplicate', as: 'admin', method: 'POST', path: 'types', body: { share_type: { name: `${NAME}-type`, extra_specs: { driver_handles_share_servers: false } } } }),
+    c({ name: 'type create, no DHSS', as: 'admin', method: 'POST', path: 'types', body: { share_type: { name: `${NAME}-type2`, extra_specs: {} } } }),
+    c({ name: 'type create as a member', method: 'POST', path: 'types', body: { share_type: { name: `${NAME}-type3`, extra_specs: { driver_handles_share_servers: false } } } }),
+    c({ name: 'type extra specs', as: 'admin', path: (v) => `types/${v.type}/extra_specs` }),
+    c({ name: 'type list, all', as: 'admin', path: 'types?is_public=all' }),
+    c({ name: 'type delete', as: 'admin', method: 'DELETE', path: (v) => `types/${v.type}` }),
+    c({ name: 'type delete again', as: 'admin', method: 'DELETE', path: (v) => `types/${v.type}` }),
+    c({ name: 'type show, unknown', path: 'types/nope' }),
+  ],
+};
