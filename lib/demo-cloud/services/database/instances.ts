@@ -10,7 +10,7 @@ import { findDatastore, findVersion } from './datastores';
 import * as x from './deps';
 import { badRequest, notFound, troveError, unprocessable } from './errors';
 import { parseDatabases, parseUsers } from './guest';
-import { projectInstances, provision, renderInstance, TIMES, teardown, type Nic } from './lifecycle';
+import { projectInstances, provision, renderInstance, taskName, TIMES, teardown, type Nic } from './lifecycle';
 import { MAX_VOLUME_SIZE, REGION, troveTime, type DbInstance } from './model';
 import { checkQuota } from './quotas';
 import { getInstance, instanceRoute, member, readJson, type TroveDeps } from './request';
@@ -144,7 +144,7 @@ export function instanceRoutes(router: Router, { core, s }: TroveDeps): void {
     if ('configuration' in body) {
       if (body.configuration) {
         if (inst.configuration_id) throw badRequest(`Instance ${inst.id} already has a Configuration Group attached: ${inst.configuration_id}.`);
-        if (inst.status !== 'ACTIVE') throw badRequest(`The operation you have requested cannot be executed because the instance status is currently: ${inst.status}`);
+        if (inst.status !== 'ACTIVE') throw badRequest(`The operation you have requested cannot be executed because the instance status is currently: ${taskName(inst.status)}.`);
         inst.configuration_id = findConfiguration(s, auth, String(body.configuration)).id;
       } else {
         inst.configuration_id = null;

@@ -50,10 +50,13 @@ export function runAction(core: CloudCore, inst: DbInstance, status: string, sec
  * Trove's validate_can_perform_action: 422 unless the instance is ACTIVE with no task running.
  * Transitional statuses name the task (REBOOTING, RESIZING, ...) as Trove's message does.
  */
+const TASKS: Record<string, string> = { REBOOT: 'REBOOTING', RESIZE: 'RESIZING', SHUTDOWN: 'DELETING' };
+/** The name of the task behind a transitional status (RESIZE -> RESIZING), or the status itself. */
+export const taskName = (status: string) => TASKS[status] ?? status;
+
 export function checkCanAct(inst: DbInstance): void {
   if (inst.status === 'ACTIVE') return;
-  const task: Record<string, string> = { REBOOT: 'REBOOTING', RESIZE: 'RESIZING', SHUTDOWN: 'DELETING' };
-  const [type, status] = task[inst.status] ? ['task', task[inst.status]] : ['instance', inst.status];
+  const [type, status] = TASKS[inst.status] ? ['task', TASKS[inst.status]] : ['instance', inst.status];
   throw unprocessable(`Instance ${inst.id} is not currently available for an action to be performed (${type} status was ${status}).`);
 }
 
