@@ -1,7 +1,8 @@
 'use client';
 // A database instance's page: the generic detail (overview with Trove's fault, databases, users and backups tabs,
-// resize and backup forms from the definition) plus the root user, which a definition cannot declare: Trove answers
-// its password once, so it is held by this panel alone (never in the query cache) and shown with a warning.
+// resize and backup forms from the definition) plus what a definition cannot declare: the root user, whose password
+// Trove answers once (held by this panel alone, never in the query cache, shown with a warning), and the guest's
+// logs, whose list may be `null` and whose buttons depend on each log's status.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -14,8 +15,12 @@ import { osCall, useProjectScope } from '@/lib/resources/hooks';
 import { usePathQuery } from '@/lib/resources/queries';
 import { instanceDefinition, canChange } from '@/lib/resources/database/instance';
 import { enableRootCli, enableRootRequest, mysqlCommand, rootPath, RootStatusSchema, RootUserSchema, type RootUser } from '@/lib/resources/database/root';
-import { instanceAddresses, TROVE, type Instance } from '@/lib/resources/database/trove';
+import { instanceAddresses, instanceRef, TROVE, type Instance } from '@/lib/resources/database/trove';
 import { parseResponse } from '@/lib/resources/schema';
+import { command } from '@/lib/resources/cli';
+import { logActionCli, logActionRequest, logPath, LogsSchema, logVerbs, type LogVerb } from '@/lib/resources/database/logs';
+import { ApiErrorNotice } from '@/components/resource/api-error';
+import { SubTable } from '@/components/resource/sub-list';
 
 export function DatabaseInstanceDetail({ id }: { id: string }) {
   const t = useTranslations('database.root');
@@ -30,6 +35,7 @@ export function DatabaseInstanceDetail({ id }: { id: string }) {
         </>
       )}
       overviewExtra={(i) => <RootState instance={i} />}
+      tabs={[{ id: 'logs', label: 'database.logs.tab', render: (i) => <Logs instance={i} />, cli: (i) => command('openstack database log list', instanceRef(i)) }]}
     />
   );
 }
@@ -40,6 +46,47 @@ function RootState({ instance: i }: { instance: Instance }) {
   const q = usePathQuery('database-root', TROVE, rootPath(i), RootStatusSchema, { enabled: canChange(i), staleTime: 0 });
   if (!q.data) return null;
   return <p className="text-sm text-zinc-600 dark:text-zinc-400">{q.data.rootEnabled ? t('wasEnabled') : t('neverEnabled')}</p>;
+}
+
+function Logs({ instance: i }: { instance: Instance }) {
+  const t = useTranslations('database.logs');
+  const tr = useTranslations('database.root');
+  const { projectId } = useProjectScope();
+  const qc = useQueryClient();
+  const q = usePathQuery('database-log', TROVE, logPath(i), LogsSchema, { enabled: canChange(i), staleTime: 0 });
+  const act = useMutation({
+    mutationFn: ({ log, verb }: { log: string; verb: LogVerb }) => osCall(TROVE, logActionRequest(i, log, verb)),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['os', projectId, 'database-log'] }),
+  });
+  if (!canChange(i)) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{tr('notActive', { status: i.status })}</p>;
+  const logs = q.data?.logs;
+  return (
+    <div className="space-y-3">
+      {q.isError && <ApiErrorNotice title={t('loadFailed')} error={q.error} />}
+      {act.isError && <ApiErrorNotice title={t('refused')} error={act.error} />}
+      <SubTable
+        label={t('table')}
+        busy={q.isPending}
+        rows={q.isPending ? undefined : (logs ?? [])}
+        rowKey={(l) => l.name}
+        empty={t('none')}
+        columns={[
+          { label: t('name'), cell: (l) => l.name, mono: true },
+          { label: t('type'), cell: (l) => l.type ?? '' },
+          { label: t('status'), cell: (l) => l.status ?? '' },
+          { label: t('published'), cell: (l) => String(l.published ?? 0), numeric: true },
+          { label: t('pending'), cell: (l) => String(l.pending ?? 0), numeric: true },
+          { label: t('container'), cell: (l) => l.container ?? '', mono: true },
+        ]}
+        buttons={(l) =>
+          logVerbs(l).map((verb) => ({
+            label: t(verb), ariaLabel: t('button', { action: t(verb), name: l.name }), title: logActionCli(i, l.name, verb),
+            disabled: act.isPending, onClick: () => act.mutate({ log: l.name, verb }),
+          }))
+        }
+      />
+    </div>
+  );
 }
 
 function EnableRoot({ instance: i }: { instance: Instance }) {

@@ -1,0 +1,185 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { violations } from './axe';
+import { RUN } from './compute-helpers';
+import { backend, PROJECT_URL, skipOnRealcloud } from './helpers';
+
+// Issue 18's database flow, on both backends: a MySQL instance with a database and a user reaches ACTIVE, a database
+// and a second user are added on its page, root is enabled (the password shown once), a backup is taken (demo only:
+// real Trove here has no guest to make one), and everything is deleted. Real Trove keeps databases and users in the
+// memory of the process that made them: the user passed at create is known only to trove-taskmanager, so its
+// Users tab lists only what the page added.
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+const prefix = `${RUN}-db`;
+const name = `${prefix}-mysql`;
+const backupName = `${prefix}-backup`;
+const SLOW = { timeout: 90_000 };
+const headers = () => ({ 'X-Stratus-CSRF': '1', Origin: backend().baseURL });
+let instanceUrl = '';
+
+async function home(page: Page) {
+  await page.goto('/');
+  await expect(page).toHaveURL(PROJECT_URL);
+}
+
+/** Deletes this run's backups and instances (Trove refuses an instance in BUILD: retried until it is gone). */
+async function cleanUp(browser: Browser) {
+  const context = await browser.newContext({ storageState: backend().storageState, baseURL: backend().baseURL });
+  try {
+    const page = await context.newPage();
+    await home(page);
+    const { backups = [] } = (await (await page.request.get('/api/os/database/backups')).json()) as { backups?: { id: string; name: string }[] };
+    for (const b of backups.filter((x) => x.name.startsWith(prefix))) await page.request.delete(`/api/os/database/backups/${b.id}`, { headers: headers() });
+    await expect
+      .poll(
+        async () => {
+          const { instances = [] } = (await (await page.request.get('/api/os/database/instances')).json()) as { instances?: { id: string; name: string; status: string }[] };
+          const mine = instances.filter((i) => i.name.startsWith(prefix));
+          for (const i of mine) if (i.status !== 'SHUTDOWN') await page.request.delete(`/api/os/database/instances/${i.id}`, { headers: headers() });
+          return mine.length;
+        },
+        { timeout: 120_000, intervals: [2_000, 3_000] },
+      )
+      .toBe(0);
+  } finally {
+    await context.close();
+  }
+}
+
+test.afterAll(async ({ browser }) => {
+  test.setTimeout(150_000);
+  await cleanUp(browser);
+});
+
+/** Picks the option of `select` whose text contains `text`. */
+async function chooseOption(form: ReturnType<Page['getByRole']>, label: string, text: string) {
+  const select = form.getByLabel(label, { exact: true });
+  await expect(select.locator('option', { hasText: text }).first()).toBeAttached(SLOW);
+  const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
+  await select.selectOption(value!);
+}
+
+test('a MySQL instance with a database and a user is created from the form and reaches ACTIVE', async ({ page }) => {
+  await home(page);
+  await page.getByRole('navigation', { name: 'Services' }).getByRole('link', { name: 'Database instances', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Database instances', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Create database instance' }).first().click();
+
+  const form = page.getByRole('form', { name: 'Create database instance' });
+  // Nothing chosen: the flavor is required, and said so; a password without a user is refused.
+  await form.getByLabel('Password', { exact: true }).fill('s3cret-pass');
+  await form.getByRole('button', { name: 'Create database instance' }).click();
+  // The flavor's own select offers "Choose a flavor" too: the error is the paragraph under it.
+  await expect(form.locator('p').filter({ hasText: 'Choose a flavor' })).toBeVisible();
+  await expect(form.locator('p').filter({ hasText: "Enter the user's name, or clear the password" })).toBeVisible();
+
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  await chooseOption(form, 'Datastore and version', 'mysql');
+  await chooseOption(form, 'Flavor', 'm1.small');
+  await form.getByLabel('Volume size (GiB)', { exact: true }).fill('1');
+  await chooseOption(form, 'Network', 'private');
+  await form.getByLabel('Databases', { exact: true }).fill('appdb');
+  await form.getByLabel('User name', { exact: true }).fill('app');
+  await expect(form.getByText(new RegExp(`openstack database instance create ${name} --flavor m1\\.small --size 1 --datastore mysql`))).toBeVisible();
+  await expect(form.getByText('--databases appdb --users app:')).toBeVisible();
+  // The accessibility walk sees the create page empty: scanned here filled in.
+  expect(await violations(page, 'create, filled in')).toEqual([]);
+  await form.getByRole('button', { name: 'Create database instance' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Database instances', level: 1 })).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText('mysql');
+  await expect(row).toContainText('m1.small');
+  await expect(row).toContainText('1 GiB');
+  // BUILD is polled until ACTIVE (HEALTHY once the guest reports).
+  await expect(row).toContainText('ACTIVE', SLOW);
+  await row.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  instanceUrl = page.url().replace(/[?&]tab=[^&]*/, '');
+  await expect(page.getByRole('definition').filter({ hasText: /^mysql 5\.7/ })).toBeVisible();
+});
+
+test('on its page: a database and a second user are added, root is enabled with its password shown once', async ({ page }) => {
+  test.skip(!instanceUrl, 'the instance was not created');
+  await page.goto(instanceUrl);
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Users' }).click();
+  const users = page.getByRole('table', { name: 'Users' });
+  if (backend().name === 'realcloud') {
+    // Only trove-taskmanager knows the user made at create: trove-api lists none.
+    await expect(page.getByText('Trove lists no users for this instance.')).toBeVisible(SLOW);
+  } else {
+    await expect(users.getByRole('row').filter({ hasText: 'app' })).toContainText('appdb', SLOW);
+  }
+
+  await page.getByRole('tab', { name: 'Databases' }).click();
+  const addDb = page.getByRole('form', { name: 'Add database' });
+  await addDb.getByLabel('Name', { exact: true }).fill('reports');
+  await addDb.getByRole('button', { name: 'Add database' }).click();
+  await expect(page.getByRole('table', { name: 'Databases' }).getByRole('row').filter({ hasText: 'reports' })).toBeVisible(SLOW);
+  expect(await violations(page, 'databases tab')).toEqual([]);
+
+  await page.getByRole('tab', { name: 'Users' }).click();
+  const addUser = page.getByRole('form', { name: 'Add user' });
+  await addUser.getByLabel('Name', { exact: true }).fill('reader');
+  await addUser.getByLabel('Password', { exact: true }).fill('r3ader-pass');
+  await addUser.getByLabel('Databases', { exact: true }).fill('reports');
+  await expect(page.getByText('openstack database user create --databases reports')).toBeVisible();
+  await addUser.getByRole('button', { name: 'Add user' }).click();
+  const reader = users.getByRole('row').filter({ hasText: 'reader' });
+  await expect(reader).toContainText('reports', SLOW);
+  await expect(reader).toContainText('%');
+  expect(await violations(page, 'users tab')).toEqual([]);
+
+  await page.getByRole('toolbar', { name: 'Database instance actions' }).getByRole('button', { name: 'Enable root' }).click();
+  const enable = page.getByRole('form', { name: 'Enable root' });
+  await enable.getByRole('button', { name: 'Enable root' }).click();
+  const root = page.getByRole('region', { name: 'Root user' });
+  await expect(root.getByRole('alert')).toContainText('Copy this password now');
+  await expect(root.getByLabel('Root password')).not.toBeEmpty();
+  await expect(root.getByRole('button', { name: 'Copy the root password' })).toBeVisible();
+  await expect(root).toContainText('User root');
+
+  // The second user goes again.
+  await users.getByRole('button', { name: 'Delete user reader@%' }).click();
+  await page.getByRole('dialog', { name: 'Delete user?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(reader).toHaveCount(0, SLOW);
+});
+
+test('a backup of the instance is taken from its page and listed until it is deleted', async ({ page }) => {
+  skipOnRealcloud('real Trove here has no guest agent to take a backup (no backups in the real cloud)');
+  test.skip(!instanceUrl, 'the instance was not created');
+  await page.goto(instanceUrl);
+  await page.getByRole('toolbar', { name: 'Database instance actions' }).getByRole('button', { name: 'Back up' }).click();
+  const form = page.getByRole('form', { name: 'Back up' });
+  await form.getByLabel('Name', { exact: true }).fill(backupName);
+  await form.getByRole('button', { name: 'Create backup' }).click();
+  await page.getByRole('tab', { name: 'Database backups' }).click();
+  const row = page.getByRole('table', { name: 'Database backups' }).getByRole('row').filter({ hasText: backupName });
+  await expect(row).toContainText('COMPLETED', SLOW);
+  // The instance is ACTIVE again once its backup is made.
+  await expect(page.getByRole('heading', { name, level: 1 }).locator('..')).toContainText('ACTIVE', SLOW);
+
+  await page.getByRole('navigation', { name: 'Services' }).getByRole('link', { name: 'Database backups', exact: true }).click();
+  await page.getByRole('row').filter({ hasText: backupName }).getByRole('link', { name: backupName }).click();
+  await expect(page.getByRole('link', { name: 'Restore into a new instance' })).toBeVisible();
+  await page.getByRole('toolbar', { name: 'Database backup actions' }).getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: 'Delete backup?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('This database backup no longer exists.')).toBeVisible(SLOW);
+});
+
+test('the instance is deleted from its page', async ({ page }) => {
+  test.skip(!instanceUrl, 'the instance was not created');
+  await page.goto(instanceUrl);
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  await page.getByRole('toolbar', { name: 'Database instance actions' }).getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete database instance?' });
+  await expect(dialog).toContainText(`This permanently deletes ${name}`);
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  // SHUTDOWN, then gone (the page says so once Trove answers 404).
+  await expect(page.getByText('This database instance no longer exists.')).toBeVisible({ timeout: 120_000 });
+  await page.getByRole('navigation', { name: 'Services' }).getByRole('link', { name: 'Database instances', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Database instances', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name, exact: true })).toHaveCount(0);
+});
