@@ -16,7 +16,6 @@ import { generatedSteps } from './generated';
 import { generatedServiceSteps } from './generated-services';
 import { byNameSteps } from './by-name';
 import { databaseSteps } from './database';
-import { databaseSteps } from './database';
 import { sharedFileSystemSteps } from './shared-file-system';
 
 export const allSteps: Step[] = [...identitySteps, ...imageSteps, ...volumeSteps, ...networkSteps, ...computeSteps, ...dnsSteps, ...keyManagerSteps, ...containerInfraSteps, ...baremetalSteps, ...objectStoreSteps, ...loadBalancerSteps, ...orchestrationSteps, ...sharedFileSystemSteps, ...generatedSteps, ...generatedServiceSteps, ...byNameSteps, ...databaseSteps];
