@@ -2,6 +2,7 @@
 // snapshots, share networks, security services and per-project quotas. Transitions are settled lazily on read.
 import type { CloudCore } from '../../core/cloud';
 import { stableUuid } from '../../core/ids';
+import { seedProjectId, seedUserId } from '../identity/seed';
 import { settle, type Transitional } from '../../core/transitions';
 
 export const AZ = { id: stableUuid('manila', 'az', 'nova'), name: 'nova', created_at: '2026-01-05T09:00:00.000000' };
@@ -152,17 +153,52 @@ export const DEFAULT_TYPE: ShareType = {
   projects: [],
 };
 
-export const seedManila = (): ManilaState => ({
-  types: [structuredClone(DEFAULT_TYPE)],
-  shares: [],
-  rules: [],
-  snapshots: [],
-  networks: [],
-  securityServices: [],
-  quotas: {},
-});
+/** One settled share in the demo project, so a presenter opens a populated page: NFS, 5 GiB, read-write for the private subnet. */
+function seedShare(now: number): { share: Share; rule: AccessRule } {
+  const id = stableUuid('manila', 'share', 'team-docs');
+  const created = stamp(now - 3 * 86_400_000);
+  const share: Share = {
+    id,
+    instance_id: stableUuid('manila', 'instance', 'team-docs'),
+    name: 'team-docs',
+    description: 'Shared documents of the demo team',
+    project_id: seedProjectId('demo'),
+    user_id: seedUserId('demo'),
+    size: 5,
+    share_proto: 'NFS',
+    share_type: DEFAULT_TYPE.id,
+    availability_zone: AZ.name,
+    share_network_id: null,
+    snapshot_id: null,
+    is_public: false,
+    metadata: { purpose: 'docs' },
+    status: 'available',
+    task_state: null,
+    progress: '100%',
+    created_at: created,
+    export_ids: [stableUuid('manila', 'export', id, '0'), stableUuid('manila', 'export', id, '1'), stableUuid('manila', 'export', id, '2')],
+  };
+  const rule: AccessRule = {
+    id: stableUuid('manila', 'rule', 'team-docs'), share_id: id, access_type: 'ip', access_to: '10.0.0.0/24', access_level: 'rw',
+    access_key: null, state: 'active', metadata: {}, created_at: created, updated_at: created,
+  };
+  return { share, rule };
+}
 
-export const manilaState = (core: CloudCore) => core.state.slice<ManilaState>('shared-file-system', seedManila);
+export function seedManila(now: number): ManilaState {
+  const { share, rule } = seedShare(now);
+  return {
+    types: [structuredClone(DEFAULT_TYPE)],
+    shares: [share],
+    rules: [rule],
+    snapshots: [],
+    networks: [],
+    securityServices: [],
+    quotas: {},
+  };
+}
+
+export const manilaState = (core: CloudCore) => core.state.slice<ManilaState>('shared-file-system', () => seedManila(core.clock.now()));
 
 /** Applies due transitions and drops what finished deleting; marks the state dirty when something moved. */
 export function settleAll(core: CloudCore): ManilaState {

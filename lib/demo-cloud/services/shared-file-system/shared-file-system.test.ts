@@ -78,6 +78,12 @@ describe('shared-file-system: versions and microversions', () => {
 });
 
 describe('shared-file-system: shares', () => {
+  it('seeds one available NFS share in the demo project, with an active read-write rule', async () => {
+    const list = (await api('GET', '/shares/detail?name=team-docs')).body as { shares: Row[] };
+    expect(list.shares).toHaveLength(1);
+    expect(list.shares[0]).toMatchObject({ status: 'available', share_proto: 'NFS', size: 5, access_rules_status: 'active' });
+    expect((await rulesOf(list.shares[0].id)).map((r) => [r.access_to, r.access_level, r.state])).toEqual([['10.0.0.0/24', 'rw', 'active']]);
+  });
   it('creates with 200 and status creating (no zone yet), then is available in nova with 100% progress', async () => {
     const s = await newShare({ description: 'd', metadata: { team: 'files' } });
     expect(s).toMatchObject({ status: 'creating', availability_zone: null, share_proto: 'NFS', size: 1, project_id: DEMO, share_type_name: 'default', access_rules_status: 'active', is_public: false });
