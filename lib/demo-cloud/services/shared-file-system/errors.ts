@@ -1,25 +1,6 @@
-// Manila's error bodies (`{"badRequest": {"code": 400, "message": ...}}`, 413 with retryAfter) and the
-// messages the API gives, copied from the real Zed service: several are left unfilled there
-// ("Invalid share: %(reason)s."), and the demo cloud answers the same words.
+// Manila's errors (rendered by core/fault.ts) and the messages the API gives, copied from the real Zed service:
+// several are left unfilled there ("Invalid share: %(reason)s."), and the demo cloud answers the same words.
 import { HttpError } from '../../core/errors';
-
-const ERROR_KEYS: Record<number, string> = {
-  400: 'badRequest',
-  403: 'forbidden',
-  404: 'itemNotFound',
-  405: 'badMethod',
-  409: 'conflictingRequest',
-  413: 'overLimit',
-  415: 'badMediaType',
-  501: 'notImplemented',
-};
-
-export function manilaErrorBody(err: HttpError): unknown {
-  if (err.status === 401) return { error: { code: 401, title: 'Unauthorized', message: err.message } };
-  const body: Record<string, unknown> = { code: err.status, message: err.message };
-  if (err.status === 413) body.retryAfter = '0';
-  return { [ERROR_KEYS[err.status] ?? 'computeFault']: body };
-}
 
 export const bad = (message: string) => new HttpError(400, message);
 export const invalidInput = (detail: string) => bad(`Invalid input received: ${detail}`);

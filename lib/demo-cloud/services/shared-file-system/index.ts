@@ -3,11 +3,11 @@
 // types, share networks, security services, availability zones, quotas, limits and (empty) user messages.
 // Microversions 2.0-2.73 (Zed) through `X-OpenStack-Manila-API-Version`.
 import type { RequestContext } from '../../core/context';
+import { wsgiFaultBody } from '../../core/fault';
 import { json } from '../../core/reply';
 import { defineService } from '../../core/service';
 import { accessRuleRoutes } from './access';
 import { actionRoutes } from './actions';
-import { manilaErrorBody } from './errors';
 import { MAX_MV, ManilaRouter } from './microversion';
 import { manilaState, settleAll } from './model';
 import { networkAndSecurityRoutes } from './networks';
@@ -36,7 +36,7 @@ export const sharedFileSystemService = defineService({
   description: 'Manila Shared File System Service V2',
   prefix: '/shared-file-system',
   endpointPath: '/shared-file-system/v2/{project_id}',
-  errorBody: manilaErrorBody,
+  errorBody: wsgiFaultBody,
   malformedJsonMessage: 'Malformed request body',
   setup(core, router) {
     const s = manilaState(core);

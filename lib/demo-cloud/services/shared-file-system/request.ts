@@ -45,3 +45,18 @@ export function boolOf(x: unknown, name: string): boolean {
   if (['false', 'f', 'no', 'n', '0', 'off'].includes(t)) return false;
   throw bad(`Invalid boolean value '${String(x)}' for ${name}.`);
 }
+
+/** `name`/`description`, or their v1 spellings `display_name`/`display_description`; undefined when absent. */
+export function nameAndDescription(b: Body): { name: string | null | undefined; description: string | null | undefined } {
+  return {
+    name: b.display_name !== undefined ? optString(b, 'display_name') : optString(b, 'name'),
+    description: b.display_description !== undefined ? optString(b, 'display_description', 10_000) : optString(b, 'description', 10_000),
+  };
+}
+
+/** Applies the fields of nameAndDescription that the body sets (PUT on shares and snapshots). */
+export function updateNameAndDescription(target: { name: string | null; description: string | null }, b: Body) {
+  const { name, description } = nameAndDescription(b);
+  if (name !== undefined) target.name = name;
+  if (description !== undefined) target.description = description;
+}

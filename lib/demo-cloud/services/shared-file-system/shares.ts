@@ -10,7 +10,7 @@ import type { ManilaRouter, View } from './microversion';
 import { AZ, DEFAULT_TYPE, PROTOCOLS, specOn, stamp, type ManilaState, type Share } from './model';
 import { checkShareQuota } from './quotas';
 import { exportLocations, shareDetail, summary } from './render';
-import { boolOf, metadataOf, optString, readBody, type Body } from './request';
+import { boolOf, metadataOf, nameAndDescription, optString, readBody, type Body, updateNameAndDescription } from './request';
 
 /** Nominal seconds the demo backend takes (the real dummy driver sleeps 0.5-4 s per call). */
 export const TIMING = { create: 3, delete: 2, resize: 2, revert: 2 };
@@ -54,8 +54,8 @@ function createShare(core: CloudCore, s: ManilaState, v: View, b: Body): Share {
   const share: Share = {
     id: uuid(),
     instance_id: uuid(),
-    name: optString(b, 'name') ?? optString(b, 'display_name') ?? null,
-    description: optString(b, 'description', 10_000) ?? optString(b, 'display_description', 10_000) ?? null,
+    name: nameAndDescription(b).name ?? null,
+    description: nameAndDescription(b).description ?? null,
     project_id: v.projectId,
     user_id: v.auth.user.id,
     size,
@@ -120,10 +120,7 @@ export function shareRoutes(core: CloudCore, r: ManilaRouter, s: ManilaState) {
   r.put('/shares/{id}', async (v) => {
     const share = ownShare(s, v, v.ctx.params.id);
     const b = await readBody(v.ctx, 'share');
-    const name = b.display_name !== undefined ? optString(b, 'display_name') : optString(b, 'name');
-    const description = b.display_description !== undefined ? optString(b, 'display_description', 10_000) : optString(b, 'description', 10_000);
-    if (name !== undefined) share.name = name;
-    if (description !== undefined) share.description = description;
+    updateNameAndDescription(share, b);
     if (b.is_public !== undefined) share.is_public = boolOf(b.is_public, 'is_public');
     v.ctx.markDirty();
     return json(200, { share: shareDetail(v, s, share) });

@@ -10,7 +10,7 @@ import type { ManilaRouter, View } from './microversion';
 import { specOn, stamp, typeOf, type ManilaState, type Snapshot } from './model';
 import { checkSnapshotQuota } from './quotas';
 import { snapshotDetail, summary } from './render';
-import { boolOf, metadataOf, optString, readBody } from './request';
+import { boolOf, metadataOf, nameAndDescription, optString, readBody, updateNameAndDescription } from './request';
 
 const TIMING = { create: 2, delete: 1.5 };
 
@@ -42,8 +42,8 @@ export function snapshotRoutes(core: CloudCore, r: ManilaRouter, s: ManilaState)
       share_id: share.id,
       project_id: share.project_id,
       user_id: v.auth.user.id,
-      name: optString(b, 'name') ?? optString(b, 'display_name') ?? null,
-      description: optString(b, 'description', 10_000) ?? optString(b, 'display_description', 10_000) ?? null,
+      name: nameAndDescription(b).name ?? null,
+      description: nameAndDescription(b).description ?? null,
       size: share.size,
       share_size: share.size,
       share_proto: share.share_proto,
@@ -62,10 +62,7 @@ export function snapshotRoutes(core: CloudCore, r: ManilaRouter, s: ManilaState)
   r.put('/snapshots/{id}', async (v) => {
     const snap = ownSnapshot(s, v, v.ctx.params.id);
     const b = await readBody(v.ctx, 'snapshot');
-    const name = b.display_name !== undefined ? optString(b, 'display_name') : optString(b, 'name');
-    const description = b.display_description !== undefined ? optString(b, 'display_description', 10_000) : optString(b, 'description', 10_000);
-    if (name !== undefined) snap.name = name;
-    if (description !== undefined) snap.description = description;
+    updateNameAndDescription(snap, b);
     v.ctx.markDirty();
     return json(200, { snapshot: snapshotDetail(v, snap) });
   });

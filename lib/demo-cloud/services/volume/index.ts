@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../core/context';
-import type { HttpError } from '../../core/errors';
+import { wsgiFaultBody } from '../../core/fault';
 import { json } from '../../core/reply';
 import { defineService, type ServiceDefinition } from '../../core/service';
 import { MAX_MV, VolumeRouter } from './microversion';
@@ -7,25 +7,6 @@ import { volumeState } from './model';
 import { miscRoutes } from './misc';
 import { snapshotRoutes } from './snapshots';
 import { volumeRoutes } from './volumes';
-
-const ERROR_KEYS: Record<number, string> = {
-  400: 'badRequest',
-  403: 'forbidden',
-  404: 'itemNotFound',
-  405: 'badMethod',
-  409: 'conflictingRequest',
-  413: 'overLimit',
-  415: 'badMediaType',
-  501: 'notImplemented',
-};
-
-function errorBody(err: HttpError): unknown {
-  if (err.status === 401) return { error: { code: 401, title: 'Unauthorized', message: err.message } };
-  const key = ERROR_KEYS[err.status] ?? 'computeFault';
-  const body: Record<string, unknown> = { code: err.status, message: err.message };
-  if (err.status === 413) body.retryAfter = '0';
-  return { [key]: body };
-}
 
 const versionsDoc = (ctx: RequestContext) => ({
   versions: [
@@ -51,7 +32,7 @@ function makeService(type: string, name: string): ServiceDefinition {
     description: 'Cinder Volume Service V3',
     prefix: '/volume',
     endpointPath: '/volume/v3/{project_id}',
-    errorBody,
+    errorBody: wsgiFaultBody,
     malformedJsonMessage: 'Malformed request body',
     validationMessage: (field, problem) => `Invalid input for field/attribute ${field}. ${problem}`,
     setup(core, router) {
