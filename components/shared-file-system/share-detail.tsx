@@ -17,7 +17,7 @@ export function ShareDetail({ id }: { id: string }) {
 
 function MountCommands({ share }: { share: Share }) {
   const t = useTranslations('share.mount');
-  const locations = useExportLocations(share.id);
+  const locations = useExportLocations(share);
   const rules = useAccessRules(share.id);
   const error = locations.error ?? rules.error;
   const lines = locations.data && rules.data ? mountLines(share, locations.data, rules.data) : [];

@@ -3,13 +3,20 @@
 import { z } from 'zod';
 import { BUSY_MS } from '../polling';
 import { usePathQuery } from '../queries';
-import { AccessRuleSchema, ExportLocationSchema, MANILA, MANILA_KINDS, RULE_BUSY } from './manila';
+import { AccessRuleSchema, ExportLocationSchema, MANILA, MANILA_KINDS, RULE_BUSY, shareStatus, type Share } from './manila';
 
 const LocationsSchema = z.object({ export_locations: z.array(ExportLocationSchema) });
 const RulesSchema = z.object({ access_list: z.array(AccessRuleSchema) });
 
-export const useExportLocations = (shareId: string) =>
-  usePathQuery(MANILA_KINDS.exportLocation, MANILA, `shares/${shareId}/export_locations`, LocationsSchema, { select: (d) => d.export_locations });
+/**
+ * A share gets its export locations when the driver has made it: asked again while there are none (every 2 s while
+ * the share is busy, every 10 s after), so the mount commands appear when a new share turns available.
+ */
+export const useExportLocations = (share: Pick<Share, 'id' | 'status'>) =>
+  usePathQuery(MANILA_KINDS.exportLocation, MANILA, `shares/${share.id}/export_locations`, LocationsSchema, {
+    select: (d) => d.export_locations,
+    refetchInterval: (d) => (d?.export_locations.length ? false : shareStatus(share).tone === 'busy' ? BUSY_MS : 10_000),
+  });
 
 export const useAccessRules = (shareId: string) =>
   usePathQuery(MANILA_KINDS.accessRule, MANILA, `share-access-rules?share_id=${encodeURIComponent(shareId)}`, RulesSchema, {

@@ -187,7 +187,7 @@ export const shareDefinition = define<Share, ShareCreate>({
       table: 'kinds.share.access.plural', empty: 'kinds.share.access.empty', note: (s) => (s.status === 'available' ? undefined : 'kinds.share.access.notAvailable'),
     },
     {
-      id: 'snapshots', label: 'kinds.shareSnapshot.plural', view: 'compact', list: (s) => shareSnapshotDefinition(s),
+      id: 'snapshots', label: 'kinds.share.tabs.snapshots', view: 'compact', list: (s) => shareSnapshotDefinition(s),
       table: 'kinds.shareSnapshot.plural', empty: 'kinds.shareSnapshot.empty', note: (s) => (s.snapshot_support === false ? 'kinds.shareSnapshot.unsupported' : undefined),
     },
   ],
@@ -227,6 +227,8 @@ export const shareDefinition = define<Share, ShareCreate>({
     defaults: { name: '', description: '', protocol: 'NFS', size: '1', shareType: '', shareNetwork: '', availabilityZone: '', isPublic: false },
     request: shareCreateRequest,
     cli: shareCreateCli,
+    // Manila answers 200 with the share in `creating`: its page shows it polled to available.
+    created: (body) => ShareSchema.safeParse((body as { share?: unknown } | null)?.share).data,
     breadcrumb: true,
     cancelLink: true,
   },
