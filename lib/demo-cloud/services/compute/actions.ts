@@ -4,19 +4,21 @@ import { json, type Reply } from '../../core/reply';
 import type { Router } from '../../core/router';
 import { schedule } from '../../core/transitions';
 import type { ProjectAuthInfo } from '../../core/auth';
-import { invalidInput, isoZ, novaBadRequest, novaNotFound, objectBody, type ComputeDeps } from './common';
+import { invalidInput, isoZ, novaBadRequest, novaNotFound, objectBody, policyDenied, type ComputeDeps } from './common';
 import * as x from './deps';
 import { flavorVisible, snapshotOf } from './flavors';
 import { novaRoute, type NovaRequest } from './microversion';
 import type { Server } from './model';
+import { runTask, type ActionFn } from './action-kit';
+import { lifecycleActions } from './lifecycle';
+import { migrationActions } from './migration';
 import { checkLock, checkState, recordAction, settleServer } from './ops';
 import { bootLog } from './console';
 
 // POST /servers/{id}/action with Nova's 202/409 semantics, and remote consoles.
 
-type ActionFn = (a: { r: NovaRequest; srv: Server; auth: ProjectAuthInfo; arg: unknown }) => Reply | Promise<Reply>;
-
-export function actionRoutes(router: Router, { core, s }: ComputeDeps): void {
+export function actionRoutes(router: Router, deps: ComputeDeps): void {
+  const { core, s } = deps;
   const getServer = (r: NovaRequest): Server => {
     const auth = r.ctx.authProject();
     const id = r.ctx.params.server_id;
@@ -30,10 +32,7 @@ export function actionRoutes(router: Router, { core, s }: ComputeDeps): void {
     srv: Server, r: NovaRequest, auth: ProjectAuthInfo, action: string, event: string,
     task: string, seconds: number, final: Partial<Server>,
   ): Reply => {
-    srv.task_state = task;
-    srv.updated = isoZ(core.clock.now());
-    recordAction(core, srv, action, r.requestId, auth.user.id, auth.project.id, event, seconds);
-    schedule(srv, core.clock, [[seconds, { task_state: null, updated: isoZ(core.clock.after(seconds)), ...final }]]);
+    runTask(core, { r, srv, auth }, action, event, task, [[seconds, final]]);
     return { status: 202 };
   };
 
@@ -86,12 +85,16 @@ export function actionRoutes(router: Router, { core, s }: ComputeDeps): void {
       if (reason !== undefined && r.v.lt('2.73')) throw novaBadRequest("Invalid input for field/attribute lock. Value: {'locked_reason': '...'}. Additional properties are not allowed ('locked_reason' was unexpected)");
       srv.locked = true;
       srv.locked_reason = typeof reason === 'string' ? reason : null;
+      srv.locked_by = auth.isAdmin && srv.project_id !== auth.project.id ? 'admin' : 'owner';
       recordAction(core, srv, 'lock', r.requestId, auth.user.id, auth.project.id, 'api_lock', 0);
       return { status: 202 };
     },
     unlock: ({ r, srv, auth }) => {
+      // What an admin of another project locked, only an admin unlocks (unlock_override).
+      if (srv.locked && srv.locked_by === 'admin' && !auth.isAdmin) throw policyDenied('os_compute_api:os-lock-server:unlock:unlock_override');
       srv.locked = false;
       srv.locked_reason = null;
+      srv.locked_by = null;
       recordAction(core, srv, 'unlock', r.requestId, auth.user.id, auth.project.id, 'api_unlock', 0);
       return { status: 202 };
     },
@@ -149,6 +152,7 @@ export function actionRoutes(router: Router, { core, s }: ComputeDeps): void {
       srv.vm_state = srv.resize_from_state === 'stopped' ? 'stopped' : 'active';
       srv.old_flavor = null;
       srv.resize_from_state = null;
+      srv.migration_source_host = null;
       srv.updated = isoZ(core.clock.now());
       recordAction(core, srv, 'confirmResize', r.requestId, auth.user.id, auth.project.id, 'compute_confirm_resize', 0);
       return { status: 204 };
@@ -161,7 +165,9 @@ export function actionRoutes(router: Router, { core, s }: ComputeDeps): void {
       srv.task_state = 'resize_reverting';
       srv.updated = isoZ(core.clock.now());
       recordAction(core, srv, 'revertResize', r.requestId, auth.user.id, auth.project.id, 'compute_finish_revert_resize', 2);
-      schedule(srv, core.clock, [[2, { vm_state: back, task_state: null, flavor: old, old_flavor: null, resize_from_state: null, power_state: back === 'stopped' ? 4 : 1, updated: isoZ(core.clock.after(2)) }]]);
+      // A reverted cold migration goes back to the host it left.
+      const host = srv.migration_source_host || srv.host;
+      schedule(srv, core.clock, [[2, { vm_state: back, task_state: null, flavor: old, old_flavor: null, resize_from_state: null, migration_source_host: null, host, power_state: back === 'stopped' ? 4 : 1, updated: isoZ(core.clock.after(2)) }]]);
       return { status: 202 };
     },
     'os-getConsoleOutput': ({ srv, arg }) => {
@@ -187,6 +193,8 @@ export function actionRoutes(router: Router, { core, s }: ComputeDeps): void {
     // remove_from_instance); the server view then reads them back from the ports.
     addSecurityGroup: ({ srv, auth, arg }) => securityGroupAction(srv, auth, arg, 'add'),
     removeSecurityGroup: ({ srv, auth, arg }) => securityGroupAction(srv, auth, arg, 'remove'),
+    ...lifecycleActions(deps),
+    ...migrationActions(deps),
   };
 
   /** SecurityGroupActionController._parse and the add/remove calls (Zed). */

@@ -71,8 +71,8 @@ export function newServerRecord(core: CloudCore, s: ComputeState, n: NewServer, 
 
 export const reservationId = () => `r-${randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 8)}`;
 
-/** BUILD (scheduling -> networking -> spawning) then ACTIVE after 3-6 s nominal (ten times that for -slowbuild names), or ERROR for fail- names. */
-export function startBuild(core: CloudCore, srv: Server, failing: boolean): void {
+/** BUILD (scheduling -> networking -> spawning) on `host`, then ACTIVE after 3-6 s nominal (ten times that for -slowbuild names), or ERROR (NoValidHost) for fail- names. */
+export function startBuild(core: CloudCore, srv: Server, failing: boolean, host: string = HOST): void {
   const spawnAt = 1 + Math.random() * 2;
   const doneAt = 2 + Math.random();
   if (failing) {
@@ -91,10 +91,11 @@ export function startBuild(core: CloudCore, srv: Server, failing: boolean): void
     ]);
     return;
   }
+  srv.planned_host = host;
   const k = slowOnDemand(core, srv.name) ? 10 : 1;
   const end = core.clock.after(k * (spawnAt + doneAt));
   schedule(srv, core.clock, [
-    [k, { task_state: 'networking', host: HOST, updated: isoZ(core.clock.after(k)) }],
+    [k, { task_state: 'networking', host, updated: isoZ(core.clock.after(k)) }],
     [k * (spawnAt - 0.5), { task_state: 'spawning', updated: isoZ(core.clock.after(k * (spawnAt + 0.5))) }],
     [k * (doneAt - 0.5), { vm_state: 'active', task_state: null, power_state: 1, launched_at: isoDb(end), updated: isoZ(end) }],
   ]);

@@ -1,5 +1,5 @@
 // The other services, reached only through their contracts (services/<type>/api.ts).
-export { findImage, imageVisibleTo, createImageFromServer } from '../image/api';
+export { findImage, imageVisibleTo, createImageFromServer, deleteServerImage } from '../image/api';
 export {
   allocateServerPort,
   serverAddresses,
@@ -8,6 +8,8 @@ export {
   portsOfServer,
   findNetwork,
   changeServerSecurityGroup,
+  releaseServerPort,
+  visiblePort,
 } from '../network/api';
 export {
   findVolume,

@@ -2,10 +2,13 @@ import { defineService } from '../../core/service';
 import { actionRoutes } from './actions';
 import type { ComputeDeps } from './common';
 import { flavorRoutes } from './flavors';
+import { hypervisorRoutes } from './hypervisors';
+import { interfaceRoutes } from './interfaces';
 import { keypairRoutes } from './keypairs';
 import { miscRoutes } from './misc';
 import type { ComputeState } from './model';
 import { seedCompute } from './seed';
+import { serverMetaRoutes } from './server-meta';
 import { serverRoutes } from './servers';
 import { versionRoutes } from './versions';
 
@@ -41,8 +44,11 @@ export const computeService = defineService({
     versionRoutes(router);
     serverRoutes(router, deps);
     actionRoutes(router, deps);
+    serverMetaRoutes(router, deps);
+    interfaceRoutes(router, deps);
     flavorRoutes(router, deps);
     keypairRoutes(router, deps);
     miscRoutes(router, deps);
+    hypervisorRoutes(router, deps);
   },
 });

@@ -1,20 +1,13 @@
-import { stableUuid, uuid } from '../../core/ids';
+import { uuid } from '../../core/ids';
 import { json } from '../../core/reply';
 import type { Router } from '../../core/router';
 import { HttpError } from '../../core/errors';
-import { invalidInput, isoDb, novaBadRequest, novaConflict, novaNotFound, objectBody, policyDenied, type ComputeDeps } from './common';
+import { invalidInput, novaBadRequest, novaConflict, novaNotFound, objectBody, policyDenied, type ComputeDeps } from './common';
 import * as x from './deps';
 import { novaRoute, type NovaRequest } from './microversion';
-import { AZ, DEFAULT_QUOTAS, HOST, type QuotaLimits, type Server } from './model';
-import { checkLock, projectServers, quotaOf, recordAction, settleServer, usageOf } from './ops';
+import { DEFAULT_QUOTAS, HOST, type QuotaLimits, type Server } from './model';
+import { checkLock, quotaOf, recordAction, settleServer, usageOf } from './ops';
 
-const HYPERVISOR_ID = stableUuid('hypervisor', HOST);
-const SERVICES = [
-  { binary: 'nova-conductor', zone: 'internal', n: 1 },
-  { binary: 'nova-scheduler', zone: 'internal', n: 2 },
-  { binary: 'nova-compute', zone: AZ, n: 3 },
-];
-const HV = { vcpus: 1000, memory_mb: 800000, local_gb: 600000 };
 
 export function miscRoutes(router: Router, { core, s }: ComputeDeps): void {
   const getServer = (r: NovaRequest): Server => {
@@ -24,7 +17,6 @@ export function miscRoutes(router: Router, { core, s }: ComputeDeps): void {
     if (!srv || (!auth.isAdmin && srv.project_id !== auth.project.id)) throw novaNotFound(`Instance ${id} could not be found.`);
     return srv;
   };
-  const heartbeat = () => isoDb(core.clock.now() - 5000);
 
   // Limits.
   novaRoute(router, 'GET', '/limits', ({ ctx, v }) => {
@@ -107,89 +99,6 @@ export function miscRoutes(router: Router, { core, s }: ComputeDeps): void {
     if (!auth.isAdmin) throw policyDenied('os_compute_api:os-quota-sets:delete');
     delete s.quotas[r.ctx.params.project_id];
     return { status: 202 };
-  });
-
-  // Availability zones.
-  novaRoute(router, 'GET', '/os-availability-zone', ({ ctx }) => {
-    ctx.authProject();
-    return json(200, { availabilityZoneInfo: [{ zoneName: AZ, zoneState: { available: true }, hosts: null }] });
-  });
-  novaRoute(router, 'GET', '/os-availability-zone/detail', ({ ctx }) => {
-    if (!ctx.authProject().isAdmin) throw policyDenied('os_compute_api:os-availability-zone:detail');
-    const svc = (b: string) => ({ [b]: { available: true, active: true, updated_at: heartbeat() } });
-    return json(200, {
-      availabilityZoneInfo: [
-        { zoneName: 'internal', zoneState: { available: true }, hosts: { [HOST]: { ...svc('nova-conductor'), ...svc('nova-scheduler') } } },
-        { zoneName: AZ, zoneState: { available: true }, hosts: { [HOST]: svc('nova-compute') } },
-      ],
-    });
-  });
-
-  // Hypervisors and services (admin).
-  const used = () => {
-    const all = projectServers(core, s, null).filter((v) => v.host);
-    return {
-      vcpus_used: all.reduce((n, v) => n + v.flavor.vcpus, 0),
-      memory_mb_used: 512 + all.reduce((n, v) => n + v.flavor.ram, 0),
-      local_gb_used: all.reduce((n, v) => n + v.flavor.disk, 0),
-      running_vms: all.length,
-    };
-  };
-  const hvId = (v: NovaRequest['v']) => (v.ge('2.53') ? HYPERVISOR_ID : 1);
-  const svcId = (v: NovaRequest['v'], n: number) => (v.ge('2.53') ? stableUuid('nova-service', String(n)) : n);
-  const hypervisor = (r: NovaRequest, detail: boolean) => {
-    const base: Record<string, unknown> = { id: hvId(r.v), hypervisor_hostname: HOST, state: 'up', status: 'enabled' };
-    if (!detail) return base;
-    Object.assign(base, { hypervisor_type: 'fake', hypervisor_version: 1000, host_ip: '127.0.0.1', service: { id: svcId(r.v, 3), host: HOST, disabled_reason: null } });
-    if (r.v.lt('2.88')) {
-      const u = used();
-      Object.assign(base, {
-        vcpus: HV.vcpus, memory_mb: HV.memory_mb, local_gb: HV.local_gb, vcpus_used: u.vcpus_used, memory_mb_used: u.memory_mb_used,
-        local_gb_used: u.local_gb_used, free_ram_mb: HV.memory_mb - u.memory_mb_used, free_disk_gb: HV.local_gb - u.local_gb_used,
-        current_workload: 0, running_vms: u.running_vms, disk_available_least: 0,
-        cpu_info: { arch: 'x86_64', model: 'Nehalem', vendor: 'Intel', features: ['pge', 'clflush'], topology: { cores: 1, threads: 1, sockets: 4 } },
-      });
-    } else {
-      base.uptime = null;
-    }
-    return base;
-  };
-  const admin = (r: NovaRequest, rule: string) => {
-    if (!r.ctx.authProject().isAdmin) throw policyDenied(rule);
-  };
-  novaRoute(router, 'GET', '/os-hypervisors', (r) => {
-    admin(r, 'os_compute_api:os-hypervisors:list');
-    return json(200, { hypervisors: [hypervisor(r, false)] });
-  });
-  novaRoute(router, 'GET', '/os-hypervisors/detail', (r) => {
-    admin(r, 'os_compute_api:os-hypervisors:list-detail');
-    return json(200, { hypervisors: [hypervisor(r, true)] });
-  });
-  novaRoute(router, 'GET', '/os-hypervisors/statistics', (r) => {
-    admin(r, 'os_compute_api:os-hypervisors:statistics');
-    if (r.v.ge('2.88')) throw novaNotFound('The resource could not be found.');
-    const u = used();
-    return json(200, {
-      hypervisor_statistics: {
-        count: 1, vcpus: HV.vcpus, memory_mb: HV.memory_mb, local_gb: HV.local_gb, vcpus_used: u.vcpus_used, memory_mb_used: u.memory_mb_used,
-        local_gb_used: u.local_gb_used, free_ram_mb: HV.memory_mb - u.memory_mb_used, free_disk_gb: HV.local_gb - u.local_gb_used,
-        current_workload: 0, running_vms: u.running_vms, disk_available_least: 0,
-      },
-    });
-  });
-  novaRoute(router, 'GET', '/os-hypervisors/{hypervisor_id}', (r) => {
-    admin(r, 'os_compute_api:os-hypervisors:show');
-    if (r.ctx.params.hypervisor_id !== String(hvId(r.v))) throw novaNotFound(`Hypervisor with ID ${r.ctx.params.hypervisor_id} could not be found.`);
-    return json(200, { hypervisor: hypervisor(r, true) });
-  });
-  novaRoute(router, 'GET', '/os-services', (r) => {
-    admin(r, 'os_compute_api:os-services:list');
-    return json(200, {
-      services: SERVICES.map((sv) => ({
-        binary: sv.binary, host: HOST, id: svcId(r.v, sv.n), zone: sv.zone, status: 'enabled', state: 'up', updated_at: heartbeat(),
-        disabled_reason: null, ...(r.v.ge('2.11') ? { forced_down: false } : {}),
-      })),
-    });
   });
 
   // Instance actions.

@@ -73,6 +73,12 @@ export interface Server extends Transitional {
   description: string | null;
   locked: boolean;
   locked_reason: string | null;
+  /** Who locked it: a non-admin cannot unlock what an admin locked (unlock_override). */
+  locked_by?: 'owner' | 'admin' | null;
+  /** The `<name>-shelved` snapshot image while SHELVED(_OFFLOADED); unshelve boots from it, then deletes it. */
+  shelved_image_id?: string | null;
+  /** Host a cold migration left, while VERIFY_RESIZE (revertResize goes back to it). */
+  migration_source_host?: string | null;
   tags: string[];
   availability_zone: string;
   host: string;
@@ -93,6 +99,8 @@ export interface Server extends Transitional {
   /** Boot volumes to attach when the build finishes (they are still `creating` at boot time). */
   pending_volumes?: Array<{ volumeId: string; device: string; deleteOnTermination: boolean; bdmId: string }>;
   server_groups: string[];
+  /** The host the scheduler chose while BUILD (host itself is set when the build reaches it). */
+  planned_host?: string;
   actions: InstanceAction[];
   /** Token of the remote console URL. */
   console_token?: string;
@@ -148,6 +156,12 @@ export interface QuotaLimits {
   server_group_members: number;
 }
 
+export interface ComputeHostState {
+  disabled: boolean;
+  disabled_reason: string | null;
+  forced_down: boolean;
+}
+
 export interface ComputeState {
   servers: Record<string, Server>;
   flavors: Record<string, Flavor>;
@@ -156,6 +170,8 @@ export interface ComputeState {
   serverGroups: Record<string, ServerGroup>;
   /** Per-project overrides of the defaults. */
   quotas: Record<string, Partial<QuotaLimits>>;
+  /** nova-compute services an admin disabled or forced down, by host (absent: enabled and up). */
+  hosts?: Record<string, ComputeHostState>;
   seq: { instance: number; keypair: number; flavor: number };
 }
 
@@ -171,3 +187,5 @@ export const DEFAULT_QUOTAS: QuotaLimits = {
 
 export const AZ = 'nova';
 export const HOST = 'demo-compute-1';
+/** The fake hypervisors, one nova-compute each (two, so migrations and anti-affinity have somewhere to go). */
+export const HOSTS: readonly string[] = [HOST, 'demo-compute-2'];

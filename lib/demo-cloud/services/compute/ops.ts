@@ -23,7 +23,7 @@ export function statusOf(vm: string, task: string | null): string {
       if (task && REBOOT.includes(task)) return 'REBOOT';
       if (task && HARD_REBOOT.includes(task)) return 'HARD_REBOOT';
       if (task && RESIZE.includes(task)) return 'RESIZE';
-      if (task === 'rebuilding' || task === 'rebuild_spawning') return 'REBUILD';
+      if (task === 'rebuilding' || task === 'rebuild_block_device_mapping' || task === 'rebuild_spawning') return 'REBUILD';
       if (task === 'migrating') return 'MIGRATING';
       return 'ACTIVE';
     case 'stopped':

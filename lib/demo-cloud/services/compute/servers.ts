@@ -10,6 +10,7 @@ import { flavorVisible } from './flavors';
 import { novaRoute, type NovaRequest } from './microversion';
 import { AZ, type Server } from './model';
 import { adminPass, checkLock, quotaOf, recordAction, releaseResources, settleServer, usageOf } from './ops';
+import { pickHost } from './hosts';
 import { addServer, dropServer } from './order';
 import { renderServer } from './render';
 import { serverListRoutes } from './server-list';
@@ -207,13 +208,20 @@ export function serverRoutes(router: Router, deps: ComputeDeps): void {
         if (err instanceof HttpError) throw new HttpError(err.status >= 500 ? 400 : err.status, err.message);
         throw err;
       }
-      startBuild(core, srv, failing);
       if (group) {
         group.members.push(srv.id);
         srv.server_groups.push(group.id);
       }
+      // A group whose policy no host satisfies any more fails the build with NoValidHost, as in Nova.
+      const host = failing ? null : pickHost(core, s, srv);
+      if (!failing && !host && srv.has_ports) {
+        x.releaseServerPorts(core, srv.id);
+        srv.has_ports = false;
+      }
+      startBuild(core, srv, failing || !host, host ?? undefined);
       // Nova's action_event_finish sets the action's message to 'Error' when an event fails.
-      recordAction(core, srv, 'create', requestId, auth.user.id, auth.project.id, 'compute__do_build_and_run_instance', 4, failing ? 'Error' : null, failing ? 'Error' : 'Success');
+      const failed = failing || !host;
+      recordAction(core, srv, 'create', requestId, auth.user.id, auth.project.id, 'compute__do_build_and_run_instance', 4, failed ? 'Error' : null, failed ? 'Error' : 'Success');
       addServer(s, srv);
       created.push(srv);
     }

@@ -6,6 +6,7 @@ import { uuid } from '../../core/ids';
 import { schedule, settle } from '../../core/transitions';
 import { fakeQcow2, hashes, imagesDir, imageState, type Image } from './model';
 import { listedByDefault, imageVisibleTo as visibleTo } from './visibility';
+import { removeImage } from './images';
 
 // Cross-service contract of the image service (Glance), for Nova and Cinder.
 
@@ -109,4 +110,10 @@ export function createImageFromVolume(
   image.visibility = input.visibility ?? 'private';
   image.protected = input.protected ?? false;
   return image;
+}
+
+/** Deletes an image Nova made for itself (the `<name>-shelved` snapshot, dropped on unshelve). */
+export function deleteServerImage(core: CloudCore, id: string): void {
+  const image = imageState(core).images.find((i) => i.id === id);
+  if (image) removeImage(core, image);
 }

@@ -136,13 +136,19 @@ export function portsOfServer(core: CloudCore, serverId: string): Port[] {
 
 /** Deletes the ports Nova created, unbinds pre-created ones, disassociates their floating IPs. */
 export function releaseServerPorts(core: CloudCore, serverId: string): void {
+  for (const p of model(core).portsOfDevice(serverId)) releaseServerPort(core, serverId, p.id);
+  core.state.markDirty();
+}
+
+/** Nova's detach_interface: a port Nova created is deleted, a pre-created one unbound (its floating IPs disassociated). */
+export function releaseServerPort(core: CloudCore, serverId: string, portId: string): void {
   const m = model(core);
-  for (const p of m.portsOfDevice(serverId)) {
-    if (p._nova_created) m.deletePort(p);
-    else {
-      for (const f of Object.values(m.s.floatingips)) if (f.port_id === p.id) m.disassociate(f);
-      m.unbind(p);
-    }
+  const p = m.portsOfDevice(serverId).find((x) => x.id === portId);
+  if (!p) return;
+  if (p._nova_created) m.deletePort(p);
+  else {
+    for (const f of Object.values(m.s.floatingips)) if (f.port_id === p.id) m.disassociate(f);
+    m.unbind(p);
   }
   core.state.markDirty();
 }
