@@ -38,12 +38,19 @@ export function metadataOf(x: unknown): Record<string, string> {
 }
 
 /** Manila's boolean parsing (strutils.bool_from_string, strict): true/false, yes/no, 1/0, on/off. */
-export function boolOf(x: unknown, name: string): boolean {
+export function boolOf(x: unknown): boolean {
   if (typeof x === 'boolean') return x;
   const t = String(x).toLowerCase();
   if (['true', 't', 'yes', 'y', '1', 'on'].includes(t)) return true;
   if (['false', 'f', 'no', 'n', '0', 'off'].includes(t)) return false;
-  throw bad(`Invalid boolean value '${String(x)}' for ${name}.`);
+  throw bad(`Unrecognized value '${String(x)}', acceptable values are: '0', '1', 'f', 'false', 'n', 'no', 'off', 'on', 't', 'true', 'y', 'yes'`);
+}
+
+/** `is_public` of a create or update: only an admin may make a share public (Zed's default policy). */
+export function publicFlag(x: unknown, isAdmin: boolean): boolean {
+  const value = boolOf(x);
+  if (value && !isAdmin) throw new HttpError(403, "User is not authorized to set 'is_public' to True in the request.");
+  return value;
 }
 
 /** `name`/`description`, or their v1 spellings `display_name`/`display_description`; undefined when absent. */

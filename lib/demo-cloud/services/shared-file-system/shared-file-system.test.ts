@@ -138,8 +138,13 @@ describe('shared-file-system: shares', () => {
   });
   it('updates name, description and visibility, and filters the list by name', async () => {
     const s = await available();
-    const r = await api('PUT', `/shares/${s.id}`, { share: { display_name: 'renamed-share', display_description: 'new', is_public: true } });
-    expect((r.body as { share: Row }).share).toMatchObject({ name: 'renamed-share', description: 'new', is_public: true });
+    const denied = await api('PUT', `/shares/${s.id}`, { share: { is_public: true } });
+    expect(denied.status).toBe(403);
+    expect(message(denied.body)).toBe("User is not authorized to set 'is_public' to True in the request.");
+    expect((await api('PUT', `/shares/${s.id}`, { share: { is_public: 'maybe' } })).status).toBe(400);
+    const r = await api('PUT', `/shares/${s.id}`, { share: { display_name: 'renamed-share', display_description: 'new' } });
+    expect((r.body as { share: Row }).share).toMatchObject({ name: 'renamed-share', description: 'new', is_public: false });
+    expect(((await api('PUT', `/shares/${s.id}`, { share: { is_public: true } }, asAdmin)).body as { share: Row }).share.is_public).toBe(true);
     const list = (await api('GET', '/shares/detail?name=renamed-share')).body as { shares: Row[] };
     expect(list.shares.map((x) => x.id)).toEqual([s.id]);
     expect(((await api('GET', '/shares/detail?is_soft_deleted=true')).body as { shares: Row[] }).shares).toEqual([]);

@@ -10,7 +10,7 @@ import type { ManilaRouter, View } from './microversion';
 import { AZ, DEFAULT_TYPE, PROTOCOLS, specOn, stamp, type ManilaState, type Share } from './model';
 import { checkShareQuota } from './quotas';
 import { exportLocations, shareDetail, summary } from './render';
-import { boolOf, metadataOf, nameAndDescription, optString, readBody, type Body, updateNameAndDescription } from './request';
+import { boolOf, metadataOf, nameAndDescription, optString, publicFlag, readBody, type Body, updateNameAndDescription } from './request';
 
 /** Nominal seconds the demo backend takes (the real dummy driver sleeps 0.5-4 s per call). */
 export const TIMING = { create: 3, delete: 2, resize: 2, revert: 2 };
@@ -64,7 +64,7 @@ function createShare(core: CloudCore, s: ManilaState, v: View, b: Body): Share {
     availability_zone: AZ.name,
     share_network_id: networkId,
     snapshot_id: snapshot?.id ?? null,
-    is_public: b.is_public === undefined ? false : boolOf(b.is_public, 'is_public'),
+    is_public: b.is_public === undefined ? false : publicFlag(b.is_public, v.isAdmin),
     metadata: metadataOf(b.metadata),
     status: snapshot ? 'creating_from_snapshot' : 'creating',
     task_state: null,
@@ -81,9 +81,9 @@ function createShare(core: CloudCore, s: ManilaState, v: View, b: Body): Share {
 function filtered(s: ManilaState, v: View): Share[] {
   const q = v.ctx.query;
   const all = v.isAdmin && (v.ctx.flag('all_tenants') || q.has('project_id'));
-  const isPublic = q.has('is_public') && boolOf(q.get('is_public'), 'is_public');
+  const isPublic = q.has('is_public') && boolOf(q.get('is_public'));
   // Nothing is soft-deleted here (no recycle bin in the demo backend); the CLI asks for those when resolving names.
-  if (q.has('is_soft_deleted') && boolOf(q.get('is_soft_deleted'), 'is_soft_deleted')) return [];
+  if (q.has('is_soft_deleted') && boolOf(q.get('is_soft_deleted'))) return [];
   const meta = q.get('metadata');
   let wantMeta: Record<string, string> = {};
   if (meta) {
@@ -121,7 +121,7 @@ export function shareRoutes(core: CloudCore, r: ManilaRouter, s: ManilaState) {
     const share = ownShare(s, v, v.ctx.params.id);
     const b = await readBody(v.ctx, 'share');
     updateNameAndDescription(share, b);
-    if (b.is_public !== undefined) share.is_public = boolOf(b.is_public, 'is_public');
+    if (b.is_public !== undefined) share.is_public = publicFlag(b.is_public, v.isAdmin);
     v.ctx.markDirty();
     return json(200, { share: shareDetail(v, s, share) });
   });

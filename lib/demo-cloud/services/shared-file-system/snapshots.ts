@@ -33,7 +33,7 @@ export function snapshotRoutes(core: CloudCore, r: ManilaRouter, s: ManilaState)
     const shareId = optString(b, 'share_id');
     if (!shareId) throw bad("'share_id' must be specified.");
     const share = ownShare(s, v, shareId, 'NotFound: Resource could not be found.');
-    const force = b.force === undefined ? false : boolOf(b.force, 'force');
+    const force = b.force === undefined ? false : boolOf(b.force);
     if (!specOn(typeOf(s, share), 'snapshot_support')) throw invalidInput(`Snapshots cannot be created for share '${share.id}' since it does not have that capability.`);
     if (!force && share.status !== 'available') throw bad("Invalid share: Source share status must be available.");
     checkSnapshotQuota(s, share.project_id, share.size);

@@ -45,14 +45,14 @@ export function typeRoutes(r: ManilaRouter, s: ManilaState) {
     const dhss = specs.driver_handles_share_servers;
     // Zed leaves this message unformatted too.
     if (dhss === undefined) throw bad('Invalid extra_spec: %(reason)s.');
-    boolOf(dhss, 'driver_handles_share_servers');
+    boolOf(dhss);
     if (s.types.some((t) => t.name === name)) throw conflict('Share Type %(id)s already exists.');
     const publicKey = b['share_type_access:is_public'] ?? b['os-share-type-access:is_public'];
     const type: ShareType = {
       id: uuid(),
       name,
       description: optString(b, 'description') ?? null,
-      is_public: publicKey === undefined ? true : boolOf(publicKey, 'is_public'),
+      is_public: publicKey === undefined ? true : boolOf(publicKey),
       extra_specs: Object.fromEntries(Object.entries(specs).map(([k, x]) => [k, specValue(x)])),
       projects: [],
     };
