@@ -12,6 +12,7 @@ import { objectStore } from './object-store';
 import { loadBalancer } from './load-balancer';
 import { orchestration } from './orchestration';
 import { sharedFileSystem } from './shared-file-system';
+import { database } from './database';
 import type { Scenario } from '../types';
 
-export const scenarios: Scenario[] = [identity, image, volume, network, compute, dns, keyManager, containerInfra, baremetal, objectStore, loadBalancer, orchestration, sharedFileSystem];
+export const scenarios: Scenario[] = [identity, image, volume, network, compute, dns, keyManager, containerInfra, baremetal, objectStore, loadBalancer, orchestration, sharedFileSystem, database];

@@ -3,7 +3,7 @@
 import type { Router } from '../../core/router';
 import { checkVolumeSize } from './instances';
 import * as x from './deps';
-import { badRequest, troveError } from './errors';
+import { badRequest } from './errors';
 import { checkCanAct, runAction, TIMES } from './lifecycle';
 import type { DbInstance } from './model';
 import { checkQuota } from './quotas';
@@ -16,7 +16,7 @@ export function actionRoutes(router: Router, { core, s }: TroveDeps): void {
     const id = String(ref).split('/').pop() ?? '';
     if (id === inst.flavor_id) throw badRequest(`The new flavor id must be different than the current flavor id of '${inst.flavor_id}'.`);
     const flavor = x.listedFlavors(core, projectId, isAdmin).find((f) => f.id === id);
-    if (!flavor) throw troveError(404, `Resource ${id} cannot be found.`);
+    if (!flavor) throw badRequest(`Resource ${id} cannot be found.`);
     checkCanAct(inst);
     checkQuota(core, s, inst.project_id, { ram: flavor.ram - (x.findFlavor(core, inst.flavor_id)?.ram ?? 0) });
     if (inst.server_id) x.resizeServiceServer(core, inst.server_id, flavor.id);

@@ -6,7 +6,7 @@ import { uuid } from '../../core/ids';
 import { json } from '../../core/reply';
 import type { Router } from '../../core/router';
 import { findDatastore, findVersion } from './datastores';
-import { badRequest, notFound, unprocessable } from './errors';
+import { badRequest, troveError, unprocessable } from './errors';
 import { projectInstances } from './lifecycle';
 import { parametersOf, troveTime, type Configuration, type DatabaseState, type DatastoreVersion } from './model';
 import { member, readJson, type TroveDeps } from './request';
@@ -15,7 +15,7 @@ const T = '/v1.0/{tenant_id}';
 
 export function findConfiguration(s: DatabaseState, auth: ProjectAuthInfo, id: string): Configuration {
   const c = s.configurations[id];
-  if (!c || (c.project_id !== auth.project.id && !auth.isAdmin)) throw notFound(id);
+  if (!c || (c.project_id !== auth.project.id && !auth.isAdmin)) throw troveError(404, `Configuration group with ID ${id} could not be found.`);
   return c;
 }
 

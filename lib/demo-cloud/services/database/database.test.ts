@@ -45,6 +45,8 @@ describe('database: catalog, datastores, flavors', () => {
     const params = (await trove('GET', `/datastores/versions/${mysql.default_version}/parameters`)).body as { 'configuration-parameters': Row[] };
     expect(params['configuration-parameters'].find((p) => p.name === 'max_connections')).toMatchObject({ type: 'integer', min: 1, max: 100000 });
     expect((await trove('GET', '/datastores/nosuch')).body).toEqual({ itemNotFound: { code: 404, message: "Datastore 'nosuch' cannot be found." } });
+    // Real Trove 18 answers 400, not 404, for an unknown version.
+    expect((await trove('GET', '/datastores/mysql/versions/9.9')).body).toEqual({ badRequest: { code: 400, message: "Datastore version '9.9' cannot be found." } });
   });
   it('lists Nova flavors with str_id', async () => {
     const f = ((await trove('GET', '/flavors')).body as { flavors: Row[] }).flavors.find((x) => x.name === 'm1.small');

@@ -11,7 +11,8 @@ import type { TroveDeps } from './request';
 const T = '/v1.0/{tenant_id}';
 
 export const datastoreNotFound = (name: string) => troveError(404, `Datastore '${name}' cannot be found.`);
-export const versionNotFound = (status: number, name: string) => troveError(status, `Datastore version '${name}' cannot be found.`);
+/** Trove answers 400 (not 404) for an unknown datastore version, on GET as on instance create. */
+export const versionNotFound = (name: string) => troveError(400, `Datastore version '${name}' cannot be found.`);
 
 export function findDatastore(s: DatabaseState, idOrName: string): Datastore {
   const d = s.datastores.find((x) => x.id === idOrName) ?? s.datastores.find((x) => x.name === idOrName);
@@ -19,16 +20,16 @@ export function findDatastore(s: DatabaseState, idOrName: string): Datastore {
   return d;
 }
 
-/** A version of the datastore by id or name (its default when absent); `status` is 404 on GET, 400 on instance create. */
-export function findVersion(d: Datastore, idOrName: string | undefined, status = 404): DatastoreVersion {
+/** A version of the datastore by id or name (its default when absent). */
+export function findVersion(d: Datastore, idOrName: string | undefined): DatastoreVersion {
   const v = idOrName === undefined ? d.versions.find((x) => x.id === d.default_version) : (d.versions.find((x) => x.id === idOrName) ?? d.versions.find((x) => x.name === idOrName));
-  if (!v) throw versionNotFound(status, idOrName ?? '');
+  if (!v) throw versionNotFound(idOrName ?? '');
   return v;
 }
 
 function versionById(s: DatabaseState, id: string): DatastoreVersion {
   const v = s.datastores.flatMap((d) => d.versions).find((x) => x.id === id);
-  if (!v) throw versionNotFound(404, id);
+  if (!v) throw versionNotFound(id);
   return v;
 }
 
@@ -53,7 +54,7 @@ function parameterRoutes(router: Router, base: string, versionOf: (ctx: RequestC
     ctx.authProject();
     const v = versionOf(ctx);
     const p = parametersOf(v).find((x) => x.name === ctx.params.name);
-    if (!p) throw troveError(404, `No configuration parameter found by name ${ctx.params.name}.`);
+    if (!p) throw troveError(404, `Resource ${ctx.params.name} cannot be found.`);
     return json(200, renderParameter(v, p));
   });
 }

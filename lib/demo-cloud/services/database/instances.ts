@@ -46,7 +46,7 @@ export function instanceRoutes(router: Router, { core, s }: TroveDeps): void {
     const flavorId = String(body.flavorRef).split('/').pop() ?? '';
     const dsArgs = (body.datastore ?? {}) as { type?: string; version?: string };
     const ds = findDatastore(s, dsArgs.type ?? s.datastores[0].name);
-    const version = findVersion(ds, dsArgs.version, 400);
+    const version = findVersion(ds, dsArgs.version);
     const flavor = x.listedFlavors(core, auth.project.id, auth.isAdmin).find((f) => f.id === flavorId);
     if (!flavor) throw badRequest(`Resource ${flavorId} cannot be found.`);
     const volume = (body.volume ?? {}) as { size?: unknown; type?: string | null };
