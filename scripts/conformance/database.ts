@@ -5,20 +5,14 @@
 // The real test cloud's guest is Trove's in-tree fake (realcloud README): databases and users given at create
 // are only known to trove-taskmanager, a flavor resize never leaves RESIZE and a backup cannot be restored, so
 // those three steps run on the demo cloud only.
-import { check, mustFail, oneLine, type Env, type Row, type Step } from './harness';
+import { check, mustFail, oneLine, sleep, succeed, type Env, type Row, type Step } from './harness';
 
 const P = `cli-db-${process.pid}`;
 const NAME = `${P}-mysql`;
 const RESTORED = `${P}-restored`;
 const demo = (env: Env) => env.password('demo');
 const admin = (env: Env) => env.password('admin');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function ok(env: Env, args: string[], creds = demo(env)): Promise<string> {
-  const r = await env.run(creds, args);
-  check(r.code === 0, `openstack ${args.join(' ')}: exit ${r.code}: ${oneLine(r.stderr)}`);
-  return r.stdout;
-}
+const ok = (env: Env, args: string[], creds = demo(env)) => succeed(env, creds, args);
 
 const instance = (env: Env, name: string) => env.json<Row>(demo(env), ['database', 'instance', 'show', name, '-f', 'json']);
 

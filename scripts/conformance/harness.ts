@@ -60,6 +60,15 @@ export async function mustFail(env: Env, creds: Creds, args: string[], expect: R
 
 export const names = (rows: Row[], key = 'Name') => rows.map((r) => String(r[key]));
 
+/** A command that must succeed; returns its stdout. */
+export async function succeed(env: Env, creds: Creds, args: string[]): Promise<string> {
+  const r = await env.run(creds, args);
+  check(r.code === 0, `openstack ${args.join(' ')}: exit ${r.code}: ${oneLine(r.stderr)}`);
+  return r.stdout;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 
 export function cliEnv(home: string, creds: Creds): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
