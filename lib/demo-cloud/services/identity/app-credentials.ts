@@ -1,12 +1,12 @@
 import type { AuthInfo } from '../../core/auth';
-import { badRequest, conflict, forbidden, notFound } from '../../core/errors';
+import { badRequest, conflict, notFound } from '../../core/errors';
 import { cliSafeToken, hashSecret, hexId } from '../../core/ids';
 import { json, noContent } from '../../core/reply';
 import type { Router } from '../../core/router';
 import type { IdentityDeps } from './deps';
-import type { ApplicationCredential } from './model';
+import type { AccessRule, ApplicationCredential } from './model';
 import { adminOrSelf, enforce } from './policy';
-import { appCredentialView, collection, filterBy } from './render';
+import { appCredentialView, collection, filterBy, link } from './render';
 import { AppCredentialCreateSchema } from './schemas';
 
 // /v3/users/{user_id}/application_credentials: the secret is returned once, stored hashed.
@@ -19,12 +19,13 @@ export function appCredentialRoutes(r: Router, { m, core }: IdentityDeps): void 
     if (!ac || ac.user_id !== userId) throw notFound(`Could not find Application Credential: ${id}.`);
     return ac;
   };
-  // A restricted application credential may not mint or remove application credentials.
-  const unrestricted = (auth: AuthInfo) => {
-    if (auth.applicationCredential?.restricted) {
-      throw forbidden('Using method \'application_credential\' is not allowed for managing additional application credentials.');
-    }
-  };
+  // A restricted application credential may not mint or remove application credentials
+  // (Keystone's ForbiddenAction adds its own period after the sentence's: the text ends "..").
+  const unrestricted = (auth: AuthInfo) =>
+    enforce("Using method 'application_credential' is not allowed for managing additional application credentials.", !auth.applicationCredential?.restricted);
+  /** Keystone's own 400 suffix for validation errors raised outside the JSON schema. */
+  const invalid = (text: string) =>
+    badRequest(`${text} The server could not comply with the request since it is either malformed or otherwise incorrect. The client is assumed to be in error.`);
 
   r.get(base, (ctx) => {
     adminOrSelf('identity:list_application_credentials', ctx.auth(), ctx.params.user_id);
@@ -48,25 +49,27 @@ export function appCredentialRoutes(r: Router, { m, core }: IdentityDeps): void 
     const { application_credential: b } = await ctx.body(AppCredentialCreateSchema);
     const userId = auth.user.id;
     if (Object.values(m.s.applicationCredentials).some((ac) => ac.user_id === userId && ac.name === b.name)) {
-      throw conflict(`Conflict occurred attempting to store application_credential - Duplicate entry.`);
+      throw conflict(`Conflict occurred attempting to store application_credential - Duplicate entry found with name ${b.name}.`);
     }
-    // Roles: a subset of the token's roles, all of them when none are named.
+    // Roles: a subset of the token's roles (implied roles added), all of them when none are named.
     const tokenRoleIds = new Set(auth.roles.map((x) => x.id));
     let roleIds = auth.roles.map((x) => x.id);
     if (b.roles && b.roles.length > 0) {
-      roleIds = b.roles.map((ref) => {
+      const named = b.roles.map((ref) => {
         const role = ref.id ? m.s.roles[ref.id] : ref.name ? m.findRoleByName(ref.name) : undefined;
-        if (!role || !tokenRoleIds.has(role.id)) {
-          throw badRequest(`Invalid role ${ref.id ?? ref.name}: the user does not hold it on project ${auth.project!.id}.`);
-        }
+        if (!role) throw notFound(ref.id ? `Could not find role: ${ref.id}.` : `Role ${ref.name} is not defined`);
         return role.id;
       });
+      roleIds = m.effectiveRoles(named).map((x) => x.id);
+      if (roleIds.some((id) => !tokenRoleIds.has(id))) {
+        throw badRequest('Invalid application credential: Cannot create an application credential with unassigned role');
+      }
     }
     let expiresAt: number | null = null;
     if (b.expires_at) {
-      expiresAt = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(b.expires_at) ? b.expires_at : `${b.expires_at}Z`);
-      if (Number.isNaN(expiresAt)) throw badRequest(`Invalid input for field 'expires_at': '${b.expires_at}' is not a 'date-time'`);
-      if (expiresAt <= core.clock.now()) throw badRequest('The expiration date of the application credential is in the past.');
+      expiresAt = parseExpiry(b.expires_at);
+      if (expiresAt === null) throw invalid('Timestamp not in expected format.');
+      if (expiresAt <= core.clock.now()) throw invalid("The 'expires_at' must not be before now.");
     }
     const secret = b.secret ?? cliSafeToken();
     const ac: ApplicationCredential = {
@@ -77,12 +80,27 @@ export function appCredentialRoutes(r: Router, { m, core }: IdentityDeps): void 
       description: b.description ?? null,
       secret_hash: hashSecret(secret),
       expires_at: expiresAt,
-      unrestricted: b.unrestricted ?? false,
+      unrestricted: b.unrestricted ?? null,
       role_ids: roleIds,
-      access_rules: b.access_rules ?? [],
+      access_rules: (b.access_rules ?? []).map((a) => ({ id: a.id ?? hexId(), service: a.service, path: a.path, method: a.method })),
     };
     m.s.applicationCredentials[ac.id] = ac;
     return json(201, { application_credential: { ...appCredentialView(ctx, m, ac), secret } });
+  });
+
+  // Access rules a user's application credentials carry (Keystone lists them per user).
+  const rulesOf = (userId: string) =>
+    new Map(Object.values(m.s.applicationCredentials).filter((ac) => ac.user_id === userId).flatMap((ac) => ac.access_rules.map((a) => [a.id, a] as const)));
+  const ruleView = (ctx: Parameters<typeof link>[0], a: AccessRule) => ({ ...a, links: link(ctx, `/access_rules/${a.id}`) });
+  r.get('/v3/users/{user_id}/access_rules', (ctx) => {
+    adminOrSelf('identity:list_access_rules', ctx.auth(), ctx.params.user_id);
+    return json(200, collection(ctx, 'access_rules', [...rulesOf(ctx.params.user_id).values()].map((a) => ruleView(ctx, a))));
+  });
+  r.get('/v3/users/{user_id}/access_rules/{access_rule_id}', (ctx) => {
+    adminOrSelf('identity:get_access_rule', ctx.auth(), ctx.params.user_id);
+    const a = rulesOf(ctx.params.user_id).get(ctx.params.access_rule_id);
+    if (!a) throw notFound(`Could not find Access Rule: ${ctx.params.access_rule_id}.`);
+    return json(200, { access_rule: ruleView(ctx, a) });
   });
 
   r.delete(`${base}/{application_credential_id}`, (ctx) => {
@@ -93,4 +111,11 @@ export function appCredentialRoutes(r: Router, { m, core }: IdentityDeps): void 
     delete m.s.applicationCredentials[ac.id];
     return noContent();
   });
+}
+
+/** Keystone's parse_expiration_date: ISO 8601, naive times are UTC; null when unreadable. */
+export function parseExpiry(text: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([zZ]|[+-]\d{2}:?\d{2})?$/.test(text)) return null;
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
+  return Number.isNaN(ms) ? null : ms;
 }

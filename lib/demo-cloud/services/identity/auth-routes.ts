@@ -1,4 +1,5 @@
 import { buildCatalog } from '../../core/catalog';
+import { isoMicro } from '../../core/clock';
 import type { RequestContext } from '../../core/context';
 import { forbidden } from '../../core/errors';
 import { json, noContent } from '../../core/reply';
@@ -6,13 +7,29 @@ import type { Router } from '../../core/router';
 import type { IdentityDeps } from './deps';
 import { enforce } from './policy';
 import { collection, domainView, projectView } from './render';
+import { RECEIPT_HEADER } from './receipts';
 import { AuthRequestSchema } from './schemas';
 import { TOKEN_NOT_FOUND, type ResolvedToken } from './tokens';
 
-export function authRoutes(r: Router, { m, tokens, core }: IdentityDeps): void {
+export function authRoutes(r: Router, { m, tokens, receipts, core }: IdentityDeps): void {
   r.post('/v3/auth/tokens', async (ctx) => {
-    const { token, resolved } = tokens.issue(await ctx.body(AuthRequestSchema));
-    return json(201, tokens.body(ctx, resolved, !ctx.flag('nocatalog')), { 'X-Subject-Token': token });
+    const result = tokens.issue(await ctx.body(AuthRequestSchema), ctx.header(RECEIPT_HEADER.toLowerCase()));
+    if ('receipt' in result) {
+      // Keystone's receipt 401: what was proved, and the rules that would complete it.
+      const rec = receipts.lookup(result.receipt)!;
+      const domain = m.s.domains[result.user.domain_id];
+      const body = {
+        receipt: {
+          methods: result.methods,
+          user: { id: result.user.id, name: result.user.name, domain: { id: domain.id, name: domain.name } },
+          expires_at: isoMicro(rec.expires_at),
+          issued_at: isoMicro(rec.issued_at),
+        },
+        required_auth_methods: result.required,
+      };
+      return json(401, body, { [RECEIPT_HEADER]: result.receipt });
+    }
+    return json(201, tokens.body(ctx, result.resolved, !ctx.flag('nocatalog')), { 'X-Subject-Token': result.token });
   });
 
   /** The subject token of GET/HEAD/DELETE, after the caller's own token passed. */

@@ -3,10 +3,12 @@ import { appCredentialRoutes } from './app-credentials';
 import { assignmentRoutes } from './assignments';
 import { authRoutes } from './auth-routes';
 import { catalogRoutes } from './catalog-routes';
+import { credentialRoutes } from './credentials';
 import type { IdentityDeps } from './deps';
 import { domainRoutes, roleRoutes } from './domains-roles';
 import { IdentityModel, type IdentityState } from './model';
 import { projectRoutes } from './projects';
+import { Receipts } from './receipts';
 import { seedIdentity } from './seed';
 import { Tokens } from './tokens';
 import { userRoutes } from './users';
@@ -30,12 +32,13 @@ export const identityService = defineService({
   setup(core, router) {
     const state = core.state.slice<IdentityState>('identity', () => seedIdentity(core.options.seedProjects));
     const m = new IdentityModel(state);
-    const tokens = new Tokens(m, core);
+    const receipts = new Receipts(m, core);
+    const tokens = new Tokens(m, core, receipts);
     core.setTokenResolver((raw) => {
       const t = tokens.lookup(raw);
       return t ? tokens.authInfo(t) : null;
     });
-    const deps: IdentityDeps = { core, m, tokens };
+    const deps: IdentityDeps = { core, m, tokens, receipts };
     versionRoutes(router);
     authRoutes(router, deps);
     projectRoutes(router, deps);
@@ -44,6 +47,7 @@ export const identityService = defineService({
     roleRoutes(router, deps);
     assignmentRoutes(router, deps);
     appCredentialRoutes(router, deps);
+    credentialRoutes(router, deps);
     catalogRoutes(router, deps);
   },
 });

@@ -28,6 +28,38 @@ export interface User {
   default_project_id: string | null;
   email?: string;
   description?: string;
+  /** Keystone's resource options; only the MFA ones are modelled. */
+  options?: UserOptions;
+}
+
+export interface UserOptions {
+  /** Keystone treats an absent value as true: rules apply once set. */
+  multi_factor_auth_enabled?: boolean;
+  multi_factor_auth_rules?: string[][];
+}
+
+/** /v3/credentials: a TOTP secret (base32 in blob), an EC2 key pair or any other typed blob. */
+export interface Credential {
+  id: string;
+  user_id: string;
+  project_id: string | null;
+  type: string;
+  blob: string;
+}
+
+/** A partial authentication (Keystone's auth receipt): what one request proved, for the next. */
+export interface ReceiptRecord {
+  user_id: string;
+  methods: string[];
+  issued_at: number;
+  expires_at: number;
+}
+
+export interface AccessRule {
+  id: string;
+  service: string;
+  path: string;
+  method: string;
 }
 
 export interface Role {
@@ -52,9 +84,10 @@ export interface ApplicationCredential {
   description: string | null;
   secret_hash: string;
   expires_at: number | null;
-  unrestricted: boolean;
+  /** null when the request did not say (Keystone stores and shows it so); only true allows managing others. */
+  unrestricted: boolean | null;
   role_ids: string[];
-  access_rules: unknown[];
+  access_rules: AccessRule[];
 }
 
 export interface TokenRecord {
@@ -77,13 +110,27 @@ export interface IdentityState {
   applicationCredentials: Record<string, ApplicationCredential>;
   /** Keyed by sha256(token): the state file never holds usable tokens. */
   tokens: Record<string, TokenRecord>;
+  /** Optional: states saved before they existed lack them (see IdentityModel's constructor). */
+  credentials?: Record<string, Credential>;
+  receipts?: Record<string, ReceiptRecord>;
 }
 
 /** Keystone's default implied roles: admin implies member, member implies reader. */
 const IMPLIED: Record<string, string[]> = { admin: ['member'], member: ['reader'] };
 
 export class IdentityModel {
-  constructor(readonly s: IdentityState) {}
+  constructor(readonly s: IdentityState) {
+    s.credentials ??= {};
+    s.receipts ??= {};
+  }
+
+  get credentials(): Record<string, Credential> {
+    return (this.s.credentials ??= {});
+  }
+
+  get receipts(): Record<string, ReceiptRecord> {
+    return (this.s.receipts ??= {});
+  }
 
   findUserByName(name: string, domainId: string): User | undefined {
     return Object.values(this.s.users).find((u) => u.name === name && u.domain_id === domainId);
@@ -150,6 +197,7 @@ export class IdentityModel {
     for (const [id, ac] of Object.entries(this.s.applicationCredentials)) {
       if (ac.user_id === userId) delete this.s.applicationCredentials[id];
     }
+    for (const [id, c] of Object.entries(this.credentials)) if (c.user_id === userId) delete this.credentials[id];
   }
 
   deleteProject(projectId: string): void {

@@ -40,7 +40,7 @@ export const userView = (ctx: RequestContext, u: User) => ({
   domain_id: u.domain_id,
   enabled: u.enabled,
   password_expires_at: null,
-  options: {},
+  options: { ...u.options },
   ...(u.default_project_id ? { default_project_id: u.default_project_id } : {}),
   ...(u.email !== undefined ? { email: u.email } : {}),
   ...(u.description !== undefined ? { description: u.description } : {}),
@@ -63,7 +63,8 @@ export function appCredentialView(ctx: RequestContext, m: IdentityModel, ac: App
     description: ac.description,
     user_id: ac.user_id,
     project_id: ac.project_id,
-    expires_at: ac.expires_at === null ? null : isoMicro(ac.expires_at),
+    // Keystone prints application credential expiry without the zone suffix.
+    expires_at: ac.expires_at === null ? null : isoMicro(ac.expires_at).replace(/Z$/, ''),
     system: null,
     unrestricted: ac.unrestricted,
     roles: ac.role_ids.flatMap((id) => {
@@ -71,8 +72,9 @@ export function appCredentialView(ctx: RequestContext, m: IdentityModel, ac: App
       // Keystone marks the bootstrap roles immutable.
       return r ? [{ id: r.id, name: r.name, domain_id: null, description: r.description, options: IMMUTABLE_ROLES.has(r.name) ? { immutable: true } : {} }] : [];
     }),
-    access_rules: ac.access_rules,
-    links: link(ctx, `/users/${ac.user_id}/application_credentials/${ac.id}`),
+    // Keystone omits the key when the credential has no rules.
+    ...(ac.access_rules.length > 0 ? { access_rules: ac.access_rules.map((a) => ({ id: a.id, service: a.service, path: a.path, method: a.method })) } : {}),
+    links: link(ctx, `/application_credentials/${ac.id}`),
   };
 }
 

@@ -17,6 +17,7 @@ export const AuthRequestSchema = z.object({
       methods: z.array(z.string()).min(1),
       password: z.object({ user: UserRef.extend({ password: z.string() }) }).optional(),
       token: z.object({ id: z.string().min(1) }).optional(),
+      totp: z.object({ user: UserRef.extend({ passcode: z.string() }) }).optional(),
       application_credential: z
         .object({
           id: z.string().min(1).optional(),
@@ -64,6 +65,14 @@ export const ProjectUpdateSchema = z.object({
   }),
 });
 
+/** Keystone's MFA user options; null removes an option. */
+const UserOptionsSchema = z
+  .object({
+    multi_factor_auth_enabled: z.boolean().nullish(),
+    multi_factor_auth_rules: z.array(z.array(z.string()).min(1)).nullish(),
+  })
+  .strict();
+
 export const UserCreateSchema = z.object({
   user: z.object({
     name: z.string().min(1).max(255),
@@ -73,6 +82,7 @@ export const UserCreateSchema = z.object({
     default_project_id: z.string().nullish(),
     email: z.string().nullish(),
     description: z.string().nullish(),
+    options: UserOptionsSchema.nullish(),
   }),
 });
 
@@ -84,8 +94,10 @@ export const UserUpdateSchema = z.object({
     default_project_id: z.string().nullish(),
     email: z.string().nullish(),
     description: z.string().nullish(),
+    options: UserOptionsSchema.nullish(),
   }),
 });
+export type UserOptionsInput = z.infer<typeof UserOptionsSchema>;
 
 export const PasswordChangeSchema = z.object({
   user: z.object({ original_password: z.string(), password: z.string().min(1) }),
@@ -120,6 +132,8 @@ export const AppCredentialCreateSchema = z.object({
     expires_at: z.string().nullish(),
     roles: z.array(z.object({ id: z.string().optional(), name: z.string().optional() })).nullish(),
     unrestricted: z.boolean().nullish(),
-    access_rules: z.array(z.unknown()).nullish(),
+    access_rules: z
+      .array(z.object({ id: z.string().optional(), service: z.string(), path: z.string(), method: z.string() }).strict())
+      .nullish(),
   }),
 });

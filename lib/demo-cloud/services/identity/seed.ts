@@ -76,6 +76,8 @@ export function seedIdentity(extraProjects: number): IdentityState {
     roles,
     assignments,
     applicationCredentials: {},
+    credentials: {},
+    receipts: {},
     tokens: {},
   };
 }

@@ -6,7 +6,9 @@ import type { RequestContext } from '../../core/context';
 import { badRequest, forbidden, HttpError, notFound, unauthorized } from '../../core/errors';
 import { cliSafeToken, randomToken, sha256, verifySecret } from '../../core/ids';
 import type { ApplicationCredential, Domain, IdentityModel, Project, Role, TokenRecord, User } from './model';
+import { missingMethods, type Receipts } from './receipts';
 import type { AuthRequest } from './schemas';
+import { totpMatches } from './totp';
 
 // Token issue, validation and resolution. Tokens are random opaque strings; state keeps
 // sha256(token) -> record. Roles are re-computed at validation, so revoking a grant or
@@ -27,10 +29,14 @@ export interface ResolvedToken {
 
 export const TOKEN_NOT_FOUND = () => notFound('Failed to validate token');
 
+/** What POST /v3/auth/tokens produced: a token, or (MFA rules unmet) a receipt for the 401. */
+export type IssueResult = { token: string; resolved: ResolvedToken } | { receipt: string; user: User; methods: string[]; required: string[][] };
+
 export class Tokens {
   constructor(
     private readonly m: IdentityModel,
     private readonly core: CloudCore,
+    private readonly receipts: Receipts,
   ) {}
 
   /** Resolves a raw token; null when unknown, revoked, expired (unless allowed) or no longer valid. */
@@ -91,39 +97,46 @@ export class Tokens {
     delete this.m.s.tokens[t.hash];
   }
 
-  /** POST /v3/auth/tokens: returns the new raw token. */
-  issue(req: AuthRequest): { token: string; resolved: ResolvedToken } {
+  /** POST /v3/auth/tokens: the new raw token, or a receipt when the user's MFA rules want more methods. */
+  issue(req: AuthRequest, receiptId?: string): IssueResult {
     const { identity, scope } = req.auth;
     const methods = [...new Set(identity.methods)];
-    if (methods.length !== 1) throw unauthorized(); // multi-factor combinations are not offered here
-    const method = methods[0];
     const now = this.core.clock.now();
     let expiresAt = now + this.core.options.tokenTtlSeconds * 1000;
     let user: User;
     let auditIds = [randomToken(16)];
-    let tokenMethods = [method];
+    let tokenMethods = methods;
     let appCred: ApplicationCredential | null = null;
 
-    if (method === 'password') {
-      if (!identity.password) throw badRequest("Expecting to find password in identity.");
-      const { user: ref } = identity.password;
-      user = this.findUser(ref);
-      if (!user.password_hash || !verifySecret(ref.password, user.password_hash)) throw unauthorized();
-    } else if (method === 'token') {
-      if (!identity.token) throw badRequest('Expecting to find token in identity.');
-      const parent = this.lookup(identity.token.id);
-      if (!parent) throw TOKEN_NOT_FOUND();
-      if (parent.appCred) throw forbidden('Using a token to rescope an application-credential token is not allowed.');
-      user = parent.user;
-      expiresAt = parent.rec.expires_at; // rescoping never extends a token's life
-      auditIds = [auditIds[0], parent.rec.audit_ids[parent.rec.audit_ids.length - 1]];
-      tokenMethods = ['token', ...parent.rec.methods.filter((x) => x !== 'token')];
-    } else if (method === 'application_credential') {
-      if (!identity.application_credential) throw badRequest('Expecting to find application_credential in identity.');
-      ({ user, appCred } = this.findAppCred(identity.application_credential));
-      if (scope !== undefined && scope !== 'unscoped') throw unauthorized();
+    if (methods.includes('token') || methods.includes('application_credential')) {
+      if (methods.length !== 1) throw unauthorized(); // these are not combined with other factors here
+      if (methods[0] === 'token') {
+        if (!identity.token) throw badRequest('Expecting to find token in identity.');
+        const parent = this.lookup(identity.token.id);
+        if (!parent) throw TOKEN_NOT_FOUND();
+        if (parent.appCred) throw forbidden('Using a token to rescope an application-credential token is not allowed.');
+        user = parent.user;
+        expiresAt = parent.rec.expires_at; // rescoping never extends a token's life
+        auditIds = [auditIds[0], parent.rec.audit_ids[parent.rec.audit_ids.length - 1]];
+        tokenMethods = ['token', ...parent.rec.methods.filter((x) => x !== 'token')];
+      } else {
+        if (!identity.application_credential) throw badRequest('Expecting to find application_credential in identity.');
+        ({ user, appCred } = this.findAppCred(identity.application_credential));
+        if (scope !== undefined && scope !== 'unscoped') throw unauthorized();
+      }
     } else {
-      throw unauthorized();
+      user = this.authenticateFactors(identity, methods, now);
+      // A receipt from an earlier 401 adds the methods it proved (same user only).
+      if (receiptId !== undefined) {
+        const receipt = this.receipts.lookup(receiptId, now);
+        if (!receipt || receipt.user_id !== user.id) throw unauthorized();
+        tokenMethods = [...new Set([...receipt.methods, ...methods])];
+      }
+      const required = missingMethods(user, tokenMethods);
+      if (required) {
+        if (!user.enabled || !this.m.s.domains[user.domain_id]?.enabled) throw unauthorized();
+        return { receipt: this.receipts.issue(user.id, tokenMethods, now), user, methods: tokenMethods, required };
+      }
     }
     if (!user.enabled || !this.m.s.domains[user.domain_id]?.enabled) throw unauthorized();
 
@@ -180,6 +193,33 @@ export class Tokens {
       token.application_credential = { id: t.appCred.id, name: t.appCred.name, restricted: !t.appCred.unrestricted };
     }
     return { token };
+  }
+
+  /** Runs each of password and totp; every method must succeed for the same user. */
+  private authenticateFactors(identity: AuthRequest['auth']['identity'], methods: string[], now: number): User {
+    let user: User | undefined;
+    for (const method of methods) {
+      let u: User;
+      if (method === 'password') {
+        if (!identity.password) throw badRequest('Expecting to find password in identity.');
+        const { user: ref } = identity.password;
+        u = this.findUser(ref);
+        if (!u.password_hash || !verifySecret(ref.password, u.password_hash)) throw unauthorized();
+      } else if (method === 'totp') {
+        if (!identity.totp) throw badRequest('Expecting to find totp in identity.');
+        const { user: ref } = identity.totp;
+        u = this.findUser(ref);
+        const secrets = Object.values(this.m.credentials).filter((c) => c.user_id === u.id && c.type === 'totp');
+        // Keystone's message ("Invalid username or TOTP passcode") is hidden behind the generic 401.
+        if (!secrets.some((c) => totpMatches(c.blob, ref.passcode, now))) throw unauthorized();
+      } else {
+        throw unauthorized();
+      }
+      if (user && user.id !== u.id) throw unauthorized();
+      user = u;
+    }
+    if (!user) throw unauthorized();
+    return user;
   }
 
   private findDomain(ref: { id?: string; name?: string } | undefined): Domain | undefined {

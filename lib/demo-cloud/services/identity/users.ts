@@ -6,7 +6,7 @@ import type { IdentityDeps } from './deps';
 import type { User } from './model';
 import { adminOnly, adminOrSelf, enforce } from './policy';
 import { collection, filterBy, projectView, userView } from './render';
-import { PasswordChangeSchema, UserCreateSchema, UserUpdateSchema } from './schemas';
+import { PasswordChangeSchema, UserCreateSchema, UserUpdateSchema, type UserOptionsInput } from './schemas';
 import { DEFAULT_DOMAIN_ID } from './seed';
 
 export function userRoutes(r: Router, { m }: IdentityDeps): void {
@@ -47,6 +47,7 @@ export function userRoutes(r: Router, { m }: IdentityDeps): void {
       ...(b.email != null ? { email: b.email } : {}),
       ...(b.description != null ? { description: b.description } : {}),
     };
+    if (b.options) applyOptions(u, b.options);
     m.s.users[u.id] = u;
     return json(201, { user: userView(ctx, u) });
   });
@@ -64,6 +65,7 @@ export function userRoutes(r: Router, { m }: IdentityDeps): void {
     if (b.default_project_id !== undefined) u.default_project_id = b.default_project_id ?? null;
     if (b.email !== undefined) u.email = b.email ?? undefined;
     if (b.description !== undefined) u.description = b.description ?? undefined;
+    if (b.options) applyOptions(u, b.options);
     return json(200, { user: userView(ctx, u) });
   });
 
@@ -89,4 +91,15 @@ export function userRoutes(r: Router, { m }: IdentityDeps): void {
     const items = filterBy(ctx, m.projectsOfUser(get(ctx.params.user_id).id), ['name', 'domain_id', 'enabled']);
     return json(200, collection(ctx, 'projects', items.map((p) => projectView(ctx, p))));
   });
+}
+
+/** Merges options as Keystone does: a value sets, null removes, an absent key stays. */
+function applyOptions(u: User, options: UserOptionsInput): void {
+  const next = { ...u.options };
+  for (const key of ['multi_factor_auth_enabled', 'multi_factor_auth_rules'] as const) {
+    const v = options[key];
+    if (v === null) delete next[key];
+    else if (v !== undefined) (next as Record<string, unknown>)[key] = v;
+  }
+  u.options = next;
 }
