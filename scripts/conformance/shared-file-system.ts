@@ -56,7 +56,9 @@ export const sharedFileSystemSteps: Step[] = [
   {
     name: 'share: create NFS 1 GiB answers creating, then show by name reaches available',
     async run(env) {
-      const s = await env.json<Row>(demo(env), ['share', 'create', 'NFS', '1', '--name', share, '--description', 'cli conformance', '--property', 'team=files', '-f', 'json']);
+      const s = await env.json<Row>(demo(env), [
+        'share', 'create', 'NFS', '1', '--name', share, '--description', 'cli conformance', '--property', 'team=files', '--share-type', 'default', '--availability-zone', 'nova', '-f', 'json',
+      ]);
       check(s.status === 'creating' && s.share_proto === 'NFS' && s.size === 1, `created ${String(s.status)} ${String(s.share_proto)} ${String(s.size)}`);
       check(s.project_id === env.ids.demoProject && s.share_type_name === 'default' && s.is_public === false, `project ${String(s.project_id)} type ${String(s.share_type_name)}`);
       const done = await showShare(env, share, (x) => x.status === 'available', 'available');
@@ -90,6 +92,23 @@ export const sharedFileSystemSteps: Step[] = [
     },
   },
   {
+    name: 'share: unset drops a property; a member may not make the share public',
+    async run(env) {
+      const r = await env.run(demo(env), ['share', 'unset', share, '--property', 'tier']);
+      check(r.code === 0, r.stderr);
+      const s = await env.json<Row>(demo(env), ['share', 'show', share, '-f', 'json']);
+      check(!JSON.stringify(s.properties).includes('gold'), `properties ${JSON.stringify(s.properties)}`);
+      await mustFail(env, demo(env), ['share', 'set', share, '--public', 'true'], /not authorized to set 'is_public'/);
+    },
+  },
+  {
+    name: 'share: admin lists every project\'s shares and sees the demo share',
+    async run(env) {
+      const rows = await env.json(admin(env), ['share', 'list', '--all-projects', '-f', 'json']);
+      check(names(rows).includes(share), `${share} missing from ${JSON.stringify(names(rows))}`);
+    },
+  },
+  {
     name: 'share: create with an unknown protocol fails',
     run: (env) => mustFail(env, demo(env), ['share', 'create', 'XFS', '1', '--name', `${tag}-bad`], /Invalid share protocol provided: XFS/),
   },
@@ -110,6 +129,19 @@ export const sharedFileSystemSteps: Step[] = [
     },
   },
   {
+    name: 'share: access set and unset a rule property, access show',
+    async run(env) {
+      let r = await env.run(demo(env), ['share', 'access', 'set', env.vars.shareRule, '--property', 'owner=team']);
+      check(r.code === 0, r.stderr);
+      let a = await env.json<Row>(demo(env), ['share', 'access', 'show', env.vars.shareRule, '-f', 'json']);
+      check(String(a.properties).includes('owner') && a.state === 'active' && a.access_to === '10.0.0.0/24', `rule ${JSON.stringify(a)}`);
+      r = await env.run(demo(env), ['share', 'access', 'unset', env.vars.shareRule, '--property', 'owner']);
+      check(r.code === 0, r.stderr);
+      a = await env.json<Row>(demo(env), ['share', 'access', 'show', env.vars.shareRule, '-f', 'json']);
+      check(!String(a.properties).includes('owner'), `properties ${String(a.properties)}`);
+    },
+  },
+  {
     name: 'share: access create with an invalid address or a duplicate fails',
     async run(env) {
       await mustFail(env, demo(env), ['share', 'access', 'create', share, 'ip', '10.0.0.300'], /does not appear to be an IPv4 or IPv6 network/);
@@ -124,6 +156,17 @@ export const sharedFileSystemSteps: Step[] = [
       await waitFor<Row>(env, demo(env), ['share', 'snapshot', 'show', snap], (x) => x.status === 'available', 'snapshot available');
       const rows = await env.json(demo(env), ['share', 'snapshot', 'list', '--name', snap, '-f', 'json']);
       check(rows.length === 1 && rows[0].Name === snap, JSON.stringify(rows));
+    },
+  },
+  {
+    name: 'share: create from the snapshot reaches available, then is deleted',
+    async run(env) {
+      const snapId = String((await env.json<Row>(demo(env), ['share', 'snapshot', 'show', snap, '-f', 'json'])).id);
+      const r = await env.run(demo(env), ['share', 'create', 'NFS', '1', '--name', `${tag}-copy`, '--snapshot-id', snapId, '--wait']);
+      check(r.code === 0, r.stderr);
+      const s = await showShare(env, `${tag}-copy`, (x) => x.status === 'available', 'copy available');
+      check(s.snapshot_id === snapId && s.size === 1, `snapshot_id ${String(s.snapshot_id)}`);
+      await deleteShare(env, `${tag}-copy`);
     },
   },
   {

@@ -94,11 +94,29 @@ export function accessRuleRoutes(r: ManilaRouter, s: ManilaState) {
     const share = visibleShare(s, v, shareId, `Share ${shareId} could not be found.`);
     return json(200, { access_list: rulesOf(s, share.id).map((x) => ruleView(v, x)) });
   });
-  r.get('/share-access-rules/{id}', (v) => {
+  const findRule = (v: View, own = false) => {
     since45(v);
     const rule = s.rules.find((x) => x.id === v.ctx.params.id);
     const share = rule && s.shares.find((x) => x.id === rule.share_id);
-    if (!rule || !share || !(v.isAdmin || share.project_id === v.projectId || share.is_public)) throw notFound(`Share access rule ${v.ctx.params.id} not found.`);
-    return json(200, { access: ruleView(v, rule, { withShare: true }) });
+    const allowed = share && (v.isAdmin || share.project_id === v.projectId || (!own && share.is_public));
+    if (!rule || !allowed) throw notFound(`Share access rule ${v.ctx.params.id} not found.`);
+    return rule;
+  };
+  r.get('/share-access-rules/{id}', (v) => json(200, { access: ruleView(v, findRule(v), { withShare: true }) }));
+  // `openstack share access set/unset --property`: merge into, or drop a key from, the rule's metadata.
+  r.put('/share-access-rules/{id}/metadata', async (v) => {
+    const rule = findRule(v, true);
+    const body = (await v.ctx.json()) as { metadata?: unknown } | null;
+    if (typeof body !== 'object' || body === null || body.metadata === undefined) throw bad('Malformed request body');
+    rule.metadata = { ...rule.metadata, ...metadataOf(body.metadata) };
+    v.ctx.markDirty();
+    return json(200, { metadata: { ...rule.metadata } });
+  });
+  r.delete('/share-access-rules/{id}/metadata/{key}', (v) => {
+    const rule = findRule(v, true);
+    if (rule.metadata[v.ctx.params.key] === undefined) throw notFound('Share access rule metadata does not exist.');
+    delete rule.metadata[v.ctx.params.key];
+    v.ctx.markDirty();
+    return { status: 200 };
   });
 }

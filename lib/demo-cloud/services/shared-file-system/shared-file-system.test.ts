@@ -196,7 +196,22 @@ describe('shared-file-system: access rules', () => {
     work(2);
     expect(await rulesOf(s.id)).toEqual([]);
     expect((await act(s.id, { access_list: null })).status).toBe(404);
+    expect((await api('PUT', `/share-access-rules/${rule.id}/metadata`, { metadata: { k: 'v' } })).status).toBe(404);
     expect((await api('GET', '/share-access-rules')).status).toBe(400);
+  });
+});
+
+describe('shared-file-system: metadata', () => {
+  it('merges and drops rule and share metadata, with Zed\'s not-found texts', async () => {
+    const s = await available();
+    const rule = ((await act(s.id, { allow_access: { access_type: 'ip', access_to: '198.51.100.0/24', metadata: { a: '1' } } })).body as { access: Row }).access;
+    expect((await api('PUT', `/share-access-rules/${rule.id}/metadata`, { metadata: { b: '2' } })).body).toEqual({ metadata: { a: '1', b: '2' } });
+    expect((await api('DELETE', `/share-access-rules/${rule.id}/metadata/a`)).status).toBe(200);
+    expect(message((await api('DELETE', `/share-access-rules/${rule.id}/metadata/a`)).body)).toBe('Share access rule metadata does not exist.');
+    expect(((await api('GET', `/share-access-rules/${rule.id}`)).body as { access: Row }).access.metadata).toEqual({ b: '2' });
+    expect((await api('POST', `/shares/${s.id}/metadata`, { metadata: { x: 'y' } })).body).toEqual({ metadata: { x: 'y' } });
+    expect((await api('PUT', `/shares/${s.id}/metadata`, { metadata: { z: 'w' } })).body).toEqual({ metadata: { z: 'w' } });
+    expect(message((await api('DELETE', `/shares/${s.id}/metadata/x`)).body)).toBe('MetadataItemNotFound: Metadata item is not found.');
   });
 });
 

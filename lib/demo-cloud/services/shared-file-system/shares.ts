@@ -151,7 +151,7 @@ export function shareRoutes(core: CloudCore, r: ManilaRouter, s: ManilaState) {
   r.get('/shares/{id}/metadata/{key}', (v) => {
     const share = visibleShare(s, v, v.ctx.params.id);
     const value = share.metadata[v.ctx.params.key];
-    if (value === undefined) throw notFound('Metadata item was not found');
+    if (value === undefined) throw notFound('MetadataItemNotFound: Metadata item is not found.');
     return json(200, { meta: { [v.ctx.params.key]: value } });
   });
   const setMetadata = (replace: boolean) => async (v: View) => {
@@ -167,7 +167,7 @@ export function shareRoutes(core: CloudCore, r: ManilaRouter, s: ManilaState) {
   r.put('/shares/{id}/metadata', setMetadata(true));
   r.delete('/shares/{id}/metadata/{key}', (v) => {
     const share = ownShare(s, v, v.ctx.params.id);
-    if (share.metadata[v.ctx.params.key] === undefined) throw notFound('Metadata item was not found');
+    if (share.metadata[v.ctx.params.key] === undefined) throw notFound('MetadataItemNotFound: Metadata item is not found.');
     delete share.metadata[v.ctx.params.key];
     v.ctx.markDirty();
     return { status: 200 };
