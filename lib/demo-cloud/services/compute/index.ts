@@ -10,6 +10,7 @@ import type { ComputeState } from './model';
 import { seedCompute } from './seed';
 import { serverMetaRoutes } from './server-meta';
 import { serverRoutes } from './servers';
+import { usageRoutes } from './usage';
 import { versionRoutes } from './versions';
 
 const ERROR_KEYS: Record<number, string> = {
@@ -50,5 +51,6 @@ export const computeService = defineService({
     keypairRoutes(router, deps);
     miscRoutes(router, deps);
     hypervisorRoutes(router, deps);
+    usageRoutes(router, deps);
   },
 });

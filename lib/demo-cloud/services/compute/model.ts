@@ -1,4 +1,5 @@
 import type { Transitional } from '../../core/transitions';
+import type { TerminatedInstance } from './usage';
 
 // Nova's state, plain JSON (persisted with --state). Server status is derived from vm_state and
 // task_state at render time, exactly as nova.api.openstack.common.status_from_state does.
@@ -172,6 +173,8 @@ export interface ComputeState {
   quotas: Record<string, Partial<QuotaLimits>>;
   /** nova-compute services an admin disabled or forced down, by host (absent: enabled and up). */
   hosts?: Record<string, ComputeHostState>;
+  /** Deleted servers that ran, for os-simple-tenant-usage (Nova keeps them in its DB). */
+  terminated?: Record<string, TerminatedInstance>;
   seq: { instance: number; keypair: number; flavor: number };
 }
 

@@ -5,6 +5,7 @@ import { conflict } from '../../core/errors';
 import { isoDb, isoZ } from './common';
 import * as x from './deps';
 import { dropServer, serverIndex } from './order';
+import { recordTermination } from './usage';
 import { invalidateRenderCache } from './render-cache';
 import { DEFAULT_QUOTAS, type ComputeState, type InstanceAction, type QuotaLimits, type Server } from './model';
 
@@ -65,6 +66,8 @@ export function adminPass(): string {
  */
 export function settleServer(core: CloudCore, s: ComputeState, server: Server | undefined): Server | undefined {
   if (!server) return undefined;
+  // When the delete transition is due: the instance's terminated_at, for usage reports.
+  const deletedAt = server._pending?.find((step) => step.patch.deleted)?.at;
   if (server._pending) {
     const changed = settle(server, core.clock);
     if (changed) {
@@ -73,6 +76,7 @@ export function settleServer(core: CloudCore, s: ComputeState, server: Server | 
     }
   }
   if (server.deleted) {
+    recordTermination(s, server, deletedAt ?? core.clock.now());
     dropServer(s, server.id);
     return undefined;
   }
