@@ -4,8 +4,12 @@ import { json } from '../../core/reply';
 import { defineService, type ServiceDefinition } from '../../core/service';
 import { MAX_MV, VolumeRouter } from './microversion';
 import { volumeState } from './model';
+import { backupRoutes } from './backups';
 import { miscRoutes } from './misc';
+import { qosRoutes } from './qos';
 import { snapshotRoutes } from './snapshots';
+import { transferRoutes } from './transfers';
+import { typeRoutes } from './types';
 import { volumeRoutes } from './volumes';
 
 const versionsDoc = (ctx: RequestContext) => ({
@@ -45,6 +49,10 @@ function makeService(type: string, name: string): ServiceDefinition {
       volumeRoutes(core, r);
       snapshotRoutes(core, r);
       miscRoutes(core, r);
+      typeRoutes(core, r);
+      backupRoutes(core, r);
+      transferRoutes(core, r);
+      qosRoutes(core, r);
     },
   });
 }

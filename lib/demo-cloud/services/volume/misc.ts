@@ -1,56 +1,14 @@
 import type { CloudCore } from '../../core/cloud';
-import { badRequest, conflict, notFound } from '../../core/errors';
-import { uuid } from '../../core/ids';
+import { badRequest, notFound } from '../../core/errors';
 import { json } from '../../core/reply';
 import type { VolumeRouter } from './microversion';
-import { AZ, DEFAULT_QUOTAS, DEFAULT_TYPE_ID, getVolume, quotaLimits, settleAll, usage, type QuotaLimits, type Volume } from './model';
+import { AZ, cinderTime, DEFAULT_QUOTAS, getVolume, HOST, quotaLimits, settleAll, usage, type QuotaLimits, type Volume } from './model';
 import { attach, detach } from './ops';
-import { typeView, type View } from './render';
+import type { View } from './render';
 import { policyDenied } from './volumes';
 
 export function miscRoutes(core: CloudCore, r: VolumeRouter): void {
   const p = '/v3/{project_id}';
-
-  // Volume types
-  const findType = (idOrName: string) => {
-    const s = settleAll(core);
-    if (idOrName === 'default') return s.types.find((t) => t.id === DEFAULT_TYPE_ID)!;
-    const t = s.types.find((x) => x.id === idOrName || x.name === idOrName);
-    if (!t) throw notFound(`Volume type ${idOrName} could not be found.`);
-    return t;
-  };
-  r.get(`${p}/types`, (_ctx, view) =>
-    json(200, { volume_types: settleAll(core).types.filter((t) => t.is_public || view.isAdmin).map((t) => typeView(t, { list: true })) }),
-  );
-  r.get(`${p}/types/{type_id}`, (ctx) => json(200, { volume_type: typeView(findType(ctx.params.type_id)) }));
-  r.post(`${p}/types`, async (ctx, view) => {
-    if (!view.isAdmin) throw policyDenied('volume_extension:types_manage');
-    const body = (await ctx.json()) as { volume_type?: Record<string, unknown> };
-    const vt = body?.volume_type;
-    if (!vt || typeof vt.name !== 'string' || !vt.name.trim()) throw badRequest("Invalid input for field/attribute volume_type. Value: {}. 'name' is a required property");
-    const s = settleAll(core);
-    if (s.types.some((t) => t.name === vt.name)) throw conflict(`Volume Type ${vt.name} already exists.`);
-    const isPublic = vt['os-volume-type-access:is_public'] ?? vt.is_public ?? true;
-    const t = {
-      id: uuid(),
-      name: vt.name,
-      description: typeof vt.description === 'string' ? vt.description : null,
-      is_public: isPublic === true || String(isPublic).toLowerCase() === 'true',
-      extra_specs: Object.fromEntries(Object.entries((vt.extra_specs ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)])),
-    };
-    s.types.push(t);
-    return json(200, { volume_type: { ...typeView(t), 'os-volume-type-access:is_public': t.is_public } });
-  });
-  r.delete(`${p}/types/{type_id}`, (ctx, view) => {
-    if (!view.isAdmin) throw policyDenied('volume_extension:types_manage');
-    const t = findType(ctx.params.type_id);
-    const s = settleAll(core);
-    if (t.id === DEFAULT_TYPE_ID) throw badRequest('Target volume type is still in use. Default volume type can not be deleted.');
-    if (s.volumes.some((v) => v.volume_type_id === t.id)) throw badRequest('Target volume type is still in use.');
-    s.types.splice(s.types.indexOf(t), 1);
-    return { status: 202 };
-  });
-  r.get(`${p}/types/{type_id}/extra_specs`, (ctx) => json(200, { extra_specs: { ...findType(ctx.params.type_id).extra_specs } }));
 
   // Limits and quotas
   r.get(`${p}/limits`, (_ctx, view) => {
@@ -69,8 +27,8 @@ export function miscRoutes(core: CloudCore, r: VolumeRouter): void {
           totalVolumesUsed: u.volumes,
           totalGigabytesUsed: u.gigabytes,
           totalSnapshotsUsed: u.snapshots,
-          totalBackupsUsed: 0,
-          totalBackupGigabytesUsed: 0,
+          totalBackupsUsed: u.backups,
+          totalBackupGigabytesUsed: u.backup_gigabytes,
         },
       },
     });
@@ -81,15 +39,15 @@ export function miscRoutes(core: CloudCore, r: VolumeRouter): void {
     const l = quotaLimits(s, projectId);
     const u = usage(s, projectId);
     const used: Record<string, number> = {
-      volumes: u.volumes, snapshots: u.snapshots, gigabytes: u.gigabytes, per_volume_gigabytes: 0, backups: 0, backup_gigabytes: 0, groups: 0,
+      volumes: u.volumes, snapshots: u.snapshots, gigabytes: u.gigabytes, per_volume_gigabytes: 0, backups: u.backups, backup_gigabytes: u.backup_gigabytes, groups: 0,
     };
     const entries: Array<[string, number, number]> = [
       ['volumes', l.volumes, used.volumes],
       ['per_volume_gigabytes', l.per_volume_gigabytes, 0],
       ['snapshots', l.snapshots, used.snapshots],
       ['gigabytes', l.gigabytes, used.gigabytes],
-      ['backups', l.backups, 0],
-      ['backup_gigabytes', l.backup_gigabytes, 0],
+      ['backups', l.backups, used.backups],
+      ['backup_gigabytes', l.backup_gigabytes, used.backup_gigabytes],
     ];
     for (const t of s.types) {
       const vols = s.volumes.filter((v) => v.project_id === projectId && v.volume_type_id === t.id);
@@ -137,6 +95,32 @@ export function miscRoutes(core: CloudCore, r: VolumeRouter): void {
     if (!view.isAdmin) throw policyDenied('volume_extension:quotas:delete');
     delete settleAll(core).quotas[ctx.params.target];
     return { status: 200 };
+  });
+
+  // Services: the demo cloud runs a backup service too (the real test cloud does not start cinder-backup).
+  r.get(`${p}/os-services`, (ctx, view) => {
+    if (!view.isAdmin) throw policyDenied('volume_extension:services:index');
+    const updated = cinderTime(Math.floor(core.clock.now() / 1000) * 1000);
+    const services = [
+      { binary: 'cinder-volume', host: HOST.split('#')[0], volume: true },
+      { binary: 'cinder-scheduler', host: 'demo-cloud', volume: false },
+      { binary: 'cinder-backup', host: 'demo-cloud', volume: false },
+    ]
+      .filter((x) => (ctx.query.get('binary') ?? x.binary) === x.binary && (ctx.query.get('host') ?? x.host) === x.host)
+      .map((x) => {
+        const doc: Record<string, unknown> = {
+          binary: x.binary, host: x.host, zone: AZ, status: 'enabled', state: 'up', updated_at: updated, disabled_reason: null,
+        };
+        if (view.mv >= 7) doc.cluster = null;
+        if (x.volume) {
+          doc.replication_status = 'disabled';
+          doc.active_backend_id = null;
+          doc.frozen = false;
+          if (view.mv >= 49) doc.backend_state = 'up';
+        }
+        return doc;
+      });
+    return json(200, { services });
   });
 
   r.get(`${p}/os-availability-zone`, () => json(200, { availabilityZoneInfo: [{ zoneName: AZ, zoneState: { available: true } }] }));

@@ -64,6 +64,51 @@ export interface VolumeType {
   description: string | null;
   is_public: boolean;
   extra_specs: Record<string, string>;
+  /** The associated QoS specs (admins see it). */
+  qos_specs_id?: string | null;
+  /** Projects given access to a private type. */
+  access?: string[];
+}
+
+export interface Backup extends Transitional {
+  id: string;
+  project_id: string;
+  user_id: string;
+  name: string | null;
+  description: string | null;
+  volume_id: string;
+  snapshot_id: string | null;
+  /** creating | available | deleting | error | restoring | error_deleting | error_restoring */
+  status: string;
+  size: number;
+  object_count: number;
+  availability_zone: string | null;
+  container: string | null;
+  parent_id: string | null;
+  fail_reason: string | null;
+  metadata: Record<string, string>;
+  created_at: string;
+  updated_at: string | null;
+  data_timestamp: string;
+  _gone?: boolean;
+}
+
+export interface Transfer {
+  id: string;
+  name: string | null;
+  volume_id: string;
+  source_project_id: string;
+  /** Stored in clear: the demo cloud shows it once, as Cinder does, and compares it on accept. */
+  auth_key: string;
+  no_snapshots: boolean;
+  created_at: string;
+}
+
+export interface QosSpec {
+  id: string;
+  name: string;
+  consumer: 'front-end' | 'back-end' | 'both';
+  specs: Record<string, string>;
 }
 
 export interface UserMessage {
@@ -96,6 +141,9 @@ export interface VolumeState {
   /** Per-project overrides of DEFAULT_QUOTAS. */
   quotas: Record<string, Partial<QuotaLimits>>;
   messages: UserMessage[];
+  backups: Backup[];
+  transfers: Transfer[];
+  qos: QosSpec[];
 }
 
 export const DEFAULT_QUOTAS: QuotaLimits = {
@@ -141,11 +189,19 @@ export function seedVolumes(): VolumeState {
     types: [{ id: DEFAULT_TYPE_ID, name: '__DEFAULT__', description: 'Default Volume Type', is_public: true, extra_specs: {} }],
     quotas: {},
     messages: [],
+    backups: [],
+    transfers: [],
+    qos: [],
   };
 }
 
 export function volumeState(core: CloudCore): VolumeState {
-  return core.state.slice<VolumeState>('volumev3', seedVolumes);
+  const s = core.state.slice<VolumeState>('volumev3', seedVolumes);
+  // State saved before backups, transfers and QoS existed lacks these lists.
+  s.backups ??= [];
+  s.transfers ??= [];
+  s.qos ??= [];
+  return s;
 }
 
 /** Applies due transitions and drops records whose delete finished. */
@@ -154,9 +210,11 @@ export function settleAll(core: CloudCore): VolumeState {
   let changed = false;
   for (const v of s.volumes) changed = settle(v, core.clock) || changed;
   for (const x of s.snapshots) changed = settle(x, core.clock) || changed;
+  for (const b of s.backups) changed = settle(b, core.clock) || changed;
   if (changed) {
     s.volumes = s.volumes.filter((v) => !v._gone);
     s.snapshots = s.snapshots.filter((x) => !x._gone);
+    s.backups = s.backups.filter((b) => !b._gone);
     core.state.markDirty();
   }
   return s;
@@ -169,10 +227,13 @@ export function quotaLimits(s: VolumeState, projectId: string): QuotaLimits {
 export function usage(s: VolumeState, projectId: string) {
   const vols = s.volumes.filter((v) => v.project_id === projectId);
   const snaps = s.snapshots.filter((x) => x.project_id === projectId);
+  const backups = s.backups.filter((b) => b.project_id === projectId);
   return {
     volumes: vols.length,
     snapshots: snaps.length,
     gigabytes: vols.reduce((n, v) => n + v.size, 0) + snaps.reduce((n, x) => n + x.size, 0),
+    backups: backups.length,
+    backup_gigabytes: backups.reduce((n, b) => n + b.size, 0),
   };
 }
 

@@ -11,7 +11,7 @@ export interface View {
   projectId: string;
 }
 
-const links = (v: View, kind: string, id: string, projectId: string) => [
+export const links = (v: View, kind: string, id: string, projectId: string) => [
   { rel: 'self', href: `${v.ctx.serviceUrl}/v3/${projectId}/${kind}/${id}` },
   { rel: 'bookmark', href: `${v.ctx.serviceUrl}/${projectId}/${kind}/${id}` },
 ];
@@ -106,9 +106,10 @@ export function typeView(t: VolumeType, opts: { list?: boolean; isAdmin?: boolea
     name: t.name,
     is_public: t.is_public,
     description: t.description,
+    extra_specs: { ...t.extra_specs },
   };
-  if (opts.isAdmin || opts.list) doc.extra_specs = { ...t.extra_specs };
-  else doc.extra_specs = { ...t.extra_specs };
+  // volume_extension:access_types_qos_specs_id is admin-only.
+  if (opts.isAdmin) doc.qos_specs_id = t.qos_specs_id ?? null;
   if (opts.list) doc['os-volume-type-access:is_public'] = t.is_public;
   return doc;
 }

@@ -10,11 +10,11 @@ import { checkQuota, cinderTime, getVolume, settleAll, type Volume, type VolumeS
 import { attach, createVolume, deleteVolume, detach, invalidInput, invalidVolume } from './ops';
 import { volumeDetail, volumeSummary, type View } from './render';
 
-const UUID_RE = /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/;
+export const UUID_RE = /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/;
 
 export const policyDenied = (rule: string) => forbidden(`Policy doesn't allow ${rule} to be performed.`);
 
-function asObject(body: unknown, key: string): Record<string, unknown> {
+export function asObject(body: unknown, key: string): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw badRequest('The server could not comply with the request since it is either malformed or otherwise incorrect.');
   }
@@ -25,10 +25,10 @@ function asObject(body: unknown, key: string): Record<string, unknown> {
   return inner as Record<string, unknown>;
 }
 
-const fieldError = (field: string, value: unknown, problem: string) =>
+export const fieldError = (field: string, value: unknown, problem: string) =>
   badRequest(`Invalid input for field/attribute ${field}. Value: ${typeof value === 'string' ? value : JSON.stringify(value)}. ${problem}`);
 
-function optString(obj: Record<string, unknown>, key: string, max = 255): string | null | undefined {
+export function optString(obj: Record<string, unknown>, key: string, max = 255): string | null | undefined {
   const v = obj[key];
   if (v === undefined) return undefined;
   if (v === null) return null;
@@ -37,7 +37,7 @@ function optString(obj: Record<string, unknown>, key: string, max = 255): string
   return v;
 }
 
-function metadataOf(obj: Record<string, unknown>, key = 'metadata'): Record<string, string> | undefined {
+export function metadataOf(obj: Record<string, unknown>, key = 'metadata'): Record<string, string> | undefined {
   const v = obj[key];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'object' || Array.isArray(v)) throw fieldError(key, v, `${JSON.stringify(v)} is not of type 'object'`);
@@ -51,7 +51,7 @@ function metadataOf(obj: Record<string, unknown>, key = 'metadata'): Record<stri
 }
 
 /** Cinder's size parameter: a positive integer, as a number or a string of digits. */
-function sizeOf(value: unknown, field = 'size'): number {
+export function sizeOf(value: unknown, field = 'size'): number {
   if (typeof value === 'number' && Number.isInteger(value)) {
     if (value < 1) throw fieldError(field, value, `${value} is less than the minimum of 1`);
     return value;
@@ -65,7 +65,7 @@ function sizeOf(value: unknown, field = 'size'): number {
   throw fieldError(field, value, `${JSON.stringify(value)} is not of type 'integer', 'string'`);
 }
 
-function boolOf(value: unknown, field: string): boolean {
+export function boolOf(value: unknown, field: string): boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string') {
     const v = value.toLowerCase();
@@ -470,6 +470,43 @@ const ACTIONS: Record<string, (a: ActionInput) => Reply> = {
       },
     };
   },
+  // Retype: in place when the backend can keep the volume (same extra specs and QoS), otherwise a migration that
+  // only `on-demand` allows; with `never` (the default) the volume goes back to its old type, as Zed's manager does.
+  'os-retype': ({ core, view, volume, args }) => {
+    const extra = Object.keys(args).filter((k) => k !== 'new_type' && k !== 'migration_policy');
+    if (extra.length) throw fieldError('os-retype', args, `Additional properties are not allowed (${extra.map((k) => `'${k}'`).join(', ')} ${extra.length > 1 ? 'were' : 'was'} unexpected)`);
+    if (typeof args.new_type !== 'string') throw fieldError('os-retype', args, "'new_type' is a required property");
+    const policy = args.migration_policy ?? 'never';
+    if (policy !== 'never' && policy !== 'on-demand') throw fieldError('migration_policy', policy, `${JSON.stringify(policy).replace(/"/g, "'")} is not one of ['on-demand', 'never']`);
+    const s = settleAll(core);
+    const to = s.types.find((t) => t.id === args.new_type || t.name === args.new_type);
+    if (!to) throw notFound(`Volume type with name ${args.new_type} could not be found.`);
+    const from = s.types.find((t) => t.id === volume.volume_type_id);
+    if (!['available', 'in-use'].includes(volume.status) || volume.migration_status === 'migrating' || to.id === volume.volume_type_id) {
+      throw invalidVolume(
+        'Retype needs volume to be in available or in-use state, not be part of an active migration or a consistency group, requested type has to be different that the one from the volume, and for in-use volumes front-end qos specs cannot change.',
+      );
+    }
+    void view;
+    const back = volume.status;
+    const t = core.clock.now();
+    volume.status = 'retyping';
+    volume.updated_at = cinderTime(t);
+    const done = cinderTime(core.clock.after(1));
+    const sameBackend = JSON.stringify(sortedSpecs(from?.extra_specs)) === JSON.stringify(sortedSpecs(to.extra_specs)) && (from?.qos_specs_id ?? null) === (to.qos_specs_id ?? null);
+    if (sameBackend) {
+      schedule(volume, core.clock, [[1, { status: back, volume_type_id: to.id, updated_at: done }]]);
+    } else if (policy === 'never') {
+      schedule(volume, core.clock, [[1, { status: back, updated_at: done }]]);
+    } else {
+      volume.migration_status = 'starting';
+      schedule(volume, core.clock, [
+        [0.5, { migration_status: 'migrating' }],
+        [2, { status: back, volume_type_id: to.id, migration_status: 'success', updated_at: cinderTime(core.clock.after(2.5)) }],
+      ]);
+    }
+    return accepted();
+  },
   'os-initialize_connection': ({ volume }) => ({
     status: 200,
     body: {
@@ -482,11 +519,13 @@ const ACTIONS: Record<string, (a: ActionInput) => Reply> = {
   'os-terminate_connection': () => accepted(),
 };
 
+const sortedSpecs = (specs: Record<string, string> | undefined) => Object.entries(specs ?? {}).sort(([a], [b]) => a.localeCompare(b));
+
 /** The full volume-type row Cinder embeds in os-volume_upload_image answers. */
 function typeRecord(t: VolumeType | undefined) {
   if (!t) return null;
   return {
     id: t.id, name: t.name, description: t.description, is_public: t.is_public, extra_specs: { ...t.extra_specs },
-    qos_specs_id: null, created_at: '2026-01-01T00:00:00.000000', updated_at: '2026-01-01T00:00:00.000000', deleted_at: null, deleted: false,
+    qos_specs_id: t.qos_specs_id ?? null, created_at: '2026-01-01T00:00:00.000000', updated_at: '2026-01-01T00:00:00.000000', deleted_at: null, deleted: false,
   };
 }
