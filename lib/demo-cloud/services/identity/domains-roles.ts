@@ -50,6 +50,7 @@ export function domainRoutes(r: Router, { m }: IdentityDeps): void {
     if (d.enabled) throw forbidden('Cannot delete a domain that is enabled, please disable it first.');
     for (const p of Object.values(m.s.projects)) if (p.domain_id === d.id) m.deleteProject(p.id);
     for (const u of Object.values(m.s.users)) if (u.domain_id === d.id) m.deleteUser(u.id);
+    for (const g of Object.values(m.groups)) if (g.domain_id === d.id) m.deleteGroup(g.id);
     m.s.assignments = m.s.assignments.filter((a) => a.domain_id !== d.id);
     delete m.s.domains[d.id];
     return noContent();

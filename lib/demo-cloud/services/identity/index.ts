@@ -6,6 +6,7 @@ import { catalogRoutes } from './catalog-routes';
 import { credentialRoutes } from './credentials';
 import type { IdentityDeps } from './deps';
 import { domainRoutes, roleRoutes } from './domains-roles';
+import { groupRoutes } from './groups';
 import { IdentityModel, type IdentityState } from './model';
 import { projectRoutes } from './projects';
 import { Receipts } from './receipts';
@@ -45,6 +46,7 @@ export const identityService = defineService({
     userRoutes(router, deps);
     domainRoutes(router, deps);
     roleRoutes(router, deps);
+    groupRoutes(router, deps);
     assignmentRoutes(router, deps);
     appCredentialRoutes(router, deps);
     credentialRoutes(router, deps);

@@ -68,12 +68,25 @@ export interface Role {
   description: string | null;
 }
 
-/** A direct grant of a role to a user on a project or a domain. */
+/** A direct grant of a role to a user or a group (exactly one of them) on a project or a domain. */
 export interface Assignment {
   role_id: string;
-  user_id: string;
+  user_id?: string;
+  group_id?: string;
   project_id?: string;
   domain_id?: string;
+}
+
+export interface Group {
+  id: string;
+  name: string;
+  domain_id: string;
+  description: string;
+}
+
+export interface Membership {
+  group_id: string;
+  user_id: string;
 }
 
 export interface ApplicationCredential {
@@ -113,6 +126,8 @@ export interface IdentityState {
   /** Optional: states saved before they existed lack them (see IdentityModel's constructor). */
   credentials?: Record<string, Credential>;
   receipts?: Record<string, ReceiptRecord>;
+  groups?: Record<string, Group>;
+  memberships?: Membership[];
 }
 
 /** Keystone's default implied roles: admin implies member, member implies reader. */
@@ -122,6 +137,30 @@ export class IdentityModel {
   constructor(readonly s: IdentityState) {
     s.credentials ??= {};
     s.receipts ??= {};
+    s.groups ??= {};
+    s.memberships ??= [];
+  }
+
+  get groups(): Record<string, Group> {
+    return (this.s.groups ??= {});
+  }
+
+  get memberships(): Membership[] {
+    return (this.s.memberships ??= []);
+  }
+
+  groupIdsOf(userId: string): Set<string> {
+    return new Set(this.memberships.filter((x) => x.user_id === userId).map((x) => x.group_id));
+  }
+
+  isMember(groupId: string, userId: string): boolean {
+    return this.memberships.some((x) => x.group_id === groupId && x.user_id === userId);
+  }
+
+  /** Grants that reach the user: their own and their groups'. */
+  private grantsOf(userId: string): Assignment[] {
+    const groups = this.groupIdsOf(userId);
+    return this.s.assignments.filter((a) => a.user_id === userId || (a.group_id !== undefined && groups.has(a.group_id)));
   }
 
   get credentials(): Record<string, Credential> {
@@ -148,15 +187,12 @@ export class IdentityModel {
     return Object.values(this.s.roles).find((r) => r.name === name);
   }
 
-  /** Directly assigned role ids of a user on a project or domain. */
+  /** Role ids a user holds on a project or domain, directly or through a group (duplicates removed). */
   directRoleIds(userId: string, target: { projectId?: string; domainId?: string }): string[] {
-    return this.s.assignments
-      .filter(
-        (a) =>
-          a.user_id === userId &&
-          (target.projectId ? a.project_id === target.projectId : a.domain_id === target.domainId && !a.project_id),
-      )
+    const ids = this.grantsOf(userId)
+      .filter((a) => (target.projectId ? a.project_id === target.projectId : a.domain_id === target.domainId && !a.project_id))
       .map((a) => a.role_id);
+    return [...new Set(ids)];
   }
 
   /** Effective roles (implied roles expanded), in a stable order, as tokens list them. */
@@ -173,27 +209,36 @@ export class IdentityModel {
 
   /** Enabled projects the user holds any role on (what /v3/auth/projects lists). */
   projectsOfUser(userId: string): Project[] {
-    const ids = new Set(this.s.assignments.filter((a) => a.user_id === userId && a.project_id).map((a) => a.project_id!));
+    const ids = new Set(this.grantsOf(userId).filter((a) => a.project_id).map((a) => a.project_id!));
     return Object.values(this.s.projects).filter((p) => ids.has(p.id));
   }
 
   domainsOfUser(userId: string): Domain[] {
     const ids = new Set(
-      this.s.assignments.filter((a) => a.user_id === userId && a.domain_id && !a.project_id).map((a) => a.domain_id!),
+      this.grantsOf(userId).filter((a) => a.domain_id && !a.project_id).map((a) => a.domain_id!),
     );
     return Object.values(this.s.domains).filter((d) => ids.has(d.id));
   }
 
   hasAssignment(a: Assignment): boolean {
-    return this.s.assignments.some(
-      (b) => b.role_id === a.role_id && b.user_id === a.user_id && b.project_id === a.project_id && b.domain_id === a.domain_id,
-    );
+    return this.s.assignments.some((b) => sameAssignment(a, b));
+  }
+
+  removeAssignment(a: Assignment): void {
+    this.s.assignments = this.s.assignments.filter((b) => !sameAssignment(a, b));
+  }
+
+  deleteGroup(groupId: string): void {
+    delete this.groups[groupId];
+    this.s.memberships = this.memberships.filter((x) => x.group_id !== groupId);
+    this.s.assignments = this.s.assignments.filter((a) => a.group_id !== groupId);
   }
 
   /** Removes everything that hangs off a user (tokens become invalid on their own). */
   deleteUser(userId: string): void {
     delete this.s.users[userId];
     this.s.assignments = this.s.assignments.filter((a) => a.user_id !== userId);
+    this.s.memberships = this.memberships.filter((x) => x.user_id !== userId);
     for (const [id, ac] of Object.entries(this.s.applicationCredentials)) {
       if (ac.user_id === userId) delete this.s.applicationCredentials[id];
     }
@@ -208,3 +253,6 @@ export class IdentityModel {
     }
   }
 }
+
+const sameAssignment = (a: Assignment, b: Assignment) =>
+  b.role_id === a.role_id && b.user_id === a.user_id && b.group_id === a.group_id && b.project_id === a.project_id && b.domain_id === a.domain_id;

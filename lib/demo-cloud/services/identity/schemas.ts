@@ -137,3 +137,11 @@ export const AppCredentialCreateSchema = z.object({
       .nullish(),
   }),
 });
+
+export const GroupCreateSchema = z.object({
+  group: z.object({ name: z.string().min(1).max(64), domain_id: z.string().min(1).nullish(), description: z.string().nullish() }),
+});
+
+export const GroupUpdateSchema = z.object({
+  group: z.object({ name: z.string().min(1).max(64).optional(), description: z.string().nullish() }),
+});

@@ -78,6 +78,8 @@ export function seedIdentity(extraProjects: number): IdentityState {
     applicationCredentials: {},
     credentials: {},
     receipts: {},
+    groups: {},
+    memberships: [],
     tokens: {},
   };
 }
