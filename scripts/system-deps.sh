@@ -3,7 +3,7 @@
 # redis-server (the session store tests run the shared store against a real Redis).
 # Usage: scripts/system-deps.sh [--install]. Without --install it only checks, and prints the exact command.
 set -uo pipefail
-PACKAGES="chromium python3-openstackclient python3-designateclient python3-barbicanclient python3-magnumclient python3-ironicclient python3-swiftclient python3-octaviaclient python3-heatclient python3-manilaclient redis-server"
+PACKAGES="chromium python3-openstackclient python3-designateclient python3-barbicanclient python3-magnumclient python3-ironicclient python3-swiftclient python3-octaviaclient python3-heatclient python3-manilaclient python3-troveclient redis-server"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
