@@ -277,3 +277,49 @@ describe('image import (web-download)', () => {
     expect(String(active.body)).toContain('Image with status active cannot be target for import');
   });
 });
+
+describe('deactivate and reactivate', () => {
+  it('lets the owner deactivate: members get 403 on download, admins still read it; reactivate restores it', async () => {
+    const img = (await create({ name: 'deact', disk_format: 'raw', container_format: 'bare' })).body as Img;
+    const data = randomBytes(512);
+    expect((await upload(img.id, data)).status).toBe(204);
+    const act = (action: string, token = demo) => call(cloud, 'POST', `/image/v2/images/${img.id}/actions/${action}`, { token });
+    expect((await act('deactivate')).status).toBe(204);
+    expect((await act('deactivate')).status).toBe(204); // a no-op when already deactivated
+    expect(((await call(cloud, 'GET', `/image/v2/images/${img.id}`, { token: demo })).body as Img).status).toBe('deactivated');
+    const denied = await call(cloud, 'GET', `/image/v2/images/${img.id}/file`, { token: demo });
+    expect(denied.status).toBe(403);
+    expect(String(denied.body)).toContain('The requested image has been deactivated. Image data download is forbidden.');
+    const asAdmin = await fetch(`${cloud.url}/image/v2/images/${img.id}/file`, { headers: { 'X-Auth-Token': admin } });
+    expect(asAdmin.status).toBe(200);
+    expect(Buffer.from(await asAdmin.arrayBuffer()).equals(data)).toBe(true);
+    expect((await act('reactivate')).status).toBe(204);
+    expect((await call(cloud, 'GET', `/image/v2/images/${img.id}/file`, { token: demo })).status).toBe(200);
+  });
+
+  it('refuses other projects and images that are not active', async () => {
+    const cirros = (await list('?name=cirros')).images[0];
+    const r = await call(cloud, 'POST', `/image/v2/images/${cirros.id}/actions/deactivate`, { token: demo });
+    expect(r.status).toBe(403);
+    expect(String(r.body)).toContain('You do not own this image');
+    const queued = (await create({ name: 'never-uploaded' })).body as Img;
+    const q = await call(cloud, 'POST', `/image/v2/images/${queued.id}/actions/deactivate`, { token: demo });
+    expect(q.status).toBe(403);
+    expect(String(q.body)).toContain('Not allowed to deactivate image in status &#x27;queued&#x27;'); // webob escapes quotes
+  });
+});
+
+describe('web-download import', () => {
+  it('goes back to queued with os_glance_failed_import=file when the URL cannot be fetched', async () => {
+    const img = (await create({ name: 'imp', disk_format: 'raw', container_format: 'bare' })).body as Img;
+    // Port 80 on loopback passes Glance's filter; nothing listens there, so the fetch fails at once.
+    const r = await call(cloud, 'POST', `/image/v2/images/${img.id}/import`, { token: demo, body: { method: { name: 'web-download', uri: 'http://127.0.0.1/none.img' } } });
+    expect(r.status).toBe(202);
+    let doc: Img = img;
+    for (let i = 0; i < 100 && doc.os_glance_failed_import !== 'file'; i++) {
+      await new Promise((res) => setTimeout(res, 20));
+      doc = (await call(cloud, 'GET', `/image/v2/images/${img.id}`, { token: demo })).body as Img;
+    }
+    expect(doc).toMatchObject({ status: 'queued', os_glance_failed_import: 'file', os_glance_importing_to_stores: '' });
+  });
+});

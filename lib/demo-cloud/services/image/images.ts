@@ -374,10 +374,9 @@ export function imageRoutes(core: CloudCore, router: Router): void {
     const auth = ctx.authProject();
     const image = load(ctx, auth);
     const file = image.dataFile ? path.join(imagesDir(core), image.dataFile) : null;
-    if (!file || image.status !== 'active') {
-      if (image.status === 'deactivated' && !auth.isAdmin) throw forbidden('The requested image has been deactivated. Image data download is forbidden.');
-      return { status: 204 };
-    }
+    // A deactivated image's data stays readable by admins only (checked against Zed).
+    if (image.status === 'deactivated' && !auth.isAdmin) throw forbidden('The requested image has been deactivated. Image data download is forbidden.');
+    if (!file || !['active', 'deactivated'].includes(image.status)) return { status: 204 };
     let size: number;
     try {
       size = statSync(file).size;
@@ -409,6 +408,22 @@ export function imageRoutes(core: CloudCore, router: Router): void {
     image.updated_at = now();
     return { status: 204 };
   });
+
+  // Deactivate/reactivate: the owner or an admin (Zed's legacy policy checks the image is mutable); other states 403.
+  for (const [action, from, to] of [['deactivate', 'active', 'deactivated'], ['reactivate', 'deactivated', 'active']] as const) {
+    router.post(`/v2/images/{image_id}/actions/${action}`, (ctx) => {
+      const auth = ctx.authProject();
+      const image = load(ctx, auth);
+      mustOwn(image, auth);
+      if (image.status !== from && image.status !== to) throw forbidden(`Not allowed to ${action} image in status '${image.status}'`);
+      if (image.status === from) {
+        image.status = to;
+        image.updated_at = now();
+        ctx.markDirty();
+      }
+      return { status: 204 };
+    });
+  }
 
   memberRoutes(core, router, load);
   importRoutes(core, router, load, mustOwn);

@@ -49,6 +49,9 @@ export function importRoutes(
     const uri = body?.method?.uri;
     if (!importUriAllowed(uri)) throw badRequest(`URI for web-download does not pass filtering: ${typeof uri === 'string' ? uri : 'None'}`);
     image.status = 'importing';
+    // Glance's import flow tracks its stores in these two properties (single store: 'file').
+    image.properties.os_glance_importing_to_stores = 'file';
+    image.properties.os_glance_failed_import = '';
     image.updated_at = isoSeconds(core.clock.now());
     ctx.markDirty();
     void download(core, image, uri as string);
@@ -56,7 +59,11 @@ export function importRoutes(
   });
 }
 
-/** The import task: fetch the URL into the store; on any failure the image goes back to queued, as in Glance. */
+/**
+ * The import task: fetch the URL into the store; on any failure the image goes back to queued with
+ * os_glance_failed_import=file, as in Glance. The demo cloud really fetches the URL: offline (no internet, or
+ * nothing listening) it fails the way a real Glance without a route fails, online it imports.
+ */
 async function download(core: CloudCore, image: Image, uri: string): Promise<void> {
   const dir = imagesDir(core);
   mkdirSync(dir, { recursive: true });
@@ -72,9 +79,11 @@ async function download(core: CloudCore, image: Image, uri: string): Promise<voi
       cb(null, chunk);
     },
   });
-  const finish = (changes: Partial<Image>) => {
+  const finish = (changes: Partial<Image>, failed: boolean) => {
     if (!imageState(core).images.includes(image)) return; // deleted meanwhile
     Object.assign(image, changes, { updated_at: isoSeconds(core.clock.now()) });
+    image.properties.os_glance_importing_to_stores = '';
+    image.properties.os_glance_failed_import = failed ? 'file' : '';
     core.state.markDirty();
   };
   try {
@@ -83,9 +92,9 @@ async function download(core: CloudCore, image: Image, uri: string): Promise<voi
     await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), hasher, createWriteStream(part));
     if (!imageState(core).images.includes(image)) return rmSync(part, { force: true });
     renameSync(part, path.join(dir, image.id));
-    finish({ status: 'active', size, checksum: md5.digest('hex'), os_hash_algo: 'sha512', os_hash_value: sha512.digest('hex'), dataFile: image.id });
+    finish({ status: 'active', size, checksum: md5.digest('hex'), os_hash_algo: 'sha512', os_hash_value: sha512.digest('hex'), dataFile: image.id }, false);
   } catch {
     rmSync(part, { force: true });
-    finish({ status: 'queued' });
+    finish({ status: 'queued' }, true);
   }
 }
