@@ -112,7 +112,7 @@ describe('database: instances', () => {
     work();
     expect(await show(inst.id)).toMatchObject({ status: 'ACTIVE', volume: { size: 2 } });
     expect((await trove('DELETE', `/instances/${inst.id}`)).status).toBe(202);
-    expect((await show(inst.id)).status).toBe('SHUTDOWN');
+    expect(await show(inst.id)).toMatchObject({ status: 'SHUTDOWN', operating_status: '' });
     work();
     expect((await trove('GET', `/instances/${inst.id}`)).status).toBe(404);
   });

@@ -121,6 +121,7 @@ export function teardown(core: CloudCore, inst: DbInstance): void {
   for (const id of inst.port_ids) x.deleteServicePort(core, id);
   inst.port_ids = [];
   inst.status = 'SHUTDOWN';
+  inst.operating_status = '';
   inst.updated = troveTime(core.clock.now());
   schedule(inst, core.clock, [[TIMES.shutdown, { deleted: true }]]);
   core.state.markDirty();
