@@ -11,6 +11,7 @@ import { InlineForm } from '@/components/resource/form-parts';
 import { PanelToggle, ToolbarPanel } from '@/components/resource/detail/toolbar';
 import { CopyButton } from '@/components/ui/copy-button';
 import { CliHint } from '@/components/ui/cli-hint';
+import { TextField } from '@/components/ui/field';
 import { osCall, useProjectScope } from '@/lib/resources/hooks';
 import { usePathQuery } from '@/lib/resources/queries';
 import { instanceDefinition, canChange } from '@/lib/resources/database/instance';
@@ -103,10 +104,11 @@ function EnableRoot({ instance: i }: { instance: Instance }) {
     return (
       <section aria-label={t('passwordHeading')} className="mt-2 max-w-xl space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950/40">
         <p role="alert" className="font-medium text-amber-900 dark:text-amber-100">{t('once')}</p>
-        <div className="flex flex-wrap items-center gap-2">
-          <span>{t('user', { name: user.name })}</span>
-          <code aria-label={t('password')} className="rounded bg-white px-2 py-1 font-mono dark:bg-zinc-900">{user.password}</code>
-          <CopyButton text={user.password} label={t('copy')} />
+        <p>{t('user', { name: user.name })}</p>
+        {/* A read-only field: selectable, and named by its label (a <code> may not carry a name). */}
+        <div className="flex flex-wrap items-end gap-2">
+          <TextField label={t('password')} value={user.password} readOnly autoComplete="off" spellCheck={false} className="font-mono" />
+          <CopyButton text={user.password} label={t('copy')} className="mb-2" />
         </div>
         <CliHint>{mysqlCommand(instanceAddresses(i)[0], user.name)}</CliHint>
       </section>
