@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { violations } from './axe';
 import { RUN } from './compute-helpers';
 import { backend, PROJECT_URL } from './helpers';
+import { chooseOption, mutationHeaders, withApi } from './proxy-helpers';
 
 // Issue 18's database flow, on both backends: a MySQL instance with a database and a user reaches ACTIVE, a database
 // and a second user are added on its page, root is enabled (the password shown once), a backup is taken and restored
@@ -15,8 +16,8 @@ const prefix = `${RUN}-db`;
 const name = `${prefix}-mysql`;
 const backupName = `${prefix}-backup`;
 const restoredName = `${prefix}-restored`;
+const configName = `${prefix}-config`;
 const SLOW = { timeout: 90_000 };
-const headers = () => ({ 'X-Stratus-CSRF': '1', Origin: backend().baseURL });
 let instanceUrl = '';
 
 async function home(page: Page) {
@@ -24,42 +25,32 @@ async function home(page: Page) {
   await expect(page).toHaveURL(PROJECT_URL);
 }
 
-/** Deletes this run's backups and instances (Trove refuses an instance in BUILD: retried until it is gone). */
-async function cleanUp(browser: Browser) {
-  const context = await browser.newContext({ storageState: backend().storageState, baseURL: backend().baseURL });
-  try {
-    const page = await context.newPage();
-    await home(page);
+/** Deletes this run's backups, instances (Trove refuses one in BUILD: retried until it is gone) and configuration groups. */
+const cleanUp = (browser: Browser) =>
+  withApi(browser, async (page) => {
     const { backups = [] } = (await (await page.request.get('/api/os/database/backups')).json()) as { backups?: { id: string; name: string }[] };
-    for (const b of backups.filter((x) => x.name.startsWith(prefix))) await page.request.delete(`/api/os/database/backups/${b.id}`, { headers: headers() });
+    for (const b of backups.filter((x) => x.name.startsWith(prefix))) await page.request.delete(`/api/os/database/backups/${b.id}`, { headers: mutationHeaders() });
+    const { configurations = [] } = (await (await page.request.get('/api/os/database/configurations')).json()) as { configurations?: { id: string; name: string }[] };
+    const groups = configurations.filter((x) => x.name.startsWith(prefix));
     await expect
       .poll(
         async () => {
           const { instances = [] } = (await (await page.request.get('/api/os/database/instances')).json()) as { instances?: { id: string; name: string; status: string }[] };
           const mine = instances.filter((i) => i.name.startsWith(prefix));
-          for (const i of mine) if (i.status !== 'SHUTDOWN') await page.request.delete(`/api/os/database/instances/${i.id}`, { headers: headers() });
+          for (const i of mine) if (i.status !== 'SHUTDOWN') await page.request.delete(`/api/os/database/instances/${i.id}`, { headers: mutationHeaders() });
           return mine.length;
         },
         { timeout: 120_000, intervals: [2_000, 3_000] },
       )
       .toBe(0);
-  } finally {
-    await context.close();
-  }
-}
+    // Once no instance uses them.
+    for (const c of groups) await page.request.delete(`/api/os/database/configurations/${c.id}`, { headers: mutationHeaders() });
+  });
 
 test.afterAll(async ({ browser }) => {
   test.setTimeout(150_000);
   await cleanUp(browser);
 });
-
-/** Picks the option of `select` whose text contains `text`. */
-async function chooseOption(form: ReturnType<Page['getByRole']>, label: string, text: string) {
-  const select = form.getByLabel(label, { exact: true });
-  await expect(select.locator('option', { hasText: text }).first()).toBeAttached(SLOW);
-  const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
-  await select.selectOption(value!);
-}
 
 test('a MySQL instance with a database and a user is created from the form and reaches ACTIVE', async ({ page }) => {
   await home(page);
@@ -152,6 +143,41 @@ test('on its page: a database and a second user are added, root is enabled with 
   await users.getByRole('button', { name: 'Delete user reader@%' }).click();
   await page.getByRole('dialog', { name: 'Delete user?' }).getByRole('button', { name: 'Delete' }).click();
   await expect(reader).toHaveCount(0, SLOW);
+});
+
+test('a configuration group is created, attached to the instance from its page, detached and deleted', async ({ page }) => {
+  test.skip(!instanceUrl, 'the instance was not created');
+  await home(page);
+  await page.getByRole('navigation', { name: 'Services' }).getByRole('link', { name: 'Configuration groups', exact: true }).click();
+  await page.getByRole('link', { name: 'Create configuration group' }).first().click();
+  const form = page.getByRole('form', { name: 'Create configuration group' });
+  await form.getByLabel('Name', { exact: true }).fill(configName);
+  await chooseOption(form, 'Datastore', 'mysql');
+  await form.getByLabel('Settings', { exact: true }).fill('[1]');
+  await form.getByRole('button', { name: 'Create configuration group' }).click();
+  await expect(form.getByText('Enter a JSON object with at least one setting')).toBeVisible();
+  await form.getByLabel('Settings', { exact: true }).fill('{"max_connections": 200}');
+  expect(await violations(page, 'configuration group create')).toEqual([]);
+  await form.getByRole('button', { name: 'Create configuration group' }).click();
+  await expect(page.getByRole('heading', { name: configName, level: 1 })).toBeVisible(SLOW);
+  await expect(page.getByRole('table', { name: 'Settings' })).toContainText('max_connections');
+  const groupUrl = page.url();
+
+  await page.goto(instanceUrl);
+  const toolbar = page.getByRole('toolbar', { name: 'Database instance actions' });
+  await toolbar.getByRole('button', { name: 'Attach configuration group' }).click();
+  const attach = page.getByRole('form', { name: 'Attach configuration group' });
+  await chooseOption(attach, 'Configuration group', configName);
+  await attach.getByRole('button', { name: 'Attach', exact: true }).click();
+  await expect(page.getByRole('link', { name: configName })).toBeVisible(SLOW);
+  await toolbar.getByRole('button', { name: 'Detach configuration group' }).click();
+  await page.getByRole('dialog', { name: 'Detach configuration group?' }).getByRole('button', { name: 'Detach configuration group' }).click();
+  await expect(page.getByRole('link', { name: configName })).toHaveCount(0, SLOW);
+
+  await page.goto(groupUrl);
+  await page.getByRole('toolbar', { name: 'Configuration group actions' }).getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: 'Delete configuration group?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('This configuration group no longer exists.')).toBeVisible(SLOW);
 });
 
 test('a backup is taken from the instance page, restored into a new instance from its page, and deleted', async ({ page }) => {

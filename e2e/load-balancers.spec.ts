@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { violations } from './axe';
 import { createServer, RUN } from './compute-helpers';
 import { backend, PROJECT_URL } from './helpers';
+import { chooseOption as chooseOptionIn } from './proxy-helpers';
 
 // Issue 17's flow, on both backends: an HTTP load balancer in front of two instances (listener, pool, members and a
 // health monitor in one form, sent one object at a time with its steps shown), every object ACTIVE in its status
@@ -67,12 +68,7 @@ test.afterAll(async ({ browser }) => {
 });
 
 /** Picks the option whose text contains `text` (labels carry CIDRs and addresses the test does not know). */
-async function chooseOption(page: Page, label: string, text: string) {
-  const select = page.getByRole('form', { name: 'Create load balancer' }).getByLabel(label, { exact: true });
-  await expect(select.locator('option', { hasText: text }).first()).toBeAttached(SLOW);
-  const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
-  await select.selectOption(value!);
-}
+const chooseOption = (page: Page, label: string, text: string) => chooseOptionIn(page.getByRole('form', { name: 'Create load balancer' }), label, text);
 
 test('an HTTP load balancer in front of two instances, made in one form, reaches ACTIVE, shows its tree and topology, and goes with cascade', async ({ page }) => {
   await home(page);

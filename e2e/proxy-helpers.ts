@@ -1,5 +1,5 @@
 // Calls through the dashboard's proxy for the specs' setup and clean-up, outside the page under test.
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { backend, PROJECT_URL } from './helpers';
 
 export const mutationHeaders = () => ({ 'X-Stratus-CSRF': '1', Origin: backend().baseURL });
@@ -22,4 +22,12 @@ export async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: s
   const res = await page.request.fetch(`/api/os/${path}`, { method, headers: mutationHeaders(), data });
   expect(res.status(), `${method} ${path}: ${await res.text()}`).toBe(status);
   return (await res.json()) as T;
+}
+
+/** Picks the option of the select labelled `label` in `scope` whose text contains `text`, once the options loaded. */
+export async function chooseOption(scope: Locator, label: string, text: string) {
+  const select = scope.getByLabel(label, { exact: true });
+  await expect(select.locator('option', { hasText: text }).first()).toBeAttached({ timeout: 90_000 });
+  const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
+  await select.selectOption(value!);
 }

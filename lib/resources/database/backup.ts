@@ -104,6 +104,7 @@ export function backupDefinition(instance?: { id: string; name: string }): Resou
       defaults: { name: '', instanceId: fixed ?? '', description: '' },
       input: (v) => ({ ...v, instanceId: fixed ?? v.instanceId }),
       request: backupCreateRequest,
+      created: (body) => BackupSchema.safeParse((body as { backup?: unknown } | null)?.backup).data,
       cli: (i, labels) => backupCreateCli(i, instance?.name ?? labels?.[i.instanceId ?? '']),
     },
     invalidates: [TROVE_KINDS.instance],

@@ -116,6 +116,8 @@ export const configurationDefinition = define<Configuration, ConfigurationCreate
     defaults: { name: '', description: '', datastore: '', version: '', values: '' },
     request: configurationCreateRequest,
     cli: configurationCreateCli,
+    // The create page then opens the group's page.
+    created: (body) => ConfigurationSchema.safeParse((body as { configuration?: unknown } | null)?.configuration).data,
   },
   invalidates: [TROVE_KINDS.instance],
   cli: { list: 'openstack database configuration list', show: (c) => command('openstack database configuration show', c.name) },

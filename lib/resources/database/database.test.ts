@@ -13,6 +13,8 @@ import { databaseCreateRequest, grantCli, grantRequest, userCreateCli, userCreat
 import { configurationCreateRequest, ConfigurationCreateSchema, parseValues } from './configuration';
 import { effectiveDatastore, INSTANCE_CREATE_DEFAULTS, instanceCreateCli, instanceCreateRequest, InstanceCreateSchema, versionChoices } from './create';
 import { canChange, instanceDefinition, volumeResizeRequest } from './instance';
+import { logActionCli, logActionRequest, LogsSchema, logVerbs } from './logs';
+import { enableRootCli, enableRootRequest, mysqlCommand, RootUserSchema } from './root';
 import { backupStatus, DatabaseSchema, instanceAddresses, instanceStatus, InstanceSchema, UserSchema, userPathSegment, type Instance } from './trove';
 
 const inst = (over: Partial<Instance> = {}): Instance => InstanceSchema.parse({ id: 'i1', name: 'db1', status: 'ACTIVE', operating_status: 'HEALTHY', flavor: { id: 'f' }, datastore: { type: 'mysql', version: '5.7.29' }, volume: { size: 2 }, ...over });
@@ -132,6 +134,24 @@ describe('databases, users, backups and configuration groups', () => {
     for (const bad of ['', '[]', '{}', '{max_connections: 1}', '3']) expect(parseValues(bad)).toBeUndefined();
     const c = ConfigurationCreateSchema.parse({ name: 'big', description: '', datastore: 'mysql', version: '', values: '{"max_connections": 200}' });
     expect(configurationCreateRequest(c).body).toEqual({ configuration: { name: 'big', values: { max_connections: 200 }, datastore: { type: 'mysql' } } });
+  });
+});
+
+describe('root and guest logs', () => {
+  it('enables root with a POST and shows a mysql command that asks for the password', () => {
+    expect(enableRootRequest({ id: 'i1' })).toEqual({ method: 'POST', path: 'instances/i1/root' });
+    expect(enableRootCli({ id: 'i1', name: 'shop' })).toBe('openstack database root enable shop');
+    expect(mysqlCommand('10.0.0.5', 'root')).toBe('mysql -h 10.0.0.5 -u root -p');
+    expect(RootUserSchema.parse({ user: { name: 'root', password: '12345' } }).user.password).toBe('12345');
+  });
+  it('reads Trove’s null log list, and offers per log what its status allows', () => {
+    expect(LogsSchema.parse({ logs: null }).logs).toBeNull();
+    expect(logVerbs({ name: 'general', type: 'USER', status: 'Disabled' })).toEqual(['enable']);
+    expect(logVerbs({ name: 'general', type: 'USER', status: 'Enabled', published: 0 })).toEqual(['publish', 'disable']);
+    expect(logVerbs({ name: 'guest', type: 'SYS', status: 'Ready', published: 10 })).toEqual(['publish', 'discard']);
+    expect(logVerbs({ name: 'x', type: 'SYS', status: 'Unavailable' })).toEqual([]);
+    expect(logActionRequest({ id: 'i1' }, 'general', 'publish')).toEqual({ method: 'POST', path: 'instances/i1/log', body: { name: 'general', publish: 1 } });
+    expect(logActionCli({ id: 'i1', name: 'shop' }, 'general', 'enable')).toBe('openstack database log enable shop general');
   });
 });
 
