@@ -28,8 +28,7 @@ export function shareDetail(v: View, s: ManilaState, share: Share, opts: { creat
     size: share.size,
     availability_zone: opts.created ? null : share.availability_zone,
     created_at: share.created_at,
-    // Before 2.54 a share made from a snapshot shows `creating` rather than `creating_from_snapshot`.
-    status: v.mv < 54 && share.status === 'creating_from_snapshot' ? 'creating' : share.status,
+    status: share.status,
     name: share.name,
     description: share.description,
     project_id: share.project_id,

@@ -238,6 +238,13 @@ describe('shared-file-system: snapshots and revert', () => {
     expect((await show(s.id)).share.status).toBe('reverting');
     work();
     expect((await show(s.id)).share).toMatchObject({ status: 'available', size: 2 });
+    const small = await api('POST', '/shares', { share: { share_proto: 'NFS', size: 1, snapshot_id: second.id } });
+    expect(message(small.body)).toBe("Invalid input received: Share size '1' must be equal or greater than snapshot size.");
+    const copy = ((await api('POST', '/shares', { share: { share_proto: 'NFS', snapshot_id: second.id } })).body as { share: Row }).share;
+    expect(copy).toMatchObject({ status: 'creating', size: 2, snapshot_id: second.id });
+    work();
+    expect((await show(copy.id)).share.status).toBe('available');
+    expect((await api('DELETE', `/shares/${copy.id}`)).status).toBe(202);
     for (const id of [first.id, second.id]) expect((await api('DELETE', `/snapshots/${id}`)).status).toBe(202);
     work();
     expect((await api('GET', `/snapshots/${first.id}`)).status).toBe(404);

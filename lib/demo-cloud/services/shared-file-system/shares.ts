@@ -29,9 +29,9 @@ function createShare(core: CloudCore, s: ManilaState, v: View, b: Body): Share {
   }
   const snapshotId = optString(b, 'snapshot_id');
   const snapshot = snapshotId ? ownSnapshot(s, v, snapshotId, `Snapshot ${snapshotId} could not be found.`) : undefined;
-  if (snapshot && snapshot.status !== 'available') throw invalidInput(`Snapshot ${snapshot.id} status must be 'available'.`);
+  if (snapshot && snapshot.status !== 'available') throw bad("Invalid share snapshot: status must be 'available'.");
   const size = b.size === undefined && snapshot ? snapshot.size : sizeOf(b.size);
-  if (snapshot && size < snapshot.size) throw invalidInput(`Share size (${size}) must be greater than or equal to snapshot size (${snapshot.size}).`);
+  if (snapshot && size < snapshot.size) throw invalidInput(`Share size '${size}' must be equal or greater than snapshot size.`);
   if (b.share_type !== undefined && b.volume_type !== undefined && b.share_type !== null && b.volume_type !== null) throw bad('Cannot specify both share_type and volume_type');
   const typeRef = (b.share_type ?? b.volume_type) as string | null | undefined;
   const source = snapshot ? s.shares.find((x) => x.id === snapshot.share_id) : undefined;
@@ -66,9 +66,10 @@ function createShare(core: CloudCore, s: ManilaState, v: View, b: Body): Share {
     snapshot_id: snapshot?.id ?? null,
     is_public: b.is_public === undefined ? false : publicFlag(b.is_public, v.isAdmin),
     metadata: metadataOf(b.metadata),
-    status: snapshot ? 'creating_from_snapshot' : 'creating',
+    // Zed's API starts every share, from a snapshot too, as `creating` with no progress yet.
+    status: 'creating',
     task_state: null,
-    progress: snapshot ? '0%' : null,
+    progress: null,
     created_at: stamp(now),
     export_ids: [uuid(), uuid(), uuid()],
   };

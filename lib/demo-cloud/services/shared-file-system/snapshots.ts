@@ -68,7 +68,7 @@ export function snapshotRoutes(core: CloudCore, r: ManilaRouter, s: ManilaState)
   });
   r.delete('/snapshots/{id}', (v) => {
     const snap = ownSnapshot(s, v, v.ctx.params.id);
-    if (!['available', 'error'].includes(snap.status)) throw bad("Invalid snapshot: Share Snapshot status must be one of ('available', 'error').");
+    if (!['available', 'error'].includes(snap.status)) throw bad("Invalid share snapshot: Share Snapshot status must be one of ('available', 'error')..");
     snap.status = 'deleting';
     schedule(snap, core.clock, [[TIMING.delete, { gone: true }]]);
     v.ctx.markDirty();
