@@ -148,6 +148,10 @@ describe('shared-file-system: shares', () => {
     const list = (await api('GET', '/shares/detail?name=renamed-share')).body as { shares: Row[] };
     expect(list.shares.map((x) => x.id)).toEqual([s.id]);
     expect(((await api('GET', '/shares/detail?is_soft_deleted=true')).body as { shares: Row[] }).shares).toEqual([]);
+    const paged = (await api('GET', '/shares/detail?with_count=true&limit=1&sort_key=name&sort_dir=asc')).body as { shares: Row[]; count: number };
+    expect(paged.shares).toHaveLength(1);
+    expect(paged.count).toBeGreaterThan(1);
+    expect(paged.shares[0].name).toBe('files');
   });
 });
 

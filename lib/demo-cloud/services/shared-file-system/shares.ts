@@ -115,8 +115,15 @@ export function shareRoutes(core: CloudCore, r: ManilaRouter, s: ManilaState) {
     v.ctx.markDirty();
     return json(200, { share: shareDetail(v, s, share, { created: true }) });
   });
-  r.get('/shares', (v) => json(200, { shares: listPage(v, filtered(s, v)).map((x) => summary(v, 'shares', x)) }));
-  r.get('/shares/detail', (v) => json(200, { shares: listPage(v, filtered(s, v)).map((x) => shareDetail(v, s, x)) }));
+  // `with_count` (2.42+) adds the number of matches before paging, for a list that pages.
+  const listing = (v: View, render: (x: Share) => unknown) => {
+    const all = filtered(s, v);
+    const body: Record<string, unknown> = { shares: listPage(v, all).map(render) };
+    if (v.mv >= 42 && v.ctx.query.has('with_count') && boolOf(v.ctx.query.get('with_count'))) body.count = all.length;
+    return json(200, body);
+  };
+  r.get('/shares', (v) => listing(v, (x) => summary(v, 'shares', x)));
+  r.get('/shares/detail', (v) => listing(v, (x) => shareDetail(v, s, x)));
   r.get('/shares/{id}', (v) => json(200, { share: shareDetail(v, s, visibleShare(s, v, v.ctx.params.id)) }));
   r.put('/shares/{id}', async (v) => {
     const share = ownShare(s, v, v.ctx.params.id);
