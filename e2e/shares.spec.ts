@@ -159,3 +159,10 @@ test('an NFS share: read-only rule for a subnet, mount command copied, snapshot,
     .poll(async () => (await page.request.get(`/api/os/sharev2/shares/detail?name=${share}`).then((r) => r.json()) as { shares: unknown[] }).shares.length, { timeout: 60_000, intervals: [2_000] })
     .toBe(0);
 });
+
+test("the overview shows the project's Manila quota", async ({ page }) => {
+  await home(page);
+  const quota = page.getByRole('region', { name: 'Shared file systems quota' });
+  await expect(quota).toContainText('Share storage', SLOW);
+  await expect(quota).toContainText('Share networks');
+});

@@ -41,6 +41,7 @@ export interface UsageServices {
   compute?: string;
   volume?: string;
   network?: string;
+  share?: string;
 }
 
 export function UsageCharts({ services }: { services: UsageServices }) {
@@ -50,6 +51,7 @@ export function UsageCharts({ services }: { services: UsageServices }) {
   const compute = useQuota('compute', services.compute);
   const volume = useQuota('volume', services.volume);
   const network = useQuota('network', services.network);
+  const share = useQuota('share', services.share);
   // Polled like the lists: every 2 s while something is changing, else every 30 s.
   const servers = useResourceList(serverDefinition, { filters: {}, limit: LIST_LIMIT }, { enabled: !!services.compute });
   const volumes = useResourceList({ ...volumeDefinition, service: services.volume ?? volumeDefinition.service }, { filters: {}, limit: LIST_LIMIT }, { enabled: !!services.volume });
@@ -76,6 +78,7 @@ export function UsageCharts({ services }: { services: UsageServices }) {
     { id: 'compute', title: t('quota.groups.compute'), present: !!services.compute, q: compute },
     { id: 'volume', title: t('quota.groups.volume'), present: !!services.volume, q: volume },
     { id: 'network', title: t('quota.groups.network'), present: !!services.network, q: network },
+    { id: 'share', title: t('quota.groups.share'), present: !!services.share, q: share },
   ].filter((g) => g.present);
 
   return (

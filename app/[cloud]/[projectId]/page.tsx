@@ -61,7 +61,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ cloud
           </InfoRow>
         </InfoCard>
       </div>
-      <UsageCharts services={{ compute: typeOf('compute'), volume: typeOf('volumes'), network: typeOf('network') }} />
+      <UsageCharts services={{ compute: typeOf('compute'), volume: typeOf('volumes'), network: typeOf('network'), share: typeOf('shared-file-systems') }} />
       <section aria-labelledby="services-heading" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="services-heading" className="text-lg font-semibold">

@@ -3,6 +3,8 @@
 //        (fallback GET /limits: {"limits": {"absolute": {"maxTotalInstances", "totalInstancesUsed", ...}}}, no reserved)
 // Cinder GET /os-quota-sets/{project}?usage=true  {"quota_set": {"volumes": {"in_use", "limit", "reserved"}, ...}}
 // Neutron GET /v2.0/quotas/{project}/details      {"quota": {"network": {"used", "limit", "reserved"}, ...}}
+// Manila GET /quota-sets/{project}/detail         {"quota_set": {"shares": {"in_use", "limit", "reserved"}, ...}}
+//        (fallback GET /limits: {"limits": {"absolute": {"maxTotalShares", "totalSharesUsed", ...}}})
 import { z } from 'zod';
 import { msg, type Msg, type MsgKey, type Text } from '@/lib/i18n/msg';
 
@@ -43,6 +45,14 @@ export const NEUTRON_QUOTAS: Spec = [
   { id: 'port', key: 'port', label: 'compute.quota.labels.ports' },
 ];
 
+export const MANILA_QUOTAS: Spec = [
+  { id: 'shares', key: 'shares', label: 'compute.quota.labels.shares' },
+  { id: 'share_gigabytes', key: 'gigabytes', label: 'compute.quota.labels.shareGigabytes', unit: 'GiB' },
+  { id: 'share_snapshots', key: 'snapshots', label: 'compute.quota.labels.shareSnapshots' },
+  { id: 'snapshot_gigabytes', key: 'snapshot_gigabytes', label: 'compute.quota.labels.shareSnapshotGigabytes', unit: 'GiB' },
+  { id: 'share_networks', key: 'share_networks', label: 'compute.quota.labels.shareNetworks' },
+];
+
 function fromDetails(map: Record<string, unknown>, spec: Spec): QuotaItem[] {
   const out: QuotaItem[] = [];
   for (const s of spec) {
@@ -65,22 +75,39 @@ export function parseNeutronDetails(body: unknown): QuotaItem[] {
   return fromDetails(z.looseObject({ quota: DetailMap }).parse(body).quota, NEUTRON_QUOTAS);
 }
 
-/** Nova's /limits (readable by every project member even where the quota-set policy is stricter). */
-export function parseNovaLimits(body: unknown): QuotaItem[] {
+export function parseManilaDetail(body: unknown): QuotaItem[] {
+  return fromDetails(z.looseObject({ quota_set: DetailMap }).parse(body).quota_set, MANILA_QUOTAS);
+}
+
+/** The absolute limits of a /limits answer as quota items: [quota id, max key, used key] per item of `spec`. */
+function fromLimits(body: unknown, spec: Spec, pairs: readonly (readonly [string, string, string])[]): QuotaItem[] {
   const abs = z.looseObject({ limits: z.looseObject({ absolute: z.record(z.string(), z.unknown()) }) }).parse(body).limits.absolute;
-  const pairs = [
-    ['instances', 'maxTotalInstances', 'totalInstancesUsed'],
-    ['cores', 'maxTotalCores', 'totalCoresUsed'],
-    ['ram', 'maxTotalRAMSize', 'totalRAMUsed'],
-  ] as const;
   const out: QuotaItem[] = [];
   for (const [id, max, used] of pairs) {
-    const s = NOVA_QUOTAS.find((q) => q.id === id)!;
+    const s = spec.find((q) => q.id === id)!;
     if (typeof abs[max] !== 'number') continue;
     out.push({ id, label: s.label, unit: s.unit ?? 'count', used: Number(abs[used] ?? 0), limit: Number(abs[max]) });
   }
   return out;
 }
+
+/** Manila's /limits, for a project whose quota-set policy is stricter. */
+export const parseManilaLimits = (body: unknown): QuotaItem[] =>
+  fromLimits(body, MANILA_QUOTAS, [
+    ['shares', 'maxTotalShares', 'totalSharesUsed'],
+    ['share_gigabytes', 'maxTotalShareGigabytes', 'totalShareGigabytesUsed'],
+    ['share_snapshots', 'maxTotalShareSnapshots', 'totalShareSnapshotsUsed'],
+    ['snapshot_gigabytes', 'maxTotalSnapshotGigabytes', 'totalSnapshotGigabytesUsed'],
+    ['share_networks', 'maxTotalShareNetworks', 'totalShareNetworksUsed'],
+  ]);
+
+/** Nova's /limits (readable by every project member even where the quota-set policy is stricter). */
+export const parseNovaLimits = (body: unknown): QuotaItem[] =>
+  fromLimits(body, NOVA_QUOTAS, [
+    ['instances', 'maxTotalInstances', 'totalInstancesUsed'],
+    ['cores', 'maxTotalCores', 'totalCoresUsed'],
+    ['ram', 'maxTotalRAMSize', 'totalRAMUsed'],
+  ]);
 
 export const isUnlimited = (q: Pick<QuotaItem, 'limit'>) => q.limit < 0;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accessToProblem, allowAccessCli, allowAccessRequest, isIpOrCidr } from './access';
+import { parseManilaDetail, parseManilaLimits } from '../compute/quotas';
 import { explainFailure } from '../explain';
 import { handlesShareServers, ruleStatus, shareStatus, snapshotStatus, type AccessRule, type ExportLocation } from './manila';
 import { mountCommand, mountLines, mountPoint } from './mount';
@@ -100,5 +101,23 @@ describe('share create and resize', () => {
   });
   it("explains real Manila's unfilled 403 on deleting a share with snapshots", () => {
     expect(explainFailure('Invalid share: %(reason)s.')?.summary).toBe('explain.manilaInvalidShare.summary');
+  });
+});
+
+describe('Manila quotas on the overview', () => {
+  it('reads the quota-set detail (real Manila 15 as the demo user) and the /limits fallback alike', () => {
+    const detail = parseManilaDetail({
+      quota_set: {
+        id: 'p', shares: { limit: 50, in_use: 3, reserved: 0 }, gigabytes: { limit: 1000, in_use: 4, reserved: 0 }, snapshots: { limit: 50, in_use: 1, reserved: 0 },
+        snapshot_gigabytes: { limit: 1000, in_use: 1, reserved: 0 }, share_networks: { limit: 10, in_use: 0, reserved: 0 }, share_groups: { limit: 50, in_use: 0, reserved: 0 },
+      },
+    });
+    expect(detail.map((q) => [q.id, q.used, q.limit, q.unit])).toEqual([
+      ['shares', 3, 50, 'count'], ['share_gigabytes', 4, 1000, 'GiB'], ['share_snapshots', 1, 50, 'count'], ['snapshot_gigabytes', 1, 1000, 'GiB'], ['share_networks', 0, 10, 'count'],
+    ]);
+    const limits = parseManilaLimits({
+      limits: { rate: [], absolute: { maxTotalShares: 50, maxTotalShareSnapshots: 50, maxTotalShareGigabytes: 1000, maxTotalSnapshotGigabytes: 1000, maxTotalShareNetworks: 10, totalSharesUsed: 3, totalShareSnapshotsUsed: 1, totalShareGigabytesUsed: 4, totalSnapshotGigabytesUsed: 1, totalShareNetworksUsed: 0 } },
+    });
+    expect(limits.map((q) => [q.id, q.used, q.limit])).toEqual(detail.map((q) => [q.id, q.used, q.limit]));
   });
 });
