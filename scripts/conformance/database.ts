@@ -275,6 +275,23 @@ export const databaseSteps: Step[] = [
     },
   },
   {
+    // The real cloud's fake guest reports no logs ({"logs": null}).
+    name: 'database: log list shows the USER logs; enable and publish the general log; a SYS log is for admins',
+    dataPlane: true,
+    async run(env) {
+      const logs = await env.json(demo(env), ['database', 'log', 'list', NAME, '-f', 'json']);
+      check(['general', 'slow_query'].every((n) => logs.some((l) => l.Name === n)), `logs ${JSON.stringify(logs)}`);
+      const set = (flag: string) => env.json<Row>(demo(env), ['database', 'log', 'set', NAME, 'general', flag, '-f', 'json']);
+      const on = await set('--enable');
+      check(on.status === 'Enabled' || on.status === 'Ready', `enable ${JSON.stringify(on)}`);
+      const pub = await set('--publish');
+      check(pub.status === 'Published' && pub.container === 'database_logs', `publish ${JSON.stringify(pub)}`);
+      const shown = await env.json<Row>(demo(env), ['database', 'log', 'show', NAME, 'general', '-f', 'json']);
+      check(shown.type === 'USER' && typeof shown.published === 'number', `log show ${JSON.stringify(shown)}`);
+      await mustFail(env, demo(env), ['database', 'log', 'set', NAME, 'guest', '--publish'], /You must be admin to publish log 'guest'/);
+    },
+  },
+  {
     name: 'database: quota show and limit list; past the instances quota create fails with 413',
     async run(env) {
       const project = env.ids.demoProject;

@@ -154,6 +154,29 @@ describe('database: databases, users, root', () => {
   });
 });
 
+describe('database: guest logs', () => {
+  it('lists the USER logs to members (all four to admins), enables, publishes, discards and refuses SYS changes', async () => {
+    const inst = await createInstance('logs');
+    work();
+    const log = `/instances/${inst.id}/log`;
+    const names = (b: unknown) => (b as { logs: Row[] }).logs.map((l) => l.name);
+    expect(names((await trove('GET', log)).body)).toEqual(['general', 'slow_query']);
+    expect(names((await trove('GET', log, undefined, admin)).body)).toEqual(['general', 'slow_query', 'guest', 'error']);
+    const general = ((await trove('GET', log)).body as { logs: Row[] }).logs[0];
+    expect(general).toMatchObject({ type: 'USER', status: 'Disabled', published: 0, pending: 0, container: 'None', prefix: 'None', metafile: `${inst.id}/mysql-general_metafile` });
+    const on = ((await trove('POST', log, { name: 'general', enable: 1 })).body as { log: Row }).log;
+    expect(on.status).toBe('Enabled');
+    const pub = ((await trove('POST', log, { name: 'general', publish: 1 })).body as { log: Row }).log;
+    expect(pub).toMatchObject({ status: 'Published', pending: 0, container: 'database_logs', prefix: `${inst.id}/mysql-general/` });
+    expect((pub.published as number) > 0).toBe(true);
+    expect(((await trove('POST', log, { name: 'general', discard: 1 })).body as { log: Row }).log).toMatchObject({ published: 0, container: 'None' });
+    expect((await trove('POST', log, { name: 'guest', publish: 1 })).body).toEqual({ forbidden: { code: 403, message: "You must be admin to publish log 'guest'." } });
+    expect((await trove('POST', log, { name: 'guest', disable: 1 }, admin)).body).toEqual({ badRequest: { code: 400, message: "Cannot disable a SYSTEM log ('guest')." } });
+    expect((await trove('POST', log, { name: 'nope' })).body).toEqual({ itemNotFound: { code: 404, message: "Log 'nope' is not defined." } });
+    expect((await trove('POST', log, { name: 'general', enable: 1, disable: 1 })).status).toBe(400);
+  });
+});
+
 describe('database: backups, configuration groups, quotas', () => {
   it('backs up (NEW -> BUILDING -> COMPLETED, instance BACKUP) and restores the databases into a new instance', async () => {
     const inst = await createInstance('src', { databases: [{ name: 'orders' }] });

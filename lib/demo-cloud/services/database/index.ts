@@ -1,7 +1,7 @@
 // Trove v1.0 (database as a service), mounted at /database with the project in the path as real Trove
 // registers it (/database/v1.0/{project_id}): datastores, flavors (Nova's), instances whose server,
-// volume and port live in the service project, databases and users, root, backups, configuration
-// groups, quotas and limits.
+// volume and port live in the service project, databases and users, root, guest logs,
+// backups, configuration groups, quotas and limits.
 import type { RequestContext } from '../../core/context';
 import { json } from '../../core/reply';
 import { defineService } from '../../core/service';
@@ -12,6 +12,7 @@ import { datastoreRoutes, flavorRoutes } from './datastores';
 import { troveErrorBody } from './errors';
 import { guestRoutes } from './guest';
 import { instanceRoutes } from './instances';
+import { logRoutes } from './logs';
 import { databaseState } from './model';
 import { quotaRoutes } from './quotas';
 import type { TroveDeps } from './request';
@@ -36,6 +37,7 @@ export const databaseService = defineService({
     instanceRoutes(router, deps);
     actionRoutes(router, deps);
     guestRoutes(router, deps);
+    logRoutes(router, deps);
     backupRoutes(router, deps);
     configurationRoutes(router, deps);
     quotaRoutes(router, deps);

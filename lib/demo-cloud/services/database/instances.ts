@@ -160,9 +160,4 @@ export function instanceRoutes(router: Router, { core, s }: TroveDeps): void {
     const cfg = inst.configuration_id ? s.configurations[inst.configuration_id] : undefined;
     return json(200, { instance: { configuration: cfg ? Object.fromEntries(Object.entries(cfg.values).map(([k, v]) => [k, String(v)])) : {} } });
   });
-  instanceRoute(router, core, 'GET', `${T}/instances/{id}/log`, (ctx) => {
-    getInstance(core, ctx.authProject(), ctx.params.id);
-    // The fake guest publishes no logs on the real cloud: Trove answers {"logs": null}.
-    return json(200, { logs: null });
-  });
 }

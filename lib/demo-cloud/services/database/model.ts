@@ -47,6 +47,13 @@ export interface GuestUser {
   databases: string[];
 }
 
+/** A guest log's bookkeeping: bytes written and bytes published to Swift. */
+export interface GuestLog {
+  enabled: boolean;
+  size: number;
+  published: number;
+}
+
 /**
  * Trove's `status` is the instance's (BUILD, ACTIVE, REBOOT, RESIZE, BACKUP, SHUTDOWN, ERROR) and
  * `operating_status` the database service's ("" while busy, HEALTHY once the guest reports).
@@ -78,6 +85,8 @@ export interface DbInstance extends Transitional {
   root_enabled: boolean;
   databases: GuestDatabase[];
   users: GuestUser[];
+  /** Created on first look (logs.ts). */
+  logs?: Record<string, GuestLog>;
   deleted?: boolean;
   /** Applied when a resize settles (the flavor id or the volume size). */
   resize_to?: { flavor_id?: string; volume_size?: number };
