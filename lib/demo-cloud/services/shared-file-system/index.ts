@@ -1,6 +1,6 @@
 // Manila v2 (shared file systems, catalog type `sharev2`), mounted at /shared-file-system: shares with a
 // generic DHSS=False backend shaped like upstream's dummy driver, access rules, snapshots and revert, share
-// types, share networks, security services, availability zones, quotas, limits and (empty) user messages.
+// types, share networks, security services, availability zones, quotas, limits and user messages.
 // Microversions 2.0-2.73 (Zed) through `X-OpenStack-Manila-API-Version`.
 import type { RequestContext } from '../../core/context';
 import { wsgiFaultBody } from '../../core/fault';
@@ -8,6 +8,7 @@ import { json } from '../../core/reply';
 import { defineService } from '../../core/service';
 import { accessRuleRoutes } from './access';
 import { actionRoutes } from './actions';
+import { messageRoutes } from './messages';
 import { MAX_MV, ManilaRouter } from './microversion';
 import { manilaState, settleAll } from './model';
 import { networkAndSecurityRoutes } from './networks';
@@ -53,6 +54,6 @@ export const sharedFileSystemService = defineService({
     quotaRoutes(r, s);
     r.get('/availability-zones', () => json(200, { availability_zones: [azView()] }));
     r.get('/os-availability-zone', () => json(200, { availability_zones: [azView()] }));
-    r.get('/messages', () => json(200, { messages: [] }));
+    messageRoutes(core, r, s);
   },
 });

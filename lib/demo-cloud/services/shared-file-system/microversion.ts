@@ -37,6 +37,8 @@ export interface View {
   auth: ProjectAuthInfo;
   isAdmin: boolean;
   projectId: string;
+  /** This request's `x-compute-request-id` (user messages name it). */
+  requestId: string;
 }
 
 export type ManilaHandler = (v: View) => Reply | Promise<Reply>;
@@ -71,7 +73,7 @@ export class ManilaRouter {
         const auth = ctx.authProject();
         if (ctx.params.project_id !== auth.project.id) throw new HttpError(400, 'Malformed request url');
         this.prepare();
-        const reply = await handler({ ctx, mv: minor, auth, isAdmin: auth.isAdmin, projectId: auth.project.id });
+        const reply = await handler({ ctx, mv: minor, auth, isAdmin: auth.isAdmin, projectId: auth.project.id, requestId: reqId });
         // Manila's empty 202 answers still say application/json.
         if (reply.body === undefined && reply.raw === undefined) headers['content-type'] = 'application/json';
         return { ...reply, headers: { ...headers, ...reply.headers } };

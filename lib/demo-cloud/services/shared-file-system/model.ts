@@ -123,6 +123,21 @@ export const QUOTA_DEFAULTS = {
 };
 export type QuotaKey = keyof typeof QUOTA_DEFAULTS;
 
+/** A user message (`openstack share message list`): what the scheduler or driver refused, in Manila's words. */
+export interface UserMessage {
+  id: string;
+  project_id: string;
+  action_id: string;
+  detail_id: string;
+  message_level: 'ERROR';
+  created_at: string;
+  expires_at: string;
+  request_id: string;
+  resource_type: 'SHARE';
+  resource_id: string;
+  user_message: string;
+}
+
 export interface ManilaState {
   types: ShareType[];
   shares: Share[];
@@ -130,6 +145,7 @@ export interface ManilaState {
   snapshots: Snapshot[];
   networks: ShareNetwork[];
   securityServices: SecurityService[];
+  messages: UserMessage[];
   /** Overrides of the defaults, per project. */
   quotas: Record<string, Partial<Record<QuotaKey, number>>>;
 }
@@ -194,11 +210,17 @@ export function seedManila(now: number): ManilaState {
     snapshots: [],
     networks: [],
     securityServices: [],
+    messages: [],
     quotas: {},
   };
 }
 
-export const manilaState = (core: CloudCore) => core.state.slice<ManilaState>('shared-file-system', () => seedManila(core.clock.now()));
+export function manilaState(core: CloudCore): ManilaState {
+  const s = core.state.slice<ManilaState>('shared-file-system', () => seedManila(core.clock.now()));
+  // A state saved before user messages existed has none.
+  s.messages ??= [];
+  return s;
+}
 
 /** Applies due transitions and drops what finished deleting; marks the state dirty when something moved. */
 export function settleAll(core: CloudCore): ManilaState {

@@ -259,6 +259,38 @@ describe('shared-file-system: snapshots and revert', () => {
   });
 });
 
+describe('shared-file-system: refusals and user messages', () => {
+  it('accepts a share network on a type without share servers, then the share goes error with a user message', async () => {
+    const net = ((await api('POST', '/share-networks', { share_network: { name: 'net-for-share' } })).body as { share_network: Row }).share_network;
+    const s = await newShare({ share_network_id: net.id });
+    expect(s.status).toBe('creating');
+    work(1);
+    expect((await show(s.id)).share).toMatchObject({ status: 'error', progress: null });
+    expect((await api('GET', `/shares/${s.id}/export_locations`)).body).toEqual({ export_locations: [] });
+    const list = (await api('GET', `/messages?resource_id=${s.id}`)).body as { messages: Row[] };
+    expect(list.messages).toHaveLength(1);
+    expect(list.messages[0]).toMatchObject({ action_id: '002', detail_id: '003', message_level: 'ERROR', resource_type: 'SHARE', user_message: 'create: Driver does not expect share-network to be provided with current configuration.' });
+    expect((await api('DELETE', `/messages/${list.messages[0].id}`)).status).toBe(204);
+    expect(message((await api('GET', `/messages/${list.messages[0].id}`)).body)).toBe(`Message ${list.messages[0].id} could not be found.`);
+    expect((await api('DELETE', `/shares/${s.id}`)).status).toBe(202);
+    expect((await api('DELETE', `/share-networks/${net.id}`)).status).toBe(409);
+  });
+  it('finds no host for a type that wants share servers', async () => {
+    const t = ((await api('POST', '/types', { share_type: { name: 'dhss', extra_specs: { driver_handles_share_servers: true } } }, asAdmin)).body as { share_type: Row }).share_type;
+    expect(message((await api('POST', '/shares', { share: { share_proto: 'NFS', size: 1, share_type: 'dhss' } })).body)).toBe('Share network must be set when the driver_handles_share_servers is true.');
+    const net = ((await api('POST', '/share-networks', { share_network: { name: 'net-dhss' } })).body as { share_network: Row }).share_network;
+    const s = await newShare({ share_type: t.id, share_network_id: net.id });
+    work(1);
+    expect((await show(s.id)).share.status).toBe('error');
+    const m = ((await api('GET', `/messages?resource_id=${s.id}`)).body as { messages: Row[] }).messages[0];
+    expect(m).toMatchObject({ action_id: '001', detail_id: '008' });
+    await api('DELETE', `/shares/${s.id}`);
+    expect((await api('DELETE', `/types/${t.id}`, undefined, asAdmin)).status).toBe(400);
+    work();
+    expect((await api('DELETE', `/types/${t.id}`, undefined, asAdmin)).status).toBe(202);
+  });
+});
+
 describe('shared-file-system: types, networks, security services, quotas', () => {
   it('lets an admin create and delete a private type; a member gets 403', async () => {
     const body = { share_type: { name: 'gold', extra_specs: { driver_handles_share_servers: false, snapshot_support: true }, 'share_type_access:is_public': false } };
@@ -285,6 +317,7 @@ describe('shared-file-system: types, networks, security services, quotas', () =>
     expect((await api('DELETE', `/share-networks/${net.id}`)).status).toBe(202);
   });
   it('reports usage in quota detail and limits', async () => {
+    work();
     const before = ((await api('GET', '/limits')).body as { limits: { absolute: Record<string, number> } }).limits.absolute;
     await available();
     const after = ((await api('GET', '/limits')).body as { limits: { absolute: Record<string, number> } }).limits.absolute;

@@ -6,6 +6,7 @@ import { json } from '../../core/reply';
 import { schedule } from '../../core/transitions';
 import { bad, invalidInput, invalidShareUnfilled, notFound } from './errors';
 import { listPage, ownShare, ownSnapshot, visibleShare } from './lookup';
+import { recordFailure, SHARE_FAILURES } from './messages';
 import type { ManilaRouter, View } from './microversion';
 import { AZ, DEFAULT_TYPE, PROTOCOLS, specOn, stamp, type ManilaState, type Share } from './model';
 import { checkShareQuota } from './quotas';
@@ -13,7 +14,7 @@ import { exportLocations, shareDetail, summary } from './render';
 import { boolOf, metadataOf, nameAndDescription, optString, publicFlag, readBody, type Body, updateNameAndDescription } from './request';
 
 /** Nominal seconds the demo backend takes (the real dummy driver sleeps 0.5-4 s per call). */
-export const TIMING = { create: 3, delete: 2, resize: 2, revert: 2 };
+export const TIMING = { create: 3, refuse: 0.5, delete: 2, resize: 2, revert: 2 };
 
 function sizeOf(raw: unknown): number {
   const n = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
@@ -41,11 +42,10 @@ function createShare(core: CloudCore, s: ManilaState, v: View, b: Body): Share {
   if (az && az !== AZ.name && az !== AZ.id) throw notFound('Availability zone %(id)s could not be found.');
   const networkId = optString(b, 'share_network_id') ?? null;
   const dhss = specOn(type, 'driver_handles_share_servers');
-  if (dhss && !networkId) throw bad('Share network must be set when the driver_handles_share_servers is true.');
-  if (networkId) {
-    if (!s.networks.some((n) => n.id === networkId && (v.isAdmin || n.project_id === v.projectId))) throw notFound(`Share network ${networkId} could not be found.`);
-    if (!dhss) throw bad(`Share network ${networkId} can not be used with share type ${type.id}, which does not handle share servers.`);
-  }
+  if (dhss && !networkId && !snapshot) throw bad('Share network must be set when the driver_handles_share_servers is true.');
+  if (networkId && !s.networks.some((n) => n.id === networkId && (v.isAdmin || n.project_id === v.projectId))) throw notFound(`Share network ${networkId} could not be found.`);
+  // The backend handles no share servers: the API accepts these, then the scheduler or driver refuses (as on Zed).
+  const failure = dhss ? SHARE_FAILURES.noHost : networkId ? SHARE_FAILURES.unexpectedNetwork : null;
   if (snapshot && !specOn(s.types.find((t) => t.id === source?.share_type), 'create_share_from_snapshot_support')) {
     throw bad(`A new share may not be created from snapshot '${snapshot.id}', because the snapshot's parent share does not have that capability.`);
   }
@@ -73,7 +73,12 @@ function createShare(core: CloudCore, s: ManilaState, v: View, b: Body): Share {
     created_at: stamp(now),
     export_ids: [uuid(), uuid(), uuid()],
   };
-  schedule(share, core.clock, [[TIMING.create, { status: 'available', progress: '100%' }]]);
+  if (failure) {
+    schedule(share, core.clock, [[TIMING.refuse, { status: 'error' }]]);
+    recordFailure(core, s, v, share, failure);
+  } else {
+    schedule(share, core.clock, [[TIMING.create, { status: 'available', progress: '100%' }]]);
+  }
   s.shares.push(share);
   return share;
 }

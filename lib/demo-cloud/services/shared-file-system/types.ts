@@ -65,7 +65,7 @@ export function typeRoutes(r: ManilaRouter, s: ManilaState) {
     if (!v.isAdmin) throw policyDenied();
     const i = s.types.findIndex((t) => t.id === v.ctx.params.id);
     if (i < 0) throw notFound();
-    if (s.shares.some((x) => x.share_type === s.types[i].id)) throw bad(`Share Type ${s.types[i].id} deletion is not allowed with shares present with the type.`);
+    if (s.shares.some((x) => x.share_type === s.types[i].id)) throw bad('Target share type is still in use.');
     s.types.splice(i, 1);
     v.ctx.markDirty();
     return { status: 202 };
