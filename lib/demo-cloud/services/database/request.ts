@@ -54,7 +54,9 @@ export function instanceRoute(router: Router, core: CloudCore, method: string, p
       const inst = databaseState(core).instances[ctx.params.id];
       const auth = ctx.tryAuth();
       if (e instanceof HttpError && inst && auth?.project && (auth.isAdmin || inst.project_id === auth.project.id)) {
-        inst.fault = { message: e.message, created: troveTime(core.clock.now()), details: `Server type: api\nTraceback (most recent call last):\n${e.message}\n` };
+        // Trove keeps the traceback only for what the guest raised (an unknown user or database: 404).
+        const details = e.status === 404 ? `Server type: api\nTraceback (most recent call last):\n${e.message}\n` : null;
+        inst.fault = { message: e.message, created: troveTime(core.clock.now()), details };
         core.state.markDirty();
       }
       throw e;
