@@ -277,10 +277,21 @@ export const sharedFileSystemSteps: Step[] = [
     run: (env) => mustFail(env, demo(env), ['share', 'quota', 'set', env.ids.demoProject, '--shares', '1'], /HTTP 403/),
   },
   {
-    name: 'share: message list answers',
+    name: 'share: a share given a share network on a type without share servers goes error, with a user message',
     async run(env) {
-      const r = await env.run(demo(env), ['share', 'message', 'list', '-f', 'json']);
-      check(r.code === 0 && Array.isArray(JSON.parse(r.stdout || '[]')), r.stderr);
+      const n = await env.json<Row>(demo(env), ['share', 'network', 'create', '--name', `${net}-2`, '-f', 'json']);
+      const s = await env.json<Row>(demo(env), ['share', 'create', 'NFS', '1', '--name', `${tag}-refused`, '--share-network', `${net}-2`, '-f', 'json']);
+      check(s.status === 'creating' && s.share_network_id === n.id, `created ${String(s.status)} ${String(s.share_network_id)}`);
+      await showShare(env, `${tag}-refused`, (x) => x.status === 'error', 'error');
+      const msgs = await env.json(demo(env), ['share', 'message', 'list', '--resource-id', String(s.id), '-f', 'json']);
+      check(msgs.length === 1 && /Driver does not expect share-network/.test(String(msgs[0]['User Message'])), `messages ${JSON.stringify(msgs)}`);
+      check(msgs[0]['Action ID'] === '002' && msgs[0]['Detail ID'] === '003' && msgs[0]['Resource Type'] === 'SHARE', `message ${JSON.stringify(msgs[0])}`);
+      const r = await env.run(demo(env), ['share', 'message', 'delete', String(msgs[0].ID)]);
+      check(r.code === 0, r.stderr);
+      check((await env.json(demo(env), ['share', 'message', 'list', '--resource-id', String(s.id), '-f', 'json'])).length === 0, 'message still listed');
+      await deleteShare(env, `${tag}-refused`);
+      const d = await env.run(demo(env), ['share', 'network', 'delete', `${net}-2`]);
+      check(d.code === 0, d.stderr);
     },
   },
 ];

@@ -29,7 +29,21 @@ export function listPage<T extends object>(v: View, items: T[], defaultSort = 'c
   const dir = (q.get('sort_dir') ?? 'desc').toLowerCase() === 'asc' ? 1 : -1;
   const val = (x: T) => String((x as Record<string, unknown>)[key] ?? '');
   const sorted = [...items].sort((a, b) => (val(a) < val(b) ? -dir : val(a) > val(b) ? dir : 0));
-  const offset = Math.max(0, Number(q.get('offset')) || 0);
+  const marker = q.get('marker');
+  const after = marker ? sorted.findIndex((x) => (x as { id?: string }).id === marker) + 1 : 0;
+  const offset = after + Math.max(0, Number(q.get('offset')) || 0);
   const limit = Number(q.get('limit'));
   return sorted.slice(offset, Number.isInteger(limit) && limit > 0 ? offset + limit : undefined);
+}
+
+/**
+ * `<collection>_links` with a `next` link when a page is full, as Manila's view builder makes it: the request's
+ * query plus `marker`, on the unversioned `/<project>/<collection>` path.
+ */
+export function nextLinks(v: View, collection: string, page: Array<{ id: string }>): Record<string, unknown> {
+  const limit = Number(v.ctx.query.get('limit'));
+  if (!limit || page.length !== limit) return {};
+  const params = new URLSearchParams(v.ctx.query);
+  params.set('marker', page[page.length - 1].id);
+  return { [`${collection}_links`]: [{ rel: 'next', href: `${v.ctx.serviceUrl}/${v.projectId}/${collection}?${params.toString()}` }] };
 }

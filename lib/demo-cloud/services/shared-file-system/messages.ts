@@ -4,7 +4,7 @@ import type { CloudCore } from '../../core/cloud';
 import { uuid } from '../../core/ids';
 import { json } from '../../core/reply';
 import { notFound } from './errors';
-import { listPage } from './lookup';
+import { listPage, nextLinks } from './lookup';
 import type { ManilaRouter, View } from './microversion';
 import { stamp, type ManilaState, type Share, type UserMessage } from './model';
 
@@ -52,7 +52,8 @@ export function messageRoutes(core: CloudCore, r: ManilaRouter, s: ManilaState) 
   r.get('/messages', (v) => {
     const q = v.ctx.query;
     const rows = live(v).filter((m) => FILTERS.every((k) => !q.has(k) || m[k] === q.get(k)));
-    return json(200, { messages: listPage(v, rows).map((m) => view(v, m)) });
+    const page = listPage(v, rows);
+    return json(200, { messages: page.map((m) => view(v, m)), ...nextLinks(v, 'messages', page) });
   });
   r.get('/messages/{id}', (v) => json(200, { message: view(v, find(v)) }));
   r.delete('/messages/{id}', (v) => {

@@ -152,6 +152,12 @@ describe('shared-file-system: shares', () => {
     expect(paged.shares).toHaveLength(1);
     expect(paged.count).toBeGreaterThan(1);
     expect(paged.shares[0].name).toBe('files');
+    const next = (paged as unknown as { shares_links: Array<{ rel: string; href: string }> }).shares_links[0];
+    expect(next.rel).toBe('next');
+    const following = new URL(next.href);
+    expect(following.searchParams.get('marker')).toBe(paged.shares[0].id);
+    const second = (await api('GET', `/shares/detail${following.search}`)).body as { shares: Row[] };
+    expect(second.shares[0].id).not.toBe(paged.shares[0].id);
   });
 });
 

@@ -5,7 +5,7 @@ import { uuid } from '../../core/ids';
 import { json } from '../../core/reply';
 import { schedule } from '../../core/transitions';
 import { bad, invalidInput, invalidShareUnfilled, notFound } from './errors';
-import { listPage, ownShare, ownSnapshot, visibleShare } from './lookup';
+import { listPage, nextLinks, ownShare, ownSnapshot, visibleShare } from './lookup';
 import { recordFailure, SHARE_FAILURES } from './messages';
 import type { ManilaRouter, View } from './microversion';
 import { AZ, DEFAULT_TYPE, PROTOCOLS, specOn, stamp, type ManilaState, type Share } from './model';
@@ -123,9 +123,10 @@ export function shareRoutes(core: CloudCore, r: ManilaRouter, s: ManilaState) {
   // `with_count` (2.42+) adds the number of matches before paging, for a list that pages.
   const listing = (v: View, render: (x: Share) => unknown) => {
     const all = filtered(s, v);
-    const body: Record<string, unknown> = { shares: listPage(v, all).map(render) };
+    const page = listPage(v, all);
+    const body: Record<string, unknown> = { shares: page.map(render) };
     if (v.mv >= 42 && v.ctx.query.has('with_count') && boolOf(v.ctx.query.get('with_count'))) body.count = all.length;
-    return json(200, body);
+    return json(200, { ...body, ...nextLinks(v, 'shares', page) });
   };
   r.get('/shares', (v) => listing(v, (x) => summary(v, 'shares', x)));
   r.get('/shares/detail', (v) => listing(v, (x) => shareDetail(v, s, x)));
