@@ -174,11 +174,12 @@ export const sharedFileSystemSteps: Step[] = [
     run: (env) => mustFail(env, demo(env), ['share', 'delete', share], /Invalid share.*HTTP 403/),
   },
   {
-    name: 'share: resize to 2 extends, to 1 shrinks',
+    name: 'share: resize to 2 extends, beyond the quota is refused (403), to 1 shrinks',
     async run(env) {
       let r = await env.run(demo(env), ['share', 'resize', share, '2', '--wait']);
       check(r.code === 0, `extend: ${r.stderr}`);
       check((await showShare(env, share, (x) => x.status === 'available', 'extended')).size === 2, 'size after extend');
+      await mustFail(env, demo(env), ['share', 'resize', share, '5000'], /exceeds allowed project\/user or share type gigabytes quota.*HTTP 403/);
       r = await env.run(demo(env), ['share', 'resize', share, '1', '--wait']);
       check(r.code === 0, `shrink: ${r.stderr}`);
       check((await showShare(env, share, (x) => x.status === 'available', 'shrunk')).size === 1, 'size after shrink');

@@ -3,12 +3,12 @@
 import type { CloudCore } from '../../core/cloud';
 import { json, type Reply } from '../../core/reply';
 import { schedule } from '../../core/transitions';
-import { bad, conflict, invalidInput, notFound } from './errors';
+import { bad, conflict, forbidden, invalidInput, notFound } from './errors';
 import { allowAccess, denyAccess, rulesOf } from './access';
 import { ownShare } from './lookup';
 import type { ManilaRouter, View } from './microversion';
 import { typeOf, specOn, type ManilaState, type Share } from './model';
-import { checkShareQuota } from './quotas';
+import { exceedsGigabytes, GIGABYTES_EXCEEDED } from './quotas';
 import { accessRulesStatus, ruleView } from './render';
 import { readBody, type Body } from './request';
 import { TIMING } from './shares';
@@ -26,7 +26,8 @@ function extend(core: CloudCore, s: ManilaState, share: Share, b: Body) {
     throw bad(`Invalid share: Share ${share.id} status must be 'available' to extend, but current status is: ${share.status}.`);
   }
   if (size <= share.size) throw invalidInput(`New size for extend must be greater than current size. (current: ${share.size}, extended: ${size}).`);
-  checkShareQuota(s, share.project_id, size - share.size, false);
+  // The extend controller turns this quota error into a 403 with the bare text.
+  if (exceedsGigabytes(s, share.project_id, size - share.size, size)) throw forbidden(GIGABYTES_EXCEEDED);
   share.status = 'extending';
   schedule(share, core.clock, [[TIMING.resize, { status: 'available', size }]]);
 }

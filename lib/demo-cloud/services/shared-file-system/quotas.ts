@@ -23,14 +23,19 @@ export function usageOf(s: ManilaState, projectId: string): Partial<Record<Quota
 
 const within = (limit: number, used: number, extra: number) => limit < 0 || used + extra <= limit;
 
-/** Quota check of a new share (count first, as Zed's reservation reports the first exceeded resource by name order). */
-export function checkShareQuota(s: ManilaState, projectId: string, size: number, newShare = true) {
+export const GIGABYTES_EXCEEDED = 'Requested share exceeds allowed project/user or share type gigabytes quota.';
+
+/** Would `extra` GiB more (a new share of `total` GiB, or growing one to `total`) break the gigabytes quotas? */
+export function exceedsGigabytes(s: ManilaState, projectId: string, extra: number, total: number): boolean {
   const q = quotasOf(s, projectId);
-  const used = usageOf(s, projectId);
-  if (!within(q.gigabytes, used.gigabytes ?? 0, size) || (q.per_share_gigabytes >= 0 && size > q.per_share_gigabytes)) {
-    throw overQuota('ShareSizeExceedsAvailableQuota', 'Requested share exceeds allowed project/user or share type gigabytes quota.');
-  }
-  if (newShare && !within(q.shares, used.shares ?? 0, 1)) {
+  return !within(q.gigabytes, usageOf(s, projectId).gigabytes ?? 0, extra) || (q.per_share_gigabytes >= 0 && total > q.per_share_gigabytes);
+}
+
+/** Quota check of a new share: gigabytes first, then the count, in the order Zed's check_if_share_quotas_exceeded reports. */
+export function checkShareQuota(s: ManilaState, projectId: string, size: number) {
+  const q = quotasOf(s, projectId);
+  if (exceedsGigabytes(s, projectId, size, size)) throw overQuota('ShareSizeExceedsAvailableQuota', GIGABYTES_EXCEEDED);
+  if (!within(q.shares, usageOf(s, projectId).shares ?? 0, 1)) {
     throw overQuota('ShareLimitExceeded', `Maximum number of shares allowed (${q.shares}) either per project/user or share type quota is exceeded.`);
   }
 }

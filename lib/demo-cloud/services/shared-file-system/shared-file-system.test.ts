@@ -126,6 +126,8 @@ describe('shared-file-system: shares', () => {
     expect(message((await act(s.id, { extend: { new_size: 1 } })).body)).toBe('Invalid input received: New size for extend must be greater than current size. (current: 1, extended: 1).');
     expect(message((await act(s.id, { extend: { new_size: 'x' } })).body)).toBe('New share size must be specified as an integer.');
     expect(message((await act(s.id, { shrink: { new_size: 2 } })).body)).toContain('New size for shrink must be less than current size');
+    const tooBig = await act(s.id, { extend: { new_size: 5000 } });
+    expect(tooBig.body).toEqual({ forbidden: { code: 403, message: 'Requested share exceeds allowed project/user or share type gigabytes quota.' } });
     expect((await act(s.id, { extend: { new_size: 3 } })).status).toBe(202);
     expect((await show(s.id)).share).toMatchObject({ status: 'extending', size: 1 });
     expect(message((await act(s.id, { extend: { new_size: 4 } })).body)).toContain("status must be 'available' to extend, but current status is: extending.");
