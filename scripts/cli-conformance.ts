@@ -92,6 +92,11 @@ async function main() {
         console.log(`skip - ${step.name} (needs a data plane the real test cloud lacks)`);
         continue;
       }
+      if (step.skipOnRealcloud && target === 'realcloud') {
+        skipped++;
+        console.log(`skip - ${step.name} (${step.skipOnRealcloud})`);
+        continue;
+      }
       try {
         await step.run(env);
         passed++;

@@ -39,6 +39,8 @@ export interface Env {
 export interface Step {
   /** Needs a data plane the real test cloud lacks (console output, ACTIVE floating IPs, finished clusters). */
   dataPlane?: boolean;
+  /** Why the step cannot run on the real test cloud, when the reason is not its missing data plane. */
+  skipOnRealcloud?: string;
   name: string;
   run(env: Env): Promise<void>;
 }
