@@ -6,6 +6,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
+import type { MsgKey } from '@/lib/i18n/msg';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { InlineForm } from '@/components/resource/form-parts';
 import { PanelToggle, ToolbarPanel } from '@/components/resource/detail/toolbar';
@@ -49,8 +51,12 @@ function RootState({ instance: i }: { instance: Instance }) {
   return <p className="text-sm text-zinc-600 dark:text-zinc-400">{q.data.rootEnabled ? t('wasEnabled') : t('neverEnabled')}</p>;
 }
 
+/** The buttons' words, by the verb Trove takes. */
+const VERB_WORDS = { enable: 'database.logs.enable', disable: 'database.logs.disable', publish: 'database.logs.publish', discard: 'database.logs.discard' } as const satisfies Record<LogVerb, MsgKey>;
+
 function Logs({ instance: i }: { instance: Instance }) {
   const t = useTranslations('database.logs');
+  const m = useMsg();
   const tr = useTranslations('database.root');
   const { projectId } = useProjectScope();
   const qc = useQueryClient();
@@ -81,7 +87,7 @@ function Logs({ instance: i }: { instance: Instance }) {
         ]}
         buttons={(l) =>
           logVerbs(l).map((verb) => ({
-            label: t(verb), ariaLabel: t('button', { action: t(verb), name: l.name }), title: logActionCli(i, l.name, verb),
+            label: m(VERB_WORDS[verb]), ariaLabel: t('button', { action: m(VERB_WORDS[verb]), name: l.name }), title: logActionCli(i, l.name, verb),
             disabled: act.isPending, onClick: () => act.mutate({ log: l.name, verb }),
           }))
         }

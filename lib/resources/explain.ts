@@ -38,11 +38,18 @@ const RULES: readonly Rule[] = [
     next: 'explain.lbChildren.next',
   },
   // Trove: an instance takes no call (delete, users, databases, resize) until it is ACTIVE ("Instance <id> is not
-  // ready. (Status is BUILD).", 422); its fault when Cinder had no room for its volume.
+  // ready. (Status is BUILD).", 422); its faults when its network has no router or Cinder had no room for its volume.
   {
     test: /Instance \S+ is not ready/,
     summary: 'explain.troveNotReady.summary',
     next: 'explain.troveNotReady.next',
+  },
+  {
+    // Trove 18 checks that the chosen network's subnet is on a router ("Failed to create User port for instance <id>:
+    // Subnet <id> is not associated with router.").
+    test: /Subnet \S+ is not associated with router/,
+    summary: 'explain.troveNoRouter.summary',
+    next: 'explain.troveNoRouter.next',
   },
   {
     test: /Failed to create volume for instance/,

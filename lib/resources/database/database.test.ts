@@ -43,6 +43,10 @@ describe('instance status', () => {
     expect(en(why?.summary)).toMatch(/not ready/);
     expect(en(why?.next)).toMatch(/ACTIVE/);
   });
+  it('explains a network without a router (real Trove 18 checks the subnet before making the port)', () => {
+    const why = explainFailure('Failed to create User port for instance 19223ac4: Subnet 40167b98-2b23-4538-b130-aef28961845d is not associated with router.');
+    expect(en(why?.summary)).toMatch(/no router/);
+  });
   it('offers changes only while ACTIVE, delete in BUILD too', () => {
     expect(canChange(inst({ status: 'BUILD' }))).toBe(false);
     const del = instanceDefinition.actions!.find((a) => a.id === 'delete')!;
