@@ -1,7 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { violations } from './axe';
 import { RUN } from './compute-helpers';
-import { backend, PROJECT_URL } from './helpers';
+import { PROJECT_URL } from './helpers';
+import { mutationHeaders, withApi } from './proxy-helpers';
 
 // Issue 18's Manila flow, on both backends (real Manila 15 with the dummy driver: NFS with ip rules works): create an
 // NFS share, add a read-only rule for a subnet's CIDR, copy the mount command, take a snapshot, extend the share, see
@@ -11,7 +12,6 @@ test.describe.configure({ mode: 'serial', timeout: 240_000 });
 const share = `${RUN}-share`;
 const snap = `${RUN}-snap`;
 const SLOW = { timeout: 60_000 };
-const headers = () => ({ 'X-Stratus-CSRF': '1', Origin: backend().baseURL });
 
 const status = (page: Page) => page.locator('div:has(> h1) [data-tone]');
 const field = (page: Page, label: string) => page.getByRole('tabpanel').locator(`dt:text-is("${label}") + dd`);
@@ -29,29 +29,23 @@ async function home(page: Page) {
 }
 
 /** Deletes this run's snapshots, then its shares (Manila refuses a share while it has snapshots). */
-async function cleanUp(browser: Browser) {
-  const context = await browser.newContext({ storageState: backend().storageState, baseURL: backend().baseURL });
-  try {
-    const page = await context.newPage();
-    await home(page);
+const cleanUp = (browser: Browser) =>
+  withApi(browser, async (page) => {
     await expect
       .poll(
         async () => {
           const { snapshots = [] } = (await (await page.request.get('/api/os/sharev2/snapshots/detail')).json()) as { snapshots?: { id: string; name: string | null; status: string }[] };
           const mine = snapshots.filter((s) => s.name?.startsWith(RUN));
-          for (const s of mine) if (s.status !== 'deleting') await page.request.delete(`/api/os/sharev2/snapshots/${s.id}`, { headers: headers() });
+          for (const s of mine) if (s.status !== 'deleting') await page.request.delete(`/api/os/sharev2/snapshots/${s.id}`, { headers: mutationHeaders() });
           const { shares = [] } = (await (await page.request.get('/api/os/sharev2/shares/detail')).json()) as { shares?: { id: string; name: string | null; status: string }[] };
           const left = shares.filter((s) => s.name?.startsWith(RUN));
-          if (!mine.length) for (const s of left) if (s.status !== 'deleting') await page.request.delete(`/api/os/sharev2/shares/${s.id}`, { headers: headers() });
+          if (!mine.length) for (const s of left) if (s.status !== 'deleting') await page.request.delete(`/api/os/sharev2/shares/${s.id}`, { headers: mutationHeaders() });
           return mine.length + left.length;
         },
         { timeout: 120_000, intervals: [2_000, 3_000] },
       )
       .toBe(0);
-  } finally {
-    await context.close();
-  }
-}
+  });
 
 test.afterAll(async ({ browser }) => {
   test.setTimeout(150_000);
@@ -122,6 +116,14 @@ test('an NFS share: read-only rule for a subnet, mount command copied, snapshot,
   const snapshots = page.getByRole('table', { name: 'Share snapshots' });
   await expect(snapshots.getByRole('row').filter({ hasText: snap })).toContainText('available', SLOW);
   expect(await scan(page, 'snapshots tab')).toEqual([]);
+
+  // Revert to it (the share type allows it): the share goes reverting, then available again.
+  await snapshots.getByRole('button', { name: `Revert share share snapshot ${snap}` }).click();
+  const revert = page.getByRole('dialog', { name: 'Revert the share?' });
+  await expect(revert).toContainText(`${share} goes back to its content at ${snap}`);
+  await revert.getByRole('button', { name: 'Revert share' }).click();
+  await expect(status(page)).toHaveText('available', SLOW);
+  await expect(page.getByRole('alert').filter({ hasText: 'Revert share' })).toHaveCount(0);
 
   // Extend to 2 GiB: a smaller size is refused in the form; extending is polled back to available.
   await page.getByRole('tab', { name: 'Overview' }).click();
