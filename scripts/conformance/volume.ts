@@ -1,6 +1,6 @@
 // CLI conformance steps for Cinder: volume create -> available, set, snapshot create/delete,
 // delete refused while snapshots exist, delete, and bad input.
-import { check, mustFail, names, oneLine, type Env, type Row, type Step } from './harness';
+import { check, mustFail, names, oneLine, type Creds, type Env, type Row, type Step } from './harness';
 
 const VOL = `clic-vol-${process.pid}`;
 const VOL2 = `${VOL}-renamed`;
@@ -9,12 +9,14 @@ const SRV = `clic-vol-srv-${process.pid}`;
 const demo = (env: Env) => env.password('demo');
 
 /** Polls `openstack <kind> show` until the status is reached (or the resource is gone, with `gone`). */
-async function waitFor(env: Env, kind: string[], id: string, status: string | 'gone', timeoutMs = 60_000): Promise<Row | null> {
+export async function waitFor(
+  env: Env, kind: string[], id: string, status: string | 'gone', timeoutMs = 60_000, creds: Creds = demo(env),
+): Promise<Row | null> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   for (;;) {
-    const r = await env.run(demo(env), [...kind, 'show', id, '-f', 'json']);
-    if (status === 'gone' && r.code !== 0 && /No (volume|snapshot)|could not be found|404/i.test(r.stderr)) return null;
+    const r = await env.run(creds, [...kind, 'show', id, '-f', 'json']);
+    if (status === 'gone' && r.code !== 0 && /No (volume|snapshot|backup)|could not be found|404/i.test(r.stderr)) return null;
     if (r.code === 0) {
       const row = JSON.parse(r.stdout) as Row;
       last = String(row.status);

@@ -433,7 +433,8 @@ const ACTIONS: Record<string, (a: ActionInput) => Reply> = {
     if (!['raw', 'vmdk', 'vdi', 'qcow2', 'vhd', 'vhdx', 'ploop'].includes(diskFormat)) {
       throw invalidInput(`Invalid disk-format '${diskFormat}' is specified. Allowed disk-formats are raw, vmdk, vdi, qcow2, vhd, vhdx, ploop.`);
     }
-    const visibility = typeof args.visibility === 'string' ? args.visibility : 'private';
+    // Without a visibility Glance applies its default, shared (checked against Zed).
+    const visibility = typeof args.visibility === 'string' ? args.visibility : 'shared';
     if (visibility === 'public' && !view.isAdmin) throw policyDenied('volume_extension:volume_actions:upload_public');
     const image = createImageFromVolume(core, {
       name: args.image_name,
