@@ -6,8 +6,6 @@ import { imageSteps } from './image';
 import { volumeSteps } from './volume';
 import { volumeOpsSteps } from './volume-ops';
 import { imageOpsSteps } from './image-ops';
-import { volumeOpsSteps } from './volume-ops';
-import { imageOpsSteps } from './image-ops';
 import { networkSteps } from './network';
 import { computeSteps } from './compute';
 import { computeActionSteps } from './compute-actions';
@@ -24,4 +22,4 @@ import { byNameSteps } from './by-name';
 import { databaseSteps } from './database';
 import { sharedFileSystemSteps } from './shared-file-system';
 
-export const allSteps: Step[] = [...identitySteps, ...identityAdminSteps, ...imageSteps, ...volumeSteps, ...volumeOpsSteps, ...imageOpsSteps, ...volumeOpsSteps, ...imageOpsSteps, ...networkSteps, ...computeSteps, ...computeActionSteps, ...dnsSteps, ...keyManagerSteps, ...containerInfraSteps, ...baremetalSteps, ...objectStoreSteps, ...loadBalancerSteps, ...orchestrationSteps, ...sharedFileSystemSteps, ...generatedSteps, ...generatedServiceSteps, ...byNameSteps, ...databaseSteps];
+export const allSteps: Step[] = [...identitySteps, ...identityAdminSteps, ...imageSteps, ...volumeSteps, ...volumeOpsSteps, ...imageOpsSteps, ...networkSteps, ...computeSteps, ...computeActionSteps, ...dnsSteps, ...keyManagerSteps, ...containerInfraSteps, ...baremetalSteps, ...objectStoreSteps, ...loadBalancerSteps, ...orchestrationSteps, ...sharedFileSystemSteps, ...generatedSteps, ...generatedServiceSteps, ...byNameSteps, ...databaseSteps];
