@@ -10,11 +10,11 @@ import { FormFooter, FormHeading } from '@/components/resource/form-parts';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useFlavorDetails } from '@/lib/resources/compute/queries';
-import { effectiveDatastore, INSTANCE_CREATE_DEFAULTS, instanceCreateCli, InstanceCreateSchema, parseDatastoreChoice, versionChoices, type InstanceCreate } from '@/lib/resources/database/create';
+import { effectiveDatastore, INSTANCE_CREATE_DEFAULTS, networkRouter, instanceCreateCli, InstanceCreateSchema, parseDatastoreChoice, versionChoices, type InstanceCreate } from '@/lib/resources/database/create';
 import { instanceDefinition } from '@/lib/resources/database/instance';
 import { useBackups, useConfigurations, useDatastores } from '@/lib/resources/database/queries';
-import { useCreate, useResourceHref } from '@/lib/resources/hooks';
-import { useNetworks } from '@/lib/resources/network/queries';
+import { useCreate, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
+import { useNetworkPorts, useNetworks } from '@/lib/resources/network/queries';
 import { useVolumeTypes } from '@/lib/resources/volume/queries';
 
 export function DatabaseInstanceCreate() {
@@ -87,6 +87,7 @@ export function DatabaseInstanceCreate() {
           ))}
         </SelectField>
       </div>
+      {v.networkId && <RouterNote networkId={v.networkId} network={(networks.data ?? []).find((n) => n.id === v.networkId)} />}
       <fieldset className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
         <legend className="px-1 text-sm font-medium">{t('initial')}</legend>
         <TextField label={t('databases')} {...field('databases')} placeholder={t('databasesPlaceholder')} hint={t('databasesHint')} autoComplete="off" />
@@ -117,5 +118,20 @@ export function DatabaseInstanceCreate() {
       {datastores.isError && <ApiErrorNotice title={t('loadFailed')} error={datastores.error} />}
       <FormFooter error={create.error} errorTitle={t('refused')} cli={instanceCreateCli(filled, { flavor: flavorName })} submit={t('submit')} pendingLabel={t('creating')} pending={create.isPending} cancelTo="databases" />
     </form>
+  );
+}
+
+/** Trove leaves an instance in ERROR when its network's subnet is on no router: said before the create. */
+function RouterNote({ networkId, network }: { networkId: string; network?: { project_id?: string | null } }) {
+  const t = useTranslations('database.create');
+  const { projectId } = useProjectScope();
+  const ports = useNetworkPorts(networkId);
+  if (!network || !ports.data) return null;
+  const check = networkRouter(network, projectId, ports.data.ports);
+  if (check === 'ok') return null;
+  return (
+    <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
+      {check === 'none' ? t('noRouter') : t('routerUnknown')}
+    </p>
   );
 }

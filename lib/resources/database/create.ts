@@ -107,3 +107,14 @@ export function effectiveDatastore(chosen: string, versions: readonly VersionCho
   if (backup?.datastore?.version) return datastoreChoice(backup.datastore.type, backup.datastore.version);
   return chosen || versions.find((x) => x.isDefault)?.value || versions[0]?.value || '';
 }
+
+/**
+ * Whether the chosen network can carry an instance: Trove 18 checks that its subnet is on a router and otherwise
+ * leaves the instance in ERROR ("Subnet … is not associated with router"). `ok`: a router interface is on it;
+ * `none`: the project's own network with no router port; `unknown`: another project's (shared) network, whose
+ * router ports this project cannot see.
+ */
+export function networkRouter(network: { project_id?: string | null }, projectId: string, ports: readonly { device_owner?: string | null }[]): 'ok' | 'none' | 'unknown' {
+  if (ports.some((p) => (p.device_owner ?? '').startsWith('network:router_interface') || p.device_owner === 'network:ha_router_replicated_interface')) return 'ok';
+  return network.project_id === projectId ? 'none' : 'unknown';
+}

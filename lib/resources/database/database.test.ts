@@ -11,7 +11,7 @@ import { parseItem, parseList } from '../schema';
 import { backupCreateCli, backupCreateRequest, BackupCreateSchema } from './backup';
 import { databaseCreateRequest, grantCli, grantRequest, userCreateCli, userCreateRequest, UserCreateSchema, userDefinition } from './children';
 import { configurationCreateRequest, ConfigurationCreateSchema, parseValues } from './configuration';
-import { effectiveDatastore, INSTANCE_CREATE_DEFAULTS, instanceCreateCli, instanceCreateRequest, InstanceCreateSchema, versionChoices } from './create';
+import { effectiveDatastore, INSTANCE_CREATE_DEFAULTS, networkRouter, instanceCreateCli, instanceCreateRequest, InstanceCreateSchema, versionChoices } from './create';
 import { canChange, instanceDefinition, volumeResizeRequest } from './instance';
 import { logActionCli, logActionRequest, LogsSchema, logVerbs } from './logs';
 import { enableRootCli, enableRootRequest, mysqlCommand, RootUserSchema } from './root';
@@ -95,6 +95,11 @@ describe('the create form', () => {
   });
   it('shows a CLI line that pastes: the name before --databases and --users, the password a placeholder', () => {
     expect(instanceCreateCli(valid, { flavor: 'm1.small' })).toBe("openstack database instance create shop --flavor m1.small --size 5 --datastore mysql --datastore-version 5.7.29 --nic net-id=net --databases app reports --users 'app:<password>'");
+  });
+  it('warns of a network whose subnet is on no router (Trove would end the instance in ERROR)', () => {
+    expect(networkRouter({ project_id: 'p' }, 'p', [{ device_owner: 'network:dhcp' }])).toBe('none');
+    expect(networkRouter({ project_id: 'p' }, 'p', [{ device_owner: 'network:router_interface' }])).toBe('ok');
+    expect(networkRouter({ project_id: 'admin' }, 'p', [])).toBe('unknown');
   });
   it('takes the datastore version of the backup, else the choice, else the first default', () => {
     const versions = versionChoices([{ name: 'mysql', default_version: 'v2', versions: [{ id: 'v1', name: '5.7.28' }, { id: 'v2', name: '5.7.29' }] }, { name: 'mariadb', default_version: 'm', versions: [{ id: 'm', name: '10.4' }] }]);
