@@ -310,6 +310,11 @@ describe('migrations and evacuate (admin)', () => {
     expect((await action(id, { 'os-migrateLive': { host: from, block_migration: true } }, admin)).status).toBe(202);
     advance(4);
     expect(await hostOf(id)).toBe(from);
+    // Below 2.34 the conductor's checks answer the request: to the current host is a 400.
+    const old = await call(cloud, 'POST', `/compute/v2.1/servers/${id}/action`, {
+      token: admin, body: { 'os-migrateLive': { host: from, block_migration: false, disk_over_commit: false } }, headers: { 'OpenStack-API-Version': 'compute 2.1' },
+    });
+    expect(old.body).toEqual({ badRequest: { code: 400, message: `Unable to migrate instance (${id}) to current host (${from}).` } });
   });
 
   it('evacuate only off a host whose nova-compute is forced down', async () => {

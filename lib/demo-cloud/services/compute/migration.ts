@@ -7,7 +7,8 @@ import { checkLock, checkState } from './ops';
 // cold migrate (RESIZE -> VERIFY_RESIZE, then confirmResize/revertResize), live migration
 // (MIGRATING) and evacuate (REBUILD, only off a host whose nova-compute is down). With no other
 // host that passes the filters, Nova accepts the request (202) and the conductor's NoValidHost
-// puts the server back as it was, with the migration in status error; so does this.
+// puts the server back as it was, with the migration in status error; so does this (a live
+// migration below 2.34 is synchronous and answers 400 instead).
 
 export const migrationActions: ActionTable = ({ core, s }) => {
   const admin = ({ auth }: ActionArgs, rule: string) => {
@@ -70,6 +71,12 @@ export const migrationActions: ActionTable = ({ core, s }) => {
       // or no host at all fails the migration and leaves the server where it was.
       const target = host ?? pickHost(core, s, srv, [srv.host]);
       const ok = !!target && target !== srv.host && !hostState(s, target).forced_down;
+      // Before 2.34 the API waits for the conductor's checks, so their failure is the answer (400).
+      if (!ok && r.v.lt('2.34')) {
+        if (!target) throw novaBadRequest('No valid host was found. There are not enough hosts available.');
+        if (target === srv.host) throw novaBadRequest(`Unable to migrate instance (${srv.id}) to current host (${target}).`);
+        throw novaBadRequest(`Compute service of ${target} is unavailable at this time.`);
+      }
       runTask(core, a, 'live-migration', 'compute_live_migration', 'migrating', [[ok ? 3 : 1.5, ok ? { host: target } : {}]], ok ? 'Success' : 'Error');
       return { status: 202 };
     },
