@@ -80,6 +80,13 @@ test('an NFS share: read-only rule for a subnet, mount command copied, snapshot,
   // Export locations, as Manila's driver gave them.
   await page.getByRole('tab', { name: 'Export locations' }).click();
   await expect(page.getByRole('table', { name: 'Export locations' })).toContainText(':/', SLOW);
+  // The list shows them too (asked per share: Manila has no list of them).
+  await page.getByRole('navigation', { name: 'Services' }).getByRole('link', { name: 'Shares', exact: true }).click();
+  const row = page.getByRole('row').filter({ hasText: share });
+  await expect(row).toContainText(':/', SLOW);
+  await expect(row).toContainText('NFS');
+  await row.getByRole('link', { name: share }).click();
+  await expect(page.getByRole('heading', { name: share, level: 1 })).toBeVisible();
 
   // A read-only rule for one of the project's subnets: picking it fills in its CIDR; the state is polled to active.
   await page.getByRole('tab', { name: 'Access rules' }).click();

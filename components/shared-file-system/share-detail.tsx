@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { CopyButton } from '@/components/ui/copy-button';
-import type { Share } from '@/lib/resources/shared-file-system/manila';
+import { usableLocations, type Share } from '@/lib/resources/shared-file-system/manila';
 import { mountLines } from '@/lib/resources/shared-file-system/mount';
 import { useAccessRules, useExportLocations } from '@/lib/resources/shared-file-system/queries';
 import { shareDefinition } from '@/lib/resources/shared-file-system/share';
@@ -21,7 +21,7 @@ function MountCommands({ share }: { share: Share }) {
   const rules = useAccessRules(share.id);
   const error = locations.error ?? rules.error;
   const lines = locations.data && rules.data ? mountLines(share, locations.data, rules.data) : [];
-  const usable = (locations.data ?? []).filter((l) => !l.is_admin_only);
+  const usable = usableLocations(locations.data ?? []);
   return (
     <section aria-labelledby="share-mount" className="space-y-2 rounded-lg border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">
       <h2 id="share-mount" className="font-semibold">

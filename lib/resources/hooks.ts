@@ -125,6 +125,9 @@ export function useResource<T>(def: ResourceDefinition<T>, id: string) {
   });
 }
 
+/** A lookup asked per object (`each`) reads at most this many: a long list shows the rest without. */
+export const LOOKUP_EACH_MAX = 50;
+
 /** Names of related objects referenced by the rows on screen: one request per lookup, by id, cached a minute. */
 export function useLookups<T>(def: ResourceDefinition<T>, rows: readonly T[]): RowContext {
   const { projectId } = useProjectScope();
@@ -135,6 +138,11 @@ export function useLookups<T>(def: ResourceDefinition<T>, rows: readonly T[]): R
       return {
         queryKey: ['os', projectId, l.kind, 'names', ids],
         queryFn: async ({ signal }: { signal: AbortSignal }) => {
+          if (l.each) {
+            const each = l.each;
+            const answers = await Promise.all(ids.slice(0, LOOKUP_EACH_MAX).map(async (id) => [id, l.label(await apiFetch<Record<string, unknown>>(osPath(l.service, each(id)), { signal }))] as const));
+            return Object.fromEntries(answers);
+          }
           const body = await apiFetch<Record<string, unknown>>(osPath(l.service, l.path(ids)), { signal });
           const list = Array.isArray(body?.[l.key]) ? (body[l.key] as Record<string, unknown>[]) : [];
           return Object.fromEntries(list.map((o) => [l.idOf ? l.idOf(o) : String(o.id), l.label(o)]));

@@ -42,6 +42,11 @@ export interface Lookup<T> {
   label: (obj: Record<string, unknown>) => string;
   /** The object's id (default `obj.id`; Magnum's objects have `uuid`). */
   idOf?: (obj: Record<string, unknown>) => string;
+  /**
+   * One request per id instead (at most LOOKUP_EACH_MAX), for what an API only answers per object (a share's export
+   * locations): `label` then words each whole answer.
+   */
+  each?: (id: string) => string;
 }
 
 /** What column accessors see besides the row: names resolved by the definition's lookups. */

@@ -4,7 +4,7 @@ import { parseManilaDetail, parseManilaLimits } from '../compute/quotas';
 import { explainFailure } from '../explain';
 import { handlesShareServers, ruleStatus, shareStatus, snapshotStatus, type AccessRule, type ExportLocation } from './manila';
 import { mountCommand, mountLines, mountPoint } from './mount';
-import { resizeProblem, shareCreateCli, ShareCreateSchema, shareCreateRequest, shareTypeChoice } from './share';
+import { exportPaths, resizeProblem, shareCreateCli, ShareCreateSchema, shareCreateRequest, shareTypeChoice } from './share';
 import { canRevert } from './snapshot';
 
 const rule = (over: Partial<AccessRule>): AccessRule => ({ id: 'r1', access_type: 'ip', access_to: '10.0.0.0/24', access_level: 'ro', state: 'active', ...over });
@@ -119,5 +119,13 @@ describe('Manila quotas on the overview', () => {
       limits: { rate: [], absolute: { maxTotalShares: 50, maxTotalShareSnapshots: 50, maxTotalShareGigabytes: 1000, maxTotalSnapshotGigabytes: 1000, maxTotalShareNetworks: 10, totalSharesUsed: 3, totalShareSnapshotsUsed: 1, totalShareGigabytesUsed: 4, totalSnapshotGigabytesUsed: 1, totalShareNetworksUsed: 0 } },
     });
     expect(limits.map((q) => [q.id, q.used, q.limit])).toEqual(detail.map((q) => [q.id, q.used, q.limit]));
+  });
+});
+
+describe('the export locations column', () => {
+  it("lists a share's paths a member mounts, the preferred first, from its own export_locations answer", () => {
+    const body = { export_locations: [loc({ id: 'b', path: '10.0.0.20:/s', preferred: false }), loc({ id: 'c', path: '11.0.0.11:/s', is_admin_only: true }), loc({ id: 'a', path: '10.0.0.10:/s' })] };
+    expect(exportPaths(body)).toEqual(['10.0.0.10:/s', '10.0.0.20:/s']);
+    expect(exportPaths({ unexpected: true })).toEqual([]);
   });
 });

@@ -89,6 +89,10 @@ export const ShareTypeSchema = z.looseObject({
 });
 export type ShareType = z.infer<typeof ShareTypeSchema>;
 
+/** The export locations a client may use: admins' own paths left out, the preferred first. */
+export const usableLocations = (locations: readonly ExportLocation[]): ExportLocation[] =>
+  locations.filter((l) => !l.is_admin_only).sort((a, b) => Number(!!b.preferred) - Number(!!a.preferred));
+
 // ---- Status machines ---------------------------------------------------------------------------------
 
 /** Share statuses that move by themselves (Manila's constants.TRANSITIONAL_STATUSES and the other *_starting/-ing ones). */

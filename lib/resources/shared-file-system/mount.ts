@@ -1,7 +1,7 @@
 // The command a client runs to mount a share: one per export location and access rule, since the rule decides the
 // options (read-only, the CIFS user, the Ceph client id). Pure, so the detail page and its test agree on the text.
 import { sh } from '../cli';
-import type { AccessRule, ExportLocation, Share } from './manila';
+import { usableLocations, type AccessRule, type ExportLocation, type Share } from './manila';
 
 export interface MountLine {
   location: ExportLocation;
@@ -44,7 +44,7 @@ export function mountCommand(share: Pick<Share, 'id' | 'name' | 'share_proto'>, 
  * with every rule that grants or is about to grant access (rules on their way out or in error are left out).
  */
 export function mountLines(share: Pick<Share, 'id' | 'name' | 'share_proto'>, locations: readonly ExportLocation[], rules: readonly AccessRule[]): MountLine[] {
-  const usable = locations.filter((l) => !l.is_admin_only).sort((a, b) => Number(!!b.preferred) - Number(!!a.preferred));
+  const usable = usableLocations(locations);
   const granting = rules.filter((r) => ['active', 'queued_to_apply', 'applying'].includes(r.state));
   return usable.flatMap((location) => {
     const per = granting.length ? granting.map((rule) => ({ rule, command: mountCommand(share, location.path, rule) })) : [{ rule: undefined, command: mountCommand(share, location.path) }];

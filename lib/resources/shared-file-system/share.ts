@@ -8,8 +8,15 @@ import { ageColumn, choices, define, deleteAction, idColumn, nameColumn, nameFil
 import { linkedField, linkTo } from '../overview-links';
 import type { ApiRequest, DetailForm, RowMenuItem } from '../types';
 import { accessRuleDefinition, exportLocationDefinition } from './access';
-import { handlesShareServers, MANILA, MANILA_KINDS, SHARE_BUSY, SHARE_PROTOCOLS, SHARE_STATUSES, ShareSchema, shareStatus, ShareTypeSchema, type Share } from './manila';
+import { ExportLocationSchema, handlesShareServers, MANILA, MANILA_KINDS, SHARE_BUSY, SHARE_PROTOCOLS, SHARE_STATUSES, ShareSchema, shareStatus, ShareTypeSchema, usableLocations, type Share } from './manila';
 import { shareSnapshotDefinition } from './snapshot';
+
+/** The paths a member mounts from a GET shares/{id}/export_locations answer: the preferred first, admins' left out. */
+export function exportPaths(body: unknown): string[] {
+  const parsed = z.object({ export_locations: z.array(ExportLocationSchema) }).safeParse(body);
+  if (!parsed.success) return [];
+  return usableLocations(parsed.data.export_locations).map((l) => l.path);
+}
 
 const busy = (s: Share) => (SHARE_BUSY as readonly string[]).includes(s.status);
 const yesNo = (b: boolean | null | undefined) => msg(b ? 'common.yes' : 'common.no', {});
@@ -148,6 +155,7 @@ export const shareDefinition = define<Share, ShareCreate>({
     { id: 'type', label: 'kinds.share.fields.type', value: (s) => s.share_type_name ?? s.share_type ?? '' },
     { id: 'network', label: 'kinds.share.fields.network', value: (s, ctx) => (s.share_network_id ? ctx.lookups.networks?.[s.share_network_id] || s.share_network_id : '') },
     { id: 'az', label: 'kinds.share.fields.az', value: (s) => s.availability_zone ?? '', sortKey: 'availability_zone' },
+    { id: 'exports', label: 'kinds.share.exports.plural', value: (s, ctx) => ctx.lookups.exports?.[s.id]?.split('\n').filter(Boolean) ?? [], cell: 'list' },
     { id: 'public', label: 'kinds.share.fields.public', value: (s) => yesNo(s.is_public), hidden: true },
     ageColumn((s) => s.created_at ?? '', { sortKey: 'created_at' }),
     idColumn((s) => s.id),
@@ -162,6 +170,13 @@ export const shareDefinition = define<Share, ShareCreate>({
     {
       name: 'networks', kind: MANILA_KINDS.network, service: MANILA.service, key: 'share_networks',
       ids: (rows) => rows.map((s) => s.share_network_id ?? '').filter(Boolean), path: () => 'share-networks', label: (o) => String(o.name || o.id),
+    },
+    {
+      // Manila lists export locations per share only (2.9+; the old inline field also shows admins' paths to members).
+      // Asked for available shares: a creating one has none yet, and its turning available asks again.
+      name: 'exports', kind: MANILA_KINDS.exportLocation, service: MANILA.service, key: 'export_locations',
+      ids: (rows) => rows.filter((s) => s.status === 'available').map((s) => s.id), path: () => '', each: (id) => `shares/${id}/export_locations`,
+      label: (body) => exportPaths(body).join('\n'),
     },
   ],
   actions: [
