@@ -7,7 +7,7 @@ import { call, login, startTestCloud } from '../../test-helpers';
 import { identityService } from '../identity';
 import { seedProjectId } from '../identity/seed';
 import { createImageFromServer, findImage, imageVisibleTo } from './api';
-import { importUriAllowed } from './import';
+import { importUriAllowed } from './import-filter';
 import { imageService } from './index';
 
 type Img = Record<string, unknown> & { id: string; name: string; status: string };
@@ -250,13 +250,28 @@ describe('cross-service contract', () => {
 });
 
 describe('image import (web-download)', () => {
-  it('filters URIs as Glance does by default (http/https, ports 80 and 443)', () => {
-    expect(importUriAllowed('http://example.com/a.img')).toBe(true);
-    expect(importUriAllowed('https://example.com:443/a.img')).toBe(true);
-    expect(importUriAllowed('http://127.0.0.1:9/a.img')).toBe(false);
-    expect(importUriAllowed('ftp://example.com/a.img')).toBe(false);
-    expect(importUriAllowed('not a url')).toBe(false);
-    expect(importUriAllowed(undefined)).toBe(false);
+  it('filters URIs as Glance does by default (http/https, ports 80 and 443, no loopback or link-local)', async () => {
+    const names: Record<string, string[]> = { 'example.com.': ['93.184.215.14'], 'localhost.': ['127.0.0.1', '::1'] };
+    const resolve = async (host: string) => {
+      if (!names[host]) throw new Error('NXDOMAIN');
+      return names[host];
+    };
+    const allowed = (uri: unknown) => importUriAllowed(uri, { resolve });
+    expect(await allowed('http://example.com/a.img')).toBe(true);
+    expect(await allowed('https://example.com:443/a.img')).toBe(true);
+    expect(await allowed('http://192.0.2.2/a.img')).toBe(true);
+    expect(await allowed('http://example.com:8080/a.img')).toBe(false);
+    // Loopback, link-local (metadata), encoded IPs and names that do not resolve are refused, as the real cloud does.
+    expect(await allowed('http://127.0.0.1/a.img')).toBe(false);
+    expect(await allowed('http://localhost/a.img')).toBe(false);
+    expect(await allowed('http://169.254.169.254/latest')).toBe(false);
+    expect(await allowed('http://[::ffff:127.0.0.1]/a.img')).toBe(false);
+    expect(await allowed('http://127.1/a.img')).toBe(false);
+    expect(await allowed('http://2130706433/a.img')).toBe(false);
+    expect(await allowed('http://nowhere.invalid/a.img')).toBe(false);
+    expect(await allowed('ftp://example.com/a.img')).toBe(false);
+    expect(await allowed('not a url')).toBe(false);
+    expect(await allowed(undefined)).toBe(false);
   });
   it('refuses unknown methods, unstaged glance-direct, filtered URIs and non-queued images', async () => {
     const img = (await create({ name: 'import-me', disk_format: 'raw', container_format: 'bare' })).body as Img;
@@ -312,8 +327,8 @@ describe('deactivate and reactivate', () => {
 describe('web-download import', () => {
   it('goes back to queued with os_glance_failed_import=file when the URL cannot be fetched', async () => {
     const img = (await create({ name: 'imp', disk_format: 'raw', container_format: 'bare' })).body as Img;
-    // Port 80 on loopback passes Glance's filter; nothing listens there, so the fetch fails at once.
-    const r = await call(cloud, 'POST', `/image/v2/images/${img.id}/import`, { token: demo, body: { method: { name: 'web-download', uri: 'http://127.0.0.1/none.img' } } });
+    // 192.0.2.1 (TEST-NET-1) passes the filter; the fetch fails (no route, or refused), as offline Glance's does.
+    const r = await call(cloud, 'POST', `/image/v2/images/${img.id}/import`, { token: demo, body: { method: { name: 'web-download', uri: 'http://192.0.2.1/none.img' } } });
     expect(r.status).toBe(202);
     let doc: Img = img;
     for (let i = 0; i < 100 && doc.os_glance_failed_import !== 'file'; i++) {

@@ -9,26 +9,12 @@ import type { CloudCore } from '../../core/cloud';
 import type { RequestContext } from '../../core/context';
 import { badRequest, conflict } from '../../core/errors';
 import type { Router } from '../../core/router';
+import { importUriAllowed } from './import-filter';
 import { imagesDir, imageState, type Image } from './model';
 
 // Glance's interoperable image import, web-download method only (glance-direct needs staging, not emulated).
 
 export const IMPORT_METHODS = ['glance-direct', 'web-download'];
-
-/** Glance's [import_filtering_opts] defaults: http(s) only, ports 80 and 443 (validate_import_uri). */
-export function importUriAllowed(uri: unknown, allowedPorts: readonly number[] = [80, 443]): boolean {
-  if (typeof uri !== 'string' || !uri) return false;
-  let u: URL;
-  try {
-    u = new URL(uri);
-  } catch {
-    return false;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
-  if (!u.hostname) return false;
-  const port = u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80;
-  return allowedPorts.includes(port);
-}
 
 export function importRoutes(
   core: CloudCore,
@@ -47,7 +33,7 @@ export function importRoutes(
     if (image.status !== 'queued' && image.status !== 'uploading') throw conflict(`Image with status ${image.status} cannot be target for import`);
     if (name === 'glance-direct') throw conflict(`Image needs to be staged before 'glance-direct' method can be used`);
     const uri = body?.method?.uri;
-    if (!importUriAllowed(uri)) throw badRequest(`URI for web-download does not pass filtering: ${typeof uri === 'string' ? uri : 'None'}`);
+    if (!(await importUriAllowed(uri))) throw badRequest(`URI for web-download does not pass filtering: ${typeof uri === 'string' ? uri : 'None'}`);
     image.status = 'importing';
     // Glance's import flow tracks its stores in these two properties (single store: 'file').
     image.properties.os_glance_importing_to_stores = 'file';

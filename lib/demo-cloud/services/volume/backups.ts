@@ -8,7 +8,7 @@ import type { VolumeRouter } from './microversion';
 import { AZ, cinderTime, getSnapshot, getVolume, quotaLimits, settleAll, usage, type Backup, type VolumeState } from './model';
 import { createVolume, invalidVolume } from './ops';
 import { links, type View } from './render';
-import { asObject, boolOf, fieldError, metadataOf, optString, pageOf, policyDenied, rejectLikeFilters, UUID_RE } from './volumes';
+import { asObject, boolOf, fieldError, listRoutes, metadataOf, optString, policyDenied, rejectLikeFilters, UUID_RE } from './volumes';
 
 // Cinder's volume backups (/backups): full and incremental, restore to a new or an existing volume.
 // The demo cloud runs a backup service (cinder-backup in os-services), so backups become available; the
@@ -215,19 +215,7 @@ function visibleBackups(s: VolumeState, view: View, ctx: RequestContext): Backup
 export function backupRoutes(core: CloudCore, r: VolumeRouter): void {
   const base = '/v3/{project_id}/backups';
 
-  const list = (detail: boolean) => (ctx: RequestContext, view: View) => {
-    const s = settleAll(core);
-    const all = visibleBackups(s, view, ctx);
-    const { items, links: pageLinks } = pageOf(ctx, all, 'backups', 'backups_links');
-    const body: Record<string, unknown> = {
-      backups: items.map((b) => (detail ? backupDetail(view, s, b) : backupSummary(view, b))),
-      ...pageLinks,
-    };
-    if (view.mv >= 45 && ctx.flag('with_count')) body.count = all.length;
-    return json(200, body);
-  };
-  r.get(base, list(false));
-  r.get(`${base}/detail`, list(true));
+  listRoutes(core, r, base, 'backups', visibleBackups, backupDetail, backupSummary);
 
   r.post(base, async (ctx, view) => {
     const auth = ctx.authProject();

@@ -193,7 +193,7 @@ describe('volumes', () => {
     expect((await show(vol.id)).status).toBe('uploading');
     await until(vol.id, 'available');
     const img = (await call(cloud, 'GET', `/image/v2/images/${up.image_id}`, { token: demo })).body as { name: string; visibility: string; owner: string };
-    expect(img).toMatchObject({ name: 'from-vol', visibility: 'private', owner: DEMO });
+    expect(img).toMatchObject({ name: 'from-vol', visibility: 'shared', owner: DEMO });
     const bad = await api('POST', `/volumes/${vol.id}/action`, { body: { 'os-volume_upload_image': { image_name: 'x', disk_format: 'iso' } } });
     expect(bad.status).toBe(400);
   });

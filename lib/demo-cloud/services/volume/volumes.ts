@@ -170,15 +170,22 @@ function visibleVolumes(s: VolumeState, view: View, ctx: RequestContext): Volume
   });
 }
 
-export function volumeRoutes(core: CloudCore, r: VolumeRouter): void {
-  const base = '/v3/{project_id}/volumes';
-
-  const list = (detail: boolean) => (ctx: RequestContext, view: View): Reply => {
+/** GET <base> and <base>/detail: filtered, paged (`<collection>_links`), with `count` from 3.45 when asked. */
+export function listRoutes<T extends { id: string; created_at: string }>(
+  core: CloudCore,
+  r: VolumeRouter,
+  base: string,
+  collection: string,
+  visible: (s: VolumeState, view: View, ctx: RequestContext) => T[],
+  detail: (view: View, s: VolumeState, x: T) => unknown,
+  summary: (view: View, x: T) => unknown,
+): void {
+  const list = (withDetail: boolean) => (ctx: RequestContext, view: View): Reply => {
     const s = settleAll(core);
-    const all = visibleVolumes(s, view, ctx);
-    const { items, links } = pageOf(ctx, all, 'volumes', 'volumes_links');
+    const all = visible(s, view, ctx);
+    const { items, links } = pageOf(ctx, all, collection, `${collection}_links`);
     const body: Record<string, unknown> = {
-      volumes: items.map((v) => (detail ? volumeDetail(view, s, v) : volumeSummary(view, v))),
+      [collection]: items.map((x) => (withDetail ? detail(view, s, x) : summary(view, x))),
       ...links,
     };
     if (view.mv >= 45 && ctx.flag('with_count')) body.count = all.length;
@@ -186,6 +193,12 @@ export function volumeRoutes(core: CloudCore, r: VolumeRouter): void {
   };
   r.get(base, list(false));
   r.get(`${base}/detail`, list(true));
+}
+
+export function volumeRoutes(core: CloudCore, r: VolumeRouter): void {
+  const base = '/v3/{project_id}/volumes';
+
+  listRoutes(core, r, base, 'volumes', visibleVolumes, volumeDetail, volumeSummary);
 
   r.post(base, async (ctx, view) => {
     const auth = ctx.authProject();
