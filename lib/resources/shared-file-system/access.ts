@@ -23,9 +23,9 @@ export function isIpOrCidr(s: string): boolean {
   return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (v4 ? 32 : 128));
 }
 
-// Manila's own checks (manila/api/common.py): a user or group of 4 to 255 word characters and $]{.-_'`;}[\,
-// a certificate's common name of 1 to 64 characters, a Ceph client id without periods.
-const USER = /^[\w$.\-'`;{}[\]\\]{4,255}$/;
+// Manila 15's own checks (its 400s): a user or group of 4 to 255 characters without any of "/\[]:;|=,+*?<>, a
+// certificate's common name of 1 to 64 characters, a Ceph client id without periods.
+const USER = /^[^"/\\[\]:;|=,+*?<>]{4,255}$/;
 
 /** What is wrong with `to` for an access type, as a catalog key, or undefined. */
 export function accessToProblem(type: AccessType, to: string) {

@@ -60,6 +60,9 @@ describe('access rules', () => {
     expect(accessToProblem('ip', '')).toBe('kinds.share.access.errors.toRequired');
     expect(accessToProblem('user', 'bob')).toBe('kinds.share.access.errors.user');
     expect(accessToProblem('user', 'alice')).toBeUndefined();
+    // Zed refuses these characters ("Invalid user or group name… exclude special characters"), allows the rest.
+    expect(accessToProblem('user', 'DOMAIN\\alice')).toBe('kinds.share.access.errors.user');
+    expect(accessToProblem('user', 'alice.smith$')).toBeUndefined();
     expect(accessToProblem('cephx', 'client.bob')).toBe('kinds.share.access.errors.cephx');
     expect(accessToProblem('cert', 'x'.repeat(65))).toBe('kinds.share.access.errors.cert');
   });
