@@ -55,12 +55,15 @@ export function appCredentialRoutes(r: Router, { m, core }: IdentityDeps): void 
     const tokenRoleIds = new Set(auth.roles.map((x) => x.id));
     let roleIds = auth.roles.map((x) => x.id);
     if (b.roles && b.roles.length > 0) {
+      // Keystone takes an id as given (an unknown one is just not among the token's roles) and
+      // looks a name up (404 when undefined).
       const named = b.roles.map((ref) => {
-        const role = ref.id ? m.s.roles[ref.id] : ref.name ? m.findRoleByName(ref.name) : undefined;
-        if (!role) throw notFound(ref.id ? `Could not find role: ${ref.id}.` : `Role ${ref.name} is not defined`);
+        if (ref.id) return ref.id;
+        const role = ref.name ? m.findRoleByName(ref.name) : undefined;
+        if (!role) throw notFound(`Role ${ref.name} is not defined`);
         return role.id;
       });
-      roleIds = m.effectiveRoles(named).map((x) => x.id);
+      roleIds = [...new Set([...named, ...m.effectiveRoles(named).map((x) => x.id)])];
       if (roleIds.some((id) => !tokenRoleIds.has(id))) {
         throw badRequest('Invalid application credential: Cannot create an application credential with unassigned role');
       }

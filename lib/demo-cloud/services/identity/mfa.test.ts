@@ -166,6 +166,7 @@ describe('application credentials as Keystone Zed answers', () => {
   it.each([
     [{ name: 'x1', roles: [{ name: 'admin' }] }, 400, 'Invalid application credential: Cannot create an application credential with unassigned role'],
     [{ name: 'x2', roles: [{ name: 'nosuch' }] }, 404, 'Role nosuch is not defined'],
+    [{ name: 'x5', roles: [{ id: 'admin' }] }, 400, 'Invalid application credential: Cannot create an application credential with unassigned role'],
     [{ name: 'ac-shape' }, 409, 'Conflict occurred attempting to store application_credential - Duplicate entry found with name ac-shape.'],
     [{ name: 'x3', expires_at: '2020-01-01T00:00:00' }, 400, "The 'expires_at' must not be before now. The server could not comply"],
     [{ name: 'x4', expires_at: 'garbage' }, 400, 'Timestamp not in expected format. The server could not comply'],
