@@ -2,7 +2,6 @@
 import type { Step } from './harness';
 import { identitySteps } from './identity';
 import { identityAdminSteps } from './identity-admin';
-import { identityAdminSteps } from './identity-admin';
 import { imageSteps } from './image';
 import { volumeSteps } from './volume';
 import { volumeOpsSteps } from './volume-ops';
@@ -23,4 +22,4 @@ import { byNameSteps } from './by-name';
 import { databaseSteps } from './database';
 import { sharedFileSystemSteps } from './shared-file-system';
 
-export const allSteps: Step[] = [...identitySteps, ...identityAdminSteps, ...identityAdminSteps, ...imageSteps, ...volumeSteps, ...volumeOpsSteps, ...imageOpsSteps, ...networkSteps, ...computeSteps, ...computeActionSteps, ...dnsSteps, ...keyManagerSteps, ...containerInfraSteps, ...baremetalSteps, ...objectStoreSteps, ...loadBalancerSteps, ...orchestrationSteps, ...sharedFileSystemSteps, ...generatedSteps, ...generatedServiceSteps, ...byNameSteps, ...databaseSteps];
+export const allSteps: Step[] = [...identitySteps, ...identityAdminSteps, ...imageSteps, ...volumeSteps, ...volumeOpsSteps, ...imageOpsSteps, ...networkSteps, ...computeSteps, ...computeActionSteps, ...dnsSteps, ...keyManagerSteps, ...containerInfraSteps, ...baremetalSteps, ...objectStoreSteps, ...loadBalancerSteps, ...orchestrationSteps, ...sharedFileSystemSteps, ...generatedSteps, ...generatedServiceSteps, ...byNameSteps, ...databaseSteps];
