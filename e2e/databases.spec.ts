@@ -26,7 +26,8 @@ let instanceUrl = '';
  * project Keystone lists for demo, which on a shared real cloud may be another one demo was given a role in.
  */
 async function home(page: Page) {
-  await page.goto(await apiLogIn(page, backend().baseURL));
+  // Switched before any page is open: a page open on another project follows the session to its new project.
+  await apiLogIn(page, backend().baseURL);
   const { demo } = await keystoneProjects('demo', 'demo');
   const res = await page.request.post('/api/auth/switch', { headers: mutationHeaders(), data: { projectId: demo } });
   expect(res.status(), await res.text()).toBe(200);
