@@ -245,9 +245,10 @@ export function securityRoutes(r: Router, { m }: Deps): void {
     for (const k of quotaKeys) {
       if (body[k] === undefined) continue;
       const v = body[k];
-      const n = typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v;
-      if (typeof n !== 'number' || !Number.isInteger(n)) throw bad(`Invalid input for operation: '${String(v)}' is not an integer.`, 'InvalidInput');
-      if (n < -1) throw bad(`Invalid input for operation: '${n}' should be greater than or equal to -1.`, 'InvalidInput');
+      // Neutron's convert_to_int is Python's int(): 1.5 becomes 1; then the range validator.
+      const n = typeof v === 'string' && /^\s*[-+]?\d+\s*$/.test(v) ? Number(v) : typeof v === 'number' ? Math.trunc(v) : NaN;
+      if (!Number.isInteger(n)) throw bad(`Invalid input for operation: '${String(v)}' is not an integer.`, 'InvalidInput');
+      if (n < -1) throw bad(`Invalid input for ${k}. Reason: '${n}' is too small - must be at least '-1'.`);
       patch[k] = n;
     }
     s.quotas[ctx.params.project_id] = { ...(s.quotas[ctx.params.project_id] ?? {}), ...patch };

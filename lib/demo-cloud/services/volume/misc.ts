@@ -82,8 +82,10 @@ export function miscRoutes(core: CloudCore, r: VolumeRouter): void {
         if (/^(volumes|gigabytes|snapshots)_/.test(k)) continue;
         throw badRequest(`Bad key(s) in quota set: ${k}`);
       }
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < -1) throw badRequest(`Quota limit ${String(v)} for ${k} must be an integer greater than or equal to -1.`);
+      // Cinder's validate_integer: int(str(value)), then the minimum.
+      const n = /^\s*[-+]?\d+\s*$/.test(String(v)) ? Number(String(v)) : NaN;
+      if (!Number.isInteger(n)) throw badRequest(`${k} must be an integer`);
+      if (n < -1) throw badRequest(`${k} must be >= -1`);
       current[k as keyof QuotaLimits] = n;
     }
     s.quotas[ctx.params.target] = current;
