@@ -38,6 +38,27 @@ const appCred = (env: Env, id: string, secret: string): Creds => ({
 /** A user of ours (password known) scoped to demo. */
 const asUser = (env: Env, name: string): Creds => ({ ...env.password('demo'), OS_USERNAME: name, OS_PASSWORD: PASSWORD, OS_PROJECT_NAME: 'demo' });
 
+/**
+ * Quota rows outlive their project and this CLI (6.0) has no `quota delete`: the cleanup calls
+ * DELETE on Nova, Cinder and Neutron itself, with an admin token and the catalog's public URLs.
+ */
+async function dropQuotas(env: Env, projectId: string): Promise<void> {
+  const token = String((await env.json<Row>(admin(env), ['token', 'issue', '-f', 'json'])).id);
+  const urls: Array<[string, (base: string) => string]> = [
+    ['compute', (b) => `${b}/os-quota-sets/${projectId}`],
+    ['volumev3', (b) => `${b}/os-quota-sets/${projectId}`],
+    ['network', (b) => `${b.replace(/\/+$/, '')}/v2.0/quotas/${projectId}`],
+  ];
+  for (const [type, path] of urls) {
+    const entry = await env.json<Row>(admin(env), ['catalog', 'show', type, '-f', 'json']);
+    const endpoints = entry.endpoints as Array<{ interface: string; url: string }>;
+    const base = endpoints.find((e) => e.interface === 'public')?.url;
+    check(base, `no public ${type} endpoint`);
+    const res = await fetch(path(base.replace(/\/+$/, '')), { method: 'DELETE', headers: { 'X-Auth-Token': token } });
+    check(res.ok, `DELETE ${type} quotas: HTTP ${res.status}`);
+  }
+}
+
 export const identityAdminSteps: Step[] = [
   {
     name: 'identity-admin: application credential with a role subset, expiry and an access rule',
@@ -220,6 +241,7 @@ export const identityAdminSteps: Step[] = [
       if (env.vars.totpCredential) await env.run(admin(env), ['credential', 'delete', env.vars.totpCredential]);
       await env.run(admin(env), ['user', 'delete', MFA_USER, USER]);
       await env.run(admin(env), ['group', 'delete', GROUP]);
+      await dropQuotas(env, env.vars.p19Project);
       await ok(env, ['project', 'set', '--disable', PROJECT]);
       await ok(env, ['project', 'delete', PROJECT]);
       const left = await env.run(admin(env), ['project', 'show', PROJECT]);
