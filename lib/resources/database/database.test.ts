@@ -196,10 +196,9 @@ describe('Trove on the demo cloud, through the definitions', () => {
     expect((await trove('DELETE', `instances/${instance.id}`)).status).toBe(202);
   });
 
-  // Real Trove 18 answers 202 to DELETE .../users/reader%40%25 (troveclient's path for reader@%). The demo cloud
-  // decodes the user segment twice (its router, then guest.ts userRef), and `%` alone is no escape: 500.
-  // Marked as failing until the demo cloud is fixed; then drop `.fails`.
-  it.fails('deletes a user addressed as name@% (demo cloud: 500 on the double-decoded path)', async () => {
+  // Real Trove 18 answers 202 to DELETE .../users/reader%40%25 (troveclient's path for reader@%); the demo cloud
+  // decodes the user segment once, as it does (it once decoded it twice and answered 500).
+  it('deletes a user addressed as name@%', async () => {
     const input = InstanceCreateSchema.parse({ ...INSTANCE_CREATE_DEFAULTS, name: 'unit-db-2', datastore: 'mysql|5.7.29', flavorId: '2', size: '1', networkId });
     const req = instanceCreateRequest(input);
     const instance = parseItem(InstanceSchema, (await trove(req.method, req.path, req.body)).body, 'instance', 'create');

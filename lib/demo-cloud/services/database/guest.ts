@@ -55,9 +55,8 @@ export function parseUsers(raw: unknown): GuestUser[] {
   });
 }
 
-/** `name` or `name@host` from the path, as Trove splits it. */
-function userRef(raw: string): { name: string; host: string } {
-  const decoded = decodeURIComponent(raw);
+/** `name` or `name@host` from the path (the router has decoded it once: `%` is a host wildcard, not an escape). */
+function userRef(decoded: string): { name: string; host: string } {
   const at = decoded.lastIndexOf('@');
   return at > 0 ? { name: decoded.slice(0, at), host: decoded.slice(at + 1) } : { name: decoded, host: '%' };
 }
@@ -92,7 +91,7 @@ export function guestRoutes(router: Router, { core, s }: TroveDeps): void {
   });
   route('DELETE', '/databases/{name}', (ctx) => {
     const inst = guest(ctx);
-    const name = decodeURIComponent(ctx.params.name);
+    const name = ctx.params.name;
     if (!inst.databases.some((d) => d.name === name)) throw databaseNotFound(name);
     inst.databases = inst.databases.filter((d) => d.name !== name);
     for (const u of inst.users) u.databases = u.databases.filter((d) => d !== name);
@@ -138,7 +137,7 @@ export function guestRoutes(router: Router, { core, s }: TroveDeps): void {
   route('DELETE', '/users/{user}/databases/{db}', (ctx) => {
     const inst = guest(ctx);
     const u = findUser(inst, ctx.params.user);
-    const db = decodeURIComponent(ctx.params.db);
+    const db = ctx.params.db;
     u.databases = u.databases.filter((d) => d !== db);
     return accepted();
   });
