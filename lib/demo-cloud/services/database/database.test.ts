@@ -117,6 +117,18 @@ describe('database: instances', () => {
     expect((await trove('GET', `/instances/${inst.id}`)).status).toBe(404);
   });
 
+  it('ends in ERROR with Trove 18\'s fault on a network whose subnet is on no router, leaving no port behind', async () => {
+    const net = ((await call(cloud, 'POST', '/network/v2.0/networks', { token: demo, body: { network: { name: 'isolated' } } })).body as { network: Row }).network;
+    const sub = ((await call(cloud, 'POST', '/network/v2.0/subnets', { token: demo, body: { subnet: { network_id: net.id, cidr: '192.168.77.0/24', ip_version: 4 } } })).body as { subnet: Row }).subnet;
+    const inst = await createInstance('no-router', { nics: [{ 'net-id': net.id }] });
+    work();
+    const r = await show(inst.id);
+    expect(r).toMatchObject({ status: 'ERROR', fault: { message: `Failed to create User port for instance ${inst.id}: Subnet ${sub.id} is not associated with router.` } });
+    const ports = (await call(cloud, 'GET', `/network/v2.0/ports?network_id=${net.id}`, { token: admin })).body as { ports: Row[] };
+    expect(ports.ports.filter((p) => p.device_owner !== 'network:dhcp')).toEqual([]);
+    expect((await trove('DELETE', `/instances/${inst.id}`)).status).toBe(202);
+  });
+
   it('ends in ERROR with a fault for a fail- name (failure fixtures only)', async () => {
     const inst = await createInstance('fail-db');
     work();

@@ -10,7 +10,7 @@ import { findDatastore, findVersion } from './datastores';
 import * as x from './deps';
 import { badRequest, notFound, troveError, unprocessable } from './errors';
 import { parseDatabases, parseUsers } from './guest';
-import { projectInstances, provision, renderInstance, taskName, TIMES, teardown, type Nic } from './lifecycle';
+import { NoRouter, projectInstances, provision, renderInstance, taskName, TIMES, teardown, type Nic } from './lifecycle';
 import { MAX_VOLUME_SIZE, REGION, troveTime, type DbInstance } from './model';
 import { checkQuota } from './quotas';
 import { getInstance, instanceRoute, member, readJson, type TroveDeps } from './request';
@@ -98,11 +98,19 @@ export function instanceRoutes(router: Router, { core, s }: TroveDeps): void {
       databases: [],
       users: [],
     };
-    if (failsOnDemand(core, inst.name)) {
+    let failure = failsOnDemand(core, inst.name) ? `Failed to create volume for instance ${inst.id}\nFailed to create volume.` : undefined;
+    if (!failure) {
+      try {
+        provision(core, inst, { flavorId: flavor.id, nics, userId: auth.user.id });
+      } catch (e) {
+        if (!(e instanceof NoRouter)) throw e;
+        failure = e.message;
+      }
+    }
+    if (failure) {
       const at = troveTime(core.clock.after(3));
-      schedule(inst, core.clock, [[3, { status: 'ERROR', updated: at, fault: { message: `Failed to create volume for instance ${inst.id}\nFailed to create volume.`, created: at, details: null } }]]);
+      schedule(inst, core.clock, [[3, { status: 'ERROR', updated: at, fault: { message: failure, created: at, details: null } }]]);
     } else {
-      provision(core, inst, { flavorId: flavor.id, nics, userId: auth.user.id });
       const backup = restore?.backupRef ? s.backups[restore.backupRef].contents : undefined;
       const done = troveTime(core.clock.after(TIMES.build));
       schedule(inst, core.clock, [[TIMES.build, {

@@ -70,6 +70,9 @@ export function checkGuest(s: DatabaseState, inst: DbInstance): void {
   }
 }
 
+/** The instance's network cannot reach a router: the create is accepted, the instance then ends in ERROR. */
+export class NoRouter extends Error {}
+
 export interface Nic {
   networkId: string;
   subnetId?: string;
@@ -93,6 +96,9 @@ export function provision(core: CloudCore, inst: DbInstance, input: { flavorId: 
         adminStateUp: true,
       });
       portIds.push(port.id);
+      // [network] enable_access_check: the subnet must be on a router, or Trove stops before the server.
+      const subnet = port.fixed_ips[0]?.subnet_id;
+      if (subnet && !x.subnetHasRouter(core, subnet)) throw new NoRouter(`Failed to create User port for instance ${inst.id}: Subnet ${subnet} is not associated with router.`);
     }
     const volume = x.createBootVolume(core, { projectId: project, size: inst.volume_size, name: `trove-${inst.id}` });
     const image = x.imagesNamed(core, 'ubuntu-22.04', project, true)[0];

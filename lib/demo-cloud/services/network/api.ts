@@ -300,3 +300,9 @@ export function addressIsLive(core: CloudCore, address: string): boolean {
     (p) => p.device_owner.startsWith('compute:') && p.fixed_ips.some((f) => f.ip_address === address) && m.settled(p).status === 'ACTIVE',
   );
 }
+
+/** Whether a router has an interface on the subnet (Trove's check_subnet_router before it boots a database). */
+export function subnetHasRouter(core: CloudCore, subnetId: string): boolean {
+  const owners = ['network:router_interface', 'network:router_interface_distributed', 'network:ha_router_replicated_interface'];
+  return Object.values(model(core).s.ports).some((p) => owners.includes(p.device_owner) && p.fixed_ips.some((f) => f.subnet_id === subnetId));
+}
