@@ -18,6 +18,7 @@ export const OVERRIDES: Record<string, { list?: true; detail?: true; create?: tr
   stacks: { detail: true, create: true },
   shares: { detail: true },
   databases: { detail: true, create: true },
+  'application-credentials': { create: true },
 };
 
 /** The detail tabs of a section's definition (whatever the project: tabs do not depend on it). */

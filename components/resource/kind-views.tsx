@@ -40,6 +40,7 @@ const StackLaunch = dynamic(() => import('@/components/orchestration/stack-launc
 const DatabaseInstanceCreate = dynamic(() => import('@/components/database/instance-create').then((m) => m.DatabaseInstanceCreate));
 const DatabaseInstanceDetail = dynamic(() => import('@/components/database/instance-detail').then((m) => m.DatabaseInstanceDetail));
 const ShareDetail = dynamic(() => import('@/components/shared-file-system/share-detail').then((m) => m.ShareDetail));
+const AppCredentialCreate = dynamic(() => import('@/components/identity/app-credential-create').then((m) => m.AppCredentialCreate));
 
 export interface KindViews {
   List?: ComponentType;
@@ -66,6 +67,7 @@ export const KIND_VIEWS: Record<string, KindViews> = {
   stacks: { Detail: StackDetail, Create: StackLaunch },
   shares: { Detail: ShareDetail },
   databases: { Detail: DatabaseInstanceDetail, Create: DatabaseInstanceCreate },
+  'application-credentials': { Create: AppCredentialCreate },
 };
 
 /** One page of a section: its override, else the generic page from the definition. */

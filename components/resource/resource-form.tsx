@@ -238,30 +238,39 @@ function useLoadError() {
   return (from: FieldOptionsSource): Text => from.loadError ?? t('optionsFailed', { what: noun(from.noun, 2) });
 }
 
-/** A checkbox per option from the API, in a fieldset named by the label; the value is the checked options' values. */
+/** A checkbox per option (the field's own, or from the API), in a fieldset named by the label; the value is the checked options' values. */
 export function CheckboxesInput({ field, value, onChange }: { field: FormField; value: readonly string[]; onChange: (v: string[]) => void }) {
+  if (!field.optionsFrom) return <CheckboxList field={field} options={field.options ?? []} value={value} onChange={onChange} />;
+  return <RemoteCheckboxes field={field} from={field.optionsFrom} value={value} onChange={onChange} />;
+}
+
+function RemoteCheckboxes({ field, from, value, onChange }: { field: FormField; from: FieldOptionsSource; value: readonly string[]; onChange: (v: string[]) => void }) {
   const t = useTranslations('resource.form');
-  const m = useMsg();
   const noun = useNoun();
   const loadError = useLoadError();
-  const from = field.optionsFrom!;
   const { q, list } = useFieldOptions(from);
+  return (
+    <CheckboxList field={field} options={list.map((o) => ({ value: from.value(o), label: from.label(o), title: from.title?.(o) }))} value={value} onChange={onChange}>
+      {q.isPending && <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('loadingOptions', { what: noun(from.noun, 2) })}</p>}
+      {q.isError && <ApiErrorNotice title={loadError(from)} error={q.error} />}
+    </CheckboxList>
+  );
+}
+
+function CheckboxList({ field, options, value, onChange, children }: { field: FormField; options: readonly { value: string; label: Text; title?: string }[]; value: readonly string[]; onChange: (v: string[]) => void; children?: ReactNode }) {
+  const m = useMsg();
   return (
     <fieldset className="space-y-1.5">
       <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{m(field.label)}</legend>
       {field.hint && <p className="text-xs text-zinc-500 dark:text-zinc-400">{m(field.hint)}</p>}
-      {q.isPending && <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('loadingOptions', { what: noun(from.noun, 2) })}</p>}
-      {q.isError && <ApiErrorNotice title={loadError(from)} error={q.error} />}
+      {children}
       <div className="flex flex-wrap gap-x-4 gap-y-1">
-        {list.map((o) => {
-          const v = from.value(o);
-          return (
-            <label key={v} className="flex items-center gap-2 text-sm" title={from.title?.(o)}>
-              <input type="checkbox" checked={value.includes(v)} onChange={(e) => onChange(e.target.checked ? [...value, v] : value.filter((x) => x !== v))} />
-              {from.label(o)}
-            </label>
-          );
-        })}
+        {options.map((o) => (
+          <label key={o.value} className="flex items-center gap-2 text-sm" title={o.title}>
+            <input type="checkbox" checked={value.includes(o.value)} onChange={(e) => onChange(e.target.checked ? [...value, o.value] : value.filter((x) => x !== o.value))} />
+            {m(o.label)}
+          </label>
+        ))}
       </div>
     </fieldset>
   );

@@ -1,16 +1,20 @@
 'use client';
 
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { ClientSession } from '@/lib/client/session';
 import { findSection, sectionAccess, type SectionAccess } from '@/lib/resources/registry';
+import { DefinitionScopeContext } from '@/lib/resources/scope-context';
 
 const SessionContext = createContext<ClientSession | null>(null);
 const CatalogContext = createContext<readonly string[]>([]);
 
 export function SessionProvider({ session, catalogTypes, children }: { session: ClientSession; catalogTypes: readonly string[]; children: ReactNode }) {
+  const scope = useMemo(() => ({ userId: session.user.id, roles: session.roles }), [session.user.id, session.roles]);
   return (
     <SessionContext.Provider value={session}>
-      <CatalogContext.Provider value={catalogTypes}>{children}</CatalogContext.Provider>
+      <CatalogContext.Provider value={catalogTypes}>
+        <DefinitionScopeContext.Provider value={scope}>{children}</DefinitionScopeContext.Provider>
+      </CatalogContext.Provider>
     </SessionContext.Provider>
   );
 }

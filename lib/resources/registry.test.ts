@@ -6,7 +6,7 @@ import type { DemoCloud } from '@/lib/demo-cloud/server';
 import { call, login, startTestCloud } from '@/lib/demo-cloud/test-helpers';
 import { en } from '@/lib/testing/english';
 import type { Text } from '@/lib/i18n/msg';
-import { definitionOf, findSection, GROUPS, groupOf, navGroups, projectHref, providingType, sectionAccess, sectionOfKind, SECTIONS } from './registry';
+import { definitionOf, findSection, GROUPS, groupOf, navGroups, NO_SCOPE, projectHref, providingType, sectionAccess, sectionOfKind, SECTIONS, type DefinitionScope } from './registry';
 import { parseItem, parseList } from './schema';
 import { matchHits, searchSources } from './search';
 
@@ -85,6 +85,8 @@ describe('schemas against the demo cloud', () => {
   let cloud: DemoCloud;
   let token: string;
   let endpoints: Record<string, string>;
+  // The logged-in user, for the kinds built per user (application credentials).
+  let scope: DefinitionScope = NO_SCOPE;
 
   beforeAll(async () => {
     cloud = await startTestCloud({ speed: 100 });
@@ -94,6 +96,7 @@ describe('schemas against the demo cloud', () => {
     token = auth.headers.get('x-subject-token') ?? (await login(cloud, 'admin', 'admin'));
     const catalog = (auth.body as { token: { catalog: { type: string; endpoints: { interface: string; url: string }[] }[] } }).token.catalog;
     endpoints = Object.fromEntries(catalog.map((c) => [c.type, c.endpoints.find((e) => e.interface === 'public')?.url ?? '']));
+    scope = { userId: (auth.body as { token: { user: { id: string } } }).token.user.id, roles: [] };
   }, 30_000);
   afterAll(() => cloud?.close());
 
@@ -105,7 +108,8 @@ describe('schemas against the demo cloud', () => {
     return r.json() as Promise<unknown>;
   };
 
-  it.each(kinds.map((k) => [k.section.slug, k] as const))('%s: the list, and one item where it has detail pages, parse with the definition', async (_slug, { section, def }) => {
+  it.each(kinds.map((k) => [k.section.slug, k] as const))('%s: the list, and one item where it has detail pages, parse with the definition', async (_slug, { section }) => {
+    const def = definitionOf(section, 'p1', scope)!;
     const list = parseList(def.listSchema ?? def.schema, await get(def.service, def.paths.list, def.headers), def.keys.list, def.paths.list);
     if (!list.length) return;
     for (const row of list) for (const c of def.columns) expect(() => c.value(row, { lookups: {} }), `${def.kind} column ${c.id}`).not.toThrow();

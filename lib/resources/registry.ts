@@ -6,6 +6,7 @@
 // (`ui.groups.…`, `ui.sections.…`, or the kinds' own labels), which the views translate.
 import { allInstancesDefinition, computeServiceDefinition, HYPERVISOR_MICROVERSION, hypervisorDefinition } from './admin/compute';
 import { projectAdminDefinition, userAdminDefinition } from './admin/identity';
+import { appCredentialDefinition } from './identity/application-credential';
 import { nodeDefinition } from './baremetal/node';
 import { resourceTypeDefinition } from './orchestration/resource-type';
 import { stackDefinition } from './orchestration/stack';
@@ -48,8 +49,15 @@ export interface ServiceGroup {
   adminOnly?: boolean;
 }
 
-/** A definition, or one built for the project (Glance's "mine" filter needs the project id). */
-export type DefinitionSource = AnyDefinition | ((projectId: string) => AnyDefinition);
+/** Who is logged in, for definitions built per user (application credentials live under the user's path). */
+export interface DefinitionScope {
+  userId: string;
+  roles: readonly string[];
+}
+export const NO_SCOPE: DefinitionScope = { userId: '', roles: [] };
+
+/** A definition, or one built for the project (Glance's "mine" filter needs the project id) and the user. */
+export type DefinitionSource = AnyDefinition | ((projectId: string, scope: DefinitionScope) => AnyDefinition);
 
 export interface Section {
   /** URL path below the project (`instances`, `admin/hypervisors`). */
@@ -97,7 +105,7 @@ export const GROUPS: readonly ServiceGroup[] = [
 
 /** A section for a resource kind: slug and label come from its definition. */
 function kind(source: DefinitionSource, group: string, opts: Omit<Section, 'slug' | 'label' | 'group' | 'definition'> & { label?: Text } = {}): Section {
-  const def = typeof source === 'function' ? source('') : source;
+  const def = typeof source === 'function' ? source('', NO_SCOPE) : source;
   return { slug: def.slug, label: def.label.plural, group, definition: source, ...opts };
 }
 
@@ -160,6 +168,8 @@ export const SECTIONS: readonly Section[] = [
   kind(userAdminDefinition, 'admin'),
   // Keystone projects for members: announced, pages to come.
   { slug: 'projects', label: 'ui.sections.projects', group: 'identity' },
+  // Every user's own application credentials (the path names the user; the form offers the session's roles).
+  kind((_, scope) => appCredentialDefinition(scope), 'identity', { create: 'ui.sections.createApplicationCredential' }),
 ];
 
 export function groupOf(section: Section): ServiceGroup {
@@ -173,9 +183,9 @@ export function findSection(slug: string): Section | undefined {
 }
 
 /** The section's definition for a project, when it is a resource kind. */
-export function definitionOf(section: Section, projectId: string): AnyDefinition | undefined {
+export function definitionOf(section: Section, projectId: string, scope: DefinitionScope = NO_SCOPE): AnyDefinition | undefined {
   const d = section.definition;
-  return typeof d === 'function' ? d(projectId) : d;
+  return typeof d === 'function' ? d(projectId, scope) : d;
 }
 
 /** The section of a resource kind (`server` → instances). */

@@ -223,7 +223,7 @@ export interface FormField {
   label: Text;
   /**
    * `datetime`: a `datetime-local` input (to the second); `pairs`: key/value rows ("Driver info key 1", "Add driver info");
-   * `checkboxes`: a fieldset with a checkbox per option `optionsFrom` the API, its value the checked options' values.
+   * `checkboxes`: a fieldset with a checkbox per option (`options`, or `optionsFrom` the API), its value the checked options' values.
    */
   type: 'text' | 'number' | 'textarea' | 'select' | 'checkbox' | 'datetime' | 'pairs' | 'payload' | 'checkboxes' | 'rows' | 'textfile';
   rows?: RowsSpec;

@@ -3,13 +3,15 @@
 import { useMemo } from 'react';
 import { useProjectScope } from './hooks';
 import { definitionOf, findSection, type Section } from './registry';
+import { useDefinitionScope } from './scope-context';
 import type { AnyDefinition } from './types';
 
 export function useSection(slug: string): { section: Section; def: AnyDefinition | undefined } {
   const { projectId } = useProjectScope();
+  const scope = useDefinitionScope();
   return useMemo(() => {
     const section = findSection(slug);
     if (!section) throw new Error(`no section ${slug} in the registry`);
-    return { section, def: definitionOf(section, projectId) };
-  }, [slug, projectId]);
+    return { section, def: definitionOf(section, projectId, scope) };
+  }, [slug, projectId, scope]);
 }

@@ -4,6 +4,7 @@ import { InfoCard, InfoRow } from '@/components/overview/info-card';
 import { ServicesTable } from '@/components/overview/services-table';
 import { Sensitive } from '@/components/shell/presentation';
 import { UsageCharts } from '@/components/overview/usage-charts';
+import { ProjectUsage } from '@/components/overview/project-usage';
 import { GROUPS, providingType } from '@/lib/resources/registry';
 import { discoverServices } from '@/lib/openstack/discovery';
 import { readPageSession } from '@/lib/openstack/session';
@@ -62,6 +63,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ cloud
         </InfoCard>
       </div>
       <UsageCharts services={{ compute: typeOf('compute'), volume: typeOf('volumes'), network: typeOf('network'), share: typeOf('shared-file-systems') }} />
+      <ProjectUsage compute={!!typeOf('compute')} />
       <section aria-labelledby="services-heading" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="services-heading" className="text-lg font-semibold">

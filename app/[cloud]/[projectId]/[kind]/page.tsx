@@ -30,7 +30,7 @@ export default async function SectionPage({ params, searchParams }: { params: Pa
   const section = findSection(kind);
   if (!section) notFound();
   const session = await readPageSession();
-  const def = definitionOf(section, projectId);
+  const def = definitionOf(section, projectId, session ? { userId: session.user.id, roles: session.roles } : undefined);
   if (def?.paths.list && session?.project.id === projectId) {
     // The first page comes with the HTML: the table renders with its rows before any script has run.
     const served = await prefetchFirstPage(session, def, toSearch(await searchParams));
