@@ -12,20 +12,14 @@ import type { Server } from './model';
 import { runTask, type ActionFn } from './action-kit';
 import { lifecycleActions } from './lifecycle';
 import { migrationActions } from './migration';
-import { checkLock, checkState, recordAction, settleServer } from './ops';
+import { checkLock, checkState, recordAction, requestServer } from './ops';
 import { bootLog } from './console';
 
 // POST /servers/{id}/action with Nova's 202/409 semantics, and remote consoles.
 
 export function actionRoutes(router: Router, deps: ComputeDeps): void {
   const { core, s } = deps;
-  const getServer = (r: NovaRequest): Server => {
-    const auth = r.ctx.authProject();
-    const id = r.ctx.params.server_id;
-    const srv = settleServer(core, s, s.servers[id]);
-    if (!srv || (!auth.isAdmin && srv.project_id !== auth.project.id)) throw novaNotFound(`Instance ${id} could not be found.`);
-    return srv;
-  };
+  const getServer = (r: NovaRequest): Server => requestServer(core, s, r.ctx);
 
   /** A power action: state check, task state now, the final state after `seconds` nominal. */
   const transition = (

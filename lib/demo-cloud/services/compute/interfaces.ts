@@ -6,7 +6,7 @@ import { invalidInput, isoZ, novaBadRequest, novaConflict, novaNotFound, objectB
 import * as x from './deps';
 import { novaRoute, type NovaRequest } from './microversion';
 import type { Server } from './model';
-import { checkLock, checkState, settleServer } from './ops';
+import { checkLock, checkState, requestServer } from './ops';
 
 // /servers/{id}/os-interface (Zed's attach_interfaces.py): list, show, attach (a new port on a
 // network, or a port the project made) and detach, through the network service's contract.
@@ -15,13 +15,7 @@ import { checkLock, checkState, settleServer } from './ops';
 const ATTACHABLE = ['active', 'paused', 'stopped'];
 
 export function interfaceRoutes(router: Router, { core, s }: ComputeDeps): void {
-  const getServer = (r: NovaRequest): Server => {
-    const auth = r.ctx.authProject();
-    const id = r.ctx.params.server_id;
-    const srv = settleServer(core, s, s.servers[id]);
-    if (!srv || (!auth.isAdmin && srv.project_id !== auth.project.id)) throw novaNotFound(`Instance ${id} could not be found.`);
-    return srv;
-  };
+  const getServer = (r: NovaRequest): Server => requestServer(core, s, r.ctx);
   const render = (r: NovaRequest, p: Port) => ({
     net_id: p.network_id,
     port_id: p.id,

@@ -6,17 +6,11 @@ import { invalidInput, novaBadRequest, novaConflict, novaNotFound, objectBody, p
 import * as x from './deps';
 import { novaRoute, type NovaRequest } from './microversion';
 import { DEFAULT_QUOTAS, HOST, type QuotaLimits, type Server } from './model';
-import { checkLock, quotaOf, recordAction, settleServer, usageOf } from './ops';
+import { checkLock, quotaOf, recordAction, settleServer, usageOf, requestServer } from './ops';
 
 
 export function miscRoutes(router: Router, { core, s }: ComputeDeps): void {
-  const getServer = (r: NovaRequest): Server => {
-    const auth = r.ctx.authProject();
-    const id = r.ctx.params.server_id;
-    const srv = settleServer(core, s, s.servers[id]);
-    if (!srv || (!auth.isAdmin && srv.project_id !== auth.project.id)) throw novaNotFound(`Instance ${id} could not be found.`);
-    return srv;
-  };
+  const getServer = (r: NovaRequest): Server => requestServer(core, s, r.ctx);
 
   // Limits.
   novaRoute(router, 'GET', '/limits', ({ ctx, v }) => {

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { CloudCore } from '../../core/cloud';
 import { settle } from '../../core/transitions';
 import { conflict } from '../../core/errors';
-import { isoDb, isoZ } from './common';
+import type { RequestContext } from '../../core/context';
+import { isoDb, isoZ, novaNotFound } from './common';
 import * as x from './deps';
 import { dropServer, serverIndex } from './order';
 import { recordTermination } from './usage';
@@ -198,4 +199,13 @@ export function releaseResources(core: CloudCore, s: ComputeState, server: Serve
   }
   server.volumes = [];
   for (const g of Object.values(s.serverGroups)) g.members = g.members.filter((m) => m !== server.id);
+}
+
+/** The server `{server_id}` names, settled: 404 unless it is the caller's project's or the caller is an admin. */
+export function requestServer(core: CloudCore, s: ComputeState, ctx: RequestContext): Server {
+  const auth = ctx.authProject();
+  const id = ctx.params.server_id;
+  const srv = settleServer(core, s, s.servers[id]);
+  if (!srv || (!auth.isAdmin && srv.project_id !== auth.project.id)) throw novaNotFound(`Instance ${id} could not be found.`);
+  return srv;
 }

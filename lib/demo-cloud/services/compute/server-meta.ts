@@ -4,7 +4,7 @@ import type { Router } from '../../core/router';
 import { invalidInput, isoZ, novaBadRequest, novaConflict, novaNotFound, objectBody, pyRepr, type ComputeDeps } from './common';
 import { novaRoute, type NovaRequest } from './microversion';
 import type { Server } from './model';
-import { checkLock, checkState, quotaOf, settleServer } from './ops';
+import { checkLock, checkState, quotaOf, requestServer } from './ops';
 
 // /servers/{id}/metadata and /servers/{id}/tags (2.26+), as Zed's server_metadata.py and
 // server_tags.py answer them: metadata needs a settled state and an unlocked server (for non-admins),
@@ -16,13 +16,7 @@ const MAX_TAGS = 50;
 const MAX_TAG_LENGTH = 60;
 
 export function serverMetaRoutes(router: Router, { core, s }: ComputeDeps): void {
-  const getServer = (r: NovaRequest): Server => {
-    const auth = r.ctx.authProject();
-    const id = r.ctx.params.server_id;
-    const srv = settleServer(core, s, s.servers[id]);
-    if (!srv || (!auth.isAdmin && srv.project_id !== auth.project.id)) throw novaNotFound(`Instance ${id} could not be found.`);
-    return srv;
-  };
+  const getServer = (r: NovaRequest): Server => requestServer(core, s, r.ctx);
 
   /** The body's `key` object, validated as Nova's metadata schema does. */
   const metadataOf = (body: Record<string, unknown>, key: 'metadata' | 'meta'): Record<string, string> => {
