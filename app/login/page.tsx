@@ -5,8 +5,8 @@ import { LoginForm, type LoginCloud } from '@/components/auth/login-form';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { getClouds } from '@/lib/config/clouds';
 import { safeNextPath } from '@/lib/client/next-path';
-import { isLoginMethod } from '@/lib/openstack/form-post';
 import { unsealLoginFailure } from '@/lib/openstack/login-failure';
+import { unsealChallenge } from '@/lib/openstack/login-mfa';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('login');
@@ -30,6 +30,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // `?method=` is how the tabs switch without JavaScript; `?failed=` a refused form log-in (api/auth/login/form).
   const method = first(params.method);
   const failure = await unsealLoginFailure(first(params.failed));
+  // `?mfa=`: the password was right and Keystone wants a passcode (api/auth/login/form); an expired one is dropped.
+  const sealed = first(params.mfa);
+  const challenge = await unsealChallenge(sealed);
+  const mfa = sealed && challenge && challenge.cloud === initialCloud ? { challenge: sealed, user: challenge.user.name } : undefined;
 
   return (
     <main className="relative flex min-h-dvh items-center justify-center px-4 py-12">
@@ -47,8 +51,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           initialCloud={initialCloud}
           next={safeNextPath(first(params.next))}
           expired={first(params.reason) === 'expired'}
-          initialMethod={isLoginMethod(method) ? method : 'password'}
+          initialMethod={method === 'application_credential' ? method : 'password'}
           failure={failure}
+          mfa={mfa}
         />
       </div>
     </main>

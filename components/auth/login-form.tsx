@@ -7,7 +7,7 @@ import { ApiError, apiFetch, errorText } from '@/lib/client/api';
 import { projectFromNext, regionFromNext } from '@/lib/client/next-path';
 import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { fieldErrors, loginInput, LoginSchema, type FieldErrors, type LoginFailure, type LoginMethod } from './login-schema';
+import { fieldErrors, loginInput, LoginSchema, type FieldErrors, type LoginFailure, type LoginMethod, type MfaPrompt } from './login-schema';
 
 export interface LoginCloud {
   id: string;
@@ -26,6 +26,8 @@ interface LoginFormProps {
   initialMethod?: LoginMethod;
   /** A refused log-in of the plain form (no JavaScript yet): its error, and the username to fill in again. */
   failure?: LoginFailure;
+  /** Keystone wants a TOTP passcode after the password (`?mfa=` of the plain form's answer). */
+  mfa?: MfaPrompt;
 }
 
 /** Where the plain form posts: the same log-in as the JSON route, answered with a redirect (303). */
@@ -47,7 +49,7 @@ function failureErrors(failure: LoginFailure | undefined, m: Translate): { field
  * posts the fields to FORM_ACTION; once hydrated, submit reads the same fields (FormData, never React state, so that
  * what a password manager filled in before hydration counts) and logs in through the JSON route.
  */
-export function LoginForm({ clouds, initialCloud, next, expired, initialMethod = 'password', failure }: LoginFormProps) {
+export function LoginForm({ clouds, initialCloud, next, expired, initialMethod = 'password', failure, mfa: initialMfa }: LoginFormProps) {
   const t = useTranslations('login');
   const tr = useTranslations();
   const m = useMsg();
@@ -60,6 +62,7 @@ export function LoginForm({ clouds, initialCloud, next, expired, initialMethod =
   const [errors, setErrors] = useState<FieldErrors>(initial.fields);
   const [formError, setFormError] = useState<string | undefined>(initial.form);
   const [pending, setPending] = useState(false);
+  const [mfa, setMfa] = useState<MfaPrompt | undefined>(initialMfa);
 
   function chooseCloud(select: HTMLSelectElement) {
     setCloudId(select.value);
@@ -90,10 +93,16 @@ export function LoginForm({ clouds, initialCloud, next, expired, initialMethod =
     try {
       const projectId = projectFromNext(next, parsed.data.cloud);
       const region = projectId ? regionFromNext(next) : undefined;
-      const res = await apiFetch<{ redirectTo: string }>('/api/auth/login', {
+      const res = await apiFetch<{ redirectTo?: string; mfa?: MfaPrompt }>('/api/auth/login', {
         method: 'POST',
         body: { ...parsed.data, ...(projectId ? { projectId } : {}), ...(region ? { region } : {}), ...(next ? { next } : {}) },
       });
+      // The password was right; Keystone wants the passcode too.
+      if (res.mfa) {
+        setPending(false);
+        setMfa(res.mfa);
+        return;
+      }
       window.location.assign(next ?? res.redirectTo ?? '/');
     } catch (err) {
       setPending(false);
@@ -128,6 +137,10 @@ export function LoginForm({ clouds, initialCloud, next, expired, initialMethod =
       )}
       {cloud?.demo && <DemoCredentials />}
 
+      {mfa ? (
+        <TotpStep mfa={mfa} cloud={cloudId} next={next} onSubmit={onSubmit} error={text(errors.passcode)} formError={formError} pending={pending} restart={tabHref('password')} />
+      ) : (
+      <>
       <MethodTabs method={method} onChange={setMethod} href={tabHref} />
 
       <div role="tabpanel" id="login-panel" aria-label={password ? t('panelPassword') : t('panelApplicationCredential')}>
@@ -166,7 +179,42 @@ export function LoginForm({ clouds, initialCloud, next, expired, initialMethod =
         </button>
       </form>
       </div>
+      </>
+      )}
     </div>
+  );
+}
+
+/**
+ * The second step Keystone asked for: the passcode of the user's authenticator app. A plain form too (posted to
+ * FORM_ACTION before hydration), carrying the sealed receipt of the first step; "Start over" goes back to the password.
+ */
+function TotpStep(props: { mfa: MfaPrompt; cloud: string; next?: string; onSubmit: (e: FormEvent<HTMLFormElement>) => void; error?: string; formError?: string; pending: boolean; restart: string }) {
+  const t = useTranslations('login');
+  const { mfa, next } = props;
+  return (
+    <form noValidate method="post" action={FORM_ACTION} onSubmit={props.onSubmit} aria-label={t('totpHeading')} className="mt-5 space-y-4">
+      <h2 className="text-base font-medium">{t('totpHeading')}</h2>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('totpPrompt', { user: mfa.user })}</p>
+      <input type="hidden" name="method" value="totp" />
+      <input type="hidden" name="cloud" value={props.cloud} />
+      <input type="hidden" name="challenge" value={mfa.challenge} />
+      {next && <input type="hidden" name="next" value={next} />}
+      <TextField label={t('passcode')} name="passcode" inputMode="numeric" autoComplete="one-time-code" spellCheck={false} maxLength={8} autoFocus error={props.error} />
+      {props.formError && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          {props.formError}
+        </p>
+      )}
+      <button type="submit" className={`${buttonClass.primary} w-full`} disabled={props.pending}>
+        {props.pending ? t('loggingIn') : t('verify')}
+      </button>
+      <p className="text-center text-sm">
+        <a href={props.restart} className="text-brand-700 hover:underline dark:text-brand-300">
+          {t('startOver')}
+        </a>
+      </p>
+    </form>
   );
 }
 

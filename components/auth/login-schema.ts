@@ -19,12 +19,27 @@ export const AppCredentialLoginSchema = z.object({
   applicationCredentialSecret: z.string().min(1, e('login.errors.applicationCredentialSecretRequired')),
 });
 
-export const LoginSchema = z.discriminatedUnion('method', [PasswordLoginSchema, AppCredentialLoginSchema]);
+/** The second step when Keystone wants a TOTP passcode: the sealed challenge of the first step and the code. */
+export const TotpLoginSchema = z.object({
+  method: z.literal('totp'),
+  cloud: z.string().min(1, e('login.errors.chooseCloud')),
+  challenge: z.string().min(1),
+  passcode: z.string().trim().regex(/^\d{6,8}$/, e('login.errors.passcodeFormat')),
+});
+
+export const LoginSchema = z.discriminatedUnion('method', [PasswordLoginSchema, AppCredentialLoginSchema, TotpLoginSchema]);
 export type LoginInput = z.infer<typeof LoginSchema>;
 
 export type FieldErrors = Partial<Record<string, string>>;
 
-export type LoginMethod = LoginInput['method'];
+/** The methods of the tabs (TOTP is a second step, not a tab). */
+export type LoginMethod = Exclude<LoginInput['method'], 'totp'>;
+
+/** The TOTP step the login page shows: the sealed challenge to send back and whose passcode it wants. */
+export interface MfaPrompt {
+  challenge: string;
+  user: string;
+}
 
 /**
  * A log-in the server refused after a plain form POST (app/api/auth/login/form), as the login page hands it over: our
@@ -45,6 +60,7 @@ export function loginInput(data: { get(name: string): FormDataEntryValue | null 
     return typeof v === 'string' ? v : '';
   };
   const method = get('method') || 'password';
+  if (method === 'totp') return { method, cloud: get('cloud'), challenge: get('challenge'), passcode: get('passcode') };
   return method === 'password'
     ? { method, cloud: get('cloud'), username: get('username'), password: get('password'), userDomain: get('userDomain') }
     : { method, cloud: get('cloud'), applicationCredentialId: get('applicationCredentialId'), applicationCredentialSecret: get('applicationCredentialSecret') };

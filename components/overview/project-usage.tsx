@@ -3,6 +3,7 @@
 // with totals and a CSV download. Its own component: a period form and a table of computed numbers, not a kind.
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useMemo, useState } from 'react';
+import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { download } from '@/components/resource/format';
 import { buttonClass } from '@/components/ui/button';
@@ -12,8 +13,13 @@ import { useClientSession } from '@/components/shell/session-context';
 import { PERIOD_PRESETS, presetDays, usageCsv, usageCsvName, usagePeriod, usageTotals, type PeriodPreset } from '@/lib/resources/usage/tenant-usage';
 import { useTenantUsage } from '@/lib/resources/usage/use-tenant-usage';
 
+// Keys written out whole, so the catalogs' test sees each used.
+const PRESET_LABELS = { month: 'presets.month', lastMonth: 'presets.lastMonth', last7: 'presets.last7', last30: 'presets.last30', custom: 'presets.custom' } as const;
+const COLUMNS = ['columns.name', 'columns.state', 'columns.flavor', 'columns.hours', 'columns.vcpuHours', 'columns.ramGbHours', 'columns.diskGbHours'] as const;
+
 export function ProjectUsage({ compute }: { compute: boolean }) {
   const t = useTranslations('usage');
+  const m = useMsg();
   const format = useFormatter();
   const session = useClientSession();
   const headingId = useId();
@@ -41,14 +47,14 @@ export function ProjectUsage({ compute }: { compute: boolean }) {
           <SelectField label={t('period')} value={preset} onChange={(e) => setPreset(e.target.value as PeriodPreset)}>
             {PERIOD_PRESETS.map((p) => (
               <option key={p} value={p}>
-                {t(`presets.${p}`)}
+                {t(PRESET_LABELS[p])}
               </option>
             ))}
           </SelectField>
           {preset === 'custom' && (
             <>
-              <TextField type="date" label={t('from')} value={custom.from} max={custom.to} error={'error' in period && period.field === 'from' ? t(period.error.slice('usage.'.length)) : undefined} onChange={(e) => setCustom({ ...custom, from: e.target.value })} />
-              <TextField type="date" label={t('to')} value={custom.to} min={custom.from} error={'error' in period && period.field === 'to' ? t(period.error.slice('usage.'.length)) : undefined} onChange={(e) => setCustom({ ...custom, to: e.target.value })} />
+              <TextField type="date" label={t('from')} value={custom.from} max={custom.to} error={'error' in period && period.field === 'from' ? m(period.error) : undefined} onChange={(e) => setCustom({ ...custom, from: e.target.value })} />
+              <TextField type="date" label={t('to')} value={custom.to} min={custom.from} error={'error' in period && period.field === 'to' ? m(period.error) : undefined} onChange={(e) => setCustom({ ...custom, to: e.target.value })} />
             </>
           )}
           <button type="button" className={buttonClass.secondary} disabled={!q.data} onClick={() => download(usageCsvName(session?.project.name ?? 'project', days.from, days.to), 'text/csv', usageCsv(rows))}>
@@ -64,15 +70,15 @@ export function ProjectUsage({ compute }: { compute: boolean }) {
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
             {(
               [
-                ['instances', totals.instances],
-                ['instanceHours', totals.hours],
-                ['vcpuHours', totals.vcpuHours],
-                ['ramGbHours', totals.ramGbHours],
-                ['diskGbHours', totals.diskGbHours],
+                ['totals.instances', totals.instances],
+                ['totals.instanceHours', totals.hours],
+                ['totals.vcpuHours', totals.vcpuHours],
+                ['totals.ramGbHours', totals.ramGbHours],
+                ['totals.diskGbHours', totals.diskGbHours],
               ] as const
             ).map(([k, v]) => (
               <div key={k} className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
-                <dt className="text-xs text-zinc-600 dark:text-zinc-400">{t(`totals.${k}`)}</dt>
+                <dt className="text-xs text-zinc-600 dark:text-zinc-400">{t(k)}</dt>
                 <dd className="text-lg font-semibold tabular-nums">{n(v)}</dd>
               </div>
             ))}
@@ -87,9 +93,9 @@ export function ProjectUsage({ compute }: { compute: boolean }) {
                 </caption>
                 <thead>
                   <tr>
-                    {(['name', 'state', 'flavor', 'hours', 'vcpuHours', 'ramGbHours', 'diskGbHours'] as const).map((c) => (
+                    {COLUMNS.map((c) => (
                       <th key={c} scope="col" className={tableClass.th}>
-                        {t(`columns.${c}`)}
+                        {t(c)}
                       </th>
                     ))}
                   </tr>

@@ -46,6 +46,7 @@ export function isUrlEncodedForm(contentType: string | null): boolean {
 const METHOD_FIELDS = {
   password: ['username', 'password', 'userDomain'],
   application_credential: ['applicationCredentialId', 'applicationCredentialSecret'],
+  totp: ['challenge', 'passcode'],
 } as const;
 
 export type LoginFormMethod = keyof typeof METHOD_FIELDS;

@@ -3,7 +3,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { CloudConfig } from '@/lib/config/clouds';
 import { CatalogSchema, type CatalogEntry } from './catalog-schema';
-import type { MsgKey } from '@/lib/i18n/msg';
+import { msg, type MsgKey } from '@/lib/i18n/msg';
 import { HttpError, normaliseUpstreamError, sessionExpired } from './errors';
 import { osFetch } from './http';
 
@@ -55,6 +55,8 @@ export type ProjectScope = { id: string } | { name: string; domain: { name: stri
 
 export type AuthMethod =
   | { kind: 'password'; username: string; password: string; userDomain: string }
+  /** The second step of a multi-factor log-in: a TOTP passcode with the receipt of the first (Openstack-Auth-Receipt). */
+  | { kind: 'totp'; userId: string; passcode: string; receipt: string }
   | { kind: 'password-user-id'; userId: string; password: string }
   | { kind: 'token'; token: string }
   | { kind: 'application_credential'; id: string; secret: string };
@@ -69,7 +71,48 @@ function identityFor(method: AuthMethod): Record<string, unknown> {
       return { methods: ['token'], token: { id: method.token } };
     case 'application_credential':
       return { methods: ['application_credential'], application_credential: { id: method.id, secret: method.secret } };
+    case 'totp':
+      return { methods: ['totp'], totp: { user: { id: method.userId, passcode: method.passcode } } };
   }
+}
+
+export const RECEIPT_HEADER = 'Openstack-Auth-Receipt';
+
+/**
+ * Keystone's 401 for a user whose MFA rules want more than the password (keystone/auth/core.py): the receipt of what
+ * was proved in the Openstack-Auth-Receipt header, the user, and `required_auth_methods`, each rule a list of methods.
+ */
+const ReceiptBodySchema = z.looseObject({
+  receipt: z.looseObject({ methods: z.array(z.string()), user: NamedRef.extend({ domain: DomainRef.optional() }) }),
+  required_auth_methods: z.array(z.array(z.string())),
+});
+
+/** The password was right, and Keystone wants a TOTP passcode too: the receipt to complete the log-in with. */
+export class MfaRequired extends HttpError {
+  constructor(
+    public readonly receipt: string,
+    public readonly user: { id: string; name: string },
+  ) {
+    super(401, 'Enter the passcode of your authenticator app', { text: 'server.errors.totpRequired' });
+    this.name = 'MfaRequired';
+  }
+}
+
+/**
+ * What a receipt 401 asks for: MfaRequired when one of the rules is met by the methods proved plus TOTP; else the
+ * rules Stratus cannot complete, said as they are.
+ */
+export function receiptChallenge(receipt: string, body: unknown): MfaRequired | HttpError {
+  const parsed = ReceiptBodySchema.safeParse(body);
+  if (!parsed.success) return new HttpError(502, 'Keystone answered an auth receipt without its required methods');
+  const proved = new Set(parsed.data.receipt.methods);
+  const rules = parsed.data.required_auth_methods;
+  const totp = rules.some((rule) => rule.includes('totp') && rule.every((m) => m === 'totp' || proved.has(m)));
+  if (totp) return new MfaRequired(receipt, { id: parsed.data.receipt.user.id, name: parsed.data.receipt.user.name });
+  const wanted = rules.map((r) => r.join('+')).join(', ');
+  return new HttpError(401, `Keystone wants other authentication methods for this user (${wanted}) than Stratus can ask for`, {
+    text: msg('server.errors.mfaUnsupported', { methods: wanted }),
+  });
 }
 
 function toTokenInfo(token: string, body: z.infer<typeof TokenBodySchema>): TokenInfo {
@@ -111,15 +154,19 @@ export async function authenticate(cloud: CloudConfig, method: AuthMethod, scope
   const res = await osFetch(cloud, url, {
     service: 'identity',
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(method.kind === 'totp' ? { [RECEIPT_HEADER]: method.receipt } : {}) },
     body: JSON.stringify({ auth }),
   });
+  // A right password of a user with MFA rules: Keystone's receipt, to be completed by a second step.
+  const receipt = res.status === 401 && method.kind !== 'totp' ? res.headers.get(RECEIPT_HEADER) : null;
+  if (receipt) throw receiptChallenge(receipt, await readJson(res, 'Keystone'));
   // An unknown application credential is a 404 in Keystone; to the user it is a wrong ID or secret. Rescoping with a
   // revoked or expired token is a 404 too (TokenNotFound "Failed to validate token"): the session is over.
   if (res.status === 401 || (res.status === 404 && (method.kind === 'application_credential' || method.kind === 'token'))) {
     await res.body?.cancel();
     if (method.kind === 'token') throw sessionExpired();
     if (method.kind === 'application_credential') throw new CredentialsRefused('Invalid application credential ID or secret', 'server.errors.invalidApplicationCredential');
+    if (method.kind === 'totp') throw new CredentialsRefused('Invalid or expired passcode', 'server.errors.invalidPasscode');
     throw new CredentialsRefused('Invalid username or password', 'server.errors.invalidCredentials');
   }
   if (!res.ok) throw await keystoneError(res);

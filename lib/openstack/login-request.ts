@@ -2,12 +2,13 @@
 // (app/api/auth/login/form) validate the same input and log in the same way, throttled, into the session cookie.
 import 'server-only';
 import { z } from 'zod';
-import { getCloud, getClouds } from '@/lib/config/clouds';
+import { getCloud, getClouds, type CloudConfig } from '@/lib/config/clouds';
 import { msg } from '@/lib/i18n/msg';
 import { safeNextPath } from '@/lib/client/next-path';
 import { HttpError } from './errors';
 import { clientIp } from './forwarded';
-import { applicationCredentialLogin, passwordLogin } from './login';
+import { applicationCredentialLogin, passwordLogin, totpLogin } from './login';
+import { unsealChallenge } from './login-mfa';
 import { throttledLogin } from './login-throttle';
 import { said } from './route-helpers';
 import type { SessionData } from './session';
@@ -26,6 +27,13 @@ export const LoginRequestSchema = z.discriminatedUnion('method', [
     username: z.string().trim().min(1, said('Username is required', 'server.validation.usernameRequired')).max(255),
     password: z.string().min(1, said('Password is required', 'server.validation.passwordRequired')).max(4096),
     userDomain: z.string().trim().min(1, said('User domain is required', 'server.validation.userDomainRequired')).max(255),
+    ...Common,
+  }),
+  z.object({
+    method: z.literal('totp'),
+    // The sealed receipt of the first step (login-mfa.ts) and the authenticator's current code.
+    challenge: z.string().min(1, said('Log in with your password first', 'server.validation.challengeRequired')).max(8192),
+    passcode: z.string().trim().regex(/^\d{6,8}$/, said('Enter the 6-digit code of your authenticator app', 'server.validation.passcodeFormat')),
     ...Common,
   }),
   z.object({
@@ -52,13 +60,29 @@ export async function logIn(req: Request, body: LoginRequest): Promise<{ session
   }
   // Anti-automation (lib/openstack/login-throttle.ts): 429 + Retry-After after repeated wrong credentials.
   const address = clientIp(req.headers);
-  const session =
-    body.method === 'password'
-      ? await throttledLogin({ kind: 'password', cloud: cloud.id, userDomain: body.userDomain, username: body.username }, address, () =>
-          passwordLogin(cloud, { username: body.username, password: body.password, userDomain: body.userDomain }, body.projectId, body.region),
-        )
-      : await throttledLogin({ kind: 'application_credential', cloud: cloud.id, id: body.applicationCredentialId }, address, () =>
-          applicationCredentialLogin(cloud, body.applicationCredentialId, body.applicationCredentialSecret, body.region),
-        );
+  const session = await attemptLogIn(cloud, body, address);
   return { session, redirectTo: safeNextPath(body.next) ?? projectUrl(session) };
+}
+
+/** One attempt by the request's method, under the throttle (a passcode is counted per user, like a password). */
+async function attemptLogIn(cloud: CloudConfig, body: LoginRequest, address: string | undefined): Promise<SessionData> {
+  switch (body.method) {
+    case 'password':
+      return throttledLogin({ kind: 'password', cloud: cloud.id, userDomain: body.userDomain, username: body.username }, address, () =>
+        passwordLogin(cloud, { username: body.username, password: body.password, userDomain: body.userDomain }, body.projectId, body.region),
+      );
+    case 'application_credential':
+      return throttledLogin({ kind: 'application_credential', cloud: cloud.id, id: body.applicationCredentialId }, address, () =>
+        applicationCredentialLogin(cloud, body.applicationCredentialId, body.applicationCredentialSecret, body.region),
+      );
+    case 'totp': {
+      const challenge = await unsealChallenge(body.challenge);
+      if (!challenge || challenge.cloud !== cloud.id) {
+        throw new HttpError(401, 'The log-in step expired: enter your password again', { text: 'server.errors.mfaExpired' });
+      }
+      return throttledLogin({ kind: 'totp', cloud: cloud.id, userId: challenge.user.id }, address, () =>
+        totpLogin(cloud, { userId: challenge.user.id, userName: challenge.user.name, receipt: challenge.receipt, passcode: body.passcode }, body.projectId, body.region),
+      );
+    }
+  }
 }

@@ -67,7 +67,8 @@ export function backoffSchedule(p: Backoff): number[] {
 export type LoginSubject =
   | { kind: 'password'; cloud: string; userDomain: string; username: string }
   | { kind: 'application_credential'; cloud: string; id: string }
-  | { kind: 'reauth'; cloud: string; userId: string };
+  | { kind: 'reauth'; cloud: string; userId: string }
+  | { kind: 'totp'; cloud: string; userId: string };
 
 function subjectId(s: LoginSubject): string {
   switch (s.kind) {
@@ -78,6 +79,8 @@ function subjectId(s: LoginSubject): string {
       return `appcred\n${s.cloud}\n${s.id.trim()}`;
     case 'reauth':
       return `reauth\n${s.cloud}\n${s.userId}`;
+    case 'totp':
+      return `totp\n${s.cloud}\n${s.userId}`;
   }
 }
 

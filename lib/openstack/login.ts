@@ -130,14 +130,30 @@ export async function passwordLogin(
   wantedRegion?: string,
 ): Promise<SessionData> {
   const unscoped = await authenticate(cloud, { kind: 'password', ...creds });
+  return scopeAndStart(cloud, unscoped, creds.username, wantedProjectId, wantedRegion);
+}
+
+/** The second step of a multi-factor log-in: the first step's receipt and a TOTP passcode give the unscoped token. */
+export async function totpLogin(
+  cloud: CloudConfig,
+  step: { userId: string; userName: string; receipt: string; passcode: string },
+  wantedProjectId?: string,
+  wantedRegion?: string,
+): Promise<SessionData> {
+  const unscoped = await authenticate(cloud, { kind: 'totp', userId: step.userId, passcode: step.passcode, receipt: step.receipt });
+  return scopeAndStart(cloud, unscoped, step.userName, wantedProjectId, wantedRegion);
+}
+
+/** From a user's unscoped token: the project to work in (wanted, last, or the first by name), scoped, and the session. */
+async function scopeAndStart(cloud: CloudConfig, unscoped: TokenInfo, username: string, wantedProjectId: string | undefined, wantedRegion: string | undefined): Promise<SessionData> {
   let scoped: TokenInfo;
   try {
     const projects = await listAuthProjects(cloud, unscoped.token);
     const last = (await cookies()).get(LAST_PROJECT_COOKIE(cloud.id))?.value;
     const project = chooseProject(projects, wantedProjectId, last);
     if (!project) {
-      throw new HttpError(403, `User ${creds.username} has no role on any enabled project of this cloud`, {
-        text: msg('server.errors.noProject', { user: creds.username }),
+      throw new HttpError(403, `User ${username} has no role on any enabled project of this cloud`, {
+        text: msg('server.errors.noProject', { user: username }),
       });
     }
     scoped = await authenticate(cloud, { kind: 'token', token: unscoped.token }, { id: project.id });

@@ -6,6 +6,8 @@ import { HttpError } from '@/lib/openstack/errors';
 import { formPostRefusal, isLoginMethod, isUrlEncodedForm, loginFormInput } from '@/lib/openstack/form-post';
 import { requestOrigin } from '@/lib/openstack/forwarded';
 import { sealLoginFailure } from '@/lib/openstack/login-failure';
+import { MfaRequired } from '@/lib/openstack/keystone';
+import { sealChallenge } from '@/lib/openstack/login-mfa';
 import { logIn, LoginRequestSchema } from '@/lib/openstack/login-request';
 import { errorResponse, handler, MAX_JSON_BODY, readCapped } from '@/lib/openstack/route-helpers';
 import type { ErrorBody } from '@/lib/openstack/errors';
@@ -30,11 +32,19 @@ export const POST = handler(async (req) => {
     const { redirectTo } = await logIn(req, body);
     return seeOther(redirectTo);
   } catch (e) {
-    // The same error body the JSON route answers (unexpected errors are logged there, never sent).
-    const { error } = (await errorResponse(e).json()) as ErrorBody;
     const back = new URLSearchParams();
     if (input.cloud) back.set('cloud', input.cloud);
-    if (isLoginMethod(input.method) && input.method !== 'password') back.set('method', input.method);
+    // The password was right and Keystone wants a passcode: the login page asks for it, the receipt sealed in its URL.
+    if (e instanceof MfaRequired) {
+      if (next) back.set('next', next);
+      back.set('mfa', (await sealChallenge(input.cloud, e)).challenge);
+      return seeOther(`/login?${back.toString()}`);
+    }
+    // The same error body the JSON route answers (unexpected errors are logged there, never sent).
+    const { error } = (await errorResponse(e).json()) as ErrorBody;
+    if (isLoginMethod(input.method) && input.method === 'application_credential') back.set('method', input.method);
+    // A wrong passcode: the same step again (the receipt lasts its 5 minutes; the page drops an expired one).
+    if (input.method === 'totp' && input.challenge) back.set('mfa', input.challenge);
     if (next) back.set('next', next);
     back.set('failed', await sealLoginFailure(error, input.method === 'password' ? input.username : undefined));
     return seeOther(`/login?${back.toString()}`);
