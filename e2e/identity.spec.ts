@@ -1,7 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, request, test, type Browser, type Page } from '@playwright/test';
 import { violations } from './axe';
 import { RUN } from './compute-helpers';
-import { apiLogIn, backend, LOGGED_OUT, PROJECT_URL } from './helpers';
+import { apiLogIn, backend, keystoneToken, LOGGED_OUT, PROJECT_URL } from './helpers';
 import { mutationHeaders } from './proxy-helpers';
 
 // Issue 19's identity pages on both backends: the demo user creates an application credential with a role subset,
@@ -100,4 +101,116 @@ test('an application credential: created with roles, expiry and an access rule, 
   await expect(dialog).toContainText(credName);
   await dialog.getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('row', { name: new RegExp(credName) })).toHaveCount(0);
+});
+
+test('the overview shows usage over a chosen period, downloadable as CSV', async ({ page }) => {
+  await home(page);
+  const usage = page.getByRole('region', { name: 'Usage' });
+  await usage.getByLabel('Period').selectOption({ label: 'Custom' });
+  // A period that ends before it starts is refused on its field, and nothing is asked of Nova for it.
+  await usage.getByLabel('From').fill('2026-12-05');
+  await usage.getByLabel('To').fill('2026-12-01');
+  await expect(usage.getByText('The last day is before the first')).toBeVisible();
+  await usage.getByLabel('Period').selectOption({ label: 'Last 30 days' });
+  await expect(usage.getByText('Instance-hours')).toBeVisible();
+  expect(await violations(page, 'overview usage')).toEqual([]);
+  const download = page.waitForEvent('download');
+  await usage.getByRole('button', { name: 'Download CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/-usage-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile(await file.path(), 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('instance_id,name,state,flavor,vcpus,ram_mb,disk_gb,hours,vcpu_hours,ram_gb_hours,disk_gb_hours');
+  // One line per instance the table shows (when there are any).
+  const rows = await usage.getByRole('table', { name: 'Usage per instance' }).getByRole('row').count();
+  expect(csv.trimEnd().split('\r\n').length).toBe(Math.max(rows, 1));
+});
+
+test.describe('admin identity', () => {
+  const projectName = `${RUN}-proj`;
+  const userName = `${RUN}-user`;
+
+  /** Deletes this run's users and projects through Keystone (the admin's own token, not the dashboard). */
+  test.afterAll(async () => {
+    const keystone = backend().keystone;
+    const token = await keystoneToken('admin', 'admin', 'admin');
+    const ctx = await request.newContext({ extraHTTPHeaders: { 'X-Auth-Token': token } });
+    try {
+      for (const [collection, key] of [['users', 'users'], ['projects', 'projects']] as const) {
+        const body = (await (await ctx.get(`${keystone}/${collection}`)).json()) as Record<string, { id: string; name: string }[]>;
+        for (const o of (body[key] ?? []).filter((x) => x.name.startsWith(RUN))) await ctx.delete(`${keystone}/${collection}/${o.id}`);
+      }
+    } finally {
+      await ctx.dispose();
+    }
+  });
+
+  test('a member gets the 403 inside the shell on the identity admin pages', async ({ page }) => {
+    const base = await home(page);
+    const res = await page.goto(`${base}/admin/users?${new URL(page.url()).searchParams}`);
+    expect(res?.status()).toBe(403);
+    await expect(page.getByRole('heading', { name: 'This page is for cloud administrators', level: 1 })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Services' }).getByRole('link', { name: 'Instances', exact: true })).toBeVisible();
+  });
+
+  test('an admin creates, edits, disables and deletes a project and a user with a password', async ({ page }) => {
+    const to = await apiLogIn(page, backend().baseURL, 'admin', 'admin');
+    await page.goto(to);
+    await expect(page).toHaveURL(PROJECT_URL);
+    const base = page.url().replace(/\?.*$/, '');
+    const region = new URL(page.url()).search;
+
+    // A project, then its page.
+    await page.goto(`${base}/admin/projects/new${region}`);
+    const create = page.getByRole('form', { name: 'Create project' });
+    await create.getByLabel('Name').fill(projectName);
+    await create.getByLabel('Description').fill('e2e project');
+    expect(await violations(page, 'create project form')).toEqual([]);
+    await create.getByRole('button', { name: 'Create project' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: projectName })).toBeVisible();
+    const projectUrl = page.url();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const edit = page.getByRole('form', { name: 'Edit' });
+    await edit.getByLabel('Description').fill('changed by e2e');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('changed by e2e')).toBeVisible();
+    const toolbar = page.getByRole('toolbar', { name: 'Project actions' });
+    await toolbar.getByRole('button', { name: 'Disable' }).click();
+    await expect(toolbar.getByRole('button', { name: 'Enable' })).toBeVisible();
+    await toolbar.getByRole('button', { name: 'Enable' }).click();
+    await expect(toolbar.getByRole('button', { name: 'Disable' })).toBeVisible();
+
+    // A user with a password and the project as default; its password set again.
+    await page.goto(`${base}/admin/users/new${region}`);
+    const user = page.getByRole('form', { name: 'Create user' });
+    await user.getByLabel('Name').fill(userName);
+    await user.getByLabel('E-mail').fill('not-an-address');
+    await user.getByLabel('Password', { exact: true }).fill('pw-one-1234');
+    await user.getByLabel('Confirm password').fill('pw-two-1234');
+    await user.getByRole('button', { name: 'Create user' }).click();
+    await expect(user.getByText('Enter an email address like name@example.org')).toBeVisible();
+    await expect(user.getByText('The passwords differ')).toBeVisible();
+    await user.getByLabel('E-mail').fill('e2e@example.org');
+    await user.getByLabel('Confirm password').fill('pw-one-1234');
+    await expect(user.getByLabel('Default project').locator('option', { hasText: projectName })).toBeAttached();
+    await user.getByLabel('Default project').selectOption({ label: projectName });
+    await user.getByRole('button', { name: 'Create user' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: userName })).toBeVisible();
+    await page.getByRole('button', { name: 'Set password' }).click();
+    const pw = page.getByRole('form', { name: 'Set password' });
+    await pw.getByLabel('Password', { exact: true }).fill('pw-new-5678');
+    await pw.getByLabel('Confirm password').fill('pw-new-5678');
+    await pw.getByRole('button', { name: 'Set password' }).click();
+    await expect(pw).toHaveCount(0);
+    // The new password works at Keystone.
+    expect(await keystoneToken(userName, 'pw-new-5678')).toBeTruthy();
+
+    // Deleted: the user, then the project.
+    await page.getByRole('toolbar', { name: 'User actions' }).getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog', { name: 'Delete user?' }).getByRole('button', { name: 'Delete' }).click();
+    await expect(page).toHaveURL(/\/admin\/users(\?|$)/);
+    await page.goto(projectUrl);
+    await page.getByRole('toolbar', { name: 'Project actions' }).getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog', { name: 'Delete project?' }).getByRole('button', { name: 'Delete' }).click();
+    await expect(page).toHaveURL(/\/admin\/projects(\?|$)/);
+  });
 });

@@ -483,7 +483,8 @@ function FieldInput({ field: declared, value, values, errors, onChange, set, bin
         <TextField
           ref={ref}
           label={label}
-          type={field.type === 'number' ? 'number' : field.type === 'datetime' ? 'datetime-local' : 'text'}
+          type={field.secret ? 'password' : field.type === 'number' ? 'number' : field.type === 'datetime' ? 'datetime-local' : 'text'}
+          autoComplete={field.secret ? 'new-password' : undefined}
           step={field.type === 'datetime' ? 1 : undefined}
           inputMode={field.numeric ? 'numeric' : undefined}
           maxLength={field.maxLength}

@@ -164,8 +164,8 @@ export const SECTIONS: readonly Section[] = [
   }),
   kind(computeServiceDefinition, 'admin'),
   kind(allInstancesDefinition, 'admin'),
-  kind(projectAdminDefinition, 'admin', { label: 'ui.sections.allProjects' }),
-  kind(userAdminDefinition, 'admin'),
+  kind(projectAdminDefinition, 'admin', { label: 'ui.sections.allProjects', detail: true, create: 'ui.sections.createProject', search: { path: 'projects', adminOnly: true } }),
+  kind(userAdminDefinition, 'admin', { detail: true, create: 'ui.sections.createUser', search: { path: 'users', adminOnly: true } }),
   // Keystone projects for members: announced, pages to come.
   { slug: 'projects', label: 'ui.sections.projects', group: 'identity' },
   // Every user's own application credentials (the path names the user; the form offers the session's roles).

@@ -255,6 +255,8 @@ export interface FormField {
   placeholder?: Text;
   /** A text input with a numeric keyboard: any text reaches the schema, which words the error. */
   numeric?: boolean;
+  /** A new password: masked, never autocompleted from what the browser saved (a user's password set by an admin). */
+  secret?: boolean;
   maxLength?: number;
   /** Consecutive fields of one group share a fieldset with this legend (Ironic's scheduling properties). */
   group?: Text;
