@@ -6,6 +6,9 @@
 // (`ui.groups.…`, `ui.sections.…`, or the kinds' own labels), which the views translate.
 import { allInstancesDefinition, computeServiceDefinition, HYPERVISOR_MICROVERSION, hypervisorDefinition } from './admin/compute';
 import { projectAdminDefinition, userAdminDefinition } from './admin/identity';
+import { domainAdminDefinition } from './admin/domains';
+import { groupAdminDefinition } from './admin/groups';
+import { roleAdminDefinition } from './admin/roles';
 import { appCredentialDefinition } from './identity/application-credential';
 import { nodeDefinition } from './baremetal/node';
 import { resourceTypeDefinition } from './orchestration/resource-type';
@@ -166,6 +169,9 @@ export const SECTIONS: readonly Section[] = [
   kind(allInstancesDefinition, 'admin'),
   kind(projectAdminDefinition, 'admin', { label: 'ui.sections.allProjects', detail: true, create: 'ui.sections.createProject', search: { path: 'projects', adminOnly: true } }),
   kind(userAdminDefinition, 'admin', { detail: true, create: 'ui.sections.createUser', search: { path: 'users', adminOnly: true } }),
+  kind(groupAdminDefinition, 'admin', { detail: true, create: 'ui.sections.createGroup', search: { path: 'groups', adminOnly: true } }),
+  kind(roleAdminDefinition, 'admin'),
+  kind(domainAdminDefinition, 'admin', { detail: true, create: 'ui.sections.createDomain', search: { path: 'domains', adminOnly: true } }),
   // Keystone projects for members: announced, pages to come.
   { slug: 'projects', label: 'ui.sections.projects', group: 'identity' },
   // Every user's own application credentials (the path names the user; the form offers the session's roles).

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/testing/english';
 import { projectDependents, userDependents } from './identity-dependents';
+import { domainAdminDefinition } from './domains';
+import { groupMembersDefinition } from './groups';
 import { projectAdminDefinition, userAdminDefinition, type KeystoneProject, type KeystoneUser } from './identity';
+import { assignmentDefinition, assignmentId, type Assignment } from './roles';
 
 const project: KeystoneProject = { id: 'p1', name: 'web', domain_id: 'default', enabled: true, description: 'old' };
 const user: KeystoneUser = { id: 'u1', name: 'ann', domain_id: 'default', enabled: false, email: 'a@x.org' };
@@ -66,5 +69,41 @@ describe('admin users', () => {
       'ann has 2 role assignments, deleted with the user.',
       'ann has 1 application credential: whatever logs in with them stops working.',
     ]);
+  });
+});
+
+describe('role assignments, groups and domains', () => {
+  const scope = { kind: 'project' as const, id: 'p1', name: 'web' };
+  const def = assignmentDefinition(scope);
+  const direct: Assignment = { role: { id: 'r1', name: 'member' }, user: { id: 'u1', name: 'ann' }, scope: { project: { id: 'p1' } }, links: { assignment: 'x' } };
+  const viaGroup: Assignment = { ...direct, links: { assignment: 'x', membership: 'http://k/v3/groups/g1/users/u1' } };
+  it('lists the scope with names; effective only when asked (Keystone takes any value of the flag as true)', () => {
+    expect(def.paths.list).toBe('role_assignments?scope.project.id=p1&include_names=true');
+    expect(def.filters![0].query!('true')).toEqual({ effective: 'true' });
+    expect(def.filters![0].query!('')).toEqual({});
+  });
+  it('grants to a user or a group, and revokes only direct grants', () => {
+    const c = def.create!;
+    expect(c.request(c.schema.parse({ actorType: 'groups', user: '', group: 'g1', role: 'r1' }))).toEqual({ method: 'PUT', path: 'projects/p1/groups/g1/roles/r1' });
+    expect(c.schema.safeParse({ actorType: 'users', user: '', group: 'g1', role: 'r1' }).error?.issues[0]).toMatchObject({ path: ['user'], message: 'admin.identity.assignments.errors.actor' });
+    const revoke = def.actions![0];
+    expect(revoke.allowed(direct, { isAdmin: true })).toBe(true);
+    expect(revoke.allowed(viaGroup, { isAdmin: true })).toBe(false);
+    expect(revoke.request(direct)).toEqual({ method: 'DELETE', path: 'projects/p1/users/u1/roles/r1' });
+    expect(revoke.cli(direct)).toBe('openstack role remove --project p1 --user u1 member');
+    expect(assignmentId(direct)).not.toBe(assignmentId(viaGroup));
+    expect(assignmentDefinition({ kind: 'domain', id: 'd1', name: 'D' }).create!.request({ actorType: 'users', user: 'u1', group: '', role: 'r1' }).path).toBe('domains/d1/users/u1/roles/r1');
+  });
+  it('adds and removes group members', () => {
+    const members = groupMembersDefinition({ id: 'g1', name: 'ops' });
+    expect(members.paths.list).toBe('groups/g1/users');
+    expect(members.create!.request({ user: 'u 1' })).toEqual({ method: 'PUT', path: 'groups/g1/users/u%201' });
+    expect(members.actions![0].request(user)).toEqual({ method: 'DELETE', path: 'groups/g1/users/u1' });
+  });
+  it('creates a domain and offers enable to a disabled one', () => {
+    const c = domainAdminDefinition.create!;
+    expect(c.request(c.schema.parse({ name: 'corp', description: '', enabled: true }))).toEqual({ method: 'POST', path: 'domains', body: { domain: { name: 'corp', description: '', enabled: true } } });
+    const offered = domainAdminDefinition.actions!.filter((a) => a.allowed({ id: 'd', name: 'corp', enabled: false }, { isAdmin: true })).map((a) => a.id);
+    expect(offered).toEqual(['enable', 'delete']);
   });
 });

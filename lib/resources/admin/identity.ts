@@ -7,9 +7,10 @@ import { define, deleteAction, idColumn, nameFilter, rest, rowNames } from '../d
 import type { ApiRequest, Column, FieldOptionsSource, Filter, FormField, ResourceAction, StatusInfo } from '../types';
 import { maybeStrings } from '../schema';
 import { projectDependents, userDependents } from './identity-dependents';
+import { assignmentDefinition } from './roles';
 
 const enabledWord = (on: boolean | undefined) => msg(on === false ? 'admin.keystone.disabled' : 'admin.keystone.enabled', {});
-const enabled = (on: boolean | undefined): StatusInfo => ({ label: enabledWord(on), tone: on === false ? 'unknown' : 'ok' });
+export const enabled = (on: boolean | undefined): StatusInfo => ({ label: enabledWord(on), tone: on === false ? 'unknown' : 'ok' });
 
 // Projects and users alike: Keystone filters both by name, enabled flag and domain, and both carry the two columns.
 const FILTERS: readonly Filter[] = [
@@ -18,8 +19,8 @@ const FILTERS: readonly Filter[] = [
   { id: 'domain_id', label: 'admin.keystone.filters.domainId', type: 'text' },
 ];
 type KeystoneRow = { domain_id: string; enabled?: boolean };
-const DOMAIN_COLUMN: Column<KeystoneRow> = { id: 'domain', label: 'admin.keystone.columns.domainId', value: (r) => r.domain_id, cell: 'mono' };
-const ENABLED_COLUMN: Column<KeystoneRow> = { id: 'enabled', label: 'admin.keystone.columns.enabled', value: (r) => enabledWord(r.enabled), cell: 'status' };
+export const DOMAIN_COLUMN: Column<KeystoneRow> = { id: 'domain', label: 'admin.keystone.columns.domainId', value: (r) => r.domain_id, cell: 'mono' };
+export const ENABLED_COLUMN: Column<KeystoneRow> = { id: 'enabled', label: 'admin.keystone.columns.enabled', value: (r) => enabledWord(r.enabled), cell: 'status' };
 
 /** Where projects and users live, with what they share: the enabled flag as status and Keystone's filters. */
 const keystoneAdmin = (collection: string, itemKey: string) => ({ ...rest({ service: 'identity' }, collection, itemKey), status: (r: KeystoneRow) => enabled(r.enabled), filters: FILTERS });
@@ -28,7 +29,7 @@ const keystoneAdmin = (collection: string, itemKey: string) => ({ ...rest({ serv
 const KEYSTONE_FIELDS = { id: z.string().min(1), name: z.string(), domain_id: z.string(), enabled: z.boolean().optional() };
 
 /** Enable and disable: a PATCH of the flag, offered in the state it changes (`project set --enable`). */
-function enableActions<T extends { id: string; name: string; enabled?: boolean }>(collection: 'projects' | 'users', item: 'project' | 'user'): ResourceAction<T>[] {
+export function enableActions<T extends { id: string; name: string; enabled?: boolean }>(collection: 'projects' | 'users' | 'domains', item: 'project' | 'user' | 'domain'): ResourceAction<T>[] {
   const set = (on: boolean): ResourceAction<T> => ({
     id: on ? 'enable' : 'disable',
     label: on ? 'admin.identity.actions.enable' : 'admin.identity.actions.disable',
@@ -42,24 +43,24 @@ function enableActions<T extends { id: string; name: string; enabled?: boolean }
 }
 
 /** The domains an admin may put a project or user in (GET /v3/domains). */
-const DOMAIN_OPTIONS: FieldOptionsSource = {
+export const DOMAIN_OPTIONS: FieldOptionsSource = {
   service: 'identity', path: 'domains', key: 'domains', kind: 'admin-domain',
   value: (o) => String(o.id), label: (o) => String(o.name ?? o.id),
   noun: 'admin.identity.nouns.domain', none: 'admin.identity.form.noDomains',
 };
-const PROJECT_OPTIONS: FieldOptionsSource = {
+export const PROJECT_OPTIONS: FieldOptionsSource = {
   service: 'identity', path: 'projects', key: 'projects', kind: 'admin-project',
   value: (o) => String(o.id), label: (o) => String(o.name ?? o.id),
   noun: 'kinds.adminProject.noun', none: 'admin.identity.form.noProject', choose: 'admin.identity.form.noProject',
 };
 
-const nameField: FormField = { name: 'name', label: 'common.name', type: 'text', maxLength: 64 };
-const descriptionField: FormField = { name: 'description', label: 'common.description', type: 'textarea' };
-const domainField: FormField = { name: 'domain_id', label: 'admin.keystone.columns.domainId', type: 'select', optionsFrom: DOMAIN_OPTIONS };
-const enabledField: FormField = { name: 'enabled', label: 'admin.keystone.enabled', type: 'checkbox' };
+export const nameField: FormField = { name: 'name', label: 'common.name', type: 'text', maxLength: 64 };
+export const descriptionField: FormField = { name: 'description', label: 'common.description', type: 'textarea' };
+export const domainField: FormField = { name: 'domain_id', label: 'admin.keystone.columns.domainId', type: 'select', optionsFrom: DOMAIN_OPTIONS };
+export const enabledField: FormField = { name: 'enabled', label: 'admin.keystone.enabled', type: 'checkbox' };
 
-const NameSchema = z.string().trim().min(1, { error: 'admin.identity.errors.nameRequired' }).max(64, { error: 'admin.identity.errors.nameLength' });
-const DescriptionSchema = z.string().trim().max(255, { error: 'admin.identity.errors.descriptionLength' });
+export const NameSchema = z.string().trim().min(1, { error: 'admin.identity.errors.nameRequired' }).max(64, { error: 'admin.identity.errors.nameLength' });
+export const DescriptionSchema = z.string().trim().max(255, { error: 'admin.identity.errors.descriptionLength' });
 
 export const KeystoneProjectSchema = z.looseObject({
   ...KEYSTONE_FIELDS,
@@ -74,7 +75,7 @@ const ProjectCreateSchema = ProjectEditSchema.extend({ domain_id: z.string().min
 type ProjectCreate = z.infer<typeof ProjectCreateSchema>;
 
 /** A PATCH of the fields that changed, or none when nothing did (the form then says so). */
-function changed<V extends Record<string, string>>(before: V, after: V, request: (body: Partial<V>) => ApiRequest): ApiRequest | undefined {
+export function changed<V extends Record<string, string>>(before: V, after: V, request: (body: Partial<V>) => ApiRequest): ApiRequest | undefined {
   const body = Object.fromEntries(Object.entries(after).filter(([k, v]) => v !== before[k])) as Partial<V>;
   return Object.keys(body).length ? request(body) : undefined;
 }
@@ -107,6 +108,7 @@ export const projectAdminDefinition = define<KeystoneProject, ProjectCreate>({
       dependents: projectDependents,
     }),
   ],
+  tabs: [{ id: 'assignments', label: 'admin.identity.assignments.plural', view: 'compact', list: (p) => assignmentDefinition({ kind: 'project', id: p.id, name: p.name }), empty: 'admin.identity.assignments.empty' }],
   create: {
     schema: ProjectCreateSchema,
     fields: [nameField, descriptionField, domainField, enabledField],

@@ -135,9 +135,9 @@ export function appCredentialDefinition(owner: CredentialOwner): ResourceDefinit
           name: 'accessRules', label: 'kinds.applicationCredential.fields.accessRules', type: 'rows', hint: 'kinds.applicationCredential.fields.accessRulesHint',
           rows: {
             columns: [
-              { name: 'service', label: 'kinds.applicationCredential.fields.ruleService', placeholder: 'compute', narrow: true },
+              { name: 'service', label: 'kinds.applicationCredential.fields.ruleService', placeholder: 'kinds.applicationCredential.fields.ruleServicePlaceholder', narrow: true },
               { name: 'method', label: 'kinds.applicationCredential.fields.ruleMethod', choices: () => ACCESS_RULE_METHODS },
-              { name: 'path', label: 'kinds.applicationCredential.fields.rulePath', placeholder: '/v2.1/servers', mono: true },
+              { name: 'path', label: 'kinds.applicationCredential.fields.rulePath', placeholder: 'kinds.applicationCredential.fields.rulePathPlaceholder', mono: true },
             ],
             empty: { service: '', method: 'GET', path: '' },
             add: 'kinds.applicationCredential.fields.addRule',
