@@ -19,6 +19,7 @@ export const OVERRIDES: Record<string, { list?: true; detail?: true; create?: tr
   shares: { detail: true },
   databases: { detail: true, create: true },
   'application-credentials': { create: true },
+  'admin/projects': { detail: true },
 };
 
 /** The detail tabs of a section's definition (whatever the project: tabs do not depend on it). */

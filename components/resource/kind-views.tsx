@@ -41,6 +41,7 @@ const DatabaseInstanceCreate = dynamic(() => import('@/components/database/insta
 const DatabaseInstanceDetail = dynamic(() => import('@/components/database/instance-detail').then((m) => m.DatabaseInstanceDetail));
 const ShareDetail = dynamic(() => import('@/components/shared-file-system/share-detail').then((m) => m.ShareDetail));
 const AppCredentialCreate = dynamic(() => import('@/components/identity/app-credential-create').then((m) => m.AppCredentialCreate));
+const AdminProjectDetail = dynamic(() => import('@/components/identity/project-quotas').then((m) => m.AdminProjectDetail));
 
 export interface KindViews {
   List?: ComponentType;
@@ -68,6 +69,7 @@ export const KIND_VIEWS: Record<string, KindViews> = {
   shares: { Detail: ShareDetail },
   databases: { Detail: DatabaseInstanceDetail, Create: DatabaseInstanceCreate },
   'application-credentials': { Create: AppCredentialCreate },
+  'admin/projects': { Detail: AdminProjectDetail },
 };
 
 /** One page of a section: its override, else the generic page from the definition. */
