@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useMsg } from '@/components/i18n/use-msg';
 import { useIsAdmin } from '@/components/shell/session-context';
 import { buttonClass } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { findSection } from '@/lib/resources/registry';
 import { useResourceHref } from '@/lib/resources/hooks';
 import { useSection } from '@/lib/resources/use-section';
@@ -50,6 +51,13 @@ export function KindList({ slug }: { slug: string }) {
           {secret && (
             <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
               <p className="font-medium">{m(secret.message)}</p>
+              {secret.value && (
+                <p className="flex flex-wrap items-center gap-2">
+                  <span>{m(secret.value.label)}</span>
+                  <code className="rounded bg-white px-1.5 py-0.5 font-mono dark:bg-zinc-900">{secret.value.text}</code>
+                  <CopyButton text={secret.value.text} label={m(secret.value.copy)} />
+                </p>
+              )}
               <div className="flex gap-2">
                 <button type="button" className={buttonClass.primary} onClick={() => { download(secret.filename, secret.mime, secret.content); setSaved(secret); setSecret(null); }}>
                   {m(secret.downloadLabel)}

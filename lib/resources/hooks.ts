@@ -140,8 +140,11 @@ export function useLookups<T>(def: ResourceDefinition<T>, rows: readonly T[]): R
         queryFn: async ({ signal }: { signal: AbortSignal }) => {
           if (l.each) {
             const each = l.each;
-            const answers = await Promise.all(ids.slice(0, LOOKUP_EACH_MAX).map(async (id) => [id, l.label(await apiFetch<Record<string, unknown>>(osPath(l.service, each(id)), { signal }))] as const));
-            return Object.fromEntries(answers);
+            // One object's refusal (an image an admin sees but is no member of: 404) leaves the others' answers.
+            const answers = await Promise.all(
+              ids.slice(0, LOOKUP_EACH_MAX).map((id) => apiFetch<Record<string, unknown>>(osPath(l.service, each(id)), { signal }).then((b) => [[id, l.label(b)] as const], () => [])),
+            );
+            return Object.fromEntries(answers.flat());
           }
           const body = await apiFetch<Record<string, unknown>>(osPath(l.service, l.path(ids)), { signal });
           const list = Array.isArray(body?.[l.key]) ? (body[l.key] as Record<string, unknown>[]) : [];

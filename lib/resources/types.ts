@@ -318,6 +318,8 @@ export interface OneTimeSecret {
   /** After the download: a sentence and a command to run on the file. */
   saved: Text;
   savedCommand?: string;
+  /** A short value also shown with a copy button until dismissed (a volume transfer's auth key). */
+  value?: { label: Text; text: string; copy: Text };
 }
 
 export interface CreateForm<T, I> {

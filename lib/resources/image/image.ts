@@ -6,6 +6,7 @@ import { ageColumn, choices, deleteAction, idColumn, nameColumn, nameFilter, nam
 import { msg, type Msg } from '@/lib/i18n/msg';
 import type { ApiRequest, ResourceAction, ResourceDefinition, StatusInfo } from '../types';
 import { maybeStrings } from '../schema';
+import { imageMemberDefinition, membershipAction } from './member';
 
 export const PATCH_CONTENT_TYPE = 'application/openstack-images-v2.1-json-patch';
 
@@ -257,6 +258,23 @@ const setProtected = (value: boolean): ResourceAction<Image> => ({
   cli: (i) => `openstack image set ${value ? '--protected' : '--unprotected'} ${i.id}`,
 });
 
+/**
+ * Deactivate (downloads refused to all but admins) and reactivate: POST v2/images/{id}/actions/..., 204. Glance
+ * allows the image's owner and admins; others get 403.
+ */
+const setActive = (projectId: string, active: boolean): ResourceAction<Image> => ({
+  id: active ? 'reactivate' : 'deactivate',
+  label: active ? 'kinds.image.actions.reactivate' : 'kinds.image.actions.deactivate',
+  allowed: (i, user) => i.status === (active ? 'deactivated' : 'active') && (user.isAdmin || i.owner === projectId),
+  request: (i) => ({ method: 'POST', path: `v2/images/${i.id}/actions/${active ? 'reactivate' : 'deactivate'}` }),
+  optimistic: (i) => ({ ...i, status: active ? 'active' : 'deactivated' }),
+  cli: (i) => `openstack image set ${active ? '--activate' : '--deactivate'} ${i.id}`,
+});
+
+/** The visibility, with this project's membership of another project's shared image ("shared (pending)"). */
+const visibilityText = (i: Image, membership: Record<string, string> = {}) =>
+  i.visibility === 'shared' && membership[i.id] ? msg('kinds.imageMember.visibility', { status: membership[i.id] }) : i.visibility;
+
 export const IMAGE_ACTIONS: readonly ResourceAction<Image>[] = [
   setProtected(true),
   setProtected(false),
@@ -269,6 +287,17 @@ export const IMAGE_ACTIONS: readonly ResourceAction<Image>[] = [
       msg(r.some((i) => i.protected) ? 'kinds.image.confirm.deleteBodyProtected' : 'kinds.image.confirm.deleteBody', { ...rowNames(r, nameOrId, 3), count: r.length }),
   }),
 ];
+
+/**
+ * The owner filter's query. Glance has no "shared with me" flag: shared images list those we own or are a member of
+ * with that status (accepted by default, so a new share is found under "pending").
+ */
+export const ownerQuery = (projectId: string) => (v: string): Record<string, string> => {
+  if (v === 'mine') return { owner: projectId };
+  if (v === 'shared') return { visibility: 'shared', member_status: 'accepted' };
+  if (v === 'pending' || v === 'rejected') return { visibility: 'shared', member_status: v };
+  return { visibility: 'public' };
+};
 
 /** The images definition for one project (the owner filter's "mine" needs the project id). */
 export function imageDefinition(projectId: string): ResourceDefinition<Image> {
@@ -288,7 +317,7 @@ export function imageDefinition(projectId: string): ResourceDefinition<Image> {
     columns: [
       nameColumn((i) => i.name ?? '', { sortKey: 'name' }),
       statusColumn((i) => i.status, { sortKey: 'status' }),
-      { id: 'visibility', label: 'kinds.image.fields.visibility', value: (i) => i.visibility },
+      { id: 'visibility', label: 'kinds.image.fields.visibility', value: (i, ctx) => visibilityText(i, ctx.lookups.membership) },
       { id: 'disk_format', label: 'kinds.image.fields.diskFormat', value: (i) => i.disk_format ?? '', sortKey: 'disk_format' },
       // Hidden by default (Horizon's table leaves them out too), so the table fits a 1440 px screen.
       { id: 'container_format', label: 'kinds.image.fields.containerFormat', value: (i) => i.container_format ?? '', sortKey: 'container_format', hidden: true },
@@ -310,13 +339,35 @@ export function imageDefinition(projectId: string): ResourceDefinition<Image> {
         options: [
           { value: 'mine', label: 'kinds.image.filters.mine' },
           { value: 'shared', label: 'kinds.image.filters.shared' },
+          { value: 'pending', label: 'kinds.image.filters.sharedPending' },
+          { value: 'rejected', label: 'kinds.image.filters.sharedRejected' },
           { value: 'public', label: 'kinds.image.filters.public' },
         ],
-        // Glance has no "shared with me" flag: shared images list those we own or are an accepted member of.
-        query: (v): Record<string, string> => (v === 'mine' ? { owner: projectId } : v === 'shared' ? { visibility: 'shared', member_status: 'accepted' } : { visibility: 'public' }),
+        query: ownerQuery(projectId),
       },
     ],
-    actions: IMAGE_ACTIONS,
+    lookups: [
+      {
+        // Glance says a project's membership per image only: asked for the shared images of other projects.
+        name: 'membership', kind: 'image-member', service: 'image', key: '',
+        ids: (rows) => rows.filter((i) => i.visibility === 'shared' && i.owner !== projectId).map((i) => i.id),
+        path: () => '', each: (id) => `v2/images/${id}/members/${projectId}`,
+        label: (o) => String(o.status ?? ''),
+      },
+    ],
+    actions: [
+      membershipAction(projectId, 'accepted'), membershipAction(projectId, 'rejected'),
+      setActive(projectId, false), setActive(projectId, true),
+      ...IMAGE_ACTIONS,
+    ],
+    invalidates: ['image-member'],
+    tabs: [
+      {
+        id: 'members', label: 'kinds.imageMember.plural', view: 'compact', list: (i) => imageMemberDefinition(i, projectId),
+        table: 'kinds.imageMember.plural', empty: 'kinds.imageMember.empty',
+        note: (i) => (i.visibility !== 'shared' && i.owner === projectId ? 'kinds.imageMember.notShared' : undefined),
+      },
+    ],
     // Horizon's row: Launch, Edit image (its owner's; Glance refuses others). Edit opens the image page's form.
     rowMenu: [
       {
@@ -328,7 +379,7 @@ export function imageDefinition(projectId: string): ResourceDefinition<Image> {
     overview: [
       { label: 'common.id', value: (i) => i.id, mono: true },
       { label: 'common.status', value: (i) => i.status },
-      { label: 'kinds.image.fields.visibility', value: (i) => i.visibility },
+      { label: 'kinds.image.fields.visibility', value: (i, ctx) => visibilityText(i, ctx.lookups.membership) },
       { label: 'kinds.image.fields.protected', value: (i) => yesNo(i.protected) },
       { label: 'kinds.image.fields.diskFormat', value: (i) => i.disk_format ?? '' },
       { label: 'kinds.image.fields.containerFormat', value: (i) => i.container_format ?? '' },

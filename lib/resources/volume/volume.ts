@@ -1,10 +1,10 @@
 // Cinder v3 volumes. Paths are relative to the catalog endpoint, which already ends in /v3/{project_id}.
 import { z } from 'zod';
-import { sh } from '../cli';
-import { ageColumn, define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter, YES_NO } from '../define';
+import { command, sh } from '../cli';
+import { ageColumn, choices, define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter, YES_NO } from '../define';
 import { msg, type Msg, type MsgWithValues } from '@/lib/i18n/msg';
 import { linkedField, type OverviewLink } from '../overview-links';
-import type { ApiRequest, ResourceAction, RowMenuItem, StatusInfo } from '../types';
+import type { ApiRequest, DetailForm, ResourceAction, RowMenuItem, StatusInfo } from '../types';
 import { maybeStrings } from '../schema';
 
 /** The catalog type the dashboard proxies Cinder through (Zed registers only this one). */
@@ -93,6 +93,88 @@ export const canDelete = (v: Volume) => v.status !== 'deleting';
 
 const act = (v: Volume, body: unknown): ApiRequest => ({ method: 'POST', path: `volumes/${v.id}/action`, body });
 
+// ---- Retype and upload to image (forms on the volume's page) ----------------------------------------------------
+
+export const canRetype = is('available', 'in-use');
+/** An in-use volume uploads only with force, which Cinder allows where enable_force_upload is set. */
+export const canUpload = is('available', 'in-use');
+
+/** `never`: Cinder refuses a retype that needs moving the data to another back end; `on-demand` migrates it. */
+export const MIGRATION_POLICIES = ['never', 'on-demand'] as const;
+
+export const RetypeSchema = z.object({
+  type: z.string().min(1, { error: 'kinds.volume.retype.chooseType' }),
+  policy: z.enum(MIGRATION_POLICIES),
+});
+export type Retype = z.infer<typeof RetypeSchema>;
+
+export const retypeRequest = (v: Volume, i: Retype): ApiRequest => act(v, { 'os-retype': { new_type: i.type, migration_policy: i.policy } });
+
+const retypeForm: DetailForm<Volume, Retype> = {
+  id: 'retype',
+  label: 'kinds.volume.retype.label',
+  when: canRetype,
+  hint: (v) => command('openstack volume set --type <type> --retype-policy never', v.id),
+  schema: RetypeSchema,
+  fields: [
+    {
+      name: 'type', label: 'kinds.volume.retype.type', type: 'select',
+      optionsFrom: {
+        service: VOLUME_SERVICE, path: 'types', key: 'volume_types', kind: 'volume-type',
+        value: (o) => String(o.name), label: (o) => String(o.name), title: (o) => (typeof o.description === 'string' ? o.description : undefined),
+        noun: 'kinds.volumeType.noun', none: 'kinds.qos.associate.noTypes',
+      },
+    },
+    {
+      name: 'policy', label: 'kinds.volume.retype.policy', type: 'select', hint: 'kinds.volume.retype.policyHint',
+      options: [{ value: 'never', label: 'kinds.volume.retype.never' }, { value: 'on-demand', label: 'kinds.volume.retype.onDemand' }],
+    },
+  ],
+  initial: () => ({ type: '', policy: 'never' }),
+  note: (v) => msg('kinds.volume.retype.current', { type: v.volume_type ?? '' }),
+  request: retypeRequest,
+  cli: (v, i) => command('openstack volume set', { '--type': typeof i.type === 'string' && i.type ? i.type : '<type>', '--retype-policy': typeof i.policy === 'string' ? i.policy : 'never' }, v.id),
+  submitLabel: 'kinds.volume.retype.submit',
+  errorTitle: 'kinds.volume.retype.failed',
+};
+
+/** The disk formats Cinder converts a volume to when uploading it to Glance. */
+export const UPLOAD_DISK_FORMATS = ['raw', 'qcow2', 'vmdk', 'vdi', 'vhd', 'vhdx'] as const;
+
+export const UploadSchema = z.object({
+  imageName: z.string().trim().min(1, { error: 'kinds.volume.upload.nameRequired' }).max(255, { error: 'kinds.volume.errors.maxLength' }),
+  diskFormat: z.enum(UPLOAD_DISK_FORMATS),
+  force: z.boolean(),
+});
+export type Upload = z.infer<typeof UploadSchema>;
+
+export const uploadRequest = (v: Volume, i: Upload): ApiRequest =>
+  act(v, { 'os-volume_upload_image': { image_name: i.imageName.trim(), disk_format: i.diskFormat, container_format: 'bare', force: i.force } });
+
+export const uploadCli = (v: Pick<Volume, 'id'>, i: Partial<Record<keyof Upload, unknown>>) =>
+  command('openstack image create --volume', v.id, { '--disk-format': typeof i.diskFormat === 'string' ? i.diskFormat : 'raw' }, i.force === true && '--force', typeof i.imageName === 'string' && i.imageName.trim() ? i.imageName.trim() : '<image-name>');
+
+const uploadForm: DetailForm<Volume, Upload> = {
+  id: 'upload-image',
+  label: 'kinds.volume.upload.label',
+  when: canUpload,
+  hint: (v) => uploadCli(v, {}),
+  schema: UploadSchema,
+  fields: [
+    { name: 'imageName', label: 'kinds.volume.upload.imageName', type: 'text', maxLength: 255 },
+    { name: 'diskFormat', label: 'kinds.volume.upload.diskFormat', type: 'select', options: choices(UPLOAD_DISK_FORMATS) },
+    { name: 'force', label: 'kinds.volume.upload.force', type: 'checkbox' },
+  ],
+  initial: (v) => ({ imageName: v.name ?? '', diskFormat: 'raw', force: v.status === 'in-use' }),
+  note: () => 'kinds.volume.upload.note',
+  request: uploadRequest,
+  cli: uploadCli,
+  submitLabel: 'kinds.volume.upload.submit',
+  errorTitle: 'kinds.volume.upload.failed',
+};
+
+export const VOLUME_FORMS: readonly DetailForm<Volume>[] = [retypeForm as DetailForm<Volume>, uploadForm as DetailForm<Volume>];
+
 export const VOLUME_ACTIONS: readonly ResourceAction<Volume>[] = [
   {
     id: 'set-bootable', label: 'kinds.volume.actions.setBootable',
@@ -126,6 +208,16 @@ export const VOLUME_ROW_MENU: readonly RowMenuItem<Volume>[] = [
   { id: 'extend', label: 'kinds.volume.rowMenu.extend', panel: 'extend', when: canExtend, cli: (v) => `openstack volume set --size <size-GiB> ${v.id}` },
   { id: 'snapshot', label: 'kinds.volume.rowMenu.createSnapshot', panel: 'snapshot', when: canSnapshot, cli: (v) => `openstack volume snapshot create --volume ${v.id} <name>` },
   { id: 'edit', label: 'kinds.volume.rowMenu.edit', panel: 'edit', when: canEdit, cli: (v) => `openstack volume set --name <name> --description <text> ${v.id}` },
+  { id: 'retype', label: 'kinds.volume.retype.label', panel: 'retype', when: canRetype, cli: (v) => `openstack volume set --type <type> --retype-policy never ${v.id}` },
+  { id: 'upload', label: 'kinds.volume.upload.label', panel: 'upload-image', when: canUpload, cli: (v) => `openstack image create --volume ${v.id} <image-name>` },
+  {
+    id: 'backup', label: 'kinds.volume.rowMenu.createBackup', when: canSnapshot,
+    to: (v) => ({ slug: 'volume-backups', rest: 'new', query: `volume=${encodeURIComponent(v.id)}` }), cli: (v) => `openstack volume backup create ${v.id}`,
+  },
+  {
+    id: 'transfer', label: 'kinds.volume.rowMenu.createTransfer', when: (v) => v.status === 'available',
+    to: (v) => ({ slug: 'volume-transfers', query: `new=1&volume=${encodeURIComponent(v.id)}` }), cli: (v) => `openstack volume transfer request create ${v.id}`,
+  },
   {
     id: 'launch', label: 'kinds.volume.rowMenu.launchInstance', when: canLaunch,
     to: (v) => ({ slug: 'instances', rest: 'new', query: `volume=${encodeURIComponent(v.id)}` }), cli: (v) => `openstack server create --volume ${v.id} --flavor <flavor> <name>`,
@@ -184,9 +276,10 @@ export const volumeDefinition = define<Volume>({
     },
   ],
   // The volume's snapshots go with it; a server lists its attached volumes.
-  invalidates: ['volume-snapshot', 'server'],
+  invalidates: ['volume-snapshot', 'server', 'image'],
   actions: VOLUME_ACTIONS,
   rowMenu: VOLUME_ROW_MENU,
+  forms: VOLUME_FORMS,
   overview: [
     { label: 'common.id', value: (v) => v.id, mono: true },
     { label: 'common.status', value: (v) => v.status },
