@@ -105,11 +105,11 @@ test('an application credential: created with roles, expiry and an access rule, 
 
 test('the overview shows usage over a chosen period, downloadable as CSV', async ({ page }) => {
   await home(page);
-  const usage = page.getByRole('region', { name: 'Usage' });
+  const usage = page.getByRole('region', { name: 'Usage summary' });
   await usage.getByLabel('Period').selectOption({ label: 'Custom' });
   // A period that ends before it starts is refused on its field, and nothing is asked of Nova for it.
-  await usage.getByLabel('From').fill('2026-12-05');
-  await usage.getByLabel('To').fill('2026-12-01');
+  await usage.getByLabel('From', { exact: true }).fill('2026-12-05');
+  await usage.getByLabel('To', { exact: true }).fill('2026-12-01');
   await expect(usage.getByText('The last day is before the first')).toBeVisible();
   await usage.getByLabel('Period').selectOption({ label: 'Last 30 days' });
   await expect(usage.getByText('Instance-hours')).toBeVisible();
@@ -135,7 +135,7 @@ test.describe('admin identity', () => {
     const token = await keystoneToken('admin', 'admin', 'admin');
     const ctx = await request.newContext({ extraHTTPHeaders: { 'X-Auth-Token': token } });
     try {
-      for (const [collection, key] of [['users', 'users'], ['projects', 'projects']] as const) {
+      for (const [collection, key] of [['users', 'users'], ['groups', 'groups'], ['projects', 'projects']] as const) {
         const body = (await (await ctx.get(`${keystone}/${collection}`)).json()) as Record<string, { id: string; name: string }[]>;
         for (const o of (body[key] ?? []).filter((x) => x.name.startsWith(RUN))) await ctx.delete(`${keystone}/${collection}/${o.id}`);
       }
@@ -195,6 +195,7 @@ test.describe('admin identity', () => {
     await user.getByLabel('Default project').selectOption({ label: projectName });
     await user.getByRole('button', { name: 'Create user' }).click();
     await expect(page.getByRole('heading', { level: 1, name: userName })).toBeVisible();
+    const userUrl = page.url();
     await page.getByRole('button', { name: 'Set password' }).click();
     const pw = page.getByRole('form', { name: 'Set password' });
     await pw.getByLabel('Password', { exact: true }).fill('pw-new-5678');
@@ -204,7 +205,49 @@ test.describe('admin identity', () => {
     // The new password works at Keystone.
     expect(await keystoneToken(userName, 'pw-new-5678')).toBeTruthy();
 
+    // A group with the user as member.
+    const groupName = `${RUN}-group`;
+    await page.goto(`${base}/admin/groups/new${region}`);
+    const group = page.getByRole('form', { name: 'Create group' });
+    await group.getByLabel('Name').fill(groupName);
+    await group.getByRole('button', { name: 'Create group' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: groupName })).toBeVisible();
+    await page.getByRole('tab', { name: 'Members' }).click();
+    const add = page.getByRole('form', { name: 'Add member' });
+    await expect(add.getByLabel('User').locator('option', { hasText: userName })).toBeAttached();
+    await add.getByLabel('User').selectOption({ label: userName });
+    await add.getByRole('button', { name: 'Add member' }).click();
+    await expect(page.getByRole('table', { name: 'Members' }).getByRole('row').filter({ hasText: userName })).toBeVisible();
+    expect(await violations(page, 'group members tab')).toEqual([]);
+
+    // On the project: the group gets a role; the user holds it effectively, through the group. Then the quotas.
+    await page.goto(projectUrl);
+    await page.getByRole('tab', { name: 'Role assignments' }).click();
+    const grant = page.getByRole('form', { name: 'Grant role' });
+    await grant.getByLabel('To').selectOption({ label: 'Group' });
+    await expect(grant.getByLabel('Group', { exact: true }).locator('option', { hasText: groupName })).toBeAttached();
+    await grant.getByLabel('Group', { exact: true }).selectOption({ label: groupName });
+    await grant.getByLabel('Role').selectOption({ label: 'member' });
+    await grant.getByRole('button', { name: 'Grant role' }).click();
+    const assignments = page.getByRole('table', { name: 'Role assignments' });
+    await expect(assignments.getByRole('row').filter({ hasText: groupName })).toContainText('member');
+    expect(await keystoneToken(userName, 'pw-new-5678', projectName)).toBeTruthy();
+
+    const nova = page.getByRole('form', { name: 'Compute (Nova)' });
+    await nova.getByLabel('Limit of Instances').fill('-5');
+    await nova.getByRole('button', { name: 'Save Compute (Nova) quotas' }).click();
+    await expect(nova.getByText('Enter a whole number, -1 for unlimited')).toBeVisible();
+    await nova.getByLabel('Limit of Instances').fill('7');
+    await nova.getByRole('button', { name: 'Save Compute (Nova) quotas' }).click();
+    await expect(nova.getByRole('status')).toHaveText('Quotas saved.');
+    await expect(nova.getByLabel('Limit of Instances')).toHaveValue('7');
+    expect(await violations(page, 'project quotas')).toEqual([]);
+    // Nova keeps a project's quota rows after the project is gone: back to the defaults first.
+    const reset = await page.request.delete(`/api/os/compute/os-quota-sets/${projectUrl.split('/admin/projects/')[1].split('?')[0]}`, { headers: mutationHeaders() });
+    expect(reset.status()).toBe(202);
+
     // Deleted: the user, then the project.
+    await page.goto(userUrl);
     await page.getByRole('toolbar', { name: 'User actions' }).getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('dialog', { name: 'Delete user?' }).getByRole('button', { name: 'Delete' }).click();
     await expect(page).toHaveURL(/\/admin\/users(\?|$)/);

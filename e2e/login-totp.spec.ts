@@ -31,7 +31,7 @@ async function admin<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string,
 
 test.beforeAll(async () => {
   const { user } = await admin<{ user: { id: string } }>('POST', 'users', {
-    user: { name, password, domain_id: 'default', options: { multi_factor_auth_rules: [['password', 'totp']] } },
+    user: { name, password, domain_id: 'default', options: { multi_factor_auth_enabled: true, multi_factor_auth_rules: [['password', 'totp']] } },
   });
   userId = user.id;
   const { projects } = await admin<{ projects: { id: string }[] }>('GET', 'projects?name=demo&domain_id=default');
