@@ -1,7 +1,7 @@
 // TOTP as a second step of the log-in, against the demo cloud's Keystone (MFA rules, TOTP credential, receipts):
 // the JSON route and the plain form POST, with real sealed challenges; only next/headers and the clouds are stubbed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CloudConfig } from '@/lib/config/clouds';
+import { demoCloudConfig } from '@/lib/testing/demo-cloud-config';
 import type { DemoCloud } from '@/lib/demo-cloud/server';
 import { totpCode } from '@/lib/demo-cloud/services/identity/totp';
 import { call, login, startTestCloud } from '@/lib/demo-cloud/test-helpers';
@@ -29,11 +29,7 @@ let dc: DemoCloud;
 
 beforeAll(async () => {
   dc = await startTestCloud({ log: () => {} });
-  const cloud: CloudConfig = {
-    id: 'demo', displayName: 'demo', authUrl: dc.authUrl, regions: ['RegionOne'], interface: 'public', verify: true,
-    userDomainName: 'Default', projectDomainName: 'Default', demo: true,
-  };
-  h.clouds.set('demo', cloud);
+  h.clouds.set('demo', demoCloudConfig(dc.authUrl));
   // A member of demo whose MFA rule wants password and TOTP, with a TOTP credential.
   const admin = await login(dc, 'admin');
   const u = await call(dc, 'POST', '/identity/v3/users', { token: admin, body: { user: { name: 'mfa', password: 'pw-mfa', options: { multi_factor_auth_rules: [['password', 'totp']] } } } });

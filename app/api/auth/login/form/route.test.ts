@@ -2,7 +2,7 @@
 // only next/headers (a cookie jar) and the cloud configuration are stubbed, as in lib/openstack/login.test.ts.
 import { unsealData } from 'iron-session';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CloudConfig } from '@/lib/config/clouds';
+import { demoCloudConfig } from '@/lib/testing/demo-cloud-config';
 import type { DemoCloud } from '@/lib/demo-cloud/server';
 import { startTestCloud } from '@/lib/demo-cloud/test-helpers';
 import { cookieJar, resetNextHeaders } from '@/lib/testing/next-headers';
@@ -24,11 +24,7 @@ const { installSessionStore, MemorySessionStore } = await import('@/lib/openstac
 let dc: DemoCloud;
 beforeAll(async () => {
   dc = await startTestCloud({ log: () => {} });
-  const cloud: CloudConfig = {
-    id: 'demo', displayName: 'demo', authUrl: dc.authUrl, regions: ['RegionOne'], interface: 'public', verify: true,
-    userDomainName: 'Default', projectDomainName: 'Default', demo: true,
-  };
-  h.clouds.set('demo', cloud);
+  h.clouds.set('demo', demoCloudConfig(dc.authUrl));
 });
 afterAll(() => dc.close());
 beforeEach(() => {
