@@ -28,6 +28,7 @@ import { attachedServers, attachRequest, canAttach, canDetach, detachRequest, vo
 import { FailureNotice } from '@/components/resource/failure-notice';
 import { BelowToolbar, PanelToggle, ToolbarPanel } from '@/components/resource/detail/toolbar';
 import { panelCli } from '@/lib/resources/row-menu';
+import { canChangeInterfaces, detachInterfaceCli, detachInterfaceRequest } from '@/lib/resources/compute/server-actions';
 import { InstanceFloatingIpActions, InstanceSecurityGroups } from './instance-network';
 import { addressesByNetwork } from './instance-addresses';
 
@@ -267,7 +268,11 @@ function ResizeForm({ server, onDone }: { server: Server; onDone: () => void }) 
 function Interfaces({ server }: { server: Server }) {
   const t = useTranslations('compute.detail');
   const common = useTranslations('common');
-  const ports = usePorts(`device_id=${encodeURIComponent(server.id)}`);
+  // Nova deletes a port it made for the interface and unbinds one the user brought (api-ref "Detach Interface"), after
+  // its 202: the list is followed until the port has left it.
+  const [detaching, setDetaching] = useState<string>();
+  const ports = usePorts(`device_id=${encodeURIComponent(server.id)}`, true, (list) => !!detaching && list.some((p) => p.id === detaching));
+  const detachM = useOsMutation(NOVA, (portId: string) => detachInterfaceRequest(server.id, portId), { invalidates: ['port', 'server'], onDone: (_r, portId) => setDetaching(portId) });
   const groupIds = [...new Set((ports.data ?? []).flatMap((p) => p.security_groups))].sort();
   const groups = useSecurityGroupNames(groupIds);
   const byMac = new Map<string, { net: string; floating: string[] }>();
@@ -290,6 +295,7 @@ function Interfaces({ server }: { server: Server }) {
   }
   const nova = (p: Port) => byMac.get(p.mac_address ?? '');
   return (
+    <div className="space-y-3">
     <SubTable
       label={t('networkInterfaces')}
       busy={ports.isPending}
@@ -305,7 +311,18 @@ function Interfaces({ server }: { server: Server }) {
         { label: common('status'), cell: (p) => p.status ?? '' },
         { label: t('columns.securityGroups'), cell: (p) => p.security_groups.map((g) => groups.data?.[g] ?? g).join(', ') || t('noGroups') },
       ]}
+      buttons={(p) => [
+        canChangeInterfaces(server) && {
+          label: t('detachInterface'),
+          ariaLabel: t('detachInterfaceOf', { name: p.fixed_ips.map((f) => f.ip_address).join(', ') || p.name || p.id }),
+          title: detachInterfaceCli(server.id, p.id),
+          disabled: detachM.isPending,
+          onClick: () => detachM.mutate(p.id),
+        },
+      ]}
     />
+    {detachM.isError && <ApiErrorNotice title={t('detachInterfaceRefused')} error={detachM.error} />}
+    </div>
   );
 }
 

@@ -7,9 +7,11 @@ import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { FormFooter, FormHeading, ValueOptions, ZoneSelect } from '@/components/resource/form-parts';
-import { inputClass, SelectField, TextField } from '@/components/ui/field';
+import { inputClass, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { useResourceHref } from '@/lib/resources/hooks';
-import { useComputeLimits, useComputeZones, useFlavorDetails, useKeypairOptions } from '@/lib/resources/compute/queries';
+import { useComputeLimits, useComputeZones, useFlavorDetails, useKeypairOptions, useServerGroupOptions } from '@/lib/resources/compute/queries';
+import { groupPolicy } from '@/lib/resources/compute/server-group';
+import { useVolumeTypes } from '@/lib/resources/volume/queries';
 import { useActiveImages } from '@/lib/resources/image/queries';
 import { useLaunchSecurityGroups, useNetworks } from '@/lib/resources/network/queries';
 import { useVisibleSubnets } from '@/lib/resources/network/floating-ip-queries';
@@ -28,7 +30,7 @@ import {
 } from '@/lib/resources/compute/server';
 import { bootFromVolumeBody } from '@/lib/resources/volume/volume';
 
-type Values = { name: string; count: string; source: 'image' | 'volume'; imageId: string; volumeSize: string; flavorId: string; networks: string[] | null; keyName: string | null; securityGroups: string[]; userData: string; availabilityZone: string };
+type Values = { name: string; count: string; source: 'image' | 'volume'; imageId: string; volumeSize: string; flavorId: string; networks: string[] | null; keyName: string | null; securityGroups: string[]; userData: string; availabilityZone: string; serverGroup: string; volumeType: string; configDrive: boolean; hints: string };
 
 /** cloud-init's marker line, the user data's placeholder (not a sentence). */
 const CLOUD_CONFIG = '#cloud-config';
@@ -50,18 +52,20 @@ export function LaunchForm() {
   const groups = useLaunchSecurityGroups();
   const zones = useComputeZones();
   const limits = useComputeLimits();
+  const serverGroups = useServerGroupOptions();
+  const volumeTypes = useVolumeTypes();
 
   // `?image=<id>` comes from an image's "Launch instance": that image is preselected.
   const search = useSearchParams();
   const preselectedImage = search.get('image') ?? '';
   // `?volume=<id>` comes from a bootable volume's "Launch instance": that volume is the root disk, no image.
   const bootVolume = search.get('volume') ?? '';
-  const initial: Values = { name: '', count: '1', source: 'image', imageId: preselectedImage, volumeSize: '', flavorId: '', networks: null, keyName: null, securityGroups: ['default'], userData: '', availabilityZone: '' };
+  const initial: Values = { name: '', count: '1', source: 'image', imageId: preselectedImage, volumeSize: '', flavorId: '', networks: null, keyName: null, securityGroups: ['default'], userData: '', availabilityZone: '', serverGroup: '', volumeType: '', configDrive: false, hints: '' };
   // Field errors show once the user tried to submit, then follow every change. Validates `input` below: the choices with their defaults.
   const form = useZodForm(ServerCreateSchema, initial, {
     live: true,
     // What the text fields hold at submit (read from the page: typed before hydration too) over the derived input.
-    input: (now): unknown => ({ ...input, name: now.name, count: now.count, userData: now.userData, volumeSize: input.volumeSize === undefined ? undefined : now.volumeSize || input.volumeSize }),
+    input: (now): unknown => ({ ...input, name: now.name, count: now.count, userData: now.userData, hints: now.hints, volumeSize: input.volumeSize === undefined ? undefined : now.volumeSize || input.volumeSize }),
   });
   const { values: v, set, field } = form;
 
@@ -92,6 +96,10 @@ export function LaunchForm() {
     securityGroups: v.securityGroups,
     userData: v.userData,
     availabilityZone: v.availabilityZone,
+    serverGroup: v.serverGroup,
+    volumeType: v.source === 'volume' && !bootVolume ? v.volumeType : '',
+    configDrive: v.configDrive,
+    hints: v.hints,
   };
   const { parsed } = form;
   const live = parsed.success ? launchProblems(parsed.data, flavor, imageReq, remaining) : launchProblems({ count: Number(v.count), source: v.source }, flavor, imageReq, remaining);
@@ -172,6 +180,17 @@ export function LaunchForm() {
               {v.source === 'volume' && (
                 <TextField label={t('volumeSize')} type="number" min={1} value={input.volumeSize ?? ''} error={shownErrors.volumeSize} onChange={(e) => set('volumeSize', e.target.value)} />
               )}
+              {/* Without Cinder's types (no access, or none), the volume takes the cloud's default type. */}
+              {v.source === 'volume' && (volumeTypes.data?.volume_types.length ?? 0) > 0 && (
+                <SelectField label={t('volumeType')} value={v.volumeType} onChange={(e) => set('volumeType', e.target.value)}>
+                  <option value="">{t('defaultVolumeType')}</option>
+                  {volumeTypes.data?.volume_types.map((vt) => (
+                    <option key={vt.id} value={vt.name}>
+                      {vt.name}
+                    </option>
+                  ))}
+                </SelectField>
+              )}
             </div>
             {images.isError && <ApiErrorNotice title={t('loadImagesFailed')} error={images.error} />}
           </>
@@ -234,6 +253,22 @@ export function LaunchForm() {
             {g.name}
           </label>
         ))}
+      </fieldset>
+
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-semibold">{t('scheduling')}</legend>
+        <SelectField label={t('serverGroup')} value={v.serverGroup} onChange={(e) => set('serverGroup', e.target.value)}>
+          <option value="">{t('noServerGroup')}</option>
+          {(serverGroups.data?.server_groups ?? []).map((g) => (
+            <option key={g.id} value={g.id}>
+              {t('serverGroupOption', { name: g.name || g.id, policy: groupPolicy(g) })}
+            </option>
+          ))}
+        </SelectField>
+        <TextAreaField label={t('schedulerHints')} hint={t('schedulerHintsHint')} className="font-mono" rows={2} value={v.hints} error={shownErrors.hints} onChange={(e) => set('hints', e.target.value)} />
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={v.configDrive} onChange={(e) => set('configDrive', e.target.checked)} /> {t('configDrive')}
+        </label>
       </fieldset>
 
       <label className="block space-y-1.5 text-sm">

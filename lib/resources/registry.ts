@@ -23,6 +23,7 @@ import { instanceDefinition as databaseInstanceDefinition } from './database/ins
 import { flavorDefinition } from './compute/flavor';
 import { keypairDefinition } from './compute/keypair';
 import { serverDefinition } from './compute/server';
+import { serverGroupDefinition } from './compute/server-group';
 import { clusterTemplateDefinition } from './container-infra/cluster-template';
 import { clusterDefinition } from './container-infra/cluster';
 import { zoneDefinition } from './dns/zone';
@@ -121,6 +122,7 @@ export const SECTIONS: readonly Section[] = [
   kind(serverDefinition, 'compute', { detail: true, create: 'ui.sections.launchInstance', actions: [{ label: 'ui.sections.launchInstance', path: 'new' }], search: { path: 'servers?limit=1000' } }),
   kind(flavorDefinition, 'compute', { search: { path: 'flavors' } }),
   kind(keypairDefinition, 'compute', { label: 'ui.sections.keyPairs', search: { path: 'os-keypairs' } }),
+  kind(serverGroupDefinition, 'compute', { detail: true, related: ['instances'], actions: [{ label: 'ui.sections.createServerGroup', path: '?new=1' }], search: { path: 'os-server-groups' } }),
   kind(volumeDefinition, 'volumes', { detail: true, create: 'ui.sections.createVolume', actions: [{ label: 'ui.sections.createVolume', path: 'new' }], search: { path: 'volumes?limit=1000' } }),
   kind(snapshotDefinition, 'volumes', { label: 'ui.sections.snapshots', detail: true, search: { path: 'snapshots?limit=1000' } }),
   kind(imageDefinition, 'images', { detail: true, create: 'ui.sections.createImage', actions: [{ label: 'ui.sections.uploadImage', path: 'new' }], search: { path: 'v2/images?limit=1000' } }),

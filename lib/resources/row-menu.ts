@@ -34,7 +34,8 @@ export function rowMenuTarget<T>(def: Pick<ResourceDefinition<T>, 'slug' | 'id'>
 export function offeredRowItems<T>(def: Pick<ResourceDefinition<T>, 'rowMenu' | 'forms'>, row: T): RowMenuItem<T>[] {
   const items = def.rowMenu ?? [];
   const forms = (def.forms ?? [])
-    .filter((f) => !items.some((i) => i.panel === f.id))
+    // An admin-only form (a migration) stays on the object's page, whose toolbar knows who is logged in.
+    .filter((f) => !f.adminOnly && !items.some((i) => i.panel === f.id))
     .map((f): RowMenuItem<T> => ({ id: `form-${f.id}`, label: f.toggle?.(row) ?? f.label, panel: f.id, when: f.when, cli: f.hint }));
   return [...items, ...forms].filter((i) => !i.when || i.when(row));
 }

@@ -365,6 +365,8 @@ export interface DetailForm<T, I = unknown> {
   /** The toggle's text when it depends on the object (Set or Change a PTR record). */
   toggle?: (row: T) => Text;
   when?: (row: T) => boolean;
+  /** Only for admins (Nova's migrations: a member's call is refused by policy). */
+  adminOnly?: boolean;
   /** The toggle's tooltip (the CLI without input). */
   hint?: (row: T) => string;
   schema: z.ZodType<I>;

@@ -87,7 +87,7 @@ export function DetailToolbar<T>({ def, row, extra, hidden, initialPanel = null,
   );
   const panels = useMemo(() => ({ open, set, slot, areaId }), [open, set, slot, areaId]);
   const available = (def.actions ?? []).filter((a) => a.allowed(row, { isAdmin }));
-  const forms = (def.forms ?? []).filter((f) => !f.when || f.when(row));
+  const forms = (def.forms ?? []).filter((f) => (!f.adminOnly || isAdmin) && (!f.when || f.when(row)));
   const button = (a: (typeof available)[number]) => (
     <button key={a.id} type="button" className={a.destructive ? `${buttonClass.secondary} text-red-700 dark:text-red-300` : buttonClass.secondary} title={a.cli(row)} onClick={() => actions.run(a, [row])}>
       {m(a.label)}

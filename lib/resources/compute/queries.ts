@@ -92,3 +92,7 @@ export const ServerEditSchema = z.object({
 export type ServerEdit = z.infer<typeof ServerEditSchema>;
 export const serverEditRequest = (serverId: string, v: ServerEdit) => ({ method: 'PUT' as const, path: `servers/${serverId}`, body: { server: { name: v.name, description: v.description || null } } });
 
+
+const ServerGroupsSchema = z.looseObject({ server_groups: z.array(z.looseObject({ id: z.string(), name: z.string(), policy: z.string().optional(), policies: z.array(z.string()).optional() })) });
+/** The project's server groups (the launch form's "Server group"), under their kind so a create or delete refetches them. */
+export const useServerGroupOptions = () => usePathQuery('server-group', NOVA, 'os-server-groups', ServerGroupsSchema, { staleTime: 30_000 });

@@ -14,14 +14,16 @@ const ctx = { lookups: {} };
 describe('instance row menu', () => {
   const items = (s: Server) => offeredRowItems(serverDefinition, s).map((i) => en(i.label));
   it("offers Horizon's row items the state allows", () => {
-    expect(items(server())).toEqual(['Create snapshot', 'Associate floating IP', 'Edit instance', 'Resize instance']);
-    // A paused instance can be snapshotted, not resized; one busy with a task neither.
-    expect(items(server({ status: 'PAUSED' }))).toEqual(['Create snapshot', 'Associate floating IP', 'Edit instance']);
-    expect(items(server({ 'OS-EXT-STS:task_state': 'image_snapshot' }))).toEqual(['Associate floating IP', 'Edit instance']);
+    // Then the definition's forms (issue 19), without the admins' migrations, which only the instance page offers.
+    const forms = ['Rebuild', 'Rescue', 'Lock', 'Attach interface', 'Edit tags'];
+    expect(items(server())).toEqual(['Create snapshot', 'Associate floating IP', 'Edit instance', 'Resize instance', ...forms]);
+    // A paused instance can be snapshotted, not resized, rebuilt or rescued; one busy with a task neither.
+    expect(items(server({ status: 'PAUSED' }))).toEqual(['Create snapshot', 'Associate floating IP', 'Edit instance', 'Lock', 'Attach interface', 'Edit tags']);
+    expect(items(server({ 'OS-EXT-STS:task_state': 'image_snapshot' }))).toEqual(['Associate floating IP', 'Edit instance', 'Lock', 'Edit tags']);
   });
   it("opens the instance page's panels", () => {
     const targets = offeredRowItems(serverDefinition, server({ id: 'a b' })).map((i) => rowMenuTarget(serverDefinition, i, server({ id: 'a b' })));
-    expect(targets.map((t) => t.query)).toEqual(['open=snapshot', 'open=associate-fip', 'open=edit', 'open=resize']);
+    expect(targets.map((t) => t.query)).toEqual(['open=snapshot', 'open=associate-fip', 'open=edit', 'open=resize', 'open=rebuild', 'open=rescue', 'open=lock', 'open=attach-interface', 'open=tags']);
     expect(targets[0]).toMatchObject({ slug: 'instances', rest: 'a%20b' });
   });
 });

@@ -6,7 +6,9 @@ import { sh } from '../cli';
 import { ageColumn, define, deleteAction, idColumn, nameColumn, nameFilter, nameOrId, rest, rowNames, statusColumn, statusFilter } from '../define';
 import { serverFloatingIps } from '../network/floating-ip';
 import { linkedField } from '../overview-links';
+import { metadataTab } from '../define-detail';
 import type { OverviewField, ResourceAction, RowMenuItem, StatusInfo } from '../types';
+import { SERVER_FORMS, SERVER_MORE_ACTIONS } from './server-actions';
 
 export const COMPUTE_HEADERS = { 'OpenStack-API-Version': 'compute 2.79', 'X-OpenStack-Nova-API-Version': '2.79' };
 /** Nova at that microversion: what every compute definition and read starts from. */
@@ -55,6 +57,9 @@ export const ServerSchema = z.looseObject({
   security_groups: z.array(z.looseObject({ name: z.string() })).optional(),
   'os-extended-volumes:volumes_attached': z.array(z.looseObject({ id: z.string() })).optional(),
   locked: z.boolean().optional(),
+  // 2.73+: why an admin or the owner locked it; 2.26+: the server's tags.
+  locked_reason: z.string().nullable().optional(),
+  tags: z.array(z.string()).optional(),
 });
 export type Server = z.infer<typeof ServerSchema>;
 
@@ -170,6 +175,7 @@ export const SERVER_ACTIONS: readonly ResourceAction<Server>[] = [
     request: action(act, { revertResize: null }), optimistic: (s) => ({ ...s, status: 'REVERT_RESIZE', 'OS-EXT-STS:task_state': 'resize_reverting' }),
     cli: (s) => `openstack server resize revert ${s.id}`,
   },
+  ...SERVER_MORE_ACTIONS,
   deleteAction({
     title: 'kinds.server.confirm.deleteTitle', allowed: (s) => taskState(s) !== 'deleting', optimistic: withTask('deleting'),
     path: (s) => `servers/${s.id}`, cli: (s) => `openstack server delete ${s.id}`,
@@ -222,6 +228,12 @@ function userField(self?: SessionUser): OverviewField<Server> {
   return linkedField<Server>({ label: 'kinds.server.overview.user', links: (s) => (s.user_id ? [{ name: s.user_id === self?.id ? self.name : s.user_id }] : []) });
 }
 
+/** Locked or not, with the reason Nova keeps (2.73+). */
+function lockedText(s: Server): Msg {
+  if (!s.locked) return msg('common.no', {});
+  return s.locked_reason ? msg('kinds.server.values.lockedBecause', { reason: s.locked_reason }) : msg('common.yes', {});
+}
+
 function serverOverview(self?: SessionUser): OverviewField<Server>[] {
   return [
     { label: 'common.id', value: (s) => s.id, mono: true },
@@ -231,6 +243,8 @@ function serverOverview(self?: SessionUser): OverviewField<Server>[] {
     { label: 'kinds.server.columns.flavor', value: (s) => msg('kinds.server.values.flavor', { name: s.flavor.original_name ?? s.flavor.id ?? '', vcpus: s.flavor.vcpus ?? '?', ram: s.flavor.ram ?? '?', disk: s.flavor.disk ?? '?' }) },
     { label: 'kinds.server.columns.image', value: (s, ctx) => (imageId(s) ? `${ctx.lookups.images?.[imageId(s)] ?? ''} ${imageId(s)}`.trim() : ''), empty: 'kinds.server.overview.bootedFromVolume' },
     { label: 'kinds.server.columns.keyPair', value: (s) => s.key_name ?? '', empty: 'kinds.server.overview.noKeyPair' },
+    { label: 'kinds.server.overview.locked', value: lockedText },
+    { label: 'kinds.server.overview.tags', value: (s) => s.tags ?? [], empty: 'kinds.server.overview.noTags' },
     { label: 'kinds.server.columns.availabilityZone', value: (s) => s['OS-EXT-AZ:availability_zone'] ?? '' },
     { label: 'common.created', value: (s) => s.created },
     { label: 'common.updated', value: (s) => s.updated ?? '' },
@@ -257,7 +271,7 @@ export function novaSort(key: string, dir: 'asc' | 'desc'): [string, string][] {
   return keys.flatMap(([k, d]) => [['sort_key', k], ['sort_dir', d]] as [string, string][]);
 }
 
-export const SERVER_STATUSES = ['ACTIVE', 'BUILD', 'ERROR', 'SHUTOFF', 'PAUSED', 'SUSPENDED', 'REBOOT', 'HARD_REBOOT', 'RESIZE', 'VERIFY_RESIZE', 'SHELVED_OFFLOADED'];
+export const SERVER_STATUSES = ['ACTIVE', 'BUILD', 'ERROR', 'SHUTOFF', 'PAUSED', 'SUSPENDED', 'REBOOT', 'HARD_REBOOT', 'REBUILD', 'RESIZE', 'VERIFY_RESIZE', 'MIGRATING', 'RESCUE', 'SHELVED', 'SHELVED_OFFLOADED'];
 
 export const serverDefinition = define<Server>({
   kind: 'server',
@@ -305,6 +319,9 @@ export const serverDefinition = define<Server>({
   // A server delete frees its ports, floating IPs and volumes.
   invalidates: ['port', 'floating-ip', 'volume'],
   actions: SERVER_ACTIONS,
+  forms: SERVER_FORMS,
+  // Nova's metadata at its own path, replaced whole (PUT servers/{id}/metadata); refused while shelved or locked.
+  metadata: metadataTab({ path: (s) => `servers/${s.id}/metadata`, cli: (s) => `openstack server show -c properties ${s.id}` }),
   rowMenu: SERVER_ROW_MENU,
   links: [
     // An A or AAAA record for the first floating IP: the DNS pages ask for the zone, then open the recordset form
@@ -368,8 +385,41 @@ export const ServerCreateSchema = z
     securityGroups: z.array(z.string()),
     userData: z.string().max(65535, { error: 'kinds.server.errors.userDataTooLong' }),
     availabilityZone: z.string(),
+    // Issue 19: a server group (the scheduler hint `group`), the new root volume's type, a config drive, more hints.
+    serverGroup: z.string().optional(),
+    volumeType: z.string().optional(),
+    configDrive: z.boolean().optional(),
+    hints: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    const r = parseHints(v.hints ?? '');
+    if ('error' in r) ctx.addIssue({ code: 'custom', path: ['hints'], message: r.error });
   });
 export type ServerCreate = z.infer<typeof ServerCreateSchema>;
+
+/**
+ * Scheduler hints as `key=value` lines (`different_host=<server id>`); a key given twice becomes a list, as the CLI's
+ * repeated `--hint` makes it. Nova's schema takes any key (filters read what they know), so only the shape is checked.
+ */
+export function parseHints(text: string): { hints: Record<string, string | string[]> } | { error: 'kinds.server.errors.schedulerHint' } {
+  const hints: Record<string, string | string[]> = {};
+  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const at = line.indexOf('=');
+    if (at <= 0 || at === line.length - 1) return { error: 'kinds.server.errors.schedulerHint' };
+    const key = line.slice(0, at).trim();
+    const value = line.slice(at + 1).trim();
+    const prev = hints[key];
+    hints[key] = prev === undefined ? value : [...(Array.isArray(prev) ? prev : [prev]), value];
+  }
+  return { hints };
+}
+
+/** The hints the launch sends: the typed ones and the chosen server group's (which wins over a typed `group`). */
+function launchHints(input: Pick<ServerCreate, 'hints' | 'serverGroup'>): Record<string, string | string[]> {
+  const r = parseHints(input.hints ?? '');
+  const hints = 'hints' in r ? r.hints : {};
+  return input.serverGroup ? { ...hints, group: input.serverGroup } : hints;
+}
 
 /** Checks the form can answer without the API: flavor too small for the image, quota. Field -> message (a Msg the form translates). */
 export function launchProblems(
@@ -417,20 +467,28 @@ export function launchRequest(input: ServerCreate): { method: 'POST'; path: stri
   if (input.source === 'image') server.imageRef = input.imageId;
   else
     server.block_device_mapping_v2 = [
-      { boot_index: 0, uuid: input.imageId, source_type: 'image', destination_type: 'volume', volume_size: input.volumeSize ?? 1, delete_on_termination: true },
+      // volume_type: 2.67+, which COMPUTE_HEADERS pins.
+      { boot_index: 0, uuid: input.imageId, source_type: 'image', destination_type: 'volume', volume_size: input.volumeSize ?? 1, delete_on_termination: true, ...(input.volumeType && { volume_type: input.volumeType }) },
     ];
+  if (input.configDrive) server.config_drive = true;
   if (input.keyName) server.key_name = input.keyName;
   if (input.securityGroups.length) server.security_groups = input.securityGroups.map((name) => ({ name }));
   if (input.userData) server.user_data = base64(input.userData);
   if (input.availabilityZone) server.availability_zone = input.availabilityZone;
-  return { method: 'POST', path: 'servers', body: { server } };
+  // Beside `server`, not in it (api-ref "Create Server": os:scheduler_hints).
+  const hints = launchHints(input);
+  return { method: 'POST', path: 'servers', body: Object.keys(hints).length ? { server, 'os:scheduler_hints': hints } : { server } };
 }
 
 export function launchCli(input: ServerCreate): string {
   // No network is `networks: "none"` in the request (launchRequest); the CLI's default would be "auto", which Nova
   // refuses when the project has several networks: say `--nic none`, which needs microversion 2.37.
-  const parts = [input.networks.length ? 'openstack server create' : 'openstack --os-compute-api-version 2.37 server create'];
+  // A volume type needs a block device mapping, which the CLI sends with 2.67.
+  const typed = input.source === 'volume' && !!input.volumeType;
+  const parts = [typed ? 'openstack --os-compute-api-version 2.67 server create' : input.networks.length ? 'openstack server create' : 'openstack --os-compute-api-version 2.37 server create'];
   if (input.source === 'image') parts.push(`--image ${sh(input.imageId)}`);
+  else if (typed)
+    parts.push(`--block-device ${sh(`uuid=${input.imageId},source_type=image,destination_type=volume,volume_size=${input.volumeSize ?? 1},volume_type=${input.volumeType},boot_index=0,delete_on_termination=true`)}`);
   else parts.push(`--image ${sh(input.imageId)} --boot-from-volume ${input.volumeSize ?? 1}`);
   parts.push(`--flavor ${sh(input.flavorId)}`);
   if (input.networks.length) for (const n of input.networks) parts.push(`--network ${sh(n)}`);
@@ -439,6 +497,8 @@ export function launchCli(input: ServerCreate): string {
   for (const g of input.securityGroups) parts.push(`--security-group ${sh(g)}`);
   if (input.availabilityZone) parts.push(`--availability-zone ${sh(input.availabilityZone)}`);
   if (input.userData) parts.push('--user-data <file>');
+  if (input.configDrive) parts.push('--config-drive True');
+  for (const [k, v] of Object.entries(launchHints(input))) for (const one of Array.isArray(v) ? v : [v]) parts.push(`--hint ${sh(`${k}=${one}`)}`);
   if (input.count > 1) parts.push(`--min ${input.count} --max ${input.count}`);
   parts.push(input.name.trim() ? sh(input.name.trim()) : '<name>');
   return parts.join(' ');

@@ -58,7 +58,9 @@ export function useProjectSubnets() {
 }
 
 /** Ports matching a Neutron query (`device_id=<server>`). */
-export const usePorts = (query: string, enabled = true) => usePathQuery('port', NEUTRON, `v2.0/ports?${query}`, PortsSchema, { enabled, select: selectPorts });
+/** `follow`: refetched every 2 s while it holds (an interface detach Nova finishes after its 202). */
+export const usePorts = (query: string, enabled = true, follow?: (ports: ReturnType<typeof selectPorts>) => boolean) =>
+  usePathQuery('port', NEUTRON, `v2.0/ports?${query}`, PortsSchema, { enabled, select: selectPorts, ...(follow && { refetchInterval: (b?: z.infer<typeof PortsSchema>) => (b && follow(selectPorts(b)) ? 2000 : false) }) });
 
 const NamesSchema = z.looseObject({ security_groups: z.array(z.looseObject({ id: z.string(), name: z.string() })) });
 const selectNames = (b: z.infer<typeof NamesSchema>) => Object.fromEntries(b.security_groups.map((g) => [g.id, g.name]));
