@@ -192,7 +192,7 @@ test('a copied URL with filters reproduces the view in a new browser context', a
 test('rename an instance and give it a description', async ({ page }) => {
   await openSection(page, 'Instances');
   await instanceRow(page, life).getByRole('link', { name: life }).click();
-  await page.getByRole('toolbar', { name: 'Instance actions' }).getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('toolbar', { name: 'Instance actions' }).getByRole('button', { name: 'Edit', exact: true }).click();
   const form = page.getByRole('form', { name: 'Edit instance' });
   await form.getByLabel('Instance name').fill('');
   await form.getByRole('button', { name: 'Save' }).click();
