@@ -188,10 +188,8 @@ test.describe('admin identity', () => {
     await user.getByLabel('Confirm password').fill('pw-two-1234');
     await user.getByRole('button', { name: 'Create user' }).click();
     await expect(user.getByText('Enter an email address like name@example.org')).toBeVisible();
-    // The passwords are compared once every field is right.
-    await user.getByLabel('E-mail').fill('e2e@example.org');
-    await user.getByRole('button', { name: 'Create user' }).click();
     await expect(user.getByText('The passwords differ')).toBeVisible();
+    await user.getByLabel('E-mail').fill('e2e@example.org');
     await user.getByLabel('Confirm password').fill('pw-one-1234');
     await expect(user.getByLabel('Default project').locator('option', { hasText: projectName })).toBeAttached();
     await user.getByLabel('Default project').selectOption({ label: projectName });

@@ -146,9 +146,14 @@ type UserEdit = z.infer<typeof UserEditSchema>;
 const PasswordPairSchema = z
   .object({ password: z.string().min(1, { error: 'admin.identity.errors.passwordRequired' }).max(4096), confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'admin.identity.errors.passwordMismatch' });
+/** The pair is compared even while another field is wrong, so every error shows at once. */
+const bothStrings = (p: z.core.ParsePayload) => {
+  const v = p.value as { password?: unknown; confirm?: unknown };
+  return typeof v.password === 'string' && typeof v.confirm === 'string';
+};
 const UserCreateSchema = z
   .object({ ...UserEditSchema.shape, domain_id: z.string().min(1, { error: 'admin.identity.errors.domainRequired' }), enabled: z.boolean(), password: z.string().max(4096), confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'admin.identity.errors.passwordMismatch' });
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'admin.identity.errors.passwordMismatch', when: bothStrings });
 type UserCreate = z.infer<typeof UserCreateSchema>;
 
 const userBody = (i: UserEdit) => ({ name: i.name, email: i.email || undefined, default_project_id: i.default_project_id || undefined, description: i.description || undefined });
