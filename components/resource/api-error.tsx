@@ -6,7 +6,7 @@ import { ApiError, errorText } from '@/lib/client/api';
 import type { Text } from '@/lib/i18n/msg';
 import { explainFailure } from '@/lib/resources/explain';
 
-const EXPLAINED_REFUSALS = new Set(['load-balancer', 'database', 'sharev2']);
+const EXPLAINED_REFUSALS = new Set(['load-balancer', 'database', 'sharev2', 'compute']);
 
 /** An API refusal with the service's message (as the service sent it) and the request id, for forms and toasts. */
 export function ApiErrorNotice({ error, title }: { error: unknown; title?: Text }) {

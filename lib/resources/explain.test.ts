@@ -18,6 +18,10 @@ describe('failure explanations', () => {
     expect(en(explainFailure('Timeout reached while waiting for callback for node 1')?.summary)).toMatch(/time limit|called back/);
     expect(en(explainFailure('Failed to change power state to power on. Error: IPMI call failed')?.summary)).toMatch(/BMC/);
   });
+  it("explains Nova's refusals of a locked server and of an evacuate off a running host", () => {
+    expect(en(explainFailure('Instance 9f1c2d3e-aaaa-bbbb-cccc-0123456789ab is locked')?.next)).toMatch(/Unlock it/);
+    expect(en(explainFailure('Compute service of compute1 is still in use.')?.summary)).toMatch(/host is still up/);
+  });
   it('says nothing rather than guessing', () => {
     expect(explainFailure('Something odd happened')).toBeUndefined();
     expect(explainFailure(undefined)).toBeUndefined();

@@ -64,6 +64,18 @@ const RULES: readonly Rule[] = [
   },
   // Nova
   {
+    // 409 on any change to a locked server by someone who may not unlock it ("Instance <id> is locked").
+    test: /Instance \S+ is locked/,
+    summary: 'explain.novaLocked.summary',
+    next: 'explain.novaLocked.next',
+  },
+  {
+    // Evacuate refused while the server's host runs (400 "Compute service of <host> is still in use.").
+    test: /Compute service of \S+ is still in use/,
+    summary: 'explain.novaEvacuateHostUp.summary',
+    next: 'explain.novaEvacuateHostUp.next',
+  },
+  {
     test: /No valid host was found/i,
     summary: 'explain.noValidHost.summary',
     next: 'explain.noValidHost.next',
