@@ -166,9 +166,7 @@ test('on its page: a database and a second user are added, root is enabled with 
 
 });
 
-// fixme: on both backends the create page is left for the project's overview right after the refused first submit
-// (seen at 03:30, not understood yet); the group's page, attach and detach are untested end to end meanwhile.
-test.fixme('a configuration group is created, attached to the instance from its page, detached and deleted', async ({ page }) => {
+test('a configuration group is created, attached to the instance from its page, detached and deleted', async ({ page }) => {
   test.skip(!instanceUrl, 'the instance was not created');
   await home(page);
   await page.getByRole('navigation', { name: 'Services' }).getByRole('link', { name: 'Configuration groups', exact: true }).click();

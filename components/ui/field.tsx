@@ -7,22 +7,25 @@ interface FieldShellProps {
   label: string;
   error?: string;
   hint?: ReactNode;
+  /** Show the hint beside an error too (a multi-line field's format hint is what the error is about). */
+  keepHint?: boolean;
   /** The control, given its id and ARIA state (invalid, described by the hint or error). */
   children: (control: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
 }
 
-function FieldShell({ label, error, hint, children }: FieldShellProps) {
+function FieldShell({ label, error, hint, keepHint = false, children }: FieldShellProps) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const describedBy = [error ? errorId : '', hint ? hintId : ''].filter(Boolean).join(' ') || undefined;
+  const showHint = !!hint && (keepHint || !error);
+  const describedBy = [error ? errorId : '', showHint ? hintId : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="space-y-1.5">
       <label htmlFor={id} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
         {label}
       </label>
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
-      {hint && !error && (
+      {showHint && (
         <p id={hintId} className="text-xs text-zinc-500 dark:text-zinc-400">
           {hint}
         </p>
@@ -60,16 +63,13 @@ export function SelectField({ label, error, children, className = '', ...select 
   );
 }
 
-type TextAreaFieldProps = ComponentProps<'textarea'> & { label: string; error?: string; hint?: ReactNode };
+type TextAreaFieldProps = Omit<ComponentProps<'textarea'>, 'id'> & { label: string; error?: string; hint?: ReactNode };
 
-/** A multi-line field: the textarea inside its label, then its hint (kept with an error) and its error. */
+/** A multi-line field: its label names it alone; the hint (kept with an error) and the error describe it. */
 export function TextAreaField({ label, error, hint, className, ...textarea }: TextAreaFieldProps) {
   return (
-    <label className="block space-y-1.5 text-sm">
-      <span className="block font-medium text-zinc-700 dark:text-zinc-300">{label}</span>
-      <textarea className={className ? `${inputClass} ${className}` : inputClass} aria-invalid={error ? true : undefined} {...textarea} />
-      {hint && <span className="block text-xs text-zinc-500 dark:text-zinc-400">{hint}</span>}
-      {error && <span className="block text-sm text-red-600 dark:text-red-400">{error}</span>}
-    </label>
+    <FieldShell label={label} error={error} hint={hint} keepHint>
+      {(control) => <textarea {...control} className={className ? `${inputClass} ${className}` : inputClass} {...textarea} />}
+    </FieldShell>
   );
 }
