@@ -53,6 +53,12 @@ describe('upstreamUrl: SSRF table of hostile paths', () => {
     expect(() => upstreamUrl(NOVA, ['servers'], '?a=1#frag')).toThrow();
   });
 
+  it('an "@" after the first segment goes out encoded (Trove users are name@host)', () => {
+    const u = upstreamUrl(NOVA, split('servers/reader%40%25/x@y'), '');
+    expect(u.host).toBe('127.0.0.1:8774');
+    expect(u.pathname).toBe('/v2.1/servers/reader%40%25/x%40y');
+  });
+
   it('characters with meaning in URLs are encoded inside a segment', () => {
     const u = upstreamUrl(NOVA, ['servers', 'a%3Fb%23c'], '');
     expect(u.pathname).toBe('/v2.1/servers/a%3Fb%23c');

@@ -28,7 +28,10 @@ export function upstreamUrl(endpoint: string, rawSegments: string[], search: str
       throw new ProxyRuleError(400, 'Malformed percent-encoding in path');
     }
     if (seg === '.' || seg === '..') throw new ProxyRuleError(400, 'Dot segments are not allowed in the path');
-    if (/[/\\@]/.test(seg)) throw new ProxyRuleError(400, 'Path segments may not contain "/", "\\" or "@"');
+    if (/[/\\]/.test(seg)) throw new ProxyRuleError(400, 'Path segments may not contain "/" or "\\"');
+    // An "@" goes out encoded (%40), so it cannot become userinfo; only the first segment, which some servers might
+    // read as an authority, refuses it. Trove addresses a database user as name@host (users/reader%40%25).
+    if (segments.length === 0 && seg.includes('@')) throw new ProxyRuleError(400, 'The first path segment may not contain "@"');
      
     if (/[\u0000-\u001f\u007f]/.test(seg)) throw new ProxyRuleError(400, 'Control characters are not allowed in the path');
     // Double-encoded separators or dots would be decoded again by some servers.
