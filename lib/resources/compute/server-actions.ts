@@ -189,8 +189,6 @@ export function liveMigrateCli(s: Server, v: Record<string, FormValue>): string 
   return command('openstack --os-compute-api-version 2.79 server migrate --live-migration', ...(host ? ['--host', host] : []), ...block, s.id);
 }
 
-const admin = true;
-
 // A `DetailForm` per input-taking action; `any` input since each form has its own schema (as in database/instance.ts).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const SERVER_FORMS: readonly DetailForm<Server, any>[] = [
@@ -270,7 +268,7 @@ export const SERVER_FORMS: readonly DetailForm<Server, any>[] = [
     submitLabel: 'common.save', errorTitle: 'kinds.server.forms.tagsRefused',
   },
   {
-    id: 'migrate', label: 'kinds.server.forms.migrate', when: canMigrate, adminOnly: admin,
+    id: 'migrate', label: 'kinds.server.forms.migrate', when: canMigrate, adminOnly: true,
     hint: (s) => command('openstack server migrate', s.id),
     schema: HostSchema,
     fields: [hostField],
@@ -281,7 +279,7 @@ export const SERVER_FORMS: readonly DetailForm<Server, any>[] = [
     submitLabel: 'kinds.server.forms.migrateSubmit', errorTitle: 'kinds.server.forms.migrateRefused',
   },
   {
-    id: 'live-migrate', label: 'kinds.server.forms.liveMigrate', when: canLiveMigrate, adminOnly: admin,
+    id: 'live-migrate', label: 'kinds.server.forms.liveMigrate', when: canLiveMigrate, adminOnly: true,
     hint: (s) => command('openstack server migrate --live-migration', s.id),
     schema: LiveMigrateSchema,
     fields: [
@@ -297,7 +295,7 @@ export const SERVER_FORMS: readonly DetailForm<Server, any>[] = [
     submitLabel: 'kinds.server.forms.liveMigrateSubmit', errorTitle: 'kinds.server.forms.liveMigrateRefused',
   },
   {
-    id: 'evacuate', label: 'kinds.server.forms.evacuate', when: canEvacuate, adminOnly: admin,
+    id: 'evacuate', label: 'kinds.server.forms.evacuate', when: canEvacuate, adminOnly: true,
     hint: (s) => command('openstack server evacuate', s.id),
     schema: HostSchema,
     fields: [hostField],
