@@ -195,6 +195,20 @@ test('retype and upload to image from the volume row', async ({ page, browser })
   await openSection(page, 'Images');
   const row = page.getByRole('table', { name: 'Images', exact: true }).getByRole('row').filter({ has: page.getByRole('link', { name: image, exact: true }) });
   await expect(row).toContainText(backend().name === 'demo' ? 'active' : 'queued', SLOW);
+
+  // A transfer offered and cancelled from the transfers list: the volume is available again.
+  await openSection(page, 'Volumes');
+  await (await rowMenu(page, 'Volumes', name)).getByRole('menuitem', { name: 'Create transfer' }).click();
+  const offer = page.getByRole('form', { name: 'Create transfer' });
+  await offer.getByLabel('Name').fill(`${name}-t`);
+  await offer.getByRole('button', { name: 'Create transfer' }).click();
+  await page.getByRole('alert').filter({ hasText: 'it is shown only now' }).getByRole('button', { name: 'Dismiss' }).click();
+  await (await rowMenu(page, 'Volume transfers', `${name}-t`)).getByRole('menuitem', { name: 'Cancel transfer' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel transfer' }).click();
+  await expect(page.getByRole('link', { name: `${name}-t`, exact: true })).toHaveCount(0, SLOW);
+  await withApi(browser, async (api) => {
+    await expect.poll(async () => (await volumes(api)).find((v) => v.name === name)?.status, SLOW).toBe('available');
+  });
 });
 
 test('volume types and QoS specs: an admin creates both with keys, associates, disassociates and deletes them', async ({ browser }) => {
@@ -331,8 +345,36 @@ test('volume backups: from the row, a full backup polled to available, restored 
   await withApi(browser, async (api) => {
     await expect.poll(async () => (await volumes(api)).find((v) => v.name === restored)?.status, SLOW).toBe('available');
   });
+  const fullUrl = page.url();
 
-  await page.getByRole('button', { name: 'Delete', exact: true }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
-  await expect(page.getByText('This volume backup no longer exists.')).toBeVisible(SLOW);
+  // An incremental backup from the section's create page, restored over the restored volume (an existing one).
+  await openSection(page, 'Volume backups');
+  await page.getByRole('link', { name: 'Create backup' }).first().click();
+  const inc = page.getByRole('form', { name: 'Create backup' });
+  await chooseOption(inc, 'Volume', name);
+  await inc.getByLabel('Name').fill(`${backup}-inc`);
+  await inc.getByLabel('Incremental', { exact: true }).check();
+  await expect(inc.getByText(`--name ${backup}-inc --incremental ${volumeId}`)).toBeVisible();
+  await inc.getByRole('button', { name: 'Create backup' }).click();
+  await expect(page.getByRole('heading', { name: `${backup}-inc`, level: 1 })).toBeVisible(SLOW);
+  await expect(headingStatus(page)).toHaveText('available', SLOW);
+  await expect(field(page, 'Incremental')).toHaveText('Yes');
+  await page.getByRole('button', { name: 'Restore' }).click();
+  const onto = page.getByRole('form', { name: 'Restore' });
+  await onto.getByLabel('Restore to').selectOption('existing');
+  await chooseOption(onto, 'Volume', restored);
+  await expect(onto.getByText('cinder backup-restore --volume')).toBeVisible();
+  await onto.getByRole('button', { name: 'Restore' }).click();
+  await expect(headingStatus(page)).toHaveText('available', SLOW);
+  await withApi(browser, async (api) => {
+    await expect.poll(async () => (await volumes(api)).find((v) => v.name === restored)?.status, SLOW).toBe('available');
+  });
+
+  // The incremental first (Cinder refuses a backup others depend on), then the full one.
+  for (const url of [page.url(), fullUrl]) {
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await expect(page.getByText('This volume backup no longer exists.')).toBeVisible(SLOW);
+  }
 });
