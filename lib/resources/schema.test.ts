@@ -64,8 +64,8 @@ describe('server status', () => {
     const active = serverDefinition.schema.parse(server()) as Server;
     const off = serverDefinition.schema.parse(server({ status: 'SHUTOFF' })) as Server;
     const allowed = (s: Server) => serverDefinition.actions!.filter((a) => a.allowed(s, { isAdmin: false })).map((a) => a.id);
-    expect(allowed(active)).toEqual(['stop', 'reboot-soft', 'reboot-hard', 'pause', 'suspend', 'delete']);
-    expect(allowed(off)).toEqual(['start', 'reboot-hard', 'delete']);
+    expect(allowed(active)).toEqual(['stop', 'reboot-soft', 'reboot-hard', 'pause', 'suspend', 'shelve', 'delete']);
+    expect(allowed(off)).toEqual(['start', 'reboot-hard', 'shelve', 'delete']);
   });
 });
 

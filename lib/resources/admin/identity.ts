@@ -187,7 +187,7 @@ export const userAdminDefinition = define<KeystoneUser, UserCreate>({
   ],
   overview: [
     { label: 'kinds.adminUser.columns.email', value: (u) => u.email ?? '', sensitive: 'email' },
-    { label: 'kinds.adminUser.columns.defaultProject', value: (u, ctx) => (u.default_project_id ? (ctx.lookups.projects?.[u.default_project_id] ?? u.default_project_id) : '') },
+    { label: 'kinds.adminUser.columns.defaultProject', value: (u, ctx) => (u.default_project_id ? (ctx.lookups.projects?.[u.default_project_id] ?? u.default_project_id) : ''), sensitive: 'projectId' },
     { label: 'admin.keystone.columns.domainId', value: (u) => u.domain_id, mono: true },
     { label: 'admin.identity.fields.passwordExpires', value: (u) => u.password_expires_at ?? '' },
   ],

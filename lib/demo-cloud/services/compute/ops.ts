@@ -6,7 +6,7 @@ import type { RequestContext } from '../../core/context';
 import { isoDb, isoZ, novaNotFound } from './common';
 import * as x from './deps';
 import { dropServer, serverIndex } from './order';
-import { recordTermination } from './usage';
+import { recordTermination } from './terminations';
 import { invalidateRenderCache } from './render-cache';
 import { DEFAULT_QUOTAS, type ComputeState, type InstanceAction, type QuotaLimits, type Server } from './model';
 

@@ -2,7 +2,7 @@ import { json } from '../../core/reply';
 import type { Router } from '../../core/router';
 import { novaBadRequest, policyDenied, type ComputeDeps } from './common';
 import { novaRoute, type NovaRequest } from './microversion';
-import type { ComputeState, Server } from './model';
+import type { ComputeState } from './model';
 import { projectServers } from './ops';
 
 // os-simple-tenant-usage, computed as Nova's SimpleTenantUsageController does: every instance
@@ -19,20 +19,6 @@ export interface TerminatedInstance {
   launched_at: string;
   /** Epoch ms. */
   terminated_at: number;
-}
-
-/** Called when a deleted server is dropped: a server that ever ran keeps billing history. */
-export function recordTermination(s: ComputeState, srv: Server, at: number): void {
-  if (!srv.launched_at) return;
-  const f = srv.flavor;
-  (s.terminated ??= {})[srv.id] = {
-    id: srv.id,
-    name: srv.name,
-    project_id: srv.project_id,
-    flavor: { name: f.name, vcpus: f.vcpus, ram: f.ram, disk: f.disk, ephemeral: f.ephemeral },
-    launched_at: srv.launched_at,
-    terminated_at: at,
-  };
 }
 
 /** Nova's DB datetime: seconds and microseconds, no zone. */

@@ -18,45 +18,13 @@ import {
 } from './model';
 import { importRoutes, IMPORT_METHODS } from './import';
 import { renderImage } from './render';
+import { pyRepr, schemaError, checkEnum, checkType } from './schema-check';
 import { imageVisibleTo } from './visibility';
 
 const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const PATCH_TYPES = ['application/openstack-images-v2.1-json-patch', 'application/openstack-images-v2.0-json-patch'];
 const SORT_KEYS = ['name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at'];
 
-/** Python's repr of a JSON value, as jsonschema messages print it. */
-function pyRepr(v: unknown): string {
-  if (v === null) return 'None';
-  if (v === true) return 'True';
-  if (v === false) return 'False';
-  if (typeof v === 'string') return `'${v}'`;
-  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
-  if (typeof v === 'object') return `{${Object.entries(v as object).map(([k, x]) => `'${k}': ${pyRepr(x)}`).join(', ')}}`;
-  return String(v);
-}
-
-const schemaError = (what: string, field: string, value: unknown) =>
-  badRequest(`Provided object does not match schema 'image': ${what}\n\nOn instance['${field}']:\n    ${pyRepr(value)}`);
-
-function checkEnum(field: string, value: unknown, allowed: readonly string[], nullable: boolean) {
-  if (value === null && nullable) return;
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    const list = nullable ? [null, ...allowed] : [...allowed];
-    throw schemaError(`${pyRepr(value)} is not one of ${pyRepr(list)}`, field, value);
-  }
-}
-
-function checkType(field: string, value: unknown, type: 'string' | 'boolean' | 'integer' | 'array', nullable = false) {
-  if (value === null && nullable) return;
-  const ok =
-    type === 'string' ? typeof value === 'string'
-      : type === 'boolean' ? typeof value === 'boolean'
-        : type === 'integer' ? Number.isInteger(value)
-          : Array.isArray(value);
-  if (!ok) throw schemaError(`${pyRepr(value)} is not of type ${nullable ? `'null', '${type}'` : `'${type}'`}`, field, value);
-}
-
-/** Sets one attribute on an image (create and PATCH share it); checks types and policy. */
 function setAttr(image: Image, key: string, value: unknown, auth: ProjectAuthInfo, creating: boolean) {
   if (READ_ONLY.has(key) && !(creating && key === 'id')) throw forbidden(`Attribute '${key}' is read-only.`);
   if (RESERVED.has(key)) throw forbidden(`Attribute '${key}' is reserved.`);

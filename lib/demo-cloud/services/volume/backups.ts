@@ -8,7 +8,8 @@ import type { VolumeRouter } from './microversion';
 import { AZ, cinderTime, getSnapshot, getVolume, quotaLimits, settleAll, usage, type Backup, type VolumeState } from './model';
 import { createVolume, invalidVolume } from './ops';
 import { links, type View } from './render';
-import { asObject, boolOf, fieldError, listRoutes, metadataOf, optString, policyDenied, rejectLikeFilters, UUID_RE } from './volumes';
+import { listRoutes, rejectLikeFilters } from './volumes';
+import { asObject, boolOf, fieldError, metadataOf, optString, policyDenied, UUID_RE } from './parse';
 
 // Cinder's volume backups (/backups): full and incremental, restore to a new or an existing volume.
 // The demo cloud runs a backup service (cinder-backup in os-services), so backups become available; the

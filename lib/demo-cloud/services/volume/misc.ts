@@ -5,7 +5,7 @@ import type { VolumeRouter } from './microversion';
 import { AZ, cinderTime, DEFAULT_QUOTAS, getVolume, HOST, quotaLimits, settleAll, usage, type QuotaLimits, type Volume } from './model';
 import { attach, detach } from './ops';
 import type { View } from './render';
-import { policyDenied } from './volumes';
+import { policyDenied } from './parse';
 
 export function miscRoutes(core: CloudCore, r: VolumeRouter): void {
   const p = '/v3/{project_id}';

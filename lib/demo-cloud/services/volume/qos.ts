@@ -6,7 +6,7 @@ import type { VolumeRouter } from './microversion';
 import { settleAll, type QosSpec } from './model';
 import { links, type View } from './render';
 import { findType } from './types';
-import { asObject, policyDenied } from './volumes';
+import { asObject, policyDenied } from './parse';
 
 // QoS specs (admin): create, set/unset keys, associate with volume types, delete. Created, shown and listed
 // as Zed does: the create and show answers put `links` beside `qos_specs`, the list has none.

@@ -8,7 +8,7 @@ import type { VolumeRouter } from './microversion';
 import { checkQuota, cinderTime, getVolume, settleAll, type Transfer, type VolumeState } from './model';
 import { invalidVolume } from './ops';
 import { links, type View } from './render';
-import { asObject, boolOf, fieldError, optString, UUID_RE } from './volumes';
+import { asObject, boolOf, fieldError, optString, UUID_RE } from './parse';
 
 // Cinder's volume transfers: /os-volume-transfer, and /volume-transfers from 3.55 (no_snapshots). Links name
 // os-volume-transfer under both, as Zed's view builder does. The auth key is shown once, in the create answer.

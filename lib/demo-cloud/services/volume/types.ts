@@ -6,7 +6,7 @@ import { json } from '../../core/reply';
 import type { VolumeRouter } from './microversion';
 import { DEFAULT_TYPE_ID, settleAll, type VolumeType } from './model';
 import { typeView, type View } from './render';
-import { asObject, boolOf, policyDenied } from './volumes';
+import { asObject, boolOf, policyDenied } from './parse';
 
 // Volume types (admin-managed): create, update, delete, extra specs, and project access to private types.
 
