@@ -125,13 +125,13 @@ export const SECTIONS: readonly Section[] = [
   kind(serverGroupDefinition, 'compute', { detail: true, related: ['instances'], actions: [{ label: 'ui.sections.createServerGroup', path: '?new=1' }], search: { path: 'os-server-groups' } }),
   kind(volumeDefinition, 'volumes', { detail: true, create: 'ui.sections.createVolume', actions: [{ label: 'ui.sections.createVolume', path: 'new' }], search: { path: 'volumes?limit=1000' } }),
   kind(snapshotDefinition, 'volumes', { label: 'ui.sections.snapshots', detail: true, search: { path: 'snapshots?limit=1000' } }),
-  kind(imageDefinition, 'images', { detail: true, create: 'ui.sections.createImage', actions: [{ label: 'ui.sections.uploadImage', path: 'new' }], search: { path: 'v2/images?limit=1000' } }),
-  // Neutron: the palette asks only for the fields a match needs.
   // Cinder backups, transfers between projects, and the admins' volume types and QoS specs.
   kind(volumeBackupDefinition, 'volumes', { detail: true, related: ['volumes'], create: 'ui.sections.createVolumeBackup', actions: [{ label: 'ui.sections.createVolumeBackup', path: 'new' }], search: { path: 'backups?limit=1000' } }),
   kind(volumeTransferDefinition, 'volumes', { detail: true, related: ['volumes'], description: 'ui.sections.volumeTransfersDescription', search: { path: 'os-volume-transfer' } }),
   kind(volumeTypeDefinition, 'volumes', { detail: true, related: ['volume-qos'], search: { path: 'types' } }),
   kind(qosDefinition, 'volumes', { adminOnly: true, detail: true, related: ['volume-types'], search: { path: 'qos-specs', adminOnly: true } }),
+  kind(imageDefinition, 'images', { detail: true, create: 'ui.sections.createImage', actions: [{ label: 'ui.sections.uploadImage', path: 'new' }], search: { path: 'v2/images?limit=1000' } }),
+  // Neutron: the palette asks only for the fields a match needs.
   kind(networkDefinition, 'network', { detail: true, related: ['ports'], description: 'ui.sections.networksDescription', create: 'ui.sections.createNetwork', actions: [{ label: 'ui.sections.createNetwork', path: 'new' }], search: { path: 'v2.0/networks?fields=id&fields=name' } }),
   kind(routerDefinition, 'network', { detail: true, actions: [{ label: 'ui.sections.createRouter', path: '?new=1' }], search: { path: 'v2.0/routers?fields=id&fields=name' } }),
   kind(floatingIpDefinition, 'network', {
@@ -178,11 +178,12 @@ export const SECTIONS: readonly Section[] = [
   }),
   kind(computeServiceDefinition, 'admin'),
   kind(allInstancesDefinition, 'admin'),
-  kind(projectAdminDefinition, 'admin', { label: 'ui.sections.allProjects', detail: true, create: 'ui.sections.createProject', search: { path: 'projects', adminOnly: true } }),
-  kind(userAdminDefinition, 'admin', { detail: true, create: 'ui.sections.createUser', search: { path: 'users', adminOnly: true } }),
-  kind(groupAdminDefinition, 'admin', { detail: true, create: 'ui.sections.createGroup', search: { path: 'groups', adminOnly: true } }),
+  // Lists only until the admin pages have create and detail routes (app/[cloud]/[projectId]/admin/[section] has none yet).
+  kind(projectAdminDefinition, 'admin', { label: 'ui.sections.allProjects', search: { path: 'projects', adminOnly: true } }),
+  kind(userAdminDefinition, 'admin', { search: { path: 'users', adminOnly: true } }),
+  kind(groupAdminDefinition, 'admin', { search: { path: 'groups', adminOnly: true } }),
   kind(roleAdminDefinition, 'admin'),
-  kind(domainAdminDefinition, 'admin', { detail: true, create: 'ui.sections.createDomain', search: { path: 'domains', adminOnly: true } }),
+  kind(domainAdminDefinition, 'admin', { search: { path: 'domains', adminOnly: true } }),
   // Keystone projects for members: announced, pages to come.
   { slug: 'projects', label: 'ui.sections.projects', group: 'identity' },
   // Every user's own application credentials (the path names the user; the form offers the session's roles).
