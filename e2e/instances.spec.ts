@@ -3,7 +3,7 @@ import { deleteServers, instanceRow, launch, openSection, RUN, seenStatuses, tab
 import { backend } from './helpers';
 import { mutationHeaders, withApi } from './proxy-helpers';
 
-// One after another: the flows share the project's instance quota (10 on both backends). Real Nova builds in
+// One after another: the flows share the project's instance quota (10 on the demo cloud; the realcloud setup raises demo's to 40, since Magnum's and Trove's servers count too). Real Nova builds in
 // 5-10 s where the demo cloud at --speed 10 takes under one.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 

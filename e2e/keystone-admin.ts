@@ -4,7 +4,9 @@ import { REALCLOUD_TEAM_PREFIX } from './backends';
 
 type Named = { id: string; name: string };
 
-async function adminContext(keystone: string): Promise<{ ctx: APIRequestContext; headers: Record<string, string> }> {
+type Catalog = { type: string; endpoints: { interface: string; url: string }[] }[];
+
+async function adminContext(keystone: string): Promise<{ ctx: APIRequestContext; headers: Record<string, string>; catalog: Catalog }> {
   const ctx = await request.newContext();
   const auth = await ctx.post(`${keystone}/auth/tokens`, {
     data: {
@@ -18,7 +20,8 @@ async function adminContext(keystone: string): Promise<{ ctx: APIRequestContext;
     await ctx.dispose();
     throw new Error(`admin login at ${keystone} answered ${auth.status()}: ${(await auth.text()).slice(0, 200)}`);
   }
-  return { ctx, headers: { 'X-Auth-Token': auth.headers()['x-subject-token'] } };
+  const { token } = (await auth.json()) as { token: { catalog?: Catalog } };
+  return { ctx, headers: { 'X-Auth-Token': auth.headers()['x-subject-token'] }, catalog: token.catalog ?? [] };
 }
 
 async function ok(res: import('@playwright/test').APIResponse, what: string) {
@@ -75,5 +78,23 @@ async function removeStaleTeams(ctx: APIRequestContext, keystone: string, header
     if (!p.name.startsWith(REALCLOUD_TEAM_PREFIX)) continue;
     const created = parseInt(p.name.slice(REALCLOUD_TEAM_PREFIX.length, REALCLOUD_TEAM_PREFIX.length + 8), 36);
     if (Number.isFinite(created) && Date.now() - created > 6 * 3600_000) await ctx.delete(`${keystone}/projects/${p.id}`, { headers });
+  }
+}
+
+/**
+ * Nova's default of 10 instances per project is less than the specs running at once on the real cloud keep: Magnum's
+ * cluster nodes, Trove's database servers (Trove boots them in the user's project) and the compute specs' servers
+ * all count against demo's quota, and a launch over it is refused by the form. The demo cloud's seeded projects are
+ * not involved. Set, not added to, so a rerun leaves the same numbers.
+ */
+export async function raiseComputeQuota(keystone: string, projectName = 'demo', quota = { instances: 40, cores: 80, ram: 204_800 }): Promise<void> {
+  const { ctx, headers, catalog } = await adminContext(keystone);
+  try {
+    const nova = catalog.find((s) => s.type === 'compute')?.endpoints.find((e) => e.interface === 'public')?.url;
+    if (!nova) throw new Error('no public compute endpoint in the admin token\'s catalog');
+    const project = await one(ctx, `${keystone}/projects?name=${encodeURIComponent(projectName)}&domain_id=default`, headers, 'projects', `project ${projectName}`);
+    await ok(await ctx.put(`${nova}/os-quota-sets/${project.id}`, { headers, data: { quota_set: quota } }), `set the compute quota of ${projectName}`);
+  } finally {
+    await ctx.dispose();
   }
 }

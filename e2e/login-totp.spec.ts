@@ -14,6 +14,7 @@ const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const name = `${RUN}-mfa`;
 const password = 'pw-mfa-0123';
 let userId = '';
+let ignored = '';
 
 /** An admin call to the backend's Keystone. */
 async function admin<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, data?: unknown): Promise<T> {
@@ -38,6 +39,22 @@ test.beforeAll(async () => {
   const { roles } = await admin<{ roles: { id: string }[] }>('GET', 'roles?name=member');
   await admin('PUT', `projects/${projects[0].id}/users/${userId}/roles/${roles[0].id}`);
   await admin('POST', 'credentials', { credential: { type: 'totp', user_id: userId, blob: SECRET } });
+  // Keystone drops a rule naming a method it has not enabled ([auth] methods; totp is not among the defaults, and the
+  // real test cloud keeps them): then the password alone gives a token, and there is no second step to test.
+  const ctx = await request.newContext();
+  try {
+    const res = await ctx.post(`${backend().keystone}/auth/tokens`, {
+      data: { auth: { identity: { methods: ['password'], password: { user: { id: userId, password } } } } },
+    });
+    if (res.status() === 201) ignored = `${backend().name}'s Keystone ignores the MFA rule (totp is not among its [auth] methods)`;
+    else expect(res.headers()['openstack-auth-receipt'], `password alone: ${res.status()} ${await res.text()}`).toBeTruthy();
+  } finally {
+    await ctx.dispose();
+  }
+});
+
+test.beforeEach(() => {
+  test.skip(ignored !== '', ignored);
 });
 
 test.afterAll(async () => {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test as setup } from '@playwright/test';
 import { BACKENDS, REALCLOUD_TEAM_FILE, type TeamProject } from './backends';
-import { createTeamProject } from './keystone-admin';
+import { createTeamProject, raiseComputeQuota } from './keystone-admin';
 
 setup('create a second project for demo on the real cloud', async () => {
   let team: TeamProject;
@@ -17,4 +17,8 @@ setup('create a second project for demo on the real cloud', async () => {
   fs.mkdirSync(path.dirname(REALCLOUD_TEAM_FILE), { recursive: true });
   fs.writeFileSync(REALCLOUD_TEAM_FILE, JSON.stringify(team));
   setup.skip('error' in team, `tests needing a second project will skip: ${'error' in team ? team.error : ''}`);
+});
+
+setup('give demo room for the specs that run at once on the real cloud', async () => {
+  await raiseComputeQuota(BACKENDS.realcloud.keystone);
 });
