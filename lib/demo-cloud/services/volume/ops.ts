@@ -7,6 +7,7 @@ import { findImage, imageVisibleTo } from '../image/api';
 import {
   AZ, checkQuota, cinderTime, DEFAULT_TYPE_ID, getSnapshot, getVolume, settleAll, type Volume, type VolumeAttachment,
 } from './model';
+import { invalidInput } from './parse';
 
 // Volume operations shared by the REST routes and the cross-service contract (api.ts).
 
@@ -15,7 +16,6 @@ export const DELETE_REFUSED =
   'Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.';
 
 export const invalidVolume = (reason: string) => badRequest(`Invalid volume: ${reason}`);
-export const invalidInput = (reason: string) => badRequest(`Invalid input received: ${reason}`);
 
 export interface CreateVolumeInput {
   projectId: string;

@@ -3,6 +3,8 @@ import { badRequest, forbidden } from '../../core/errors';
 
 export const UUID_RE = /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/;
 
+export const invalidInput = (reason: string) => badRequest(`Invalid input received: ${reason}`);
+
 export const policyDenied = (rule: string) => forbidden(`Policy doesn't allow ${rule} to be performed.`);
 
 export function asObject(body: unknown, key: string): Record<string, unknown> {

@@ -7,9 +7,9 @@ import { schedule } from '../../core/transitions';
 import { createImageFromVolume } from '../image/api';
 import type { VolumeRouter } from './microversion';
 import { checkQuota, cinderTime, getVolume, settleAll, type Volume, type VolumeState, type VolumeType } from './model';
-import { attach, createVolume, deleteVolume, detach, invalidInput, invalidVolume } from './ops';
+import { attach, createVolume, deleteVolume, detach, invalidVolume } from './ops';
 import { volumeDetail, volumeSummary, type View } from './render';
-import { UUID_RE, policyDenied, asObject, fieldError, optString, metadataOf, sizeOf, boolOf } from './parse';
+import { UUID_RE, policyDenied, asObject, fieldError, optString, metadataOf, sizeOf, boolOf, invalidInput } from './parse';
 
 export function pageOf<T extends { id: string; created_at: string }>(
   ctx: RequestContext,
