@@ -152,9 +152,7 @@ test.describe('admin identity', () => {
     await expect(page.getByRole('navigation', { name: 'Services' }).getByRole('link', { name: 'Instances', exact: true })).toBeVisible();
   });
 
-  // fixme (issue 19): the admin pages have no create or detail routes yet (admin/projects/new answers 404), so the
-  // admin identity sections are lists only for now.
-  test.fixme('an admin creates, edits, disables and deletes a project and a user with a password', async ({ page }) => {
+  test('an admin creates, edits, disables and deletes a project and a user with a password', async ({ page }) => {
     const to = await apiLogIn(page, backend().baseURL, 'admin', 'admin');
     await page.goto(to);
     await expect(page).toHaveURL(PROJECT_URL);

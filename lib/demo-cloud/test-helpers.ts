@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { startDemoCloud, type DemoCloud, type DemoCloudOptions } from './server';
 
 // Helpers for the demo cloud's own tests (and any service's tests): a cloud on a free port,
@@ -55,4 +56,36 @@ export async function login(cloud: DemoCloud, user: string, project?: string, pa
   const token = r.headers.get('x-subject-token');
   if (r.status !== 201 || !token) throw new Error(`login ${user}: ${r.status} ${JSON.stringify(r.body)}`);
   return token;
+}
+
+/** An injected clock for a cloud's transitions: tests step it with advance() instead of waiting. */
+export function testClock(start = Date.now()) {
+  let now = start;
+  return {
+    now: () => now,
+    advance: (seconds: number) => {
+      now += seconds * 1000;
+    },
+  };
+}
+
+/** One test file's cloud and the seeded users' tokens (demo, demo in demo-team, admin), started before its tests. */
+export interface TestSession {
+  cloud: DemoCloud;
+  demo: string;
+  team: string;
+  admin: string;
+}
+
+export function sharedTestCloud(opts: DemoCloudOptions = {}, ready?: (s: TestSession) => Promise<void>): TestSession {
+  const s = {} as TestSession;
+  beforeAll(async () => {
+    s.cloud = await startTestCloud(opts);
+    [s.demo, s.team, s.admin] = await Promise.all([login(s.cloud, 'demo', 'demo'), login(s.cloud, 'demo', 'demo-team'), login(s.cloud, 'admin', 'admin')]);
+    await ready?.(s);
+  });
+  afterAll(async () => {
+    await s.cloud?.close();
+  });
+  return s;
 }

@@ -178,12 +178,11 @@ export const SECTIONS: readonly Section[] = [
   }),
   kind(computeServiceDefinition, 'admin'),
   kind(allInstancesDefinition, 'admin'),
-  // Lists only until the admin pages have create and detail routes (app/[cloud]/[projectId]/admin/[section] has none yet).
-  kind(projectAdminDefinition, 'admin', { label: 'ui.sections.allProjects', search: { path: 'projects', adminOnly: true } }),
-  kind(userAdminDefinition, 'admin', { search: { path: 'users', adminOnly: true } }),
-  kind(groupAdminDefinition, 'admin', { search: { path: 'groups', adminOnly: true } }),
+  kind(projectAdminDefinition, 'admin', { label: 'ui.sections.allProjects', detail: true, create: 'ui.sections.createProject', search: { path: 'projects', adminOnly: true } }),
+  kind(userAdminDefinition, 'admin', { detail: true, create: 'ui.sections.createUser', search: { path: 'users', adminOnly: true } }),
+  kind(groupAdminDefinition, 'admin', { detail: true, create: 'ui.sections.createGroup', search: { path: 'groups', adminOnly: true } }),
   kind(roleAdminDefinition, 'admin'),
-  kind(domainAdminDefinition, 'admin', { search: { path: 'domains', adminOnly: true } }),
+  kind(domainAdminDefinition, 'admin', { detail: true, create: 'ui.sections.createDomain', search: { path: 'domains', adminOnly: true } }),
   // Keystone projects for members: announced, pages to come.
   { slug: 'projects', label: 'ui.sections.projects', group: 'identity' },
   // Every user's own application credentials (the path names the user; the form offers the session's roles).

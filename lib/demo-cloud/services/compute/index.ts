@@ -12,18 +12,7 @@ import { serverMetaRoutes } from './server-meta';
 import { serverRoutes } from './servers';
 import { usageRoutes } from './usage';
 import { versionRoutes } from './versions';
-
-const ERROR_KEYS: Record<number, string> = {
-  400: 'badRequest',
-  403: 'forbidden',
-  404: 'itemNotFound',
-  405: 'badMethod',
-  409: 'conflictingRequest',
-  413: 'overLimit',
-  415: 'badMediaType',
-  429: 'overLimit',
-  501: 'notImplemented',
-};
+import { faultBody } from '../../core/fault';
 
 /** Nova v2.1 at /compute (catalog endpoint /compute/v2.1), as DevStack lays it out. */
 export const computeService = defineService({
@@ -32,11 +21,7 @@ export const computeService = defineService({
   description: 'Nova Compute Service',
   prefix: '/compute',
   endpointPath: '/compute/v2.1',
-  errorBody: (err) => {
-    if (err.status === 401) return { error: { code: 401, title: 'Unauthorized', message: err.message } };
-    const key = err.type && /^[a-z][A-Za-z]+$/.test(err.type) ? err.type : (ERROR_KEYS[err.status] ?? 'computeFault');
-    return { [key]: { code: err.status, message: err.message } };
-  },
+  errorBody: faultBody({ typed: true }),
   malformedJsonMessage: 'Malformed request body',
   validationMessage: (field, problem) => `Invalid input for field/attribute ${field}. ${problem}`,
   setup(core, router) {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stableUuid } from '../../core/ids';
-import type { DemoCloud } from '../../server';
-import { call, login, startTestCloud } from '../../test-helpers';
+import { call, testClock, sharedTestCloud } from '../../test-helpers';
 import { seedProjectId } from '../identity/seed';
 import { findImage } from '../image/api';
 import { findNetwork, portsOfServer } from '../network/api';
@@ -11,42 +10,31 @@ import { findNetwork, portsOfServer } from '../network/api';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-let cloud: DemoCloud;
-let now = Date.now();
-const advance = (seconds: number) => {
-  now += seconds * 1000;
-};
-let demo: string;
-let admin: string;
+const clock = testClock();
+const advance = clock.advance;
+const tc = sharedTestCloud({ now: clock.now }, async ({ cloud, admin }) => {
+  privateNet = findNetwork(cloud.core, 'private', seedProjectId('demo'))!.id;
+  await call(cloud, 'PUT', `/compute/v2.1/os-quota-sets/${seedProjectId('demo')}`, { token: admin, body: { quota_set: { instances: 100, cores: 200, ram: 512000 } }, headers: MV });
+});
 const MV = { 'OpenStack-API-Version': 'compute 2.93' };
 const req = async (method: string, path: string, token: string, body?: unknown) => {
-  const r = await call(cloud, method, `/compute/v2.1${path}`, { token, body, headers: MV });
+  const r = await call(tc.cloud, method, `/compute/v2.1${path}`, { token, body, headers: MV });
   return { ...r, body: r.body as Obj };
 };
-const get = (path: string, token = demo) => req('GET', path, token);
-const action = (id: string, body: unknown, token = demo) => req('POST', `/servers/${id}/action`, token, body);
-const server = async (id: string, token = demo) => (await get(`/servers/${id}`, token)).body.server as Obj;
+const get = (path: string, token = tc.demo) => req('GET', path, token);
+const action = (id: string, body: unknown, token = tc.demo) => req('POST', `/servers/${id}/action`, token, body);
+const server = async (id: string, token = tc.demo) => (await get(`/servers/${id}`, token)).body.server as Obj;
 const CIRROS = stableUuid('image', 'cirros');
 let privateNet: string;
 
 async function active(name: string, extra: Obj = {}): Promise<string> {
-  const r = await req('POST', '/servers', demo, { server: { name, imageRef: CIRROS, flavorRef: '1', networks: [{ uuid: privateNet }], ...extra.server }, ...extra.top });
+  const r = await req('POST', '/servers', tc.demo, { server: { name, imageRef: CIRROS, flavorRef: '1', networks: [{ uuid: privateNet }], ...extra.server }, ...extra.top });
   expect(r.status, JSON.stringify(r.body)).toBe(202);
   advance(10);
   return r.body.server.id as string;
 }
 const conflictText = (id: string, method: string, state: string) => ({ conflictingRequest: { code: 409, message: `Cannot '${method}' instance ${id} while it is in vm_state ${state}` } });
 
-beforeAll(async () => {
-  cloud = await startTestCloud({ now: () => now });
-  demo = await login(cloud, 'demo', 'demo');
-  admin = await login(cloud, 'admin', 'admin');
-  privateNet = findNetwork(cloud.core, 'private', seedProjectId('demo'))!.id;
-  await req('PUT', `/os-quota-sets/${seedProjectId('demo')}`, admin, { quota_set: { instances: 100, cores: 200, ram: 512000 } });
-});
-afterAll(async () => {
-  await cloud.close();
-});
 
 describe('rebuild', () => {
   it('goes REBUILD -> ACTIVE with the new name and image, answering the server with an adminPass', async () => {
@@ -114,22 +102,22 @@ describe('shelve and unshelve', () => {
     advance(2.8);
     expect(await server(id)).toMatchObject({ status: 'SHELVED', 'OS-EXT-STS:task_state': 'shelving_offloading' });
     advance(2);
-    const off = await server(id, admin);
+    const off = await server(id, tc.admin);
     expect(off).toMatchObject({ status: 'SHELVED_OFFLOADED', 'OS-EXT-STS:power_state': 4, 'OS-EXT-SRV-ATTR:host': null, hostId: '', 'OS-EXT-AZ:availability_zone': '' });
-    const images = await call(cloud, 'GET', '/image/v2/images?name=ia-shelve-shelved', { token: demo });
+    const images = await call(tc.cloud, 'GET', '/image/v2/images?name=ia-shelve-shelved', { token: tc.demo });
     const snap = (images.body as Obj).images[0];
     expect(snap).toMatchObject({ name: 'ia-shelve-shelved', image_type: 'snapshot', instance_uuid: id });
     expect((await action(id, { shelve: null })).body).toEqual(conflictText(id, 'shelve', 'shelved_offloaded'));
     expect((await action(id, { shelveOffload: null })).body.forbidden.message).toBe("Policy doesn't allow os_compute_api:os-shelve:shelve_offload to be performed.");
-    expect((await req('PUT', `/servers/${id}/metadata`, demo, { metadata: { a: '1' } })).body).toEqual(conflictText(id, 'update metadata', 'shelved_offloaded'));
+    expect((await req('PUT', `/servers/${id}/metadata`, tc.demo, { metadata: { a: '1' } })).body).toEqual(conflictText(id, 'update metadata', 'shelved_offloaded'));
 
     expect((await action(id, { unshelve: null })).status).toBe(202);
-    expect(findImage(cloud.core, snap.id)).toBeUndefined();
+    expect(findImage(tc.cloud.core, snap.id)).toBeUndefined();
     advance(1.2);
     expect((await server(id))['OS-EXT-STS:task_state']).toBe('spawning');
     advance(2);
-    expect((await server(id, admin))).toMatchObject({ status: 'ACTIVE', 'OS-EXT-AZ:availability_zone': 'nova' });
-    expect((await server(id, admin))['OS-EXT-SRV-ATTR:host']).toMatch(/^demo-compute-/);
+    expect((await server(id, tc.admin))).toMatchObject({ status: 'ACTIVE', 'OS-EXT-AZ:availability_zone': 'nova' });
+    expect((await server(id, tc.admin))['OS-EXT-SRV-ATTR:host']).toMatch(/^demo-compute-/);
   });
 
   it('takes an availability zone (2.77) only when offloaded, and a host (2.91) only from admins', async () => {
@@ -138,10 +126,10 @@ describe('shelve and unshelve', () => {
     advance(5);
     expect((await action(id, { unshelve: { availability_zone: 'elsewhere' } })).body.badRequest.message).toBe('The requested availability zone is not available');
     expect((await action(id, { unshelve: { host: 'demo-compute-2' } })).body.forbidden.message).toBe("Policy doesn't allow os_compute_api:os-shelve:unshelve_to_host to be performed.");
-    expect((await action(id, { unshelve: { host: 'nohost' } }, admin)).body.badRequest.message).toBe('Compute host nohost could not be found.');
-    expect((await action(id, { unshelve: { host: 'demo-compute-2' } }, admin)).status).toBe(202);
+    expect((await action(id, { unshelve: { host: 'nohost' } }, tc.admin)).body.badRequest.message).toBe('Compute host nohost could not be found.');
+    expect((await action(id, { unshelve: { host: 'demo-compute-2' } }, tc.admin)).status).toBe(202);
     advance(5);
-    expect((await server(id, admin))['OS-EXT-SRV-ATTR:host']).toBe('demo-compute-2');
+    expect((await server(id, tc.admin))['OS-EXT-SRV-ATTR:host']).toBe('demo-compute-2');
   });
 });
 
@@ -154,20 +142,20 @@ describe('lock', () => {
     for (const body of [{ rebuild: { imageRef: CIRROS } }, { rescue: null }, { shelve: null }, { 'os-stop': null }]) {
       expect((await action(id, body)).body, JSON.stringify(body)).toEqual(locked);
     }
-    expect((await req('PUT', `/servers/${id}/metadata`, demo, { metadata: { a: '1' } })).body).toEqual(locked);
-    expect((await req('POST', `/servers/${id}/os-interface`, demo, { interfaceAttachment: {} })).body).toEqual(locked);
-    expect((await req('PUT', `/servers/${id}/tags/t1`, demo)).status).toBe(201);
-    expect((await req('PUT', `/servers/${id}`, demo, { server: { name: 'ia-lock-2' } })).status).toBe(200);
-    expect((await req('PUT', `/servers/${id}/metadata`, admin, { metadata: { a: '1' } })).status).toBe(200);
+    expect((await req('PUT', `/servers/${id}/metadata`, tc.demo, { metadata: { a: '1' } })).body).toEqual(locked);
+    expect((await req('POST', `/servers/${id}/os-interface`, tc.demo, { interfaceAttachment: {} })).body).toEqual(locked);
+    expect((await req('PUT', `/servers/${id}/tags/t1`, tc.demo)).status).toBe(201);
+    expect((await req('PUT', `/servers/${id}`, tc.demo, { server: { name: 'ia-lock-2' } })).status).toBe(200);
+    expect((await req('PUT', `/servers/${id}/metadata`, tc.admin, { metadata: { a: '1' } })).status).toBe(200);
     expect((await action(id, { unlock: null })).status).toBe(202);
     expect(await server(id)).toMatchObject({ locked: false, locked_reason: null });
   });
 
   it('what an admin of another project locked, the owner cannot unlock', async () => {
     const id = await active('ia-admin-lock');
-    expect((await action(id, { lock: null }, admin)).status).toBe(202);
+    expect((await action(id, { lock: null }, tc.admin)).status).toBe(202);
     expect((await action(id, { unlock: null })).body.forbidden.message).toBe("Policy doesn't allow os_compute_api:os-lock-server:unlock:unlock_override to be performed.");
-    expect((await action(id, { unlock: null }, admin)).status).toBe(202);
+    expect((await action(id, { unlock: null }, tc.admin)).status).toBe(202);
   });
 });
 
@@ -175,37 +163,37 @@ describe('metadata and tags', () => {
   it('metadata: replace, merge, one key, delete, with Nova texts', async () => {
     const id = await active('ia-meta');
     const base = `/servers/${id}/metadata`;
-    expect((await req('PUT', base, demo, { metadata: { a: '1' } })).body).toEqual({ metadata: { a: '1' } });
-    expect((await req('POST', base, demo, { metadata: { b: '2' } })).body).toEqual({ metadata: { a: '1', b: '2' } });
+    expect((await req('PUT', base, tc.demo, { metadata: { a: '1' } })).body).toEqual({ metadata: { a: '1' } });
+    expect((await req('POST', base, tc.demo, { metadata: { b: '2' } })).body).toEqual({ metadata: { a: '1', b: '2' } });
     expect((await get(`${base}/a`)).body).toEqual({ meta: { a: '1' } });
-    expect((await req('PUT', `${base}/c`, demo, { meta: { c: '3' } })).body).toEqual({ meta: { c: '3' } });
-    expect((await req('PUT', `${base}/c`, demo, { meta: { d: '3' } })).body.badRequest.message).toBe('Request body and URI mismatch');
+    expect((await req('PUT', `${base}/c`, tc.demo, { meta: { c: '3' } })).body).toEqual({ meta: { c: '3' } });
+    expect((await req('PUT', `${base}/c`, tc.demo, { meta: { d: '3' } })).body.badRequest.message).toBe('Request body and URI mismatch');
     expect((await get(`${base}/zz`)).body).toEqual({ itemNotFound: { code: 404, message: 'Metadata item was not found' } });
-    expect((await req('DELETE', `${base}/zz`, demo)).status).toBe(404);
-    expect((await req('DELETE', `${base}/c`, demo)).status).toBe(204);
-    expect((await req('PUT', base, demo, { metadata: { k: 1 } })).body.badRequest.message).toBe("Invalid input for field/attribute k. Value: 1. 1 is not of type 'string'");
-    expect((await req('PUT', base, demo, { metadata: { '': '1' } })).body.badRequest.message).toBe("Invalid input for field/attribute metadata. Value: {'': '1'}. '' does not match any of the regexes: '^[a-zA-Z0-9-_:. ]{1,255}$'");
-    expect((await req('PUT', base, demo, { meta: { a: '1' } })).body.badRequest.message).toBe("'metadata' is a required property");
+    expect((await req('DELETE', `${base}/zz`, tc.demo)).status).toBe(404);
+    expect((await req('DELETE', `${base}/c`, tc.demo)).status).toBe(204);
+    expect((await req('PUT', base, tc.demo, { metadata: { k: 1 } })).body.badRequest.message).toBe("Invalid input for field/attribute k. Value: 1. 1 is not of type 'string'");
+    expect((await req('PUT', base, tc.demo, { metadata: { '': '1' } })).body.badRequest.message).toBe("Invalid input for field/attribute metadata. Value: {'': '1'}. '' does not match any of the regexes: '^[a-zA-Z0-9-_:. ]{1,255}$'");
+    expect((await req('PUT', base, tc.demo, { meta: { a: '1' } })).body.badRequest.message).toBe("'metadata' is a required property");
     expect((await server(id)).metadata).toEqual({ a: '1', b: '2' });
   });
 
   it('tags (2.26+): add (201 with Location, then 204), check, replace, delete, validation', async () => {
     const id = await active('ia-tags');
     const base = `/servers/${id}/tags`;
-    const put = await req('PUT', `${base}/t1`, demo);
+    const put = await req('PUT', `${base}/t1`, tc.demo);
     expect(put.status).toBe(201);
     expect(put.headers.get('location')).toMatch(new RegExp(`/compute/v2\\.1/servers/${id}/tags/t1$`));
-    expect((await req('PUT', `${base}/t1`, demo)).status).toBe(204);
+    expect((await req('PUT', `${base}/t1`, tc.demo)).status).toBe(204);
     expect((await get(`${base}/t1`)).status).toBe(204);
     expect((await get(`${base}/t2`)).body.itemNotFound.message).toBe(`Server ${id} has no tag 't2'`);
-    expect((await req('PUT', base, demo, { tags: ['y', 'x'] })).body).toEqual({ tags: ['x', 'y'] });
-    expect((await req('DELETE', `${base}/zz`, demo)).body.itemNotFound.message).toBe(`Instance ${id} has no tag 'zz'`);
-    expect((await req('PUT', `${base}/a,b`, demo)).body.badRequest.message).toBe("Tag 'a,b' is invalid. It must be a non empty string without characters '/' and ','. Validation error message: 'a,b' does not match '^[^,/]*$'");
-    expect((await req('PUT', base, demo, { tags: ['a,b'] })).body.badRequest.message).toBe("Invalid input for field/attribute 0. Value: a,b. 'a,b' does not match '^[^,/]*$'");
+    expect((await req('PUT', base, tc.demo, { tags: ['y', 'x'] })).body).toEqual({ tags: ['x', 'y'] });
+    expect((await req('DELETE', `${base}/zz`, tc.demo)).body.itemNotFound.message).toBe(`Instance ${id} has no tag 'zz'`);
+    expect((await req('PUT', `${base}/a,b`, tc.demo)).body.badRequest.message).toBe("Tag 'a,b' is invalid. It must be a non empty string without characters '/' and ','. Validation error message: 'a,b' does not match '^[^,/]*$'");
+    expect((await req('PUT', base, tc.demo, { tags: ['a,b'] })).body.badRequest.message).toBe("Invalid input for field/attribute 0. Value: a,b. 'a,b' does not match '^[^,/]*$'");
     expect((await server(id)).tags).toEqual(['x', 'y']);
-    expect((await req('DELETE', base, demo)).status).toBe(204);
+    expect((await req('DELETE', base, tc.demo)).status).toBe(204);
     expect((await get(base)).body).toEqual({ tags: [] });
-    const old = await call(cloud, 'GET', `/compute/v2.1${base}`, { token: demo, headers: { 'OpenStack-API-Version': 'compute 2.25' } });
+    const old = await call(tc.cloud, 'GET', `/compute/v2.1${base}`, { token: tc.demo, headers: { 'OpenStack-API-Version': 'compute 2.25' } });
     expect(old.status).toBe(404);
   });
 });
@@ -215,7 +203,7 @@ describe('interfaces', () => {
     const id = await active('ia-if');
     const base = `/servers/${id}/os-interface`;
     expect((await get(base)).body.interfaceAttachments).toHaveLength(1);
-    const r = await req('POST', base, demo, { interfaceAttachment: { net_id: privateNet } });
+    const r = await req('POST', base, tc.demo, { interfaceAttachment: { net_id: privateNet } });
     expect(r.status).toBe(200);
     const att = r.body.interfaceAttachment;
     expect(att).toMatchObject({ net_id: privateNet, tag: null });
@@ -224,27 +212,27 @@ describe('interfaces', () => {
     expect((await get(`${base}/${att.port_id}`)).body.interfaceAttachment).toMatchObject({ port_id: att.port_id, port_state: 'ACTIVE' });
     expect((await get(base)).body.interfaceAttachments).toHaveLength(2);
     expect(Object.values((await server(id)).addresses).flat()).toHaveLength(2);
-    expect((await req('POST', base, demo, { interfaceAttachment: { net_id: privateNet, port_id: att.port_id } })).body.badRequest.message).toBe('Must not input both network_id and port_id');
-    expect((await req('POST', base, demo, { interfaceAttachment: { fixed_ips: [{ ip_address: '10.0.0.77' }] } })).body.badRequest.message).toBe('Must input network_id when request IP address');
-    expect((await req('POST', base, demo, { interfaceAttachment: { port_id: att.port_id } })).body).toEqual({ conflictingRequest: { code: 409, message: `Port ${att.port_id} is still in use.` } });
-    expect((await req('DELETE', `${base}/${att.port_id}`, demo)).status).toBe(202);
-    expect(portsOfServer(cloud.core, id)).toHaveLength(1);
+    expect((await req('POST', base, tc.demo, { interfaceAttachment: { net_id: privateNet, port_id: att.port_id } })).body.badRequest.message).toBe('Must not input both network_id and port_id');
+    expect((await req('POST', base, tc.demo, { interfaceAttachment: { fixed_ips: [{ ip_address: '10.0.0.77' }] } })).body.badRequest.message).toBe('Must input network_id when request IP address');
+    expect((await req('POST', base, tc.demo, { interfaceAttachment: { port_id: att.port_id } })).body).toEqual({ conflictingRequest: { code: 409, message: `Port ${att.port_id} is still in use.` } });
+    expect((await req('DELETE', `${base}/${att.port_id}`, tc.demo)).status).toBe(202);
+    expect(portsOfServer(tc.cloud.core, id)).toHaveLength(1);
     const zero = '00000000-0000-0000-0000-000000000000';
     expect((await get(`${base}/${zero}`)).body.itemNotFound.message).toBe(`Port id ${zero} could not be found.`);
-    expect((await req('DELETE', `${base}/${zero}`, demo)).status).toBe(404);
+    expect((await req('DELETE', `${base}/${zero}`, tc.demo)).status).toBe(404);
   });
 });
 
 describe('server groups and the two fake hosts', () => {
   it('anti-affinity puts members on different hosts; a third member finds no valid host', async () => {
-    const g = await req('POST', '/os-server-groups', demo, { server_group: { name: 'ia-anti', policy: 'anti-affinity' } });
+    const g = await req('POST', '/os-server-groups', tc.demo, { server_group: { name: 'ia-anti', policy: 'anti-affinity' } });
     expect(g.status).toBe(200);
     const gid = g.body.server_group.id;
     const hint = { top: { 'os:scheduler_hints': { group: gid } } };
     const a = await active('ia-anti-1', hint);
     const b = await active('ia-anti-2', hint);
     const c = await active('ia-anti-3', hint);
-    const hosts = [(await server(a, admin))['OS-EXT-SRV-ATTR:host'], (await server(b, admin))['OS-EXT-SRV-ATTR:host']];
+    const hosts = [(await server(a, tc.admin))['OS-EXT-SRV-ATTR:host'], (await server(b, tc.admin))['OS-EXT-SRV-ATTR:host']];
     expect(new Set(hosts).size).toBe(2);
     const third = await server(c);
     expect(third.status).toBe('ERROR');
@@ -254,31 +242,31 @@ describe('server groups and the two fake hosts', () => {
   });
 
   it('affinity keeps members together', async () => {
-    const g = await req('POST', '/os-server-groups', demo, { server_group: { name: 'ia-aff', policy: 'affinity' } });
+    const g = await req('POST', '/os-server-groups', tc.demo, { server_group: { name: 'ia-aff', policy: 'affinity' } });
     const hint = { top: { 'os:scheduler_hints': { group: g.body.server_group.id } } };
     const a = await active('ia-aff-1', hint);
     const b = await active('ia-aff-2', hint);
-    expect((await server(b, admin))['OS-EXT-SRV-ATTR:host']).toBe((await server(a, admin))['OS-EXT-SRV-ATTR:host']);
+    expect((await server(b, tc.admin))['OS-EXT-SRV-ATTR:host']).toBe((await server(a, tc.admin))['OS-EXT-SRV-ATTR:host']);
   });
 
   it('lists both hypervisors and their nova-compute services', async () => {
-    const hv = await get('/os-hypervisors/detail', admin);
+    const hv = await get('/os-hypervisors/detail', tc.admin);
     expect(hv.body.hypervisors.map((h: Obj) => h.hypervisor_hostname)).toEqual(['demo-compute-1', 'demo-compute-2']);
-    const svcs = (await get('/os-services?binary=nova-compute', admin)).body.services;
+    const svcs = (await get('/os-services?binary=nova-compute', tc.admin)).body.services;
     expect(svcs.map((x: Obj) => [x.host, x.state, x.status, x.forced_down])).toEqual([['demo-compute-1', 'up', 'enabled', false], ['demo-compute-2', 'up', 'enabled', false]]);
   });
 });
 
 describe('migrations and evacuate (admin)', () => {
-  const hostOf = async (id: string) => (await server(id, admin))['OS-EXT-SRV-ATTR:host'] as string;
+  const hostOf = async (id: string) => (await server(id, tc.admin))['OS-EXT-SRV-ATTR:host'] as string;
 
   it('cold migrate: RESIZE -> VERIFY_RESIZE on the other host, confirm; revert goes back', async () => {
     const id = await active('ia-migrate');
     const from = await hostOf(id);
     expect((await action(id, { migrate: null })).body.forbidden.message).toBe("Policy doesn't allow os_compute_api:os-migrate-server:migrate to be performed.");
-    expect((await action(id, { migrate: { host: from } }, admin)).body.badRequest.message).toBe('Cannot migrate to the host where the server exists.');
-    expect((await action(id, { migrate: { host: 'nohost' } }, admin)).body.badRequest.message).toBe('Compute host nohost could not be found.');
-    expect((await action(id, { migrate: null }, admin)).status).toBe(202);
+    expect((await action(id, { migrate: { host: from } }, tc.admin)).body.badRequest.message).toBe('Cannot migrate to the host where the server exists.');
+    expect((await action(id, { migrate: { host: 'nohost' } }, tc.admin)).body.badRequest.message).toBe('Compute host nohost could not be found.');
+    expect((await action(id, { migrate: null }, tc.admin)).status).toBe(202);
     expect((await server(id)).status).toBe('RESIZE');
     advance(5);
     expect((await server(id)).status).toBe('VERIFY_RESIZE');
@@ -288,7 +276,7 @@ describe('migrations and evacuate (admin)', () => {
     expect((await server(id)).status).toBe('ACTIVE');
     expect(await hostOf(id)).toBe(to);
 
-    await action(id, { migrate: null }, admin);
+    await action(id, { migrate: null }, tc.admin);
     advance(5);
     expect(await hostOf(id)).toBe(from);
     expect((await action(id, { revertResize: null })).status).toBe(202);
@@ -300,19 +288,19 @@ describe('migrations and evacuate (admin)', () => {
   it('live migration: MIGRATING to the other host (automatic or named); block_migration is required', async () => {
     const id = await active('ia-live');
     const from = await hostOf(id);
-    expect((await action(id, { 'os-migrateLive': { block_migration: false } }, admin)).body.badRequest.message).toBe("Invalid input for field/attribute os-migrateLive. Value: {'block_migration': False}. 'host' is a required property");
-    expect((await action(id, { 'os-migrateLive': { host: null, block_migration: 'auto' } }, admin)).status).toBe(202);
+    expect((await action(id, { 'os-migrateLive': { block_migration: false } }, tc.admin)).body.badRequest.message).toBe("Invalid input for field/attribute os-migrateLive. Value: {'block_migration': False}. 'host' is a required property");
+    expect((await action(id, { 'os-migrateLive': { host: null, block_migration: 'auto' } }, tc.admin)).status).toBe(202);
     expect((await server(id)).status).toBe('MIGRATING');
-    expect((await action(id, { 'os-migrateLive': { host: null, block_migration: 'auto' } }, admin)).body.conflictingRequest.message).toBe(`Cannot 'os-migrateLive' instance ${id} while it is in task_state migrating`);
+    expect((await action(id, { 'os-migrateLive': { host: null, block_migration: 'auto' } }, tc.admin)).body.conflictingRequest.message).toBe(`Cannot 'os-migrateLive' instance ${id} while it is in task_state migrating`);
     advance(4);
     expect((await server(id)).status).toBe('ACTIVE');
     expect(await hostOf(id)).not.toBe(from);
-    expect((await action(id, { 'os-migrateLive': { host: from, block_migration: true } }, admin)).status).toBe(202);
+    expect((await action(id, { 'os-migrateLive': { host: from, block_migration: true } }, tc.admin)).status).toBe(202);
     advance(4);
     expect(await hostOf(id)).toBe(from);
     // Below 2.34 the conductor's checks answer the request: to the current host is a 400.
-    const old = await call(cloud, 'POST', `/compute/v2.1/servers/${id}/action`, {
-      token: admin, body: { 'os-migrateLive': { host: from, block_migration: false, disk_over_commit: false } }, headers: { 'OpenStack-API-Version': 'compute 2.1' },
+    const old = await call(tc.cloud, 'POST', `/compute/v2.1/servers/${id}/action`, {
+      token: tc.admin, body: { 'os-migrateLive': { host: from, block_migration: false, disk_over_commit: false } }, headers: { 'OpenStack-API-Version': 'compute 2.1' },
     });
     expect(old.body).toEqual({ badRequest: { code: 400, message: `Unable to migrate instance (${id}) to current host (${from}).` } });
   });
@@ -321,13 +309,13 @@ describe('migrations and evacuate (admin)', () => {
     const id = await active('ia-evac');
     const from = await hostOf(id);
     expect((await action(id, { evacuate: {} })).body.forbidden.message).toBe("Policy doesn't allow os_compute_api:os-evacuate to be performed.");
-    expect((await action(id, { evacuate: {} }, admin)).body.badRequest.message).toBe(`Compute service of ${from} is still in use.`);
-    expect((await action(id, { evacuate: { host: from } }, admin)).body.badRequest.message).toBe("The target host can't be the same one.");
-    expect((await action(id, { evacuate: { host: 'nohost' } }, admin)).body.itemNotFound.message).toBe('Compute host nohost not found.');
-    const svc = (await get(`/os-services?binary=nova-compute&host=${from}`, admin)).body.services[0];
-    const down = await req('PUT', `/os-services/${svc.id}`, admin, { forced_down: true });
+    expect((await action(id, { evacuate: {} }, tc.admin)).body.badRequest.message).toBe(`Compute service of ${from} is still in use.`);
+    expect((await action(id, { evacuate: { host: from } }, tc.admin)).body.badRequest.message).toBe("The target host can't be the same one.");
+    expect((await action(id, { evacuate: { host: 'nohost' } }, tc.admin)).body.itemNotFound.message).toBe('Compute host nohost not found.');
+    const svc = (await get(`/os-services?binary=nova-compute&host=${from}`, tc.admin)).body.services[0];
+    const down = await req('PUT', `/os-services/${svc.id}`, tc.admin, { forced_down: true });
     expect(down.body.service).toMatchObject({ host: from, state: 'down', forced_down: true });
-    expect((await action(id, { evacuate: {} }, admin)).status).toBe(200);
+    expect((await action(id, { evacuate: {} }, tc.admin)).status).toBe(200);
     expect((await server(id)).status).toBe('REBUILD');
     advance(3);
     expect((await server(id)).status).toBe('ACTIVE');
@@ -335,6 +323,6 @@ describe('migrations and evacuate (admin)', () => {
     // A host that is down takes no new servers.
     const other = await active('ia-after-evac');
     expect(await hostOf(other)).not.toBe(from);
-    expect((await req('PUT', `/os-services/${svc.id}`, admin, { forced_down: false })).body.service.state).toBe('up');
+    expect((await req('PUT', `/os-services/${svc.id}`, tc.admin, { forced_down: false })).body.service.state).toBe('up');
   });
 });

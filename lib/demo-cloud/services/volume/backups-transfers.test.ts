@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoCloud } from '../../server';
-import { call, login, startTestCloud } from '../../test-helpers';
+import { describe, expect, it } from 'vitest';
+import { call, sharedTestCloud } from '../../test-helpers';
 import { identityService } from '../identity';
 import { seedProjectId } from '../identity/seed';
 import { imageService } from '../image';
@@ -10,31 +9,18 @@ import { blockStorageService, volumeService } from './index';
 
 type Doc = Record<string, unknown> & { id: string; status: string };
 
-let cloud: DemoCloud;
-let demo: string;
-let admin: string;
-let team: string;
 const DEMO = seedProjectId('demo');
 const TEAM = seedProjectId('demo-team');
 const ADMIN = seedProjectId('admin');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-beforeAll(async () => {
-  // speed 20: a backup (3 s) takes 150 ms.
-  cloud = await startTestCloud({ speed: 20, services: [identityService, imageService, volumeService, blockStorageService] });
-  demo = await login(cloud, 'demo', 'demo');
-  admin = await login(cloud, 'admin', 'admin');
-  team = await login(cloud, 'demo', 'demo-team');
-  // More volumes than the default quota of 10.
+// speed 20: a backup (3 s) takes 150 ms. More volumes than the default quota of 10.
+const tc = sharedTestCloud({ speed: 20, services: [identityService, imageService, volumeService, blockStorageService] }, async ({ cloud, admin }) => {
   await call(cloud, 'PUT', `/volume/v3/${ADMIN}/os-quota-sets/${DEMO}`, { token: admin, body: { quota_set: { volumes: 50 } } });
 });
-afterAll(async () => {
-  await cloud.close();
-});
-
 const api = (method: string, path: string, opts: { token?: string; body?: unknown; project?: string; mv?: string } = {}) =>
-  call(cloud, method, `/volume/v3/${opts.project ?? DEMO}${path}`, {
-    token: opts.token ?? demo,
+  call(tc.cloud, method, `/volume/v3/${opts.project ?? DEMO}${path}`, {
+    token: opts.token ?? tc.demo,
     body: opts.body,
     headers: { 'OpenStack-API-Version': `volume ${opts.mv ?? '3.70'}` },
   });
@@ -51,7 +37,7 @@ async function until(path: string, status: string, opts: { token?: string; proje
   throw new Error(`${path} never reached ${status}`);
 }
 
-async function newVolume(name: string, size = 1, token = demo, project = DEMO): Promise<string> {
+async function newVolume(name: string, size = 1, token = tc.demo, project = DEMO): Promise<string> {
   const r = await api('POST', '/volumes', { token, project, body: { volume: { size, name } } });
   expect(r.status).toBe(202);
   const id = (r.body as { volume: Doc }).volume.id;
@@ -97,10 +83,10 @@ describe('backups', () => {
 
   it('needs --force for an in-use volume and refuses a volume in a transitional state', async () => {
     const vol = await newVolume('bk-busy');
-    await api('POST', `/volumes/${vol}/action`, { token: admin, body: { 'os-reset_status': { status: 'in-use' } } });
+    await api('POST', `/volumes/${vol}/action`, { token: tc.admin, body: { 'os-reset_status': { status: 'in-use' } } });
     const r = await api('POST', '/backups', { body: { backup: { volume_id: vol } } });
     expect(errorOf(r)).toBe('Invalid volume: Backing up an in-use volume must use the force flag.');
-    await api('POST', `/volumes/${vol}/action`, { token: admin, body: { 'os-reset_status': { status: 'extending' } } });
+    await api('POST', `/volumes/${vol}/action`, { token: tc.admin, body: { 'os-reset_status': { status: 'extending' } } });
     const busy = await api('POST', '/backups', { body: { backup: { volume_id: vol } } });
     expect(errorOf(busy)).toBe('Invalid volume: Volume to be backed up must be available or in-use, but the current status is "extending".');
   });
@@ -133,9 +119,9 @@ describe('backups', () => {
   it('counts backups in limits and quota usage, and refuses beyond the backups quota with 413', async () => {
     const limits = ((await api('GET', '/limits')).body as { limits: { absolute: Record<string, number> } }).limits.absolute;
     expect(limits.totalBackupsUsed).toBeGreaterThan(0);
-    await api('PUT', `/os-quota-sets/${TEAM}`, { token: admin, body: { quota_set: { backups: 0 } } });
-    const vol = await newVolume('bk-quota', 1, team, TEAM);
-    const r = await api('POST', '/backups', { token: team, project: TEAM, body: { backup: { volume_id: vol } } });
+    await api('PUT', `/os-quota-sets/${TEAM}`, { token: tc.admin, body: { quota_set: { backups: 0 } } });
+    const vol = await newVolume('bk-quota', 1, tc.team, TEAM);
+    const r = await api('POST', '/backups', { token: tc.team, project: TEAM, body: { backup: { volume_id: vol } } });
     expect(r.status).toBe(413);
     expect(errorOf(r)).toContain('Maximum number of backups allowed (0) exceeded');
   });
@@ -144,14 +130,14 @@ describe('backups', () => {
     const vol = await newVolume('bk-admin');
     const id = ((await api('POST', '/backups', { body: { backup: { volume_id: vol } } })).body as { backup: Doc }).backup.id;
     expect((await api('POST', `/backups/${id}/action`, { body: { 'os-force_delete': {} } })).status).toBe(403);
-    expect((await api('POST', `/backups/${id}/action`, { token: admin, body: { 'os-reset_status': { status: 'error' } } })).status).toBe(202);
+    expect((await api('POST', `/backups/${id}/action`, { token: tc.admin, body: { 'os-reset_status': { status: 'error' } } })).status).toBe(202);
     expect(((await api('GET', `/backups/${id}`)).body as { backup: Doc }).backup.status).toBe('error');
-    expect((await api('POST', `/backups/${id}/action`, { token: admin, body: { 'os-force_delete': {} } })).status).toBe(202);
+    expect((await api('POST', `/backups/${id}/action`, { token: tc.admin, body: { 'os-force_delete': {} } })).status).toBe(202);
     await until(`/backups/${id}`, 'gone');
   });
 
   it('lists the volume-backup service in os-services for admins only', async () => {
-    const r = await api('GET', '/os-services', { token: admin });
+    const r = await api('GET', '/os-services', { token: tc.admin });
     expect((r.body as { services: Array<{ binary: string }> }).services.map((s) => s.binary)).toContain('cinder-backup');
     expect((await api('GET', '/os-services')).status).toBe(403);
   });
@@ -173,16 +159,16 @@ describe('transfers', () => {
     const listed = ((await api('GET', '/volume-transfers/detail')).body as { transfers: Doc[] }).transfers;
     expect(listed.find((x) => x.id === t.id)).not.toHaveProperty('auth_key');
     expect((await api('GET', '/volume-transfers/detail', { mv: '3.54' })).status).toBe(404);
-    expect((await api('GET', `/os-volume-transfer/${t.id}`, { token: team, project: TEAM })).status).toBe(404);
+    expect((await api('GET', `/os-volume-transfer/${t.id}`, { token: tc.team, project: TEAM })).status).toBe(404);
 
-    const wrong = await api('POST', `/os-volume-transfer/${t.id}/accept`, { token: team, project: TEAM, body: { accept: { auth_key: '0000000000000000' } } });
+    const wrong = await api('POST', `/os-volume-transfer/${t.id}/accept`, { token: tc.team, project: TEAM, body: { accept: { auth_key: '0000000000000000' } } });
     expect(wrong.status).toBe(400);
     expect(errorOf(wrong)).toBe(`Invalid auth key: Attempt to transfer ${t.id} with invalid auth key.`);
-    const ok = await api('POST', `/os-volume-transfer/${t.id}/accept`, { token: team, project: TEAM, body: { accept: { auth_key: t.auth_key } } });
+    const ok = await api('POST', `/os-volume-transfer/${t.id}/accept`, { token: tc.team, project: TEAM, body: { accept: { auth_key: t.auth_key } } });
     expect(ok.status).toBe(202);
     expect((ok.body as { transfer: Doc }).transfer).toMatchObject({ id: t.id, volume_id: vol, name: 'tr' });
     expect((await api('GET', `/volumes/${vol}`)).status).toBe(404);
-    const moved = ((await api('GET', `/volumes/${vol}`, { token: team, project: TEAM })).body as { volume: Doc }).volume;
+    const moved = ((await api('GET', `/volumes/${vol}`, { token: tc.team, project: TEAM })).body as { volume: Doc }).volume;
     expect(moved).toMatchObject({ status: 'available', 'os-vol-tenant-attr:tenant_id': TEAM });
     expect((await api('GET', `/os-volume-transfer/${t.id}`)).status).toBe(404);
   });
@@ -199,17 +185,17 @@ describe('transfers', () => {
 
 describe('volume types, extra specs, access and QoS', () => {
   it('admins create a type with specs, set and unset specs; members see only user-visible specs and no qos_specs_id', async () => {
-    const c = await api('POST', '/types', { token: admin, project: ADMIN, body: { volume_type: { name: 'gold', description: 'fast', extra_specs: { volume_backend_name: 'fake' } } } });
+    const c = await api('POST', '/types', { token: tc.admin, project: ADMIN, body: { volume_type: { name: 'gold', description: 'fast', extra_specs: { volume_backend_name: 'fake' } } } });
     expect(c.status).toBe(200);
     const type = (c.body as { volume_type: Doc }).volume_type;
     expect(type).not.toHaveProperty('qos_specs_id');
-    const set = await api('POST', `/types/${type.id}/extra_specs`, { token: admin, project: ADMIN, body: { extra_specs: { multiattach: '<is> True', tier: 'gold' } } });
+    const set = await api('POST', `/types/${type.id}/extra_specs`, { token: tc.admin, project: ADMIN, body: { extra_specs: { multiattach: '<is> True', tier: 'gold' } } });
     expect(set.body).toEqual({ extra_specs: { multiattach: '<is> True', tier: 'gold' } });
-    expect((await api('DELETE', `/types/${type.id}/extra_specs/tier`, { token: admin, project: ADMIN })).status).toBe(202);
-    const missing = await api('DELETE', `/types/${type.id}/extra_specs/tier`, { token: admin, project: ADMIN });
+    expect((await api('DELETE', `/types/${type.id}/extra_specs/tier`, { token: tc.admin, project: ADMIN })).status).toBe(202);
+    const missing = await api('DELETE', `/types/${type.id}/extra_specs/tier`, { token: tc.admin, project: ADMIN });
     expect(errorOf(missing)).toBe(`Volume Type ${type.id} has no extra specs with key tier.`);
 
-    const asAdmin = ((await api('GET', '/types', { token: admin, project: ADMIN })).body as { volume_types: Doc[] }).volume_types.find((t) => t.id === type.id);
+    const asAdmin = ((await api('GET', '/types', { token: tc.admin, project: ADMIN })).body as { volume_types: Doc[] }).volume_types.find((t) => t.id === type.id);
     expect(asAdmin).toMatchObject({ extra_specs: { volume_backend_name: 'fake', multiattach: '<is> True' }, qos_specs_id: null });
     const asMember = ((await api('GET', '/types')).body as { volume_types: Doc[] }).volume_types.find((t) => t.id === type.id);
     expect(asMember?.extra_specs).toEqual({ multiattach: '<is> True' });
@@ -218,49 +204,49 @@ describe('volume types, extra specs, access and QoS', () => {
   });
 
   it('shares a private type with a project', async () => {
-    const c = await api('POST', '/types', { token: admin, project: ADMIN, body: { volume_type: { name: 'private-1', 'os-volume-type-access:is_public': false } } });
+    const c = await api('POST', '/types', { token: tc.admin, project: ADMIN, body: { volume_type: { name: 'private-1', 'os-volume-type-access:is_public': false } } });
     const type = (c.body as { volume_type: Doc }).volume_type;
     const names = async () => ((await api('GET', '/types')).body as { volume_types: Doc[] }).volume_types.map((t) => t.name);
     expect(await names()).not.toContain('private-1');
-    expect((await api('POST', `/types/${type.id}/action`, { token: admin, project: ADMIN, body: { addProjectAccess: { project: DEMO } } })).status).toBe(202);
+    expect((await api('POST', `/types/${type.id}/action`, { token: tc.admin, project: ADMIN, body: { addProjectAccess: { project: DEMO } } })).status).toBe(202);
     expect(await names()).toContain('private-1');
-    const access = await api('GET', `/types/${type.id}/os-volume-type-access`, { token: admin, project: ADMIN });
+    const access = await api('GET', `/types/${type.id}/os-volume-type-access`, { token: tc.admin, project: ADMIN });
     expect(access.body).toEqual({ volume_type_access: [{ volume_type_id: type.id, project_id: DEMO }] });
-    const dup = await api('POST', `/types/${type.id}/action`, { token: admin, project: ADMIN, body: { addProjectAccess: { project: DEMO } } });
+    const dup = await api('POST', `/types/${type.id}/action`, { token: tc.admin, project: ADMIN, body: { addProjectAccess: { project: DEMO } } });
     expect(dup.status).toBe(409);
   });
 
   it('QoS specs: create, set, unset keys, associate, refuse delete while associated, force delete', async () => {
-    const c = await api('POST', '/qos-specs', { token: admin, project: ADMIN, body: { qos_specs: { name: 'iops', consumer: 'front-end', read_iops_sec: '100' } } });
+    const c = await api('POST', '/qos-specs', { token: tc.admin, project: ADMIN, body: { qos_specs: { name: 'iops', consumer: 'front-end', read_iops_sec: '100' } } });
     expect(c.status).toBe(200);
     const body = c.body as { qos_specs: Doc; links: unknown[] };
     expect(body.qos_specs).toMatchObject({ name: 'iops', consumer: 'front-end', specs: { read_iops_sec: '100' } });
     expect(body.links).toHaveLength(2);
     const id = body.qos_specs.id;
-    expect((await api('POST', '/qos-specs', { token: admin, project: ADMIN, body: { qos_specs: { name: 'iops' } } })).status).toBe(409);
-    expect((await api('PUT', `/qos-specs/${id}`, { token: admin, project: ADMIN, body: { qos_specs: { write_iops_sec: '50' } } })).body).toEqual({ qos_specs: { write_iops_sec: '50' } });
-    expect((await api('PUT', `/qos-specs/${id}/delete_keys`, { token: admin, project: ADMIN, body: { keys: ['read_iops_sec'] } })).status).toBe(202);
-    const shown = ((await api('GET', `/qos-specs/${id}`, { token: admin, project: ADMIN })).body as { qos_specs: Doc }).qos_specs;
+    expect((await api('POST', '/qos-specs', { token: tc.admin, project: ADMIN, body: { qos_specs: { name: 'iops' } } })).status).toBe(409);
+    expect((await api('PUT', `/qos-specs/${id}`, { token: tc.admin, project: ADMIN, body: { qos_specs: { write_iops_sec: '50' } } })).body).toEqual({ qos_specs: { write_iops_sec: '50' } });
+    expect((await api('PUT', `/qos-specs/${id}/delete_keys`, { token: tc.admin, project: ADMIN, body: { keys: ['read_iops_sec'] } })).status).toBe(202);
+    const shown = ((await api('GET', `/qos-specs/${id}`, { token: tc.admin, project: ADMIN })).body as { qos_specs: Doc }).qos_specs;
     expect(shown.specs).toEqual({ write_iops_sec: '50' });
 
-    const type = ((await api('POST', '/types', { token: admin, project: ADMIN, body: { volume_type: { name: 'qos-type' } } })).body as { volume_type: Doc }).volume_type;
-    expect((await api('GET', `/qos-specs/${id}/associate?vol_type_id=${type.id}`, { token: admin, project: ADMIN })).status).toBe(202);
-    expect((await api('GET', `/qos-specs/${id}/associations`, { token: admin, project: ADMIN })).body).toEqual({
+    const type = ((await api('POST', '/types', { token: tc.admin, project: ADMIN, body: { volume_type: { name: 'qos-type' } } })).body as { volume_type: Doc }).volume_type;
+    expect((await api('GET', `/qos-specs/${id}/associate?vol_type_id=${type.id}`, { token: tc.admin, project: ADMIN })).status).toBe(202);
+    expect((await api('GET', `/qos-specs/${id}/associations`, { token: tc.admin, project: ADMIN })).body).toEqual({
       qos_associations: [{ association_type: 'volume_type', name: 'qos-type', id: type.id }],
     });
-    expect(((await api('GET', `/types/${type.id}`, { token: admin, project: ADMIN })).body as { volume_type: Doc }).volume_type.qos_specs_id).toBe(id);
-    const inUse = await api('DELETE', `/qos-specs/${id}`, { token: admin, project: ADMIN });
+    expect(((await api('GET', `/types/${type.id}`, { token: tc.admin, project: ADMIN })).body as { volume_type: Doc }).volume_type.qos_specs_id).toBe(id);
+    const inUse = await api('DELETE', `/qos-specs/${id}`, { token: tc.admin, project: ADMIN });
     expect(inUse.status).toBe(400);
     expect(errorOf(inUse)).toBe('Qos specs still in use.');
-    expect((await api('DELETE', `/qos-specs/${id}?force=true`, { token: admin, project: ADMIN })).status).toBe(202);
-    expect(((await api('GET', `/types/${type.id}`, { token: admin, project: ADMIN })).body as { volume_type: Doc }).volume_type.qos_specs_id).toBeNull();
+    expect((await api('DELETE', `/qos-specs/${id}?force=true`, { token: tc.admin, project: ADMIN })).status).toBe(202);
+    expect(((await api('GET', `/types/${type.id}`, { token: tc.admin, project: ADMIN })).body as { volume_type: Doc }).volume_type.qos_specs_id).toBeNull();
     expect((await api('GET', '/qos-specs')).status).toBe(403);
   });
 });
 
 describe('retype', () => {
   const mkType = async (name: string, specs: Record<string, string> = {}) =>
-    ((await api('POST', '/types', { token: admin, project: ADMIN, body: { volume_type: { name, extra_specs: specs } } })).body as { volume_type: Doc }).volume_type;
+    ((await api('POST', '/types', { token: tc.admin, project: ADMIN, body: { volume_type: { name, extra_specs: specs } } })).body as { volume_type: Doc }).volume_type;
 
   it('retypes in place when the specs match (retyping -> available with the new type)', async () => {
     await mkType('plain-2');
@@ -280,7 +266,7 @@ describe('retype', () => {
     expect(await until(`/volumes/${vol}`, 'available')).toMatchObject({ volume_type: '__DEFAULT__' });
     await api('POST', `/volumes/${vol}/action`, { body: { 'os-retype': { new_type: 'backend-b', migration_policy: 'on-demand' } } });
     await sleep(200);
-    const done = ((await api('GET', `/volumes/${vol}`, { token: admin, project: ADMIN })).body as { volume: Doc }).volume;
+    const done = ((await api('GET', `/volumes/${vol}`, { token: tc.admin, project: ADMIN })).body as { volume: Doc }).volume;
     expect(done).toMatchObject({ status: 'available', volume_type: 'backend-b', migration_status: 'success' });
   });
 
