@@ -142,6 +142,8 @@ export interface ResourceAction<T> {
   cli: (row: T) => string;
   /** Offered for a selection of rows too. */
   bulk?: boolean;
+  /** Less common: on the detail page behind the toolbar's "More actions" (Horizon's dropdown), so the row stays short. */
+  more?: boolean;
   destructive?: boolean;
 }
 
@@ -367,6 +369,8 @@ export interface DetailForm<T, I = unknown> {
   when?: (row: T) => boolean;
   /** Only for admins (Nova's migrations: a member's call is refused by policy). */
   adminOnly?: boolean;
+  /** Less common: its toggle sits behind the toolbar's "More actions". */
+  more?: boolean;
   /** The toggle's tooltip (the CLI without input). */
   hint?: (row: T) => string;
   schema: z.ZodType<I>;

@@ -53,10 +53,11 @@ const boot = (env: Env, name: string, extra: string[] = []) =>
 
 export const computeActionSteps: Step[] = [
   {
-    name: 'compute-actions: server create --wait reaches ACTIVE',
+    name: 'compute-actions: server create --config-drive True --wait reaches ACTIVE with config_drive "True"',
     async run(env) {
-      const s = await boot(env, SRV);
+      const s = await boot(env, SRV, ['--config-drive', 'True']);
       check(s.status === 'ACTIVE', `status ${String(s.status)}`);
+      check(s.config_drive === 'True', `config_drive ${JSON.stringify(s.config_drive)}`);
     },
   },
   {

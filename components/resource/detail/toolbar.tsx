@@ -94,28 +94,47 @@ export function DetailToolbar<T>({ def, row, extra, hidden, initialPanel = null,
     </button>
   );
   const destructive = available.filter((a) => a.destructive);
+  const main = available.filter((a) => !a.destructive && !a.more);
+  const moreActions = available.filter((a) => !a.destructive && a.more);
+  const mainForms = forms.filter((f) => !f.more);
+  const moreForms = forms.filter((f) => f.more);
+  const hasMore = moreActions.length + moreForms.length > 0;
+  // Opened already when a row menu asked for one of its forms (`?open=rebuild`), so its toggle shows pressed.
+  const [moreOpen, setMoreOpen] = useState(() => moreForms.some((f) => f.id === initialPanel));
+  const moreId = useId();
+  const toggle = (f: DetailForm<T>) => <PanelToggle key={f.id} id={f.id} label={m(f.toggle?.(row) ?? f.label)} cli={f.hint?.(row)} />;
   return (
     <PanelContext.Provider value={panels}>
       {!hidden && (
         <div className="space-y-3">
           <div role="toolbar" aria-label={t('actionsOf', { label: m(def.label.singular) })} className="flex flex-wrap items-center gap-2">
-            {available.filter((a) => !a.destructive).map(button)}
+            {main.map(button)}
             {(def.links ?? [])
               .filter((l) => !l.when || l.when(row))
               .map((l, i) => (
                 <DetailLinkButton key={i} link={l} row={row} />
               ))}
-            {forms.map((f) => (
-              <PanelToggle key={f.id} id={f.id} label={m(f.toggle?.(row) ?? f.label)} cli={f.hint?.(row)} />
-            ))}
+            {mainForms.map(toggle)}
             {(def.downloads ?? [])
               .filter((d) => !d.when || d.when(row))
               .map((d, i) => (
                 <DownloadButton key={i} def={def} spec={d} row={row} />
               ))}
             {extra}
+            {hasMore && (
+              <button type="button" className={buttonClass.secondary} aria-expanded={moreOpen} aria-controls={moreId} onClick={() => setMoreOpen((o) => !o)}>
+                {t('moreActions')}
+              </button>
+            )}
             {/* Destructive last, apart at the row's end: out of the way of a quick click on its neighbours. */}
             {destructive.length > 0 && <span className="ml-auto flex flex-wrap gap-2">{destructive.map(button)}</span>}
+            {/* The less common ones on a row of their own, still in the toolbar (Tab reaches them in order). */}
+            {hasMore && (
+              <div id={moreId} role="group" aria-label={t('moreActions')} hidden={!moreOpen} className={moreOpen ? 'flex basis-full flex-wrap gap-2 border-t border-zinc-200 pt-2 dark:border-zinc-700' : 'hidden'}>
+                {moreActions.map(button)}
+                {moreForms.map(toggle)}
+              </div>
+            )}
           </div>
           {forms.map((f) => (
             <FormPanel key={f.id} def={def} spec={f} row={row} />

@@ -39,7 +39,7 @@ export const SERVER_MORE_ACTIONS: readonly ResourceAction<Server>[] = [
     cli: (s) => command('openstack server unrescue', s.id),
   },
   {
-    id: 'shelve', label: 'kinds.server.actions.shelve', allowed: canShelve, bulk: true,
+    id: 'shelve', label: 'kinds.server.actions.shelve', allowed: canShelve, bulk: true, more: true,
     request: (s) => act(s, { shelve: null }), optimistic: withTask('shelving'),
     cli: (s) => command('openstack server shelve', s.id),
     confirm: {
@@ -193,7 +193,7 @@ export function liveMigrateCli(s: Server, v: Record<string, FormValue>): string 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const SERVER_FORMS: readonly DetailForm<Server, any>[] = [
   {
-    id: 'rebuild', label: 'kinds.server.forms.rebuild', when: canRebuild,
+    id: 'rebuild', label: 'kinds.server.forms.rebuild', more: true, when: canRebuild,
     hint: (s) => command('openstack server rebuild', '--image', '<image>', s.id),
     schema: RebuildSchema,
     fields: [
@@ -208,7 +208,7 @@ export const SERVER_FORMS: readonly DetailForm<Server, any>[] = [
     submitLabel: 'kinds.server.forms.rebuildSubmit', errorTitle: 'kinds.server.forms.rebuildRefused',
   },
   {
-    id: 'rescue', label: 'kinds.server.forms.rescue', when: canRescue,
+    id: 'rescue', label: 'kinds.server.forms.rescue', more: true, when: canRescue,
     hint: (s) => command('openstack server rescue', s.id),
     schema: RescueSchema,
     fields: [
@@ -221,7 +221,7 @@ export const SERVER_FORMS: readonly DetailForm<Server, any>[] = [
     submitLabel: 'kinds.server.forms.rescueSubmit', errorTitle: 'kinds.server.forms.rescueRefused',
   },
   {
-    id: 'lock', label: 'kinds.server.forms.lock', when: (s) => s.locked !== true,
+    id: 'lock', label: 'kinds.server.forms.lock', more: true, when: (s) => s.locked !== true,
     hint: (s) => command('openstack server lock', s.id),
     schema: LockSchema,
     fields: [{ name: 'reason', label: 'kinds.server.forms.lockReason', type: 'text', hint: 'kinds.server.forms.lockHint' }],
@@ -231,7 +231,7 @@ export const SERVER_FORMS: readonly DetailForm<Server, any>[] = [
     submitLabel: 'kinds.server.forms.lock', errorTitle: 'kinds.server.forms.lockRefused',
   },
   {
-    id: 'attach-interface', label: 'kinds.server.forms.attachInterface', when: canChangeInterfaces,
+    id: 'attach-interface', label: 'kinds.server.forms.attachInterface', more: true, when: canChangeInterfaces,
     hint: (s) => command('openstack server add network', s.id, '<network>'),
     schema: InterfaceSchema,
     fields: [
@@ -253,7 +253,7 @@ export const SERVER_FORMS: readonly DetailForm<Server, any>[] = [
     submitLabel: 'kinds.server.forms.attach', errorTitle: 'kinds.server.forms.attachInterfaceRefused',
   },
   {
-    id: 'tags', label: 'kinds.server.forms.tags',
+    id: 'tags', label: 'kinds.server.forms.tags', more: true,
     hint: (s) => command('openstack --os-compute-api-version 2.26 server set', '--tag', '<tag>', s.id),
     schema: TagsSchema,
     fields: [{ name: 'tags', label: 'kinds.server.forms.tagsField', type: 'textarea', hint: 'kinds.server.forms.tagsHint' }],
@@ -268,7 +268,7 @@ export const SERVER_FORMS: readonly DetailForm<Server, any>[] = [
     submitLabel: 'common.save', errorTitle: 'kinds.server.forms.tagsRefused',
   },
   {
-    id: 'migrate', label: 'kinds.server.forms.migrate', when: canMigrate, adminOnly: true,
+    id: 'migrate', label: 'kinds.server.forms.migrate', more: true, when: canMigrate, adminOnly: true,
     hint: (s) => command('openstack server migrate', s.id),
     schema: HostSchema,
     fields: [hostField],
@@ -279,7 +279,7 @@ export const SERVER_FORMS: readonly DetailForm<Server, any>[] = [
     submitLabel: 'kinds.server.forms.migrateSubmit', errorTitle: 'kinds.server.forms.migrateRefused',
   },
   {
-    id: 'live-migrate', label: 'kinds.server.forms.liveMigrate', when: canLiveMigrate, adminOnly: true,
+    id: 'live-migrate', label: 'kinds.server.forms.liveMigrate', more: true, when: canLiveMigrate, adminOnly: true,
     hint: (s) => command('openstack server migrate --live-migration', s.id),
     schema: LiveMigrateSchema,
     fields: [
@@ -295,7 +295,7 @@ export const SERVER_FORMS: readonly DetailForm<Server, any>[] = [
     submitLabel: 'kinds.server.forms.liveMigrateSubmit', errorTitle: 'kinds.server.forms.liveMigrateRefused',
   },
   {
-    id: 'evacuate', label: 'kinds.server.forms.evacuate', when: canEvacuate, adminOnly: true,
+    id: 'evacuate', label: 'kinds.server.forms.evacuate', more: true, when: canEvacuate, adminOnly: true,
     hint: (s) => command('openstack server evacuate', s.id),
     schema: HostSchema,
     fields: [hostField],

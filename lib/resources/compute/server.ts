@@ -162,9 +162,9 @@ export const SERVER_ACTIONS: readonly ResourceAction<Server>[] = [
       destructive: true,
     },
   },
-  { id: 'pause', label: 'kinds.server.actions.pause', allowed: statusIn('ACTIVE'), request: action(act, { pause: null }), optimistic: withTask('pausing'), cli: (s) => `openstack server pause ${s.id}` },
+  { id: 'pause', label: 'kinds.server.actions.pause', more: true, allowed: statusIn('ACTIVE'), request: action(act, { pause: null }), optimistic: withTask('pausing'), cli: (s) => `openstack server pause ${s.id}` },
   { id: 'unpause', label: 'kinds.server.actions.unpause', allowed: statusIn('PAUSED'), request: action(act, { unpause: null }), optimistic: withTask('unpausing'), cli: (s) => `openstack server unpause ${s.id}` },
-  { id: 'suspend', label: 'kinds.server.actions.suspend', allowed: statusIn('ACTIVE'), request: action(act, { suspend: null }), optimistic: withTask('suspending'), cli: (s) => `openstack server suspend ${s.id}` },
+  { id: 'suspend', label: 'kinds.server.actions.suspend', more: true, allowed: statusIn('ACTIVE'), request: action(act, { suspend: null }), optimistic: withTask('suspending'), cli: (s) => `openstack server suspend ${s.id}` },
   { id: 'resume', label: 'kinds.server.actions.resume', allowed: statusIn('SUSPENDED'), request: action(act, { resume: null }), optimistic: withTask('resuming'), cli: (s) => `openstack server resume ${s.id}` },
   {
     id: 'confirm-resize', label: 'kinds.server.actions.confirmResize', allowed: statusIn('VERIFY_RESIZE'),

@@ -21,6 +21,8 @@ export interface NewServer {
   metadata: Record<string, string>;
   description: string | null;
   userData: string | null;
+  /** "True" or "", as Nova stores it. */
+  configDrive?: string;
   securityGroups: string[];
   reservationId: string;
   launchIndex: number;
@@ -57,7 +59,7 @@ export function newServerRecord(core: CloudCore, s: ComputeState, n: NewServer, 
     launch_index: n.launchIndex,
     hostname: n.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63) || 'server',
     user_data: n.userData,
-    config_drive: '',
+    config_drive: n.configDrive ?? '',
     access_ipv4: '',
     access_ipv6: '',
     fault: null,

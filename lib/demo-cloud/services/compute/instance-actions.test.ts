@@ -36,6 +36,18 @@ async function active(name: string, extra: Obj = {}): Promise<string> {
 const conflictText = (id: string, method: string, state: string) => ({ conflictingRequest: { code: 409, message: `Cannot '${method}' instance ${id} while it is in vm_state ${state}` } });
 
 
+describe('config drive', () => {
+  it('is stored as Nova stores it: "True" when asked for, "" otherwise; other values fail the schema', async () => {
+    const on = await active('ia-cd-on', { server: { config_drive: 'yes' } });
+    expect((await server(on)).config_drive).toBe('True');
+    const off = await active('ia-cd-off', { server: { config_drive: false } });
+    expect((await server(off)).config_drive).toBe('');
+    const bad = await req('POST', '/servers', tc.demo, { server: { name: 'ia-cd-bad', imageRef: CIRROS, flavorRef: '1', networks: [{ uuid: privateNet }], config_drive: 'maybe' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.badRequest.message).toMatch(/^Invalid input for field\/attribute config_drive\. Value: maybe\. 'maybe' is not one of \[True, 'True'/);
+  });
+});
+
 describe('rebuild', () => {
   it('goes REBUILD -> ACTIVE with the new name and image, answering the server with an adminPass', async () => {
     const id = await active('ia-rebuild');
