@@ -144,6 +144,23 @@ test('on its page: a database and a second user are added, root is enabled with 
   await expect(reader).toContainText('%');
   expect(await violations(page, 'users tab')).toEqual([]);
 
+  // Manage access: reader's reports revoked (the CLI line says how), then granted again.
+  await page.getByRole('toolbar', { name: 'Database instance actions' }).getByRole('button', { name: 'Manage access' }).click();
+  const access = page.getByRole('form', { name: 'Manage access' });
+  await access.getByLabel('User', { exact: true }).selectOption({ label: 'reader@%' });
+  const box = access.getByRole('checkbox', { name: 'reports' });
+  await expect(box).toBeChecked();
+  await expect(access.getByRole('button', { name: 'Save access' })).toBeDisabled();
+  await box.uncheck();
+  await expect(access.getByText('openstack database user revoke access --host % ')).toContainText('reader reports');
+  await access.getByRole('button', { name: 'Save access' }).click();
+  await expect(access.getByRole('status')).toHaveText('Access saved.');
+  await expect(reader).not.toContainText('reports', SLOW);
+  await box.check();
+  await access.getByRole('button', { name: 'Save access' }).click();
+  await expect(reader).toContainText('reports', SLOW);
+  expect(await violations(page, 'manage access form')).toEqual([]);
+
   await page.getByRole('toolbar', { name: 'Database instance actions' }).getByRole('button', { name: 'Enable root' }).click();
   const enable = page.getByRole('form', { name: 'Enable root' });
   await enable.getByRole('button', { name: 'Enable root' }).click();

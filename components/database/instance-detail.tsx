@@ -24,9 +24,11 @@ import { command } from '@/lib/resources/cli';
 import { logActionCli, logActionRequest, logPath, LogsSchema, logVerbs, type LogVerb } from '@/lib/resources/database/logs';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { SubTable } from '@/components/resource/sub-list';
+import { DatabaseAccessForm } from './access-form';
 
 export function DatabaseInstanceDetail({ id }: { id: string }) {
   const t = useTranslations('database.root');
+  const ta = useTranslations('database.access');
   return (
     <ResourceDetail
       def={instanceDefinition}
@@ -35,6 +37,8 @@ export function DatabaseInstanceDetail({ id }: { id: string }) {
         <>
           <PanelToggle id="root" label={t('enable')} when={canChange(i)} cli={enableRootCli(i)} />
           <ToolbarPanel id="root" when={canChange(i)}>{() => <EnableRoot instance={i} />}</ToolbarPanel>
+          <PanelToggle id="access" label={ta('title')} when={canChange(i)} cli={command('openstack database user grant access', instanceRef(i), '<user>', '<database>')} />
+          <ToolbarPanel id="access" when={canChange(i)}>{(close) => <DatabaseAccessForm instance={i} onDone={close} />}</ToolbarPanel>
         </>
       )}
       overviewExtra={(i) => <RootState instance={i} />}

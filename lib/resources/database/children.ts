@@ -88,6 +88,19 @@ export const grantRequest = (instanceId: string, user: Pick<DbUser, 'name' | 'ho
 export const grantCli = (instanceName: string, user: Pick<DbUser, 'name' | 'host'>, databases: readonly string[]) =>
   command('openstack database user grant access', { '--host': user.host || undefined }, instanceName, user.name, ...(databases.length ? databases : ['<database>']));
 
+/** DELETE .../users/<name@host>/databases/<db>: takes one database away (Trove revokes one at a time). */
+export const revokeRequest = (instanceId: string, user: Pick<DbUser, 'name' | 'host'>, database: string): ApiRequest => ({
+  method: 'DELETE', path: `${base(instanceId)}/users/${userPathSegment(user.name, user.host)}/databases/${encodeURIComponent(database).replace(/\./g, '%2e')}`,
+});
+
+export const revokeCli = (instanceName: string, user: Pick<DbUser, 'name' | 'host'>, database: string) =>
+  command('openstack database user revoke access', { '--host': user.host || undefined }, instanceName, user.name, database);
+
+/** From the databases a user has to those wanted: one grant of the new ones, one revoke per dropped one. */
+export function accessChange(has: readonly string[], want: readonly string[]): { grant: string[]; revoke: string[] } {
+  return { grant: want.filter((d) => !has.includes(d)), revoke: has.filter((d) => !want.includes(d)) };
+}
+
 export function userDefinition(instanceId: string, instanceName = instanceId): ResourceDefinition<DbUser, UserCreate> {
   return define<DbUser, UserCreate>({
     kind: TROVE_KINDS.user, slug: 'databases',

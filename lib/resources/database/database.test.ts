@@ -9,7 +9,7 @@ import { en } from '@/lib/testing/english';
 import { explainFailure } from '../explain';
 import { parseItem, parseList } from '../schema';
 import { backupCreateCli, backupCreateRequest, BackupCreateSchema } from './backup';
-import { databaseCreateRequest, grantCli, grantRequest, userCreateCli, userCreateRequest, UserCreateSchema, userDefinition } from './children';
+import { accessChange, databaseCreateRequest, grantCli, grantRequest, revokeCli, revokeRequest, userCreateCli, userCreateRequest, UserCreateSchema, userDefinition } from './children';
 import { configurationCreateRequest, ConfigurationCreateSchema, parseValues } from './configuration';
 import { effectiveDatastore, INSTANCE_CREATE_DEFAULTS, networkRouter, instanceCreateCli, instanceCreateRequest, InstanceCreateSchema, versionChoices } from './create';
 import { canChange, instanceDefinition, volumeResizeRequest } from './instance';
@@ -123,6 +123,11 @@ describe('databases, users, backups and configuration groups', () => {
     expect(userCreateCli('db1', { ...i, host: '%' })).toBe('openstack database user create --host % --databases reports db1 reader \'<password>\'');
     expect(grantRequest('i1', { name: 'reader', host: '%' }, ['a', 'b'])).toEqual({ method: 'PUT', path: 'instances/i1/users/reader%40%25/databases', body: { databases: [{ name: 'a' }, { name: 'b' }] } });
     expect(grantCli('db1', { name: 'reader', host: '%' }, ['a'])).toBe('openstack database user grant access --host % db1 reader a');
+    expect(revokeRequest('i1', { name: 'reader', host: '%' }, 'app.v2')).toEqual({ method: 'DELETE', path: 'instances/i1/users/reader%40%25/databases/app%2ev2' });
+    expect(revokeCli('db1', { name: 'reader', host: null }, 'a')).toBe('openstack database user revoke access db1 reader a');
+    // Ticking c and unticking a: one grant of c, one revoke of a; b stays.
+    expect(accessChange(['a', 'b'], ['b', 'c'])).toEqual({ grant: ['c'], revoke: ['a'] });
+    expect(accessChange(['a'], ['a'])).toEqual({ grant: [], revoke: [] });
     expect(issues(UserCreateSchema.safeParse({ name: 'a b', password: '', host: '', databases: '' }))).toEqual({ name: 'kinds.databaseInstance.errors.userCharacters', password: 'kinds.databaseInstance.errors.passwordRequired' });
   });
   it('creates a database with its character set only when given', () => {

@@ -116,3 +116,5 @@ export const userPathSegment = (name: string, host?: string | null) => encodeURI
 
 export const ConfigurationsSchema = z.looseObject({ configurations: z.array(ConfigurationSchema) });
 export const BackupsSchema = z.looseObject({ backups: z.array(BackupSchema) });
+export const UsersSchema = z.looseObject({ users: z.array(UserSchema) });
+export const DatabasesSchema = z.looseObject({ databases: z.array(DatabaseSchema) });
