@@ -13,6 +13,8 @@ import { loadBalancer } from './load-balancer';
 import { orchestration } from './orchestration';
 import { sharedFileSystem } from './shared-file-system';
 import { database } from './database';
+import { computeActions } from './compute-actions';
+import { volumeOps } from './volume-ops';
 import type { Scenario } from '../types';
 
-export const scenarios: Scenario[] = [identity, image, volume, network, compute, dns, keyManager, containerInfra, baremetal, objectStore, loadBalancer, orchestration, sharedFileSystem, database];
+export const scenarios: Scenario[] = [identity, image, volume, network, compute, dns, keyManager, containerInfra, baremetal, objectStore, loadBalancer, orchestration, sharedFileSystem, database, computeActions, volumeOps];

@@ -1,5 +1,4 @@
 import type { Call, Scenario } from '../types';
-// Not yet registered in index.ts: add it there, then run `npm run fidelity -- volume-ops` against both clouds.
 
 // Issue 19's Cinder calls (microversion 3.70): transfers, volume types with extra specs, QoS specs, retype, and the
 // backup errors both clouds give alike (the real cloud runs no cinder-backup, so no backup is ever created there).

@@ -53,6 +53,7 @@ describe('rebuild', () => {
     const id = await active('ia-rebuild');
     const r = await action(id, { rebuild: { imageRef: CIRROS, name: 'ia-rebuilt', metadata: { role: 'web' } } });
     expect(r.status).toBe(202);
+    expect(r.headers.get('location')).toBe(`${tc.cloud.url}/compute/v2.1/servers/${id}`);
     expect(r.body.server).toMatchObject({ id, name: 'ia-rebuilt', status: 'REBUILD', metadata: { role: 'web' }, 'OS-EXT-STS:task_state': 'rebuilding' });
     expect(typeof r.body.server.adminPass).toBe('string');
     advance(1.2);

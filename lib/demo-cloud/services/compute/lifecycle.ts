@@ -74,7 +74,9 @@ export const lifecycleActions: ActionTable = ({ core, s }) => {
       }
       const view = renderServer(core, r.ctx, r.v, srv, { isAdmin: auth.isAdmin, show: r.v.ge('2.71') });
       if (r.v.ge('2.57') && !('user_data' in view)) view.user_data = srv.user_data;
-      return json(202, { server: { ...view, adminPass: typeof a.adminPass === 'string' ? a.adminPass : adminPass() } });
+      // Nova's _add_location: the server's self link as Location, as on create.
+      const self = (view.links as { rel: string; href: string }[] | undefined)?.find((l) => l.rel === 'self')?.href;
+      return json(202, { server: { ...view, adminPass: typeof a.adminPass === 'string' ? a.adminPass : adminPass() } }, self ? { Location: self } : undefined);
     },
 
     rescue: ({ r, srv, auth, arg }) => {

@@ -100,7 +100,7 @@ export function snapshotView(v: View, snap: Snapshot, opts: { list?: boolean; cr
   return doc;
 }
 
-export function typeView(t: VolumeType, opts: { list?: boolean; isAdmin?: boolean } = {}) {
+export function typeView(t: VolumeType, opts: { accessFlag?: boolean; isAdmin?: boolean } = {}) {
   const doc: Record<string, unknown> = {
     id: t.id,
     name: t.name,
@@ -110,6 +110,7 @@ export function typeView(t: VolumeType, opts: { list?: boolean; isAdmin?: boolea
   };
   // volume_extension:access_types_qos_specs_id is admin-only.
   if (opts.isAdmin) doc.qos_specs_id = t.qos_specs_id ?? null;
-  if (opts.list) doc['os-volume-type-access:is_public'] = t.is_public;
+  // The volume_type_access extension adds its flag to list, show and create answers (not to update's).
+  if (opts.accessFlag) doc['os-volume-type-access:is_public'] = t.is_public;
   return doc;
 }

@@ -68,7 +68,7 @@ export function typeRoutes(core: CloudCore, r: VolumeRouter): void {
       const name = ctx.query.get('name');
       if (name !== null) rows = rows.filter((t) => t.name === name);
     }
-    return json(200, { volume_types: rows.map((t) => typeDoc(t, view, true)) });
+    return json(200, { volume_types: rows.map((t) => typeDoc(t, view)) });
   });
   r.get(`${p}/{type_id}`, (ctx, view) => json(200, { volume_type: typeDoc(findType(core, ctx.params.type_id, view), view) }));
 
@@ -207,5 +207,5 @@ function visibleSpecs(t: VolumeType, view: View): Record<string, string> {
 }
 
 /** A type's view with the specs the caller may read (used by the route modules). */
-export const typeDoc = (t: VolumeType, view: View, list = false) =>
-  typeView({ ...t, extra_specs: visibleSpecs(t, view) }, { list, isAdmin: view.isAdmin });
+export const typeDoc = (t: VolumeType, view: View) =>
+  typeView({ ...t, extra_specs: visibleSpecs(t, view) }, { accessFlag: true, isAdmin: view.isAdmin });
