@@ -17,7 +17,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { useProjectScope } from '@/lib/resources/hooks';
 import { command } from '@/lib/resources/cli';
 import { canConsole, canResize, canSnapshot, serverDefinition as def, serverDefinitionFor, type Server } from '@/lib/resources/compute/server';
-import { NOVA, ServerEditSchema, serverEditRequest, useConsoleOutput, useFlavorDetails, useInstanceActions, useVolumeAttachments, type ServerEdit } from '@/lib/resources/compute/queries';
+import { NOVA, ServerEditSchema, serverEditRequest, useFlavorDetails, useInstanceActions, useVolumeAttachments, type ServerEdit } from '@/lib/resources/compute/queries';
 import { useImageStatus } from '@/lib/resources/image/queries';
 import { usePorts, useSecurityGroupNames } from '@/lib/resources/network/queries';
 import type { Port } from '@/lib/resources/network/port';
@@ -30,6 +30,7 @@ import { BelowToolbar, PanelToggle, ToolbarPanel } from '@/components/resource/d
 import { panelCli } from '@/lib/resources/row-menu';
 import { canChangeInterfaces, detachInterfaceCli, detachInterfaceRequest } from '@/lib/resources/compute/server-actions';
 import { InstanceFloatingIpActions, InstanceSecurityGroups } from './instance-network';
+import { ConsoleTail } from './console-tail';
 import { addressesByNetwork } from './instance-addresses';
 
 /** The instances definition for the logged-in user (the overview names them as the creator of their own servers). */
@@ -54,7 +55,7 @@ export function InstanceDetail({ id }: { id: string }) {
         { id: 'volumes', label: t('tabs.volumes'), render: (s) => <Volumes server={s} />, cli: (s) => command('openstack', 'server', 'volume', 'list', s.id) },
         // openstackclient has no per-server security group list: the server's own field.
         { id: 'security-groups', label: t('tabs.securityGroups'), render: (s) => <InstanceSecurityGroups server={s} />, cli: (s) => command('openstack', 'server', 'show', '-c', 'security_groups', s.id) },
-        { id: 'console', label: t('tabs.console'), render: (s) => <ConsoleLog server={s} />, cli: (s) => command('openstack', 'console', 'log', 'show', s.id) },
+        { id: 'console', label: t('tabs.console'), render: (s) => <ConsoleTail server={s} />, cli: (s) => command('openstack', 'console', 'log', 'show', s.id) },
         { id: 'actions', label: t('tabs.actions'), render: (s) => <ActionLog server={s} />, cli: (s) => command('openstack', 'server', 'event', 'list', s.id) },
       ]}
     />
@@ -418,31 +419,6 @@ function Volumes({ server }: { server: Server }) {
         </SelectField>
         {vols.isError && <ApiErrorNotice title={t('loadVolumesFailed')} error={vols.error} />}
       </InlineForm>
-    </div>
-  );
-}
-
-function ConsoleLog({ server }: { server: Server }) {
-  const t = useTranslations('compute.detail');
-  const common = useTranslations('common');
-  const [length, setLength] = useState(30);
-  const q = useConsoleOutput(server.id, length);
-  const lines = q.data ? q.data.split('\n').length : 0;
-  return (
-    <div className="space-y-2">
-      <div className="flex flex-wrap gap-2">
-        <button type="button" className={buttonClass.secondary} onClick={() => void q.refetch()} disabled={q.isFetching}>
-          {t('refresh')}
-        </button>
-        <button type="button" className={buttonClass.secondary} onClick={() => setLength((l) => l + 100)} disabled={q.isFetching || lines < length}>
-          {t('loadMore')}
-        </button>
-        <span className="self-center text-xs text-zinc-500 dark:text-zinc-400">{t('linesShown', { length, lines })}</span>
-      </div>
-      {q.isError && <ApiErrorNotice title={t('noConsoleOutput')} error={q.error} />}
-      <pre aria-label={t('consoleOutput')} className="max-h-[60vh] overflow-auto rounded-lg bg-zinc-950 p-4 font-mono text-xs text-zinc-100">
-        {q.data ?? (q.isPending ? common('loading') : '')}
-      </pre>
     </div>
   );
 }

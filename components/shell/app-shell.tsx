@@ -10,6 +10,7 @@ import { PendingDeletes } from './pending-deletes';
 import type { ClientSession } from '@/lib/client/session';
 import { ExpiryWarning } from './expiry-warning';
 import { Header } from './header';
+import { KioskBar, KioskProvider, NotInKiosk } from './kiosk';
 import { PresentationProvider } from './presentation';
 import { SessionProvider } from './session-context';
 import { useInspectorShortcut, usePaletteShortcut } from './shortcuts';
@@ -55,33 +56,41 @@ export function AppShell({
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [navOpen]);
   return (
-    <PresentationProvider serverRaw={presentation}>
-      <AnnouncerProvider>
-        <div className="flex min-h-dvh flex-col">
-          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
-            {t('skipToContent')}
-          </a>
-          <Header
-            session={session}
-            navOpen={navOpen}
-            onToggleNav={() => setNavOpen((o) => !o)}
-            inspectorOpen={inspectorOpen}
-            onToggleInspector={toggleInspector}
-            onOpenPalette={openPalette}
-          />
-          <ExpiryWarning expiresAt={session.expiresAt} authMethod={session.authMethod} cloud={session.cloud.id} />
-          <div className="flex flex-1">
-            <Sidebar session={session} catalogTypes={catalogTypes} open={navOpen} onNavigate={() => setNavOpen(false)} />
-            <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">
-              <SessionProvider session={session} catalogTypes={catalogTypes}>{children}</SessionProvider>
-            </main>
+    // Kiosk outside presentation: kiosk forces masking on (presentation.tsx reads it).
+    <KioskProvider>
+      <PresentationProvider serverRaw={presentation}>
+        <AnnouncerProvider>
+          <div className="flex min-h-dvh flex-col">
+            <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
+              {t('skipToContent')}
+            </a>
+            <NotInKiosk>
+              <Header
+                session={session}
+                navOpen={navOpen}
+                onToggleNav={() => setNavOpen((o) => !o)}
+                inspectorOpen={inspectorOpen}
+                onToggleInspector={toggleInspector}
+                onOpenPalette={openPalette}
+              />
+            </NotInKiosk>
+            <ExpiryWarning expiresAt={session.expiresAt} authMethod={session.authMethod} cloud={session.cloud.id} />
+            <div className="flex flex-1">
+              <NotInKiosk>
+                <Sidebar session={session} catalogTypes={catalogTypes} open={navOpen} onNavigate={() => setNavOpen(false)} />
+              </NotInKiosk>
+              <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">
+                <SessionProvider session={session} catalogTypes={catalogTypes}>{children}</SessionProvider>
+              </main>
+            </div>
+            {inspectorOpen && <ApiInspector onClose={() => setInspectorOpen(false)} />}
+            <PendingDeletes />
+            <ActivityToasts session={session} />
+            {paletteOpen && <CommandPalette session={session} catalogTypes={catalogTypes} onClose={() => setPaletteOpen(false)} />}
+            <KioskBar />
           </div>
-          {inspectorOpen && <ApiInspector onClose={() => setInspectorOpen(false)} />}
-          <PendingDeletes />
-          <ActivityToasts session={session} />
-          {paletteOpen && <CommandPalette session={session} catalogTypes={catalogTypes} onClose={() => setPaletteOpen(false)} />}
-        </div>
-      </AnnouncerProvider>
-    </PresentationProvider>
+        </AnnouncerProvider>
+      </PresentationProvider>
+    </KioskProvider>
   );
 }

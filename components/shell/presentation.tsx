@@ -10,6 +10,8 @@ import { createContext, useCallback, useContext, useEffect, useId, useMemo, useR
 import type { MaskKind } from '@/lib/resources/types';
 import { PRESENTATION_COOKIE } from './presentation-cookie';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { useKiosk } from './kiosk';
+import { PlaylistEditor } from './playlist-editor';
 
 export const PRESENTATION_KEY = 'stratus.presentation';
 
@@ -103,7 +105,9 @@ export function PresentationProvider({ serverRaw = null, children }: { serverRaw
   // In the server's HTML (and while hydrating it) the URL's flag counts at once, so server-rendered rows are masked
   // from the first paint; after that the stored choice rules (the effect below stores the flag; the toggle drops it).
   const hydrated = useHydrated();
-  const on = hydrated ? stored.on : presentFromUrl(param, stored.on);
+  // Kiosk mode (kiosk.tsx) forces masking on without changing the stored choice, which applies again after it.
+  const kiosk = useKiosk().on;
+  const on = kiosk || (hydrated ? stored.on : presentFromUrl(param, stored.on));
   // Settings saved before the cookie existed (or the cookie expired): copied over for the next server render.
   useEffect(() => {
     if (raw !== null && raw !== serverRaw) writeCookie(raw);
@@ -124,7 +128,7 @@ export function PresentationProvider({ serverRaw = null, children }: { serverRaw
   // Keep `?present=1` in the address bar while on (links inside the app do not carry it).
   useEffect(() => {
     const url = new URL(window.location.href);
-    if (on && url.searchParams.get('present') !== '1') {
+    if (on && !kiosk && url.searchParams.get('present') !== '1') {
       url.searchParams.set('present', '1');
       window.history.replaceState(window.history.state, '', url);
     } else if (!on && url.searchParams.has('present') && applied.current) {
@@ -132,7 +136,7 @@ export function PresentationProvider({ serverRaw = null, children }: { serverRaw
       window.history.replaceState(window.history.state, '', url);
     }
     applied.current = true;
-  }, [on, pathname, search]);
+  }, [on, kiosk, pathname, search]);
 
   useEffect(() => {
     const html = document.documentElement;
@@ -221,6 +225,7 @@ export function PresentationToggle() {
         aria-controls={`${id}-settings`}
         ref={settingsButton}
         aria-label={t('settings')}
+        data-kiosk-return
         onClick={() => setOpen((o) => !o)}
         className="inline-flex h-9 w-8 shrink-0 items-center justify-center rounded-r-md text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
       >
@@ -231,7 +236,7 @@ export function PresentationToggle() {
       {open && (
         <fieldset
           id={`${id}-settings`}
-          className="absolute top-full right-0 z-50 mt-2 w-64 rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
+          className="absolute top-full right-0 z-50 mt-2 max-h-[calc(100dvh-5rem)] w-80 overflow-y-auto rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
         >
           <legend className="sr-only">{t('settings')}</legend>
           <p className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t('hideHeading')}</p>
@@ -242,6 +247,7 @@ export function PresentationToggle() {
             </label>
           ))}
           <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">{t('note')}</p>
+          <PlaylistEditor />
         </fieldset>
       )}
     </div>

@@ -24,7 +24,8 @@ describe('kioskKeyAction', () => {
   const key = (k: string, more: Partial<KeyInfo> = {}): KeyInfo => ({ key: k, defaultPrevented: false, altKey: false, ctrlKey: false, metaKey: false, ...more });
   it.each<[KeyInfo, boolean, string | undefined]>([
     [key('Escape'), false, 'exit'],
-    [key('Escape', { tag: 'INPUT' }), true, 'exit'],
+    [key('Escape', { tag: 'INPUT' }), true, undefined], // a search box's clear
+    [key('Escape', { editable: true }), false, undefined],
     [key('Escape', { defaultPrevented: true }), false, undefined], // a popover closed on it
     [key('n'), true, 'next'],
     [key('N'), true, 'next'],

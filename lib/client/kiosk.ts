@@ -29,16 +29,18 @@ export interface KeyInfo {
 }
 
 /**
- * What a key does in kiosk mode: Escape leaves it (unless a popover or dialog already used the Escape); with a
+ * What a key does in kiosk mode: Escape leaves it (unless a popover or dialog already used the Escape, or focus is
+ * in a field, where Escape means clear or cancel); with a
  * playlist, N / P go to the next / previous view and K pauses or resumes (not the arrow keys:
  * tabs and menus use them). Letters typed into a field, and
  * anything with a modifier (the browser's and the palette's shortcuts), are left alone.
  */
 export function kioskKeyAction(e: KeyInfo, playlist: boolean): KioskKeyAction | undefined {
   if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return undefined;
-  if (e.key === 'Escape') return 'exit';
   const typing = e.editable || (e.tag !== undefined && ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tag.toUpperCase()));
-  if (!playlist || typing) return undefined;
+  if (typing) return undefined;
+  if (e.key === 'Escape') return 'exit';
+  if (!playlist) return undefined;
   switch (e.key) {
     case 'n':
     case 'N':

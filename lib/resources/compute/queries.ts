@@ -57,8 +57,10 @@ export const useVolumeAttachments = (serverId: string, follow: (attachments: rea
   });
 
 const ConsoleSchema = z.object({ output: z.string() });
-/** The last `length` lines of the console log (a POST: not a path query). */
-export function useConsoleOutput(serverId: string, length: number) {
+/** How often a followed console log is read again (the tail on a projector; paused while the tab is hidden). */
+export const CONSOLE_FOLLOW_MS = 3000;
+/** The last `length` lines of the console log (a POST: not a path query), read again every few seconds while `follow`. */
+export function useConsoleOutput(serverId: string, length: number, follow = false) {
   const { projectId } = useProjectScope();
   return useQuery({
     queryKey: ['os', projectId, 'server', 'item', serverId, 'console', length],
@@ -66,6 +68,8 @@ export function useConsoleOutput(serverId: string, length: number) {
       parseResponse(ConsoleSchema, await osCall(NOVA, { method: 'POST', path: `servers/${serverId}/action`, body: { 'os-getConsoleOutput': { length } } }, signal), 'compute os-getConsoleOutput').output,
     placeholderData: (prev) => prev,
     retry: false,
+    // TanStack Query skips the interval while the document is hidden (refetchIntervalInBackground is off).
+    refetchInterval: follow ? CONSOLE_FOLLOW_MS : false,
   });
 }
 
