@@ -100,9 +100,14 @@ export function KioskProvider({ children }: { children: ReactNode }) {
   const router = useRouter();
   const flag = kioskFromUrl(search.get('kiosk'));
   const shared = search.get('playlist');
+  // Set by exit() until the address bar has dropped the flag: the router applies replaceState a render later, and
+  // the stale flag must not turn kiosk back on meanwhile.
+  const [leftAt, setLeftAt] = useState<string | null>(null);
+  const leaving = leftAt !== null && leftAt === `${pathname}?${search.toString()}`;
   // The URL's flag counts at once (also in the server's HTML, so the chrome is hidden from the first paint).
-  const on = flag === 'on' || (flag !== 'off' && stored.on);
+  const on = (flag === 'on' && !leaving) || (flag !== 'off' && stored.on);
   const [linkError, setLinkError] = useState(false);
+  const seenFlag = useRef<typeof flag | null>(null);
   // The shared link last started (the effect re-runs as the stored state changes before the address bar drops it).
   const startedLink = useRef<string | null>(null);
 
@@ -120,9 +125,14 @@ export function KioskProvider({ children }: { children: ReactNode }) {
       window.history.replaceState(window.history.state, '', url);
       return;
     }
+    if (leaving) return;
+    // Only a change of the flag is a choice (as in presentation.tsx), so the stored state can differ from a flag
+    // that is merely still there.
+    if (flag === seenFlag.current) return;
+    seenFlag.current = flag;
     if (flag === 'on' && !stored.on) write({ on: true });
     else if (flag === 'off' && stored.on) write(OFF);
-  }, [flag, shared, stored]);
+  }, [flag, shared, stored, leaving]);
 
   // Keep `?kiosk=1` in the address bar while on (links inside the app do not carry it), so a reload stays in kiosk.
   useEffect(() => {
@@ -151,6 +161,7 @@ export function KioskProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const exit = useCallback(() => {
+    setLeftAt(`${pathname}?${search.toString()}`);
     write(OFF);
     setLinkError(false);
     const url = new URL(window.location.href);
@@ -159,7 +170,7 @@ export function KioskProvider({ children }: { children: ReactNode }) {
     window.history.replaceState(window.history.state, '', url);
     // The chrome comes back: focus goes to where kiosk is started from, not to the page's top.
     requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-kiosk-return]')?.focus());
-  }, []);
+  }, [pathname, search]);
 
   const start = useCallback(
     (p: Playlist) => {
@@ -204,7 +215,13 @@ export function KioskProvider({ children }: { children: ReactNode }) {
     if (!on) return;
     const onKeyDown = (e: KeyboardEvent) => {
       const el = e.target instanceof HTMLElement ? e.target : null;
-      const busy = document.querySelector('[aria-expanded="true"], [role="dialog"], dialog[open]') !== null;
+      // A dialog, or a popover whose button or panel has focus, takes Escape itself (a disclosure left open elsewhere
+      // on the page does not).
+      const popover = [...document.querySelectorAll('[aria-expanded="true"][aria-controls]')].some((b) => {
+        const panel = document.getElementById(b.getAttribute('aria-controls') ?? '');
+        return !!el && (b.contains(el) || !!panel?.contains(el));
+      });
+      const busy = popover || document.querySelector('[role="dialog"], dialog[open]') !== null;
       const action = kioskKeyAction(
         { key: e.key, tag: el?.tagName, editable: el?.isContentEditable, defaultPrevented: e.defaultPrevented, altKey: e.altKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey },
         !!playlist,
