@@ -109,7 +109,7 @@ test('kiosk mode rotates two views', async ({ page, context, baseURL }) => {
   await seconds.blur();
   // Below the lower bound: kept at 5 s.
   await expect(seconds).toHaveValue('5');
-  const link = await banner.getByLabel('Wall-screen link').inputValue();
+  const link = await banner.getByLabel('Wall-screen link', { exact: true }).inputValue();
   expect(await violations(page)).toEqual([]);
 
   await banner.getByRole('button', { name: 'Start playlist' }).click();
@@ -168,7 +168,7 @@ test('the console log tail follows, searches and downloads', async ({ page }) =>
   await expect(log).toContainText('Linux version');
 
   // Follow: read again every few seconds (two more reads seen), kept at the bottom, and in the address for a playlist.
-  const follow = page.getByRole('button', { name: 'Follow' });
+  const follow = page.getByRole('button', { name: 'Follow', exact: true });
   await follow.press('Enter');
   await expect(follow).toHaveAttribute('aria-pressed', 'true');
   await expect(page).toHaveURL(/[?&]follow=1/);
@@ -194,7 +194,7 @@ test('the console log tail follows, searches and downloads', async ({ page }) =>
   await expect(page.locator('html')).toHaveAttribute('data-kiosk', '1');
 
   const downloaded = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download' }).click();
+  await page.getByRole('button', { name: 'Download', exact: true }).click();
   const file = await downloaded;
   expect(file.suggestedFilename()).toMatch(new RegExp(`^${PREFIX}-tail-console-\\d{8}T\\d{6}Z\\.log$`));
   const saved = await file.path();
