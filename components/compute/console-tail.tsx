@@ -104,10 +104,12 @@ export function ConsoleTail({ server }: { server: Server }) {
         </span>
       </p>
       {q.isError && <ApiErrorNotice title={t('noConsoleOutput')} error={q.error} />}
-      {/* Focusable so the log scrolls from the keyboard. */}
+      {/* Focusable so the log scrolls from the keyboard; a named region, so the name is allowed and announced. Not
+          role="log": a followed log re-reads every few seconds, and a live region would talk over the speaker. */}
       <pre
         ref={pre}
         tabIndex={0}
+        role="region"
         aria-label={t('consoleOutput')}
         className="max-h-[60vh] overflow-auto rounded-lg bg-zinc-950 p-4 font-mono text-xs whitespace-pre-wrap text-zinc-100 [html[data-kiosk]_&]:max-h-[70vh] [html[data-kiosk]_&]:text-sm"
       >
