@@ -82,7 +82,16 @@ test('kiosk mode hides the chrome, keeps masking on, lasts across navigations an
   await exit.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('banner')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Presentation settings' })).toBeFocused();
+  const settings = page.getByRole('button', { name: 'Presentation settings' });
+  await expect(settings).toBeFocused();
+
+  // Kiosk is also started from the presentation settings, by keyboard.
+  await page.keyboard.press('Enter');
+  await page.getByRole('banner').getByRole('button', { name: 'Kiosk mode' }).press('Enter');
+  await expect(page.getByRole('banner')).toHaveCount(0);
+  await expect(page).toHaveURL(/[?&]kiosk=1/);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('banner')).toBeVisible();
 });
 
 test('kiosk mode rotates two views', async ({ page, context, baseURL }) => {
@@ -90,12 +99,12 @@ test('kiosk mode rotates two views', async ({ page, context, baseURL }) => {
   const overview = `${url.pathname}${url.search}`;
   const volumes = `${url.pathname}/volumes${url.search}`;
   const banner = page.getByRole('banner');
-  await banner.getByRole('button', { name: 'Presentation settings' }).click();
+  await banner.getByRole('button', { name: 'Presentation settings' }).press('Enter');
   const views = banner.getByRole('list', { name: 'Playlist views' });
   // Start from an empty playlist (the browser storage of this test's context is fresh, but be explicit).
   await expect(banner.getByText('No views yet.')).toBeVisible();
 
-  await banner.getByRole('button', { name: 'Add this view' }).click();
+  await banner.getByRole('button', { name: 'Add this view' }).press('Enter');
   const address = banner.getByLabel('Add a view by address');
   // Other origins and scripts are refused with a reason.
   await address.fill('javascript:alert(document.cookie)');
@@ -123,7 +132,7 @@ test('kiosk mode rotates two views', async ({ page, context, baseURL }) => {
   const link = await banner.getByLabel('Wall-screen link', { exact: true }).inputValue();
   await axeLightAndDark(page);
 
-  await banner.getByRole('button', { name: 'Start playlist' }).click();
+  await banner.getByRole('button', { name: 'Start playlist' }).press('Enter');
   const controls = kioskControls(page);
   await expect(controls).toContainText('View 1 of 2');
   await expect(page.getByRole('banner')).toHaveCount(0);
