@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { violations } from './axe';
 import { createServer, deleteServers, RUN } from './compute-helpers';
-import { PROJECT_URL, skipOnRealcloud } from './helpers';
+import { LOGGED_OUT, logIn, PROJECT_URL, skipOnRealcloud } from './helpers';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -94,7 +94,7 @@ test('kiosk mode hides the chrome, keeps masking on, lasts across navigations an
   await expect(page.getByRole('banner')).toBeVisible();
 });
 
-test('kiosk mode rotates two views', async ({ page, context, baseURL }) => {
+test('kiosk mode rotates two views', async ({ page, browser, baseURL }) => {
   const url = await home(page);
   const overview = `${url.pathname}${url.search}`;
   const volumes = `${url.pathname}/volumes${url.search}`;
@@ -158,14 +158,21 @@ test('kiosk mode rotates two views', async ({ page, context, baseURL }) => {
   await expect(page.getByRole('banner')).toBeVisible();
   await expect(controls).toHaveCount(0);
 
-  // The wall-screen link starts the same playlist in another tab from one address.
-  const wall = await context.newPage();
-  await wall.goto(link);
-  await expect(kioskControls(wall)).toContainText('View 1 of 2');
-  await expect(wall.getByRole('banner')).toHaveCount(0);
-  await expect(wall).not.toHaveURL(/playlist=/);
-  await expect(wall.getByRole('heading', { name: 'Volumes', level: 1 })).toBeVisible({ timeout: 15_000 });
-  await wall.close();
+  // The wall-screen link starts the same playlist from one address in a browser that is not logged in yet: through
+  // the login page (which keeps the address as its next page) into kiosk.
+  const wallContext = await browser.newContext({ storageState: LOGGED_OUT, baseURL });
+  try {
+    const wall = await wallContext.newPage();
+    await wall.goto(link);
+    await expect(wall).toHaveURL(/\/login\?/);
+    await logIn(wall, 'demo', 'demo');
+    await expect(kioskControls(wall)).toContainText('View 1 of 2');
+    await expect(wall.getByRole('banner')).toHaveCount(0);
+    await expect(wall).not.toHaveURL(/playlist=/);
+    await expect(wall.getByRole('heading', { name: 'Volumes', level: 1 })).toBeVisible({ timeout: 15_000 });
+  } finally {
+    await wallContext.close();
+  }
 
   // A link whose views are all refused says so and rotates nothing.
   const evil = Buffer.from(JSON.stringify({ i: 5, v: ['javascript:alert(1)', 'https://evil.example.com/'] })).toString('base64url');
