@@ -7,12 +7,10 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { kioskFromUrl, kioskKeyAction, withKiosk } from '@/lib/client/kiosk';
+import { kioskFromUrl, kioskKeyAction, parseKioskStored, withKiosk, type KioskStored } from '@/lib/client/kiosk';
 import {
   decodePlaylist,
   msUntilNext,
-  normalisePlaylist,
-  parseRotation,
   pauseRotation,
   resumeRotation,
   startRotation,
@@ -23,28 +21,7 @@ import {
 
 export const KIOSK_KEY = 'stratus.kiosk';
 
-/** What this tab keeps: kiosk on, and the playlist running in it (if any). */
-interface KioskStored {
-  on: boolean;
-  playlist?: Playlist;
-  rotation?: Rotation;
-}
-
 const OFF: KioskStored = { on: false };
-
-function parseStored(raw: string | null): KioskStored {
-  if (!raw) return OFF;
-  try {
-    const v = JSON.parse(raw) as { on?: unknown; playlist?: unknown; rotation?: unknown } | null;
-    if (v?.on !== true) return OFF;
-    const playlist = v.playlist ? normalisePlaylist(v.playlist, window.location.origin) : undefined;
-    const rotation = parseRotation(JSON.stringify(v.rotation ?? null));
-    if (!playlist?.views.length || !rotation) return { on: true };
-    return { on: true, playlist, rotation: { ...rotation, index: rotation.index % playlist.views.length } };
-  } catch {
-    return OFF;
-  }
-}
 
 // sessionStorage as an external store: per tab, so a wall screen's kiosk does not take over the speaker's other tabs.
 const listeners = new Set<() => void>();
@@ -94,7 +71,7 @@ export function useKiosk(): KioskState {
 
 export function KioskProvider({ children }: { children: ReactNode }) {
   const raw = useSyncExternalStore(subscribe, readRaw, () => null);
-  const stored = useMemo(() => parseStored(raw), [raw]);
+  const stored = useMemo(() => (raw ? parseKioskStored(raw, window.location.origin) : OFF), [raw]);
   const search = useSearchParams();
   const pathname = usePathname();
   const router = useRouter();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kioskFromUrl, kioskKeyAction, withKiosk, type KeyInfo } from './kiosk';
+import { kioskFromUrl, kioskKeyAction, parseKioskStored, withKiosk, type KeyInfo } from './kiosk';
 
 describe('kioskFromUrl', () => {
   it.each([
@@ -40,4 +40,28 @@ describe('kioskKeyAction', () => {
     [key('ArrowRight'), true, undefined], // tabs and menus use the arrows
     [key('x'), true, undefined],
   ])('%j (playlist %s) -> %s', (e, playlist, out) => expect(kioskKeyAction(e, playlist)).toBe(out));
+});
+
+describe('parseKioskStored', () => {
+  const ORIGIN = 'https://stratus.example.org';
+  const playlist = { interval: 10, views: ['/demo/p', '/demo/p/volumes'] };
+  it.each([
+    [null, { on: false }],
+    ['', { on: false }],
+    ['not json', { on: false }],
+    ['null', { on: false }],
+    ['{"on": "yes"}', { on: false }],
+    ['{"on": true}', { on: true }],
+    // A rotation without a playlist, or a playlist without a rotation, is kiosk alone.
+    [JSON.stringify({ on: true, rotation: { index: 0, since: 1, left: 0 } }), { on: true }],
+    [JSON.stringify({ on: true, playlist }), { on: true }],
+    [JSON.stringify({ on: true, playlist, rotation: { index: 1, since: 5, left: 0 } }), { on: true, playlist, rotation: { index: 1, since: 5, left: 0 } }],
+    // An index past the end wraps; views edited into storage are checked again.
+    [JSON.stringify({ on: true, playlist, rotation: { index: 3, since: null, left: 200 } }), { on: true, playlist, rotation: { index: 1, since: null, left: 200 } }],
+    [
+      JSON.stringify({ on: true, playlist: { interval: 1, views: ['javascript:alert(1)', '/demo/p'] }, rotation: { index: 0, since: 5, left: 0 } }),
+      { on: true, playlist: { interval: 5, views: ['/demo/p'] }, rotation: { index: 0, since: 5, left: 0 } },
+    ],
+    [JSON.stringify({ on: true, playlist: { views: ['https://evil.example.com/'] }, rotation: { index: 0, since: 5, left: 0 } }), { on: true }],
+  ])('%j', (raw, out) => expect(parseKioskStored(raw, ORIGIN)).toEqual(out));
 });

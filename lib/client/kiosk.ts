@@ -1,5 +1,28 @@
 // Kiosk mode's URL flag (issue 20): `?kiosk=1` turns it on, `?kiosk=0` off; the shell keeps the flag in the address
 // bar while it is on, so a reload or a copied address stays in kiosk.
+import { normalisePlaylist, parseRotation, type Playlist, type Rotation } from './playlist';
+
+/** What a tab keeps in sessionStorage: kiosk on, and the playlist running in it (if any). */
+export interface KioskStored {
+  on: boolean;
+  playlist?: Playlist;
+  rotation?: Rotation;
+}
+
+/** The tab's stored kiosk state, tolerating anything; the playlist's views are checked again (storage is input too). */
+export function parseKioskStored(raw: string | null, origin: string): KioskStored {
+  if (!raw) return { on: false };
+  try {
+    const v = JSON.parse(raw) as { on?: unknown; playlist?: unknown; rotation?: unknown } | null;
+    if (v?.on !== true) return { on: false };
+    const playlist = v.playlist ? normalisePlaylist(v.playlist, origin) : undefined;
+    const rotation = parseRotation(JSON.stringify(v.rotation ?? null));
+    if (!playlist?.views.length || !rotation) return { on: true };
+    return { on: true, playlist, rotation: { ...rotation, index: rotation.index % playlist.views.length } };
+  } catch {
+    return { on: false };
+  }
+}
 
 /** `'on'`/`'off'` for an explicit flag, undefined when the URL says nothing (the tab's stored choice counts). */
 export function kioskFromUrl(param: string | null): 'on' | 'off' | undefined {
