@@ -227,4 +227,9 @@ test('the console log tail follows, searches and downloads', async ({ page }) =>
   const saved = await file.path();
   expect(fs.readFileSync(saved, 'utf8')).toContain('Linux version');
   await axeLightAndDark(page);
+
+  // A followed log is a view a playlist can carry: the address with ?follow=1 opens it following.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Follow', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.waitForRequest(isConsoleRead, { timeout: 10_000 });
 });
