@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { InlineForm } from '@/components/resource/form-parts';
 import { SelectField } from '@/components/ui/field';
-import { osCall, useProjectScope } from '@/lib/resources/hooks';
+import { invalidateKinds, osCall, useProjectScope } from '@/lib/resources/hooks';
 import { accessChange, grantCli, grantRequest, revokeCli, revokeRequest, userId } from '@/lib/resources/database/children';
 import { useInstanceDatabases, useInstanceUsers, useUserAccess } from '@/lib/resources/database/queries';
 import { instanceRef, TROVE, TROVE_KINDS, type Instance } from '@/lib/resources/database/trove';
@@ -24,6 +24,7 @@ export function DatabaseAccessForm({ instance: i, onDone }: { instance: Instance
   const [ticked, setTicked] = useState<string[]>();
   const [saved, setSaved] = useState(false);
   const userList = users.data?.users ?? [];
+  const dbList = databases.data?.databases ?? [];
   const user = userList.find((u) => userId(u) === chosen);
   const access = useUserAccess(i.id, user);
   const has = (access.data?.databases ?? []).map((d) => d.name);
@@ -37,7 +38,7 @@ export function DatabaseAccessForm({ instance: i, onDone }: { instance: Instance
     },
     // The boxes keep what was saved (no flicker back to the old access before the refetch).
     onSuccess: () => setSaved(true),
-    onSettled: () => qc.invalidateQueries({ queryKey: ['os', projectId, TROVE_KINDS.user] }),
+    onSettled: () => invalidateKinds(qc, projectId, [TROVE_KINDS.user]),
   });
   const name = instanceRef(i);
   const cli = user ? [...(change.grant.length ? [grantCli(name, user, change.grant)] : []), ...change.revoke.map((d) => revokeCli(name, user, d))] : [];
@@ -78,9 +79,9 @@ export function DatabaseAccessForm({ instance: i, onDone }: { instance: Instance
       {user && (
         <fieldset className="space-y-1.5">
           <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{t('databases', { user: userId(user) })}</legend>
-          {(databases.data?.databases ?? []).length === 0 && !databases.isPending && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('noDatabases')}</p>}
+          {dbList.length === 0 && !databases.isPending && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('noDatabases')}</p>}
           <div className="flex flex-wrap gap-x-4 gap-y-1">
-            {(databases.data?.databases ?? []).map((d) => (
+            {dbList.map((d) => (
               <label key={d.name} className="flex items-center gap-2 text-sm">
                 <input
                   type="checkbox"
