@@ -5,11 +5,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { ApiErrorNotice } from '@/components/resource/api-error';
 import { InlineForm } from '@/components/resource/form-parts';
 import { SelectField } from '@/components/ui/field';
-import { osCall, useProjectScope } from '@/lib/resources/hooks';
+import { invalidateKinds, osCall, useProjectScope } from '@/lib/resources/hooks';
 import { accessChange, grantCli, grantRequest, revokeCli, revokeRequest, userId } from '@/lib/resources/database/children';
-import { useInstanceDatabases, useInstanceUsers } from '@/lib/resources/database/queries';
+import { useInstanceDatabases, useInstanceUsers, useUserAccess } from '@/lib/resources/database/queries';
 import { instanceRef, TROVE, TROVE_KINDS, type Instance } from '@/lib/resources/database/trove';
 
 export function DatabaseAccessForm({ instance: i, onDone }: { instance: Instance; onDone: () => void }) {
@@ -23,8 +24,10 @@ export function DatabaseAccessForm({ instance: i, onDone }: { instance: Instance
   const [ticked, setTicked] = useState<string[]>();
   const [saved, setSaved] = useState(false);
   const userList = users.data?.users ?? [];
+  const dbList = databases.data?.databases ?? [];
   const user = userList.find((u) => userId(u) === chosen);
-  const has = (user?.databases ?? []).map((d) => d.name);
+  const access = useUserAccess(i.id, user);
+  const has = (access.data?.databases ?? []).map((d) => d.name);
   const want = ticked ?? has;
   const change = accessChange(has, want);
   const save = useMutation({
@@ -35,7 +38,7 @@ export function DatabaseAccessForm({ instance: i, onDone }: { instance: Instance
     },
     // The boxes keep what was saved (no flicker back to the old access before the refetch).
     onSuccess: () => setSaved(true),
-    onSettled: () => qc.invalidateQueries({ queryKey: ['os', projectId, TROVE_KINDS.user] }),
+    onSettled: () => invalidateKinds(qc, projectId, [TROVE_KINDS.user]),
   });
   const name = instanceRef(i);
   const cli = user ? [...(change.grant.length ? [grantCli(name, user, change.grant)] : []), ...change.revoke.map((d) => revokeCli(name, user, d))] : [];
@@ -52,7 +55,7 @@ export function DatabaseAccessForm({ instance: i, onDone }: { instance: Instance
       cli={cli}
       submit={t('save')}
       pending={save.isPending}
-      disabled={!user || (!change.grant.length && !change.revoke.length)}
+      disabled={!user || access.isPending || (!change.grant.length && !change.revoke.length)}
       onCancel={onDone}
     >
       <SelectField
@@ -72,15 +75,17 @@ export function DatabaseAccessForm({ instance: i, onDone }: { instance: Instance
           </option>
         ))}
       </SelectField>
+      {access.isError && <ApiErrorNotice title={t('loadFailed')} error={access.error} />}
       {user && (
         <fieldset className="space-y-1.5">
           <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{t('databases', { user: userId(user) })}</legend>
-          {(databases.data?.databases ?? []).length === 0 && !databases.isPending && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('noDatabases')}</p>}
+          {dbList.length === 0 && !databases.isPending && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('noDatabases')}</p>}
           <div className="flex flex-wrap gap-x-4 gap-y-1">
-            {(databases.data?.databases ?? []).map((d) => (
+            {dbList.map((d) => (
               <label key={d.name} className="flex items-center gap-2 text-sm">
                 <input
                   type="checkbox"
+                  disabled={access.isPending}
                   checked={want.includes(d.name)}
                   onChange={(e) => {
                     setSaved(false);

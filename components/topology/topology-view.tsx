@@ -79,8 +79,9 @@ function NodeBox({ p, href }: { p: PlacedNode; href: string }) {
       ) : (
         <>
           {/* In the DOM in the order of the link's name (kind, name, lines, status), apart by spaces as words are (what
-              axe and speech software read); the grid puts the status top right. The status comes last so that a node
-              the picture's edge cuts (its right column hidden) still shows a prefix of its name (WCAG 2.5.3). */}
+              axe and speech software read); the grid puts the status top right, its word drawn by CSS (StatusBadge
+              `drawn`), so that a node the picture's edge cuts on any side still shows a prefix or a suffix of its name
+              (WCAG 2.5.3: a bottom cut left "Network ACTIVE" showing, which the name does not hold in that order). */}
           <span aria-hidden="true" className="truncate text-[11px] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{m(KIND_LABEL[n.kind])}</span>{' '}
           <span className="col-span-2 truncate text-sm font-semibold" title={n.label}>
             {n.label}
@@ -94,7 +95,7 @@ function NodeBox({ p, href }: { p: PlacedNode; href: string }) {
             </Fragment>
           ))}{' '}
           <span aria-hidden="true" className="col-start-2 row-start-1 scale-90">
-            <StatusBadge status={n.status} />
+            <StatusBadge status={n.status} drawn />
           </span>
         </>
       )}

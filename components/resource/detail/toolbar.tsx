@@ -122,19 +122,20 @@ export function DetailToolbar<T>({ def, row, extra, hidden, initialPanel = null,
               ))}
             {extra}
             {hasMore && (
-              <button type="button" className={buttonClass.secondary} aria-expanded={moreOpen} aria-controls={moreId} onClick={() => setMoreOpen((o) => !o)}>
+              <button type="button" className={buttonClass.secondary} aria-expanded={moreOpen} aria-controls={moreOpen ? moreId : undefined} onClick={() => setMoreOpen((o) => !o)}>
                 {t('moreActions')}
               </button>
             )}
-            {/* Destructive last, apart at the row's end: out of the way of a quick click on its neighbours. */}
-            {destructive.length > 0 && <span className="ml-auto flex flex-wrap gap-2">{destructive.map(button)}</span>}
-            {/* The less common ones on a row of their own, still in the toolbar (Tab reaches them in order). */}
-            {hasMore && (
-              <div id={moreId} role="group" aria-label={t('moreActions')} hidden={!moreOpen} className={moreOpen ? 'flex basis-full flex-wrap gap-2 border-t border-zinc-200 pt-2 dark:border-zinc-700' : 'hidden'}>
+            {/* The less common ones, while open, on a line of their own in the toolbar (Tab reaches them in order);
+                not in the page at all while closed. Before Delete, which stays the row's last control. */}
+            {hasMore && moreOpen && (
+              <div id={moreId} role="group" aria-label={t('moreActions')} className="flex basis-full flex-wrap gap-2 border-y border-zinc-200 py-2 dark:border-zinc-700">
                 {moreActions.map(button)}
                 {moreForms.map(toggle)}
               </div>
             )}
+            {/* Destructive last, apart at the row's end: out of the way of a quick click on its neighbours. */}
+            {destructive.length > 0 && <span className="ml-auto flex flex-wrap gap-2">{destructive.map(button)}</span>}
           </div>
           {forms.map((f) => (
             <FormPanel key={f.id} def={def} spec={f} row={row} />

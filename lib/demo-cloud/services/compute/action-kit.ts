@@ -58,6 +58,13 @@ export function novaBool(v: unknown): boolean | undefined {
 export const BOOL_CHOICES =
   "[True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on', 'YES', 'Yes', 'yes', False, 'False', 'FALSE', 'false', '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no']";
 
+/** A field of parameter_types.boolean: its value, or the schema's 400 naming it as jsonschema does (repr of the value). */
+export function novaBoolField(field: string, v: unknown): boolean {
+  const b = novaBool(v);
+  if (b === undefined) throw invalidInput(field, v, `${typeof v === 'string' ? `'${v}'` : String(v)} is not one of ${BOOL_CHOICES}`);
+  return b;
+}
+
 /** The action's body as an object (a `null` body is {}), with the schema's 400 for other types and unknown keys. */
 export function argObject(action: string, arg: unknown, allowed: string[]): Record<string, unknown> {
   if (arg === null || arg === undefined) return {};

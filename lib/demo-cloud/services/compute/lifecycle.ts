@@ -1,5 +1,5 @@
 import { json } from '../../core/reply';
-import { argObject, BOOL_CHOICES, novaBool, runTask, type ActionTable } from './action-kit';
+import { argObject, novaBoolField, runTask, type ActionTable } from './action-kit';
 import { invalidInput, isoDb, isoZ, novaBadRequest, novaConflict, policyDenied } from './common';
 import * as x from './deps';
 import { pickHost, hostExists } from './hosts';
@@ -32,11 +32,7 @@ export const lifecycleActions: ActionTable = ({ core, s }) => {
       if (!UUID.test(imageRef)) throw invalidInput('imageRef', imageRef, `'${imageRef}' is not a 'uuid'`);
       if (a.name !== undefined && (typeof a.name !== 'string' || !a.name.trim() || a.name.length > 255)) throw invalidInput('name', a.name, `'${String(a.name)}' does not match`);
       let preserve = false;
-      if (a.preserve_ephemeral !== undefined) {
-        const b = novaBool(a.preserve_ephemeral);
-        if (b === undefined) throw invalidInput('preserve_ephemeral', a.preserve_ephemeral, `'${String(a.preserve_ephemeral)}' is not one of ${BOOL_CHOICES}`);
-        preserve = b;
-      }
+      if (a.preserve_ephemeral !== undefined) preserve = novaBoolField('preserve_ephemeral', a.preserve_ephemeral);
       let metadata: Record<string, string> | undefined;
       if (a.metadata !== undefined) {
         if (!a.metadata || typeof a.metadata !== 'object' || Array.isArray(a.metadata)) throw invalidInput('metadata', a.metadata, "is not of type 'object'");

@@ -3,7 +3,7 @@ import { failsOnDemand } from '../../core/failures';
 import { json } from '../../core/reply';
 import type { Router } from '../../core/router';
 import { schedule } from '../../core/transitions';
-import { BOOL_CHOICES, novaBool } from './action-kit';
+import { novaBoolField } from './action-kit';
 import { newServerRecord, prepareVolumes, reservationId, startBuild } from './build';
 import { idFromRef, invalidInput, isoZ, links, novaBadRequest, novaNotFound, objectBody, type ComputeDeps } from './common';
 import * as x from './deps';
@@ -100,12 +100,8 @@ export function serverRoutes(router: Router, deps: ComputeDeps): void {
       userData = ud;
     }
     // Nova keeps the flag as a string column: "True" when asked for, "" otherwise (compute API _check_config_drive).
-    let configDrive = '';
-    if (req.config_drive !== undefined && req.config_drive !== null && req.config_drive !== '') {
-      const b = novaBool(req.config_drive);
-      if (b === undefined) throw invalidInput('config_drive', req.config_drive, `${typeof req.config_drive === 'string' ? `'${req.config_drive}'` : String(req.config_drive)} is not one of ${BOOL_CHOICES}`);
-      if (b) configDrive = 'True';
-    }
+    const askedDrive = req.config_drive !== undefined && req.config_drive !== null && req.config_drive !== '';
+    const configDrive = askedDrive && novaBoolField('config_drive', req.config_drive) ? 'True' : '';
     const metadata: Record<string, string> = {};
     if (req.metadata !== undefined) {
       if (!req.metadata || typeof req.metadata !== 'object' || Array.isArray(req.metadata)) throw invalidInput('metadata', req.metadata, "is not of type 'object'");

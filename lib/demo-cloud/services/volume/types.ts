@@ -91,9 +91,9 @@ export function typeRoutes(core: CloudCore, r: VolumeRouter): void {
     };
     s.types.push(t);
     core.state.markDirty();
-    const doc = typeView(t, { isAdmin: true });
+    const doc = typeView(t, { isAdmin: true, accessFlag: true });
     delete doc.qos_specs_id; // the create answer is built before the association column is read
-    return json(200, { volume_type: { ...doc, 'os-volume-type-access:is_public': t.is_public } });
+    return json(200, { volume_type: doc });
   });
 
   r.put(`${p}/{type_id}`, async (ctx, view) => {
