@@ -5,7 +5,8 @@
 // - sends the CSP, and HSTS on https (forwarded.ts decides what https is, trusting proxies only when told to);
 // - `?lang=<locale>` (a shared link, the language menu): that language for this page and, in a cookie, after it.
 // Sessions are checked in layouts and route handlers. /api is excluded: a proxy would buffer request bodies, and
-// uploads must stream (API answers get their headers from lib/openstack/route-helpers.ts and proxy.ts).
+// uploads must stream (API answers get their headers from lib/openstack/route-helpers.ts and proxy.ts). So is /s/: a
+// shared snapshot's page sends its own, stricter CSP (no script at all: lib/snapshot/page.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 import { isHttpsRequest } from '@/lib/openstack/forwarded';
 import { HSTS, newNonce, NONCE_HEADER, pageCsp } from '@/lib/security/headers';
@@ -34,5 +35,5 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!api/|_next/|favicon.ico|icon.svg|robots.txt).*)'],
+  matcher: ['/((?!api/|s/|_next/|favicon.ico|icon.svg|robots.txt).*)'],
 };

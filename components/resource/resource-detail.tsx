@@ -12,8 +12,11 @@ import { requestedPanel, withoutPanel } from '@/lib/resources/row-menu';
 import { ApiErrorNotice } from './api-error';
 import { StatusBadge } from './status-badge';
 import { CopyLink } from '@/components/ui/copy-link';
+import { ShareSnapshot } from '@/components/snapshot/share-snapshot';
+import { detailCapture } from '@/lib/snapshot/capture';
 import { CliHint } from '@/components/ui/cli-hint';
 import { Sensitive } from '@/components/shell/presentation';
+import { useIsAdmin } from '@/components/shell/session-context';
 import { useProjectIdMask } from '@/components/shell/mask-ids';
 import { FailureNotice } from './failure-notice';
 import { ChildTabView, RowTableView } from './sub-list';
@@ -55,7 +58,9 @@ interface ResourceDetailProps<T> {
 /** A detail page: name, status, actions, tabs (overview fields, the definition's tabs, raw JSON), polled while busy. */
 export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActions }: ResourceDetailProps<T>) {
   const t = useTranslations('resource');
+  const tc = useTranslations('common');
   const m = useMsg();
+  const isAdmin = useIsAdmin();
   const kindNoun = useKindNoun();
   const router = useRouter();
   const pathname = usePathname();
@@ -142,8 +147,9 @@ export function ResourceDetail<T>({ def, id, tabs = [], overviewExtra, extraActi
             {t('detail.stale')}
           </span>
         )}
-        <span className="ml-auto">
+        <span className="ml-auto flex flex-wrap items-center gap-2">
           <CopyLink />
+          <ShareSnapshot capture={() => detailCapture(def, row, ctx, m, { isAdmin, statusLabel: tc('status') })} />
         </span>
       </div>
       {gone && (

@@ -10,6 +10,8 @@ import { useAnnounce } from '@/components/a11y/announcer';
 import { useMsg } from '@/components/i18n/use-msg';
 import { inputClass } from '@/components/ui/field';
 import { CopyLink } from '@/components/ui/copy-link';
+import { ShareSnapshot } from '@/components/snapshot/share-snapshot';
+import { listCapture } from '@/lib/snapshot/capture';
 import { CopyButton } from '@/components/ui/copy-button';
 import { cellWidth, fillCellClass, isUuidLike, shortIdClass, truncateClass } from '@/components/ui/table';
 import { buttonClass } from '@/components/ui/button';
@@ -168,6 +170,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
         <h1 className="text-2xl font-semibold tracking-tight">{heading}</h1>
         <div className="flex flex-wrap items-center gap-2">
           <CopyLink />
+          <ShareSnapshot capture={() => listCapture(def, columns, shown, ctx, m)} />
           {headerActions}
         </div>
       </div>

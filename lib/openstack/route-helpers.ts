@@ -11,8 +11,8 @@ import { csrfRefusal } from './proxy-rules';
 /** Our own routes take small JSON bodies (credentials, a project id); anything bigger is refused unparsed. */
 export const MAX_JSON_BODY = 64 * 1024;
 
-function tooLarge(): HttpError {
-  const limit = MAX_JSON_BODY / 1024;
+function tooLarge(bytes: number): HttpError {
+  const limit = Math.round(bytes / 1024);
   return new HttpError(413, `Request body too large (limit ${limit} KB)`, { text: msg('server.errors.bodyTooLarge', { limit }) });
 }
 
@@ -22,7 +22,7 @@ function tooLarge(): HttpError {
  */
 export async function readCapped(req: Request, limit: number): Promise<string> {
   const declared = req.headers.get('content-length')?.trim();
-  if (declared && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge();
+  if (declared && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge(limit);
   if (!req.body) return '';
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -38,7 +38,7 @@ export async function readCapped(req: Request, limit: number): Promise<string> {
     size += part.value.byteLength;
     if (size > limit) {
       void reader.cancel().catch(() => {});
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(part.value);
   }
@@ -72,9 +72,9 @@ export function errorResponse(e: unknown): Response {
   return Response.json(internalError().toBody(), { status: 500 });
 }
 
-/** Parse a JSON request body with a zod schema; malformed JSON and schema failures become 400s, over 64 KB a 413. */
-export async function parseJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  const text = await readCapped(req, MAX_JSON_BODY);
+/** Parse a JSON request body with a zod schema; malformed JSON and schema failures become 400s, over `limit` a 413. */
+export async function parseJson<T extends z.ZodType>(req: Request, schema: T, limit = MAX_JSON_BODY): Promise<z.infer<T>> {
+  const text = await readCapped(req, limit);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -43,6 +43,13 @@ export interface SessionStore {
   throttleUncount(rules: readonly ThrottleRule[]): Promise<void>;
   /** Forget these counters (a successful log-in). */
   throttleReset(keys: readonly string[]): Promise<void>;
+  /** A text value for ttlMs (a shared snapshot, lib/snapshot/store.ts), replacing any before it. */
+  setValue(key: string, value: string, ttlMs: number): Promise<void>;
+  getValue(key: string): Promise<string | null>;
+  /** Add a member to a set and keep the set for at least ttlMs (the snapshots of one owner). */
+  addMember(key: string, member: string, ttlMs: number): Promise<void>;
+  members(key: string): Promise<string[]>;
+  removeMember(key: string, member: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,6 +68,8 @@ export class MemorySessionStore implements SessionStore {
   readonly kind = 'memory' as const;
   private readonly flags = new Map<string, number>();
   private readonly counters = new Map<string, Counter>();
+  private readonly values = new Map<string, { value: string; until: number }>();
+  private readonly sets = new Map<string, { members: Set<string>; until: number }>();
   private writes = 0;
 
   constructor(private readonly clock: () => number = Date.now) {}
@@ -119,9 +128,49 @@ export class MemorySessionStore implements SessionStore {
     for (const k of keys) this.counters.delete(k);
   }
 
+  async setValue(key: string, value: string, ttlMs: number): Promise<void> {
+    this.values.set(key, { value, until: this.clock() + ttlMs });
+    this.sweep();
+  }
+
+  async getValue(key: string): Promise<string | null> {
+    const v = this.values.get(key);
+    if (!v) return null;
+    if (v.until > this.clock()) return v.value;
+    this.values.delete(key);
+    return null;
+  }
+
+  private liveSet(key: string) {
+    const set = this.sets.get(key);
+    if (set && set.until <= this.clock()) {
+      this.sets.delete(key);
+      return undefined;
+    }
+    return set;
+  }
+
+  async addMember(key: string, member: string, ttlMs: number): Promise<void> {
+    const set = this.liveSet(key) ?? { members: new Set<string>(), until: 0 };
+    set.members.add(member);
+    set.until = Math.max(set.until, this.clock() + ttlMs);
+    this.sets.set(key, set);
+    this.sweep();
+  }
+
+  async members(key: string): Promise<string[]> {
+    return [...(this.liveSet(key)?.members ?? [])];
+  }
+
+  async removeMember(key: string, member: string): Promise<void> {
+    this.liveSet(key)?.members.delete(member);
+  }
+
   async close(): Promise<void> {
     this.flags.clear();
     this.counters.clear();
+    this.values.clear();
+    this.sets.clear();
   }
 
   /** Drop expired entries now and then, so that memory follows the live entries only. */
@@ -130,6 +179,8 @@ export class MemorySessionStore implements SessionStore {
     const now = this.clock();
     for (const [key, until] of this.flags) if (until <= now) this.flags.delete(key);
     for (const [key, c] of this.counters) if (c.expires <= now) this.counters.delete(key);
+    for (const [key, v] of this.values) if (v.until <= now) this.values.delete(key);
+    for (const [key, v] of this.sets) if (v.until <= now) this.sets.delete(key);
   }
 }
 
@@ -276,6 +327,14 @@ export class RedisSessionStore implements SessionStore {
     return `${this.prefix}throttle:${key}`;
   }
 
+  private valueKey(key: string): string {
+    return `${this.prefix}value:${key}`;
+  }
+
+  private setKey(key: string): string {
+    return `${this.prefix}set:${key}`;
+  }
+
   async setFlag(key: string, ttlMs: number): Promise<void> {
     await this.run((c) => c.set(this.flagKey(key), '1', { expiration: { type: 'PX', value: Math.max(1, Math.ceil(ttlMs)) } }));
   }
@@ -303,6 +362,30 @@ export class RedisSessionStore implements SessionStore {
   async throttleReset(keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return;
     await this.run((c) => c.del(keys.map((k) => this.counterKey(k))));
+  }
+
+  async setValue(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.run((c) => c.set(this.valueKey(key), value, { expiration: { type: 'PX', value: Math.max(1, Math.ceil(ttlMs)) } }));
+  }
+
+  async getValue(key: string): Promise<string | null> {
+    const v = await this.run((c) => c.get(this.valueKey(key)));
+    return typeof v === 'string' ? v : null;
+  }
+
+  async addMember(key: string, member: string, ttlMs: number): Promise<void> {
+    const k = this.setKey(key);
+    const ttl = Math.max(1, Math.ceil(ttlMs));
+    // GT: a later member's shorter TTL never shortens the set's life; NX covers a set that had none yet.
+    await this.run((c) => c.multi().sAdd(k, member).pExpire(k, ttl, 'NX').pExpire(k, ttl, 'GT').exec());
+  }
+
+  async members(key: string): Promise<string[]> {
+    return this.run((c) => c.sMembers(this.setKey(key)));
+  }
+
+  async removeMember(key: string, member: string): Promise<void> {
+    await this.run((c) => c.sRem(this.setKey(key), member));
   }
 
   async close(): Promise<void> {
@@ -354,6 +437,21 @@ class LocalErrors implements SessionStore {
   }
   throttleReset(keys: readonly string[]) {
     return this.call(() => this.inner.throttleReset(keys));
+  }
+  setValue(key: string, value: string, ttlMs: number) {
+    return this.call(() => this.inner.setValue(key, value, ttlMs));
+  }
+  getValue(key: string) {
+    return this.call(() => this.inner.getValue(key));
+  }
+  addMember(key: string, member: string, ttlMs: number) {
+    return this.call(() => this.inner.addMember(key, member, ttlMs));
+  }
+  members(key: string) {
+    return this.call(() => this.inner.members(key));
+  }
+  removeMember(key: string, member: string) {
+    return this.call(() => this.inner.removeMember(key, member));
   }
   close() {
     return this.inner.close();
