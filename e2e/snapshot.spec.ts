@@ -116,3 +116,33 @@ test('creating and revoking are refused cross-site, oversized or without a login
     await anonymous.close();
   }
 });
+
+test('a topology snapshot is drawn again from data, without IP addresses when asked', async ({ page, browser }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(PROJECT_URL);
+  const home = new URL(page.url());
+  await page.goto(`${home.pathname}/topology${home.search}`);
+  const picture = page.getByRole('figure', { name: 'Network topology' });
+  await expect(picture.getByRole('link', { name: /^External network public, / })).toBeVisible();
+  const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/;
+  await expect(page.getByRole('list', { name: 'Connections' })).toBeVisible();
+  expect(await page.locator('main').innerText()).toMatch(IPV4);
+
+  const link = await share(page, true);
+  const stored = fs.readFileSync(path.join(SNAPSHOTS, `${link.split('/s/')[1]}.json`), 'utf8');
+  expect(stored).toContain('"type":"topology"');
+  expect(stored).not.toMatch(IPV4);
+  expect(stored).not.toMatch(/<(?:svg|div|a)\b/);
+
+  const fresh = await browser.newContext({ storageState: LOGGED_OUT });
+  try {
+    const reader = await fresh.newPage();
+    expect((await reader.goto(link))?.status()).toBe(200);
+    await expect(reader.getByRole('img', { name: 'Network topology' })).toBeVisible();
+    await expect(reader.getByRole('heading', { level: 2, name: 'Connections' })).toBeVisible();
+    expect(await reader.locator('body').innerText()).not.toMatch(IPV4);
+    expect(await violations(reader)).toEqual([]);
+  } finally {
+    await fresh.close();
+  }
+});

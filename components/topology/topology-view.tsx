@@ -16,6 +16,8 @@ import { buildTopology, KIND_LABEL, KIND_SLUG, nodeName, type Topology } from '@
 import { COLLAPSE_AT, layoutTopology, type PlacedEdge, type PlacedGroup, type PlacedNode } from '@/lib/topology/layout';
 import { fitView, initialView, panBy, zoomView, type View } from '@/lib/topology/viewport';
 import { useTopology } from '@/lib/resources/network/topology';
+import { ShareSnapshot } from '@/components/snapshot/share-snapshot';
+import { topologyCapture } from '@/lib/snapshot/capture';
 
 const STEP = 1.25;
 // The zoom-out button's symbol (a minus sign, not a hyphen).
@@ -251,8 +253,11 @@ export function TopologyView() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{t('heading')}</h1>
-        <span className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
-          {q.isFetching ? t('refreshing') : topo?.busy ? t('busy') : ''}
+        <span className="flex flex-wrap items-center gap-2">
+          <span className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
+            {q.isFetching ? t('refreshing') : topo?.busy ? t('busy') : ''}
+          </span>
+          {topo && layout && <ShareSnapshot capture={() => topologyCapture(topo, layout, t('heading'), m)} />}
         </span>
       </div>
       {stale && (

@@ -3,27 +3,17 @@
 // processes behind one balancer do), and failing closed (503) when Redis is down, without crashing the process.
 import crypto from 'node:crypto';
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sessionStoreConfig } from '@/lib/config/session-store-url';
-import { freePort, startRedis, type TestRedis } from '@/lib/testing/redis-server';
+import { freePort, startRedis, redisForThisFile } from '@/lib/testing/redis-server';
 import { HttpError } from './errors';
 import { installSessionStore, lockAfter, MemorySessionStore, RedisSessionStore, SessionStoreUnavailable, sessionStore, type SessionStore, type ThrottleRule } from './session-store';
 
-let redis: TestRedis;
-const opened: SessionStore[] = [];
-beforeAll(async () => {
-  redis = await startRedis();
-}, 20_000);
-afterAll(async () => {
-  for (const s of opened) await s.close();
-  await redis?.stop();
-});
+const redis = redisForThisFile();
 
 const quiet = () => {};
 function redisStore(prefix = `t-${crypto.randomUUID()}:`, url = redis.url, extra: Partial<ConstructorParameters<typeof RedisSessionStore>[1]> = {}): RedisSessionStore {
-  const s = new RedisSessionStore(url, { prefix, log: quiet, ...extra });
-  opened.push(s);
-  return s;
+  return redis.opened(new RedisSessionStore(url, { prefix, log: quiet, ...extra }));
 }
 const makers: [string, () => SessionStore][] = [
   ['memory', () => new MemorySessionStore()],

@@ -1,8 +1,11 @@
 // What a page gives the "Share a snapshot" dialog: the text a list or detail page shows now, read from the same
 // definition the generic views render (columns and overview fields, cellText), never from the DOM.
 import { cellText } from '@/lib/resources/cells';
-import type { Column, ResourceDefinition, RowContext, Text } from '@/lib/resources/types';
-import { MAX_ROWS, type SnapshotCreate } from './schema';
+import type { Column, ResourceDefinition, RowContext, Text, Tone } from '@/lib/resources/types';
+import { msg } from '@/lib/i18n/msg';
+import { KIND_LABEL, type Topology } from '@/lib/topology/graph';
+import type { TopologyLayout } from '@/lib/topology/layout';
+import { MAX_ROWS, type SnapshotCreate, type TopologySnapshot } from './schema';
 
 export type SnapshotCapture = Omit<SnapshotCreate, 'expiresIn' | 'removeIps'>;
 
@@ -41,6 +44,61 @@ export function detailCapture<T>(def: ResourceDefinition<T>, row: T, ctx: RowCon
             ...(f.sensitive ? { sensitive: f.sensitive } : {}),
           })),
       ],
+    },
+  };
+}
+
+const TONE_COUNT = {
+  ok: 'topology.group.tone.ok',
+  busy: 'topology.group.tone.busy',
+  error: 'topology.group.tone.error',
+  unknown: 'topology.group.tone.unknown',
+} as const satisfies Record<Tone, string>;
+
+/**
+ * The topology as drawn now (groups collapsed or not, as the user left them): boxes, edge points and the connection
+ * sentences, as data the snapshot page draws again. Never the page's own markup.
+ */
+export function topologyCapture(topo: Topology, layout: TopologyLayout, heading: string, m: (t: Text) => string): SnapshotCapture {
+  const groups: TopologySnapshot['nodes'] = layout.groups.map((g) => {
+    const network = topo.nodes.get(g.network)?.label;
+    const values = { count: g.members.length, network: network ?? '' };
+    return {
+      kind: 'group',
+      kindLabel: '',
+      label: m(msg(network !== undefined ? 'topology.group.title' : 'topology.group.titleNoNetwork', values)),
+      status: '',
+      tone: 'unknown',
+      lines: g.collapsed ? [(Object.entries(g.counts) as [Tone, number][]).map(([tone, count]) => m(msg(TONE_COUNT[tone], { count }))).join(' · ')] : [],
+      x: g.x,
+      y: g.y,
+      w: g.w,
+      h: g.h,
+    };
+  });
+  const nodes: TopologySnapshot['nodes'] = layout.nodes.map((p) => ({
+    kind: p.node.kind,
+    kindLabel: m(KIND_LABEL[p.node.kind]),
+    label: p.node.label,
+    status: m(p.node.status.label),
+    tone: p.node.status.tone,
+    lines: p.node.lines.slice(0, 3),
+    x: p.x,
+    y: p.y,
+    w: p.w,
+    h: p.h,
+  }));
+  return {
+    title: heading,
+    slug: '',
+    kindLabel: heading,
+    view: {
+      type: 'topology',
+      width: layout.width,
+      height: layout.height,
+      nodes: [...groups, ...nodes],
+      edges: layout.edges.map((e) => ({ kind: e.kind, label: e.label, points: e.points })),
+      connections: topo.connections.map((c) => m(c)),
     },
   };
 }

@@ -6,6 +6,15 @@ import type { SnapshotCreate } from './schema';
 
 const KEY = ['stratus', 'snapshots'] as const;
 
+/**
+ * Reload the list after a change. A first load still in flight would otherwise answer the refetch with the list from
+ * before the change (TanStack dedupes a fetch of a query without data instead of cancelling it).
+ */
+async function reload(qc: ReturnType<typeof useQueryClient>) {
+  await qc.cancelQueries({ queryKey: KEY });
+  await qc.invalidateQueries({ queryKey: KEY });
+}
+
 const SummarySchema = z.object({ id: z.string(), title: z.string(), kindLabel: z.string(), createdAt: z.number(), expiresAt: z.number() });
 const ListSchema = z.object({ snapshots: z.array(SummarySchema) });
 const CreatedSchema = z.object({ id: z.string(), path: z.string(), expiresAt: z.number() });
@@ -20,7 +29,7 @@ export function useCreateSnapshot() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: SnapshotCreate) => apiFetch('/api/snapshots', { method: 'POST', body, schema: CreatedSchema }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
+    onSuccess: () => reload(qc),
   });
 }
 
@@ -28,6 +37,6 @@ export function useRevokeSnapshot() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiFetch(`/api/snapshots/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
+    onSuccess: () => reload(qc),
   });
 }

@@ -57,14 +57,14 @@ describe('snapshotPage', () => {
         type: 'topology',
         width: 200,
         height: 100,
-        nodes: [{ kind: 'network', label: EVIL, status: 'ACTIVE', tone: 'ok', lines: ['10.0.0.0/24'], x: 1.234, y: 2, w: 100, h: 60 }],
+        nodes: [{ kind: 'network', kindLabel: 'Network', label: EVIL, status: 'ACTIVE', tone: 'ok', lines: ['10.0.0.0/24'], x: 1.234, y: 2, w: 100, h: 60 }],
         edges: [{ kind: 'nic', label: '', points: [{ x: 0, y: 0 }, { x: 10, y: 10 }] }],
         connections: [EVIL],
       }),
       text,
     );
     expect(topo).not.toContain('<script');
-    expect(topo).toContain('<rect class="node" x="1.2" y="2"');
+    expect(topo).toContain('<svg x="1.2" y="2" width="100" height="60"><rect class="node"');
     expect(topo).toContain('points="0,0 10,10"');
     expect(topo).toContain('<li>&lt;script&gt;');
   });

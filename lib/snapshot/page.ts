@@ -37,8 +37,13 @@ th{background:var(--head)}
 dl.fields{display:grid;grid-template-columns:minmax(8rem,16rem) 1fr;gap:.25rem 1rem}
 dl.fields dt{font-weight:600}
 dl.fields dd{margin:0;overflow-wrap:anywhere}
-svg{max-width:100%;height:auto;border:1px solid var(--line);border-radius:.5rem}
-svg .node{fill:var(--head);stroke:var(--line)}
+svg[role=img]{max-width:none;border:1px solid var(--line);border-radius:.5rem}
+svg .node{fill:var(--bg);stroke:var(--line)}
+svg .group{fill:var(--head);stroke:var(--muted);stroke-dasharray:5 4}
+svg .label{font-weight:600;font-size:13px}
+svg .status{font-size:10px;text-anchor:end}
+svg .kind{font-size:10px;letter-spacing:.05em;text-transform:uppercase;fill:var(--muted)}
+svg .line{font-family:ui-monospace,monospace;font-size:11px}
 svg .edge{fill:none;stroke:var(--muted);stroke-width:1.5}
 svg text{fill:var(--fg);font-size:12px}
 svg .ok{fill:var(--ok)} svg .busy{fill:var(--busy)} svg .error{fill:var(--error)} svg .unknown{fill:var(--muted)}
@@ -61,7 +66,7 @@ function document(text: PageText, title: string, body: Html): string {
 
 function listView(v: ListSnapshot, s: StoredSnapshot, text: PageText): Html {
   if (!v.rows.length) return html`<p>${text.t('noRows')}</p>`;
-  return html`<div class="scroll"><table><caption>${text.t('caption', { kind: s.kindLabel, count: v.rows.length })}</caption><thead><tr>${v.columns.map(
+  return html`<div class="scroll" role="region" tabindex="0" aria-label="${s.kindLabel}"><table><caption>${text.t('caption', { kind: s.kindLabel, count: v.rows.length })}</caption><thead><tr>${v.columns.map(
     (c) => html`<th scope="col">${c.label}</th>`,
   )}</tr></thead><tbody>${v.rows.map((r) => html`<tr>${r.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody></table></div>`;
 }
@@ -72,15 +77,24 @@ function detailView(v: DetailSnapshot): Html {
 
 const n = (x: number) => (Math.round(x * 10) / 10).toString();
 
+/** A box of the picture: a nested svg, so that its text is clipped to the box as the page's own nodes are. */
+function topologyNode(node: TopologySnapshot['nodes'][number]): Html {
+  const box = html`x="${n(node.x)}" y="${n(node.y)}" width="${n(node.w)}" height="${n(node.h)}"`;
+  if (node.kind === 'group') {
+    return html`<svg ${box}><rect class="group" x="1" y="1" width="${n(node.w - 2)}" height="${n(node.h - 2)}" rx="8"></rect><text x="10" y="22">${node.label}</text>${node.lines.map((l) => html`<text x="10" y="40">${l}</text>`)}</svg>`;
+  }
+  // A floating IP beside its instance is a pill: its address only.
+  const pill = node.h < 40;
+  return html`<svg ${box}><rect class="node" x="0.5" y="0.5" width="${n(node.w - 1)}" height="${n(node.h - 1)}" rx="6"></rect><rect class="${node.tone}" x="0.5" y="0.5" width="4" height="${n(node.h - 1)}"></rect>${
+    pill
+      ? html`<text x="12" y="${n(node.h / 2 + 4)}" class="label">${node.label}</text>`
+      : html`<text x="12" y="15" class="kind">${node.kindLabel}</text><text x="${n(node.w - 8)}" y="15" class="status">${node.status}</text><text x="12" y="32" class="label">${node.label}</text>${node.lines.map((line, i) => html`<text x="12" y="${48 + i * 15}" class="line">${line}</text>`)}`
+  }</svg>`;
+}
+
 function topologyView(v: TopologySnapshot, text: PageText): Html {
   const edges = v.edges.map((e) => html`<polyline class="edge" points="${e.points.map((p) => `${n(p.x)},${n(p.y)}`).join(' ')}"></polyline>`);
-  const nodes = v.nodes.map(
-    (node) =>
-      html`<g><rect class="node" x="${n(node.x)}" y="${n(node.y)}" width="${n(node.w)}" height="${n(node.h)}" rx="6"></rect><circle class="${node.tone}" cx="${n(node.x + 10)}" cy="${n(node.y + 14)}" r="4"></circle><text x="${n(node.x + 20)}" y="${n(node.y + 18)}">${node.label}</text><text x="${n(node.x + 8)}" y="${n(node.y + 34)}">${node.status}</text>${node.lines.map(
-        (line, i) => html`<text x="${n(node.x + 8)}" y="${n(node.y + 50 + i * 14)}">${line}</text>`,
-      )}</g>`,
-  );
-  return html`<svg role="img" aria-labelledby="topology-title" viewBox="0 0 ${n(v.width)} ${n(v.height)}" width="${n(v.width)}" height="${n(v.height)}"><title id="topology-title">${text.t('picture')}</title>${edges}${nodes}</svg><h2>${text.t('connections')}</h2>${
+  return html`<div class="scroll" role="region" tabindex="0" aria-label="${text.t('picture')}"><svg role="img" aria-labelledby="topology-title" viewBox="0 0 ${n(v.width)} ${n(v.height)}" width="${n(v.width)}" height="${n(v.height)}"><title id="topology-title">${text.t('picture')}</title>${edges}${v.nodes.map(topologyNode)}</svg></div><h2>${text.t('connections')}</h2>${
     v.connections.length ? html`<ul>${v.connections.map((c) => html`<li>${c}</li>`)}</ul>` : html`<p>${text.t('noConnections')}</p>`
   }`;
 }

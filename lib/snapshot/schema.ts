@@ -45,7 +45,9 @@ const TopologyView = z.object({
   nodes: z
     .array(
       z.object({
-        kind: z.enum(['external', 'network', 'router', 'instance', 'floatingip', 'loadbalancer']),
+        kind: z.enum(['external', 'network', 'router', 'instance', 'floatingip', 'loadbalancer', 'group']),
+        /** The kind as the page words it ("External network"). */
+        kindLabel: text(100),
         label: text(300),
         status: text(100),
         tone: z.enum(['ok', 'busy', 'error', 'unknown']),

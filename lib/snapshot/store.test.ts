@@ -4,21 +4,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedis, type TestRedis } from '@/lib/testing/redis-server';
-import { MemorySessionStore, RedisSessionStore, type SessionStore } from '@/lib/openstack/session-store';
+import { afterAll, describe, expect, it } from 'vitest';
+import { redisForThisFile } from '@/lib/testing/redis-server';
+import { MemorySessionStore, RedisSessionStore } from '@/lib/openstack/session-store';
 import type { StoredSnapshot } from './schema';
 import { FileSnapshotStore, SessionStoreSnapshots, snapshotStoreConfig, TOMBSTONE_MS, type SnapshotStore } from './store';
 
-let redis: TestRedis;
-const opened: SessionStore[] = [];
+const redis = redisForThisFile();
 const dirs: string[] = [];
-beforeAll(async () => {
-  redis = await startRedis();
-}, 20_000);
-afterAll(async () => {
-  for (const s of opened) await s.close();
-  await redis?.stop();
+afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
@@ -51,8 +45,7 @@ function tmpDir(): string {
 
 type Clock = { now: number };
 function redisBacked(clock: Clock, prefix = `t-${crypto.randomUUID()}:`): SnapshotStore {
-  const s = new RedisSessionStore(redis.url, { prefix, log: () => {} });
-  opened.push(s);
+  const s = redis.opened(new RedisSessionStore(redis.url, { prefix, log: () => {} }));
   return new SessionStoreSnapshots(() => s, () => clock.now);
 }
 const makers: [string, (clock: Clock) => SnapshotStore][] = [

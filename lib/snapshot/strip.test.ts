@@ -101,7 +101,7 @@ describe('stripSnapshot', () => {
         type: 'topology',
         width: 100,
         height: 100,
-        nodes: [{ kind: 'network', label: 'private', status: 'ACTIVE', tone: 'ok', lines: ['10.0.0.0/24'], x: 0, y: 0, w: 10, h: 10 }],
+        nodes: [{ kind: 'network', kindLabel: 'Network', label: 'private', status: 'ACTIVE', tone: 'ok', lines: ['10.0.0.0/24'], x: 0, y: 0, w: 10, h: 10 }],
         edges: [{ kind: 'nic', label: '10.0.0.3', points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }],
         connections: ['web-1 has 10.0.0.3 on private'],
       },

@@ -75,7 +75,7 @@ function stripView(view: SnapshotView, ctx: StripContext, clean: (s: string) => 
   }
   return {
     ...view,
-    nodes: view.nodes.map((n) => ({ ...n, label: clean(n.label), status: clean(n.status), lines: n.lines.map(clean) })),
+    nodes: view.nodes.map((n) => ({ ...n, kindLabel: clean(n.kindLabel), label: clean(n.label), status: clean(n.status), lines: n.lines.map(clean) })),
     edges: view.edges.map((e) => ({ ...e, label: clean(e.label) })),
     connections: view.connections.map(clean),
   };

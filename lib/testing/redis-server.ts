@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 
 export type TestRedis = { url: string; port: number; pid: number; stop(): Promise<void> };
 
@@ -88,4 +89,30 @@ function answersPing(port: number): Promise<boolean> {
       if (buf.includes('\r\n')) done(buf.startsWith('+PONG'));
     });
   });
+}
+
+/**
+ * For a test file: a redis-server started before its tests and stopped after them, and every client the tests hand
+ * to `opened` closed first.
+ */
+export function redisForThisFile(): { readonly url: string; opened<T extends { close(): Promise<void> }>(client: T): T } {
+  let redis: TestRedis | undefined;
+  const clients: { close(): Promise<void> }[] = [];
+  beforeAll(async () => {
+    redis = await startRedis();
+  }, 20_000);
+  afterAll(async () => {
+    for (const c of clients) await c.close();
+    await redis?.stop();
+  });
+  return {
+    get url() {
+      if (!redis) throw new Error('redis-server is not started yet (use the url inside a test)');
+      return redis.url;
+    },
+    opened(client) {
+      clients.push(client);
+      return client;
+    },
+  };
 }
