@@ -90,6 +90,27 @@ test('a list snapshot opens without login, holds no secret name, and answers 410
       await outsider.close();
     }
     expect(fs.readFileSync(path.join(SNAPSHOTS, `${id}.json`), 'utf8')).not.toContain('Secrets');
+    expect(await violations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // The secret's own page: its name is the heading, which the snapshot does not keep.
+    await rows.getByRole('link', { name, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    const detail = await share(page);
+    const kept = fs.readFileSync(path.join(SNAPSHOTS, `${detail.split('/s/')[1]}.json`), 'utf8');
+    expect(kept).toContain('"type":"detail"');
+    expect(kept).not.toContain(name);
+    expect(kept).not.toContain(projectId);
+    const teammate = await browser.newContext({ storageState: LOGGED_OUT });
+    try {
+      const reader = await teammate.newPage();
+      expect((await reader.goto(detail))?.status()).toBe(200);
+      await expect(reader.getByRole('heading', { level: 1, name: 'Secret' })).toBeVisible();
+      await expect(reader.getByRole('term').filter({ hasText: /^Status$/ })).toBeVisible();
+      await expect(reader.getByText(name)).toHaveCount(0);
+    } finally {
+      await teammate.close();
+    }
   } finally {
     await page.request.delete(`/api/os/key-manager/v1/secrets/${ref.split('/').pop()}`, { headers: CSRF() });
   }

@@ -63,6 +63,9 @@ describe('detailCapture', () => {
     });
     const admin = detailCapture(def, rows[0], { lookups: {} }, m, { isAdmin: true, statusLabel: 'Status' });
     expect(admin.view.type === 'detail' && admin.view.fields.length).toBe(3);
+    // An overview with a status field of its own: no second one.
+    const own = detailCapture(def, rows[0], { lookups: {} }, m, { isAdmin: false, statusLabel: 'common.projectId' });
+    expect(own.view.type === 'detail' && own.view.fields.map((f) => f.label)).toEqual(['common.projectId']);
   });
 });
 

@@ -26,24 +26,23 @@ export function listCapture<T>(def: ResourceDefinition<T>, columns: readonly Col
 
 /** An object's page: its status and the overview fields the user sees (admin-only ones for admins). */
 export function detailCapture<T>(def: ResourceDefinition<T>, row: T, ctx: RowContext, m: (t: Text) => string, opts: { isAdmin: boolean; statusLabel: string }): SnapshotCapture {
-  const status = def.status?.(row);
+  const fields = (def.overview ?? [])
+    .filter((f) => !f.adminOnly || opts.isAdmin)
+    .map((f) => ({
+      ...(typeof f.label === 'string' ? { key: f.label } : {}),
+      label: m(f.label),
+      value: cellText(f.value(row, ctx), m),
+      ...(f.sensitive ? { sensitive: f.sensitive } : {}),
+    }));
+  // The page's badge beside the heading, unless the overview has a status field of its own.
+  const status = fields.some((f) => f.label === opts.statusLabel) ? undefined : def.status?.(row);
   return {
     title: def.name(row) || def.id(row),
     slug: def.slug,
     kindLabel: m(def.label.singular),
     view: {
       type: 'detail',
-      fields: [
-        ...(status ? [{ key: 'common.status', label: opts.statusLabel, value: m(status.label) }] : []),
-        ...(def.overview ?? [])
-          .filter((f) => !f.adminOnly || opts.isAdmin)
-          .map((f) => ({
-            ...(typeof f.label === 'string' ? { key: f.label } : {}),
-            label: m(f.label),
-            value: cellText(f.value(row, ctx), m),
-            ...(f.sensitive ? { sensitive: f.sensitive } : {}),
-          })),
-      ],
+      fields: [...(status ? [{ key: 'common.status', label: opts.statusLabel, value: m(status.label) }] : []), ...fields],
     },
   };
 }
