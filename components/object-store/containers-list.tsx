@@ -7,6 +7,8 @@ import { errorText } from '@/lib/client/api';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { Spinner } from '@/components/resource/status-badge';
 import { CopyLink } from '@/components/ui/copy-link';
+import { ShareSnapshot } from '@/components/snapshot/share-snapshot';
+import { tableCapture } from '@/lib/snapshot/capture';
 import { buttonClass } from '@/components/ui/button';
 import { InlineForm } from '@/components/resource/form-parts';
 import { SubTable } from '@/components/resource/sub-list';
@@ -43,6 +45,21 @@ export function ContainersList() {
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <CopyLink />
+          <ShareSnapshot
+            capture={() =>
+              tableCapture(
+                t('containers.heading'),
+                'containers',
+                [
+                  { id: 'name', label: tc('name') },
+                  { id: 'objects', label: t('columns.objects') },
+                  { id: 'size', label: t('columns.size') },
+                  { id: 'lastModified', label: t('columns.lastModified') },
+                ],
+                rows.map((c) => [c.name, format.number(c.count), bytes(c.bytes), c.last_modified ?? '']),
+              )
+            }
+          />
           <button type="button" className={buttonClass.primary} aria-expanded={creating} onClick={() => setCreating(!creating)}>
             {t('containers.create')}
           </button>

@@ -10,6 +10,8 @@ import { ConfirmDialog } from '@/components/resource/confirm-dialog';
 import { Spinner } from '@/components/resource/status-badge';
 import { useNow } from '@/components/shell/use-now';
 import { CopyLink } from '@/components/ui/copy-link';
+import { ShareSnapshot } from '@/components/snapshot/share-snapshot';
+import { tableCapture } from '@/lib/snapshot/capture';
 import { buttonClass } from '@/components/ui/button';
 import { ApiError } from '@/lib/client/api';
 import { useResourceHref } from '@/lib/resources/hooks';
@@ -142,6 +144,24 @@ function Folder({ container, prefix, limit }: { container: string; prefix: strin
         {!missing && (
           <div className="flex flex-wrap gap-2">
             <CopyLink />
+            <ShareSnapshot
+              capture={() =>
+                tableCapture(
+                  prefix ? `${container}/${prefix}` : container,
+                  '',
+                  [
+                    { id: 'name', label: tc('name') },
+                    { id: 'size', label: t('columns.size') },
+                    { id: 'type', label: t('columns.type') },
+                    { id: 'lastModified', label: t('columns.lastModified') },
+                  ],
+                  [
+                    ...folders.map((f) => [`${f.name}/`, '', t('browser.folderType'), '']),
+                    ...objects.map((o) => [o.display, bytes(o.bytes), o.content_type ?? '', o.last_modified]),
+                  ],
+                )
+              }
+            />
             <button type="button" className={buttonClass.primary} aria-expanded={uploading} onClick={() => setUploading(!uploading)}>
               {t('upload.heading')}
             </button>

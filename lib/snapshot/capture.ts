@@ -1,7 +1,7 @@
 // What a page gives the "Share a snapshot" dialog: the text a list or detail page shows now, read from the same
 // definition the generic views render (columns and overview fields, cellText), never from the DOM.
 import { cellText } from '@/lib/resources/cells';
-import type { Column, ResourceDefinition, RowContext, Text, Tone } from '@/lib/resources/types';
+import type { Column, MaskKind, ResourceDefinition, RowContext, Text, Tone } from '@/lib/resources/types';
 import { msg } from '@/lib/i18n/msg';
 import { KIND_LABEL, type Topology } from '@/lib/topology/graph';
 import type { TopologyLayout } from '@/lib/topology/layout';
@@ -9,19 +9,26 @@ import { MAX_ROWS, type SnapshotCreate, type TopologySnapshot } from './schema';
 
 export type SnapshotCapture = Omit<SnapshotCreate, 'expiresIn' | 'removeIps'>;
 
-/** The table as displayed: its visible columns and rows (the first MAX_ROWS). */
-export function listCapture<T>(def: ResourceDefinition<T>, columns: readonly Column<T>[], rows: readonly T[], ctx: RowContext, m: (t: Text) => string): SnapshotCapture {
-  const heading = m(def.label.plural);
+type TableColumn = { id: string; label: string; sensitive?: MaskKind };
+
+/** A table a page draws itself (Swift's containers and objects): its heading, columns and cells as shown. */
+export function tableCapture(heading: string, slug: string, columns: readonly TableColumn[], rows: readonly (readonly string[])[]): SnapshotCapture {
   return {
     title: heading,
-    slug: def.slug,
+    slug,
     kindLabel: heading,
-    view: {
-      type: 'list',
-      columns: columns.map((c) => ({ id: c.id, label: m(c.label), ...(c.sensitive ? { sensitive: c.sensitive } : {}) })),
-      rows: rows.slice(0, MAX_ROWS).map((r) => columns.map((c) => cellText(c.value(r, ctx), m))),
-    },
+    view: { type: 'list', columns: [...columns], rows: rows.slice(0, MAX_ROWS).map((r) => [...r]) },
   };
+}
+
+/** The table as displayed: its visible columns and rows (the first MAX_ROWS). */
+export function listCapture<T>(def: ResourceDefinition<T>, columns: readonly Column<T>[], rows: readonly T[], ctx: RowContext, m: (t: Text) => string): SnapshotCapture {
+  return tableCapture(
+    m(def.label.plural),
+    def.slug,
+    columns.map((c) => ({ id: c.id, label: m(c.label), ...(c.sensitive ? { sensitive: c.sensitive } : {}) })),
+    rows.slice(0, MAX_ROWS).map((r) => columns.map((c) => cellText(c.value(r, ctx), m))),
+  );
 }
 
 /** An object's page: its status and the overview fields the user sees (admin-only ones for admins). */
