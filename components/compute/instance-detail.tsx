@@ -24,7 +24,7 @@ import type { Port } from '@/lib/resources/network/port';
 import { useOsMutation } from '@/lib/resources/queries';
 import { useUserName } from '@/lib/resources/admin/queries';
 import { STORAGE_CHANGES, useProjectVolumes } from '@/lib/resources/volume/queries';
-import { attachedServers, attachRequest, canAttach, canDetach, detachRequest, volumeStatus } from '@/lib/resources/volume/volume';
+import { attachedServers, attachRequest, attachVolumeCli, canAttach, canDetach, detachRequest, detachVolumeCli, volumeStatus } from '@/lib/resources/volume/volume';
 import { FailureNotice } from '@/components/resource/failure-notice';
 import { BelowToolbar, PanelToggle, ToolbarPanel } from '@/components/resource/detail/toolbar';
 import { panelCli } from '@/lib/resources/row-menu';
@@ -359,8 +359,8 @@ function Volumes({ server }: { server: Server }) {
   const q = useVolumeAttachments(server.id, (atts) => busy || atts.some((a) => byId.get(a.volumeId)?.status === 'available'));
   const attachedIds = new Set(q.data?.map((a) => a.volumeId));
   const choices = (vols.data ?? []).filter((v) => !attachedIds.has(v.id) && !attachedServers(v).includes(server.id));
-  const attachM = useOsMutation(NOVA, (vid: string) => attachRequest(server.id, vid), { invalidates: STORAGE_CHANGES, onDone: () => setVolumeId('') });
-  const detachM = useOsMutation(NOVA, (vid: string) => detachRequest(server.id, vid), { invalidates: STORAGE_CHANGES });
+  const attachM = useOsMutation(NOVA, (vid: string) => attachRequest(server.id, vid), { invalidates: STORAGE_CHANGES, onDone: () => setVolumeId(''), cli: (vid) => attachVolumeCli(server.id, vid) });
+  const detachM = useOsMutation(NOVA, (vid: string) => detachRequest(server.id, vid), { invalidates: STORAGE_CHANGES, cli: (vid) => detachVolumeCli(server.id, vid) });
   if (q.isError) return <ApiErrorNotice title={t('loadAttachmentsFailed')} error={q.error} />;
   const volume = (a: { volumeId: string }) => byId.get(a.volumeId);
   return (
@@ -381,7 +381,7 @@ function Volumes({ server }: { server: Server }) {
           (!volume(a) || canDetach(volume(a)!)) && {
             label: t('detach', { name: volume(a)?.name || a.volumeId }),
             disabled: detachM.isPending,
-            title: `openstack server remove volume ${server.id} ${a.volumeId}`,
+            title: detachVolumeCli(server.id, a.volumeId),
             onClick: () => detachM.mutate(a.volumeId),
           },
         ]}
@@ -405,7 +405,7 @@ function Volumes({ server }: { server: Server }) {
         }}
         error={attachM.error}
         errorTitle={t('attachRefused')}
-        cli={`openstack server add volume ${server.id} ${volumeId || '<volume>'}`}
+        cli={attachVolumeCli(server.id, volumeId || '<volume>')}
         submit={t('attachSubmit')}
         pending={attachM.isPending}
       >

@@ -7,6 +7,7 @@ import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { projectHref } from '@/lib/resources/registry';
 import { PresentationToggle } from './presentation';
 import { ActivityMenu } from './activity';
+import { RecorderMenu } from '@/components/recorder/recorder-menu';
 import { ProjectSwitcher } from './project-switcher';
 import { RegionSwitcher } from './region-switcher';
 import { UserMenu } from './user-menu';
@@ -75,6 +76,7 @@ export function Header({ session, navOpen, onToggleNav, inspectorOpen, onToggleI
           <span aria-hidden="true">{INSPECTOR_GLYPH}</span>
           <span className="sr-only">{t('inspector')}</span>
         </button>
+        <RecorderMenu session={session} />
         <ActivityMenu session={session} />
         <PresentationToggle />
         <ThemeToggle />

@@ -25,6 +25,8 @@ export interface ApiRequest {
   body?: unknown;
   /** Headers for this call only (e.g. Glance's JSON-patch content type); override the definition's. */
   headers?: Record<string, string>;
+  /** The `openstack` command the page shows for it, kept by the session recorder (lib/recorder) with the call. */
+  cli?: string;
 }
 
 /** Related objects looked up by id for the rows on screen (e.g. image names for servers), cached briefly. */
