@@ -98,8 +98,9 @@ describe('heatTemplateFor', () => {
       inventory,
     );
     const res = resources(r);
-    // The server's network is not chosen: a parameter; its floating IP rides on that network entry.
-    expect(res.server_web_1.properties.networks).toEqual([{ network: { get_param: 'network_web_net' }, floating_ip: { get_resource: 'fip_203_0_113_9' } }]);
+    // The server's network is not chosen: its floating IP rides on a port Heat makes on the subnet, a parameter.
+    expect(res.server_web_1.properties.networks).toEqual([{ subnet: { get_param: 'subnet_web_sub' }, floating_ip: { get_resource: 'fip_203_0_113_9' } }]);
+    expect(Object.keys(r.template.parameters as object)).toEqual(['image_cirros', 'flavor_m1_tiny', 'key_name_mykey', 'network_public', 'subnet_web_sub']);
     expect(res.server_web_1.properties.security_groups).toEqual(['default', { get_resource: 'sg_web' }]);
     expect(res.fip_203_0_113_9).toEqual({ type: 'OS::Neutron::FloatingIP', properties: { floating_network: { get_param: 'network_public' } } });
     expect(res.sg_web.properties.rules).toEqual([
@@ -109,6 +110,15 @@ describe('heatTemplateFor', () => {
     expect(res.volume_data_on_server_web_1).toEqual({ type: 'OS::Cinder::VolumeAttachment', properties: { instance_uuid: { get_resource: 'server_web_1' }, volume_id: { get_resource: 'volume_data' } } });
     expect(res.volume_logs.properties).toEqual({ name: 'logs', size: 2 });
     expect(keys(r)).toEqual(['iac.warnings.remoteGroupOutside', 'iac.warnings.attachedOutside']);
+  });
+
+  it('makes a server with a floating IP wait for the router interface on its subnet', () => {
+    const r = heatTemplateFor([{ slug: 'networks', row: net }, { slug: 'routers', row: router }, { slug: 'instances', row: server('v1', 'web-1') }, { slug: 'floating-ips', row: fip }], inventory);
+    const res = resources(r);
+    expect(res.server_web_1.properties.networks).toEqual([{ subnet: { get_resource: 'subnet_web_sub' }, floating_ip: { get_resource: 'fip_203_0_113_9' } }]);
+    expect(res.server_web_1.depends_on).toEqual(['router_edge_if_subnet_web_sub']);
+    // Without the floating IP nothing orders them.
+    expect(resources(done).server_web_1.depends_on).toBeUndefined();
   });
 
   it('leaves out what Heat cannot recreate, and says why', () => {

@@ -10,7 +10,7 @@
 //   `inventoryParts(items)` says which parts the items need. Missing parts make a thinner template, never an error.
 // - Objects bring what they imply (a network its subnets; a router its interfaces on subnets of the selection; a
 //   server its ports' networks; a volume its attachment to a selected server). Objects of the selection are named
-//   with `get_resource`; images, flavors, key pairs and networks outside it become parameters whose defaults are
+//   with `get_resource`; images, flavors, key pairs, networks and subnets outside it become parameters whose defaults are
 //   their current names.
 // - Returns `{ yaml, warnings, template }`: the HOT text (heat_template_version 2018-08-31), what it could not
 //   express (catalog messages naming the objects), and the template as a plain object. Never throws on cloud data.
@@ -18,7 +18,7 @@ import { stringify } from 'yaml';
 import { msg, type Text } from '@/lib/i18n/msg';
 import { definitionOf, SECTIONS } from '../registry';
 import type { AnyDefinition } from '../types';
-import { EMPTY_INVENTORY, type HeatContext, type HeatInventory, type HeatParamKind, type HotResource, type HotValue, type InventoryPart } from './heat-types';
+import { EMPTY_INVENTORY, type HeatContext, type HeatInventory, type HeatParamKind, type HotDependency, type HotResource, type HotValue, type InventoryPart } from './heat-types';
 
 export type { HeatInventory, InventoryPart };
 
@@ -87,8 +87,9 @@ const PARAMS: Record<HeatParamKind, { prefix: string; label: string; description
   flavor: { prefix: 'flavor', label: 'Flavor', description: 'The flavor of the server (name or ID)', constraint: 'nova.flavor' },
   keypair: { prefix: 'key_name', label: 'Key pair', description: 'The key pair to inject (name)', constraint: 'nova.keypair' },
   network: { prefix: 'network', label: 'Network', description: 'An existing network (name or ID)', constraint: 'neutron.network' },
+  subnet: { prefix: 'subnet', label: 'Subnet', description: 'An existing subnet (name or ID)', constraint: 'neutron.subnet' },
 };
-const PARAM_ORDER: readonly HeatParamKind[] = ['image', 'flavor', 'keypair', 'network'];
+const PARAM_ORDER: readonly HeatParamKind[] = ['image', 'flavor', 'keypair', 'network', 'subnet'];
 
 interface Chosen {
   def: AnyDefinition;
@@ -170,14 +171,24 @@ export function heatTemplateFor(
     warn: (text) => warnings.push(text),
   });
 
-  const resources: Record<string, unknown> = {};
+  const resources: Record<string, { type: string; properties: HotValue; depends_on?: string[] }> = {};
   const resourceNames = new Set(rows.map((c) => c.resource));
+  // Every resource's final name by its object and suffix, for the dependencies, resolved after all are named.
+  const named = new Map<string, string>();
+  const dependencyKey = (d: HotDependency) => `${d.kind}:${d.id}:${d.suffix ?? ''}`;
+  const waits: { name: string; on: readonly HotDependency[] }[] = [];
   for (const c of rows) {
     const made: readonly HotResource[] = c.def.heat!.resources(c.row, ctx());
     made.forEach((r, i) => {
       const name = i === 0 && !r.suffix ? c.resource : unique(`${c.resource}_${r.suffix ?? i}`, resourceNames);
-      resources[name] = clean({ type: r.type, properties: r.properties as HotValue, ...(r.depends_on?.length ? { depends_on: r.depends_on } : {}) });
+      named.set(dependencyKey({ kind: c.def.kind, id: c.id, suffix: i === 0 ? undefined : r.suffix }), name);
+      resources[name] = { type: r.type, properties: clean(r.properties as HotValue) };
+      if (r.depends_on?.length) waits.push({ name, on: r.depends_on });
     });
+  }
+  for (const w of waits) {
+    const on = [...new Set(w.on.map((d) => named.get(dependencyKey(d))).filter((n): n is string => !!n && n !== w.name))];
+    if (on.length) resources[w.name].depends_on = on;
   }
 
   const parameters: Record<string, unknown> = {};

@@ -9,7 +9,7 @@ import type { AnyDefinition } from '../types';
 export type HotValue = string | number | boolean | null | undefined | readonly HotValue[] | { readonly [key: string]: HotValue };
 
 /** The kinds of parameter an export makes for objects it does not recreate, each with Heat's custom constraint. */
-export type HeatParamKind = 'image' | 'flavor' | 'keypair' | 'network';
+export type HeatParamKind = 'image' | 'flavor' | 'keypair' | 'network' | 'subnet';
 
 /** Facts from the cloud a mapping may read besides its row (ports of servers and routers, names of images). */
 export interface HeatInventory {
@@ -44,7 +44,15 @@ export interface HotResource {
   suffix?: string;
   type: string;
   properties: Record<string, HotValue>;
-  depends_on?: readonly string[];
+  /** Other resources of the template it must wait for, by the object they belong to (resolved once all are named). */
+  depends_on?: readonly HotDependency[];
+}
+
+/** A resource of the template by its object and its suffix (none: the object's own resource). */
+export interface HotDependency {
+  kind: string;
+  id: string;
+  suffix?: string;
 }
 
 /** How a kind maps to Heat (heat/engine/resources/openstack/…): the resource type and what it is made of. */

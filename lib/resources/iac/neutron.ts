@@ -9,6 +9,9 @@ import { subnetDefinition } from '../network/subnet';
 import type { HeatContext, HeatMapping, HotResource, HotValue } from './heat-types';
 import { networkValue } from './network-ref';
 
+/** A router's interface resource on a subnet resource: `<router>_if_<subnet>`. */
+export const interfaceSuffix = (subnetResource: string) => `if_${subnetResource}`;
+
 /** Router ports on the project's subnets (their HA and DVR forms too), as router.ts lists them. */
 const INTERFACE_OWNERS = ['network:router_interface', 'network:router_interface_distributed', 'network:ha_router_replicated_interface'];
 
@@ -59,7 +62,7 @@ export const routerHeat: HeatMapping<Router> = {
           continue;
         }
         const router = ctx.nameOf('router', r.id)!;
-        interfaces.push({ suffix: `if_${subnet.get_resource}`, type: 'OS::Neutron::RouterInterface', properties: { router: { get_resource: router }, subnet } });
+        interfaces.push({ suffix: interfaceSuffix(subnet.get_resource), type: 'OS::Neutron::RouterInterface', properties: { router: { get_resource: router }, subnet } });
       }
     }
     return [own, ...interfaces];

@@ -6,7 +6,9 @@ import type { FloatingIp } from '../network/floating-ip';
 import type { Network } from '../network/network';
 import type { SecurityGroup } from '../network/security-group';
 import type { Server } from '../compute/server';
-import type { HeatContext, HeatMapping, HotValue } from './heat-types';
+import type { Router } from '../network/router';
+import type { HeatContext, HeatMapping, HotDependency, HotValue } from './heat-types';
+import { interfaceSuffix } from './neutron';
 import { networkValue } from './network-ref';
 
 export const serverImageId = (s: Pick<Server, 'image'>): string => (typeof s.image === 'string' ? s.image : s.image.id);
@@ -22,7 +24,15 @@ function serverNetworks(s: Server, ctx: HeatContext): HotValue[] {
   if (ports.length) {
     return ports.map((p) => {
       const subnet = p.fixed_ips.map((ip) => (ip.subnet_id ? ctx.ref('subnet', ip.subnet_id) : undefined)).find(Boolean);
-      return withFip(subnet ? { subnet } : { network: networkValue(ctx, p.network_id) }, p.id);
+      if (subnet) return withFip({ subnet }, p.id);
+      // Heat refuses floating_ip beside a network alone (server_network_mixin.py _validate_network: it needs a port it
+      // makes itself, on a subnet): the port's subnet, outside the selection, as a parameter.
+      const outside = p.fixed_ips.find((ip) => ip.subnet_id)?.subnet_id;
+      if (outside && fips.some((f) => f.port_id === p.id)) {
+        const s = ctx.inventory.subnets.find((x) => x.id === outside);
+        return withFip({ subnet: ctx.param('subnet', String(s?.name || outside)) }, p.id);
+      }
+      return withFip({ network: networkValue(ctx, p.network_id) }, p.id);
     });
   }
   // Without its ports (not readable), the networks Nova names in `addresses`.
@@ -31,6 +41,21 @@ function serverNetworks(s: Server, ctx: HeatContext): HotValue[] {
     const net = nets.find((n) => n.name === name);
     return { network: net ? ctx.ref('network', net.id) : ctx.param('network', name) };
   });
+}
+
+/**
+ * A floating IP is associated while the server is made: the router interfaces of the selection on the subnets of
+ * those entries must exist first (Neutron refuses an address whose subnet does not reach the external network), and
+ * nothing else orders them (Heat's FloatingIP waits for a router interface only through its own port_id).
+ */
+function floatingDependencies(s: Server, networks: readonly HotValue[], ctx: HeatContext): HotDependency[] {
+  const subnets = networks.flatMap((n) => {
+    const entry = n as { subnet?: { get_resource?: string }; floating_ip?: unknown };
+    return entry.floating_ip && entry.subnet?.get_resource ? [entry.subnet.get_resource] : [];
+  });
+  if (!subnets.length) return [];
+  const routers = ctx.selected('router') as Router[];
+  return routers.flatMap((r) => subnets.map((sub) => ({ kind: 'router', id: r.id, suffix: interfaceSuffix(sub) })));
 }
 
 export const serverHeat: HeatMapping<Server> = {
@@ -46,15 +71,17 @@ export const serverHeat: HeatMapping<Server> = {
     const groups = ctx.selected('security-group') as SecurityGroup[];
     const groupNames = [...new Set((s.security_groups ?? []).map((g) => g.name))];
     const metadata = s.metadata && Object.keys(s.metadata).length ? s.metadata : undefined;
+    const networks = serverNetworks(s, ctx);
     return [
       {
         type: 'OS::Nova::Server',
+        depends_on: floatingDependencies(s, networks, ctx),
         properties: {
           name: s.name,
           image: ctx.param('image', image ?? imageId),
           flavor: ctx.param('flavor', flavor),
           key_name: s.key_name ? ctx.param('keypair', s.key_name) : undefined,
-          networks: serverNetworks(s, ctx),
+          networks,
           security_groups: groupNames.length ? groupNames.map((n) => { const g = groups.find((x) => x.name === n); return g ? ctx.ref('security-group', g.id) : n; }) : undefined,
           metadata,
         },
