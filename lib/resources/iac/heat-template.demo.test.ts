@@ -39,56 +39,74 @@ async function until<T>(what: string, read: () => Promise<T | undefined>): Promi
   throw new Error(`${what} never happened`);
 }
 
+/** The cloud's external network, the cirros image and the m1.tiny flavor: what the originals are made of. */
+async function basics() {
+  const pub = ((await get('/network/v2.0/networks')).networks as Row[]).find((n) => n['router:external'])!;
+  const image = ((await get('/image/v2/images')).images as Row[]).find((i) => i.name === 'cirros')!;
+  const flavor = ((await get('/compute/v2.1/flavors')).flavors as Row[]).find((f) => f.name === 'm1.tiny')!;
+  return { pub, image, flavor };
+}
+
+/** A network `<p>-net` with a subnet `<p>-sub` and a router `<p>-router` from it to the external network. */
+async function routedNetwork(p: string, cidr: string, pub: Row) {
+  const net = (await req('POST', '/network/v2.0/networks', { network: { name: `${p}-net` } })).network as Row;
+  const sub = (await req('POST', '/network/v2.0/subnets', { subnet: { name: `${p}-sub`, network_id: net.id, cidr, ip_version: 4 } })).subnet as Row;
+  const router = (await req('POST', '/network/v2.0/routers', { router: { name: `${p}-router`, external_gateway_info: { network_id: pub.id } } })).router as Row;
+  await req('PUT', `/network/v2.0/routers/${String(router.id)}/add_router_interface`, { subnet_id: sub.id });
+  return { net, router };
+}
+
+/** Boots a server and answers it once ACTIVE, as the list reads it. */
+async function activeServer(server: Row): Promise<Row> {
+  const made = await req('POST', '/compute/v2.1/servers', { server }, COMPUTE_HEADERS);
+  const id = String((made.server as Row).id);
+  return until(`server ${id} ACTIVE`, async () => {
+    const s = (await get(`/compute/v2.1/servers/${id}`, COMPUTE_HEADERS)).server as Row;
+    return s.status === 'ACTIVE' ? s : undefined;
+  });
+}
+
+/** What the export page reads besides the rows. */
+async function inventory(image: Row) {
+  return {
+    ports: (await get('/network/v2.0/ports')).ports as never,
+    subnets: (await get('/network/v2.0/subnets')).subnets as never,
+    networks: (await get('/network/v2.0/networks')).networks as never,
+    images: { [String(image.id)]: String(image.name) },
+    flavors: {},
+  };
+}
+
+/** Launches the template as `name` and answers its resources' physical ids by name once CREATE_COMPLETE. */
+async function launch(name: string, yaml: string): Promise<{ stackId: string; physical: Record<string, string> }> {
+  const created = await req('POST', `${heat}/stacks`, { stack_name: name, template: yaml });
+  const stackId = String((created.stack as Row).id);
+  const stack = await until('the stack settles', async () => {
+    const s = (await get(`${heat}/stacks/${name}/${stackId}`)).stack as Row;
+    return String(s.stack_status).endsWith('_IN_PROGRESS') ? undefined : s;
+  });
+  expect(stack.stack_status, String(stack.stack_status_reason)).toBe('CREATE_COMPLETE');
+  const resources = (await get(`${heat}/stacks/${name}/${stackId}/resources`)).resources as Row[];
+  return { stackId, physical: Object.fromEntries(resources.map((r) => [String(r.resource_name), String(r.physical_resource_id)])) };
+}
+
 describe('an exported template on the demo cloud', () => {
   it('recreates a network with its subnet, a router with its interface and two servers', async () => {
-    const nets = (await get('/network/v2.0/networks')).networks as Row[];
-    const pub = nets.find((n) => n['router:external'])!;
-    const image = ((await get('/image/v2/images')).images as Row[]).find((i) => i.name === 'cirros')!;
-    const flavor = ((await get('/compute/v2.1/flavors')).flavors as Row[]).find((f) => f.name === 'm1.tiny')!;
-    const net = (await req('POST', '/network/v2.0/networks', { network: { name: 'iac-net' } })).network as Row;
-    const sub = (await req('POST', '/network/v2.0/subnets', { subnet: { name: 'iac-sub', network_id: net.id, cidr: '10.77.0.0/24', ip_version: 4 } })).subnet as Row;
-    const router = (await req('POST', '/network/v2.0/routers', { router: { name: 'iac-router', external_gateway_info: { network_id: pub.id } } })).router as Row;
-    await req('PUT', `/network/v2.0/routers/${String(router.id)}/add_router_interface`, { subnet_id: sub.id });
-    const ids: string[] = [];
-    for (const name of ['iac-1', 'iac-2']) {
-      const s = await req('POST', '/compute/v2.1/servers', { server: { name, imageRef: image.id, flavorRef: flavor.id, networks: [{ uuid: net.id }] } }, COMPUTE_HEADERS);
-      ids.push(String((s.server as Row).id));
-    }
-    const servers = await Promise.all(ids.map((id) => until(`server ${id} ACTIVE`, async () => {
-      const s = (await get(`/compute/v2.1/servers/${id}`, COMPUTE_HEADERS)).server as Row;
-      return s.status === 'ACTIVE' ? s : undefined;
-    })));
-
-    // What the export page reads.
-    const inventory = {
-      ports: (await get('/network/v2.0/ports')).ports as never,
-      subnets: (await get('/network/v2.0/subnets')).subnets as never,
-      networks: (await get('/network/v2.0/networks')).networks as never,
-      images: Object.fromEntries(((await get('/image/v2/images')).images as Row[]).map((i) => [String(i.id), String(i.name)])),
-      flavors: {},
-    };
+    const { pub, image, flavor } = await basics();
+    const { net, router } = await routedNetwork('iac', '10.77.0.0/24', pub);
+    const servers = [];
+    for (const name of ['iac-1', 'iac-2']) servers.push(await activeServer({ name, imageRef: image.id, flavorRef: flavor.id, networks: [{ uuid: net.id }] }));
     const liveNet = (await get(`/network/v2.0/networks/${String(net.id)}`)).network;
     const liveRouter = (await get(`/network/v2.0/routers/${String(router.id)}`)).router;
-    const { yaml, warnings } = heatTemplateFor([{ slug: 'networks', row: liveNet }, { slug: 'routers', row: liveRouter }, ...servers.map((row) => ({ slug: 'instances', row }))], inventory);
+    const { yaml, warnings } = heatTemplateFor([{ slug: 'networks', row: liveNet }, { slug: 'routers', row: liveRouter }, ...servers.map((row) => ({ slug: 'instances', row }))], await inventory(image));
     expect(warnings).toEqual([]);
 
     const valid = await req('POST', `${heat}/validate`, { template: yaml });
     expect(Object.keys(valid.Parameters as Row).sort()).toEqual(['flavor_m1_tiny', 'image_cirros', 'network_public']);
 
-    const created = await req('POST', `${heat}/stacks`, { stack_name: 'iac-copy', template: yaml });
-    const stackId = String((created.stack as Row).id);
-    const stack = await until('the stack settles', async () => {
-      const s = (await get(`${heat}/stacks/iac-copy/${stackId}`)).stack as Row;
-      return String(s.stack_status).endsWith('_IN_PROGRESS') ? undefined : s;
-    });
-    expect(stack.stack_status, String(stack.stack_status_reason)).toBe('CREATE_COMPLETE');
-    const resources = ((await get(`${heat}/stacks/iac-copy/${stackId}/resources`)).resources as Row[]).map((r) => [r.resource_name, r.resource_type, r.physical_resource_id] as const);
-    expect(resources.map(([n, t]) => `${String(n)} ${String(t)}`).sort()).toEqual([
-      'net_iac_net OS::Neutron::Net', 'router_iac_router OS::Neutron::Router', 'router_iac_router_if_subnet_iac_sub OS::Neutron::RouterInterface',
-      'server_iac_1 OS::Nova::Server', 'server_iac_2 OS::Nova::Server', 'subnet_iac_sub OS::Neutron::Subnet',
-    ]);
+    const { stackId, physical } = await launch('iac-copy', yaml);
+    expect(Object.keys(physical).sort()).toEqual(['net_iac_net', 'router_iac_router', 'router_iac_router_if_subnet_iac_sub', 'server_iac_1', 'server_iac_2', 'subnet_iac_sub']);
     // New objects, named as the old ones, the copies' servers on the copy's network.
-    const physical = Object.fromEntries(resources.map(([n, , id]) => [String(n), String(id)]));
     expect(physical.net_iac_net).not.toBe(net.id);
     const copy = (await get(`/compute/v2.1/servers/${physical.server_iac_1}`, COMPUTE_HEADERS)).server as Row;
     expect(copy).toMatchObject({ name: 'iac-1', status: 'ACTIVE' });
@@ -107,33 +125,20 @@ describe('an exported template on the demo cloud', () => {
   }, 60_000);
 
   it('recreates a security group, a floating IP on a server and a volume attached to it', async () => {
-    const nets = (await get('/network/v2.0/networks')).networks as Row[];
-    const pub = nets.find((n) => n['router:external'])!;
-    const image = ((await get('/image/v2/images')).images as Row[]).find((i) => i.name === 'cirros')!;
-    const flavor = ((await get('/compute/v2.1/flavors')).flavors as Row[]).find((f) => f.name === 'm1.tiny')!;
-    const net = (await req('POST', '/network/v2.0/networks', { network: { name: 'edge-net' } })).network as Row;
-    const sub = (await req('POST', '/network/v2.0/subnets', { subnet: { name: 'edge-sub', network_id: net.id, cidr: '10.78.0.0/24', ip_version: 4 } })).subnet as Row;
-    const router = (await req('POST', '/network/v2.0/routers', { router: { name: 'edge-router', external_gateway_info: { network_id: pub.id } } })).router as Row;
-    await req('PUT', `/network/v2.0/routers/${String(router.id)}/add_router_interface`, { subnet_id: sub.id });
+    const { pub, image, flavor } = await basics();
+    const { net, router } = await routedNetwork('edge', '10.78.0.0/24', pub);
     const sg = (await req('POST', '/network/v2.0/security-groups', { security_group: { name: 'edge-web', description: 'web in' } })).security_group as Row;
     await req('POST', '/network/v2.0/security-group-rules', { security_group_rule: { security_group_id: sg.id, direction: 'ingress', ethertype: 'IPv4', protocol: 'tcp', port_range_min: 80, port_range_max: 80, remote_ip_prefix: '0.0.0.0/0' } });
-    const made = await req('POST', '/compute/v2.1/servers', { server: { name: 'edge-vm', imageRef: image.id, flavorRef: flavor.id, networks: [{ uuid: net.id }], security_groups: [{ name: 'edge-web' }] } }, COMPUTE_HEADERS);
-    const serverId = String((made.server as Row).id);
-    await until('server ACTIVE', async () => (((await get(`/compute/v2.1/servers/${serverId}`, COMPUTE_HEADERS)).server as Row).status === 'ACTIVE' ? true : undefined));
+    const server = await activeServer({ name: 'edge-vm', imageRef: image.id, flavorRef: flavor.id, networks: [{ uuid: net.id }], security_groups: [{ name: 'edge-web' }] });
+    const serverId = String(server.id);
     const [port] = (await get(`/network/v2.0/ports?device_id=${serverId}`)).ports as Row[];
     const fip = (await req('POST', '/network/v2.0/floatingips', { floatingip: { floating_network_id: pub.id, port_id: port.id } })).floatingip as Row;
     const vol = (await req('POST', `${cinder}/volumes`, { volume: { name: 'edge-data', size: 1 } })).volume as Row;
-    await until('volume available', async () => (((await get(`${cinder}/volumes/${String(vol.id)}`)).volume as Row).status === 'available' ? true : undefined));
+    const volumeIs = (status: string) => async () => (((await get(`${cinder}/volumes/${String(vol.id)}`)).volume as Row).status === status ? true : undefined);
+    await until('volume available', volumeIs('available'));
     await req('POST', `/compute/v2.1/servers/${serverId}/os-volume_attachments`, { volumeAttachment: { volumeId: vol.id } }, COMPUTE_HEADERS);
-    await until('volume in-use', async () => (((await get(`${cinder}/volumes/${String(vol.id)}`)).volume as Row).status === 'in-use' ? true : undefined));
+    await until('volume in-use', volumeIs('in-use'));
 
-    const inventory = {
-      ports: (await get('/network/v2.0/ports')).ports as never,
-      subnets: (await get('/network/v2.0/subnets')).subnets as never,
-      networks: (await get('/network/v2.0/networks')).networks as never,
-      images: { [String(image.id)]: 'cirros' },
-      flavors: {},
-    };
     const items = [
       { slug: 'networks', row: (await get(`/network/v2.0/networks/${String(net.id)}`)).network },
       { slug: 'routers', row: (await get(`/network/v2.0/routers/${String(router.id)}`)).router },
@@ -142,27 +147,19 @@ describe('an exported template on the demo cloud', () => {
       { slug: 'floating-ips', row: (await get(`/network/v2.0/floatingips/${String(fip.id)}`)).floatingip },
       { slug: 'volumes', row: (await get(`${cinder}/volumes/${String(vol.id)}`)).volume },
     ];
-    const { yaml, warnings } = heatTemplateFor(items, inventory);
+    const { yaml, warnings } = heatTemplateFor(items, await inventory(image));
     expect(warnings).toEqual([]);
-    const created = await req('POST', `${heat}/stacks`, { stack_name: 'edge-copy', template: yaml });
-    const stackId = String((created.stack as Row).id);
-    const stack = await until('the stack settles', async () => {
-      const s = (await get(`${heat}/stacks/edge-copy/${stackId}`)).stack as Row;
-      return String(s.stack_status).endsWith('_IN_PROGRESS') ? undefined : s;
-    });
-    expect(stack.stack_status, String(stack.stack_status_reason)).toBe('CREATE_COMPLETE');
-    const physical = Object.fromEntries(((await get(`${heat}/stacks/edge-copy/${stackId}/resources`)).resources as Row[]).map((r) => [String(r.resource_name), String(r.physical_resource_id)]));
+    const { physical } = await launch('edge-copy', yaml);
+    const fipName = `fip_${String(fip.floating_ip_address).replace(/\./g, '_')}`;
     expect(Object.keys(physical).sort()).toEqual([
-      'fip_' + String(fip.floating_ip_address).replace(/\./g, '_'), 'net_edge_net', 'router_edge_router', 'router_edge_router_if_subnet_edge_sub',
-      'server_edge_vm', 'sg_edge_web', 'subnet_edge_sub', 'volume_edge_data', 'volume_edge_data_on_server_edge_vm',
+      fipName, 'net_edge_net', 'router_edge_router', 'router_edge_router_if_subnet_edge_sub', 'server_edge_vm', 'sg_edge_web', 'subnet_edge_sub', 'volume_edge_data', 'volume_edge_data_on_server_edge_vm',
     ]);
     // The copy's floating IP is on the copy's server, the copy's volume attached to it, its group on its port.
     const copyPorts = (await get(`/network/v2.0/ports?device_id=${physical.server_edge_vm}`)).ports as Row[];
-    const copyFip = (await get(`/network/v2.0/floatingips/${physical['fip_' + String(fip.floating_ip_address).replace(/\./g, '_')]}`)).floatingip as Row;
+    const copyFip = (await get(`/network/v2.0/floatingips/${physical[fipName]}`)).floatingip as Row;
     expect(copyFip.port_id).toBe(copyPorts[0].id);
     expect(copyPorts[0].security_groups).toEqual([physical.sg_edge_web]);
     const copyVol = (await get(`${cinder}/volumes/${physical.volume_edge_data}`)).volume as Row;
     expect(copyVol).toMatchObject({ status: 'in-use', size: 1, attachments: [{ server_id: physical.server_edge_vm }] });
   }, 60_000);
 });
-
