@@ -5,11 +5,12 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { violations } from './axe';
 import { instanceRow, launch, openSection, RUN } from './compute-helpers';
-import { backend, PROJECT_URL, skipOnRealcloud } from './helpers';
+import { backend, PROJECT_URL } from './helpers';
 import { mutationHeaders, withApi } from './proxy-helpers';
 
 // Issue 20's session recorder: a launch and an attach recorded in the UI replay with the real openstack CLI from the
-// downloaded shell script (the demo cloud, whose demo user's password the test knows); a dry run sends nothing.
+// downloaded shell script (as the demo user, whose password auth.setup.ts logs in with on both backends); a dry run
+// sends nothing.
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
 const vm = `${RUN}-rec-vm`;
@@ -113,7 +114,6 @@ function runScript(script: string, cloud: string, region: string): Promise<{ cod
 }
 
 test('a recorded launch and attach replays with the openstack CLI and recreates the server and its volume', async ({ page }) => {
-  skipOnRealcloud('the replay logs in with the demo cloud user’s password, which the test knows only there');
   await page.goto('/');
   await expect(page).toHaveURL(PROJECT_URL);
   const panel = await openRecorder(page);
@@ -163,8 +163,15 @@ test('a recorded launch and attach replays with the openstack CLI and recreates 
   expect(commands.join('\n')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32}/);
   const region = new URL(page.url()).searchParams.get('region') ?? 'RegionOne';
 
+  // What the recording created, as a Heat template (the export page reads the objects live).
+  await shown.getByRole('link', { name: 'Heat template of what it created (2)' }).click();
+  await expect(page.getByRole('heading', { name: 'Export a Heat template', level: 1 })).toBeVisible();
+  const template = page.getByRole('region', { name: 'Template' }).getByLabel('Heat template (YAML)');
+  await expect(template).toContainText('OS::Nova::Server', SLOW);
+  await expect(template).toContainText('OS::Cinder::VolumeAttachment');
+
   // Stop, then delete what was made, and replay.
-  await shown.getByRole('checkbox', { name: 'Record my actions' }).uncheck();
+  await (await openRecorder(page)).getByRole('checkbox', { name: 'Record my actions' }).uncheck();
   await expect(indicator(page)).toHaveCount(0);
   await deleteMade(page);
   const run = await runScript(script, backend().cloud, region);

@@ -6,10 +6,16 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { download } from '@/components/resource/format';
 import { buttonClass } from '@/components/ui/button';
 import { useMenu } from '@/components/shell/use-dismiss';
+import Link from '@/components/ui/intent-link';
 import type { ClientSession } from '@/lib/client/session';
 import { ansiblePlaybook } from '@/lib/recorder/ansible';
+import { createdSelection } from '@/lib/recorder/heat';
+import { useResourceHref } from '@/lib/resources/hooks';
+import { selectionQuery } from '@/lib/resources/iac/handoff';
+import { heatDefinition } from '@/lib/resources/iac/heat-template';
+import { findSection, sectionAccess } from '@/lib/resources/registry';
 import { httpLine, shellScript, type ExportContext } from '@/lib/recorder/shell';
-import { clearRecording, getRecorder, getServerRecorder, setDryRun, setNameSource, startRecording, stopRecording, subscribeRecorder } from '@/lib/recorder/store';
+import { clearRecording, getRecorder, getServerRecorder, setDryRun, setNameSource, startRecording, stopRecording, subscribeRecorder, type RecorderState } from '@/lib/recorder/store';
 import { cachedNames } from './cached-names';
 
 export function useRecorder() {
@@ -24,7 +30,7 @@ const stem = (project: string) => `stratus-${project.replace(/[^\w.-]+/g, '-').r
  * a panel listing what was recorded with its exports. What it records is decided in lib/client/api.ts (every
  * mutating proxy call passes there); this gives the recorder the names of what the page has loaded.
  */
-export function RecorderMenu({ session }: { session: ClientSession }) {
+export function RecorderMenu({ session, catalogTypes }: { session: ClientSession; catalogTypes: readonly string[] }) {
   const t = useTranslations('recorder');
   const qc = useQueryClient();
   const rec = useRecorder();
@@ -87,6 +93,7 @@ export function RecorderMenu({ session }: { session: ClientSession }) {
             <button type="button" disabled={!calls.length} className={exportButton} onClick={() => download(`${base}.yaml`, 'application/yaml;charset=utf-8', ansiblePlaybook(calls, ctx()))}>
               {t('downloadAnsible')}
             </button>
+            <HeatLink calls={calls} available={heatAvailable(catalogTypes, session.roles)} onOpen={() => setOpen(false)} />
             <button type="button" disabled={!calls.length} className={`${exportButton} ml-auto`} onClick={clearRecording}>
               {t('clear')}
             </button>
@@ -98,3 +105,25 @@ export function RecorderMenu({ session }: { session: ClientSession }) {
 }
 
 const exportButton = buttonClass.secondary;
+
+/** Whether the Heat export page is open to this user in this cloud (the header is outside the page's SessionProvider). */
+function heatAvailable(catalogTypes: readonly string[], roles: readonly string[]): boolean {
+  const section = findSection('heat-export');
+  return !!section && sectionAccess(section, catalogTypes, roles).state === 'ok';
+}
+
+/**
+ * The objects the recording created, opened on the Heat export page (which reads them live and writes the template
+ * with references between them); only when the cloud has Heat and something exportable was created.
+ */
+function HeatLink({ calls, available, onOpen }: { calls: RecorderState['calls']; available: boolean; onOpen: () => void }) {
+  const t = useTranslations('recorder');
+  const href = useResourceHref();
+  const chosen = createdSelection(calls, (kind) => !!heatDefinition(kind));
+  if (!available || !chosen.length) return null;
+  return (
+    <Link href={href('heat-export', '', selectionQuery(chosen))} className={exportButton} onClick={onOpen}>
+      {t('openHeat', { count: chosen.length })}
+    </Link>
+  );
+}

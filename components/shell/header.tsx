@@ -17,6 +17,8 @@ const INSPECTOR_GLYPH = '{ }';
 
 interface HeaderProps {
   session: ClientSession;
+  /** The catalog's service types: what the recorder may link to (its Heat export). */
+  catalogTypes: readonly string[];
   navOpen: boolean;
   onToggleNav: () => void;
   inspectorOpen: boolean;
@@ -24,7 +26,7 @@ interface HeaderProps {
   onOpenPalette: () => void;
 }
 
-export function Header({ session, navOpen, onToggleNav, inspectorOpen, onToggleInspector, onOpenPalette }: HeaderProps) {
+export function Header({ session, catalogTypes, navOpen, onToggleNav, inspectorOpen, onToggleInspector, onOpenPalette }: HeaderProps) {
   const t = useTranslations('shell.header');
   return (
     // Opaque, no backdrop blur: the blur cost ~20 ms of the first paint under software rendering (issue 16 bench).
@@ -76,7 +78,7 @@ export function Header({ session, navOpen, onToggleNav, inspectorOpen, onToggleI
           <span aria-hidden="true">{INSPECTOR_GLYPH}</span>
           <span className="sr-only">{t('inspector')}</span>
         </button>
-        <RecorderMenu session={session} />
+        <RecorderMenu session={session} catalogTypes={catalogTypes} />
         <ActivityMenu session={session} />
         <PresentationToggle />
         <ThemeToggle />

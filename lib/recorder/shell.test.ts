@@ -30,6 +30,7 @@ describe('shellScript', () => {
       { at: 1, method: 'POST', service: 'compute', path: 'servers', cli: 'openstack server create --user-data <file> web', outcome: 'sent' },
       { at: 2, method: 'POST', service: 'compute', path: 'servers/x/action', cli: 'openstack server rescue --password <redacted> web', outcome: 'sent' },
       { at: 3, method: 'PUT', service: 'network', path: 'v2.0/ports/p', outcome: 'sent' },
+      { at: 6, method: 'PUT', service: 'network', path: 'v2.0/floatingips/f', cli: "openstack floating ip set --port p '<new address>'", outcome: 'sent' },
       { at: 4, method: 'DELETE', service: 'volumev3', path: 'volumes/v', cli: 'openstack volume delete v', outcome: 'failed', status: 400 },
       { at: 5, method: 'DELETE', service: 'volumev3', path: 'volumes/w', cli: 'openstack volume delete w', outcome: 'dry-run' },
     ];
@@ -37,8 +38,9 @@ describe('shellScript', () => {
     expect(s).toContain('# openstack server create --wait --user-data <file> web');
     expect(s).toContain('# openstack server rescue --password <redacted> web');
     expect(s).toContain('# 3. PUT network /v2.0/ports/p\n# The page showed no openstack command for this call; not replayed.');
+    expect(s).toContain("# openstack floating ip set --port p '<new address>'");
     expect(s).not.toContain('volume delete v\n');
-    expect(s).toContain('# 4. DELETE volumev3 /volumes/w (dry run: not sent when recorded)\nopenstack volume delete w\n');
+    expect(s).toContain('# 5. DELETE volumev3 /volumes/w (dry run: not sent when recorded)\nopenstack volume delete w\n');
     expect(() => parses(s)).not.toThrow();
   });
   it('a project name with a newline stays in comments', () => {

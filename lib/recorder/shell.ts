@@ -14,7 +14,7 @@ export interface ExportContext {
 }
 
 /** A line the shell cannot run as it is: a placeholder the page showed (`<name>`, `<file>`) or a redacted value. */
-const NEEDS_EDIT = /(?<=^|\s)<[^>\s]*>(?=\s|$)|<redacted>/;
+const NEEDS_EDIT = /(?<=^|\s)'?<[^<>]*>'?(?=\s|$)|<redacted>/;
 
 const comment = (text: string) =>
   text
