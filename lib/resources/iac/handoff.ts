@@ -1,6 +1,8 @@
 // The exported template on its way to the stack launch form: kept in this tab's sessionStorage (a template is too
 // long for a URL, and it is the user's own data), read by the form that the link `?template=export` opens (and again
 // on a reload of that page; the next export replaces it).
+import { heatDefinition } from './heat-kinds';
+
 const KEY = 'stratus:heat-export';
 /** The launch page's query that takes the handed-over template. */
 export const HANDOFF_QUERY = 'template=export';
@@ -12,6 +14,21 @@ export function stashTemplate(yaml: string): void {
 /** The handed-over template, or '' when there is none (another tab). */
 export function readTemplate(): string {
   return window.sessionStorage.getItem(KEY) ?? '';
+}
+
+/** The most objects a link to the export page chooses: a longer query risks the server's header limit. */
+export const MAX_LINKED = 100;
+
+/**
+ * The export page's query choosing these objects (by their section's slug and id) of the kinds that map to Heat; the
+ * others are dropped. Undefined when there are none or more than MAX_LINKED (the page then opens with no choice).
+ */
+export function exportQuery(objects: readonly { slug: string; id: string }[]): string | undefined {
+  const items = objects.flatMap((o) => {
+    const def = heatDefinition(o.slug);
+    return def ? [{ kind: def.kind, id: o.id }] : [];
+  });
+  return items.length && items.length <= MAX_LINKED ? selectionQuery(items) : undefined;
 }
 
 /** `select` values of the export page's query: `<kind>:<id>` per object, read back into pairs. */

@@ -16,11 +16,12 @@
 //   express (catalog messages naming the objects), and the template as a plain object. Never throws on cloud data.
 import { stringify } from 'yaml';
 import { msg, type Text } from '@/lib/i18n/msg';
-import { definitionOf, SECTIONS } from '../registry';
 import type { AnyDefinition } from '../types';
+import { heatDefinition } from './heat-kinds';
 import { EMPTY_INVENTORY, type HeatContext, type HeatInventory, type HeatParamKind, type HotDependency, type HotResource, type HotValue, type InventoryPart } from './heat-types';
 
 export type { HeatInventory, InventoryPart };
+export { exportableKinds, heatDefinition, inventoryParts } from './heat-kinds';
 
 export const HOT_VERSION = '2018-08-31';
 
@@ -28,45 +29,6 @@ export interface HeatTemplateResult {
   yaml: string;
   warnings: Text[];
   template: Record<string, unknown>;
-}
-
-/** Every definition that maps to Heat, and the kinds they bring (subnets), by kind. */
-function heatDefinitions(): Map<string, AnyDefinition> {
-  const out = new Map<string, AnyDefinition>();
-  const add = (def: AnyDefinition) => {
-    if (!def.heat || out.has(def.kind)) return;
-    out.set(def.kind, def);
-    for (const b of def.heat.brings ?? []) add(b.def());
-  };
-  for (const s of SECTIONS) {
-    const def = s.definition ? definitionOf(s, '') : undefined;
-    if (def) add(def);
-  }
-  return out;
-}
-
-let cached: Map<string, AnyDefinition> | undefined;
-const definitions = () => (cached ??= heatDefinitions());
-
-/** The definition an item's slug (or kind) names, when it maps to Heat. */
-export function heatDefinition(slugOrKind: string): AnyDefinition | undefined {
-  for (const def of definitions().values()) if (def.slug === slugOrKind || def.kind === slugOrKind) return def;
-  return undefined;
-}
-
-/** The sections whose objects can be exported, in sidebar order. */
-export const exportableKinds = (): AnyDefinition[] => [...definitions().values()];
-
-/** The inventory parts the mappings of these items (and what they bring) read. */
-export function inventoryParts(slugs: readonly string[]): InventoryPart[] {
-  const parts = new Set<InventoryPart>();
-  const visit = (def: AnyDefinition | undefined) => {
-    if (!def?.heat) return;
-    for (const p of def.heat.needs ?? []) parts.add(p);
-    for (const b of def.heat.brings ?? []) if (b.def() !== def) visit(b.def());
-  };
-  for (const s of slugs) visit(heatDefinition(s));
-  return [...parts].sort();
 }
 
 /** A resource or parameter name from an object's name: letters, digits and `_`, at most 40 characters. */
