@@ -9,6 +9,7 @@ import { useMsg } from '@/components/i18n/use-msg';
 import { ApiErrorNotice } from '@/components/resource/api-error';
 import { download } from '@/components/resource/format';
 import { buttonClass } from '@/components/ui/button';
+import { useSectionAccessOf } from '@/components/shell/session-context';
 import { useCopy } from '@/components/ui/copy-button';
 import { useResourceHref } from '@/lib/resources/hooks';
 import { HANDOFF_QUERY, parseSelection, selectionQuery, stashTemplate } from '@/lib/resources/iac/handoff';
@@ -23,7 +24,8 @@ export function HeatExport() {
   const href = useResourceHref();
   const pathname = usePathname();
   const search = useSearchParams();
-  const candidates = useExportCandidates();
+  const access = useSectionAccessOf();
+  const candidates = useExportCandidates((slug) => access(slug) === 'ok');
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(parseSelection(search.getAll('select')).map((s) => keyOf(s.kind, s.id))));
   const { state: copied, copy } = useCopy(1500);
 

@@ -28,9 +28,12 @@ export interface ExportCandidates {
 let pickableKinds: AnyDefinition[] | undefined;
 const pickable = () => (pickableKinds ??= exportableKinds().filter((d) => !!findSection(d.slug)));
 
-export function useExportCandidates(): ExportCandidates[] {
+/** The kinds' objects, of the kinds `available` allows (the cloud has their service, the user may list them). */
+export function useExportCandidates(available: (slug: string) => boolean): ExportCandidates[] {
   const { projectId } = useProjectScope();
-  const kinds = pickable();
+  const all = pickable();
+  const key = all.map((d) => (available(d.slug) ? '1' : '0')).join('');
+  const kinds = useMemo(() => all.filter((_, i) => key[i] === '1'), [all, key]);
   const combine = useCallback(
     (results: UseQueryResult<ListPage<unknown>>[]) => kinds.map((def, i) => ({ def, rows: results[i]?.data?.items ?? [], isPending: !!results[i]?.isPending, error: results[i]?.error ?? undefined })),
     [kinds],
