@@ -7,11 +7,11 @@
 //   GET's object, parsed here with the definition's schema). Kinds without a `heat` declaration, rows the schema
 //   refuses and rows a mapping leaves out (an external network) are not in the template and each gets a warning.
 // - `inventory`: facts the mappings read besides the rows (ports, subnets, networks, image and flavor names);
-//   `inventoryParts(items)` says which parts the items need. Missing parts make a thinner template, never an error.
+//   `inventoryParts(slugs)` says which parts the items' kinds need. Missing parts make a thinner template, never an error.
 // - Objects bring what they imply (a network its subnets; a router its interfaces on subnets of the selection; a
 //   server its ports' networks; a volume its attachment to a selected server). Objects of the selection are named
-//   with `get_resource`; images, flavors, key pairs, networks and subnets outside it become parameters whose defaults are
-//   their current names.
+//   with `get_resource`; images, flavors, key pairs, networks and subnets outside it become parameters whose
+//   defaults are their current names.
 // - Returns `{ yaml, warnings, template }`: the HOT text (heat_template_version 2018-08-31), what it could not
 //   express (catalog messages naming the objects), and the template as a plain object. Never throws on cloud data.
 import { stringify } from 'yaml';
@@ -45,7 +45,7 @@ function unique(base: string, taken: Set<string>): string {
 }
 
 const PARAMS: Record<HeatParamKind, { prefix: string; label: string; description: string; constraint: string }> = {
-  image: { prefix: 'image', label: 'Image', description: 'The image to boot from (name or ID)', constraint: 'glance.image' },
+  image: { prefix: 'image', label: 'Image', description: 'The image a server boots from or a volume is made from (name or ID)', constraint: 'glance.image' },
   flavor: { prefix: 'flavor', label: 'Flavor', description: 'The flavor of the server (name or ID)', constraint: 'nova.flavor' },
   keypair: { prefix: 'key_name', label: 'Key pair', description: 'The key pair to inject (name)', constraint: 'nova.keypair' },
   network: { prefix: 'network', label: 'Network', description: 'An existing network (name or ID)', constraint: 'neutron.network' },
