@@ -169,8 +169,8 @@ function EditForm({ server, onDone }: { server: Server; onDone: () => void }) {
   const text = useMsg();
   const form = useZodForm(ServerEditSchema, { name: server.name, description: typeof server.description === 'string' ? server.description : '' });
   const v = form.values;
-  const m = useOsMutation(NOVA, (body: ServerEdit) => serverEditRequest(server.id, body), { invalidates: ['server'], onDone });
   const cli = command('openstack', 'server', 'set', '--name', v.name.trim() || '<name>', '--description', v.description, server.id);
+  const m = useOsMutation(NOVA, (body: ServerEdit) => serverEditRequest(server.id, body), { invalidates: ['server'], onDone, cli: () => cli });
   return (
     <InlineForm label={t('editInstance')} onSubmit={form.submit((input) => m.mutate(input))} error={m.error} errorTitle={t('editRefused')} cli={cli} submit={common('save')} pending={m.isPending} onCancel={onDone}>
       <TextField label={t('instanceName')} {...translated(form.field('name'), text)} />
@@ -184,7 +184,10 @@ function SnapshotForm({ server, onDone }: { server: Server; onDone: () => void }
   const tk = useTranslations('kinds.server');
   const [name, setName] = useState(`${server.name}-snapshot`);
   const [error, setError] = useState<string>();
-  const m = useOsMutation(NOVA, (n: string) => ({ method: 'POST', path: `servers/${server.id}/action`, body: { createImage: { name: n } } }), { invalidates: ['server'] });
+  const m = useOsMutation(NOVA, (n: string) => ({ method: 'POST', path: `servers/${server.id}/action`, body: { createImage: { name: n } } }), {
+    invalidates: ['server'],
+    cli: (n) => command('openstack', 'server', 'image', 'create', '--name', n, server.id),
+  });
   const imageId = (m.data as { image_id?: string } | undefined)?.image_id;
   return (
     <div className={panelClass}>

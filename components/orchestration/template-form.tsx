@@ -60,6 +60,7 @@ export function TemplateForm(props: Launch | Update) {
   const preview = useOsMutation(HEAT, () => (update ? updateRequest(update.stack, options(), true) : launchRequest(options(), true)), { invalidates: [] });
   const submit = useOsMutation(HEAT, () => (update ? updateRequest(update.stack, options()) : launchRequest(options())), {
     invalidates: ['stack'],
+    cli: () => (update ? updateCli(update.stack, options(), false) : launchCli(options())),
     onDone: (body) => (props.mode === 'launch' ? props.onCreated(body, name.trim()) : props.onUpdated()),
   });
 

@@ -171,7 +171,7 @@ function ExtendForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
   const limits = useVolumeLimits();
   const [size, setSize] = useState(String(volume.size + 1));
   const [error, setError] = useState<Msg>();
-  const m = useOsMutation(CINDER, (n: number) => extendRequest(volume, n), { invalidates: STORAGE_CHANGES, onDone });
+  const m = useOsMutation(CINDER, (n: number) => extendRequest(volume, n), { invalidates: STORAGE_CHANGES, onDone, cli: (n) => command('openstack', 'volume', 'set', '--size', String(n), volume.id) });
   return (
     <InlineForm
       label={t('extendVolume')}
@@ -252,7 +252,11 @@ function EditForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
   const tc = useTranslations('common');
   const form = useZodForm(EditVolumeSchema, { name: volume.name ?? '', description: volume.description ?? '' });
   const { values } = form;
-  const m = useOsMutation(CINDER, (i: z.infer<typeof EditVolumeSchema>) => ({ method: 'PUT', path: `volumes/${volume.id}`, body: { volume: { name: i.name, description: i.description } } }), { invalidates: STORAGE_CHANGES, onDone });
+  const m = useOsMutation(CINDER, (i: z.infer<typeof EditVolumeSchema>) => ({ method: 'PUT', path: `volumes/${volume.id}`, body: { volume: { name: i.name, description: i.description } } }), {
+    invalidates: STORAGE_CHANGES,
+    onDone,
+    cli: (i) => command('openstack', 'volume', 'set', '--name', i.name, '--description', i.description, volume.id),
+  });
   return (
     <InlineForm
       label={t('editVolume')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createdObject, namesOf, recordCall, redactBody, redactCli, REDACTED, splitProxyPath } from './recording';
+import { createdObject, namesOf, readsOnly, recordCall, redactBody, redactCli, REDACTED, splitProxyPath } from './recording';
 
 describe('redaction', () => {
   it('replaces passwords, tokens, payloads, keys and user data at any depth', () => {
@@ -48,6 +48,19 @@ describe('createdObject', () => {
     expect(createdObject('POST', request, answer)).toEqual(want);
   });
   it('only POSTs create', () => expect(createdObject('PUT', undefined, { volume: { id: 'v' } })).toBeUndefined());
+});
+
+it.each([
+  ['POST', 'compute', 'servers/s/action', { 'os-getConsoleOutput': { length: 50 } }, true],
+  ['POST', 'compute', 'servers/s/remote-consoles', { remote_console: { protocol: 'vnc' } }, true],
+  ['POST', 'orchestration', 'validate', {}, true],
+  ['POST', 'orchestration', 'stacks/preview', {}, true],
+  ['PATCH', 'orchestration', 'stacks/web/abc/preview', {}, true],
+  ['POST', 'compute', 'servers/s/action', { reboot: { type: 'SOFT' } }, false],
+  ['POST', 'orchestration', 'stacks', {}, false],
+  ['PATCH', 'orchestration', 'stacks/web/abc', {}, false],
+])('readsOnly %s %s /%s', (method, service, path, body, want) => {
+  expect(readsOnly(method, service, path, body)).toBe(want);
 });
 
 it('splitProxyPath', () => {

@@ -85,6 +85,21 @@ export function createdObject(method: string, requestBody: unknown, answer: unkn
   return { key, id, ...(name ? { name } : {}) };
 }
 
+/**
+ * Calls sent with POST or PATCH that change nothing: Nova's console output (polled by the console tail) and console
+ * URLs, Heat's template validation and previews. They are neither recorded nor held back by a dry run.
+ */
+export function readsOnly(method: string, service: string, path: string, body: unknown): boolean {
+  const p = path.split('?')[0];
+  if (service === 'compute' && method === 'POST') {
+    if (/^servers\/[^/]+\/remote-consoles$/.test(p)) return true;
+    const keys = body && typeof body === 'object' ? Object.keys(body) : [];
+    return /^servers\/[^/]+\/action$/.test(p) && keys.length === 1 && keys[0].startsWith('os-get');
+  }
+  if (service === 'orchestration') return (method === 'POST' && (p === 'validate' || p === 'stacks/preview')) || ((method === 'PATCH' || method === 'PUT') && /^stacks\/[^/]+\/[^/]+\/preview$/.test(p));
+  return false;
+}
+
 /** The service and the path below it, from a dashboard path `/api/os/<service>/<path>`. */
 export function splitProxyPath(path: string): { service: string; path: string } | undefined {
   const m = /^\/api\/os\/([^/?#]+)\/?(.*)$/.exec(path);

@@ -29,6 +29,10 @@ describe('beginMutation', () => {
     startRecording();
     expect(beginMutation({ method: 'GET', path: '/api/os/compute/servers' })).toBeUndefined();
     expect(beginMutation({ method: 'POST', path: '/api/auth/logout' })).toBeUndefined();
+    // Console output is read with a POST, polled by the console tail: never recorded, never held back.
+    expect(beginMutation({ method: 'POST', path: '/api/os/compute/servers/s/action', body: { 'os-getConsoleOutput': {} } })).toBeUndefined();
+    setDryRun(true);
+    expect(beginMutation({ method: 'POST', path: '/api/os/orchestration/validate', body: {} })).toBeUndefined();
     expect(getRecorder().calls).toEqual([]);
   });
   it('records a sent call when it ends, with the names the page knew', () => {

@@ -2,7 +2,7 @@
 // navigation and reloads of this tab (and no other tab, no other browser: a recording is one person's clicks). A tiny
 // external store for useSyncExternalStore. apiFetch (lib/client/api.ts) asks it about every mutating proxy call.
 import { idsOfCall, uniqueNames } from './names';
-import { recordCall, type KnownName, type RecordedCall } from './recording';
+import { readsOnly, recordCall, splitProxyPath, type KnownName, type RecordedCall } from './recording';
 
 export interface RecorderState {
   recording: boolean;
@@ -101,7 +101,9 @@ export interface MutationInit {
  */
 export function beginMutation(init: MutationInit): undefined | 'dry-run' | ((end: { status: number; answer?: unknown }) => void) {
   const s = getRecorder();
-  if (!s.recording || init.method === 'GET' || !init.path.startsWith('/api/os/')) return undefined;
+  if (!s.recording || init.method === 'GET') return undefined;
+  const where = splitProxyPath(init.path);
+  if (!where || readsOnly(init.method, where.service, where.path, init.body)) return undefined;
   const at = Date.now();
   // Names now: a later step (a delete) may remove the object before the recording is exported.
   const names = namesFor(init.cli, init.path, init.body);
