@@ -276,7 +276,11 @@ function Interfaces({ server }: { server: Server }) {
   // its 202: the list is followed until the port has left it.
   const [detaching, setDetaching] = useState<string>();
   const ports = usePorts(`device_id=${encodeURIComponent(server.id)}`, true, (list) => !!detaching && list.some((p) => p.id === detaching));
-  const detachM = useOsMutation(NOVA, (portId: string) => detachInterfaceRequest(server.id, portId), { invalidates: ['port', 'server'], onDone: (_r, portId) => setDetaching(portId) });
+  const detachM = useOsMutation(NOVA, (portId: string) => detachInterfaceRequest(server.id, portId), {
+    invalidates: ['port', 'server'],
+    onDone: (_r, portId) => setDetaching(portId),
+    cli: (portId) => detachInterfaceCli(server.id, portId),
+  });
   const groupIds = [...new Set((ports.data ?? []).flatMap((p) => p.security_groups))].sort();
   const groups = useSecurityGroupNames(groupIds);
   const byMac = new Map<string, { net: string; floating: string[] }>();
