@@ -94,11 +94,11 @@ export async function deleteServers(browser: Browser, prefix: string) {
   }
 }
 
-/** Boot a server straight through the proxy (cirros, the smallest non-fail flavor, network private); answers its id. */
-export async function createServer(page: Page, name: string): Promise<{ id: string }> {
+/** Boot a server straight through the proxy (cirros, the smallest non-fail flavor, network private unless given); answers its id. */
+export async function createServer(page: Page, name: string, network?: string): Promise<{ id: string }> {
   const created = await page.request.post('/api/os/compute/servers', {
     headers: { 'X-Stratus-CSRF': '1', Origin: backend().baseURL },
-    data: { server: { name, imageRef: await imageId(page), flavorRef: await flavorId(page), networks: [{ uuid: await networkId(page) }] } },
+    data: { server: { name, imageRef: await imageId(page), flavorRef: await flavorId(page), networks: [{ uuid: network ?? (await networkId(page)) }] } },
   });
   expect(created.status(), await created.text()).toBe(202);
   return ((await created.json()) as { server: { id: string } }).server;

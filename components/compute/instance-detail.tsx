@@ -24,7 +24,7 @@ import type { Port } from '@/lib/resources/network/port';
 import { useOsMutation } from '@/lib/resources/queries';
 import { useUserName } from '@/lib/resources/admin/queries';
 import { STORAGE_CHANGES, useProjectVolumes } from '@/lib/resources/volume/queries';
-import { attachedServers, attachRequest, canAttach, canDetach, detachRequest, volumeStatus } from '@/lib/resources/volume/volume';
+import { attachedServers, attachRequest, attachVolumeCli, canAttach, canDetach, detachRequest, detachVolumeCli, volumeStatus } from '@/lib/resources/volume/volume';
 import { FailureNotice } from '@/components/resource/failure-notice';
 import { BelowToolbar, PanelToggle, ToolbarPanel } from '@/components/resource/detail/toolbar';
 import { panelCli } from '@/lib/resources/row-menu';
@@ -169,8 +169,8 @@ function EditForm({ server, onDone }: { server: Server; onDone: () => void }) {
   const text = useMsg();
   const form = useZodForm(ServerEditSchema, { name: server.name, description: typeof server.description === 'string' ? server.description : '' });
   const v = form.values;
-  const m = useOsMutation(NOVA, (body: ServerEdit) => serverEditRequest(server.id, body), { invalidates: ['server'], onDone });
   const cli = command('openstack', 'server', 'set', '--name', v.name.trim() || '<name>', '--description', v.description, server.id);
+  const m = useOsMutation(NOVA, (body: ServerEdit) => serverEditRequest(server.id, body), { invalidates: ['server'], onDone, cli: () => cli });
   return (
     <InlineForm label={t('editInstance')} onSubmit={form.submit((input) => m.mutate(input))} error={m.error} errorTitle={t('editRefused')} cli={cli} submit={common('save')} pending={m.isPending} onCancel={onDone}>
       <TextField label={t('instanceName')} {...translated(form.field('name'), text)} />
@@ -184,7 +184,10 @@ function SnapshotForm({ server, onDone }: { server: Server; onDone: () => void }
   const tk = useTranslations('kinds.server');
   const [name, setName] = useState(`${server.name}-snapshot`);
   const [error, setError] = useState<string>();
-  const m = useOsMutation(NOVA, (n: string) => ({ method: 'POST', path: `servers/${server.id}/action`, body: { createImage: { name: n } } }), { invalidates: ['server'] });
+  const m = useOsMutation(NOVA, (n: string) => ({ method: 'POST', path: `servers/${server.id}/action`, body: { createImage: { name: n } } }), {
+    invalidates: ['server'],
+    cli: (n) => command('openstack', 'server', 'image', 'create', '--name', n, server.id),
+  });
   const imageId = (m.data as { image_id?: string } | undefined)?.image_id;
   return (
     <div className={panelClass}>
@@ -273,7 +276,11 @@ function Interfaces({ server }: { server: Server }) {
   // its 202: the list is followed until the port has left it.
   const [detaching, setDetaching] = useState<string>();
   const ports = usePorts(`device_id=${encodeURIComponent(server.id)}`, true, (list) => !!detaching && list.some((p) => p.id === detaching));
-  const detachM = useOsMutation(NOVA, (portId: string) => detachInterfaceRequest(server.id, portId), { invalidates: ['port', 'server'], onDone: (_r, portId) => setDetaching(portId) });
+  const detachM = useOsMutation(NOVA, (portId: string) => detachInterfaceRequest(server.id, portId), {
+    invalidates: ['port', 'server'],
+    onDone: (_r, portId) => setDetaching(portId),
+    cli: (portId) => detachInterfaceCli(server.id, portId),
+  });
   const groupIds = [...new Set((ports.data ?? []).flatMap((p) => p.security_groups))].sort();
   const groups = useSecurityGroupNames(groupIds);
   const byMac = new Map<string, { net: string; floating: string[] }>();
@@ -359,8 +366,8 @@ function Volumes({ server }: { server: Server }) {
   const q = useVolumeAttachments(server.id, (atts) => busy || atts.some((a) => byId.get(a.volumeId)?.status === 'available'));
   const attachedIds = new Set(q.data?.map((a) => a.volumeId));
   const choices = (vols.data ?? []).filter((v) => !attachedIds.has(v.id) && !attachedServers(v).includes(server.id));
-  const attachM = useOsMutation(NOVA, (vid: string) => attachRequest(server.id, vid), { invalidates: STORAGE_CHANGES, onDone: () => setVolumeId('') });
-  const detachM = useOsMutation(NOVA, (vid: string) => detachRequest(server.id, vid), { invalidates: STORAGE_CHANGES });
+  const attachM = useOsMutation(NOVA, (vid: string) => attachRequest(server.id, vid), { invalidates: STORAGE_CHANGES, onDone: () => setVolumeId(''), cli: (vid) => attachVolumeCli(server.id, vid) });
+  const detachM = useOsMutation(NOVA, (vid: string) => detachRequest(server.id, vid), { invalidates: STORAGE_CHANGES, cli: (vid) => detachVolumeCli(server.id, vid) });
   if (q.isError) return <ApiErrorNotice title={t('loadAttachmentsFailed')} error={q.error} />;
   const volume = (a: { volumeId: string }) => byId.get(a.volumeId);
   return (
@@ -381,7 +388,7 @@ function Volumes({ server }: { server: Server }) {
           (!volume(a) || canDetach(volume(a)!)) && {
             label: t('detach', { name: volume(a)?.name || a.volumeId }),
             disabled: detachM.isPending,
-            title: `openstack server remove volume ${server.id} ${a.volumeId}`,
+            title: detachVolumeCli(server.id, a.volumeId),
             onClick: () => detachM.mutate(a.volumeId),
           },
         ]}
@@ -405,7 +412,7 @@ function Volumes({ server }: { server: Server }) {
         }}
         error={attachM.error}
         errorTitle={t('attachRefused')}
-        cli={`openstack server add volume ${server.id} ${volumeId || '<volume>'}`}
+        cli={attachVolumeCli(server.id, volumeId || '<volume>')}
         submit={t('attachSubmit')}
         pending={attachM.isPending}
       >

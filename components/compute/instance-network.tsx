@@ -48,7 +48,7 @@ function DisassociateForm({ fips, onDone }: { fips: readonly FloatingIp[]; onDon
   const t = useTranslations('compute.network');
   const [id, setId] = useState(fips.length === 1 ? fips[0].id : '');
   const [error, setError] = useState<string>();
-  const m = useOsMutation(NEUTRON, (fid: string) => disassociateRequest(fid), { invalidates: EDGE_CHANGES, onDone });
+  const m = useOsMutation(NEUTRON, (fid: string) => disassociateRequest(fid), { invalidates: EDGE_CHANGES, onDone, cli: (fid) => disassociateCli(fips.find((f) => f.id === fid)?.floating_ip_address ?? fid) });
   const chosen = fips.find((f) => f.id === id);
   return (
     <EdgeForm
@@ -88,8 +88,8 @@ export function InstanceSecurityGroups({ server }: { server: { id: string; name:
   const current = { isPending: ports.isPending, isError: ports.isError, error: ports.error, data: ports.data && ids.map((id) => ({ id, name: names[id] ?? id })) };
   const [groupId, setGroupId] = useState('');
   const [error, setError] = useState<string>();
-  const add = useOsMutation(NOVA, (g: string) => serverGroupRequest(server.id, g, 'add'), { invalidates: EDGE_CHANGES, onDone: () => setGroupId('') });
-  const remove = useOsMutation(NOVA, (g: string) => serverGroupRequest(server.id, g, 'remove'), { invalidates: EDGE_CHANGES });
+  const add = useOsMutation(NOVA, (g: string) => serverGroupRequest(server.id, g, 'add'), { invalidates: EDGE_CHANGES, onDone: () => setGroupId(''), cli: (g) => serverGroupCli(server.name, names[g] ?? g, 'add') });
+  const remove = useOsMutation(NOVA, (g: string) => serverGroupRequest(server.id, g, 'remove'), { invalidates: EDGE_CHANGES, cli: (g) => serverGroupCli(server.name, names[g] ?? g, 'remove') });
   const have = new Set(ids);
   const options = (all.data?.items ?? []).filter((g) => !have.has(g.id));
   const chosen = options.find((g) => g.id === groupId);
@@ -159,7 +159,8 @@ export function AssociateFromInstanceForm({ server, onDone }: { server: { id: st
       }
       return associateRequest(id, v.portId, v.fixedIp);
     },
-    { invalidates: EDGE_CHANGES, onDone },
+    // A new address is known only once allocated: its line keeps the placeholder (the script leaves it commented).
+    { invalidates: EDGE_CHANGES, onDone, cli: (v) => associateCli(free.find((f) => f.id === v.fip)?.floating_ip_address ?? '<new address>', v.portId, v.fixedIp) },
   );
   const address = free.find((f) => f.id === pick)?.floating_ip_address;
   // Neutron's "External network … is not reachable from subnet …" is said in plain words, with the way to fix it.

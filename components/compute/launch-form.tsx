@@ -32,6 +32,9 @@ import { bootFromVolumeBody } from '@/lib/resources/volume/volume';
 
 type Values = { name: string; count: string; source: 'image' | 'volume'; imageId: string; volumeSize: string; flavorId: string; networks: string[] | null; keyName: string | null; securityGroups: string[]; userData: string; availabilityZone: string; serverGroup: string; volumeType: string; configDrive: boolean; hints: string };
 
+/** The launch's CLI line; a bootable volume's "Launch instance" boots from that volume. */
+const launchLine = (data: ServerCreate, bootVolume: string) => (bootVolume ? launchCli(data).replace(`--image ${bootVolume}`, `--volume ${bootVolume}`) : launchCli(data));
+
 /** cloud-init's marker line, the user data's placeholder (not a sentence). */
 const CLOUD_CONFIG = '#cloud-config';
 
@@ -113,6 +116,7 @@ export function LaunchForm() {
     },
     {
       invalidates: ['server', 'limits'],
+      cli: (data) => launchLine(data, bootVolume),
       onDone: (answer, data) => {
         // The new server appears at once in BUILD (optimistic); polling then follows it to ACTIVE or ERROR.
         const id = (answer as { server?: { id?: string } } | undefined)?.server?.id;
@@ -280,7 +284,7 @@ export function LaunchForm() {
       <FormFooter
         error={launch.error}
         errorTitle={t('refused')}
-        cli={parsed.success ? (bootVolume ? launchCli(parsed.data).replace(`--image ${bootVolume}`, `--volume ${bootVolume}`) : launchCli(parsed.data)) : 'openstack server create …'}
+        cli={parsed.success ? launchLine(parsed.data, bootVolume) : 'openstack server create …'}
         submit={t('submit')}
         pendingLabel={t('launching')}
         pending={launch.isPending}

@@ -70,7 +70,7 @@ function ResizeForm({ cluster: c, onDone }: { cluster: Cluster; onDone: () => vo
       onSubmit={() => {
         setSubmitted(true);
         if (problem) return;
-        update.mutate({ row: c, request: resizeRequest(c, Number(count)) }, { onSuccess: onDone });
+        update.mutate({ row: c, request: resizeRequest(c, Number(count)), cli: resizeCli(c, count) }, { onSuccess: onDone });
       }}
       error={update.error}
       errorTitle={t('resizeRefused')}

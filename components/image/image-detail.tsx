@@ -128,7 +128,7 @@ function EditForm({ image, onDone }: { image: Image; onDone: () => void }) {
         void form.submit(async (input) => {
           const patch = imagePatch(image, input);
           if (!patch.length) return setNote(true);
-          await update.mutateAsync({ row: image, request: patchRequest(image.id, patch) });
+          await update.mutateAsync({ row: image, request: patchRequest(image.id, patch), cli: editCli(image, patch) });
           onDone();
         })(e);
       }}

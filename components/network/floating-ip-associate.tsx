@@ -26,7 +26,11 @@ export function AssociateFloatingIpForm({ fip, onDone }: { fip: FloatingIp; onDo
   const data = useAssociationData(fip);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string>();
-  const m = useOsMutation(NEUTRON, (x: InstanceTarget) => associateRequest(fip.id, x.portId, x.several ? x.ip : undefined), { invalidates: EDGE_CHANGES, onDone });
+  const m = useOsMutation(NEUTRON, (x: InstanceTarget) => associateRequest(fip.id, x.portId, x.several ? x.ip : undefined), {
+    invalidates: EDGE_CHANGES,
+    onDone,
+    cli: (x) => associateCli(fip.floating_ip_address, x.portId, x.several ? x.ip : undefined),
+  });
   const moving = !!fip.port_id;
   const name = (serverId: string) => data.serverNames[serverId] ?? serverId;
   const sub = (id?: string) => subnetName(id ? data.subnets[id] : undefined, id ?? '');
@@ -116,7 +120,7 @@ function ConnectSubnet({ subnetId, subnet, network, routers, instances, alert, o
 }) {
   const t = useTranslations('network.floatingIps');
   const href = useResourceHref();
-  const add = useOsMutation(NEUTRON, (r: Router) => interfaceRequest(r.id, subnetId, 'add'), { invalidates: EDGE_CHANGES, onDone: () => onConnected?.() });
+  const add = useOsMutation(NEUTRON, (r: Router) => interfaceRequest(r.id, subnetId, 'add'), { invalidates: EDGE_CHANGES, onDone: () => onConnected?.(), cli: (r) => interfaceCli(r.name || r.id, subnet, 'add') });
   const tone = alert
     ? 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100'
     : 'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100';

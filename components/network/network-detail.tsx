@@ -62,7 +62,7 @@ function EditNetworkForm({ network, onDone }: { network: Network; onDone: () => 
   const { withText } = useIssueText();
   const form = useZodForm(NetworkEditSchema, { name: network.name, description: network.description ?? '', adminStateUp: network.admin_state_up });
   const v = form.values;
-  const m = useOsMutation(NEUTRON, (i: typeof v) => ({ method: 'PUT', path: `v2.0/networks/${network.id}`, body: networkEditBody(network, i) }), { invalidates: NETWORK_CHANGES, onDone });
+  const m = useOsMutation(NEUTRON, (i: typeof v) => ({ method: 'PUT', path: `v2.0/networks/${network.id}`, body: networkEditBody(network, i) }), { invalidates: NETWORK_CHANGES, onDone, cli: (i) => networkEditCli(network, i) });
   return (
     <InlineForm label={t('editNetwork')} className={panel} onSubmit={form.submit((input) => m.mutate(input))} error={m.error} errorTitle={t('updateRefused')} cli={networkEditCli(network, v)} submit={tc('save')} pending={m.isPending} onCancel={onDone}>
       <TextField label={t('networkName')} {...withText(form.field('name'))} />
@@ -84,7 +84,11 @@ function SubnetForm({ network, subnet, onDone }: { network: Network; subnet?: Su
   const taken = [...new Set([...own, ...visible])];
   // Until the user edits, a suggested free range and name (they fill in once the existing CIDRs are known).
   const orSuggested = (values: SubnetValues | null) => values ?? { ...emptySubnetValues(suggestion('4', taken)), name: `${network.name || 'net'}-subnet-${own.length + 1}` };
-  const create = useOsMutation(NEUTRON, (i: ReturnType<ReturnType<typeof subnetCreateSchema>['parse']>) => (subnet ? { method: 'PUT', path: `v2.0/subnets/${subnet.id}`, body: subnetEditBody(subnet, i) } : subnetCreateRequest(network.id, i)), { invalidates: NETWORK_CHANGES, onDone });
+  const create = useOsMutation(NEUTRON, (i: ReturnType<ReturnType<typeof subnetCreateSchema>['parse']>) => (subnet ? { method: 'PUT', path: `v2.0/subnets/${subnet.id}`, body: subnetEditBody(subnet, i) } : subnetCreateRequest(network.id, i)), {
+    invalidates: NETWORK_CHANGES,
+    onDone,
+    cli: (i) => (subnet ? subnetEditCli(subnet, i) : subnetCreateCli(network.name || network.id, i)),
+  });
   // Overlap is checked against this network's subnets only: Neutron allows the same range on another network.
   const schema = subnet ? subnetEditSchema() : subnetCreateSchema(own);
   const form = useZodForm(schema, subnet ? subnetValues(subnet) : null, { input: orSuggested });
@@ -110,7 +114,7 @@ function SubnetForm({ network, subnet, onDone }: { network: Network; subnet?: Su
 
 /** A delete with the definition's confirmation, refetching networks, subnets and ports afterwards. */
 function useConfirmedDelete<T>(action: ResourceAction<T>, label: (r: T) => string) {
-  const m = useOsMutation(NEUTRON, (r: T) => action.request(r), { invalidates: NETWORK_CHANGES });
+  const m = useOsMutation(NEUTRON, (r: T) => action.request(r), { invalidates: NETWORK_CHANGES, cli: action.cli });
   const confirm = useConfirmStep<T>(
     (_, r, close) => {
       close();
@@ -222,7 +226,7 @@ function PortCreateForm({ network, onDone }: { network: Network; onDone: () => v
   const form = useZodForm(portCreateSchema(list), EMPTY_PORT);
   const { values: v } = form;
   const field = (k: 'name' | 'description' | 'subnetId' | 'ipAddress') => withText(form.field(k));
-  const m = useOsMutation(NEUTRON, (i: PortValues) => ({ method: 'POST', path: 'v2.0/ports', body: portCreateBody(network.id, i) }), { invalidates: NETWORK_CHANGES });
+  const m = useOsMutation(NEUTRON, (i: PortValues) => ({ method: 'POST', path: 'v2.0/ports', body: portCreateBody(network.id, i) }), { invalidates: NETWORK_CHANGES, cli: (i) => portCreateCli(network.name || network.id, i, names) });
   const created = PortSchema.safeParse((m.data as { port?: unknown } | undefined)?.port);
   if (created.success) {
     const addresses = created.data.fixed_ips.map((f) => f.ip_address).join(', ');

@@ -46,15 +46,15 @@ function GatewayForm({ router, onDone }: { router: Router; onDone: () => void })
   const nets = useExternalNetworks();
   const [netId, setNetId] = useState(router.external_gateway_info?.network_id ?? '');
   const [error, setError] = useState<string>();
-  const m = useOsMutation(NEUTRON, (n: string) => setGatewayRequest(router.id, n), { invalidates: EDGE_CHANGES, onDone });
-  const name = nets.data?.find((n) => n.id === netId)?.name;
+  const gatewayCli = (id: string) => command('openstack', 'router', 'set', '--external-gateway', nets.data?.find((n) => n.id === id)?.name ?? (id || '<network>'), router.name || router.id);
+  const m = useOsMutation(NEUTRON, (n: string) => setGatewayRequest(router.id, n), { invalidates: EDGE_CHANGES, onDone, cli: gatewayCli });
   return (
     <EdgeForm
       label={t('gatewayForm')}
       explain={t('gatewayExplain')}
       error={m.error}
       errorTitle={t('gatewayRefused')}
-      cli={command('openstack', 'router', 'set', '--external-gateway', name ?? (netId || '<network>'), router.name || router.id)}
+      cli={gatewayCli(netId)}
       submit={t('setGateway')}
       pending={m.isPending}
       onCancel={onDone}
@@ -82,7 +82,11 @@ function AddInterfaceForm({ router, onDone }: { router: Router; onDone: () => vo
   const subnets = useProjectSubnets();
   const [subnetId, setSubnetId] = useState('');
   const [error, setError] = useState<string>();
-  const m = useOsMutation(NEUTRON, (s: string) => interfaceRequest(router.id, s, 'add'), { invalidates: EDGE_CHANGES, onDone });
+  const m = useOsMutation(NEUTRON, (s: string) => interfaceRequest(router.id, s, 'add'), {
+    invalidates: EDGE_CHANGES,
+    onDone,
+    cli: (s) => interfaceCli(router.name || router.id, subnets.data?.find((x) => x.id === s)?.name || s, 'add'),
+  });
   const chosen = subnets.data?.find((s) => s.id === subnetId);
   return (
     <EdgeForm
@@ -118,7 +122,7 @@ function Interfaces({ router }: { router: Router }) {
   const tc = useTranslations('common');
   const ports = usePorts(`device_id=${encodeURIComponent(router.id)}`);
   const subnets = useProjectSubnets();
-  const m = useOsMutation(NEUTRON, (s: string) => interfaceRequest(router.id, s, 'remove'), { invalidates: EDGE_CHANGES });
+  const m = useOsMutation(NEUTRON, (s: string) => interfaceRequest(router.id, s, 'remove'), { invalidates: EDGE_CHANGES, cli: (s) => interfaceCli(router.name || router.id, subnetName(s), 'remove') });
   // Removing an interface cuts the subnet off from the router at once (no undo), so it is confirmed first.
   const [asking, setAsking] = useState<{ subnet: string; name: string } | null>(null);
   const ifaces = (ports.data ?? []).filter((p) => ROUTER_INTERFACE_OWNERS.includes(p.device_owner ?? ''));

@@ -53,10 +53,11 @@ function Rules({ group }: { group: SecurityGroup }) {
   const tc = useTranslations('common');
   const m = useMsg();
   const names = useGroupNames();
-  const del = useOsMutation(NEUTRON, (r: Rule) => ({ method: 'DELETE', path: `v2.0/security-group-rules/${r.id}` }), { invalidates: EDGE_CHANGES });
-  const add = useOsMutation(NEUTRON, (v: RuleForm) => ruleCreateRequest(group.id, v), { invalidates: EDGE_CHANGES });
-  const [custom, setCustom] = useState(false);
   const groupWord = group.name || group.id;
+  const deleteCli = (r: Rule) => command('openstack', 'security', 'group', 'rule', 'delete', r.id);
+  const del = useOsMutation(NEUTRON, (r: Rule) => ({ method: 'DELETE', path: `v2.0/security-group-rules/${r.id}` }), { invalidates: EDGE_CHANGES, cli: deleteCli });
+  const add = useOsMutation(NEUTRON, (v: RuleForm) => ruleCreateRequest(group.id, v), { invalidates: EDGE_CHANGES, cli: (v) => ruleCli(groupWord, v, { ...names, [group.id]: groupWord }) });
+  const [custom, setCustom] = useState(false);
   return (
     <div className="space-y-4">
       <Explain>{t('rulesIntro')}</Explain>
@@ -101,7 +102,7 @@ function Rules({ group }: { group: SecurityGroup }) {
             danger: true,
             disabled: del.isPending,
             ariaLabel: t('deleteRule', { direction: r.direction, protocol: r.protocol ?? t('anyProtocol'), ports: m(portRange(r)), remote: m(remoteLabel(r, names)) }),
-            title: command('openstack', 'security', 'group', 'rule', 'delete', r.id),
+            title: deleteCli(r),
             onClick: () => del.mutate(r),
           },
         ]}
@@ -118,6 +119,7 @@ function CustomRuleForm({ group, names, onDone }: { group: SecurityGroup; names:
   const field = (k: 'ports' | 'icmpType' | 'icmpCode' | 'cidr' | 'remoteGroupId' | 'description') => withText(form.field(k));
   const m = useOsMutation(NEUTRON, (x: RuleForm) => ruleCreateRequest(group.id, x), {
     invalidates: EDGE_CHANGES,
+    cli: (x) => ruleCli(group.name || group.id, x, names),
     onDone: () => {
       form.reset();
       onDone();

@@ -21,7 +21,7 @@ import { useOsMutation } from '@/lib/resources/queries';
 
 const MAX_FILE = 1024 * 1024;
 
-type Launch = { mode: 'launch'; onCreated: (body: unknown, name: string) => void; cancelTo: string };
+type Launch = { mode: 'launch'; onCreated: (body: unknown, name: string) => void; cancelTo: string; initialText?: string };
 type Update = { mode: 'update'; stack: Stack; initialText: string; onUpdated: () => void; onCancel: () => void };
 
 export function TemplateForm(props: Launch | Update) {
@@ -30,7 +30,7 @@ export function TemplateForm(props: Launch | Update) {
   const uid = useId();
   const update = props.mode === 'update' ? props : undefined;
   const [name, setName] = useState('');
-  const [tpl, setTpl] = useState<TemplateInput>({ source: 'text', text: update?.initialText ?? '', url: '', environment: '' });
+  const [tpl, setTpl] = useState<TemplateInput>({ source: 'text', text: props.mode === 'update' ? props.initialText : (props.initialText ?? ''), url: '', environment: '' });
   const [example, setExample] = useState('');
   const [fields, setFields] = useState<ParamField[] | null>(null);
   const [description, setDescription] = useState('');
@@ -60,6 +60,7 @@ export function TemplateForm(props: Launch | Update) {
   const preview = useOsMutation(HEAT, () => (update ? updateRequest(update.stack, options(), true) : launchRequest(options(), true)), { invalidates: [] });
   const submit = useOsMutation(HEAT, () => (update ? updateRequest(update.stack, options()) : launchRequest(options())), {
     invalidates: ['stack'],
+    cli: () => (update ? updateCli(update.stack, options(), false) : launchCli(options())),
     onDone: (body) => (props.mode === 'launch' ? props.onCreated(body, name.trim()) : props.onUpdated()),
   });
 

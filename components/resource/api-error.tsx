@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useMsg } from '@/components/i18n/use-msg';
-import { ApiError, errorText } from '@/lib/client/api';
+import { ApiError, DryRunError, errorText } from '@/lib/client/api';
 import type { Text } from '@/lib/i18n/msg';
 import { explainFailure } from '@/lib/resources/explain';
 
@@ -13,6 +13,14 @@ export function ApiErrorNotice({ error, title }: { error: unknown; title?: Text 
   const t = useTranslations('resource.apiError');
   const m = useMsg();
   if (!error) return null;
+  // The recorder's dry run kept the call from being sent: not a failure, and the page says nothing changed.
+  if (error instanceof DryRunError)
+    return (
+      <div role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
+        <p className="font-medium">{m('recorder.notSentTitle')}</p>
+        <p className="mt-0.5">{m(errorText(error))}</p>
+      </div>
+    );
   // Our own routes' refusals carry a catalog message (errorText); a service's text shows as the service sent it.
   const message = m(errorText(error));
   const requestId = error instanceof ApiError ? error.requestId : undefined;

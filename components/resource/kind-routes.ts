@@ -16,6 +16,7 @@ export const OVERRIDES: Record<string, { list?: true; detail?: true; create?: tr
   containers: { list: true, detail: true },
   'load-balancers': { detail: true, create: true },
   stacks: { detail: true, create: true },
+  'heat-export': { list: true },
   shares: { detail: true },
   databases: { detail: true, create: true },
   'application-credentials': { create: true },

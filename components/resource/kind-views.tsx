@@ -37,6 +37,7 @@ const LoadBalancerCreateForm = dynamic(() => import('@/components/load-balancer/
 const LoadBalancerDetail = dynamic(() => import('@/components/load-balancer/lb-detail').then((m) => m.LoadBalancerDetail));
 const StackDetail = dynamic(() => import('@/components/orchestration/stack-detail').then((m) => m.StackDetail));
 const StackLaunch = dynamic(() => import('@/components/orchestration/stack-launch').then((m) => m.StackLaunch));
+const HeatExport = dynamic(() => import('@/components/orchestration/heat-export').then((m) => m.HeatExport));
 const DatabaseInstanceCreate = dynamic(() => import('@/components/database/instance-create').then((m) => m.DatabaseInstanceCreate));
 const DatabaseInstanceDetail = dynamic(() => import('@/components/database/instance-detail').then((m) => m.DatabaseInstanceDetail));
 const ShareDetail = dynamic(() => import('@/components/shared-file-system/share-detail').then((m) => m.ShareDetail));
@@ -66,6 +67,7 @@ export const KIND_VIEWS: Record<string, KindViews> = {
   containers: { List: ContainersList, Detail: Container },
   'load-balancers': { Detail: LoadBalancerDetail, Create: LoadBalancerCreateForm },
   stacks: { Detail: StackDetail, Create: StackLaunch },
+  'heat-export': { List: HeatExport },
   shares: { Detail: ShareDetail },
   databases: { Detail: DatabaseInstanceDetail, Create: DatabaseInstanceCreate },
   'application-credentials': { Create: AppCredentialCreate },

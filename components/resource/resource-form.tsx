@@ -126,7 +126,7 @@ export function DetailFormBody<T>({ def, spec, row, onDone, cancelHref }: { def:
       className={cancelHref ? box : `max-w-xl ${box}`}
       onSubmit={form.submit(async (input) => {
         const request = spec.request(row, input);
-        if (request) await update.mutateAsync({ row, request });
+        if (request) await update.mutateAsync({ row, request, cli: spec.cli(row, form.values, labels) });
         onDone();
       })}
     >

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from '@/components/ui/intent-link';
-import { usePathname, useSearchParams } from 'next/navigation';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useDetailsMenu, useDismiss } from '@/components/shell/use-dismiss';
@@ -21,6 +21,7 @@ import { useNow } from '@/components/shell/use-now';
 import { apiFetch, errorText } from '@/lib/client/api';
 import { fetchListPage, osPath, useLookups, usePrefetchNextPage, useProjectScope, useResourceHref, useResourceList, type ListParams } from '@/lib/resources/hooks';
 import { listParamsFor } from '@/lib/resources/list-page';
+import { selectionQuery } from '@/lib/resources/iac/handoff';
 import type { Column, Filter, ResourceDefinition, RowContext, Text } from '@/lib/resources/types';
 import { destructiveLast, offeredRowItems, rowMenuTarget } from '@/lib/resources/row-menu';
 import { listStateQuery, pageSearch, parseListState, searchSubmitted, searchText, searchTyped, withChange, withQuery, type ListState } from '@/lib/resources/url-state';
@@ -192,6 +193,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
             </button>
           );
         })}
+        {def.heat && <HeatExportButton kind={def.kind} ids={selectedRows.map((r) => def.id(r))} />}
         <ColumnChooser columns={def.columns} visible={visibleIds} onChange={setColumns} />
         <ExportMenu onExport={exportRows} />
         <span className="ml-auto text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
@@ -683,5 +685,18 @@ function ExportMenu({ onExport }: { onExport: (format: 'csv' | 'json', scope: 'p
         {!!error && <ApiErrorNotice title={t('exportFailed')} error={error} />}
       </div>
     </details>
+  );
+}
+
+/** "Export as Heat template (n)": the chosen rows on the export page, for kinds that map to Heat (iac/heat-types.ts). */
+function HeatExportButton({ kind, ids }: { kind: string; ids: readonly string[] }) {
+  const t = useTranslations('iac.export');
+  const router = useRouter();
+  const href = useResourceHref();
+  if (useSectionAccess('heat-export') !== 'ok') return null;
+  return (
+    <button type="button" className={buttonClass.secondary} disabled={ids.length === 0} onClick={() => router.push(href('heat-export', '', selectionQuery(ids.map((id) => ({ kind, id })))))}>
+      {t('fromList', { count: ids.length })}
+    </button>
   );
 }

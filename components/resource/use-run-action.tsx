@@ -53,7 +53,7 @@ export function useRunAction<T>(def: ResourceDefinition<T>) {
           label,
           seconds,
           () => mutation.mutateAsync({ action, rows }),
-          () => rows.forEach((row) => sendOsCallWhileLeaving(def, action.request(row))),
+          () => rows.forEach((row) => sendOsCallWhileLeaving(def, { ...action.request(row), cli: action.cli(row) })),
         );
       } catch (e) {
         setError({ label: t('failed', { action: m(action.label) }), error: e });

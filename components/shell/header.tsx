@@ -7,6 +7,7 @@ import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { projectHref } from '@/lib/resources/registry';
 import { PresentationToggle } from './presentation';
 import { ActivityMenu } from './activity';
+import { RecorderMenu } from '@/components/recorder/recorder-menu';
 import { ProjectSwitcher } from './project-switcher';
 import { RegionSwitcher } from './region-switcher';
 import { UserMenu } from './user-menu';
@@ -16,6 +17,8 @@ const INSPECTOR_GLYPH = '{ }';
 
 interface HeaderProps {
   session: ClientSession;
+  /** The catalog's service types: what the recorder may link to (its Heat export). */
+  catalogTypes: readonly string[];
   navOpen: boolean;
   onToggleNav: () => void;
   inspectorOpen: boolean;
@@ -23,7 +26,7 @@ interface HeaderProps {
   onOpenPalette: () => void;
 }
 
-export function Header({ session, navOpen, onToggleNav, inspectorOpen, onToggleInspector, onOpenPalette }: HeaderProps) {
+export function Header({ session, catalogTypes, navOpen, onToggleNav, inspectorOpen, onToggleInspector, onOpenPalette }: HeaderProps) {
   const t = useTranslations('shell.header');
   return (
     // Opaque, no backdrop blur: the blur cost ~20 ms of the first paint under software rendering (issue 16 bench).
@@ -75,6 +78,7 @@ export function Header({ session, navOpen, onToggleNav, inspectorOpen, onToggleI
           <span aria-hidden="true">{INSPECTOR_GLYPH}</span>
           <span className="sr-only">{t('inspector')}</span>
         </button>
+        <RecorderMenu session={session} catalogTypes={catalogTypes} />
         <ActivityMenu session={session} />
         <PresentationToggle />
         <ThemeToggle />

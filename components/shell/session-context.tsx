@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { ClientSession } from '@/lib/client/session';
 import { findSection, sectionAccess, type SectionAccess } from '@/lib/resources/registry';
 import { DefinitionScopeContext } from '@/lib/resources/scope-context';
@@ -26,10 +26,21 @@ export function useClientSession(): ClientSession | null {
 
 /** Whether this user may use a section in this cloud (e.g. to offer a link to the DNS pages): the registry's rule. */
 export function useSectionAccess(slug: string): SectionAccess['state'] {
+  return useSectionAccessOf()(slug);
+}
+
+/** The same rule for any section, for a page that offers several (the Heat export's kinds). */
+export function useSectionAccessOf(): (slug: string) => SectionAccess['state'] {
   const session = useClientSession();
   const types = useContext(CatalogContext);
-  const section = findSection(slug);
-  return section ? sectionAccess(section, types, session?.roles ?? []).state : 'unavailable';
+  const roles = session?.roles;
+  return useCallback(
+    (slug: string) => {
+      const section = findSection(slug);
+      return section ? sectionAccess(section, types, roles ?? []).state : 'unavailable';
+    },
+    [types, roles],
+  );
 }
 
 export function useIsAdmin(): boolean {

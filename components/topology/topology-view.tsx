@@ -18,6 +18,8 @@ import { fitView, initialView, panBy, zoomView, type View } from '@/lib/topology
 import { useTopology } from '@/lib/resources/network/topology';
 import { ShareSnapshot } from '@/components/snapshot/share-snapshot';
 import { topologyCapture } from '@/lib/snapshot/capture';
+import { exportQuery } from '@/lib/resources/iac/handoff';
+import { useSectionAccess } from '@/components/shell/session-context';
 
 const STEP = 1.25;
 // The zoom-out button's symbol (a minus sign, not a hyphen).
@@ -137,6 +139,8 @@ function GroupBox({ topo, g, onToggle }: { topo: Topology; g: PlacedGroup; onTog
 
 export function TopologyView() {
   const t = useTranslations('topology');
+  const ti = useTranslations('iac.export');
+  const canExport = useSectionAccess('heat-export') === 'ok';
   const m = useMsg();
   const format = useFormatter();
   const q = useTopology();
@@ -299,6 +303,10 @@ export function TopologyView() {
                 </button>
               </>
             )}
+            {/* The project's own objects of the picture, chosen on the export page (external networks are the cloud's). */}
+            {canExport && <Link href={href('heat-export', '', exportQuery([...topo.nodes.values()].filter((n) => n.kind !== 'external' && !n.missing).map((n) => ({ slug: KIND_SLUG[n.kind], id: n.id }))))} className={buttonClass.ghost}>
+              {ti('fromTopology')}
+            </Link>}
             <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400" aria-live="polite">
               {view ? format.number(view.scale, { style: 'percent', maximumFractionDigits: 0 }) : ''}
             </span>

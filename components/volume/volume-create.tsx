@@ -71,6 +71,7 @@ export function VolumeCreateForm() {
 
   const create = useOsMutation(CINDER, volumeCreateRequest, {
     invalidates: STORAGE_CHANGES,
+    cli: volumeCreateCli,
     onDone: (body) => {
       const r = VolumeSchema.safeParse((body as { volume?: unknown } | undefined)?.volume);
       // The new volume shows at once in `creating`; polling follows it to available or error.

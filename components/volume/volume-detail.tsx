@@ -17,6 +17,8 @@ import { command } from '@/lib/resources/cli';
 import { snapshotCreateCli, snapshotCreateRequest, SnapshotCreateSchema, SnapshotSchema, snapshotStatus } from '@/lib/resources/volume/snapshot';
 import {
   attachRequest,
+  attachVolumeCli,
+  detachVolumeCli,
   canAttach,
   canDetach,
   canEdit,
@@ -96,7 +98,7 @@ function AttachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
   const servers = useServerNames();
   const [serverId, setServerId] = useState('');
   const [error, setError] = useState<string>();
-  const m = useOsMutation(NOVA, (sid: string) => attachRequest(sid, volume.id), { invalidates: STORAGE_CHANGES, onDone });
+  const m = useOsMutation(NOVA, (sid: string) => attachRequest(sid, volume.id), { invalidates: STORAGE_CHANGES, onDone, cli: (sid) => attachVolumeCli(sid, volume.id) });
   const options = (servers.data ?? []).filter((s) => ATTACHABLE.includes(s.status));
   return (
     <InlineForm
@@ -109,7 +111,7 @@ function AttachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
       }}
       error={m.error}
       errorTitle={t('attachRefused')}
-      cli={`openstack server add volume ${serverId || '<server>'} ${volume.id}`}
+      cli={attachVolumeCli(serverId || '<server>', volume.id)}
       submit={t('attachVolume')}
       pending={m.isPending}
       onCancel={onDone}
@@ -132,7 +134,7 @@ function DetachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
   const tc = useTranslations('common');
   const href = useResourceHref();
   const ctx = useLookups(def, [volume]);
-  const m = useOsMutation(NOVA, (sid: string) => detachRequest(sid, volume.id), { invalidates: STORAGE_CHANGES, onDone });
+  const m = useOsMutation(NOVA, (sid: string) => detachRequest(sid, volume.id), { invalidates: STORAGE_CHANGES, onDone, cli: (sid) => detachVolumeCli(sid, volume.id) });
   const atts = (volume.attachments ?? []).filter((a) => a.server_id);
   return (
     <div role="group" aria-label={t('detachVolume')} className={panel}>
@@ -140,7 +142,7 @@ function DetachForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
       <ul className="space-y-2">
         {atts.map((a) => {
           const name = ctx.lookups.servers?.[a.server_id!] ?? a.server_id!;
-          const cli = `openstack server remove volume ${a.server_id} ${volume.id}`;
+          const cli = detachVolumeCli(a.server_id!, volume.id);
           return (
             <li key={a.attachment_id ?? a.server_id} className="flex flex-wrap items-center gap-2 text-sm">
               <Link href={href('instances', encodeURIComponent(a.server_id!))} translate="no" className="font-medium text-brand-700 hover:underline dark:text-brand-300">
@@ -169,7 +171,7 @@ function ExtendForm({ volume, onDone }: { volume: Volume; onDone: () => void }) 
   const limits = useVolumeLimits();
   const [size, setSize] = useState(String(volume.size + 1));
   const [error, setError] = useState<Msg>();
-  const m = useOsMutation(CINDER, (n: number) => extendRequest(volume, n), { invalidates: STORAGE_CHANGES, onDone });
+  const m = useOsMutation(CINDER, (n: number) => extendRequest(volume, n), { invalidates: STORAGE_CHANGES, onDone, cli: (n) => command('openstack', 'volume', 'set', '--size', String(n), volume.id) });
   return (
     <InlineForm
       label={t('extendVolume')}
@@ -204,7 +206,7 @@ function SnapshotForm({ volume, onDone }: { volume: Volume; onDone: () => void }
   const tc = useTranslations('common');
   const href = useResourceHref();
   const form = useZodForm(SnapshotCreateSchema, { name: `${volume.name || volume.id}-snap`, description: '' });
-  const m = useOsMutation(CINDER, (i: z.infer<typeof SnapshotCreateSchema>) => snapshotCreateRequest(volume, i), { invalidates: STORAGE_CHANGES });
+  const m = useOsMutation(CINDER, (i: z.infer<typeof SnapshotCreateSchema>) => snapshotCreateRequest(volume, i), { invalidates: STORAGE_CHANGES, cli: (i) => snapshotCreateCli(volume, i.name) });
   const created = SnapshotSchema.safeParse((m.data as { snapshot?: unknown } | undefined)?.snapshot);
   if (created.success) {
     return (
@@ -250,7 +252,11 @@ function EditForm({ volume, onDone }: { volume: Volume; onDone: () => void }) {
   const tc = useTranslations('common');
   const form = useZodForm(EditVolumeSchema, { name: volume.name ?? '', description: volume.description ?? '' });
   const { values } = form;
-  const m = useOsMutation(CINDER, (i: z.infer<typeof EditVolumeSchema>) => ({ method: 'PUT', path: `volumes/${volume.id}`, body: { volume: { name: i.name, description: i.description } } }), { invalidates: STORAGE_CHANGES, onDone });
+  const m = useOsMutation(CINDER, (i: z.infer<typeof EditVolumeSchema>) => ({ method: 'PUT', path: `volumes/${volume.id}`, body: { volume: { name: i.name, description: i.description } } }), {
+    invalidates: STORAGE_CHANGES,
+    onDone,
+    cli: (i) => command('openstack', 'volume', 'set', '--name', i.name, '--description', i.description, volume.id),
+  });
   return (
     <InlineForm
       label={t('editVolume')}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { msg, type Msg, type Text } from '@/lib/i18n/msg';
 import { startCall } from './inspector';
+import { beginMutation } from '@/lib/recorder/store';
 
 /** One zod issue as the route handlers return it; `text` is its message as a catalog key, when the words are ours. */
 export interface ApiIssue {
@@ -43,6 +44,14 @@ export class TextError extends Error {
   }
 }
 
+/** A mutation the recorder's dry run kept from being sent: nothing was changed (views say so, not as a failure). */
+export class DryRunError extends TextError {
+  constructor() {
+    super('recorder.notSent');
+    this.name = 'DryRunError';
+  }
+}
+
 const keyOf = (text: Text) => (typeof text === 'string' ? text : text.key);
 
 /** What a view shows of an error (with useMsg): our words to translate, or the message as the service sent it. */
@@ -63,6 +72,8 @@ export interface ApiFetchOptions<T> {
   headers?: Record<string, string>;
   /** `text`: the answer is a file (a zone file), returned and recorded as text rather than parsed as JSON. */
   as?: 'text';
+  /** The `openstack` command the page shows for this call, for the session recorder (lib/recorder). */
+  cli?: string;
 }
 
 /** 401s from these mean "wrong credentials", not "session expired". */
@@ -189,8 +200,12 @@ export async function fetchUnrecorded(path: string, accept: string, signal?: Abo
  * Send a call that must outlive the page (a confirmed delete when the tab is closed or reloaded): a keepalive
  * fetch, which the browser completes after the document is gone. Nothing reads the answer.
  */
-export function sendWhileLeaving(path: string, options: Pick<ApiFetchOptions<unknown>, 'method' | 'body' | 'headers'>): void {
+export function sendWhileLeaving(path: string, options: Pick<ApiFetchOptions<unknown>, 'method' | 'body' | 'headers' | 'cli'>): void {
   const method = options.method ?? 'GET';
+  const recorded = beginMutation({ method, path, body: options.body, cli: options.cli });
+  if (recorded === 'dry-run') return;
+  // The answer is not read: a recorded call counts as sent.
+  recorded?.({ status: 200 });
   void fetch(path, {
     method,
     headers: requestHeaders(path, method, options),
@@ -203,6 +218,9 @@ export function sendWhileLeaving(path: string, options: Pick<ApiFetchOptions<unk
 export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptions<T> = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers = requestHeaders(path, method, options);
+  // The session recorder sees every mutating proxy call here; in its dry run the call is not sent at all.
+  const recorded = beginMutation({ method, path, body: options.body, cli: options.cli });
+  if (recorded === 'dry-run') throw new DryRunError();
 
   const finish = startCall({ method, path, headers, body: options.body });
   let res: Response;
@@ -217,9 +235,11 @@ export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptio
     });
   } catch (e) {
     finish({ failure: e instanceof Error ? e.message : String(e) });
+    recorded?.({ status: 0 });
     throw e;
   }
 
+  if (!res.ok) recorded?.({ status: res.status });
   if (!res.ok) {
     const errText = await res.clone().text().catch(() => '');
     finish({ status: res.status, headers: res.headers, body: errText });
@@ -232,11 +252,13 @@ export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptio
   }
 
   if (res.status === 204) {
+    recorded?.({ status: res.status });
     finish({ status: res.status, headers: res.headers });
     return undefined as T;
   }
   const text = await res.text();
   if (options.as === 'text') {
+    recorded?.({ status: res.status });
     finish({ status: res.status, headers: res.headers, body: text });
     return text as T;
   }
@@ -244,6 +266,7 @@ export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptio
   try {
     data = text ? JSON.parse(text) : undefined;
   } finally {
+    recorded?.({ status: res.status, answer: data });
     finish({ status: res.status, headers: res.headers, body: data ?? text });
   }
   return options.schema ? options.schema.parse(data) : (data as T);

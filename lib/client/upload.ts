@@ -2,7 +2,8 @@
 // cancel. fetch() cannot report upload progress, so this uses XMLHttpRequest; the File is sent as is (the
 // browser streams it from disk; the proxy pipes it upstream without buffering).
 import { msg } from '@/lib/i18n/msg';
-import { ApiError, expiredLoginUrl, pageProjectId } from './api';
+import { beginMutation } from '@/lib/recorder/store';
+import { ApiError, DryRunError, expiredLoginUrl, pageProjectId } from './api';
 import { startCall } from './inspector';
 
 export interface UploadProgress {
@@ -22,6 +23,9 @@ export interface UploadOptions {
 
 /** Resolves with the response status and body text on 2xx; rejects with an ApiError otherwise. */
 export function upload(opts: UploadOptions): Promise<{ status: number; body: string; requestId?: string }> {
+  // An upload is recorded as its call only (a file is no JSON body); the recorder's dry run does not send it.
+  const recorded = beginMutation({ method: opts.method, path: opts.url });
+  if (recorded === 'dry-run') return Promise.reject(new DryRunError());
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(opts.method, opts.url);
@@ -45,6 +49,7 @@ export function upload(opts: UploadOptions): Promise<{ status: number; body: str
     };
     xhr.onload = () => {
       finish({ status: xhr.status, headers: xhrHeaders(xhr), body: xhr.responseText });
+      recorded?.({ status: xhr.status });
       opts.signal?.removeEventListener('abort', abort);
       const requestId = xhr.getResponseHeader('x-openstack-request-id') ?? undefined;
       if (xhr.status >= 200 && xhr.status < 300) return resolve({ status: xhr.status, body: xhr.responseText, requestId });

@@ -33,12 +33,12 @@ export function osPath(service: string, path: string): string {
 }
 
 export function osCall<T = unknown>(def: Pick<AnyDefinition, 'service' | 'headers'>, req: ApiRequest, signal?: AbortSignal): Promise<T> {
-  return apiFetch<T>(osPath(def.service, req.path), { method: req.method, body: req.body, headers: { ...def.headers, ...req.headers }, signal });
+  return apiFetch<T>(osPath(def.service, req.path), { method: req.method, body: req.body, headers: { ...def.headers, ...req.headers }, signal, cli: req.cli });
 }
 
 /** osCall for a page that is going away: sent as a keepalive request, the answer is not read. */
 export function sendOsCallWhileLeaving(def: Pick<AnyDefinition, 'service' | 'headers'>, req: ApiRequest): void {
-  sendWhileLeaving(osPath(def.service, req.path), { method: req.method, body: req.body, headers: { ...def.headers, ...req.headers } });
+  sendWhileLeaving(osPath(def.service, req.path), { method: req.method, body: req.body, headers: { ...def.headers, ...req.headers }, cli: req.cli });
 }
 
 const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
@@ -202,7 +202,7 @@ export function useAction<T>(def: ResourceDefinition<T>) {
       for (const row of rows) if (action.optimistic) patchCachedRow(qc, projectId, def, def.id(row), action.optimistic);
       const results = await Promise.allSettled(
         rows.map((row) =>
-          osCall(def, action.request(row)).catch((e: unknown) => {
+          osCall(def, { ...action.request(row), cli: action.cli(row) }).catch((e: unknown) => {
             if (action.id === 'delete' && isGone(e)) {
               patchCachedRow(qc, projectId, def, def.id(row), () => undefined);
               return undefined;
@@ -247,7 +247,7 @@ export function useCreate<T, C>(def: ResourceDefinition<T, C>) {
   return useMutation({
     mutationFn: async (input: C) => {
       if (!def.create) throw new Error(`${def.kind} cannot be created here`);
-      return osCall<unknown>(def, def.create.request(input));
+      return osCall<unknown>(def, { ...def.create.request(input), cli: def.create.cli(input) });
     },
     onSettled: () => invalidateDefinition(qc, projectId, def),
   });
@@ -257,7 +257,7 @@ export function useUpdate<T>(def: ResourceDefinition<T>) {
   const { projectId } = useProjectScope();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ request }: { row: T; request: ApiRequest }) => osCall<unknown>(def, request),
+    mutationFn: ({ request, cli }: { row: T; request: ApiRequest; cli?: string }) => osCall<unknown>(def, cli ? { ...request, cli } : request),
     // The whole kind (lists, items, the pickers' path queries) and the kinds it changes.
     onSettled: () => invalidateDefinition(qc, projectId, def),
   });

@@ -62,12 +62,13 @@ export function usePrependRow<T>(def: ResourceDefinition<T>) {
 export function useOsMutation<V = void>(
   target: ServiceTarget,
   request: (v: V) => ApiRequest | Promise<ApiRequest>,
-  opts: { invalidates: readonly string[]; onDone?: (body: unknown, v: V) => void },
+  opts: { invalidates: readonly string[]; onDone?: (body: unknown, v: V) => void; cli?: (v: V) => string },
 ) {
   const { projectId } = useProjectScope();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (v: V) => osCall<unknown>(target, await request(v)),
+    // The page's CLI line goes with the call to the session recorder (lib/recorder).
+    mutationFn: async (v: V) => osCall<unknown>(target, { ...(await request(v)), ...(opts.cli ? { cli: opts.cli(v) } : {}) }),
     onSuccess: (body, v) => opts.onDone?.(body, v),
     onSettled: () => invalidateKinds(qc, projectId, opts.invalidates),
   });

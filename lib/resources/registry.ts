@@ -153,6 +153,8 @@ export const SECTIONS: readonly Section[] = [
   // Heat: stacks are addressed by name and id (`<name>/<id>`, the palette's id too); the list is the cheap summary.
   kind(stackDefinition, 'orchestration', { detail: true, related: ['resource-types'], create: 'ui.sections.launchStack', actions: [{ label: 'ui.sections.launchStack', path: 'new' }], search: { path: 'stacks' } }),
   kind(resourceTypeDefinition, 'orchestration', { detail: true, description: 'ui.sections.resourceTypesDescription', search: { path: 'resource_types?with_description=true' } }),
+  // A template of chosen live objects (lib/resources/iac/): every kind whose definition declares `heat`.
+  { slug: 'heat-export', label: 'ui.sections.heatExport', group: 'orchestration', description: 'ui.sections.heatExportDescription' },
   // Manila: shares (export locations, access rules and snapshots on each share's page), snapshots, share networks,
   // security services, and share types (creating them is admin-only).
   kind(shareDefinition, 'shared-file-systems', {

@@ -3,6 +3,7 @@
 // Plain data and pure functions only: no React, no classes, so the query cache holds plain JSON.
 import type { z } from 'zod';
 import type { Msg, MsgWithValues, Text } from '@/lib/i18n/msg';
+import type { HeatMapping } from './iac/heat-types';
 
 export type { Text };
 
@@ -24,6 +25,8 @@ export interface ApiRequest {
   body?: unknown;
   /** Headers for this call only (e.g. Glance's JSON-patch content type); override the definition's. */
   headers?: Record<string, string>;
+  /** The `openstack` command the page shows for it, kept by the session recorder (lib/recorder) with the call. */
+  cli?: string;
 }
 
 /** Related objects looked up by id for the rows on screen (e.g. image names for servers), cached briefly. */
@@ -630,6 +633,8 @@ export interface ResourceDefinition<T, C = unknown> {
   companions?: readonly ListCompanion<any>[];
   /** CLI equivalents of reading. */
   cli: { list: string; show: (row: T) => string };
+  /** How a row is recreated in an exported Heat template (lib/resources/iac/heat-template.ts); none: not exported. */
+  heat?: HeatMapping<T>;
 }
 
 // A definition typed for any row; generic components take this.

@@ -9,6 +9,7 @@ import { linkedField } from '../overview-links';
 import { metadataTab } from '../define-detail';
 import type { OverviewField, ResourceAction, RowMenuItem, StatusInfo } from '../types';
 import { SERVER_FORMS, SERVER_MORE_ACTIONS } from './server-actions';
+import { serverHeat } from '../iac/nova';
 
 export const COMPUTE_HEADERS = { 'OpenStack-API-Version': 'compute 2.79', 'X-OpenStack-Nova-API-Version': '2.79' };
 /** Nova at that microversion: what every compute definition and read starts from. */
@@ -338,6 +339,7 @@ export const serverDefinition = define<Server>({
     },
   ],
   overview: serverOverview(),
+  heat: serverHeat,
   cli: { list: 'openstack server list --long', show: (s) => `openstack server show ${s.id}` },
 });
 

@@ -22,7 +22,8 @@ export function useFormCreate<T, C>(def: ResourceDefinition<T, C>, mode?: Create
   return useMutation({
     mutationFn: async (input: C) => {
       if (!def.create) throw new Error(`${def.kind} cannot be created here`);
-      const body = await send(def, mode?.request ? mode.request(input) : def.create.request(input));
+      const req = mode?.request ? mode.request(input) : def.create.request(input);
+      const body = await send(def, { ...req, cli: mode?.cli ? mode.cli(input) : def.create.cli(input) });
       return mode?.task ? finishTask(def, mode.task, body) : body;
     },
     onSettled: () => invalidate([def.kind, ...(def.invalidates ?? [])]),

@@ -8,6 +8,7 @@ import { linkedField, linkTo } from '../overview-links';
 import type { ApiRequest, ResourceDefinition, StatusInfo } from '../types';
 import { NetworksSchema, neutronNames } from './network';
 import { NETWORK_SERVICE } from './security-group';
+import { floatingIpHeat } from '../iac/neutron';
 
 export const FloatingIpSchema = z.looseObject({
   id: z.string().min(1),
@@ -229,6 +230,7 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
     { label: 'common.created', value: (f) => f.created_at ?? '' },
     { label: 'common.projectId', value: (f) => f.project_id ?? '', mono: true, sensitive: 'projectId' },
   ],
+  heat: floatingIpHeat,
   cli: { list: 'openstack floating ip list --long', show: (f) => command('openstack', 'floating', 'ip', 'show', f.floating_ip_address) },
 };
 

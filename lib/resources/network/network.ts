@@ -9,6 +9,7 @@ import type { Lookup, ResourceAction, RowMenuItem, StatusInfo } from '../types';
 import { networkDependents } from './dependents';
 import { maybeStrings } from '../schema';
 import { NETWORK_SERVICE, NEUTRON, NEUTRON_STANDARD } from './standard';
+import { networkHeat } from '../iac/neutron';
 
 export { NETWORK_SERVICE };
 
@@ -139,6 +140,7 @@ export const networkDefinition = define<Network>({
     { label: 'common.created', value: (n) => n.created_at ?? '' },
     { label: 'common.updated', value: (n) => n.updated_at ?? '' },
   ],
+  heat: networkHeat,
   cli: { list: 'openstack network list --long', show: (n) => command('openstack', 'network', 'show', n.id) },
 });
 

@@ -9,6 +9,7 @@ import { NEUTRON } from './standard';
 import { routerDependents } from './dependents';
 import { neutronNames } from './network';
 import { NEUTRON_STANDARD } from './standard';
+import { routerHeat } from '../iac/neutron';
 
 const FixedIpSchema = z.looseObject({ subnet_id: z.string().optional(), ip_address: z.string() });
 
@@ -147,6 +148,7 @@ export const routerDefinition = define<Router, RouterCreate>({
     { label: 'common.created', value: (r) => r.created_at ?? '' },
     { label: 'common.projectId', value: (r) => r.project_id ?? '', mono: true, sensitive: 'projectId' },
   ],
+  heat: routerHeat,
   cli: { list: 'openstack router list --long', show: (r) => command('openstack', 'router', 'show', r.id) },
 });
 

@@ -9,6 +9,7 @@ import { securityGroupDependents } from './dependents';
 import { issueText } from '@/lib/i18n/issue';
 import { maybeStrings } from '../schema';
 import { NETWORK_SERVICE, NEUTRON, NEUTRON_STANDARD } from './standard';
+import { securityGroupHeat } from '../iac/neutron';
 
 export { NETWORK_SERVICE };
 
@@ -291,6 +292,7 @@ export const securityGroupDefinition = define<SecurityGroup, SecurityGroupCreate
     { label: 'common.created', value: (g) => g.created_at ?? '' },
     { label: 'common.projectId', value: (g) => g.project_id ?? '', mono: true, sensitive: 'projectId' },
   ],
+  heat: securityGroupHeat,
   cli: { list: 'openstack security group list', show: (g) => command('openstack', 'security', 'group', 'show', g.id) },
 });
 

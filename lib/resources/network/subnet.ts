@@ -10,6 +10,7 @@ import { issueText } from '@/lib/i18n/issue';
 import { command } from '../cli';
 import { maybeStrings } from '../schema';
 import { NEUTRON, NEUTRON_STANDARD } from './standard';
+import { subnetHeat } from '../iac/subnet';
 
 const PoolSchema = z.looseObject({ start: z.string(), end: z.string() });
 
@@ -67,6 +68,7 @@ export const subnetDefinition = define<Subnet>({
   // The network lists its subnets; its ports lose their addresses on the subnet.
   invalidates: ['network', 'port'],
   actions: SUBNET_ACTIONS,
+  heat: subnetHeat,
   cli: { list: 'openstack subnet list', show: (s) => command('openstack', 'subnet', 'show', s.id) },
 });
 

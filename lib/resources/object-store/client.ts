@@ -1,6 +1,7 @@
 // Browser-side Swift calls through the proxy. Not apiFetch: Swift answers with bare arrays and keeps what we need
 // (object counts, ACLs, object metadata) in response headers, which apiFetch does not return.
-import { expiredLoginUrl, pageProjectId, parseApiError, TextError } from '@/lib/client/api';
+import { DryRunError, expiredLoginUrl, pageProjectId, parseApiError, TextError } from '@/lib/client/api';
+import { beginMutation } from '@/lib/recorder/store';
 import { msg, type Msg } from '@/lib/i18n/msg';
 import { startCall } from '@/lib/client/inspector';
 import { upload, type UploadProgress } from '@/lib/client/upload';
@@ -29,6 +30,9 @@ async function swiftFetch(path: string, init: { method?: Method; headers?: Recor
   if (method !== 'GET' && method !== 'HEAD') headers['X-Stratus-CSRF'] = '1';
   const project = typeof window !== 'undefined' ? pageProjectId(window.location.pathname) : undefined;
   if (project) headers['X-Stratus-Project'] = project;
+  // Swift's mutations reach the session recorder here (its dry run sends none of them).
+  const recorded = method === 'HEAD' ? undefined : beginMutation({ method, path });
+  if (recorded === 'dry-run') throw new DryRunError();
   const finish = startCall({ method, path, headers });
   const res = await fetch(path, { method, headers, credentials: 'same-origin', cache: 'no-store', signal: init.signal }).catch((e: unknown) => {
     finish({ failure: e instanceof Error ? e.message : String(e) });
@@ -36,6 +40,7 @@ async function swiftFetch(path: string, init: { method?: Method; headers?: Recor
   });
   // Swift listings are read by the caller; the inspector shows their headers (counts, ACLs, metadata) only.
   finish({ status: res.status, headers: res.headers, body: res.ok ? undefined : await res.clone().text().catch(() => '') });
+  recorded?.({ status: res.status });
   if (!res.ok) {
     const error = await parseApiError(res);
     if (res.status === 401 && typeof window !== 'undefined') window.location.assign(expiredLoginUrl(window.location));

@@ -6,6 +6,7 @@ import { msg, type Msg, type MsgWithValues } from '@/lib/i18n/msg';
 import { linkedField, type OverviewLink } from '../overview-links';
 import type { ApiRequest, DetailForm, ResourceAction, RowMenuItem, StatusInfo } from '../types';
 import { maybeStrings } from '../schema';
+import { volumeHeat } from '../iac/cinder';
 
 /** The catalog type the dashboard proxies Cinder through (Zed registers only this one). */
 export const VOLUME_SERVICE = 'volumev3';
@@ -299,6 +300,7 @@ export const volumeDefinition = define<Volume>({
     { label: 'kinds.volume.fields.projectId', value: (v) => v['os-vol-tenant-attr:tenant_id'] ?? '', mono: true, sensitive: 'projectId' },
     { label: 'kinds.volume.fields.host', value: (v) => v['os-vol-host-attr:host'] ?? '', adminOnly: true, mono: true },
   ],
+  heat: volumeHeat,
   cli: { list: 'openstack volume list --long', show: (v) => `openstack volume show ${v.id}` },
 });
 
@@ -398,6 +400,8 @@ export const attachRequest = (serverId: string, volumeId: string): ApiRequest =>
   body: { volumeAttachment: { volumeId } },
 });
 export const detachRequest = (serverId: string, volumeId: string): ApiRequest => ({ method: 'DELETE', path: `servers/${serverId}/os-volume_attachments/${volumeId}` });
+export const attachVolumeCli = (server: string, volume: string) => `openstack server add volume ${server} ${volume}`;
+export const detachVolumeCli = (server: string, volume: string) => `openstack server remove volume ${server} ${volume}`;
 
 /** Boot from an existing volume: the volume itself is the root disk, no image. */
 export function bootFromVolumeBody(server: Record<string, unknown>, volumeId: string): Record<string, unknown> {

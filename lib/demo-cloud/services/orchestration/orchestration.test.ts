@@ -422,3 +422,28 @@ describe('orchestration: servers and autoscaling', () => {
     for (const ref of refs) expect(all).not.toContain(ref);
   });
 });
+
+describe('orchestration: a server on a subnet', () => {
+  it('puts the server\'s security groups on the port Heat makes for the subnet, and deletes that port with it', async () => {
+    const tpl = {
+      heat_template_version: HOT,
+      resources: {
+        net: { type: 'OS::Neutron::Net', properties: { name: 'portnet' } },
+        sub: { type: 'OS::Neutron::Subnet', properties: { network: { get_resource: 'net' }, cidr: '10.91.0.0/24' } },
+        sg: { type: 'OS::Neutron::SecurityGroup', properties: { name: 'portsg', rules: [] } },
+        vm: { type: 'OS::Nova::Server', properties: { image: 'cirros', flavor: 'm1.tiny', networks: [{ subnet: { get_resource: 'sub' } }], security_groups: [{ get_resource: 'sg' }, 'default'] } },
+      },
+    };
+    const id = await createStack('subnetvm', tpl);
+    const s = await settle('subnetvm', id);
+    expect(s.stack_status, String(s.stack_status_reason)).toBe('CREATE_COMPLETE');
+    const res = Object.fromEntries(((await get(`/stacks/subnetvm/${id}/resources`)).body as { resources: Row[] }).resources.map((r) => [String(r.resource_name), String(r.physical_resource_id)]));
+    const ports = ((await call(cloud, 'GET', `/network/v2.0/ports?device_id=${res.vm}`, { token })).body as { ports: Row[] }).ports;
+    expect(ports).toHaveLength(1);
+    const groups = ((await call(cloud, 'GET', '/network/v2.0/security-groups?name=default', { token })).body as { security_groups: Row[] }).security_groups;
+    expect([...(ports[0].security_groups as string[])].sort()).toEqual([res.sg, String(groups[0].id)].sort());
+    await call(cloud, 'DELETE', `${heat}/stacks/subnetvm/${id}`, { token });
+    expect((await settle('subnetvm', id)).stack_status).toBe('DELETE_COMPLETE');
+    expect((await call(cloud, 'GET', `/network/v2.0/ports/${String(ports[0].id)}`, { token })).status).toBe(404);
+  });
+});

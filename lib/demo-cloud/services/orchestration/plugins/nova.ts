@@ -53,7 +53,10 @@ async function networks(ctx: PluginContext): Promise<Json> {
       const subnetId = await neutronId(ctx.api, 'subnet', String(n.subnet));
       const sub = (await ctx.api.get('network', `/subnets/${subnetId}`)).body.subnet as JsonMap;
       const fixed: JsonMap = { subnet_id: subnetId, ...(n.fixed_ip ? { ip_address: n.fixed_ip } : {}) };
-      const port = (await ctx.api.post('network', '/ports', { port: { network_id: sub.network_id, fixed_ips: [fixed], name: `${ctx.physicalName}-port` } })).body.port as JsonMap;
+      // The server's security groups go on the port Heat makes (server_network_mixin.py _prepare_internal_port_kwargs).
+      const groups = list(ctx.props.security_groups);
+      const security: JsonMap = groups.length ? { security_groups: await Promise.all(groups.map((g) => neutronId(ctx.api, 'security_group', String(g)))) } : {};
+      const port = (await ctx.api.post('network', '/ports', { port: { network_id: sub.network_id, fixed_ips: [fixed], name: `${ctx.physicalName}-port`, ...security } })).body.port as JsonMap;
       internal.push(String(port.id));
       out.push({ port: String(port.id) });
     } else {
