@@ -64,13 +64,13 @@ export function ActivityToasts({ session }: { session: ClientSession }) {
  * Header button with the activity list: what anyone in the project did (the services' own history, polled while the
  * page is visible) and what this tab's pages noticed finishing, newest first.
  */
-export function ActivityMenu({ session }: { session: ClientSession }) {
+export function ActivityMenu({ session, catalogTypes }: { session: ClientSession; catalogTypes: readonly string[] }) {
   const t = useTranslations('shell.activity');
   const m = useMsg();
   const locale = useLocale();
   const sentence = useSentence();
   const events = useEvents();
-  const feed = useProjectFeed(session);
+  const feed = useProjectFeed(session, catalogTypes);
   const { open, setOpen, root, panelId, buttonProps } = useMenu();
   // Entries are new when they happened after the panel was last opened (or the page loaded), older when cleared.
   const [readAt, setReadAt] = useState(() => Date.now());

@@ -67,6 +67,7 @@ export function AppShell({
             <NotInKiosk>
               <Header
                 session={session}
+                catalogTypes={catalogTypes}
                 navOpen={navOpen}
                 onToggleNav={() => setNavOpen((o) => !o)}
                 inspectorOpen={inspectorOpen}

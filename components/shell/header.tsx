@@ -16,6 +16,8 @@ const INSPECTOR_GLYPH = '{ }';
 
 interface HeaderProps {
   session: ClientSession;
+  /** The catalog's service types: which kinds the activity panel polls. */
+  catalogTypes: readonly string[];
   navOpen: boolean;
   onToggleNav: () => void;
   inspectorOpen: boolean;
@@ -23,7 +25,7 @@ interface HeaderProps {
   onOpenPalette: () => void;
 }
 
-export function Header({ session, navOpen, onToggleNav, inspectorOpen, onToggleInspector, onOpenPalette }: HeaderProps) {
+export function Header({ session, catalogTypes, navOpen, onToggleNav, inspectorOpen, onToggleInspector, onOpenPalette }: HeaderProps) {
   const t = useTranslations('shell.header');
   return (
     // Opaque, no backdrop blur: the blur cost ~20 ms of the first paint under software rendering (issue 16 bench).
@@ -75,7 +77,7 @@ export function Header({ session, navOpen, onToggleNav, inspectorOpen, onToggleI
           <span aria-hidden="true">{INSPECTOR_GLYPH}</span>
           <span className="sr-only">{t('inspector')}</span>
         </button>
-        <ActivityMenu session={session} />
+        <ActivityMenu session={session} catalogTypes={catalogTypes} />
         <PresentationToggle />
         <ThemeToggle />
         <UserMenu user={session.user} roles={session.roles} projectId={session.project.id} />

@@ -11,11 +11,9 @@ import type { ClientSession } from '@/lib/client/session';
 import { useProjectActivity } from '@/lib/resources/project-activity';
 import { definitionOf, groupOf, projectHref, sectionAccess, sectionOfKind, SECTIONS } from '@/lib/resources/registry';
 import type { AnyDefinition, Tone } from '@/lib/resources/types';
-import { useCatalogTypes } from './session-context';
 
 /** The project's kinds that declare where their history comes from and that this user may use here (no admin pages). */
-function useActivityDefs(session: ClientSession): readonly AnyDefinition[] {
-  const types = useCatalogTypes();
+function useActivityDefs(session: ClientSession, types: readonly string[]): readonly AnyDefinition[] {
   const roles = session.roles;
   return useMemo(
     () =>
@@ -29,8 +27,8 @@ function useActivityDefs(session: ClientSession): readonly AnyDefinition[] {
 }
 
 /** The project's entries and the names of who acted, polled while the page is visible. */
-export function useProjectFeed(session: ClientSession) {
-  return useProjectActivity(useActivityDefs(session), session.user);
+export function useProjectFeed(session: ClientSession, catalogTypes: readonly string[]) {
+  return useProjectActivity(useActivityDefs(session, catalogTypes), session.user);
 }
 
 /** Each outcome's word (none for an entry that says nothing about it) and colour. */

@@ -32,11 +32,6 @@ export function useSectionAccess(slug: string): SectionAccess['state'] {
   return section ? sectionAccess(section, types, session?.roles ?? []).state : 'unavailable';
 }
 
-/** The catalog types of this cloud and region (which services the project has). */
-export function useCatalogTypes(): readonly string[] {
-  return useContext(CatalogContext);
-}
-
 export function useIsAdmin(): boolean {
   return !!useClientSession()?.roles.includes('admin');
 }

@@ -123,4 +123,17 @@ describe('pollActivity on the demo cloud', () => {
     expect([...state.errors.keys()]).toEqual(['server']);
     expect(state.cursors.size).toBe(0);
   });
+
+  it('stops asking for a kind the policy refuses (403), without an error', async () => {
+    const paths: string[] = [];
+    const refuse: Get = async (target, path) => {
+      paths.push(path);
+      throw Object.assign(new Error('Policy does not allow this request to be performed.'), { status: 403 });
+    };
+    const once = await pollActivity(newPollState(clock.now()), [loadBalancerDefinition], refuse);
+    expect(once.errors).toEqual(new Map());
+    expect([...once.refused]).toEqual([loadBalancerDefinition.kind]);
+    await pollActivity(once, [loadBalancerDefinition], refuse);
+    expect(paths).toHaveLength(1);
+  });
 });

@@ -31,10 +31,12 @@ export interface PollState {
   entries: readonly ActivityEntry[];
   /** Per kind: the last poll's error, shown beside the list (the other kinds keep going). */
   errors: Map<string, string>;
+  /** Kinds the service's policy refuses this user (HTTP 403: Octavia without a load-balancer role): not asked again. */
+  refused: ReadonlySet<string>;
 }
 
 export function newPollState(now: number): PollState {
-  return { started: now, cursors: new Map(), memory: new Map(), entries: [], errors: new Map() };
+  return { started: now, cursors: new Map(), memory: new Map(), entries: [], errors: new Map(), refused: new Set() };
 }
 
 const target = (def: AnyDefinition): ServiceTarget => ({ service: def.service, headers: def.headers });
@@ -151,16 +153,19 @@ function pollKind(def: AnyDefinition, since: number, memory: StatusMemory, get: 
  * One poll of every kind that declares a source (in parallel): the state after it, with the entries merged in. A
  * kind whose calls fail keeps its cursor and memory (the next poll asks again) and records its error.
  */
-export async function pollActivity(state: PollState, defs: readonly AnyDefinition[], get: Get): Promise<PollState> {
+export async function pollActivity(state: PollState, all: readonly AnyDefinition[], get: Get): Promise<PollState> {
+  const defs = all.filter((d) => !state.refused.has(d.kind));
   const results = await Promise.allSettled(defs.map((def) => pollKind(def, state.cursors.get(def.kind) ?? state.started - LOOKBACK_MS, state.memory, get)));
   const cursors = new Map(state.cursors);
   const memory = new Map(state.memory);
   const errors = new Map<string, string>();
+  const refused = new Set(state.refused);
   let entries = state.entries;
   results.forEach((r, i) => {
     const kind = defs[i].kind;
     if (r.status === 'rejected') {
-      errors.set(kind, r.reason instanceof Error ? r.reason.message : String(r.reason));
+      if ((r.reason as { status?: unknown } | null)?.status === 403) refused.add(kind);
+      else errors.set(kind, r.reason instanceof Error ? r.reason.message : String(r.reason));
       return;
     }
     if (r.value.cursor !== undefined) cursors.set(kind, r.value.cursor);
@@ -168,5 +173,5 @@ export async function pollActivity(state: PollState, defs: readonly AnyDefinitio
     for (const [k, v] of r.value.memory ?? []) if (k.startsWith(`${kind}:`)) memory.set(k, v);
     entries = mergeActivity(entries, r.value.entries);
   });
-  return { ...state, cursors, memory, entries, errors };
+  return { ...state, cursors, memory, entries, errors, refused };
 }
