@@ -49,7 +49,7 @@ export function ProjectEntry({ entry: e, session, names, onNavigate }: { entry: 
   const def = kind && definitionOf(kind, session.project.id);
   const who = e.userId ? actorLabel(e.userId, names) : undefined;
   const name = e.slug ? (
-    <Link href={projectHref(session.cloud.id, session.project.id, session.region, e.slug)} className="text-brand-700 hover:underline dark:text-brand-300" onClick={onNavigate}>
+    <Link href={projectHref(session.cloud.id, session.project.id, session.region, e.slug)} className="text-brand-700 underline dark:text-brand-300" onClick={onNavigate}>
       {e.resourceName}
     </Link>
   ) : (
