@@ -6,9 +6,10 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useMsg } from '@/components/i18n/use-msg';
 import { clearActivity, getActivity, subscribeActivity, type ActivityEvent } from '@/lib/client/activity';
 import type { ClientSession } from '@/lib/client/session';
-import { projectHref } from '@/lib/resources/registry';
+import { definitionOf, projectHref, sectionOfKind } from '@/lib/resources/registry';
 import { useMenu } from './use-dismiss';
 import { ABOVE_UNDO, NOTICE_PAD, NOTICE_STACK, useNoticeHeight } from './notice-area';
+import { ProjectEntry, useProjectFeed } from './project-activity';
 
 const NONE: readonly ActivityEvent[] = [];
 const TOAST_MS = 6000;
@@ -59,22 +60,35 @@ export function ActivityToasts({ session }: { session: ClientSession }) {
   );
 }
 
-/** Header button with the session's activity list. */
-export function ActivityMenu({ session }: { session: ClientSession }) {
+/**
+ * Header button with the activity list: what anyone in the project did (the services' own history, polled while the
+ * page is visible) and what this tab's pages noticed finishing, newest first.
+ */
+export function ActivityMenu({ session, catalogTypes }: { session: ClientSession; catalogTypes: readonly string[] }) {
   const t = useTranslations('shell.activity');
+  const m = useMsg();
   const locale = useLocale();
   const sentence = useSentence();
   const events = useEvents();
+  const feed = useProjectFeed(session, catalogTypes);
   const { open, setOpen, root, panelId, buttonProps } = useMenu();
-  const [readUpTo, setReadUpTo] = useState(0);
-  const unread = events.filter((e) => e.id > readUpTo).length;
+  // Entries are new when they happened after the panel was last opened (or the page loaded), older when cleared.
+  const [readAt, setReadAt] = useState(() => Date.now());
+  const [clearedAt, setClearedAt] = useState(0);
+  const project = feed.entries.filter((e) => e.at > clearedAt);
+  const unread = events.filter((e) => e.at > readAt).length + project.filter((e) => e.at > readAt).length;
+  const rows = [
+    ...events.map((e) => ({ at: e.at, key: `tab:${e.id}`, tab: e, entry: undefined })),
+    ...project.map((e) => ({ at: e.at, key: e.key, entry: e, tab: undefined })),
+  ].sort((a, b) => b.at - a.at);
+  const errors = Object.entries(feed.errors);
   return (
     <div ref={root} className="relative">
       <button
         {...buttonProps}
         onClick={() => {
           setOpen(!open);
-          setReadUpTo(events[0]?.id ?? 0);
+          setReadAt(Date.now());
         }}
         className="inline-flex h-9 items-center gap-1 rounded-md px-2 text-sm text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
       >
@@ -86,37 +100,60 @@ export function ActivityMenu({ session }: { session: ClientSession }) {
         )}
       </button>
       {open && (
-        <div id={panelId} className="absolute right-0 z-50 mt-2 w-80 rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900">
+        <div id={panelId} className="absolute right-0 z-50 mt-2 w-96 max-w-[calc(100vw-1rem)] rounded-lg border border-zinc-200 bg-white p-3 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900">
           <div className="flex items-center">
             <h2 className="font-medium">{t('heading')}</h2>
-            {events.length > 0 && (
-              <button type="button" className="ml-auto text-xs text-brand-700 hover:underline dark:text-brand-300" onClick={clearActivity}>
+            {rows.length > 0 && (
+              <button
+                type="button"
+                className="ml-auto text-xs text-brand-700 hover:underline dark:text-brand-300"
+                onClick={() => {
+                  clearActivity();
+                  setClearedAt(project.reduce((c, e) => Math.max(c, e.at), clearedAt));
+                }}
+              >
                 {t('clear')}
               </button>
             )}
           </div>
-          {events.length === 0 ? (
+          {errors.map(([kind, message]) => (
+            <p key={kind} className="mt-2 text-xs text-red-700 dark:text-red-300">
+              {t('failed', { kind: labelOf(kind, m), message })}
+            </p>
+          ))}
+          {rows.length === 0 ? (
             <p className="mt-2 text-zinc-500 dark:text-zinc-400">{t('empty')}</p>
           ) : (
-            <ol aria-label={t('list')} className="mt-2 max-h-80 space-y-1 overflow-y-auto">
-              {events.map((e) => (
-                <li key={e.id} className="flex gap-2">
-                  <time className="shrink-0 font-mono text-xs text-zinc-500 dark:text-zinc-400" dateTime={new Date(e.at).toISOString()}>
-                    {new Date(e.at).toLocaleTimeString(locale, { hour12: false })}
-                  </time>
-                  {e.slug ? (
-                    <Link href={projectHref(session.cloud.id, session.project.id, session.region, e.slug)} className={e.tone === 'error' ? 'text-red-700 dark:text-red-300' : ''} onClick={() => setOpen(false)}>
-                      {sentence(e)}
-                    </Link>
-                  ) : (
-                    <span>{sentence(e)}</span>
-                  )}
-                </li>
-              ))}
+            <ol aria-label={t('list')} className="mt-2 max-h-96 space-y-2 overflow-y-auto">
+              {rows.map((r) =>
+                r.entry !== undefined ? (
+                  <ProjectEntry key={r.key} entry={r.entry} session={session} names={feed.names} onNavigate={() => setOpen(false)} />
+                ) : r.tab !== undefined ? (
+                  <li key={r.key} className="flex gap-2">
+                    <time className="shrink-0 font-mono text-xs text-zinc-500 dark:text-zinc-400" dateTime={new Date(r.at).toISOString()}>
+                      {new Date(r.at).toLocaleTimeString(locale, { hour12: false })}
+                    </time>
+                    {r.tab.slug ? (
+                      <Link href={projectHref(session.cloud.id, session.project.id, session.region, r.tab.slug)} className={r.tab.tone === 'error' ? 'text-red-700 dark:text-red-300' : ''} onClick={() => setOpen(false)}>
+                        {sentence(r.tab)}
+                      </Link>
+                    ) : (
+                      <span>{sentence(r.tab)}</span>
+                    )}
+                  </li>
+                ) : null,
+              )}
             </ol>
           )}
         </div>
       )}
     </div>
   );
+}
+
+/** A kind's singular label (its section's definition), or the kind as it is. */
+function labelOf(kind: string, m: ReturnType<typeof useMsg>): string {
+  const section = sectionOfKind(kind);
+  const def = section && definitionOf(section, '');
+  return def ? m(def.label.singular) : kind;
 }

@@ -17,7 +17,7 @@ const INSPECTOR_GLYPH = '{ }';
 
 interface HeaderProps {
   session: ClientSession;
-  /** The catalog's service types: what the recorder may link to (its Heat export). */
+  /** The catalog's service types: what the recorder may link to (its Heat export), which kinds the activity panel polls. */
   catalogTypes: readonly string[];
   navOpen: boolean;
   onToggleNav: () => void;
@@ -79,7 +79,7 @@ export function Header({ session, catalogTypes, navOpen, onToggleNav, inspectorO
           <span className="sr-only">{t('inspector')}</span>
         </button>
         <RecorderMenu session={session} catalogTypes={catalogTypes} />
-        <ActivityMenu session={session} />
+        <ActivityMenu session={session} catalogTypes={catalogTypes} />
         <PresentationToggle />
         <ThemeToggle />
         <UserMenu user={session.user} roles={session.roles} projectId={session.project.id} />

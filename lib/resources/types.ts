@@ -556,6 +556,23 @@ export interface RowMenuItem<T> {
   cli?: (row: T) => string;
 }
 
+/**
+ * Where the whole project's history of a kind comes from, whoever acted (the activity panel: lib/activity/feed.ts
+ * words it, lib/resources/project-activity.ts polls it, each time only what changed since the last poll):
+ * - `nova-actions`: the list's objects changed since then (`changes-since`, deleted ones too, which `gone` tells),
+ *   then each one's instance actions since then: who did what, and whether it failed;
+ * - `messages`: the service's user messages at `path` (Cinder's), newest first; `resources` maps a message's
+ *   `resource_type` to the kind and section it is about;
+ * - `heat-events`: the stacks changed since then (by creation and update time), then their events;
+ * - `status`: the service keeps no history (Designate, Octavia): a row whose `updated` time or status changed on the
+ *   list, newest updates first, is the entry.
+ */
+export type ActivitySource<T> =
+  | { type: 'nova-actions'; gone: (row: T) => boolean }
+  | { type: 'messages'; path: string; resources: Readonly<Record<string, { kind: string; slug: string }>> }
+  | { type: 'heat-events'; eventsPath: (row: T) => string; changed: (row: T) => string | null | undefined }
+  | { type: 'status'; sortKey: string; updated: (row: T) => string | null | undefined };
+
 /** Where a call goes: the catalog type (the proxy's `[service]`) and per-service headers (microversions). */
 export interface ServiceTarget {
   readonly service: string;
@@ -631,6 +648,8 @@ export interface ResourceDefinition<T, C = unknown> {
   /** Other kinds shown below the list page. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   companions?: readonly ListCompanion<any>[];
+  /** Where the project's history of this kind comes from, for the activity panel. */
+  activity?: ActivitySource<T>;
   /** CLI equivalents of reading. */
   cli: { list: string; show: (row: T) => string };
   /** How a row is recreated in an exported Heat template (lib/resources/iac/heat-template.ts); none: not exported. */

@@ -340,6 +340,8 @@ export const serverDefinition = define<Server>({
   ],
   overview: serverOverview(),
   heat: serverHeat,
+  // Deleted servers answer changes-since lists as DELETED; their actions say who deleted them.
+  activity: { type: 'nova-actions', gone: (s) => s.status === 'DELETED' },
   cli: { list: 'openstack server list --long', show: (s) => `openstack server show ${s.id}` },
 });
 

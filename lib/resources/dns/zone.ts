@@ -208,5 +208,7 @@ export const zoneDefinition = define<Zone, ZoneCreate>({
       intro: 'kinds.ptr.companion.intro',
     },
   ],
+  // Designate keeps no event history: a zone's updated_at or status changing on the list is the activity.
+  activity: { type: 'status', sortKey: 'updated_at', updated: (z) => z.updated_at ?? z.created_at },
   cli: { list: 'openstack zone list', show: (z) => command('openstack', 'zone', 'show', z.name) },
 });

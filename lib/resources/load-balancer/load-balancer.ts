@@ -126,6 +126,8 @@ export const loadBalancerDefinition = define<LoadBalancer, LbCreate>({
     cli: (i) => lbCreateCli(i).join('\n'),
   },
   invalidates: [LB_KINDS.listener, LB_KINDS.pool, LB_KINDS.member, LB_KINDS.monitor, LB_KINDS.l7policy, LB_KINDS.l7rule, 'floating-ip', 'topology'],
+  // Octavia keeps no event history: a load balancer's updated_at or status changing on the list is the activity.
+  activity: { type: 'status', sortKey: 'updated_at', updated: (lb) => lb.updated_at ?? lb.created_at },
   cli: { list: 'openstack loadbalancer list', show: (lb) => command('openstack loadbalancer show', lb.id) },
 });
 

@@ -95,5 +95,6 @@ export const stackDefinition = define<Stack>({
     { label: 'kinds.stack.fields.tags', value: (s) => s.tags ?? [] },
   ],
   invalidates: ['server', 'network', 'volume', 'port', 'router', 'floating-ip', 'security-group'],
+  activity: { type: 'heat-events', eventsPath: (s) => `${stackPath(s)}/events`, changed: (s) => s.updated_time ?? s.creation_time },
   cli: { list: 'openstack stack list', show: (s) => command('openstack stack show', ref(s)) },
 });

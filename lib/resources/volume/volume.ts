@@ -301,6 +301,12 @@ export const volumeDefinition = define<Volume>({
     { label: 'kinds.volume.fields.host', value: (v) => v['os-vol-host-attr:host'] ?? '', adminOnly: true, mono: true },
   ],
   heat: volumeHeat,
+  // Cinder's user messages (what failed, on which resource; Block Storage API "Messages", 3.3+): resource_type values.
+  activity: {
+    type: 'messages',
+    path: 'messages',
+    resources: { VOLUME: { kind: 'volume', slug: 'volumes' }, VOLUME_SNAPSHOT: { kind: 'volume-snapshot', slug: 'snapshots' }, VOLUME_BACKUP: { kind: 'volume-backup', slug: 'volume-backups' } },
+  },
   cli: { list: 'openstack volume list --long', show: (v) => `openstack volume show ${v.id}` },
 });
 

@@ -7,6 +7,7 @@ import * as x from './deps';
 import { novaRoute, type NovaRequest } from './microversion';
 import { DEFAULT_QUOTAS, HOST, type QuotaLimits, type Server } from './model';
 import { checkLock, quotaOf, recordAction, settleServer, usageOf, requestServer } from './ops';
+import { deletedServer } from './terminations';
 
 
 export function miscRoutes(router: Router, { core, s }: ComputeDeps): void {
@@ -112,14 +113,48 @@ export function miscRoutes(router: Router, { core, s }: ComputeDeps): void {
     return out;
   };
   const stableHost = (projectId: string) => hostIdOf(projectId, HOST);
+  // From 2.21 a deleted server's actions are readable (read_deleted='yes'); from 2.58 the list takes changes-since
+  // (actions updated since then), limit and marker (newest first), and answers updated_at.
+  const actionServer = (r: NovaRequest): Server => {
+    // Settling first moves a server whose delete is due to the deleted records.
+    const live = settleServer(core, s, s.servers[r.ctx.params.server_id]);
+    const gone = !live && r.v.ge('2.21') ? deletedServer(s, r.ctx.params.server_id) : undefined;
+    const auth = r.ctx.authProject();
+    if (gone && (auth.isAdmin || gone.project_id === auth.project.id)) return gone;
+    return getServer(r);
+  };
   novaRoute(router, 'GET', '/servers/{server_id}/os-instance-actions', (r) => {
-    const srv = getServer(r);
+    const srv = actionServer(r);
     const isAdmin = r.ctx.authProject().isAdmin;
-    const list = [...srv.actions].reverse().map((a) => renderAction(a, srv.id, isAdmin, false));
-    return json(200, { instanceActions: list });
+    let list = [...srv.actions].reverse();
+    if (r.v.ge('2.58')) {
+      const q = r.ctx.query;
+      const since = q.get('changes-since');
+      if (since !== null) {
+        const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(since) ? since : `${since}Z`);
+        if (Number.isNaN(t)) throw invalidInput('changes-since', since, `'${since}' is not a 'date-time'`);
+        // Against the updated_at the answer shows (the start until the action's last event is done).
+        const now = core.clock.now();
+        const shown = (a: Server['actions'][number]) => (Date.parse(`${a.updated_at}Z`) <= now ? a.updated_at : a.start_time);
+        list = list.filter((a) => Date.parse(`${shown(a)}Z`) >= t);
+      }
+      const marker = q.get('marker');
+      if (marker !== null) {
+        const at = list.findIndex((a) => a.request_id === marker);
+        if (at < 0) throw novaBadRequest(`Marker ${marker} could not be found.`);
+        list = list.slice(at + 1);
+      }
+      const rawLimit = q.get('limit');
+      if (rawLimit !== null) {
+        const n = Number(rawLimit);
+        if (!Number.isInteger(n) || n < 0) throw invalidInput('limit', rawLimit, `'${rawLimit}' does not match '^[0-9]*$'`);
+        list = list.slice(0, Math.min(n, 1000));
+      }
+    }
+    return json(200, { instanceActions: list.map((a) => renderAction(a, srv.id, isAdmin, false)) });
   });
   novaRoute(router, 'GET', '/servers/{server_id}/os-instance-actions/{request_id}', (r) => {
-    const srv = getServer(r);
+    const srv = actionServer(r);
     const a = srv.actions.find((y) => y.request_id === r.ctx.params.request_id);
     if (!a) throw novaNotFound(`Action for request_id ${r.ctx.params.request_id} on instance ${srv.id} not found`);
     return json(200, { instanceAction: renderAction(a, srv.id, r.ctx.authProject().isAdmin, true) });

@@ -107,6 +107,8 @@ export interface Server extends Transitional {
   console_token?: string;
   /** Set by the delete transition; the record is dropped when read afterwards. */
   deleted?: boolean;
+  /** When the delete finished (Nova's DB format), on the copies kept in `ComputeState.deleted`. */
+  terminated_at?: string;
 }
 
 export interface Flavor {
@@ -175,6 +177,8 @@ export interface ComputeState {
   hosts?: Record<string, ComputeHostState>;
   /** Deleted servers that ran, for os-simple-tenant-usage (Nova keeps them in its DB). */
   terminated?: Record<string, TerminatedInstance>;
+  /** Deleted servers as Nova still answers them (terminations.ts: keepDeleted), oldest first. */
+  deleted?: Record<string, Server>;
   seq: { instance: number; keypair: number; flavor: number };
 }
 

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../core/context';
 import { isoDb, isoZ, novaNotFound } from './common';
 import * as x from './deps';
 import { dropServer, serverIndex } from './order';
-import { recordTermination } from './terminations';
+import { keepDeleted, recordTermination } from './terminations';
 import { invalidateRenderCache } from './render-cache';
 import { DEFAULT_QUOTAS, type ComputeState, type InstanceAction, type QuotaLimits, type Server } from './model';
 
@@ -78,6 +78,7 @@ export function settleServer(core: CloudCore, s: ComputeState, server: Server | 
   }
   if (server.deleted) {
     recordTermination(s, server, deletedAt ?? core.clock.now());
+    keepDeleted(s, server, deletedAt ?? core.clock.now());
     dropServer(s, server.id);
     return undefined;
   }

@@ -73,7 +73,7 @@ export function serverJsonRenderer(core: CloudCore, ctx: RequestContext, v: Vers
       `"links":[{"rel":"self","href":${selfBase}${id.slice(1)}},{"rel":"bookmark","href":${bookmarkBase}${id.slice(1)}}],"OS-DCF:diskConfig":"MANUAL"`;
     if (PROGRESS_STATUSES.has(status)) out += ',"progress":0';
     out += `,"OS-EXT-AZ:availability_zone":${srv.host ? q(srv.availability_zone || AZ) : '""'},"config_drive":${q(srv.config_drive)},"key_name":${q(srv.key_name)}`;
-    out += `,"OS-SRV-USG:launched_at":${q(srv.launched_at)},"OS-SRV-USG:terminated_at":null`;
+    out += `,"OS-SRV-USG:launched_at":${q(srv.launched_at)},"OS-SRV-USG:terminated_at":${srv.terminated_at ? q(srv.terminated_at) : 'null'}`;
     if (groups.length > 0) out += `,"security_groups":[${groups.map((name) => `{"name":${q(name)}}`).join(',')}]`;
     if (admin) {
       const host = srv.host ? q(srv.host) : 'null';

@@ -6,6 +6,7 @@ import type { Server } from './model';
 import { needsSettle, settleServer, statusOf } from './ops';
 import { serverIndex } from './order';
 import { renderBrief, renderServerList } from './render';
+import { deletedServers } from './terminations';
 
 // GET /servers and /servers/detail: Nova's filters, sort keys, marker/limit pagination and
 // next links, walking the ordered index (order.ts) so a page touches only its own servers.
@@ -121,7 +122,9 @@ export function serverListRoutes(router: Router, { core, s }: ComputeDeps): void
       const page: Server[] = [];
       // Settles a candidate; false when it vanished (its delete finished) or is filtered out.
       const take = (srv: Server) => (!needsSettle(srv) || settleServer(core, s, srv) !== undefined) && matches(srv);
-      const defaultOrder = (sortKeys.length === 0 && sortDirs.length === 0) || (keys.length === 1 && keys[0] === 'created_at' && (sortDirs[0] ?? 'desc') === 'desc');
+      // changes-since answers deleted servers too (Nova's servers.py: no `deleted=False` filter then), so its pages
+      // merge them in by the sort below.
+      const defaultOrder = !changes && ((sortKeys.length === 0 && sortDirs.length === 0) || (keys.length === 1 && keys[0] === 'created_at' && (sortDirs[0] ?? 'desc') === 'desc'));
       if (defaultOrder) {
         // Walk the ordered index from the marker (newest first), touching only the page's servers.
         let i = ordered.list.length - 1;
@@ -140,6 +143,7 @@ export function serverListRoutes(router: Router, { core, s }: ComputeDeps): void
         const specs = keys.map((k, i) => ({ fn: keyFns[k], dir: (sortDirs[i] ?? sortDirs[0] ?? 'desc') === 'asc' ? 1 : -1 }));
         if (!keys.includes('created_at')) specs.push({ fn: keyFns.created_at, dir: -1 });
         const items = ordered.list.filter(take);
+        if (changes) items.push(...deletedServers(s, scope).filter(matches));
         items.sort((a, b) => {
           for (const { fn, dir } of specs) {
             const x1 = fn(a), y1 = fn(b);

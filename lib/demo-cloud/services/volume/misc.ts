@@ -4,6 +4,7 @@ import { json } from '../../core/reply';
 import type { VolumeRouter } from './microversion';
 import { AZ, cinderTime, DEFAULT_QUOTAS, getVolume, HOST, quotaLimits, settleAll, usage, type QuotaLimits, type Volume } from './model';
 import { attach, detach } from './ops';
+import { pageOf } from './volumes';
 import type { View } from './render';
 import { policyDenied } from './parse';
 
@@ -140,9 +141,13 @@ export function miscRoutes(core: CloudCore, r: VolumeRouter): void {
     resource_type: m.resource_type,
     links: [{ rel: 'self', href: `${view.ctx.serviceUrl}/v3/${m.project_id}/messages/${m.id}` }],
   });
-  r.get(`${p}/messages`, (_ctx, view) => {
+  r.get(`${p}/messages`, (ctx, view) => {
     if (view.mv < 3) throw notFound('The resource could not be found.');
-    return json(200, { messages: settleAll(core).messages.filter((m) => view.isAdmin || m.project_id === view.projectId).map((m) => messageView(m, view)) });
+    const mine = settleAll(core).messages.filter((m) => view.isAdmin || m.project_id === view.projectId);
+    if (view.mv < 5) return json(200, { messages: mine.map((m) => messageView(m, view)) });
+    // 3.5+: sort, limit and marker as on the other lists (Cinder's common pagination), a next link when cut.
+    const page = pageOf(ctx, mine, 'messages', 'messages_links');
+    return json(200, { messages: page.items.map((m) => messageView(m, view)), ...page.links });
   });
   r.get(`${p}/messages/{message_id}`, (ctx, view) => {
     const m = settleAll(core).messages.find((x) => x.id === ctx.params.message_id && (view.isAdmin || x.project_id === view.projectId));
