@@ -243,7 +243,8 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
                       <Sensitive kind={e.sensitive} className="truncate">
                         {e.label}
                       </Sensitive>
-                      {e.detail && <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{e.detail}</span>}
+                      {/* On the selected option's tint, grey text lacks contrast: it takes the option's own colour. */}
+                      {e.detail && <span className={`truncate font-mono text-xs ${selected ? '' : 'text-zinc-500 dark:text-zinc-400'}`}>{e.detail}</span>}
                       {e.region && (
                         <span translate="no" className="ml-auto shrink-0 rounded bg-zinc-100 px-1.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
                           {e.region}

@@ -5,7 +5,7 @@
 import Link from '@/components/ui/intent-link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useClientSession } from '@/components/shell/session-context';
 import { buttonClass } from '@/components/ui/button';
 import { useRegionLists, type ListParams, type RegionLists } from '@/lib/resources/hooks';
@@ -40,13 +40,21 @@ export function useRegionScope<T>(def: ResourceDefinition<T>, params: ListParams
 export function AllRegionsToggle({ scope }: { scope: Pick<RegionScope<unknown>, 'on' | 'regions'> }) {
   const t = useTranslations('resource.regions');
   const pathname = usePathname();
+  // The box follows the click at once; the URL (and so `scope.on`) catches up a moment later and then leads again.
+  const [checked, setChecked] = useState(scope.on);
+  const [urlOn, setUrlOn] = useState(scope.on);
+  if (urlOn !== scope.on) {
+    setUrlOn(scope.on);
+    setChecked(scope.on);
+  }
   if (scope.regions.length < 2) return null;
   return (
     <label className="inline-flex items-center gap-1.5 text-sm">
       <input
         type="checkbox"
-        checked={scope.on}
+        checked={checked}
         onChange={(e) => {
+          setChecked(e.target.checked);
           // Like the list's other view state: a history entry of its own, no server round trip.
           window.history.pushState(null, '', withQuery(pathname, withAllRegions(new URLSearchParams(window.location.search), e.target.checked)));
         }}

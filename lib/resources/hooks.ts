@@ -82,6 +82,29 @@ export interface RegionLists<T> extends MergedRegions<T> {
 }
 
 /**
+ * The combined result as a class instance, not a plain object: TanStack structurally shares a plain combined result
+ * with the previous one, which copies rows that changed into new objects, and a copy has lost its region (regions.ts
+ * remembers a row's region by the row object itself).
+ */
+class MergedLists<T> implements RegionLists<T> {
+  readonly rows: T[];
+  readonly failed: MergedRegions<T>['failed'];
+  readonly pending: string[];
+  readonly more: string[];
+  constructor(
+    merged: MergedRegions<T>,
+    readonly isPending: boolean,
+    readonly isFetching: boolean,
+    readonly refetch: (region: string) => void,
+  ) {
+    this.rows = merged.rows;
+    this.failed = merged.failed;
+    this.pending = merged.pending;
+    this.more = merged.more;
+  }
+}
+
+/**
  * The list's page asked of every region at once, each region a query of its own: polled on its own (a region with a
  * transitional row polls fast while the others idle), failing on its own (a region without the service answers 404
  * and is not retried), and merged with each row tagged with its region (regions.ts).
@@ -90,12 +113,13 @@ export function useRegionLists<T>(def: ResourceDefinition<T>, params: ListParams
   const { projectId } = useProjectScope();
   const trackers = useRef(new Map<string, ChangeTracker>());
   const combine = useCallback(
-    (rs: UseQueryResult<ListPage<T>>[]): RegionLists<T> => ({
-      ...mergeRegions(rs.map((r, i) => ({ region: regions[i], items: r.data?.items, next: r.data?.next, error: r.error ?? undefined, pending: r.isPending }))),
-      isPending: rs.length > 0 && rs.every((r) => r.isPending),
-      isFetching: rs.some((r) => r.isFetching),
-      refetch: (region: string) => void rs[regions.indexOf(region)]?.refetch(),
-    }),
+    (rs: UseQueryResult<ListPage<T>>[]): RegionLists<T> =>
+      new MergedLists(
+        mergeRegions(rs.map((r, i) => ({ region: regions[i], items: r.data?.items, next: r.data?.next, error: r.error ?? undefined, pending: r.isPending }))),
+        rs.length > 0 && rs.every((r) => r.isPending),
+        rs.some((r) => r.isFetching),
+        (region: string) => void rs[regions.indexOf(region)]?.refetch(),
+      ),
     [regions],
   );
   return useQueries({
