@@ -7,11 +7,10 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import { apiFetch, errorText } from '@/lib/client/api';
 import type { ClientSession } from '@/lib/client/session';
 import type { Text } from '@/lib/i18n/msg';
-import { allows, needsDetail, parseQuery, type FieldQuery, type SearchRecord } from '@/lib/resources/field-query';
-import type { ListParams } from '@/lib/resources/list-page';
+import { parseQuery, type SearchRecord } from '@/lib/resources/field-query';
 import type { ListPage } from '@/lib/resources/types';
 import { regionHeaders } from '@/lib/resources/regions';
-import { rankHits, searchSources, type SearchSource, type SourceRecord } from '@/lib/resources/search';
+import { cachedRecords, rankHits, searchJobs, searchSources, type SearchSource, type SourceRecord } from '@/lib/resources/search';
 import { navGroups, projectHref, sectionAccess, SECTIONS } from '@/lib/resources/registry';
 import { useMsg, useNoun } from '@/components/i18n/use-msg';
 import { Sensitive } from '@/components/shell/presentation';
@@ -47,36 +46,6 @@ function useNounList() {
   return (sources: readonly SearchSource[]) => format.list(sources.map((s) => noun(s.noun, 2)), { type: 'conjunction' });
 }
 
-/** One request of a search: a kind in a region, its cheap list or (for statuses and addresses) its full one. */
-interface SearchJob {
-  src: SearchSource;
-  region: string;
-  detail: boolean;
-  /** The names a `kind:` clause may use: the kind, its page, its label as read. */
-  kinds: string[];
-}
-
-/** The kinds and regions a query can match in: its `kind:` and `region:` clauses narrow the requests. */
-function searchJobs(sources: readonly SearchSource[], regions: readonly string[], fq: FieldQuery, m: (t: Text) => string): SearchJob[] {
-  const detail = needsDetail(fq);
-  const wants = (field: 'status' | 'ip') => fq.clauses.some((c) => c.field === field);
-  return sources.flatMap((src) => {
-    const kinds = [src.kind, src.slug, m(src.label)];
-    if (!allows(fq, 'kind', kinds)) return [];
-    // A kind without statuses (or addresses) cannot match a status (or ip) clause: not asked at all.
-    if ((wants('status') && !src.detail.status) || (wants('ip') && !src.detail.addresses)) return [];
-    return regions.filter((r) => allows(fq, 'region', [r])).map((region) => ({ src, region, detail, kinds }));
-  });
-}
-
-/** The rows of a kind that cached list pages of that region already hold (`region` undefined: the session's). */
-function cachedRecords(pages: [readonly unknown[], ListPage<unknown> | undefined][], src: SearchSource, region: string | undefined): SourceRecord[] | undefined {
-  const rows = pages.flatMap(([key, page]) => (page && (key[4] as ListParams | undefined)?.region === region ? page.items : []));
-  if (!rows.length) return undefined;
-  const seen = new Set<string>();
-  return src.fromRows(rows).filter((r) => !seen.has(r.id) && !!seen.add(r.id));
-}
-
 export function CommandPalette({ session, catalogTypes, onClose }: { session: ClientSession; catalogTypes: string[]; onClose: () => void }) {
   const t = useTranslations('palette');
   const m = useMsg();
@@ -109,7 +78,7 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
   const fq = parsed.ok ? parsed.query : undefined;
   const words = fq?.words.join(' ') ?? '';
   const searching = !!fq && (fq.clauses.length > 0 || words.length >= MIN_QUERY);
-  const jobs = searching && fq ? searchJobs(sources, session.regions.length ? session.regions : [session.region], fq, m) : [];
+  const jobs = searching && fq ? searchJobs(sources, session.regions.length ? session.regions : [session.region], session.region, fq, m) : [];
   const qc = useQueryClient();
   // One request per kind and region, in parallel; each group renders as soon as its answer arrives. Answers are
   // cached for a minute, so typing filters in the browser without new calls; rows a list page already holds show
@@ -174,7 +143,7 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
           group: m(src.label),
           label: hit.name || hit.id,
           detail: hit.id,
-          region: several ? hit.region : undefined,
+          region: several && src.service !== 'identity' ? hit.region : undefined,
           href: href(src.href(hit), hit.region),
           sensitive: hit.name ? src.sensitive : undefined,
         });

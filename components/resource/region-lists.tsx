@@ -29,7 +29,9 @@ export interface RegionScope<T> {
 /** The list's page in every region of the catalog while the URL asks for all regions; nothing is fetched otherwise. */
 export function useRegionScope<T>(def: ResourceDefinition<T>, params: ListParams): RegionScope<T> {
   const search = useSearchParams();
-  const regions = useClientSession()?.regions ?? NO_REGIONS;
+  const all = useClientSession()?.regions ?? NO_REGIONS;
+  // Keystone is one service for the whole cloud, whatever region its endpoints name: its objects are in no region.
+  const regions = def.service === 'identity' ? NO_REGIONS : all;
   const on = regions.length > 1 && isAllRegions(search);
   const lists = useRegionLists(def, params, on ? regions : NO_REGIONS);
   const columns = useMemo(() => (on ? [regionColumn<T>(), ...def.columns] : def.columns), [on, def.columns]);

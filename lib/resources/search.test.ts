@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery, type FieldQuery, type SearchRecord } from './field-query';
-import { DETAIL_LIMIT, rankHits, searchSources, type SearchSource } from './search';
+import { cachedRecords, DETAIL_LIMIT, rankHits, searchJobs, searchSources, type SearchSource } from './search';
 
 const source = (kind: string) => searchSources('p1').find((s) => s.kind === kind)!;
 const servers = source('server');
@@ -58,5 +58,44 @@ describe('command palette search', () => {
     const records = [{ ...rec, region: 'RegionOne', kinds: ['server'] }];
     expect(rankHits(records, q('ip:10.0.0.5 status:ERROR'))).toHaveLength(1);
     expect(rankHits(records, q('ip:10.0.0.6'))).toHaveLength(0);
+  });
+});
+
+describe('what the palette asks', () => {
+  const all = searchSources('p1');
+  const label = (t: unknown) => String(t);
+  const regions = ['RegionOne', 'RegionTwo'];
+  const jobs = (query: string) => searchJobs(all, regions, 'RegionOne', q(query), label);
+
+  it('asks every kind in every region, and Keystone\'s once', () => {
+    const j = jobs('web');
+    expect(j.filter((x) => x.src.kind === 'server').map((x) => x.region)).toEqual(regions);
+    expect(j.filter((x) => x.src.service === 'identity').every((x) => x.region === 'RegionOne')).toBe(true);
+    expect(j.every((x) => !x.detail)).toBe(true);
+  });
+  it('asks only the regions and kinds the clauses allow', () => {
+    const j = jobs('region:RegionTwo kind:network name:web*');
+    expect(j.map((x) => [x.src.kind, x.region])).toEqual([['network', 'RegionTwo']]);
+    expect(jobs('kind:instances').map((x) => x.src.kind)).toEqual(['server', 'server']);
+  });
+  it('asks full lists for statuses and addresses, of the kinds that have them only', () => {
+    const ip = jobs('ip:10.0.0.5');
+    expect(ip.length).toBeGreaterThan(0);
+    expect(ip.every((x) => x.detail && x.src.detail.addresses)).toBe(true);
+    expect(new Set(ip.map((x) => x.src.kind))).toEqual(new Set(['server', 'floating-ip', 'port', 'load-balancer']));
+    expect(jobs('status:ERROR').every((x) => x.detail && x.src.detail.status)).toBe(true);
+    expect(jobs('status:ERROR').some((x) => x.src.kind === 'keypair')).toBe(false);
+  });
+  it('reuses the rows cached list pages of the same region hold, once each', () => {
+    const networks = source('network');
+    const row = { id: 'n1', name: 'web', status: 'ACTIVE', admin_state_up: true, shared: false, subnets: [] };
+    const pages: [readonly unknown[], { items: unknown[] } | undefined][] = [
+      [['os', 'p1', 'network', 'list', { filters: {} }], { items: [row] }],
+      [['os', 'p1', 'network', 'list', { filters: { name: 'web' } }], { items: [row] }],
+      [['os', 'p1', 'network', 'list', { filters: {}, region: 'RegionTwo' }], { items: [{ ...row, id: 'n2' }] }],
+    ];
+    expect(cachedRecords(pages, networks, undefined)?.map((r) => r.id)).toEqual(['n1']);
+    expect(cachedRecords(pages, networks, 'RegionTwo')?.map((r) => r.id)).toEqual(['n2']);
+    expect(cachedRecords(pages, networks, 'RegionThree')).toBeUndefined();
   });
 });

@@ -3,10 +3,10 @@
 // matches them in the browser with its field queries (field-query.ts: names and ids by fragment, which no
 // OpenStack list filter offers, statuses, addresses, regions): API data only, never the kinds' labels, which the
 // palette translates. Statuses and addresses need the kind's full list, asked only when a query uses them.
-import { matchScore, type FieldQuery, type SearchRecord } from './field-query';
+import { allows, matchScore, needsDetail, type FieldQuery, type SearchRecord } from './field-query';
 import { listQuery, pageFromBody, type ListParams } from './list-page';
 import { definitionOf, SECTIONS, type Section } from './registry';
-import type { AnyDefinition, MaskKind, Text } from './types';
+import type { AnyDefinition, ListPage, MaskKind, Text } from './types';
 import type { Msg } from '@/lib/i18n/msg';
 
 /** An object as a source reads it, before the palette adds its region and kind. */
@@ -116,4 +116,35 @@ export function rankHits(records: readonly SearchRecord[], query: FieldQuery, ma
   }
   scored.sort((a, b) => a.score - b.score || a.hit.name.localeCompare(b.hit.name) || a.hit.region.localeCompare(b.hit.region));
   return scored.slice(0, max).map((s) => s.hit);
+}
+
+/** One request of a search: a kind in a region, its cheap list or (for statuses and addresses) its full one. */
+export interface SearchJob {
+  src: SearchSource;
+  region: string;
+  detail: boolean;
+  /** The names a `kind:` clause may use: the kind, its page, its label as read. */
+  kinds: string[];
+}
+
+/** The kinds and regions a query can match in: its `kind:` and `region:` clauses narrow the requests. */
+export function searchJobs(sources: readonly SearchSource[], regions: readonly string[], session: string, fq: FieldQuery, m: (t: Text) => string): SearchJob[] {
+  const detail = needsDetail(fq);
+  const wants = (field: 'status' | 'ip') => fq.clauses.some((c) => c.field === field);
+  return sources.flatMap((src) => {
+    const kinds = [src.kind, src.slug, m(src.label)];
+    if (!allows(fq, 'kind', kinds)) return [];
+    // A kind without statuses (or addresses) cannot match a status (or ip) clause: not asked at all.
+    if ((wants('status') && !src.detail.status) || (wants('ip') && !src.detail.addresses)) return [];
+    // Keystone is one for the whole cloud: its objects are asked once, of the session's region.
+    return (src.service === 'identity' ? [session] : regions).filter((r) => allows(fq, 'region', [r])).map((region) => ({ src, region, detail, kinds }));
+  });
+}
+
+/** The rows of a kind that cached list pages of that region already hold (`region` undefined: the session's). */
+export function cachedRecords(pages: [readonly unknown[], ListPage<unknown> | undefined][], src: SearchSource, region: string | undefined): SourceRecord[] | undefined {
+  const rows = pages.flatMap(([key, page]) => (page && (key[4] as ListParams | undefined)?.region === region ? page.items : []));
+  if (!rows.length) return undefined;
+  const seen = new Set<string>();
+  return src.fromRows(rows).filter((r) => !seen.has(r.id) && !!seen.add(r.id));
 }
