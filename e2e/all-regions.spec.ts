@@ -94,13 +94,15 @@ test('"All regions" merges both regions\' rows with their region, survives a rel
   await expect(failure).toHaveCount(0);
 });
 
-test('the palette finds a RegionTwo row by region and name glob, names its region, and opens it there', async ({ page, backend }) => {
-  test.skip(backend.regions.length < 2, `${backend.name} has one region`);
+test('the palette finds a row by region and name glob, names its region, and opens it there', async ({ page, backend }) => {
+  // RegionTwo on the demo cloud (a RegionOne network of the same prefix must not be offered); the real cloud's one region.
+  const region = backend.regions.at(-1)!;
+  const several = backend.regions.length > 1;
   await page.goto('/');
   await expect(page).toHaveURL(PROJECT_URL);
-  const two = `${PREFIX}-palette`;
-  const id = await createNetwork(page, 'RegionTwo', two);
-  await createNetwork(page, 'RegionOne', `${PREFIX}-palette-one`);
+  const name = `${PREFIX}-palette`;
+  const id = await createNetwork(page, region, name);
+  if (several) await createNetwork(page, 'RegionOne', `${PREFIX}-palette-one`);
 
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog', { name: 'Command palette' });
@@ -108,18 +110,18 @@ test('the palette finds a RegionTwo row by region and name glob, names its regio
   // A query it cannot read says what to write instead.
   await box.fill('colour:red');
   await expect(palette).toContainText('Unknown field “colour”');
-  await box.fill(`region:RegionTwo name:${PREFIX}-palette*`);
+  await box.fill(`region:${region} name:${PREFIX}-palette*`);
   const networks = palette.getByRole('group', { name: 'Networks' });
-  const option = networks.getByRole('option', { name: new RegExp(`^${two}`) });
+  const option = networks.getByRole('option', { name: new RegExp(`^${name}`) });
   await expect(option).toHaveCount(1);
-  await expect(option).toContainText('RegionTwo');
-  // Only RegionTwo was asked: the RegionOne network of the same prefix is not offered.
+  // Only that region was asked: the other region's network of the same prefix is not offered.
   await expect(networks.getByRole('option')).toHaveCount(1);
+  if (several) await expect(option).toContainText(region);
   expect(await violations(page)).toEqual([]);
   await option.click();
-  await expect(page).toHaveURL(new RegExp(`/networks/${id}\\?region=RegionTwo$`));
-  await expect(page.getByRole('heading', { name: two, level: 1 })).toBeVisible();
-  await expect(page.getByRole('banner').getByRole('combobox', { name: 'Region' })).toHaveValue('RegionTwo');
+  await expect(page).toHaveURL(new RegExp(`/networks/${id}\\?region=${region}$`));
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('combobox', { name: 'Region' })).toHaveValue(region);
 });
 
 test('the proxy refuses a region outside the token\'s catalog, and a one-region cloud offers no "All regions"', async ({ page, backend }) => {
