@@ -1,7 +1,7 @@
 'use client';
 // Typed data access for resource definitions, on TanStack Query and the proxy (/api/os/<service>/<path>).
 // Keys: ['os', projectId, kind, 'list', params] | ['os', projectId, kind, 'item', id] | ['os', projectId, kind, 'names', ids].
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient, type Query, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useRef } from 'react';
 import { apiFetch, ApiError, sendWhileLeaving } from '@/lib/client/api';
@@ -242,8 +242,10 @@ export function useLookups<T>(def: ResourceDefinition<T>, rows: readonly T[]): R
 }
 
 /** Replace a row wherever it is cached (list pages and the item), by id. */
-export function patchCachedRow<T>(qc: QueryClient, projectId: string, def: ResourceDefinition<T>, id: string, fn: (row: T) => T | undefined) {
-  qc.setQueriesData<unknown>({ queryKey: ['os', projectId, def.kind] }, (old: unknown) => {
+export function patchCachedRow<T>(qc: QueryClient, projectId: string, def: ResourceDefinition<T>, id: string, fn: (row: T) => T | undefined, region?: string) {
+  // A row of an "All regions" list is patched in its own region's lists only: two regions may hold the same id.
+  const inRegion = (q: Query) => q.queryKey[3] === 'list' && (q.queryKey[4] as ListParams | undefined)?.region === region;
+  qc.setQueriesData<unknown>({ queryKey: ['os', projectId, def.kind], ...(region ? { predicate: inRegion } : {}) }, (old: unknown) => {
     if (!old || typeof old !== 'object') return old;
     if ('items' in (old as object) && Array.isArray((old as ListPage<T>).items)) {
       const page = old as ListPage<T>;
@@ -277,13 +279,13 @@ export function useAction<T>(def: ResourceDefinition<T>) {
     mutationFn: async ({ action, rows }: { action: ResourceAction<T>; rows: readonly T[] }) => {
       // A poll in flight must not overwrite the optimistic status with the old one.
       await qc.cancelQueries({ queryKey: ['os', projectId, def.kind] });
-      for (const row of rows) if (action.optimistic) patchCachedRow(qc, projectId, def, def.id(row), action.optimistic);
+      for (const row of rows) if (action.optimistic) patchCachedRow(qc, projectId, def, def.id(row), action.optimistic, rowRegion(row));
       const results = await Promise.allSettled(
         rows.map((row) =>
           // A row of an "All regions" list is acted on in its own region.
           osCall(inRegion(def, rowRegion(row)), action.request(row)).catch((e: unknown) => {
             if (action.id === 'delete' && isGone(e)) {
-              patchCachedRow(qc, projectId, def, def.id(row), () => undefined);
+              patchCachedRow(qc, projectId, def, def.id(row), () => undefined, rowRegion(row));
               return undefined;
             }
             throw e;
