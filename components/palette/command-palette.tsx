@@ -1,13 +1,16 @@
 'use client';
 
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { apiFetch, errorText } from '@/lib/client/api';
 import type { ClientSession } from '@/lib/client/session';
 import type { Text } from '@/lib/i18n/msg';
-import { matchHits, searchSources, type SearchSource } from '@/lib/resources/search';
+import { parseQuery, type SearchRecord } from '@/lib/resources/field-query';
+import type { ListPage } from '@/lib/resources/types';
+import { regionHeaders } from '@/lib/resources/regions';
+import { cachedRecords, rankHits, searchJobs, searchSources, type SearchSource, type SourceRecord } from '@/lib/resources/search';
 import { navGroups, projectHref, sectionAccess, SECTIONS } from '@/lib/resources/registry';
 import { useMsg, useNoun } from '@/components/i18n/use-msg';
 import { Sensitive } from '@/components/shell/presentation';
@@ -23,6 +26,8 @@ interface Entry {
   href: string;
   /** The label is a value presentation mode may mask. */
   sensitive?: MaskKind;
+  /** The region a resource is in, in a cloud with several. */
+  region?: string;
 }
 
 const MIN_QUERY = 2;
@@ -54,9 +59,9 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
   useDismiss(true, onClose, dialogRef);
   const { query, active, setActive, input } = useSearchBox();
   const types = useMemo(() => new Set(catalogTypes), [catalogTypes]);
-  const href = (slug?: string) => {
+  const href = (slug?: string, region = session.region) => {
     const [path, search] = (slug ?? '').split('?');
-    const base = projectHref(session.cloud.id, session.project.id, session.region, path || undefined);
+    const base = projectHref(session.cloud.id, session.project.id, region, path || undefined);
     return search ? `${base}${base.includes('?') ? '&' : '?'}${search}` : base;
   };
 
@@ -68,53 +73,82 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
 
   const isAdmin = session.roles.includes('admin');
   const sources = useMemo(() => searchSources(session.project.id).filter((s) => types.has(s.service) && (isAdmin || !s.adminOnly)), [session.project.id, types, isAdmin]);
-  const searching = query.trim().length >= MIN_QUERY;
-  // Every source in parallel; each group renders as soon as its answer arrives. Lists are cached for a minute,
-  // so typing filters in the browser without new calls.
+  // The query's words and field clauses (`region:RegionTwo name:web*`); a query it cannot read says why.
+  const parsed = parseQuery(query);
+  const fq = parsed.ok ? parsed.query : undefined;
+  const words = fq?.words.join(' ') ?? '';
+  const searching = !!fq && (fq.clauses.length > 0 || words.length >= MIN_QUERY);
+  const jobs = searching && fq ? searchJobs(sources, session.regions.length ? session.regions : [session.region], session.region, fq, m) : [];
+  const qc = useQueryClient();
+  // One request per kind and region, in parallel; each group renders as soon as its answer arrives. Answers are
+  // cached for a minute, so typing filters in the browser without new calls; rows a list page already holds show
+  // at once meanwhile.
   const results = useQueries({
-    queries: sources.map((s) => ({
-      queryKey: ['os', session.project.id, s.kind, 'search'],
-      queryFn: ({ signal }: { signal: AbortSignal }) => apiFetch<unknown>(`/api/os/${s.service}/${s.path}`, { headers: s.headers, signal }),
-      enabled: searching,
+    queries: jobs.map(({ src, region, detail }) => ({
+      queryKey: ['os', session.project.id, src.kind, 'search', region, detail ? 'detail' : 'names'],
+      queryFn: async ({ signal }: { signal: AbortSignal }): Promise<SourceRecord[]> => {
+        const path = detail ? src.detail.path : src.path;
+        const headers = { ...src.headers, ...regionHeaders(region === session.region ? undefined : region) };
+        const body = await apiFetch<unknown>(`/api/os/${src.service}/${path}`, { headers, signal });
+        return detail ? src.detail.records(body) : src.records(body);
+      },
+      placeholderData: () => cachedRecords(qc.getQueriesData<ListPage<unknown>>({ queryKey: ['os', session.project.id, src.kind, 'list'] }), src, region === session.region ? undefined : region),
       staleTime: 60_000,
       retry: false,
     })),
   });
 
   const entries: Entry[] = [];
+  // Pages and actions match the plain words; a query with field clauses asks for resources only.
+  const pageQuery = fq && !fq.clauses.length ? query : undefined;
   // Common actions, then the pages: both from the registry, where the user may use them in this cloud.
-  for (const section of SECTIONS) {
+  for (const section of pageQuery === undefined ? [] : SECTIONS) {
     if (sectionAccess(section, catalogTypes, session.roles).state !== 'ok') continue;
     for (const a of section.actions ?? []) {
       const slug = a.path.startsWith('?') ? `${section.slug}${a.path}` : `${section.slug}/${a.path}`;
       const label = m(a.label);
-      if (!query || includes(label, query)) entries.push({ id: `action:${slug}`, group: t('actions'), label, href: href(slug) });
+      if (!pageQuery || includes(label, pageQuery)) entries.push({ id: `action:${slug}`, group: t('actions'), label, href: href(slug) });
     }
   }
   // Pages match by their names as the user reads them, in the page's language.
   const overview = t('overview');
-  entries.push(...(!query || includes(overview, query) ? [{ id: 'page:overview', group: t('pages'), label: overview, href: href() }] : []));
-  for (const { group, sections } of navGroups(session.roles)) {
+  if (pageQuery !== undefined && (!pageQuery || includes(overview, pageQuery))) entries.push({ id: 'page:overview', group: t('pages'), label: overview, href: href() });
+  for (const { group, sections } of pageQuery === undefined ? [] : navGroups(session.roles)) {
     const groupLabel = m(group.label);
     for (const section of sections) {
       if (sectionAccess(section, catalogTypes, session.roles).state === 'unavailable') continue;
       const label = m(section.label);
-      if (!query || includes(label, query) || includes(groupLabel, query)) {
+      if (!pageQuery || includes(label, pageQuery) || includes(groupLabel, pageQuery)) {
         entries.push({ id: `page:${section.slug}`, group: t('pages'), label, detail: groupLabel, href: href(section.slug) });
       }
     }
   }
   const pending: SearchSource[] = [];
-  const failed: { src: SearchSource; message: Text }[] = [];
-  if (searching) {
-    sources.forEach((src, i) => {
+  const failed: { src: SearchSource; region: string; message: Text }[] = [];
+  const several = session.regions.length > 1;
+  if (fq) {
+    // Per kind: the best matches of every region asked.
+    const byKind = new Map<SearchSource, SearchRecord[]>();
+    jobs.forEach(({ src, region, kinds }, i) => {
       const r = results[i];
-      if (r.isPending) pending.push(src);
-      else if (r.isError) failed.push({ src, message: errorText(r.error) });
-      else for (const hit of matchHits(src, r.data, query)) {
-        entries.push({ id: `${src.kind}:${hit.id}`, group: m(src.label), label: hit.name || hit.id, detail: hit.id, href: href(src.href(hit)), sensitive: hit.name ? src.sensitive : undefined });
-      }
+      if (r.isError) failed.push({ src, region, message: errorText(r.error) });
+      else if (r.isPending || r.isPlaceholderData) pending.push(src);
+      const got = (r.data ?? []).map((rec) => ({ ...rec, region, kinds }));
+      byKind.set(src, [...(byKind.get(src) ?? []), ...got]);
     });
+    for (const [src, records] of byKind) {
+      for (const hit of rankHits(records, fq)) {
+        entries.push({
+          id: `${src.kind}:${hit.region}:${hit.id}`,
+          group: m(src.label),
+          label: hit.name || hit.id,
+          detail: hit.id,
+          region: several && src.service !== 'identity' ? hit.region : undefined,
+          href: href(src.href(hit), hit.region),
+          sensitive: hit.name ? src.sensitive : undefined,
+        });
+      }
+    }
   }
 
   const current = Math.min(active, Math.max(0, entries.length - 1));
@@ -178,7 +212,13 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
                       <Sensitive kind={e.sensitive} className="truncate">
                         {e.label}
                       </Sensitive>
-                      {e.detail && <span className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{e.detail}</span>}
+                      {/* On the selected option's tint, grey text lacks contrast: it takes the option's own colour. */}
+                      {e.detail && <span className={`truncate font-mono text-xs ${selected ? '' : 'text-zinc-500 dark:text-zinc-400'}`}>{e.detail}</span>}
+                      {e.region && (
+                        <span translate="no" className="ml-auto shrink-0 rounded bg-zinc-100 px-1.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+                          {e.region}
+                        </span>
+                      )}
                     </div>
                   );
                 })}
@@ -187,12 +227,17 @@ export function CommandPalette({ session, catalogTypes, onClose }: { session: Cl
           {entries.length === 0 && pending.length === 0 && <p className="px-4 py-3 text-sm text-zinc-500 dark:text-zinc-400">{t('nothing', { query })}</p>}
         </div>
         <div className="border-t border-zinc-200 px-4 py-2 text-xs text-zinc-500 dark:border-zinc-700 dark:text-zinc-400" aria-live="polite">
-          {!searching && t('hint', { min: MIN_QUERY, sources: nouns(sources) })}
-          {searching && pending.length > 0 && t('searching', { sources: nouns(pending) })}
+          {!parsed.ok && <span className="block text-amber-800 dark:text-amber-200">{m(parsed.hint)}</span>}
+          {parsed.ok && !searching && (
+            <>
+              {t('hint', { min: MIN_QUERY, sources: nouns(sources) })} <span className="block font-mono">{t('fields')}</span>
+            </>
+          )}
+          {searching && pending.length > 0 && t('searching', { sources: nouns([...new Set(pending)]) })}
           {searching && pending.length === 0 && failed.length === 0 && t('searched')}
           {failed.map((f) => (
-            <span key={f.src.kind} className="block text-red-700 dark:text-red-300">
-              {t('failed', { source: m(f.src.label), message: m(f.message) })}
+            <span key={`${f.src.kind}:${f.region}`} className="block text-red-700 dark:text-red-300">
+              {several ? t('failedIn', { source: m(f.src.label), region: f.region, message: m(f.message) }) : t('failed', { source: m(f.src.label), message: m(f.message) })}
             </span>
           ))}
         </div>

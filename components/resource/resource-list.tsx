@@ -30,6 +30,8 @@ import { ago, cellItems, cellText, compareCells, download, matchesSearch, toCsv,
 import { useKindNoun } from './kind-noun';
 import { StatusBadge } from './status-badge';
 import { useRunAction } from './use-run-action';
+import { AllRegionsToggle, RegionNotices, useRegionScope } from './region-lists';
+import { REGION_COLUMN, regionRowKey, rowRegion, tagRegion } from '@/lib/resources/regions';
 import { Sensitive, usePresentation } from '@/components/shell/presentation';
 
 // ---- column choice, persisted per kind in localStorage ----
@@ -92,13 +94,29 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
   const serverName = hasServerName(def);
   const q = pageSearch(state, serverName);
   const sort = state.sort ?? def.defaultSort;
-  const sortColumn = sort && def.columns.find((c) => c.id === sort.column);
   // The same parameters the server prefetched the first page with (lib/openstack/prefetch.ts): the same cache key.
   const params: ListParams = listParamsFor(def, new URLSearchParams(search.toString()));
-  const list = useResourceList(def, params);
+  // "All regions": every region's page, merged (region-lists.tsx); otherwise the session region's list.
+  const regional = useRegionScope(def, params);
+  const sortColumn = sort && regional.columns.find((c) => c.id === sort.column);
+  const list = useResourceList(def, params, { enabled: !regional.on });
+  const page = regional.on ? undefined : list.data;
+  const pending = regional.on ? regional.lists.isPending : list.isPending;
+  const fetching = regional.on ? regional.lists.isFetching : list.isFetching;
+  // Failures of an "All regions" list are per region (RegionNotices), never the whole list's.
+  const failed = !regional.on && list.isError;
   const hydrated = useHydrated();
-  usePrefetchNextPage(def, params, list.data?.next);
-  const rows = useMemo(() => list.data?.items ?? [], [list.data]);
+  usePrefetchNextPage(def, params, page?.next);
+  const rows = useMemo(() => (regional.on ? regional.lists.rows : (list.data?.items ?? [])), [regional.on, regional.lists.rows, list.data]);
+  // A row's key, selection and links: its region too when the same id may be listed from two regions.
+  const rowKey = (r: T) => regionRowKey(def.id(r), rowRegion(r));
+  const regionQuery = (r: T, query = '') => {
+    const region = rowRegion(r);
+    if (!region) return query;
+    const q = new URLSearchParams(query);
+    q.set('region', region);
+    return q.toString();
+  };
   const ctx = useLookups(def, rows);
   const actions = useRunAction(def);
 
@@ -112,19 +130,20 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
     }
     return def.columns.filter((c) => !c.hidden).map((c) => c.id);
   }, [columnRaw, def.columns]);
-  const columns = def.columns.filter((c) => visibleIds.includes(c.id));
+  const columns = regional.columns.filter((c) => c.id === REGION_COLUMN || visibleIds.includes(c.id));
 
   const shown = useMemo(() => {
     const filtered = rows.filter((r) => matchesSearch(r, q, def, ctx, m));
-    if (sortColumn && !sortColumn.sortKey && sort) {
+    // Merged regions are each sorted by their server: the page sorts them together.
+    if (sortColumn && (!sortColumn.sortKey || regional.on) && sort) {
       const dir = sort.dir === 'desc' ? -1 : 1;
       return [...filtered].sort((a, b) => dir * compareCells(sortColumn.value(a, ctx), sortColumn.value(b, ctx), m));
     }
     return filtered;
-  }, [rows, q, def, ctx, sortColumn, sort, m]);
+  }, [rows, q, def, ctx, sortColumn, sort, m, regional.on]);
 
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const selectedRows = shown.filter((r) => selected.has(def.id(r)));
+  const selectedRows = shown.filter((r) => selected.has(rowKey(r)));
   const allSelected = shown.length > 0 && selectedRows.length === shown.length;
 
   // A change applies to the URL as it is now, not as this render saw it: a sort clicked right after "Apply filters"
@@ -143,20 +162,22 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
   const bulkActions = (def.actions ?? []).filter((a) => a.bulk && (!a.destructive || a.id === 'delete' || isAdmin));
   const heading = m(def.label.plural);
   const kinds = kindNoun(def, 2);
-  const stale = list.isError && !!list.data;
+  const stale = failed && !!page;
   const busyCount = def.status ? rows.filter((r) => def.status!(r).tone === 'busy').length : 0;
 
   async function exportRows(format: 'csv' | 'json', scope: 'page' | 'all') {
     let data: readonly T[] = shown;
     if (scope === 'all') {
       const all: T[] = [];
-      let marker: string | undefined;
-      // Walk the pages (bounded: at most 100 pages).
-      for (let i = 0; i < 100; i++) {
-        const page = await fetchListPage(def, { ...params, marker, limit: def.pageSize ? Math.max(def.pageSize, 500) : undefined });
-        all.push(...page.items);
-        if (!page.next) break;
-        marker = page.next;
+      // Walk the pages (bounded: at most 100 pages), of each region on an "All regions" list.
+      for (const region of regional.on ? regional.regions : [undefined]) {
+        let marker: string | undefined;
+        for (let i = 0; i < 100; i++) {
+          const got = await fetchListPage(def, { ...params, marker, region, limit: def.pageSize ? Math.max(def.pageSize, 500) : undefined });
+          all.push(...(region ? got.items.map((r) => tagRegion(r, region)) : got.items));
+          if (!got.next) break;
+          marker = got.next;
+        }
       }
       data = all.filter((r) => matchesSearch(r, q, def, ctx, m));
     }
@@ -195,9 +216,10 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
         })}
         {def.heat && <HeatExportButton kind={def.kind} ids={selectedRows.map((r) => def.id(r))} />}
         <ColumnChooser columns={def.columns} visible={visibleIds} onChange={setColumns} />
+        <AllRegionsToggle scope={regional} />
         <ExportMenu onExport={exportRows} />
         <span className="ml-auto text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
-          {list.isFetching && !list.isPending ? t('refreshing') : busyCount ? t('busy', { count: busyCount }) : ''}
+          {fetching && !pending ? t('refreshing') : busyCount ? t('busy', { count: busyCount }) : ''}
         </span>
       </div>
       {stale && (
@@ -210,7 +232,8 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
           })}
         </p>
       )}
-      {list.isError && !list.data ? (
+      <RegionNotices scope={regional} kind={kinds} />
+      {failed && !page ? (
         <div className="space-y-2">
           <ApiErrorNotice title={t('loadFailed', { kind: kinds })} error={list.error} />
           <button type="button" className={buttonClass.secondary} onClick={() => void list.refetch()}>
@@ -220,7 +243,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
       ) : (
         <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
           {/* Busy until the rows can be used: the first page may come with the HTML, before the page's scripts run. */}
-          <table className="w-full text-sm" aria-busy={list.isPending || !hydrated}>
+          <table className="w-full text-sm" aria-busy={pending || !hydrated}>
             <caption className="sr-only">{heading}</caption>
             <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:bg-zinc-800/50 dark:text-zinc-400">
               <tr>
@@ -229,7 +252,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
                     type="checkbox"
                     aria-label={t('selectAll', { kind: kinds })}
                     checked={allSelected}
-                    onChange={() => setSelected(allSelected ? new Set() : new Set(shown.map((r) => def.id(r))))}
+                    onChange={() => setSelected(allSelected ? new Set() : new Set(shown.map(rowKey)))}
                   />
                 </th>
                 {columns.map((c) => {
@@ -260,7 +283,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {list.isPending &&
+              {pending &&
                 Array.from({ length: 5 }, (_, i) => (
                   <tr key={`skeleton-${i}`} aria-hidden="true">
                     <td className="px-3 py-3" />
@@ -271,7 +294,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
                     ))}
                   </tr>
                 ))}
-              {!list.isPending && shown.length === 0 && (
+              {!pending && shown.length === 0 && (
                 <tr>
                   <td colSpan={columns.length + 2} className="px-3 py-8 text-center text-zinc-500 dark:text-zinc-400">
                     {Object.keys(state.filters).length || q ? t('noMatch', { kind: kinds }) : t('empty', { kind: kinds })}
@@ -280,26 +303,27 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
               )}
               {shown.map((row) => {
                 const id = def.id(row);
+                const key = rowKey(row);
                 const name = def.name(row) || id;
                 const allowedActions = (def.actions ?? []).filter((a) => a.allowed(row, { isAdmin }));
                 return (
-                  <tr key={id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40" data-id={id}>
+                  <tr key={key} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40" data-id={id}>
                     <td className="px-3 py-2">
                       <input
                         type="checkbox"
                         aria-label={t('select', { name })}
-                        checked={selected.has(id)}
+                        checked={selected.has(key)}
                         onChange={() => {
                           const next = new Set(selected);
-                          if (next.has(id)) next.delete(id);
-                          else next.add(id);
+                          if (next.has(key)) next.delete(key);
+                          else next.add(key);
                           setSelected(next);
                         }}
                       />
                     </td>
                     {columns.map((c) => (
                       <td key={c.id} className={`px-3 py-2 align-top ${c.width === 'fill' ? fillCellClass : ''}`}>
-                        <Cell column={c} row={row} ctx={ctx} def={def} now={now} formatter={formatter} link={detail ? href(def.slug, encodeURIComponent(id)) : undefined} />
+                        <Cell column={c} row={row} ctx={ctx} def={def} now={now} formatter={formatter} link={detail ? href(def.slug, encodeURIComponent(id), regionQuery(row)) : undefined} />
                       </td>
                     ))}
                     {hasMenu && (
@@ -310,7 +334,7 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
                             ...allowedActions.map((a) => ({ id: a.id, label: m(a.label), title: a.cli(row), destructive: a.destructive, onSelect: () => actions.run(a, [row]) })),
                             ...offeredRowItems(def, row).map((i) => {
                               const to = rowMenuTarget(def, i, row);
-                              return { id: i.id, label: m(i.label), title: i.cli?.(row), href: href(to.slug, to.rest, to.query), section: i.needsSection ? to.slug : undefined };
+                              return { id: i.id, label: m(i.label), title: i.cli?.(row), href: href(to.slug, to.rest, regionQuery(row, to.query)), section: i.needsSection ? to.slug : undefined };
                             }),
                             ...(rowActions?.(row) ?? []).map((a) => ({ ...a, label: m(a.label) })),
                           ])}
@@ -328,16 +352,16 @@ export function ResourceList<T>({ def, detail, headerActions, notice, rowActions
         <button type="button" className={buttonClass.secondary} disabled={!state.marker} onClick={() => go({ marker: undefined })}>
           {t('firstPage')}
         </button>
-        <button type="button" className={buttonClass.secondary} disabled={!list.data?.next} onClick={() => go({ marker: list.data?.next })}>
+        <button type="button" className={buttonClass.secondary} disabled={!page?.next} onClick={() => go({ marker: page?.next })}>
           {t('nextPage')}
         </button>
         {/* No count before the first page or after it failed: "0 shown" would say the list is empty. */}
         <span className="text-zinc-500 dark:text-zinc-400" role="status">
-          {list.isError && !list.data ? '' : list.isPending ? tc('loading') : t('shown', {
+          {failed && !page ? '' : pending ? tc('loading') : t('shown', {
             count: shown.length,
             kind: kindNoun(def, shown.length),
-            hasTotal: list.data?.total === undefined ? 'no' : 'yes',
-            total: list.data?.total ?? 0,
+            hasTotal: page?.total === undefined ? 'no' : 'yes',
+            total: page?.total ?? 0,
             hasPageSize: def.pageSize ? 'yes' : 'no',
             pageSize: def.pageSize ?? 0,
           })}

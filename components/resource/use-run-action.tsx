@@ -7,6 +7,7 @@ import { useMsg } from '@/components/i18n/use-msg';
 import { apiFetch } from '@/lib/client/api';
 import { deferUndoable, undoSeconds } from '@/lib/client/undo';
 import { osPath, sendOsCallWhileLeaving, useAction, useProjectScope } from '@/lib/resources/hooks';
+import { inRegion, regionHeaders, rowRegion } from '@/lib/resources/regions';
 import type { ResourceAction, ResourceDefinition } from '@/lib/resources/types';
 import { ApiErrorNotice } from './api-error';
 import { ConfirmDialog } from './confirm-dialog';
@@ -30,7 +31,8 @@ export function useRunAction<T>(def: ResourceDefinition<T>) {
   const deps = pending?.action.confirm?.dependents;
   const dependents = useQuery({
     queryKey: ['os', projectId, def.kind, 'dependents', pending?.action.id, pending?.rows.map((r) => def.id(r))],
-    queryFn: () => deps!(pending!.rows, (service, path, headers) => apiFetch(osPath(service, path), { headers })),
+    // What depends on the rows lives in their region (an "All regions" list: the first row's).
+    queryFn: () => deps!(pending!.rows, (service, path, headers) => apiFetch(osPath(service, path), { headers: { ...headers, ...regionHeaders(rowRegion(pending!.rows[0])) } })),
     enabled: !!deps,
     staleTime: 0,
     gcTime: 0,
@@ -53,7 +55,7 @@ export function useRunAction<T>(def: ResourceDefinition<T>) {
           label,
           seconds,
           () => mutation.mutateAsync({ action, rows }),
-          () => rows.forEach((row) => sendOsCallWhileLeaving(def, { ...action.request(row), cli: action.cli(row) })),
+          () => rows.forEach((row) => sendOsCallWhileLeaving(inRegion(def, rowRegion(row)), { ...action.request(row), cli: action.cli(row) })),
         );
       } catch (e) {
         setError({ label: t('failed', { action: m(action.label) }), error: e });

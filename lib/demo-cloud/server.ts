@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { REGIONS } from './core/catalog';
 import { Clock } from './core/clock';
 import { CloudCore, type CloudOptions } from './core/cloud';
 import { RequestContext } from './core/context';
@@ -11,7 +12,7 @@ import { HttpError } from './core/errors';
 import type { Reply } from './core/reply';
 import { Router } from './core/router';
 import type { ServiceDefinition } from './core/service';
-import { StateStore } from './core/state';
+import { RegionalStateStore, StateStore } from './core/state';
 import { defaultServices } from './services';
 
 export interface DemoCloudOptions {
@@ -66,18 +67,24 @@ export async function startDemoCloud(opts: DemoCloudOptions = {}): Promise<DemoC
   const services = (opts.services ?? defaultServices).filter((s) => s.type === 'identity' || !opts.omitServices?.includes(s.type));
   const core = new CloudCore(new StateStore(opts.stateDir), new Clock(opts.speed ?? 1, opts.now), options, services);
 
-  // Longest prefix first so `/volume/v3` would win over `/volume`.
-  const mounted: Mounted[] = services
-    .map((service) => {
-      const router = new Router();
-      service.setup(core, router);
-      return { service, router };
-    })
-    .sort((a, b) => b.service.prefix.length - a.service.prefix.length);
+  const mounted = mount(core, services);
+  // Every further region: the same services on a state of their own (Keystone's shared), under `/<region>`.
+  const regions: Region[] = REGIONS.slice(1).map((region) => {
+    const dataDir = path.join(options.dataDir, region);
+    mkdirSync(dataDir, { recursive: true });
+    const state = new RegionalStateStore(core.state, ['identity'], opts.stateDir ? path.join(opts.stateDir, region) : undefined);
+    const regionCore = new CloudCore(state, core.clock, { ...options, dataDir }, services);
+    const regionMounted = mount(regionCore, services).filter((m) => m.service.type !== 'identity');
+    // Tokens are Keystone's, one for the cloud: the region's services resolve them there.
+    regionCore.setTokenResolver((token) => core.resolveToken(token));
+    return { prefix: `/${region}`, core: regionCore, mounted: regionMounted };
+  });
 
   const server = createServer((req, res) => {
     const started = Date.now();
-    void handle(core, mounted, host, req, res).finally(() => {
+    const reqPath = (req.url ?? '/').split('?')[0];
+    const region = regions.find((r) => reqPath.startsWith(`${r.prefix}/`));
+    void (region ? handle(region.core, region.mounted, host, req, res, region.prefix) : handle(core, mounted, host, req, res, '')).finally(() => {
       opts.log?.(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`);
     });
   });
@@ -95,22 +102,44 @@ export async function startDemoCloud(opts: DemoCloudOptions = {}): Promise<DemoC
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const r of regions) await r.core.state.flush();
       await core.state.flush();
     },
   };
 }
 
-async function handle(core: CloudCore, mounted: Mounted[], host: string, req: IncomingMessage, res: ServerResponse) {
+interface Region {
+  /** `/RegionTwo`: where the region's services are mounted. */
+  prefix: string;
+  core: CloudCore;
+  mounted: Mounted[];
+}
+
+/** The services set up on a core, longest prefix first so `/volume/v3` would win over `/volume`. */
+function mount(core: CloudCore, services: readonly ServiceDefinition[]): Mounted[] {
+  return services
+    .map((service) => {
+      const router = new Router();
+      service.setup(core, router);
+      return { service, router };
+    })
+    .sort((a, b) => b.service.prefix.length - a.service.prefix.length);
+}
+
+/** One request to a region's services; `prefix` is the region's path (`` for the first region). */
+async function handle(core: CloudCore, mounted: Mounted[], host: string, req: IncomingMessage, res: ServerResponse, prefix: string) {
   const requestId = `req-${randomUUID()}`;
-  const baseUrl = core.options.publicUrl ?? `http://${req.headers.host ?? host}`;
+  const origin = core.options.publicUrl ?? `http://${req.headers.host ?? host}`;
+  // The region's services build their links under its prefix, as under another host.
+  const baseUrl = `${origin}${prefix}`;
   let url: URL;
   try {
-    url = new URL(req.url ?? '/', baseUrl);
+    url = new URL(req.url ?? '/', origin);
   } catch {
     return send(res, { status: 400, body: { error: { code: 400, title: 'Bad Request', message: 'Invalid URL' } } }, requestId, 'HEAD');
   }
   const method = (req.method ?? 'GET').toUpperCase();
-  const path = url.pathname;
+  const path = url.pathname.slice(prefix.length);
   const entry = mounted.find(({ service }) => path === service.prefix || path.startsWith(`${service.prefix}/`));
   if (!entry) {
     if (path === '/' || path === '') {

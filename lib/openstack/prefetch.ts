@@ -6,6 +6,7 @@ import 'server-only';
 import type { ServedCall } from '@/lib/client/inspector';
 import { getCloud } from '@/lib/config/clouds';
 import { listParamsFor, listQuery, pageFromBody, type ListParams } from '@/lib/resources/list-page';
+import { isAllRegions } from '@/lib/resources/regions';
 import type { ResourceDefinition } from '@/lib/resources/types';
 import { decoded, proxyCall } from './proxy';
 import type { SessionData } from './session';
@@ -55,8 +56,9 @@ export interface ServedPage {
 export async function prefetchFirstPage<T>(session: SessionData, def: ResourceDefinition<T>, search: URLSearchParams): Promise<ServedPage | undefined> {
   try {
     const params = listParamsFor(def, search);
-    // Only the first page: a later one (a shared `?marker=` link) loads in the browser, as paging on does.
-    if (params.marker) return undefined;
+    // Only the first page: a later one (a shared `?marker=` link) loads in the browser, as paging on does. An "All
+    // regions" list reads each region in the browser: the session region's page would fill a key it never reads.
+    if (params.marker || isAllRegions(search)) return undefined;
     const read = await serverRead(session, def.service, listQuery(def, params), def.headers);
     if (!read) return undefined;
     // Parsed here too: an answer the page could not read is left for the browser to report.

@@ -18,6 +18,7 @@ vi.mock('@/lib/config/clouds', () => ({
 }));
 vi.mock('./catalog', () => ({
   getCatalog: async () => [],
+  catalogRegions: () => ['RegionOne'],
   forgetCatalog: vi.fn(),
   resolveEndpoint: (_c: unknown, type: string) => (type === 'compute' ? `${upstreamBase}/compute/v2.1` : undefined),
 }));

@@ -1,6 +1,7 @@
 // Pure rules of the authenticated proxy: which upstream URL a request may reach, which headers cross, whether a
 // mutation is same-origin, and how a cloud's body may reach the browser. Unit-tested with tables of hostile inputs.
 import { HttpError, projectSwitched } from './errors';
+import { msg } from '@/lib/i18n/msg';
 
 export class ProxyRuleError extends Error {
   constructor(public status: number, message: string) {
@@ -243,4 +244,22 @@ export function projectMismatch(headers: Headers, session: { project: { id: stri
   if (!PROJECT_ID.test(wanted)) return new HttpError(400, `Invalid ${PROJECT_HEADER} header`);
   if (wanted === session.project.id) return null;
   return projectSwitched(wanted, session.project.name);
+}
+
+export const REGION_HEADER = 'x-stratus-region';
+
+/**
+ * The region a call goes to: the tab's `X-Stratus-Region` (an "All regions" list asks each region in turn), else
+ * the session's. Only a region of the token's own catalog: the proxy reaches catalog endpoints and nothing else,
+ * so a region the catalog does not name is refused (400) rather than guessed.
+ */
+export function requestedRegion(headers: Headers, sessionRegion: string, catalogRegions: readonly string[]): string {
+  let wanted = headers.get(REGION_HEADER);
+  if (wanted === null || wanted === sessionRegion) return sessionRegion;
+  if (!catalogRegions.includes(wanted)) {
+    // Keystone region ids are at most 255 characters: a longer header is named cut, never echoed whole.
+    wanted = wanted.slice(0, 255);
+    throw new HttpError(400, `Region "${wanted}" is not in this cloud's catalog`, { text: msg('server.errors.unknownRegion', { region: wanted }) });
+  }
+  return wanted;
 }

@@ -18,7 +18,10 @@ vi.mock('./session', () => ({
 vi.mock('./catalog', () => ({
   getCatalog: async () => [],
   forgetCatalog: vi.fn(),
-  resolveEndpoint: (_c: unknown, type: string) =>
+  catalogRegions: () => ['RegionOne', 'RegionTwo'],
+  // RegionTwo offers compute only, at its own URL.
+  resolveEndpoint: (_c: unknown, type: string, region: string) =>
+    region === 'RegionTwo' ? (type === 'compute' ? `${upstreamBase}/r2/compute/v2.1` : undefined) :
     type === 'compute' ? `${upstreamBase}/compute/v2.1` : type === 'object-store' ? `${upstreamBase}/swift/v1/AUTH_p` : type === 'key-manager' ? `${upstreamBase}/key-manager` : type === 'dead' ? 'http://127.0.0.1:59999/x' : undefined,
 }));
 
@@ -234,6 +237,30 @@ describe('proxyRequest', () => {
     vi.stubEnv('STRATUS_TRUST_PROXY', '1');
     expect((await proxyRequest(req('/api/os/compute/servers', { headers: https }))).headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
     expect((await proxyRequest(req('/api/os/network/x', { headers: https }))).headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
+  });
+
+  it('sends a call to the catalog endpoint of the region the tab names (X-Stratus-Region), without forwarding the header', async () => {
+    const res = await proxyRequest(req('/api/os/compute/servers', { headers: { 'x-stratus-region': 'RegionTwo' } }));
+    expect(res.status).toBe(200);
+    expect(seen.at(-1)!.url).toBe('/r2/compute/v2.1/servers');
+    expect(seen.at(-1)!.headers['x-stratus-region']).toBeUndefined();
+    await proxyRequest(req('/api/os/compute/servers', { headers: { 'x-stratus-region': 'RegionOne' } }));
+    expect(seen.at(-1)!.url).toBe('/compute/v2.1/servers');
+  });
+
+  it('refuses a region the catalog does not name (400), and says a service missing in that region (404), before any upstream call', async () => {
+    const before = seen.length;
+    for (const region of ['RegionThree', '', 'http://evil.test', 'regionone']) {
+      const res = await proxyRequest(req('/api/os/compute/servers', { headers: { 'x-stratus-region': region } }));
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(body.error.message).toBe(`Region "${region}" is not in this cloud's catalog`);
+      expect(en(body.error.text)).toBe(body.error.message);
+    }
+    const missing = await proxyRequest(req('/api/os/network/v2.0/networks', { headers: { 'x-stratus-region': 'RegionTwo' } }));
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.message).toBe('Service "network" is not available in this cloud (region RegionTwo, public interface)');
+    expect(seen.length).toBe(before);
   });
 
   it('answers 502 naming the endpoint when the service is unreachable', async () => {

@@ -13,7 +13,7 @@ import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import type { Dispatcher } from 'undici';
 import type { CloudConfig } from '@/lib/config/clouds';
-import { getCatalog, forgetCatalog, resolveEndpoint } from './catalog';
+import { catalogRegions, getCatalog, forgetCatalog, resolveEndpoint } from './catalog';
 import { HttpError, internalError, normaliseUpstreamError, type ErrorBody } from './errors';
 import { msg } from '@/lib/i18n/msg';
 import { agentFor, describeNetworkError } from './http';
@@ -26,6 +26,7 @@ import {
   filterResponseHeaders,
   projectMismatch,
   proxiedDisposition,
+  requestedRegion,
   PROXIED_BODY_CSP,
   ProxyRuleError,
   SAFE_METHODS,
@@ -185,11 +186,12 @@ async function forward(call: ProxyCall, getSession: SessionSource): Promise<Prox
     const mismatch = projectMismatch(call.headers, session);
     if (mismatch) throw mismatch;
     const catalog = await getCatalog(session);
-    const endpoint = resolveEndpoint(catalog, service, session.region, cloud.interface);
+    const region = requestedRegion(call.headers, session.region, catalogRegions(catalog));
+    const endpoint = resolveEndpoint(catalog, service, region, cloud.interface);
     if (!endpoint) {
       // No `service` in this body: lib/client/api.ts reads `text` only from answers that name no service.
-      throw new HttpError(404, `Service "${service}" is not available in this cloud (region ${session.region}, ${cloud.interface} interface)`, {
-        text: msg('server.errors.serviceUnavailable', { service, region: session.region, interface: cloud.interface }),
+      throw new HttpError(404, `Service "${service}" is not available in this cloud (region ${region}, ${cloud.interface} interface)`, {
+        text: msg('server.errors.serviceUnavailable', { service, region, interface: cloud.interface }),
       });
     }
     let target: URL;

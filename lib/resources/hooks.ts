@@ -1,14 +1,15 @@
 'use client';
 // Typed data access for resource definitions, on TanStack Query and the proxy (/api/os/<service>/<path>).
 // Keys: ['os', projectId, kind, 'list', params] | ['os', projectId, kind, 'item', id] | ['os', projectId, kind, 'names', ids].
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient, type Query, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'next/navigation';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { apiFetch, ApiError, sendWhileLeaving } from '@/lib/client/api';
 import { observeStatuses } from '@/lib/client/activity';
 import { pollInterval, trackChange, type ChangeTracker } from './polling';
 import { listKey, listQuery, pageFromBody, type ListParams } from './list-page';
 import { parseItem } from './schema';
+import { byRegion, inRegion, mergeRegions, regionHeaders, rowRegion, type MergedRegions } from './regions';
 import type { AnyDefinition, ApiRequest, ListPage, Lookup, ResourceAction, ResourceDefinition, RowContext, StatusInfo } from './types';
 
 export function useProjectScope(): { cloud: string; projectId: string; region: string } {
@@ -17,12 +18,13 @@ export function useProjectScope(): { cloud: string; projectId: string; region: s
   return { cloud: params.cloud, projectId: params.projectId, region: search.get('region') ?? '' };
 }
 
-/** `/<cloud>/<project>/<slug>[/<rest>]?region=...` */
+/** `/<cloud>/<project>/<slug>[/<rest>]?region=...`: the page's region, unless `query` names another (a row of an
+ *  "All regions" list links to its own region). */
 export function useResourceHref() {
   const { cloud, projectId, region } = useProjectScope();
   return (slug: string, rest = '', query = '') => {
     const q = new URLSearchParams(query);
-    if (region) q.set('region', region);
+    if (region && !q.has('region')) q.set('region', region);
     const s = q.toString();
     return `/${encodeURIComponent(cloud)}/${encodeURIComponent(projectId)}/${slug}${rest ? `/${rest}` : ''}${s ? `?${s}` : ''}`;
   };
@@ -46,7 +48,7 @@ const hidden = () => typeof document !== 'undefined' && document.visibilityState
 export { listKey, listQuery, offsetPage, type ListParams } from './list-page';
 
 export async function fetchListPage<T>(def: ResourceDefinition<T>, params: ListParams, signal?: AbortSignal): Promise<ListPage<T>> {
-  return pageFromBody(def, params, await osCall(def, { method: 'GET', path: listQuery(def, params) }, signal));
+  return pageFromBody(def, params, await osCall(inRegion(def, params.region), { method: 'GET', path: listQuery(def, params) }, signal));
 }
 
 export const itemKey = (projectId: string, kind: string, id: string) => ['os', projectId, kind, 'item', id] as const;
@@ -68,6 +70,78 @@ export function useResourceList<T>(def: ResourceDefinition<T>, params: ListParam
       const busy = !!def.status && !!data?.items.some((r) => def.status!(r).tone === 'busy');
       return pollInterval({ hidden: hidden(), busy, unchanged: tracker.current?.unchanged ?? 0 });
     },
+  });
+}
+
+/** What an "All regions" list shows: the merged rows, each region's failure beside the others' rows. */
+export interface RegionLists<T> extends MergedRegions<T> {
+  /** Every region is still loading its first page. */
+  isPending: boolean;
+  isFetching: boolean;
+  refetch: (region: string) => void;
+}
+
+/**
+ * The combined result as a class instance, not a plain object: TanStack structurally shares a plain combined result
+ * with the previous one, which copies rows that changed into new objects, and a copy has lost its region (regions.ts
+ * remembers a row's region by the row object itself).
+ */
+class MergedLists<T> implements RegionLists<T> {
+  readonly rows: T[];
+  readonly failed: MergedRegions<T>['failed'];
+  readonly pending: string[];
+  readonly more: string[];
+  constructor(
+    merged: MergedRegions<T>,
+    readonly isPending: boolean,
+    readonly isFetching: boolean,
+    readonly refetch: (region: string) => void,
+  ) {
+    this.rows = merged.rows;
+    this.failed = merged.failed;
+    this.pending = merged.pending;
+    this.more = merged.more;
+  }
+}
+
+/**
+ * The list's page asked of every region at once, each region a query of its own: polled on its own (a region with a
+ * transitional row polls fast while the others idle), failing on its own (a region without the service answers 404
+ * and is not retried), and merged with each row tagged with its region (regions.ts).
+ */
+export function useRegionLists<T>(def: ResourceDefinition<T>, params: ListParams, regions: readonly string[]): RegionLists<T> {
+  const { projectId } = useProjectScope();
+  const trackers = useRef(new Map<string, ChangeTracker>());
+  const combine = useCallback(
+    (rs: UseQueryResult<ListPage<T>>[]): RegionLists<T> =>
+      new MergedLists(
+        mergeRegions(rs.map((r, i) => ({ region: regions[i], items: r.data?.items, next: r.data?.next, error: r.error ?? undefined, pending: r.isPending }))),
+        rs.length > 0 && rs.every((r) => r.isPending),
+        rs.some((r) => r.isFetching),
+        (region: string) => void rs[regions.indexOf(region)]?.refetch(),
+      ),
+    [regions],
+  );
+  return useQueries({
+    queries: regions.map((region) => {
+      const p = { ...params, region };
+      return {
+        queryKey: listKey(projectId, def.kind, p),
+        queryFn: ({ signal }: { signal: AbortSignal }) => fetchListPage(def, p, signal),
+        placeholderData: keepPreviousData,
+        refetchOnWindowFocus: true,
+        retry: (count: number, error: unknown) => !(error instanceof ApiError && error.status < 500) && count < 2,
+        refetchInterval: (query: { state: { data: ListPage<T> | undefined; dataUpdatedAt: number } }) => {
+          const data = query.state.data;
+          const prev = trackers.current.get(region);
+          if (data) trackers.current.set(region, trackChange(prev, data, query.state.dataUpdatedAt));
+          if (data) reportStatuses(projectId, def, data.items);
+          const busy = !!def.status && !!data?.items.some((r) => def.status!(r).tone === 'busy');
+          return pollInterval({ hidden: hidden(), busy, unchanged: trackers.current.get(region)?.unchanged ?? 0 });
+        },
+      };
+    }),
+    combine,
   });
 }
 
@@ -128,25 +202,30 @@ export function useResource<T>(def: ResourceDefinition<T>, id: string) {
 /** A lookup asked per object (`each`) reads at most this many: a long list shows the rest without. */
 export const LOOKUP_EACH_MAX = 50;
 
-/** Names of related objects referenced by the rows on screen: one request per lookup, by id, cached a minute. */
+/**
+ * Names of related objects referenced by the rows on screen: one request per lookup, by id, cached a minute. Rows of
+ * an "All regions" list name objects of their own region, so each region's ids are looked up in that region.
+ */
 export function useLookups<T>(def: ResourceDefinition<T>, rows: readonly T[]): RowContext {
   const { projectId } = useProjectScope();
   const lookups = def.lookups ?? [];
+  const groups = [...byRegion(rows)];
+  const jobs = lookups.flatMap((l: Lookup<T>) => groups.map(([region, rs]) => ({ l, region, ids: [...new Set(l.ids(rs))].filter(Boolean).sort() })));
   const results = useQueries({
-    queries: lookups.map((l: Lookup<T>) => {
-      const ids = [...new Set(l.ids(rows))].filter(Boolean).sort();
+    queries: jobs.map(({ l, region, ids }) => {
+      const headers = regionHeaders(region);
       return {
-        queryKey: ['os', projectId, l.kind, 'names', ids],
+        queryKey: region ? ['os', projectId, l.kind, 'names', ids, region] : ['os', projectId, l.kind, 'names', ids],
         queryFn: async ({ signal }: { signal: AbortSignal }) => {
           if (l.each) {
             const each = l.each;
             // One object's refusal (an image an admin sees but is no member of: 404) leaves the others' answers.
             const answers = await Promise.all(
-              ids.slice(0, LOOKUP_EACH_MAX).map((id) => apiFetch<Record<string, unknown>>(osPath(l.service, each(id)), { signal }).then((b) => [[id, l.label(b)] as const], () => [])),
+              ids.slice(0, LOOKUP_EACH_MAX).map((id) => apiFetch<Record<string, unknown>>(osPath(l.service, each(id)), { signal, headers }).then((b) => [[id, l.label(b)] as const], () => [])),
             );
             return Object.fromEntries(answers.flat());
           }
-          const body = await apiFetch<Record<string, unknown>>(osPath(l.service, l.path(ids)), { signal });
+          const body = await apiFetch<Record<string, unknown>>(osPath(l.service, l.path(ids)), { signal, headers });
           const list = Array.isArray(body?.[l.key]) ? (body[l.key] as Record<string, unknown>[]) : [];
           return Object.fromEntries(list.map((o) => [l.idOf ? l.idOf(o) : String(o.id), l.label(o)]));
         },
@@ -157,15 +236,16 @@ export function useLookups<T>(def: ResourceDefinition<T>, rows: readonly T[]): R
     }),
   });
   const out: RowContext = { lookups: {} };
-  lookups.forEach((l, i) => {
-    out.lookups[l.name] = (results[i]?.data as Record<string, string> | undefined) ?? {};
-  });
+  for (const l of lookups) out.lookups[l.name] = {};
+  jobs.forEach(({ l }, i) => Object.assign(out.lookups[l.name], (results[i]?.data as Record<string, string> | undefined) ?? {}));
   return out;
 }
 
 /** Replace a row wherever it is cached (list pages and the item), by id. */
-export function patchCachedRow<T>(qc: QueryClient, projectId: string, def: ResourceDefinition<T>, id: string, fn: (row: T) => T | undefined) {
-  qc.setQueriesData<unknown>({ queryKey: ['os', projectId, def.kind] }, (old: unknown) => {
+export function patchCachedRow<T>(qc: QueryClient, projectId: string, def: ResourceDefinition<T>, id: string, fn: (row: T) => T | undefined, region?: string) {
+  // A row of an "All regions" list is patched in its own region's lists only: two regions may hold the same id.
+  const inRegion = (q: Query) => q.queryKey[3] === 'list' && (q.queryKey[4] as ListParams | undefined)?.region === region;
+  qc.setQueriesData<unknown>({ queryKey: ['os', projectId, def.kind], ...(region ? { predicate: inRegion } : {}) }, (old: unknown) => {
     if (!old || typeof old !== 'object') return old;
     if ('items' in (old as object) && Array.isArray((old as ListPage<T>).items)) {
       const page = old as ListPage<T>;
@@ -199,12 +279,13 @@ export function useAction<T>(def: ResourceDefinition<T>) {
     mutationFn: async ({ action, rows }: { action: ResourceAction<T>; rows: readonly T[] }) => {
       // A poll in flight must not overwrite the optimistic status with the old one.
       await qc.cancelQueries({ queryKey: ['os', projectId, def.kind] });
-      for (const row of rows) if (action.optimistic) patchCachedRow(qc, projectId, def, def.id(row), action.optimistic);
+      for (const row of rows) if (action.optimistic) patchCachedRow(qc, projectId, def, def.id(row), action.optimistic, rowRegion(row));
       const results = await Promise.allSettled(
         rows.map((row) =>
-          osCall(def, { ...action.request(row), cli: action.cli(row) }).catch((e: unknown) => {
+          // A row of an "All regions" list is acted on in its own region.
+          osCall(inRegion(def, rowRegion(row)), { ...action.request(row), cli: action.cli(row) }).catch((e: unknown) => {
             if (action.id === 'delete' && isGone(e)) {
-              patchCachedRow(qc, projectId, def, def.id(row), () => undefined);
+              patchCachedRow(qc, projectId, def, def.id(row), () => undefined, rowRegion(row));
               return undefined;
             }
             throw e;

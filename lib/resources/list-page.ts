@@ -10,6 +10,8 @@ export interface ListParams {
   sort?: { column: string; dir: 'asc' | 'desc' };
   marker?: string;
   limit?: number;
+  /** Another region than the session's (an "All regions" list asks each one): part of the cache key. */
+  region?: string;
 }
 
 /** The list's API parameters from the page's query string: its filters, sort (or the kind's default), marker, size. */

@@ -8,7 +8,8 @@ import { en } from '@/lib/testing/english';
 import type { Text } from '@/lib/i18n/msg';
 import { definitionOf, findSection, GROUPS, groupOf, navGroups, NO_SCOPE, projectHref, providingType, sectionAccess, sectionOfKind, SECTIONS, type DefinitionScope } from './registry';
 import { parseItem, parseList } from './schema';
-import { matchHits, searchSources } from './search';
+import { parseQuery } from './field-query';
+import { rankHits, searchSources } from './search';
 
 const kinds = SECTIONS.flatMap((s) => {
   const def = definitionOf(s, 'p1');
@@ -127,7 +128,17 @@ describe('schemas against the demo cloud', () => {
       const first = (list as Record<string, unknown>[])[0];
       if (!first) continue;
       const name = src.name(first) || src.id(first);
-      expect(matchHits(src, body, name).map((h) => h.id), `${src.kind} finds ${name}`).toContain(src.id(first));
+      const records = src.records(body).map((r) => ({ ...r, region: 'RegionOne', kinds: [src.kind] }));
+      const query = parseQuery(`"${name}"`);
+      expect(query.ok && rankHits(records, query.query, 50).map((h) => h.id), `${src.kind} finds ${name}`).toContain(src.id(first));
+    }
+  });
+
+  it('every palette source with statuses or addresses answers its full list, which parses', async () => {
+    for (const src of searchSources('p1')) {
+      if (!src.detail.status && !src.detail.addresses) continue;
+      const records = src.detail.records(await get(src.service, src.detail.path, src.headers));
+      for (const r of records) expect(typeof r.id, `${src.kind} record id`).toBe('string');
     }
   });
 });

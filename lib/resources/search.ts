@@ -1,10 +1,19 @@
 // What the command palette searches: one source per resource kind that has a page, read from the kinds'
 // definitions. A source lists the project's objects cheaply (summary lists, large pages) and the palette
-// matches names and ids (fragments included, which no OpenStack list filter offers) in the browser: API data
-// only, never the kinds' labels, which the palette translates.
+// matches them in the browser with its field queries (field-query.ts: names and ids by fragment, which no
+// OpenStack list filter offers, statuses, addresses, regions): API data only, never the kinds' labels, which the
+// palette translates. Statuses and addresses need the kind's full list, asked only when a query uses them.
+import { allows, matchScore, needsDetail, type FieldQuery, type SearchRecord } from './field-query';
+import { listQuery, pageFromBody, type ListParams } from './list-page';
 import { definitionOf, SECTIONS, type Section } from './registry';
-import type { AnyDefinition, MaskKind, Text } from './types';
+import type { AnyDefinition, ListPage, MaskKind, Text } from './types';
 import type { Msg } from '@/lib/i18n/msg';
+
+/** An object as a source reads it, before the palette adds its region and kind. */
+export type SourceRecord = Omit<SearchRecord, 'region' | 'kinds'>;
+
+/** The full list a status or address query reads: one bounded page per region. */
+export const DETAIL_LIMIT = 200;
 
 export interface SearchSource {
   kind: string;
@@ -26,6 +35,14 @@ export interface SearchSource {
   adminOnly?: boolean;
   /** Names presentation mode may mask (secret names). */
   sensitive?: MaskKind;
+  /** The kind's page (`instances`), which a `kind:` clause may name as well as the kind. */
+  slug: string;
+  /** The objects of the cheap list's answer. */
+  records: (body: unknown) => SourceRecord[];
+  /** The kind's full list (bounded), for queries on what the cheap list lacks: `status` and `ip`. */
+  detail: { path: string; records: (body: unknown) => SourceRecord[]; status: boolean; addresses: boolean };
+  /** The records of rows a list page already holds (the palette reuses cached list data). */
+  fromRows: (rows: readonly unknown[]) => SourceRecord[];
 }
 
 export interface SearchHit {
@@ -35,9 +52,20 @@ export interface SearchHit {
 
 function source(section: Section, def: AnyDefinition, path: string): SearchSource {
   const detail = !!section.detail;
+  const id = (o: Record<string, unknown>) => String(def.id(unwrap(o, def.keys.item)) ?? '');
+  const name = (o: Record<string, unknown>) => String(def.name(unwrap(o, def.keys.item)) ?? '');
+  const params: ListParams = { filters: {}, limit: def.pageSize ? DETAIL_LIMIT : undefined };
+  // Rows the kind's schema parsed: its own status and addresses, and the API's raw status beside the badge's label.
+  const fromRows = (rows: readonly unknown[]): SourceRecord[] =>
+    rows.map((row) => {
+      const label = def.status?.(row).label;
+      const raw = (row as Record<string, unknown>).status;
+      return { id: def.id(row), name: def.name(row), statuses: [...new Set([label, raw].filter((x): x is string => typeof x === 'string'))], ips: [...(def.addresses?.(row) ?? [])] };
+    });
   return {
     adminOnly: section.search?.adminOnly,
     kind: def.kind,
+    slug: def.slug,
     label: def.label.plural,
     noun: def.label.noun,
     service: def.service,
@@ -46,10 +74,19 @@ function source(section: Section, def: AnyDefinition, path: string): SearchSourc
     key: def.keys.list,
     href: (hit) => (detail ? `${def.slug}/${encodeURIComponent(hit.id)}` : `${def.slug}?name=${encodeURIComponent(hit.name)}`),
     // Nova's key pair list wraps each item: `{"keypair": {...}}`.
-    id: (o) => String(def.id(unwrap(o, def.keys.item)) ?? ''),
-    name: (o) => String(def.name(unwrap(o, def.keys.item)) ?? ''),
+    id,
+    name,
     sensitive: def.sensitiveName,
+    records: (body) =>
+      listOf(body, def.keys.list).map((o) => ({ id: id(o), name: name(o), statuses: typeof o.status === 'string' ? [o.status] : [], ips: [] })),
+    detail: { path: listQuery(def, params), records: (body) => fromRows(pageFromBody(def, params, body).items), status: !!def.status, addresses: !!def.addresses },
+    fromRows,
   };
+}
+
+function listOf(body: unknown, key: string): Record<string, unknown>[] {
+  const list = body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(list) ? list.filter((o): o is Record<string, unknown> => !!o && typeof o === 'object') : [];
 }
 
 function unwrap(o: Record<string, unknown>, key: string): Record<string, unknown> {
@@ -65,22 +102,49 @@ export function searchSources(projectId: string): SearchSource[] {
   });
 }
 
-/** The objects of one source's answer that match `query` by name or id (case-insensitive substring), best first. */
-export function matchHits(src: Pick<SearchSource, 'key' | 'id' | 'name'>, body: unknown, query: string, max = 6): SearchHit[] {
-  const q = query.trim().toLowerCase();
-  if (!q || !body || typeof body !== 'object') return [];
-  const list = (body as Record<string, unknown>)[src.key];
-  if (!Array.isArray(list)) return [];
-  const scored: { hit: SearchHit; score: number }[] = [];
-  for (const o of list) {
-    if (!o || typeof o !== 'object') continue;
-    const hit = { id: src.id(o as Record<string, unknown>), name: src.name(o as Record<string, unknown>) };
-    const name = hit.name.toLowerCase();
-    const id = hit.id.toLowerCase();
-    // Exact name, then name prefix, then id prefix, then any substring.
-    const score = name === q || id === q ? 0 : name.startsWith(q) ? 1 : id.startsWith(q) ? 2 : name.includes(q) ? 3 : id.includes(q) ? 4 : -1;
-    if (score >= 0) scored.push({ hit, score });
+/** A match: the object and the region it is in. */
+export interface RegionHit extends SearchHit {
+  region: string;
+}
+
+/** The records that match `query`, best first (then by name), at most `max`. */
+export function rankHits(records: readonly SearchRecord[], query: FieldQuery, max = 6): RegionHit[] {
+  const scored: { hit: RegionHit; score: number }[] = [];
+  for (const r of records) {
+    const score = matchScore(query, r);
+    if (score >= 0) scored.push({ hit: { id: r.id, name: r.name, region: r.region }, score });
   }
-  scored.sort((a, b) => a.score - b.score || a.hit.name.localeCompare(b.hit.name));
+  scored.sort((a, b) => a.score - b.score || a.hit.name.localeCompare(b.hit.name) || a.hit.region.localeCompare(b.hit.region));
   return scored.slice(0, max).map((s) => s.hit);
+}
+
+/** One request of a search: a kind in a region, its cheap list or (for statuses and addresses) its full one. */
+export interface SearchJob {
+  src: SearchSource;
+  region: string;
+  detail: boolean;
+  /** The names a `kind:` clause may use: the kind, its page, its label as read. */
+  kinds: string[];
+}
+
+/** The kinds and regions a query can match in: its `kind:` and `region:` clauses narrow the requests. */
+export function searchJobs(sources: readonly SearchSource[], regions: readonly string[], session: string, fq: FieldQuery, m: (t: Text) => string): SearchJob[] {
+  const detail = needsDetail(fq);
+  const wants = (field: 'status' | 'ip') => fq.clauses.some((c) => c.field === field);
+  return sources.flatMap((src) => {
+    const kinds = [src.kind, src.slug, m(src.label)];
+    if (!allows(fq, 'kind', kinds)) return [];
+    // A kind without statuses (or addresses) cannot match a status (or ip) clause: not asked at all.
+    if ((wants('status') && !src.detail.status) || (wants('ip') && !src.detail.addresses)) return [];
+    // Keystone is one for the whole cloud: its objects are asked once, of the session's region.
+    return (src.service === 'identity' ? [session] : regions).filter((r) => allows(fq, 'region', [r])).map((region) => ({ src, region, detail, kinds }));
+  });
+}
+
+/** The rows of a kind that cached list pages of that region already hold (`region` undefined: the session's). */
+export function cachedRecords(pages: [readonly unknown[], ListPage<unknown> | undefined][], src: SearchSource, region: string | undefined): SourceRecord[] | undefined {
+  const rows = pages.flatMap(([key, page]) => (page && (key[4] as ListParams | undefined)?.region === region ? page.items : []));
+  if (!rows.length) return undefined;
+  const seen = new Set<string>();
+  return src.fromRows(rows).filter((r) => !seen.has(r.id) && !!seen.add(r.id));
 }

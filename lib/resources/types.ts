@@ -606,6 +606,8 @@ export interface ResourceDefinition<T, C = unknown> {
   /** The name itself is sensitive (secret names): masked on the detail page's heading in presentation mode. */
   sensitiveName?: MaskKind;
   status?: (row: T) => StatusInfo;
+  /** The IP addresses an object holds, for the palette's `ip:` search (a server's, a port's, a floating IP's). */
+  addresses?: (row: T) => readonly string[];
   columns: readonly Column<T>[];
   filters?: readonly Filter[];
   /** Default `sort` (a column id) and direction. */

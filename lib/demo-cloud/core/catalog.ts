@@ -2,9 +2,15 @@ import { stableHexId } from './ids';
 
 // The Keystone catalog is built from the registered services: each contributes type, name and
 // an endpoint path template. Every service is offered in both regions with the three interfaces,
-// on the host the caller reached us at.
+// on the host the caller reached us at. Keystone is one for the whole cloud; every other service of a region
+// after the first lives under `/<region>` (its own state: server.ts), as a second region's endpoints would.
 
 export const REGIONS = ['RegionOne', 'RegionTwo'] as const;
+
+/** The path prefix of a region's endpoints: none for the first region and for Keystone. */
+export function regionPrefix(region: string, type: string): string {
+  return region === REGIONS[0] || type === 'identity' ? '' : `/${region}`;
+}
 export const INTERFACES = ['public', 'internal', 'admin'] as const;
 
 export interface CatalogSource {
@@ -46,7 +52,7 @@ export function endpointsOf(s: CatalogSource, baseUrl: string, projectId: string
       interface: iface,
       region,
       region_id: region,
-      url: `${baseUrl}${path}`,
+      url: `${baseUrl}${regionPrefix(region, s.type)}${path}`,
       service_id: sid,
     })),
   );

@@ -85,6 +85,30 @@ export class StateStore {
   }
 }
 
+/**
+ * The state of a second region of the same cloud: its own slices (its servers, networks, volumes...), except the
+ * ones every region shares (Keystone's: users, projects, tokens), which stay in the first region's store.
+ */
+export class RegionalStateStore extends StateStore {
+  constructor(
+    private readonly shared: StateStore,
+    private readonly sharedSlices: readonly string[],
+    dir?: string,
+  ) {
+    super(dir);
+  }
+
+  override slice<T extends object>(name: string, seed: () => T): T {
+    return this.sharedSlices.includes(name) ? this.shared.slice(name, seed) : super.slice(name, seed);
+  }
+
+  /** A change may be in a shared slice: both stores save. */
+  override markDirty(): void {
+    super.markDirty();
+    this.shared.markDirty();
+  }
+}
+
 /** Async variant for tests that want to inspect what was written. */
 export async function readPersisted(dir: string): Promise<PersistedState> {
   return JSON.parse(await readFile(path.join(dir, FILE), 'utf8')) as PersistedState;

@@ -281,6 +281,7 @@ export const serverDefinition = define<Server>({
   ...rest(NOVA, 'servers', 'server', { list: 'servers/detail' }),
   schema: ServerSchema,
   status: serverStatus,
+  addresses: (s) => serverIps(s),
   pageSize: SERVER_PAGE_SIZE,
   sortQuery: novaSort,
   columns: [

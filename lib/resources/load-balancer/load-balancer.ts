@@ -35,6 +35,7 @@ export const loadBalancerDefinition = define<LoadBalancer, LbCreate>({
   name: (lb) => lb.name ?? '',
   // Provisioning drives polling (PENDING_* is busy); once ACTIVE, the badge is the health.
   status: (lb) => objectStatus(lb),
+  addresses: (lb) => (lb.vip_address ? [lb.vip_address] : []),
   pageSize: 50,
   columns: [
     nameColumn(ref, { sortKey: 'name' }),

@@ -118,6 +118,7 @@ export const floatingIpDefinition: ResourceDefinition<FloatingIp, FloatingIpCrea
   id: (f) => f.id,
   name: (f) => f.floating_ip_address,
   status: floatingIpStatus,
+  addresses: (f) => [f.floating_ip_address, ...(f.fixed_ip_address ? [f.fixed_ip_address] : [])],
   columns: [
     { id: 'address', label: 'kinds.floatingIp.columns.address', value: (f) => f.floating_ip_address, cell: 'name', sortKey: 'floating_ip_address' },
     statusColumn((f) => f.status, { sortKey: 'status' }),

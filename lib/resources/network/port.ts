@@ -97,6 +97,7 @@ export const portDefinition = define<Port>({
   ...rest(NEUTRON, 'v2.0/ports', 'port'),
   schema: PortSchema,
   status: portStatus,
+  addresses: fixedIpList,
   pageSize: 100,
   columns: [
     nameColumn((p) => p.name || p.id.slice(0, 8), { sortKey: 'name' }),
