@@ -8,23 +8,13 @@ import { useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ApiErrorNotice } from '@/components/resource/api-error';
+// A Blob download: nothing from the log is ever parsed as markup.
+import { download } from '@/components/resource/format';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { consoleLogFileName, countMatches, splitMatches } from '@/lib/client/text-matches';
 import { CONSOLE_FOLLOW_MS, useConsoleOutput } from '@/lib/resources/compute/queries';
 import type { Server } from '@/lib/resources/compute/server';
-
-/** Saves `text` as a plain-text file (a Blob: nothing from the log is ever parsed as markup). */
-function download(text: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function ConsoleTail({ server }: { server: Server }) {
   const t = useTranslations('compute.detail');
@@ -77,7 +67,7 @@ export function ConsoleTail({ server }: { server: Server }) {
         <button type="button" className={buttonClass.secondary} onClick={() => setLength((l) => l + 100)} disabled={q.isFetching || lines < length}>
           {t('loadMore')}
         </button>
-        <button type="button" className={buttonClass.secondary} onClick={() => download(q.data ?? '', consoleLogFileName(server.name || server.id, new Date()))} disabled={!q.data}>
+        <button type="button" className={buttonClass.secondary} onClick={() => download(consoleLogFileName(server.name || server.id, new Date()), 'text/plain;charset=utf-8', q.data ?? '')} disabled={!q.data}>
           {tc('download')}
         </button>
         <div className="min-w-48 flex-1 sm:max-w-xs">

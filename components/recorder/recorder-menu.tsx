@@ -12,7 +12,7 @@ import { ansiblePlaybook } from '@/lib/recorder/ansible';
 import { createdSelection } from '@/lib/recorder/heat';
 import { useResourceHref } from '@/lib/resources/hooks';
 import { selectionQuery } from '@/lib/resources/iac/handoff';
-import { heatDefinition } from '@/lib/resources/iac/heat-template';
+import { heatDefinition } from '@/lib/resources/iac/heat-kinds';
 import { findSection, sectionAccess } from '@/lib/resources/registry';
 import { httpLine, shellScript, type ExportContext } from '@/lib/recorder/shell';
 import { clearRecording, getRecorder, getServerRecorder, setDryRun, setNameSource, startRecording, stopRecording, subscribeRecorder, type RecorderState } from '@/lib/recorder/store';

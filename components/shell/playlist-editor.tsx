@@ -20,39 +20,17 @@ import {
   type Playlist,
   type ViewError,
 } from '@/lib/client/playlist';
+import { storedValue } from '@/lib/client/stored-value';
 import { useKiosk } from './kiosk';
 
 export const PLAYLIST_KEY = 'stratus.playlist';
 
-const listeners = new Set<() => void>();
-function subscribe(fn: () => void) {
-  listeners.add(fn);
-  const onStorage = (e: StorageEvent) => e.key === PLAYLIST_KEY && fn();
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(fn);
-    window.removeEventListener('storage', onStorage);
-  };
-}
-function readRaw(): string | null {
-  try {
-    return window.localStorage.getItem(PLAYLIST_KEY);
-  } catch {
-    return null;
-  }
-}
-function save(p: Playlist) {
-  try {
-    window.localStorage.setItem(PLAYLIST_KEY, JSON.stringify(p));
-  } catch {
-    // storage disabled: nothing to keep it in
-  }
-  listeners.forEach((l) => l());
-}
+const storage = storedValue(PLAYLIST_KEY);
+const save = (p: Playlist) => storage.write(JSON.stringify(p));
 
 /** The saved playlist (empty on the server: the editor is only rendered once its popover is opened). */
 export function useSavedPlaylist(): Playlist {
-  const raw = useSyncExternalStore(subscribe, readRaw, () => null);
+  const raw = useSyncExternalStore(storage.subscribe, storage.read, () => null);
   return useMemo(() => parseStoredPlaylist(raw, typeof window === 'undefined' ? '' : window.location.origin), [raw]);
 }
 

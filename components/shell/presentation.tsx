@@ -10,6 +10,7 @@ import { createContext, useCallback, useContext, useEffect, useId, useMemo, useR
 import type { MaskKind } from '@/lib/resources/types';
 import { PRESENTATION_COOKIE } from './presentation-cookie';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { storedValue } from '@/lib/client/stored-value';
 import { useKiosk } from './kiosk';
 import { PlaylistEditor } from './playlist-editor';
 
@@ -64,40 +65,19 @@ interface PresentationState extends PresentationSettings {
 const Ctx = createContext<PresentationState | null>(null);
 
 // localStorage as an external store, so every tab component reads the same settings.
-const listeners = new Set<() => void>();
-function subscribe(fn: () => void) {
-  listeners.add(fn);
-  const onStorage = (e: StorageEvent) => e.key === PRESENTATION_KEY && fn();
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(fn);
-    window.removeEventListener('storage', onStorage);
-  };
-}
-function readRaw(): string | null {
-  try {
-    return window.localStorage.getItem(PRESENTATION_KEY);
-  } catch {
-    return null;
-  }
-}
+const storage = storedValue(PRESENTATION_KEY);
 function writeCookie(raw: string) {
   document.cookie = `${PRESENTATION_COOKIE}=${encodeURIComponent(raw)}; path=/; max-age=31536000; samesite=lax`;
 }
 function write(settings: PresentationSettings) {
   const raw = JSON.stringify({ ...settings, v: VERSION });
-  try {
-    window.localStorage.setItem(PRESENTATION_KEY, raw);
-  } catch {
-    // storage disabled: lasts for this page only
-  }
   writeCookie(raw);
-  listeners.forEach((l) => l());
+  storage.write(raw);
 }
 
 /** `serverRaw`: the settings the server rendered with (its cookie), so hydration sees what the HTML shows. */
 export function PresentationProvider({ serverRaw = null, children }: { serverRaw?: string | null; children: ReactNode }) {
-  const raw = useSyncExternalStore(subscribe, readRaw, () => serverRaw);
+  const raw = useSyncExternalStore(storage.subscribe, storage.read, () => serverRaw);
   const stored = useMemo(() => parsePresentation(raw), [raw]);
   const search = useSearchParams();
   const pathname = usePathname();

@@ -58,6 +58,7 @@ describe('parseCloudsYaml', () => {
     ['bad auth_url', 'clouds:\n  a:\n    auth:\n      auth_url: not a url\n', 'auth_url must be an http(s) URL'],
     ['bad interface', 'clouds:\n  a:\n    auth:\n      auth_url: http://k\n    interface: private\n', 'interface'],
     ['unsafe cloud name', 'clouds:\n  "a/b":\n    auth:\n      auth_url: http://k\n', 'cloud name "a/b"'],
+    ['a cloud named like a dashboard path', 'clouds:\n  s:\n    auth:\n      auth_url: http://k\n', `cloud name "s" is one of the dashboard's own paths`],
     ['keystone v2', 'clouds:\n  a:\n    auth:\n      auth_url: http://k\n    identity_api_version: 2\n', 'identity_api_version must be 3'],
   ])('%s names the file and the problem', (_n, text, problem) => {
     expect(() => parseCloudsYaml(text, '/etc/openstack/clouds.yaml')).toThrow(CloudConfigError);

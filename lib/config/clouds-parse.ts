@@ -63,6 +63,8 @@ const CloudsFileSchema = z.looseObject({
 });
 
 const CLOUD_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+/** The dashboard's own top-level paths (app/): a cloud of that name would never get its pages. */
+const RESERVED_IDS = new Set(['api', 'login', 's']);
 
 /** The clouds.yaml search order of os-client-config. */
 export function cloudsYamlCandidates(env: Env, cwd = process.cwd(), home = os.homedir()): string[] {
@@ -92,6 +94,7 @@ export function parseCloudsYaml(text: string, file: string): CloudConfig[] {
   const clouds: CloudConfig[] = [];
   for (const [id, entry] of Object.entries(parsed.data.clouds)) {
     if (!CLOUD_ID.test(id)) throw new CloudConfigError(file, `cloud name "${id}" must use letters, digits, ".", "_" or "-" (it appears in URLs)`);
+    if (RESERVED_IDS.has(id)) throw new CloudConfigError(file, `cloud name "${id}" is one of the dashboard's own paths (${[...RESERVED_IDS].join(', ')}); rename it`);
     const authUrl = entry.auth?.auth_url;
     if (!authUrl) throw new CloudConfigError(file, `clouds.${id}.auth.auth_url is required`);
     if (entry.identity_api_version !== undefined && String(entry.identity_api_version) !== '3') {
