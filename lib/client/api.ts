@@ -196,13 +196,16 @@ export async function fetchUnrecorded(path: string, accept: string, signal?: Abo
   return res;
 }
 
+/** The region a call names (lib/resources/regions.ts: a row of an "All regions" list), for the session recorder. */
+const namedRegion = (headers: Record<string, string> | undefined) => Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === 'x-stratus-region')?.[1];
+
 /**
  * Send a call that must outlive the page (a confirmed delete when the tab is closed or reloaded): a keepalive
  * fetch, which the browser completes after the document is gone. Nothing reads the answer.
  */
 export function sendWhileLeaving(path: string, options: Pick<ApiFetchOptions<unknown>, 'method' | 'body' | 'headers' | 'cli'>): void {
   const method = options.method ?? 'GET';
-  const recorded = beginMutation({ method, path, body: options.body, cli: options.cli });
+  const recorded = beginMutation({ method, path, body: options.body, cli: options.cli, region: namedRegion(options.headers) });
   if (recorded === 'dry-run') return;
   // The answer is not read: a recorded call counts as sent.
   recorded?.({ status: 200 });
@@ -219,7 +222,7 @@ export async function apiFetch<T = unknown>(path: string, options: ApiFetchOptio
   const method = options.method ?? 'GET';
   const headers = requestHeaders(path, method, options);
   // The session recorder sees every mutating proxy call here; in its dry run the call is not sent at all.
-  const recorded = beginMutation({ method, path, body: options.body, cli: options.cli });
+  const recorded = beginMutation({ method, path, body: options.body, cli: options.cli, region: namedRegion(headers) });
   if (recorded === 'dry-run') throw new DryRunError();
 
   const finish = startCall({ method, path, headers, body: options.body });

@@ -41,6 +41,14 @@ describe('ansiblePlaybook', () => {
     const [p] = parse(ansiblePlaybook(calls, CTX)) as Play[];
     expect(p.tasks.map((t) => t['openstack.cloud.router'])).toEqual([{ name: 'r', network: 'public' }, { name: 'r', network: 'public', interfaces: ['web-sub'] }]);
   });
+  it("a call sent to another region (a row of an 'All regions' list) names it on its task", () => {
+    const calls: RecordedCall[] = [
+      { at: 1, method: 'POST', service: 'volumev3', path: 'volumes', body: { volume: { name: 'a', size: 1 } }, outcome: 'sent' },
+      { at: 2, method: 'POST', service: 'volumev3', path: 'volumes', body: { volume: { name: 'b', size: 1 } }, region: 'RegionTwo', outcome: 'sent' },
+    ];
+    const [p] = parse(ansiblePlaybook(calls, CTX)) as Play[];
+    expect(p.tasks.map((t) => t['openstack.cloud.volume'])).toEqual([{ name: 'a', size: 1 }, { name: 'b', size: 1, region_name: 'RegionTwo' }]);
+  });
   it('values are YAML-safe (quotes, colons, braces)', () => {
     const calls: RecordedCall[] = [{ at: 1, method: 'POST', service: 'volumev3', path: 'volumes', body: { volume: { name: 'a: {b}', size: 2, description: "it's #1\nnext" } }, outcome: 'sent' }];
     const [p] = parse(ansiblePlaybook(calls, CTX)) as Play[];

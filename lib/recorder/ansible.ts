@@ -273,7 +273,9 @@ export function ansiblePlaybook(calls: readonly RecordedCall[], ctx: ExportConte
     const label = c.outcome === 'dry-run' ? `${httpLine(c)} (dry run: not sent when recorded)` : httpLine(c);
     if (task) {
       mapped += 1;
-      return `    # ${label}\n${indent(stringify([{ name: task.name, [task.module]: task.params }]), '    ')}`;
+      // A call sent to another region (a row of an "All regions" list) names it over the play's default.
+      const params = c.region && c.region !== ctx.region ? { ...task.params, region_name: c.region } : task.params;
+      return `    # ${label}\n${indent(stringify([{ name: task.name, [task.module]: params }]), '    ')}`;
     }
     const cli = c.cli ? withNames(c.cli, names) : undefined;
     const text = stringify([{ name: `Not expressed by an openstack.cloud module: ${cli ?? httpLine(c)}`, 'ansible.builtin.command': cli ?? httpLine(c) }]);

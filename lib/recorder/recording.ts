@@ -32,6 +32,8 @@ export interface RecordedCall {
   body?: unknown;
   /** The `openstack` command the page showed, secrets redacted; absent when the page shows none. */
   cli?: string;
+  /** The region the call went to when it was not the page's own (a row of an "All regions" list). */
+  region?: string;
   /** `sent` (answered 2xx), `failed` (refused: left out of the exports), `dry-run` (never sent). */
   outcome: 'sent' | 'failed' | 'dry-run';
   /** The HTTP status of a sent or failed call. */
@@ -112,6 +114,7 @@ export interface CallInput {
   path: string;
   body?: unknown;
   cli?: string;
+  region?: string;
   at: number;
 }
 
@@ -129,6 +132,7 @@ export function recordCall(call: CallInput, end: { outcome: RecordedCall['outcom
     path: where.path,
     ...(body === undefined ? {} : { body }),
     ...(call.cli ? { cli: redactCli(call.cli) } : {}),
+    ...(call.region ? { region: call.region } : {}),
     outcome: end.outcome,
     ...(end.status === undefined ? {} : { status: end.status }),
     ...(created ? { created } : {}),

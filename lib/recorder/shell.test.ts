@@ -25,6 +25,17 @@ describe('shellScript', () => {
     expect(script).not.toContain(VOLUME);
     expect(() => parses(script)).not.toThrow();
   });
+  it("names another region on the command of a call sent there (a row of an 'All regions' list)", () => {
+    const calls: RecordedCall[] = [
+      { at: 1, method: 'DELETE', service: 'volumev3', path: 'volumes/a', cli: 'openstack volume delete a', outcome: 'sent' },
+      { at: 2, method: 'DELETE', service: 'volumev3', path: 'volumes/b', cli: 'openstack volume delete b', region: 'RegionTwo', outcome: 'sent' },
+      { at: 3, method: 'DELETE', service: 'volumev3', path: 'volumes/c', cli: 'openstack volume delete c', region: 'RegionOne', outcome: 'sent' },
+    ];
+    const s = shellScript(calls, CTX);
+    expect(s).toContain('\nopenstack volume delete a\n');
+    expect(s).toContain('\nopenstack --os-region-name RegionTwo volume delete b\n');
+    expect(s).toContain('\nopenstack volume delete c\n');
+  });
   it('comments out what it cannot run: placeholders, redacted values, calls without a command, refused calls', () => {
     const calls: RecordedCall[] = [
       { at: 1, method: 'POST', service: 'compute', path: 'servers', cli: 'openstack server create --user-data <file> web', outcome: 'sent' },

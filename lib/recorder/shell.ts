@@ -61,6 +61,10 @@ const HELPER = [
   '}',
 ];
 
+/** A call sent to another region than the recording's (a row of an "All regions" list) names it on its command. */
+const inRegionOf = (c: RecordedCall, ctx: ExportContext, line: string) =>
+  c.region && c.region !== ctx.region ? line.replace(/^openstack /, `openstack --os-region-name ${sh(c.region)} `) : line;
+
 /** The script: a header naming where it was recorded, `set -euo pipefail`, then each call's command and waits. */
 export function shellScript(calls: readonly RecordedCall[], ctx: ExportContext): string {
   const names = namesOf(calls);
@@ -82,7 +86,7 @@ export function shellScript(calls: readonly RecordedCall[], ctx: ExportContext):
       out.push('# The page showed no openstack command for this call; not replayed.');
       return;
     }
-    const line = withWait(withNames(c.cli, names));
+    const line = inRegionOf(c, ctx, withWait(withNames(c.cli, names)));
     if (NEEDS_EDIT.test(line)) {
       out.push('# Complete the value in <...> and uncomment:', comment(line));
       return;

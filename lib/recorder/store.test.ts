@@ -46,8 +46,8 @@ describe('beginMutation', () => {
   it('in a dry run answers dry-run and records the call as not sent', () => {
     setDryRun(true);
     expect(getRecorder().recording).toBe(true);
-    expect(beginMutation({ method: 'DELETE', path: '/api/os/volumev3/volumes/v', cli: 'openstack volume delete v' })).toBe('dry-run');
-    expect(getRecorder().calls).toMatchObject([{ method: 'DELETE', service: 'volumev3', path: 'volumes/v', outcome: 'dry-run' }]);
+    expect(beginMutation({ method: 'DELETE', path: '/api/os/volumev3/volumes/v', cli: 'openstack volume delete v', region: 'RegionTwo' })).toBe('dry-run');
+    expect(getRecorder().calls).toMatchObject([{ method: 'DELETE', service: 'volumev3', path: 'volumes/v', region: 'RegionTwo', outcome: 'dry-run' }]);
     stopRecording();
     expect(getRecorder()).toMatchObject({ recording: false, dryRun: false });
     expect(getRecorder().calls).toHaveLength(1);

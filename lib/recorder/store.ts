@@ -93,6 +93,8 @@ export interface MutationInit {
   path: string;
   body?: unknown;
   cli?: string;
+  /** The region the call names (a row of an "All regions" list), when not the page's own. */
+  region?: string;
 }
 
 /**
