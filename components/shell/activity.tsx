@@ -70,8 +70,8 @@ export function ActivityMenu({ session, catalogTypes }: { session: ClientSession
   const locale = useLocale();
   const sentence = useSentence();
   const events = useEvents();
-  const feed = useProjectFeed(session, catalogTypes);
   const { open, setOpen, root, panelId, buttonProps } = useMenu();
+  const feed = useProjectFeed(session, catalogTypes, open);
   // Entries are new when they happened after the panel was last opened (or the page loaded), older when cleared.
   const [readAt, setReadAt] = useState(() => Date.now());
   const [clearedAt, setClearedAt] = useState(0);

@@ -26,9 +26,9 @@ function useActivityDefs(session: ClientSession, types: readonly string[]): read
   );
 }
 
-/** The project's entries and the names of who acted, polled while the page is visible. */
-export function useProjectFeed(session: ClientSession, catalogTypes: readonly string[]) {
-  return useProjectActivity(useActivityDefs(session, catalogTypes), session.user);
+/** The project's entries and the names of who acted, polled while the page is visible (from the start when `open`). */
+export function useProjectFeed(session: ClientSession, catalogTypes: readonly string[], open: boolean) {
+  return useProjectActivity(useActivityDefs(session, catalogTypes), session.user, open);
 }
 
 /** Each outcome's word (none for an entry that says nothing about it) and colour. */
