@@ -141,7 +141,8 @@ function KindPicker({ candidates: c, chosen, onToggle }: { candidates: ExportCan
               <li key={key}>
                 <label className="flex items-center gap-2" htmlFor={`${uid}-${id}`}>
                   <input id={`${uid}-${id}`} type="checkbox" checked={chosen.has(key)} onChange={(e) => onToggle(key, e.target.checked)} />
-                  <span className="truncate" title={id}>
+                  {/* The object's name is the cloud's data, not ours to translate. */}
+                  <span className="truncate" title={id} translate="no">
                     {def.name(row) || id}
                   </span>
                 </label>
