@@ -310,7 +310,10 @@ test('an image shared with the second project: pending there, accepted from its 
   await expect(page.getByRole('tabpanel').getByRole('row').filter({ hasText: ids[team] })).toContainText('accepted', SLOW);
 
   // The owner deactivates it (downloads refused), then reactivates it.
+  // The heading turns at once (optimistic); the download is tried once Glance has answered the deactivation.
+  const deactivated = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(`/images/${imageId}/actions/deactivate`));
   await page.getByRole('button', { name: 'Deactivate' }).click();
+  expect((await deactivated).status()).toBe(204);
   await expect(headingStatus(page)).toHaveText('deactivated', SLOW);
   const download = await page.request.get(`/api/os/image/v2/images/${imageId}/file`);
   expect(download.status()).toBe(403);

@@ -62,7 +62,7 @@ export function ActivityToasts({ session }: { session: ClientSession }) {
 
 /**
  * Header button with the activity list: what anyone in the project did (the services' own history, polled while the
- * page is visible) and what this tab's pages noticed finishing, newest first.
+ * panel is open and the page visible) and what this tab's pages noticed finishing, newest first.
  */
 export function ActivityMenu({ session, catalogTypes }: { session: ClientSession; catalogTypes: readonly string[] }) {
   const t = useTranslations('shell.activity');

@@ -26,7 +26,7 @@ function useActivityDefs(session: ClientSession, types: readonly string[]): read
   );
 }
 
-/** The project's entries and the names of who acted, polled while the page is visible (from the start when `open`). */
+/** The project's entries and the names of who acted, polled while `open` and the page is visible. */
 export function useProjectFeed(session: ClientSession, catalogTypes: readonly string[], open: boolean) {
   return useProjectActivity(useActivityDefs(session, catalogTypes), session.user, open);
 }

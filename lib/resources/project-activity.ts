@@ -1,10 +1,10 @@
 'use client';
 // The project's activity, whoever acted: every kind that declares an `activity` source, polled every
-// ACTIVITY_POLL_MS while the page is visible (TanStack pauses intervals in the background, and the interval answers
+// ACTIVITY_POLL_MS while the panel is open and the page visible (TanStack pauses intervals in the background, and the interval answers
 // false when hidden), each poll asking only for what changed since the last one (activity-poll.ts). The names of
 // the users who acted come from Keystone where this user may read them (GET /v3/users/{id}: admins, and oneself).
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { z } from 'zod';
 import type { ActivityEntry } from '@/lib/activity/feed';
 import { ACTIVITY_POLL_MS, newPollState, pollActivity, type PollState } from './activity-poll';
@@ -31,35 +31,11 @@ export interface ProjectActivity extends Feed {
 const NOTHING: Feed = { entries: [], errors: {} };
 
 /**
- * True once the page has loaded and the browser is idle. The first poll waits for it so that its requests never compete
- * with the page's own first calls on a small server (issue 16: first row at the API's speed).
- */
-function usePageSettled(): boolean {
-  const [settled, setSettled] = useState(false);
-  useEffect(() => {
-    let idle: number | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const settle = () => {
-      if (typeof window.requestIdleCallback === 'function') idle = window.requestIdleCallback(() => setSettled(true), { timeout: 3000 });
-      else timer = setTimeout(() => setSettled(true), 1000);
-    };
-    if (document.readyState === 'complete') settle();
-    else window.addEventListener('load', settle, { once: true });
-    return () => {
-      window.removeEventListener('load', settle);
-      if (idle !== undefined) window.cancelIdleCallback(idle);
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, []);
-  return settled;
-}
-
-/**
  * The entries of the kinds `defs` (those declaring `activity`), and the names of who acted; `self` is this user.
- * Polling starts once the page has settled, or at once when `now` (the panel is open).
+ * Polled only while `open` (the panel is shown): each poll is several upstream calls, which every page load of every
+ * user would otherwise add to the server's and the cloud's load (issue 16: a page costs its own calls only).
  */
-export function useProjectActivity(defs: readonly AnyDefinition[], self: { id: string; name: string }, now = false): ProjectActivity {
-  const settled = usePageSettled();
+export function useProjectActivity(defs: readonly AnyDefinition[], self: { id: string; name: string }, open: boolean): ProjectActivity {
   const { projectId, region } = useProjectScope();
   const kinds = defs.map((d) => d.kind).join(',');
   const { data } = useQuery({
@@ -70,7 +46,7 @@ export function useProjectActivity(defs: readonly AnyDefinition[], self: { id: s
       states.set(key, next);
       return { entries: next.entries, errors: Object.fromEntries(next.errors) };
     },
-    enabled: defs.length > 0 && (settled || now),
+    enabled: defs.length > 0 && open,
     staleTime: ACTIVITY_POLL_MS / 2,
     refetchOnWindowFocus: true,
     refetchInterval: () => (hidden() ? false : ACTIVITY_POLL_MS),
