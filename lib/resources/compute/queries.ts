@@ -4,6 +4,7 @@
 // One schema per path, so pages that read the same path share its cache entry.
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
+import { InstanceActionsSchema } from '@/lib/activity/feed';
 import { osCall, useProjectScope } from '../hooks';
 import { usePathQuery } from '../queries';
 import { parseResponse } from '../schema';
@@ -73,17 +74,13 @@ export function useConsoleOutput(serverId: string, length: number, follow = fals
   });
 }
 
-const ActionsSchema = z.looseObject({
-  instanceActions: z.array(z.looseObject({ action: z.string(), request_id: z.string(), start_time: z.string(), user_id: z.string().nullable().optional(), message: z.string().nullable().optional() })),
-});
-
 /** GET /servers/{id}/os-instance-actions (newest first), refetched when the server changes. */
 export function useInstanceActions(server: Pick<Server, 'id' | 'updated'>, enabled = true) {
   const { projectId } = useProjectScope();
   return useQuery({
     queryKey: ['os', projectId, 'server', 'item', server.id, 'actions', server.updated],
     queryFn: async ({ signal }) =>
-      parseResponse(ActionsSchema, await osCall(NOVA, { method: 'GET', path: `servers/${server.id}/os-instance-actions` }, signal), 'compute os-instance-actions').instanceActions,
+      parseResponse(InstanceActionsSchema, await osCall(NOVA, { method: 'GET', path: `servers/${server.id}/os-instance-actions` }, signal), 'compute os-instance-actions').instanceActions,
     enabled,
   });
 }
