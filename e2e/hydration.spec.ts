@@ -200,3 +200,25 @@ test.describe('a resource form before its JavaScript runs', () => {
     await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible({ timeout: 30_000 });
   });
 });
+
+test('a list search sent before hydration is the browser’s own GET: it lands on the same view, filtered by name', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(PROJECT_URL);
+  const home = new URL(page.url());
+  let open = () => {};
+  await delayScripts(page, 0, new Promise<void>((resolve) => (open = resolve)));
+  await page.goto(`${home.pathname}/instances${home.search}&sort=name:desc`, { waitUntil: 'domcontentloaded' });
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  expect(await hydrated(search)).toBe(false);
+  await search.fill(`${RUN}-nothing`);
+  await search.press('Enter');
+  // Nova's name filter (the server's), the region and the sort all survive the page's reload.
+  await expect(page).toHaveURL(new RegExp(`[?&]name=${RUN}-nothing(&|$)`));
+  const url = new URL(page.url());
+  expect(url.searchParams.get('region')).toBe(home.searchParams.get('region'));
+  expect(url.searchParams.get('sort')).toBe('name:desc');
+  expect(url.searchParams.has('q')).toBe(false);
+  open();
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue(`${RUN}-nothing`);
+  await expect(page.getByRole('table', { name: 'Instances' }).getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'descending');
+});

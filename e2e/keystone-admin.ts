@@ -98,3 +98,19 @@ export async function raiseComputeQuota(keystone: string, projectName = 'demo', 
     await ctx.dispose();
   }
 }
+
+/**
+ * Room for the security groups the specs create at once on the real cloud: Neutron's default quota (10 groups, 100
+ * rules) is shared with the Magnum clusters' stacks, whose two groups hold 27 rules.
+ */
+export async function raiseNetworkQuota(keystone: string, projectName = 'demo', quota = { security_group: 40, security_group_rule: 400 }): Promise<void> {
+  const { ctx, headers, catalog } = await adminContext(keystone);
+  try {
+    const neutron = catalog.find((s) => s.type === 'network')?.endpoints.find((e) => e.interface === 'public')?.url;
+    if (!neutron) throw new Error('no public network endpoint in the admin token\'s catalog');
+    const project = await one(ctx, `${keystone}/projects?name=${encodeURIComponent(projectName)}&domain_id=default`, headers, 'projects', `project ${projectName}`);
+    await ok(await ctx.put(`${neutron.replace(/\/$/, '')}/v2.0/quotas/${project.id}`, { headers, data: { quota } }), `set the network quota of ${projectName}`);
+  } finally {
+    await ctx.dispose();
+  }
+}

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test as setup } from '@playwright/test';
 import { BACKENDS, REALCLOUD_TEAM_FILE, type TeamProject } from './backends';
-import { createTeamProject, raiseComputeQuota } from './keystone-admin';
+import { createTeamProject, raiseComputeQuota, raiseNetworkQuota } from './keystone-admin';
 
 setup('create a second project for demo on the real cloud', async () => {
   let team: TeamProject;
@@ -21,4 +21,5 @@ setup('create a second project for demo on the real cloud', async () => {
 
 setup('give demo room for the specs that run at once on the real cloud', async () => {
   await raiseComputeQuota(BACKENDS.realcloud.keystone);
+  await raiseNetworkQuota(BACKENDS.realcloud.keystone);
 });

@@ -1,7 +1,7 @@
 // Issue 8 "for talks and teammates": presentation mode, quota charts, credentials files, shareable links.
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { deleteServers, launch, RUN } from './compute-helpers';
+import { deleteServers, launch, RUN, tableHydrated } from './compute-helpers';
 import { apiLogIn, backend, LOGGED_OUT, PROJECT_URL } from './helpers';
 
 test.describe.configure({ timeout: 90_000 });
@@ -150,6 +150,8 @@ test('copy link on a filtered, sorted list reproduces the view in a new page', a
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const url = await home(page);
   await page.goto(`${url.pathname}/instances${url.search}`);
+  // The sort header is a button: a click before the page has hydrated does nothing.
+  await tableHydrated(page.getByRole('table', { name: 'Instances' }));
   const search = page.getByRole('searchbox', { name: 'Search' });
   await search.fill(`${RUN}-nothing`);
   await search.press('Enter');

@@ -24,7 +24,7 @@ import { listParamsFor } from '@/lib/resources/list-page';
 import { selectionQuery } from '@/lib/resources/iac/handoff';
 import type { Column, Filter, ResourceDefinition, RowContext, Text } from '@/lib/resources/types';
 import { destructiveLast, offeredRowItems, rowMenuTarget } from '@/lib/resources/row-menu';
-import { listStateQuery, pageSearch, parseListState, searchSubmitted, searchText, searchTyped, withChange, withQuery, type ListState } from '@/lib/resources/url-state';
+import { formCarriedParams, listStateQuery, pageSearch, parseListState, searchSubmitted, searchText, searchTyped, withChange, withQuery, type ListState } from '@/lib/resources/url-state';
 import { ApiErrorNotice } from './api-error';
 import { ago, cellItems, cellText, compareCells, download, matchesSearch, toCsv, toJson, type Formatter } from './format';
 import { useKindNoun } from './kind-noun';
@@ -551,6 +551,9 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
   useEffect(() => {
     latest.current = JSON.parse(filtersKey) as Record<string, string>;
   }, [filtersKey]);
+  const searchField = serverName ? 'name' : 'q';
+  const current = useSearchParams();
+  const carried = formCarriedParams(new URLSearchParams(current.toString()), (def.filters ?? []).map((f) => f.id));
   const change = (c: Partial<ListState>, replace?: boolean) => {
     if (c.filters) latest.current = c.filters;
     onChange(c, replace);
@@ -566,17 +569,22 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
         // page hydrated is in the inputs but never reached onChange.
         const form = new FormData(e.currentTarget);
         const next = { ...latest.current };
-        for (const f of filters) if (f.type === 'text') next[f.id] = String(form.get(`filter-${f.id}`) ?? '').trim();
+        for (const f of filters) if (f.type === 'text') next[f.id] = String(form.get(f.id) ?? '').trim();
         for (const k of Object.keys(next)) if (!next[k]) delete next[k];
         setDraft({});
-        change(searchSubmitted(next, String(form.get('q') ?? ''), serverName));
+        change(searchSubmitted(next, String(form.get(searchField) ?? ''), serverName));
       }}
     >
+      {/* Enter before the page has hydrated is the browser's own GET of this form: the fields are named as the URL
+          names them and the rest of the view rides along, so that submission lands on the same filtered view. */}
+      {carried.map(([k, v], i) => (
+        <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
+      ))}
       <label className="text-sm">
         <span className="mb-1 block font-medium text-zinc-700 dark:text-zinc-300">{t('search')}</span>
         <input
           type="search"
-          name="q"
+          name={searchField}
           className={`${inputClass} w-64`}
           placeholder={serverName ? t('searchNamePlaceholder') : t('searchPlaceholder')}
           value={searchText(state, serverName)}
@@ -587,7 +595,7 @@ function FilterBar<T>({ def, state, onChange }: { def: ResourceDefinition<T>; st
         f.type === 'text' ? (
           <label key={f.id} className="text-sm">
             <span className="mb-1 block font-medium text-zinc-700 dark:text-zinc-300">{t('filterLabel', { label: m(f.label) })}</span>
-            <input type="text" name={`filter-${f.id}`} className={`${inputClass} w-40`} value={textValue(f)} onChange={(e) => setDraft({ ...draft, [f.id]: e.target.value })} />
+            <input type="text" name={f.id} className={`${inputClass} w-40`} value={textValue(f)} onChange={(e) => setDraft({ ...draft, [f.id]: e.target.value })} />
           </label>
         ) : (
           <SelectFilter key={f.id} filter={f} value={state.filters[f.id] ?? ''} onChange={(v) => change({ filters: { ...latest.current, [f.id]: v } })} />
@@ -630,6 +638,7 @@ function SelectFilter({ filter, value, onChange }: { filter: Filter; value: stri
     <label className="text-sm">
       <span className="mb-1 block font-medium text-zinc-700 dark:text-zinc-300">{t('filterLabel', { label: m(filter.label) })}</span>
       <select
+        name={filter.id}
         className={`${inputClass} w-40`}
         value={value}
         onChange={(e) => onChange(e.target.value)}

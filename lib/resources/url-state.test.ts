@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listStateQuery, pageSearch, parseListState, parseTab, searchSubmitted, searchText, searchTyped, tabQuery, withChange, type ListState } from './url-state';
+import { formCarriedParams, listStateQuery, pageSearch, parseListState, parseTab, searchSubmitted, searchText, searchTyped, tabQuery, withChange, type ListState } from './url-state';
 
 const FILTERS = ['name', 'status', 'image', 'flavor'];
 
@@ -90,5 +90,16 @@ describe('the search box', () => {
     const q = listStateQuery(new URLSearchParams('region=R'), FILTERS, next);
     expect(q).toBe('region=R&name=web&status=ACTIVE');
     expect(searchText(parseListState(new URLSearchParams(q), FILTERS), true)).toBe('web');
+  });
+});
+
+describe('formCarriedParams', () => {
+  it('keeps the region, tab and sort, drops the marker, the search text and the fields the form sets itself', () => {
+    const current = new URLSearchParams('region=RegionOne&sort=name:asc&q=web&marker=abc&name=x&status=ACTIVE&tab=log');
+    expect(formCarriedParams(current, ['name', 'status'])).toEqual([
+      ['region', 'RegionOne'],
+      ['sort', 'name:asc'],
+      ['tab', 'log'],
+    ]);
   });
 });

@@ -40,6 +40,12 @@ export function listStateQuery(current: URLSearchParams, filterIds: readonly str
   return out.toString();
 }
 
+/** The parameters the filter form carries as hidden fields: all but the ones its own fields set (the filters and the
+ *  search text) and the page marker (a new search starts at the first page). */
+export function formCarriedParams(current: URLSearchParams, filterIds: readonly string[]): [string, string][] {
+  return [...current].filter(([k]) => k !== 'q' && k !== 'marker' && !filterIds.includes(k));
+}
+
 /** A change that alters the result set starts again at the first page. */
 export function withChange(state: ListState, change: Partial<ListState>): ListState {
   const next = { ...state, ...change };
