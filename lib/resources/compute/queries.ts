@@ -4,7 +4,7 @@
 // One schema per path, so pages that read the same path share its cache entry.
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { InstanceActionsSchema } from '@/lib/activity/feed';
+import { InstanceActionsSchema, type InstanceAction } from '@/lib/activity/feed';
 import { osCall, useProjectScope } from '../hooks';
 import { usePathQuery } from '../queries';
 import { parseResponse } from '../schema';
@@ -74,7 +74,25 @@ export function useConsoleOutput(serverId: string, length: number, follow = fals
   });
 }
 
-/** GET /servers/{id}/os-instance-actions (newest first), refetched when the server changes. */
+/** How long, and how often, the action log is read again after a new action appears without an outcome. */
+export const ACTION_SETTLE_MS = 60_000;
+const ACTION_SETTLE_POLL_MS = 3000;
+/** When this tab first listed each action (by request id): the browser's clock, never compared with the cloud's. */
+const firstSeen = new Map<string, number>();
+
+/** Whether the log should be read again: its newest action is recent here and has no message yet. Nova sets "Error"
+ *  when one of the action's events fails, which may be just after the server itself has settled (a cold migration
+ *  with no other host puts the server back ACTIVE, then fails its conductor event): the server's `updated` no
+ *  longer changes, so without this the log would keep the action without its outcome. */
+export function actionStillSettling(newest: Pick<InstanceAction, 'request_id' | 'message'> | undefined, now: number): boolean {
+  if (!newest || newest.message) return false;
+  const seen = firstSeen.get(newest.request_id) ?? now;
+  firstSeen.set(newest.request_id, seen);
+  return now - seen < ACTION_SETTLE_MS;
+}
+
+/** GET /servers/{id}/os-instance-actions (newest first), refetched when the server changes and while its newest
+ *  action may still get its outcome. */
 export function useInstanceActions(server: Pick<Server, 'id' | 'updated'>, enabled = true) {
   const { projectId } = useProjectScope();
   return useQuery({
@@ -82,6 +100,7 @@ export function useInstanceActions(server: Pick<Server, 'id' | 'updated'>, enabl
     queryFn: async ({ signal }) =>
       parseResponse(InstanceActionsSchema, await osCall(NOVA, { method: 'GET', path: `servers/${server.id}/os-instance-actions` }, signal), 'compute os-instance-actions').instanceActions,
     enabled,
+    refetchInterval: (query) => (actionStillSettling(query.state.data?.[0], Date.now()) ? ACTION_SETTLE_POLL_MS : false),
   });
 }
 
