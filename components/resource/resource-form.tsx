@@ -75,9 +75,10 @@ export function ResourceForm<T, C>({ def, title, showTitle = true, fields, mode:
       className="space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
       onSubmit={form.submit(async (input) => {
         setOutcome(undefined);
+        const sent = form.values;
         const body = await mutation.mutateAsync(input);
         if (mode?.keep) setOutcome(mode.outcome?.(body));
-        else form.reset({ ...create.defaults });
+        else form.resetUnlessEdited(sent, { ...create.defaults });
         onCreated(body, input);
       })}
     >

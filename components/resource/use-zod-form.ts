@@ -69,6 +69,11 @@ export function useZodForm<V, O>(schema: z.ZodType<O>, initial: V | (() => V), {
   const m = useMsg();
   const [start] = useState(initial);
   const [values, setValuesNow] = useState<V>(start);
+  // The values as last rendered, for work that ends after awaiting (a reset once a create has answered).
+  const latest = useRef(values);
+  useEffect(() => {
+    latest.current = values;
+  }, [values]);
   // Problems found at submit outside the schema, and an API answer's issues: each until its field changes.
   const [stored, setErrors] = useState<FieldErrors>({});
   const [submitted, setSubmitted] = useState(false);
@@ -193,6 +198,16 @@ export function useZodForm<V, O>(schema: z.ZodType<O>, initial: V | (() => V), {
       },
     /** Back to the first values (or `next`), without errors. */
     reset: (next: V = start) => {
+      setValuesNow(next);
+      setErrors({});
+      setSubmitted(false);
+    },
+    /**
+     * `reset`, unless a value changed since `sent` was submitted: the answer (and the refetches a create awaits) can
+     * come after the user has started on the next one, which a reset would wipe out.
+     */
+    resetUnlessEdited: (sent: V, next: V = start) => {
+      if (changedKeys(sent, latest.current).length) return;
       setValuesNow(next);
       setErrors({});
       setSubmitted(false);
