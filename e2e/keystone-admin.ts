@@ -87,29 +87,26 @@ async function removeStaleTeams(ctx: APIRequestContext, keystone: string, header
  * all count against demo's quota, and a launch over it is refused by the form. The demo cloud's seeded projects are
  * not involved. Set, not added to, so a rerun leaves the same numbers.
  */
-export async function raiseComputeQuota(keystone: string, projectName = 'demo', quota = { instances: 40, cores: 80, ram: 204_800 }): Promise<void> {
-  const { ctx, headers, catalog } = await adminContext(keystone);
-  try {
-    const nova = catalog.find((s) => s.type === 'compute')?.endpoints.find((e) => e.interface === 'public')?.url;
-    if (!nova) throw new Error('no public compute endpoint in the admin token\'s catalog');
-    const project = await one(ctx, `${keystone}/projects?name=${encodeURIComponent(projectName)}&domain_id=default`, headers, 'projects', `project ${projectName}`);
-    await ok(await ctx.put(`${nova}/os-quota-sets/${project.id}`, { headers, data: { quota_set: quota } }), `set the compute quota of ${projectName}`);
-  } finally {
-    await ctx.dispose();
-  }
+export function raiseComputeQuota(keystone: string, projectName = 'demo', quota = { instances: 40, cores: 80, ram: 204_800 }): Promise<void> {
+  return setQuota(keystone, projectName, 'compute', (id) => `os-quota-sets/${id}`, { quota_set: quota });
 }
 
 /**
  * Room for the security groups the specs create at once on the real cloud: Neutron's default quota (10 groups, 100
  * rules) is shared with the Magnum clusters' stacks, whose two groups hold 27 rules.
  */
-export async function raiseNetworkQuota(keystone: string, projectName = 'demo', quota = { security_group: 40, security_group_rule: 400 }): Promise<void> {
+export function raiseNetworkQuota(keystone: string, projectName = 'demo', quota = { security_group: 40, security_group_rule: 400 }): Promise<void> {
+  return setQuota(keystone, projectName, 'network', (id) => `v2.0/quotas/${id}`, { quota });
+}
+
+/** PUT `body` to the quota path of `projectName` at the admin token's public endpoint of the service `type`. */
+async function setQuota(keystone: string, projectName: string, type: string, path: (projectId: string) => string, body: unknown): Promise<void> {
   const { ctx, headers, catalog } = await adminContext(keystone);
   try {
-    const neutron = catalog.find((s) => s.type === 'network')?.endpoints.find((e) => e.interface === 'public')?.url;
-    if (!neutron) throw new Error('no public network endpoint in the admin token\'s catalog');
+    const url = catalog.find((s) => s.type === type)?.endpoints.find((e) => e.interface === 'public')?.url;
+    if (!url) throw new Error(`no public ${type} endpoint in the admin token's catalog`);
     const project = await one(ctx, `${keystone}/projects?name=${encodeURIComponent(projectName)}&domain_id=default`, headers, 'projects', `project ${projectName}`);
-    await ok(await ctx.put(`${neutron.replace(/\/$/, '')}/v2.0/quotas/${project.id}`, { headers, data: { quota } }), `set the network quota of ${projectName}`);
+    await ok(await ctx.put(`${url.replace(/\/$/, '')}/${path(project.id)}`, { headers, data: body }), `set the ${type} quota of ${projectName}`);
   } finally {
     await ctx.dispose();
   }

@@ -146,6 +146,11 @@ export function useZodForm<V, O>(schema: z.ZodType<O>, initial: V | (() => V), {
     }
     return { ref };
   };
+  const reset = (next: V = start) => {
+    setValuesNow(next);
+    setErrors({});
+    setSubmitted(false);
+  };
 
   return {
     values,
@@ -197,20 +202,13 @@ export function useZodForm<V, O>(schema: z.ZodType<O>, initial: V | (() => V), {
         }
       },
     /** Back to the first values (or `next`), without errors. */
-    reset: (next: V = start) => {
-      setValuesNow(next);
-      setErrors({});
-      setSubmitted(false);
-    },
+    reset,
     /**
      * `reset`, unless a value changed since `sent` was submitted: the answer (and the refetches a create awaits) can
      * come after the user has started on the next one, which a reset would wipe out.
      */
     resetUnlessEdited: (sent: V, next: V = start) => {
-      if (changedKeys(sent, latest.current).length) return;
-      setValuesNow(next);
-      setErrors({});
-      setSubmitted(false);
+      if (!changedKeys(sent, latest.current).length) reset(next);
     },
   };
 }
