@@ -1,8 +1,6 @@
 // @ts-check
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS (its name is fixed)
 const createNextIntlPlugin = require('next-intl/plugin');
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the hook runs under plain Node, as this file does
-const { markBrowserChunks } = require('./scripts/compile-hints');
 
 // next-intl reads the request's locale and catalog from lib/i18n/request.ts. The catalogs are compiled at build
 // time, so the browser gets no ICU parser (about 10 kB gzip off every route's first load).
@@ -19,8 +17,6 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() + forbidden.tsx: the admin views answer HTTP 403 to non-admins.
   experimental: { authInterrupts: true },
-  // Browser chunks carry V8's compile hint (scripts/compile-hints.js): about 45 ms less main-thread work per page load.
-  compiler: { runAfterProductionCompile: markBrowserChunks },
   async headers() {
     return [
       {
