@@ -1,6 +1,8 @@
 // @ts-check
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS (its name is fixed)
 const createNextIntlPlugin = require('next-intl/plugin');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the hook runs under plain Node, as this file does
+const { eagerBrowserChunks } = require('./scripts/eager-factories');
 
 // next-intl reads the request's locale and catalog from lib/i18n/request.ts. The catalogs are compiled at build
 // time, so the browser gets no ICU parser (about 10 kB gzip off every route's first load).
@@ -17,6 +19,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() + forbidden.tsx: the admin views answer HTTP 403 to non-admins.
   experimental: { authInterrupts: true },
+  // Module factories compiled before the app starts, not on its main thread (scripts/eager-factories.js).
+  compiler: { runAfterProductionCompile: eagerBrowserChunks },
   async headers() {
     return [
       {
