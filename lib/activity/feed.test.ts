@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  actorLabel, apiTime, changedSince, fromCinderMessages, fromHeatEvents, fromInstanceActions, fromStatusChanges, heatTone, isoSince, mergeActivity,
+  actorLabel, apiTime, changedSince, fromCinderMessages, fromHeatEvents, fromInstanceActions, fromStatusChanges, heatTone, isoSince, mergeActivity, unlinkGone,
   nextCursor, type ActivityEntry,
 } from './feed';
 
@@ -136,6 +136,23 @@ describe('mergeActivity', () => {
     const a = mergeActivity([], [e('a', 1)]);
     expect(mergeActivity(a, [])).toBe(a);
     expect(mergeActivity(a, [e('a', 1)])).toBe(a);
+  });
+});
+
+describe('unlinkGone', () => {
+  const e = (key: string, kind: string, id: string, slug?: string): ActivityEntry => ({ key, at: 1, kind, resourceId: id, resourceName: id, action: 'delete', outcome: 'ok', ...(slug ? { slug } : {}) });
+
+  it('drops the link of every entry about a gone object of that kind, and only theirs', () => {
+    const current = [e('a', 'server', 's1', 'instances/s1'), e('b', 'server', 's1', 'instances/s1'), e('c', 'server', 's2', 'instances/s2'), e('d', 'volume', 's1', 'volumes/s1')];
+    const out = unlinkGone(current, 'server', ['s1']);
+    expect(out.map((x) => [x.key, x.slug])).toEqual([['a', undefined], ['b', undefined], ['c', 'instances/s2'], ['d', 'volumes/s1']]);
+    expect('slug' in out[0]).toBe(false);
+  });
+
+  it('answers the same array when no linked entry is about a gone object (no re-render)', () => {
+    const current = [e('a', 'server', 's1'), e('c', 'server', 's2', 'instances/s2')];
+    expect(unlinkGone(current, 'server', ['s1'])).toBe(current);
+    expect(unlinkGone(current, 'server', [])).toBe(current);
   });
 });
 

@@ -211,6 +211,23 @@ export function mergeActivity(current: readonly ActivityEntry[], fresh: readonly
 }
 
 /**
+ * The entries about objects now gone (`kind` and ids) without their links. Their own history may not change again
+ * (real Nova can record a delete's last event before the server is marked deleted), so a later poll that sees the
+ * object gone unlinks every entry about it. Answers `current` itself when no entry changed.
+ */
+export function unlinkGone(current: readonly ActivityEntry[], kind: string, ids: readonly string[]): readonly ActivityEntry[] {
+  if (ids.length === 0) return current;
+  const gone = new Set(ids);
+  if (!current.some((e) => e.slug && e.kind === kind && gone.has(e.resourceId))) return current;
+  return current.map((e) => {
+    if (!e.slug || e.kind !== kind || !gone.has(e.resourceId)) return e;
+    const rest = { ...e };
+    delete rest.slug;
+    return rest;
+  });
+}
+
+/**
  * Where the next poll starts: the newest time the service answered (its clock, not the browser's, so a skewed
  * laptop clock loses nothing), never earlier than the last cursor. Entries at exactly that time come again and
  * merge into themselves.

@@ -137,3 +137,24 @@ describe('pollActivity on the demo cloud', () => {
     expect(paths).toHaveLength(1);
   });
 });
+
+describe('pollActivity: an object seen gone later', () => {
+  it('unlinks its entries even when its own history did not change again', async () => {
+    // Real Nova can finish a delete's last event before it marks the server deleted: the poll that reads the delete
+    // still sees the server, and the one that sees it DELETED finds no action changed since.
+    const id = '8d5ed2a0-6f3c-4b1b-9a7e-3c2f1e0d9b8a';
+    const server = (status: string, updated: string) => ({ id, name: 'act-web', status, updated, created: '2026-12-07T10:00:00Z', tenant_id: 'p', user_id: 'u', addresses: {}, flavor: { original_name: 'm1.tiny' }, image: '', metadata: {}, links: [] });
+    const action = { action: 'delete', request_id: 'req-1', user_id: 'u', project_id: 'p', instance_uuid: id, start_time: '2026-12-07T10:00:05.000000', updated_at: '2026-12-07T10:00:06.000000', message: null };
+    let row = server('ACTIVE', '2026-12-07T10:00:07Z');
+    let actions = [action];
+    const get: Get = async (_target, path) => (path.includes('os-instance-actions') ? { instanceActions: actions } : { servers: [row] });
+    let state = newPollState(Date.parse('2026-12-07T10:00:10Z'));
+    state = await pollActivity(state, [serverDefinition], get);
+    expect(state.entries.map((e) => [e.action, e.slug])).toEqual([['delete', `instances/${id}`]]);
+
+    row = server('DELETED', '2026-12-07T10:00:12Z');
+    actions = [];
+    state = await pollActivity(state, [serverDefinition], get);
+    expect(state.entries.map((e) => [e.action, e.slug])).toEqual([['delete', undefined]]);
+  });
+});

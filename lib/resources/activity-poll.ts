@@ -7,7 +7,7 @@
 // entries). The first poll looks back LOOKBACK_MS; later ones start where the service's own clock left off.
 import {
   apiTime, changedSince, CinderMessagesSchema, fromCinderMessages, fromHeatEvents, fromInstanceActions, fromStatusChanges, HeatEventsSchema,
-  InstanceActionsSchema, isoSince, mergeActivity, nextCursor, type ActivityEntry, type StatusMemory,
+  InstanceActionsSchema, isoSince, mergeActivity, nextCursor, unlinkGone, type ActivityEntry, type StatusMemory,
 } from '@/lib/activity/feed';
 import { parseList, parseResponse } from './schema';
 import type { ActivitySource, AnyDefinition, ServiceTarget } from './types';
@@ -47,6 +47,8 @@ interface KindResult {
   entries: ActivityEntry[];
   cursor?: number;
   memory?: StatusMemory;
+  /** Ids of this kind's objects the poll saw gone: entries about them lose their links. */
+  gone?: string[];
 }
 
 type Poll<S> = (def: AnyDefinition, source: S, since: number, memory: StatusMemory, get: Get) => Promise<KindResult>;
@@ -80,7 +82,8 @@ const pollNova: Poll<Extract<ActivitySource<unknown>, { type: 'nova-actions' }>>
       return fromInstanceActions(subject, parseResponse(InstanceActionsSchema, body, `${def.service} os-instance-actions`).instanceActions);
     }),
   );
-  return { entries: lists.flat(), cursor: nextCursor(since, seen.map((s) => s.at)), memory: next };
+  const gone = rows.filter((row) => source.gone(row)).map((row) => def.id(row));
+  return { entries: lists.flat(), cursor: nextCursor(since, seen.map((s) => s.at)), memory: next, gone };
 };
 
 /** Cinder: the newest user messages (they are few, and expire); those older than the first poll's look-back are left. */
@@ -171,7 +174,7 @@ export async function pollActivity(state: PollState, all: readonly AnyDefinition
     if (r.value.cursor !== undefined) cursors.set(kind, r.value.cursor);
     // Each kind's memory holds its own `kind:id` keys; another kind's copies of them are older.
     for (const [k, v] of r.value.memory ?? []) if (k.startsWith(`${kind}:`)) memory.set(k, v);
-    entries = mergeActivity(entries, r.value.entries);
+    entries = unlinkGone(mergeActivity(entries, r.value.entries), kind, r.value.gone ?? []);
   });
   return { ...state, cursors, memory, entries, errors, refused };
 }
