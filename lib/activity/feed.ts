@@ -218,9 +218,10 @@ export function mergeActivity(current: readonly ActivityEntry[], fresh: readonly
 export function unlinkGone(current: readonly ActivityEntry[], kind: string, ids: readonly string[]): readonly ActivityEntry[] {
   if (ids.length === 0) return current;
   const gone = new Set(ids);
-  if (!current.some((e) => e.slug && e.kind === kind && gone.has(e.resourceId))) return current;
+  const linkedAndGone = (e: ActivityEntry) => !!e.slug && e.kind === kind && gone.has(e.resourceId);
+  if (!current.some(linkedAndGone)) return current;
   return current.map((e) => {
-    if (!e.slug || e.kind !== kind || !gone.has(e.resourceId)) return e;
+    if (!linkedAndGone(e)) return e;
     const rest = { ...e };
     delete rest.slug;
     return rest;
