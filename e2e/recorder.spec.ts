@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { parse as parseYaml } from 'yaml';
 import { violations } from './axe';
 import { instanceRow, launch, openSection, RUN } from './compute-helpers';
 import { backend, PROJECT_URL } from './helpers';
@@ -162,6 +163,12 @@ test('a recorded launch and attach replays with the openstack CLI and recreates 
   const commands = script.split('\n').filter((l) => !l.startsWith('#'));
   expect(commands.join('\n')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32}/);
   const region = new URL(page.url()).searchParams.get('region') ?? 'RegionOne';
+
+  // The same calls as an Ansible playbook (its writer loads when asked for): the collection's modules, by name.
+  const [playbook] = await Promise.all([page.waitForEvent('download'), shown.getByRole('button', { name: 'Download Ansible playbook' }).click()]);
+  const [play] = parseYaml(fs.readFileSync((await playbook.path())!, 'utf8')) as { tasks: Record<string, { name?: string; server?: string; volume?: string }>[] }[];
+  expect(play.tasks.map((t) => Object.keys(t).find((k) => k !== 'name'))).toEqual(['openstack.cloud.server', 'openstack.cloud.volume', 'openstack.cloud.server_volume']);
+  expect(play.tasks[2]['openstack.cloud.server_volume']).toMatchObject({ server: vm, volume: vol });
 
   // What the recording created, as a Heat template (the export page reads the objects live).
   await shown.getByRole('link', { name: 'Heat template of what it created (2)' }).click();

@@ -8,7 +8,6 @@ import { buttonClass } from '@/components/ui/button';
 import { useMenu } from '@/components/shell/use-dismiss';
 import Link from '@/components/ui/intent-link';
 import type { ClientSession } from '@/lib/client/session';
-import { ansiblePlaybook } from '@/lib/recorder/ansible';
 import { createdSelection } from '@/lib/recorder/heat';
 import { useResourceHref } from '@/lib/resources/hooks';
 import { selectionQuery } from '@/lib/resources/iac/handoff';
@@ -42,6 +41,11 @@ export function RecorderMenu({ session, catalogTypes }: { session: ClientSession
 
   const ctx = (): ExportContext => ({ cloud: session.cloud.id, project: session.project.name, region: session.region, at: new Date().toISOString() });
   const base = stem(session.project.name);
+  // The playbook writer brings a YAML library: loaded when asked for, not with every page.
+  const downloadAnsible = async () => {
+    const { ansiblePlaybook } = await import('@/lib/recorder/ansible');
+    download(`${base}.yaml`, 'application/yaml;charset=utf-8', ansiblePlaybook(calls, ctx()));
+  };
   const calls = rec.calls;
   return (
     <div ref={root} className="relative flex items-center gap-1">
@@ -90,7 +94,7 @@ export function RecorderMenu({ session, catalogTypes }: { session: ClientSession
             <button type="button" disabled={!calls.length} className={exportButton} onClick={() => download(`${base}.sh`, 'text/x-shellscript;charset=utf-8', shellScript(calls, ctx()))}>
               {t('downloadShell')}
             </button>
-            <button type="button" disabled={!calls.length} className={exportButton} onClick={() => download(`${base}.yaml`, 'application/yaml;charset=utf-8', ansiblePlaybook(calls, ctx()))}>
+            <button type="button" disabled={!calls.length} className={exportButton} onClick={() => void downloadAnsible()}>
               {t('downloadAnsible')}
             </button>
             <HeatLink calls={calls} available={heatAvailable(catalogTypes, session.roles)} onOpen={() => setOpen(false)} />

@@ -3,6 +3,7 @@
 // On with `?present=1` (kept in the URL while navigating) or the header toggle; `?present=0` turns it off.
 // The choice and the mask settings are kept per browser in localStorage (settings only, never a token).
 
+import dynamic from 'next/dynamic';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useDismiss } from './use-dismiss';
@@ -12,7 +13,9 @@ import { PRESENTATION_COOKIE } from './presentation-cookie';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { storedValue } from '@/lib/client/stored-value';
 import { useKiosk } from './kiosk';
-import { PlaylistEditor } from './playlist-editor';
+
+// Only in the open settings menu: its code loads with the menu, not with every page.
+const PlaylistEditor = dynamic(() => import('./playlist-editor').then((m) => m.PlaylistEditor));
 
 export const PRESENTATION_KEY = 'stratus.presentation';
 
