@@ -153,8 +153,9 @@ export default defineConfig({
             ...server,
           },
           {
-            // A second, smaller cloud without object storage: pages of absent services are tested on it.
-            command: 'npm run demo -- --speed 10 --failure-fixtures --omit-services object-store',
+            // A second, smaller cloud without object storage, and without failure fixtures as `npm run demo` starts it:
+            // pages of absent services and the default demo cloud are tested on it.
+            command: 'npm run demo -- --speed 10 --omit-services object-store',
             url: `${LITE_URL}/login`,
             env: { PORT: LITE_PORT, DEMO_CLOUD_PORT: LITE_CLOUD_PORT, NEXT_TELEMETRY_DISABLED: '1', ...NO_UNDO },
             timeout: 300_000,

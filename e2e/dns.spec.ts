@@ -76,6 +76,10 @@ test('a bad email is refused before Designate sees it; a name without its traili
   await expect(form.getByText('Enter the zone administrator’s email address')).toBeVisible();
   await expect(form.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByLabel('Zone name')).not.toHaveAttribute('aria-invalid', 'true');
+  // Fixed, the error goes at once, before any new submit (as in the launch form).
+  await form.getByLabel('Email').fill('hostmaster@example.org');
+  await expect(form.getByText('Enter the zone administrator’s email address')).toHaveCount(0);
+  await expect(form.getByLabel('Email')).not.toHaveAttribute('aria-invalid', 'true');
 });
 
 test('zone create goes PENDING to ACTIVE', async ({ page }) => {

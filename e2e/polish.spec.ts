@@ -65,6 +65,10 @@ test('a CIDR with host bits set is flagged with the network address, not changed
   await expect(cidr).toHaveAttribute('aria-invalid', 'true');
   // What the user typed stays as typed.
   await expect(cidr).toHaveValue('10.0.1.5/24');
+  // Fixed, the error goes at once, before any new submit (as in the launch form).
+  await cidr.fill('10.0.1.0/24');
+  await expect(form.getByText('10.0.1.5/24 has host bits set: did you mean 10.0.1.0/24?')).toHaveCount(0);
+  await expect(cidr).not.toHaveAttribute('aria-invalid', 'true');
   expect(sent).toEqual([]);
 });
 

@@ -28,7 +28,7 @@ import {
   type LaunchLimits,
   type ServerCreate,
 } from '@/lib/resources/compute/server';
-import { bootFromVolumeBody } from '@/lib/resources/volume/volume';
+import { bootFromVolumeBody, explicitVolumeTypes } from '@/lib/resources/volume/volume';
 
 type Values = { name: string; count: string; source: 'image' | 'volume'; imageId: string; volumeSize: string; flavorId: string; networks: string[] | null; keyName: string | null; securityGroups: string[]; userData: string; availabilityZone: string; serverGroup: string; volumeType: string; configDrive: boolean; hints: string };
 
@@ -188,11 +188,7 @@ export function LaunchForm() {
               {v.source === 'volume' && (volumeTypes.data?.volume_types.length ?? 0) > 0 && (
                 <SelectField label={t('volumeType')} value={v.volumeType} onChange={(e) => set('volumeType', e.target.value)}>
                   <option value="">{t('defaultVolumeType')}</option>
-                  {volumeTypes.data?.volume_types.map((vt) => (
-                    <option key={vt.id} value={vt.name}>
-                      {vt.name}
-                    </option>
-                  ))}
+                  <ValueOptions values={explicitVolumeTypes(volumeTypes.data?.volume_types ?? [])} />
                 </SelectField>
               )}
             </div>

@@ -6,7 +6,7 @@
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { ApiErrorNotice } from '@/components/resource/api-error';
-import { FormFooter, FormHeading } from '@/components/resource/form-parts';
+import { FormFooter, FormHeading, ValueOptions } from '@/components/resource/form-parts';
 import { useZodForm } from '@/components/resource/use-zod-form';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useFlavorDetails } from '@/lib/resources/compute/queries';
@@ -16,6 +16,7 @@ import { useBackups, useConfigurations, useDatastores } from '@/lib/resources/da
 import { useCreate, useProjectScope, useResourceHref } from '@/lib/resources/hooks';
 import { useNetworkPorts, useNetworks } from '@/lib/resources/network/queries';
 import { useVolumeTypes } from '@/lib/resources/volume/queries';
+import { explicitVolumeTypes } from '@/lib/resources/volume/volume';
 
 export function DatabaseInstanceCreate() {
   const t = useTranslations('database.create');
@@ -72,11 +73,7 @@ export function DatabaseInstanceCreate() {
         <TextField label={t('size')} inputMode="numeric" {...field('size')} hint={t('sizeHint')} />
         <SelectField label={t('volumeType')} {...field('volumeType')}>
           <option value="">{t('defaultVolumeType')}</option>
-          {(volumeTypes.data?.volume_types ?? []).map((x) => (
-            <option key={x.id} value={x.name}>
-              {x.name}
-            </option>
-          ))}
+          <ValueOptions values={explicitVolumeTypes(volumeTypes.data?.volume_types ?? [])} />
         </SelectField>
         <SelectField label={t('network')} {...field('networkId')}>
           <option value="">{t('defaultNetwork')}</option>

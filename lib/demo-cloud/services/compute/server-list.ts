@@ -80,11 +80,12 @@ export function serverListRoutes(router: Router, { core, s }: ComputeDeps): void
         return true;
       };
 
-      // Sort (default created_at desc, tie-broken by creation order).
+      // Sort (default created_at desc, then Nova's row id: creation order).
       const sortKeys = q.getAll('sort_key');
       const sortDirs = q.getAll('sort_dir');
       const keyFns: Record<string, (srv: Server) => string | number> = {
-        created_at: (srv) => srv.seq,
+        // Nova's DATETIME column keeps whole seconds: the servers of one batch share it, and the keys after it order them.
+        created_at: (srv) => srv.created,
         updated_at: (srv) => srv.updated,
         display_name: (srv) => srv.name,
         uuid: (srv) => srv.id,
@@ -141,7 +142,11 @@ export function serverListRoutes(router: Router, { core, s }: ComputeDeps): void
         }
       } else {
         const specs = keys.map((k, i) => ({ fn: keyFns[k], dir: (sortDirs[i] ?? sortDirs[0] ?? 'desc') === 'asc' ? 1 : -1 }));
-        if (!keys.includes('created_at')) specs.push({ fn: keyFns.created_at, dir: -1 });
+        // Nova's process_sort_params appends its default keys, created_at then the row id (creation order), in the
+        // first direction asked for.
+        const first = (sortDirs[0] ?? 'desc') === 'asc' ? 1 : -1;
+        if (!keys.includes('created_at')) specs.push({ fn: keyFns.created_at, dir: first });
+        specs.push({ fn: (srv) => srv.seq, dir: first });
         const items = ordered.list.filter(take);
         if (changes) items.push(...deletedServers(s, scope).filter(matches));
         items.sort((a, b) => {
