@@ -137,3 +137,17 @@ test('a demo cloud started as `npm run demo` has no failure fixtures: its smalle
     await context.close();
   }
 });
+
+test('words as people say them: Floating IPs on the overview, "As in the template" in a cluster’s options', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(PROJECT_URL);
+  await expect(page.getByRole('region', { name: 'Network quota' }).getByRole('meter', { name: 'Floating IPs', exact: true })).toBeVisible(SLOW);
+  await expect(page.getByRole('main')).not.toContainText(/\bips\b/);
+
+  await page.getByRole('navigation', { name: 'Services' }).getByRole('link', { name: 'Clusters', exact: true }).click();
+  await page.getByRole('link', { name: 'Create cluster' }).click();
+  const form = page.getByRole('form', { name: 'Create cluster' });
+  await expect(form.getByLabel('Master flavor').getByRole('option').first()).toHaveText(/^As in the template/);
+  await expect(form.getByLabel('Node flavor').getByRole('option').first()).toHaveText(/^As in the template/);
+  await expect(form).not.toContainText(/Template['’]s/);
+});
