@@ -4,6 +4,7 @@ import forge from 'node-forge';
 import { parse } from 'yaml';
 import { RUN } from './compute-helpers';
 import { backend, PROJECT_URL, skipOnRealcloud } from './helpers';
+import { api } from './proxy-helpers';
 
 // One flow: the template, then a cluster from it (created, resized, configured, deleted), then the template's delete.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -110,13 +111,11 @@ test('create a cluster (node count 0 or negative is refused) and follow its stat
     await expect(form.getByLabel('Node count')).toHaveAccessibleDescription('At least 1');
   }
   await expect(page).toHaveURL(/\/clusters\/new/);
-  const get = async <T>(path: string) => (await (await page.request.get(path)).json()) as T;
-  const pub = (await get<{ networks: { id: string }[] }>('/api/os/network/v2.0/networks?router:external=true&name=public')).networks[0].id;
+  const get = <T>(path: string) => api<T>(page, 'GET', path);
+  const pub = (await get<{ networks: { id: string }[] }>('network/v2.0/networks?router:external=true&name=public')).networks[0].id;
   let extraId = '';
   if (backend().name === 'demo') {
-    const extra = await page.request.post('/api/os/network/v2.0/floatingips', { headers: headers(), data: { floatingip: { floating_network_id: pub } } });
-    expect(extra.status()).toBe(201);
-    extraId = ((await extra.json()) as { floatingip: { id: string } }).floatingip.id;
+    extraId = (await api<{ floatingip: { id: string } }>(page, 'POST', 'network/v2.0/floatingips', { floatingip: { floating_network_id: pub } })).floatingip.id;
   }
   await form.getByLabel('Node count').fill('1');
   await form.getByLabel('Create timeout (minutes)').fill('30');
@@ -137,11 +136,11 @@ test('create a cluster (node count 0 or negative is refused) and follow its stat
   // address of a floating IP allocated before the cluster, as `extra` was).
   try {
     const uuid = (await listed(page, 'clusters')).find((c) => c.name === cluster)?.uuid;
-    const made = await get<{ master_addresses: string[]; node_addresses: string[] }>(`${MAGNUM}/clusters/${uuid}`);
+    const made = await get<{ master_addresses: string[]; node_addresses: string[] }>(`container-infra/clusters/${uuid}`);
     const nodes = [...made.master_addresses, ...made.node_addresses];
     expect(nodes).toHaveLength(2);
-    const fips = (await get<{ floatingips: { floating_ip_address: string }[] }>(`/api/os/network/v2.0/floatingips?floating_network_id=${pub}`)).floatingips.map((f) => f.floating_ip_address);
-    const ports = (await get<{ ports: { device_owner: string; fixed_ips: { ip_address: string }[] }[] }>(`/api/os/network/v2.0/ports?network_id=${pub}`)).ports;
+    const fips = (await get<{ floatingips: { floating_ip_address: string }[] }>(`network/v2.0/floatingips?floating_network_id=${pub}`)).floatingips.map((f) => f.floating_ip_address);
+    const ports = (await get<{ ports: { device_owner: string; fixed_ips: { ip_address: string }[] }[] }>(`network/v2.0/ports?network_id=${pub}`)).ports;
     const held = [...fips, ...ports.filter((p) => p.device_owner !== 'network:floatingip').flatMap((p) => p.fixed_ips.map((i) => i.ip_address))];
     for (const a of nodes) expect(fips, `node address ${a} is one of the project's floating IPs`).toContain(a);
     expect(held.filter((a, i) => held.indexOf(a) !== i), 'addresses on public held twice').toEqual([]);

@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { deleteServers, instanceRow, launch, openSection, RUN, tableHydrated } from './compute-helpers';
 import { backend, LITE_URL, LOGGED_OUT, logIn, PROJECT_URL } from './helpers';
-import { mutationHeaders } from './proxy-helpers';
+import { api, mutationHeaders, withApi } from './proxy-helpers';
 
 // Issue 16's launch and list habits, each as a user meets it: the launch form starts from a well-known public image
 // (not the alphabetically first upload) and describes each network by its subnets and CIDRs, sorted; it offers one
@@ -11,22 +11,15 @@ test.describe.configure({ timeout: 180_000 });
 
 const prefix = `${RUN}-daily`;
 const SLOW = { timeout: 60_000 };
-const get = async <T>(page: Page, path: string) => (await (await page.request.get(path)).json()) as T;
 
 async function cleanUp(browser: Browser) {
   await deleteServers(browser, prefix);
-  const context = await browser.newContext({ storageState: backend().storageState, baseURL: backend().baseURL });
-  try {
-    const page = await context.newPage();
-    await page.goto('/');
-    await expect(page).toHaveURL(PROJECT_URL);
-    const { images } = await get<{ images: { id: string; name: string }[] }>(page, `/api/os/image/v2/images?name=0-${prefix}-scratch`);
+  await withApi(browser, async (page) => {
+    const { images } = await api<{ images: { id: string; name: string }[] }>(page, 'GET', `image/v2/images?name=0-${prefix}-scratch`);
     for (const i of images) await page.request.delete(`/api/os/image/v2/images/${i.id}`, { headers: mutationHeaders() });
-    const { networks } = await get<{ networks: { id: string }[] }>(page, `/api/os/network/v2.0/networks?name=${prefix}-net`);
+    const { networks } = await api<{ networks: { id: string }[] }>(page, 'GET', `network/v2.0/networks?name=${prefix}-net`);
     for (const n of networks) await page.request.delete(`/api/os/network/v2.0/networks/${n.id}`, { headers: mutationHeaders() });
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 test.afterAll(async ({ browser }) => {
@@ -44,25 +37,20 @@ interface Image {
 
 test('the launch form starts from a well-known public image and lists each network with its subnets and CIDRs, sorted', async ({ page }) => {
   await openSection(page, 'Instances');
-  const post = async <T>(path: string, data: unknown) => {
-    const r = await page.request.post(path, { headers: mutationHeaders(), data });
-    expect(r.status(), await r.text()).toBe(201);
-    return (await r.json()) as T;
-  };
   // A scratch upload of the project that sorts before every other image name (the form once started from it).
-  const scratch = await post<{ id: string }>('/api/os/image/v2/images', { name: `0-${prefix}-scratch`, disk_format: 'raw', container_format: 'bare' });
+  const scratch = await api<{ id: string }>(page, 'POST', 'image/v2/images', { name: `0-${prefix}-scratch`, disk_format: 'raw', container_format: 'bare' });
   const put = await page.request.put(`/api/os/image/v2/images/${scratch.id}/file`, { headers: { ...mutationHeaders(), 'Content-Type': 'application/octet-stream' }, data: Buffer.alloc(1024) });
   expect(put.status(), await put.text()).toBe(204);
-  await expect.poll(async () => (await get<Image>(page, `/api/os/image/v2/images/${scratch.id}`)).status, SLOW).toBe('active');
+  await expect.poll(async () => (await api<Image>(page, 'GET', `image/v2/images/${scratch.id}`)).status, SLOW).toBe('active');
   // A network with two subnets, created in the reverse of their names' order.
-  const { network } = await post<{ network: { id: string } }>('/api/os/network/v2.0/networks', { network: { name: `${prefix}-net` } });
+  const { network } = await api<{ network: { id: string } }>(page, 'POST', 'network/v2.0/networks', { network: { name: `${prefix}-net` } });
   for (const [name, cidr] of [[`${prefix}-sub-b`, '192.168.202.0/24'], [`${prefix}-sub-a`, '192.168.201.0/24']]) {
-    await post('/api/os/network/v2.0/subnets', { subnet: { network_id: network.id, name, cidr, ip_version: 4 } });
+    await api(page, 'POST', 'network/v2.0/subnets', { subnet: { network_id: network.id, name, cidr, ip_version: 4 } });
   }
 
   // What the issue asks for, from the images the user can launch: the newest public image named like cirros, ubuntu
   // or debian, else the newest public image.
-  const { images } = await get<{ images: Image[] }>(page, '/api/os/image/v2/images?status=active&limit=200');
+  const { images } = await api<{ images: Image[] }>(page, 'GET', 'image/v2/images?status=active&limit=200');
   const newest = (xs: Image[]) => [...xs].sort((a, b) => b.created_at.localeCompare(a.created_at) || (a.name ?? '').localeCompare(b.name ?? ''))[0];
   const pub = images.filter((i) => i.visibility === 'public');
   const expected = newest(pub.filter((i) => /cirros|ubuntu|debian/i.test(i.name ?? ''))) ?? newest(pub);
@@ -87,7 +75,7 @@ test('servers launched in one batch keep one order, the same after a reload', as
   const names = [1, 2, 3].map((i) => `${name}-${i}`);
   for (const n of names) await expect(instanceRow(page, n)).toHaveCount(1, SLOW);
   // The order the list promises: newest first, then by name, then by id (a batch shares its created_at).
-  const { servers } = await get<{ servers: { id: string; name: string; created: string }[] }>(page, `/api/os/compute/servers/detail?name=${encodeURIComponent(`^${name}-`)}`);
+  const { servers } = await api<{ servers: { id: string; name: string; created: string }[] }>(page, 'GET', `compute/servers/detail?name=${encodeURIComponent(`^${name}-`)}`);
   expect(servers.map((s) => s.name).sort()).toEqual(names);
   const expected = [...servers].sort((a, b) => b.created.localeCompare(a.created) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id)).map((s) => s.name);
   const shown = async () => {
@@ -117,7 +105,7 @@ test('a demo cloud started as `npm run demo` has no failure fixtures: its smalle
     await expect(flavors.filter({ hasText: /fail-/ })).toHaveCount(0);
 
     // The smallest flavor in `openstack flavor list`, picked by hand, gives a running server.
-    const { flavors: all } = await get<{ flavors: { id: string; name: string; ram: number; vcpus: number; disk: number }[] }>(page, '/api/os/compute/flavors/detail');
+    const { flavors: all } = await api<{ flavors: { id: string; name: string; ram: number; vcpus: number; disk: number }[] }>(page, 'GET', 'compute/flavors/detail');
     const smallest = [...all].sort((a, b) => a.ram - b.ram || a.vcpus - b.vcpus || a.disk - b.disk)[0];
     await nav.getByRole('link', { name: 'Instances', exact: true }).click();
     await page.getByRole('link', { name: 'Launch instance' }).click();

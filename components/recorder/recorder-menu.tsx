@@ -41,12 +41,12 @@ export function RecorderMenu({ session, catalogTypes }: { session: ClientSession
 
   const ctx = (): ExportContext => ({ cloud: session.cloud.id, project: session.project.name, region: session.region, at: new Date().toISOString() });
   const base = stem(session.project.name);
+  const calls = rec.calls;
   // The playbook writer brings a YAML library: loaded when asked for, not with every page.
   const downloadAnsible = async () => {
     const { ansiblePlaybook } = await import('@/lib/recorder/ansible');
     download(`${base}.yaml`, 'application/yaml;charset=utf-8', ansiblePlaybook(calls, ctx()));
   };
-  const calls = rec.calls;
   return (
     <div ref={root} className="relative flex items-center gap-1">
       {rec.recording && (

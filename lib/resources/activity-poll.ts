@@ -76,9 +76,9 @@ const pollNova: Poll<Extract<ActivitySource<unknown>, { type: 'nova-actions' }>>
         // A server we may not read the actions of (another project's, seen by an admin): its change stays unworded.
         return [];
       }
-      const gone = source.gone(row);
-      const busy = !gone && def.status?.(row).tone === 'busy';
-      const subject = { kind: def.kind, id, name: def.name(row), busy, ...(gone ? {} : { slug: pageOf(def, id) }) };
+      // Linked here; pollActivity unlinks the entries of every object this poll saw gone (`gone` below).
+      const busy = !source.gone(row) && def.status?.(row).tone === 'busy';
+      const subject = { kind: def.kind, id, name: def.name(row), busy, slug: pageOf(def, id) };
       return fromInstanceActions(subject, parseResponse(InstanceActionsSchema, body, `${def.service} os-instance-actions`).instanceActions);
     }),
   );

@@ -141,10 +141,11 @@ export function serverListRoutes(router: Router, { core, s }: ComputeDeps): void
           if (take(srv)) page.push(srv);
         }
       } else {
-        const specs = keys.map((k, i) => ({ fn: keyFns[k], dir: (sortDirs[i] ?? sortDirs[0] ?? 'desc') === 'asc' ? 1 : -1 }));
+        const dirOf = (d: string | undefined) => (d === 'asc' ? 1 : -1);
+        const specs = keys.map((k, i) => ({ fn: keyFns[k], dir: dirOf(sortDirs[i] ?? sortDirs[0]) }));
         // Nova's process_sort_params appends its default keys, created_at then the row id (creation order), in the
         // first direction asked for.
-        const first = (sortDirs[0] ?? 'desc') === 'asc' ? 1 : -1;
+        const first = dirOf(sortDirs[0]);
         if (!keys.includes('created_at')) specs.push({ fn: keyFns.created_at, dir: first });
         specs.push({ fn: (srv) => srv.seq, dir: first });
         const items = ordered.list.filter(take);
